@@ -1,0 +1,68 @@
+package org.cdss.audit;
+
+import jakarta.servlet.http.HttpServletRequest;
+import java.time.Clock;
+import java.time.LocalDateTime;
+import java.time.ZoneOffset;
+import java.util.UUID;
+import org.cdss.shared.security.CurrentUser;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Propagation;
+import org.springframework.transaction.annotation.Transactional;
+import org.springframework.web.context.request.RequestContextHolder;
+import org.springframework.web.context.request.ServletRequestAttributes;
+
+/**
+ * Appends to the audit trail. Each record is written in its own transaction, so that reads (in read-only
+ * transactions) and refused attempts (whose transaction rolls back) are recorded too. Insert only: this class is the
+ * sole writer of {@code audit_event}, and it never updates or deletes.
+ */
+@Service
+public class AuditLog {
+
+    private final JdbcClient jdbc;
+    private final Clock clock;
+
+    AuditLog(JdbcClient jdbc, Clock clock) {
+        this.jdbc = jdbc;
+        this.clock = clock;
+    }
+
+    @Transactional(propagation = Propagation.REQUIRES_NEW)
+    public void record(AuditEvent event) {
+        AuditEvent.Actor actor = event.actor() != null ? event.actor()
+                : CurrentUser.find().map(AuditEvent.Actor::of).orElse(null);
+        HttpServletRequest request = currentRequest();
+        jdbc.sql("""
+                INSERT INTO audit_event (id, occurred_at, user_id, username, roles, action, resource_type,
+                    resource_id, patient_id, ip, user_agent, outcome, detail)
+                VALUES (:id, :at, :userId, :username, :roles, :action, :resourceType, :resourceId, :patientId,
+                    :ip, :userAgent, :outcome, :detail)""")
+                .param("id", UUID.randomUUID().toString())
+                .param("at", LocalDateTime.ofInstant(clock.instant(), ZoneOffset.UTC))
+                .param("userId", actor == null || actor.userId() == null ? null : actor.userId().toString())
+                .param("username", cut(actor == null ? null : actor.username(), 64))
+                .param("roles", cut(actor == null ? null : actor.roles(), 200))
+                .param("action", cut(event.action(), 60))
+                .param("resourceType", cut(event.resourceType(), 60))
+                .param("resourceId", cut(event.resourceId(), 64))
+                .param("patientId", event.patientId() == null ? null : event.patientId().toString())
+                .param("ip", cut(request == null ? null : request.getRemoteAddr(), 64))
+                .param("userAgent", cut(request == null ? null : request.getHeader("User-Agent"), 400))
+                .param("outcome", (event.outcome() == null ? AuditOutcome.SUCCESS : event.outcome()).name())
+                .param("detail", cut(event.detail(), 1000))
+                .update();
+    }
+
+    private static HttpServletRequest currentRequest() {
+        if (RequestContextHolder.getRequestAttributes() instanceof ServletRequestAttributes attributes) {
+            return attributes.getRequest();
+        }
+        return null;
+    }
+
+    private static String cut(String s, int max) {
+        return s == null || s.length() <= max ? s : s.substring(0, max);
+    }
+}

@@ -1,0 +1,7 @@
+/**
+ * Audit: the append-only trail of who read or changed which record, logins and refusals. Other modules call
+ * {@link org.cdss.audit.AuditLog#record}; admins read it through {@code GET /api/admin/audit}. There is no update or
+ * delete path for audit rows.
+ */
+@org.springframework.modulith.ApplicationModule(displayName = "Audit")
+package org.cdss.audit;

@@ -1,0 +1,73 @@
+package org.cdss.identity;
+
+import java.time.Clock;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.UUID;
+import java.util.function.Function;
+import java.util.stream.Collectors;
+import org.cdss.shared.DomainException;
+import org.cdss.shared.security.CdssPrincipal;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+/** Reads of the identity module for the UI and other modules. */
+@Service
+@Transactional(readOnly = true)
+public class IdentityQueries {
+
+    private final UserAccounts users;
+    private final Departments departments;
+    private final Clock clock;
+
+    IdentityQueries(UserAccounts users, Departments departments, Clock clock) {
+        this.users = users;
+        this.departments = departments;
+        this.clock = clock;
+    }
+
+    public MeView me(CdssPrincipal principal) {
+        UserAccount user = users.findById(principal.userId()).orElseThrow(DomainException::notFound);
+        return new MeView(user.id(), user.username(), user.displayName(), sorted(user.roles()),
+                departmentViews(user.departmentIds()), user.patientId(), user.lastLoginAt());
+    }
+
+    public List<DepartmentView> departments() {
+        return departments.findAllByOrderByCodeAsc().stream().map(Department::view).toList();
+    }
+
+    public boolean hasUsers() {
+        return users.count() > 0;
+    }
+
+    public long activeUsers() {
+        return users.countActive();
+    }
+
+    public long lockedUsers() {
+        return users.countLocked(clock.instant());
+    }
+
+    UserView view(UserAccount user) {
+        return new UserView(user.id(), user.username(), user.displayName(), sorted(user.roles()),
+                departmentViews(user.departmentIds()), user.active(), user.isLocked(clock.instant()),
+                user.isLocked(clock.instant()) ? user.lockedUntil() : null, user.patientId(), user.createdAt(),
+                user.lastLoginAt(), user.version());
+    }
+
+    List<DepartmentView> departmentViews(Set<UUID> ids) {
+        if (ids.isEmpty()) {
+            return List.of();
+        }
+        Map<UUID, Department> byId = departments.findAllById(ids).stream()
+                .collect(Collectors.toMap(Department::id, Function.identity()));
+        return ids.stream().map(byId::get).filter(java.util.Objects::nonNull)
+                .sorted(Comparator.comparing(Department::code)).map(Department::view).toList();
+    }
+
+    private static <T extends Enum<T>> List<T> sorted(Set<T> values) {
+        return values.stream().sorted().toList();
+    }
+}

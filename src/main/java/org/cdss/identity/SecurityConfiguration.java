@@ -1,0 +1,148 @@
+package org.cdss.identity;
+
+import jakarta.servlet.FilterChain;
+import jakarta.servlet.ServletException;
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletResponse;
+import java.io.IOException;
+import java.util.List;
+import org.cdss.audit.AuditEvent;
+import org.cdss.audit.AuditLog;
+import org.cdss.audit.AuditOutcome;
+import org.cdss.shared.ProblemCode;
+import org.cdss.shared.security.CdssPrincipal;
+import org.cdss.shared.security.Role;
+import org.cdss.shared.web.ProblemWriter;
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.http.HttpMethod;
+import org.springframework.security.config.annotation.method.configuration.EnableMethodSecurity;
+import org.springframework.security.config.annotation.web.builders.HttpSecurity;
+import org.springframework.security.crypto.factory.PasswordEncoderFactories;
+import org.springframework.security.crypto.password.PasswordEncoder;
+import org.springframework.security.web.SecurityFilterChain;
+import org.springframework.security.web.authentication.logout.HttpStatusReturningLogoutSuccessHandler;
+import org.springframework.security.web.authentication.session.ChangeSessionIdAuthenticationStrategy;
+import org.springframework.security.web.authentication.session.CompositeSessionAuthenticationStrategy;
+import org.springframework.security.web.authentication.session.SessionAuthenticationStrategy;
+import org.springframework.security.web.context.HttpSessionSecurityContextRepository;
+import org.springframework.security.web.context.SecurityContextRepository;
+import org.springframework.security.web.csrf.CookieCsrfTokenRepository;
+import org.springframework.security.web.csrf.CsrfAuthenticationStrategy;
+import org.springframework.security.web.csrf.CsrfException;
+import org.springframework.security.web.csrf.CsrfFilter;
+import org.springframework.security.web.csrf.CsrfToken;
+import org.springframework.security.web.csrf.CsrfTokenRequestAttributeHandler;
+import org.springframework.security.web.header.writers.ReferrerPolicyHeaderWriter;
+import org.springframework.web.filter.OncePerRequestFilter;
+
+/**
+ * Who may reach which URL (coarse, first line; the services check again), server-side sessions, CSRF for the SPA
+ * (cookie {@code XSRF-TOKEN} → header {@code X-XSRF-TOKEN}, also on login), problem+json for 401/403, and security
+ * headers. The role × endpoint matrix test pins these rules.
+ */
+@Configuration(proxyBeanMethods = false)
+@EnableMethodSecurity
+class SecurityConfiguration {
+
+    static final String[] CLINICAL_AND_FRONT_OFFICE = Role.PATIENT_REGISTRY_READERS.stream().map(Enum::name)
+            .toArray(String[]::new);
+
+    @Bean
+    PasswordEncoder passwordEncoder() {
+        return PasswordEncoderFactories.createDelegatingPasswordEncoder(); // bcrypt, with upgrade path
+    }
+
+    @Bean
+    CookieCsrfTokenRepository csrfTokenRepository(@Value("${cdss.cookies.secure:false}") boolean secure) {
+        CookieCsrfTokenRepository repository = CookieCsrfTokenRepository.withHttpOnlyFalse();
+        repository.setCookieCustomizer(cookie -> cookie.sameSite("Strict").secure(secure).path("/"));
+        return repository;
+    }
+
+    @Bean
+    SecurityContextRepository securityContextRepository() {
+        return new HttpSessionSecurityContextRepository();
+    }
+
+    @Bean
+    SessionAuthenticationStrategy sessionAuthenticationStrategy(CookieCsrfTokenRepository csrf) {
+        return new CompositeSessionAuthenticationStrategy(List.of(new ChangeSessionIdAuthenticationStrategy(),
+                new CsrfAuthenticationStrategy(csrf)));
+    }
+
+    @Bean
+    SecurityFilterChain securityFilterChain(HttpSecurity http, CookieCsrfTokenRepository csrf,
+            SecurityContextRepository contextRepository, ProblemWriter problems, AuditLog audit) throws Exception {
+        http
+            .csrf(c -> c.csrfTokenRepository(csrf).csrfTokenRequestHandler(new CsrfTokenRequestAttributeHandler()))
+            .addFilterAfter(new CsrfCookieFilter(), CsrfFilter.class)
+            .securityContext(c -> c.securityContextRepository(contextRepository))
+            .sessionManagement(s -> s.sessionFixation(f -> f.changeSessionId()))
+            .formLogin(f -> f.disable())
+            .httpBasic(b -> b.disable())
+            .requestCache(r -> r.disable())
+            .logout(l -> l.logoutUrl("/api/auth/logout")
+                .addLogoutHandler((request, response, authentication) -> {
+                    if (authentication != null && authentication.getPrincipal() instanceof CdssPrincipal p) {
+                        audit.record(new AuditEvent("LOGOUT", "User", p.userId().toString(), null,
+                                AuditOutcome.SUCCESS, null, AuditEvent.Actor.of(p)));
+                    }
+                })
+                .logoutSuccessHandler(new HttpStatusReturningLogoutSuccessHandler(
+                        org.springframework.http.HttpStatus.NO_CONTENT)))
+            .authorizeHttpRequests(a -> a
+                .requestMatchers(HttpMethod.GET, "/api/auth/csrf").permitAll()
+                .requestMatchers(HttpMethod.POST, "/api/auth/login", "/api/auth/register").permitAll()
+                .requestMatchers("/actuator/health", "/actuator/health/**", "/actuator/info").permitAll()
+                .requestMatchers("/v3/api-docs", "/v3/api-docs/**", "/swagger-ui/**", "/swagger-ui.html")
+                    .hasRole("ADMIN")
+                .requestMatchers("/actuator/**").hasRole("ADMIN")
+                .requestMatchers("/api/admin/**").hasRole("ADMIN")
+                .requestMatchers(HttpMethod.GET, "/api/patients").hasAnyRole(CLINICAL_AND_FRONT_OFFICE)
+                .requestMatchers("/api/patients/**").hasAnyRole(withPatient(CLINICAL_AND_FRONT_OFFICE))
+                .requestMatchers("/api/**").authenticated()
+                .anyRequest().permitAll())
+            .exceptionHandling(e -> e
+                .authenticationEntryPoint((request, response, ex) ->
+                        problems.write(request, response, ProblemCode.UNAUTHENTICATED))
+                .accessDeniedHandler((request, response, ex) -> {
+                    if (ex instanceof CsrfException) {
+                        problems.write(request, response, ProblemCode.CSRF);
+                        return;
+                    }
+                    audit.record(new AuditEvent("ACCESS_DENIED", "Endpoint",
+                            request.getMethod() + " " + request.getRequestURI(), null, AuditOutcome.DENIED, null,
+                            null));
+                    problems.write(request, response, ProblemCode.FORBIDDEN);
+                }))
+            .headers(h -> h
+                .contentSecurityPolicy(csp -> csp.policyDirectives("default-src 'self'; script-src 'self'; "
+                        + "style-src 'self' 'unsafe-inline'; img-src 'self' data: blob:; font-src 'self' data:; "
+                        + "connect-src 'self'; worker-src 'self' blob:; object-src 'none'; base-uri 'self'; "
+                        + "form-action 'self'; frame-ancestors 'none'"))
+                .referrerPolicy(r -> r.policy(ReferrerPolicyHeaderWriter.ReferrerPolicy.SAME_ORIGIN))
+                .frameOptions(f -> f.deny()));
+        return http.build();
+    }
+
+    private static String[] withPatient(String[] roles) {
+        String[] all = java.util.Arrays.copyOf(roles, roles.length + 1);
+        all[roles.length] = Role.PATIENT.name();
+        return all;
+    }
+
+    /** Touches the deferred CSRF token on every request so that the cookie is written for the SPA to read. */
+    static final class CsrfCookieFilter extends OncePerRequestFilter {
+        @Override
+        protected void doFilterInternal(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
+                throws ServletException, IOException {
+            CsrfToken token = (CsrfToken) request.getAttribute(CsrfToken.class.getName());
+            if (token != null) {
+                token.getToken();
+            }
+            chain.doFilter(request, response);
+        }
+    }
+}

@@ -1,0 +1,110 @@
+package org.cdss.patients;
+
+import java.security.SecureRandom;
+import java.time.Clock;
+import java.time.LocalDate;
+import java.util.Optional;
+import java.util.UUID;
+import org.cdss.audit.AuditEvent;
+import org.cdss.audit.AuditLog;
+import org.cdss.shared.DomainException;
+import org.cdss.shared.PageView;
+import org.cdss.shared.ProblemCode;
+import org.cdss.shared.security.CdssPrincipal;
+import org.cdss.shared.security.CurrentUser;
+import org.cdss.shared.security.Role;
+import org.springframework.data.domain.PageRequest;
+import org.springframework.data.domain.Sort;
+import org.springframework.security.access.prepost.PreAuthorize;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+/**
+ * The patients module's API: registry reads with their access rules (enforced here, not only in the UI) and the
+ * audit record of every read; registration of new patients.
+ */
+@Service
+public class PatientDirectory {
+
+    private static final SecureRandom RANDOM = new SecureRandom();
+
+    private final Patients patients;
+    private final AuditLog audit;
+    private final Clock clock;
+
+    PatientDirectory(Patients patients, AuditLog audit, Clock clock) {
+        this.patients = patients;
+        this.audit = audit;
+        this.clock = clock;
+    }
+
+    @Transactional(readOnly = true)
+    @PreAuthorize("hasAnyRole('DOCTOR','NURSE','PHARMACIST','LAB_TECH','RADIOGRAPHER','RADIOLOGIST','ADMIN_STAFF')")
+    public PageView<PatientSummaryView> search(String q, int page, int size, Sort sort) {
+        String term = q == null ? "" : q.trim().toLowerCase(java.util.Locale.ROOT);
+        String escaped = term.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_");
+        var result = patients.search("%" + escaped + "%", escaped + "%", PageRequest.of(page, size, sort));
+        audit.record(new AuditEvent("PATIENT_SEARCH", "Patient", null, null, null,
+                "results=" + result.getTotalElements(), null));
+        return PageView.of(result, Patient::summary);
+    }
+
+    /**
+     * One patient's header. Staff who may read the registry see any patient; a patient sees only their own record.
+     * Anyone else gets 404, never 403, so that the existence of a record does not leak.
+     */
+    @Transactional(readOnly = true)
+    public PatientSummaryView get(UUID id) {
+        CdssPrincipal user = CurrentUser.require();
+        boolean staffReader = user.hasAny(Role.PATIENT_REGISTRY_READERS);
+        boolean self = user.has(Role.PATIENT) && id.equals(user.patientId());
+        if (!staffReader && !self) {
+            audit.record(new AuditEvent("PATIENT_READ", "Patient", id.toString(), null,
+                    org.cdss.audit.AuditOutcome.DENIED, null, null));
+            throw DomainException.notFound();
+        }
+        Patient patient = patients.findById(id).orElseThrow(DomainException::notFound);
+        audit.record(AuditEvent.success("PATIENT_READ", "Patient", id, id));
+        return patient.summary();
+    }
+
+    /** For patient self-registration: the patient whose MRN and birth date both match, if any. */
+    @Transactional(readOnly = true)
+    public Optional<UUID> findByMrnAndBirthDate(String mrn, LocalDate birthDate) {
+        return patients.findByMrn(mrn.trim()).filter(p -> p.birthDate().equals(birthDate)).map(Patient::id);
+    }
+
+    @Transactional(readOnly = true)
+    public boolean exists(UUID id) {
+        return patients.existsById(id);
+    }
+
+    @Transactional(readOnly = true)
+    public long countActive() {
+        return patients.countByActiveTrue();
+    }
+
+    /** Registers a patient with a newly generated MRN (used by the demo data and, later, the front office). */
+    @Transactional
+    public PatientSummaryView register(NewPatient request) {
+        String mrn = newMrn();
+        Patient patient = patients.save(new Patient(mrn, request.name(), request.nameLatin(), request.birthDate(),
+                request.sex(), clock.instant()));
+        audit.record(AuditEvent.success("PATIENT_CREATE", "Patient", patient.id(), patient.id()));
+        return patient.summary();
+    }
+
+    private String newMrn() {
+        for (int attempt = 0; attempt < 20; attempt++) {
+            String mrn = String.format("%08d", RANDOM.nextInt(100_000_000));
+            if (!patients.existsByMrn(mrn)) {
+                return mrn;
+            }
+        }
+        throw new DomainException(ProblemCode.CONFLICT);
+    }
+
+    /** What the registry needs to know of a new patient. */
+    public record NewPatient(String name, String nameLatin, LocalDate birthDate, Sex sex) {
+    }
+}

@@ -1,0 +1,22 @@
+package org.cdss.patients;
+
+import java.util.Optional;
+import java.util.UUID;
+import org.springframework.data.domain.Page;
+import org.springframework.data.domain.Pageable;
+import org.springframework.data.jpa.repository.JpaRepository;
+import org.springframework.data.jpa.repository.Query;
+
+interface Patients extends JpaRepository<Patient, UUID> {
+
+    Optional<Patient> findByMrn(String mrn);
+
+    boolean existsByMrn(String mrn);
+
+    long countByActiveTrue();
+
+    @Query("""
+            select p from Patient p
+            where lower(p.name) like :contains or lower(p.nameLatin) like :contains or p.mrn like :prefix""")
+    Page<Patient> search(String contains, String prefix, Pageable pageable);
+}

@@ -1,0 +1,6 @@
+package org.cdss.patients;
+
+/** Administrative sex: male, female, other, unknown (FHIR AdministrativeGender). */
+public enum Sex {
+    M, F, O, U
+}

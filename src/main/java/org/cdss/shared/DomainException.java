@@ -1,0 +1,57 @@
+package org.cdss.shared;
+
+import java.util.List;
+
+/**
+ * A refusal the caller can act on. Carries a {@link ProblemCode} and message arguments, never web types; the
+ * message is resolved in the request's language by the web layer. {@link #getMessage()} is for logs only and must
+ * not contain patient data.
+ */
+public class DomainException extends RuntimeException {
+
+    private final ProblemCode problem;
+    private final String messageKey;
+    private final Object[] args;
+    private final List<FieldProblem> fieldProblems;
+
+    public DomainException(ProblemCode problem) {
+        this(problem, null, List.of());
+    }
+
+    public DomainException(ProblemCode problem, String messageKey, Object... args) {
+        this(problem, messageKey, List.of(), args);
+    }
+
+    public DomainException(ProblemCode problem, String messageKey, List<FieldProblem> fieldProblems, Object... args) {
+        super(problem.code() + (messageKey == null ? "" : " " + messageKey));
+        this.problem = problem;
+        this.messageKey = messageKey;
+        this.args = args;
+        this.fieldProblems = List.copyOf(fieldProblems);
+    }
+
+    public ProblemCode problem() {
+        return problem;
+    }
+
+    /** Message key for the detail, or null to use {@code problem.<code>.detail}. */
+    public String messageKey() {
+        return messageKey;
+    }
+
+    public Object[] args() {
+        return args.clone();
+    }
+
+    public List<FieldProblem> fieldProblems() {
+        return fieldProblems;
+    }
+
+    public static DomainException notFound() {
+        return new DomainException(ProblemCode.NOT_FOUND);
+    }
+
+    /** A problem with one field of the request; {@code messageKey} is resolved in the request's language. */
+    public record FieldProblem(String pointer, String messageKey, Object... args) {
+    }
+}

@@ -1,0 +1,51 @@
+package org.cdss.shared.db;
+
+import java.util.HashMap;
+import java.util.Map;
+import javax.sql.DataSource;
+import org.springframework.boot.flyway.autoconfigure.FlywayConfigurationCustomizer;
+import org.springframework.boot.flyway.autoconfigure.FlywayMigrationStrategy;
+import org.springframework.boot.hibernate.autoconfigure.HibernatePropertiesCustomizer;
+import org.springframework.boot.jdbc.autoconfigure.DataSourceProperties;
+import org.springframework.context.ApplicationEventPublisher;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+
+/** Vendor-specific wiring of Flyway and Hibernate, decided from the configured JDBC URL. */
+@Configuration(proxyBeanMethods = false)
+class DatabaseConfiguration {
+
+    @Bean
+    DatabaseVendor databaseVendor(DataSourceProperties properties) {
+        return DatabaseVendor.fromJdbcUrl(properties.determineUrl());
+    }
+
+    @Bean
+    FlywayConfigurationCustomizer vendorPlaceholders(DatabaseVendor vendor) {
+        return configuration -> {
+            Map<String, String> placeholders = new HashMap<>(configuration.getPlaceholders());
+            placeholders.putAll(vendor.flywayPlaceholders());
+            configuration.placeholders(placeholders);
+        };
+    }
+
+    /**
+     * The dialect is named rather than detected so that the application can start while the database is down
+     * (readiness then reports DOWN; see {@link DatabaseStartup}).
+     */
+    @Bean
+    HibernatePropertiesCustomizer vendorDialect(DatabaseVendor vendor) {
+        return properties -> properties.putIfAbsent("hibernate.dialect", vendor.hibernateDialect());
+    }
+
+    @Bean
+    DatabaseStartup databaseStartup(DataSource dataSource, DataSourceProperties properties,
+            ApplicationEventPublisher events) {
+        return new DatabaseStartup(dataSource, properties.determineUrl(), events);
+    }
+
+    @Bean
+    FlywayMigrationStrategy migrateWhenReachable(DatabaseStartup startup) {
+        return startup::migrate;
+    }
+}

@@ -1,0 +1,268 @@
+package org.cdss.identity;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.util.Map;
+import org.cdss.shared.security.Role;
+import org.cdss.support.ApiClient;
+import org.cdss.support.IntegrationTest;
+import org.cdss.support.TestUsers;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.jdbc.core.simple.JdbcClient;
+
+@IntegrationTest
+class AuthenticationIntegrationTests {
+
+    @LocalServerPort
+    int port;
+
+    @Autowired
+    TestUsers testUsers;
+
+    @Autowired
+    JdbcClient jdbc;
+
+    ApiClient client() {
+        return new ApiClient(port);
+    }
+
+    @Test
+    void login_returns_the_user_and_opens_a_session_that_me_recognises() {
+        UserView doctor = testUsers.staff(Role.DOCTOR);
+        ApiClient api = client();
+
+        var login = api.login(doctor.username(), TestUsers.PASSWORD);
+
+        assertThat(login.status()).isEqualTo(200);
+        assertThat(login.json().path("roles").get(0).asString()).isEqualTo("DOCTOR");
+        var me = api.get("/api/me");
+        assertThat(me.status()).isEqualTo(200);
+        assertThat(me.text("username")).isEqualTo(doctor.username());
+    }
+
+    @Test
+    void me_without_a_session_is_401_problem_json() {
+        var me = client().get("/api/me");
+        assertThat(me.status()).isEqualTo(401);
+        assertThat(me.isProblem()).isTrue();
+        assertThat(me.text("type")).isEqualTo("urn:cdss:problem:unauthenticated");
+    }
+
+    @Test
+    void login_without_the_csrf_token_is_refused() {
+        UserView nurse = testUsers.staff(Role.NURSE);
+        ApiClient api = client();
+        var response = api.raw("POST", "/api/auth/login", "application/json",
+                "{\"username\":\"" + nurse.username() + "\",\"password\":\"" + TestUsers.PASSWORD + "\"}");
+        assertThat(response.status()).isEqualTo(403);
+        assertThat(response.text("code")).isEqualTo("csrf");
+        assertThat(api.get("/api/me").status()).isEqualTo(401);
+    }
+
+    @Test
+    void a_wrong_csrf_token_is_refused_even_with_a_valid_session() {
+        UserView nurse = testUsers.staff(Role.NURSE);
+        ApiClient api = client();
+        api.login(nurse.username(), TestUsers.PASSWORD);
+        api.forgeCsrfHeader("forged-token");
+        var response = api.post("/api/me/password", Map.of("currentPassword", TestUsers.PASSWORD,
+                "newPassword", "another-long-passphrase"));
+        assertThat(response.status()).isEqualTo(403);
+        assertThat(response.text("code")).isEqualTo("csrf");
+    }
+
+    @Test
+    void the_session_id_and_csrf_token_change_at_login() {
+        UserView doctor = testUsers.staff(Role.DOCTOR);
+        ApiClient api = client();
+        api.login(doctor.username(), TestUsers.PASSWORD);
+        String firstSession = api.cookie("CDSS_SESSION").orElseThrow();
+        String firstToken = api.cookie("XSRF-TOKEN").orElseThrow();
+
+        var again = api.login(doctor.username(), TestUsers.PASSWORD);
+
+        assertThat(again.status()).isEqualTo(200);
+        assertThat(api.cookie("CDSS_SESSION").orElseThrow()).isNotEqualTo(firstSession);
+        assertThat(api.cookie("XSRF-TOKEN").orElseThrow()).isNotEqualTo(firstToken);
+        assertThat(api.get("/api/me").status()).isEqualTo(200);
+    }
+
+    @Test
+    void the_session_cookie_is_http_only_and_same_site() {
+        UserView doctor = testUsers.staff(Role.DOCTOR);
+        var http = java.net.http.HttpClient.newHttpClient();
+        ApiClient api = client();
+        api.ensureCsrf();
+        String token = api.cookie("XSRF-TOKEN").orElseThrow();
+        try {
+            var request = java.net.http.HttpRequest.newBuilder(java.net.URI.create("http://localhost:" + port
+                            + "/api/auth/login"))
+                    .header("Content-Type", "application/json").header("X-XSRF-TOKEN", token)
+                    .header("Cookie", "XSRF-TOKEN=" + token)
+                    .POST(java.net.http.HttpRequest.BodyPublishers.ofString("{\"username\":\"" + doctor.username()
+                            + "\",\"password\":\"" + TestUsers.PASSWORD + "\"}")).build();
+            var response = http.send(request, java.net.http.HttpResponse.BodyHandlers.ofString());
+            String setCookie = String.join("\n", response.headers().allValues("Set-Cookie"));
+            assertThat(response.statusCode()).isEqualTo(200);
+            assertThat(setCookie).containsPattern("CDSS_SESSION=[^;]+;.*HttpOnly");
+            assertThat(setCookie).containsPattern("CDSS_SESSION=[^;]+;.*SameSite=Lax");
+        } catch (Exception e) {
+            throw new AssertionError(e);
+        }
+    }
+
+    @Test
+    void wrong_password_is_401_and_audited() {
+        UserView doctor = testUsers.staff(Role.DOCTOR);
+        var response = client().login(doctor.username(), "not-the-password");
+        assertThat(response.status()).isEqualTo(401);
+        assertThat(response.text("code")).isEqualTo("bad-credentials");
+        assertThat(jdbc.sql("SELECT COUNT(*) FROM audit_event WHERE username = ? AND action = 'LOGIN_FAILED'")
+                .param(doctor.username()).query(Long.class).single()).isEqualTo(1);
+    }
+
+    @Test
+    void five_wrong_passwords_lock_the_account_even_against_the_right_password() {
+        UserView doctor = testUsers.staff(Role.DOCTOR);
+        ApiClient api = client();
+        for (int i = 1; i <= 4; i++) {
+            assertThat(api.login(doctor.username(), "wrong-password-" + i).status()).isEqualTo(401);
+        }
+        var fifth = api.login(doctor.username(), "wrong-password-5");
+        assertThat(fifth.status()).isEqualTo(423);
+        assertThat(fifth.text("code")).isEqualTo("account-locked");
+
+        var right = api.login(doctor.username(), TestUsers.PASSWORD);
+        assertThat(right.status()).isEqualTo(423);
+        assertThat(api.get("/api/me").status()).isEqualTo(401);
+    }
+
+    @Test
+    void an_admin_unlocks_a_locked_account() {
+        UserView doctor = testUsers.staff(Role.DOCTOR);
+        UserView admin = testUsers.staff(Role.ADMIN);
+        for (int i = 0; i < 5; i++) {
+            client().login(doctor.username(), "wrong-password-" + i);
+        }
+        ApiClient adminApi = client();
+        adminApi.login(admin.username(), TestUsers.PASSWORD);
+        var unlocked = adminApi.post("/api/admin/users/" + doctor.id() + "/unlock", null);
+        assertThat(unlocked.status()).isEqualTo(200);
+        assertThat(unlocked.json().path("locked").asBoolean()).isFalse();
+        assertThat(client().login(doctor.username(), TestUsers.PASSWORD).status()).isEqualTo(200);
+    }
+
+    @Test
+    void logout_ends_the_session() {
+        UserView doctor = testUsers.staff(Role.DOCTOR);
+        ApiClient api = client();
+        api.login(doctor.username(), TestUsers.PASSWORD);
+        String session = api.cookie("CDSS_SESSION").orElseThrow();
+
+        assertThat(api.logout().status()).isEqualTo(204);
+
+        ApiClient replay = client();
+        replay.setCookie("CDSS_SESSION", session);
+        assertThat(replay.get("/api/me").status()).isEqualTo(401);
+        assertThat(jdbc.sql("SELECT COUNT(*) FROM audit_event WHERE username = ? AND action = 'LOGOUT'")
+                .param(doctor.username()).query(Long.class).single()).isEqualTo(1);
+    }
+
+    @Test
+    void a_tampered_session_cookie_is_not_a_session() {
+        UserView doctor = testUsers.staff(Role.DOCTOR);
+        ApiClient api = client();
+        api.login(doctor.username(), TestUsers.PASSWORD);
+        String session = api.cookie("CDSS_SESSION").orElseThrow();
+        api.setCookie("CDSS_SESSION", session.substring(0, session.length() - 4) + "AAAA");
+        var me = api.get("/api/me");
+        assertThat(me.status()).isEqualTo(401);
+        assertThat(me.isProblem()).isTrue();
+    }
+
+    @Test
+    void an_expired_session_is_401() {
+        UserView doctor = testUsers.staff(Role.DOCTOR);
+        ApiClient api = client();
+        api.login(doctor.username(), TestUsers.PASSWORD);
+        jdbc.sql("UPDATE SPRING_SESSION SET EXPIRY_TIME = 0, LAST_ACCESS_TIME = 0 WHERE PRINCIPAL_NAME = ?").param(doctor.username())
+                .update();
+        assertThat(api.get("/api/me").status()).isEqualTo(401);
+    }
+
+    @Test
+    void a_deactivated_user_cannot_log_in_and_loses_open_sessions() {
+        UserView doctor = testUsers.staff(Role.DOCTOR);
+        UserView admin = testUsers.staff(Role.ADMIN);
+        ApiClient doctorApi = client();
+        doctorApi.login(doctor.username(), TestUsers.PASSWORD);
+        ApiClient adminApi = client();
+        adminApi.login(admin.username(), TestUsers.PASSWORD);
+
+        assertThat(adminApi.post("/api/admin/users/" + doctor.id() + "/deactivate", null).status()).isEqualTo(200);
+
+        assertThat(doctorApi.get("/api/me").status()).isEqualTo(401);
+        var again = client().login(doctor.username(), TestUsers.PASSWORD);
+        assertThat(again.status()).isEqualTo(401);
+        assertThat(again.text("code")).isEqualTo("account-disabled");
+    }
+
+    @Test
+    void self_registration_creates_a_patient_account_and_never_a_staff_role() {
+        var patient = testUsers.patient("등록환자");
+        ApiClient api = client();
+        api.ensureCsrf();
+        String username = TestUsers.uniqueName("selfreg");
+
+        var smuggled = api.post("/api/auth/register", Map.of("mrn", patient.mrn(), "birthDate", "1970-01-01",
+                "username", username, "displayName", "환자", "password", "a-long-enough-passphrase",
+                "roles", java.util.List.of("ADMIN")));
+        assertThat(smuggled.status()).isEqualTo(400);
+        assertThat(smuggled.json().path("errors").get(0).path("pointer").asString()).isEqualTo("/roles");
+
+        var registered = api.post("/api/auth/register", Map.of("mrn", patient.mrn(), "birthDate", "1970-01-01",
+                "username", username, "displayName", "환자", "password", "a-long-enough-passphrase"));
+        assertThat(registered.status()).isEqualTo(201);
+        assertThat(registered.json().path("roles").size()).isEqualTo(1);
+        assertThat(registered.json().path("roles").get(0).asString()).isEqualTo("PATIENT");
+        assertThat(registered.text("patientId")).isEqualTo(patient.id().toString());
+        assertThat(api.get("/api/admin/users").status()).isEqualTo(403);
+    }
+
+    @Test
+    void self_registration_with_a_wrong_birth_date_is_refused_without_saying_why() {
+        var patient = testUsers.patient("생일틀림");
+        ApiClient api = client();
+        api.ensureCsrf();
+        var response = api.post("/api/auth/register", Map.of("mrn", patient.mrn(), "birthDate", "1971-02-02",
+                "username", TestUsers.uniqueName("wrongbd"), "displayName", "x", "password",
+                "a-long-enough-passphrase"));
+        assertThat(response.status()).isEqualTo(422);
+        var unknownMrn = api.post("/api/auth/register", Map.of("mrn", "NOPE", "birthDate", "1970-01-01",
+                "username", TestUsers.uniqueName("wrongbd"), "displayName", "x", "password",
+                "a-long-enough-passphrase"));
+        assertThat(unknownMrn.status()).isEqualTo(422);
+        assertThat(unknownMrn.text("detail")).isEqualTo(response.text("detail"));
+    }
+
+    @Test
+    void password_change_enforces_the_policy_and_the_current_password() {
+        UserView nurse = testUsers.staff(Role.NURSE);
+        ApiClient api = client();
+        api.login(nurse.username(), TestUsers.PASSWORD);
+
+        var wrongCurrent = api.post("/api/me/password", Map.of("currentPassword", "nope-nope-nope",
+                "newPassword", "a-brand-new-passphrase"));
+        assertThat(wrongCurrent.status()).isEqualTo(400);
+        var tooShort = api.post("/api/me/password", Map.of("currentPassword", TestUsers.PASSWORD,
+                "newPassword", "short"));
+        assertThat(tooShort.status()).isEqualTo(422);
+        assertThat(tooShort.json().path("errors").get(0).path("pointer").asString()).isEqualTo("/newPassword");
+        var ok = api.post("/api/me/password", Map.of("currentPassword", TestUsers.PASSWORD,
+                "newPassword", "a-brand-new-passphrase"));
+        assertThat(ok.status()).isEqualTo(204);
+        assertThat(client().login(nurse.username(), "a-brand-new-passphrase").status()).isEqualTo(200);
+    }
+}

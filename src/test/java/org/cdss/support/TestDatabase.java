@@ -1,0 +1,81 @@
+package org.cdss.support;
+
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.util.Map;
+import java.util.UUID;
+import org.springframework.context.ApplicationContextInitializer;
+import org.springframework.context.ConfigurableApplicationContext;
+import org.springframework.core.env.MapPropertySource;
+
+/**
+ * Points a test application context at a fresh database of the kind named by the system property
+ * {@code cdss.test.db} (h2, postgresql, mariadb): creates it before the context starts and drops it when the test JVM
+ * ends. PostgreSQL and MariaDB are the real servers on 127.0.0.1 (no containers on this machine).
+ */
+public class TestDatabase implements ApplicationContextInitializer<ConfigurableApplicationContext> {
+
+    public static final String KIND = System.getProperty("cdss.test.db", "h2");
+
+    private static final String PG_ADMIN_URL = "jdbc:postgresql://127.0.0.1:5432/postgres";
+    private static final String MARIADB_ADMIN_URL = "jdbc:mariadb://127.0.0.1:3306/";
+
+    @Override
+    public void initialize(ConfigurableApplicationContext context) {
+        String name = "cdss_test_" + UUID.randomUUID().toString().replace("-", "").substring(0, 12);
+        Map<String, Object> properties = switch (KIND) {
+            case "postgresql" -> {
+                execute(PG_ADMIN_URL, "postgres", "CREATE DATABASE " + name);
+                dropAtExit(PG_ADMIN_URL, "postgres", "DROP DATABASE IF EXISTS " + name + " WITH (FORCE)");
+                yield Map.of("spring.datasource.url", "jdbc:postgresql://127.0.0.1:5432/" + name,
+                        "spring.datasource.username", "postgres", "spring.datasource.password", "");
+            }
+            case "mariadb" -> {
+                execute(MARIADB_ADMIN_URL, "root", "CREATE DATABASE " + name
+                        + " CHARACTER SET utf8mb4 COLLATE utf8mb4_unicode_ci");
+                dropAtExit(MARIADB_ADMIN_URL, "root", "DROP DATABASE IF EXISTS " + name);
+                yield Map.of("spring.datasource.url", "jdbc:mariadb://127.0.0.1:3306/" + name,
+                        "spring.datasource.username", "root", "spring.datasource.password", "");
+            }
+            case "h2" -> Map.of("spring.datasource.url", "jdbc:h2:mem:" + name + ";DB_CLOSE_DELAY=-1",
+                    "spring.datasource.username", "sa", "spring.datasource.password", "");
+            default -> throw new IllegalStateException("unknown cdss.test.db: " + KIND);
+        };
+        context.getEnvironment().getPropertySources().addFirst(new MapPropertySource("cdss-test-db", properties));
+    }
+
+    /** Whether the database server for {@link #KIND} answers (H2 always does). */
+    public static boolean available() {
+        try {
+            switch (KIND) {
+                case "postgresql" -> DriverManager.getConnection(PG_ADMIN_URL, "postgres", "").close();
+                case "mariadb" -> DriverManager.getConnection(MARIADB_ADMIN_URL, "root", "").close();
+                default -> {
+                }
+            }
+            return true;
+        } catch (SQLException e) {
+            return false;
+        }
+    }
+
+    private static void execute(String url, String user, String sql) {
+        try (Connection c = DriverManager.getConnection(url, user, ""); Statement s = c.createStatement()) {
+            s.execute(sql);
+        } catch (SQLException e) {
+            throw new IllegalStateException("cannot prepare the " + KIND + " test database: " + e.getMessage(), e);
+        }
+    }
+
+    private static void dropAtExit(String url, String user, String sql) {
+        Runtime.getRuntime().addShutdownHook(new Thread(() -> {
+            try {
+                execute(url, user, sql);
+            } catch (RuntimeException ignored) {
+                // best effort at JVM exit
+            }
+        }));
+    }
+}
