@@ -35,6 +35,8 @@ import org.springframework.security.web.csrf.CsrfFilter;
 import org.springframework.security.web.csrf.CsrfToken;
 import org.springframework.security.web.csrf.CsrfTokenRequestAttributeHandler;
 import org.springframework.security.web.header.writers.ReferrerPolicyHeaderWriter;
+import org.springframework.session.web.http.CookieSerializer;
+import org.springframework.session.web.http.DefaultCookieSerializer;
 import org.springframework.web.filter.OncePerRequestFilter;
 
 /**
@@ -60,6 +62,29 @@ class SecurityConfiguration {
         repository.setCookieCustomizer(cookie -> cookie.sameSite("Strict").secure(secure).path("/"));
         return repository;
     }
+
+    /**
+     * The session cookie: HttpOnly, SameSite=Lax, Secure when configured. Values that do not decode to a session id
+     * (tampered or garbage cookies) are ignored before they reach the session store, so they read as "no session".
+     */
+    @Bean
+    CookieSerializer cookieSerializer(@Value("${cdss.cookies.secure:false}") boolean secure) {
+        DefaultCookieSerializer serializer = new DefaultCookieSerializer() {
+            @Override
+            public List<String> readCookieValues(HttpServletRequest request) {
+                return super.readCookieValues(request).stream().filter(v -> SESSION_ID.matcher(v).matches()).toList();
+            }
+        };
+        serializer.setCookieName("CDSS_SESSION");
+        serializer.setUseHttpOnlyCookie(true);
+        serializer.setSameSite("Lax");
+        serializer.setUseSecureCookie(secure);
+        serializer.setCookiePath("/");
+        return serializer;
+    }
+
+    private static final java.util.regex.Pattern SESSION_ID = java.util.regex.Pattern.compile(
+            "[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}");
 
     @Bean
     SecurityContextRepository securityContextRepository() {

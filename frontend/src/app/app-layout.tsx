@@ -1,0 +1,39 @@
+import { useTranslation } from 'react-i18next';
+import { Outlet } from 'react-router-dom';
+import { AppShell } from '../components/layouts/app-shell';
+import { useMe } from '../features/auth/api/get-me';
+import { useLogout } from '../features/auth/api/logout';
+import { navItemsFor } from './navigation';
+import { markSessionEnded } from './session';
+
+/** The shell around every signed-in page, with the navigation the user's roles allow. */
+export function AppLayout() {
+  const { t } = useTranslation();
+  const me = useMe();
+  const logout = useLogout();
+  const user = me.data;
+  const navItems = navItemsFor(user?.roles).map((item) => ({
+    key: item.key,
+    to: item.to,
+    label: t(item.labelKey),
+    external: item.external,
+  }));
+
+  const onLogout = () => {
+    // the route guard sends the user to /login once the session is dropped
+    markSessionEnded('logout');
+    logout.mutate();
+  };
+
+  return (
+    <AppShell
+      username={user?.username ?? ''}
+      displayName={user?.displayName}
+      navItems={navItems}
+      onLogout={onLogout}
+      loggingOut={logout.isPending}
+    >
+      <Outlet />
+    </AppShell>
+  );
+}

@@ -1,0 +1,28 @@
+import { ADMIN_ROLES, hasAnyRole, PATIENT_ROLES, PATIENT_SEARCH_ROLES } from '../lib/roles';
+
+export interface NavItem {
+  /** Stable key: the link's test id is `nav-<key>`, its label `nav.<key>`. */
+  key: string;
+  to: string;
+  labelKey: string;
+  /** Served by the backend outside the SPA. */
+  external?: boolean;
+  /** Roles that see the item; absent: everyone signed in. */
+  roles?: readonly string[];
+}
+
+/** Every navigation item in display order, with the roles allowed to use it. */
+export const NAV_ITEMS: readonly NavItem[] = [
+  { key: 'home', to: '/', labelKey: 'nav.home' },
+  { key: 'patients', to: '/patients', labelKey: 'nav.patients', roles: PATIENT_SEARCH_ROLES },
+  { key: 'my-record', to: '/me/record', labelKey: 'nav.my-record', roles: PATIENT_ROLES },
+  { key: 'admin-users', to: '/admin/users', labelKey: 'nav.admin-users', roles: ADMIN_ROLES },
+  { key: 'admin-audit', to: '/admin/audit', labelKey: 'nav.admin-audit', roles: ADMIN_ROLES },
+  { key: 'api-docs', to: '/swagger-ui/index.html', labelKey: 'nav.api-docs', roles: ADMIN_ROLES, external: true },
+  { key: 'account', to: '/account', labelKey: 'nav.account' },
+];
+
+/** The navigation a user with these roles sees. */
+export function navItemsFor(roles: readonly string[] | undefined): NavItem[] {
+  return NAV_ITEMS.filter((item) => !item.roles || hasAnyRole(roles, item.roles));
+}

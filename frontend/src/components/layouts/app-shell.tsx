@@ -1,0 +1,135 @@
+import { useState, type ReactNode } from 'react';
+import { useTranslation } from 'react-i18next';
+import { NavLink } from 'react-router-dom';
+import { cn } from '../../lib/cn';
+import { LanguageSwitch } from '../language-switch';
+import { Button } from '../ui/button';
+
+export interface ShellNavItem {
+  key: string;
+  to: string;
+  label: string;
+  /** Served by the backend outside the SPA (Swagger UI): a plain link in a new tab. */
+  external?: boolean;
+}
+
+const linkClass = (active: boolean) =>
+  cn(
+    'flex items-center rounded-md px-3 py-2 text-sm font-medium',
+    'focus-visible:outline-none focus-visible:ring-2 focus-visible:ring-sky-500',
+    active ? 'bg-sky-50 text-sky-800' : 'text-slate-700 hover:bg-slate-100 hover:text-slate-900',
+  );
+
+/**
+ * The frame of every signed-in page: header (app name, language, current user, logout),
+ * role-aware navigation (a sidebar on wide screens, a collapsible menu on narrow ones), content.
+ */
+export function AppShell({
+  username,
+  displayName,
+  navItems,
+  onLogout,
+  loggingOut = false,
+  children,
+}: {
+  username: string;
+  displayName?: string;
+  navItems: ShellNavItem[];
+  onLogout: () => void;
+  loggingOut?: boolean;
+  children: ReactNode;
+}) {
+  const { t } = useTranslation();
+  const [menuOpen, setMenuOpen] = useState(false);
+
+  return (
+    <div className="flex min-h-screen flex-col bg-slate-50">
+      <a
+        href="#main"
+        className="sr-only focus:not-sr-only focus:absolute focus:left-2 focus:top-2 focus:z-50 focus:rounded focus:bg-white focus:px-3 focus:py-2 focus:text-sm"
+      >
+        {t('shell.skipToContent')}
+      </a>
+      <header className="sticky top-0 z-30 border-b border-slate-200 bg-white">
+        <div className="flex h-14 items-center gap-3 px-4">
+          <button
+            type="button"
+            className="inline-flex h-9 w-9 items-center justify-center rounded-md text-slate-700 hover:bg-slate-100 focus-visible:outline-none focus-visible:ring-2 focus-visible:ring-sky-500 md:hidden"
+            aria-expanded={menuOpen}
+            aria-controls="main-navigation"
+            aria-label={menuOpen ? t('shell.closeMenu') : t('shell.openMenu')}
+            data-testid="menu-toggle"
+            onClick={() => setMenuOpen((open) => !open)}
+          >
+            <span aria-hidden="true" className="text-lg">
+              {menuOpen ? '✕' : '☰'}
+            </span>
+          </button>
+          <NavLink to="/" className="flex items-center gap-2 rounded focus-visible:outline-none focus-visible:ring-2 focus-visible:ring-sky-500">
+            <span aria-hidden="true" className="flex h-7 w-7 items-center justify-center rounded bg-sky-700 text-sm font-bold text-white">
+              +
+            </span>
+            <span className="text-lg font-semibold tracking-tight text-slate-900">CDSS</span>
+            <span className="hidden text-sm text-slate-500 lg:inline">{t('app.subtitle')}</span>
+          </NavLink>
+          <div className="ml-auto flex items-center gap-2 sm:gap-3">
+            <LanguageSwitch />
+            <span className="max-w-[9rem] truncate text-sm text-slate-700 sm:max-w-none" data-testid="current-user" title={displayName}>
+              <span className="sr-only">{t('shell.signedInAs')} </span>
+              {displayName ? <span className="hidden font-medium sm:inline">{displayName} </span> : null}
+              <span className="text-slate-500">{username}</span>
+            </span>
+            <Button variant="secondary" size="sm" data-testid="logout" onClick={onLogout} disabled={loggingOut}>
+              {t('shell.logout')}
+            </Button>
+          </div>
+        </div>
+      </header>
+      <div className="flex flex-1 flex-col md:flex-row">
+        <nav
+          id="main-navigation"
+          aria-label={t('shell.navigation')}
+          className={cn(
+            'border-b border-slate-200 bg-white px-3 py-3 md:block md:w-56 md:shrink-0 md:border-b-0 md:border-r',
+            menuOpen ? 'block' : 'hidden',
+          )}
+        >
+          <ul className="space-y-1">
+            {navItems.map((item) => (
+              <li key={item.key}>
+                {item.external ? (
+                  <a
+                    href={item.to}
+                    target="_blank"
+                    rel="noopener noreferrer"
+                    data-testid={`nav-${item.key}`}
+                    className={linkClass(false)}
+                  >
+                    {item.label}
+                    <span aria-hidden="true" className="ml-1 text-xs">
+                      ↗
+                    </span>
+                    <span className="sr-only"> ({t('shell.opensInNewTab')})</span>
+                  </a>
+                ) : (
+                  <NavLink
+                    to={item.to}
+                    end={item.to === '/'}
+                    data-testid={`nav-${item.key}`}
+                    className={({ isActive }) => linkClass(isActive)}
+                    onClick={() => setMenuOpen(false)}
+                  >
+                    {item.label}
+                  </NavLink>
+                )}
+              </li>
+            ))}
+          </ul>
+        </nav>
+        <main id="main" tabIndex={-1} className="min-w-0 flex-1 px-4 py-6 focus:outline-none md:px-8">
+          {children}
+        </main>
+      </div>
+    </div>
+  );
+}

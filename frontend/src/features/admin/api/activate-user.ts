@@ -1,0 +1,22 @@
+import { useMutation, useQueryClient } from '@tanstack/react-query';
+import { apiClient } from '../../../lib/api-client';
+import type { UserView } from '../../../types/api';
+import { userQueryKey } from './get-user';
+import { usersQueryKey } from './list-users';
+
+/** POST /api/admin/users/{id}/activate: UserView */
+export async function activateUser(id: string): Promise<UserView> {
+  const { data } = await apiClient.post<UserView>(`/api/admin/users/${encodeURIComponent(id)}/activate`);
+  return data;
+}
+
+export function useActivateUser() {
+  const queryClient = useQueryClient();
+  return useMutation({
+    mutationFn: activateUser,
+    onSuccess: (user, id) => {
+      queryClient.setQueryData(userQueryKey(id), user);
+      void queryClient.invalidateQueries({ queryKey: [...usersQueryKey, 'list'] });
+    },
+  });
+}

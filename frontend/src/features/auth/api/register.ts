@@ -1,0 +1,34 @@
+import { useMutation, useQueryClient } from '@tanstack/react-query';
+import { z } from 'zod';
+import { apiClient, ensureCsrfToken, refreshCsrfToken } from '../../../lib/api-client';
+import { isoDate, password, passwordFreeOfUsername, requiredText } from '../../../lib/validation';
+import type { MeView, RegisterRequest } from '../../../types/api';
+import { meQueryKey } from './get-me';
+
+export const registerRequestSchema = z
+  .object({
+    mrn: requiredText(),
+    birthDate: isoDate(),
+    username: requiredText(),
+    displayName: requiredText(),
+    password: password(),
+  })
+  .refine(passwordFreeOfUsername, { message: 'validation.passwordContainsUsername', path: ['password'] }) satisfies z.ZodType<RegisterRequest>;
+
+/** POST /api/auth/register: a patient creates their own account; 201 MeView, signed in. */
+export async function register(body: RegisterRequest): Promise<MeView> {
+  await ensureCsrfToken();
+  const { data } = await apiClient.post<MeView>('/api/auth/register', body);
+  return data;
+}
+
+export function useRegister() {
+  const queryClient = useQueryClient();
+  return useMutation({
+    mutationFn: register,
+    onSuccess: async (me) => {
+      queryClient.setQueryData(meQueryKey, me);
+      await refreshCsrfToken().catch(() => undefined);
+    },
+  });
+}

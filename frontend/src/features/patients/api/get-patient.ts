@@ -1,0 +1,16 @@
+import { queryOptions, useQuery } from '@tanstack/react-query';
+import { apiClient } from '../../../lib/api-client';
+import type { PatientSummaryView } from '../../../types/api';
+
+/** GET /api/patients/{id}: 404 when the patient does not exist or is not visible to the caller. */
+export async function getPatient(id: string): Promise<PatientSummaryView> {
+  const { data } = await apiClient.get<PatientSummaryView>(`/api/patients/${encodeURIComponent(id)}`);
+  return data;
+}
+
+export const patientQueryOptions = (id: string) =>
+  queryOptions({ queryKey: ['patients', 'detail', id], queryFn: () => getPatient(id) });
+
+export function usePatient(id: string | undefined) {
+  return useQuery({ ...patientQueryOptions(id ?? ''), enabled: Boolean(id) });
+}

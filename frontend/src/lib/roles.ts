@@ -1,0 +1,33 @@
+import type { Role } from '../types/api';
+
+/** Every role, in the order the UI lists them. Checked against the generated `Role` type. */
+export const ALL_ROLES = [
+  'DOCTOR',
+  'NURSE',
+  'PHARMACIST',
+  'LAB_TECH',
+  'RADIOGRAPHER',
+  'RADIOLOGIST',
+  'ADMIN_STAFF',
+  'ADMIN',
+  'PATIENT',
+] as const satisfies readonly Role[];
+
+/** Roles that may search the patient registry (GET /api/patients). */
+export const PATIENT_SEARCH_ROLES: readonly Role[] = [
+  'DOCTOR',
+  'NURSE',
+  'PHARMACIST',
+  'LAB_TECH',
+  'RADIOGRAPHER',
+  'RADIOLOGIST',
+  'ADMIN_STAFF',
+];
+
+export const ADMIN_ROLES: readonly Role[] = ['ADMIN'];
+export const PATIENT_ROLES: readonly Role[] = ['PATIENT'];
+
+/** True when the user holds at least one of the allowed roles. */
+export function hasAnyRole(roles: readonly string[] | undefined, allowed: readonly string[]): boolean {
+  return (roles ?? []).some((role) => allowed.includes(role));
+}

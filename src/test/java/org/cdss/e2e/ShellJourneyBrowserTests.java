@@ -1,0 +1,138 @@
+package org.cdss.e2e;
+
+import static com.microsoft.playwright.assertions.PlaywrightAssertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.microsoft.playwright.Page;
+import java.util.Map;
+import java.util.Set;
+import java.util.TreeSet;
+import org.cdss.support.TestDatabase;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestInstance;
+import org.junit.jupiter.api.extension.ExtendWith;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.MethodSource;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.test.context.ActiveProfiles;
+import org.springframework.test.context.ContextConfiguration;
+
+/**
+ * The web shell in headless Chromium against the demo-mode application: every demo role logs in, sees its own
+ * navigation, is refused a page outside its role, and logs out. Screenshots go to target/e2e-screenshots.
+ */
+@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
+        properties = {"cdss.mode=demo", "cdss.demo.password=" + ShellJourneyBrowserTests.PASSWORD})
+@ActiveProfiles("test")
+@ContextConfiguration(initializers = TestDatabase.class)
+@ExtendWith(BrowserAvailable.class)
+@TestInstance(TestInstance.Lifecycle.PER_CLASS)
+class ShellJourneyBrowserTests {
+
+    static final String PASSWORD = "e2e-demo-pass-2026";
+    static final Set<String> CLINICAL_NAV = Set.of("home", "patients", "account");
+
+    /** Demo user → the navigation items that role must see (and no others) and a page it must be refused. */
+    static final Map<String, Map.Entry<Set<String>, String>> ROLES = Map.of(
+            "doctor", Map.entry(CLINICAL_NAV, "/admin/users"),
+            "nurse", Map.entry(CLINICAL_NAV, "/admin/audit"),
+            "pharmacist", Map.entry(CLINICAL_NAV, "/admin/users"),
+            "labtech", Map.entry(CLINICAL_NAV, "/admin/users"),
+            "radiographer", Map.entry(CLINICAL_NAV, "/admin/users"),
+            "radiologist", Map.entry(CLINICAL_NAV, "/admin/users"),
+            "frontdesk", Map.entry(CLINICAL_NAV, "/admin/audit"),
+            "admin", Map.entry(Set.of("home", "admin-users", "admin-audit", "api-docs", "account"), "/patients"),
+            "patient", Map.entry(Set.of("home", "my-record", "account"), "/patients"));
+
+    @LocalServerPort
+    int port;
+
+    Browser browser;
+
+    @BeforeAll
+    void start() {
+        browser = new Browser(port);
+    }
+
+    @AfterAll
+    void stop() {
+        if (browser != null) {
+            browser.close();
+        }
+    }
+
+    static Set<String> roles() {
+        return new TreeSet<>(ROLES.keySet());
+    }
+
+    @ParameterizedTest
+    @MethodSource("roles")
+    void each_demo_role_sees_its_own_navigation_and_is_refused_other_pages(String username) {
+        Page page = browser.newPage();
+        browser.login(page, username, PASSWORD);
+        assertThat(page.getByTestId("home-page")).isVisible();
+        assertThat(page.getByTestId("current-user")).containsText(username);
+
+        Set<String> nav = new TreeSet<>();
+        for (var item : page.locator("[data-testid^='nav-']").all()) {
+            if (item.isVisible()) {
+                nav.add(item.getAttribute("data-testid").substring(4));
+            }
+        }
+        org.assertj.core.api.Assertions.assertThat(nav).isEqualTo(new TreeSet<>(ROLES.get(username).getKey()));
+        Browser.screenshot(page, username + "-home");
+
+        page.navigate(ROLES.get(username).getValue());
+        assertThat(page.getByTestId("forbidden-page")).isVisible();
+        Browser.screenshot(page, username + "-forbidden");
+
+        page.getByTestId("logout").click();
+        assertThat(page.locator("#username")).isVisible();
+        page.navigate("/");
+        assertThat(page.locator("#username")).isVisible();
+        page.context().close();
+    }
+
+    @Test
+    void a_wrong_password_is_explained_and_the_language_can_be_switched() {
+        Page page = browser.newPage();
+        browser.login(page, "doctor", "not-the-password");
+        assertThat(page.getByTestId("login-error")).containsText("비밀번호");
+        Browser.screenshot(page, "login-error-ko");
+        var usernameLabel = page.locator("label[for='username']");
+        assertThat(usernameLabel).hasText(java.util.regex.Pattern.compile(".*[가-힣].*"));
+        page.getByTestId("lang-switch").click();
+        assertThat(usernameLabel).hasText(java.util.regex.Pattern.compile("^[^가-힣]*[A-Za-z][^가-힣]*$"));
+        Browser.screenshot(page, "login-en");
+        page.context().close();
+    }
+
+    @Test
+    void an_unknown_page_shows_the_not_found_page() {
+        Page page = browser.newPage();
+        browser.login(page, "doctor", PASSWORD);
+        assertThat(page.getByTestId("home-page")).isVisible();
+        page.navigate("/no/such/page");
+        assertThat(page.getByTestId("not-found-page")).isVisible();
+        page.context().close();
+    }
+
+    @Test
+    void the_admin_finds_a_user_and_reads_the_audit_trail() {
+        Page page = browser.newPage();
+        browser.login(page, "admin", PASSWORD);
+        assertThat(page.getByTestId("home-page")).isVisible();
+        page.getByTestId("nav-admin-users").click();
+        assertThat(page.getByTestId("admin-users-page")).containsText("pharmacist");
+        Browser.screenshot(page, "admin-users");
+        page.getByTestId("nav-admin-audit").click();
+        assertThat(page.getByTestId("admin-audit-page")).containsText("LOGIN");
+        Browser.screenshot(page, "admin-audit");
+        assertThat(page.getByTestId("admin-audit-page")).isVisible();
+        org.assertj.core.api.Assertions.assertThat(page.url()).endsWith("/admin/audit");
+        page.context().close();
+    }
+}
