@@ -4,16 +4,35 @@ import { navItemsFor } from './navigation';
 const keys = (roles: string[]) => navItemsFor(roles).map((item) => item.key);
 
 describe('navItemsFor', () => {
-  it('gives a patient home, their own record and the account page', () => {
-    expect(keys(['PATIENT'])).toEqual(['home', 'my-record', 'account']);
+  it('gives a patient home, their own record, their appointments and the account page', () => {
+    expect(keys(['PATIENT'])).toEqual(['home', 'my-record', 'my-appointments', 'account']);
   });
 
-  it('gives an administrator user administration, the audit trail and the API docs, but no patient search', () => {
-    expect(keys(['ADMIN'])).toEqual(['home', 'admin-users', 'admin-audit', 'api-docs', 'account']);
+  it('gives an administrator user administration, the audit trail, schedules, the KB and the API docs, but no patient search', () => {
+    expect(keys(['ADMIN'])).toEqual(['home', 'kb', 'admin-users', 'admin-audit', 'schedules', 'api-docs', 'account']);
   });
 
   it('gives a doctor the patient search', () => {
-    expect(keys(['DOCTOR'])).toEqual(['home', 'patients', 'account']);
+    expect(keys(['DOCTOR'])).toEqual(['home', 'patients', 'appointments', 'queue', 'drug-check', 'kb', 'account']);
+  });
+
+  it.each([
+    ['DOCTOR', ['home', 'patients', 'appointments', 'queue', 'drug-check', 'kb', 'account']],
+    ['NURSE', ['home', 'patients', 'appointments', 'queue', 'drug-check', 'kb', 'account']],
+    ['PHARMACIST', ['home', 'patients', 'drug-check', 'kb', 'account']],
+    ['LAB_TECH', ['home', 'patients', 'kb', 'account']],
+    ['RADIOGRAPHER', ['home', 'patients', 'kb', 'account']],
+    ['RADIOLOGIST', ['home', 'patients', 'kb', 'account']],
+    ['ADMIN_STAFF', ['home', 'patients', 'appointments', 'queue', 'kb', 'account']],
+    ['ADMIN', ['home', 'kb', 'admin-users', 'admin-audit', 'schedules', 'api-docs', 'account']],
+    ['PATIENT', ['home', 'my-record', 'my-appointments', 'account']],
+  ])('gives %s exactly %j', (role, expected) => {
+    expect(keys([role])).toEqual(expected);
+  });
+
+  it('keeps scheduling, drug checks and the KB away from patients', () => {
+    expect(keys(['PATIENT'])).not.toEqual(expect.arrayContaining(['appointments']));
+    for (const key of ['appointments', 'queue', 'drug-check', 'kb', 'schedules']) expect(keys(['PATIENT'])).not.toContain(key);
   });
 
   it('gives every clinical and administrative staff role the patient search', () => {
@@ -23,7 +42,19 @@ describe('navItemsFor', () => {
   });
 
   it('combines the items of several roles without duplicates', () => {
-    expect(keys(['DOCTOR', 'ADMIN'])).toEqual(['home', 'patients', 'admin-users', 'admin-audit', 'api-docs', 'account']);
+    expect(keys(['DOCTOR', 'ADMIN'])).toEqual([
+      'home',
+      'patients',
+      'appointments',
+      'queue',
+      'drug-check',
+      'kb',
+      'admin-users',
+      'admin-audit',
+      'schedules',
+      'api-docs',
+      'account',
+    ]);
   });
 
   it('marks the API docs as an external link to Swagger UI', () => {

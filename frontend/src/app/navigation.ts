@@ -1,4 +1,12 @@
-import { ADMIN_ROLES, hasAnyRole, PATIENT_ROLES, PATIENT_SEARCH_ROLES } from '../lib/roles';
+import {
+  ADMIN_ROLES,
+  APPOINTMENT_ROLES,
+  DRUG_CHECK_ROLES,
+  hasAnyRole,
+  PATIENT_ROLES,
+  PATIENT_SEARCH_ROLES,
+  STAFF_ROLES,
+} from '../lib/roles';
 
 export interface NavItem {
   /** Stable key: the link's test id is `nav-<key>`, its label `nav.<key>`. */
@@ -16,8 +24,15 @@ export const NAV_ITEMS: readonly NavItem[] = [
   { key: 'home', to: '/', labelKey: 'nav.home' },
   { key: 'patients', to: '/patients', labelKey: 'nav.patients', roles: PATIENT_SEARCH_ROLES },
   { key: 'my-record', to: '/me/record', labelKey: 'nav.my-record', roles: PATIENT_ROLES },
+  { key: 'appointments', to: '/appointments', labelKey: 'nav.appointments', roles: APPOINTMENT_ROLES },
+  { key: 'queue', to: '/queue', labelKey: 'nav.queue', roles: APPOINTMENT_ROLES },
+  { key: 'my-appointments', to: '/my-appointments', labelKey: 'nav.my-appointments', roles: PATIENT_ROLES },
+  { key: 'drug-check', to: '/drug-check', labelKey: 'nav.drug-check', roles: DRUG_CHECK_ROLES },
+  { key: 'kb', to: '/kb', labelKey: 'nav.kb', roles: STAFF_ROLES },
   { key: 'admin-users', to: '/admin/users', labelKey: 'nav.admin-users', roles: ADMIN_ROLES },
   { key: 'admin-audit', to: '/admin/audit', labelKey: 'nav.admin-audit', roles: ADMIN_ROLES },
+  // ADMIN_STAFF reach the schedules from a button on /appointments.
+  { key: 'schedules', to: '/appointments/schedules', labelKey: 'nav.schedules', roles: ADMIN_ROLES },
   { key: 'api-docs', to: '/swagger-ui/index.html', labelKey: 'nav.api-docs', roles: ADMIN_ROLES, external: true },
   { key: 'account', to: '/account', labelKey: 'nav.account' },
 ];

@@ -3,7 +3,15 @@ import { createBrowserRouter, type RouteObject } from 'react-router-dom';
 import { LoginPage } from '../features/auth/components/login-page';
 import { RegisterPage } from '../features/auth/components/register-page';
 import { HomePage } from '../features/home/components/home-page';
-import { ADMIN_ROLES, PATIENT_ROLES, PATIENT_SEARCH_ROLES } from '../lib/roles';
+import {
+  ADMIN_ROLES,
+  APPOINTMENT_ROLES,
+  DRUG_CHECK_ROLES,
+  PATIENT_ROLES,
+  PATIENT_SEARCH_ROLES,
+  SCHEDULE_ROLES,
+  STAFF_ROLES,
+} from '../lib/roles';
 import { AppLayout } from './app-layout';
 import { NotFoundPage } from './error-pages';
 import { RequireAuth, RequireRoles } from './route-guards';
@@ -36,7 +44,36 @@ export const routes: RouteObject[] = [
       },
       {
         element: <RequireRoles roles={PATIENT_ROLES} />,
-        children: [{ path: 'me/record', lazy: page(() => import('./my-record-route'), (m) => m.MyRecordRoute) }],
+        children: [
+          { path: 'me/record', lazy: page(() => import('./my-record-route'), (m) => m.MyRecordRoute) },
+          { path: 'my-appointments', lazy: page(() => import('./scheduling-routes'), (m) => m.MyAppointmentsRoute) },
+        ],
+      },
+      {
+        element: <RequireRoles roles={APPOINTMENT_ROLES} />,
+        children: [
+          { path: 'appointments', lazy: page(() => import('./scheduling-routes'), (m) => m.AppointmentsRoute) },
+          { path: 'queue', lazy: page(() => import('./scheduling-routes'), (m) => m.QueueRoute) },
+        ],
+      },
+      {
+        element: <RequireRoles roles={SCHEDULE_ROLES} />,
+        children: [
+          { path: 'appointments/schedules', lazy: page(() => import('./scheduling-routes'), (m) => m.SchedulesRoute) },
+        ],
+      },
+      {
+        element: <RequireRoles roles={DRUG_CHECK_ROLES} />,
+        children: [
+          {
+            path: 'drug-check',
+            lazy: page(() => import('../features/medsafety/components/drug-check-page'), (m) => m.DrugCheckPage),
+          },
+        ],
+      },
+      {
+        element: <RequireRoles roles={STAFF_ROLES} />,
+        children: [{ path: 'kb', lazy: page(() => import('../features/medsafety/components/kb-page'), (m) => m.KbPage) }],
       },
       {
         element: <RequireRoles roles={ADMIN_ROLES} />,

@@ -31,3 +31,12 @@ export const PATIENT_ROLES: readonly Role[] = ['PATIENT'];
 export function hasAnyRole(roles: readonly string[] | undefined, allowed: readonly string[]): boolean {
   return (roles ?? []).some((role) => allowed.includes(role));
 }
+
+/** Roles that work the appointment book and the waiting queue. */
+export const APPOINTMENT_ROLES: readonly Role[] = ['DOCTOR', 'NURSE', 'ADMIN_STAFF'];
+/** Roles that define doctors' weekly hours. */
+export const SCHEDULE_ROLES: readonly Role[] = ['ADMIN_STAFF', 'ADMIN'];
+/** Roles that run a medication safety check. */
+export const DRUG_CHECK_ROLES: readonly Role[] = ['DOCTOR', 'NURSE', 'PHARMACIST'];
+/** Every staff role (everyone but patients). */
+export const STAFF_ROLES: readonly Role[] = [...PATIENT_SEARCH_ROLES, 'ADMIN'];

@@ -14,6 +14,7 @@ export type HomeCard = Schemas['HomeCard'];
 export type PatientSummaryView = Schemas['PatientSummaryView'];
 export type PageMeta = Schemas['PageMeta'];
 export type PageViewUserView = Schemas['PageViewUserView'];
+export type DoctorView = Schemas['DoctorView'];
 export type PageViewAuditEntryView = Schemas['PageViewAuditEntryView'];
 export type PageViewPatientSummaryView = Schemas['PageViewPatientSummaryView'];
 export type LoginRequest = Schemas['LoginRequest'];
@@ -29,3 +30,28 @@ export type Role = NonNullable<MeView['roles']>[number];
 export type AuditOutcome = NonNullable<AuditEntryView['outcome']>;
 /** Administrative sex code of a patient (`M`, `F`, `O`, `U`). */
 export type Sex = NonNullable<PatientSummaryView['sex']>;
+
+// Scheduling
+export type AppointmentView = Schemas['AppointmentView'];
+export type SlotView = Schemas['SlotView'];
+export type ScheduleView = Schemas['ScheduleView'];
+export type BookAppointmentRequest = Schemas['BookAppointmentRequest'];
+export type CancelAppointmentRequest = Schemas['CancelAppointmentRequest'];
+export type DefineScheduleRequest = Schemas['DefineScheduleRequest'];
+/** Life-cycle state of an appointment (`SCHEDULED`, `CHECKED_IN`, …). */
+export type AppointmentStatus = NonNullable<AppointmentView['status']>;
+export type DayOfWeek = NonNullable<ScheduleView['dayOfWeek']>;
+
+// Medication safety
+export type MedicationCheckRequest = Schemas['MedicationCheckRequest'];
+export type MedicationCheckResult = Schemas['MedicationCheckResult'];
+export type SafetyAlert = Schemas['SafetyAlert'];
+export type ProposedDrug = Schemas['ProposedDrug'];
+export type ActiveMedication = Schemas['ActiveMedication'];
+export type RecordedAllergy = Schemas['RecordedAllergy'];
+export type DrugSuggestion = Schemas['DrugSuggestion'];
+export type KbInfo = Schemas['KbInfo'];
+export type InvolvedDrug = Schemas['InvolvedDrug'];
+export type Source = Schemas['Source'];
+export type AlertSeverity = NonNullable<SafetyAlert['severity']>;
+export type AlertTier = NonNullable<SafetyAlert['tier']>;

@@ -17,6 +17,10 @@ import org.cdss.patients.PatientDirectory;
 import org.cdss.patients.PatientDirectory.NewPatient;
 import org.cdss.patients.PatientSummaryView;
 import org.cdss.patients.Sex;
+import org.cdss.scheduling.AppointmentBook;
+import org.cdss.scheduling.BookAppointmentRequest;
+import org.cdss.scheduling.DefineScheduleRequest;
+import org.cdss.shared.HospitalZone;
 import org.cdss.shared.db.DatabaseStartup;
 import org.cdss.shared.security.CdssPrincipal;
 import org.cdss.shared.security.Role;
@@ -72,14 +76,19 @@ class DemoData {
 
     private final IdentityQueries identity;
     private final UserManagement users;
+    private final AppointmentBook appointments;
+    private final HospitalZone zone;
     private final PatientDirectory patients;
     private final DatabaseStartup database;
     private final String configuredPassword;
 
-    DemoData(IdentityQueries identity, UserManagement users, PatientDirectory patients, DatabaseStartup database,
+    DemoData(IdentityQueries identity, UserManagement users, AppointmentBook appointments, HospitalZone zone,
+            PatientDirectory patients, DatabaseStartup database,
             @Value("${cdss.demo.password:}") String configuredPassword) {
         this.identity = identity;
         this.users = users;
+        this.appointments = appointments;
+        this.zone = zone;
         this.patients = patients;
         this.database = database;
         this.configuredPassword = configuredPassword;
@@ -110,12 +119,14 @@ class DemoData {
         try {
             Map<String, UUID> departments = identity.departments().stream()
                     .collect(Collectors.toMap(DepartmentView::code, DepartmentView::id));
-            USERS.forEach((username, access) -> users.create(new CreateUserRequest(username,
+            Map<String, UUID> userIds = new LinkedHashMap<>();
+            USERS.forEach((username, access) -> userIds.put(username, users.create(new CreateUserRequest(username,
                     DISPLAY_NAMES.get(username), password, access.getKey(),
-                    access.getValue().stream().map(departments::get).collect(Collectors.toSet()), null)));
+                    access.getValue().stream().map(departments::get).collect(Collectors.toSet()), null)).id()));
             List<PatientSummaryView> registered = PATIENTS.stream().map(patients::register).toList();
             users.create(new CreateUserRequest("patient", registered.getFirst().name(), password,
                     EnumSet.of(Role.PATIENT), Set.of(), registered.getFirst().id()));
+            seedClinic(userIds.get("doctor"), departments.get("PULMONOLOGY"), registered);
         } finally {
             SecurityContextHolder.clearContext();
         }
@@ -130,6 +141,20 @@ class DemoData {
                     String.join(", ", USERS.keySet()), password);
         } else {
             log.info("CDSS demo mode: demo users created with the password from CDSS_DEMO_PASSWORD.");
+        }
+    }
+
+    /** The demo doctor holds clinic every day 09:00–18:00 in 20-minute slots; three patients are booked tomorrow. */
+    private void seedClinic(UUID doctorId, UUID pulmonology, List<PatientSummaryView> registered) {
+        for (java.time.DayOfWeek day : java.time.DayOfWeek.values()) {
+            appointments.defineSchedule(new DefineScheduleRequest(doctorId, pulmonology, day,
+                    java.time.LocalTime.of(9, 0), java.time.LocalTime.of(18, 0), 20));
+        }
+        LocalDate tomorrow = LocalDate.now(zone.zoneId()).plusDays(1);
+        int[][] times = {{9, 0}, {9, 20}, {10, 0}};
+        for (int i = 0; i < times.length; i++) {
+            appointments.book(new BookAppointmentRequest(registered.get(i + 1).id(), doctorId, pulmonology,
+                    tomorrow.atTime(times[i][0], times[i][1]), "정기 진료"));
         }
     }
 

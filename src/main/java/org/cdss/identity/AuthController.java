@@ -78,6 +78,12 @@ class AuthController {
         accounts.changePassword(CurrentUser.require(), body.currentPassword(), body.newPassword());
     }
 
+    @GetMapping("/api/doctors")
+    List<DoctorView> doctors(@org.springframework.web.bind.annotation.RequestParam(required = false)
+            java.util.UUID departmentId) {
+        return queries.doctors(departmentId);
+    }
+
     @GetMapping("/api/departments")
     List<DepartmentView> departments() {
         return queries.departments();

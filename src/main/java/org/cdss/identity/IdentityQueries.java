@@ -38,6 +38,20 @@ public class IdentityQueries {
         return departments.findAllByOrderByCodeAsc().stream().map(Department::view).toList();
     }
 
+    /** A staff member's roles and departments (for scheduling and routing); empty for unknown ids and patients. */
+    public java.util.Optional<StaffMember> staffMember(UUID id) {
+        return users.findById(id).filter(u -> !u.roles().contains(org.cdss.shared.security.Role.PATIENT))
+                .map(u -> new StaffMember(u.id(), u.displayName(), u.roles(), u.departmentIds(), u.active()));
+    }
+
+    /** Active doctors, optionally of one department, by name (the directory patients and clerks book from). */
+    public List<DoctorView> doctors(UUID departmentId) {
+        return users.activeWithRole(org.cdss.shared.security.Role.DOCTOR).stream()
+                .filter(u -> departmentId == null || u.departmentIds().contains(departmentId))
+                .sorted(Comparator.comparing(UserAccount::displayName))
+                .map(u -> new DoctorView(u.id(), u.displayName(), departmentViews(u.departmentIds()))).toList();
+    }
+
     public boolean hasUsers() {
         return users.count() > 0;
     }

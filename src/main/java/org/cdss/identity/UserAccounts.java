@@ -23,6 +23,9 @@ interface UserAccounts extends JpaRepository<UserAccount, UUID>, JpaSpecificatio
     @Query("select count(u) from UserAccount u where u.lockedUntil > :now")
     long countLocked(Instant now);
 
+    @Query("select distinct u from UserAccount u join u.roles r where r = :role and u.active = true")
+    java.util.List<UserAccount> activeWithRole(org.cdss.shared.security.Role role);
+
     @Lock(LockModeType.PESSIMISTIC_WRITE)
     @Query("select u from UserAccount u where u.id = :id")
     Optional<UserAccount> lockById(UUID id);

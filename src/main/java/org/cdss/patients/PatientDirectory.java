@@ -74,6 +74,19 @@ public class PatientDirectory {
         return patients.findByMrn(mrn.trim()).filter(p -> p.birthDate().equals(birthDate)).map(Patient::id);
     }
 
+    /**
+     * Headers of several patients at once, for worklists. Not audited here: the calling module audits the list it
+     * shows (one record per list, not per row).
+     */
+    @Transactional(readOnly = true)
+    public java.util.Map<UUID, PatientSummaryView> summaries(java.util.Collection<UUID> ids) {
+        if (ids.isEmpty()) {
+            return java.util.Map.of();
+        }
+        return patients.findAllById(ids).stream().collect(java.util.stream.Collectors.toMap(Patient::id,
+                Patient::summary));
+    }
+
     @Transactional(readOnly = true)
     public boolean exists(UUID id) {
         return patients.existsById(id);

@@ -33,22 +33,29 @@ import org.springframework.test.context.ContextConfiguration;
 class ShellJourneyBrowserTests {
 
     static final String PASSWORD = "e2e-demo-pass-2026";
-    static final Set<String> CLINICAL_NAV = Set.of("home", "patients", "account");
+    static final Set<String> DOCTOR_NURSE_NAV = Set.of("home", "patients", "appointments", "queue", "drug-check",
+            "kb", "account");
+    static final Set<String> DIAGNOSTICS_NAV = Set.of("home", "patients", "kb", "account");
 
     /** Demo user → the navigation items that role must see (and no others) and a page it must be refused. */
     static final Map<String, Map.Entry<Set<String>, String>> ROLES = Map.of(
-            "doctor", Map.entry(CLINICAL_NAV, "/admin/users"),
-            "nurse", Map.entry(CLINICAL_NAV, "/admin/audit"),
-            "pharmacist", Map.entry(CLINICAL_NAV, "/admin/users"),
-            "labtech", Map.entry(CLINICAL_NAV, "/admin/users"),
-            "radiographer", Map.entry(CLINICAL_NAV, "/admin/users"),
-            "radiologist", Map.entry(CLINICAL_NAV, "/admin/users"),
-            "frontdesk", Map.entry(CLINICAL_NAV, "/admin/audit"),
-            "admin", Map.entry(Set.of("home", "admin-users", "admin-audit", "api-docs", "account"), "/patients"),
-            "patient", Map.entry(Set.of("home", "my-record", "account"), "/patients"));
+            "doctor", Map.entry(DOCTOR_NURSE_NAV, "/admin/users"),
+            "nurse", Map.entry(DOCTOR_NURSE_NAV, "/admin/audit"),
+            "pharmacist", Map.entry(Set.of("home", "patients", "drug-check", "kb", "account"), "/appointments"),
+            "labtech", Map.entry(DIAGNOSTICS_NAV, "/drug-check"),
+            "radiographer", Map.entry(DIAGNOSTICS_NAV, "/queue"),
+            "radiologist", Map.entry(DIAGNOSTICS_NAV, "/admin/users"),
+            "frontdesk", Map.entry(Set.of("home", "patients", "appointments", "queue", "kb", "account"),
+                    "/drug-check"),
+            "admin", Map.entry(Set.of("home", "kb", "admin-users", "admin-audit", "schedules", "api-docs",
+                    "account"), "/patients"),
+            "patient", Map.entry(Set.of("home", "my-record", "my-appointments", "account"), "/kb"));
 
     @LocalServerPort
     int port;
+
+    @org.springframework.beans.factory.annotation.Autowired
+    org.cdss.support.TestUsers testUsers;
 
     Browser browser;
 
@@ -117,6 +124,25 @@ class ShellJourneyBrowserTests {
         assertThat(page.getByTestId("home-page")).isVisible();
         page.navigate("/no/such/page");
         assertThat(page.getByTestId("not-found-page")).isVisible();
+        page.context().close();
+    }
+
+    @Test
+    void hostile_text_from_the_server_is_shown_as_text_and_never_run() {
+        String hostile = "<img src=x onerror=alert(1)>'; DROP TABLE app_user;--";
+        var user = testUsers.staffNamed(org.cdss.shared.security.Role.NURSE, hostile);
+        Page page = browser.newPage();
+        java.util.concurrent.atomic.AtomicBoolean dialog = new java.util.concurrent.atomic.AtomicBoolean();
+        page.onDialog(d -> {
+            dialog.set(true);
+            d.dismiss();
+        });
+        browser.login(page, "admin", PASSWORD);
+        assertThat(page.getByTestId("home-page")).isVisible();
+        page.navigate("/admin/users?q=" + user.username());
+        assertThat(page.getByTestId("admin-users-page")).containsText("<img src=x onerror=alert(1)>");
+        org.assertj.core.api.Assertions.assertThat(page.locator("img[src='x']").count()).isZero();
+        org.assertj.core.api.Assertions.assertThat(dialog.get()).isFalse();
         page.context().close();
     }
 

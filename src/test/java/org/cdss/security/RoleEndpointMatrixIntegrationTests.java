@@ -38,6 +38,9 @@ class RoleEndpointMatrixIntegrationTests {
     static final Set<Role> REGISTRY = Role.PATIENT_REGISTRY_READERS;
     static final Set<Role> REGISTRY_AND_PATIENT = union(Role.PATIENT_REGISTRY_READERS, EnumSet.of(Role.PATIENT));
 
+    static final Set<Role> PRESCRIBING = EnumSet.of(Role.DOCTOR, Role.NURSE, Role.PHARMACIST);
+    static final Set<Role> STAFF = EnumSet.complementOf(EnumSet.of(Role.PATIENT));
+
     static final Map<String, Access> EXPECTED = new LinkedHashMap<>();
 
     static {
@@ -50,8 +53,22 @@ class RoleEndpointMatrixIntegrationTests {
         roles("POST /api/me/password", ALL_ROLES);
         roles("GET /api/home", ALL_ROLES);
         roles("GET /api/departments", ALL_ROLES);
+        roles("GET /api/doctors", ALL_ROLES);
         roles("GET /api/patients", REGISTRY);
         roles("GET /api/patients/{id}", REGISTRY_AND_PATIENT);
+        roles("GET /api/appointments", REGISTRY_AND_PATIENT);
+        roles("POST /api/appointments", EnumSet.of(Role.ADMIN_STAFF, Role.DOCTOR, Role.PATIENT));
+        roles("GET /api/appointments/{id}", REGISTRY_AND_PATIENT);
+        roles("POST /api/appointments/{id}/check-in", EnumSet.of(Role.ADMIN_STAFF, Role.NURSE, Role.DOCTOR));
+        roles("POST /api/appointments/{id}/no-show", EnumSet.of(Role.ADMIN_STAFF, Role.NURSE, Role.DOCTOR));
+        roles("POST /api/appointments/{id}/start", EnumSet.of(Role.DOCTOR));
+        roles("POST /api/appointments/{id}/complete", EnumSet.of(Role.DOCTOR));
+        roles("POST /api/appointments/{id}/cancel", EnumSet.of(Role.ADMIN_STAFF, Role.DOCTOR, Role.NURSE,
+                Role.PATIENT));
+        roles("GET /api/appointments/queue", REGISTRY);
+        roles("GET /api/appointments/slots", REGISTRY_AND_PATIENT);
+        roles("GET /api/appointments/schedules", REGISTRY);
+        roles("POST /api/appointments/schedules", EnumSet.of(Role.ADMIN_STAFF, Role.ADMIN));
         roles("GET /api/admin/users", ADMIN);
         roles("POST /api/admin/users", ADMIN);
         roles("GET /api/admin/users/{id}", ADMIN);
@@ -65,6 +82,9 @@ class RoleEndpointMatrixIntegrationTests {
         roles("GET /v3/api-docs", ADMIN);
         roles("GET /swagger-ui/index.html", ADMIN);
         roles("GET /actuator/prometheus", ADMIN);
+        roles("POST /api/medsafety/check", PRESCRIBING);
+        roles("GET /api/medsafety/drugs", PRESCRIBING);
+        roles("GET /api/medsafety/kb", STAFF);
     }
 
     record Access(boolean anonymous, Set<Role> roles) {

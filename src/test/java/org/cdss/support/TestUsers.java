@@ -39,8 +39,12 @@ public class TestUsers {
     }
 
     public UserView staff(Role role, UUID... departments) {
+        return staffNamed(role, "Test " + role, departments);
+    }
+
+    public UserView staffNamed(Role role, String displayName, UUID... departments) {
         return asSystem(() -> users.create(new CreateUserRequest(uniqueName(role.name().toLowerCase()
-                .replace("_", "")), "Test " + role, PASSWORD, EnumSet.of(role), Set.of(departments), null)));
+                .replace("_", "")), displayName, PASSWORD, EnumSet.of(role), Set.of(departments), null)));
     }
 
     public PatientSummaryView patient(String name) {

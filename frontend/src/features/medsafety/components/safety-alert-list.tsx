@@ -1,0 +1,81 @@
+import { useTranslation } from 'react-i18next';
+import { cn } from '../../../lib/cn';
+import type { AlertSeverity, SafetyAlert } from '../../../types/api';
+import { groupAlertsBySeverity } from '../lib/severity';
+
+/** Colour, icon and a written label per severity: colour is never the only cue. */
+export const SEVERITY_STYLE: Record<AlertSeverity, { icon: string; box: string; text: string }> = {
+  CONTRAINDICATED: { icon: '⛔', box: 'border-rose-300 bg-rose-50', text: 'text-rose-900' },
+  MAJOR: { icon: '⚠️', box: 'border-orange-300 bg-orange-50', text: 'text-orange-900' },
+  MODERATE: { icon: '▲', box: 'border-amber-300 bg-amber-50', text: 'text-amber-900' },
+  MINOR: { icon: '●', box: 'border-sky-200 bg-sky-50', text: 'text-sky-900' },
+  INFO: { icon: 'ℹ️', box: 'border-slate-200 bg-slate-50', text: 'text-slate-800' },
+};
+
+/** Safety alerts grouped by severity (most severe first), each with drugs, effect, advice, source and tier. */
+export function SafetyAlertList({ alerts, className }: { alerts: readonly SafetyAlert[] | undefined; className?: string }) {
+  const { t } = useTranslation();
+  const groups = groupAlertsBySeverity(alerts);
+  if (groups.length === 0) {
+    return (
+      <p className={cn('text-sm text-emerald-800', className)} role="status" data-testid="no-alerts">
+        ✓ {t('medsafety.alerts.none')}
+      </p>
+    );
+  }
+  return (
+    <div className={cn('space-y-4', className)} data-testid="safety-alerts">
+      {groups.map((group) => {
+        const style = SEVERITY_STYLE[group.severity];
+        return (
+          <section key={group.severity} data-testid={`severity-${group.severity}`} aria-label={t(`medsafety.severity.${group.severity}`)}>
+            <h3 className={cn('mb-2 flex items-center gap-2 text-sm font-semibold', style.text)}>
+              <span aria-hidden="true">{style.icon}</span>
+              {t(`medsafety.severity.${group.severity}`)} ({group.alerts.length})
+            </h3>
+            <ul className="space-y-2">
+              {group.alerts.map((alert, index) => (
+                <li key={`${alert.ruleId ?? 'alert'}-${index}`} className={cn('rounded-md border p-3 text-sm', style.box, style.text)} data-testid="safety-alert" data-rule={alert.ruleId}>
+                  <div className="flex flex-wrap items-center gap-2">
+                    <span className="font-semibold">
+                      <span aria-hidden="true">{style.icon} </span>
+                      {t(`medsafety.severity.${group.severity}`)}
+                    </span>
+                    {alert.type ? <span className="rounded bg-white/70 px-1.5 text-xs">{t(`medsafety.type.${alert.type}`)}</span> : null}
+                    {alert.tier ? (
+                      <span className="rounded bg-white/70 px-1.5 text-xs" data-testid="alert-tier">
+                        {t(`medsafety.tier.${alert.tier}`)}
+                      </span>
+                    ) : null}
+                  </div>
+                  {alert.drugs?.length ? (
+                    <p className="mt-1">
+                      <span className="font-medium">{t('medsafety.alerts.drugs')}: </span>
+                      {alert.drugs.map((drug) => drug.name ?? drug.id).join(' + ')}
+                    </p>
+                  ) : null}
+                  {alert.whatHappens ? (
+                    <p className="mt-1">
+                      <span className="font-medium">{t('medsafety.alerts.whatHappens')}: </span>
+                      {alert.whatHappens}
+                    </p>
+                  ) : null}
+                  {alert.whatToDo ? (
+                    <p className="mt-1">
+                      <span className="font-medium">{t('medsafety.alerts.whatToDo')}: </span>
+                      {alert.whatToDo}
+                    </p>
+                  ) : null}
+                  <p className="mt-1 text-xs opacity-80">
+                    {t('medsafety.alerts.source')}: {[alert.source, alert.citation].filter(Boolean).join(' — ') || '—'}
+                    {alert.ruleId ? <span className="ml-2 font-mono">{alert.ruleId}</span> : null}
+                  </p>
+                </li>
+              ))}
+            </ul>
+          </section>
+        );
+      })}
+    </div>
+  );
+}

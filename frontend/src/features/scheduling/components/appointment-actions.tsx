@@ -1,0 +1,64 @@
+import { useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import { Button } from '../../../components/ui/button';
+import { problemMessage } from '../../../lib/problem-message';
+import type { AppointmentView } from '../../../types/api';
+import { useCheckInAppointment } from '../api/check-in-appointment';
+import { useCompleteAppointment } from '../api/complete-appointment';
+import { useNoShowAppointment } from '../api/no-show-appointment';
+import { useStartAppointment } from '../api/start-appointment';
+import { actionsFor, type AppointmentAction } from '../lib/actions';
+import { CancelDialog } from './cancel-dialog';
+
+/** The buttons a row offers, by status and role (`actionsFor`); `only` narrows them (the queue shows start/complete). */
+export function AppointmentActions({
+  appointment,
+  roles,
+  only,
+}: {
+  appointment: AppointmentView;
+  roles: readonly string[] | undefined;
+  only?: readonly AppointmentAction[];
+}) {
+  const { t } = useTranslation();
+  const [cancelOpen, setCancelOpen] = useState(false);
+  const checkIn = useCheckInAppointment();
+  const start = useStartAppointment();
+  const complete = useCompleteAppointment();
+  const noShow = useNoShowAppointment();
+  const id = appointment.id ?? '';
+  const actions = actionsFor(appointment.status, roles).filter((action) => !only || only.includes(action));
+  const failed = [checkIn, start, complete, noShow].find((mutation) => mutation.isError);
+  const busy = [checkIn, start, complete, noShow].some((mutation) => mutation.isPending);
+  if (actions.length === 0) return null;
+
+  const run: Record<Exclude<AppointmentAction, 'cancel'>, () => void> = {
+    'check-in': () => checkIn.mutate(id),
+    start: () => start.mutate(id),
+    complete: () => complete.mutate(id),
+    'no-show': () => noShow.mutate(id),
+  };
+
+  return (
+    <div className="flex flex-wrap items-center gap-1">
+      {actions.map((action) => (
+        <Button
+          key={action}
+          size="sm"
+          variant={action === 'cancel' || action === 'no-show' ? 'secondary' : 'primary'}
+          data-testid={`${action}-${id}`}
+          disabled={busy}
+          onClick={action === 'cancel' ? () => setCancelOpen(true) : run[action]}
+        >
+          {t(`scheduling.actions.${action}`)}
+        </Button>
+      ))}
+      {failed ? (
+        <p role="alert" className="w-full text-xs text-rose-700">
+          {problemMessage(failed.error, t)}
+        </p>
+      ) : null}
+      {actions.includes('cancel') ? <CancelDialog appointmentId={id} open={cancelOpen} onOpenChange={setCancelOpen} /> : null}
+    </div>
+  );
+}

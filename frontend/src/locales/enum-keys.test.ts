@@ -1,0 +1,34 @@
+import { describe, expect, it } from 'vitest';
+import { DAYS_OF_WEEK } from '../features/scheduling/api/define-schedule';
+import { OVERRIDE_REASONS, SEVERITY_ORDER, TIER_ORDER } from '../features/medsafety/lib/severity';
+import { STATUS_TONE } from '../features/scheduling/lib/actions';
+import en from './en.json';
+import ko from './ko.json';
+
+// Keys built at run time (`t(\`scheduling.status.${status}\`)`) escape the literal-key check in
+// locales.test.ts; here every value of each enum must have a text in both languages.
+type Tree = { [key: string]: string | Tree };
+
+function lookup(tree: Tree, path: string): unknown {
+  return path.split('.').reduce<unknown>((node, part) => (node && typeof node === 'object' ? (node as Tree)[part] : undefined), tree);
+}
+
+const dynamicKeys = [
+  ...Object.keys(STATUS_TONE).map((s) => `scheduling.status.${s}`),
+  ...['check-in', 'start', 'complete', 'no-show', 'cancel'].map((a) => `scheduling.actions.${a}`),
+  ...['day', 'week'].map((v) => `scheduling.appointments.${v}`),
+  ...DAYS_OF_WEEK.map((d) => `scheduling.days.${d}`),
+  ...SEVERITY_ORDER.map((s) => `medsafety.severity.${s}`),
+  ...TIER_ORDER.map((s) => `medsafety.tier.${s}`),
+  ...['INTERACTION', 'ALLERGY', 'DUPLICATE', 'DOSE', 'INCOMPLETE'].map((s) => `medsafety.type.${s}`),
+  ...OVERRIDE_REASONS.map((r) => `medsafety.override.${r}`),
+];
+
+describe('enum texts', () => {
+  it.each([
+    ['ko', ko as Tree],
+    ['en', en as Tree],
+  ])('%s has a text for every status, action, day, severity, tier, alert type and override reason', (_lang, tree) => {
+    expect(dynamicKeys.filter((key) => typeof lookup(tree, key) !== 'string')).toEqual([]);
+  });
+});

@@ -1,0 +1,33 @@
+package org.cdss.medsafety;
+
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.NotEmpty;
+import jakarta.validation.constraints.Size;
+import java.util.List;
+import java.util.UUID;
+
+/**
+ * A proposed order (one or more drugs) to check against the patient's active medications and allergies. For now
+ * the caller supplies the lists; {@code patientId} (optional) only names the patient for the audit trail.
+ */
+public record MedicationCheckRequest(UUID patientId,
+        @NotEmpty @Size(max = MedicationCheckRequest.MAX_PROPOSED) List<@Valid ProposedDrug> proposed,
+        @Size(max = MedicationCheckRequest.MAX_ACTIVE) List<@Valid ActiveMedication> activeMedications,
+        @Size(max = MedicationCheckRequest.MAX_ALLERGIES) List<@Valid RecordedAllergy> allergies) {
+
+    public static final int MAX_PROPOSED = 100;
+    public static final int MAX_ACTIVE = 200;
+    public static final int MAX_ALLERGIES = 100;
+
+    public MedicationCheckRequest {
+        proposed = proposed == null ? List.of() : List.copyOf(proposed);
+        activeMedications = activeMedications == null ? List.of() : List.copyOf(activeMedications);
+        allergies = allergies == null ? List.of() : List.copyOf(allergies);
+    }
+
+    @Override
+    public String toString() {
+        return "MedicationCheckRequest[proposed=" + proposed.size() + ", active=" + activeMedications.size()
+                + ", allergies=" + allergies.size() + "]";
+    }
+}

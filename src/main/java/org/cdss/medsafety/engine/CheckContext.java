@@ -1,0 +1,39 @@
+package org.cdss.medsafety.engine;
+
+import java.util.List;
+import java.util.Set;
+import org.cdss.medsafety.InvolvedDrug;
+import org.cdss.medsafety.ProposedDrug;
+
+/** A request with every drug and allergy resolved against the knowledge base; what the policies look at. */
+record CheckContext(KnowledgeBase kb, List<Drug> proposed, List<Drug> active, List<Allergy> allergies) {
+
+    static final int UNKNOWN = -2;
+
+    /** A proposed or active drug; {@code id} is {@link #UNKNOWN} or {@link KnowledgeBase#AMBIGUOUS} when unresolved. */
+    record Drug(int id, String name, String role, ProposedDrug order, String given) {
+        boolean known() {
+            return id >= 0;
+        }
+
+        InvolvedDrug involved() {
+            return new InvolvedDrug(known() ? KnowledgeBase.formatId(id) : null, name, role);
+        }
+    }
+
+    /** A recorded allergy: one ingredient, or an allergen group ({@code group} non-null); empty members = uncoded. */
+    record Allergy(Set<Integer> members, Integer ingredient, String group, String label) {
+        boolean coded() {
+            return !members.isEmpty();
+        }
+
+        InvolvedDrug involved() {
+            return new InvolvedDrug(ingredient != null ? KnowledgeBase.formatId(ingredient)
+                    : group != null ? "group:" + group : null, label, "ALLERGY");
+        }
+    }
+
+    String version() {
+        return kb.version();
+    }
+}

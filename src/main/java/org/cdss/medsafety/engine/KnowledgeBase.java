@@ -1,0 +1,450 @@
+package org.cdss.medsafety.engine;
+
+import java.io.BufferedReader;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.InputStreamReader;
+import java.io.StringReader;
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.Collections;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Properties;
+import java.util.Set;
+import java.util.TreeMap;
+import java.util.TreeSet;
+import org.cdss.medsafety.KbInfo;
+import org.cdss.medsafety.Severity;
+
+/**
+ * The drug knowledge base, immutable once loaded: ingredients by DrugBank number, a name index (English, French,
+ * Korean, brand; lower case), interaction rules keyed by the unordered pair of ingredients, curated products with
+ * dose limits, drug groups, allergy cross-sensitivity and duplicate-therapy rules. Loading validates every line and
+ * the rule count against {@code kb.properties}; anything wrong throws {@link KnowledgeBaseException}.
+ */
+public final class KnowledgeBase {
+
+    public static final String CLASSPATH_DIR = "medsafety/kb/";
+    static final String[] FILES = {"kb.properties", "ingredients.tsv", "interactions.tsv", "classes.tsv",
+        "products.tsv", "groups.tsv", "allergy-cross-sensitivity.tsv", "duplicate-therapy.tsv",
+        "allergen-terms.tsv"};
+    static final int AMBIGUOUS = -1;
+    private static final Set<String> DOSE_WORDS = Set.of("mg", "g", "mcg", "ml", "tab", "tablet", "tablets", "cap",
+            "capsule", "capsules", "정", "캡슐");
+
+    /** Opens one KB file by name, or returns null when it does not exist. */
+    @FunctionalInterface
+    public interface Opener {
+        InputStream open(String file) throws IOException;
+    }
+
+    public record InteractionRule(String id, String source, int a, int b, Severity severity,
+            String sourceSeverity, String mechanism, String description, String citation) {
+    }
+
+    public record Product(int id, String nameEn, String nameKo, String brands, String strength,
+            String strengthUnit, String form, String route, Double maxSingle, Double maxDaily, String doseUnit,
+            String atc, String doseSource) {
+    }
+
+    public record AllergyRule(String id, String allergenGroup, String drugGroup, Severity severity,
+            String whatHappens, String whatToDo, String citation) {
+    }
+
+    public record DuplicateRule(String id, String group, Severity severity, String whatHappens, String whatToDo,
+            String citation) {
+    }
+
+    private final Properties meta;
+    private final Map<String, String> citations = new java.util.concurrent.ConcurrentHashMap<>();
+    private final Map<Integer, String[]> ingredients; // id -> {en, fr}
+    private final Map<Integer, Product> products;
+    private final Map<String, Integer> names;         // lower-case name -> id, or AMBIGUOUS
+    private final Map<Long, InteractionRule[]> interactions;
+    private final Map<String, Set<Integer>> groups;
+    private final Map<Integer, List<DuplicateRule>> duplicateRulesByIngredient;
+    private final List<AllergyRule> allergyRules;
+    private final Map<String, String> allergenTerms;
+    private final Map<String, Set<Integer>> ansmClasses;
+    private final int ruleCount;
+    private final KbInfo info;
+
+    private KnowledgeBase(Opener opener) throws IOException {
+        meta = new Properties();
+        meta.load(new StringReader(read(opener, "kb.properties")));
+        require(meta.getProperty("version") != null, "kb.properties", 0, "no version");
+
+        ingredients = new HashMap<>();
+        for (Row r : rows(opener, "ingredients.tsv", 3)) {
+            ingredients.put(r.id(0), new String[] {r.f[1], r.f[2]});
+        }
+        require(!ingredients.isEmpty(), "ingredients.tsv", 0, "no ingredients");
+
+        interactions = new HashMap<>();
+        int count = 0;
+        for (Row r : rows(opener, "interactions.tsv", 9)) {
+            int a = r.id(2);
+            int b = r.id(3);
+            InteractionRule rule = new InteractionRule(r.f[0], r.f[1], a, b, r.severity(4), r.f[5], r.f[6], r.f[7],
+                    r.f[8]);
+            interactions.merge(pair(a, b), new InteractionRule[] {rule}, KnowledgeBase::concat);
+            count++;
+        }
+        ruleCount = count;
+        String expected = meta.getProperty("count.rules");
+        require(expected != null && Integer.parseInt(expected.strip()) == count, "interactions.tsv", 0,
+                "rule count " + count + " differs from kb.properties count.rules=" + expected);
+
+        ansmClasses = new HashMap<>();
+        for (Row r : rows(opener, "classes.tsv", 4)) {
+            ansmClasses.computeIfAbsent(r.f[0], k -> new TreeSet<>()).add(r.id(2));
+        }
+
+        products = new TreeMap<>();
+        for (Row r : rows(opener, "products.tsv", 13)) {
+            Product p = new Product(r.id(0), r.f[1], r.f[2], r.f[3], r.f[4], r.f[5], r.f[6], r.f[7], r.number(8),
+                    r.number(9), r.f[10], r.f[11], r.f[12]);
+            require(products.put(p.id(), p) == null, "products.tsv", r.line, "duplicate product " + r.f[0]);
+            require((p.maxSingle() == null && p.maxDaily() == null) || !p.doseUnit().isEmpty(), "products.tsv",
+                    r.line, "dose limit without unit");
+        }
+
+        groups = new HashMap<>();
+        for (Row r : rows(opener, "groups.tsv", 3)) {
+            Set<Integer> members = groups.computeIfAbsent(r.f[0], k -> new TreeSet<>());
+            if (r.f[1].startsWith("class:")) {
+                Set<Integer> ansm = ansmClasses.get(r.f[1].substring(6));
+                require(ansm != null, "groups.tsv", r.line, "unknown ANSM class " + r.f[1]);
+                members.addAll(ansm);
+            } else {
+                members.add(r.id(1));
+            }
+        }
+
+        allergyRules = new ArrayList<>();
+        for (Row r : rows(opener, "allergy-cross-sensitivity.tsv", 7)) {
+            require(groups.containsKey(r.f[1]) && groups.containsKey(r.f[2]), "allergy-cross-sensitivity.tsv",
+                    r.line, "unknown group");
+            allergyRules.add(new AllergyRule(r.f[0], r.f[1], r.f[2], r.severity(3), r.f[4], r.f[5], r.f[6]));
+        }
+
+        duplicateRulesByIngredient = new HashMap<>();
+        for (Row r : rows(opener, "duplicate-therapy.tsv", 6)) {
+            Set<Integer> members = groups.get(r.f[1]);
+            require(members != null, "duplicate-therapy.tsv", r.line, "unknown group " + r.f[1]);
+            DuplicateRule rule = new DuplicateRule(r.f[0], r.f[1], r.severity(2), r.f[3], r.f[4], r.f[5]);
+            members.forEach(m -> duplicateRulesByIngredient.computeIfAbsent(m, k -> new ArrayList<>()).add(rule));
+        }
+
+        allergenTerms = new HashMap<>();
+        for (Row r : rows(opener, "allergen-terms.tsv", 2)) {
+            require(r.f[1].startsWith("group:") ? groups.containsKey(r.f[1].substring(6)) : parseId(r.f[1]) != null,
+                    "allergen-terms.tsv", r.line, "unknown target " + r.f[1]);
+            allergenTerms.put(normalise(r.f[0]), r.f[1]);
+        }
+
+        names = new HashMap<>();
+        // Brand tokens first, then exact names override them: an INN always wins over a brand word.
+        products.values().forEach(p -> {
+            for (String brand : p.brands().split(";")) {
+                for (String token : brand.strip().split("\\s+")) {
+                    if (token.length() >= 3 && !token.contains("(") && !token.contains(")")) {
+                        index(names, token, p.id());
+                    }
+                }
+                index(names, brand, p.id());
+            }
+        });
+        Map<String, Integer> exact = new HashMap<>();
+        ingredients.forEach((id, n) -> {
+            index(exact, n[0], id);
+            index(exact, n[1], id);
+        });
+        products.values().forEach(p -> {
+            index(exact, p.nameEn(), p.id());
+            index(exact, p.nameKo(), p.id());
+        });
+        names.putAll(exact);
+        info = buildInfo();
+    }
+
+    /** Loads the KB committed under {@code src/main/resources/medsafety/kb/}. */
+    public static KnowledgeBase fromClasspath() {
+        ClassLoader loader = KnowledgeBase.class.getClassLoader();
+        return load(file -> loader.getResourceAsStream(CLASSPATH_DIR + file));
+    }
+
+    public static KnowledgeBase load(Opener opener) {
+        try {
+            return new KnowledgeBase(opener);
+        } catch (IOException e) {
+            throw new KnowledgeBaseException("cannot read the medication knowledge base: " + e.getMessage(), e);
+        } catch (KnowledgeBaseException e) {
+            throw e;
+        } catch (RuntimeException e) {
+            throw new KnowledgeBaseException("corrupt medication knowledge base: " + e, e);
+        }
+    }
+
+    // --- lookups ---
+
+    public String version() {
+        return meta.getProperty("version");
+    }
+
+    public KbInfo info() {
+        return info;
+    }
+
+    public int ruleCount() {
+        return ruleCount;
+    }
+
+    public int ingredientCount() {
+        return ingredients.size();
+    }
+
+    public boolean knows(int id) {
+        return ingredients.containsKey(id) || products.containsKey(id);
+    }
+
+    /** The id for a free name, {@link #AMBIGUOUS} when it names several ingredients, null when unknown. */
+    public Integer idForName(String name) {
+        if (name == null) {
+            return null;
+        }
+        String n = normalise(name);
+        Integer id = names.get(n);
+        if (id == null) {
+            Integer coded = parseId(n);
+            if (coded != null && knows(coded)) {
+                return coded;
+            }
+            // "amoxicillin 500 mg" -> "amoxicillin": drop the words that hold digits and dose units
+            String words = String.join(" ", Arrays.stream(n.split(" ")).filter(w -> w.chars()
+                    .noneMatch(Character::isDigit) && !DOSE_WORDS.contains(w)).toList());
+            id = words.equals(n) ? null : names.get(words);
+        }
+        return id;
+    }
+
+    /** The target of a free-text allergen term ({@code DBnnnnn} or {@code group:NAME}), or null. */
+    public String allergenTerm(String text) {
+        return text == null ? null : allergenTerms.get(normalise(text));
+    }
+
+    public Set<Integer> group(String name) {
+        return groups.getOrDefault(name, Set.of());
+    }
+
+    public String displayName(int id) {
+        Product p = products.get(id);
+        if (p != null) {
+            return p.nameEn();
+        }
+        String[] n = ingredients.get(id);
+        if (n == null) {
+            return formatId(id);
+        }
+        if (!n[0].isEmpty()) {
+            return n[0];
+        }
+        return n[1].isEmpty() ? formatId(id) : n[1].charAt(0) + n[1].substring(1).toLowerCase(Locale.ROOT);
+    }
+
+    public InteractionRule[] interactions(int a, int b) {
+        return interactions.get(pair(a, b));
+    }
+
+    public Product product(int id) {
+        return products.get(id);
+    }
+
+    public List<DuplicateRule> duplicateRules(int id) {
+        return duplicateRulesByIngredient.getOrDefault(id, List.of());
+    }
+
+    public List<AllergyRule> allergyRules() {
+        return allergyRules;
+    }
+
+    public String citation(String source) {
+        return citations.computeIfAbsent(source, s -> meta.getProperty("source." + s + ".citation", s));
+    }
+
+    public Map<Integer, Product> products() {
+        return Collections.unmodifiableMap(products);
+    }
+
+    public Map<Integer, String[]> ingredients() {
+        return Collections.unmodifiableMap(ingredients);
+    }
+
+    /**
+     * The key of an unordered pair of ingredients. The packed pair is passed through MurmurHash3's 64-bit finaliser
+     * (a bijection, so keys stay unique) because {@link Long#hashCode()} of a packed pair is {@code lo ^ hi}, which
+     * piles DrugBank numbers into a few buckets.
+     */
+    public static long pair(int a, int b) {
+        int lo = Math.min(a, b);
+        int hi = Math.max(a, b);
+        long k = ((long) lo << 32) | (hi & 0xffffffffL);
+        k ^= k >>> 33;
+        k *= 0xff51afd7ed558ccdL;
+        k ^= k >>> 33;
+        k *= 0xc4ceb9fe1a85ec53L;
+        k ^= k >>> 33;
+        return k;
+    }
+
+    public static String formatId(int id) {
+        String digits = Integer.toString(id);
+        return digits.length() >= 5 ? "DB" + digits : "DB" + "00000".substring(digits.length()) + digits;
+    }
+
+    /** The number of a DrugBank accession ({@code DB00945} → 945), or null. No regular expression: hot path. */
+    public static Integer parseId(String text) {
+        if (text == null) {
+            return null;
+        }
+        String t = text.strip();
+        if (t.length() != 7 || (t.charAt(0) != 'D' && t.charAt(0) != 'd') || (t.charAt(1) != 'B'
+                && t.charAt(1) != 'b')) {
+            return null;
+        }
+        int value = 0;
+        for (int i = 2; i < 7; i++) {
+            char c = t.charAt(i);
+            if (c < '0' || c > '9') {
+                return null;
+            }
+            value = value * 10 + (c - '0');
+        }
+        return value;
+    }
+
+    /** Lower case, underscores as spaces, runs of white space as one space, trimmed. */
+    static String normalise(String s) {
+        StringBuilder out = new StringBuilder(s.length());
+        boolean space = false;
+        for (int i = 0; i < s.length(); i++) {
+            char c = s.charAt(i);
+            if (Character.isWhitespace(c) || c == '_') {
+                space = out.length() > 0;
+            } else {
+                if (space) {
+                    out.append(' ');
+                    space = false;
+                }
+                out.append(Character.toLowerCase(c));
+            }
+        }
+        return out.toString();
+    }
+
+    // --- loading helpers ---
+
+    private KbInfo buildInfo() {
+        Map<String, Integer> counts = new TreeMap<>();
+        counts.put("ingredients", ingredients.size());
+        counts.put("products", products.size());
+        counts.put("rules", ruleCount);
+        counts.put("allergyRules", allergyRules.size());
+        counts.put("classMemberships", ansmClasses.values().stream().mapToInt(Set::size).sum());
+        Map<String, Integer> bySource = new TreeMap<>();
+        for (InteractionRule[] rules : interactions.values()) {
+            for (InteractionRule r : rules) {
+                bySource.merge(r.source(), 1, Integer::sum);
+                counts.merge("rules." + r.source() + "." + r.severity(), 1, Integer::sum);
+            }
+        }
+        List<KbInfo.Source> sources = new ArrayList<>();
+        bySource.forEach((s, n) -> sources.add(new KbInfo.Source(s, citation(s), n)));
+        return new KbInfo(version(), true, null, sources, counts);
+    }
+
+    private static void index(Map<String, Integer> map, String name, int id) {
+        if (name == null || name.isBlank()) {
+            return;
+        }
+        map.merge(normalise(name), id, (old, now) -> old.equals(now) ? old : AMBIGUOUS);
+    }
+
+    private static InteractionRule[] concat(InteractionRule[] x, InteractionRule[] y) {
+        InteractionRule[] all = Arrays.copyOf(x, x.length + y.length);
+        System.arraycopy(y, 0, all, x.length, y.length);
+        return all;
+    }
+
+    private static String read(Opener opener, String file) throws IOException {
+        try (InputStream in = opener.open(file)) {
+            if (in == null) {
+                throw new KnowledgeBaseException("medication knowledge base file missing: " + file);
+            }
+            return new String(in.readAllBytes(), StandardCharsets.UTF_8);
+        }
+    }
+
+    private static List<Row> rows(Opener opener, String file, int columns) throws IOException {
+        List<Row> rows = new ArrayList<>();
+        try (InputStream in = opener.open(file)) {
+            if (in == null) {
+                throw new KnowledgeBaseException("medication knowledge base file missing: " + file);
+            }
+            BufferedReader reader = new BufferedReader(new InputStreamReader(in, StandardCharsets.UTF_8));
+            String line;
+            int n = 0;
+            while ((line = reader.readLine()) != null) {
+                n++;
+                if (line.isEmpty() || line.startsWith("#")) {
+                    continue;
+                }
+                String[] f = line.split("\t", -1);
+                require(f.length == columns, file, n, "expected " + columns + " columns, found " + f.length);
+                rows.add(new Row(file, n, f));
+            }
+        }
+        require(!rows.isEmpty(), file, 0, "empty");
+        return rows;
+    }
+
+    private static void require(boolean ok, String file, int line, String problem) {
+        if (!ok) {
+            throw new KnowledgeBaseException("corrupt medication knowledge base: " + file
+                    + (line > 0 ? " line " + line : "") + ": " + problem);
+        }
+    }
+
+    private record Row(String file, int line, String[] f) {
+        int id(int column) {
+            Integer id = parseId(f[column]);
+            require(id != null, file, line, "not a DrugBank accession: " + f[column]);
+            return id;
+        }
+
+        Severity severity(int column) {
+            try {
+                return Severity.valueOf(f[column]);
+            } catch (IllegalArgumentException e) {
+                throw new KnowledgeBaseException("corrupt medication knowledge base: " + file + " line " + line
+                        + ": unknown severity " + f[column]);
+            }
+        }
+
+        Double number(int column) {
+            if (f[column].isBlank()) {
+                return null;
+            }
+            try {
+                return Double.valueOf(f[column]);
+            } catch (NumberFormatException e) {
+                throw new KnowledgeBaseException("corrupt medication knowledge base: " + file + " line " + line
+                        + ": not a number: " + f[column]);
+            }
+        }
+    }
+}

@@ -1,0 +1,252 @@
+package org.cdss.medsafety.engine;
+
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Set;
+import org.cdss.medsafety.ActiveMedication;
+import org.cdss.medsafety.AlertType;
+import org.cdss.medsafety.DrugSuggestion;
+import org.cdss.medsafety.InvolvedDrug;
+import org.cdss.medsafety.KbInfo;
+import org.cdss.medsafety.MedicationCheckRequest;
+import org.cdss.medsafety.MedicationCheckResult;
+import org.cdss.medsafety.ProposedDrug;
+import org.cdss.medsafety.RecordedAllergy;
+import org.cdss.medsafety.SafetyAlert;
+import org.cdss.medsafety.Severity;
+import org.cdss.shared.DomainException;
+import org.cdss.shared.ProblemCode;
+
+/**
+ * The medication safety engine: pure Java, thread-safe, no I/O per check. It resolves the request against the
+ * {@link KnowledgeBase} and runs the policies. Without a knowledge base (missing or corrupt at start-up) every check
+ * answers {@code complete=false} with an INCOMPLETE alert: it never reports "no interactions" it could not check.
+ */
+public final class SafetyEngine {
+
+    private static final Comparator<SafetyAlert> ORDER = Comparator.comparing(SafetyAlert::severity)
+            .thenComparing(SafetyAlert::type).thenComparing(SafetyAlert::ruleId)
+            .thenComparing(a -> String.valueOf(a.drugs().getFirst().id()));
+
+    private final KnowledgeBase kb;
+    private final KbInfo info;
+    private final List<SafetyPolicy> policies = List.of(new UnknownDrugPolicy(), new InteractionPolicy(),
+            new AllergyPolicy(), new DuplicateTherapyPolicy(), new DoseRangePolicy());
+    private final List<SearchEntry> searchEntries;
+
+    private SafetyEngine(KnowledgeBase kb, String problem) {
+        this.kb = kb;
+        this.info = kb != null ? kb.info()
+                : new KbInfo("unavailable", false, problem, List.of(), Map.of());
+        this.searchEntries = kb != null ? searchEntries(kb) : List.of();
+    }
+
+    public static SafetyEngine with(KnowledgeBase kb) {
+        return new SafetyEngine(kb, null);
+    }
+
+    /** An engine whose knowledge base did not load: every check is incomplete. */
+    public static SafetyEngine unavailable(String problem) {
+        return new SafetyEngine(null, problem);
+    }
+
+    public boolean available() {
+        return kb != null;
+    }
+
+    public KbInfo info() {
+        return info;
+    }
+
+    public MedicationCheckResult check(MedicationCheckRequest request) {
+        validate(request);
+        if (kb == null) {
+            List<InvolvedDrug> drugs = request.proposed().stream()
+                    .map(d -> new InvolvedDrug(d.ingredientId(), d.name() != null ? d.name() : d.ingredientId(),
+                            "PROPOSED")).toList();
+            SafetyAlert alert = new SafetyAlert(AlertType.INCOMPLETE, Severity.MAJOR, Severity.MAJOR.tier(), drugs,
+                    "The medication knowledge base is not available: NOTHING was checked (interactions, allergies, "
+                            + "duplicates, dose).",
+                    "Check the order manually with a pharmacist and tell IT: the knowledge base failed to load.",
+                    UnknownDrugPolicy.SOURCE, "CDSS fail-safe rule (issue 4)", "INCOMPLETE-KB-UNAVAILABLE",
+                    List.of(), info.version());
+            return new MedicationCheckResult(List.of(alert), false, info);
+        }
+        CheckContext context = resolve(request);
+        List<SafetyAlert> findings = new ArrayList<>();
+        for (SafetyPolicy policy : policies) {
+            policy.evaluate(context, findings);
+        }
+        findings.sort(ORDER);
+        boolean complete = findings.stream().noneMatch(a -> a.type() == AlertType.INCOMPLETE);
+        return new MedicationCheckResult(findings, complete, info);
+    }
+
+    /** Drug search for the order form: products first, then ingredients; prefix matches before others. */
+    public List<DrugSuggestion> search(String query, int limit) {
+        String q = query == null ? "" : KnowledgeBase.normalise(query);
+        if (q.isEmpty()) {
+            return List.of();
+        }
+        List<DrugSuggestion> prefix = new ArrayList<>();
+        List<DrugSuggestion> contains = new ArrayList<>();
+        for (SearchEntry e : searchEntries) {
+            int rank = e.rank(q);
+            if (rank == 0 && prefix.size() < limit) {
+                prefix.add(e.suggestion());
+            } else if (rank == 1 && contains.size() < limit) {
+                contains.add(e.suggestion());
+            }
+            if (prefix.size() >= limit) {
+                break;
+            }
+        }
+        prefix.addAll(contains);
+        return List.copyOf(prefix.subList(0, Math.min(limit, prefix.size())));
+    }
+
+    private static void validate(MedicationCheckRequest request) {
+        List<DomainException.FieldProblem> problems = new ArrayList<>();
+        if (request.proposed().isEmpty()) {
+            problems.add(new DomainException.FieldProblem("/proposed", "NotEmpty"));
+        }
+        limit(problems, "/proposed", request.proposed().size(), MedicationCheckRequest.MAX_PROPOSED);
+        limit(problems, "/activeMedications", request.activeMedications().size(), MedicationCheckRequest.MAX_ACTIVE);
+        limit(problems, "/allergies", request.allergies().size(), MedicationCheckRequest.MAX_ALLERGIES);
+        for (int i = 0; i < request.proposed().size() && problems.isEmpty(); i++) {
+            ProposedDrug d = request.proposed().get(i);
+            if (d == null || (blank(d.ingredientId()) && blank(d.name()))) {
+                problems.add(new DomainException.FieldProblem("/proposed/" + i + "/name", "validation.required"));
+            }
+        }
+        if (!problems.isEmpty()) {
+            throw new DomainException(ProblemCode.VALIDATION, null, problems);
+        }
+    }
+
+    private static void limit(List<DomainException.FieldProblem> problems, String pointer, int size, int max) {
+        if (size > max) {
+            problems.add(new DomainException.FieldProblem(pointer, "medsafety.too-many", max));
+        }
+    }
+
+    private CheckContext resolve(MedicationCheckRequest request) {
+        List<CheckContext.Drug> proposed = new ArrayList<>(request.proposed().size());
+        for (ProposedDrug d : request.proposed()) {
+            proposed.add(drug(d.ingredientId(), d.name(), "PROPOSED", d));
+        }
+        List<CheckContext.Drug> active = new ArrayList<>(request.activeMedications().size());
+        for (ActiveMedication m : request.activeMedications()) {
+            if (m != null && !(blank(m.ingredientId()) && blank(m.name()))) {
+                active.add(drug(m.ingredientId(), m.name(), "ACTIVE", null));
+            }
+        }
+        List<CheckContext.Allergy> allergies = new ArrayList<>(request.allergies().size());
+        for (RecordedAllergy a : request.allergies()) {
+            if (a != null && !(blank(a.allergenId()) && blank(a.text()))) {
+                allergies.add(allergy(a));
+            }
+        }
+        return new CheckContext(kb, proposed, active, allergies);
+    }
+
+    private CheckContext.Drug drug(String idText, String name, String role, ProposedDrug order) {
+        String given = !blank(name) ? name.strip() : idText.strip();
+        Integer id = null;
+        if (!blank(idText)) {
+            id = KnowledgeBase.parseId(idText);
+            if (id != null && !kb.knows(id)) {
+                id = null;
+            }
+        }
+        if (id == null && !blank(name)) {
+            id = kb.idForName(name);
+        }
+        if (id == null) {
+            return new CheckContext.Drug(CheckContext.UNKNOWN, given, role, order, given);
+        }
+        if (id == KnowledgeBase.AMBIGUOUS) {
+            return new CheckContext.Drug(KnowledgeBase.AMBIGUOUS, given, role, order, given);
+        }
+        return new CheckContext.Drug(id, kb.displayName(id), role, order, given);
+    }
+
+    private CheckContext.Allergy allergy(RecordedAllergy a) {
+        String label = !blank(a.text()) ? a.text().strip() : a.allergenId().strip();
+        String target = null;
+        if (!blank(a.allergenId())) {
+            target = a.allergenId().strip();
+        } else {
+            target = kb.allergenTerm(a.text());
+            if (target == null) {
+                Integer id = kb.idForName(a.text());
+                target = id != null && id >= 0 ? KnowledgeBase.formatId(id) : null;
+            }
+        }
+        if (target != null && target.regionMatches(true, 0, "group:", 0, 6)) {
+            String group = target.substring(6).strip().toUpperCase(Locale.ROOT);
+            Set<Integer> members = kb.group(group);
+            return new CheckContext.Allergy(members, null, members.isEmpty() ? null : group,
+                    blank(a.text()) ? group : label);
+        }
+        Integer id = KnowledgeBase.parseId(target);
+        if (id == null || !kb.knows(id)) {
+            return new CheckContext.Allergy(Set.of(), null, null, label);
+        }
+        return new CheckContext.Allergy(Set.of(id), id, null, blank(a.text()) ? kb.displayName(id) : label);
+    }
+
+    private static boolean blank(String s) {
+        return s == null || s.isBlank();
+    }
+
+    private record SearchEntry(DrugSuggestion suggestion, List<String> keys) {
+        /** 0 = a key starts with q, 1 = a key contains it, 2 = no match. */
+        int rank(String q) {
+            int best = 2;
+            for (String k : keys) {
+                if (k.startsWith(q)) {
+                    return 0;
+                }
+                if (best == 2 && k.contains(q)) {
+                    best = 1;
+                }
+            }
+            return best;
+        }
+    }
+
+    private static List<SearchEntry> searchEntries(KnowledgeBase kb) {
+        List<SearchEntry> entries = new ArrayList<>();
+        kb.products().values().stream().sorted(Comparator.comparing(KnowledgeBase.Product::nameEn)).forEach(p ->
+                entries.add(new SearchEntry(new DrugSuggestion(KnowledgeBase.formatId(p.id()), p.nameEn(),
+                        p.nameKo(), p.brands(), p.strength() + " " + p.strengthUnit(), p.form(), p.route(), true),
+                        keys(p.nameEn(), p.nameKo(), p.brands(), kb.ingredients().getOrDefault(p.id(),
+                                new String[] {"", ""})[1]))));
+        kb.ingredients().entrySet().stream().filter(e -> kb.product(e.getKey()) == null)
+                .sorted(Comparator.comparing(e -> kb.displayName(e.getKey()))).forEach(e ->
+                        entries.add(new SearchEntry(new DrugSuggestion(KnowledgeBase.formatId(e.getKey()),
+                                kb.displayName(e.getKey()), null, null, null, null, null, false),
+                                keys(e.getValue()[0], e.getValue()[1]))));
+        return List.copyOf(entries);
+    }
+
+    private static List<String> keys(String... names) {
+        List<String> keys = new ArrayList<>();
+        for (String n : names) {
+            if (n == null || n.isBlank()) {
+                continue;
+            }
+            keys.add(KnowledgeBase.normalise(n));
+            for (String part : n.split("[;\\s()]+")) {
+                if (!part.isBlank()) {
+                    keys.add(KnowledgeBase.normalise(part));
+                }
+            }
+        }
+        return List.copyOf(keys);
+    }
+}

@@ -1,0 +1,367 @@
+package org.cdss.medsafety.kb;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.time.LocalDate;
+import java.time.ZoneOffset;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.HexFormat;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.TreeMap;
+
+/**
+ * Converts the public interaction sources in {@code shared/data/ddi/} into the compact, sorted KB files under
+ * {@code src/main/resources/medsafety/kb/} ({@code ./cdss kb build}). Run it again whenever a source changes; the
+ * output depends only on the inputs (and today's date in the version), so a rerun on the same inputs reproduces
+ * {@code ingredients.tsv}, {@code classes.tsv} and {@code interactions.tsv} byte for byte.
+ *
+ * <p>Severity mapping (ADR 0005): ONC high priority and ANSM CI → contraindicated; ANSM AD and NDF-RT Critical →
+ * major; ANSM PE and NDF-RT Significant → moderate; ANSM PC and ONC non-interruptive → minor.
+ */
+public final class KnowledgeBaseBuilder {
+
+    static final String PDDI = "pddi_subset_ndfrt_onc_ansm.tsv";
+    static final String CLASSES = "ansm_worldvista_drug_class_membership_2016.tsv";
+    static final String ONC_HIGH = "ONC_High_Priority_Mapped.csv";
+    static final int MAX_TEXT = 300;
+
+    /** Sources: code used in the KB, the name in the input, and the citation. */
+    static final Map<String, String[]> SOURCES = new TreeMap<>(Map.of(
+            "ANSM", new String[] {"FrenchDB", "ANSM Thesaurus des interactions medicamenteuses (via the merged PDDI"
+                    + " dataset, Ayvaz S et al. J Biomed Inform 2015;55:206-17)"},
+            "NDF-RT", new String[] {"NDF-RT", "US Department of Veterans Affairs National Drug File - Reference"
+                    + " Terminology (public domain; via Ayvaz S et al. J Biomed Inform 2015;55:206-17)"},
+            "ONC-HIGH", new String[] {"ONC-HighPriority", "Phansalkar S et al. High-priority drug-drug"
+                    + " interactions for use in electronic health records. J Am Med Inform Assoc 2012;19:735-43"},
+            "ONC-NONINT", new String[] {"ONC-NonInteruptive", "Phansalkar S et al. Drug-drug interactions that"
+                    + " should be non-interruptive in order to reduce alert fatigue in electronic health records."
+                    + " J Am Med Inform Assoc 2013;20:489-93"}));
+
+    private KnowledgeBaseBuilder() {
+    }
+
+    public static void main(String[] args) throws IOException {
+        String data = System.getenv().getOrDefault("CDSS_TEST_DATA", "../shared/data");
+        Path in = Path.of(args.length > 0 ? args[0] : data + "/ddi");
+        Path out = Path.of(args.length > 1 ? args[1] : "src/main/resources/medsafety/kb");
+        Result r = build(in, out, LocalDate.now(ZoneOffset.UTC));
+        System.out.println("medsafety KB written to " + out + ": " + r.summary());
+    }
+
+    /** What a build produced (for the command line and the tests). */
+    public record Result(int ingredients, int classMembers, int rules, Map<String, Integer> rulesBySource,
+            String version) {
+        String summary() {
+            return ingredients + " ingredients, " + classMembers + " class memberships, " + rules + " rules "
+                    + rulesBySource + ", version " + version;
+        }
+    }
+
+    record Rule(String source, int a, int b, String severity, String sourceSeverity, String mechanism,
+            String description, String citation) {
+    }
+
+    public static Result build(Path in, Path out, LocalDate today) throws IOException {
+        List<String> pddi = Files.readAllLines(in.resolve(PDDI), StandardCharsets.UTF_8);
+        List<String> oncHigh = Files.readAllLines(in.resolve(ONC_HIGH), StandardCharsets.UTF_8);
+        List<String> classLines = Files.readAllLines(in.resolve(CLASSES), StandardCharsets.UTF_8);
+
+        Map<Integer, Map<String, Integer>> englishVotes = new TreeMap<>();
+        Map<Integer, Map<String, Integer>> frenchVotes = new TreeMap<>();
+        Map<String, Map<Integer, Integer>> frenchToId = new TreeMap<>();
+        List<String[]> rows = new ArrayList<>();
+        for (int i = 1; i < pddi.size(); i++) {
+            String[] f = pddi.get(i).split("\t", -1);
+            if (f.length < 10) {
+                continue;
+            }
+            rows.add(f);
+            boolean french = f[0].equals("FrenchDB");
+            for (int[] side : new int[][] {{1, 2}, {3, 4}}) {
+                Integer id = parseId(f[side[1]]);
+                String name = clean(f[side[0]]);
+                if (id == null || name.isEmpty()) {
+                    continue;
+                }
+                if (french) {
+                    vote(frenchVotes, id, name.toUpperCase(Locale.ROOT));
+                    frenchToId.computeIfAbsent(key(name), k -> new TreeMap<>()).merge(id, 1, Integer::sum);
+                } else {
+                    vote(englishVotes, id, name);
+                }
+            }
+        }
+        List<String[]> oncRows = new ArrayList<>();
+        for (String line : oncHigh) {
+            String[] f = line.replace("\uFEFF", "").strip().split("\\$", -1);
+            if (f.length < 4 || parseId(f[1]) == null || parseId(f[3]) == null) {
+                continue;
+            }
+            vote(englishVotes, parseId(f[1]), clean(f[0]));
+            vote(englishVotes, parseId(f[3]), clean(f[2]));
+            oncRows.add(new String[] {"ONC-HighPriority", f[0], f[1], f[2], f[3], "ONC_HIGH_PRIORITY", "", "", "",
+                    ""});
+        }
+        rows.addAll(oncRows);
+
+        Map<Integer, String> english = winners(englishVotes, true);
+        Map<Integer, String> frenchNames = winners(frenchVotes, false);
+        Map<String, Integer> frenchIndex = new TreeMap<>();
+        frenchToId.forEach((name, votes) -> frenchIndex.put(name, best(votes)));
+        Map<String, Integer> englishIndex = new TreeMap<>();
+        english.forEach((id, name) -> englishIndex.putIfAbsent(key(name), id));
+
+        // Deduplicate symmetric pairs per source; the most severe row wins, ties broken by text for determinism.
+        Map<String, Rule> rules = new TreeMap<>();
+        int droppedUnmapped = 0;
+        for (String[] f : rows) {
+            String source = sourceCode(f[0]);
+            if (source == null) {
+                continue;
+            }
+            Integer a = resolve(f[2], f[1], frenchIndex);
+            Integer b = resolve(f[4], f[3], frenchIndex);
+            if (a == null || b == null || a.equals(b)) {
+                droppedUnmapped++;
+                continue;
+            }
+            String severity = severity(source, f[5]);
+            if (severity == null) {
+                continue;
+            }
+            String description = text(!f[8].isBlank() ? f[8] : f[6]);
+            Rule rule = new Rule(source, Math.min(a, b), Math.max(a, b), severity, f[5].strip(), text(f[7]),
+                    description, f[9].strip());
+            String k = source + ":" + id(rule.a()) + ":" + id(rule.b());
+            rules.merge(k, rule, KnowledgeBaseBuilder::stronger);
+        }
+
+        Map<Integer, String[]> ingredients = new TreeMap<>();
+        for (Rule r : rules.values()) {
+            for (int id : new int[] {r.a(), r.b()}) {
+                ingredients.computeIfAbsent(id, i -> new String[] {english.getOrDefault(i, ""),
+                        frenchNames.getOrDefault(i, "")});
+            }
+        }
+        english.forEach((id, n) -> ingredients.computeIfAbsent(id, i -> new String[] {n,
+                frenchNames.getOrDefault(i, "")}));
+
+        List<String> classRows = new ArrayList<>();
+        int unmappedMembers = 0;
+        for (int i = 1; i < classLines.size(); i++) {
+            String[] f = classLines.get(i).split("\t", -1);
+            if (f.length < 6) {
+                continue;
+            }
+            String name = clean(f[0]);
+            Integer id = memberId(name, englishIndex, frenchIndex);
+            if (id == null) {
+                unmappedMembers++;
+                continue;
+            }
+            ingredients.computeIfAbsent(id, x -> new String[] {titleCase(name), frenchNames.getOrDefault(x, "")});
+            classRows.add(clean(f[4]) + "\t" + clean(f[5]) + "\t" + id(id) + "\t" + name);
+        }
+        classRows = classRows.stream().distinct().sorted().toList();
+
+        Files.createDirectories(out);
+        List<String> ingredientLines = new ArrayList<>();
+        ingredientLines.add("# drugbank_id\tname_en\tname_fr (ANSM) -- generated by KnowledgeBaseBuilder, do not edit");
+        ingredients.forEach((id, n) -> ingredientLines.add(id(id) + "\t" + n[0] + "\t" + n[1]));
+        write(out.resolve("ingredients.tsv"), ingredientLines);
+
+        List<String> classOut = new ArrayList<>();
+        classOut.add("# class\tclass_code\tmember_drugbank_id\tmember_name -- ANSM drug classes (WorldVistA 2016"
+                + " mapping), generated by KnowledgeBaseBuilder");
+        classOut.addAll(classRows);
+        write(out.resolve("classes.tsv"), classOut);
+
+        List<String> ruleLines = new ArrayList<>();
+        ruleLines.add("# rule_id\tsource\tdrug_a\tdrug_b\tseverity\tsource_severity\tmechanism\tdescription"
+                + "\tcitation -- generated by KnowledgeBaseBuilder; citations of each source in kb.properties");
+        Map<String, Integer> bySource = new TreeMap<>();
+        Map<String, Integer> bySeverity = new TreeMap<>();
+        rules.forEach((k, r) -> {
+            ruleLines.add(String.join("\t", k, r.source(), id(r.a()), id(r.b()), r.severity(), r.sourceSeverity(),
+                    r.mechanism(), r.description(), r.citation()));
+            bySource.merge(r.source(), 1, Integer::sum);
+            bySeverity.merge(r.source() + "." + r.severity(), 1, Integer::sum);
+        });
+        write(out.resolve("interactions.tsv"), ruleLines);
+
+        String sha = sha256(in.resolve(PDDI), in.resolve(CLASSES), in.resolve(ONC_HIGH));
+        String version = today + "-" + sha.substring(0, 12);
+        List<String> props = new ArrayList<>();
+        props.add("# medsafety knowledge base: generated by KnowledgeBaseBuilder (./cdss kb build)");
+        props.add("version=" + version);
+        props.add("generated=" + today);
+        props.add("inputs.sha256=" + sha);
+        props.add("inputs=" + PDDI + "," + CLASSES + "," + ONC_HIGH);
+        props.add("sources=" + String.join(",", SOURCES.keySet()));
+        SOURCES.forEach((code, s) -> props.add("source." + code + ".citation=" + s[1]));
+        props.add("count.ingredients=" + ingredients.size());
+        props.add("count.classMembers=" + classRows.size());
+        props.add("count.classMembersUnmapped=" + unmappedMembers);
+        props.add("count.rules=" + rules.size());
+        props.add("count.rowsDroppedUnmapped=" + droppedUnmapped);
+        bySource.forEach((s, n) -> props.add("count.rules." + s + "=" + n));
+        bySeverity.forEach((s, n) -> props.add("count.rules." + s + "=" + n));
+        write(out.resolve("kb.properties"), props);
+        return new Result(ingredients.size(), classRows.size(), rules.size(), bySource, version);
+    }
+
+    static Rule stronger(Rule x, Rule y) {
+        int c = Integer.compare(rank(y.severity()), rank(x.severity()));
+        if (c != 0) {
+            return c > 0 ? y : x;
+        }
+        Comparator<Rule> byText = Comparator.comparing(Rule::description).thenComparing(Rule::mechanism)
+                .thenComparing(Rule::sourceSeverity).thenComparing(Rule::citation);
+        return byText.compare(x, y) <= 0 ? x : y;
+    }
+
+    static int rank(String severity) {
+        return switch (severity) {
+            case "CONTRAINDICATED" -> 4;
+            case "MAJOR" -> 3;
+            case "MODERATE" -> 2;
+            default -> 1;
+        };
+    }
+
+    static String sourceCode(String input) {
+        for (var e : SOURCES.entrySet()) {
+            if (e.getValue()[0].equals(input)) {
+                return e.getKey();
+            }
+        }
+        return null;
+    }
+
+    /** The one severity scale (ADR 0005). */
+    static String severity(String source, String sourceSeverity) {
+        String s = sourceSeverity.strip();
+        return switch (source) {
+            case "ONC-HIGH" -> "CONTRAINDICATED";
+            case "ONC-NONINT" -> "MINOR";
+            case "NDF-RT" -> s.equals("Critical") ? "MAJOR" : s.equals("Significant") ? "MODERATE" : null;
+            case "ANSM" -> switch (s) {
+                case "CI" -> "CONTRAINDICATED";
+                case "AD" -> "MAJOR";
+                case "PE" -> "MODERATE";
+                case "PC" -> "MINOR";
+                default -> null;
+            };
+            default -> null;
+        };
+    }
+
+    private static Integer resolve(String idText, String name, Map<String, Integer> frenchIndex) {
+        Integer id = parseId(idText);
+        return id != null ? id : frenchIndex.get(key(clean(name)));
+    }
+
+    private static Integer memberId(String name, Map<String, Integer> english, Map<String, Integer> french) {
+        String k = key(name);
+        for (String candidate : new String[] {k, k + "E", k.replaceAll("_\\(.*$", "")}) {
+            Integer id = english.get(candidate);
+            if (id == null) {
+                id = french.get(candidate);
+            }
+            if (id != null) {
+                return id;
+            }
+        }
+        return null;
+    }
+
+    static Integer parseId(String s) {
+        String t = s == null ? "" : s.strip();
+        if (t.length() < 3 || !t.startsWith("DB")) {
+            return null;
+        }
+        try {
+            return Integer.parseInt(t.substring(2));
+        } catch (NumberFormatException e) {
+            return null;
+        }
+    }
+
+    static String id(int id) {
+        return String.format("DB%05d", id);
+    }
+
+    private static String clean(String s) {
+        return s.replace('_', ' ').replace('\t', ' ').strip().replaceAll("\\s+", " ");
+    }
+
+    private static String key(String name) {
+        return name.toUpperCase(Locale.ROOT).strip().replaceAll("[^A-Z0-9()]+", "_");
+    }
+
+    private static String text(String s) {
+        String t = s.replace('\t', ' ').replace('\r', ' ').replace('\n', ' ').strip().replaceAll("\\s+", " ");
+        return t.length() <= MAX_TEXT ? t : t.substring(0, MAX_TEXT - 1) + "…";
+    }
+
+    private static String titleCase(String s) {
+        return s.isEmpty() ? s : s.charAt(0) + s.substring(1).toLowerCase(Locale.ROOT);
+    }
+
+    private static void vote(Map<Integer, Map<String, Integer>> votes, Integer id, String name) {
+        if (id != null && !name.isEmpty()) {
+            votes.computeIfAbsent(id, k -> new TreeMap<>()).merge(name, 1, Integer::sum);
+        }
+    }
+
+    /** Per id the most frequent name, preferring mixed case over ALL CAPS, ties alphabetically. */
+    private static Map<Integer, String> winners(Map<Integer, Map<String, Integer>> votes, boolean titleCaseCaps) {
+        Map<Integer, String> out = new TreeMap<>();
+        votes.forEach((id, names) -> {
+            String best = null;
+            int bestScore = -1;
+            for (var e : names.entrySet()) {
+                boolean mixed = !e.getKey().equals(e.getKey().toUpperCase(Locale.ROOT));
+                int score = e.getValue() + (mixed ? 1_000_000 : 0);
+                if (score > bestScore) {
+                    best = e.getKey();
+                    bestScore = score;
+                }
+            }
+            boolean allCaps = best.equals(best.toUpperCase(Locale.ROOT));
+            out.put(id, allCaps && titleCaseCaps ? titleCase(best) : best);
+        });
+        return out;
+    }
+
+    private static Integer best(Map<Integer, Integer> votes) {
+        return votes.entrySet().stream().max(Map.Entry.<Integer, Integer>comparingByValue()
+                .thenComparing(Map.Entry.comparingByKey(Comparator.reverseOrder()))).orElseThrow().getKey();
+    }
+
+    private static void write(Path file, List<String> lines) throws IOException {
+        Files.writeString(file, String.join("\n", lines) + "\n", StandardCharsets.UTF_8);
+    }
+
+    private static String sha256(Path... files) {
+        try {
+            MessageDigest digest = MessageDigest.getInstance("SHA-256");
+            for (Path f : files) {
+                digest.update(Files.readAllBytes(f));
+            }
+            return HexFormat.of().formatHex(digest.digest());
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+}

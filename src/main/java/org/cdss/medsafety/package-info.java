@@ -1,0 +1,13 @@
+/**
+ * Medication safety: a local, versioned, cited drug knowledge base (generated from NDF-RT, the ONC high-priority
+ * and non-interruptive lists and the ANSM thesaurus by {@code kb.KnowledgeBaseBuilder}, plus curated products,
+ * allergy cross-sensitivity and duplicate-therapy tables) and the checks of a proposed order against the patient's
+ * active medications and allergies: interactions, allergy, duplicate therapy, dose range. It never passes silently:
+ * an unknown drug, an allergy that cannot be coded or a knowledge base that did not load gives an INCOMPLETE alert.
+ *
+ * <p>API: {@link org.cdss.medsafety.MedicationSafety} with its own input types ({@link
+ * org.cdss.medsafety.MedicationCheckRequest}); the engine ({@code engine}) is pure Java. Not yet here (issue 4):
+ * overrides and their audit, override analytics, CDS Hooks.
+ */
+@org.springframework.modulith.ApplicationModule(displayName = "Medication safety")
+package org.cdss.medsafety;

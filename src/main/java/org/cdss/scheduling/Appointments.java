@@ -1,0 +1,27 @@
+package org.cdss.scheduling;
+
+import java.time.Instant;
+import java.util.Collection;
+import java.util.List;
+import java.util.UUID;
+import org.springframework.data.jpa.repository.JpaRepository;
+import org.springframework.data.jpa.repository.Query;
+
+interface Appointments extends JpaRepository<Appointment, UUID> {
+
+    @Query("""
+            select a from Appointment a
+            where a.startsAt >= :from and a.startsAt < :to
+              and (:departmentId is null or a.departmentId = :departmentId)
+              and (:doctorId is null or a.doctorId = :doctorId)
+              and (:patientId is null or a.patientId = :patientId)
+              and a.status in :statuses
+            order by a.startsAt, a.id""")
+    List<Appointment> find(Instant from, Instant to, UUID departmentId, UUID doctorId, UUID patientId,
+            Collection<AppointmentStatus> statuses);
+
+    @Query("""
+            select a from Appointment a
+            where a.doctorId = :doctorId and a.startsAt >= :from and a.startsAt < :to and a.activeSlot is not null""")
+    List<Appointment> slotsTaken(UUID doctorId, Instant from, Instant to);
+}

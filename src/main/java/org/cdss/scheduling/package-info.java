@@ -1,0 +1,8 @@
+/**
+ * Scheduling: doctors' weekly schedules per department, appointments with their life cycle (scheduled → checked in →
+ * in consultation → completed; cancelled with a reason; no-show), the waiting queue, and booking by the front office,
+ * doctors and patients (portal, own appointments only). Times are UTC instants, shown in the hospital's zone. A doctor
+ * cannot be double-booked: a unique key in the database decides (V6__scheduling.sql).
+ */
+@org.springframework.modulith.ApplicationModule(displayName = "Scheduling")
+package org.cdss.scheduling;

@@ -1,0 +1,110 @@
+package org.cdss.e2e;
+
+import static com.microsoft.playwright.assertions.PlaywrightAssertions.assertThat;
+
+import com.microsoft.playwright.Page;
+import com.microsoft.playwright.options.SelectOption;
+import java.time.LocalDate;
+import java.time.ZoneId;
+import org.cdss.support.TestDatabase;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestInstance;
+import org.junit.jupiter.api.extension.ExtendWith;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.test.context.ActiveProfiles;
+import org.springframework.test.context.ContextConfiguration;
+
+/**
+ * Clinical journeys in headless Chromium on the demo data: the front desk books an appointment that the patient
+ * then sees in the portal; a doctor checks a contraindicated combination.
+ */
+@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
+        properties = {"cdss.mode=demo", "cdss.demo.password=" + ShellJourneyBrowserTests.PASSWORD})
+@ActiveProfiles("test")
+@ContextConfiguration(initializers = TestDatabase.class)
+@ExtendWith(BrowserAvailable.class)
+@TestInstance(TestInstance.Lifecycle.PER_CLASS)
+class ClinicJourneyBrowserTests {
+
+    static final String PASSWORD = ShellJourneyBrowserTests.PASSWORD;
+    static final String PULMONOLOGY = "0d1f0000-0000-4000-8000-000000000002";
+
+    @LocalServerPort
+    int port;
+
+    Browser browser;
+
+    @BeforeAll
+    void start() {
+        browser = new Browser(port);
+    }
+
+    @AfterAll
+    void stop() {
+        if (browser != null) {
+            browser.close();
+        }
+    }
+
+    @Test
+    void the_front_desk_books_and_the_patient_sees_the_appointment_in_the_portal() {
+        String tomorrow = LocalDate.now(ZoneId.of("Asia/Seoul")).plusDays(1).toString();
+        Page desk = browser.newPage();
+        browser.login(desk, "frontdesk", PASSWORD);
+        assertThat(desk.getByTestId("home-page")).isVisible();
+        desk.getByTestId("nav-appointments").click();
+        assertThat(desk.getByTestId("appointments-page")).isVisible();
+        desk.getByTestId("book-appointment").click();
+        desk.getByTestId("book-patient-search").fill("홍길동");
+        desk.getByTestId("book-patient-search-submit").click();
+        desk.locator("[data-testid^='patient-option-']").first().click();
+        desk.getByTestId("book-department").selectOption(PULMONOLOGY);
+        desk.locator("#book-doctor option").nth(1).waitFor(new com.microsoft.playwright.Locator.WaitForOptions()
+                .setState(com.microsoft.playwright.options.WaitForSelectorState.ATTACHED));
+        desk.getByTestId("book-doctor").selectOption(new SelectOption().setIndex(1));
+        desk.getByTestId("book-date").fill(tomorrow);
+        assertThat(desk.getByTestId("slot-09:00")).hasCount(0); // taken by the demo data
+        desk.getByTestId("slot-11:00").click();
+        desk.getByTestId("book-reason").fill("호흡곤란");
+        Browser.screenshot(desk, "booking-dialog");
+        desk.getByTestId("book-submit").click();
+        assertThat(desk.getByTestId("booking-form")).hasCount(0);
+        desk.getByTestId("appointments-date").fill(tomorrow);
+        assertThat(desk.getByTestId("appointments-page")).containsText("홍길동");
+        assertThat(desk.getByTestId("appointments-page")).containsText("11:00");
+        Browser.screenshot(desk, "appointments-day");
+        desk.context().close();
+
+        Page portal = browser.newPage();
+        browser.login(portal, "patient", PASSWORD);
+        assertThat(portal.getByTestId("home-page")).isVisible();
+        portal.getByTestId("nav-my-appointments").click();
+        assertThat(portal.getByTestId("my-appointments-page")).containsText("11:00");
+        assertThat(portal.getByTestId("my-appointments-page")).not().containsText("09:20"); // another patient's
+        Browser.screenshot(portal, "portal-appointments");
+        portal.context().close();
+    }
+
+    @Test
+    void a_doctor_sees_simvastatin_with_clarithromycin_as_contraindicated() {
+        Page page = browser.newPage();
+        browser.login(page, "doctor", PASSWORD);
+        assertThat(page.getByTestId("home-page")).isVisible();
+        page.getByTestId("nav-drug-check").click();
+        assertThat(page.getByTestId("drug-check-page")).isVisible();
+        page.getByTestId("drug-search").fill("simvastatin");
+        page.locator("[data-testid^='drug-option-']").first().click();
+        page.getByTestId("drug-search").fill("clarithromycin");
+        page.locator("[data-testid^='drug-option-']").first().click();
+        assertThat(page.getByTestId("proposed-item")).hasCount(2);
+        page.getByTestId("run-check").click();
+        assertThat(page.getByTestId("severity-CONTRAINDICATED")).isVisible();
+        assertThat(page.getByTestId("severity-CONTRAINDICATED")).containsText("Clarithromycin");
+        assertThat(page.getByTestId("kb-version")).isVisible();
+        Browser.screenshot(page, "drug-check-contraindicated");
+        page.context().close();
+    }
+}

@@ -1,0 +1,279 @@
+package org.cdss.medsafety;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.stream.Stream;
+import org.cdss.medsafety.engine.KnowledgeBase;
+import org.cdss.medsafety.engine.SafetyEngine;
+import org.cdss.shared.DomainException;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.Arguments;
+import org.junit.jupiter.params.provider.CsvSource;
+import org.junit.jupiter.params.provider.MethodSource;
+
+/**
+ * The engine on the committed knowledge base, with well-known real interactions and non-interactions drawn from
+ * the sources, the allergy rules of the 2022 AAAAI/ACAAI practice parameter, duplicates, dose, and the fail-safe.
+ */
+class MedsafetyEngineTests {
+
+    static final SafetyEngine ENGINE = SafetyEngine.with(KnowledgeBase.fromClasspath());
+
+    static MedicationCheckResult check(List<String> proposed, List<String> active, List<RecordedAllergy> allergies) {
+        return ENGINE.check(new MedicationCheckRequest(null, proposed.stream().map(ProposedDrug::of).toList(),
+                active.stream().map(ActiveMedication::of).toList(), allergies));
+    }
+
+    static List<SafetyAlert> of(MedicationCheckResult result, AlertType type) {
+        return result.alerts().stream().filter(a -> a.type() == type).toList();
+    }
+
+    @ParameterizedTest(name = "{0} + {1} is {2}")
+    @CsvSource({
+        "simvastatin, clarithromycin, CONTRAINDICATED, ONC-HIGH",
+        "Simvastatin, Clarithromycin, CONTRAINDICATED, ONC-HIGH",
+        "sildenafil, isosorbide mononitrate, CONTRAINDICATED, ANSM",
+        "DB00203, DB00883, CONTRAINDICATED, ANSM",
+        "심바스타틴, 클래리스로마이신, CONTRAINDICATED, ONC-HIGH",
+        "Zocor, Klaricid, CONTRAINDICATED, ONC-HIGH"})
+    void well_known_contraindicated_pairs_are_hard_stops(String a, String b, Severity severity, String source) {
+        MedicationCheckResult result = check(List.of(a, b), List.of(), List.of());
+        List<SafetyAlert> interactions = of(result, AlertType.INTERACTION);
+        assertThat(result.complete()).isTrue();
+        assertThat(interactions).hasSize(1);
+        SafetyAlert alert = interactions.getFirst();
+        assertThat(alert.severity()).isEqualTo(severity);
+        assertThat(alert.tier()).isEqualTo(AlertTier.HARD_STOP);
+        assertThat(alert.source()).isEqualTo(source);
+        assertThat(alert.citation()).isNotBlank();
+        assertThat(alert.kbVersion()).isEqualTo(result.kb().version());
+        assertThat(alert.whatToDo()).isNotBlank();
+    }
+
+    @Test
+    void simvastatin_with_clarithromycin_lists_the_other_sources_as_related() {
+        SafetyAlert alert = of(check(List.of("simvastatin", "clarithromycin"), List.of(), List.of()),
+                AlertType.INTERACTION).getFirst();
+        assertThat(alert.ruleId()).isEqualTo("ONC-HIGH:DB00641:DB01211");
+        assertThat(alert.relatedRuleIds()).contains("ANSM:DB00641:DB01211", "NDF-RT:DB00641:DB01211");
+    }
+
+    @Test
+    void warfarin_with_aspirin_is_flagged_through_the_ansm_thesaurus() {
+        MedicationCheckResult result = check(List.of("aspirin"), List.of("warfarin"), List.of());
+        List<SafetyAlert> interactions = of(result, AlertType.INTERACTION);
+        assertThat(interactions).singleElement().satisfies(a -> {
+            assertThat(a.source()).isEqualTo("ANSM");
+            assertThat(a.drugs()).extracting(InvolvedDrug::id).containsExactly("DB00945", "DB00682");
+            assertThat(a.drugs()).extracting(InvolvedDrug::role).containsExactly("PROPOSED", "ACTIVE");
+        });
+    }
+
+    @ParameterizedTest(name = "{0} + {1}: no interaction")
+    @CsvSource({"amoxicillin, acetaminophen", "amlodipine, metformin", "cetirizine, acetaminophen"})
+    void common_safe_pairs_raise_no_interaction(String a, String b) {
+        MedicationCheckResult result = check(List.of(a, b), List.of(), List.of());
+        assertThat(result.alerts()).isEmpty();
+        assertThat(result.complete()).isTrue();
+    }
+
+    @Test
+    void active_medications_are_not_checked_against_each_other() {
+        MedicationCheckResult result = check(List.of("acetaminophen"), List.of("simvastatin", "clarithromycin"),
+                List.of());
+        assertThat(result.alerts()).isEmpty();
+    }
+
+    static Stream<Arguments> allergies() {
+        return Stream.of(
+                Arguments.of(RecordedAllergy.coded("DB01053"), "amoxicillin", Severity.CONTRAINDICATED,
+                        "ALG-PEN-CLASS"),
+                Arguments.of(RecordedAllergy.freeText("penicillin"), "amoxicillin", Severity.CONTRAINDICATED,
+                        "ALG-PEN-CLASS"),
+                Arguments.of(RecordedAllergy.freeText("페니실린"), "아목시실린", Severity.CONTRAINDICATED,
+                        "ALG-PEN-CLASS"),
+                Arguments.of(RecordedAllergy.freeText("amoxicillin"), "amoxicillin", Severity.CONTRAINDICATED,
+                        "ALG-SAME-INGREDIENT"),
+                Arguments.of(RecordedAllergy.coded("DB01060"), "cephalexin", Severity.MAJOR,
+                        "ALG-AMINOPEN-R1-CEPH"),
+                Arguments.of(RecordedAllergy.coded("DB01060"), "cefadroxil", Severity.MAJOR,
+                        "ALG-AMINOPEN-R1-CEPH"),
+                Arguments.of(RecordedAllergy.coded("DB01060"), "ceftriaxone", Severity.INFO, "ALG-PEN-CEPH"),
+                Arguments.of(RecordedAllergy.freeText("penicillin"), "meropenem", Severity.MINOR,
+                        "ALG-PEN-CARBAPENEM"),
+                Arguments.of(RecordedAllergy.freeText("aspirin"), "ibuprofen", Severity.MAJOR, "ALG-NSAID-CROSS"),
+                Arguments.of(RecordedAllergy.freeText("ibuprofen"), "celecoxib", Severity.MODERATE,
+                        "ALG-NSAID-COX2"),
+                Arguments.of(RecordedAllergy.coded("DB01015"), "furosemide", Severity.INFO, "ALG-SULFA-NONABX"),
+                Arguments.of(RecordedAllergy.freeText("sulfa"), "hydrochlorothiazide", Severity.INFO,
+                        "ALG-SULFA-NONABX"));
+    }
+
+    @ParameterizedTest(name = "allergy {0} + {1} -> {2} ({3})")
+    @MethodSource("allergies")
+    void allergy_rules_follow_the_2022_practice_parameter(RecordedAllergy allergy, String drug, Severity severity,
+            String rule) {
+        MedicationCheckResult result = check(List.of(drug), List.of(), List.of(allergy));
+        assertThat(of(result, AlertType.ALLERGY)).singleElement().satisfies(a -> {
+            assertThat(a.severity()).isEqualTo(severity);
+            assertThat(a.tier()).isEqualTo(severity.tier());
+            assertThat(a.ruleId()).isEqualTo(rule);
+            assertThat(a.citation()).isNotBlank();
+        });
+        assertThat(result.complete()).isTrue();
+    }
+
+    @Test
+    void penicillin_allergy_blocks_amoxicillin_with_a_hard_stop() {
+        MedicationCheckResult result = check(List.of("amoxicillin"), List.of(),
+                List.of(RecordedAllergy.freeText("Penicillin")));
+        assertThat(of(result, AlertType.ALLERGY)).singleElement()
+                .satisfies(a -> assertThat(a.tier()).isEqualTo(AlertTier.HARD_STOP));
+    }
+
+    @Test
+    void amoxicillin_allergy_warns_on_cephalexin_but_does_not_stop() {
+        SafetyAlert alert = of(check(List.of("cephalexin"), List.of(), List.of(RecordedAllergy.freeText(
+                "amoxicillin"))), AlertType.ALLERGY).getFirst();
+        assertThat(alert.tier()).isEqualTo(AlertTier.INTERRUPTIVE);
+        assertThat(alert.citation()).contains("2022");
+    }
+
+    @ParameterizedTest(name = "sulfonamide antibiotic allergy does not block {0}")
+    @CsvSource({"furosemide", "hydrochlorothiazide", "celecoxib", "glimepiride"})
+    void sulfamethoxazole_allergy_does_not_block_non_antibiotic_sulfonamides(String drug) {
+        MedicationCheckResult result = check(List.of(drug), List.of(),
+                List.of(RecordedAllergy.freeText("sulfamethoxazole")));
+        assertThat(result.alerts()).allSatisfy(a -> assertThat(a.tier()).isEqualTo(AlertTier.INFORMATIONAL));
+        assertThat(result.complete()).isTrue();
+    }
+
+    @Test
+    void duplicate_ibuprofen_and_naproxen_is_flagged() {
+        MedicationCheckResult result = check(List.of("ibuprofen", "naproxen"), List.of(), List.of());
+        assertThat(of(result, AlertType.DUPLICATE)).singleElement().satisfies(a -> {
+            assertThat(a.ruleId()).isEqualTo("DUP-NSAIDS");
+            assertThat(a.tier()).isEqualTo(AlertTier.INTERRUPTIVE);
+        });
+    }
+
+    @ParameterizedTest(name = "{0} + {1} duplicate ({2})")
+    @CsvSource({"atorvastatin, rosuvastatin, DUP-STATINS", "losartan, lisinopril, DUP-RAAS",
+        "omeprazole, esomeprazole, DUP-PPI", "sertraline, escitalopram, DUP-SSRI",
+        "warfarin, apixaban, DUP-ANTICOAGULANTS", "alprazolam, lorazepam, DUP-BENZODIAZEPINES",
+        "Tylenol, acetaminophen, DUP-SAME-INGREDIENT"})
+    void therapeutic_duplicates_are_flagged(String a, String b, String rule) {
+        MedicationCheckResult result = check(List.of(a), List.of(b), List.of());
+        assertThat(of(result, AlertType.DUPLICATE)).extracting(SafetyAlert::ruleId).containsExactly(rule);
+    }
+
+    @Test
+    void acetaminophen_six_grams_a_day_is_a_dose_alert() {
+        MedicationCheckResult result = ENGINE.check(new MedicationCheckRequest(null,
+                List.of(ProposedDrug.dosed("acetaminophen", 1000, "mg", 6)), List.of(), List.of()));
+        assertThat(of(result, AlertType.DOSE)).singleElement().satisfies(a -> {
+            assertThat(a.ruleId()).isEqualTo("DOSE-MAX-DAILY:DB00316");
+            assertThat(a.whatHappens()).contains("6000 mg").contains("4000 mg");
+            assertThat(a.severity()).isEqualTo(Severity.MAJOR);
+        });
+    }
+
+    @ParameterizedTest(name = "{0} {1} {2} x{3}/day: {4} dose alerts")
+    @CsvSource({"acetaminophen, 1, g, 4, 0", "acetaminophen, 2, g, 1, 1", "acetaminophen, 2, g, 3, 2",
+        "ibuprofen, 400, mg, 3, 0", "ibuprofen, 800, mg, 5, 1", "amoxicillin, 500, mg, 3, 0"})
+    void dose_ranges_use_the_labelled_adult_maxima(String drug, double dose, String unit, int perDay, int alerts) {
+        MedicationCheckResult result = ENGINE.check(new MedicationCheckRequest(null,
+                List.of(ProposedDrug.dosed(drug, dose, unit, perDay)), List.of(), List.of()));
+        assertThat(of(result, AlertType.DOSE)).hasSize(alerts);
+        assertThat(result.complete()).isTrue();
+    }
+
+    @Test
+    void a_dose_in_a_unit_that_cannot_be_compared_is_incomplete() {
+        MedicationCheckResult result = ENGINE.check(new MedicationCheckRequest(null,
+                List.of(ProposedDrug.dosed("acetaminophen", 2, "tablets", 4)), List.of(), List.of()));
+        assertThat(result.complete()).isFalse();
+        assertThat(of(result, AlertType.INCOMPLETE)).extracting(SafetyAlert::ruleId)
+                .containsExactly("INCOMPLETE-DOSE-UNIT");
+    }
+
+    @ParameterizedTest(name = "unknown drug \"{0}\" makes the check incomplete")
+    @CsvSource({"zorblaxicillin", "DB99999", "foo 500 mg"})
+    void an_unknown_drug_makes_the_check_incomplete(String drug) {
+        MedicationCheckResult result = check(List.of(drug, "warfarin"), List.of(), List.of());
+        assertThat(result.complete()).isFalse();
+        assertThat(of(result, AlertType.INCOMPLETE)).singleElement().satisfies(a -> {
+            assertThat(a.ruleId()).isEqualTo("INCOMPLETE-UNKNOWN-DRUG");
+            assertThat(a.tier()).isEqualTo(AlertTier.INTERRUPTIVE);
+        });
+    }
+
+    @Test
+    void an_unknown_active_medication_also_makes_the_check_incomplete() {
+        assertThat(check(List.of("warfarin"), List.of("mystery herbal tea"), List.of()).complete()).isFalse();
+    }
+
+    @Test
+    void an_uncodable_free_text_allergy_makes_the_check_incomplete() {
+        MedicationCheckResult result = check(List.of("amoxicillin"), List.of(),
+                List.of(RecordedAllergy.freeText("the pink pills from last year")));
+        assertThat(result.complete()).isFalse();
+        assertThat(of(result, AlertType.INCOMPLETE)).extracting(SafetyAlert::ruleId)
+                .containsExactly("INCOMPLETE-UNCODED-ALLERGY");
+    }
+
+    @Test
+    void an_empty_order_is_rejected() {
+        assertThatThrownBy(() -> check(List.of(), List.of("warfarin"), List.of()))
+                .isInstanceOf(DomainException.class)
+                .satisfies(e -> assertThat(((DomainException) e).fieldProblems())
+                        .extracting(DomainException.FieldProblem::pointer).containsExactly("/proposed"));
+    }
+
+    @Test
+    void a_thousand_drugs_in_one_request_are_rejected_quickly() {
+        List<String> drugs = new ArrayList<>();
+        for (int i = 0; i < 1000; i++) {
+            drugs.add(i % 2 == 0 ? "warfarin" : "aspirin");
+        }
+        long start = System.nanoTime();
+        assertThatThrownBy(() -> check(drugs, List.of(), List.of())).isInstanceOf(DomainException.class);
+        assertThat((System.nanoTime() - start) / 1_000_000).isLessThan(1000);
+    }
+
+    @Test
+    void the_largest_allowed_request_is_checked_in_well_under_a_second() {
+        List<String> names = new ArrayList<>(KnowledgeBase.fromClasspath().products().values().stream()
+                .map(KnowledgeBase.Product::nameEn).toList());
+        List<String> proposed = names.subList(0, MedicationCheckRequest.MAX_PROPOSED);
+        List<String> active = names.subList(names.size() - 150, names.size());
+        long start = System.nanoTime();
+        MedicationCheckResult result = check(proposed, active, List.of(RecordedAllergy.freeText("penicillin")));
+        long ms = (System.nanoTime() - start) / 1_000_000;
+        assertThat(result.complete()).isTrue();
+        assertThat(result.alerts()).isNotEmpty();
+        assertThat(ms).isLessThan(1000);
+    }
+
+    @Test
+    void alerts_come_most_severe_first() {
+        MedicationCheckResult result = check(List.of("simvastatin", "clarithromycin", "ibuprofen", "naproxen"),
+                List.of(), List.of());
+        List<Severity> severities = result.alerts().stream().map(SafetyAlert::severity).toList();
+        assertThat(severities).isSorted();
+    }
+
+    @Test
+    void the_drug_search_finds_korean_english_and_brand_names() {
+        assertThat(ENGINE.search("타이레놀", 20)).extracting(DrugSuggestion::id).contains("DB00316");
+        assertThat(ENGINE.search("아목시", 20)).extracting(DrugSuggestion::id).contains("DB01060");
+        assertThat(ENGINE.search("simva", 20)).first().extracting(DrugSuggestion::id).isEqualTo("DB00641");
+        assertThat(ENGINE.search("lipitor", 20)).extracting(DrugSuggestion::id).containsExactly("DB01076");
+        assertThat(ENGINE.search("a", 20)).hasSize(20);
+        assertThat(ENGINE.search("  ", 20)).isEmpty();
+    }
+}

@@ -1,0 +1,57 @@
+package org.cdss.medsafety;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.LocalDate;
+import org.cdss.medsafety.kb.KnowledgeBaseBuilder;
+import org.cdss.support.RequiredService;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ConditionEvaluationResult;
+import org.junit.jupiter.api.extension.ExecutionCondition;
+import org.junit.jupiter.api.extension.ExtendWith;
+import org.junit.jupiter.api.extension.ExtensionContext;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * Regenerates the KB from the public sources ({@code CDSS_TEST_DATA}, default {@code ../shared/data}) and checks
+ * that the committed files are exactly what the converter produces (deterministic, and not edited by hand).
+ * Skipped outside CI when the data folder is absent; a failure in CI.
+ */
+@ExtendWith(MedsafetyKbBuilderTests.SourcesAvailable.class)
+class MedsafetyKbBuilderTests {
+
+    static final Path DDI = Path.of(System.getenv().getOrDefault("CDSS_TEST_DATA", "../shared/data"), "ddi");
+    static final Path COMMITTED = Path.of("src/main/resources/medsafety/kb");
+
+    @Test
+    void the_regenerated_knowledge_base_equals_the_committed_one(@TempDir Path out) throws Exception {
+        KnowledgeBaseBuilder.Result result = KnowledgeBaseBuilder.build(DDI, out, LocalDate.of(2026, 11, 25));
+        assertThat(result.rulesBySource()).containsOnlyKeys("ANSM", "NDF-RT", "ONC-HIGH", "ONC-NONINT");
+        for (String file : new String[] {"interactions.tsv", "ingredients.tsv", "classes.tsv"}) {
+            assertThat(Files.mismatch(out.resolve(file), COMMITTED.resolve(file)))
+                    .as("%s differs from the committed copy: run ./cdss kb build", file).isEqualTo(-1L);
+        }
+        String sha = Files.readAllLines(out.resolve("kb.properties")).stream()
+                .filter(l -> l.startsWith("inputs.sha256=")).findFirst().orElseThrow();
+        assertThat(Files.readAllLines(COMMITTED.resolve("kb.properties"))).contains(sha);
+    }
+
+    @Test
+    void two_builds_of_the_same_sources_are_identical(@TempDir Path one, @TempDir Path two) throws Exception {
+        KnowledgeBaseBuilder.build(DDI, one, LocalDate.of(2026, 1, 1));
+        KnowledgeBaseBuilder.build(DDI, two, LocalDate.of(2026, 1, 1));
+        for (String file : new String[] {"interactions.tsv", "ingredients.tsv", "classes.tsv", "kb.properties"}) {
+            assertThat(Files.mismatch(one.resolve(file), two.resolve(file))).isEqualTo(-1L);
+        }
+    }
+
+    static class SourcesAvailable implements ExecutionCondition {
+        @Override
+        public ConditionEvaluationResult evaluateExecutionCondition(ExtensionContext context) {
+            return RequiredService.check(Files.isRegularFile(DDI.resolve("pddi_subset_ndfrt_onc_ansm.tsv")),
+                    "interaction source data in " + DDI);
+        }
+    }
+}

@@ -1,0 +1,215 @@
+package org.cdss.scheduling;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.time.DayOfWeek;
+import java.time.LocalDate;
+import java.time.LocalDateTime;
+import java.time.ZoneId;
+import java.time.ZoneOffset;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import org.cdss.identity.UserView;
+import org.cdss.patients.PatientSummaryView;
+import org.cdss.shared.security.Role;
+import org.cdss.support.ApiClient;
+import org.cdss.support.IntegrationTest;
+import org.cdss.support.TestUsers;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.jdbc.core.simple.JdbcClient;
+
+/** Booking, time zones, the double-booking race and the life cycle, on H2, PostgreSQL and MariaDB. */
+@IntegrationTest
+class AppointmentIntegrationTests {
+
+    static final UUID PULMONOLOGY = UUID.fromString("0d1f0000-0000-4000-8000-000000000002");
+    static final ZoneId SEOUL = ZoneId.of("Asia/Seoul");
+
+    @LocalServerPort
+    int port;
+
+    @Autowired
+    TestUsers testUsers;
+
+    @Autowired
+    JdbcClient jdbc;
+
+    UserView doctor;
+    ApiClient frontDesk;
+    ApiClient doctorApi;
+    LocalDate clinicDay;
+
+    @BeforeEach
+    void clinicWithOneDoctor() {
+        doctor = testUsers.staff(Role.DOCTOR, PULMONOLOGY);
+        frontDesk = login(testUsers.staff(Role.ADMIN_STAFF).username());
+        doctorApi = login(doctor.username());
+        clinicDay = LocalDate.now(SEOUL).plusDays(7);
+        var schedule = frontDesk.post("/api/appointments/schedules", Map.of("doctorId", doctor.id(),
+                "departmentId", PULMONOLOGY, "dayOfWeek", clinicDay.getDayOfWeek().name(), "startTime", "09:00",
+                "endTime", "12:00", "slotMinutes", 30));
+        assertThat(schedule.status()).as(schedule.body()).isEqualTo(201);
+    }
+
+    ApiClient login(String username) {
+        ApiClient api = new ApiClient(port);
+        assertThat(api.login(username, TestUsers.PASSWORD).status()).isEqualTo(200);
+        return api;
+    }
+
+    ApiClient.Response book(ApiClient api, PatientSummaryView patient, LocalDateTime localStart) {
+        return api.post("/api/appointments", Map.of("patientId", patient.id(), "doctorId", doctor.id(),
+                "departmentId", PULMONOLOGY, "localStart", localStart.toString(), "reason", "기침"));
+    }
+
+    @Test
+    void nine_oclock_seoul_is_stored_as_utc_and_read_back_as_nine_oclock_seoul() {
+        PatientSummaryView patient = testUsers.patient("시간대");
+        var booked = book(frontDesk, patient, clinicDay.atTime(9, 0));
+
+        assertThat(booked.status()).as(booked.body()).isEqualTo(201);
+        assertThat(booked.text("localStart")).isEqualTo(clinicDay.atTime(9, 0) + ":00");
+        assertThat(booked.text("startsAt")).isEqualTo(clinicDay.atTime(0, 0).toInstant(ZoneOffset.UTC).toString());
+        LocalDateTime stored = jdbc.sql("SELECT starts_at FROM appointment WHERE id = ?").param(booked.text("id"))
+                .query(LocalDateTime.class).single();
+        assertThat(stored).isEqualTo(clinicDay.atTime(0, 0)); // UTC wall time in the database
+        var readBack = frontDesk.get("/api/appointments/" + booked.text("id"));
+        assertThat(readBack.text("localStart")).isEqualTo(clinicDay.atTime(9, 0) + ":00");
+        assertThat(readBack.text("zone")).isEqualTo("Asia/Seoul");
+    }
+
+    @Test
+    void many_clerks_booking_the_same_slot_at_once_leave_exactly_one_appointment() throws Exception {
+        int clerks = 8;
+        List<ApiClient> sessions = new ArrayList<>();
+        List<PatientSummaryView> patients = new ArrayList<>();
+        for (int i = 0; i < clerks; i++) {
+            sessions.add(login(testUsers.staff(Role.ADMIN_STAFF).username()));
+            patients.add(testUsers.patient("경쟁" + i));
+        }
+        CountDownLatch go = new CountDownLatch(1);
+        ExecutorService pool = Executors.newFixedThreadPool(clerks);
+        List<Future<Integer>> results = new ArrayList<>();
+        for (int i = 0; i < clerks; i++) {
+            int n = i;
+            results.add(pool.submit(() -> {
+                go.await();
+                return book(sessions.get(n), patients.get(n), clinicDay.atTime(10, 30)).status();
+            }));
+        }
+        go.countDown();
+        List<Integer> statuses = new ArrayList<>();
+        for (Future<Integer> f : results) {
+            statuses.add(f.get());
+        }
+        pool.shutdown();
+
+        assertThat(statuses).filteredOn(s -> s == 201).hasSize(1);
+        assertThat(statuses).filteredOn(s -> s == 409).hasSize(clerks - 1);
+        assertThat(jdbc.sql("SELECT COUNT(*) FROM appointment WHERE doctor_id = ?").param(doctor.id().toString())
+                .query(Long.class).single()).isEqualTo(1);
+    }
+
+    @Test
+    void a_cancelled_appointment_frees_its_slot() {
+        var first = book(frontDesk, testUsers.patient("취소"), clinicDay.atTime(11, 0));
+        assertThat(book(frontDesk, testUsers.patient("대기"), clinicDay.atTime(11, 0)).status()).isEqualTo(409);
+        assertThat(frontDesk.post("/api/appointments/" + first.text("id") + "/cancel", Map.of("reason",
+                "환자 요청")).status()).isEqualTo(200);
+        assertThat(book(frontDesk, testUsers.patient("대기2"), clinicDay.atTime(11, 0)).status()).isEqualTo(201);
+    }
+
+    @Test
+    void bookings_in_the_past_or_outside_the_doctors_hours_are_refused() {
+        PatientSummaryView patient = testUsers.patient("규칙");
+        var outside = book(frontDesk, patient, clinicDay.atTime(13, 0));
+        assertThat(outside.status()).isEqualTo(422);
+        assertThat(outside.json().path("errors").get(0).path("pointer").asString()).isEqualTo("/localStart");
+        var offGrid = book(frontDesk, patient, clinicDay.atTime(9, 10));
+        assertThat(offGrid.status()).isEqualTo(422);
+        var past = book(frontDesk, patient, clinicDay.minusDays(14).atTime(9, 0));
+        assertThat(past.status()).isEqualTo(422);
+    }
+
+    @Test
+    void the_life_cycle_is_enforced_on_the_server() {
+        var booked = book(frontDesk, testUsers.patient("진료"), clinicDay.atTime(9, 30));
+        String id = booked.text("id");
+        assertThat(doctorApi.post("/api/appointments/" + id + "/complete", null).status()).isEqualTo(409);
+        assertThat(frontDesk.post("/api/appointments/" + id + "/check-in", null).text("status"))
+                .isEqualTo("CHECKED_IN");
+        ApiClient otherDoctor = login(testUsers.staff(Role.DOCTOR, PULMONOLOGY).username());
+        assertThat(otherDoctor.post("/api/appointments/" + id + "/start", null).status()).isEqualTo(403);
+        assertThat(doctorApi.post("/api/appointments/" + id + "/start", null).text("status"))
+                .isEqualTo("IN_CONSULTATION");
+        assertThat(doctorApi.post("/api/appointments/" + id + "/complete", null).text("status"))
+                .isEqualTo("COMPLETED");
+        var again = frontDesk.post("/api/appointments/" + id + "/cancel", Map.of("reason", "x"));
+        assertThat(again.status()).isEqualTo(409);
+        assertThat(frontDesk.post("/api/appointments/" + id + "/cancel", Map.of()).status()).isEqualTo(400);
+    }
+
+    @Test
+    void the_department_list_and_filters_show_the_days_appointments() {
+        book(frontDesk, testUsers.patient("목록1"), clinicDay.atTime(9, 0));
+        book(frontDesk, testUsers.patient("목록2"), clinicDay.atTime(9, 30));
+        var list = frontDesk.get("/api/appointments?date=" + clinicDay + "&departmentId=" + PULMONOLOGY
+                + "&doctorId=" + doctor.id());
+        assertThat(list.json().size()).isEqualTo(2);
+        assertThat(list.json().get(0).path("localStart").asString()).endsWith("09:00:00");
+        assertThat(list.json().get(0).path("patientName").asString()).isEqualTo("목록1");
+        var slots = frontDesk.get("/api/appointments/slots?doctorId=" + doctor.id() + "&departmentId="
+                + PULMONOLOGY + "&date=" + clinicDay);
+        assertThat(slots.json().size()).isEqualTo(6);
+        assertThat(slots.json().get(0).path("free").asBoolean()).isFalse();
+        assertThat(slots.json().get(2).path("free").asBoolean()).isTrue();
+    }
+
+    @Test
+    void a_patient_books_and_sees_only_their_own_appointments() {
+        PatientSummaryView own = testUsers.patient("포털본인");
+        PatientSummaryView other = testUsers.patient("포털타인");
+        ApiClient portal = login(testUsers.patientAccount(own).username());
+        var others = book(frontDesk, other, clinicDay.atTime(10, 0));
+
+        var mine = book(portal, own, clinicDay.atTime(9, 0));
+        assertThat(mine.status()).isEqualTo(201);
+        assertThat(book(portal, other, clinicDay.atTime(9, 30)).status()).isEqualTo(404);
+        assertThat(portal.get("/api/appointments/" + others.text("id")).status()).isEqualTo(404);
+        assertThat(portal.post("/api/appointments/" + others.text("id") + "/cancel", Map.of("reason", "x"))
+                .status()).isEqualTo(404);
+        var list = portal.get("/api/appointments?date=" + clinicDay + "&days=1");
+        assertThat(list.json().findValuesAsString("patientId")).containsOnly(own.id().toString());
+        assertThat(portal.post("/api/appointments/" + mine.text("id") + "/cancel", Map.of("reason", "일정 변경"))
+                .text("status")).isEqualTo("CANCELLED");
+    }
+
+    @Test
+    void the_waiting_queue_orders_checked_in_patients_by_appointment_time() {
+        LocalDate today = LocalDate.now(SEOUL);
+        DayOfWeek dow = today.getDayOfWeek();
+        frontDesk.post("/api/appointments/schedules", Map.of("doctorId", doctor.id(), "departmentId", PULMONOLOGY,
+                "dayOfWeek", dow.name(), "startTime", "00:00", "endTime", "23:55", "slotMinutes", 5));
+        LocalDateTime now = LocalDateTime.now(SEOUL);
+        LocalDateTime later = now.withMinute((now.getMinute() / 5) * 5).withSecond(0).withNano(0).plusMinutes(10);
+        org.junit.jupiter.api.Assumptions.assumeTrue(later.toLocalDate().equals(today)
+                && later.toLocalTime().isBefore(java.time.LocalTime.of(23, 40)), "too close to midnight in Seoul");
+        var second = book(frontDesk, testUsers.patient("대기열2"), later.plusMinutes(5));
+        var first = book(frontDesk, testUsers.patient("대기열1"), later);
+        frontDesk.post("/api/appointments/" + second.text("id") + "/check-in", null);
+        frontDesk.post("/api/appointments/" + first.text("id") + "/check-in", null);
+
+        var queue = frontDesk.get("/api/appointments/queue?doctorId=" + doctor.id());
+
+        assertThat(queue.json().findValuesAsString("id")).containsExactly(first.text("id"), second.text("id"));
+    }
+}
