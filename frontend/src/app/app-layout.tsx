@@ -3,6 +3,7 @@ import { Outlet } from 'react-router-dom';
 import { AppShell } from '../components/layouts/app-shell';
 import { useMe } from '../features/auth/api/get-me';
 import { useLogout } from '../features/auth/api/logout';
+import { useLiveUpdates } from '../lib/live-updates';
 import { navItemsFor } from './navigation';
 import { markSessionEnded } from './session';
 
@@ -12,6 +13,7 @@ export function AppLayout() {
   const me = useMe();
   const logout = useLogout();
   const user = me.data;
+  const live = useLiveUpdates(Boolean(user));
   const navItems = navItemsFor(user?.roles).map((item) => ({
     key: item.key,
     to: item.to,
@@ -32,6 +34,7 @@ export function AppLayout() {
       navItems={navItems}
       onLogout={onLogout}
       loggingOut={logout.isPending}
+      liveStatus={live}
     >
       <Outlet />
     </AppShell>

@@ -9,22 +9,22 @@ describe('navItemsFor', () => {
   });
 
   it('gives an administrator user administration, the audit trail, schedules, the KB and the API docs, but no patient search', () => {
-    expect(keys(['ADMIN'])).toEqual(['home', 'kb', 'admin-users', 'admin-audit', 'schedules', 'api-docs', 'account']);
+    expect(keys(['ADMIN'])).toEqual(['home', 'kb', 'admin-users', 'admin-audit', 'admin-medsafety', 'schedules', 'api-docs', 'account']);
   });
 
   it('gives a doctor the patient search', () => {
-    expect(keys(['DOCTOR'])).toEqual(['home', 'patients', 'appointments', 'queue', 'drug-check', 'kb', 'account']);
+    expect(keys(['DOCTOR'])).toEqual(['home', 'dashboard', 'patients', 'appointments', 'queue', 'drug-check', 'kb', 'account']);
   });
 
   it.each([
-    ['DOCTOR', ['home', 'patients', 'appointments', 'queue', 'drug-check', 'kb', 'account']],
-    ['NURSE', ['home', 'patients', 'appointments', 'queue', 'drug-check', 'kb', 'account']],
-    ['PHARMACIST', ['home', 'patients', 'drug-check', 'kb', 'account']],
-    ['LAB_TECH', ['home', 'patients', 'kb', 'account']],
-    ['RADIOGRAPHER', ['home', 'patients', 'kb', 'account']],
-    ['RADIOLOGIST', ['home', 'patients', 'kb', 'account']],
-    ['ADMIN_STAFF', ['home', 'patients', 'appointments', 'queue', 'kb', 'account']],
-    ['ADMIN', ['home', 'kb', 'admin-users', 'admin-audit', 'schedules', 'api-docs', 'account']],
+    ['DOCTOR', ['home', 'dashboard', 'patients', 'appointments', 'queue', 'drug-check', 'kb', 'account']],
+    ['NURSE', ['home', 'dashboard', 'patients', 'appointments', 'queue', 'drug-check', 'kb', 'account']],
+    ['PHARMACIST', ['home', 'dashboard', 'patients', 'drug-check', 'kb', 'account']],
+    ['LAB_TECH', ['home', 'dashboard', 'patients', 'kb', 'account']],
+    ['RADIOGRAPHER', ['home', 'dashboard', 'patients', 'kb', 'account']],
+    ['RADIOLOGIST', ['home', 'dashboard', 'patients', 'kb', 'account']],
+    ['ADMIN_STAFF', ['home', 'dashboard', 'patients', 'appointments', 'queue', 'kb', 'account']],
+    ['ADMIN', ['home', 'kb', 'admin-users', 'admin-audit', 'admin-medsafety', 'schedules', 'api-docs', 'account']],
     ['PATIENT', ['home', 'my-record', 'my-appointments', 'account']],
   ])('gives %s exactly %j', (role, expected) => {
     expect(keys([role])).toEqual(expected);
@@ -44,6 +44,7 @@ describe('navItemsFor', () => {
   it('combines the items of several roles without duplicates', () => {
     expect(keys(['DOCTOR', 'ADMIN'])).toEqual([
       'home',
+      'dashboard',
       'patients',
       'appointments',
       'queue',
@@ -51,6 +52,7 @@ describe('navItemsFor', () => {
       'kb',
       'admin-users',
       'admin-audit',
+      'admin-medsafety',
       'schedules',
       'api-docs',
       'account',

@@ -22,6 +22,7 @@ export interface NavItem {
 /** Every navigation item in display order, with the roles allowed to use it. */
 export const NAV_ITEMS: readonly NavItem[] = [
   { key: 'home', to: '/', labelKey: 'nav.home' },
+  { key: 'dashboard', to: '/dashboard', labelKey: 'nav.dashboard', roles: PATIENT_SEARCH_ROLES },
   { key: 'patients', to: '/patients', labelKey: 'nav.patients', roles: PATIENT_SEARCH_ROLES },
   { key: 'my-record', to: '/me/record', labelKey: 'nav.my-record', roles: PATIENT_ROLES },
   { key: 'appointments', to: '/appointments', labelKey: 'nav.appointments', roles: APPOINTMENT_ROLES },
@@ -31,6 +32,7 @@ export const NAV_ITEMS: readonly NavItem[] = [
   { key: 'kb', to: '/kb', labelKey: 'nav.kb', roles: STAFF_ROLES },
   { key: 'admin-users', to: '/admin/users', labelKey: 'nav.admin-users', roles: ADMIN_ROLES },
   { key: 'admin-audit', to: '/admin/audit', labelKey: 'nav.admin-audit', roles: ADMIN_ROLES },
+  { key: 'admin-medsafety', to: '/admin/medsafety', labelKey: 'nav.admin-medsafety', roles: ADMIN_ROLES },
   // ADMIN_STAFF reach the schedules from a button on /appointments.
   { key: 'schedules', to: '/appointments/schedules', labelKey: 'nav.schedules', roles: ADMIN_ROLES },
   { key: 'api-docs', to: '/swagger-ui/index.html', labelKey: 'nav.api-docs', roles: ADMIN_ROLES, external: true },

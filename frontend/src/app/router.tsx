@@ -35,11 +35,10 @@ export const routes: RouteObject[] = [
       {
         element: <RequireRoles roles={PATIENT_SEARCH_ROLES} />,
         children: [
-          { path: 'patients', lazy: page(() => import('../features/patients/components/patients-page'), (m) => m.PatientsPage) },
-          {
-            path: 'patients/:id',
-            lazy: page(() => import('../features/patients/components/patient-detail-page'), (m) => m.PatientDetailPage),
-          },
+          { path: 'patients', lazy: page(() => import('./patient-routes'), (m) => m.PatientsRoute) },
+          { path: 'patients/new', lazy: page(() => import('./patient-routes'), (m) => m.NewPatientRoute) },
+          { path: 'dashboard', lazy: page(() => import('../features/dashboard/components/dashboard-page'), (m) => m.DashboardPage) },
+          { path: 'patients/:id', lazy: page(() => import('./patient-routes'), (m) => m.PatientDetailRoute) },
         ],
       },
       {
@@ -88,6 +87,10 @@ export const routes: RouteObject[] = [
             lazy: page(() => import('../features/admin/components/user-edit-page'), (m) => m.UserEditPage),
           },
           { path: 'admin/audit', lazy: page(() => import('../features/admin/components/audit-page'), (m) => m.AuditPage) },
+          {
+            path: 'admin/medsafety',
+            lazy: page(() => import('../features/medsafety/components/override-stats-page'), (m) => m.OverrideStatsPage),
+          },
         ],
       },
       { path: 'account', lazy: page(() => import('../features/account/components/account-page'), (m) => m.AccountPage) },

@@ -31,6 +31,17 @@ export type AuditOutcome = NonNullable<AuditEntryView['outcome']>;
 /** Administrative sex code of a patient (`M`, `F`, `O`, `U`). */
 export type Sex = NonNullable<PatientSummaryView['sex']>;
 
+// Patient registry and clinical lists
+export type PatientView = Schemas['PatientView'];
+export type PatientChangeView = Schemas['PatientChangeView'];
+export type RevealedRrn = Schemas['RevealedRrn'];
+export type RegisterPatientRequest = Schemas['RegisterPatientRequest'];
+export type UpdatePatientRequest = Schemas['UpdatePatientRequest'];
+export type AllergyView = Schemas['AllergyView'];
+export type MedicationView = Schemas['MedicationView'];
+export type ProblemView = Schemas['ProblemView'];
+export type CreatedEntry = Schemas['CreatedEntry'];
+
 // Scheduling
 export type AppointmentView = Schemas['AppointmentView'];
 export type SlotView = Schemas['SlotView'];
@@ -55,3 +66,9 @@ export type InvolvedDrug = Schemas['InvolvedDrug'];
 export type Source = Schemas['Source'];
 export type AlertSeverity = NonNullable<SafetyAlert['severity']>;
 export type AlertTier = NonNullable<SafetyAlert['tier']>;
+export type AlertDecisionRequest = Schemas['AlertDecisionRequest'];
+export type AlertDecision = Schemas['Decision'];
+export type AlertDecisionResult = Schemas['AlertDecisionResult'];
+export type OverrideStat = Schemas['OverrideStat'];
+export type DayStatistics = Schemas['DayStatistics'];
+export type StatusCounts = Schemas['StatusCounts'];

@@ -30,6 +30,7 @@ export function AppShell({
   navItems,
   onLogout,
   loggingOut = false,
+  liveStatus,
   children,
 }: {
   username: string;
@@ -37,6 +38,8 @@ export function AppShell({
   navItems: ShellNavItem[];
   onLogout: () => void;
   loggingOut?: boolean;
+  /** State of the live update channel; shown as a small dot with a text label. */
+  liveStatus?: 'connecting' | 'live' | 'offline';
   children: ReactNode;
 }) {
   const { t } = useTranslation();
@@ -74,6 +77,12 @@ export function AppShell({
           </NavLink>
           <div className="ml-auto flex items-center gap-2 sm:gap-3">
             <LanguageSwitch />
+            {liveStatus ? (
+              <span className="hidden items-center gap-1 text-xs text-slate-500 sm:flex" data-testid="live-status" data-status={liveStatus} role="status">
+                <span aria-hidden="true" className={liveStatus === 'live' ? 'h-2 w-2 rounded-full bg-emerald-500' : liveStatus === 'connecting' ? 'h-2 w-2 rounded-full bg-amber-400' : 'h-2 w-2 rounded-full bg-slate-300'} />
+                {t(`shell.live.${liveStatus}`)}
+              </span>
+            ) : null}
             <span className="max-w-[9rem] truncate text-sm text-slate-700 sm:max-w-none" data-testid="current-user" title={displayName}>
               <span className="sr-only">{t('shell.signedInAs')} </span>
               {displayName ? <span className="hidden font-medium sm:inline">{displayName} </span> : null}

@@ -10,6 +10,8 @@ import { zodFieldErrors } from '../../../lib/form-errors';
 import { problemMessage } from '../../../lib/problem-message';
 import type { ActiveMedication, DrugSuggestion, RecordedAllergy } from '../../../types/api';
 import { medicationCheckSchema, useCheckMedications } from '../api/check-medications';
+import { useRecordDecisions } from '../api/record-decisions';
+import type { OverrideReason } from '../lib/severity';
 import { DrugAutocomplete, drugLabel } from './drug-autocomplete';
 import { SafetyAlertDialog } from './safety-alert-dialog';
 import { SafetyAlertList } from './safety-alert-list';
@@ -32,7 +34,19 @@ export function DrugCheckPage() {
   const [dialogOpen, setDialogOpen] = useState(false);
   const [override, setOverride] = useState<string>();
   const check = useCheckMedications();
+  const decide = useRecordDecisions();
   const result = check.data;
+
+  /** Going on despite the alerts: one OVERRIDDEN decision per rule shown, recorded with the check's id. */
+  const recordOverride = (code: OverrideReason | undefined, comment: string) => {
+    setOverride(t('medsafety.check.overrideNoted', { reason: code ? t(`medsafety.override.${code}`) : '—', comment: comment || '—' }));
+    const ruleIds = [...new Set((result?.alerts ?? []).map((alert) => alert.ruleId).filter((id): id is string => !!id))];
+    if (!result?.checkId || ruleIds.length === 0) return;
+    decide.mutate({
+      checkId: result.checkId,
+      decisions: ruleIds.map((ruleId) => ({ ruleId, action: 'OVERRIDDEN', reasonCode: code, comment: comment || undefined })),
+    });
+  };
 
   const toDrug = (drug: DrugSuggestion) => ({ ingredientId: drug.id, name: drugLabel(drug, i18n.language) });
   const updateProposed = (index: number, change: Partial<ProposedRow>) =>
@@ -57,6 +71,7 @@ export function DrugCheckPage() {
     }
     setFormError(undefined);
     setOverride(undefined);
+    decide.reset();
     check.mutate(parsed.data);
   };
 
@@ -175,6 +190,16 @@ export function DrugCheckPage() {
               {override}
             </p>
           ) : null}
+          {decide.isSuccess ? (
+            <Alert tone="success" className="mt-3" data-testid="override-recorded">
+              {t('medsafety.check.overrideRecorded')}
+            </Alert>
+          ) : null}
+          {decide.isError ? (
+            <Alert tone="error" className="mt-3" data-testid="override-error">
+              {problemMessage(decide.error, t)}
+            </Alert>
+          ) : null}
           <p className="mt-4 text-xs text-slate-500" data-testid="kb-version">
             {t('medsafety.kb.versionLine', { version: result.kb?.version ?? '—' })}
           </p>
@@ -182,7 +207,7 @@ export function DrugCheckPage() {
             alerts={result.alerts ?? []}
             open={dialogOpen}
             onOpenChange={setDialogOpen}
-            onConfirm={(code, comment) => setOverride(t('medsafety.check.overrideNoted', { reason: code ? t(`medsafety.override.${code}`) : '—', comment: comment || '—' }))}
+            onConfirm={recordOverride}
           />
         </section>
       ) : null}

@@ -11,8 +11,9 @@ import { SafetyAlertList } from './safety-alert-list';
 
 /**
  * The modal the order form shows before sending: lists the alerts; for HARD_STOP or
- * INTERRUPTIVE ones it asks for a coded override reason (and a comment, required for OTHER).
- * It only reports the decision through `onConfirm`; it calls no server itself.
+ * INTERRUPTIVE ones it asks for a coded override reason (and a comment, required for OTHER
+ * and for any HARD_STOP, as the server requires). It only reports the decision through
+ * `onConfirm`; it calls no server itself.
  */
 export function SafetyAlertDialog({
   alerts,
@@ -27,6 +28,7 @@ export function SafetyAlertDialog({
 }) {
   const { t } = useTranslation();
   const needsReason = needsOverrideReason(alerts);
+  const hardStop = alerts.some((alert) => alert.tier === 'HARD_STOP');
   const [reason, setReason] = useState<OverrideReason | ''>('');
   const [comment, setComment] = useState('');
   const [errors, setErrors] = useState<{ reason?: string; comment?: string }>({});
@@ -36,7 +38,12 @@ export function SafetyAlertDialog({
     if (needsReason) {
       const next = {
         reason: reason ? undefined : t('validation.required'),
-        comment: reason === 'OTHER' && !comment.trim() ? t('validation.required') : undefined,
+        comment:
+          (reason === 'OTHER' || hardStop) && !comment.trim()
+            ? hardStop
+              ? t('medsafety.dialog.commentRequiredHardStop')
+              : t('validation.required')
+            : undefined,
       };
       setErrors(next);
       if (next.reason || next.comment) return;

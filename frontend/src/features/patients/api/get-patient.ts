@@ -1,10 +1,10 @@
 import { queryOptions, useQuery } from '@tanstack/react-query';
 import { apiClient } from '../../../lib/api-client';
-import type { PatientSummaryView } from '../../../types/api';
+import type { PatientView } from '../../../types/api';
 
 /** GET /api/patients/{id}: 404 when the patient does not exist or is not visible to the caller. */
-export async function getPatient(id: string): Promise<PatientSummaryView> {
-  const { data } = await apiClient.get<PatientSummaryView>(`/api/patients/${encodeURIComponent(id)}`);
+export async function getPatient(id: string): Promise<PatientView> {
+  const { data } = await apiClient.get<PatientView>(`/api/patients/${encodeURIComponent(id)}`);
   return data;
 }
 

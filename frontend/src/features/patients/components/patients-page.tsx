@@ -20,7 +20,7 @@ const COLUMNS = 6;
 const DEFAULT_SORT = 'name,asc';
 
 /** /patients: search the registry, page and sort, open a patient. */
-export function PatientsPage() {
+export function PatientsPage({ canRegister = false }: { canRegister?: boolean }) {
   const { t } = useTranslation();
   const navigate = useNavigate();
   const [params, setParams] = useSearchParams();
@@ -66,6 +66,13 @@ export function PatientsPage() {
         <Button type="submit" data-testid="patient-search-submit">
           {t('common.search')}
         </Button>
+        {canRegister ? (
+          <Button asChild variant="secondary">
+            <Link to="/patients/new" data-testid="new-patient">
+              {t('patients.newPatient')}
+            </Link>
+          </Button>
+        ) : null}
       </form>
 
       {patients.isError ? (

@@ -125,6 +125,15 @@ class SecurityConfiguration {
                     .hasRole("ADMIN")
                 .requestMatchers("/actuator/**").hasRole("ADMIN")
                 .requestMatchers("/api/admin/**").hasRole("ADMIN")
+                .requestMatchers(HttpMethod.POST, "/api/patients/*/rrn/reveal").hasAnyRole("ADMIN_STAFF", "ADMIN")
+                .requestMatchers(HttpMethod.POST, "/api/patients").hasAnyRole("ADMIN_STAFF", "DOCTOR", "NURSE")
+                .requestMatchers(HttpMethod.PUT, "/api/patients/*").hasAnyRole("ADMIN_STAFF", "DOCTOR", "NURSE")
+                .requestMatchers(HttpMethod.POST, "/api/patients/*/inactivate").hasAnyRole("ADMIN_STAFF", "DOCTOR")
+                .requestMatchers(HttpMethod.GET, "/api/patients/*/history").hasAnyRole(CLINICAL_AND_FRONT_OFFICE)
+                .requestMatchers(HttpMethod.POST, "/api/patients/*/allergies", "/api/patients/*/allergies/**",
+                        "/api/patients/*/medications", "/api/patients/*/medications/**",
+                        "/api/patients/*/problems", "/api/patients/*/problems/**")
+                    .hasAnyRole("DOCTOR", "NURSE", "PHARMACIST")
                 .requestMatchers(HttpMethod.GET, "/api/patients").hasAnyRole(CLINICAL_AND_FRONT_OFFICE)
                 .requestMatchers("/api/patients/**").hasAnyRole(withPatient(CLINICAL_AND_FRONT_OFFICE))
                 .requestMatchers(HttpMethod.GET, "/api/medsafety/kb").hasAnyRole(java.util.Arrays
@@ -142,6 +151,7 @@ class SecurityConfiguration {
                     .hasAnyRole("ADMIN_STAFF", "DOCTOR", "NURSE", "PATIENT")
                 .requestMatchers("/api/appointments", "/api/appointments/**")
                     .hasAnyRole(withPatient(CLINICAL_AND_FRONT_OFFICE))
+                .requestMatchers("/api/dashboard/**").hasAnyRole(CLINICAL_AND_FRONT_OFFICE)
                 .requestMatchers("/api/**").authenticated()
                 .anyRequest().permitAll())
             .exceptionHandling(e -> e

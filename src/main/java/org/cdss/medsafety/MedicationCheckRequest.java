@@ -7,8 +7,9 @@ import java.util.List;
 import java.util.UUID;
 
 /**
- * A proposed order (one or more drugs) to check against the patient's active medications and allergies. For now
- * the caller supplies the lists; {@code patientId} (optional) only names the patient for the audit trail.
+ * A proposed order (one or more drugs) to check against the patient's active medications and allergies. The
+ * caller supplies the lists; with a {@code patientId} and neither list, the patient's recorded active medications
+ * and allergies are used (patients module's {@code ClinicalLists}).
  */
 public record MedicationCheckRequest(UUID patientId,
         @NotEmpty @Size(max = MedicationCheckRequest.MAX_PROPOSED) List<@Valid ProposedDrug> proposed,

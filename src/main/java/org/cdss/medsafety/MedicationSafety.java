@@ -1,16 +1,29 @@
 package org.cdss.medsafety;
 
+import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.UUID;
 import org.cdss.audit.AuditEvent;
 import org.cdss.audit.AuditLog;
+import org.cdss.audit.AuditOutcome;
 import org.cdss.medsafety.engine.SafetyEngine;
+import org.cdss.patients.ClinicalLists;
+import org.cdss.shared.DomainException;
+import org.cdss.shared.ProblemCode;
+import org.cdss.shared.security.CdssPrincipal;
+import org.cdss.shared.security.CurrentUser;
 import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
 
 /**
  * The medication safety module's API: checks a proposed order against the patient's active medications and
  * allergies, searches drugs for the order form, and describes the knowledge base. Roles are checked here, not only
- * at the URL; a check that names a patient is audited.
+ * at the URL; a check that names a patient is audited. Every alert a check shows is written to the alert log, and
+ * {@link #decide} records what the clinician did about it (overrides also go to the audit trail).
  */
 @Service
 public class MedicationSafety {
@@ -19,22 +32,106 @@ public class MedicationSafety {
 
     private final SafetyEngine engine;
     private final AuditLog audit;
+    private final AlertLog alertLog;
+    private final ClinicalLists clinicalLists;
 
-    MedicationSafety(SafetyEngine engine, AuditLog audit) {
+    MedicationSafety(SafetyEngine engine, AuditLog audit, AlertLog alertLog, ClinicalLists clinicalLists) {
         this.engine = engine;
         this.audit = audit;
+        this.alertLog = alertLog;
+        this.clinicalLists = clinicalLists;
     }
 
     @PreAuthorize("hasAnyRole('DOCTOR','NURSE','PHARMACIST')")
+    @Transactional
     public MedicationCheckResult check(MedicationCheckRequest request) {
-        MedicationCheckResult result = engine.check(request);
+        request = withRecordedLists(request);
+        MedicationCheckResult result = engine.check(request).withCheckId(UUID.randomUUID());
+        alertLog.recordShown(result.checkId(), CurrentUser.require(), request.patientId(), result.alerts());
         if (request.patientId() != null) {
             audit.record(new AuditEvent("MEDSAFETY_CHECK", "Patient", request.patientId().toString(),
-                    request.patientId(), org.cdss.audit.AuditOutcome.SUCCESS, "drugs=" + request.proposed().size()
+                    request.patientId(), AuditOutcome.SUCCESS, "drugs=" + request.proposed().size()
                             + " alerts=" + result.alerts().size() + " complete=" + result.complete()
                             + " kb=" + result.kb().version(), null));
         }
         return result;
+    }
+
+    /**
+     * Records the clinician's decisions on the alerts of one of their checks. A hard stop is overridden only with a
+     * coded reason and free text, an interruptive alert only with a reason (422 with a pointer per missing field);
+     * a rule the check did not show is refused (422), a decision already taken conflicts (409), an unknown check or
+     * one of another user is 404. Each override is also written to the audit trail.
+     */
+    @PreAuthorize("hasAnyRole('DOCTOR','NURSE','PHARMACIST')")
+    @Transactional
+    public AlertDecisionResult decide(AlertDecisionRequest request) {
+        CdssPrincipal user = CurrentUser.require();
+        Map<String, AlertLog.Shown> shown = alertLog.shown(request.checkId(), user);
+        if (shown.isEmpty()) {
+            throw DomainException.notFound();
+        }
+        List<DomainException.FieldProblem> problems = new ArrayList<>();
+        Set<String> seen = new HashSet<>();
+        for (int i = 0; i < request.decisions().size(); i++) {
+            AlertDecisionRequest.Decision d = request.decisions().get(i);
+            String at = "/decisions/" + i;
+            AlertLog.Shown alert = shown.get(d.ruleId());
+            if (alert == null || !seen.add(d.ruleId())) {
+                problems.add(new DomainException.FieldProblem(at + "/ruleId", "medsafety.decision.unknown-rule"));
+                continue;
+            }
+            if (d.action() != AlertDecisionRequest.Action.OVERRIDDEN) {
+                continue;
+            }
+            boolean needsReason = alert.tier() == AlertTier.HARD_STOP || alert.tier() == AlertTier.INTERRUPTIVE;
+            if (needsReason && d.reasonCode() == null) {
+                problems.add(new DomainException.FieldProblem(at + "/reasonCode",
+                        "medsafety.decision.reason-required"));
+            }
+            if (alert.tier() == AlertTier.HARD_STOP && (d.comment() == null || d.comment().isBlank())) {
+                problems.add(new DomainException.FieldProblem(at + "/comment",
+                        "medsafety.decision.comment-required"));
+            }
+        }
+        if (!problems.isEmpty()) {
+            throw new DomainException(ProblemCode.BUSINESS_RULE, "medsafety.decision.refused", problems);
+        }
+        for (AlertDecisionRequest.Decision d : request.decisions()) {
+            if (alertLog.decided(request.checkId(), d.ruleId())) {
+                throw new DomainException(ProblemCode.CONFLICT, "medsafety.decision.already-decided");
+            }
+        }
+        int overridden = 0;
+        for (AlertDecisionRequest.Decision d : request.decisions()) {
+            AlertLog.Shown alert = shown.get(d.ruleId());
+            alertLog.recordDecision(request.checkId(), user, alert, d);
+            if (d.action() == AlertDecisionRequest.Action.OVERRIDDEN) {
+                overridden++;
+                audit.record(new AuditEvent("MEDSAFETY_OVERRIDE", "MedsafetyCheck", request.checkId().toString(),
+                        alert.patientId(), AuditOutcome.SUCCESS, "rule=" + alert.ruleId() + " tier=" + alert.tier()
+                                + " reason=" + d.reasonCode() + " kb=" + alert.kbVersion(), null));
+            }
+        }
+        return new AlertDecisionResult(request.checkId(), request.decisions().size(), overridden);
+    }
+
+    /**
+     * A check that names a patient and brings neither medications nor allergies is run against the patient's
+     * recorded active lists (patients module).
+     */
+    private MedicationCheckRequest withRecordedLists(MedicationCheckRequest request) {
+        if (request.patientId() == null || !request.activeMedications().isEmpty()
+                || !request.allergies().isEmpty()) {
+            return request;
+        }
+        List<ActiveMedication> medications = clinicalLists.activeMedications(request.patientId()).stream()
+                .map(m -> new ActiveMedication(m.ingredientId(), m.ingredientId() == null ? m.name() : null))
+                .limit(MedicationCheckRequest.MAX_ACTIVE).toList();
+        List<RecordedAllergy> allergies = clinicalLists.activeAllergies(request.patientId()).stream()
+                .map(a -> new RecordedAllergy(a.substanceCode(), a.substance()))
+                .limit(MedicationCheckRequest.MAX_ALLERGIES).toList();
+        return new MedicationCheckRequest(request.patientId(), request.proposed(), medications, allergies);
     }
 
     @PreAuthorize("hasAnyRole('DOCTOR','NURSE','PHARMACIST')")

@@ -27,6 +27,12 @@ class MedsafetyController {
         return safety.check(request);
     }
 
+    /** Records the clinician's decisions (heeded or overridden, with reasons) on the alerts of a check. */
+    @PostMapping("/decisions")
+    AlertDecisionResult decisions(@Valid @RequestBody AlertDecisionRequest request) {
+        return safety.decide(request);
+    }
+
     /** Autocomplete for the order form: products and ingredients by Korean, English or brand name. */
     @GetMapping("/drugs")
     List<DrugSuggestion> drugs(@RequestParam @NotBlank @Size(max = 100) String q) {

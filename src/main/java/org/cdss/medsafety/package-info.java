@@ -6,8 +6,11 @@
  * an unknown drug, an allergy that cannot be coded or a knowledge base that did not load gives an INCOMPLETE alert.
  *
  * <p>API: {@link org.cdss.medsafety.MedicationSafety} with its own input types ({@link
- * org.cdss.medsafety.MedicationCheckRequest}); the engine ({@code engine}) is pure Java. Not yet here (issue 4):
- * overrides and their audit, override analytics, CDS Hooks.
+ * org.cdss.medsafety.MedicationCheckRequest}); the engine ({@code engine}) is pure Java. Every alert a check shows
+ * is written to the alert log ({@code medsafety_alert_event}) and the clinician's decisions on it to
+ * {@code medsafety_alert_decision} ({@link org.cdss.medsafety.MedicationSafety#decide}; overrides also go to the audit
+ * trail); {@link org.cdss.medsafety.OverrideStats} aggregates them for administrators. Not yet here (issue 4):
+ * CDS Hooks.
  */
 @org.springframework.modulith.ApplicationModule(displayName = "Medication safety")
 package org.cdss.medsafety;

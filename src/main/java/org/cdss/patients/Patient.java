@@ -41,6 +41,45 @@ class Patient {
     @Column(nullable = false)
     private boolean active;
 
+    @Column(length = 20)
+    private String phone;
+
+    @Column(name = "phone_digits", length = 20)
+    private String phoneDigits;
+
+    @Column(length = 300)
+    private String address;
+
+    @Column(name = "blood_type", length = 10)
+    @Enumerated(EnumType.STRING)
+    @JdbcTypeCode(SqlTypes.VARCHAR)
+    private BloodType bloodType;
+
+    @Column(name = "emergency_contact_name", length = 100)
+    private String emergencyContactName;
+
+    @Column(name = "emergency_contact_phone", length = 20)
+    private String emergencyContactPhone;
+
+    /** AES-GCM cipher text ({@link RrnCipher}); never logged, never sent. */
+    @Column(name = "rrn_encrypted", length = 200)
+    private String rrnEncrypted;
+
+    @Column(name = "rrn_masked", length = 14)
+    private String rrnMasked;
+
+    @Column(name = "name_initials", length = 100)
+    private String nameInitials;
+
+    @Column(name = "inactivated_at")
+    private Instant inactivatedAt;
+
+    @Column(name = "inactivated_by")
+    private UUID inactivatedBy;
+
+    @Column(name = "inactivation_reason", length = 500)
+    private String inactivationReason;
+
     @Column(name = "created_at", nullable = false)
     private Instant createdAt;
 
@@ -63,6 +102,76 @@ class Patient {
         this.active = true;
         this.createdAt = now;
         this.updatedAt = now;
+        this.nameInitials = KoreanText.initials(name);
+    }
+
+    /** Applies the demographic fields; returns the names of the fields that changed (never their values). */
+    java.util.List<String> update(Demographics d, Instant now) {
+        var changed = new java.util.ArrayList<String>();
+        if (!java.util.Objects.equals(name, d.name())) {
+            changed.add("name");
+            name = d.name();
+            nameInitials = KoreanText.initials(name);
+        }
+        nameLatin = track(changed, "nameLatin", nameLatin, d.nameLatin());
+        birthDate = track(changed, "birthDate", birthDate, d.birthDate());
+        sex = track(changed, "sex", sex, d.sex());
+        phone = track(changed, "phone", phone, d.phone());
+        phoneDigits = KoreanText.digits(phone);
+        address = track(changed, "address", address, d.address());
+        bloodType = track(changed, "bloodType", bloodType, d.bloodType());
+        emergencyContactName = track(changed, "emergencyContactName", emergencyContactName,
+                d.emergencyContactName());
+        emergencyContactPhone = track(changed, "emergencyContactPhone", emergencyContactPhone,
+                d.emergencyContactPhone());
+        if (!changed.isEmpty()) {
+            updatedAt = now;
+        }
+        return changed;
+    }
+
+    void setRrn(String encrypted, String masked, Instant now) {
+        this.rrnEncrypted = encrypted;
+        this.rrnMasked = masked;
+        this.updatedAt = now;
+    }
+
+    /** Inactivates the record (never deleted); false when it already was inactive. */
+    boolean inactivate(UUID by, String reason, Instant now) {
+        if (!active) {
+            return false;
+        }
+        active = false;
+        inactivatedAt = now;
+        inactivatedBy = by;
+        inactivationReason = reason;
+        updatedAt = now;
+        return true;
+    }
+
+    private static <T> T track(java.util.List<String> changed, String field, T old, T now) {
+        if (!java.util.Objects.equals(old, now)) {
+            changed.add(field);
+        }
+        return now;
+    }
+
+    PatientView view() {
+        return new PatientView(id, mrn, name, nameLatin, birthDate, sex, phone, address, bloodType,
+                emergencyContactName, emergencyContactPhone, rrnMasked, active, inactivatedAt, inactivationReason,
+                createdAt, updatedAt, version);
+    }
+
+    String rrnEncrypted() {
+        return rrnEncrypted;
+    }
+
+    boolean active() {
+        return active;
+    }
+
+    Long version() {
+        return version;
     }
 
     PatientSummaryView summary() {

@@ -1,5 +1,6 @@
 package org.cdss.patients;
 
+import jakarta.validation.Valid;
 import jakarta.validation.constraints.Max;
 import jakarta.validation.constraints.Min;
 import jakarta.validation.constraints.Size;
@@ -7,7 +8,15 @@ import java.util.Set;
 import java.util.UUID;
 import org.cdss.shared.PageView;
 import org.springframework.data.domain.Sort;
+import org.cdss.patients.PatientRequests.InactivateRequest;
+import org.cdss.patients.PatientRequests.RegisterPatientRequest;
+import org.cdss.patients.PatientRequests.UpdatePatientRequest;
+import org.springframework.http.HttpStatus;
 import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.PutMapping;
+import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.ResponseStatus;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RequestParam;
@@ -20,9 +29,11 @@ class PatientController {
     private static final Set<String> SORTABLE = Set.of("mrn", "name", "nameLatin", "birthDate", "createdAt");
 
     private final PatientDirectory directory;
+    private final PatientManagement management;
 
-    PatientController(PatientDirectory directory) {
+    PatientController(PatientDirectory directory, PatientManagement management) {
         this.directory = directory;
+        this.management = management;
     }
 
     @GetMapping
@@ -34,8 +45,36 @@ class PatientController {
     }
 
     @GetMapping("/{id}")
-    PatientSummaryView get(@PathVariable UUID id) {
-        return directory.get(id);
+    PatientView get(@PathVariable UUID id) {
+        return directory.detail(id);
+    }
+
+    @PostMapping
+    @ResponseStatus(HttpStatus.CREATED)
+    PatientView register(@Valid @RequestBody RegisterPatientRequest request) {
+        return management.register(request.demographics(), request.rrn());
+    }
+
+    /** Edits the demographics; {@code version} must be the one read, else 409 stale-version. */
+    @PutMapping("/{id}")
+    PatientView update(@PathVariable UUID id, @Valid @RequestBody UpdatePatientRequest request) {
+        return management.update(id, request.version(), request.demographics(), request.rrn());
+    }
+
+    @PostMapping("/{id}/inactivate")
+    PatientView inactivate(@PathVariable UUID id, @Valid @RequestBody InactivateRequest request) {
+        return management.inactivate(id, request.reason());
+    }
+
+    /** The resident registration number in clear: front office and administrators only, audited. */
+    @PostMapping("/{id}/rrn/reveal")
+    RevealedRrn revealRrn(@PathVariable UUID id) {
+        return management.revealRrn(id);
+    }
+
+    @GetMapping("/{id}/history")
+    java.util.List<PatientChangeView> history(@PathVariable UUID id) {
+        return management.history(id);
     }
 
     static Sort parseSort(String sort) {

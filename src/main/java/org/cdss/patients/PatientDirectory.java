@@ -43,7 +43,25 @@ public class PatientDirectory {
     public PageView<PatientSummaryView> search(String q, int page, int size, Sort sort) {
         String term = q == null ? "" : q.trim().toLowerCase(java.util.Locale.ROOT);
         String escaped = term.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_");
-        var result = patients.search("%" + escaped + "%", escaped + "%", PageRequest.of(page, size, sort));
+        var pageable = PageRequest.of(page, size, sort);
+        org.springframework.data.domain.Page<Patient> result;
+        String digits = KoreanText.digits(term);
+        if (KoreanText.isInitialsQuery(term)) {
+            result = patients.searchByInitials("%" + escaped + "%", pageable);
+        } else if (term.matches("\\d{4}-\\d{2}-\\d{2}")) {
+            LocalDate date;
+            try {
+                date = LocalDate.parse(term);
+            } catch (java.time.format.DateTimeParseException e) {
+                throw new DomainException(ProblemCode.VALIDATION, null, java.util.List.of(
+                        new DomainException.FieldProblem("/q", "validation.invalid-value")));
+            }
+            result = patients.findByBirthDate(date, pageable);
+        } else if (digits != null && term.matches("[\\d\\s-]{3,}")) {
+            result = patients.searchByNumber("%" + digits + "%", digits + "%", pageable);
+        } else {
+            result = patients.search("%" + escaped + "%", escaped + "%", pageable);
+        }
         audit.record(new AuditEvent("PATIENT_SEARCH", "Patient", null, null, null,
                 "results=" + result.getTotalElements(), null));
         return PageView.of(result, Patient::summary);
@@ -66,6 +84,28 @@ public class PatientDirectory {
         Patient patient = patients.findById(id).orElseThrow(DomainException::notFound);
         audit.record(AuditEvent.success("PATIENT_READ", "Patient", id, id));
         return patient.summary();
+    }
+
+    /** One patient's full record (RRN masked), with the same access rules and audit as {@link #get(UUID)}. */
+    @Transactional(readOnly = true)
+    public PatientView detail(UUID id) {
+        CdssPrincipal user = CurrentUser.require();
+        boolean staffReader = user.hasAny(Role.PATIENT_REGISTRY_READERS);
+        boolean self = user.has(Role.PATIENT) && id.equals(user.patientId());
+        if (!staffReader && !self) {
+            audit.record(new AuditEvent("PATIENT_READ", "Patient", id.toString(), null,
+                    org.cdss.audit.AuditOutcome.DENIED, null, null));
+            throw DomainException.notFound();
+        }
+        Patient patient = patients.findById(id).orElseThrow(DomainException::notFound);
+        audit.record(AuditEvent.success("PATIENT_READ", "Patient", id, id));
+        return patient.view();
+    }
+
+    /** Whether the current user may read this patient's chart: registry staff, or the patient themself. */
+    boolean mayRead(UUID id) {
+        CdssPrincipal user = CurrentUser.require();
+        return user.hasAny(Role.PATIENT_REGISTRY_READERS) || (user.has(Role.PATIENT) && id.equals(user.patientId()));
     }
 
     /** For patient self-registration: the patient whose MRN and birth date both match, if any. */
@@ -107,7 +147,7 @@ public class PatientDirectory {
         return patient.summary();
     }
 
-    private String newMrn() {
+    String newMrn() {
         for (int attempt = 0; attempt < 20; attempt++) {
             String mrn = String.format("%08d", RANDOM.nextInt(100_000_000));
             if (!patients.existsByMrn(mrn)) {

@@ -19,4 +19,12 @@ interface Patients extends JpaRepository<Patient, UUID> {
             select p from Patient p
             where lower(p.name) like :contains or lower(p.nameLatin) like :contains or p.mrn like :prefix""")
     Page<Patient> search(String contains, String prefix, Pageable pageable);
+
+    @Query("select p from Patient p where p.nameInitials like :contains")
+    Page<Patient> searchByInitials(String contains, Pageable pageable);
+
+    Page<Patient> findByBirthDate(java.time.LocalDate birthDate, Pageable pageable);
+
+    @Query("select p from Patient p where p.phoneDigits like :contains or p.mrn like :prefix")
+    Page<Patient> searchByNumber(String contains, String prefix, Pageable pageable);
 }

@@ -48,13 +48,15 @@ public class AppointmentBook {
     private final PatientDirectory patients;
     private final IdentityQueries identity;
     private final AuditLog audit;
+    private final org.springframework.context.ApplicationEventPublisher events;
     private final Clock clock;
     private final ZoneId zone;
     private final Duration portalCancelNotice;
     private final int portalBookingDays;
 
     AppointmentBook(Appointments appointments, DoctorSchedules schedules, PatientDirectory patients,
-            IdentityQueries identity, AuditLog audit, Clock clock, HospitalZone zone,
+            IdentityQueries identity, AuditLog audit, org.springframework.context.ApplicationEventPublisher events,
+            Clock clock, HospitalZone zone,
             @Value("${cdss.portal.cancel-notice:24h}") Duration portalCancelNotice,
             @Value("${cdss.portal.booking-days:90}") int portalBookingDays) {
         this.appointments = appointments;
@@ -62,6 +64,7 @@ public class AppointmentBook {
         this.patients = patients;
         this.identity = identity;
         this.audit = audit;
+        this.events = events;
         this.clock = clock;
         this.zone = zone.zoneId();
         this.portalCancelNotice = portalCancelNotice;
@@ -151,6 +154,7 @@ public class AppointmentBook {
         }
         audit.record(AuditEvent.success("APPOINTMENT_CREATE", "Appointment", appointment.id(),
                 appointment.patientId()));
+        publishChange(appointment);
         return views(List.of(appointment)).getFirst();
     }
 
@@ -202,7 +206,12 @@ public class AppointmentBook {
         change.accept(appointment);
         appointments.saveAndFlush(appointment);
         audit.record(AuditEvent.success(action, "Appointment", id, appointment.patientId()));
+        publishChange(appointment);
         return views(List.of(appointment)).getFirst();
+    }
+
+    private void publishChange(Appointment a) {
+        events.publishEvent(new AppointmentChanged(a.id(), a.departmentId(), a.doctorId(), a.status()));
     }
 
     // ---- reads ----

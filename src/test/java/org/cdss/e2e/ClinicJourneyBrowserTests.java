@@ -89,6 +89,35 @@ class ClinicJourneyBrowserTests {
     }
 
     @Test
+    void the_dashboard_counts_change_live_when_an_appointment_is_booked_elsewhere() {
+        String tomorrow = LocalDate.now(ZoneId.of("Asia/Seoul")).plusDays(1).toString();
+        Page page = browser.newPage();
+        browser.login(page, "nurse", PASSWORD);
+        assertThat(page.getByTestId("home-page")).isVisible();
+        page.getByTestId("nav-dashboard").click();
+        assertThat(page.getByTestId("dashboard-page")).isVisible();
+        assertThat(page.getByTestId("live-status")).hasAttribute("data-status", "live");
+        page.locator("#dashboard-date").fill(tomorrow);
+        assertThat(page.getByTestId("dash-by-hour")).isVisible();
+        int before = Integer.parseInt(page.getByTestId("dash-total").innerText().trim());
+
+        org.cdss.support.ApiClient desk = new org.cdss.support.ApiClient(port);
+        desk.login("frontdesk", PASSWORD);
+        String patientId = desk.get("/api/patients?q=" + java.net.URLEncoder.encode("최민호",
+                java.nio.charset.StandardCharsets.UTF_8)).json().path("content").get(0).path("id").asString();
+        String doctorId = desk.get("/api/doctors?departmentId=" + PULMONOLOGY).json().get(0).path("id").asString();
+        var booked = desk.post("/api/appointments", java.util.Map.of("patientId", patientId, "doctorId", doctorId,
+                "departmentId", PULMONOLOGY, "localStart", tomorrow + "T13:00"));
+        org.assertj.core.api.Assertions.assertThat(booked.status()).as(booked.body()).isEqualTo(201);
+
+        // no reload: the push channel makes the page refetch
+        assertThat(page.getByTestId("dash-total")).hasText(String.valueOf(before + 1),
+                new com.microsoft.playwright.assertions.LocatorAssertions.HasTextOptions().setTimeout(3000));
+        Browser.screenshot(page, "dashboard-live");
+        page.context().close();
+    }
+
+    @Test
     void a_doctor_sees_simvastatin_with_clarithromycin_as_contraindicated() {
         Page page = browser.newPage();
         browser.login(page, "doctor", PASSWORD);

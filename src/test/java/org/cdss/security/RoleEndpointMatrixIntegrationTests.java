@@ -56,6 +56,16 @@ class RoleEndpointMatrixIntegrationTests {
         roles("GET /api/doctors", ALL_ROLES);
         roles("GET /api/patients", REGISTRY);
         roles("GET /api/patients/{id}", REGISTRY_AND_PATIENT);
+        roles("POST /api/patients", EnumSet.of(Role.ADMIN_STAFF, Role.DOCTOR, Role.NURSE));
+        roles("PUT /api/patients/{id}", EnumSet.of(Role.ADMIN_STAFF, Role.DOCTOR, Role.NURSE));
+        roles("POST /api/patients/{id}/inactivate", EnumSet.of(Role.ADMIN_STAFF, Role.DOCTOR));
+        roles("POST /api/patients/{id}/rrn/reveal", EnumSet.of(Role.ADMIN_STAFF, Role.ADMIN));
+        roles("GET /api/patients/{id}/history", REGISTRY);
+        for (String list : List.of("allergies", "medications", "problems")) {
+            roles("GET /api/patients/{id}/" + list, REGISTRY_AND_PATIENT);
+            roles("POST /api/patients/{id}/" + list, PRESCRIBING);
+            roles("POST /api/patients/{id}/" + list + "/{itemId}/inactivate", PRESCRIBING);
+        }
         roles("GET /api/appointments", REGISTRY_AND_PATIENT);
         roles("POST /api/appointments", EnumSet.of(Role.ADMIN_STAFF, Role.DOCTOR, Role.PATIENT));
         roles("GET /api/appointments/{id}", REGISTRY_AND_PATIENT);
@@ -69,6 +79,8 @@ class RoleEndpointMatrixIntegrationTests {
         roles("GET /api/appointments/slots", REGISTRY_AND_PATIENT);
         roles("GET /api/appointments/schedules", REGISTRY);
         roles("POST /api/appointments/schedules", EnumSet.of(Role.ADMIN_STAFF, Role.ADMIN));
+        roles("GET /api/dashboard/appointments", REGISTRY);
+        roles("GET /api/notifications/stream", ALL_ROLES);
         roles("GET /api/admin/users", ADMIN);
         roles("POST /api/admin/users", ADMIN);
         roles("GET /api/admin/users/{id}", ADMIN);
@@ -85,6 +97,9 @@ class RoleEndpointMatrixIntegrationTests {
         roles("POST /api/medsafety/check", PRESCRIBING);
         roles("GET /api/medsafety/drugs", PRESCRIBING);
         roles("GET /api/medsafety/kb", STAFF);
+        roles("POST /api/medsafety/decisions", PRESCRIBING);
+        roles("GET /api/admin/medsafety/override-stats", ADMIN);
+        publicEndpoint("GET /cds-services"); // CDS Hooks discovery, read by EHRs before configuration
     }
 
     record Access(boolean anonymous, Set<Role> roles) {
@@ -146,7 +161,7 @@ class RoleEndpointMatrixIntegrationTests {
             }
             String method = entry.getKey().substring(0, entry.getKey().indexOf(' '));
             String path = entry.getKey().substring(entry.getKey().indexOf(' ') + 1)
-                    .replace("{id}", UUID.randomUUID().toString());
+                    .replaceAll("\\{\\w+}", UUID.randomUUID().toString());
             int anonymous = call(new ApiClient(port), method, path);
             check(wrong, entry.getKey(), "anonymous", entry.getValue().anonymous(), anonymous, 401);
             for (Role role : Role.values()) {
@@ -178,6 +193,9 @@ class RoleEndpointMatrixIntegrationTests {
 
     private static int call(ApiClient api, String method, String path) {
         api.ensureCsrf();
+        if (path.endsWith("/stream")) {
+            return api.streamStatus(path);
+        }
         return switch (method) {
             case "GET" -> api.get(path).status();
             case "POST" -> api.post(path, "{}").status();

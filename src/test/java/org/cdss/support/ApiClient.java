@@ -47,6 +47,39 @@ public class ApiClient {
         return send(HttpRequest.newBuilder(uri(path)).GET());
     }
 
+    /** The status of a GET whose body may never end (a server-sent event stream); the stream is closed at once. */
+    public int streamStatus(String path) {
+        HttpRequest.Builder b = HttpRequest.newBuilder(uri(path)).GET().header("Accept", "text/event-stream")
+                .header("Accept-Language", language);
+        try {
+            HttpResponse<java.io.InputStream> r = http.send(b.build(), HttpResponse.BodyHandlers.ofInputStream());
+            r.body().close();
+            return r.statusCode();
+        } catch (IOException e) {
+            throw new IllegalStateException(e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException(e);
+        }
+    }
+
+    /** Opens a server-sent event stream and returns its lines as they arrive (close the stream when done). */
+    public java.util.stream.Stream<String> stream(String path) {
+        HttpRequest.Builder b = HttpRequest.newBuilder(uri(path)).GET().header("Accept", "text/event-stream");
+        try {
+            HttpResponse<java.util.stream.Stream<String>> r = http.send(b.build(), HttpResponse.BodyHandlers.ofLines());
+            if (r.statusCode() != 200) {
+                throw new IllegalStateException("stream answered " + r.statusCode());
+            }
+            return r.body();
+        } catch (IOException e) {
+            throw new IllegalStateException(e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException(e);
+        }
+    }
+
     public Response post(String path, Object body) {
         return send(json(HttpRequest.newBuilder(uri(path)), body, "POST"));
     }

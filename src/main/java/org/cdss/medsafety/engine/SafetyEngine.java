@@ -85,6 +85,23 @@ public final class SafetyEngine {
         return new MedicationCheckResult(findings, complete, info);
     }
 
+    /**
+     * The knowledge-base code of a free-text substance or drug name, as a recorded allergy or medication stores it:
+     * an allergen term ({@code group:PENICILLINS} or {@code DBnnnnn}) or the one ingredient the name denotes; null
+     * when unknown or ambiguous, or when the knowledge base is not loaded.
+     */
+    public String codeSubstance(String text) {
+        if (kb == null || text == null || text.isBlank()) {
+            return null;
+        }
+        String term = kb.allergenTerm(text);
+        if (term != null) {
+            return term;
+        }
+        Integer id = kb.idForName(text);
+        return id == null || id == KnowledgeBase.AMBIGUOUS ? null : KnowledgeBase.formatId(id);
+    }
+
     /** Drug search for the order form: products first, then ingredients; prefix matches before others. */
     public List<DrugSuggestion> search(String query, int limit) {
         String q = query == null ? "" : KnowledgeBase.normalise(query);

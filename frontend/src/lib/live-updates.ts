@@ -1,0 +1,34 @@
+import { useEffect, useState } from 'react';
+import { useQueryClient } from '@tanstack/react-query';
+
+/** Query keys (prefixes) refetched when the server pushes a change of that kind. */
+const REFETCH_ON: Record<string, readonly (readonly string[])[]> = {
+  appointment: [['appointments'], ['dashboard']],
+};
+
+export type LiveStatus = 'connecting' | 'live' | 'offline';
+
+/**
+ * Keeps one server-sent event stream (/api/notifications/stream) open while signed in and refetches the affected
+ * queries when a change is pushed. The browser reconnects by itself after a network drop; payloads carry ids only,
+ * so what is shown always comes from the (audited) API.
+ */
+export function useLiveUpdates(enabled: boolean): LiveStatus {
+  const queryClient = useQueryClient();
+  const [status, setStatus] = useState<LiveStatus>('connecting');
+  useEffect(() => {
+    if (!enabled || typeof EventSource === 'undefined') {
+      return undefined;
+    }
+    const source = new EventSource('/api/notifications/stream', { withCredentials: true });
+    source.addEventListener('ready', () => setStatus('live'));
+    source.onerror = () => setStatus(source.readyState === EventSource.CLOSED ? 'offline' : 'connecting');
+    for (const [event, keys] of Object.entries(REFETCH_ON)) {
+      source.addEventListener(event, () => {
+        for (const key of keys) void queryClient.invalidateQueries({ queryKey: [...key] });
+      });
+    }
+    return () => source.close();
+  }, [enabled, queryClient]);
+  return enabled ? status : 'offline';
+}

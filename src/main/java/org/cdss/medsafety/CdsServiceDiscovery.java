@@ -1,0 +1,45 @@
+package org.cdss.medsafety;
+
+import java.util.List;
+import java.util.Map;
+
+/**
+ * The CDS Hooks 2.0 discovery response ({@code GET /cds-services}): the services this CDSS offers to an EHR, with
+ * the FHIR queries it wants prefetched. See https://cds-hooks.hl7.org/2.0/#discovery.
+ */
+public record CdsServiceDiscovery(List<Service> services) {
+
+    public CdsServiceDiscovery {
+        services = List.copyOf(services);
+    }
+
+    /** One service: the hook it answers, its id (the path after {@code /cds-services/}) and its prefetch templates. */
+    public record Service(String hook, String id, String title, String description, Map<String, String> prefetch,
+            String usageRequirements) {
+
+        public Service {
+            prefetch = Map.copyOf(prefetch);
+        }
+    }
+
+    static final Map<String, String> PREFETCH = Map.of(
+            "patient", "Patient/{{context.patientId}}",
+            "allergies", "AllergyIntolerance?patient={{context.patientId}}",
+            "medications", "MedicationRequest?patient={{context.patientId}}&status=active");
+
+    /** The medication-safety services (order-select while choosing, order-sign before signing). */
+    static CdsServiceDiscovery medicationSafety() {
+        String usage = "Prefetch patient, allergies (AllergyIntolerance bundle) and medications (active "
+                + "MedicationRequest bundle) are required; drugs are recognised by DrugBank, ATC or RxNorm codings "
+                + "the knowledge base maps, else by name.";
+        return new CdsServiceDiscovery(List.of(
+                new Service("order-select", "cdss-medsafety-order-select", "CDSS medication safety (order select)",
+                        "Checks the selected draft MedicationRequests against the patient's active medications and "
+                                + "allergies: interactions, drug allergy, duplicate therapy and dose range.",
+                        PREFETCH, usage),
+                new Service("order-sign", "cdss-medsafety-order-sign", "CDSS medication safety (order sign)",
+                        "Checks the draft MedicationRequests about to be signed; contraindicated findings come as "
+                                + "critical cards that need a coded override reason.",
+                        PREFETCH, usage)));
+    }
+}

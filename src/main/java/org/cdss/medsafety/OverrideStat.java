@@ -1,0 +1,23 @@
+package org.cdss.medsafety;
+
+import java.util.List;
+
+/**
+ * Override analytics of one rule: how often its alert was shown and overridden, the override rate (0–1), the three
+ * most frequent reasons, and whether it is flagged for review (rate above {@value #FLAG_RATE} over at least
+ * {@value #FLAG_MIN_SHOWN} alerts shown).
+ */
+public record OverrideStat(String ruleId, String alertType, String severity, long timesShown, long timesOverridden,
+        double overrideRate, List<ReasonCount> topReasons, boolean flagged) {
+
+    public static final double FLAG_RATE = 0.9;
+    public static final int FLAG_MIN_SHOWN = 20;
+
+    public OverrideStat {
+        topReasons = List.copyOf(topReasons);
+    }
+
+    /** How many overrides gave this reason. */
+    public record ReasonCount(String reasonCode, long count) {
+    }
+}

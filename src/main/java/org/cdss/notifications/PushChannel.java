@@ -1,0 +1,74 @@
+package org.cdss.notifications;
+
+import java.io.IOException;
+import java.time.Duration;
+import java.util.Set;
+import java.util.UUID;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.function.Predicate;
+import org.cdss.shared.security.CdssPrincipal;
+import org.cdss.shared.security.Role;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.http.MediaType;
+import org.springframework.scheduling.annotation.Scheduled;
+import org.springframework.stereotype.Service;
+import org.springframework.web.servlet.mvc.method.annotation.SseEmitter;
+
+/**
+ * Server-sent event connections of logged-in users, each tagged with the user's id, roles and departments so that a
+ * message reaches exactly its audience. A heartbeat every 25 s keeps proxies from closing idle streams and removes
+ * dead connections.
+ */
+@Service
+public class PushChannel {
+
+    private static final Logger log = LoggerFactory.getLogger(PushChannel.class);
+    static final Duration STREAM_TIMEOUT = Duration.ofMinutes(30);
+
+    /** A connected browser tab. */
+    public record Subscriber(SseEmitter emitter, UUID userId, Set<Role> roles, Set<UUID> departmentIds) {
+    }
+
+    private final Set<Subscriber> subscribers = ConcurrentHashMap.newKeySet();
+
+    SseEmitter subscribe(CdssPrincipal user) {
+        SseEmitter emitter = new SseEmitter(STREAM_TIMEOUT.toMillis());
+        Subscriber subscriber = new Subscriber(emitter, user.userId(), user.roles(), user.departmentIds());
+        subscribers.add(subscriber);
+        emitter.onCompletion(() -> subscribers.remove(subscriber));
+        emitter.onTimeout(() -> subscribers.remove(subscriber));
+        emitter.onError(e -> subscribers.remove(subscriber));
+        send(subscriber, SseEmitter.event().name("ready").data(java.util.Map.of("ok", true),
+                MediaType.APPLICATION_JSON));
+        return emitter;
+    }
+
+    /** Pushes {@code message} to every connected tab whose user matches {@code audience}. */
+    public void publish(PushMessage message, Predicate<Subscriber> audience) {
+        for (Subscriber subscriber : subscribers) {
+            if (audience.test(subscriber)) {
+                send(subscriber, SseEmitter.event().name(message.type()).data(message.payload(),
+                        MediaType.APPLICATION_JSON));
+            }
+        }
+    }
+
+    int connections() {
+        return subscribers.size();
+    }
+
+    @Scheduled(fixedDelay = 25_000)
+    void heartbeat() {
+        subscribers.forEach(s -> send(s, SseEmitter.event().comment("heartbeat")));
+    }
+
+    private void send(Subscriber subscriber, SseEmitter.SseEventBuilder event) {
+        try {
+            subscriber.emitter().send(event);
+        } catch (IOException | IllegalStateException e) {
+            subscribers.remove(subscriber);
+            log.debug("dropped a closed push connection of user {}", subscriber.userId());
+        }
+    }
+}

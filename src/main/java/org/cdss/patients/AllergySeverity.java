@@ -1,0 +1,6 @@
+package org.cdss.patients;
+
+/** How severe the recorded reaction was. */
+public enum AllergySeverity {
+    MILD, MODERATE, SEVERE
+}

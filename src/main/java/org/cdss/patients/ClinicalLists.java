@@ -1,0 +1,259 @@
+package org.cdss.patients;
+
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.time.Clock;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.LocalDateTime;
+import java.time.ZoneOffset;
+import java.util.List;
+import java.util.UUID;
+import org.cdss.audit.AuditEvent;
+import org.cdss.audit.AuditLog;
+import org.cdss.audit.AuditOutcome;
+import org.cdss.patients.ClinicalViews.ActiveAllergy;
+import org.cdss.patients.ClinicalViews.ActiveMedicationEntry;
+import org.cdss.patients.ClinicalViews.AllergyView;
+import org.cdss.patients.ClinicalViews.MedicationView;
+import org.cdss.patients.ClinicalViews.ProblemView;
+import org.cdss.shared.DomainException;
+import org.cdss.shared.ProblemCode;
+import org.cdss.shared.security.CdssPrincipal;
+import org.cdss.shared.security.CurrentUser;
+import org.springframework.beans.factory.ObjectProvider;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.security.access.prepost.PreAuthorize;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+/**
+ * The clinical lists of a patient: allergies, active medications and the problem list. Reads follow the registry's
+ * rules (staff who read the registry, or the patient themself; anyone else gets 404) and are audited; clinicians
+ * record and inactivate entries (never deleted). {@link #activeAllergies(UUID)} and {@link #activeMedications(UUID)}
+ * are the API the medication safety engine reads; they are not audited here (the caller audits its check).
+ */
+@Service
+public class ClinicalLists {
+
+    private enum Kind {
+        ALLERGY("patient_allergy", "PATIENT_ALLERGY"),
+        MEDICATION("patient_medication", "PATIENT_MEDICATION"),
+        PROBLEM("patient_problem", "PATIENT_PROBLEM");
+
+        final String table;
+        final String audit;
+
+        Kind(String table, String audit) {
+            this.table = table;
+            this.audit = audit;
+        }
+    }
+
+    private final JdbcClient jdbc;
+    private final PatientDirectory directory;
+    private final ObjectProvider<SubstanceCoder> coder;
+    private final AuditLog audit;
+    private final Clock clock;
+
+    ClinicalLists(JdbcClient jdbc, PatientDirectory directory, ObjectProvider<SubstanceCoder> coder, AuditLog audit,
+            Clock clock) {
+        this.jdbc = jdbc;
+        this.directory = directory;
+        this.coder = coder;
+        this.audit = audit;
+        this.clock = clock;
+    }
+
+    // --- reads (UI) ---
+
+    @Transactional(readOnly = true)
+    public List<AllergyView> allergies(UUID patientId) {
+        requireReadable(patientId, Kind.ALLERGY);
+        return jdbc.sql("SELECT * FROM patient_allergy WHERE patient_id = :p ORDER BY status, recorded_at DESC, id")
+                .param("p", patientId.toString()).query((rs, n) -> new AllergyView(uuid(rs, "id"),
+                        rs.getString("substance"), rs.getString("substance_code"), rs.getString("reaction"),
+                        AllergySeverity.valueOf(rs.getString("severity")), status(rs), instant(rs, "recorded_at"),
+                        rs.getString("recorded_by_name"), instant(rs, "inactivated_at"),
+                        rs.getString("inactivation_reason"))).list();
+    }
+
+    @Transactional(readOnly = true)
+    public List<MedicationView> medications(UUID patientId) {
+        requireReadable(patientId, Kind.MEDICATION);
+        return jdbc.sql("SELECT * FROM patient_medication WHERE patient_id = :p "
+                + "ORDER BY status, recorded_at DESC, id")
+                .param("p", patientId.toString()).query((rs, n) -> new MedicationView(uuid(rs, "id"),
+                        rs.getString("name"), rs.getString("ingredient_id"), rs.getString("dose"),
+                        rs.getObject("started_on", LocalDate.class), status(rs), instant(rs, "recorded_at"),
+                        rs.getString("recorded_by_name"), instant(rs, "inactivated_at"),
+                        rs.getString("inactivation_reason"))).list();
+    }
+
+    @Transactional(readOnly = true)
+    public List<ProblemView> problems(UUID patientId) {
+        requireReadable(patientId, Kind.PROBLEM);
+        return jdbc.sql("SELECT * FROM patient_problem WHERE patient_id = :p ORDER BY status, recorded_at DESC, id")
+                .param("p", patientId.toString()).query((rs, n) -> new ProblemView(uuid(rs, "id"),
+                        rs.getString("code"), rs.getString("description"), rs.getObject("onset_on", LocalDate.class),
+                        status(rs), instant(rs, "recorded_at"), rs.getString("recorded_by_name"),
+                        instant(rs, "inactivated_at"), rs.getString("inactivation_reason"))).list();
+    }
+
+    // --- reads (other modules) ---
+
+    /** The patient's active allergies, coded where the knowledge base knew the substance. Not audited here. */
+    @Transactional(readOnly = true)
+    public List<ActiveAllergy> activeAllergies(UUID patientId) {
+        return jdbc.sql("SELECT substance, substance_code FROM patient_allergy WHERE patient_id = :p "
+                + "AND status = 'ACTIVE' ORDER BY recorded_at, id").param("p", patientId.toString())
+                .query((rs, n) -> new ActiveAllergy(rs.getString("substance"), rs.getString("substance_code")))
+                .list();
+    }
+
+    /** The patient's active medications, with the ingredient id where coded. Not audited here. */
+    @Transactional(readOnly = true)
+    public List<ActiveMedicationEntry> activeMedications(UUID patientId) {
+        return jdbc.sql("SELECT name, ingredient_id FROM patient_medication WHERE patient_id = :p "
+                + "AND status = 'ACTIVE' ORDER BY recorded_at, id").param("p", patientId.toString())
+                .query((rs, n) -> new ActiveMedicationEntry(rs.getString("name"), rs.getString("ingredient_id")))
+                .list();
+    }
+
+    // --- commands ---
+
+    @Transactional
+    @PreAuthorize("hasAnyRole('DOCTOR','NURSE','PHARMACIST')")
+    public UUID recordAllergy(UUID patientId, String substance, String reaction, AllergySeverity severity) {
+        requireExists(patientId);
+        UUID id = UUID.randomUUID();
+        CdssPrincipal user = CurrentUser.require();
+        String text = substance.strip();
+        jdbc.sql("""
+                INSERT INTO patient_allergy (id, patient_id, substance, substance_code, reaction, severity, status,
+                    recorded_at, recorded_by, recorded_by_name)
+                VALUES (:id, :p, :substance, :code, :reaction, :severity, 'ACTIVE', :at, :by, :byName)""")
+                .param("id", id.toString()).param("p", patientId.toString()).param("substance", text)
+                .param("code", code(text)).param("reaction", PatientRequests.blankToNull(reaction))
+                .param("severity", severity.name()).param("at", now()).param("by", user.userId().toString())
+                .param("byName", cut(user.displayName(), 100)).update();
+        audit.record(AuditEvent.success(Kind.ALLERGY.audit + "_CREATE", "PatientAllergy", id, patientId));
+        return id;
+    }
+
+    @Transactional
+    @PreAuthorize("hasAnyRole('DOCTOR','NURSE','PHARMACIST')")
+    public UUID recordMedication(UUID patientId, String name, String dose, LocalDate startedOn) {
+        requireExists(patientId);
+        UUID id = UUID.randomUUID();
+        CdssPrincipal user = CurrentUser.require();
+        String text = name.strip();
+        String code = code(text);
+        jdbc.sql("""
+                INSERT INTO patient_medication (id, patient_id, name, ingredient_id, dose, started_on, status,
+                    recorded_at, recorded_by, recorded_by_name)
+                VALUES (:id, :p, :name, :ingredient, :dose, :started, 'ACTIVE', :at, :by, :byName)""")
+                .param("id", id.toString()).param("p", patientId.toString()).param("name", text)
+                .param("ingredient", code != null && code.startsWith("DB") ? code : null)
+                .param("dose", PatientRequests.blankToNull(dose)).param("started", startedOn).param("at", now())
+                .param("by", user.userId().toString()).param("byName", cut(user.displayName(), 100)).update();
+        audit.record(AuditEvent.success(Kind.MEDICATION.audit + "_CREATE", "PatientMedication", id, patientId));
+        return id;
+    }
+
+    @Transactional
+    @PreAuthorize("hasAnyRole('DOCTOR','NURSE','PHARMACIST')")
+    public UUID recordProblem(UUID patientId, String code, String description, LocalDate onsetOn) {
+        requireExists(patientId);
+        UUID id = UUID.randomUUID();
+        CdssPrincipal user = CurrentUser.require();
+        jdbc.sql("""
+                INSERT INTO patient_problem (id, patient_id, code, description, onset_on, status, recorded_at,
+                    recorded_by, recorded_by_name)
+                VALUES (:id, :p, :code, :description, :onset, 'ACTIVE', :at, :by, :byName)""")
+                .param("id", id.toString()).param("p", patientId.toString()).param("code", code.strip())
+                .param("description", description.strip()).param("onset", onsetOn).param("at", now())
+                .param("by", user.userId().toString()).param("byName", cut(user.displayName(), 100)).update();
+        audit.record(AuditEvent.success(Kind.PROBLEM.audit + "_CREATE", "PatientProblem", id, patientId));
+        return id;
+    }
+
+    @Transactional
+    @PreAuthorize("hasAnyRole('DOCTOR','NURSE','PHARMACIST')")
+    public void inactivateAllergy(UUID patientId, UUID itemId, String reason) {
+        inactivate(Kind.ALLERGY, patientId, itemId, reason);
+    }
+
+    @Transactional
+    @PreAuthorize("hasAnyRole('DOCTOR','NURSE','PHARMACIST')")
+    public void inactivateMedication(UUID patientId, UUID itemId, String reason) {
+        inactivate(Kind.MEDICATION, patientId, itemId, reason);
+    }
+
+    @Transactional
+    @PreAuthorize("hasAnyRole('DOCTOR','NURSE','PHARMACIST')")
+    public void inactivateProblem(UUID patientId, UUID itemId, String reason) {
+        inactivate(Kind.PROBLEM, patientId, itemId, reason);
+    }
+
+    private void inactivate(Kind kind, UUID patientId, UUID itemId, String reason) {
+        Integer found = jdbc.sql("SELECT COUNT(*) FROM " + kind.table + " WHERE id = :id AND patient_id = :p")
+                .param("id", itemId.toString()).param("p", patientId.toString()).query(Integer.class).single();
+        if (found == 0) {
+            throw DomainException.notFound();
+        }
+        int changed = jdbc.sql("UPDATE " + kind.table + " SET status = 'INACTIVE', inactivated_at = :at, "
+                + "inactivated_by = :by, inactivation_reason = :reason WHERE id = :id AND patient_id = :p "
+                + "AND status = 'ACTIVE'")
+                .param("at", now()).param("by", CurrentUser.require().userId().toString())
+                .param("reason", PatientRequests.blankToNull(reason)).param("id", itemId.toString())
+                .param("p", patientId.toString()).update();
+        if (changed == 0) {
+            throw new DomainException(ProblemCode.CONFLICT, "patient.entry-inactive");
+        }
+        audit.record(AuditEvent.success(kind.audit + "_INACTIVATE", "Patient", itemId, patientId));
+    }
+
+    private void requireReadable(UUID patientId, Kind kind) {
+        if (!directory.mayRead(patientId)) {
+            audit.record(new AuditEvent(kind.audit + "_READ", "Patient", patientId.toString(), null,
+                    AuditOutcome.DENIED, null, null));
+            throw DomainException.notFound();
+        }
+        requireExists(patientId);
+        audit.record(AuditEvent.success(kind.audit + "_READ", "Patient", patientId, patientId));
+    }
+
+    private void requireExists(UUID patientId) {
+        if (!directory.exists(patientId)) {
+            throw DomainException.notFound();
+        }
+    }
+
+    private String code(String text) {
+        SubstanceCoder c = coder.getIfAvailable();
+        String code = c == null ? null : c.code(text);
+        return code == null || code.length() > 60 ? null : code;
+    }
+
+    private LocalDateTime now() {
+        return LocalDateTime.ofInstant(clock.instant(), ZoneOffset.UTC);
+    }
+
+    private static String cut(String s, int max) {
+        return s == null || s.length() <= max ? s : s.substring(0, max);
+    }
+
+    private static UUID uuid(ResultSet rs, String column) throws SQLException {
+        return UUID.fromString(rs.getString(column).strip());
+    }
+
+    private static ClinicalStatus status(ResultSet rs) throws SQLException {
+        return ClinicalStatus.valueOf(rs.getString("status"));
+    }
+
+    private static Instant instant(ResultSet rs, String column) throws SQLException {
+        LocalDateTime t = rs.getObject(column, LocalDateTime.class);
+        return t == null ? null : t.toInstant(ZoneOffset.UTC);
+    }
+}

@@ -1,0 +1,122 @@
+package org.cdss.patients;
+
+import java.time.Clock;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.UUID;
+import org.cdss.audit.AuditEvent;
+import org.cdss.audit.AuditLog;
+import org.cdss.shared.DomainException;
+import org.cdss.shared.ProblemCode;
+import org.cdss.shared.security.CdssPrincipal;
+import org.cdss.shared.security.CurrentUser;
+import org.springframework.security.access.prepost.PreAuthorize;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+/**
+ * Commands on the patient registry: register, edit (optimistic locking: a stale version is 409, never a lost
+ * update), inactivate (never a hard delete), reveal the resident registration number (audited). Every change is
+ * appended to {@code patient_change} with the names of the fields it touched, never their values.
+ */
+@Service
+public class PatientManagement {
+
+    private final Patients patients;
+    private final PatientDirectory directory;
+    private final PatientChanges changes;
+    private final RrnCipher cipher;
+    private final AuditLog audit;
+    private final Clock clock;
+
+    PatientManagement(Patients patients, PatientDirectory directory, PatientChanges changes, RrnCipher cipher,
+            AuditLog audit, Clock clock) {
+        this.patients = patients;
+        this.directory = directory;
+        this.changes = changes;
+        this.cipher = cipher;
+        this.audit = audit;
+        this.clock = clock;
+    }
+
+    @Transactional
+    @PreAuthorize("hasAnyRole('ADMIN_STAFF','DOCTOR','NURSE')")
+    public PatientView register(Demographics d, String rrn) {
+        Instant now = clock.instant();
+        Patient patient = new Patient(directory.newMrn(), d.name(), d.nameLatin(), d.birthDate(), d.sex(), now);
+        patient.update(d, now);
+        List<String> fields = new ArrayList<>(List.of("name", "birthDate", "sex"));
+        if (rrn != null && !rrn.isBlank()) {
+            setRrn(patient, rrn, now);
+            fields.add("rrn");
+        }
+        patients.saveAndFlush(patient);
+        changes.append(patient.id(), CurrentUser.require(), "CREATE", fields, now);
+        audit.record(AuditEvent.success("PATIENT_CREATE", "Patient", patient.id(), patient.id()));
+        return patient.view();
+    }
+
+    @Transactional
+    @PreAuthorize("hasAnyRole('ADMIN_STAFF','DOCTOR','NURSE')")
+    public PatientView update(UUID id, long version, Demographics d, String rrn) {
+        Patient patient = patients.findById(id).orElseThrow(DomainException::notFound);
+        if (patient.version() == null || patient.version() != version) {
+            throw new DomainException(ProblemCode.STALE_VERSION);
+        }
+        if (!patient.active()) {
+            throw new DomainException(ProblemCode.CONFLICT, "patient.inactive");
+        }
+        Instant now = clock.instant();
+        List<String> fields = new ArrayList<>(patient.update(d, now));
+        if (rrn != null && !rrn.isBlank()) {
+            setRrn(patient, rrn, now);
+            fields.add("rrn");
+        }
+        if (!fields.isEmpty()) {
+            patients.saveAndFlush(patient); // the version check of the UPDATE decides between concurrent edits
+            changes.append(id, CurrentUser.require(), "UPDATE", fields, now);
+        }
+        audit.record(AuditEvent.success("PATIENT_UPDATE", "Patient", id, id)
+                .withDetail("fields=" + String.join(",", fields)));
+        return patient.view();
+    }
+
+    @Transactional
+    @PreAuthorize("hasAnyRole('ADMIN_STAFF','DOCTOR')")
+    public PatientView inactivate(UUID id, String reason) {
+        Patient patient = patients.findById(id).orElseThrow(DomainException::notFound);
+        CdssPrincipal user = CurrentUser.require();
+        Instant now = clock.instant();
+        if (!patient.inactivate(user.userId(), reason.strip(), now)) {
+            throw new DomainException(ProblemCode.CONFLICT, "patient.inactive");
+        }
+        patients.saveAndFlush(patient);
+        changes.append(id, user, "INACTIVATE", List.of("active"), now);
+        audit.record(AuditEvent.success("PATIENT_INACTIVATE", "Patient", id, id));
+        return patient.view();
+    }
+
+    @Transactional(readOnly = true)
+    @PreAuthorize("hasAnyRole('ADMIN_STAFF','ADMIN')")
+    public RevealedRrn revealRrn(UUID id) {
+        Patient patient = patients.findById(id).orElseThrow(DomainException::notFound);
+        audit.record(AuditEvent.success("PATIENT_RRN_REVEAL", "Patient", id, id));
+        return new RevealedRrn(patient.rrnEncrypted() == null ? null : cipher.decrypt(patient.rrnEncrypted()));
+    }
+
+    @Transactional(readOnly = true)
+    @PreAuthorize("hasAnyRole('DOCTOR','NURSE','PHARMACIST','LAB_TECH','RADIOGRAPHER','RADIOLOGIST','ADMIN_STAFF')")
+    public List<PatientChangeView> history(UUID id) {
+        if (!patients.existsById(id)) {
+            throw DomainException.notFound();
+        }
+        audit.record(AuditEvent.success("PATIENT_HISTORY_READ", "Patient", id, id));
+        return changes.of(id);
+    }
+
+    private void setRrn(Patient patient, String rrn, Instant now) {
+        String normalised = RrnCipher.normalise(rrn);
+        patient.setRrn(cipher.encrypt(normalised), RrnCipher.mask(normalised), now);
+    }
+}
