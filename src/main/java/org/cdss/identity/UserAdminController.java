@@ -6,9 +6,9 @@ import jakarta.validation.constraints.Min;
 import java.util.Set;
 import java.util.UUID;
 import org.cdss.shared.PageView;
+import org.cdss.shared.web.SortParameter;
 import org.cdss.shared.security.Role;
 import org.springframework.data.domain.PageRequest;
-import org.springframework.data.domain.Sort;
 import org.springframework.http.HttpStatus;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
@@ -38,11 +38,8 @@ class UserAdminController {
             @RequestParam(defaultValue = "0") @Min(0) int page,
             @RequestParam(defaultValue = "20") @Min(1) @Max(100) int size,
             @RequestParam(defaultValue = "username,asc") String sort) {
-        String[] parts = sort.split(",");
-        String field = SORTABLE.contains(parts[0]) ? parts[0] : "username";
-        Sort.Direction direction = parts.length > 1 && parts[1].equalsIgnoreCase("desc")
-                ? Sort.Direction.DESC : Sort.Direction.ASC;
-        return users.search(q, role, departmentId, active, PageRequest.of(page, size, Sort.by(direction, field)));
+        return users.search(q, role, departmentId, active,
+                PageRequest.of(page, size, SortParameter.parse(sort, SORTABLE, "username")));
     }
 
     @PostMapping

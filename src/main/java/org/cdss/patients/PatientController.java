@@ -7,7 +7,7 @@ import jakarta.validation.constraints.Size;
 import java.util.Set;
 import java.util.UUID;
 import org.cdss.shared.PageView;
-import org.springframework.data.domain.Sort;
+import org.cdss.shared.web.SortParameter;
 import org.cdss.patients.PatientRequests.InactivateRequest;
 import org.cdss.patients.PatientRequests.RegisterPatientRequest;
 import org.cdss.patients.PatientRequests.UpdatePatientRequest;
@@ -41,7 +41,7 @@ class PatientController {
             @RequestParam(defaultValue = "0") @Min(0) int page,
             @RequestParam(defaultValue = "20") @Min(1) @Max(100) int size,
             @RequestParam(defaultValue = "name,asc") String sort) {
-        return directory.search(q, page, size, parseSort(sort));
+        return directory.search(q, page, size, SortParameter.parse(sort, SORTABLE, "name"));
     }
 
     @GetMapping("/{id}")
@@ -77,10 +77,4 @@ class PatientController {
         return management.history(id);
     }
 
-    static Sort parseSort(String sort) {
-        String[] parts = sort.split(",");
-        String field = SORTABLE.contains(parts[0]) ? parts[0] : "name";
-        boolean desc = parts.length > 1 && parts[1].equalsIgnoreCase("desc");
-        return Sort.by(desc ? Sort.Direction.DESC : Sort.Direction.ASC, field).and(Sort.by("id"));
-    }
 }

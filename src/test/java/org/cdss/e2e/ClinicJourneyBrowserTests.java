@@ -6,48 +6,16 @@ import com.microsoft.playwright.Page;
 import com.microsoft.playwright.options.SelectOption;
 import java.time.LocalDate;
 import java.time.ZoneId;
-import org.cdss.support.TestDatabase;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
+
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.TestInstance;
-import org.junit.jupiter.api.extension.ExtendWith;
-import org.springframework.boot.test.context.SpringBootTest;
-import org.springframework.boot.test.web.server.LocalServerPort;
-import org.springframework.test.context.ActiveProfiles;
-import org.springframework.test.context.ContextConfiguration;
 
 /**
  * Clinical journeys in headless Chromium on the demo data: the front desk books an appointment that the patient
  * then sees in the portal; a doctor checks a contraindicated combination.
  */
-@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
-        properties = {"cdss.mode=demo", "cdss.demo.password=" + ShellJourneyBrowserTests.PASSWORD})
-@ActiveProfiles("test")
-@ContextConfiguration(initializers = TestDatabase.class)
-@ExtendWith(BrowserAvailable.class)
-@TestInstance(TestInstance.Lifecycle.PER_CLASS)
-class ClinicJourneyBrowserTests {
+class ClinicJourneyBrowserTests extends DemoBrowserTest {
 
-    static final String PASSWORD = ShellJourneyBrowserTests.PASSWORD;
     static final String PULMONOLOGY = "0d1f0000-0000-4000-8000-000000000002";
-
-    @LocalServerPort
-    int port;
-
-    Browser browser;
-
-    @BeforeAll
-    void start() {
-        browser = new Browser(port);
-    }
-
-    @AfterAll
-    void stop() {
-        if (browser != null) {
-            browser.close();
-        }
-    }
 
     @Test
     void the_front_desk_books_and_the_patient_sees_the_appointment_in_the_portal() {

@@ -8,51 +8,19 @@ import java.util.List;
 import org.cdss.medsafety.MedicationCheckRequest;
 import org.cdss.medsafety.ProposedDrug;
 import org.cdss.medsafety.engine.SafetyEngine;
-import org.cdss.support.TestDatabase;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
+
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.TestInstance;
-import org.junit.jupiter.api.extension.ExtendWith;
+
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.context.SpringBootTest;
-import org.springframework.boot.test.web.server.LocalServerPort;
-import org.springframework.test.context.ActiveProfiles;
-import org.springframework.test.context.ContextConfiguration;
 
 /**
  * Overriding a hard stop from the drug-check page is recorded, and the administrator's override analytics show it
  * (issue 4: "the override-analytics page shows real counts after a Chromium test overrides an alert").
  */
-@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
-        properties = {"cdss.mode=demo", "cdss.demo.password=" + ShellJourneyBrowserTests.PASSWORD})
-@ActiveProfiles("test")
-@ContextConfiguration(initializers = TestDatabase.class)
-@ExtendWith(BrowserAvailable.class)
-@TestInstance(TestInstance.Lifecycle.PER_CLASS)
-class MedsafetyOverrideBrowserTests {
-
-    static final String PASSWORD = ShellJourneyBrowserTests.PASSWORD;
-
-    @LocalServerPort
-    int port;
+class MedsafetyOverrideBrowserTests extends DemoBrowserTest {
 
     @Autowired
     SafetyEngine engine;
-
-    Browser browser;
-
-    @BeforeAll
-    void start() {
-        browser = new Browser(port);
-    }
-
-    @AfterAll
-    void stop() {
-        if (browser != null) {
-            browser.close();
-        }
-    }
 
     @Test
     void a_doctor_overrides_a_hard_stop_and_the_admin_sees_it_in_the_override_analytics() {

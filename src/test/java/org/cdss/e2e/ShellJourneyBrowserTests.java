@@ -7,32 +7,18 @@ import com.microsoft.playwright.Page;
 import java.util.Map;
 import java.util.Set;
 import java.util.TreeSet;
-import org.cdss.support.TestDatabase;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
+
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.TestInstance;
-import org.junit.jupiter.api.extension.ExtendWith;
+
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.MethodSource;
-import org.springframework.boot.test.context.SpringBootTest;
-import org.springframework.boot.test.web.server.LocalServerPort;
-import org.springframework.test.context.ActiveProfiles;
-import org.springframework.test.context.ContextConfiguration;
 
 /**
  * The web shell in headless Chromium against the demo-mode application: every demo role logs in, sees its own
  * navigation, is refused a page outside its role, and logs out. Screenshots go to target/e2e-screenshots.
  */
-@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
-        properties = {"cdss.mode=demo", "cdss.demo.password=" + ShellJourneyBrowserTests.PASSWORD})
-@ActiveProfiles("test")
-@ContextConfiguration(initializers = TestDatabase.class)
-@ExtendWith(BrowserAvailable.class)
-@TestInstance(TestInstance.Lifecycle.PER_CLASS)
-class ShellJourneyBrowserTests {
+class ShellJourneyBrowserTests extends DemoBrowserTest {
 
-    static final String PASSWORD = "e2e-demo-pass-2026";
     static final Set<String> DOCTOR_NURSE_NAV = Set.of("home", "dashboard", "patients", "appointments", "queue", "drug-check",
             "kb", "account");
     static final Set<String> DIAGNOSTICS_NAV = Set.of("home", "dashboard", "patients", "kb", "account");
@@ -51,25 +37,8 @@ class ShellJourneyBrowserTests {
                     "api-docs", "account"), "/patients"),
             "patient", Map.entry(Set.of("home", "my-record", "my-appointments", "account"), "/kb"));
 
-    @LocalServerPort
-    int port;
-
     @org.springframework.beans.factory.annotation.Autowired
     org.cdss.support.TestUsers testUsers;
-
-    Browser browser;
-
-    @BeforeAll
-    void start() {
-        browser = new Browser(port);
-    }
-
-    @AfterAll
-    void stop() {
-        if (browser != null) {
-            browser.close();
-        }
-    }
 
     static Set<String> roles() {
         return new TreeSet<>(ROLES.keySet());
