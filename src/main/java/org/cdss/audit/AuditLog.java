@@ -2,9 +2,8 @@ package org.cdss.audit;
 
 import jakarta.servlet.http.HttpServletRequest;
 import java.time.Clock;
-import java.time.LocalDateTime;
-import java.time.ZoneOffset;
 import java.util.UUID;
+import org.cdss.shared.db.UtcTimestamps;
 import org.cdss.shared.security.CurrentUser;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
@@ -40,7 +39,7 @@ public class AuditLog {
                 VALUES (:id, :at, :userId, :username, :roles, :action, :resourceType, :resourceId, :patientId,
                     :ip, :userAgent, :outcome, :detail)""")
                 .param("id", UUID.randomUUID().toString())
-                .param("at", LocalDateTime.ofInstant(clock.instant(), ZoneOffset.UTC))
+                .param("at", UtcTimestamps.toColumn(clock.instant()))
                 .param("userId", actor == null || actor.userId() == null ? null : actor.userId().toString())
                 .param("username", cut(actor == null ? null : actor.username(), 64))
                 .param("roles", cut(actor == null ? null : actor.roles(), 200))

@@ -3,13 +3,12 @@ package org.cdss.audit;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.Instant;
-import java.time.LocalDateTime;
-import java.time.ZoneOffset;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 import org.cdss.shared.PageView;
+import org.cdss.shared.db.UtcTimestamps;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.stereotype.Service;
@@ -48,11 +47,11 @@ public class AuditQueries {
         }
         if (filter.from() != null) {
             where.append(" AND occurred_at >= :from");
-            params.put("from", utc(filter.from()));
+            params.put("from", UtcTimestamps.toColumn(filter.from()));
         }
         if (filter.to() != null) {
             where.append(" AND occurred_at < :to");
-            params.put("to", utc(filter.to()));
+            params.put("to", UtcTimestamps.toColumn(filter.to()));
         }
         long total = jdbc.sql("SELECT COUNT(*) FROM audit_event" + where).params(params)
                 .query(Long.class).single();
@@ -77,7 +76,7 @@ public class AuditQueries {
 
     public long countSince(Instant since, String action, String username) {
         StringBuilder sql = new StringBuilder("SELECT COUNT(*) FROM audit_event WHERE occurred_at >= :since");
-        Map<String, Object> params = new HashMap<>(Map.of("since", utc(since)));
+        Map<String, Object> params = new HashMap<>(Map.of("since", UtcTimestamps.toColumn(since)));
         if (action != null) {
             sql.append(" AND action = :action");
             params.put("action", action);
@@ -89,13 +88,10 @@ public class AuditQueries {
         return jdbc.sql(sql.toString()).params(params).query(Long.class).single();
     }
 
-    private static LocalDateTime utc(Instant instant) {
-        return LocalDateTime.ofInstant(instant, ZoneOffset.UTC);
-    }
 
     private static AuditEntryView map(ResultSet rs, int row) throws SQLException {
         return new AuditEntryView(UUID.fromString(rs.getString("id")),
-                rs.getObject("occurred_at", LocalDateTime.class).toInstant(ZoneOffset.UTC),
+                UtcTimestamps.read(rs, "occurred_at"),
                 uuid(rs.getString("user_id")), rs.getString("username"), rs.getString("roles"),
                 rs.getString("action"), rs.getString("resource_type"), rs.getString("resource_id"),
                 uuid(rs.getString("patient_id")), rs.getString("ip"), rs.getString("user_agent"),

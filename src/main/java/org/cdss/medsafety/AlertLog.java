@@ -2,12 +2,12 @@ package org.cdss.medsafety;
 
 import java.time.Clock;
 import java.time.LocalDateTime;
-import java.time.ZoneOffset;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
+import org.cdss.shared.db.UtcTimestamps;
 import org.cdss.shared.security.CdssPrincipal;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
@@ -103,6 +103,6 @@ class AlertLog {
     }
 
     private LocalDateTime now() {
-        return LocalDateTime.ofInstant(clock.instant(), ZoneOffset.UTC);
+        return UtcTimestamps.toColumn(clock.instant());
     }
 }

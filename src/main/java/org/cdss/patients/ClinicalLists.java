@@ -3,10 +3,8 @@ package org.cdss.patients;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.Clock;
-import java.time.Instant;
 import java.time.LocalDate;
 import java.time.LocalDateTime;
-import java.time.ZoneOffset;
 import java.util.List;
 import java.util.UUID;
 import org.cdss.audit.AuditEvent;
@@ -19,6 +17,7 @@ import org.cdss.patients.ClinicalViews.MedicationView;
 import org.cdss.patients.ClinicalViews.ProblemView;
 import org.cdss.shared.DomainException;
 import org.cdss.shared.ProblemCode;
+import org.cdss.shared.db.UtcTimestamps;
 import org.cdss.shared.security.CdssPrincipal;
 import org.cdss.shared.security.CurrentUser;
 import org.springframework.beans.factory.ObjectProvider;
@@ -73,8 +72,8 @@ public class ClinicalLists {
         return jdbc.sql("SELECT * FROM patient_allergy WHERE patient_id = :p ORDER BY status, recorded_at DESC, id")
                 .param("p", patientId.toString()).query((rs, n) -> new AllergyView(uuid(rs, "id"),
                         rs.getString("substance"), rs.getString("substance_code"), rs.getString("reaction"),
-                        AllergySeverity.valueOf(rs.getString("severity")), status(rs), instant(rs, "recorded_at"),
-                        rs.getString("recorded_by_name"), instant(rs, "inactivated_at"),
+                        AllergySeverity.valueOf(rs.getString("severity")), status(rs), UtcTimestamps.read(rs, "recorded_at"),
+                        rs.getString("recorded_by_name"), UtcTimestamps.read(rs, "inactivated_at"),
                         rs.getString("inactivation_reason"))).list();
     }
 
@@ -85,8 +84,8 @@ public class ClinicalLists {
                 + "ORDER BY status, recorded_at DESC, id")
                 .param("p", patientId.toString()).query((rs, n) -> new MedicationView(uuid(rs, "id"),
                         rs.getString("name"), rs.getString("ingredient_id"), rs.getString("dose"),
-                        rs.getObject("started_on", LocalDate.class), status(rs), instant(rs, "recorded_at"),
-                        rs.getString("recorded_by_name"), instant(rs, "inactivated_at"),
+                        rs.getObject("started_on", LocalDate.class), status(rs), UtcTimestamps.read(rs, "recorded_at"),
+                        rs.getString("recorded_by_name"), UtcTimestamps.read(rs, "inactivated_at"),
                         rs.getString("inactivation_reason"))).list();
     }
 
@@ -96,8 +95,8 @@ public class ClinicalLists {
         return jdbc.sql("SELECT * FROM patient_problem WHERE patient_id = :p ORDER BY status, recorded_at DESC, id")
                 .param("p", patientId.toString()).query((rs, n) -> new ProblemView(uuid(rs, "id"),
                         rs.getString("code"), rs.getString("description"), rs.getObject("onset_on", LocalDate.class),
-                        status(rs), instant(rs, "recorded_at"), rs.getString("recorded_by_name"),
-                        instant(rs, "inactivated_at"), rs.getString("inactivation_reason"))).list();
+                        status(rs), UtcTimestamps.read(rs, "recorded_at"), rs.getString("recorded_by_name"),
+                        UtcTimestamps.read(rs, "inactivated_at"), rs.getString("inactivation_reason"))).list();
     }
 
     // --- reads (other modules) ---
@@ -237,7 +236,7 @@ public class ClinicalLists {
     }
 
     private LocalDateTime now() {
-        return LocalDateTime.ofInstant(clock.instant(), ZoneOffset.UTC);
+        return UtcTimestamps.toColumn(clock.instant());
     }
 
     private static String cut(String s, int max) {
@@ -252,8 +251,4 @@ public class ClinicalLists {
         return ClinicalStatus.valueOf(rs.getString("status"));
     }
 
-    private static Instant instant(ResultSet rs, String column) throws SQLException {
-        LocalDateTime t = rs.getObject(column, LocalDateTime.class);
-        return t == null ? null : t.toInstant(ZoneOffset.UTC);
-    }
 }

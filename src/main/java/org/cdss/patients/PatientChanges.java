@@ -1,11 +1,10 @@
 package org.cdss.patients;
 
 import java.time.Instant;
-import java.time.LocalDateTime;
-import java.time.ZoneOffset;
 import java.util.Arrays;
 import java.util.List;
 import java.util.UUID;
+import org.cdss.shared.db.UtcTimestamps;
 import org.cdss.shared.security.CdssPrincipal;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
@@ -26,7 +25,7 @@ class PatientChanges {
                 VALUES (:id, :patientId, :at, :userId, :username, :action, :fields)""")
                 .param("id", UUID.randomUUID().toString())
                 .param("patientId", patientId.toString())
-                .param("at", LocalDateTime.ofInstant(at, ZoneOffset.UTC))
+                .param("at", UtcTimestamps.toColumn(at))
                 .param("userId", by == null ? null : by.userId().toString())
                 .param("username", by == null ? null : by.username())
                 .param("action", action)
@@ -40,7 +39,7 @@ class PatientChanges {
                 ORDER BY changed_at DESC, id""")
                 .param("patientId", patientId.toString())
                 .query((rs, n) -> new PatientChangeView(
-                        rs.getObject("changed_at", LocalDateTime.class).toInstant(ZoneOffset.UTC),
+                        UtcTimestamps.read(rs, "changed_at"),
                         rs.getString("username"), rs.getString("action"),
                         rs.getString("fields") == null ? List.of() : Arrays.asList(rs.getString("fields").split(","))))
                 .list();

@@ -3,9 +3,7 @@ package org.cdss.scheduling;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.LocalDate;
-import java.time.LocalDateTime;
 import java.time.ZoneId;
-import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.EnumMap;
 import java.util.HashMap;
@@ -13,6 +11,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 import org.cdss.shared.HospitalZone;
+import org.cdss.shared.db.UtcTimestamps;
 import org.cdss.shared.security.CurrentUser;
 import org.cdss.shared.security.Role;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -74,7 +73,7 @@ public class AppointmentStatistics {
         Map<AppointmentStatus, Long> all = new EnumMap<>(AppointmentStatus.class);
         var query = jdbc.sql("SELECT department_id, status, COUNT(*) AS n FROM appointment"
                 + " WHERE starts_at >= :from AND starts_at < :to" + deptFilter + " GROUP BY department_id, status")
-                .param("from", utc(from)).param("to", utc(to));
+                .param("from", UtcTimestamps.toColumn(from)).param("to", UtcTimestamps.toColumn(to));
         if (departmentId != null) {
             query = query.param("dept", departmentId.toString());
         }
@@ -92,7 +91,7 @@ public class AppointmentStatistics {
         int offsetHours = zone.getRules().getOffset(from).getTotalSeconds() / 3600;
         var hourQuery = jdbc.sql("SELECT EXTRACT(HOUR FROM starts_at) AS h, COUNT(*) AS n FROM appointment"
                 + " WHERE starts_at >= :from AND starts_at < :to AND status <> 'CANCELLED'" + deptFilter
-                + " GROUP BY EXTRACT(HOUR FROM starts_at)").param("from", utc(from)).param("to", utc(to));
+                + " GROUP BY EXTRACT(HOUR FROM starts_at)").param("from", UtcTimestamps.toColumn(from)).param("to", UtcTimestamps.toColumn(to));
         if (departmentId != null) {
             hourQuery = hourQuery.param("dept", departmentId.toString());
         }
@@ -114,7 +113,7 @@ public class AppointmentStatistics {
             Map<AppointmentStatus, Long> own = new EnumMap<>(AppointmentStatus.class);
             jdbc.sql("SELECT status, COUNT(*) AS n FROM appointment WHERE starts_at >= :from AND starts_at < :to"
                             + " AND doctor_id = :doctor GROUP BY status")
-                    .param("from", utc(from)).param("to", utc(to)).param("doctor", user.userId().toString())
+                    .param("from", UtcTimestamps.toColumn(from)).param("to", UtcTimestamps.toColumn(to)).param("doctor", user.userId().toString())
                     .query((rs, n) -> own.put(AppointmentStatus.valueOf(rs.getString("status")), rs.getLong("n")))
                     .list();
             mine = StatusCounts.of(own);
@@ -125,7 +124,4 @@ public class AppointmentStatistics {
         return new DayStatistics(date, zone.getId(), StatusCounts.of(all), departments, byHour, mine);
     }
 
-    private static LocalDateTime utc(Instant instant) {
-        return LocalDateTime.ofInstant(instant, ZoneOffset.UTC);
-    }
 }
