@@ -152,6 +152,18 @@ class SecurityConfiguration {
                 .requestMatchers("/api/appointments", "/api/appointments/**")
                     .hasAnyRole(withPatient(CLINICAL_AND_FRONT_OFFICE))
                 .requestMatchers("/api/dashboard/**").hasAnyRole(CLINICAL_AND_FRONT_OFFICE)
+                // OCS: doctors order; the target department performs; the care team and admins read
+                .requestMatchers(HttpMethod.GET, "/api/ocs/orders/mine").hasRole("DOCTOR")
+                .requestMatchers(HttpMethod.POST, "/api/ocs/orders", "/api/ocs/orders/*/send",
+                        "/api/ocs/orders/*/cancel", "/api/ocs/orders/*/revise").hasRole("DOCTOR")
+                .requestMatchers(HttpMethod.PUT, "/api/ocs/orders/*").hasRole("DOCTOR")
+                .requestMatchers(HttpMethod.DELETE, "/api/ocs/orders/*").hasRole("DOCTOR")
+                .requestMatchers(HttpMethod.POST, "/api/ocs/orders/*/start", "/api/ocs/orders/*/complete")
+                    .hasAnyRole("PHARMACIST", "LAB_TECH", "RADIOGRAPHER", "RADIOLOGIST")
+                .requestMatchers(HttpMethod.POST, "/api/ocs/orders/*/revalidate").hasAnyRole("DOCTOR", "PHARMACIST")
+                .requestMatchers(HttpMethod.GET, "/api/ocs/**").hasAnyRole("DOCTOR", "NURSE", "PHARMACIST",
+                        "LAB_TECH", "RADIOGRAPHER", "RADIOLOGIST", "ADMIN")
+                .requestMatchers("/api/ocs/**").denyAll()
                 .requestMatchers("/api/**").authenticated()
                 .anyRequest().permitAll())
             .exceptionHandling(e -> e

@@ -144,4 +144,13 @@ public class MedicationSafety {
     public KbInfo knowledgeBase() {
         return engine.info();
     }
+
+    /**
+     * The orderable product with this DrugBank accession, for order entry; empty when the knowledge base has no such
+     * product (or is unavailable).
+     */
+    @PreAuthorize("hasAnyRole('DOCTOR','NURSE','PHARMACIST')")
+    public java.util.Optional<DrugSuggestion> orderableProduct(String drugId) {
+        return engine.orderable(drugId);
+    }
 }

@@ -13,6 +13,7 @@ public class DomainException extends RuntimeException {
     private final String messageKey;
     private final Object[] args;
     private final List<FieldProblem> fieldProblems;
+    private final java.util.Map<String, Object> properties = new java.util.LinkedHashMap<>();
 
     public DomainException(ProblemCode problem) {
         this(problem, null, List.of());
@@ -45,6 +46,19 @@ public class DomainException extends RuntimeException {
 
     public List<FieldProblem> fieldProblems() {
         return fieldProblems;
+    }
+
+    /**
+     * Adds an RFC 9457 extension member (e.g. {@code findings} of a refused clinical rule) to the problem. Values are
+     * serialised as JSON: ids, codes and clinical facts only, never patient identifiers.
+     */
+    public DomainException with(String name, Object value) {
+        properties.put(name, value);
+        return this;
+    }
+
+    public java.util.Map<String, Object> properties() {
+        return java.util.Collections.unmodifiableMap(properties);
     }
 
     public static DomainException notFound() {

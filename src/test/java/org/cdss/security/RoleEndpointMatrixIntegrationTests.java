@@ -100,6 +100,28 @@ class RoleEndpointMatrixIntegrationTests {
         roles("POST /api/medsafety/decisions", PRESCRIBING);
         roles("GET /api/admin/medsafety/override-stats", ADMIN);
         publicEndpoint("GET /cds-services"); // CDS Hooks discovery, read by EHRs before configuration
+        // OCS (issue 5): doctors order, the target department performs, the care team and admins read
+        Set<Role> orderReaders = EnumSet.of(Role.DOCTOR, Role.NURSE, Role.PHARMACIST, Role.LAB_TECH,
+                Role.RADIOGRAPHER, Role.RADIOLOGIST, Role.ADMIN);
+        Set<Role> performers = EnumSet.of(Role.PHARMACIST, Role.LAB_TECH, Role.RADIOGRAPHER, Role.RADIOLOGIST);
+        Set<Role> doctor = EnumSet.of(Role.DOCTOR);
+        roles("GET /api/ocs/orders", orderReaders);
+        roles("POST /api/ocs/orders", doctor);
+        roles("GET /api/ocs/orders/mine", doctor);
+        roles("GET /api/ocs/orders/worklist", orderReaders);
+        roles("GET /api/ocs/orders/statistics", orderReaders);
+        roles("GET /api/ocs/orders/{id}", orderReaders);
+        roles("PUT /api/ocs/orders/{id}", doctor);
+        roles("DELETE /api/ocs/orders/{id}", doctor);
+        roles("POST /api/ocs/orders/{id}/send", doctor);
+        roles("POST /api/ocs/orders/{id}/cancel", doctor);
+        roles("POST /api/ocs/orders/{id}/revise", doctor);
+        roles("POST /api/ocs/orders/{id}/start", performers);
+        roles("POST /api/ocs/orders/{id}/complete", performers);
+        roles("POST /api/ocs/orders/{id}/revalidate", EnumSet.of(Role.DOCTOR, Role.PHARMACIST));
+        roles("GET /api/ocs/lab-tests", orderReaders);
+        roles("GET /api/admin/ocs/routing", ADMIN);
+        roles("PUT /api/admin/ocs/routing/{type}", ADMIN);
     }
 
     record Access(boolean anonymous, Set<Role> roles) {

@@ -84,6 +84,13 @@ public class ApiClient {
         return send(json(HttpRequest.newBuilder(uri(path)), body, "POST"));
     }
 
+    /** A JSON POST with extra request headers (e.g. {@code Idempotency-Key}). */
+    public Response post(String path, Object body, java.util.Map<String, String> headers) {
+        HttpRequest.Builder b = json(HttpRequest.newBuilder(uri(path)), body, "POST");
+        headers.forEach(b::header);
+        return send(b);
+    }
+
     public Response put(String path, Object body) {
         return send(json(HttpRequest.newBuilder(uri(path)), body, "PUT"));
     }

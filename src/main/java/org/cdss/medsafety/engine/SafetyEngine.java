@@ -236,6 +236,15 @@ public final class SafetyEngine {
         }
     }
 
+    /** The orderable product of a DrugBank accession, if the knowledge base has one (the order form's drug). */
+    public java.util.Optional<DrugSuggestion> orderable(String accession) {
+        Integer id = kb == null || accession == null ? null : KnowledgeBase.parseId(accession);
+        KnowledgeBase.Product p = id == null ? null : kb.product(id);
+        return p == null ? java.util.Optional.empty()
+                : java.util.Optional.of(new DrugSuggestion(KnowledgeBase.formatId(p.id()), p.nameEn(), p.nameKo(),
+                        p.brands(), p.strength() + " " + p.strengthUnit(), p.form(), p.route(), true));
+    }
+
     private static List<SearchEntry> searchEntries(KnowledgeBase kb) {
         List<SearchEntry> entries = new ArrayList<>();
         kb.products().values().stream().sorted(Comparator.comparing(KnowledgeBase.Product::nameEn)).forEach(p ->

@@ -12,7 +12,7 @@ import org.cdss.shared.ProblemCode;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.context.MessageSource;
-import org.springframework.dao.OptimisticLockingFailureException;
+import org.springframework.dao.ConcurrencyFailureException;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatusCode;
 import org.springframework.http.MediaType;
@@ -61,11 +61,14 @@ class ProblemDetailsAdvice extends ResponseEntityExceptionHandler {
         List<Map<String, String>> errors = e.fieldProblems().stream()
                 .map(f -> Problems.fieldError(f.pointer(), problems.message(f.messageKey(), f.args())))
                 .toList();
-        return respond(problems.build(e.problem(), e.messageKey(), e.args(), errors), request);
+        ProblemDetail body = problems.build(e.problem(), e.messageKey(), e.args(), errors);
+        e.properties().forEach(body::setProperty);
+        return respond(body, request);
     }
 
-    @ExceptionHandler(OptimisticLockingFailureException.class)
-    ResponseEntity<Object> staleVersion(OptimisticLockingFailureException e, HttpServletRequest request) {
+    /** A stale version, or a lock lost to a concurrent writer (what H2 reports instead of a version mismatch). */
+    @ExceptionHandler(ConcurrencyFailureException.class)
+    ResponseEntity<Object> staleVersion(ConcurrencyFailureException e, HttpServletRequest request) {
         return respond(problems.build(ProblemCode.STALE_VERSION), request);
     }
 

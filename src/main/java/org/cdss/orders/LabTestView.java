@@ -1,0 +1,14 @@
+package org.cdss.orders;
+
+import java.math.BigDecimal;
+import java.util.List;
+
+/** A test or panel of the lab catalogue; a panel lists the codes of its member tests. */
+public record LabTestView(String code, String loinc, String nameEn, String nameKo, String specimen, String unit,
+        BigDecimal refLow, BigDecimal refHigh, BigDecimal criticalLow, BigDecimal criticalHigh, boolean panel,
+        List<String> members) {
+
+    public LabTestView {
+        members = List.copyOf(members);
+    }
+}

@@ -1,0 +1,303 @@
+package org.cdss.orders;
+
+import jakarta.persistence.Column;
+import jakarta.persistence.Entity;
+import jakarta.persistence.EnumType;
+import jakarta.persistence.Enumerated;
+import jakarta.persistence.Id;
+import jakarta.persistence.Table;
+import jakarta.persistence.Version;
+import java.math.BigDecimal;
+import java.time.Instant;
+import java.util.EnumSet;
+import java.util.Map;
+import java.util.Set;
+import java.util.UUID;
+import org.cdss.shared.DomainException;
+import org.cdss.shared.ProblemCode;
+import org.hibernate.annotations.JdbcTypeCode;
+import org.hibernate.type.SqlTypes;
+
+/**
+ * One order. Its status changes only through its own methods, which enforce the life cycle (PENDING → SENT →
+ * IN_PROGRESS → COMPLETED, CANCELLED from any state before COMPLETED); anything else is a 409. The payload columns of
+ * its type are filled, the others are null.
+ */
+@Entity
+@Table(name = "clinical_order")
+class Order {
+
+    private static final Map<OrderStatus, Set<OrderStatus>> ALLOWED = Map.of(
+            OrderStatus.PENDING, EnumSet.of(OrderStatus.SENT, OrderStatus.CANCELLED),
+            OrderStatus.SENT, EnumSet.of(OrderStatus.IN_PROGRESS, OrderStatus.CANCELLED),
+            OrderStatus.IN_PROGRESS, EnumSet.of(OrderStatus.COMPLETED, OrderStatus.CANCELLED),
+            OrderStatus.COMPLETED, EnumSet.noneOf(OrderStatus.class),
+            OrderStatus.CANCELLED, EnumSet.noneOf(OrderStatus.class));
+
+    @Id
+    private UUID id;
+
+    @Column(name = "order_number", nullable = false, length = 30)
+    private String orderNumber;
+
+    @Column(name = "patient_id", nullable = false)
+    private UUID patientId;
+
+    @Column(name = "order_type", nullable = false, length = 20)
+    @Enumerated(EnumType.STRING)
+    @JdbcTypeCode(SqlTypes.VARCHAR)
+    private OrderType type;
+
+    @Column(nullable = false, length = 20)
+    @Enumerated(EnumType.STRING)
+    @JdbcTypeCode(SqlTypes.VARCHAR)
+    private OrderPriority priority;
+
+    @Column(name = "priority_rank", nullable = false)
+    private int priorityRank;
+
+    @Column(nullable = false, length = 20)
+    @Enumerated(EnumType.STRING)
+    @JdbcTypeCode(SqlTypes.VARCHAR)
+    private OrderStatus status;
+
+    @Column(name = "target_department_id", nullable = false)
+    private UUID targetDepartmentId;
+
+    @Column(name = "ordered_by", nullable = false)
+    private UUID orderedBy;
+
+    @Column(name = "due_at", nullable = false)
+    private Instant dueAt;
+
+    @Column(length = 1000)
+    private String indication;
+
+    @Column(name = "replaces_order_id")
+    private UUID replacesOrderId;
+
+    @Column(name = "intended_duplicate", nullable = false)
+    private boolean intendedDuplicate;
+
+    @Column(name = "med_drug_id", length = 20)
+    private String medDrugId;
+
+    @Column(name = "med_drug_name", length = 200)
+    private String medDrugName;
+
+    @Column(name = "med_dose", precision = 12, scale = 4)
+    private BigDecimal medDose;
+
+    @Column(name = "med_dose_unit", length = 20)
+    private String medDoseUnit;
+
+    @Column(name = "med_route", length = 20)
+    @Enumerated(EnumType.STRING)
+    @JdbcTypeCode(SqlTypes.VARCHAR)
+    private OrderDetails.Route medRoute;
+
+    @Column(name = "med_frequency", length = 20)
+    @Enumerated(EnumType.STRING)
+    @JdbcTypeCode(SqlTypes.VARCHAR)
+    private OrderDetails.Frequency medFrequency;
+
+    @Column(name = "med_duration_days")
+    private Integer medDurationDays;
+
+    @Column(name = "med_quantity", precision = 12, scale = 2)
+    private BigDecimal medQuantity;
+
+    @Column(name = "med_instructions", length = 1000)
+    private String medInstructions;
+
+    @Column(name = "lab_test_code", length = 20)
+    private String labTestCode;
+
+    @Column(name = "lab_specimen", length = 20)
+    private String labSpecimen;
+
+    @Column(name = "img_modality", length = 4)
+    @Enumerated(EnumType.STRING)
+    @JdbcTypeCode(SqlTypes.VARCHAR)
+    private OrderDetails.Modality imgModality;
+
+    @Column(name = "img_body_part", length = 60)
+    private String imgBodyPart;
+
+    @Column(name = "img_laterality", length = 20)
+    @Enumerated(EnumType.STRING)
+    @JdbcTypeCode(SqlTypes.VARCHAR)
+    private OrderDetails.Laterality imgLaterality;
+
+    @Column(name = "img_contrast")
+    private Boolean imgContrast;
+
+    @Column(name = "tissue_specimen", length = 120)
+    private String tissueSpecimen;
+
+    @Column(name = "tissue_site", length = 120)
+    private String tissueSite;
+
+    @Column(name = "tissue_question", length = 1000)
+    private String tissueQuestion;
+
+    @Column(name = "cancel_reason", length = 500)
+    private String cancelReason;
+
+    @Column(name = "last_check_complete")
+    private Boolean lastCheckComplete;
+
+    @Column(name = "last_check_blocking")
+    private Integer lastCheckBlocking;
+
+    @Column(name = "created_at", nullable = false)
+    private Instant createdAt;
+
+    @Column(name = "updated_at", nullable = false)
+    private Instant updatedAt;
+
+    @Column(name = "sent_at")
+    private Instant sentAt;
+
+    @Column(name = "started_at")
+    private Instant startedAt;
+
+    @Column(name = "completed_at")
+    private Instant completedAt;
+
+    @Column(name = "cancelled_at")
+    private Instant cancelledAt;
+
+    @Version
+    private Long version;
+
+    protected Order() {
+    }
+
+    Order(String orderNumber, OrderRequests.OrderForm form, String drugName, UUID targetDepartmentId,
+            UUID orderedBy, Instant now) {
+        this.id = UUID.randomUUID();
+        this.orderNumber = orderNumber;
+        this.patientId = form.patientId();
+        this.type = form.type();
+        this.status = OrderStatus.PENDING;
+        this.targetDepartmentId = targetDepartmentId;
+        this.orderedBy = orderedBy;
+        this.createdAt = now;
+        apply(form, drugName, now);
+    }
+
+    /** New content of a pending order; patient and type cannot change (cancel and order again). */
+    void revise(OrderRequests.OrderForm form, String drugName, Instant now) {
+        if (status != OrderStatus.PENDING) {
+            throw new DomainException(ProblemCode.CONFLICT, "order.not-pending");
+        }
+        if (!form.patientId().equals(patientId) || form.type() != type) {
+            throw new DomainException(ProblemCode.BUSINESS_RULE, "order.patient-or-type-changed");
+        }
+        apply(form, drugName, now);
+    }
+
+    private void apply(OrderRequests.OrderForm form, String drugName, Instant now) {
+        this.priority = form.priority();
+        this.priorityRank = form.priority().rank();
+        this.dueAt = form.dueAt() != null ? form.dueAt() : now.plus(form.priority().defaultTurnaround());
+        this.indication = blankToNull(form.indication());
+        this.intendedDuplicate = form.duplicateIntended();
+        var m = form.medication();
+        this.medDrugId = m == null ? null : m.drugId();
+        this.medDrugName = m == null ? null : drugName;
+        this.medDose = m == null ? null : m.dose();
+        this.medDoseUnit = m == null ? null : m.doseUnit();
+        this.medRoute = m == null ? null : m.route();
+        this.medFrequency = m == null ? null : m.frequency();
+        this.medDurationDays = m == null ? null : m.durationDays();
+        this.medQuantity = m == null ? null : m.quantity();
+        this.medInstructions = m == null ? null : blankToNull(m.instructions());
+        var l = form.labTest();
+        this.labTestCode = l == null ? null : l.testCode();
+        this.labSpecimen = l == null ? null : l.specimen();
+        var i = form.imaging();
+        this.imgModality = i == null ? null : i.modality();
+        this.imgBodyPart = i == null ? null : i.bodyPart().trim();
+        this.imgLaterality = i == null ? null : i.laterality();
+        this.imgContrast = i == null ? null : i.contrast();
+        var t = form.tissueExam();
+        this.tissueSpecimen = t == null ? null : t.specimen().trim();
+        this.tissueSite = t == null ? null : t.site().trim();
+        this.tissueQuestion = t == null ? null : t.clinicalQuestion().trim();
+        this.updatedAt = now;
+    }
+
+    void replaces(UUID previous) {
+        this.replacesOrderId = previous;
+    }
+
+    OrderStatus send(Instant now) {
+        OrderStatus from = moveTo(OrderStatus.SENT, now);
+        sentAt = now;
+        return from;
+    }
+
+    OrderStatus start(Instant now) {
+        OrderStatus from = moveTo(OrderStatus.IN_PROGRESS, now);
+        startedAt = now;
+        return from;
+    }
+
+    OrderStatus complete(Instant now) {
+        OrderStatus from = moveTo(OrderStatus.COMPLETED, now);
+        completedAt = now;
+        return from;
+    }
+
+    OrderStatus cancel(String reason, Instant now) {
+        OrderStatus from = moveTo(OrderStatus.CANCELLED, now);
+        cancelledAt = now;
+        cancelReason = reason.trim();
+        return from;
+    }
+
+    void checked(boolean complete, int blocking) {
+        this.lastCheckComplete = complete;
+        this.lastCheckBlocking = blocking;
+    }
+
+    /** Refuses a stale edit: the caller saw {@code expected}, the order is now at another version. */
+    void expectVersion(Long expected) {
+        if (expected != null && !expected.equals(version)) {
+            throw new DomainException(ProblemCode.STALE_VERSION);
+        }
+    }
+
+    private OrderStatus moveTo(OrderStatus to, Instant now) {
+        OrderStatus from = status;
+        if (!ALLOWED.get(from).contains(to)) {
+            throw new DomainException(ProblemCode.CONFLICT, "order.invalid-transition", from.name(), to.name());
+        }
+        status = to;
+        updatedAt = now;
+        return from;
+    }
+
+    private static String blankToNull(String s) {
+        return s == null || s.isBlank() ? null : s.trim();
+    }
+
+    UUID id() { return id; }
+    String orderNumber() { return orderNumber; }
+    UUID patientId() { return patientId; }
+    OrderType type() { return type; }
+    OrderPriority priority() { return priority; }
+    OrderStatus status() { return status; }
+    UUID targetDepartmentId() { return targetDepartmentId; }
+    UUID orderedBy() { return orderedBy; }
+    Instant dueAt() { return dueAt; }
+    String medDrugId() { return medDrugId; }
+    String medDrugName() { return medDrugName; }
+    BigDecimal medDose() { return medDose; }
+    String medDoseUnit() { return medDoseUnit; }
+    OrderDetails.Frequency medFrequency() { return medFrequency; }
+    String labTestCode() { return labTestCode; }
+    Long version() { return version; }
+}

@@ -1,0 +1,152 @@
+package org.cdss.orders;
+
+import jakarta.validation.Valid;
+import java.time.Instant;
+import java.util.List;
+import java.util.UUID;
+import java.util.function.Supplier;
+import org.cdss.shared.PageView;
+import org.springframework.dao.DataIntegrityViolationException;
+import org.springframework.http.HttpStatus;
+import org.springframework.web.bind.annotation.DeleteMapping;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.PutMapping;
+import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RequestHeader;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.bind.annotation.ResponseStatus;
+import org.springframework.web.bind.annotation.RestController;
+
+/**
+ * The OCS API. Create and every transition take an optional {@code Idempotency-Key} header: a retried request with
+ * the same key answers the order as the first request left it and acts only once.
+ */
+@RestController
+@RequestMapping("/api/ocs")
+class OrderController {
+
+    static final String IDEMPOTENCY_KEY = "Idempotency-Key";
+
+    private final OrderManagement management;
+    private final OrderQueries queries;
+
+    OrderController(OrderManagement management, OrderQueries queries) {
+        this.management = management;
+        this.queries = queries;
+    }
+
+    @GetMapping("/orders")
+    PageView<OrderView> list(@RequestParam(required = false) OrderType type,
+            @RequestParam(required = false) OrderStatus status, @RequestParam(required = false) OrderPriority priority,
+            @RequestParam(required = false) UUID departmentId, @RequestParam(required = false) UUID patientId,
+            @RequestParam(required = false) Instant from, @RequestParam(required = false) Instant to,
+            @RequestParam(defaultValue = "0") int page, @RequestParam(defaultValue = "20") int size) {
+        return queries.list(new OrderFilter(type, status, priority, departmentId, patientId, null, from, to), page,
+                size);
+    }
+
+    @PostMapping("/orders")
+    @ResponseStatus(HttpStatus.CREATED)
+    OrderDetailView create(@Valid @RequestBody OrderRequests.OrderForm body,
+            @RequestHeader(name = IDEMPOTENCY_KEY, required = false) String key) {
+        return idempotent(key, "CREATE", () -> management.create(body, key));
+    }
+
+    @GetMapping("/orders/mine")
+    PageView<OrderView> mine(@RequestParam(required = false) OrderType type,
+            @RequestParam(required = false) OrderStatus status, @RequestParam(required = false) UUID patientId,
+            @RequestParam(defaultValue = "0") int page, @RequestParam(defaultValue = "20") int size) {
+        return queries.mine(new OrderFilter(type, status, null, null, patientId, null, null, null), page, size);
+    }
+
+    @GetMapping("/orders/worklist")
+    PageView<OrderView> worklist(@RequestParam(required = false) UUID department,
+            @RequestParam(defaultValue = "false") boolean includeCompleted,
+            @RequestParam(defaultValue = "0") int page, @RequestParam(defaultValue = "50") int size) {
+        return queries.worklist(department, includeCompleted, page, size);
+    }
+
+    @GetMapping("/orders/statistics")
+    OrderStatisticsView statistics(@RequestParam(required = false) Instant from,
+            @RequestParam(required = false) Instant to) {
+        return queries.statistics(from, to);
+    }
+
+    @GetMapping("/orders/{id}")
+    OrderDetailView get(@PathVariable UUID id) {
+        return queries.detail(id);
+    }
+
+    @PutMapping("/orders/{id}")
+    OrderDetailView update(@PathVariable UUID id, @Valid @RequestBody OrderRequests.UpdateOrder body) {
+        return management.update(id, body);
+    }
+
+    /** Only a pending order can be withdrawn; it is cancelled, never deleted. */
+    @DeleteMapping("/orders/{id}")
+    OrderDetailView withdraw(@PathVariable UUID id) {
+        return management.withdraw(id);
+    }
+
+    @PostMapping("/orders/{id}/send")
+    OrderDetailView send(@PathVariable UUID id, @Valid @RequestBody(required = false) OrderRequests.Send body,
+            @RequestHeader(name = IDEMPOTENCY_KEY, required = false) String key) {
+        OrderRequests.Send request = body != null ? body : new OrderRequests.Send(null, null);
+        return idempotent(key, "SEND", () -> management.send(id, request, key));
+    }
+
+    @PostMapping("/orders/{id}/start")
+    OrderDetailView start(@PathVariable UUID id,
+            @Valid @RequestBody(required = false) OrderRequests.Transition body,
+            @RequestHeader(name = IDEMPOTENCY_KEY, required = false) String key) {
+        OrderRequests.Transition request = body != null ? body : new OrderRequests.Transition(null, null);
+        return idempotent(key, "START", () -> management.start(id, request, key));
+    }
+
+    @PostMapping("/orders/{id}/complete")
+    OrderDetailView complete(@PathVariable UUID id, @Valid @RequestBody OrderRequests.Complete body,
+            @RequestHeader(name = IDEMPOTENCY_KEY, required = false) String key) {
+        return idempotent(key, "COMPLETE", () -> management.complete(id, body, key));
+    }
+
+    @PostMapping("/orders/{id}/cancel")
+    OrderDetailView cancel(@PathVariable UUID id, @Valid @RequestBody OrderRequests.Cancel body,
+            @RequestHeader(name = IDEMPOTENCY_KEY, required = false) String key) {
+        return idempotent(key, "CANCEL", () -> management.cancel(id, body, key));
+    }
+
+    @PostMapping("/orders/{id}/revise")
+    @ResponseStatus(HttpStatus.CREATED)
+    OrderDetailView revise(@PathVariable UUID id, @Valid @RequestBody OrderRequests.OrderForm body,
+            @RequestHeader(name = IDEMPOTENCY_KEY, required = false) String key) {
+        return idempotent(key, "REVISE", () -> management.revise(id, body, key));
+    }
+
+    @PostMapping("/orders/{id}/revalidate")
+    OrderDetailView revalidate(@PathVariable UUID id) {
+        return management.revalidate(id);
+    }
+
+    @GetMapping("/lab-tests")
+    List<LabTestView> labTests(@RequestParam(defaultValue = "") String q) {
+        return queries.labTests(q);
+    }
+
+    /**
+     * Two requests with the same key at the same moment: one records the key, the other collides with it (unique
+     * key) and answers what the first did.
+     */
+    private OrderDetailView idempotent(String key, String operation, Supplier<OrderDetailView> action) {
+        try {
+            return action.get();
+        } catch (DataIntegrityViolationException e) {
+            if (key == null) {
+                throw e;
+            }
+            return management.replayed(key, operation);
+        }
+    }
+}

@@ -1,0 +1,48 @@
+package org.cdss.orders;
+
+import java.math.BigDecimal;
+import java.time.Instant;
+import java.util.List;
+import java.util.UUID;
+import org.cdss.medsafety.MedicationCheckResult;
+
+/**
+ * One order with everything about it: its typed payload, the timeline of transitions, lab results, dispenses,
+ * safety overrides, and (on create, send and revalidate answers only) the medication-safety check just run.
+ */
+public record OrderDetailView(OrderView order, String indication, OrderDetails.Medication medication,
+        OrderDetails.LabTest labTest, OrderDetails.Imaging imaging, OrderDetails.TissueExam tissueExam,
+        List<TransitionView> timeline, List<LabResultView> results, List<DispenseView> dispenses,
+        List<OverrideView> overrides, String resultText, MedicationCheckResult safety) {
+
+    public OrderDetailView {
+        timeline = List.copyOf(timeline);
+        results = List.copyOf(results);
+        dispenses = List.copyOf(dispenses);
+        overrides = List.copyOf(overrides);
+    }
+
+    OrderDetailView withSafety(MedicationCheckResult check) {
+        return new OrderDetailView(order, indication, medication, labTest, imaging, tissueExam, timeline, results,
+                dispenses, overrides, resultText, check);
+    }
+
+    /** One step of the life cycle: who moved the order from where to where, when, and why. */
+    public record TransitionView(OrderStatus from, OrderStatus to, UUID actorId, String actorName, Instant at,
+            String note) {
+    }
+
+    /** One lab value with its reference range and flag. */
+    public record LabResultView(String testCode, String loinc, String name, BigDecimal value, String text,
+            String unit, BigDecimal refLow, BigDecimal refHigh, LabFlag flag, UUID enteredBy, Instant enteredAt) {
+    }
+
+    public record DispenseView(BigDecimal quantity, String note, UUID dispensedBy, String dispensedByName,
+            Instant dispensedAt) {
+    }
+
+    /** A blocking safety alert the prescriber overrode to send the order. */
+    public record OverrideView(UUID checkId, String ruleId, String tier, String reasonCode, String comment,
+            UUID userId, Instant at) {
+    }
+}

@@ -1,0 +1,395 @@
+package org.cdss.orders;
+
+import java.math.BigDecimal;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.ZoneId;
+import java.util.ArrayList;
+import java.util.EnumMap;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.UUID;
+import org.cdss.audit.AuditEvent;
+import org.cdss.audit.AuditLog;
+import org.cdss.identity.IdentityQueries;
+import org.cdss.identity.StaffMember;
+import org.cdss.patients.PatientDirectory;
+import org.cdss.patients.PatientSummaryView;
+import org.cdss.shared.DomainException;
+import org.cdss.shared.HospitalZone;
+import org.cdss.shared.PageView;
+import org.cdss.shared.ProblemCode;
+import org.cdss.shared.db.UtcTimestamps;
+import org.cdss.shared.security.CdssPrincipal;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+/**
+ * Reads of the orders module for the UI and other modules: lists with filters, "my orders", department worklists
+ * (priority, then due time), one order with its timeline, and statistics. Each read that shows patient data is
+ * audited; what a caller sees is limited by {@link OrderAccess}.
+ */
+@Service
+public class OrderQueries {
+
+    static final int MAX_PAGE_SIZE = 200;
+    private static final String SELECT = "SELECT o.*, lt.name_en AS lab_name FROM clinical_order o "
+            + "LEFT JOIN lab_test lt ON lt.code = o.lab_test_code ";
+
+    private final JdbcClient jdbc;
+    private final PatientDirectory patients;
+    private final IdentityQueries identity;
+    private final OrderRecords records;
+    private final LabCatalogue catalogue;
+    private final AuditLog audit;
+    private final Clock clock;
+    private final ZoneId zone;
+
+    OrderQueries(JdbcClient jdbc, PatientDirectory patients, IdentityQueries identity, OrderRecords records,
+            LabCatalogue catalogue, AuditLog audit, Clock clock, HospitalZone zone) {
+        this.jdbc = jdbc;
+        this.patients = patients;
+        this.identity = identity;
+        this.records = records;
+        this.catalogue = catalogue;
+        this.audit = audit;
+        this.clock = clock;
+        this.zone = zone.zoneId();
+    }
+
+    @Transactional(readOnly = true)
+    public PageView<OrderView> list(OrderFilter filter, int page, int size) {
+        CdssPrincipal user = OrderAccess.reader();
+        return page(user, filter, null, "o.created_at DESC, o.id", page, size, "ORDER_LIST");
+    }
+
+    /** The calling doctor's own orders, newest first. */
+    @Transactional(readOnly = true)
+    public PageView<OrderView> mine(OrderFilter filter, int page, int size) {
+        CdssPrincipal user = OrderAccess.doctor();
+        return page(user, filter.orderedBy(user.userId()), null, "o.created_at DESC, o.id", page, size,
+                "ORDER_LIST_MINE");
+    }
+
+    /**
+     * A department's open orders (sent or in progress), most urgent first, then by due time. Department staff see
+     * their own departments only; the care team and administrators may look at any department.
+     */
+    @Transactional(readOnly = true)
+    public PageView<OrderView> worklist(UUID departmentId, boolean includeCompletedToday, int page, int size) {
+        CdssPrincipal user = OrderAccess.reader();
+        UUID department = departmentId;
+        if (department == null) {
+            department = user.departmentIds().stream().sorted().findFirst()
+                    .orElseThrow(() -> new DomainException(ProblemCode.VALIDATION, "order.worklist-department"));
+        }
+        Set<UUID> scope = OrderAccess.departmentScope(user);
+        if (scope != null && !scope.contains(department)) {
+            throw new DomainException(ProblemCode.FORBIDDEN, "order.not-your-department");
+        }
+        String statuses = includeCompletedToday
+                ? "(o.status IN ('SENT','IN_PROGRESS') OR (o.status = 'COMPLETED' AND o.completed_at >= :today))"
+                : "o.status IN ('SENT','IN_PROGRESS')";
+        Map<String, Object> extra = new HashMap<>();
+        extra.put("today", UtcTimestamps.toColumn(java.time.LocalDate.now(clock.withZone(zone)).atStartOfDay(zone)
+                .toInstant()));
+        OrderFilter filter = new OrderFilter(null, null, null, department, null, null, null, null);
+        return page(user, filter, new Clause(statuses, includeCompletedToday ? extra : Map.of()),
+                "o.priority_rank, o.due_at, o.id", page, size, "ORDER_WORKLIST");
+    }
+
+    @Transactional(readOnly = true)
+    public OrderDetailView detail(UUID id) {
+        CdssPrincipal user = OrderAccess.reader();
+        OrderDetailView view = load(id, user);
+        audit.record(AuditEvent.success("ORDER_READ", "Order", id, view.order().patientId()));
+        return view;
+    }
+
+    /** Counts and turnaround of orders created in [from, to); department staff see their departments only. */
+    @Transactional(readOnly = true)
+    public OrderStatisticsView statistics(Instant from, Instant to) {
+        CdssPrincipal user = OrderAccess.reader();
+        Instant end = to != null ? to : clock.instant();
+        Instant start = from != null ? from : end.minus(Duration.ofDays(30));
+        Set<UUID> scope = OrderAccess.departmentScope(user);
+        StringBuilder where = new StringBuilder(" WHERE o.created_at >= :from AND o.created_at < :to");
+        Map<String, Object> params = new HashMap<>();
+        params.put("from", UtcTimestamps.toColumn(start));
+        params.put("to", UtcTimestamps.toColumn(end));
+        scope(where, params, scope);
+        record Row(OrderType type, OrderStatus status, OrderPriority priority, UUID department, Instant created,
+                Instant sent, Instant completed, Instant due) {
+        }
+        List<Row> rows = jdbc.sql("SELECT o.order_type, o.status, o.priority, o.target_department_id, o.created_at, "
+                        + "o.sent_at, o.completed_at, o.due_at FROM clinical_order o" + where)
+                .params(params).query((rs, n) -> new Row(OrderType.valueOf(rs.getString("order_type")),
+                        OrderStatus.valueOf(rs.getString("status")), OrderPriority.valueOf(rs.getString("priority")),
+                        OrderRecords.uuid(rs, "target_department_id"), UtcTimestamps.read(rs, "created_at"),
+                        UtcTimestamps.read(rs, "sent_at"), UtcTimestamps.read(rs, "completed_at"),
+                        UtcTimestamps.read(rs, "due_at"))).list();
+        Map<OrderType, Long> byType = new EnumMap<>(OrderType.class);
+        Map<OrderStatus, Long> byStatus = new EnumMap<>(OrderStatus.class);
+        Map<OrderPriority, Long> byPriority = new EnumMap<>(OrderPriority.class);
+        Map<UUID, Long> byDepartment = new LinkedHashMap<>();
+        Map<String, Long> perDay = new java.util.TreeMap<>();
+        Map<OrderType, List<Double>> minutes = new EnumMap<>(OrderType.class);
+        Instant now = clock.instant();
+        long overdue = 0;
+        for (Row r : rows) {
+            byType.merge(r.type(), 1L, Long::sum);
+            byStatus.merge(r.status(), 1L, Long::sum);
+            byPriority.merge(r.priority(), 1L, Long::sum);
+            byDepartment.merge(r.department(), 1L, Long::sum);
+            perDay.merge(r.created().atZone(zone).toLocalDate().toString(), 1L, Long::sum);
+            if (!r.status().isFinal() && r.due().isBefore(now)) {
+                overdue++;
+            }
+            if (r.status() == OrderStatus.COMPLETED && r.sent() != null && r.completed() != null) {
+                minutes.computeIfAbsent(r.type(), t -> new ArrayList<>())
+                        .add(Duration.between(r.sent(), r.completed()).toSeconds() / 60.0);
+            }
+        }
+        List<OrderStatisticsView.Turnaround> turnaround = new ArrayList<>();
+        for (OrderType type : OrderType.values()) {
+            List<Double> m = minutes.getOrDefault(type, List.of()).stream().sorted().toList();
+            turnaround.add(new OrderStatisticsView.Turnaround(type, m.size(), percentile(m, 0.5),
+                    percentile(m, 0.9), m.isEmpty() ? null
+                            : m.stream().mapToDouble(Double::doubleValue).average().orElse(0)));
+        }
+        return new OrderStatisticsView(start, end, rows.size(), byType, byStatus, byPriority, byDepartment, overdue,
+                perDay.entrySet().stream().map(e -> new OrderStatisticsView.DayCount(e.getKey(), e.getValue()))
+                        .toList(), turnaround);
+    }
+
+    /** The lab catalogue for order entry. */
+    @Transactional(readOnly = true)
+    public List<LabTestView> labTests(String q) {
+        OrderAccess.reader();
+        return catalogue.search(q);
+    }
+
+    // --- for OrderManagement ---
+
+    /** Ingredients of the patient's other active medication orders (sent, in progress, or dispensed and running). */
+    List<String> activeMedicationDrugIds(UUID patientId, UUID exceptOrderId) {
+        return jdbc.sql("SELECT med_drug_id, status, completed_at, med_duration_days FROM clinical_order "
+                        + "WHERE patient_id = :p AND order_type = 'MEDICATION' AND id <> :x "
+                        + "AND status IN ('PENDING','SENT','IN_PROGRESS','COMPLETED')")
+                .param("p", patientId.toString()).param("x", exceptOrderId == null ? "" : exceptOrderId.toString())
+                .query((rs, n) -> {
+                    String status = rs.getString("status");
+                    if (!"COMPLETED".equals(status)) {
+                        return status.equals("PENDING") ? null : rs.getString("med_drug_id");
+                    }
+                    Instant done = UtcTimestamps.read(rs, "completed_at");
+                    int days = rs.getInt("med_duration_days");
+                    return done.plus(Duration.ofDays(days)).isAfter(clock.instant()) ? rs.getString("med_drug_id")
+                            : null;
+                }).list().stream().filter(java.util.Objects::nonNull).distinct().toList();
+    }
+
+    /** Other not-final medication orders of the same ingredient for the patient (duplicate-order rule). */
+    List<String> openOrdersOfDrug(UUID patientId, String drugId, UUID exceptOrderId) {
+        return jdbc.sql("SELECT order_number FROM clinical_order WHERE patient_id = :p AND order_type = 'MEDICATION' "
+                        + "AND med_drug_id = :d AND id <> :x AND status IN ('PENDING','SENT','IN_PROGRESS')")
+                .param("p", patientId.toString()).param("d", drugId)
+                .param("x", exceptOrderId == null ? "" : exceptOrderId.toString()).query(String.class).list();
+    }
+
+    /** The order as its caller may see it (404 otherwise), without auditing: commands audit themselves. */
+    OrderDetailView load(UUID id, CdssPrincipal user) {
+        List<OrderRow> rows = jdbc.sql(SELECT + "WHERE o.id = :id").param("id", id.toString())
+                .query(OrderQueries::row).list();
+        if (rows.isEmpty() || !OrderAccess.canSee(user, rows.getFirst().type(), rows.getFirst().department(),
+                rows.getFirst().status())) {
+            throw DomainException.notFound();
+        }
+        OrderRow r = rows.getFirst();
+        Names names = new Names();
+        OrderView view = views(List.of(r), names).getFirst();
+        return new OrderDetailView(view, r.indication(), r.medication(), r.labTest(), r.imaging(), r.tissueExam(),
+                records.transitions(id, names::of), records.labResults(id), records.dispenses(id, names::of),
+                records.overrides(id), records.resultText(id), null);
+    }
+
+    // --- internals ---
+
+    private record Clause(String sql, Map<String, Object> params) {
+    }
+
+    private PageView<OrderView> page(CdssPrincipal user, OrderFilter f, Clause extra, String orderBy, int page,
+            int size, String auditAction) {
+        int pageSize = Math.clamp(size, 1, MAX_PAGE_SIZE);
+        int pageNumber = Math.max(0, page);
+        StringBuilder where = new StringBuilder(" WHERE 1 = 1");
+        Map<String, Object> params = new HashMap<>();
+        if (f.type() != null) {
+            where.append(" AND o.order_type = :type");
+            params.put("type", f.type().name());
+        }
+        if (f.status() != null) {
+            where.append(" AND o.status = :status");
+            params.put("status", f.status().name());
+        }
+        if (f.priority() != null) {
+            where.append(" AND o.priority = :priority");
+            params.put("priority", f.priority().name());
+        }
+        if (f.departmentId() != null) {
+            where.append(" AND o.target_department_id = :dept");
+            params.put("dept", f.departmentId().toString());
+        }
+        if (f.patientId() != null) {
+            where.append(" AND o.patient_id = :patient");
+            params.put("patient", f.patientId().toString());
+        }
+        if (f.orderedBy() != null) {
+            where.append(" AND o.ordered_by = :orderedBy");
+            params.put("orderedBy", f.orderedBy().toString());
+        }
+        if (f.from() != null) {
+            where.append(" AND o.created_at >= :from");
+            params.put("from", UtcTimestamps.toColumn(f.from()));
+        }
+        if (f.to() != null) {
+            where.append(" AND o.created_at < :to");
+            params.put("to", UtcTimestamps.toColumn(f.to()));
+        }
+        if (extra != null) {
+            where.append(" AND ").append(extra.sql());
+            params.putAll(extra.params());
+        }
+        scope(where, params, OrderAccess.departmentScope(user));
+        long total = jdbc.sql("SELECT COUNT(*) FROM clinical_order o" + where).params(params).query(Long.class)
+                .single();
+        Map<String, Object> pageParams = new HashMap<>(params);
+        pageParams.put("limit", pageSize);
+        pageParams.put("offset", (long) pageNumber * pageSize);
+        List<OrderRow> rows = jdbc.sql(SELECT + where + " ORDER BY " + orderBy + " LIMIT :limit OFFSET :offset")
+                .params(pageParams).query(OrderQueries::row).list();
+        List<OrderView> views = views(rows, new Names());
+        audit.record(new AuditEvent(auditAction, "Order", null, f.patientId(), null, "results=" + views.size(),
+                null));
+        return PageView.of(views, pageNumber, pageSize, total);
+    }
+
+    private static void scope(StringBuilder where, Map<String, Object> params, Set<UUID> scope) {
+        if (scope == null) {
+            return;
+        }
+        if (scope.isEmpty()) {
+            where.append(" AND 1 = 0");
+            return;
+        }
+        where.append(" AND o.target_department_id IN (:scope) AND o.status <> 'PENDING'");
+        params.put("scope", scope.stream().map(UUID::toString).toList());
+    }
+
+    private List<OrderView> views(List<OrderRow> rows, Names names) {
+        Set<UUID> patientIds = new HashSet<>();
+        rows.forEach(r -> patientIds.add(r.patientId()));
+        Map<UUID, PatientSummaryView> headers = patients.summaries(patientIds);
+        Instant now = clock.instant();
+        return rows.stream().map(r -> {
+            PatientSummaryView p = headers.get(r.patientId());
+            return new OrderView(r.id(), r.number(), r.patientId(), p == null ? null : p.name(),
+                    p == null ? null : p.mrn(), r.type(), r.priority(), r.status(), r.department(), r.orderedBy(),
+                    names.of(r.orderedBy()), r.summary(), r.dueAt(), !r.status().isFinal() && r.dueAt().isBefore(now),
+                    r.createdAt(), r.sentAt(), r.startedAt(), r.completedAt(), r.cancelledAt(), r.cancelReason(),
+                    r.replaces(), r.checkComplete(), r.checkBlocking(), r.version());
+        }).toList();
+    }
+
+    /** Display names of staff, looked up once per request. */
+    private final class Names {
+        private final Map<UUID, String> cache = new HashMap<>();
+
+        String of(UUID id) {
+            return id == null ? null : cache.computeIfAbsent(id,
+                    u -> identity.staffMember(u).map(StaffMember::displayName).orElse(null));
+        }
+    }
+
+    private static Double percentile(List<Double> sorted, double p) {
+        if (sorted.isEmpty()) {
+            return null;
+        }
+        int index = (int) Math.ceil(p * sorted.size()) - 1;
+        return sorted.get(Math.clamp(index, 0, sorted.size() - 1));
+    }
+
+    record OrderRow(UUID id, String number, UUID patientId, OrderType type, OrderPriority priority,
+            OrderStatus status, UUID department, UUID orderedBy, Instant dueAt, String indication, UUID replaces,
+            OrderDetails.Medication medication, OrderDetails.LabTest labTest, OrderDetails.Imaging imaging,
+            OrderDetails.TissueExam tissueExam, String summary, String cancelReason, Boolean checkComplete,
+            Integer checkBlocking, Instant createdAt, Instant sentAt, Instant startedAt, Instant completedAt,
+            Instant cancelledAt, long version) {
+    }
+
+    private static OrderRow row(ResultSet rs, int n) throws SQLException {
+        OrderType type = OrderType.valueOf(rs.getString("order_type"));
+        OrderDetails.Medication medication = null;
+        OrderDetails.LabTest labTest = null;
+        OrderDetails.Imaging imaging = null;
+        OrderDetails.TissueExam tissue = null;
+        String summary;
+        switch (type) {
+            case MEDICATION -> {
+                BigDecimal quantity = rs.getBigDecimal("med_quantity");
+                medication = new OrderDetails.Medication(rs.getString("med_drug_id"),
+                        strip(rs.getBigDecimal("med_dose")), rs.getString("med_dose_unit"),
+                        OrderDetails.Route.valueOf(rs.getString("med_route")),
+                        OrderDetails.Frequency.valueOf(rs.getString("med_frequency")),
+                        rs.getInt("med_duration_days"), quantity == null ? null : strip(quantity),
+                        rs.getString("med_instructions"));
+                summary = rs.getString("med_drug_name") + " " + medication.dose().toPlainString() + " "
+                        + medication.doseUnit() + " " + medication.route() + " " + medication.frequency() + " × "
+                        + medication.durationDays() + " d";
+            }
+            case LAB_TEST -> {
+                labTest = new OrderDetails.LabTest(rs.getString("lab_test_code"), rs.getString("lab_specimen"));
+                summary = labTest.testCode() + " " + rs.getString("lab_name");
+            }
+            case IMAGING -> {
+                imaging = new OrderDetails.Imaging(OrderDetails.Modality.valueOf(rs.getString("img_modality")),
+                        rs.getString("img_body_part"), OrderDetails.Laterality.valueOf(rs.getString("img_laterality")),
+                        rs.getBoolean("img_contrast"));
+                summary = imaging.modality() + " " + imaging.bodyPart()
+                        + (imaging.laterality() == OrderDetails.Laterality.NOT_APPLICABLE ? ""
+                                : " (" + imaging.laterality().name().toLowerCase(java.util.Locale.ROOT) + ")")
+                        + (imaging.contrast() ? " + contrast" : "");
+            }
+            case TISSUE_EXAM -> {
+                tissue = new OrderDetails.TissueExam(rs.getString("tissue_specimen"), rs.getString("tissue_site"),
+                        rs.getString("tissue_question"));
+                summary = tissue.specimen() + " — " + tissue.site();
+            }
+            default -> throw new IllegalStateException();
+        }
+        Object blocking = rs.getObject("last_check_blocking");
+        Object complete = rs.getObject("last_check_complete");
+        return new OrderRow(OrderRecords.uuid(rs, "id"), rs.getString("order_number"), OrderRecords.uuid(rs,
+                "patient_id"), type, OrderPriority.valueOf(rs.getString("priority")),
+                OrderStatus.valueOf(rs.getString("status")), OrderRecords.uuid(rs, "target_department_id"),
+                OrderRecords.uuid(rs, "ordered_by"), UtcTimestamps.read(rs, "due_at"), rs.getString("indication"),
+                OrderRecords.uuid(rs, "replaces_order_id"), medication, labTest, imaging, tissue, summary,
+                rs.getString("cancel_reason"), complete == null ? null : rs.getBoolean("last_check_complete"),
+                blocking == null ? null : rs.getInt("last_check_blocking"), UtcTimestamps.read(rs, "created_at"),
+                UtcTimestamps.read(rs, "sent_at"), UtcTimestamps.read(rs, "started_at"),
+                UtcTimestamps.read(rs, "completed_at"), UtcTimestamps.read(rs, "cancelled_at"),
+                rs.getLong("version"));
+    }
+
+    private static BigDecimal strip(BigDecimal v) {
+        return v == null ? null : v.stripTrailingZeros();
+    }
+}

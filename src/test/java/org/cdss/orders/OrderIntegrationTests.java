@@ -1,0 +1,368 @@
+package org.cdss.orders;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import org.cdss.patients.PatientSummaryView;
+import org.cdss.shared.security.Role;
+import org.cdss.support.ApiClient;
+import org.cdss.support.IntegrationTest;
+import org.cdss.support.TestUsers;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import tools.jackson.databind.JsonNode;
+
+/**
+ * The OCS life cycle end to end over HTTP, on H2, PostgreSQL and MariaDB: typed payloads, routing, the safety gate
+ * at sending with override, department work, lab results with flags, invalid transitions, authorisation, optimistic
+ * locking under a real race, and idempotent retries.
+ */
+@IntegrationTest
+class OrderIntegrationTests {
+
+    static final UUID PULMONOLOGY = UUID.fromString("0d1f0000-0000-4000-8000-000000000002");
+    static final UUID RADIOLOGY = UUID.fromString("0d1f0000-0000-4000-8000-000000000004");
+    static final UUID PHARMACY = UUID.fromString("0d1f0000-0000-4000-8000-000000000006");
+    static final UUID LABORATORY = UUID.fromString("0d1f0000-0000-4000-8000-000000000007");
+    static final String SIMVASTATIN = "DB00641";
+    static final String CLARITHROMYCIN = "DB01211";
+
+    @LocalServerPort
+    int port;
+
+    @Autowired
+    TestUsers testUsers;
+
+    @Autowired
+    JdbcClient jdbc;
+
+    ApiClient doctor;
+    ApiClient otherDoctor;
+    ApiClient pharmacist;
+    ApiClient labTech;
+    ApiClient radiographer;
+    ApiClient nurse;
+    PatientSummaryView patient;
+
+    @BeforeEach
+    void staffAndPatient() {
+        doctor = login(testUsers.staff(Role.DOCTOR, PULMONOLOGY).username());
+        otherDoctor = login(testUsers.staff(Role.DOCTOR, PULMONOLOGY).username());
+        pharmacist = login(testUsers.staff(Role.PHARMACIST, PHARMACY).username());
+        labTech = login(testUsers.staff(Role.LAB_TECH, LABORATORY).username());
+        radiographer = login(testUsers.staff(Role.RADIOGRAPHER, RADIOLOGY).username());
+        nurse = login(testUsers.staff(Role.NURSE, PULMONOLOGY).username());
+        patient = testUsers.patient("처방테스트");
+    }
+
+    @Test
+    void a_lab_order_goes_through_its_life_cycle_and_a_critical_value_is_flagged() {
+        JsonNode created = ok(doctor.post("/api/ocs/orders", labOrder("CBC", "STAT")), 201);
+        String id = created.at("/order/id").asString();
+        assertThat(created.at("/order/status").asString()).isEqualTo("PENDING");
+        assertThat(created.at("/order/targetDepartmentId").asString()).isEqualTo(LABORATORY.toString());
+        assertThat(created.at("/order/summary").asString()).contains("CBC");
+
+        ok(doctor.post("/api/ocs/orders/" + id + "/send", Map.of()), 200);
+        JsonNode worklist = ok(labTech.get("/api/ocs/orders/worklist?department=" + LABORATORY), 200);
+        assertThat(worklist.at("/content").findValuesAsString("id")).contains(id);
+        // the pharmacy does not see lab orders
+        assertThat(pharmacist.get("/api/ocs/orders/" + id).status()).isEqualTo(404);
+        assertThat(pharmacist.get("/api/ocs/orders/worklist?department=" + LABORATORY).status()).isEqualTo(403);
+
+        ok(labTech.post("/api/ocs/orders/" + id + "/start", Map.of()), 200);
+        JsonNode done = ok(labTech.post("/api/ocs/orders/" + id + "/complete", Map.of("results", List.of(
+                Map.of("testCode", "WBC", "value", 7.2), Map.of("testCode", "HGB", "value", 6.1),
+                Map.of("testCode", "PLT", "value", 420)))), 200);
+
+        assertThat(done.at("/order/status").asString()).isEqualTo("COMPLETED");
+        Map<String, String> flags = new HashMap<>();
+        done.get("results").forEach(r -> flags.put(r.get("testCode").asString(), r.get("flag").asString()));
+        assertThat(flags).containsEntry("WBC", "NORMAL").containsEntry("HGB", "CRITICAL_LOW")
+                .containsEntry("PLT", "HIGH");
+        assertThat(done.get("timeline").findValuesAsString("to"))
+                .containsExactly("PENDING", "SENT", "IN_PROGRESS", "COMPLETED");
+        assertThat(done.at("/results/0/loinc").asString()).isEqualTo("6690-2");
+    }
+
+    @Test
+    void sending_a_drug_that_interacts_is_refused_with_findings_until_overridden_with_a_reason() {
+        recordActiveMedication("Clarithromycin 500 mg");
+        JsonNode created = ok(doctor.post("/api/ocs/orders", medicationOrder(SIMVASTATIN, 20)), 201);
+        String id = created.at("/order/id").asString();
+        assertThat(created.at("/safety/alerts").findValuesAsString("tier")).contains("HARD_STOP");
+
+        var refused = doctor.post("/api/ocs/orders/" + id + "/send", Map.of());
+        assertThat(refused.status()).as(refused.body()).isEqualTo(422);
+        assertThat(refused.isProblem()).isTrue();
+        JsonNode problem = refused.json();
+        List<String> drugs = new ArrayList<>();
+        problem.get("findings").forEach(f -> f.get("drugs").forEach(d -> drugs.add(d.asString().toLowerCase())));
+        assertThat(drugs).anyMatch(d -> d.contains("simvastatin")).anyMatch(d -> d.contains("clarithromycin"));
+        assertThat(ok(doctor.get("/api/ocs/orders/" + id), 200).at("/order/status").asString()).isEqualTo("PENDING");
+
+        var noComment = doctor.post("/api/ocs/orders/" + id + "/send",
+                Map.of("override", Map.of("reasonCode", "BENEFIT_OUTWEIGHS_RISK")));
+        assertThat(noComment.status()).isEqualTo(422);
+        assertThat(noComment.json().at("/errors/0/pointer").asString()).isEqualTo("/override/comment");
+
+        JsonNode sent = ok(doctor.post("/api/ocs/orders/" + id + "/send", Map.of("override", Map.of(
+                "reasonCode", "BENEFIT_OUTWEIGHS_RISK", "comment", "Short course, CK monitored"))), 200);
+        assertThat(sent.at("/order/status").asString()).isEqualTo("SENT");
+        assertThat(sent.get("overrides").findValuesAsString("reasonCode")).contains("BENEFIT_OUTWEIGHS_RISK");
+        long logged = jdbc.sql("SELECT COUNT(*) FROM medsafety_alert_decision WHERE patient_id = :p "
+                + "AND action = 'OVERRIDDEN'").param("p", patient.id().toString()).query(Long.class).single();
+        assertThat(logged).isPositive();
+
+        ok(pharmacist.post("/api/ocs/orders/" + id + "/start", Map.of("note", "verified")), 200);
+        var noDispense = pharmacist.post("/api/ocs/orders/" + id + "/complete", Map.of());
+        assertThat(noDispense.status()).isEqualTo(422);
+        JsonNode dispensed = ok(pharmacist.post("/api/ocs/orders/" + id + "/complete",
+                Map.of("dispense", Map.of("quantity", 14, "note", "blister"))), 200);
+        assertThat(dispensed.at("/order/status").asString()).isEqualTo("COMPLETED");
+        assertThat(dispensed.at("/dispenses/0/quantity").asInt()).isEqualTo(14);
+    }
+
+    @Test
+    void bad_orders_get_clear_problems_and_nothing_is_stored() {
+        long before = countOrders();
+        Map<String, Object> wrongPayload = new HashMap<>(labOrder("CBC", "ROUTINE"));
+        wrongPayload.put("imaging", Map.of("modality", "CT", "bodyPart", "Chest", "laterality", "NOT_APPLICABLE",
+                "contrast", false));
+        var mismatch = doctor.post("/api/ocs/orders", wrongPayload);
+        assertThat(mismatch.status()).isEqualTo(400);
+        assertThat(mismatch.json().at("/errors/0/pointer").asString()).isEqualTo("/imaging");
+
+        Map<String, Object> unknownPatient = new HashMap<>(labOrder("CBC", "ROUTINE"));
+        unknownPatient.put("patientId", UUID.randomUUID());
+        assertThat(doctor.post("/api/ocs/orders", unknownPatient).status()).isEqualTo(422);
+        var unknownDrug = doctor.post("/api/ocs/orders", medicationOrder("DB99999", 20));
+        assertThat(unknownDrug.status()).isEqualTo(422);
+        assertThat(unknownDrug.json().at("/errors/0/pointer").asString()).isEqualTo("/medication/drugId");
+        var negative = doctor.post("/api/ocs/orders", medicationOrder(SIMVASTATIN, -5));
+        assertThat(negative.status()).isEqualTo(400);
+        assertThat(negative.json().at("/errors/0/pointer").asString()).isEqualTo("/medication/dose");
+        assertThat(doctor.post("/api/ocs/orders", medicationOrder(SIMVASTATIN, 5_000_000)).status()).isEqualTo(400);
+        assertThat(doctor.post("/api/ocs/orders", labOrder("NOPE", "ROUTINE")).status()).isEqualTo(422);
+        assertThat(doctor.post("/api/ocs/orders", Map.of("patientId", patient.id(), "type", "LAB_TEST",
+                "priority", "SOMEDAY", "labTest", Map.of("testCode", "CBC"))).status()).isEqualTo(400);
+        // only doctors order
+        assertThat(nurse.post("/api/ocs/orders", labOrder("CBC", "ROUTINE")).status()).isEqualTo(403);
+        assertThat(countOrders()).isEqualTo(before);
+    }
+
+    @Test
+    void the_life_cycle_is_enforced_on_the_server() {
+        String id = ok(doctor.post("/api/ocs/orders", imagingOrder()), 201).at("/order/id").asString();
+        assertThat(ok(doctor.get("/api/ocs/orders/" + id), 200).at("/order/targetDepartmentId").asString())
+                .isEqualTo(RADIOLOGY.toString());
+        // not sent yet: the department cannot start it
+        assertThat(radiographer.post("/api/ocs/orders/" + id + "/start", Map.of()).status()).isEqualTo(404);
+        ok(doctor.post("/api/ocs/orders/" + id + "/send", Map.of()), 200);
+        var skip = radiographer.post("/api/ocs/orders/" + id + "/complete", Map.of("resultText", "No nodule"));
+        assertThat(skip.status()).isEqualTo(409);
+        assertThat(skip.isProblem()).isTrue();
+        // someone else's order cannot be cancelled; the department cannot cancel either
+        assertThat(otherDoctor.post("/api/ocs/orders/" + id + "/cancel", Map.of("reason", "mine now")).status())
+                .isEqualTo(403);
+        assertThat(labTech.post("/api/ocs/orders/" + id + "/start", Map.of()).status()).isEqualTo(404);
+        ok(radiographer.post("/api/ocs/orders/" + id + "/start", Map.of()), 200);
+        ok(radiographer.post("/api/ocs/orders/" + id + "/complete", Map.of("resultText", "No nodule")), 200);
+        // final state: nothing moves any more
+        assertThat(doctor.post("/api/ocs/orders/" + id + "/cancel", Map.of("reason", "late")).status())
+                .isEqualTo(409);
+        assertThat(radiographer.post("/api/ocs/orders/" + id + "/start", Map.of()).status()).isEqualTo(409);
+        assertThat(ok(doctor.get("/api/ocs/orders/" + id), 200).get("resultText").asString()).isEqualTo("No nodule");
+
+        String pending = ok(doctor.post("/api/ocs/orders", imagingOrder()), 201).at("/order/id").asString();
+        JsonNode withdrawn = ok(doctor.delete("/api/ocs/orders/" + pending), 200);
+        assertThat(withdrawn.at("/order/status").asString()).isEqualTo("CANCELLED");
+        assertThat(jdbc.sql("SELECT COUNT(*) FROM clinical_order WHERE id = :id").param("id", pending)
+                .query(Long.class).single()).isOne();
+    }
+
+    @Test
+    void a_stale_edit_is_refused_and_nothing_is_lost() {
+        JsonNode created = ok(doctor.post("/api/ocs/orders", labOrder("BMP", "ROUTINE")), 201);
+        String id = created.at("/order/id").asString();
+        long version = created.at("/order/version").asLong();
+        ok(doctor.put("/api/ocs/orders/" + id, Map.of("version", version, "order", labOrder("BMP", "URGENT"))), 200);
+        var stale = doctor.put("/api/ocs/orders/" + id, Map.of("version", version, "order", labOrder("BMP", "STAT")));
+        assertThat(stale.status()).isEqualTo(409);
+        assertThat(stale.json().get("code").asString()).isEqualTo("stale-version");
+        assertThat(ok(doctor.get("/api/ocs/orders/" + id), 200).at("/order/priority").asString()).isEqualTo("URGENT");
+    }
+
+    @Test
+    void two_staff_starting_one_order_at_once_exactly_one_succeeds() throws Exception {
+        String id = ok(doctor.post("/api/ocs/orders", labOrder("CBC", "ROUTINE")), 201).at("/order/id").asString();
+        ok(doctor.post("/api/ocs/orders/" + id + "/send", Map.of()), 200);
+        List<ApiClient> techs = new ArrayList<>();
+        for (int i = 0; i < 6; i++) {
+            techs.add(login(testUsers.staff(Role.LAB_TECH, LABORATORY).username()));
+        }
+        CountDownLatch go = new CountDownLatch(1);
+        ExecutorService pool = Executors.newFixedThreadPool(techs.size());
+        try {
+            List<Future<Integer>> results = new ArrayList<>();
+            for (ApiClient tech : techs) {
+                results.add(pool.submit(() -> {
+                    go.await();
+                    return tech.post("/api/ocs/orders/" + id + "/start", Map.of()).status();
+                }));
+            }
+            go.countDown();
+            List<Integer> statuses = new ArrayList<>();
+            for (Future<Integer> f : results) {
+                statuses.add(f.get());
+            }
+            assertThat(statuses).containsOnly(200, 409);
+            assertThat(statuses).filteredOn(s -> s == 200).hasSize(1);
+        } finally {
+            pool.shutdownNow();
+        }
+        assertThat(jdbc.sql("SELECT COUNT(*) FROM order_transition WHERE order_id = :id AND to_status = 'IN_PROGRESS'")
+                .param("id", id).query(Long.class).single()).isOne();
+    }
+
+    @Test
+    void a_retried_request_with_the_same_idempotency_key_acts_once() throws Exception {
+        long before = countOrders();
+        String key = "create-" + UUID.randomUUID();
+        JsonNode first = ok(doctor.post("/api/ocs/orders", labOrder("LIPID", "ROUTINE"), Map.of("Idempotency-Key",
+                key)), 201);
+        JsonNode retry = ok(doctor.post("/api/ocs/orders", labOrder("LIPID", "ROUTINE"), Map.of("Idempotency-Key",
+                key)), 201);
+        assertThat(retry.at("/order/id").asString()).isEqualTo(first.at("/order/id").asString());
+        assertThat(countOrders()).isEqualTo(before + 1);
+
+        String id = first.at("/order/id").asString();
+        String sendKey = "send-" + UUID.randomUUID();
+        CountDownLatch go = new CountDownLatch(1);
+        ExecutorService pool = Executors.newFixedThreadPool(3);
+        try {
+            List<Future<Integer>> sends = new ArrayList<>();
+            for (int i = 0; i < 3; i++) {
+                sends.add(pool.submit(() -> {
+                    go.await();
+                    return doctor.post("/api/ocs/orders/" + id + "/send", Map.of(),
+                            Map.of("Idempotency-Key", sendKey)).status();
+                }));
+            }
+            go.countDown();
+            for (Future<Integer> f : sends) {
+                assertThat(f.get()).isIn(200, 409);
+            }
+        } finally {
+            pool.shutdownNow();
+        }
+        assertThat(doctor.post("/api/ocs/orders/" + id + "/send", Map.of(), Map.of("Idempotency-Key", sendKey))
+                .status()).isEqualTo(200);
+        assertThat(jdbc.sql("SELECT COUNT(*) FROM order_transition WHERE order_id = :id AND to_status = 'SENT'")
+                .param("id", id).query(Long.class).single()).isOne();
+        // the same key for another operation is refused
+        assertThat(doctor.post("/api/ocs/orders/" + id + "/cancel", Map.of("reason", "x"),
+                Map.of("Idempotency-Key", sendKey)).status()).isEqualTo(422);
+    }
+
+    @Test
+    void a_second_open_order_of_the_same_drug_needs_confirmation() {
+        ok(doctor.post("/api/ocs/orders", medicationOrder(CLARITHROMYCIN, 500)), 201);
+        var duplicate = doctor.post("/api/ocs/orders", medicationOrder(CLARITHROMYCIN, 500));
+        assertThat(duplicate.status()).isEqualTo(422);
+        assertThat(duplicate.json().get("duplicates")).hasSize(1);
+        Map<String, Object> intended = new HashMap<>(medicationOrder(CLARITHROMYCIN, 500));
+        intended.put("intendedDuplicate", true);
+        ok(doctor.post("/api/ocs/orders", intended), 201);
+    }
+
+    @Test
+    void revalidation_sees_an_allergy_recorded_after_the_order() {
+        String id = ok(doctor.post("/api/ocs/orders", medicationOrder("DB01060", 500)), 201).at("/order/id")
+                .asString();
+        JsonNode clean = ok(doctor.post("/api/ocs/orders/" + id + "/revalidate", null), 200);
+        assertThat(clean.at("/safety/alerts").findValuesAsString("type")).doesNotContain("ALLERGY");
+        ok(doctor.post("/api/patients/" + patient.id() + "/allergies", Map.of("substance", "Penicillin",
+                "reaction", "urticaria", "severity", "SEVERE")), 201);
+        JsonNode again = ok(doctor.post("/api/ocs/orders/" + id + "/revalidate", null), 200);
+        // a pending order is still the prescriber's draft: the pharmacy does not see it yet
+        assertThat(pharmacist.post("/api/ocs/orders/" + id + "/revalidate", null).status()).isEqualTo(404);
+        assertThat(again.at("/safety/alerts").findValuesAsString("type")).contains("ALLERGY");
+        assertThat(again.at("/order/lastCheckBlocking").asInt()).isPositive();
+    }
+
+    @Test
+    void lists_worklists_mine_and_statistics_respect_roles_and_sort_by_priority() {
+        String routine = ok(doctor.post("/api/ocs/orders", labOrder("CBC", "ROUTINE")), 201).at("/order/id")
+                .asString();
+        String stat = ok(doctor.post("/api/ocs/orders", labOrder("BMP", "STAT")), 201).at("/order/id").asString();
+        ok(doctor.post("/api/ocs/orders/" + routine + "/send", Map.of()), 200);
+        ok(doctor.post("/api/ocs/orders/" + stat + "/send", Map.of()), 200);
+        List<String> ids = ok(labTech.get("/api/ocs/orders/worklist?department=" + LABORATORY + "&size=200"), 200)
+                .at("/content").findValuesAsString("id");
+        assertThat(ids.indexOf(stat)).isNotNegative().isLessThan(ids.indexOf(routine));
+
+        JsonNode mine = ok(doctor.get("/api/ocs/orders/mine"), 200);
+        assertThat(mine.at("/page/totalElements").asLong()).isEqualTo(2);
+        assertThat(ok(otherDoctor.get("/api/ocs/orders/mine"), 200).at("/page/totalElements").asLong()).isZero();
+        JsonNode byPatient = ok(nurse.get("/api/ocs/orders?patientId=" + patient.id() + "&priority=STAT"), 200);
+        assertThat(byPatient.at("/content").findValuesAsString("id")).containsExactly(stat);
+        assertThat(ok(pharmacist.get("/api/ocs/orders?patientId=" + patient.id()), 200)
+                .at("/page/totalElements").asLong()).isZero();
+
+        JsonNode stats = ok(doctor.get("/api/ocs/orders/statistics"), 200);
+        assertThat(stats.at("/byType/LAB_TEST").asLong()).isGreaterThanOrEqualTo(2);
+        assertThat(stats.at("/byStatus/SENT").asLong()).isGreaterThanOrEqualTo(2);
+        assertThat(ok(doctor.get("/api/ocs/lab-tests?q=hemo"), 200).findValuesAsString("loinc")).contains("718-7");
+    }
+
+    // --- helpers ---
+
+    private Map<String, Object> labOrder(String code, String priority) {
+        return Map.of("patientId", patient.id(), "type", "LAB_TEST", "priority", priority,
+                "labTest", Map.of("testCode", code));
+    }
+
+    private Map<String, Object> imagingOrder() {
+        return Map.of("patientId", patient.id(), "type", "IMAGING", "priority", "URGENT", "indication",
+                "Persistent cough", "imaging", Map.of("modality", "CT", "bodyPart", "Chest", "laterality",
+                        "NOT_APPLICABLE", "contrast", true));
+    }
+
+    private Map<String, Object> medicationOrder(String drugId, double dose) {
+        return Map.of("patientId", patient.id(), "type", "MEDICATION", "priority", "ROUTINE",
+                "medication", Map.of("drugId", drugId, "dose", dose, "doseUnit", "mg", "route", "PO",
+                        "frequency", "QD", "durationDays", 7, "quantity", 7));
+    }
+
+    private void recordActiveMedication(String name) {
+        ok(doctor.post("/api/patients/" + patient.id() + "/medications", Map.of("name", name)), 201);
+    }
+
+    private long countOrders() {
+        return jdbc.sql("SELECT COUNT(*) FROM clinical_order WHERE patient_id = :p")
+                .param("p", patient.id().toString()).query(Long.class).single();
+    }
+
+    private ApiClient login(String username) {
+        ApiClient api = new ApiClient(port);
+        assertThat(api.login(username, TestUsers.PASSWORD).status()).isEqualTo(200);
+        return api;
+    }
+
+    private static JsonNode ok(ApiClient.Response response, int status) {
+        assertThat(response.status()).as(response.body()).isEqualTo(status);
+        return response.json();
+    }
+}
