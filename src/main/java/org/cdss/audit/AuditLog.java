@@ -7,14 +7,13 @@ import org.cdss.shared.db.UtcTimestamps;
 import org.cdss.shared.security.CurrentUser;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
-import org.springframework.transaction.annotation.Propagation;
-import org.springframework.transaction.annotation.Transactional;
 import org.springframework.web.context.request.RequestContextHolder;
 import org.springframework.web.context.request.ServletRequestAttributes;
 
 /**
- * Appends to the audit trail. Each record is written in its own transaction, so that reads (in read-only
- * transactions) and refused attempts (whose transaction rolls back) are recorded too. Insert only: this class is the
+ * Appends to the audit trail. Each record is written at once on the audit's own auto-commit connection pool
+ * ({@link AuditConnections}), outside the caller's transaction, so that reads (in read-only transactions) and refused
+ * attempts (whose transaction rolls back) are recorded too. Insert only: this class is the
  * sole writer of {@code audit_event}, and it never updates or deletes.
  */
 @Service
@@ -23,12 +22,11 @@ public class AuditLog {
     private final JdbcClient jdbc;
     private final Clock clock;
 
-    AuditLog(JdbcClient jdbc, Clock clock) {
-        this.jdbc = jdbc;
+    AuditLog(AuditConnections connections, Clock clock) {
+        this.jdbc = connections.jdbc();
         this.clock = clock;
     }
 
-    @Transactional(propagation = Propagation.REQUIRES_NEW)
     public void record(AuditEvent event) {
         AuditEvent.Actor actor = event.actor() != null ? event.actor()
                 : CurrentUser.find().map(AuditEvent.Actor::of).orElse(null);

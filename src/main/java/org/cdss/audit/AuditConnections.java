@@ -1,0 +1,43 @@
+package org.cdss.audit;
+
+import com.zaxxer.hikari.HikariDataSource;
+import org.springframework.beans.factory.DisposableBean;
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.boot.jdbc.autoconfigure.DataSourceProperties;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Component;
+
+/**
+ * The audit trail's own small connection pool (same database, auto-commit). An audit row must be written even when
+ * the request's transaction is read-only or rolls back, so it cannot join that transaction; taking a second
+ * connection from the application's pool while holding one deadlocks under load (every request waits for a
+ * connection that only another waiting request could return). With a pool of its own, an audit insert never waits
+ * on a request's connection. Deliberately not a {@code DataSource} bean, so Boot's own data source is untouched.
+ */
+@Component
+class AuditConnections implements DisposableBean {
+
+    private final HikariDataSource pool;
+    private final JdbcClient jdbc;
+
+    AuditConnections(DataSourceProperties properties, @Value("${cdss.audit.pool-size:4}") int poolSize) {
+        HikariDataSource ds = properties.initializeDataSourceBuilder().type(HikariDataSource.class).build();
+        ds.setPoolName("cdss-audit");
+        ds.setMaximumPoolSize(poolSize);
+        ds.setMinimumIdle(1);
+        ds.setAutoCommit(true);
+        ds.setConnectionTimeout(5000);
+        ds.setInitializationFailTimeout(-1); // start while the database is down, like the main pool
+        this.pool = ds;
+        this.jdbc = JdbcClient.create(ds);
+    }
+
+    JdbcClient jdbc() {
+        return jdbc;
+    }
+
+    @Override
+    public void destroy() {
+        pool.close();
+    }
+}
