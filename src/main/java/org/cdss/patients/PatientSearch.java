@@ -24,7 +24,7 @@ import org.springframework.stereotype.Component;
  * <li>exact full name (Hangul or Latin)</li>
  * <li>name, MRN or phone prefix</li>
  * <li>initial consonants (초성): exact or prefix</li>
- * <li>substring of name, initials or phone (terms of three characters or more)</li>
+ * <li>substring of the name or phone (terms of three characters or more)</li>
  * </ol>
  * Every condition is a plain equality or {@code LIKE} on one column, so the SQL runs unchanged on H2, PostgreSQL and
  * MariaDB; on PostgreSQL the pattern and trigram indexes of {@code db/vendor/postgresql} make it fast at a million
@@ -152,11 +152,9 @@ class PatientSearch {
         }
         if (KoreanText.isInitialsQuery(term)) {
             params.put("prefix", like + "%");
+            // prefix only: a substring of initials ("ㄱㄷ" inside "ㅎㄱㄷ") matches a large share of all patients and
+            // made 초성 the slowest query kind at a million patients (bench/README.md)
             matches.add(new Match(4, "p.name_initials LIKE :prefix"));
-            if (term.length() >= MIN_SUBSTRING) {
-                params.put("contains", "%" + like + "%");
-                matches.add(new Match(5, "p.name_initials LIKE :contains"));
-            }
             return matches;
         }
         // a name (Hangul or Latin), or an MRN typed with letters

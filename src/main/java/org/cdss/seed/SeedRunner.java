@@ -13,9 +13,10 @@ import org.springframework.context.ConfigurableApplicationContext;
 import org.springframework.stereotype.Component;
 
 /**
- * {@code ./cdss seed}: the application starts without a web server ({@code spring.main.web-application-type=none}),
- * Flyway migrates the configured database as in a normal start, this runner generates the data and the process
- * exits (status 0 on success).
+ * {@code ./cdss seed}: the application starts as usual but on a random loopback port ({@code server.port=0}; the
+ * identity module needs Spring Session's servlet-only repository, so a non-web context does not start), Flyway
+ * migrates the configured database as in a normal start, this runner generates the data and the process exits
+ * (status 0 on success).
  */
 @Component
 @ConditionalOnProperty(name = "cdss.seed.patients")

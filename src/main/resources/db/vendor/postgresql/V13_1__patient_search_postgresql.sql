@@ -12,5 +12,4 @@ CREATE INDEX ix_patient_mrn_prefix ON patient (mrn varchar_pattern_ops);
 
 CREATE INDEX ix_patient_name_trgm ON patient USING gin (name gin_trgm_ops);
 CREATE INDEX ix_patient_latin_trgm ON patient USING gin (LOWER(name_latin) gin_trgm_ops);
-CREATE INDEX ix_patient_initials_trgm ON patient USING gin (name_initials gin_trgm_ops);
 CREATE INDEX ix_patient_phone_trgm ON patient USING gin (phone_digits gin_trgm_ops);
