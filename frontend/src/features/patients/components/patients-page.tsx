@@ -26,7 +26,8 @@ export function PatientsPage({ canRegister = false }: { canRegister?: boolean })
   const [params, setParams] = useSearchParams();
   const q = params.get('q') ?? '';
   const page = pageParam(params.get('page'));
-  const sort = params.get('sort') ?? DEFAULT_SORT;
+  // with a query the server ranks by relevance (exact MRN, phone, name, prefix, 초성…) unless a column is chosen
+  const sort = params.get('sort') ?? (q ? undefined : DEFAULT_SORT);
   const [draft, setDraft] = useState(q);
   useEffect(() => setDraft(q), [q]);
 

@@ -4,10 +4,8 @@ import jakarta.validation.Valid;
 import jakarta.validation.constraints.Max;
 import jakarta.validation.constraints.Min;
 import jakarta.validation.constraints.Size;
-import java.util.Set;
 import java.util.UUID;
 import org.cdss.shared.PageView;
-import org.cdss.shared.web.SortParameter;
 import org.cdss.patients.PatientRequests.InactivateRequest;
 import org.cdss.patients.PatientRequests.RegisterPatientRequest;
 import org.cdss.patients.PatientRequests.UpdatePatientRequest;
@@ -26,8 +24,6 @@ import org.springframework.web.bind.annotation.RestController;
 @RequestMapping("/api/patients")
 class PatientController {
 
-    private static final Set<String> SORTABLE = Set.of("mrn", "name", "nameLatin", "birthDate", "createdAt");
-
     private final PatientDirectory directory;
     private final PatientManagement management;
 
@@ -36,12 +32,18 @@ class PatientController {
         this.management = management;
     }
 
+    /**
+     * Unified search by name (full, prefix, 초성), MRN, phone or birth date, ranked by match quality, the patients
+     * seen in {@code department} first (default: the caller's departments; {@code all}: no preference). Without
+     * {@code sort} the order is by relevance; {@code sort=field,asc|desc} orders by one field instead.
+     */
     @GetMapping
     PageView<PatientSummaryView> search(@RequestParam(required = false) @Size(max = 100) String q,
-            @RequestParam(defaultValue = "0") @Min(0) int page,
+            @RequestParam(required = false) @Size(max = 40) String department,
+            @RequestParam(defaultValue = "0") @Min(0) @Max(10_000) int page,
             @RequestParam(defaultValue = "20") @Min(1) @Max(100) int size,
-            @RequestParam(defaultValue = "name,asc") String sort) {
-        return directory.search(q, page, size, SortParameter.parse(sort, SORTABLE, "name"));
+            @RequestParam(required = false) @Size(max = 40) String sort) {
+        return directory.search(q, department, page, size, sort);
     }
 
     @GetMapping("/{id}")

@@ -13,8 +13,6 @@ import org.cdss.shared.ProblemCode;
 import org.cdss.shared.security.CdssPrincipal;
 import org.cdss.shared.security.CurrentUser;
 import org.cdss.shared.security.Role;
-import org.springframework.data.domain.PageRequest;
-import org.springframework.data.domain.Sort;
 import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
@@ -31,40 +29,65 @@ public class PatientDirectory {
     private final Patients patients;
     private final AuditLog audit;
     private final Clock clock;
+    private final PatientSearch searcher;
+    private final org.springframework.jdbc.core.simple.JdbcClient jdbc;
 
-    PatientDirectory(Patients patients, AuditLog audit, Clock clock) {
+    PatientDirectory(Patients patients, AuditLog audit, Clock clock, PatientSearch searcher,
+            org.springframework.jdbc.core.simple.JdbcClient jdbc) {
         this.patients = patients;
         this.audit = audit;
         this.clock = clock;
+        this.searcher = searcher;
+        this.jdbc = jdbc;
     }
 
+    /**
+     * The unified search: ranked by how well each patient matches ({@link PatientSearch}), then the patients seen in
+     * the preferred departments first. {@code department} is a department id, {@code "all"} for no preference, or
+     * null for the caller's own departments. One audit record per search.
+     */
     @Transactional(readOnly = true)
     @PreAuthorize("hasAnyRole('DOCTOR','NURSE','PHARMACIST','LAB_TECH','RADIOGRAPHER','RADIOLOGIST','ADMIN_STAFF')")
-    public PageView<PatientSummaryView> search(String q, int page, int size, Sort sort) {
-        String term = q == null ? "" : q.trim().toLowerCase(java.util.Locale.ROOT);
-        String escaped = term.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_");
-        var pageable = PageRequest.of(page, size, sort);
-        org.springframework.data.domain.Page<Patient> result;
-        String digits = KoreanText.digits(term);
-        if (KoreanText.isInitialsQuery(term)) {
-            result = patients.searchByInitials("%" + escaped + "%", pageable);
-        } else if (term.matches("\\d{4}-\\d{2}-\\d{2}")) {
-            LocalDate date;
-            try {
-                date = LocalDate.parse(term);
-            } catch (java.time.format.DateTimeParseException e) {
-                throw new DomainException(ProblemCode.VALIDATION, null, java.util.List.of(
-                        new DomainException.FieldProblem("/q", "validation.invalid-value")));
-            }
-            result = patients.findByBirthDate(date, pageable);
-        } else if (digits != null && term.matches("[\\d\\s-]{3,}")) {
-            result = patients.searchByNumber("%" + digits + "%", digits + "%", pageable);
+    public PageView<PatientSummaryView> search(String q, String department, int page, int size, String sort) {
+        java.util.Set<UUID> preferred;
+        if (department == null || department.isBlank()) {
+            preferred = CurrentUser.require().departmentIds();
+        } else if (department.equalsIgnoreCase("all")) {
+            preferred = java.util.Set.of();
         } else {
-            result = patients.search("%" + escaped + "%", escaped + "%", pageable);
+            try {
+                preferred = java.util.Set.of(UUID.fromString(department.strip()));
+            } catch (IllegalArgumentException e) {
+                throw new DomainException(ProblemCode.VALIDATION, null, java.util.List.of(
+                        new DomainException.FieldProblem("/department", "validation.invalid-value")));
+            }
         }
+        PageView<PatientSummaryView> result = searcher.search(q, preferred, page, size,
+                PatientSearch.Order.parse(sort));
         audit.record(new AuditEvent("PATIENT_SEARCH", "Patient", null, null, null,
-                "results=" + result.getTotalElements(), null));
-        return PageView.of(result, Patient::summary);
+                "results=" + result.page().totalElements(), null));
+        return result;
+    }
+
+    /**
+     * Notes that a patient is being seen in a department (scheduling calls it for every booking), so that the search
+     * ranks the department's own patients first. Joins the caller's transaction.
+     */
+    @Transactional
+    public void noteDepartmentVisit(UUID patientId, UUID departmentId, java.time.Instant at) {
+        var when = org.cdss.shared.db.UtcTimestamps.toColumn(at);
+        int updated = jdbc.sql("UPDATE patient_department SET last_seen_at = :at WHERE patient_id = :patient"
+                        + " AND department_id = :department AND last_seen_at < :at")
+                .param("at", when).param("patient", patientId.toString()).param("department", departmentId.toString())
+                .update();
+        if (updated == 0) {
+            jdbc.sql("INSERT INTO patient_department (patient_id, department_id, last_seen_at)"
+                            + " SELECT :patient, :department, :at FROM patient WHERE id = :patient AND NOT EXISTS"
+                            + " (SELECT 1 FROM patient_department WHERE patient_id = :patient"
+                            + " AND department_id = :department)")
+                    .param("at", when).param("patient", patientId.toString())
+                    .param("department", departmentId.toString()).update();
+        }
     }
 
     /**

@@ -154,6 +154,7 @@ public class AppointmentBook {
         }
         audit.record(AuditEvent.success("APPOINTMENT_CREATE", "Appointment", appointment.id(),
                 appointment.patientId()));
+        patients.noteDepartmentVisit(appointment.patientId(), request.departmentId(), startsAt);
         publishChange(appointment);
         return views(List.of(appointment)).getFirst();
     }

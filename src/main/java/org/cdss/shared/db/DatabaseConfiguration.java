@@ -1,8 +1,12 @@
 package org.cdss.shared.db;
 
+import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
 import javax.sql.DataSource;
+import org.flywaydb.core.api.Location;
 import org.springframework.boot.flyway.autoconfigure.FlywayConfigurationCustomizer;
 import org.springframework.boot.flyway.autoconfigure.FlywayMigrationStrategy;
 import org.springframework.boot.hibernate.autoconfigure.HibernatePropertiesCustomizer;
@@ -26,6 +30,13 @@ class DatabaseConfiguration {
             Map<String, String> placeholders = new HashMap<>(configuration.getPlaceholders());
             placeholders.putAll(vendor.flywayPlaceholders());
             configuration.placeholders(placeholders);
+            // portable migrations plus this vendor's own (indexes only one database has; ADR 0008)
+            List<String> locations = new ArrayList<>(Arrays.stream(configuration.getLocations())
+                    .map(Location::getDescriptor).toList());
+            if (!locations.contains(vendor.migrationLocation())) {
+                locations.add(vendor.migrationLocation());
+            }
+            configuration.locations(locations.toArray(String[]::new));
         };
     }
 

@@ -42,6 +42,11 @@ public enum DatabaseVendor {
         return hibernateDialect;
     }
 
+    /** The folder of this vendor's own migrations, read after {@code db/migration} (ADR 0008). */
+    public String migrationLocation() {
+        return "classpath:db/vendor/" + name().toLowerCase(Locale.ROOT);
+    }
+
     /** Placeholders available to every migration as {@code ${name}}. */
     public java.util.Map<String, String> flywayPlaceholders() {
         return java.util.Map.of("ts", timestampType, "text", textType, "blob", blobType);
