@@ -61,7 +61,7 @@ export function TimelineSection({ patientId }: { patientId: string }) {
               {e.code ? <span className="font-mono">{e.type === 'ENCOUNTER' ? t(`records.status.${e.code}`, { defaultValue: e.code }) : e.code}</span> : null}
               {e.text ? <span className="text-slate-700">{e.text}</span> : null}
               {e.actor ? <span className="text-slate-500">— {e.actor}</span> : null}
-              {e.encounterId && e.type !== 'ENCOUNTER' ? null : e.encounterId ? (
+              {e.encounterId ? (
                 <Link to={`/encounters/${e.encounterId}`} className="text-sky-700 hover:underline">
                   {t('records.open')}
                 </Link>
