@@ -1,8 +1,10 @@
 import { useMe } from '../features/auth/api/get-me';
 import { MyRecordPage } from '../features/patients/components/my-record-page';
+import { EncounterList } from '../features/records/components/encounter-list';
 
-/** Hands the signed-in patient's own patient id to the patients feature. */
+/** Hands the signed-in patient's own patient id to the patients feature, with the visit history from records. */
 export function MyRecordRoute() {
   const me = useMe();
-  return <MyRecordPage patientId={me.data?.patientId} />;
+  const patientId = me.data?.patientId;
+  return <MyRecordPage patientId={patientId}>{patientId ? <EncounterList patientId={patientId} /> : null}</MyRecordPage>;
 }

@@ -2,7 +2,10 @@ import { useMe } from '../features/auth/api/get-me';
 import { NewPatientPage } from '../features/patients/components/new-patient-page';
 import { PatientDetailPage } from '../features/patients/components/patient-detail-page';
 import { PatientsPage } from '../features/patients/components/patients-page';
-import { hasAnyRole } from '../lib/roles';
+import { EncounterList } from '../features/records/components/encounter-list';
+import { TimelineSection } from '../features/records/components/timeline-section';
+import { CHART_ROLES, hasAnyRole } from '../lib/roles';
+import { useParams } from 'react-router-dom';
 
 // The patients feature learns the signed-in user's roles from here (features never import each other).
 const REGISTER_ROLES = ['ADMIN_STAFF', 'DOCTOR', 'NURSE'];
@@ -16,5 +19,12 @@ export function NewPatientRoute() {
 }
 
 export function PatientDetailRoute() {
-  return <PatientDetailPage roles={useMe().data?.roles} />;
+  const roles = useMe().data?.roles;
+  const { id = '' } = useParams();
+  return (
+    <PatientDetailPage roles={roles}>
+      <EncounterList patientId={id} linked={hasAnyRole(roles, CHART_ROLES)} />
+      {hasAnyRole(roles, CHART_ROLES) ? <TimelineSection patientId={id} /> : null}
+    </PatientDetailPage>
+  );
 }

@@ -6,6 +6,8 @@ import { HomePage } from '../features/home/components/home-page';
 import {
   ADMIN_ROLES,
   APPOINTMENT_ROLES,
+  CHART_ROLES,
+  CONSULTATION_ROLES,
   DRUG_CHECK_ROLES,
   PATIENT_ROLES,
   PATIENT_SEARCH_ROLES,
@@ -39,6 +41,17 @@ export const routes: RouteObject[] = [
           { path: 'patients/new', lazy: page(() => import('./patient-routes'), (m) => m.NewPatientRoute) },
           { path: 'dashboard', lazy: page(() => import('../features/dashboard/components/dashboard-page'), (m) => m.DashboardPage) },
           { path: 'patients/:id', lazy: page(() => import('./patient-routes'), (m) => m.PatientDetailRoute) },
+        ],
+      },
+      {
+        // medical records: chart readers and the patient themself (the server answers 404 for anyone else's)
+        element: <RequireRoles roles={CHART_ROLES} />,
+        children: [{ path: 'encounters/:id', lazy: page(() => import('./records-routes'), (m) => m.EncounterRoute) }],
+      },
+      {
+        element: <RequireRoles roles={CONSULTATION_ROLES} />,
+        children: [
+          { path: 'consultation/:appointmentId', lazy: page(() => import('./records-routes'), (m) => m.ConsultationRoute) },
         ],
       },
       {

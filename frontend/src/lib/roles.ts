@@ -40,3 +40,7 @@ export const SCHEDULE_ROLES: readonly Role[] = ['ADMIN_STAFF', 'ADMIN'];
 export const DRUG_CHECK_ROLES: readonly Role[] = ['DOCTOR', 'NURSE', 'PHARMACIST'];
 /** Every staff role (everyone but patients). */
 export const STAFF_ROLES: readonly Role[] = [...PATIENT_SEARCH_ROLES, 'ADMIN'];
+/** Roles that read an encounter's chart content (notes, vitals, timeline); a patient only their own. */
+export const CHART_ROLES: readonly Role[] = ['DOCTOR', 'NURSE', 'PHARMACIST', 'RADIOLOGIST', 'PATIENT'];
+/** Roles that open an encounter from a started consultation. */
+export const CONSULTATION_ROLES: readonly Role[] = ['DOCTOR', 'NURSE'];

@@ -72,3 +72,19 @@ export type AlertDecisionResult = Schemas['AlertDecisionResult'];
 export type OverrideStat = Schemas['OverrideStat'];
 export type DayStatistics = Schemas['DayStatistics'];
 export type StatusCounts = Schemas['StatusCounts'];
+
+// Medical records
+export type EncounterView = Schemas['EncounterView'];
+export type EncounterDetailView = Schemas['EncounterDetailView'];
+export type NoteView = Schemas['NoteView'];
+export type VitalsView = Schemas['VitalsView'];
+export type DiagnosisView = Schemas['DiagnosisView'];
+export type TimelineEntry = Schemas['TimelineEntry'];
+export type TimelinePage = Schemas['PageViewTimelineEntry'];
+export type OpenEncounterRequest = Schemas['OpenEncounterRequest'];
+export type WriteNoteRequest = Schemas['WriteNoteRequest'];
+export type AmendNoteRequest = Schemas['AmendNoteRequest'];
+export type RecordVitalsRequest = Schemas['RecordVitalsRequest'];
+export type RecordDiagnosisRequest = Schemas['RecordDiagnosisRequest'];
+/** Life-cycle state of an encounter (`OPEN`, `FINISHED`, `ENTERED_IN_ERROR`). */
+export type EncounterStatus = NonNullable<EncounterView['status']>;

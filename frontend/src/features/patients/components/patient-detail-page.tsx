@@ -25,8 +25,11 @@ const INACTIVATE_ROLES = ['ADMIN_STAFF', 'DOCTOR'];
 const REVEAL_ROLES = ['ADMIN_STAFF', 'ADMIN'];
 const CLINICAL_WRITE_ROLES = ['DOCTOR', 'NURSE', 'PHARMACIST'];
 
-/** /patients/:id: demographics (masked RRN), edit, inactivate, change history and the clinical lists. */
-export function PatientDetailPage({ roles }: { roles?: readonly string[] }) {
+/**
+ * /patients/:id: demographics (masked RRN), edit, inactivate, change history and the clinical lists; `children` are
+ * sections the app adds from other features (encounters, timeline).
+ */
+export function PatientDetailPage({ roles, children }: { roles?: readonly string[]; children?: ReactNode }) {
   const { t } = useTranslation();
   const { id = '' } = useParams();
   const patient = usePatient(id);
@@ -74,6 +77,7 @@ export function PatientDetailPage({ roles }: { roles?: readonly string[] }) {
             <ClinicalListSection patientId={id} kind="medications" canWrite={hasAnyRole(roles, CLINICAL_WRITE_ROLES)} />
             <ClinicalListSection patientId={id} kind="problems" canWrite={hasAnyRole(roles, CLINICAL_WRITE_ROLES)} />
           </div>
+          {children}
           <HistoryCard id={id} />
         </>
       ) : null}

@@ -1,5 +1,6 @@
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
+import { Link, useNavigate } from 'react-router-dom';
 import { Button } from '../../../components/ui/button';
 import { problemMessage } from '../../../lib/problem-message';
 import type { AppointmentView } from '../../../types/api';
@@ -24,17 +25,20 @@ export function AppointmentActions({
   const [cancelOpen, setCancelOpen] = useState(false);
   const checkIn = useCheckInAppointment();
   const start = useStartAppointment();
+  const navigate = useNavigate();
   const complete = useCompleteAppointment();
   const noShow = useNoShowAppointment();
   const id = appointment.id ?? '';
   const actions = actionsFor(appointment.status, roles).filter((action) => !only || only.includes(action));
+  // the consultation page (records feature, reached by URL) opens the visit's encounter for the SOAP note
+  const consultation = `/consultation/${encodeURIComponent(id)}?patient=${encodeURIComponent(appointment.patientId ?? '')}`;
   const failed = [checkIn, start, complete, noShow].find((mutation) => mutation.isError);
   const busy = [checkIn, start, complete, noShow].some((mutation) => mutation.isPending);
-  if (actions.length === 0) return null;
+  if (actions.length === 0 && appointment.status !== 'IN_CONSULTATION') return null;
 
   const run: Record<Exclude<AppointmentAction, 'cancel'>, () => void> = {
     'check-in': () => checkIn.mutate(id),
-    start: () => start.mutate(id),
+    start: () => start.mutate(id, { onSuccess: () => navigate(consultation) }),
     complete: () => complete.mutate(id),
     'no-show': () => noShow.mutate(id),
   };
@@ -53,6 +57,11 @@ export function AppointmentActions({
           {t(`scheduling.actions.${action}`)}
         </Button>
       ))}
+      {appointment.status === 'IN_CONSULTATION' && (roles ?? []).includes('DOCTOR') ? (
+        <Link to={consultation} data-testid={`chart-${id}`} className="text-sm text-sky-700 hover:underline">
+          {t('scheduling.actions.chart')}
+        </Link>
+      ) : null}
       {failed ? (
         <p role="alert" className="w-full text-xs text-rose-700">
           {problemMessage(failed.error, t)}

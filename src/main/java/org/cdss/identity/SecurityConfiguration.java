@@ -134,6 +134,12 @@ class SecurityConfiguration {
                         "/api/patients/*/medications", "/api/patients/*/medications/**",
                         "/api/patients/*/problems", "/api/patients/*/problems/**")
                     .hasAnyRole("DOCTOR", "NURSE", "PHARMACIST")
+                // medical records (module records): chart content for chart readers and the patient themself
+                .requestMatchers(HttpMethod.GET, "/api/patients/*/timeline", "/api/encounters/**")
+                    .hasAnyRole("DOCTOR", "NURSE", "PHARMACIST", "RADIOLOGIST", "PATIENT")
+                .requestMatchers(HttpMethod.POST, "/api/patients/*/encounters", "/api/encounters/*/vitals")
+                    .hasAnyRole("DOCTOR", "NURSE")
+                .requestMatchers("/api/encounters/**").hasRole("DOCTOR")
                 .requestMatchers(HttpMethod.GET, "/api/patients").hasAnyRole(CLINICAL_AND_FRONT_OFFICE)
                 .requestMatchers("/api/patients/**").hasAnyRole(withPatient(CLINICAL_AND_FRONT_OFFICE))
                 .requestMatchers(HttpMethod.GET, "/api/medsafety/kb").hasAnyRole(java.util.Arrays

@@ -10,8 +10,8 @@ import java.time.LocalDate;
 /** Request bodies of the clinical lists API. */
 final class ClinicalListRequests {
 
-    /** KCD-8 / ICD-10 code: letter, two digits, optional dot and one to two (KCD: up to four) more characters. */
-    static final String DIAGNOSIS_CODE = "^[A-Z][0-9]{2}(\\.[0-9A-Z]{1,4})?$";
+    /** KCD-8 / ICD-10 code, see {@link ClinicalViews#DIAGNOSIS_CODE}. */
+    static final String DIAGNOSIS_CODE = ClinicalViews.DIAGNOSIS_CODE;
 
     private ClinicalListRequests() {
     }

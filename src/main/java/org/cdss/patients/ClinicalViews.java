@@ -7,6 +7,12 @@ import java.util.UUID;
 /** What the clinical lists API returns. */
 public final class ClinicalViews {
 
+    /**
+     * A KCD-8 / ICD-10 diagnosis code: letter, two digits, optional dot and one to four more characters
+     * ({@code J45.9}, KCD's {@code E11.78}). Shared with the medical records' encounter diagnoses.
+     */
+    public static final String DIAGNOSIS_CODE = "^[A-Z][0-9]{2}(\\.[0-9A-Z]{1,4})?$";
+
     private ClinicalViews() {
     }
 

@@ -80,6 +80,19 @@ class RoleEndpointMatrixIntegrationTests {
         roles("GET /api/appointments/schedules", REGISTRY);
         roles("POST /api/appointments/schedules", EnumSet.of(Role.ADMIN_STAFF, Role.ADMIN));
         roles("GET /api/dashboard/appointments", REGISTRY);
+        // medical records (module records)
+        Set<Role> chartReaders = EnumSet.of(Role.DOCTOR, Role.NURSE, Role.PHARMACIST, Role.RADIOLOGIST,
+                Role.PATIENT);
+        roles("GET /api/patients/{id}/encounters", REGISTRY_AND_PATIENT);
+        roles("POST /api/patients/{id}/encounters", EnumSet.of(Role.DOCTOR, Role.NURSE));
+        roles("GET /api/patients/{id}/timeline", chartReaders);
+        roles("GET /api/encounters/{id}", chartReaders);
+        roles("POST /api/encounters/{id}/finish", EnumSet.of(Role.DOCTOR));
+        roles("POST /api/encounters/{id}/void", EnumSet.of(Role.DOCTOR));
+        roles("POST /api/encounters/{id}/notes", EnumSet.of(Role.DOCTOR));
+        roles("PUT /api/encounters/{id}/notes/{noteId}", EnumSet.of(Role.DOCTOR));
+        roles("POST /api/encounters/{id}/vitals", EnumSet.of(Role.DOCTOR, Role.NURSE));
+        roles("POST /api/encounters/{id}/diagnoses", EnumSet.of(Role.DOCTOR));
         roles("GET /api/notifications/stream", ALL_ROLES);
         roles("GET /api/admin/users", ADMIN);
         roles("POST /api/admin/users", ADMIN);

@@ -1,0 +1,12 @@
+import { useMe } from '../features/auth/api/get-me';
+import { ConsultationPage } from '../features/records/components/consultation-page';
+import { EncounterPage } from '../features/records/components/encounter-page';
+
+// The records feature learns the signed-in user's roles from here (features never import each other).
+export function EncounterRoute() {
+  return <EncounterPage roles={useMe().data?.roles} />;
+}
+
+export function ConsultationRoute() {
+  return <ConsultationPage />;
+}

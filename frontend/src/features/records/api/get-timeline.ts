@@ -1,0 +1,33 @@
+import { keepPreviousData, useQuery } from '@tanstack/react-query';
+import { apiClient } from '../../../lib/api-client';
+import type { TimelinePage } from '../../../types/api';
+import { timelineKey } from './keys';
+
+export const TIMELINE_TYPES = ['ENCOUNTER', 'NOTE', 'VITALS', 'DIAGNOSIS'] as const;
+
+export interface TimelineParams {
+  types: readonly string[];
+  /** ISO instants, inclusive / exclusive. */
+  from?: string;
+  to?: string;
+  page: number;
+  size: number;
+}
+
+/** GET /api/patients/{id}/timeline: everything recorded for a patient, newest first, paginated. */
+export async function getTimeline(patientId: string, p: TimelineParams): Promise<TimelinePage> {
+  const params = new URLSearchParams({ page: String(p.page), size: String(p.size) });
+  if (p.types.length > 0) params.set('types', p.types.join(','));
+  if (p.from) params.set('from', p.from);
+  if (p.to) params.set('to', p.to);
+  const { data } = await apiClient.get<TimelinePage>(`/api/patients/${encodeURIComponent(patientId)}/timeline?${params}`);
+  return data;
+}
+
+export function useTimeline(patientId: string, params: TimelineParams) {
+  return useQuery({
+    queryKey: timelineKey(patientId, params),
+    queryFn: () => getTimeline(patientId, params),
+    placeholderData: keepPreviousData,
+  });
+}

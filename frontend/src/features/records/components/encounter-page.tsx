@@ -1,0 +1,315 @@
+import { useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import { Link, useParams } from 'react-router-dom';
+import { Alert } from '../../../components/ui/alert';
+import { Button } from '../../../components/ui/button';
+import { Card, CardContent, CardHeader, CardTitle } from '../../../components/ui/card';
+import { Checkbox } from '../../../components/ui/checkbox';
+import { EmptyState } from '../../../components/ui/empty-state';
+import { FormField, fieldProps } from '../../../components/ui/form-field';
+import { Input } from '../../../components/ui/input';
+import { PageHeader } from '../../../components/ui/page-header';
+import { Spinner } from '../../../components/ui/spinner';
+import { isApiProblem, problemFieldErrors, toApiProblem } from '../../../lib/api-client';
+import { zodFieldErrors } from '../../../lib/form-errors';
+import { hasAnyRole } from '../../../lib/roles';
+import { problemMessage } from '../../../lib/problem-message';
+import { formatInstant } from '../../../lib/time';
+import type { EncounterDetailView, NoteView, RecordVitalsRequest } from '../../../types/api';
+import { useCompleteVisit } from '../api/complete-visit';
+import { useFinishEncounter } from '../api/finish-encounter';
+import { useEncounter } from '../api/get-encounter';
+import { diagnosisSchema, useRecordDiagnosis } from '../api/record-diagnosis';
+import { useRecordVitals } from '../api/record-vitals';
+import { NOTE_PART_MAX, noteSchema, useSaveNote, type NoteForm } from '../api/write-note';
+import { previewBmi } from '../lib/bmi';
+import { EncounterStatusBadge } from './encounter-status-badge';
+
+const SOAP_PARTS = ['subjective', 'objective', 'assessment', 'plan'] as const;
+
+/** /encounters/:id: the visit with its SOAP note, vitals and diagnoses; doctors and nurses write while it is open. */
+export function EncounterPage({ roles }: { roles?: readonly string[] }) {
+  const { t, i18n } = useTranslation();
+  const { id = '' } = useParams();
+  const encounter = useEncounter(id);
+  const data = encounter.data;
+  const writable = data?.encounter?.status !== 'ENTERED_IN_ERROR';
+  const isDoctor = hasAnyRole(roles, ['DOCTOR']);
+  const isNurse = hasAnyRole(roles, ['NURSE']);
+  return (
+    <div data-testid="encounter-page" className="space-y-4">
+      {data?.encounter?.patientId && !hasAnyRole(roles, ['PATIENT']) ? (
+        <Link to={`/patients/${data.encounter.patientId}`} className="inline-block text-sm text-sky-700 hover:underline">
+          ← {t('records.backToPatient')}
+        </Link>
+      ) : null}
+      <PageHeader title={t('records.encounterTitle')} />
+      {encounter.isPending ? <Spinner className="py-12" /> : null}
+      {encounter.isError ? (
+        <Alert tone={isApiProblem(encounter.error) && encounter.error.status === 404 ? 'warning' : 'error'}>
+          {problemMessage(encounter.error, t)}
+        </Alert>
+      ) : null}
+      {data?.encounter ? (
+        <>
+          <Card>
+            <CardContent className="flex flex-wrap items-center gap-3 pt-4 text-sm">
+              <span className="tabular-nums">{formatInstant(data.encounter.startedAt, i18n.language)}</span>
+              <span>{data.encounter.doctorName}</span>
+              <EncounterStatusBadge status={data.encounter.status} />
+              {isDoctor && data.encounter.status === 'OPEN' ? <FinishButton detail={data} /> : null}
+            </CardContent>
+          </Card>
+          <NoteCard encounterId={id} notes={data.notes ?? []} canWrite={isDoctor && writable} />
+          <div className="grid grid-cols-1 gap-4 lg:grid-cols-2">
+            <VitalsCard detail={data} canWrite={(isDoctor || isNurse) && writable} />
+            <DiagnosesCard detail={data} canWrite={isDoctor && writable} />
+          </div>
+        </>
+      ) : null}
+    </div>
+  );
+}
+
+/** Completes the appointment (which finishes the encounter on the server) or, for a walk-in, the encounter. */
+function FinishButton({ detail }: { detail: EncounterDetailView }) {
+  const { t } = useTranslation();
+  const complete = useCompleteVisit();
+  const finish = useFinishEncounter();
+  const appointmentId = detail.encounter?.appointmentId;
+  const failed = complete.error ?? finish.error;
+  return (
+    <>
+      <Button
+        size="sm"
+        disabled={complete.isPending || finish.isPending}
+        onClick={() => (appointmentId ? complete.mutate(appointmentId) : finish.mutate(detail.encounter?.id ?? ''))}
+      >
+        {t('records.completeVisit')}
+      </Button>
+      {failed ? <Alert tone="error">{problemMessage(failed, t)}</Alert> : null}
+    </>
+  );
+}
+
+function NoteCard({ encounterId, notes, canWrite }: { encounterId: string; notes: NoteView[]; canWrite: boolean }) {
+  const { t, i18n } = useTranslation();
+  const latest = notes[0];
+  return (
+    <Card data-testid="soap-note">
+      <CardHeader>
+        <CardTitle>{t('records.note.title')}</CardTitle>
+      </CardHeader>
+      <CardContent>
+        {canWrite ? (
+          <NoteForm key={`${latest?.id}-${latest?.version}`} encounterId={encounterId} note={latest} />
+        ) : latest ? (
+          <dl className="space-y-2 text-sm">
+            {SOAP_PARTS.map((part) => (
+              <div key={part}>
+                <dt className="font-medium text-slate-600">{t(`records.note.${part}`)}</dt>
+                <dd className="whitespace-pre-wrap">{latest[part]}</dd>
+              </div>
+            ))}
+            <p className="text-xs text-slate-500">
+              {latest.authoredBy} · {formatInstant(latest.amendedAt ?? latest.authoredAt, i18n.language)}
+            </p>
+          </dl>
+        ) : (
+          <EmptyState title={t('records.note.none')} />
+        )}
+      </CardContent>
+    </Card>
+  );
+}
+
+function NoteForm({ encounterId, note }: { encounterId: string; note: NoteView | undefined }) {
+  const { t } = useTranslation();
+  const save = useSaveNote();
+  const [form, setForm] = useState<NoteForm>({
+    subjective: note?.subjective ?? '',
+    objective: note?.objective ?? '',
+    assessment: note?.assessment ?? '',
+    plan: note?.plan ?? '',
+  });
+  const [errors, setErrors] = useState<Record<string, string>>({});
+  const problem = save.error ? toApiProblem(save.error) : null;
+  const fieldErrors = { ...problemFieldErrors(problem), ...errors };
+  const submit = () => {
+    const parsed = noteSchema.safeParse(form);
+    if (!parsed.success) {
+      setErrors(zodFieldErrors(parsed.error));
+      return;
+    }
+    setErrors({});
+    save.mutate({ encounterId, noteId: note?.id, version: note?.version, note: parsed.data });
+  };
+  return (
+    <form
+      className="space-y-3"
+      onSubmit={(e) => {
+        e.preventDefault();
+        submit();
+      }}
+    >
+      {SOAP_PARTS.map((part) => (
+        <FormField key={part} id={`note-${part}`} label={t(`records.note.${part}`)} error={fieldErrors[part]}>
+          <textarea
+            {...fieldProps(`note-${part}`, fieldErrors[part])}
+            rows={3}
+            maxLength={NOTE_PART_MAX}
+            className="w-full rounded-md border border-slate-300 px-3 py-2 text-sm focus-visible:outline-none focus-visible:ring-2 focus-visible:ring-sky-500"
+            value={form[part]}
+            onChange={(e) => setForm({ ...form, [part]: e.target.value })}
+          />
+        </FormField>
+      ))}
+      {problem && problem.status === 409 ? <Alert tone="warning">{t('records.note.stale')}</Alert> : null}
+      {problem && problem.status !== 409 && problem.status !== 400 ? <Alert tone="error">{problemMessage(save.error, t)}</Alert> : null}
+      {save.isSuccess ? <p role="status" className="text-sm text-emerald-700">{t('records.saved')}</p> : null}
+      <Button type="submit" disabled={save.isPending}>
+        {note ? t('records.note.amend') : t('records.note.save')}
+      </Button>
+    </form>
+  );
+}
+
+const VITAL_FIELDS = ['systolic', 'diastolic', 'heartRate', 'respiratoryRate', 'temperatureC', 'spo2', 'heightCm', 'weightKg'] as const;
+type VitalField = (typeof VITAL_FIELDS)[number];
+
+function VitalsCard({ detail, canWrite }: { detail: EncounterDetailView; canWrite: boolean }) {
+  const { t, i18n } = useTranslation();
+  const record = useRecordVitals();
+  const empty = Object.fromEntries(VITAL_FIELDS.map((f) => [f, ''])) as Record<VitalField, string>;
+  const [form, setForm] = useState(empty);
+  const problem = record.error ? toApiProblem(record.error) : null;
+  const fieldErrors = problemFieldErrors(problem);
+  const bmi = previewBmi(form.heightCm, form.weightKg);
+  const submit = () => {
+    const body = Object.fromEntries(
+      VITAL_FIELDS.filter((f) => form[f].trim() !== '').map((f) => [f, Number(form[f])]),
+    ) as RecordVitalsRequest;
+    record.mutate({ encounterId: detail.encounter?.id ?? '', body }, { onSuccess: () => setForm(empty) });
+  };
+  return (
+    <Card data-testid="vitals">
+      <CardHeader>
+        <CardTitle>{t('records.vitals.title')}</CardTitle>
+      </CardHeader>
+      <CardContent className="space-y-3">
+        {canWrite ? (
+          <form
+            className="grid grid-cols-2 gap-2"
+            onSubmit={(e) => {
+              e.preventDefault();
+              submit();
+            }}
+          >
+            {VITAL_FIELDS.map((f) => (
+              <FormField key={f} id={`vitals-${f}`} label={t(`records.vitals.${f}`)} error={fieldErrors[f]}>
+                <Input
+                  {...fieldProps(`vitals-${f}`, fieldErrors[f])}
+                  inputMode="decimal"
+                  value={form[f]}
+                  onChange={(e) => setForm({ ...form, [f]: e.target.value })}
+                />
+              </FormField>
+            ))}
+            <p className="col-span-2 text-sm" data-testid="bmi-preview">
+              {t('records.vitals.bmi')}: {bmi ?? '—'}
+            </p>
+            {problem && !problem.errors?.length ? <Alert tone="error">{problemMessage(record.error, t)}</Alert> : null}
+            <Button type="submit" className="col-span-2" disabled={record.isPending}>
+              {t('records.vitals.save')}
+            </Button>
+          </form>
+        ) : null}
+        {detail.vitals?.length === 0 ? <EmptyState title={t('records.vitals.none')} /> : null}
+        <ul className="divide-y divide-slate-100 text-sm">
+          {detail.vitals?.map((v) => (
+            <li key={v.id} className="py-1" data-testid="vitals-row">
+              <span className="tabular-nums text-slate-500">{formatInstant(v.measuredAt, i18n.language)}</span>{' '}
+              {[
+                v.systolic != null ? `BP ${v.systolic}/${v.diastolic}` : null,
+                v.heartRate != null ? `HR ${v.heartRate}` : null,
+                v.respiratoryRate != null ? `RR ${v.respiratoryRate}` : null,
+                v.temperatureC != null ? `T ${v.temperatureC}°C` : null,
+                v.spo2 != null ? `SpO2 ${v.spo2}%` : null,
+                v.heightCm != null ? `${v.heightCm} cm` : null,
+                v.weightKg != null ? `${v.weightKg} kg` : null,
+                v.bmi != null ? `BMI ${v.bmi}` : null,
+              ]
+                .filter(Boolean)
+                .join(' · ')}
+            </li>
+          ))}
+        </ul>
+      </CardContent>
+    </Card>
+  );
+}
+
+function DiagnosesCard({ detail, canWrite }: { detail: EncounterDetailView; canWrite: boolean }) {
+  const { t } = useTranslation();
+  const record = useRecordDiagnosis();
+  const diagnoses = detail.encounter?.diagnoses ?? [];
+  const [form, setForm] = useState({ code: '', description: '', primary: diagnoses.length === 0 });
+  const [errors, setErrors] = useState<Record<string, string>>({});
+  const problem = record.error ? toApiProblem(record.error) : null;
+  const fieldErrors = { ...problemFieldErrors(problem), ...errors };
+  const submit = () => {
+    const parsed = diagnosisSchema.safeParse({ ...form, code: form.code.toUpperCase() });
+    if (!parsed.success) {
+      setErrors(zodFieldErrors(parsed.error));
+      return;
+    }
+    setErrors({});
+    record.mutate(
+      { encounterId: detail.encounter?.id ?? '', body: parsed.data },
+      { onSuccess: () => setForm({ code: '', description: '', primary: false }) },
+    );
+  };
+  return (
+    <Card data-testid="diagnoses">
+      <CardHeader>
+        <CardTitle>{t('records.diagnosis.title')}</CardTitle>
+      </CardHeader>
+      <CardContent className="space-y-3">
+        {diagnoses.length === 0 ? <EmptyState title={t('records.diagnosis.none')} /> : null}
+        <ul className="text-sm">
+          {diagnoses.map((d) => (
+            <li key={d.id} data-testid="diagnosis-row">
+              <span className="font-mono">{d.code}</span> {d.description}{' '}
+              <span className="text-slate-500">({t(d.primary ? 'records.diagnosis.primary' : 'records.diagnosis.secondary')})</span>
+            </li>
+          ))}
+        </ul>
+        {canWrite ? (
+          <form
+            className="space-y-2"
+            onSubmit={(e) => {
+              e.preventDefault();
+              submit();
+            }}
+          >
+            <FormField id="diagnosis-code" label={t('records.diagnosis.code')} error={fieldErrors.code}>
+              <Input {...fieldProps('diagnosis-code', fieldErrors.code)} value={form.code} onChange={(e) => setForm({ ...form, code: e.target.value })} />
+            </FormField>
+            <FormField id="diagnosis-description" label={t('records.diagnosis.description')} error={fieldErrors.description}>
+              <Input
+                {...fieldProps('diagnosis-description', fieldErrors.description)}
+                value={form.description}
+                onChange={(e) => setForm({ ...form, description: e.target.value })}
+              />
+            </FormField>
+            <Checkbox label={t('records.diagnosis.primary')} checked={form.primary} onChange={(e) => setForm({ ...form, primary: e.target.checked })} />
+            {problem && !problem.errors?.length ? <Alert tone="error">{problemMessage(record.error, t)}</Alert> : null}
+            <Button type="submit" disabled={record.isPending}>
+              {t('records.diagnosis.add')}
+            </Button>
+          </form>
+        ) : null}
+      </CardContent>
+    </Card>
+  );
+}

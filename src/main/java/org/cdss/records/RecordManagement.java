@@ -1,0 +1,284 @@
+package org.cdss.records;
+
+import java.math.RoundingMode;
+import java.time.Clock;
+import java.util.List;
+import java.util.UUID;
+import org.cdss.audit.AuditEvent;
+import org.cdss.audit.AuditLog;
+import org.cdss.identity.IdentityQueries;
+import org.cdss.identity.StaffMember;
+import org.cdss.records.RecordRequests.OpenEncounterRequest;
+import org.cdss.records.RecordViews.DiagnosisView;
+import org.cdss.records.RecordViews.EncounterDetailView;
+import org.cdss.records.RecordViews.NoteView;
+import org.cdss.records.RecordViews.VitalsView;
+import org.cdss.scheduling.AppointmentBook;
+import org.cdss.scheduling.AppointmentChanged;
+import org.cdss.scheduling.AppointmentStatus;
+import org.cdss.scheduling.AppointmentView;
+import org.cdss.shared.DomainException;
+import org.cdss.shared.DomainException.FieldProblem;
+import org.cdss.shared.ProblemCode;
+import org.cdss.shared.db.UtcTimestamps;
+import org.cdss.shared.security.CdssPrincipal;
+import org.cdss.shared.security.CurrentUser;
+import org.cdss.shared.security.Role;
+import org.springframework.context.event.EventListener;
+import org.springframework.dao.DataIntegrityViolationException;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.security.access.prepost.PreAuthorize;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+/**
+ * Commands on the medical record: open, finish and void encounters; write and amend SOAP notes; record vital signs
+ * and diagnoses. Every write is audited.
+ *
+ * <p>How an encounter meets its appointment: the UI opens the encounter ({@code POST /api/patients/{id}/encounters}
+ * with the appointment id) right after starting the consultation, and opening is idempotent per appointment (a
+ * unique key on {@code encounter.appointment_id}). A listener on {@link AppointmentChanged} could not do that part:
+ * the event deliberately carries no patient id (it is pushed to browsers as it is), and an asynchronous listener
+ * runs without the doctor in the security context. Completing the appointment does finish its encounter through
+ * {@link #onAppointmentChanged(AppointmentChanged)}, which runs synchronously in the transaction that completes the
+ * appointment, so that both change together or not at all.
+ */
+@Service
+public class RecordManagement {
+
+    private final Encounters encounters;
+    private final JdbcClient jdbc;
+    private final RecordQueries queries;
+    private final RecordAccess access;
+    private final AppointmentBook appointments;
+    private final IdentityQueries identity;
+    private final AuditLog audit;
+    private final Clock clock;
+
+    RecordManagement(Encounters encounters, JdbcClient jdbc, RecordQueries queries,
+            RecordAccess access, AppointmentBook appointments, IdentityQueries identity, AuditLog audit,
+            Clock clock) {
+        this.encounters = encounters;
+        this.jdbc = jdbc;
+        this.queries = queries;
+        this.access = access;
+        this.appointments = appointments;
+        this.identity = identity;
+        this.audit = audit;
+        this.clock = clock;
+    }
+
+    /** Opens an encounter (see {@link RecordRequests.OpenEncounterRequest}); for an appointment, at most once. */
+    @Transactional
+    @PreAuthorize("hasAnyRole('DOCTOR','NURSE')")
+    public EncounterDetailView open(UUID patientId, OpenEncounterRequest request) {
+        access.requirePatient(patientId);
+        CdssPrincipal user = CurrentUser.require();
+        Encounter encounter;
+        if (request.appointmentId() != null) {
+            var existing = encounters.findByAppointmentId(request.appointmentId());
+            if (existing.isPresent()) {
+                if (!existing.get().patientId().equals(patientId)) {
+                    throw DomainException.notFound();
+                }
+                audit.record(AuditEvent.success("ENCOUNTER_READ", "Encounter", existing.get().id(), patientId));
+                return queries.detailUnaudited(existing.get().id());
+            }
+            AppointmentView appointment = appointments.get(request.appointmentId());
+            if (!appointment.patientId().equals(patientId)) {
+                throw DomainException.notFound();
+            }
+            if (appointment.status() != AppointmentStatus.CHECKED_IN
+                    && appointment.status() != AppointmentStatus.IN_CONSULTATION) {
+                throw new DomainException(ProblemCode.CONFLICT, "encounter.appointment-not-open",
+                        appointment.status());
+            }
+            encounter = new Encounter(patientId, appointment.id(), appointment.departmentId(),
+                    appointment.doctorId(), user.userId(), clock.instant());
+        } else {
+            if (request.departmentId() == null) {
+                throw field("/departmentId", "validation.required");
+            }
+            UUID doctorId = request.doctorId() != null ? request.doctorId()
+                    : user.has(Role.DOCTOR) ? user.userId() : null;
+            if (doctorId == null) {
+                throw field("/doctorId", "validation.required");
+            }
+            boolean doctorHere = identity.staffMember(doctorId).filter(StaffMember::active)
+                    .filter(d -> d.isDoctorIn(request.departmentId())).isPresent();
+            if (!doctorHere) {
+                throw field("/doctorId", "appointment.not-a-doctor-here");
+            }
+            encounter = new Encounter(patientId, null, request.departmentId(), doctorId, user.userId(),
+                    clock.instant());
+        }
+        try {
+            encounters.saveAndFlush(encounter);
+        } catch (DataIntegrityViolationException e) {
+            // the unique appointment key decided: a concurrent request opened it first
+            throw new DomainException(ProblemCode.CONFLICT, "encounter.already-open");
+        }
+        audit.record(AuditEvent.success("ENCOUNTER_CREATE", "Encounter", encounter.id(), patientId));
+        return queries.detailUnaudited(encounter.id());
+    }
+
+    @Transactional
+    @PreAuthorize("hasRole('DOCTOR')")
+    public EncounterDetailView finish(UUID encounterId) {
+        Encounter encounter = load(encounterId);
+        encounter.finish(clock.instant());
+        encounters.saveAndFlush(encounter);
+        audit.record(AuditEvent.success("ENCOUNTER_FINISH", "Encounter", encounterId, encounter.patientId()));
+        return queries.detailUnaudited(encounterId);
+    }
+
+    @Transactional
+    @PreAuthorize("hasRole('DOCTOR')")
+    public EncounterDetailView voidEncounter(UUID encounterId, String reason) {
+        Encounter encounter = load(encounterId);
+        encounter.voidAsEnteredInError(CurrentUser.require().userId(), reason.strip(), clock.instant());
+        encounters.saveAndFlush(encounter);
+        audit.record(AuditEvent.success("ENCOUNTER_VOID", "Encounter", encounterId, encounter.patientId()));
+        return queries.detailUnaudited(encounterId);
+    }
+
+    @Transactional
+    @PreAuthorize("hasRole('DOCTOR')")
+    public NoteView writeNote(UUID encounterId, String subjective, String objective, String assessment,
+            String plan) {
+        Encounter encounter = load(encounterId);
+        encounter.requireWritable();
+        Soap text = requireText(new Soap(subjective, objective, assessment, plan));
+        CdssPrincipal user = CurrentUser.require();
+        UUID id = UUID.randomUUID();
+        jdbc.sql("""
+                INSERT INTO clinical_note (id, encounter_id, patient_id, subjective, objective, assessment, plan,
+                    authored_by, authored_by_name, authored_at, version)
+                VALUES (:id, :e, :p, :s, :o, :a, :plan, :by, :byName, :at, 0)""")
+                .param("id", id.toString()).param("e", encounterId.toString())
+                .param("p", encounter.patientId().toString()).param("s", text.subjective())
+                .param("o", text.objective()).param("a", text.assessment()).param("plan", text.plan())
+                .param("by", user.userId().toString()).param("byName", cut(user.displayName()))
+                .param("at", UtcTimestamps.toColumn(clock.instant())).update();
+        audit.record(AuditEvent.success("NOTE_CREATE", "ClinicalNote", id, encounter.patientId()));
+        return queries.note(id);
+    }
+
+    /** Amends a note; {@code version} must be the one read, else 409 stale-version (no lost update). */
+    @Transactional
+    @PreAuthorize("hasRole('DOCTOR')")
+    public NoteView amendNote(UUID encounterId, UUID noteId, long version, String subjective, String objective,
+            String assessment, String plan) {
+        Encounter encounter = load(encounterId);
+        encounter.requireWritable();
+        Soap text = requireText(new Soap(subjective, objective, assessment, plan));
+        Integer found = jdbc.sql("SELECT COUNT(*) FROM clinical_note WHERE id = :id AND encounter_id = :e")
+                .param("id", noteId.toString()).param("e", encounterId.toString()).query(Integer.class).single();
+        if (found == 0) {
+            throw DomainException.notFound();
+        }
+        // optimistic locking in one statement: an amendment committed since the caller read the note wins
+        int changed = jdbc.sql("""
+                UPDATE clinical_note SET subjective = :s, objective = :o, assessment = :a, plan = :plan,
+                    amended_by = :by, amended_at = :at, version = version + 1
+                WHERE id = :id AND encounter_id = :e AND version = :v""")
+                .param("s", text.subjective()).param("o", text.objective()).param("a", text.assessment())
+                .param("plan", text.plan()).param("by", CurrentUser.require().userId().toString())
+                .param("at", UtcTimestamps.toColumn(clock.instant())).param("id", noteId.toString())
+                .param("e", encounterId.toString()).param("v", version).update();
+        if (changed == 0) {
+            throw new DomainException(ProblemCode.STALE_VERSION);
+        }
+        audit.record(AuditEvent.success("NOTE_AMEND", "ClinicalNote", noteId, encounter.patientId()));
+        return queries.note(noteId);
+    }
+
+    @Transactional
+    @PreAuthorize("hasAnyRole('DOCTOR','NURSE')")
+    public VitalsView recordVitals(UUID encounterId, VitalSigns vitals) {
+        Encounter encounter = load(encounterId);
+        encounter.requireWritable();
+        VitalSigns v = vitals.validated();
+        CdssPrincipal user = CurrentUser.require();
+        UUID id = UUID.randomUUID();
+        jdbc.sql("""
+                INSERT INTO vital_signs (id, encounter_id, patient_id, systolic, diastolic, heart_rate,
+                    respiratory_rate, temperature_c, spo2, height_cm, weight_kg, bmi, measured_at, recorded_by,
+                    recorded_by_name)
+                VALUES (:id, :e, :p, :sys, :dia, :hr, :rr, :temp, :spo2, :height, :weight, :bmi, :at, :by, :byName)""")
+                .param("id", id.toString()).param("e", encounterId.toString())
+                .param("p", encounter.patientId().toString()).param("sys", v.systolic()).param("dia", v.diastolic())
+                .param("hr", v.heartRate()).param("rr", v.respiratoryRate())
+                .param("temp", oneDecimal(v.temperatureC())).param("spo2", v.spo2())
+                .param("height", oneDecimal(v.heightCm())).param("weight", oneDecimal(v.weightKg()))
+                .param("bmi", v.bmi()).param("at", UtcTimestamps.toColumn(clock.instant()))
+                .param("by", user.userId().toString()).param("byName", cut(user.displayName())).update();
+        audit.record(AuditEvent.success("VITALS_CREATE", "VitalSigns", id, encounter.patientId()));
+        return queries.vitals(id);
+    }
+
+    @Transactional
+    @PreAuthorize("hasRole('DOCTOR')")
+    public DiagnosisView recordDiagnosis(UUID encounterId, String code, String description, boolean primary) {
+        Encounter encounter = load(encounterId);
+        encounter.requireWritable();
+        if (primary) {
+            Integer primaries = jdbc.sql("SELECT COUNT(*) FROM encounter_diagnosis WHERE encounter_id = :e "
+                    + "AND is_primary = TRUE").param("e", encounterId.toString()).query(Integer.class).single();
+            if (primaries > 0) {
+                throw new DomainException(ProblemCode.CONFLICT, "encounter.primary-diagnosis-exists");
+            }
+        }
+        CdssPrincipal user = CurrentUser.require();
+        UUID id = UUID.randomUUID();
+        jdbc.sql("""
+                INSERT INTO encounter_diagnosis (id, encounter_id, patient_id, code, description, is_primary,
+                    recorded_at, recorded_by, recorded_by_name)
+                VALUES (:id, :e, :p, :code, :description, :primary, :at, :by, :byName)""")
+                .param("id", id.toString()).param("e", encounterId.toString())
+                .param("p", encounter.patientId().toString()).param("code", code.strip())
+                .param("description", description.strip()).param("primary", primary)
+                .param("at", UtcTimestamps.toColumn(clock.instant())).param("by", user.userId().toString())
+                .param("byName", cut(user.displayName())).update();
+        audit.record(AuditEvent.success("DIAGNOSIS_CREATE", "EncounterDiagnosis", id, encounter.patientId()));
+        return queries.diagnosis(id);
+    }
+
+    /** Completing an appointment finishes its open encounter, in the same transaction (see the class comment). */
+    @EventListener
+    void onAppointmentChanged(AppointmentChanged event) {
+        if (event.status() != AppointmentStatus.COMPLETED) {
+            return;
+        }
+        encounters.findByAppointmentId(event.appointmentId())
+                .filter(e -> e.status() == EncounterStatus.OPEN).ifPresent(e -> {
+                    e.finish(clock.instant());
+                    encounters.saveAndFlush(e);
+                    audit.record(AuditEvent.success("ENCOUNTER_FINISH", "Encounter", e.id(), e.patientId()));
+                });
+    }
+
+    /** The encounter, or 404; the caller's role was checked by method security. */
+    private Encounter load(UUID encounterId) {
+        return encounters.findById(encounterId).orElseThrow(DomainException::notFound);
+    }
+
+    private static Soap requireText(Soap text) {
+        if (text.isEmpty()) {
+            throw field("/assessment", "note.empty");
+        }
+        return text;
+    }
+
+    private static java.math.BigDecimal oneDecimal(java.math.BigDecimal d) {
+        return d == null ? null : d.setScale(1, RoundingMode.HALF_UP);
+    }
+
+    private static DomainException field(String pointer, String key) {
+        return new DomainException(ProblemCode.VALIDATION, null, List.of(new FieldProblem(pointer, key)));
+    }
+
+    private static String cut(String s) {
+        return s == null || s.length() <= 100 ? s : s.substring(0, 100);
+    }
+}

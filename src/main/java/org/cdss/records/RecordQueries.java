@@ -1,0 +1,154 @@
+package org.cdss.records;
+
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import java.util.stream.Collectors;
+import org.cdss.identity.IdentityQueries;
+import org.cdss.identity.StaffMember;
+import org.cdss.records.RecordViews.DiagnosisView;
+import org.cdss.records.RecordViews.EncounterDetailView;
+import org.cdss.records.RecordViews.EncounterView;
+import org.cdss.records.RecordViews.NoteView;
+import org.cdss.records.RecordViews.VitalsView;
+import org.cdss.shared.DomainException;
+import org.cdss.shared.db.UtcTimestamps;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+/**
+ * Reads of the medical record, with their access rules and the audit record of each read (see
+ * {@link RecordAccess}). A patient reads only their own; anything else is 404.
+ */
+@Service
+public class RecordQueries {
+
+    private static final int MAX_ENCOUNTERS = 500;
+
+    private final JdbcClient jdbc;
+    private final RecordAccess access;
+    private final IdentityQueries identity;
+
+    RecordQueries(JdbcClient jdbc, RecordAccess access, IdentityQueries identity) {
+        this.jdbc = jdbc;
+        this.access = access;
+        this.identity = identity;
+    }
+
+    /** A patient's visit history, newest first, each encounter with its diagnoses. */
+    @Transactional(readOnly = true)
+    public List<EncounterView> encounters(UUID patientId) {
+        access.requireVisitReader(patientId, "ENCOUNTER_LIST", "Patient", patientId);
+        List<EncounterRow> rows = jdbc.sql("SELECT * FROM encounter WHERE patient_id = :p "
+                + "ORDER BY started_at DESC, id LIMIT " + MAX_ENCOUNTERS)
+                .param("p", patientId.toString()).query(RecordQueries::encounterRow).list();
+        Map<UUID, List<DiagnosisView>> diagnoses = jdbc.sql("SELECT * FROM encounter_diagnosis WHERE patient_id = :p "
+                + "ORDER BY is_primary DESC, recorded_at, id").param("p", patientId.toString())
+                .query(RecordQueries::diagnosis).list().stream()
+                .collect(Collectors.groupingBy(DiagnosisView::encounterId));
+        Map<UUID, String> names = new HashMap<>();
+        return rows.stream().map(r -> r.view(doctorName(names, r.doctorId()),
+                diagnoses.getOrDefault(r.id(), List.of()))).toList();
+    }
+
+    /** One encounter with its notes, vitals and diagnoses: chart readers, or the patient themself. */
+    @Transactional(readOnly = true)
+    public EncounterDetailView encounter(UUID encounterId) {
+        EncounterRow row = findRow(encounterId);
+        access.requireChartReader(row.patientId(), "ENCOUNTER_READ", "Encounter", encounterId);
+        return detail(row);
+    }
+
+    /** Not audited: for the command side, which audits its own write. */
+    EncounterDetailView detailUnaudited(UUID encounterId) {
+        return detail(findRow(encounterId));
+    }
+
+    NoteView note(UUID noteId) {
+        return jdbc.sql("SELECT * FROM clinical_note WHERE id = :id").param("id", noteId.toString())
+                .query(RecordQueries::note).single();
+    }
+
+    VitalsView vitals(UUID vitalsId) {
+        return jdbc.sql("SELECT * FROM vital_signs WHERE id = :id").param("id", vitalsId.toString())
+                .query(RecordQueries::vitals).single();
+    }
+
+    DiagnosisView diagnosis(UUID diagnosisId) {
+        return jdbc.sql("SELECT * FROM encounter_diagnosis WHERE id = :id").param("id", diagnosisId.toString())
+                .query(RecordQueries::diagnosis).single();
+    }
+
+    private EncounterRow findRow(UUID encounterId) {
+        return jdbc.sql("SELECT * FROM encounter WHERE id = :id").param("id", encounterId.toString())
+                .query(RecordQueries::encounterRow).optional().orElseThrow(DomainException::notFound);
+    }
+
+    private EncounterDetailView detail(EncounterRow row) {
+        String e = row.id().toString();
+        List<DiagnosisView> diagnoses = jdbc.sql("SELECT * FROM encounter_diagnosis WHERE encounter_id = :e "
+                + "ORDER BY is_primary DESC, recorded_at, id").param("e", e).query(RecordQueries::diagnosis).list();
+        List<NoteView> notes = jdbc.sql("SELECT * FROM clinical_note WHERE encounter_id = :e "
+                + "ORDER BY authored_at DESC, id").param("e", e).query(RecordQueries::note).list();
+        List<VitalsView> vitals = jdbc.sql("SELECT * FROM vital_signs WHERE encounter_id = :e "
+                + "ORDER BY measured_at DESC, id").param("e", e).query(RecordQueries::vitals).list();
+        return new EncounterDetailView(row.view(doctorName(new HashMap<>(), row.doctorId()), diagnoses), notes,
+                vitals);
+    }
+
+    private String doctorName(Map<UUID, String> cache, UUID doctorId) {
+        return cache.computeIfAbsent(doctorId,
+                d -> identity.staffMember(d).map(StaffMember::displayName).orElse(null));
+    }
+
+    record EncounterRow(UUID id, UUID patientId, UUID appointmentId, UUID departmentId, UUID doctorId,
+            EncounterStatus status, java.time.Instant startedAt, java.time.Instant endedAt, String voidReason,
+            long version) {
+        EncounterView view(String doctorName, List<DiagnosisView> diagnoses) {
+            return new EncounterView(id, patientId, appointmentId, departmentId, doctorId, doctorName, status,
+                    startedAt, endedAt, voidReason, diagnoses, version);
+        }
+    }
+
+    static EncounterRow encounterRow(ResultSet rs, int n) throws SQLException {
+        return new EncounterRow(uuid(rs, "id"), uuid(rs, "patient_id"), uuid(rs, "appointment_id"),
+                uuid(rs, "department_id"), uuid(rs, "doctor_id"), EncounterStatus.valueOf(rs.getString("status")),
+                UtcTimestamps.read(rs, "started_at"), UtcTimestamps.read(rs, "ended_at"),
+                rs.getString("void_reason"), rs.getLong("version"));
+    }
+
+    static NoteView note(ResultSet rs, int n) throws SQLException {
+        return new NoteView(uuid(rs, "id"), uuid(rs, "encounter_id"), rs.getString("subjective"),
+                rs.getString("objective"), rs.getString("assessment"), rs.getString("plan"),
+                rs.getString("authored_by_name"), UtcTimestamps.read(rs, "authored_at"),
+                UtcTimestamps.read(rs, "amended_at"), rs.getLong("version"));
+    }
+
+    static VitalsView vitals(ResultSet rs, int n) throws SQLException {
+        return new VitalsView(uuid(rs, "id"), uuid(rs, "encounter_id"), integer(rs, "systolic"),
+                integer(rs, "diastolic"), integer(rs, "heart_rate"), integer(rs, "respiratory_rate"),
+                rs.getBigDecimal("temperature_c"), integer(rs, "spo2"), rs.getBigDecimal("height_cm"),
+                rs.getBigDecimal("weight_kg"), rs.getBigDecimal("bmi"), UtcTimestamps.read(rs, "measured_at"),
+                rs.getString("recorded_by_name"));
+    }
+
+    static DiagnosisView diagnosis(ResultSet rs, int n) throws SQLException {
+        return new DiagnosisView(uuid(rs, "id"), uuid(rs, "encounter_id"), rs.getString("code"),
+                rs.getString("description"), rs.getBoolean("is_primary"), UtcTimestamps.read(rs, "recorded_at"),
+                rs.getString("recorded_by_name"));
+    }
+
+    static UUID uuid(ResultSet rs, String column) throws SQLException {
+        String s = rs.getString(column);
+        return s == null ? null : UUID.fromString(s.strip());
+    }
+
+    static Integer integer(ResultSet rs, String column) throws SQLException {
+        int v = rs.getInt(column);
+        return rs.wasNull() ? null : v;
+    }
+}

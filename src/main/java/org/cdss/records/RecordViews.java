@@ -1,0 +1,39 @@
+package org.cdss.records;
+
+import java.math.BigDecimal;
+import java.time.Instant;
+import java.util.List;
+import java.util.UUID;
+
+/** What the medical records API returns. Instants are UTC. */
+public final class RecordViews {
+
+    private RecordViews() {
+    }
+
+    /** An encounter as listed in the visit history, with its diagnoses (primary first). */
+    public record EncounterView(UUID id, UUID patientId, UUID appointmentId, UUID departmentId, UUID doctorId,
+            String doctorName, EncounterStatus status, Instant startedAt, Instant endedAt, String voidReason,
+            List<DiagnosisView> diagnoses, long version) {
+    }
+
+    /** One encounter with everything recorded in it. */
+    public record EncounterDetailView(EncounterView encounter, List<NoteView> notes, List<VitalsView> vitals) {
+    }
+
+    /** A SOAP note; {@code version} must be sent back to amend it. */
+    public record NoteView(UUID id, UUID encounterId, String subjective, String objective, String assessment,
+            String plan, String authoredBy, Instant authoredAt, Instant amendedAt, long version) {
+    }
+
+    /** A set of vital signs; {@code bmi} is computed by the server. */
+    public record VitalsView(UUID id, UUID encounterId, Integer systolic, Integer diastolic, Integer heartRate,
+            Integer respiratoryRate, BigDecimal temperatureC, Integer spo2, BigDecimal heightCm, BigDecimal weightKg,
+            BigDecimal bmi, Instant measuredAt, String recordedBy) {
+    }
+
+    /** A diagnosis of an encounter, KCD/ICD-10 coded. */
+    public record DiagnosisView(UUID id, UUID encounterId, String code, String description, boolean primary,
+            Instant recordedAt, String recordedBy) {
+    }
+}

@@ -1,0 +1,21 @@
+/**
+ * Records: the outpatient medical record. Encounters (a visit of a patient with a doctor of a department: OPEN →
+ * FINISHED, or ENTERED_IN_ERROR when voided with a reason; at most one per appointment), SOAP notes (amended under
+ * optimistic locking, a stale edit is 409), vital signs (BMI computed here, physiologic ranges checked) and encounter
+ * diagnoses (KCD/ICD-10, primary or secondary). {@link org.cdss.records.RecordManagement} holds the commands,
+ * {@link org.cdss.records.RecordQueries} the reads, {@link org.cdss.records.Timeline} the per-patient timeline that
+ * other modules extend by implementing the port {@link org.cdss.records.TimelineSource}.
+ *
+ * <p>Access (least privilege, enforced in the service and at URL level): the visit history (encounters with their
+ * diagnoses) is read by registry staff ({@code Role.PATIENT_REGISTRY_READERS}, the front office needs visits and
+ * codes for claims); the chart content (notes, vitals, the timeline) only by {@code RecordAccess.CHART_READERS} — doctors, nurses,
+ * pharmacists (medication review) and radiologists (reporting needs the clinical question) — not by lab technicians,
+ * radiographers or the front office, who work from orders. A patient reads their own encounters, chart and timeline;
+ * any other patient id is 404. Doctors write notes and diagnoses and open, finish and void encounters; nurses open
+ * encounters and record vitals. Every read and write is audited.
+ *
+ * <p>Depends on patients (existence), scheduling (the appointment an encounter belongs to, its completion event),
+ * identity (names), audit and shared. Nothing depends on records except through this API.
+ */
+@org.springframework.modulith.ApplicationModule(displayName = "Records")
+package org.cdss.records;
