@@ -100,6 +100,9 @@ class RoleEndpointMatrixIntegrationTests {
         roles("POST /api/medsafety/decisions", PRESCRIBING);
         roles("GET /api/admin/medsafety/override-stats", ADMIN);
         publicEndpoint("GET /cds-services"); // CDS Hooks discovery, read by EHRs before configuration
+        // CDS Hooks services (issue 4): session auth for prescribers; EHRs use a CDS Hooks JWT instead
+        roles("POST /cds-services/{id}", PRESCRIBING);
+        roles("POST /cds-services/{id}/feedback", PRESCRIBING);
     }
 
     record Access(boolean anonymous, Set<Role> roles) {

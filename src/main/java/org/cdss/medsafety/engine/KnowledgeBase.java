@@ -33,8 +33,11 @@ public final class KnowledgeBase {
         "products.tsv", "groups.tsv", "allergy-cross-sensitivity.tsv", "duplicate-therapy.tsv",
         "allergen-terms.tsv"};
     static final int AMBIGUOUS = -1;
-    private static final Set<String> DOSE_WORDS = Set.of("mg", "g", "mcg", "ml", "tab", "tablet", "tablets", "cap",
-            "capsule", "capsules", "정", "캡슐");
+    /** Units and dose forms dropped from a free name ("Amoxicillin 500 MG Oral Capsule", RxNorm style). */
+    private static final Set<String> DOSE_WORDS = Set.of("mg", "g", "mcg", "ml", "mg/ml", "unt", "tab", "tablet",
+            "tablets", "cap", "capsule", "capsules", "oral", "suspension", "solution", "injection", "injectable",
+            "extended", "delayed", "release", "chewable", "film", "coated", "powder", "syrup", "정", "캡슐", "주사",
+            "시럽");
 
     /** Opens one KB file by name, or returns null when it does not exist. */
     @FunctionalInterface
@@ -69,6 +72,7 @@ public final class KnowledgeBase {
     private final Map<Integer, List<DuplicateRule>> duplicateRulesByIngredient;
     private final List<AllergyRule> allergyRules;
     private final Map<String, String> allergenTerms;
+    private final Map<String, Integer> atcCodes;      // ATC code (upper case) -> product ingredient, or AMBIGUOUS
     private final Map<String, Set<Integer>> ansmClasses;
     private final int ruleCount;
     private final KbInfo info;
@@ -146,6 +150,14 @@ public final class KnowledgeBase {
                     "allergen-terms.tsv", r.line, "unknown target " + r.f[1]);
             allergenTerms.put(normalise(r.f[0]), r.f[1]);
         }
+
+        atcCodes = new HashMap<>();
+        products.values().forEach(p -> {
+            if (!p.atc().isBlank()) {
+                atcCodes.merge(p.atc().strip().toUpperCase(Locale.ROOT), p.id(),
+                        (old, now) -> old.equals(now) ? old : AMBIGUOUS);
+            }
+        });
 
         names = new HashMap<>();
         // Brand tokens first, then exact names override them: an INN always wins over a brand word.
@@ -230,6 +242,18 @@ public final class KnowledgeBase {
             id = words.equals(n) ? null : names.get(words);
         }
         return id;
+    }
+
+    /**
+     * The ingredient of an ATC code, from the curated products ({@code products.tsv}); null when no product has it
+     * or when several do (a combination code such as J01CR02 is not one ingredient).
+     */
+    public Integer idForAtc(String code) {
+        if (code == null) {
+            return null;
+        }
+        Integer id = atcCodes.get(code.strip().toUpperCase(Locale.ROOT));
+        return id == null || id == AMBIGUOUS ? null : id;
     }
 
     /** The target of a free-text allergen term ({@code DBnnnnn} or {@code group:NAME}), or null. */

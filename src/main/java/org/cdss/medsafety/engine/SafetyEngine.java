@@ -102,6 +102,18 @@ public final class SafetyEngine {
         return id == null || id == KnowledgeBase.AMBIGUOUS ? null : KnowledgeBase.formatId(id);
     }
 
+    /** The DrugBank accession when the knowledge base knows it ({@code DB01060}), else null. */
+    public String knownIngredient(String accession) {
+        Integer id = kb == null ? null : KnowledgeBase.parseId(accession);
+        return id != null && kb.knows(id) ? KnowledgeBase.formatId(id) : null;
+    }
+
+    /** The DrugBank accession of the one ingredient an ATC code denotes in the knowledge base, else null. */
+    public String ingredientForAtc(String atc) {
+        Integer id = kb == null ? null : kb.idForAtc(atc);
+        return id == null ? null : KnowledgeBase.formatId(id);
+    }
+
     /** Drug search for the order form: products first, then ingredients; prefix matches before others. */
     public List<DrugSuggestion> search(String query, int limit) {
         String q = query == null ? "" : KnowledgeBase.normalise(query);
