@@ -3,9 +3,7 @@ package org.cdss.medsafety;
 import com.nimbusds.jose.JWSAlgorithm;
 import com.nimbusds.jose.jwk.ECKey;
 import com.nimbusds.jose.jwk.JWK;
-import com.nimbusds.jose.jwk.JWKSet;
 import com.nimbusds.jose.jwk.RSAKey;
-import com.nimbusds.jose.jwk.source.ImmutableJWKSet;
 import com.nimbusds.jose.jwk.source.JWKSource;
 import com.nimbusds.jose.jwk.source.JWKSourceBuilder;
 import com.nimbusds.jose.proc.JWSVerificationKeySelector;
@@ -150,7 +148,8 @@ class CdsHooksSecurityConfiguration {
         JWKSource<SecurityContext> keys;
         try {
             if (client.publicKey() != null && !client.publicKey().isBlank()) {
-                keys = new ImmutableJWKSet<>(new JWKSet(jwk(client.publicKey())));
+                JWK key = jwk(client.publicKey());
+                keys = (selector, context) -> List.of(key); // one configured key: whatever kid the token names
             } else if (client.jwksUri() != null && !client.jwksUri().isBlank()) {
                 keys = JWKSourceBuilder.create(URI.create(client.jwksUri()).toURL()).build();
             } else {
