@@ -191,7 +191,8 @@ class CdsHooksRequestReader {
             name = first.hasCode() ? first.getSystem() + "|" + first.getCode() : "(no medication)";
             return new Recognised(null, name, null, 1);
         }
-        return new Recognised(null, name, engine.codeSubstance(name) != null ? name : null, 1);
+        boolean known = engine.codeSubstance(name) != null || engine.isCombination(name);
+        return new Recognised(null, name, known ? name : null, 1);
     }
 
     /** DrugBank accession or ATC code the knowledge base maps; RxNorm and other systems are not mapped. */
