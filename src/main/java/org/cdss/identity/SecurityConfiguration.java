@@ -145,6 +145,8 @@ class SecurityConfiguration {
                 .requestMatchers(HttpMethod.GET, "/api/medsafety/kb").hasAnyRole(java.util.Arrays
                     .stream(Role.values()).filter(Role::isStaff).map(Enum::name).toArray(String[]::new))
                 .requestMatchers("/api/medsafety/**").hasAnyRole("DOCTOR", "NURSE", "PHARMACIST")
+                .requestMatchers(HttpMethod.GET, "/cds-services").permitAll()
+                .requestMatchers("/cds-services/**").hasAnyRole("DOCTOR", "NURSE", "PHARMACIST")
                 .requestMatchers(HttpMethod.POST, "/api/appointments/schedules").hasAnyRole("ADMIN_STAFF", "ADMIN")
                 .requestMatchers(HttpMethod.GET, "/api/appointments/schedules", "/api/appointments/queue")
                     .hasAnyRole(CLINICAL_AND_FRONT_OFFICE)

@@ -32,19 +32,27 @@ class AlertLog {
             UUID patientId) {
     }
 
-    void recordShown(UUID checkId, CdssPrincipal user, UUID patientId, List<SafetyAlert> alerts) {
+    /** A shown rule found by its event id (a CDS Hooks card uuid), with the check it belongs to. */
+    record ShownEvent(UUID checkId, Shown shown) {
+    }
+
+    /** Records the rules a check showed; returns the event id of each rule (CDS Hooks uses them as card uuids). */
+    Map<String, UUID> recordShown(UUID checkId, CdssPrincipal user, UUID patientId, List<SafetyAlert> alerts) {
         Map<String, SafetyAlert> strictest = new LinkedHashMap<>();
         for (SafetyAlert alert : alerts) { // alerts come most severe first: the first of a rule is its strictest
             strictest.putIfAbsent(alert.ruleId(), alert);
         }
         LocalDateTime now = now();
+        Map<String, UUID> ids = new LinkedHashMap<>();
         for (SafetyAlert alert : strictest.values()) {
+            UUID id = UUID.randomUUID();
+            ids.put(alert.ruleId(), id);
             jdbc.sql("""
                     INSERT INTO medsafety_alert_event (id, check_id, shown_at, user_id, username, patient_id,
                         rule_id, alert_type, severity, tier, kb_version)
                     VALUES (:id, :checkId, :at, :userId, :username, :patientId, :ruleId, :type, :severity, :tier,
                         :kb)""")
-                    .param("id", UUID.randomUUID().toString())
+                    .param("id", id.toString())
                     .param("checkId", checkId.toString())
                     .param("at", now)
                     .param("userId", user.userId().toString())
@@ -57,6 +65,21 @@ class AlertLog {
                     .param("kb", alert.kbVersion())
                     .update();
         }
+        return ids;
+    }
+
+    /** The shown rule with this event id, when it was shown to this user. */
+    Optional<ShownEvent> shownEvent(UUID eventId, CdssPrincipal user) {
+        return jdbc.sql("""
+                SELECT check_id, rule_id, alert_type, severity, tier, kb_version, patient_id FROM medsafety_alert_event
+                WHERE id = :id AND user_id = :userId""")
+                .param("id", eventId.toString())
+                .param("userId", user.userId().toString())
+                .query((rs, n) -> new ShownEvent(UUID.fromString(rs.getString(1)), new Shown(rs.getString(2),
+                        AlertType.valueOf(rs.getString(3)), Severity.valueOf(rs.getString(4)),
+                        AlertTier.valueOf(rs.getString(5)), rs.getString(6),
+                        Optional.ofNullable(rs.getString(7)).map(UUID::fromString).orElse(null))))
+                .optional();
     }
 
     /** The rules a check of this user showed, by rule id; empty when the check is unknown or someone else's. */

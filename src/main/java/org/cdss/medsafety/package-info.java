@@ -9,8 +9,8 @@
  * org.cdss.medsafety.MedicationCheckRequest}); the engine ({@code engine}) is pure Java. Every alert a check shows
  * is written to the alert log ({@code medsafety_alert_event}) and the clinician's decisions on it to
  * {@code medsafety_alert_decision} ({@link org.cdss.medsafety.MedicationSafety#decide}; overrides also go to the audit
- * trail); {@link org.cdss.medsafety.OverrideStats} aggregates them for administrators. Not yet here (issue 4):
- * CDS Hooks.
+ * trail); {@link org.cdss.medsafety.OverrideStats} aggregates them for administrators. The same checks are
+ * offered to EHRs as CDS Hooks 2.0 services ({@code /cds-services}, ADR 0009).
  */
 @org.springframework.modulith.ApplicationModule(displayName = "Medication safety")
 package org.cdss.medsafety;

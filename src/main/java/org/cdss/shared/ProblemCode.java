@@ -19,6 +19,7 @@ public enum ProblemCode {
     CONFLICT("conflict", 409),
     STALE_VERSION("stale-version", 409),
     DUPLICATE("duplicate", 409),
+    PRECONDITION_FAILED("precondition-failed", 412),
     PAYLOAD_TOO_LARGE("payload-too-large", 413),
     UNSUPPORTED_MEDIA_TYPE("unsupported-media-type", 415),
     BUSINESS_RULE("business-rule", 422),

@@ -276,4 +276,33 @@ class MedsafetyEngineTests {
         assertThat(ENGINE.search("a", 20)).hasSize(20);
         assertThat(ENGINE.search("  ", 20)).isEmpty();
     }
+
+    @org.junit.jupiter.params.ParameterizedTest
+    @org.junit.jupiter.params.provider.ValueSource(strings = {"Augmentin", "augmentin 625 mg", "오구멘틴",
+        "amoxicillin/clavulanate", "Amoxicillin + Clavulanic acid", "co-amoxiclav"})
+    void an_amoxicillin_clavulanate_combination_is_checked_as_its_components(String name) {
+        MedicationCheckResult result = check(List.of(name), List.of(), List.of(RecordedAllergy.freeText(
+                "penicillin")));
+        assertThat(result.complete()).as(result.alerts().toString()).isTrue();
+        assertThat(of(result, AlertType.ALLERGY)).isNotEmpty().allSatisfy(a -> assertThat(a.drugs())
+                .extracting(InvolvedDrug::id).contains("DB01060"));
+    }
+
+    @org.junit.jupiter.params.ParameterizedTest
+    @org.junit.jupiter.params.provider.ValueSource(strings = {"Bactrim", "셉트린", "sulfamethoxazole/trimethoprim",
+        "co-trimoxazole", "TMP-SMX"})
+    void a_sulfamethoxazole_trimethoprim_combination_is_complete_and_not_checked_against_itself(String name) {
+        MedicationCheckResult result = check(List.of(name), List.of("warfarin"), List.of());
+        assertThat(result.complete()).as(result.alerts().toString()).isTrue();
+        assertThat(of(result, AlertType.INTERACTION)).isNotEmpty()
+                .allSatisfy(a -> assertThat(a.drugs()).extracting(InvolvedDrug::id).contains("DB00682"));
+        assertThat(of(result, AlertType.DUPLICATE)).isEmpty();
+    }
+
+    @Test
+    void a_combination_atc_code_is_not_mistaken_for_one_ingredient() {
+        assertThat(ENGINE.ingredientForAtc("J01CR02")).isNull();
+        assertThat(ENGINE.componentsForAtc("J01CR02")).containsExactly("DB01060", "DB00766");
+        assertThat(ENGINE.ingredientForAtc("J01FA09")).isEqualTo("DB01211");
+    }
 }

@@ -135,6 +135,9 @@ class RoleEndpointMatrixIntegrationTests {
         roles("GET /api/ocs/lab-tests", orderReaders);
         roles("GET /api/admin/ocs/routing", ADMIN);
         roles("PUT /api/admin/ocs/routing/{type}", ADMIN);
+        // CDS Hooks services (issue 4): session auth for prescribers; EHRs use a CDS Hooks JWT instead
+        roles("POST /cds-services/{id}", PRESCRIBING);
+        roles("POST /cds-services/{id}/feedback", PRESCRIBING);
     }
 
     record Access(boolean anonymous, Set<Role> roles) {

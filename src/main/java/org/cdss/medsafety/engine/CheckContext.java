@@ -10,10 +10,22 @@ record CheckContext(KnowledgeBase kb, List<Drug> proposed, List<Drug> active, Li
 
     static final int UNKNOWN = -2;
 
-    /** A proposed or active drug; {@code id} is {@link #UNKNOWN} or {@link KnowledgeBase#AMBIGUOUS} when unresolved. */
-    record Drug(int id, String name, String role, ProposedDrug order, String given) {
+    /**
+     * A proposed or active drug; {@code id} is {@link #UNKNOWN} or {@link KnowledgeBase#AMBIGUOUS} when unresolved.
+     * A component of a combination product has a non-zero {@code product} shared by the product's components.
+     */
+    record Drug(int id, String name, String role, ProposedDrug order, String given, int product) {
+        Drug(int id, String name, String role, ProposedDrug order, String given) {
+            this(id, name, role, order, given, 0);
+        }
+
         boolean known() {
             return id >= 0;
+        }
+
+        /** Two components of the same combination product (not checked against each other). */
+        boolean sameProduct(Drug other) {
+            return product != 0 && product == other.product;
         }
 
         InvolvedDrug involved() {

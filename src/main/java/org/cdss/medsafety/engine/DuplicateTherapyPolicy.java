@@ -36,7 +36,7 @@ final class DuplicateTherapyPolicy implements SafetyPolicy {
 
     private static void check(CheckContext c, CheckContext.Drug a, CheckContext.Drug b, Set<Long> seen,
             List<SafetyAlert> findings) {
-        if (!b.known() || !seen.add(KnowledgeBase.pair(a.id(), b.id()))) {
+        if (a.sameProduct(b) || !b.known() || !seen.add(KnowledgeBase.pair(a.id(), b.id()))) {
             return;
         }
         if (a.id() == b.id()) {

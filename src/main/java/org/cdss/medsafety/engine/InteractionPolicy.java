@@ -38,7 +38,7 @@ final class InteractionPolicy implements SafetyPolicy {
 
     private static void check(CheckContext c, CheckContext.Drug a, CheckContext.Drug b, Set<Long> seen,
             List<SafetyAlert> findings) {
-        if (!b.known() || a.id() == b.id()) {
+        if (a.sameProduct(b) || !b.known() || a.id() == b.id()) {
             return;
         }
         KnowledgeBase.InteractionRule[] rules = c.kb().interactions(a.id(), b.id());

@@ -31,10 +31,13 @@ public final class KnowledgeBase {
     public static final String CLASSPATH_DIR = "medsafety/kb/";
     static final String[] FILES = {"kb.properties", "ingredients.tsv", "interactions.tsv", "classes.tsv",
         "products.tsv", "groups.tsv", "allergy-cross-sensitivity.tsv", "duplicate-therapy.tsv",
-        "allergen-terms.tsv"};
+        "allergen-terms.tsv", "combinations.tsv"};
     static final int AMBIGUOUS = -1;
-    private static final Set<String> DOSE_WORDS = Set.of("mg", "g", "mcg", "ml", "tab", "tablet", "tablets", "cap",
-            "capsule", "capsules", "정", "캡슐");
+    /** Units and dose forms dropped from a free name ("Amoxicillin 500 MG Oral Capsule", RxNorm style). */
+    private static final Set<String> DOSE_WORDS = Set.of("mg", "g", "mcg", "ml", "mg/ml", "unt", "tab", "tablet",
+            "tablets", "cap", "capsule", "capsules", "oral", "suspension", "solution", "injection", "injectable",
+            "extended", "delayed", "release", "chewable", "film", "coated", "powder", "syrup", "정", "캡슐", "주사",
+            "시럽");
 
     /** Opens one KB file by name, or returns null when it does not exist. */
     @FunctionalInterface
@@ -69,6 +72,8 @@ public final class KnowledgeBase {
     private final Map<Integer, List<DuplicateRule>> duplicateRulesByIngredient;
     private final List<AllergyRule> allergyRules;
     private final Map<String, String> allergenTerms;
+    private final Map<String, int[]> combinations;    // combination key (see combinationKey) -> components
+    private final Map<String, Integer> atcCodes;      // ATC code (upper case) -> product ingredient, or AMBIGUOUS
     private final Map<String, Set<Integer>> ansmClasses;
     private final int ruleCount;
     private final KbInfo info;
@@ -146,6 +151,28 @@ public final class KnowledgeBase {
                     "allergen-terms.tsv", r.line, "unknown target " + r.f[1]);
             allergenTerms.put(normalise(r.f[0]), r.f[1]);
         }
+
+        combinations = new HashMap<>();
+        for (Row r : rows(opener, "combinations.tsv", 3)) {
+            String[] parts = r.f[1].split(";");
+            int[] ids = new int[parts.length];
+            for (int i = 0; i < parts.length; i++) {
+                Integer id = parseId(parts[i]);
+                require(id != null && (ingredients.containsKey(id) || products.containsKey(id)),
+                        "combinations.tsv", r.line, "unknown component " + parts[i]);
+                ids[i] = id;
+            }
+            require(ids.length >= 2, "combinations.tsv", r.line, "a combination needs two components");
+            combinations.put(combinationKey(r.f[0]), ids);
+        }
+
+        atcCodes = new HashMap<>();
+        products.values().forEach(p -> {
+            if (!p.atc().isBlank()) {
+                atcCodes.merge(p.atc().strip().toUpperCase(Locale.ROOT), p.id(),
+                        (old, now) -> old.equals(now) ? old : AMBIGUOUS);
+            }
+        });
 
         names = new HashMap<>();
         // Brand tokens first, then exact names override them: an INN always wins over a brand word.
@@ -230,6 +257,48 @@ public final class KnowledgeBase {
             id = words.equals(n) ? null : names.get(words);
         }
         return id;
+    }
+
+    /**
+     * The ingredient of an ATC code, from the curated products ({@code products.tsv}); null when no product has it
+     * or when several do (a combination code such as J01CR02 is not one ingredient).
+     */
+    public Integer idForAtc(String code) {
+        if (code == null) {
+            return null;
+        }
+        Integer id = atcCodes.get(code.strip().toUpperCase(Locale.ROOT));
+        return id == null || id == AMBIGUOUS ? null : id;
+    }
+
+    /**
+     * The components of a combination product named {@code name} ("Augmentin", "amoxicillin/clavulanate",
+     * "co-trimoxazole 960 mg", "셉트린"), or null when it is not a known combination.
+     */
+    public int[] components(String name) {
+        if (name == null || name.isBlank()) {
+            return null;
+        }
+        String key = combinationKey(name);
+        int[] ids = combinations.get(key);
+        if (ids == null) {
+            String words = String.join(" ", Arrays.stream(key.split(" ")).filter(w -> w.chars()
+                    .noneMatch(Character::isDigit) && !DOSE_WORDS.contains(w)).toList());
+            ids = combinations.get(words);
+        }
+        return ids == null ? null : ids.clone();
+    }
+
+    /** The components of a combination ATC code (J01CR02), or null. */
+    public int[] componentsForAtc(String code) {
+        int[] ids = code == null ? null : combinations.get("atc:" + code.strip().toLowerCase(Locale.ROOT));
+        return ids == null ? null : ids.clone();
+    }
+
+    /** Normalised, with " / ", " + ", "+" and "-" between words read as "/" ("co-" prefixes kept). */
+    static String combinationKey(String name) {
+        String n = normalise(name).replace(" / ", "/").replace(" + ", "/").replace("+", "/");
+        return n.startsWith("co-") ? n : n.replaceAll("(?<=[a-z가-힣])-(?=[a-z가-힣])", "/");
     }
 
     /** The target of a free-text allergen term ({@code DBnnnnn} or {@code group:NAME}), or null. */

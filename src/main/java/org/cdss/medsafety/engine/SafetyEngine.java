@@ -102,6 +102,32 @@ public final class SafetyEngine {
         return id == null || id == KnowledgeBase.AMBIGUOUS ? null : KnowledgeBase.formatId(id);
     }
 
+    /** Whether a free name is a known combination product (checked as its components). */
+    public boolean isCombination(String name) {
+        return kb != null && kb.components(name) != null;
+    }
+
+    /** The DrugBank accession when the knowledge base knows it ({@code DB01060}), else null. */
+    public String knownIngredient(String accession) {
+        Integer id = kb == null ? null : KnowledgeBase.parseId(accession);
+        return id != null && kb.knows(id) ? KnowledgeBase.formatId(id) : null;
+    }
+
+    /** The components (DrugBank accessions) of a combination product's ATC code (J01CR02), else an empty list. */
+    public List<String> componentsForAtc(String atc) {
+        int[] ids = kb == null ? null : kb.componentsForAtc(atc);
+        return ids == null ? List.of() : java.util.Arrays.stream(ids).mapToObj(KnowledgeBase::formatId).toList();
+    }
+
+    /** The DrugBank accession of the one ingredient an ATC code denotes in the knowledge base, else null. */
+    public String ingredientForAtc(String atc) {
+        if (kb != null && kb.componentsForAtc(atc) != null) {
+            return null; // a combination code is not one ingredient
+        }
+        Integer id = kb == null ? null : kb.idForAtc(atc);
+        return id == null ? null : KnowledgeBase.formatId(id);
+    }
+
     /** Drug search for the order form: products first, then ingredients; prefix matches before others. */
     public List<DrugSuggestion> search(String query, int limit) {
         String q = query == null ? "" : KnowledgeBase.normalise(query);
@@ -152,13 +178,24 @@ public final class SafetyEngine {
 
     private CheckContext resolve(MedicationCheckRequest request) {
         List<CheckContext.Drug> proposed = new ArrayList<>(request.proposed().size());
+        int product = 0;
         for (ProposedDrug d : request.proposed()) {
-            proposed.add(drug(d.ingredientId(), d.name(), "PROPOSED", d));
+            int[] parts = blank(d.ingredientId()) ? kb.components(d.name()) : null;
+            if (parts != null) {
+                components(proposed, parts, d.name(), "PROPOSED", ++product);
+            } else {
+                proposed.add(drug(d.ingredientId(), d.name(), "PROPOSED", d));
+            }
         }
         List<CheckContext.Drug> active = new ArrayList<>(request.activeMedications().size());
         for (ActiveMedication m : request.activeMedications()) {
             if (m != null && !(blank(m.ingredientId()) && blank(m.name()))) {
-                active.add(drug(m.ingredientId(), m.name(), "ACTIVE", null));
+                int[] parts = blank(m.ingredientId()) ? kb.components(m.name()) : null;
+                if (parts != null) {
+                    components(active, parts, m.name(), "ACTIVE", ++product);
+                } else {
+                    active.add(drug(m.ingredientId(), m.name(), "ACTIVE", null));
+                }
             }
         }
         List<CheckContext.Allergy> allergies = new ArrayList<>(request.allergies().size());
@@ -168,6 +205,17 @@ public final class SafetyEngine {
             }
         }
         return new CheckContext(kb, proposed, active, allergies);
+    }
+
+    /**
+     * A combination product is checked as its components ("Amoxicillin (in Augmentin)"); the product's dose is not
+     * compared with single-ingredient limits, and its components are not checked against each other.
+     */
+    private void components(List<CheckContext.Drug> into, int[] ids, String given, String role, int product) {
+        for (int id : ids) {
+            into.add(new CheckContext.Drug(id, kb.displayName(id) + " (in " + given.strip() + ")", role, null,
+                    given.strip(), product));
+        }
     }
 
     private CheckContext.Drug drug(String idText, String name, String role, ProposedDrug order) {

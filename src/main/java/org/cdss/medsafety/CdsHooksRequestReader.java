@@ -1,0 +1,314 @@
+package org.cdss.medsafety;
+
+import ca.uhn.fhir.context.FhirContext;
+import ca.uhn.fhir.parser.DataFormatException;
+import ca.uhn.fhir.parser.IParser;
+import ca.uhn.fhir.parser.StrictErrorHandler;
+import java.math.BigDecimal;
+import java.util.ArrayList;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Locale;
+import java.util.Set;
+import org.cdss.medsafety.engine.SafetyEngine;
+import org.cdss.shared.DomainException;
+import org.cdss.shared.ProblemCode;
+import org.hl7.fhir.instance.model.api.IBaseResource;
+import org.hl7.fhir.r4.model.AllergyIntolerance;
+import org.hl7.fhir.r4.model.Bundle;
+import org.hl7.fhir.r4.model.CodeableConcept;
+import org.hl7.fhir.r4.model.Coding;
+import org.hl7.fhir.r4.model.Dosage;
+import org.hl7.fhir.r4.model.Medication;
+import org.hl7.fhir.r4.model.MedicationRequest;
+import org.hl7.fhir.r4.model.Patient;
+import org.hl7.fhir.r4.model.Quantity;
+import org.hl7.fhir.r4.model.Resource;
+import org.hl7.fhir.r4.model.Timing;
+import org.springframework.stereotype.Component;
+import tools.jackson.databind.JsonNode;
+
+/**
+ * Reads a CDS Hooks 2.0 request (order-select / order-sign) into a {@link MedicationCheckRequest}. The envelope is
+ * read as a Jackson 3 tree; each FHIR resource is handed, as JSON text, to HAPI FHIR's R4 parser with a strict
+ * error handler (a malformed order is refused, never half read). Drugs and allergens are recognised by the codings
+ * the knowledge base maps (DrugBank accession, ATC from the curated products; RxNorm is not mapped), failing that
+ * by {@code CodeableConcept.text} or a coding's display name, and the names so recognised are reported so that the
+ * cards can say "identified by name only".
+ */
+@Component
+class CdsHooksRequestReader {
+
+    static final Set<String> DRUGBANK_SYSTEMS = Set.of("http://www.drugbank.ca", "https://www.drugbank.ca",
+            "http://drugbank.ca", "https://go.drugbank.com", "http://go.drugbank.com");
+    static final String ATC_SYSTEM = "http://www.whocc.no/atc";
+    static final List<String> PREFETCH_KEYS = List.of("patient", "allergies", "medications");
+    private static final String ALLERGY_CLINICAL = "http://terminology.hl7.org/CodeSystem/allergyintolerance-clinical";
+    private static final String ALLERGY_VERIFICATION =
+            "http://terminology.hl7.org/CodeSystem/allergyintolerance-verification";
+
+    /** Created once: building a FHIR context scans the whole R4 model. */
+    private static final FhirContext FHIR = FhirContext.forR4Cached();
+
+    private final SafetyEngine engine;
+
+    CdsHooksRequestReader(SafetyEngine engine) {
+        this.engine = engine;
+    }
+
+    /** What was read: the check to run, the drug names recognised by name only, and whether there is an order. */
+    record Read(MedicationCheckRequest request, List<String> identifiedByNameOnly) {
+        boolean noOrders() {
+            return request.proposed().isEmpty();
+        }
+    }
+
+    Read read(String hook, JsonNode body) {
+        if (body == null || !body.isObject()) {
+            throw invalid("", "medsafety.cds.required");
+        }
+        if (!hook.equals(body.path("hook").asString(""))) {
+            throw new DomainException(ProblemCode.VALIDATION, null,
+                    List.of(new DomainException.FieldProblem("/hook", "medsafety.cds.wrong-hook", hook)));
+        }
+        if (body.path("hookInstance").asString("").isBlank()) {
+            throw invalid("/hookInstance", "medsafety.cds.required");
+        }
+        JsonNode context = body.path("context");
+        if (!context.path("draftOrders").isObject()) {
+            throw invalid("/context/draftOrders", "medsafety.cds.required");
+        }
+        JsonNode prefetch = body.path("prefetch");
+        List<String> missing = PREFETCH_KEYS.stream()
+                .filter(k -> !prefetch.path(k).isObject()).toList();
+        if (!missing.isEmpty()) {
+            throw new DomainException(ProblemCode.PRECONDITION_FAILED, "medsafety.cds.missing-prefetch",
+                    String.join(", ", missing));
+        }
+        IParser parser = FHIR.newJsonParser().setParserErrorHandler(new StrictErrorHandler());
+        Bundle drafts = parse(parser, Bundle.class, context.path("draftOrders"), "/context/draftOrders");
+        parse(parser, Patient.class, prefetch.path("patient"), "/prefetch/patient");
+        Bundle allergies = parse(parser, Bundle.class, prefetch.path("allergies"), "/prefetch/allergies");
+        Bundle medications = parse(parser, Bundle.class, prefetch.path("medications"), "/prefetch/medications");
+
+        Set<String> selections = new LinkedHashSet<>();
+        context.path("selections").forEach(s -> selections.add(s.asString("")));
+        List<String> byName = new ArrayList<>();
+        List<ProposedDrug> proposed = new ArrayList<>();
+        List<ActiveMedication> active = new ArrayList<>();
+        for (MedicationRequest order : resources(drafts, MedicationRequest.class)) {
+            // order-select: only the selected drafts are new; the other drafts of the order set count as taken
+            boolean selected = selections.isEmpty() || selections.contains("MedicationRequest/"
+                    + order.getIdElement().getIdPart());
+            for (Recognised drug : recognise(order)) {
+                if (drug.byName() != null) {
+                    byName.add(drug.byName());
+                }
+                if (selected) {
+                    proposed.add(drug.components() > 1 ? new ProposedDrug(drug.id(), drug.name(), null, null, null)
+                            : dosed(drug, order));
+                } else {
+                    active.add(new ActiveMedication(drug.id(), drug.name()));
+                }
+            }
+        }
+        if (proposed.size() > MedicationCheckRequest.MAX_PROPOSED) {
+            throw new DomainException(ProblemCode.VALIDATION, null, List.of(new DomainException.FieldProblem(
+                    "/context/draftOrders", "medsafety.too-many", MedicationCheckRequest.MAX_PROPOSED)));
+        }
+        for (MedicationRequest taken : resources(medications, MedicationRequest.class)) {
+            if (taken.getStatus() != null && taken.getStatus() != MedicationRequest.MedicationRequestStatus.ACTIVE) {
+                continue;
+            }
+            for (Recognised drug : recognise(taken)) {
+                active.add(new ActiveMedication(drug.id(), drug.name()));
+            }
+        }
+        List<RecordedAllergy> recorded = new ArrayList<>();
+        for (AllergyIntolerance allergy : resources(allergies, AllergyIntolerance.class)) {
+            if (allergyApplies(allergy)) {
+                recorded.add(allergen(allergy.getCode()));
+            }
+        }
+        return new Read(new MedicationCheckRequest(null, proposed,
+                active.stream().limit(MedicationCheckRequest.MAX_ACTIVE).toList(),
+                recorded.stream().limit(MedicationCheckRequest.MAX_ALLERGIES).toList()), List.copyOf(
+                        new LinkedHashSet<>(byName)));
+    }
+
+    /** A drug of an order: DrugBank accession when a coding gave it, else a name; {@code byName} when by name. */
+    private record Recognised(String id, String name, String byName, int components) {
+    }
+
+    private List<Recognised> recognise(MedicationRequest order) {
+        CodeableConcept concept = null;
+        Medication medication = null;
+        if (order.hasMedicationCodeableConcept()) {
+            concept = order.getMedicationCodeableConcept();
+        } else if (order.hasMedicationReference()) {
+            IBaseResource target = order.getMedicationReference().getResource();
+            String ref = order.getMedicationReference().getReference();
+            if (target instanceof Medication m) {
+                medication = m;
+            } else if (ref != null && ref.startsWith("#")) {
+                for (Resource contained : order.getContained()) {
+                    if (contained instanceof Medication m && ref.substring(1).equals(
+                            contained.getIdElement().getIdPart().replace("#", ""))) {
+                        medication = m;
+                    }
+                }
+            }
+            concept = medication != null ? medication.getCode()
+                    : new CodeableConcept().setText(order.getMedicationReference().getDisplay());
+        }
+        Recognised whole = recognise(concept);
+        if (whole.id() == null && medication != null && medication.getIngredient().size() > 1) {
+            List<Recognised> parts = new ArrayList<>();
+            for (Medication.MedicationIngredientComponent i : medication.getIngredient()) {
+                if (i.hasItemCodeableConcept()) {
+                    Recognised r = recognise(i.getItemCodeableConcept());
+                    parts.add(new Recognised(r.id(), r.name(), r.byName(), medication.getIngredient().size()));
+                }
+            }
+            if (!parts.isEmpty()) {
+                return parts;
+            }
+        }
+        return List.of(whole);
+    }
+
+    private Recognised recognise(CodeableConcept concept) {
+        if (concept == null) {
+            return new Recognised(null, "(no medication)", null, 1);
+        }
+        String name = name(concept);
+        String id = codedIngredient(concept);
+        if (id != null) {
+            return new Recognised(id, name != null ? name : id, null, 1);
+        }
+        if (name == null) {
+            Coding first = concept.getCodingFirstRep();
+            name = first.hasCode() ? first.getSystem() + "|" + first.getCode() : "(no medication)";
+            return new Recognised(null, name, null, 1);
+        }
+        boolean known = engine.codeSubstance(name) != null || engine.isCombination(name);
+        return new Recognised(null, name, known ? name : null, 1);
+    }
+
+    /** DrugBank accession or ATC code the knowledge base maps; RxNorm and other systems are not mapped. */
+    private String codedIngredient(CodeableConcept concept) {
+        for (Coding c : concept.getCoding()) {
+            String system = c.getSystem() == null ? "" : c.getSystem().strip().toLowerCase(Locale.ROOT);
+            String id = null;
+            if (DRUGBANK_SYSTEMS.contains(system.replaceAll("/+$", ""))) {
+                id = engine.knownIngredient(c.getCode());
+            } else if (ATC_SYSTEM.equals(system)) {
+                id = engine.ingredientForAtc(c.getCode());
+            }
+            if (id != null) {
+                return id;
+            }
+        }
+        return null;
+    }
+
+    private static String name(CodeableConcept concept) {
+        if (concept.hasText() && !concept.getText().isBlank()) {
+            return concept.getText().strip();
+        }
+        for (Coding c : concept.getCoding()) {
+            if (c.hasDisplay() && !c.getDisplay().isBlank()) {
+                return c.getDisplay().strip();
+            }
+        }
+        return null;
+    }
+
+    private RecordedAllergy allergen(CodeableConcept code) {
+        String id = codedIngredient(code);
+        String text = name(code);
+        if (id != null) {
+            return new RecordedAllergy(id, text);
+        }
+        return RecordedAllergy.freeText(text != null ? text : "(allergy without code or text)");
+    }
+
+    /** Active (or status not given), not refuted or entered in error, and a medication allergy when categorised. */
+    private static boolean allergyApplies(AllergyIntolerance a) {
+        if (a.hasClinicalStatus() && !a.getClinicalStatus().hasCoding(ALLERGY_CLINICAL, "active")) {
+            return false;
+        }
+        if (a.hasVerificationStatus() && (a.getVerificationStatus().hasCoding(ALLERGY_VERIFICATION, "refuted")
+                || a.getVerificationStatus().hasCoding(ALLERGY_VERIFICATION, "entered-in-error"))) {
+            return false;
+        }
+        return !a.hasCategory() || a.getCategory().stream()
+                .anyMatch(c -> c.getValue() == AllergyIntolerance.AllergyIntoleranceCategory.MEDICATION);
+    }
+
+    /** The order's first dose quantity and daily frequency, when given. */
+    private static ProposedDrug dosed(Recognised drug, MedicationRequest order) {
+        Double dose = null;
+        String unit = null;
+        Integer perDay = null;
+        if (order.hasDosageInstruction()) {
+            Dosage dosage = order.getDosageInstructionFirstRep();
+            for (Dosage.DosageDoseAndRateComponent d : dosage.getDoseAndRate()) {
+                if (d.hasDoseQuantity() && d.getDoseQuantity().hasValue()) {
+                    Quantity q = d.getDoseQuantity();
+                    dose = q.getValue().doubleValue();
+                    unit = q.hasUnit() ? q.getUnit() : q.getCode();
+                    break;
+                }
+            }
+            perDay = perDay(dosage.getTiming());
+        }
+        return new ProposedDrug(drug.id(), drug.name(), dose != null && dose > 0 ? dose : null, unit, perDay);
+    }
+
+    private static Integer perDay(Timing timing) {
+        Timing.TimingRepeatComponent repeat = timing.getRepeat();
+        if (!repeat.hasFrequency() || !repeat.hasPeriod() || !repeat.hasPeriodUnit()) {
+            return null;
+        }
+        BigDecimal period = repeat.getPeriod();
+        double days = switch (repeat.getPeriodUnit()) {
+            case H -> period.doubleValue() / 24;
+            case D -> period.doubleValue();
+            case MIN -> period.doubleValue() / 1440;
+            default -> 0;
+        };
+        if (days <= 0) {
+            return null;
+        }
+        long n = Math.round(repeat.getFrequency() / days);
+        return n >= 1 && n <= 48 ? (int) n : null;
+    }
+
+    private static <T extends Resource> List<T> resources(Bundle bundle, Class<T> type) {
+        List<T> out = new ArrayList<>();
+        for (Bundle.BundleEntryComponent e : bundle.getEntry()) {
+            if (type.isInstance(e.getResource())) {
+                out.add(type.cast(e.getResource()));
+            }
+        }
+        return out;
+    }
+
+    private static <T extends IBaseResource> T parse(IParser parser, Class<T> type, JsonNode json, String pointer) {
+        try {
+            return parser.parseResource(type, json.toString());
+        } catch (DataFormatException | ClassCastException | IllegalArgumentException e) {
+            String why = String.valueOf(e.getMessage());
+            String shortWhy = why.length() > 300 ? why.substring(0, 300) + "..." : why;
+            throw new DomainException(ProblemCode.VALIDATION, "medsafety.cds.malformed-fhir", List.of(
+                    new DomainException.FieldProblem(pointer, "medsafety.cds.malformed-fhir", type.getSimpleName(),
+                            shortWhy)), type.getSimpleName(), shortWhy);
+        }
+    }
+
+    private static DomainException invalid(String pointer, String key) {
+        return new DomainException(ProblemCode.VALIDATION, null,
+                List.of(new DomainException.FieldProblem(pointer, key)));
+    }
+}

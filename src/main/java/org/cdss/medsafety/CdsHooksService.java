@@ -1,0 +1,225 @@
+package org.cdss.medsafety;
+
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import org.cdss.audit.AuditEvent;
+import org.cdss.audit.AuditLog;
+import org.cdss.audit.AuditOutcome;
+import org.cdss.medsafety.engine.SafetyEngine;
+import org.cdss.shared.DomainException;
+import org.cdss.shared.ProblemCode;
+import org.cdss.shared.security.CdssPrincipal;
+import org.cdss.shared.security.CurrentUser;
+import org.springframework.security.access.prepost.PreAuthorize;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+import tools.jackson.databind.JsonNode;
+
+/**
+ * The CDS Hooks services (order-select, order-sign) and their feedback endpoint. A call is read by
+ * {@link CdsHooksRequestReader}, checked by the same engine as the order form, and every alert shown is written to
+ * the alert log like a check of our own UI (one card per rule; the card uuid is the alert log event id, so feedback
+ * finds it). Callers: a logged-in prescriber, or an EHR authenticated by a CDS Hooks JWT ({@code CDS_CLIENT}).
+ */
+@Service
+class CdsHooksService {
+
+    static final String OVERRIDE_SYSTEM = "urn:cdss:medsafety:override-reason";
+    private static final int SUMMARY_MAX = 140;
+
+    private final CdsHooksRequestReader reader;
+    private final SafetyEngine engine;
+    private final AlertLog alertLog;
+    private final AuditLog audit;
+
+    CdsHooksService(CdsHooksRequestReader reader, SafetyEngine engine, AlertLog alertLog, AuditLog audit) {
+        this.reader = reader;
+        this.engine = engine;
+        this.alertLog = alertLog;
+        this.audit = audit;
+    }
+
+    /** The response of a service call: the cards, most severe first. */
+    record Cards(List<Card> cards) {
+    }
+
+    /** A CDS Hooks card; {@code uuid} is the alert log event id of the card's rule. */
+    record Card(String uuid, String summary, String detail, String indicator, Source source,
+            List<Coding> overrideReasons) {
+    }
+
+    record Source(String label, String topic) {
+    }
+
+    record Coding(String system, String code, String display) {
+    }
+
+    @PreAuthorize("hasAnyRole('DOCTOR','NURSE','PHARMACIST') or hasAuthority('CDS_CLIENT')")
+    @Transactional
+    public Cards call(String serviceId, JsonNode body) {
+        CdsServiceDiscovery.Service service = service(serviceId);
+        CdsHooksRequestReader.Read read = reader.read(service.hook(), body);
+        if (read.noOrders()) {
+            return new Cards(List.of());
+        }
+        MedicationCheckResult result = engine.check(read.request()).withCheckId(UUID.randomUUID());
+        CdssPrincipal user = CurrentUser.require();
+        Map<String, UUID> cardIds = alertLog.recordShown(result.checkId(), user, null, result.alerts());
+        audit.record(new AuditEvent("MEDSAFETY_CDS_HOOKS", "MedsafetyCheck", result.checkId().toString(), null,
+                AuditOutcome.SUCCESS, "hook=" + service.hook() + " drugs=" + read.request().proposed().size()
+                        + " alerts=" + result.alerts().size() + " complete=" + result.complete()
+                        + " kb=" + result.kb().version(), null));
+        Map<String, List<SafetyAlert>> byRule = new LinkedHashMap<>();
+        result.alerts().forEach(a -> byRule.computeIfAbsent(a.ruleId(), k -> new ArrayList<>()).add(a));
+        String nameOnly = read.identifiedByNameOnly().isEmpty() ? "" : "\n\n_Identified by name only (no DrugBank "
+                + "or ATC coding the knowledge base maps; RxNorm codes are not mapped):_ "
+                + String.join(", ", read.identifiedByNameOnly());
+        List<Card> cards = new ArrayList<>();
+        byRule.forEach((rule, alerts) -> cards.add(card(cardIds.get(rule).toString(), alerts, result.kb(),
+                nameOnly)));
+        if (cards.isEmpty() && !nameOnly.isEmpty()) {
+            cards.add(new Card(UUID.randomUUID().toString(), "No medication safety problem found; some drugs were "
+                    + "identified by name only", "Checked against knowledge base " + result.kb().version() + "."
+                    + nameOnly, "info", source(result.kb(), null), List.of()));
+        }
+        return new Cards(cards);
+    }
+
+    private static Card card(String uuid, List<SafetyAlert> alerts, KbInfo kb, String nameOnly) {
+        SafetyAlert top = alerts.getFirst();
+        StringBuilder detail = new StringBuilder();
+        for (SafetyAlert a : alerts) {
+            detail.append(a.whatHappens()).append("\n\n**What to do:** ").append(a.whatToDo()).append("\n\n");
+        }
+        detail.append("_Source:_ ").append(top.citation()).append(" (rule ").append(top.ruleId()).append(')');
+        if (!top.relatedRuleIds().isEmpty()) {
+            detail.append("; related rules: ").append(String.join(", ", top.relatedRuleIds()));
+        }
+        detail.append(nameOnly);
+        String drugs = String.join(" + ", top.drugs().stream().map(InvolvedDrug::name).toList());
+        String summary = label(top) + ": " + drugs;
+        if (summary.length() > SUMMARY_MAX) {
+            summary = summary.substring(0, SUMMARY_MAX - 1) + "…";
+        }
+        List<Coding> reasons = top.tier() == AlertTier.INFORMATIONAL ? List.of()
+                : java.util.Arrays.stream(OverrideReason.values()).map(r -> new Coding(OVERRIDE_SYSTEM, r.name(),
+                        display(r))).toList();
+        return new Card(uuid, summary, detail.toString(), indicator(top), source(kb, top.source()), reasons);
+    }
+
+    static String indicator(SafetyAlert alert) {
+        if (alert.type() == AlertType.INCOMPLETE) {
+            return "warning";
+        }
+        return switch (alert.severity()) {
+            case CONTRAINDICATED -> "critical";
+            case MAJOR -> "warning";
+            case MODERATE, MINOR, INFO -> "info";
+        };
+    }
+
+    private static String label(SafetyAlert a) {
+        return switch (a.type()) {
+            case INTERACTION -> (a.severity() == Severity.CONTRAINDICATED ? "Contraindicated" : "Interaction") + " ("
+                    + a.severity().name().toLowerCase(java.util.Locale.ROOT) + ")";
+            case ALLERGY -> "Allergy (" + a.severity().name().toLowerCase(java.util.Locale.ROOT) + ")";
+            case DUPLICATE -> "Duplicate therapy";
+            case DOSE -> "Dose above maximum";
+            case INCOMPLETE -> "Check incomplete";
+        };
+    }
+
+    private static Source source(KbInfo kb, String alertSource) {
+        return new Source("CDSS medication knowledge base " + kb.version()
+                + (alertSource == null ? "" : " (" + alertSource + ")"), null);
+    }
+
+    private static String display(OverrideReason r) {
+        return switch (r) {
+            case PATIENT_TOLERATES -> "Patient has tolerated this before";
+            case BENEFIT_OUTWEIGHS_RISK -> "Benefit outweighs risk";
+            case ALLERGY_HISTORY_INCORRECT -> "Allergy history is incorrect";
+            case DOSE_ADJUSTED -> "Dose adjusted or monitored";
+            case OTHER -> "Other";
+        };
+    }
+
+    /**
+     * Records the outcome of cards this caller was shown: {@code accepted} or {@code overridden} with an
+     * {@code overrideReason} (coding of {@link #OVERRIDE_SYSTEM}; a hard stop also needs {@code userComment}). An
+     * unknown card (or one shown to someone else) is 404, a card already decided 409.
+     */
+    @PreAuthorize("hasAnyRole('DOCTOR','NURSE','PHARMACIST') or hasAuthority('CDS_CLIENT')")
+    @Transactional
+    public void feedback(String serviceId, JsonNode body) {
+        service(serviceId);
+        CdssPrincipal user = CurrentUser.require();
+        JsonNode items = body == null ? null : body.path("feedback");
+        if (items == null || !items.isArray() || items.isEmpty()) {
+            throw new DomainException(ProblemCode.VALIDATION, null,
+                    List.of(new DomainException.FieldProblem("/feedback", "medsafety.cds.required")));
+        }
+        for (int i = 0; i < items.size(); i++) {
+            JsonNode item = items.get(i);
+            String at = "/feedback/" + i;
+            UUID card;
+            try {
+                card = UUID.fromString(item.path("card").asString(""));
+            } catch (IllegalArgumentException e) {
+                throw DomainException.notFound();
+            }
+            AlertLog.ShownEvent shown = alertLog.shownEvent(card, user).orElseThrow(DomainException::notFound);
+            String outcome = item.path("outcome").asString("");
+            AlertDecisionRequest.Action action = switch (outcome) {
+                case "accepted" -> AlertDecisionRequest.Action.ACCEPTED;
+                case "overridden" -> AlertDecisionRequest.Action.OVERRIDDEN;
+                default -> throw new DomainException(ProblemCode.VALIDATION, null,
+                        List.of(new DomainException.FieldProblem(at + "/outcome", "medsafety.cds.bad-outcome")));
+            };
+            JsonNode reasonNode = item.path("overrideReason");
+            OverrideReason reason = null;
+            String code = reasonNode.path("reason").path("code").asString("");
+            for (OverrideReason r : OverrideReason.values()) {
+                if (r.name().equals(code)) {
+                    reason = r;
+                }
+            }
+            String comment = reasonNode.path("userComment").asString(null);
+            AlertDecisionRequest.Decision decision = new AlertDecisionRequest.Decision(shown.shown().ruleId(), action,
+                    reason, comment);
+            List<DomainException.FieldProblem> problems = new ArrayList<>();
+            AlertTier tier = shown.shown().tier();
+            if (action == AlertDecisionRequest.Action.OVERRIDDEN) {
+                if ((tier == AlertTier.HARD_STOP || tier == AlertTier.INTERRUPTIVE) && reason == null) {
+                    problems.add(new DomainException.FieldProblem(at + "/overrideReason/reason",
+                            "medsafety.decision.reason-required"));
+                }
+                if (tier == AlertTier.HARD_STOP && (comment == null || comment.isBlank())) {
+                    problems.add(new DomainException.FieldProblem(at + "/overrideReason/userComment",
+                            "medsafety.decision.comment-required"));
+                }
+            }
+            if (!problems.isEmpty()) {
+                throw new DomainException(ProblemCode.BUSINESS_RULE, "medsafety.decision.refused", problems);
+            }
+            if (alertLog.decided(shown.checkId(), shown.shown().ruleId())) {
+                throw new DomainException(ProblemCode.CONFLICT, "medsafety.decision.already-decided");
+            }
+            alertLog.recordDecision(shown.checkId(), user, shown.shown(), decision);
+            if (action == AlertDecisionRequest.Action.OVERRIDDEN) {
+                audit.record(new AuditEvent("MEDSAFETY_OVERRIDE", "MedsafetyCheck", shown.checkId().toString(),
+                        shown.shown().patientId(), AuditOutcome.SUCCESS, "rule=" + shown.shown().ruleId() + " tier="
+                                + tier + " reason=" + reason + " kb=" + shown.shown().kbVersion() + " via=cds-hooks",
+                        null));
+            }
+        }
+    }
+
+    private static CdsServiceDiscovery.Service service(String id) {
+        return CdsHooksController.DISCOVERY.services().stream().filter(s -> s.id().equals(id)).findFirst()
+                .orElseThrow(() -> new DomainException(ProblemCode.NOT_FOUND, "medsafety.cds.unknown-service"));
+    }
+}
