@@ -41,7 +41,7 @@ import org.springframework.transaction.annotation.Transactional;
 public class OrderQueries {
 
     static final int MAX_PAGE_SIZE = 200;
-    private static final String SELECT = "SELECT o.*, lt.name_en AS lab_name FROM clinical_order o "
+    static final String SELECT = "SELECT o.*, lt.name_en AS lab_name FROM clinical_order o "
             + "LEFT JOIN lab_test lt ON lt.code = o.lab_test_code ";
 
     private final JdbcClient jdbc;
@@ -335,7 +335,7 @@ public class OrderQueries {
             Instant cancelledAt, long version) {
     }
 
-    private static OrderRow row(ResultSet rs, int n) throws SQLException {
+    static OrderRow row(ResultSet rs, int n) throws SQLException {
         OrderType type = OrderType.valueOf(rs.getString("order_type"));
         OrderDetails.Medication medication = null;
         OrderDetails.LabTest labTest = null;

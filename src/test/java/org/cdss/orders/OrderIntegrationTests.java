@@ -94,6 +94,11 @@ class OrderIntegrationTests {
         assertThat(done.get("timeline").findValuesAsString("to"))
                 .containsExactly("PENDING", "SENT", "IN_PROGRESS", "COMPLETED");
         assertThat(done.at("/results/0/loinc").asString()).isEqualTo("6690-2");
+
+        JsonNode timeline = ok(doctor.get("/api/patients/" + patient.id() + "/timeline?types=ORDER,RESULT"), 200);
+        Map<String, String> codes = new HashMap<>();
+        timeline.get("content").forEach(e -> codes.put(e.get("type").asString(), e.get("code").asString()));
+        assertThat(codes).containsEntry("ORDER", "COMPLETED").containsEntry("RESULT", "CRITICAL");
     }
 
     @Test

@@ -1,0 +1,117 @@
+package org.cdss.orders;
+
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.UUID;
+import org.cdss.identity.IdentityQueries;
+import org.cdss.identity.StaffMember;
+import org.cdss.records.TimelineEntry;
+import org.cdss.records.TimelineQuery;
+import org.cdss.records.TimelineSource;
+import org.cdss.shared.db.UtcTimestamps;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Component;
+
+/**
+ * The orders' part of a patient's timeline (records' port): ORDER when an order was placed (code = its status now)
+ * and RESULT when a lab, imaging or tissue order was completed with a result (code = the worst lab flag, or RESULT).
+ * Access and auditing are done by the timeline itself.
+ */
+@Component
+class OrderTimelineSource implements TimelineSource {
+
+    private final JdbcClient jdbc;
+    private final IdentityQueries identity;
+
+    OrderTimelineSource(JdbcClient jdbc, IdentityQueries identity) {
+        this.jdbc = jdbc;
+        this.identity = identity;
+    }
+
+    @Override
+    public Set<String> types() {
+        return Set.of("ORDER", "RESULT");
+    }
+
+    @Override
+    public List<TimelineEntry> newest(TimelineQuery query, int limit) {
+        List<TimelineEntry> entries = new ArrayList<>();
+        Map<UUID, String> names = new HashMap<>();
+        if (query.wants("ORDER")) {
+            for (OrderQueries.OrderRow r : rows(query, "o.created_at", "", limit)) {
+                entries.add(new TimelineEntry("ORDER", r.id(), null, r.createdAt(), r.status().name(),
+                        r.number() + " · " + r.summary(), name(names, r.orderedBy())));
+            }
+        }
+        if (query.wants("RESULT")) {
+            for (OrderQueries.OrderRow r : rows(query, "o.completed_at", RESULT_CONDITION, limit)) {
+                entries.add(new TimelineEntry("RESULT", r.id(), null, r.completedAt(), resultCode(r),
+                        r.number() + " · " + r.summary(), null));
+            }
+        }
+        entries.sort(java.util.Comparator.comparing(TimelineEntry::occurredAt).reversed()
+                .thenComparing(TimelineEntry::id));
+        return entries.size() > limit ? entries.subList(0, limit) : entries;
+    }
+
+    @Override
+    public long count(TimelineQuery query) {
+        long total = 0;
+        if (query.wants("ORDER")) {
+            total += count(query, "o.created_at", "");
+        }
+        if (query.wants("RESULT")) {
+            total += count(query, "o.completed_at", RESULT_CONDITION);
+        }
+        return total;
+    }
+
+    private static final String RESULT_CONDITION = " AND o.status = 'COMPLETED' AND o.order_type <> 'MEDICATION'";
+
+    private List<OrderQueries.OrderRow> rows(TimelineQuery query, String at, String condition, int limit) {
+        return spec(OrderQueries.SELECT, query, at, condition + " ORDER BY " + at + " DESC, o.id LIMIT " + limit)
+                .query(OrderQueries::row).list();
+    }
+
+    private long count(TimelineQuery query, String at, String condition) {
+        return spec("SELECT COUNT(*) FROM clinical_order o ", query, at, condition).query(Long.class).single();
+    }
+
+    private JdbcClient.StatementSpec spec(String select, TimelineQuery query, String at, String tail) {
+        StringBuilder sql = new StringBuilder(select).append("WHERE o.patient_id = :p");
+        if (query.from() != null) {
+            sql.append(" AND ").append(at).append(" >= :from");
+        }
+        if (query.to() != null) {
+            sql.append(" AND ").append(at).append(" < :to");
+        }
+        var spec = jdbc.sql(sql + tail).param("p", query.patientId().toString());
+        if (query.from() != null) {
+            spec = spec.param("from", UtcTimestamps.toColumn(query.from()));
+        }
+        if (query.to() != null) {
+            spec = spec.param("to", UtcTimestamps.toColumn(query.to()));
+        }
+        return spec;
+    }
+
+    /** The worst flag of a lab order's values (CRITICAL, ABNORMAL, NORMAL), RESULT for a text result. */
+    private String resultCode(OrderQueries.OrderRow r) {
+        if (r.type() != OrderType.LAB_TEST) {
+            return "RESULT";
+        }
+        List<String> flags = jdbc.sql("SELECT flag FROM lab_result WHERE order_id = :o")
+                .param("o", r.id().toString()).query(String.class).list();
+        if (flags.stream().map(LabFlag::valueOf).anyMatch(LabFlag::critical)) {
+            return "CRITICAL";
+        }
+        return flags.stream().map(LabFlag::valueOf).anyMatch(LabFlag::abnormal) ? "ABNORMAL" : "NORMAL";
+    }
+
+    private String name(Map<UUID, String> names, UUID id) {
+        return names.computeIfAbsent(id, u -> identity.staffMember(u).map(StaffMember::displayName).orElse(null));
+    }
+}
