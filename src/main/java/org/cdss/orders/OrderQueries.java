@@ -216,9 +216,15 @@ public class OrderQueries {
         OrderRow r = rows.getFirst();
         Names names = new Names();
         OrderView view = views(List.of(r), names).getFirst();
+        // only the child rows an order of this type can have: fewer statements on the hot path
+        boolean medication = r.type() == OrderType.MEDICATION;
+        boolean lab = r.type() == OrderType.LAB_TEST;
+        boolean completed = r.status() == OrderStatus.COMPLETED;
         return new OrderDetailView(view, r.indication(), r.medication(), r.labTest(), r.imaging(), r.tissueExam(),
-                records.transitions(id, names::of), records.labResults(id), records.dispenses(id, names::of),
-                records.overrides(id), records.resultText(id), null);
+                records.transitions(id, names::of), lab && completed ? records.labResults(id) : List.of(),
+                medication && completed ? records.dispenses(id, names::of) : List.of(),
+                medication ? records.overrides(id) : List.of(),
+                !medication && !lab && completed ? records.resultText(id) : null, null);
     }
 
     // --- internals ---
