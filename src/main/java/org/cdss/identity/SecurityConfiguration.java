@@ -152,6 +152,10 @@ class SecurityConfiguration {
                 .requestMatchers("/api/appointments", "/api/appointments/**")
                     .hasAnyRole(withPatient(CLINICAL_AND_FRONT_OFFICE))
                 .requestMatchers("/api/dashboard/**").hasAnyRole(CLINICAL_AND_FRONT_OFFICE)
+                // Notifications (issue 5): the live stream for everyone logged in, the stored ones for staff only.
+                .requestMatchers(HttpMethod.GET, "/api/notifications/stream").authenticated()
+                .requestMatchers("/api/notifications", "/api/notifications/**").hasAnyRole(java.util.Arrays
+                    .stream(Role.values()).filter(Role::isStaff).map(Enum::name).toArray(String[]::new))
                 .requestMatchers("/api/**").authenticated()
                 .anyRequest().permitAll())
             .exceptionHandling(e -> e
