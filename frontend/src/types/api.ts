@@ -72,3 +72,7 @@ export type AlertDecisionResult = Schemas['AlertDecisionResult'];
 export type OverrideStat = Schemas['OverrideStat'];
 export type DayStatistics = Schemas['DayStatistics'];
 export type StatusCounts = Schemas['StatusCounts'];
+
+// Notifications (issue 5)
+export type NotificationView = Schemas['NotificationView'];
+export type NotificationPage = Schemas['NotificationPage'];

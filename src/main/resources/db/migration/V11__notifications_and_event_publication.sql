@@ -4,7 +4,9 @@
 --    (spring-modulith-events-jdbc 2.0.3, schemas/v2/schema-{h2,postgresql,mariadb}.sql): its JDBC repository binds
 --    java.util.UUID ids on H2 and PostgreSQL and strings on MariaDB, hence the two library-only placeholders.
 --    Modulith's schema initialisation stays off: Flyway owns the schema (ddl-auto=validate everywhere).
-CREATE TABLE event_publication (
+--    Upper case on purpose: Modulith queries EVENT_PUBLICATION, and MariaDB table names are case-sensitive on Linux
+--    (PostgreSQL folds the unquoted name to lower case, H2 to upper case, so both match either way).
+CREATE TABLE EVENT_PUBLICATION (
     id                     ${native_uuid} NOT NULL PRIMARY KEY,
     listener_id            VARCHAR(512)   NOT NULL,
     event_type             VARCHAR(512)   NOT NULL,
@@ -15,8 +17,8 @@ CREATE TABLE event_publication (
     completion_attempts    INT,
     last_resubmission_date ${zoned_ts}    NULL
 );
-CREATE INDEX event_publication_by_completion_date_idx ON event_publication (completion_date);
-CREATE INDEX event_publication_by_listener_id_idx ON event_publication (listener_id);
+CREATE INDEX event_publication_by_completion_date_idx ON EVENT_PUBLICATION (completion_date);
+CREATE INDEX event_publication_by_listener_id_idx ON EVENT_PUBLICATION (listener_id);
 
 -- 2. Persistent notifications: addressed to one user OR to a department (all its staff). No patient data: the
 --    order number and a message key with parameters that the browser translates. dedupe_key makes redelivery of the

@@ -3,14 +3,15 @@ package org.cdss.notifications;
 import java.net.URI;
 import java.time.Clock;
 import java.time.Duration;
+import java.util.UUID;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import org.springframework.amqp.core.AnonymousQueue;
 import org.springframework.amqp.core.Binding;
 import org.springframework.amqp.core.BindingBuilder;
 import org.springframework.amqp.core.FanoutExchange;
 import org.springframework.amqp.core.Message;
 import org.springframework.amqp.core.MessageProperties;
+import org.springframework.amqp.core.Queue;
 import org.springframework.amqp.rabbit.connection.CachingConnectionFactory;
 import org.springframework.amqp.rabbit.core.RabbitAdmin;
 import org.springframework.amqp.rabbit.core.RabbitTemplate;
@@ -55,13 +56,17 @@ class RabbitFanOutConfiguration {
         return new FanoutExchange(name, false, true);
     }
 
+    /**
+     * This instance's queue: exclusive, auto-deleted, no arguments (Spring AMQP's AnonymousQueue adds a leader-locator
+     * argument that older brokers refuse).
+     */
     @Bean
-    AnonymousQueue notificationInstanceQueue() {
-        return new AnonymousQueue();
+    Queue notificationInstanceQueue(FanoutExchange notificationExchange) {
+        return new Queue(notificationExchange.getName() + "." + UUID.randomUUID(), false, true, true);
     }
 
     @Bean
-    Binding notificationBinding(AnonymousQueue notificationInstanceQueue, FanoutExchange notificationExchange) {
+    Binding notificationBinding(Queue notificationInstanceQueue, FanoutExchange notificationExchange) {
         return BindingBuilder.bind(notificationInstanceQueue).to(notificationExchange);
     }
 
@@ -82,7 +87,7 @@ class RabbitFanOutConfiguration {
 
     @Bean
     SimpleMessageListenerContainer notificationListenerContainer(CachingConnectionFactory factory,
-            RabbitAdmin notificationRabbitAdmin, AnonymousQueue notificationInstanceQueue, LocalPush local) {
+            RabbitAdmin notificationRabbitAdmin, Queue notificationInstanceQueue, LocalPush local) {
         SimpleMessageListenerContainer container = new SimpleMessageListenerContainer(factory);
         container.setQueues(notificationInstanceQueue);
         container.setAmqpAdmin(notificationRabbitAdmin);

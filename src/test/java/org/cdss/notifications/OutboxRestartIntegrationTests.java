@@ -67,7 +67,7 @@ class OutboxRestartIntegrationTests {
     }
 
     static long incomplete(JdbcClient db, String eventType) {
-        return db.sql("SELECT COUNT(*) FROM event_publication WHERE completion_date IS NULL AND event_type LIKE :t")
+        return db.sql("SELECT COUNT(*) FROM EVENT_PUBLICATION WHERE completion_date IS NULL AND event_type LIKE :t")
                 .param("t", "%" + eventType).query(Long.class).single();
     }
 
