@@ -47,7 +47,7 @@ export function NotificationBell() {
   }, [open]);
 
   const choose = (n: NotificationView) => {
-    if (!n.readAt) markRead.mutate(n.id);
+    if (!n.readAt && n.id) markRead.mutate(n.id);
     setOpen(false);
     if (n.subjectType === 'ORDER') void navigate(`/orders/${n.subjectId}`);
   };
@@ -113,9 +113,11 @@ export function NotificationBell() {
                   >
                     {n.urgent ? <span className="mr-1 font-semibold text-red-700">{t('notifications.urgent')}</span> : null}
                     {t(`notifications.kind.${n.kind}`, { ...n.params })}
-                    <span className="mt-0.5 block text-xs text-slate-400">
-                      {new Date(n.createdAt).toLocaleString(i18n.language)}
-                    </span>
+                    {n.createdAt ? (
+                      <span className="mt-0.5 block text-xs text-slate-400">
+                        {new Date(n.createdAt).toLocaleString(i18n.language)}
+                      </span>
+                    ) : null}
                   </button>
                 </li>
               ))}
