@@ -3,6 +3,7 @@ import { Outlet } from 'react-router-dom';
 import { AppShell } from '../components/layouts/app-shell';
 import { useMe } from '../features/auth/api/get-me';
 import { useLogout } from '../features/auth/api/logout';
+import { NotificationBell } from '../features/notifications/components/notification-bell';
 import { useLiveUpdates } from '../lib/live-updates';
 import { navItemsFor } from './navigation';
 import { markSessionEnded } from './session';
@@ -21,6 +22,9 @@ export function AppLayout() {
     external: item.external,
   }));
 
+  // Notifications are for staff (the API answers 403 to patients).
+  const isStaff = Boolean(user?.roles?.some((role) => role !== 'PATIENT'));
+
   const onLogout = () => {
     // the route guard sends the user to /login once the session is dropped
     markSessionEnded('logout');
@@ -35,6 +39,7 @@ export function AppLayout() {
       onLogout={onLogout}
       loggingOut={logout.isPending}
       liveStatus={live}
+      headerActions={isStaff ? <NotificationBell /> : undefined}
     >
       <Outlet />
     </AppShell>

@@ -4,6 +4,7 @@ import { useQueryClient } from '@tanstack/react-query';
 /** Query keys (prefixes) refetched when the server pushes a change of that kind. */
 const REFETCH_ON: Record<string, readonly (readonly string[])[]> = {
   appointment: [['appointments'], ['dashboard']],
+  notification: [['notifications']],
 };
 
 export type LiveStatus = 'connecting' | 'live' | 'offline';

@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { DAYS_OF_WEEK } from '../features/scheduling/api/define-schedule';
 import { OVERRIDE_REASONS, SEVERITY_ORDER, TIER_ORDER } from '../features/medsafety/lib/severity';
+import { NOTIFICATION_KINDS } from '../features/notifications/components/notification-bell';
 import { STATUS_TONE } from '../features/scheduling/lib/actions';
 import en from './en.json';
 import ko from './ko.json';
@@ -22,6 +23,7 @@ const dynamicKeys = [
   ...TIER_ORDER.map((s) => `medsafety.tier.${s}`),
   ...['INTERACTION', 'ALLERGY', 'DUPLICATE', 'DOSE', 'INCOMPLETE'].map((s) => `medsafety.type.${s}`),
   ...OVERRIDE_REASONS.map((r) => `medsafety.override.${r}`),
+  ...NOTIFICATION_KINDS.map((k) => `notifications.kind.${k}`),
 ];
 
 describe('enum texts', () => {

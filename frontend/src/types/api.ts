@@ -88,3 +88,6 @@ export type RecordVitalsRequest = Schemas['RecordVitalsRequest'];
 export type RecordDiagnosisRequest = Schemas['RecordDiagnosisRequest'];
 /** Life-cycle state of an encounter (`OPEN`, `FINISHED`, `ENTERED_IN_ERROR`). */
 export type EncounterStatus = NonNullable<EncounterView['status']>;
+// Notifications (issue 5)
+export type NotificationView = Schemas['NotificationView'];
+export type NotificationPage = Schemas['NotificationPage'];

@@ -31,6 +31,7 @@ export function AppShell({
   onLogout,
   loggingOut = false,
   liveStatus,
+  headerActions,
   children,
 }: {
   username: string;
@@ -40,6 +41,8 @@ export function AppShell({
   loggingOut?: boolean;
   /** State of the live update channel; shown as a small dot with a text label. */
   liveStatus?: 'connecting' | 'live' | 'offline';
+  /** Composed by the app (e.g. the notification bell); shown before the current user. */
+  headerActions?: ReactNode;
   children: ReactNode;
 }) {
   const { t } = useTranslation();
@@ -83,6 +86,7 @@ export function AppShell({
                 {t(`shell.live.${liveStatus}`)}
               </span>
             ) : null}
+            {headerActions}
             <span className="max-w-[9rem] truncate text-sm text-slate-700 sm:max-w-none" data-testid="current-user" title={displayName}>
               <span className="sr-only">{t('shell.signedInAs')} </span>
               {displayName ? <span className="hidden font-medium sm:inline">{displayName} </span> : null}

@@ -172,6 +172,10 @@ class SecurityConfiguration {
                 .requestMatchers(HttpMethod.GET, "/api/ocs/**").hasAnyRole("DOCTOR", "NURSE", "PHARMACIST",
                         "LAB_TECH", "RADIOGRAPHER", "RADIOLOGIST", "ADMIN")
                 .requestMatchers("/api/ocs/**").denyAll()
+                // Notifications (issue 5): the live stream for everyone logged in, the stored ones for staff only.
+                .requestMatchers(HttpMethod.GET, "/api/notifications/stream").authenticated()
+                .requestMatchers("/api/notifications", "/api/notifications/**").hasAnyRole(java.util.Arrays
+                    .stream(Role.values()).filter(Role::isStaff).map(Enum::name).toArray(String[]::new))
                 .requestMatchers("/api/**").authenticated()
                 .anyRequest().permitAll())
             .exceptionHandling(e -> e

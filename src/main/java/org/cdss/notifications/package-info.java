@@ -1,7 +1,10 @@
 /**
- * Notifications: the real-time push channel to connected browsers (server-sent events), per user and per department.
- * Modules publish domain events; listeners here push small messages (ids and facts, no patient data) after commit,
- * and the browser refetches what it shows. Persistent notifications and broker fan-out come with the OCS issue.
+ * Notifications: persistent per-user and per-department notifications (order sent, completed, cancelled, result,
+ * critical result) with per-user read state, and the real-time push channel to connected browsers (server-sent
+ * events). Order events arrive through Spring Modulith's event publication registry (transactional outbox) and are
+ * stored idempotently; pushes are small hints (ids, no patient data) after which the browser refetches, sent straight
+ * to this instance's browsers or, with {@code CDSS_AMQP_URL}, through a RabbitMQ fanout exchange to every instance's
+ * (ADR 0007, ADR 0011). Depends on the events of {@code orders} and {@code scheduling}, never on their internals.
  */
 @org.springframework.modulith.ApplicationModule(displayName = "Notifications")
 package org.cdss.notifications;

@@ -94,6 +94,11 @@ class RoleEndpointMatrixIntegrationTests {
         roles("POST /api/encounters/{id}/vitals", EnumSet.of(Role.DOCTOR, Role.NURSE));
         roles("POST /api/encounters/{id}/diagnoses", EnumSet.of(Role.DOCTOR));
         roles("GET /api/notifications/stream", ALL_ROLES);
+        // Notifications (issue 5): stored notifications are for staff; patients get none for now.
+        roles("GET /api/notifications", STAFF);
+        roles("GET /api/notifications/unread-count", STAFF);
+        roles("POST /api/notifications/{id}/read", STAFF);
+        roles("POST /api/notifications/read-all", STAFF);
         roles("GET /api/admin/users", ADMIN);
         roles("POST /api/admin/users", ADMIN);
         roles("GET /api/admin/users/{id}", ADMIN);
