@@ -441,7 +441,7 @@ public class OrderManagement {
                     List.of(new FieldProblem("/intendedDuplicate", "order.duplicate-medication")))
                     .with("duplicates", open);
         }
-        return product.nameEn() + " " + product.strength();
+        return product.nameEn();
     }
 
     /** Runs medsafety for a medication order against the patient's recorded lists and running medication orders. */

@@ -95,6 +95,23 @@ class OrderIntegrationTests {
                 .containsExactly("PENDING", "SENT", "IN_PROGRESS", "COMPLETED");
         assertThat(done.at("/results/0/loinc").asString()).isEqualTo("6690-2");
 
+        // the outbox delivers after commit: the lab was told when it was sent, the doctor of the critical result
+        org.awaitility.Awaitility.await().atMost(java.time.Duration.ofSeconds(10)).untilAsserted(() -> {
+            JsonNode mine = ok(doctor.get("/api/notifications"), 200);
+            List<String> kinds = new ArrayList<>();
+            List<Boolean> urgent = new ArrayList<>();
+            mine.get("content").forEach(n -> {
+                if (n.get("subjectId").asString().equals(id)) {
+                    kinds.add(n.get("kind").asString());
+                    urgent.add(n.get("urgent").asBoolean());
+                }
+            });
+            assertThat(kinds).contains("CRITICAL_RESULT", "ORDER_COMPLETED");
+            assertThat(urgent).contains(true);
+            assertThat(ok(labTech.get("/api/notifications"), 200).get("content").findValuesAsString("subjectId"))
+                    .contains(id);
+        });
+
         JsonNode timeline = ok(doctor.get("/api/patients/" + patient.id() + "/timeline?types=ORDER,RESULT"), 200);
         Map<String, String> codes = new HashMap<>();
         timeline.get("content").forEach(e -> codes.put(e.get("type").asString(), e.get("code").asString()));
