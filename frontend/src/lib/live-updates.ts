@@ -4,6 +4,8 @@ import { useQueryClient } from '@tanstack/react-query';
 /** Query keys (prefixes) refetched when the server pushes a change of that kind. */
 const REFETCH_ON: Record<string, readonly (readonly string[])[]> = {
   appointment: [['appointments'], ['dashboard']],
+  // worklists, my orders, order details and statistics all live under ['orders']
+  order: [['orders']],
 };
 
 export type LiveStatus = 'connecting' | 'live' | 'offline';
