@@ -88,7 +88,8 @@ export function LabResultForm({ order }: { order: OrderDetailView }) {
   const [error, setError] = useState<string | undefined>();
   const onSubmit = (event: FormEvent) => {
     event.preventDefault();
-    const results = labValues(entries);
+    // in panel order, whatever order the values were typed in
+    const results = labValues(Object.fromEntries(tests.map((test) => [test.code ?? '', entries[test.code ?? ''] ?? ''])));
     if (results.length === 0) {
       setError(t('orders.lab.resultsRequired'));
       return;
