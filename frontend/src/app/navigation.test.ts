@@ -8,23 +8,23 @@ describe('navItemsFor', () => {
     expect(keys(['PATIENT'])).toEqual(['home', 'my-record', 'my-appointments', 'account']);
   });
 
-  it('gives an administrator user administration, the audit trail, schedules, the KB and the API docs, but no patient search', () => {
-    expect(keys(['ADMIN'])).toEqual(['home', 'kb', 'admin-users', 'admin-audit', 'admin-medsafety', 'schedules', 'api-docs', 'account']);
+  it('gives an administrator user administration, the audit trail, order routing and statistics, schedules, the KB and the API docs, but no patient search', () => {
+    expect(keys(['ADMIN'])).toEqual(['home', 'order-stats', 'kb', 'admin-users', 'admin-audit', 'admin-ocs-routing', 'admin-medsafety', 'schedules', 'api-docs', 'account']);
   });
 
   it('gives a doctor the patient search', () => {
-    expect(keys(['DOCTOR'])).toEqual(['home', 'dashboard', 'patients', 'appointments', 'queue', 'drug-check', 'kb', 'account']);
+    expect(keys(['DOCTOR'])).toEqual(['home', 'dashboard', 'patients', 'appointments', 'queue', 'orders', 'order-stats', 'drug-check', 'kb', 'account']);
   });
 
   it.each([
-    ['DOCTOR', ['home', 'dashboard', 'patients', 'appointments', 'queue', 'drug-check', 'kb', 'account']],
-    ['NURSE', ['home', 'dashboard', 'patients', 'appointments', 'queue', 'drug-check', 'kb', 'account']],
-    ['PHARMACIST', ['home', 'dashboard', 'patients', 'drug-check', 'kb', 'account']],
-    ['LAB_TECH', ['home', 'dashboard', 'patients', 'kb', 'account']],
-    ['RADIOGRAPHER', ['home', 'dashboard', 'patients', 'kb', 'account']],
-    ['RADIOLOGIST', ['home', 'dashboard', 'patients', 'kb', 'account']],
+    ['DOCTOR', ['home', 'dashboard', 'patients', 'appointments', 'queue', 'orders', 'order-stats', 'drug-check', 'kb', 'account']],
+    ['NURSE', ['home', 'dashboard', 'patients', 'appointments', 'queue', 'orders', 'order-stats', 'drug-check', 'kb', 'account']],
+    ['PHARMACIST', ['home', 'dashboard', 'patients', 'worklist', 'order-stats', 'drug-check', 'kb', 'account']],
+    ['LAB_TECH', ['home', 'dashboard', 'patients', 'worklist', 'order-stats', 'kb', 'account']],
+    ['RADIOGRAPHER', ['home', 'dashboard', 'patients', 'worklist', 'order-stats', 'kb', 'account']],
+    ['RADIOLOGIST', ['home', 'dashboard', 'patients', 'worklist', 'order-stats', 'kb', 'account']],
     ['ADMIN_STAFF', ['home', 'dashboard', 'patients', 'appointments', 'queue', 'kb', 'account']],
-    ['ADMIN', ['home', 'kb', 'admin-users', 'admin-audit', 'admin-medsafety', 'schedules', 'api-docs', 'account']],
+    ['ADMIN', ['home', 'order-stats', 'kb', 'admin-users', 'admin-audit', 'admin-ocs-routing', 'admin-medsafety', 'schedules', 'api-docs', 'account']],
     ['PATIENT', ['home', 'my-record', 'my-appointments', 'account']],
   ])('gives %s exactly %j', (role, expected) => {
     expect(keys([role])).toEqual(expected);
@@ -48,10 +48,13 @@ describe('navItemsFor', () => {
       'patients',
       'appointments',
       'queue',
+      'orders',
+      'order-stats',
       'drug-check',
       'kb',
       'admin-users',
       'admin-audit',
+      'admin-ocs-routing',
       'admin-medsafety',
       'schedules',
       'api-docs',

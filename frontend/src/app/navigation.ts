@@ -3,9 +3,12 @@ import {
   APPOINTMENT_ROLES,
   DRUG_CHECK_ROLES,
   hasAnyRole,
+  ORDER_LIST_ROLES,
+  ORDER_READER_ROLES,
   PATIENT_ROLES,
   PATIENT_SEARCH_ROLES,
   STAFF_ROLES,
+  WORKLIST_ROLES,
 } from '../lib/roles';
 
 export interface NavItem {
@@ -28,10 +31,14 @@ export const NAV_ITEMS: readonly NavItem[] = [
   { key: 'appointments', to: '/appointments', labelKey: 'nav.appointments', roles: APPOINTMENT_ROLES },
   { key: 'queue', to: '/queue', labelKey: 'nav.queue', roles: APPOINTMENT_ROLES },
   { key: 'my-appointments', to: '/my-appointments', labelKey: 'nav.my-appointments', roles: PATIENT_ROLES },
+  { key: 'orders', to: '/orders', labelKey: 'nav.orders', roles: ORDER_LIST_ROLES },
+  { key: 'worklist', to: '/worklist', labelKey: 'nav.worklist', roles: WORKLIST_ROLES },
+  { key: 'order-stats', to: '/orders/statistics', labelKey: 'nav.order-stats', roles: ORDER_READER_ROLES },
   { key: 'drug-check', to: '/drug-check', labelKey: 'nav.drug-check', roles: DRUG_CHECK_ROLES },
   { key: 'kb', to: '/kb', labelKey: 'nav.kb', roles: STAFF_ROLES },
   { key: 'admin-users', to: '/admin/users', labelKey: 'nav.admin-users', roles: ADMIN_ROLES },
   { key: 'admin-audit', to: '/admin/audit', labelKey: 'nav.admin-audit', roles: ADMIN_ROLES },
+  { key: 'admin-ocs-routing', to: '/admin/ocs/routing', labelKey: 'nav.admin-ocs-routing', roles: ADMIN_ROLES },
   { key: 'admin-medsafety', to: '/admin/medsafety', labelKey: 'nav.admin-medsafety', roles: ADMIN_ROLES },
   // ADMIN_STAFF reach the schedules from a button on /appointments.
   { key: 'schedules', to: '/appointments/schedules', labelKey: 'nav.schedules', roles: ADMIN_ROLES },

@@ -9,6 +9,8 @@ import {
   CHART_ROLES,
   CONSULTATION_ROLES,
   DRUG_CHECK_ROLES,
+  ORDER_READER_ROLES,
+  ORDER_ROLES,
   PATIENT_ROLES,
   PATIENT_SEARCH_ROLES,
   SCHEDULE_ROLES,
@@ -84,6 +86,22 @@ export const routes: RouteObject[] = [
         ],
       },
       {
+        element: <RequireRoles roles={ORDER_READER_ROLES} />,
+        children: [
+          { path: 'orders', lazy: page(() => import('./order-routes'), (m) => m.OrdersRoute) },
+          { path: 'orders/statistics', lazy: page(() => import('./order-routes'), (m) => m.OrderStatisticsRoute) },
+          { path: 'orders/:id', lazy: page(() => import('./order-routes'), (m) => m.OrderDetailRoute) },
+          { path: 'worklist', lazy: page(() => import('./order-routes'), (m) => m.WorklistRoute) },
+        ],
+      },
+      {
+        element: <RequireRoles roles={ORDER_ROLES} />,
+        children: [
+          { path: 'orders/new', lazy: page(() => import('./order-routes'), (m) => m.OrderEntryRoute) },
+          { path: 'patients/:id/orders/new', lazy: page(() => import('./order-routes'), (m) => m.OrderEntryRoute) },
+        ],
+      },
+      {
         element: <RequireRoles roles={STAFF_ROLES} />,
         children: [{ path: 'kb', lazy: page(() => import('../features/medsafety/components/kb-page'), (m) => m.KbPage) }],
       },
@@ -100,6 +118,7 @@ export const routes: RouteObject[] = [
             lazy: page(() => import('../features/admin/components/user-edit-page'), (m) => m.UserEditPage),
           },
           { path: 'admin/audit', lazy: page(() => import('../features/admin/components/audit-page'), (m) => m.AuditPage) },
+          { path: 'admin/ocs/routing', lazy: page(() => import('./order-routes'), (m) => m.RoutingRoute) },
           {
             path: 'admin/medsafety',
             lazy: page(() => import('../features/medsafety/components/override-stats-page'), (m) => m.OverrideStatsPage),

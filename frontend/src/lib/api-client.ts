@@ -18,6 +18,8 @@ export class ApiProblem extends Error {
   readonly detail?: string;
   readonly errors: FieldError[];
   readonly traceId?: string;
+  /** Further members of the problem body (e.g. `findings`, `checkId`, `duplicates` of a 422). */
+  readonly extensions: Readonly<Record<string, unknown>>;
 
   constructor(init: {
     status: number;
@@ -26,6 +28,7 @@ export class ApiProblem extends Error {
     detail?: string;
     errors?: FieldError[];
     traceId?: string;
+    extensions?: Record<string, unknown>;
   }) {
     super(init.detail ?? init.title ?? init.code);
     this.name = 'ApiProblem';
@@ -35,6 +38,7 @@ export class ApiProblem extends Error {
     this.detail = init.detail;
     this.errors = init.errors ?? [];
     this.traceId = init.traceId;
+    this.extensions = init.extensions ?? {};
   }
 }
 
@@ -82,6 +86,12 @@ function parseFieldErrors(value: unknown): FieldError[] {
   });
 }
 
+const STANDARD_MEMBERS = new Set(['type', 'title', 'status', 'detail', 'instance', 'code', 'errors', 'traceId']);
+
+function extensionsOf(body: Record<string, unknown>): Record<string, unknown> {
+  return Object.fromEntries(Object.entries(body).filter(([key]) => !STANDARD_MEMBERS.has(key)));
+}
+
 function parseBody(data: unknown): Record<string, unknown> | undefined {
   if (typeof data === 'string') {
     try {
@@ -119,6 +129,7 @@ export function toApiProblem(error: unknown): ApiProblem {
       detail: asString(body?.detail),
       errors: parseFieldErrors(body?.errors),
       traceId: asString(body?.traceId),
+      extensions: body ? extensionsOf(body) : undefined,
     });
   }
   return new ApiProblem({ status: 0, code: 'error', detail: error instanceof Error ? error.message : undefined });

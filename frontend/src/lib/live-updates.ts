@@ -4,7 +4,11 @@ import { useQueryClient } from '@tanstack/react-query';
 /** Query keys (prefixes) refetched when the server pushes a change of that kind. */
 const REFETCH_ON: Record<string, readonly (readonly string[])[]> = {
   appointment: [['appointments'], ['dashboard']],
-  notification: [['notifications']],
+  // a stored notification is about an order: with several instances (RabbitMQ fan-out) this is the push that
+  // reaches every instance, so it also refreshes the order lists
+  notification: [['notifications'], ['orders']],
+  // worklists, my orders, order details and statistics all live under ['orders']
+  order: [['orders']],
 };
 
 export type LiveStatus = 'connecting' | 'live' | 'offline';

@@ -44,3 +44,12 @@ export const STAFF_ROLES: readonly Role[] = [...PATIENT_SEARCH_ROLES, 'ADMIN'];
 export const CHART_ROLES: readonly Role[] = ['DOCTOR', 'NURSE', 'PHARMACIST', 'RADIOLOGIST', 'PATIENT'];
 /** Roles that open an encounter from a started consultation. */
 export const CONSULTATION_ROLES: readonly Role[] = ['DOCTOR', 'NURSE'];
+
+/** Roles that read orders (lists, worklists, details, statistics): the care team, department staff, admins. */
+export const ORDER_READER_ROLES: readonly Role[] = ['DOCTOR', 'NURSE', 'PHARMACIST', 'LAB_TECH', 'RADIOGRAPHER', 'RADIOLOGIST', 'ADMIN'];
+/** Roles that write orders. */
+export const ORDER_ROLES: readonly Role[] = ['DOCTOR'];
+/** Roles with an order list in the navigation: doctors their own orders, nurses every order (read-only). */
+export const ORDER_LIST_ROLES: readonly Role[] = ['DOCTOR', 'NURSE'];
+/** Department staff who carry orders out from a worklist. */
+export const WORKLIST_ROLES: readonly Role[] = ['PHARMACIST', 'LAB_TECH', 'RADIOGRAPHER', 'RADIOLOGIST'];

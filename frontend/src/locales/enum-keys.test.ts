@@ -1,8 +1,9 @@
 import { describe, expect, it } from 'vitest';
 import { DAYS_OF_WEEK } from '../features/scheduling/api/define-schedule';
-import { OVERRIDE_REASONS, SEVERITY_ORDER, TIER_ORDER } from '../features/medsafety/lib/severity';
+import { OVERRIDE_REASONS, SEVERITY_ORDER, TIER_ORDER } from '../components/safety/severity';
 import { NOTIFICATION_KINDS } from '../features/notifications/components/notification-bell';
 import { STATUS_TONE } from '../features/scheduling/lib/actions';
+import { FREQUENCIES, LAB_FLAGS, LATERALITIES, MODALITIES, ORDER_TYPES, PRIORITIES, ROUTES, SPECIMENS, STATUSES } from '../features/orders/lib/enums';
 import en from './en.json';
 import ko from './ko.json';
 
@@ -24,6 +25,15 @@ const dynamicKeys = [
   ...['INTERACTION', 'ALLERGY', 'DUPLICATE', 'DOSE', 'INCOMPLETE'].map((s) => `medsafety.type.${s}`),
   ...OVERRIDE_REASONS.map((r) => `medsafety.override.${r}`),
   ...NOTIFICATION_KINDS.map((k) => `notifications.kind.${k}`),
+  ...ORDER_TYPES.map((v) => `orders.type.${v}`),
+  ...PRIORITIES.map((v) => `orders.priority.${v}`),
+  ...STATUSES.map((v) => `orders.status.${v}`),
+  ...ROUTES.map((v) => `orders.route.${v}`),
+  ...FREQUENCIES.map((v) => `orders.frequency.${v}`),
+  ...MODALITIES.map((v) => `orders.modality.${v}`),
+  ...LATERALITIES.map((v) => `orders.laterality.${v}`),
+  ...SPECIMENS.map((v) => `orders.specimen.${v}`),
+  ...LAB_FLAGS.map((v) => `orders.flag.${v}`),
 ];
 
 describe('enum texts', () => {

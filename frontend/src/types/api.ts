@@ -91,3 +91,35 @@ export type EncounterStatus = NonNullable<EncounterView['status']>;
 // Notifications (issue 5)
 export type NotificationView = Schemas['NotificationView'];
 export type NotificationPage = Schemas['NotificationPage'];
+// Orders (OCS)
+export type OrderView = Schemas['OrderView'];
+export type OrderDetailView = Schemas['OrderDetailView'];
+export type PageViewOrderView = Schemas['PageViewOrderView'];
+export type OrderForm = Schemas['OrderForm'];
+export type MedicationOrder = Schemas['Medication'];
+export type LabTestOrder = Schemas['LabTest'];
+export type ImagingOrder = Schemas['Imaging'];
+export type TissueExamOrder = Schemas['TissueExam'];
+export type LabTestView = Schemas['LabTestView'];
+export type LabResultView = Schemas['LabResultView'];
+export type LabValue = Schemas['LabValue'];
+export type TransitionView = Schemas['TransitionView'];
+export type DispenseView = Schemas['DispenseView'];
+export type OrderOverrideView = Schemas['OverrideView'];
+export type SendOrderRequest = Schemas['Send'];
+export type CompleteOrderRequest = Schemas['Complete'];
+export type CancelOrderRequest = Schemas['Cancel'];
+export type OrderStatisticsView = Schemas['OrderStatisticsView'];
+export type RoutingView = Schemas['RoutingView'];
+/** `MEDICATION`, `LAB_TEST`, `IMAGING`, `TISSUE_EXAM`. */
+export type OrderType = NonNullable<OrderView['type']>;
+/** `PENDING` → `SENT` → `IN_PROGRESS` → `COMPLETED`, or `CANCELLED`. */
+export type OrderStatus = NonNullable<OrderView['status']>;
+/** `EMERGENCY`, `STAT`, `URGENT`, `ROUTINE` (most urgent first). */
+export type OrderPriority = NonNullable<OrderView['priority']>;
+export type LabFlag = NonNullable<LabResultView['flag']>;
+export type MedicationRoute = NonNullable<MedicationOrder['route']>;
+export type MedicationFrequency = NonNullable<MedicationOrder['frequency']>;
+export type Modality = NonNullable<ImagingOrder['modality']>;
+export type Laterality = NonNullable<ImagingOrder['laterality']>;
+export type OverrideReasonCode = NonNullable<SendOrderRequest['override']>['reasonCode'];

@@ -2,7 +2,7 @@ import { useMutation } from '@tanstack/react-query';
 import { z } from 'zod';
 import { apiClient } from '../../../lib/api-client';
 import type { AlertDecisionRequest, AlertDecisionResult } from '../../../types/api';
-import { OVERRIDE_REASONS } from '../lib/severity';
+import { OVERRIDE_REASONS } from '../../../components/safety/severity';
 
 /** Mirrors AlertDecisionRequest's shape; the server enforces reason/comment per tier (422 with pointers). */
 export const alertDecisionSchema = z.object({

@@ -11,10 +11,11 @@ import { problemMessage } from '../../../lib/problem-message';
 import type { ActiveMedication, DrugSuggestion, RecordedAllergy } from '../../../types/api';
 import { medicationCheckSchema, useCheckMedications } from '../api/check-medications';
 import { useRecordDecisions } from '../api/record-decisions';
-import type { OverrideReason } from '../lib/severity';
-import { DrugAutocomplete, drugLabel } from './drug-autocomplete';
-import { SafetyAlertDialog } from './safety-alert-dialog';
-import { SafetyAlertList } from './safety-alert-list';
+import type { OverrideReason } from '../../../components/safety/severity';
+import { DrugAutocomplete, drugLabel } from '../../../components/safety/drug-autocomplete';
+import { SafetyAlertDialog } from '../../../components/safety/safety-alert-dialog';
+import { SafetyAlertList } from '../../../components/safety/safety-alert-list';
+import { searchDrugs } from '../api/search-drugs';
 
 interface ProposedRow {
   ingredientId?: string;
@@ -91,6 +92,7 @@ export function DrugCheckPage() {
           </CardHeader>
           <CardContent className="space-y-3">
             <DrugAutocomplete
+              search={searchDrugs}
               label={t('medsafety.check.addDrug')}
               testId="drug-search"
               onPick={(drug) => setProposed((rows) => [...rows, { ...toDrug(drug), dose: '', unit: '', frequencyPerDay: '' }])}
@@ -118,7 +120,8 @@ export function DrugCheckPage() {
             <CardTitle>{t('medsafety.check.active')}</CardTitle>
           </CardHeader>
           <CardContent className="space-y-3">
-            <DrugAutocomplete label={t('medsafety.check.addActive')} testId="active-drug-search" onPick={(drug) => setActive((rows) => [...rows, toDrug(drug)])} />
+            <DrugAutocomplete
+              search={searchDrugs} label={t('medsafety.check.addActive')} testId="active-drug-search" onPick={(drug) => setActive((rows) => [...rows, toDrug(drug)])} />
             <ul className="space-y-1" data-testid="active-list">
               {active.map((row, index) => (
                 <li key={`${row.ingredientId}-${index}`} className="flex items-center justify-between text-sm" data-testid="active-item">
@@ -135,6 +138,7 @@ export function DrugCheckPage() {
           </CardHeader>
           <CardContent className="space-y-3">
             <DrugAutocomplete
+              search={searchDrugs}
               label={t('medsafety.check.addAllergy')}
               testId="allergy-search"
               onPick={(drug) => setAllergies((rows) => [...rows, { allergenId: drug.id, label: drugLabel(drug, i18n.language) }])}

@@ -24,6 +24,7 @@ const EDIT_ROLES = ['ADMIN_STAFF', 'DOCTOR', 'NURSE'];
 const INACTIVATE_ROLES = ['ADMIN_STAFF', 'DOCTOR'];
 const REVEAL_ROLES = ['ADMIN_STAFF', 'ADMIN'];
 const CLINICAL_WRITE_ROLES = ['DOCTOR', 'NURSE', 'PHARMACIST'];
+const ORDER_ROLES = ['DOCTOR'];
 
 /**
  * /patients/:id: demographics (masked RRN), edit, inactivate, change history and the clinical lists; `children` are
@@ -43,7 +44,18 @@ export function PatientDetailPage({ roles, children }: { roles?: readonly string
       >
         ← {t('patients.backToList')}
       </Link>
-      <PageHeader title={t('patients.detailTitle')} />
+      <PageHeader
+        title={t('patients.detailTitle')}
+        actions={
+          hasAnyRole(roles, ORDER_ROLES) && patient.data?.active ? (
+            <Button asChild>
+              <Link to={`/patients/${id}/orders/new`} data-testid="patient-new-order">
+                {t('patients.newOrder')}
+              </Link>
+            </Button>
+          ) : undefined
+        }
+      />
       {patient.isPending ? <Spinner className="py-12" /> : null}
       {patient.isError ? (
         isApiProblem(patient.error) && patient.error.status === 404 ? (

@@ -19,22 +19,26 @@ import org.junit.jupiter.params.provider.MethodSource;
  */
 class ShellJourneyBrowserTests extends DemoBrowserTest {
 
-    static final Set<String> DOCTOR_NURSE_NAV = Set.of("home", "dashboard", "patients", "appointments", "queue", "drug-check",
-            "kb", "account");
-    static final Set<String> DIAGNOSTICS_NAV = Set.of("home", "dashboard", "patients", "kb", "account");
+    // OCS (issue 5): doctors and nurses get "orders" and "order-stats", department staff "worklist" and "order-stats",
+    // the administrator "order-stats" and "admin-ocs-routing".
+    static final Set<String> DOCTOR_NURSE_NAV = Set.of("home", "dashboard", "patients", "appointments", "queue", "orders",
+            "order-stats", "drug-check", "kb", "account");
+    static final Set<String> DIAGNOSTICS_NAV = Set.of("home", "dashboard", "patients", "worklist", "order-stats", "kb",
+            "account");
 
     /** Demo user → the navigation items that role must see (and no others) and a page it must be refused. */
     static final Map<String, Map.Entry<Set<String>, String>> ROLES = Map.of(
             "doctor", Map.entry(DOCTOR_NURSE_NAV, "/admin/users"),
             "nurse", Map.entry(DOCTOR_NURSE_NAV, "/admin/audit"),
-            "pharmacist", Map.entry(Set.of("home", "dashboard", "patients", "drug-check", "kb", "account"), "/appointments"),
+            "pharmacist", Map.entry(Set.of("home", "dashboard", "patients", "worklist", "order-stats", "drug-check", "kb",
+                    "account"), "/appointments"),
             "labtech", Map.entry(DIAGNOSTICS_NAV, "/drug-check"),
             "radiographer", Map.entry(DIAGNOSTICS_NAV, "/queue"),
             "radiologist", Map.entry(DIAGNOSTICS_NAV, "/admin/users"),
             "frontdesk", Map.entry(Set.of("home", "dashboard", "patients", "appointments", "queue", "kb", "account"),
                     "/drug-check"),
-            "admin", Map.entry(Set.of("home", "kb", "admin-users", "admin-audit", "admin-medsafety", "schedules",
-                    "api-docs", "account"), "/patients"),
+            "admin", Map.entry(Set.of("home", "order-stats", "kb", "admin-users", "admin-audit", "admin-ocs-routing",
+                    "admin-medsafety", "schedules", "api-docs", "account"), "/patients"),
             "patient", Map.entry(Set.of("home", "my-record", "my-appointments", "account"), "/kb"));
 
     @org.springframework.beans.factory.annotation.Autowired

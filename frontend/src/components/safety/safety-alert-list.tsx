@@ -1,7 +1,7 @@
 import { useTranslation } from 'react-i18next';
-import { cn } from '../../../lib/cn';
-import type { AlertSeverity, SafetyAlert } from '../../../types/api';
-import { groupAlertsBySeverity } from '../lib/severity';
+import { cn } from '../../lib/cn';
+import type { AlertSeverity, SafetyAlert } from '../../types/api';
+import { groupAlertsBySeverity } from './severity';
 
 /** Colour, icon and a written label per severity: colour is never the only cue. */
 export const SEVERITY_STYLE: Record<AlertSeverity, { icon: string; box: string; text: string }> = {

@@ -1,4 +1,4 @@
-import type { AlertSeverity, AlertTier, SafetyAlert } from '../../../types/api';
+import type { AlertSeverity, AlertTier, SafetyAlert } from '../../types/api';
 
 /** Most severe first. */
 export const SEVERITY_ORDER: readonly AlertSeverity[] = ['CONTRAINDICATED', 'MAJOR', 'MODERATE', 'MINOR', 'INFO'];

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import type { SafetyAlert } from '../../../types/api';
+import type { SafetyAlert } from '../../types/api';
 import { groupAlertsBySeverity, needsOverrideReason } from './severity';
 
 const alert = (ruleId: string, severity?: SafetyAlert['severity'], tier?: SafetyAlert['tier']): SafetyAlert => ({ ruleId, severity, tier });

@@ -1,9 +1,9 @@
+import { keepPreviousData, useQuery } from '@tanstack/react-query';
 import { useEffect, useId, useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { Input } from '../../../components/ui/input';
-import { Label } from '../../../components/ui/label';
-import type { DrugSuggestion } from '../../../types/api';
-import { useDrugSearch } from '../api/search-drugs';
+import { Input } from '../ui/input';
+import { Label } from '../ui/label';
+import type { DrugSuggestion } from '../../types/api';
 
 /** The name of a suggestion in the UI language, with strength and form when known. */
 export function drugLabel(drug: DrugSuggestion, lang: string): string {
@@ -12,17 +12,20 @@ export function drugLabel(drug: DrugSuggestion, lang: string): string {
 }
 
 /**
- * Type two letters (Korean, English or brand), pick a suggestion. With `allowFreeText`
- * Enter adds what was typed (allergies the knowledge base may not know).
+ * Type two letters (Korean, English or brand), pick a suggestion. With `onFreeText`
+ * Enter adds what was typed (allergies the knowledge base may not know). `search` is the
+ * calling feature's fetcher of GET /api/medsafety/drugs (shared components call no endpoint themselves).
  */
 export function DrugAutocomplete({
   label,
   testId,
   onPick,
   onFreeText,
+  search,
 }: {
   label: string;
   testId: string;
+  search: (q: string) => Promise<DrugSuggestion[]>;
   onPick: (drug: DrugSuggestion) => void;
   onFreeText?: (text: string) => void;
 }) {
@@ -34,7 +37,13 @@ export function DrugAutocomplete({
     const timer = setTimeout(() => setQ(text.trim()), 250);
     return () => clearTimeout(timer);
   }, [text]);
-  const suggestions = useDrugSearch(q);
+  const suggestions = useQuery({
+    queryKey: ['medsafety', 'drugs', q],
+    queryFn: () => search(q),
+    enabled: q.length >= 2,
+    staleTime: 5 * 60_000,
+    placeholderData: keepPreviousData,
+  });
   const open = q.length >= 2 && text.trim().length >= 2;
   const listId = `${id}-list`;
 

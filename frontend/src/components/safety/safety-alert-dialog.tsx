@@ -1,12 +1,12 @@
 import { useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
-import { Button } from '../../../components/ui/button';
-import { Dialog, DialogContent } from '../../../components/ui/dialog';
-import { FormField } from '../../../components/ui/form-field';
-import { Input } from '../../../components/ui/input';
-import { Select } from '../../../components/ui/select';
-import type { SafetyAlert } from '../../../types/api';
-import { needsOverrideReason, OVERRIDE_REASONS, type OverrideReason } from '../lib/severity';
+import { Button } from '../ui/button';
+import { Dialog, DialogContent } from '../ui/dialog';
+import { FormField } from '../ui/form-field';
+import { Input } from '../ui/input';
+import { Select } from '../ui/select';
+import type { SafetyAlert } from '../../types/api';
+import { needsOverrideReason, OVERRIDE_REASONS, type OverrideReason } from './severity';
 import { SafetyAlertList } from './safety-alert-list';
 
 /**

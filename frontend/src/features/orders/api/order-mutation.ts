@@ -1,0 +1,28 @@
+import { useMutation, useQueryClient } from '@tanstack/react-query';
+import { apiClient, toApiProblem } from '../../../lib/api-client';
+import type { OrderDetailView } from '../../../types/api';
+import { ordersQueryKey } from './order-keys';
+
+/** A fresh key per user action: the server acts once however often the same request is retried. */
+export const newIdempotencyKey = (): string => crypto.randomUUID();
+
+/** POST with the `Idempotency-Key` header; the orders API answers the order as the action left it. */
+export async function postOrderAction(url: string, body: unknown, key: string): Promise<OrderDetailView> {
+  const { data } = await apiClient.post<OrderDetailView>(url, body ?? {}, { headers: { 'Idempotency-Key': key } });
+  return data;
+}
+
+/**
+ * A mutation that retries only when no answer came (the key makes that safe) and refreshes every order list,
+ * worklist and detail afterwards.
+ */
+export function useOrderMutation<V extends { key: string }>(mutationFn: (variables: V) => Promise<OrderDetailView>) {
+  const queryClient = useQueryClient();
+  return useMutation({
+    mutationFn,
+    retry: (count, error) => count < 2 && toApiProblem(error).code === 'network',
+    onSettled: () => void queryClient.invalidateQueries({ queryKey: ordersQueryKey }),
+  });
+}
+
+export const orderUrl = (id: string, step?: string) => `/api/ocs/orders/${encodeURIComponent(id)}${step ? `/${step}` : ''}`;

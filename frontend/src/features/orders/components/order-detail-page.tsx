@@ -1,0 +1,351 @@
+import { useState, type ReactNode } from 'react';
+import { useTranslation } from 'react-i18next';
+import { Link, useParams } from 'react-router-dom';
+import { Alert } from '../../../components/ui/alert';
+import { Button } from '../../../components/ui/button';
+import { Card, CardContent, CardHeader, CardTitle } from '../../../components/ui/card';
+import { Dialog, DialogContent } from '../../../components/ui/dialog';
+import { FormField, fieldProps } from '../../../components/ui/form-field';
+import { Input } from '../../../components/ui/input';
+import { PageHeader } from '../../../components/ui/page-header';
+import { Spinner } from '../../../components/ui/spinner';
+import { Table, TableBody, TableCell, TableHead, TableHeaderCell, TableRow } from '../../../components/ui/table';
+import { isApiProblem } from '../../../lib/api-client';
+import { cn } from '../../../lib/cn';
+import { problemMessage } from '../../../lib/problem-message';
+import { formatInstant } from '../../../lib/time';
+import type { OrderDetailView } from '../../../types/api';
+import { useCancelOrder } from '../api/cancel-order';
+import { useOrder } from '../api/get-order';
+import { newIdempotencyKey } from '../api/order-mutation';
+import { useStartOrder } from '../api/start-order';
+import { isCritical, referenceRange } from '../lib/lab-flags';
+import { isOverdue } from '../lib/worklist';
+import { DispenseForm, FlagLabel, LabResultForm, ResultTextForm } from './completion-forms';
+import { OrderStatusBadge, OverdueBadge, PriorityBadge } from './order-badges';
+import { SendOrderButton } from './send-order-button';
+import { PERFORMER_ROLES } from './worklist-page';
+
+/**
+ * /orders/:id: what was ordered, its status and timeline, results, dispenses and overrides, and the actions the
+ * user's role allows (the server decides: a doctor acts on own orders, department staff on their department's).
+ */
+export function OrderDetailPage({ roles }: { roles: readonly string[] }) {
+  const { t, i18n } = useTranslation();
+  const { id = '' } = useParams();
+  const detail = useOrder(id);
+  const data = detail.data;
+  const order = data?.order;
+
+  return (
+    <div data-testid="order-detail-page" className="space-y-4">
+      <Link to={roles.includes('DOCTOR') || roles.includes('NURSE') ? '/orders' : '/worklist'} className="inline-block text-sm text-sky-700 hover:underline">
+        ← {t('orders.detail.back')}
+      </Link>
+      {detail.isPending ? <Spinner className="py-12" /> : null}
+      {detail.isError ? (
+        <Alert tone={isApiProblem(detail.error) && detail.error.status === 404 ? 'warning' : 'error'}>
+          {isApiProblem(detail.error) && detail.error.status === 404 ? t('orders.detail.notFound') : problemMessage(detail.error, t)}
+        </Alert>
+      ) : null}
+      {data && order ? (
+        <>
+          <PageHeader
+            title={
+              <span>
+                {order.type ? t(`orders.type.${order.type}`) : ''} <span className="font-mono text-base text-slate-500">{order.orderNumber}</span>
+              </span>
+            }
+            description={order.summary}
+          />
+          <div className="flex flex-wrap items-center gap-2" data-testid="order-detail-status" data-status={order.status}>
+            <OrderStatusBadge status={order.status} />
+            <PriorityBadge priority={order.priority} />
+            {isOverdue(order) ? <OverdueBadge /> : null}
+          </div>
+          <div className="grid grid-cols-1 gap-4 lg:grid-cols-3">
+            <div className="space-y-4 lg:col-span-2">
+              <Card>
+                <CardHeader>
+                  <CardTitle>{t('orders.detail.what')}</CardTitle>
+                </CardHeader>
+                <CardContent>
+                  <dl className="grid grid-cols-[auto_1fr] gap-x-4 gap-y-1 text-sm">
+                    <Row label={t('orders.columns.patient')}>
+                      {order.patientName} <span className="text-slate-500">{order.patientMrn}</span>
+                    </Row>
+                    <Row label={t('orders.detail.orderedBy')}>{order.orderedByName}</Row>
+                    <Row label={t('orders.detail.createdAt')}>{formatInstant(order.createdAt, i18n.language)}</Row>
+                    <Row label={t('orders.fields.dueAt')}>{formatInstant(order.dueAt, i18n.language)}</Row>
+                    {data.indication ? <Row label={t('orders.fields.indication')}>{data.indication}</Row> : null}
+                    <Payload data={data} />
+                    {order.cancelReason ? <Row label={t('orders.detail.cancelReason')}>{order.cancelReason}</Row> : null}
+                  </dl>
+                </CardContent>
+              </Card>
+              <Actions data={data} roles={roles} />
+              {data.results?.length ? <LabResults data={data} /> : null}
+              {data.dispenses?.length ? (
+                <Card data-testid="order-dispenses">
+                  <CardHeader>
+                    <CardTitle>{t('orders.detail.dispenses')}</CardTitle>
+                  </CardHeader>
+                  <CardContent>
+                    <ul className="space-y-1 text-sm">
+                      {(data.dispenses ?? []).map((d, i) => (
+                        <li key={i}>
+                          {t('orders.detail.dispensed', { quantity: d.quantity, by: d.dispensedByName ?? '' })} · {formatInstant(d.dispensedAt, i18n.language)}
+                          {d.note ? <span className="text-slate-600"> — {d.note}</span> : null}
+                        </li>
+                      ))}
+                    </ul>
+                  </CardContent>
+                </Card>
+              ) : null}
+              {data.resultText ? (
+                <Card data-testid="order-result-text">
+                  <CardHeader>
+                    <CardTitle>{t('orders.resultText')}</CardTitle>
+                  </CardHeader>
+                  <CardContent>
+                    <p className="whitespace-pre-wrap text-sm">{data.resultText}</p>
+                  </CardContent>
+                </Card>
+              ) : null}
+              {data.overrides?.length ? (
+                <Card data-testid="order-overrides">
+                  <CardHeader>
+                    <CardTitle>{t('orders.detail.overrides')}</CardTitle>
+                  </CardHeader>
+                  <CardContent>
+                    <ul className="space-y-2 text-sm">
+                      {(data.overrides ?? []).map((o, i) => (
+                        <li key={i} className="rounded-md border border-amber-200 bg-amber-50 p-2">
+                          <span className="font-medium">{o.reasonCode ? t(`medsafety.override.${o.reasonCode}`, { defaultValue: o.reasonCode }) : ''}</span>
+                          {o.tier ? <span className="ml-2 text-xs">{t(`medsafety.tier.${o.tier}`, { defaultValue: o.tier })}</span> : null}
+                          {o.comment ? <p>{o.comment}</p> : null}
+                          <p className="text-xs text-slate-500">
+                            <span className="font-mono">{o.ruleId}</span> · {formatInstant(o.at, i18n.language)}
+                          </p>
+                        </li>
+                      ))}
+                    </ul>
+                  </CardContent>
+                </Card>
+              ) : null}
+            </div>
+            <Card>
+              <CardHeader>
+                <CardTitle>{t('orders.detail.timeline')}</CardTitle>
+              </CardHeader>
+              <CardContent>
+                <ol className="relative ml-2 border-l-2 border-slate-200" data-testid="order-timeline">
+                  {(data.timeline ?? []).map((step, i) => (
+                    <li key={i} className="mb-4 ml-4" data-testid="timeline-step" data-to={step.to}>
+                      <span className="absolute -left-[7px] mt-1.5 h-3 w-3 rounded-full border-2 border-white bg-sky-600" aria-hidden="true" />
+                      <p className="text-sm font-medium">
+                        {step.from ? `${t(`orders.status.${step.from}`)} → ` : ''}
+                        {step.to ? t(`orders.status.${step.to}`) : ''}
+                      </p>
+                      <p className="text-xs text-slate-500">
+                        {step.actorName} · {formatInstant(step.at, i18n.language)}
+                      </p>
+                      {step.note ? <p className="text-sm text-slate-700">{step.note}</p> : null}
+                    </li>
+                  ))}
+                </ol>
+              </CardContent>
+            </Card>
+          </div>
+        </>
+      ) : null}
+    </div>
+  );
+}
+
+function Row({ label, children }: { label: string; children: ReactNode }) {
+  return (
+    <>
+      <dt className="text-slate-500">{label}</dt>
+      <dd>{children}</dd>
+    </>
+  );
+}
+
+function Payload({ data }: { data: OrderDetailView }) {
+  const { t } = useTranslation();
+  const m = data.medication;
+  if (m) {
+    return (
+      <>
+        <Row label={t('orders.fields.drug')}>
+          <span className="font-mono text-xs">{m.drugId}</span>
+        </Row>
+        <Row label={t('orders.fields.dose')}>
+          {m.dose} {m.doseUnit} · {m.route ? t(`orders.route.${m.route}`) : ''} · {m.frequency ? t(`orders.frequency.${m.frequency}`) : ''}
+        </Row>
+        <Row label={t('orders.fields.durationDays')}>{m.durationDays}</Row>
+        {m.quantity != null ? <Row label={t('orders.fields.quantity')}>{m.quantity}</Row> : null}
+        {m.instructions ? <Row label={t('orders.fields.instructions')}>{m.instructions}</Row> : null}
+      </>
+    );
+  }
+  if (data.labTest) {
+    return (
+      <>
+        <Row label={t('orders.fields.labTest')}>{data.labTest.testCode}</Row>
+        {data.labTest.specimen ? <Row label={t('orders.fields.specimen')}>{t(`orders.specimen.${data.labTest.specimen}`, { defaultValue: data.labTest.specimen })}</Row> : null}
+      </>
+    );
+  }
+  if (data.imaging) {
+    const i = data.imaging;
+    return (
+      <>
+        <Row label={t('orders.fields.modality')}>{i.modality ? t(`orders.modality.${i.modality}`) : ''}</Row>
+        <Row label={t('orders.fields.bodyPart')}>{i.bodyPart}</Row>
+        <Row label={t('orders.fields.laterality')}>{i.laterality ? t(`orders.laterality.${i.laterality}`) : ''}</Row>
+        <Row label={t('orders.fields.contrast')}>{i.contrast ? t('orders.yes') : t('orders.no')}</Row>
+      </>
+    );
+  }
+  if (data.tissueExam) {
+    const x = data.tissueExam;
+    return (
+      <>
+        <Row label={t('orders.fields.tissueSpecimen')}>{x.specimen}</Row>
+        <Row label={t('orders.fields.site')}>{x.site}</Row>
+        <Row label={t('orders.fields.clinicalQuestion')}>{x.clinicalQuestion}</Row>
+      </>
+    );
+  }
+  return null;
+}
+
+function LabResults({ data }: { data: OrderDetailView }) {
+  const { t } = useTranslation();
+  return (
+    <Card data-testid="order-lab-results">
+      <CardHeader>
+        <CardTitle>{t('orders.detail.results')}</CardTitle>
+      </CardHeader>
+      <CardContent>
+        <Table>
+          <TableHead>
+            <tr>
+              <TableHeaderCell>{t('orders.lab.test')}</TableHeaderCell>
+              <TableHeaderCell>{t('orders.lab.value')}</TableHeaderCell>
+              <TableHeaderCell>{t('orders.lab.unit')}</TableHeaderCell>
+              <TableHeaderCell>{t('orders.lab.reference')}</TableHeaderCell>
+              <TableHeaderCell>{t('orders.lab.flag')}</TableHeaderCell>
+            </tr>
+          </TableHead>
+          <TableBody>
+            {(data.results ?? []).map((r) => (
+              <TableRow key={r.testCode} data-testid={`result-${r.testCode}`} data-flag={r.flag} className={cn(isCritical(r.flag) && 'bg-rose-50')}>
+                <TableCell>
+                  {r.name} <span className="font-mono text-xs text-slate-500">{r.loinc}</span>
+                </TableCell>
+                <TableCell className={cn(isCritical(r.flag) && 'font-bold text-rose-700')}>{r.value ?? r.text}</TableCell>
+                <TableCell>{r.unit}</TableCell>
+                <TableCell className="whitespace-nowrap">{referenceRange(r)}</TableCell>
+                <TableCell>{r.flag && r.flag !== 'NORMAL' ? <FlagLabel flag={r.flag} /> : null}</TableCell>
+              </TableRow>
+            ))}
+          </TableBody>
+        </Table>
+      </CardContent>
+    </Card>
+  );
+}
+
+function Actions({ data, roles }: { data: OrderDetailView; roles: readonly string[] }) {
+  const { t } = useTranslation();
+  const order = data.order;
+  const start = useStartOrder();
+  const id = order?.id ?? '';
+  const doctor = roles.includes('DOCTOR');
+  const performer = roles.some((r) => PERFORMER_ROLES.includes(r));
+  const open = order?.status !== 'COMPLETED' && order?.status !== 'CANCELLED';
+  if (!order || !open || (!doctor && !performer)) return null;
+  return (
+    <Card data-testid="order-actions">
+      <CardHeader>
+        <CardTitle>{t('orders.detail.actions')}</CardTitle>
+      </CardHeader>
+      <CardContent className="space-y-3">
+        {doctor ? (
+          <div className="flex flex-wrap items-start gap-2">
+            {order.status === 'PENDING' ? <SendOrderButton orderId={id} /> : null}
+            <CancelButton data={data} />
+          </div>
+        ) : null}
+        {performer && order.status === 'SENT' ? (
+          <div className="space-y-2">
+            <Button data-testid="order-start" disabled={start.isPending} onClick={() => start.mutate({ id, version: order.version, key: newIdempotencyKey() })}>
+              {order.type === 'MEDICATION' ? t('orders.actions.verify') : t('orders.actions.start')}
+            </Button>
+            {start.isError ? <Alert tone="error">{problemMessage(start.error, t)}</Alert> : null}
+          </div>
+        ) : null}
+        {performer && order.status === 'IN_PROGRESS' ? (
+          order.type === 'MEDICATION' ? (
+            <DispenseForm order={data} />
+          ) : order.type === 'LAB_TEST' ? (
+            <LabResultForm order={data} />
+          ) : (
+            <ResultTextForm order={data} />
+          )
+        ) : null}
+      </CardContent>
+    </Card>
+  );
+}
+
+function CancelButton({ data }: { data: OrderDetailView }) {
+  const { t } = useTranslation();
+  const cancel = useCancelOrder();
+  const [open, setOpen] = useState(false);
+  const [reason, setReason] = useState('');
+  const [error, setError] = useState<string | undefined>();
+  return (
+    <>
+      <Button variant="secondary" data-testid="order-cancel" onClick={() => setOpen(true)}>
+        {t('orders.actions.cancel')}
+      </Button>
+      <Dialog open={open} onOpenChange={setOpen}>
+        <DialogContent title={t('orders.cancel.title')} description={t('orders.cancel.description')}>
+          <form
+            noValidate
+            className="space-y-3"
+            onSubmit={(event) => {
+              event.preventDefault();
+              if (!reason.trim()) {
+                setError(t('validation.required'));
+                return;
+              }
+              setError(undefined);
+              cancel.mutate(
+                { id: data.order?.id ?? '', body: { reason: reason.trim(), version: data.order?.version }, key: newIdempotencyKey() },
+                { onSuccess: () => setOpen(false) },
+              );
+            }}
+          >
+            <FormField id="cancel-reason" label={t('orders.cancel.reason')} error={error}>
+              <Input {...fieldProps('cancel-reason', error)} data-testid="cancel-reason" maxLength={500} value={reason} onChange={(e) => setReason(e.target.value)} />
+            </FormField>
+            {cancel.isError ? <Alert tone="error">{problemMessage(cancel.error, t)}</Alert> : null}
+            <div className="flex justify-end gap-2">
+              <Button variant="secondary" onClick={() => setOpen(false)}>
+                {t('orders.cancel.back')}
+              </Button>
+              <Button type="submit" variant="danger" data-testid="cancel-confirm" disabled={cancel.isPending}>
+                {t('orders.cancel.confirm')}
+              </Button>
+            </div>
+          </form>
+        </DialogContent>
+      </Dialog>
+    </>
+  );
+}

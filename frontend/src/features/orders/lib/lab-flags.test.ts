@@ -1,0 +1,34 @@
+import { describe, expect, it } from 'vitest';
+import type { LabTestView } from '../../../types/api';
+import { previewFlag, referenceRange, resultTests } from './lab-flags';
+
+const HGB = { code: 'HGB', refLow: 12, refHigh: 17, criticalLow: 7, criticalHigh: 20, panel: false, members: [] } satisfies LabTestView;
+
+describe('previewFlag (mirror of LabFlag.of)', () => {
+  it.each([
+    [6.0, 'CRITICAL_LOW'],
+    [7, 'CRITICAL_LOW'],
+    [11.9, 'LOW'],
+    [12, 'NORMAL'],
+    [17, 'NORMAL'],
+    [17.1, 'HIGH'],
+    [20, 'CRITICAL_HIGH'],
+    [undefined, 'NOT_NUMERIC'],
+    [Number.NaN, 'NOT_NUMERIC'],
+  ])('flags %s as %s', (value, flag) => {
+    expect(previewFlag(value, HGB)).toBe(flag);
+  });
+
+  it('writes open-ended ranges', () => {
+    expect(referenceRange(HGB)).toBe('12–17');
+    expect(referenceRange({ refHigh: 5 })).toBe('≤ 5');
+    expect(referenceRange({})).toBe('—');
+  });
+
+  it("expands a panel into its members' catalogue entries", () => {
+    const cbc = { code: 'CBC', panel: true, members: ['WBC', 'HGB'] } satisfies LabTestView;
+    const wbc = { code: 'WBC', panel: false, members: [] } satisfies LabTestView;
+    expect(resultTests('CBC', [cbc, HGB, wbc]).map((t) => t.code)).toEqual(['WBC', 'HGB']);
+    expect(resultTests('HGB', [cbc, HGB, wbc]).map((t) => t.code)).toEqual(['HGB']);
+  });
+});

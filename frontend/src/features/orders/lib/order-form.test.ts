@@ -1,0 +1,79 @@
+import { describe, expect, it } from 'vitest';
+import { buildOrderForm, emptyOrderForm, pointerKey, seoulLocalToInstant, type OrderFormValues } from './order-form';
+
+const PATIENT = '0d1f0000-0000-4000-8000-000000000001';
+
+const medication = (patch: Partial<OrderFormValues['medication']> = {}): OrderFormValues => {
+  const values = emptyOrderForm('MEDICATION');
+  return { ...values, medication: { ...values.medication, drugId: 'DB00641', dose: '20', durationDays: '14', quantity: '14', ...patch } };
+};
+
+describe('buildOrderForm', () => {
+  it('sends only the medication payload, numbers converted and empty optionals left out', () => {
+    const result = buildOrderForm(PATIENT, { ...medication(), priority: 'URGENT', indication: ' 고지혈증 ' });
+    expect(result).toEqual({
+      ok: true,
+      form: {
+        patientId: PATIENT,
+        type: 'MEDICATION',
+        priority: 'URGENT',
+        indication: '고지혈증',
+        medication: { drugId: 'DB00641', dose: 20, doseUnit: 'mg', route: 'PO', frequency: 'QD', durationDays: 14, quantity: 14 },
+      },
+    });
+  });
+
+  it('sends a lab test by code, the specimen only when chosen', () => {
+    const values = { ...emptyOrderForm('LAB_TEST'), labTest: { testCode: 'CBC', specimen: '' } };
+    expect(buildOrderForm(PATIENT, values)).toEqual({ ok: true, form: { patientId: PATIENT, type: 'LAB_TEST', priority: 'ROUTINE', labTest: { testCode: 'CBC' } } });
+  });
+
+  it('sends imaging with modality, body part, laterality and contrast', () => {
+    const values = { ...emptyOrderForm('IMAGING'), imaging: { modality: 'CT', bodyPart: 'Chest', laterality: 'NOT_APPLICABLE', contrast: true } };
+    const result = buildOrderForm(PATIENT, values);
+    expect(result.ok && result.form.imaging).toEqual({ modality: 'CT', bodyPart: 'Chest', laterality: 'NOT_APPLICABLE', contrast: true });
+    expect(result.ok && result.form.medication).toBeUndefined();
+  });
+
+  it('requires specimen, site and clinical question for a tissue exam', () => {
+    const result = buildOrderForm(PATIENT, emptyOrderForm('TISSUE_EXAM'));
+    expect(result.ok).toBe(false);
+    expect(!result.ok && Object.keys(result.errors).sort()).toEqual(['tissueExam.clinicalQuestion', 'tissueExam.site', 'tissueExam.specimen']);
+  });
+
+  it.each([
+    [{ drugId: '' }, 'medication.drugId', 'orders.validation.drug'],
+    [{ dose: '' }, 'medication.dose', 'validation.required'],
+    [{ dose: '-5' }, 'medication.dose', 'orders.validation.positive'],
+    [{ dose: 'abc' }, 'medication.dose', 'orders.validation.number'],
+    [{ dose: '5000000' }, 'medication.dose', 'orders.validation.tooLarge'],
+    [{ durationDays: '400' }, 'medication.durationDays', 'orders.validation.duration'],
+    [{ durationDays: '1.5' }, 'medication.durationDays', 'orders.validation.whole'],
+    [{ doseUnit: 'kg' }, 'medication.doseUnit', 'validation.required'],
+  ])('refuses %j like the server (%s)', (patch, key, message) => {
+    const result = buildOrderForm(PATIENT, medication(patch));
+    expect(result.ok).toBe(false);
+    expect(!result.ok && result.errors[key]).toBe(message);
+  });
+
+  it('confirms an intended duplicate only when asked', () => {
+    const first = buildOrderForm(PATIENT, medication());
+    const again = buildOrderForm(PATIENT, medication(), true);
+    expect(first.ok && first.form.intendedDuplicate).toBeUndefined();
+    expect(again.ok && again.form.intendedDuplicate).toBe(true);
+  });
+
+  it('reads the due time as Seoul wall-clock time', () => {
+    expect(seoulLocalToInstant('2026-03-01T09:30')).toBe('2026-03-01T00:30:00.000Z');
+    const result = buildOrderForm(PATIENT, { ...medication(), dueAt: '2026-03-01T09:30' });
+    expect(result.ok && result.form.dueAt).toBe('2026-03-01T00:30:00.000Z');
+  });
+});
+
+describe('pointerKey', () => {
+  it('maps the server pointers to form keys', () => {
+    expect(pointerKey('/medication/dose')).toBe('medication.dose');
+    expect(pointerKey('/order/labTest/testCode')).toBe('labTest.testCode');
+    expect(pointerKey('/priority')).toBe('priority');
+  });
+});

@@ -1,0 +1,154 @@
+import { z } from 'zod';
+import type { OrderForm, OrderPriority, OrderType } from '../../../types/api';
+import { DOSE_UNITS, FREQUENCIES, LATERALITIES, MODALITIES, PRIORITIES, ROUTES, SPECIMENS } from './enums';
+
+/** What the order entry form holds: text as typed, converted and checked by {@link buildOrderForm}. */
+export interface OrderFormValues {
+  type: OrderType;
+  priority: OrderPriority;
+  /** `YYYY-MM-DDTHH:mm` in the hospital's time zone (Asia/Seoul), or empty for the priority's default. */
+  dueAt: string;
+  indication: string;
+  medication: {
+    drugId: string;
+    drugLabel: string;
+    dose: string;
+    doseUnit: string;
+    route: string;
+    frequency: string;
+    durationDays: string;
+    quantity: string;
+    instructions: string;
+  };
+  labTest: { testCode: string; specimen: string };
+  imaging: { modality: string; bodyPart: string; laterality: string; contrast: boolean };
+  tissueExam: { specimen: string; site: string; clinicalQuestion: string };
+}
+
+export const emptyOrderForm = (type: OrderType = 'MEDICATION'): OrderFormValues => ({
+  type,
+  priority: 'ROUTINE',
+  dueAt: '',
+  indication: '',
+  medication: { drugId: '', drugLabel: '', dose: '', doseUnit: 'mg', route: 'PO', frequency: 'QD', durationDays: '', quantity: '', instructions: '' },
+  labTest: { testCode: '', specimen: '' },
+  imaging: { modality: 'CT', bodyPart: '', laterality: 'NOT_APPLICABLE', contrast: false },
+  tissueExam: { specimen: '', site: '', clinicalQuestion: '' },
+});
+
+const number = () =>
+  z.number({ error: (issue) => (issue.input === undefined ? 'validation.required' : 'orders.validation.number') });
+const optionalText = (max: number) => z.string().max(max, 'orders.validation.tooLong').optional();
+const requiredText = (max: number) => z.string().trim().min(1, 'validation.required').max(max, 'orders.validation.tooLong');
+
+// Mirrors of OrderDetails.* and OrderRequests.OrderForm (sizes, ranges, patterns); the server still decides.
+export const medicationSchema = z.object({
+  drugId: z.string({ error: 'orders.validation.drug' }).regex(/^DB\d{5}$/, 'orders.validation.drug'),
+  dose: number().positive('orders.validation.positive').max(100000, 'orders.validation.tooLarge'),
+  doseUnit: z.enum(DOSE_UNITS, { error: 'validation.required' }),
+  route: z.enum(ROUTES, { error: 'validation.required' }),
+  frequency: z.enum(FREQUENCIES, { error: 'validation.required' }),
+  durationDays: number().int('orders.validation.whole').min(1, 'orders.validation.duration').max(365, 'orders.validation.duration'),
+  quantity: number().positive('orders.validation.positive').max(10000, 'orders.validation.tooLarge').optional(),
+  instructions: optionalText(1000),
+});
+
+export const labTestSchema = z.object({
+  testCode: z.string({ error: 'orders.validation.labTest' }).min(1, 'orders.validation.labTest').max(20),
+  specimen: z.enum(SPECIMENS).optional(),
+});
+
+export const imagingSchema = z.object({
+  modality: z.enum(MODALITIES, { error: 'validation.required' }),
+  bodyPart: requiredText(60),
+  laterality: z.enum(LATERALITIES, { error: 'validation.required' }),
+  contrast: z.boolean(),
+});
+
+export const tissueExamSchema = z.object({
+  specimen: requiredText(120),
+  site: requiredText(120),
+  clinicalQuestion: requiredText(1000),
+});
+
+export const orderFormSchema = z.object({
+  patientId: z.guid('orders.validation.patient'),
+  type: z.enum(['MEDICATION', 'LAB_TEST', 'IMAGING', 'TISSUE_EXAM']),
+  priority: z.enum(PRIORITIES),
+  dueAt: z.iso.datetime({ offset: true, error: 'orders.validation.dueAt' }).optional(),
+  indication: optionalText(1000),
+  medication: medicationSchema.optional(),
+  labTest: labTestSchema.optional(),
+  imaging: imagingSchema.optional(),
+  tissueExam: tissueExamSchema.optional(),
+  intendedDuplicate: z.boolean().optional(),
+}) satisfies z.ZodType<OrderForm>;
+
+const blank = (value: string) => (value.trim() === '' ? undefined : value.trim());
+const toNumber = (value: string) => (value.trim() === '' ? undefined : Number(value.trim().replace(',', '.')));
+
+/** A `YYYY-MM-DDTHH:mm` wall-clock time in Asia/Seoul as an ISO instant (Korea keeps no daylight saving time). */
+export function seoulLocalToInstant(local: string): string | undefined {
+  if (!/^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}$/.test(local)) return undefined;
+  const date = new Date(`${local}:00+09:00`);
+  return Number.isNaN(date.getTime()) ? undefined : date.toISOString();
+}
+
+export type BuildResult = { ok: true; form: OrderForm } | { ok: false; errors: Record<string, string> };
+
+/**
+ * The request body for POST /api/ocs/orders from what the form holds: only the payload of the chosen type, numbers
+ * converted, empty optional fields left out. Errors are keyed by dotted path (`medication.dose`), as the server's
+ * field errors are after {@link pointerKey}; messages are i18n keys.
+ */
+export function buildOrderForm(patientId: string, values: OrderFormValues, intendedDuplicate = false): BuildResult {
+  const m = values.medication;
+  const candidate = {
+    patientId,
+    type: values.type,
+    priority: values.priority,
+    dueAt: values.dueAt ? (seoulLocalToInstant(values.dueAt) ?? values.dueAt) : undefined,
+    indication: blank(values.indication),
+    medication:
+      values.type === 'MEDICATION'
+        ? {
+            drugId: blank(m.drugId),
+            dose: toNumber(m.dose),
+            doseUnit: m.doseUnit,
+            route: m.route,
+            frequency: m.frequency,
+            durationDays: toNumber(m.durationDays),
+            quantity: toNumber(m.quantity),
+            instructions: blank(m.instructions),
+          }
+        : undefined,
+    labTest:
+      values.type === 'LAB_TEST' ? { testCode: blank(values.labTest.testCode), specimen: blank(values.labTest.specimen) } : undefined,
+    imaging:
+      values.type === 'IMAGING'
+        ? { modality: values.imaging.modality, bodyPart: values.imaging.bodyPart.trim(), laterality: values.imaging.laterality, contrast: values.imaging.contrast }
+        : undefined,
+    tissueExam:
+      values.type === 'TISSUE_EXAM'
+        ? { specimen: values.tissueExam.specimen.trim(), site: values.tissueExam.site.trim(), clinicalQuestion: values.tissueExam.clinicalQuestion.trim() }
+        : undefined,
+    intendedDuplicate: intendedDuplicate || undefined,
+  };
+  const parsed = orderFormSchema.safeParse(candidate);
+  if (parsed.success) return { ok: true, form: parsed.data };
+  const errors: Record<string, string> = {};
+  for (const issue of parsed.error.issues) {
+    const key = issue.path.map(String).join('.');
+    if (!(key in errors)) errors[key] = issue.message;
+  }
+  return { ok: false, errors };
+}
+
+/** A problem's JSON pointer as a form key: `/medication/dose` → `medication.dose`; `/order/medication/dose` too. */
+export function pointerKey(pointer: string): string {
+  return pointer
+    .replace(/^#?\//, '')
+    .replace(/^order\//, '')
+    .split('/')
+    .join('.');
+}
