@@ -53,7 +53,7 @@ export function OrderDetailPage({ roles }: { roles: readonly string[] }) {
           <PageHeader
             title={
               <span>
-                {order.type ? t(`orders.type.${order.type}`) : ''} <span className="font-mono text-base text-slate-500">{order.orderNumber}</span>
+                {order.type ? t(`orders.type.${order.type}`) : ''} <span className="font-mono text-base text-slate-500" data-testid="order-detail-number">{order.orderNumber}</span>
               </span>
             }
             description={order.summary}

@@ -4,6 +4,7 @@ import static com.microsoft.playwright.assertions.PlaywrightAssertions.assertTha
 
 import com.microsoft.playwright.Locator;
 import com.microsoft.playwright.Page;
+import com.microsoft.playwright.assertions.LocatorAssertions;
 import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
 import java.util.Map;
@@ -93,7 +94,17 @@ class OrderJourneyBrowserTests extends DemoBrowserTest {
         assertThat(doctor.getByTestId("order-detail-status")).hasAttribute("data-status", "COMPLETED");
         assertThat(doctor.getByTestId("order-timeline").getByTestId("timeline-step")).hasCount(4);
         Browser.screenshot(doctor, "order-detail-completed");
-        // TODO(issue 5): once the notification bell is merged, assert that the doctor's bell shows the completion.
+        // the bell: the completion arrives through the outbox and the push channel, without a reload (the 1 s bound
+        // from commit to push is asserted at the API level in NotificationIntegrationTests; a browser on this
+        // shared 2-core machine gets a little more)
+        String orderNumber = doctor.getByTestId("order-detail-number").innerText().trim();
+        assertThat(doctor.getByTestId("notification-count"))
+                .isVisible(new LocatorAssertions.IsVisibleOptions().setTimeout(3000));
+        doctor.getByTestId("notification-bell").click();
+        assertThat(doctor.getByTestId("notification-item").filter(new Locator.FilterOptions()
+                .setHasText(orderNumber)).first()).containsText("완료");
+        Browser.screenshot(doctor, "order-bell-completed");
+        doctor.keyboard().press("Escape");
         doctor.getByTestId("nav-orders").click();
         assertThat(row(doctor, orderId)).hasAttribute("data-status", "COMPLETED");
         Browser.screenshot(doctor, "order-my-orders");
@@ -137,7 +148,11 @@ class OrderJourneyBrowserTests extends DemoBrowserTest {
         doctor.navigate("/orders/" + orderId);
         assertThat(doctor.getByTestId("result-HGB")).hasAttribute("data-flag", "CRITICAL_LOW");
         assertThat(doctor.getByTestId("result-WBC")).hasAttribute("data-flag", "NORMAL");
-        // TODO(issue 5): once the notification bell is merged, assert the doctor's urgent critical-value notification.
+        String orderNumber = created.json().at("/order/orderNumber").asString();
+        doctor.getByTestId("notification-bell").click();
+        Locator critical = doctor.getByTestId("notification-item").filter(new Locator.FilterOptions()
+                .setHasText(orderNumber)).filter(new Locator.FilterOptions().setHasText("위험"));
+        assertThat(critical.first()).hasAttribute("data-urgent", "true");
         Browser.screenshot(doctor, "order-lab-critical");
         doctor.context().close();
     }
