@@ -3,7 +3,9 @@ import { Outlet } from 'react-router-dom';
 import { AppShell } from '../components/layouts/app-shell';
 import { useMe } from '../features/auth/api/get-me';
 import { useLogout } from '../features/auth/api/logout';
+import { HeaderPatientSearch } from '../features/patient-search/components/header-patient-search';
 import { useLiveUpdates } from '../lib/live-updates';
+import { hasAnyRole, PATIENT_SEARCH_ROLES } from '../lib/roles';
 import { navItemsFor } from './navigation';
 import { markSessionEnded } from './session';
 
@@ -35,6 +37,7 @@ export function AppLayout() {
       onLogout={onLogout}
       loggingOut={logout.isPending}
       liveStatus={live}
+      search={hasAnyRole(user?.roles, PATIENT_SEARCH_ROLES) ? <HeaderPatientSearch /> : undefined}
     >
       <Outlet />
     </AppShell>

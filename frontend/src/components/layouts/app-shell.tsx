@@ -31,6 +31,7 @@ export function AppShell({
   onLogout,
   loggingOut = false,
   liveStatus,
+  search,
   children,
 }: {
   username: string;
@@ -40,6 +41,8 @@ export function AppShell({
   loggingOut?: boolean;
   /** State of the live update channel; shown as a small dot with a text label. */
   liveStatus?: 'connecting' | 'live' | 'offline';
+  /** The header's search box, for users who may search the patient registry. */
+  search?: ReactNode;
   children: ReactNode;
 }) {
   const { t } = useTranslation();
@@ -75,6 +78,7 @@ export function AppShell({
             <span className="text-lg font-semibold tracking-tight text-slate-900">CDSS</span>
             <span className="hidden text-sm text-slate-500 lg:inline">{t('app.subtitle')}</span>
           </NavLink>
+          {search ? <div className="ml-4">{search}</div> : null}
           <div className="ml-auto flex items-center gap-2 sm:gap-3">
             <LanguageSwitch />
             {liveStatus ? (
