@@ -4,7 +4,9 @@ import { AppShell } from '../components/layouts/app-shell';
 import { useMe } from '../features/auth/api/get-me';
 import { useLogout } from '../features/auth/api/logout';
 import { NotificationBell } from '../features/notifications/components/notification-bell';
+import { HeaderPatientSearch } from '../features/patient-search/components/header-patient-search';
 import { useLiveUpdates } from '../lib/live-updates';
+import { hasAnyRole, PATIENT_SEARCH_ROLES } from '../lib/roles';
 import { navItemsFor } from './navigation';
 import { markSessionEnded } from './session';
 
@@ -40,6 +42,7 @@ export function AppLayout() {
       loggingOut={logout.isPending}
       liveStatus={live}
       headerActions={isStaff ? <NotificationBell /> : undefined}
+      search={hasAnyRole(user?.roles, PATIENT_SEARCH_ROLES) ? <HeaderPatientSearch /> : undefined}
     >
       <Outlet />
     </AppShell>

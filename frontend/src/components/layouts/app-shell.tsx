@@ -32,6 +32,7 @@ export function AppShell({
   loggingOut = false,
   liveStatus,
   headerActions,
+  search,
   children,
 }: {
   username: string;
@@ -43,6 +44,8 @@ export function AppShell({
   liveStatus?: 'connecting' | 'live' | 'offline';
   /** Composed by the app (e.g. the notification bell); shown before the current user. */
   headerActions?: ReactNode;
+  /** The header's search box, for users who may search the patient registry. */
+  search?: ReactNode;
   children: ReactNode;
 }) {
   const { t } = useTranslation();
@@ -78,6 +81,7 @@ export function AppShell({
             <span className="text-lg font-semibold tracking-tight text-slate-900">CDSS</span>
             <span className="hidden text-sm text-slate-500 lg:inline">{t('app.subtitle')}</span>
           </NavLink>
+          {search ? <div className="ml-4">{search}</div> : null}
           <div className="ml-auto flex items-center gap-2 sm:gap-3">
             <LanguageSwitch />
             {liveStatus ? (

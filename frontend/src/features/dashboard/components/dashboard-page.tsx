@@ -50,7 +50,7 @@ export function DashboardPage() {
   const maxHour = Math.max(1, ...byHour.map((h) => h.count ?? 0));
 
   return (
-    <div data-testid="dashboard-page" className="space-y-6">
+    <div data-testid="dashboard-page" data-loaded={stats.isSuccess} className="space-y-6">
       <PageHeader title={t('dashboard.title')} description={t('dashboard.subtitle')} />
       <div className="flex flex-wrap items-end gap-3">
         <div className="space-y-1">

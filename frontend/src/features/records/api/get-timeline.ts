@@ -3,7 +3,7 @@ import { apiClient } from '../../../lib/api-client';
 import type { TimelinePage } from '../../../types/api';
 import { timelineKey } from './keys';
 
-export const TIMELINE_TYPES = ['ENCOUNTER', 'NOTE', 'VITALS', 'DIAGNOSIS'] as const;
+export const TIMELINE_TYPES = ['ENCOUNTER', 'NOTE', 'VITALS', 'DIAGNOSIS', 'APPOINTMENT'] as const;
 
 export interface TimelineParams {
   types: readonly string[];

@@ -1,4 +1,4 @@
-import { useState } from 'react';
+import { useState, type ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link, useParams } from 'react-router-dom';
 import { Alert } from '../../../components/ui/alert';
@@ -27,8 +27,11 @@ import { EncounterStatusBadge } from './encounter-status-badge';
 
 const SOAP_PARTS = ['subjective', 'objective', 'assessment', 'plan'] as const;
 
-/** /encounters/:id: the visit with its SOAP note, vitals and diagnoses; doctors and nurses write while it is open. */
-export function EncounterPage({ roles }: { roles?: readonly string[] }) {
+/**
+ * /encounters/:id: the visit with its SOAP note, vitals and diagnoses; doctors and nurses write while it is open.
+ * `notFound` (the app's 404 page) replaces the page when the server answers 404 — someone else's visit, to a patient.
+ */
+export function EncounterPage({ roles, notFound }: { roles?: readonly string[]; notFound?: ReactNode }) {
   const { t, i18n } = useTranslation();
   const { id = '' } = useParams();
   const encounter = useEncounter(id);
@@ -36,6 +39,7 @@ export function EncounterPage({ roles }: { roles?: readonly string[] }) {
   const writable = data?.encounter?.status !== 'ENTERED_IN_ERROR';
   const isDoctor = hasAnyRole(roles, ['DOCTOR']);
   const isNurse = hasAnyRole(roles, ['NURSE']);
+  if (notFound && isApiProblem(encounter.error) && encounter.error.status === 404) return <>{notFound}</>;
   return (
     <div data-testid="encounter-page" className="space-y-4">
       {data?.encounter?.patientId && !hasAnyRole(roles, ['PATIENT']) ? (
@@ -82,6 +86,7 @@ function FinishButton({ detail }: { detail: EncounterDetailView }) {
     <>
       <Button
         size="sm"
+        data-testid="complete-visit"
         disabled={complete.isPending || finish.isPending}
         onClick={() => (appointmentId ? complete.mutate(appointmentId) : finish.mutate(detail.encounter?.id ?? ''))}
       >

@@ -7,5 +7,5 @@ const TONES = { OPEN: 'info', FINISHED: 'success', ENTERED_IN_ERROR: 'danger' } 
 export function EncounterStatusBadge({ status }: { status: EncounterStatus | undefined }) {
   const { t } = useTranslation();
   if (!status) return null;
-  return <Badge tone={TONES[status]}>{t(`records.status.${status}`)}</Badge>;
+  return <Badge tone={TONES[status]} data-testid="encounter-status" data-status={status}>{t(`records.status.${status}`)}</Badge>;
 }

@@ -27,6 +27,13 @@ export function TimelineSection({ patientId }: { patientId: string }) {
     page,
     size: PAGE_SIZE,
   });
+  // statuses are translated; diagnosis codes are shown as they are
+  const codeLabel = (type: string | undefined, code: string) =>
+    type === 'ENCOUNTER'
+      ? t(`records.status.${code}`, { defaultValue: code })
+      : type === 'APPOINTMENT'
+        ? t(`scheduling.status.${code}`, { defaultValue: code })
+        : code;
   const toggle = (type: string) => {
     setPage(0);
     setTypes((current) => (current.includes(type) ? current.filter((x) => x !== type) : [...current, type]));
@@ -58,7 +65,7 @@ export function TimelineSection({ patientId }: { patientId: string }) {
             <li key={`${e.type}-${e.id}`} className="flex flex-wrap gap-2 py-2 text-sm" data-testid="timeline-entry">
               <span className="tabular-nums text-slate-500">{formatInstant(e.occurredAt, i18n.language)}</span>
               <span className="font-medium">{t(`records.type.${e.type}`, { defaultValue: e.type })}</span>
-              {e.code ? <span className="font-mono">{e.type === 'ENCOUNTER' ? t(`records.status.${e.code}`, { defaultValue: e.code }) : e.code}</span> : null}
+              {e.code ? <span className="font-mono">{codeLabel(e.type, e.code)}</span> : null}
               {e.text ? <span className="text-slate-700">{e.text}</span> : null}
               {e.actor ? <span className="text-slate-500">— {e.actor}</span> : null}
               {e.encounterId ? (

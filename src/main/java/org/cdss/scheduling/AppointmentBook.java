@@ -263,6 +263,39 @@ public class AppointmentBook {
         return views(found);
     }
 
+    /** The earliest and latest instants a timeline bound stands for when it is open. */
+    private static final Instant TIMELINE_START = Instant.parse("1900-01-01T00:00:00Z");
+    private static final Instant TIMELINE_END = Instant.parse("9999-01-01T00:00:00Z");
+
+    /**
+     * A patient's appointments starting in {@code [from, to)} (either bound may be null), newest first, at most
+     * {@code limit}: the records module's timeline, which checks chart access and audits the whole timeline read
+     * itself, so this read is not audited on its own. A patient gets only their own; anyone else needs registry
+     * access.
+     */
+    @Transactional(readOnly = true)
+    public List<AppointmentView> forPatientTimeline(UUID patientId, Instant from, Instant to, int limit) {
+        requirePatientScope(patientId);
+        return views(appointments.newestOfPatient(patientId, from == null ? TIMELINE_START : from,
+                to == null ? TIMELINE_END : to, org.springframework.data.domain.PageRequest.of(0, limit)));
+    }
+
+    /** How many appointments {@link #forPatientTimeline} would find without a limit. */
+    @Transactional(readOnly = true)
+    public long countForPatientTimeline(UUID patientId, Instant from, Instant to) {
+        requirePatientScope(patientId);
+        return appointments.countOfPatient(patientId, from == null ? TIMELINE_START : from,
+                to == null ? TIMELINE_END : to);
+    }
+
+    private static void requirePatientScope(UUID patientId) {
+        CdssPrincipal user = CurrentUser.require();
+        if (user.has(Role.PATIENT) ? !patientId.equals(user.patientId())
+                : !user.hasAny(Role.PATIENT_REGISTRY_READERS)) {
+            throw DomainException.notFound();
+        }
+    }
+
     // ---- helpers ----
 
     private Appointment visible(UUID id) {

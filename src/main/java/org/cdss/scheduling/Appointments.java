@@ -4,6 +4,7 @@ import java.time.Instant;
 import java.util.Collection;
 import java.util.List;
 import java.util.UUID;
+import org.springframework.data.domain.Pageable;
 import org.springframework.data.jpa.repository.JpaRepository;
 import org.springframework.data.jpa.repository.Query;
 
@@ -24,4 +25,15 @@ interface Appointments extends JpaRepository<Appointment, UUID> {
             select a from Appointment a
             where a.doctorId = :doctorId and a.startsAt >= :from and a.startsAt < :to and a.activeSlot is not null""")
     List<Appointment> slotsTaken(UUID doctorId, Instant from, Instant to);
+
+    @Query("""
+            select a from Appointment a
+            where a.patientId = :patientId and a.startsAt >= :from and a.startsAt < :to
+            order by a.startsAt desc, a.id""")
+    List<Appointment> newestOfPatient(UUID patientId, Instant from, Instant to, Pageable page);
+
+    @Query("""
+            select count(a) from Appointment a
+            where a.patientId = :patientId and a.startsAt >= :from and a.startsAt < :to""")
+    long countOfPatient(UUID patientId, Instant from, Instant to);
 }

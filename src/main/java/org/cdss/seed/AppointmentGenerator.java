@@ -15,7 +15,8 @@ import org.springframework.stereotype.Component;
  * Appointments in the synthetic doctors' slots over the plan's days (ending a week after today): about two slots in
  * three are booked, each slot at most once. Past appointments are completed (88 %), no-shows (8 %) or cancelled;
  * later ones scheduled (5 % cancelled). Cancelled and no-show appointments release their slot key, as the
- * scheduling module does (ADR 0006). Each booking also notes the patient's department for the search ranking.
+ * scheduling module does (ADR 0006). Each booking also notes the patient's department for the search ranking; completed ones are handed on to the
+ * {@link EncounterGenerator}.
  */
 @Component
 class AppointmentGenerator implements SeedGenerator {
@@ -69,7 +70,12 @@ class AppointmentGenerator implements SeedGenerator {
                         booked = context.now;
                     }
                     UUID patientId = context.patientId(patient);
-                    context.writer.insert("appointment", INSERT, context.id("appointment", n++).toString(),
+                    UUID appointmentId = context.id("appointment", n++);
+                    if (status.equals("COMPLETED")) {
+                        context.completedVisits.add(new SeedContext.CompletedVisit(appointmentId, patientId, doctor,
+                                start));
+                    }
+                    context.writer.insert("appointment", INSERT, appointmentId.toString(),
                             patientId.toString(), doctor.id().toString(), doctor.departmentId().toString(),
                             UtcTimestamps.toColumn(start), UtcTimestamps.toColumn(end), status,
                             REASONS[random.nextInt(REASONS.length)],

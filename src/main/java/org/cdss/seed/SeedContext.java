@@ -12,7 +12,11 @@ import java.util.UUID;
 final class SeedContext {
 
     /** A synthetic doctor and the department whose clinic they hold. */
-    record Doctor(UUID id, UUID departmentId) {
+    record Doctor(UUID id, UUID departmentId, String displayName) {
+    }
+
+    /** A completed appointment, for the visit (encounter) written for it. */
+    record CompletedVisit(UUID appointmentId, UUID patientId, Doctor doctor, Instant startsAt) {
     }
 
     final SeedPlan plan;
@@ -22,6 +26,8 @@ final class SeedContext {
     final Instant now;
     final List<UUID> clinicalDepartments;
     final List<Doctor> doctors = new ArrayList<>();
+    /** Past completed appointments, in the order they were generated. */
+    final List<CompletedVisit> completedVisits = new ArrayList<>();
     final String passwordHash;
 
     SeedContext(SeedPlan plan, SeedWriter writer, ZoneId zone, List<UUID> clinicalDepartments, String passwordHash) {

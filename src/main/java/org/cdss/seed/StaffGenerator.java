@@ -54,7 +54,7 @@ class StaffGenerator implements SeedGenerator {
                         + " VALUES (?, ?, ?, ?, ?, ?, ?, TRUE, ?, 0)", context.id("schedule", d * 7L + day).toString(),
                         id.toString(), department.toString(), day, OPENS, CLOSES, SLOT_MINUTES, created);
             }
-            context.doctors.add(new SeedContext.Doctor(id, department));
+            context.doctors.add(new SeedContext.Doctor(id, department, displayName));
         }
     }
 }

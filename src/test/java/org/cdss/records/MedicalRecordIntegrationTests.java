@@ -284,4 +284,33 @@ class MedicalRecordIntegrationTests {
         assertThat(doctorApi.get("/api/patients/" + patient.id() + "/timeline?types=BOGUS").status())
                 .isEqualTo(400);
     }
+
+    @Test
+    void the_timeline_shows_the_visits_appointment_linked_to_its_encounter() {
+        String appointment = bookAndCheckIn();
+        assertThat(doctorApi.post("/api/appointments/" + appointment + "/start", null).status()).isEqualTo(200);
+        String encounter = doctorApi.post("/api/patients/" + patient.id() + "/encounters",
+                Map.of("appointmentId", appointment)).json().get("encounter").get("id").asString();
+
+        var appointments = doctorApi.get("/api/patients/" + patient.id() + "/timeline?types=APPOINTMENT").json();
+        assertThat(appointments.get("page").get("totalElements").asLong()).isEqualTo(1);
+        JsonNode entry = appointments.get("content").get(0);
+        assertThat(entry.get("type").asString()).isEqualTo("APPOINTMENT");
+        assertThat(entry.get("id").asString()).isEqualTo(appointment);
+        assertThat(entry.get("encounterId").asString()).isEqualTo(encounter);
+        assertThat(entry.get("code").asString()).isEqualTo("IN_CONSULTATION");
+        assertThat(entry.get("text").asString()).isEqualTo("기침");
+        assertThat(entry.get("actor").asString()).isEqualTo(doctor.displayName());
+
+        var all = doctorApi.get("/api/patients/" + patient.id() + "/timeline").json();
+        List<String> types = new ArrayList<>();
+        all.get("content").forEach(e -> types.add(e.get("type").asString()));
+        assertThat(types).containsExactlyInAnyOrder("APPOINTMENT", "ENCOUNTER");
+        var before = doctorApi.get("/api/patients/" + patient.id()
+                + "/timeline?types=APPOINTMENT&to=2000-01-01T00:00:00Z").json();
+        assertThat(before.get("page").get("totalElements").asLong()).isZero();
+        assertThat(before.get("content")).isEmpty();
+        assertThat(login(testUsers.patientAccount(patient).username()).get("/api/patients/" + patient.id()
+                + "/timeline?types=APPOINTMENT").json().get("content")).hasSize(1);
+    }
 }

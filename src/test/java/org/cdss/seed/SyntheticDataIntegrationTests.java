@@ -13,7 +13,7 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 /**
  * {@code ./cdss seed}: the same plan gives the same rows (digest of every generated row), the rows written are the
  * rows generated, and they look like a clinic: valid phones, birth dates in the past, no double-booked slot, past
- * appointments settled and future ones open. On all three databases.
+ * appointments settled and future ones open, completed ones with a finished visit. On all three databases.
  */
 @IntegrationTest
 class SyntheticDataIntegrationTests {
@@ -67,6 +67,31 @@ class SyntheticDataIntegrationTests {
         assertThat(count("SELECT COUNT(*) FROM appointment a JOIN app_user u ON u.id = a.doctor_id"
                 + " WHERE u.username LIKE 'seed-doctor-%' AND NOT EXISTS (SELECT 1 FROM patient_department d"
                 + " WHERE d.patient_id = a.patient_id AND d.department_id = a.department_id)")).isZero();
+
+        // every completed appointment became a finished visit with a note, vitals and a coded diagnosis
+        long completed = count("SELECT COUNT(*) FROM appointment a JOIN app_user u ON u.id = a.doctor_id"
+                + " WHERE u.username LIKE 'seed-doctor-%' AND a.status = 'COMPLETED'");
+        assertThat(completed).isGreaterThan(50);
+        assertThat(written.rows().get("encounter")).isEqualTo(completed);
+        assertThat(count("SELECT COUNT(*) FROM encounter e JOIN appointment a ON a.id = e.appointment_id"
+                + " JOIN app_user u ON u.id = e.doctor_id AND u.username LIKE 'seed-doctor-%'"
+                + " WHERE a.status = 'COMPLETED' AND e.status = 'FINISHED' AND e.ended_at > e.started_at"
+                + " AND e.patient_id = a.patient_id AND e.doctor_id = a.doctor_id"
+                + " AND e.department_id = a.department_id")).isEqualTo(completed);
+        for (String table : List.of("clinical_note", "vital_signs", "encounter_diagnosis")) {
+            assertThat(count("SELECT COUNT(*) FROM " + table + " x JOIN encounter e ON e.id = x.encounter_id"
+                    + " JOIN app_user u ON u.id = e.doctor_id AND u.username LIKE 'seed-doctor-%'"
+                    + " WHERE x.patient_id = e.patient_id"))
+                    .as(table).isEqualTo(completed);
+        }
+        assertThat(count("SELECT COUNT(*) FROM vital_signs v JOIN encounter e ON e.id = v.encounter_id"
+                + " JOIN app_user u ON u.id = e.doctor_id AND u.username LIKE 'seed-doctor-%'"
+                + " WHERE v.bmi < 10 OR v.bmi > 45 OR v.systolic <= v.diastolic")).isZero();
+        assertThat(jdbc.sql("SELECT DISTINCT d.code FROM encounter_diagnosis d JOIN encounter e"
+                + " ON e.id = d.encounter_id JOIN app_user u ON u.id = e.doctor_id"
+                + " AND u.username LIKE 'seed-doctor-%'")
+                .query(String.class).list()).hasSizeGreaterThan(3)
+                .allMatch(c -> c.matches("[A-Z]\\d{2}(\\.\\d{1,2})?"));
     }
 
     long count(String sql) {
