@@ -215,6 +215,24 @@ class OrderIntegrationTests {
     }
 
     @Test
+    void revising_an_order_links_the_new_one_and_cancels_the_old_one() {
+        String old = ok(doctor.post("/api/ocs/orders", labOrder("CBC", "ROUTINE")), 201).at("/order/id").asString();
+        ok(doctor.post("/api/ocs/orders/" + old + "/send", Map.of()), 200);
+        JsonNode revised = ok(doctor.post("/api/ocs/orders/" + old + "/revise", labOrder("BMP", "URGENT")), 201);
+        assertThat(revised.at("/order/replacesOrderId").asString()).isEqualTo(old);
+        assertThat(revised.at("/order/status").asString()).isEqualTo("PENDING");
+        JsonNode previous = ok(doctor.get("/api/ocs/orders/" + old), 200);
+        assertThat(previous.at("/order/status").asString()).isEqualTo("CANCELLED");
+        assertThat(previous.at("/order/cancelReason").asString())
+                .contains(revised.at("/order/orderNumber").asString());
+        // another type is a new order, not a revision
+        assertThat(doctor.post("/api/ocs/orders/" + revised.at("/order/id").asString() + "/revise", imagingOrder())
+                .status()).isEqualTo(422);
+        assertThat(otherDoctor.post("/api/ocs/orders/" + revised.at("/order/id").asString() + "/revise",
+                labOrder("CBC", "ROUTINE")).status()).isEqualTo(403);
+    }
+
+    @Test
     void a_stale_edit_is_refused_and_nothing_is_lost() {
         JsonNode created = ok(doctor.post("/api/ocs/orders", labOrder("BMP", "ROUTINE")), 201);
         String id = created.at("/order/id").asString();
