@@ -112,6 +112,10 @@ class OrderIntegrationTests {
                     .contains(id);
         });
 
+        // delivered publications are deleted from the outbox (completion-mode: delete), so it does not grow
+        assertThat(jdbc.sql("SELECT COUNT(*) FROM EVENT_PUBLICATION WHERE completion_date IS NOT NULL")
+                .query(Long.class).single()).isZero();
+
         JsonNode timeline = ok(doctor.get("/api/patients/" + patient.id() + "/timeline?types=ORDER,RESULT"), 200);
         Map<String, String> codes = new HashMap<>();
         timeline.get("content").forEach(e -> codes.put(e.get("type").asString(), e.get("code").asString()));
