@@ -4,11 +4,10 @@ import java.util.Map;
 import org.cdss.scheduling.AppointmentChanged;
 import org.cdss.shared.security.Role;
 import org.springframework.stereotype.Component;
-import org.springframework.transaction.event.TransactionPhase;
-import org.springframework.transaction.event.TransactionalEventListener;
+import org.springframework.context.event.EventListener;
 
 /**
- * After an appointment change commits, tells the browsers that show it: staff of its department, its doctor, and the
+ * After an appointment change commits ({@link AfterCommit}), tells the browsers that show it: staff of its department, its doctor, and the
  * front office (which sees the whole hospital's day). No patient data travels: the browser refetches.
  */
 @Component
@@ -20,11 +19,11 @@ class AppointmentPush {
         this.channel = channel;
     }
 
-    @TransactionalEventListener(phase = TransactionPhase.AFTER_COMMIT)
+    @EventListener
     void on(AppointmentChanged event) {
-        channel.publish(new PushMessage("appointment", Map.of("appointmentId", event.appointmentId(),
-                "departmentId", event.departmentId(), "status", event.status().name())),
+        AfterCommit.run(() -> channel.publish(new PushMessage("appointment", Map.of("appointmentId",
+                event.appointmentId(), "departmentId", event.departmentId(), "status", event.status().name())),
                 s -> s.departmentIds().contains(event.departmentId()) || s.userId().equals(event.doctorId())
-                        || s.roles().contains(Role.ADMIN_STAFF));
+                        || s.roles().contains(Role.ADMIN_STAFF)));
     }
 }
