@@ -145,6 +145,26 @@ public class MedicationSafety {
         return engine.info();
     }
 
+    /** KB browser autocomplete: products and ingredients by Korean, English or brand name (any staff member). */
+    @PreAuthorize("isAuthenticated() and !hasRole('PATIENT')")
+    public List<DrugSuggestion> searchIngredients(String query) {
+        return engine.search(query, SEARCH_LIMIT);
+    }
+
+    /**
+     * KB browser: one ingredient with its classes, groups and one page of its interactions, filtered by severity
+     * and/or source (any staff member; knowledge, not patient data, so not audited). An unknown accession is 404, an
+     * unknown source 400.
+     */
+    @PreAuthorize("isAuthenticated() and !hasRole('PATIENT')")
+    public KbIngredient ingredient(String drugId, Severity severity, String source, int page, int size) {
+        if (source != null && !engine.sources().contains(source)) {
+            throw new DomainException(ProblemCode.VALIDATION, null,
+                    List.of(new DomainException.FieldProblem("/source", "medsafety.kb.unknown-source")));
+        }
+        return engine.ingredient(drugId, severity, source, page, size).orElseThrow(DomainException::notFound);
+    }
+
     /**
      * The orderable product with this DrugBank accession, for order entry; empty when the knowledge base has no such
      * product (or is unavailable).

@@ -75,6 +75,11 @@ public final class KnowledgeBase {
     private final Map<String, int[]> combinations;    // combination key (see combinationKey) -> components
     private final Map<String, Integer> atcCodes;      // ATC code (upper case) -> product ingredient, or AMBIGUOUS
     private final Map<String, Set<Integer>> ansmClasses;
+    private final Map<Integer, List<InteractionRule>> rulesByIngredient;
+    private final Map<Integer, List<String>> ansmClassesByIngredient;
+    private final Map<Integer, List<String>> groupsByIngredient;
+    private final Set<String> allergyGroups;
+    private final Set<String> duplicateGroups;
     private final int ruleCount;
     private final KbInfo info;
 
@@ -196,6 +201,26 @@ public final class KnowledgeBase {
             index(exact, p.nameKo(), p.id());
         });
         names.putAll(exact);
+
+        // Browser indexes (KB browser): an ingredient's rules, classes and groups without scanning the tables.
+        rulesByIngredient = new HashMap<>();
+        for (InteractionRule[] rules : interactions.values()) {
+            for (InteractionRule r : rules) {
+                rulesByIngredient.computeIfAbsent(r.a(), k -> new ArrayList<>()).add(r);
+                rulesByIngredient.computeIfAbsent(r.b(), k -> new ArrayList<>()).add(r);
+            }
+        }
+        ansmClassesByIngredient = invert(ansmClasses);
+        groupsByIngredient = invert(groups);
+        allergyGroups = new TreeSet<>();
+        allergyRules.forEach(r -> {
+            allergyGroups.add(r.allergenGroup());
+            allergyGroups.add(r.drugGroup());
+        });
+        allergenTerms.values().stream().filter(t -> t.startsWith("group:")).forEach(t -> allergyGroups.add(
+                t.substring(6)));
+        duplicateGroups = new TreeSet<>();
+        duplicateRulesByIngredient.values().forEach(rules -> rules.forEach(r -> duplicateGroups.add(r.group())));
         info = buildInfo();
     }
 
@@ -353,6 +378,32 @@ public final class KnowledgeBase {
         return Collections.unmodifiableMap(ingredients);
     }
 
+    /** Every interaction rule that names this ingredient (either side), in file order; empty when none. */
+    public List<InteractionRule> rulesOf(int id) {
+        return Collections.unmodifiableList(rulesByIngredient.getOrDefault(id, List.of()));
+    }
+
+    /** The ANSM classes ({@code classes.tsv}) this ingredient belongs to, by name. */
+    public List<String> ansmClassesOf(int id) {
+        return ansmClassesByIngredient.getOrDefault(id, List.of());
+    }
+
+    /** The curated groups ({@code groups.tsv}) of this ingredient that allergy rules or allergen terms use. */
+    public List<String> allergyGroupsOf(int id) {
+        return groupsByIngredient.getOrDefault(id, List.of()).stream().filter(allergyGroups::contains).toList();
+    }
+
+    /** The curated groups of this ingredient that duplicate-therapy rules use. */
+    public List<String> duplicateGroupsOf(int id) {
+        return groupsByIngredient.getOrDefault(id, List.of()).stream().filter(duplicateGroups::contains).toList();
+    }
+
+    /** The interaction sources named in {@code kb.properties} ({@code sources=}). */
+    public List<String> sources() {
+        return Arrays.stream(meta.getProperty("sources", "").split(",")).map(String::strip)
+                .filter(x -> !x.isEmpty()).toList();
+    }
+
     /**
      * The key of an unordered pair of ingredients. The packed pair is passed through MurmurHash3's 64-bit finaliser
      * (a bijection, so keys stay unique) because {@link Long#hashCode()} of a packed pair is {@code lo ^ hi}, which
@@ -441,6 +492,14 @@ public final class KnowledgeBase {
             return;
         }
         map.merge(normalise(name), id, (old, now) -> old.equals(now) ? old : AMBIGUOUS);
+    }
+
+    private static Map<Integer, List<String>> invert(Map<String, Set<Integer>> byName) {
+        Map<Integer, List<String>> byMember = new HashMap<>();
+        new TreeMap<>(byName).forEach((name, members) -> members.forEach(m -> byMember.computeIfAbsent(m,
+                k -> new ArrayList<>()).add(name)));
+        byMember.replaceAll((k, v) -> List.copyOf(v));
+        return byMember;
     }
 
     private static InteractionRule[] concat(InteractionRule[] x, InteractionRule[] y) {

@@ -10,6 +10,7 @@ import org.cdss.medsafety.ActiveMedication;
 import org.cdss.medsafety.AlertType;
 import org.cdss.medsafety.DrugSuggestion;
 import org.cdss.medsafety.InvolvedDrug;
+import org.cdss.medsafety.KbIngredient;
 import org.cdss.medsafety.KbInfo;
 import org.cdss.medsafety.MedicationCheckRequest;
 import org.cdss.medsafety.MedicationCheckResult;
@@ -18,6 +19,7 @@ import org.cdss.medsafety.RecordedAllergy;
 import org.cdss.medsafety.SafetyAlert;
 import org.cdss.medsafety.Severity;
 import org.cdss.shared.DomainException;
+import org.cdss.shared.PageView;
 import org.cdss.shared.ProblemCode;
 
 /**
@@ -291,6 +293,50 @@ public final class SafetyEngine {
         return p == null ? java.util.Optional.empty()
                 : java.util.Optional.of(new DrugSuggestion(KnowledgeBase.formatId(p.id()), p.nameEn(), p.nameKo(),
                         p.brands(), p.strength() + " " + p.strengthUnit(), p.form(), p.route(), true));
+    }
+
+    /**
+     * The KB browser's view of one ingredient or product (DrugBank accession), with one page of its interactions
+     * (optionally only one severity and/or source), most severe first, then by partner name; empty when the
+     * knowledge base does not know the accession or is not loaded.
+     */
+    public java.util.Optional<KbIngredient> ingredient(String accession, Severity severity, String source, int page,
+            int size) {
+        Integer id = kb == null ? null : KnowledgeBase.parseId(accession);
+        if (id == null || !kb.knows(id)) {
+            return java.util.Optional.empty();
+        }
+        Map<Severity, Integer> counts = new java.util.EnumMap<>(Severity.class);
+        List<KbIngredient.Interaction> matching = new ArrayList<>();
+        for (KnowledgeBase.InteractionRule r : kb.rulesOf(id)) {
+            counts.merge(r.severity(), 1, Integer::sum);
+            if ((severity == null || r.severity() == severity) && (source == null || r.source().equals(source))) {
+                int partner = r.a() == id ? r.b() : r.a();
+                matching.add(new KbIngredient.Interaction(r.id(), KnowledgeBase.formatId(partner),
+                        kb.displayName(partner), r.severity(), r.source(), r.sourceSeverity(), r.mechanism(),
+                        r.description(), kb.citation(r.source()) + (r.citation().isEmpty() ? "" : " " + r.citation())));
+            }
+        }
+        matching.sort(Comparator.comparing(KbIngredient.Interaction::severity)
+                .thenComparing(i -> i.partnerName().toLowerCase(Locale.ROOT))
+                .thenComparing(KbIngredient.Interaction::ruleId));
+        int from = (int) Math.min((long) page * size, matching.size());
+        int to = Math.min(from + size, matching.size());
+        String[] names = kb.ingredients().getOrDefault(id, new String[] {"", ""});
+        KnowledgeBase.Product p = kb.product(id);
+        KbIngredient.Product product = p == null ? null : new KbIngredient.Product(p.brands(), p.strength() + " "
+                + p.strengthUnit(), p.form(), p.route(), p.maxSingle(), p.maxDaily(),
+                p.doseUnit().isEmpty() ? null : p.doseUnit(), p.doseSource().isEmpty() ? null : p.doseSource());
+        return java.util.Optional.of(new KbIngredient(KnowledgeBase.formatId(id), kb.displayName(id),
+                names[1].isEmpty() ? null : names[1], p == null || p.nameKo().isEmpty() ? null : p.nameKo(),
+                p == null || p.atc().isBlank() ? null : p.atc().strip(), product, kb.ansmClassesOf(id),
+                kb.allergyGroupsOf(id), kb.duplicateGroupsOf(id), counts,
+                PageView.of(List.copyOf(matching.subList(from, to)), page, size, matching.size())));
+    }
+
+    /** The interaction sources of the knowledge base (empty when it is not loaded). */
+    public List<String> sources() {
+        return kb == null ? List.of() : kb.sources();
     }
 
     private static List<SearchEntry> searchEntries(KnowledgeBase kb) {
