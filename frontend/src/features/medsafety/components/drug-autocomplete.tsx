@@ -1,3 +1,4 @@
+import type { UseQueryResult } from '@tanstack/react-query';
 import { useEffect, useId, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Input } from '../../../components/ui/input';
@@ -20,11 +21,14 @@ export function DrugAutocomplete({
   testId,
   onPick,
   onFreeText,
+  useSearch = useDrugSearch,
 }: {
   label: string;
   testId: string;
   onPick: (drug: DrugSuggestion) => void;
   onFreeText?: (text: string) => void;
+  /** The search hook: the order form's drug search by default (prescribers), the KB browser's for any staff. */
+  useSearch?: (q: string) => UseQueryResult<DrugSuggestion[]>;
 }) {
   const { t, i18n } = useTranslation();
   const id = useId();
@@ -34,7 +38,7 @@ export function DrugAutocomplete({
     const timer = setTimeout(() => setQ(text.trim()), 250);
     return () => clearTimeout(timer);
   }, [text]);
-  const suggestions = useDrugSearch(q);
+  const suggestions = useSearch(q);
   const open = q.length >= 2 && text.trim().length >= 2;
   const listId = `${id}-list`;
 

@@ -307,24 +307,24 @@ public final class SafetyEngine {
             return java.util.Optional.empty();
         }
         Map<Severity, Integer> counts = new java.util.EnumMap<>(Severity.class);
-        List<KbIngredient.Interaction> matching = new ArrayList<>();
+        List<KbIngredient.KbInteraction> matching = new ArrayList<>();
         for (KnowledgeBase.InteractionRule r : kb.rulesOf(id)) {
             counts.merge(r.severity(), 1, Integer::sum);
             if ((severity == null || r.severity() == severity) && (source == null || r.source().equals(source))) {
                 int partner = r.a() == id ? r.b() : r.a();
-                matching.add(new KbIngredient.Interaction(r.id(), KnowledgeBase.formatId(partner),
+                matching.add(new KbIngredient.KbInteraction(r.id(), KnowledgeBase.formatId(partner),
                         kb.displayName(partner), r.severity(), r.source(), r.sourceSeverity(), r.mechanism(),
                         r.description(), kb.citation(r.source()) + (r.citation().isEmpty() ? "" : " " + r.citation())));
             }
         }
-        matching.sort(Comparator.comparing(KbIngredient.Interaction::severity)
+        matching.sort(Comparator.comparing(KbIngredient.KbInteraction::severity)
                 .thenComparing(i -> i.partnerName().toLowerCase(Locale.ROOT))
-                .thenComparing(KbIngredient.Interaction::ruleId));
+                .thenComparing(KbIngredient.KbInteraction::ruleId));
         int from = (int) Math.min((long) page * size, matching.size());
         int to = Math.min(from + size, matching.size());
         String[] names = kb.ingredients().getOrDefault(id, new String[] {"", ""});
         KnowledgeBase.Product p = kb.product(id);
-        KbIngredient.Product product = p == null ? null : new KbIngredient.Product(p.brands(), p.strength() + " "
+        KbIngredient.KbProduct product = p == null ? null : new KbIngredient.KbProduct(p.brands(), p.strength() + " "
                 + p.strengthUnit(), p.form(), p.route(), p.maxSingle(), p.maxDaily(),
                 p.doseUnit().isEmpty() ? null : p.doseUnit(), p.doseSource().isEmpty() ? null : p.doseSource());
         return java.util.Optional.of(new KbIngredient(KnowledgeBase.formatId(id), kb.displayName(id),
