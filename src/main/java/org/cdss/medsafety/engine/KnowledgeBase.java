@@ -8,6 +8,7 @@ import java.io.StringReader;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.BitSet;
 import java.util.Collections;
 import java.util.HashMap;
 import java.util.List;
@@ -33,6 +34,9 @@ public final class KnowledgeBase {
         "products.tsv", "groups.tsv", "allergy-cross-sensitivity.tsv", "duplicate-therapy.tsv",
         "allergen-terms.tsv", "combinations.tsv"};
     static final int AMBIGUOUS = -1;
+    private static final BitSet NO_GROUPS = new BitSet();
+    private static final AllergyRule[] NO_ALLERGY_RULES = {};
+    private static final DuplicateRule[] NO_DUPLICATE_RULES = {};
     /** Units and dose forms dropped from a free name ("Amoxicillin 500 MG Oral Capsule", RxNorm style). */
     private static final Set<String> DOSE_WORDS = Set.of("mg", "g", "mcg", "ml", "mg/ml", "unt", "tab", "tablet",
             "tablets", "cap", "capsule", "capsules", "oral", "suspension", "solution", "injection", "injectable",
@@ -54,12 +58,14 @@ public final class KnowledgeBase {
             String atc, String doseSource) {
     }
 
+    /** {@code allergenBit}/{@code drugBit}: the groups' bits in {@link #groupsOf(int)}. */
     public record AllergyRule(String id, String allergenGroup, String drugGroup, Severity severity,
-            String whatHappens, String whatToDo, String citation) {
+            String whatHappens, String whatToDo, String citation, int allergenBit, int drugBit) {
     }
 
+    /** {@code groupBit}: the group's bit in {@link #groupsOf(int)}. */
     public record DuplicateRule(String id, String group, Severity severity, String whatHappens, String whatToDo,
-            String citation) {
+            String citation, int groupBit) {
     }
 
     private final Properties meta;
@@ -82,6 +88,17 @@ public final class KnowledgeBase {
     private final Set<String> duplicateGroups;
     private final int ruleCount;
     private final KbInfo info;
+
+    // Hot-path indexes for SafetyEngine.check, built once at load: dense arrays by DrugBank number (no boxing, no
+    // string building per check) and group membership as bit sets (bit = index of the group in groupNames).
+    private final String[] accessionById;
+    private final String[] displayNameById;
+    private final Product[] productById;
+    private final BitSet[] groupsById;
+    private final Map<String, Integer> groupBits;
+    private final BitSet[] groupClosureByBit;           // group -> union of its members' groups
+    private final AllergyRule[][] allergyRulesByDrug;    // id -> rules whose drug group contains it, file order
+    private final DuplicateRule[][] duplicateRulesById;
 
     private KnowledgeBase(Opener opener) throws IOException {
         meta = new Properties();
@@ -135,18 +152,23 @@ public final class KnowledgeBase {
             }
         }
 
+        groupBits = new HashMap<>();
+        new TreeSet<>(groups.keySet()).forEach(g -> groupBits.put(g, groupBits.size()));
+
         allergyRules = new ArrayList<>();
         for (Row r : rows(opener, "allergy-cross-sensitivity.tsv", 7)) {
             require(groups.containsKey(r.f[1]) && groups.containsKey(r.f[2]), "allergy-cross-sensitivity.tsv",
                     r.line, "unknown group");
-            allergyRules.add(new AllergyRule(r.f[0], r.f[1], r.f[2], r.severity(3), r.f[4], r.f[5], r.f[6]));
+            allergyRules.add(new AllergyRule(r.f[0], r.f[1], r.f[2], r.severity(3), r.f[4], r.f[5], r.f[6],
+                    groupBits.get(r.f[1]), groupBits.get(r.f[2])));
         }
 
         duplicateRulesByIngredient = new HashMap<>();
         for (Row r : rows(opener, "duplicate-therapy.tsv", 6)) {
             Set<Integer> members = groups.get(r.f[1]);
             require(members != null, "duplicate-therapy.tsv", r.line, "unknown group " + r.f[1]);
-            DuplicateRule rule = new DuplicateRule(r.f[0], r.f[1], r.severity(2), r.f[3], r.f[4], r.f[5]);
+            DuplicateRule rule = new DuplicateRule(r.f[0], r.f[1], r.severity(2), r.f[3], r.f[4], r.f[5],
+                    groupBits.get(r.f[1]));
             members.forEach(m -> duplicateRulesByIngredient.computeIfAbsent(m, k -> new ArrayList<>()).add(rule));
         }
 
@@ -221,6 +243,44 @@ public final class KnowledgeBase {
                 t.substring(6)));
         duplicateGroups = new TreeSet<>();
         duplicateRulesByIngredient.values().forEach(rules -> rules.forEach(r -> duplicateGroups.add(r.group())));
+
+        int size = 1 + Math.max(ingredients.keySet().stream().mapToInt(Integer::intValue).max().orElse(0),
+                products.keySet().stream().mapToInt(Integer::intValue).max().orElse(0));
+        accessionById = new String[size];
+        displayNameById = new String[size];
+        productById = new Product[size];
+        groupsById = new BitSet[size];
+        allergyRulesByDrug = new AllergyRule[size][];
+        duplicateRulesById = new DuplicateRule[size][];
+        for (int id = 0; id < size; id++) {
+            if (ingredients.containsKey(id) || products.containsKey(id)) {
+                accessionById[id] = formatId(id);
+                productById[id] = products.get(id);
+                displayNameById[id] = nameOf(id);
+            }
+        }
+        groups.forEach((g, members) -> members.forEach(m -> {
+            if (m < size) {
+                (groupsById[m] == null ? groupsById[m] = new BitSet() : groupsById[m]).set(groupBits.get(g));
+            }
+        }));
+        groupClosureByBit = new BitSet[groupBits.size()];
+        groups.forEach((g, members) -> {
+            BitSet closure = new BitSet();
+            members.forEach(m -> closure.or(groupsOf(m)));
+            groupClosureByBit[groupBits.get(g)] = closure;
+        });
+        for (int id = 0; id < size; id++) {
+            BitSet of = groupsById[id];
+            if (of != null) {
+                allergyRulesByDrug[id] = allergyRules.stream().filter(r -> of.get(r.drugBit()))
+                        .toArray(AllergyRule[]::new);
+            }
+            List<DuplicateRule> dup = duplicateRulesByIngredient.get(id);
+            if (dup != null) {
+                duplicateRulesById[id] = dup.toArray(DuplicateRule[]::new);
+            }
+        }
         info = buildInfo();
     }
 
@@ -261,7 +321,34 @@ public final class KnowledgeBase {
     }
 
     public boolean knows(int id) {
-        return ingredients.containsKey(id) || products.containsKey(id);
+        return id >= 0 && id < accessionById.length && accessionById[id] != null;
+    }
+
+    /** The DrugBank accession of a known id ({@code DB00682}), from the load-time table. */
+    public String accession(int id) {
+        return knows(id) ? accessionById[id] : formatId(id);
+    }
+
+    /** The curated groups an ingredient belongs to, as bits ({@link AllergyRule#drugBit()} …); do not modify. */
+    public BitSet groupsOf(int id) {
+        BitSet of = id >= 0 && id < groupsById.length ? groupsById[id] : null;
+        return of == null ? NO_GROUPS : of;
+    }
+
+    /** The bit of a curated group, or -1 when there is no such group. */
+    public int groupBit(String group) {
+        return groupBits.getOrDefault(group, -1);
+    }
+
+    /** The groups any member of this group belongs to (what an allergy to the group can cross-react by); read only. */
+    public BitSet groupClosure(int bit) {
+        return bit >= 0 && bit < groupClosureByBit.length ? groupClosureByBit[bit] : NO_GROUPS;
+    }
+
+    /** The allergy cross-sensitivity rules whose drug group contains this ingredient, in file order. */
+    public AllergyRule[] allergyRulesFor(int id) {
+        AllergyRule[] rules = id >= 0 && id < allergyRulesByDrug.length ? allergyRulesByDrug[id] : null;
+        return rules == null ? NO_ALLERGY_RULES : rules;
     }
 
     /** The id for a free name, {@link #AMBIGUOUS} when it names several ingredients, null when unknown. */
@@ -336,6 +423,10 @@ public final class KnowledgeBase {
     }
 
     public String displayName(int id) {
+        return knows(id) ? displayNameById[id] : formatId(id);
+    }
+
+    private String nameOf(int id) {
         Product p = products.get(id);
         if (p != null) {
             return p.nameEn();
@@ -355,11 +446,13 @@ public final class KnowledgeBase {
     }
 
     public Product product(int id) {
-        return products.get(id);
+        return knows(id) ? productById[id] : null;
     }
 
-    public List<DuplicateRule> duplicateRules(int id) {
-        return duplicateRulesByIngredient.getOrDefault(id, List.of());
+    /** The duplicate-therapy rules of the groups this ingredient belongs to. */
+    public DuplicateRule[] duplicateRules(int id) {
+        DuplicateRule[] rules = id >= 0 && id < duplicateRulesById.length ? duplicateRulesById[id] : null;
+        return rules == null ? NO_DUPLICATE_RULES : rules;
     }
 
     public List<AllergyRule> allergyRules() {
@@ -367,7 +460,9 @@ public final class KnowledgeBase {
     }
 
     public String citation(String source) {
-        return citations.computeIfAbsent(source, s -> meta.getProperty("source." + s + ".citation", s));
+        String citation = citations.get(source);
+        return citation != null ? citation : citations.computeIfAbsent(source,
+                s -> meta.getProperty("source." + s + ".citation", s));
     }
 
     public Map<Integer, Product> products() {

@@ -1,6 +1,7 @@
 package org.cdss.medsafety.engine;
 
 import java.util.ArrayList;
+import java.util.BitSet;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Locale;
@@ -29,9 +30,20 @@ import org.cdss.shared.ProblemCode;
  */
 public final class SafetyEngine {
 
-    private static final Comparator<SafetyAlert> ORDER = Comparator.comparing(SafetyAlert::severity)
-            .thenComparing(SafetyAlert::type).thenComparing(SafetyAlert::ruleId)
-            .thenComparing(a -> String.valueOf(a.drugs().getFirst().id()));
+    /** Most severe first, then type, rule id and the first drug's id (written out: it runs for every check). */
+    private static final Comparator<SafetyAlert> ORDER = (x, y) -> {
+        int c = x.severity().compareTo(y.severity());
+        if (c == 0) {
+            c = x.type().compareTo(y.type());
+        }
+        if (c == 0) {
+            c = x.ruleId().compareTo(y.ruleId());
+        }
+        if (c == 0) {
+            c = String.valueOf(x.drugs().getFirst().id()).compareTo(String.valueOf(y.drugs().getFirst().id()));
+        }
+        return c;
+    };
 
     private final KnowledgeBase kb;
     private final KbInfo info;
@@ -215,8 +227,8 @@ public final class SafetyEngine {
      */
     private void components(List<CheckContext.Drug> into, int[] ids, String given, String role, int product) {
         for (int id : ids) {
-            into.add(new CheckContext.Drug(id, kb.displayName(id) + " (in " + given.strip() + ")", role, null,
-                    given.strip(), product));
+            into.add(new CheckContext.Drug(id, kb.accession(id), kb.displayName(id) + " (in " + given.strip() + ")",
+                    role, null, given.strip(), product));
         }
     }
 
@@ -233,12 +245,12 @@ public final class SafetyEngine {
             id = kb.idForName(name);
         }
         if (id == null) {
-            return new CheckContext.Drug(CheckContext.UNKNOWN, given, role, order, given);
+            return new CheckContext.Drug(CheckContext.UNKNOWN, null, given, role, order, given);
         }
         if (id == KnowledgeBase.AMBIGUOUS) {
-            return new CheckContext.Drug(KnowledgeBase.AMBIGUOUS, given, role, order, given);
+            return new CheckContext.Drug(KnowledgeBase.AMBIGUOUS, null, given, role, order, given);
         }
-        return new CheckContext.Drug(id, kb.displayName(id), role, order, given);
+        return new CheckContext.Drug(id, kb.accession(id), kb.displayName(id), role, order, given);
     }
 
     private CheckContext.Allergy allergy(RecordedAllergy a) {
@@ -256,14 +268,16 @@ public final class SafetyEngine {
         if (target != null && target.regionMatches(true, 0, "group:", 0, 6)) {
             String group = target.substring(6).strip().toUpperCase(Locale.ROOT);
             Set<Integer> members = kb.group(group);
-            return new CheckContext.Allergy(members, null, members.isEmpty() ? null : group,
-                    blank(a.text()) ? group : label);
+            int bit = kb.groupBit(group);
+            return new CheckContext.Allergy(members, null, members.isEmpty() ? null : group, bit,
+                    kb.groupClosure(bit), blank(a.text()) ? group : label);
         }
         Integer id = KnowledgeBase.parseId(target);
         if (id == null || !kb.knows(id)) {
-            return new CheckContext.Allergy(Set.of(), null, null, label);
+            return new CheckContext.Allergy(Set.of(), null, null, -1, new BitSet(0), label);
         }
-        return new CheckContext.Allergy(Set.of(id), id, null, blank(a.text()) ? kb.displayName(id) : label);
+        return new CheckContext.Allergy(Set.of(id), id, null, -1, kb.groupsOf(id),
+                blank(a.text()) ? kb.displayName(id) : label);
     }
 
     private static boolean blank(String s) {
