@@ -1,5 +1,7 @@
 package org.cdss.medsafety;
 
+import java.time.Clock;
+import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
@@ -11,6 +13,7 @@ import org.cdss.audit.AuditLog;
 import org.cdss.audit.AuditOutcome;
 import org.cdss.medsafety.engine.SafetyEngine;
 import org.cdss.patients.ClinicalLists;
+import org.cdss.patients.PatientDirectory;
 import org.cdss.shared.DomainException;
 import org.cdss.shared.ProblemCode;
 import org.cdss.shared.security.CdssPrincipal;
@@ -34,18 +37,23 @@ public class MedicationSafety {
     private final AuditLog audit;
     private final AlertLog alertLog;
     private final ClinicalLists clinicalLists;
+    private final PatientDirectory patients;
+    private final Clock clock;
 
-    MedicationSafety(SafetyEngine engine, AuditLog audit, AlertLog alertLog, ClinicalLists clinicalLists) {
+    MedicationSafety(SafetyEngine engine, AuditLog audit, AlertLog alertLog, ClinicalLists clinicalLists,
+            PatientDirectory patients, Clock clock) {
         this.engine = engine;
         this.audit = audit;
         this.alertLog = alertLog;
         this.clinicalLists = clinicalLists;
+        this.patients = patients;
+        this.clock = clock;
     }
 
     @PreAuthorize("hasAnyRole('DOCTOR','NURSE','PHARMACIST')")
     @Transactional
     public MedicationCheckResult check(MedicationCheckRequest request) {
-        request = withRecordedLists(request);
+        request = withAge(withRecordedLists(request));
         MedicationCheckResult result = engine.check(request).withCheckId(UUID.randomUUID());
         alertLog.recordShown(result.checkId(), CurrentUser.require(), request.patientId(), result.alerts());
         if (request.patientId() != null) {
@@ -131,7 +139,24 @@ public class MedicationSafety {
         List<RecordedAllergy> allergies = clinicalLists.activeAllergies(request.patientId()).stream()
                 .map(a -> new RecordedAllergy(a.substanceCode(), a.substance()))
                 .limit(MedicationCheckRequest.MAX_ALLERGIES).toList();
-        return new MedicationCheckRequest(request.patientId(), request.proposed(), medications, allergies);
+        return new MedicationCheckRequest(request.patientId(), request.proposed(), medications, allergies,
+                request.ageYears(), request.weightKg());
+    }
+
+    /**
+     * A check that names a patient and gives no age is run with the patient's age from their birth date (patients
+     * module; the check's own audit record covers this read), so that a child's dose is not held to adult limits.
+     */
+    private MedicationCheckRequest withAge(MedicationCheckRequest request) {
+        if (request.patientId() == null || request.ageYears() != null) {
+            return request;
+        }
+        var patient = patients.summaries(List.of(request.patientId())).get(request.patientId());
+        if (patient == null || patient.birthDate() == null) {
+            return request;
+        }
+        int age = java.time.Period.between(patient.birthDate(), LocalDate.now(clock)).getYears();
+        return request.withPatient(Math.max(0, age), request.weightKg());
     }
 
     @PreAuthorize("hasAnyRole('DOCTOR','NURSE','PHARMACIST')")

@@ -7,7 +7,8 @@ import org.cdss.medsafety.InvolvedDrug;
 import org.cdss.medsafety.ProposedDrug;
 
 /** A request with every drug and allergy resolved against the knowledge base; what the policies look at. */
-record CheckContext(KnowledgeBase kb, List<Drug> proposed, List<Drug> active, List<Allergy> allergies) {
+record CheckContext(KnowledgeBase kb, List<Drug> proposed, List<Drug> active, List<Allergy> allergies,
+        Integer ageYears, Double weightKg) {
 
     static final int UNKNOWN = -2;
 

@@ -32,7 +32,7 @@ public final class KnowledgeBase {
     public static final String CLASSPATH_DIR = "medsafety/kb/";
     static final String[] FILES = {"kb.properties", "ingredients.tsv", "interactions.tsv", "classes.tsv",
         "products.tsv", "groups.tsv", "allergy-cross-sensitivity.tsv", "duplicate-therapy.tsv",
-        "allergen-terms.tsv", "combinations.tsv"};
+        "allergen-terms.tsv", "combinations.tsv", "dose-bands.tsv"};
     static final int AMBIGUOUS = -1;
     private static final BitSet NO_GROUPS = new BitSet();
     private static final AllergyRule[] NO_ALLERGY_RULES = {};
@@ -59,6 +59,23 @@ public final class KnowledgeBase {
     }
 
     /** {@code allergenBit}/{@code drugBit}: the groups' bits in {@link #groupsOf(int)}. */
+    /**
+     * Dose limits of one age band ({@code dose-bands.tsv}): per kg of body weight (paediatric) and/or absolute
+     * (elderly), in {@code unit}, with the citation they come from.
+     */
+    public record DoseBand(int id, AgeBand band, Double maxSinglePerKg, Double maxDailyPerKg, Double maxSingle,
+            Double maxDaily, String unit, String citation) {
+    }
+
+    /** The age bands with their own dose limits: children (under 18) and the elderly (65 and over). */
+    public enum AgeBand {
+        PAEDIATRIC, ADULT, ELDERLY;
+
+        public static AgeBand of(int ageYears) {
+            return ageYears < 18 ? PAEDIATRIC : ageYears >= 65 ? ELDERLY : ADULT;
+        }
+    }
+
     public record AllergyRule(String id, String allergenGroup, String drugGroup, Severity severity,
             String whatHappens, String whatToDo, String citation, int allergenBit, int drugBit) {
     }
@@ -86,6 +103,7 @@ public final class KnowledgeBase {
     private final Map<Integer, List<String>> groupsByIngredient;
     private final Set<String> allergyGroups;
     private final Set<String> duplicateGroups;
+    private final Map<AgeBand, Map<Integer, DoseBand>> doseBands;
     private final int ruleCount;
     private final KbInfo info;
 
@@ -191,6 +209,27 @@ public final class KnowledgeBase {
             }
             require(ids.length >= 2, "combinations.tsv", r.line, "a combination needs two components");
             combinations.put(combinationKey(r.f[0]), ids);
+        }
+
+        doseBands = new java.util.EnumMap<>(AgeBand.class);
+        for (Row r : rows(opener, "dose-bands.tsv", 8)) {
+            AgeBand band;
+            try {
+                band = AgeBand.valueOf(r.f[1]);
+            } catch (IllegalArgumentException e) {
+                throw new KnowledgeBaseException("corrupt medication knowledge base: dose-bands.tsv line " + r.line
+                        + ": unknown age band " + r.f[1]);
+            }
+            DoseBand d = new DoseBand(r.id(0), band, r.number(2), r.number(3), r.number(4), r.number(5), r.f[6],
+                    r.f[7]);
+            require(products.containsKey(d.id()), "dose-bands.tsv", r.line, "not a product " + r.f[0]);
+            require(band != AgeBand.ADULT, "dose-bands.tsv", r.line, "adult limits belong in products.tsv");
+            require(!d.unit().isBlank() && !d.citation().isBlank(), "dose-bands.tsv", r.line,
+                    "a limit needs a unit and a citation");
+            require(band != AgeBand.PAEDIATRIC || d.maxSinglePerKg() != null || d.maxDailyPerKg() != null,
+                    "dose-bands.tsv", r.line, "paediatric limits are per kg");
+            require(doseBands.computeIfAbsent(band, k -> new HashMap<>()).put(d.id(), d) == null, "dose-bands.tsv",
+                    r.line, "duplicate band " + r.f[0]);
         }
 
         atcCodes = new HashMap<>();
@@ -447,6 +486,11 @@ public final class KnowledgeBase {
 
     public Product product(int id) {
         return knows(id) ? productById[id] : null;
+    }
+
+    /** The limits of an age band for a product ({@code dose-bands.tsv}), or null when none are recorded. */
+    public DoseBand doseBand(int id, AgeBand band) {
+        return doseBands.getOrDefault(band, Map.of()).get(id);
     }
 
     /** The duplicate-therapy rules of the groups this ingredient belongs to. */

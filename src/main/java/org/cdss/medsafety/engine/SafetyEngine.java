@@ -218,7 +218,7 @@ public final class SafetyEngine {
                 allergies.add(allergy(a));
             }
         }
-        return new CheckContext(kb, proposed, active, allergies);
+        return new CheckContext(kb, proposed, active, allergies, request.ageYears(), request.weightKg());
     }
 
     /**
