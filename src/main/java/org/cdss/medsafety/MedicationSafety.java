@@ -14,6 +14,7 @@ import org.cdss.audit.AuditOutcome;
 import org.cdss.medsafety.engine.SafetyEngine;
 import org.cdss.patients.ClinicalLists;
 import org.cdss.patients.PatientDirectory;
+import org.cdss.records.RecordQueries;
 import org.cdss.shared.DomainException;
 import org.cdss.shared.ProblemCode;
 import org.cdss.shared.security.CdssPrincipal;
@@ -32,21 +33,25 @@ import org.springframework.transaction.annotation.Transactional;
 public class MedicationSafety {
 
     public static final int SEARCH_LIMIT = 20;
+    /** How old a recorded weight may be to be used for a weight-based dose check (children grow). */
+    static final int WEIGHT_MAX_AGE_DAYS = 30;
 
     private final SafetyEngine engine;
     private final AuditLog audit;
     private final AlertLog alertLog;
     private final ClinicalLists clinicalLists;
     private final PatientDirectory patients;
+    private final RecordQueries records;
     private final Clock clock;
 
     MedicationSafety(SafetyEngine engine, AuditLog audit, AlertLog alertLog, ClinicalLists clinicalLists,
-            PatientDirectory patients, Clock clock) {
+            PatientDirectory patients, RecordQueries records, Clock clock) {
         this.engine = engine;
         this.audit = audit;
         this.alertLog = alertLog;
         this.clinicalLists = clinicalLists;
         this.patients = patients;
+        this.records = records;
         this.clock = clock;
     }
 
@@ -145,18 +150,24 @@ public class MedicationSafety {
 
     /**
      * A check that names a patient and gives no age is run with the patient's age from their birth date (patients
-     * module; the check's own audit record covers this read), so that a child's dose is not held to adult limits.
+     * module), and without a weight with the latest weight recorded in the last {@value #WEIGHT_MAX_AGE_DAYS} days
+     * (records module's vital signs), so that a child's dose is not held to adult limits. The check's own audit
+     * record covers these reads.
      */
     private MedicationCheckRequest withAge(MedicationCheckRequest request) {
-        if (request.patientId() == null || request.ageYears() != null) {
+        if (request.patientId() == null) {
             return request;
         }
-        var patient = patients.summaries(List.of(request.patientId())).get(request.patientId());
-        if (patient == null || patient.birthDate() == null) {
-            return request;
+        Integer age = request.ageYears();
+        if (age == null) {
+            var patient = patients.summaries(List.of(request.patientId())).get(request.patientId());
+            if (patient != null && patient.birthDate() != null) {
+                age = Math.max(0, java.time.Period.between(patient.birthDate(), LocalDate.now(clock)).getYears());
+            }
         }
-        int age = java.time.Period.between(patient.birthDate(), LocalDate.now(clock)).getYears();
-        return request.withPatient(Math.max(0, age), request.weightKg());
+        Double weight = request.weightKg() != null ? request.weightKg()
+                : records.recentWeightKg(request.patientId(), clock.instant(), WEIGHT_MAX_AGE_DAYS).orElse(null);
+        return request.withPatient(age, weight);
     }
 
     @PreAuthorize("hasAnyRole('DOCTOR','NURSE','PHARMACIST')")
