@@ -91,6 +91,7 @@ public final class KnowledgeBase {
     private final Map<Integer, Product> products;
     private final Map<String, Integer> names;         // lower-case name -> id, or AMBIGUOUS
     private final Map<Long, InteractionRule[]> interactions;
+    private final PairIndex interactionIndex;           // the same rules, for the check's pair lookups
     private final Map<String, Set<Integer>> groups;
     private final Map<Integer, List<DuplicateRule>> duplicateRulesByIngredient;
     private final List<AllergyRule> allergyRules;
@@ -140,6 +141,7 @@ public final class KnowledgeBase {
             count++;
         }
         ruleCount = count;
+        interactionIndex = new PairIndex(interactions);
         String expected = meta.getProperty("count.rules");
         require(expected != null && Integer.parseInt(expected.strip()) == count, "interactions.tsv", 0,
                 "rule count " + count + " differs from kb.properties count.rules=" + expected);
@@ -481,7 +483,7 @@ public final class KnowledgeBase {
     }
 
     public InteractionRule[] interactions(int a, int b) {
-        return interactions.get(pair(a, b));
+        return interactionIndex.get(pair(a, b));
     }
 
     public Product product(int id) {
