@@ -11,5 +11,10 @@ if [ ! -f target/test-classes/META-INF/BenchmarkList ] || [ ! -f "$cp_file" ] ||
   ./mvnw -B -q -o -Dskip.frontend=true -DskipTests test-compile \
     dependency:build-classpath -Dmdep.outputFile="$cp_file" -Dmdep.includeScope=test
 fi
+# defaults, each unless given (JMH refuses an option twice)
+args=()
+for default in "-f 1" "-wi 3" "-i 5" "-t 1"; do
+  [[ " $* " == *" ${default%% *} "* ]] || args+=($default)
+done
 exec "$JAVA_HOME/bin/java" -cp "target/test-classes:target/classes:$(cat "$cp_file")" org.openjdk.jmh.Main \
-  MedsafetyCheckBenchmark -f 1 -wi 3 -i 5 -t 1 "$@"
+  MedsafetyCheckBenchmark "${args[@]}" "$@"

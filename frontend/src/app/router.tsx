@@ -103,7 +103,13 @@ export const routes: RouteObject[] = [
       },
       {
         element: <RequireRoles roles={STAFF_ROLES} />,
-        children: [{ path: 'kb', lazy: page(() => import('../features/medsafety/components/kb-page'), (m) => m.KbPage) }],
+        children: [
+          { path: 'kb', lazy: page(() => import('../features/medsafety/components/kb-page'), (m) => m.KbPage) },
+          {
+            path: 'kb/browser',
+            lazy: page(() => import('../features/medsafety/components/kb-browser-page'), (m) => m.KbBrowserPage),
+          },
+        ],
       },
       {
         element: <RequireRoles roles={ADMIN_ROLES} />,

@@ -22,10 +22,13 @@ export function DrugAutocomplete({
   onPick,
   onFreeText,
   search,
+  cacheKey = 'drugs',
 }: {
   label: string;
   testId: string;
   search: (q: string) => Promise<DrugSuggestion[]>;
+  /** Names the search in the query cache: the order form's drug search by default, `ingredients` in the KB browser. */
+  cacheKey?: string;
   onPick: (drug: DrugSuggestion) => void;
   onFreeText?: (text: string) => void;
 }) {
@@ -38,7 +41,7 @@ export function DrugAutocomplete({
     return () => clearTimeout(timer);
   }, [text]);
   const suggestions = useQuery({
-    queryKey: ['medsafety', 'drugs', q],
+    queryKey: ['medsafety', cacheKey, q],
     queryFn: () => search(q),
     enabled: q.length >= 2,
     staleTime: 5 * 60_000,

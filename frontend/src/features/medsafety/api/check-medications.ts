@@ -24,6 +24,8 @@ export const medicationCheckSchema = z.object({
     .max(100),
   activeMedications: z.array(z.object(drugRef)).max(200).optional(),
   allergies: z.array(z.object({ allergenId: z.string().max(60).optional(), text: z.string().max(200).optional() })).max(100).optional(),
+  ageYears: z.number().int('validation.age').min(0, 'validation.age').max(150, 'validation.age').optional(),
+  weightKg: z.number().positive('validation.weight').max(500, 'validation.weight').optional(),
 }) satisfies z.ZodType<MedicationCheckRequest>;
 
 /** POST /api/medsafety/check: alerts for the proposed drugs against the active ones and the allergies. */

@@ -32,6 +32,8 @@ export function DrugCheckPage() {
   const [active, setActive] = useState<(ActiveMedication & { name: string })[]>([]);
   const [allergies, setAllergies] = useState<(RecordedAllergy & { label: string })[]>([]);
   const [formError, setFormError] = useState<string>();
+  const [age, setAge] = useState('');
+  const [weight, setWeight] = useState('');
   const [dialogOpen, setDialogOpen] = useState(false);
   const [override, setOverride] = useState<string>();
   const check = useCheckMedications();
@@ -65,6 +67,8 @@ export function DrugCheckPage() {
       })),
       activeMedications: active.map(({ ingredientId, name }) => ({ ingredientId, name })),
       allergies: allergies.map(({ allergenId, text }) => ({ allergenId, text })),
+      ageYears: num(age),
+      weightKg: num(weight),
     });
     if (!parsed.success) {
       setFormError(Object.values(zodFieldErrors(parsed.error))[0] ?? t('validation.required'));
@@ -113,6 +117,11 @@ export function DrugCheckPage() {
               ))}
             </ul>
             {proposed.length === 0 ? <p className="text-sm text-slate-500">{t('medsafety.check.noneProposed')}</p> : null}
+            <div className="grid grid-cols-2 gap-2">
+              <Input aria-label={t('medsafety.check.age')} placeholder={t('medsafety.check.age')} type="number" min={0} max={150} data-testid="patient-age" value={age} onChange={(event) => setAge(event.target.value)} />
+              <Input aria-label={t('medsafety.check.weight')} placeholder={t('medsafety.check.weight')} type="number" min={0} step="any" data-testid="patient-weight" value={weight} onChange={(event) => setWeight(event.target.value)} />
+            </div>
+            <p className="text-xs text-slate-500">{t('medsafety.check.ageHint')}</p>
           </CardContent>
         </Card>
         <Card>

@@ -1,4 +1,5 @@
 import { useTranslation } from 'react-i18next';
+import { Link } from 'react-router-dom';
 import { Alert } from '../../../components/ui/alert';
 import { Card, CardContent, CardHeader, CardTitle } from '../../../components/ui/card';
 import { EmptyState } from '../../../components/ui/empty-state';
@@ -17,7 +18,15 @@ export function KbPage() {
 
   return (
     <div data-testid="kb-page">
-      <PageHeader title={t('medsafety.kb.title')} description={t('medsafety.kb.description')} />
+      <PageHeader
+        title={t('medsafety.kb.title')}
+        description={t('medsafety.kb.description')}
+        actions={
+          <Link to="/kb/browser" className="text-sm font-medium text-sky-700 underline" data-testid="kb-browser-link">
+            {t('medsafety.browser.open')}
+          </Link>
+        }
+      />
       {kb.isError ? <Alert tone="error">{problemMessage(kb.error, t)}</Alert> : null}
       {kb.isPending ? <Spinner /> : null}
       {kb.data ? (

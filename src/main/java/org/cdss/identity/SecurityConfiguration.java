@@ -142,7 +142,9 @@ class SecurityConfiguration {
                 .requestMatchers("/api/encounters/**").hasRole("DOCTOR")
                 .requestMatchers(HttpMethod.GET, "/api/patients").hasAnyRole(CLINICAL_AND_FRONT_OFFICE)
                 .requestMatchers("/api/patients/**").hasAnyRole(withPatient(CLINICAL_AND_FRONT_OFFICE))
-                .requestMatchers(HttpMethod.GET, "/api/medsafety/kb").hasAnyRole(java.util.Arrays
+                // the knowledge base and its browser are reference knowledge, not patient data: any staff member
+                .requestMatchers(HttpMethod.GET, "/api/medsafety/kb", "/api/medsafety/ingredients",
+                        "/api/medsafety/ingredients/*").hasAnyRole(java.util.Arrays
                     .stream(Role.values()).filter(Role::isStaff).map(Enum::name).toArray(String[]::new))
                 .requestMatchers("/api/medsafety/**").hasAnyRole("DOCTOR", "NURSE", "PHARMACIST")
                 .requestMatchers(HttpMethod.GET, "/cds-services").permitAll()

@@ -1,5 +1,7 @@
 package org.cdss.medsafety;
 
+import java.time.Clock;
+import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
@@ -11,6 +13,8 @@ import org.cdss.audit.AuditLog;
 import org.cdss.audit.AuditOutcome;
 import org.cdss.medsafety.engine.SafetyEngine;
 import org.cdss.patients.ClinicalLists;
+import org.cdss.patients.PatientDirectory;
+import org.cdss.records.RecordQueries;
 import org.cdss.shared.DomainException;
 import org.cdss.shared.ProblemCode;
 import org.cdss.shared.security.CdssPrincipal;
@@ -29,23 +33,32 @@ import org.springframework.transaction.annotation.Transactional;
 public class MedicationSafety {
 
     public static final int SEARCH_LIMIT = 20;
+    /** How old a recorded weight may be to be used for a weight-based dose check (children grow). */
+    static final int WEIGHT_MAX_AGE_DAYS = 30;
 
     private final SafetyEngine engine;
     private final AuditLog audit;
     private final AlertLog alertLog;
     private final ClinicalLists clinicalLists;
+    private final PatientDirectory patients;
+    private final RecordQueries records;
+    private final Clock clock;
 
-    MedicationSafety(SafetyEngine engine, AuditLog audit, AlertLog alertLog, ClinicalLists clinicalLists) {
+    MedicationSafety(SafetyEngine engine, AuditLog audit, AlertLog alertLog, ClinicalLists clinicalLists,
+            PatientDirectory patients, RecordQueries records, Clock clock) {
         this.engine = engine;
         this.audit = audit;
         this.alertLog = alertLog;
         this.clinicalLists = clinicalLists;
+        this.patients = patients;
+        this.records = records;
+        this.clock = clock;
     }
 
     @PreAuthorize("hasAnyRole('DOCTOR','NURSE','PHARMACIST')")
     @Transactional
     public MedicationCheckResult check(MedicationCheckRequest request) {
-        request = withRecordedLists(request);
+        request = withAge(withRecordedLists(request));
         MedicationCheckResult result = engine.check(request).withCheckId(UUID.randomUUID());
         alertLog.recordShown(result.checkId(), CurrentUser.require(), request.patientId(), result.alerts());
         if (request.patientId() != null) {
@@ -131,7 +144,30 @@ public class MedicationSafety {
         List<RecordedAllergy> allergies = clinicalLists.activeAllergies(request.patientId()).stream()
                 .map(a -> new RecordedAllergy(a.substanceCode(), a.substance()))
                 .limit(MedicationCheckRequest.MAX_ALLERGIES).toList();
-        return new MedicationCheckRequest(request.patientId(), request.proposed(), medications, allergies);
+        return new MedicationCheckRequest(request.patientId(), request.proposed(), medications, allergies,
+                request.ageYears(), request.weightKg());
+    }
+
+    /**
+     * A check that names a patient and gives no age is run with the patient's age from their birth date (patients
+     * module), and without a weight with the latest weight recorded in the last {@value #WEIGHT_MAX_AGE_DAYS} days
+     * (records module's vital signs), so that a child's dose is not held to adult limits. The check's own audit
+     * record covers these reads.
+     */
+    private MedicationCheckRequest withAge(MedicationCheckRequest request) {
+        if (request.patientId() == null) {
+            return request;
+        }
+        Integer age = request.ageYears();
+        if (age == null) {
+            var patient = patients.summaries(List.of(request.patientId())).get(request.patientId());
+            if (patient != null && patient.birthDate() != null) {
+                age = Math.max(0, java.time.Period.between(patient.birthDate(), LocalDate.now(clock)).getYears());
+            }
+        }
+        Double weight = request.weightKg() != null ? request.weightKg()
+                : records.recentWeightKg(request.patientId(), clock.instant(), WEIGHT_MAX_AGE_DAYS).orElse(null);
+        return request.withPatient(age, weight);
     }
 
     @PreAuthorize("hasAnyRole('DOCTOR','NURSE','PHARMACIST')")
@@ -143,6 +179,26 @@ public class MedicationSafety {
     @PreAuthorize("isAuthenticated() and !hasRole('PATIENT')")
     public KbInfo knowledgeBase() {
         return engine.info();
+    }
+
+    /** KB browser autocomplete: products and ingredients by Korean, English or brand name (any staff member). */
+    @PreAuthorize("isAuthenticated() and !hasRole('PATIENT')")
+    public List<DrugSuggestion> searchIngredients(String query) {
+        return engine.search(query, SEARCH_LIMIT);
+    }
+
+    /**
+     * KB browser: one ingredient with its classes, groups and one page of its interactions, filtered by severity
+     * and/or source (any staff member; knowledge, not patient data, so not audited). An unknown accession is 404, an
+     * unknown source 400.
+     */
+    @PreAuthorize("isAuthenticated() and !hasRole('PATIENT')")
+    public KbIngredient ingredient(String drugId, Severity severity, String source, int page, int size) {
+        if (source != null && !engine.sources().contains(source)) {
+            throw new DomainException(ProblemCode.VALIDATION, null,
+                    List.of(new DomainException.FieldProblem("/source", "medsafety.kb.unknown-source")));
+        }
+        return engine.ingredient(drugId, severity, source, page, size).orElseThrow(DomainException::notFound);
     }
 
     /**

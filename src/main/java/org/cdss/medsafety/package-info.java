@@ -10,7 +10,10 @@
  * is written to the alert log ({@code medsafety_alert_event}) and the clinician's decisions on it to
  * {@code medsafety_alert_decision} ({@link org.cdss.medsafety.MedicationSafety#decide}; overrides also go to the audit
  * trail); {@link org.cdss.medsafety.OverrideStats} aggregates them for administrators. The same checks are
- * offered to EHRs as CDS Hooks 2.0 services ({@code /cds-services}, ADR 0009).
+ * offered to EHRs as CDS Hooks 2.0 services ({@code /cds-services}, ADR 0009). The KB browser
+ * ({@link org.cdss.medsafety.MedicationSafety#ingredient}) shows any staff member an ingredient's classes, groups and
+ * interactions. Dose limits depend on the age band ({@code dose-bands.tsv}); for a named patient the age comes from
+ * {@code patients} and the weight from the latest vital signs of {@code records} (read-only API calls).
  */
 @org.springframework.modulith.ApplicationModule(displayName = "Medication safety")
 package org.cdss.medsafety;

@@ -63,6 +63,21 @@ public class RecordQueries {
         return detail(row);
     }
 
+    /**
+     * The patient's most recent body weight in kg recorded in the last {@code days} days (vital signs of encounters
+     * not entered in error), for weight-based dose checks. Not audited here: the caller's check audits its read of
+     * the patient.
+     */
+    @Transactional(readOnly = true)
+    public java.util.Optional<Double> recentWeightKg(UUID patientId, java.time.Instant now, int days) {
+        return jdbc.sql("SELECT v.weight_kg FROM vital_signs v JOIN encounter e ON e.id = v.encounter_id "
+                + "WHERE v.patient_id = :p AND v.weight_kg IS NOT NULL AND e.status <> 'ENTERED_IN_ERROR' "
+                + "AND v.measured_at >= :since ORDER BY v.measured_at DESC, v.id DESC LIMIT 1")
+                .param("p", patientId.toString())
+                .param("since", UtcTimestamps.toColumn(now.minus(java.time.Duration.ofDays(days))))
+                .query((rs, n) -> rs.getBigDecimal(1).doubleValue()).optional();
+    }
+
     /** Not audited: for the command side, which audits its own write. */
     EncounterDetailView detailUnaudited(UUID encounterId) {
         return detail(findRow(encounterId));

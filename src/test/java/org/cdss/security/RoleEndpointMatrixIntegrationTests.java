@@ -115,6 +115,9 @@ class RoleEndpointMatrixIntegrationTests {
         roles("POST /api/medsafety/check", PRESCRIBING);
         roles("GET /api/medsafety/drugs", PRESCRIBING);
         roles("GET /api/medsafety/kb", STAFF);
+        // KB browser (issue 4)
+        roles("GET /api/medsafety/ingredients", STAFF);
+        roles("GET /api/medsafety/ingredients/{drugbankId}", STAFF);
         roles("POST /api/medsafety/decisions", PRESCRIBING);
         roles("GET /api/admin/medsafety/override-stats", ADMIN);
         publicEndpoint("GET /cds-services"); // CDS Hooks discovery, read by EHRs before configuration

@@ -15,6 +15,9 @@ import org.cdss.medsafety.Severity;
 final class AllergyPolicy implements SafetyPolicy {
 
     static final String SOURCE = "CDSS-ALLERGY";
+    private static final String SAME_CLASS = "ALG-SAME-CLASS";
+    private static final String PRACTICE_PARAMETER = "Khan DA et al. Drug allergy: A 2022 practice parameter "
+            + "update. J Allergy Clin Immunol 2022;150:1333-93";
 
     @Override
     public void evaluate(CheckContext c, List<SafetyAlert> findings) {
@@ -33,62 +36,52 @@ final class AllergyPolicy implements SafetyPolicy {
     private static void check(CheckContext c, CheckContext.Allergy allergy, CheckContext.Drug drug,
             List<SafetyAlert> findings) {
         int d = drug.id();
-        Severity severity = null;
-        String ruleId = null;
-        String what = null;
-        String todo = null;
-        String citation = null;
-        List<String> related = new ArrayList<>();
         if (allergy.ingredient() != null && allergy.ingredient() == d) {
-            severity = Severity.CONTRAINDICATED;
-            ruleId = "ALG-SAME-INGREDIENT";
-            what = "The patient is allergic to " + drug.name() + " itself.";
-            todo = "Do not give. Choose a drug of another class.";
-            citation = "Khan DA et al. Drug allergy: A 2022 practice parameter update. J Allergy Clin Immunol "
-                    + "2022;150:1333-93";
-        } else if (allergy.group() != null && allergy.members().contains(d)) {
-            severity = Severity.MAJOR;
-            ruleId = "ALG-SAME-CLASS";
-            what = drug.name() + " belongs to the allergen class the patient is allergic to (" + allergy.label()
-                    + ").";
-            todo = "Avoid unless an allergist has cleared this drug; record the reason if you proceed.";
-            citation = "Khan DA et al. Drug allergy: A 2022 practice parameter update. J Allergy Clin Immunol "
-                    + "2022;150:1333-93";
+            findings.add(new SafetyAlert(AlertType.ALLERGY, Severity.CONTRAINDICATED,
+                    Severity.CONTRAINDICATED.tier(), List.of(drug.involved(), allergy.involved()),
+                    "The patient is allergic to " + drug.name() + " itself.",
+                    "Do not give. Choose a drug of another class.", SOURCE, PRACTICE_PARAMETER, "ALG-SAME-INGREDIENT",
+                    List.of(), c.version()));
+            return;
         }
-        for (KnowledgeBase.AllergyRule rule : c.kb().allergyRules()) {
-            if (allergy.ingredient() != null && allergy.ingredient() == d) {
-                break;
-            }
-            if (!c.kb().group(rule.drugGroup()).contains(d) || !intersects(allergy, c.kb(), rule.allergenGroup())) {
+        // Rules are pre-filtered by drug at KB load; bit sets say whether the allergy reaches the allergen group.
+        boolean sameClass = allergy.groupBit() >= 0 && c.kb().groupsOf(d).get(allergy.groupBit());
+        KnowledgeBase.AllergyRule top = null;
+        List<String> related = null;
+        for (KnowledgeBase.AllergyRule rule : c.kb().allergyRulesFor(d)) {
+            if (!allergy.groups().get(rule.allergenBit())) {
                 continue;
             }
-            if (severity == null || rule.severity().compareTo(severity) < 0) {
-                if (ruleId != null) {
-                    related.add(ruleId);
+            if (related == null) {
+                related = new ArrayList<>();
+            }
+            Severity current = top != null ? top.severity() : sameClass ? Severity.MAJOR : null;
+            if (current == null || rule.severity().compareTo(current) < 0) {
+                if (top != null) {
+                    related.add(top.id());
+                } else if (sameClass) {
+                    related.add(SAME_CLASS);
                 }
-                severity = rule.severity();
-                ruleId = rule.id();
-                what = rule.whatHappens();
-                todo = rule.whatToDo();
-                citation = rule.citation();
+                top = rule;
             } else {
                 related.add(rule.id());
             }
         }
-        if (severity != null) {
-            related.sort(null);
-            findings.add(new SafetyAlert(AlertType.ALLERGY, severity, severity.tier(),
-                    List.of(drug.involved(), allergy.involved()), what, todo, SOURCE, citation, ruleId, related,
-                    c.version()));
+        if (top == null && !sameClass) {
+            return;
         }
-    }
-
-    private static boolean intersects(CheckContext.Allergy allergy, KnowledgeBase kb, String group) {
-        for (int member : allergy.members()) {
-            if (kb.group(group).contains(member)) {
-                return true;
-            }
+        List<String> relatedIds = related == null ? List.of() : related;
+        relatedIds.sort(null);
+        if (top == null) {
+            findings.add(new SafetyAlert(AlertType.ALLERGY, Severity.MAJOR, Severity.MAJOR.tier(),
+                    List.of(drug.involved(), allergy.involved()), drug.name() + " belongs to the allergen class the "
+                            + "patient is allergic to (" + allergy.label() + ").",
+                    "Avoid unless an allergist has cleared this drug; record the reason if you proceed.", SOURCE,
+                    PRACTICE_PARAMETER, SAME_CLASS, relatedIds, c.version()));
+        } else {
+            findings.add(new SafetyAlert(AlertType.ALLERGY, top.severity(), top.severity().tier(),
+                    List.of(drug.involved(), allergy.involved()), top.whatHappens(), top.whatToDo(), SOURCE,
+                    top.citation(), top.id(), relatedIds, c.version()));
         }
-        return false;
     }
 }

@@ -1,12 +1,14 @@
 package org.cdss.medsafety.engine;
 
+import java.util.BitSet;
 import java.util.List;
 import java.util.Set;
 import org.cdss.medsafety.InvolvedDrug;
 import org.cdss.medsafety.ProposedDrug;
 
 /** A request with every drug and allergy resolved against the knowledge base; what the policies look at. */
-record CheckContext(KnowledgeBase kb, List<Drug> proposed, List<Drug> active, List<Allergy> allergies) {
+record CheckContext(KnowledgeBase kb, List<Drug> proposed, List<Drug> active, List<Allergy> allergies,
+        Integer ageYears, Double weightKg) {
 
     static final int UNKNOWN = -2;
 
@@ -14,9 +16,9 @@ record CheckContext(KnowledgeBase kb, List<Drug> proposed, List<Drug> active, Li
      * A proposed or active drug; {@code id} is {@link #UNKNOWN} or {@link KnowledgeBase#AMBIGUOUS} when unresolved.
      * A component of a combination product has a non-zero {@code product} shared by the product's components.
      */
-    record Drug(int id, String name, String role, ProposedDrug order, String given, int product) {
-        Drug(int id, String name, String role, ProposedDrug order, String given) {
-            this(id, name, role, order, given, 0);
+    record Drug(int id, String accession, String name, String role, ProposedDrug order, String given, int product) {
+        Drug(int id, String accession, String name, String role, ProposedDrug order, String given) {
+            this(id, accession, name, role, order, given, 0);
         }
 
         boolean known() {
@@ -29,12 +31,16 @@ record CheckContext(KnowledgeBase kb, List<Drug> proposed, List<Drug> active, Li
         }
 
         InvolvedDrug involved() {
-            return new InvolvedDrug(known() ? KnowledgeBase.formatId(id) : null, name, role);
+            return new InvolvedDrug(accession, name, role);
         }
     }
 
-    /** A recorded allergy: one ingredient, or an allergen group ({@code group} non-null); empty members = uncoded. */
-    record Allergy(Set<Integer> members, Integer ingredient, String group, String label) {
+    /**
+     * A recorded allergy: one ingredient, or an allergen group ({@code group} non-null, {@code groupBit} its bit);
+     * empty members = uncoded. {@code groups}: every curated group a member belongs to (what it cross-reacts by).
+     */
+    record Allergy(Set<Integer> members, Integer ingredient, String group, int groupBit, BitSet groups,
+            String label) {
         boolean coded() {
             return !members.isEmpty();
         }

@@ -7,8 +7,12 @@ import org.cdss.medsafety.SafetyAlert;
 import org.cdss.medsafety.Severity;
 
 /**
- * Adult dose range: a proposed dose above the labelled maximum single dose, or dose × frequency above the maximum
- * daily dose ({@code products.tsv}). A dose in a unit that cannot be compared is reported as INCOMPLETE.
+ * Dose range by age band: a proposed dose above the maximum single dose, or dose × frequency above the maximum daily
+ * dose. Adults (and a patient of unknown age): the labelled adult maxima ({@code products.tsv}). Elderly (65 and
+ * over): the label's elderly maxima where {@code dose-bands.tsv} has them, else the adult ones. Children (under 18):
+ * the per-kg maxima of {@code dose-bands.tsv} times the weight, capped by the adult maxima; without a weight, or
+ * without cited paediatric data for the product, the dose is reported as NOT checked (INCOMPLETE): adult limits are
+ * never silently applied to a child. A dose in a unit that cannot be compared is INCOMPLETE too.
  */
 final class DoseRangePolicy implements SafetyPolicy {
 
@@ -16,47 +20,107 @@ final class DoseRangePolicy implements SafetyPolicy {
 
     @Override
     public void evaluate(CheckContext c, List<SafetyAlert> findings) {
+        KnowledgeBase.AgeBand band = c.ageYears() == null ? KnowledgeBase.AgeBand.ADULT
+                : KnowledgeBase.AgeBand.of(c.ageYears());
         for (CheckContext.Drug d : c.proposed()) {
             if (!d.known() || d.order() == null || d.order().dose() == null) {
                 continue;
             }
             KnowledgeBase.Product p = c.kb().product(d.id());
+            KnowledgeBase.DoseBand limits = band == KnowledgeBase.AgeBand.ADULT ? null : c.kb().doseBand(d.id(), band);
+            if (band == KnowledgeBase.AgeBand.PAEDIATRIC) {
+                paediatric(c, d, p, limits, findings);
+                continue;
+            }
             if (p == null || (p.maxSingle() == null && p.maxDaily() == null)) {
                 continue;
             }
             Double dose = convert(d.order().dose(), d.order().unit(), p.doseUnit());
             if (dose == null) {
-                findings.add(new SafetyAlert(AlertType.INCOMPLETE, Severity.MODERATE, Severity.MODERATE.tier(),
-                        List.of(d.involved()), "The dose unit \"" + d.order().unit() + "\" cannot be compared with "
-                                + "the limits in " + p.doseUnit() + ": the dose of " + d.name() + " was NOT checked.",
-                        "Enter the dose in " + p.doseUnit() + ".", SOURCE, p.doseSource(), "INCOMPLETE-DOSE-UNIT",
-                        List.of(), c.version()));
+                findings.add(unitAlert(c, d, p.doseUnit(), p.doseSource()));
                 continue;
             }
-            if (p.maxSingle() != null && dose > p.maxSingle() + 1e-9) {
-                findings.add(alert(c, d, p, "single", dose, p.maxSingle()));
-            }
-            Integer perDay = d.order().frequencyPerDay();
-            if (p.maxDaily() != null && perDay != null && dose * perDay > p.maxDaily() + 1e-9) {
-                findings.add(alert(c, d, p, "daily", dose * perDay, p.maxDaily()));
+            if (limits != null) {
+                check(c, d, dose, limits.maxSingle(), limits.maxDaily(), limits.unit(), "elderly", limits.citation(),
+                        "DOSE-ELDERLY-MAX-", findings);
+            } else {
+                check(c, d, dose, p.maxSingle(), p.maxDaily(), p.doseUnit(), "adult", p.doseSource(), "DOSE-MAX-",
+                        findings);
             }
         }
     }
 
-    private static SafetyAlert alert(CheckContext c, CheckContext.Drug d, KnowledgeBase.Product p, String kind,
-            double value, double max) {
+    private static void paediatric(CheckContext c, CheckContext.Drug d, KnowledgeBase.Product p,
+            KnowledgeBase.DoseBand limits, List<SafetyAlert> findings) {
+        if (limits == null) {
+            findings.add(new SafetyAlert(AlertType.INCOMPLETE, Severity.MODERATE, Severity.MODERATE.tier(),
+                    List.of(d.involved()), "The patient is a child (" + c.ageYears() + " years): the adult dose "
+                            + "limits do not apply and the knowledge base has no cited paediatric limits for "
+                            + d.name() + ", so its dose was NOT checked.",
+                    "Check the dose against a paediatric reference (mg/kg) or with a pharmacist.", SOURCE,
+                    "CDSS fail-safe rule (issue 4)", "INCOMPLETE-DOSE-PAEDIATRIC:" + d.accession(), List.of(),
+                    c.version()));
+            return;
+        }
+        if (c.weightKg() == null) {
+            findings.add(new SafetyAlert(AlertType.INCOMPLETE, Severity.MODERATE, Severity.MODERATE.tier(),
+                    List.of(d.involved()), "Incomplete: weight needed. The dose of " + d.name() + " for a child is "
+                            + "limited per kg of body weight, and no weight was given: the dose was NOT checked.",
+                    "Record the patient's weight, then check again.", SOURCE, limits.citation(),
+                    "INCOMPLETE-DOSE-WEIGHT:" + d.accession(), List.of(), c.version()));
+            return;
+        }
+        Double dose = convert(d.order().dose(), d.order().unit(), limits.unit());
+        if (dose == null) {
+            findings.add(unitAlert(c, d, limits.unit(), limits.citation()));
+            return;
+        }
+        double weight = c.weightKg();
+        Double single = cap(limits.maxSinglePerKg() == null ? null : limits.maxSinglePerKg() * weight,
+                p == null ? null : convert(p.maxSingle(), p.doseUnit(), limits.unit()));
+        Double daily = cap(limits.maxDailyPerKg() == null ? null : limits.maxDailyPerKg() * weight,
+                p == null ? null : convert(p.maxDaily(), p.doseUnit(), limits.unit()));
+        check(c, d, dose, single, daily, limits.unit(), "paediatric (" + format(weight) + " kg)", limits.citation(),
+                "DOSE-PAED-MAX-", findings);
+    }
+
+    /** The smaller of two limits; a missing one does not limit. */
+    private static Double cap(Double limit, Double adult) {
+        return limit == null ? adult : adult == null ? limit : Math.min(limit, adult);
+    }
+
+    private static void check(CheckContext c, CheckContext.Drug d, double dose, Double maxSingle, Double maxDaily,
+            String unit, String band, String citation, String rulePrefix, List<SafetyAlert> findings) {
+        if (maxSingle != null && dose > maxSingle + 1e-9) {
+            findings.add(alert(c, d, unit, band, citation, rulePrefix, "single", dose, maxSingle));
+        }
+        Integer perDay = d.order().frequencyPerDay();
+        if (maxDaily != null && perDay != null && dose * perDay > maxDaily + 1e-9) {
+            findings.add(alert(c, d, unit, band, citation, rulePrefix, "daily", dose * perDay, maxDaily));
+        }
+    }
+
+    private static SafetyAlert unitAlert(CheckContext c, CheckContext.Drug d, String unit, String citation) {
+        return new SafetyAlert(AlertType.INCOMPLETE, Severity.MODERATE, Severity.MODERATE.tier(),
+                List.of(d.involved()), "The dose unit \"" + d.order().unit() + "\" cannot be compared with "
+                        + "the limits in " + unit + ": the dose of " + d.name() + " was NOT checked.",
+                "Enter the dose in " + unit + ".", SOURCE, citation, "INCOMPLETE-DOSE-UNIT", List.of(), c.version());
+    }
+
+    private static SafetyAlert alert(CheckContext c, CheckContext.Drug d, String unit, String band, String citation,
+            String rulePrefix, String kind, double value, double max) {
         return new SafetyAlert(AlertType.DOSE, Severity.MAJOR, Severity.MAJOR.tier(), List.of(d.involved()),
-                d.name() + ": the " + kind + " dose " + format(value) + " " + p.doseUnit() + " is above the adult "
-                        + "maximum " + kind + " dose of " + format(max) + " " + p.doseUnit() + ".",
-                "Lower the dose to at most " + format(max) + " " + p.doseUnit() + (kind.equals("daily") ? " a day"
+                d.name() + ": the " + kind + " dose " + format(value) + " " + unit + " is above the " + band + " "
+                        + "maximum " + kind + " dose of " + format(max) + " " + unit + ".",
+                "Lower the dose to at most " + format(max) + " " + unit + (kind.equals("daily") ? " a day"
                         : " per dose") + ", or record why a higher dose is intended.",
-                SOURCE, p.doseSource(), "DOSE-MAX-" + kind.toUpperCase(Locale.ROOT) + ":"
-                        + KnowledgeBase.formatId(d.id()), List.of(), c.version());
+                SOURCE, citation, rulePrefix + kind.toUpperCase(Locale.ROOT) + ":" + d.accession(), List.of(),
+                c.version());
     }
 
     /** The dose in {@code target} units, or null when the units cannot be compared. */
-    static Double convert(double dose, String unit, String target) {
-        if (unit == null || unit.isBlank()) {
+    static Double convert(Double dose, String unit, String target) {
+        if (dose == null || unit == null || unit.isBlank() || target == null || target.isBlank()) {
             return null;
         }
         Double from = massInMg(unit);
@@ -77,6 +141,7 @@ final class DoseRangePolicy implements SafetyPolicy {
     }
 
     private static String format(double v) {
-        return v == Math.rint(v) ? String.valueOf((long) v) : String.valueOf(v);
+        double rounded = Math.round(v * 100) / 100.0;
+        return rounded == Math.rint(rounded) ? String.valueOf((long) rounded) : String.valueOf(rounded);
     }
 }

@@ -1,9 +1,8 @@
 package org.cdss.medsafety.engine;
 
 import java.util.ArrayList;
-import java.util.HashSet;
+import java.util.BitSet;
 import java.util.List;
-import java.util.Set;
 import org.cdss.medsafety.AlertType;
 import org.cdss.medsafety.SafetyAlert;
 import org.cdss.medsafety.Severity;
@@ -18,7 +17,7 @@ final class DuplicateTherapyPolicy implements SafetyPolicy {
 
     @Override
     public void evaluate(CheckContext c, List<SafetyAlert> findings) {
-        Set<Long> seen = new HashSet<>();
+        PairSet seen = PairSet.forCheck(c);
         List<CheckContext.Drug> proposed = c.proposed();
         for (int i = 0; i < proposed.size(); i++) {
             CheckContext.Drug a = proposed.get(i);
@@ -34,7 +33,7 @@ final class DuplicateTherapyPolicy implements SafetyPolicy {
         }
     }
 
-    private static void check(CheckContext c, CheckContext.Drug a, CheckContext.Drug b, Set<Long> seen,
+    private static void check(CheckContext c, CheckContext.Drug a, CheckContext.Drug b, PairSet seen,
             List<SafetyAlert> findings) {
         if (a.sameProduct(b) || !b.known() || !seen.add(KnowledgeBase.pair(a.id(), b.id()))) {
             return;
@@ -50,9 +49,10 @@ final class DuplicateTherapyPolicy implements SafetyPolicy {
             return;
         }
         KnowledgeBase.DuplicateRule top = null;
-        List<String> related = new ArrayList<>();
+        List<String> related = new ArrayList<>(0);
+        BitSet groupsOfB = c.kb().groupsOf(b.id());
         for (KnowledgeBase.DuplicateRule rule : c.kb().duplicateRules(a.id())) {
-            if (!c.kb().group(rule.group()).contains(b.id())) {
+            if (!groupsOfB.get(rule.groupBit())) {
                 continue;
             }
             if (top == null || rule.severity().compareTo(top.severity()) < 0) {

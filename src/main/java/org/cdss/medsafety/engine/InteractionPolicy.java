@@ -1,10 +1,8 @@
 package org.cdss.medsafety.engine;
 
 import java.util.ArrayList;
-import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
-import java.util.Set;
 import org.cdss.medsafety.AlertType;
 import org.cdss.medsafety.SafetyAlert;
 import org.cdss.medsafety.Severity;
@@ -20,7 +18,7 @@ final class InteractionPolicy implements SafetyPolicy {
 
     @Override
     public void evaluate(CheckContext c, List<SafetyAlert> findings) {
-        Set<Long> seen = new HashSet<>();
+        PairSet seen = PairSet.forCheck(c);
         List<CheckContext.Drug> proposed = c.proposed();
         for (int i = 0; i < proposed.size(); i++) {
             CheckContext.Drug a = proposed.get(i);
@@ -36,7 +34,7 @@ final class InteractionPolicy implements SafetyPolicy {
         }
     }
 
-    private static void check(CheckContext c, CheckContext.Drug a, CheckContext.Drug b, Set<Long> seen,
+    private static void check(CheckContext c, CheckContext.Drug a, CheckContext.Drug b, PairSet seen,
             List<SafetyAlert> findings) {
         if (a.sameProduct(b) || !b.known() || a.id() == b.id()) {
             return;
@@ -51,13 +49,16 @@ final class InteractionPolicy implements SafetyPolicy {
                 top = r;
             }
         }
-        List<String> related = new ArrayList<>();
-        for (KnowledgeBase.InteractionRule r : rules) {
-            if (r != top) {
-                related.add(r.id());
+        List<String> related = List.of();
+        if (rules.length > 1) {
+            related = new ArrayList<>(rules.length - 1);
+            for (KnowledgeBase.InteractionRule r : rules) {
+                if (r != top) {
+                    related.add(r.id());
+                }
             }
+            related.sort(null);
         }
-        related.sort(null);
         String citation = c.kb().citation(top.source()) + (top.citation().isEmpty() ? "" : " " + top.citation());
         findings.add(new SafetyAlert(AlertType.INTERACTION, top.severity(), top.severity().tier(),
                 List.of(a.involved(), b.involved()), whatHappens(top, a, b), whatToDo(top.severity()),
@@ -73,7 +74,8 @@ final class InteractionPolicy implements SafetyPolicy {
     }
 
     private static String whatHappens(KnowledgeBase.InteractionRule r, CheckContext.Drug a, CheckContext.Drug b) {
-        StringBuilder text = new StringBuilder(a.name()).append(" + ").append(b.name()).append(": ");
+        StringBuilder text = new StringBuilder(a.name().length() + b.name().length() + r.description().length()
+                + r.mechanism().length() + 96).append(a.name()).append(" + ").append(b.name()).append(": ");
         text.append(switch (r.source()) {
             case "ONC-HIGH" -> "high-priority interaction (ONC list: never or rarely combine)";
             case "ONC-NONINT" -> "interaction of low clinical significance (ONC non-interruptive list)";

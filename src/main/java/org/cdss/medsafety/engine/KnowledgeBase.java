@@ -8,6 +8,7 @@ import java.io.StringReader;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.BitSet;
 import java.util.Collections;
 import java.util.HashMap;
 import java.util.List;
@@ -31,8 +32,11 @@ public final class KnowledgeBase {
     public static final String CLASSPATH_DIR = "medsafety/kb/";
     static final String[] FILES = {"kb.properties", "ingredients.tsv", "interactions.tsv", "classes.tsv",
         "products.tsv", "groups.tsv", "allergy-cross-sensitivity.tsv", "duplicate-therapy.tsv",
-        "allergen-terms.tsv", "combinations.tsv"};
+        "allergen-terms.tsv", "combinations.tsv", "dose-bands.tsv"};
     static final int AMBIGUOUS = -1;
+    private static final BitSet NO_GROUPS = new BitSet();
+    private static final AllergyRule[] NO_ALLERGY_RULES = {};
+    private static final DuplicateRule[] NO_DUPLICATE_RULES = {};
     /** Units and dose forms dropped from a free name ("Amoxicillin 500 MG Oral Capsule", RxNorm style). */
     private static final Set<String> DOSE_WORDS = Set.of("mg", "g", "mcg", "ml", "mg/ml", "unt", "tab", "tablet",
             "tablets", "cap", "capsule", "capsules", "oral", "suspension", "solution", "injection", "injectable",
@@ -54,12 +58,31 @@ public final class KnowledgeBase {
             String atc, String doseSource) {
     }
 
-    public record AllergyRule(String id, String allergenGroup, String drugGroup, Severity severity,
-            String whatHappens, String whatToDo, String citation) {
+    /** {@code allergenBit}/{@code drugBit}: the groups' bits in {@link #groupsOf(int)}. */
+    /**
+     * Dose limits of one age band ({@code dose-bands.tsv}): per kg of body weight (paediatric) and/or absolute
+     * (elderly), in {@code unit}, with the citation they come from.
+     */
+    public record DoseBand(int id, AgeBand band, Double maxSinglePerKg, Double maxDailyPerKg, Double maxSingle,
+            Double maxDaily, String unit, String citation) {
     }
 
+    /** The age bands with their own dose limits: children (under 18) and the elderly (65 and over). */
+    public enum AgeBand {
+        PAEDIATRIC, ADULT, ELDERLY;
+
+        public static AgeBand of(int ageYears) {
+            return ageYears < 18 ? PAEDIATRIC : ageYears >= 65 ? ELDERLY : ADULT;
+        }
+    }
+
+    public record AllergyRule(String id, String allergenGroup, String drugGroup, Severity severity,
+            String whatHappens, String whatToDo, String citation, int allergenBit, int drugBit) {
+    }
+
+    /** {@code groupBit}: the group's bit in {@link #groupsOf(int)}. */
     public record DuplicateRule(String id, String group, Severity severity, String whatHappens, String whatToDo,
-            String citation) {
+            String citation, int groupBit) {
     }
 
     private final Properties meta;
@@ -68,6 +91,7 @@ public final class KnowledgeBase {
     private final Map<Integer, Product> products;
     private final Map<String, Integer> names;         // lower-case name -> id, or AMBIGUOUS
     private final Map<Long, InteractionRule[]> interactions;
+    private final PairIndex interactionIndex;           // the same rules, for the check's pair lookups
     private final Map<String, Set<Integer>> groups;
     private final Map<Integer, List<DuplicateRule>> duplicateRulesByIngredient;
     private final List<AllergyRule> allergyRules;
@@ -75,8 +99,25 @@ public final class KnowledgeBase {
     private final Map<String, int[]> combinations;    // combination key (see combinationKey) -> components
     private final Map<String, Integer> atcCodes;      // ATC code (upper case) -> product ingredient, or AMBIGUOUS
     private final Map<String, Set<Integer>> ansmClasses;
+    private final Map<Integer, List<InteractionRule>> rulesByIngredient;
+    private final Map<Integer, List<String>> ansmClassesByIngredient;
+    private final Map<Integer, List<String>> groupsByIngredient;
+    private final Set<String> allergyGroups;
+    private final Set<String> duplicateGroups;
+    private final Map<AgeBand, Map<Integer, DoseBand>> doseBands;
     private final int ruleCount;
     private final KbInfo info;
+
+    // Hot-path indexes for SafetyEngine.check, built once at load: dense arrays by DrugBank number (no boxing, no
+    // string building per check) and group membership as bit sets (bit = index of the group in groupNames).
+    private final String[] accessionById;
+    private final String[] displayNameById;
+    private final Product[] productById;
+    private final BitSet[] groupsById;
+    private final Map<String, Integer> groupBits;
+    private final BitSet[] groupClosureByBit;           // group -> union of its members' groups
+    private final AllergyRule[][] allergyRulesByDrug;    // id -> rules whose drug group contains it, file order
+    private final DuplicateRule[][] duplicateRulesById;
 
     private KnowledgeBase(Opener opener) throws IOException {
         meta = new Properties();
@@ -100,6 +141,7 @@ public final class KnowledgeBase {
             count++;
         }
         ruleCount = count;
+        interactionIndex = new PairIndex(interactions);
         String expected = meta.getProperty("count.rules");
         require(expected != null && Integer.parseInt(expected.strip()) == count, "interactions.tsv", 0,
                 "rule count " + count + " differs from kb.properties count.rules=" + expected);
@@ -130,18 +172,23 @@ public final class KnowledgeBase {
             }
         }
 
+        groupBits = new HashMap<>();
+        new TreeSet<>(groups.keySet()).forEach(g -> groupBits.put(g, groupBits.size()));
+
         allergyRules = new ArrayList<>();
         for (Row r : rows(opener, "allergy-cross-sensitivity.tsv", 7)) {
             require(groups.containsKey(r.f[1]) && groups.containsKey(r.f[2]), "allergy-cross-sensitivity.tsv",
                     r.line, "unknown group");
-            allergyRules.add(new AllergyRule(r.f[0], r.f[1], r.f[2], r.severity(3), r.f[4], r.f[5], r.f[6]));
+            allergyRules.add(new AllergyRule(r.f[0], r.f[1], r.f[2], r.severity(3), r.f[4], r.f[5], r.f[6],
+                    groupBits.get(r.f[1]), groupBits.get(r.f[2])));
         }
 
         duplicateRulesByIngredient = new HashMap<>();
         for (Row r : rows(opener, "duplicate-therapy.tsv", 6)) {
             Set<Integer> members = groups.get(r.f[1]);
             require(members != null, "duplicate-therapy.tsv", r.line, "unknown group " + r.f[1]);
-            DuplicateRule rule = new DuplicateRule(r.f[0], r.f[1], r.severity(2), r.f[3], r.f[4], r.f[5]);
+            DuplicateRule rule = new DuplicateRule(r.f[0], r.f[1], r.severity(2), r.f[3], r.f[4], r.f[5],
+                    groupBits.get(r.f[1]));
             members.forEach(m -> duplicateRulesByIngredient.computeIfAbsent(m, k -> new ArrayList<>()).add(rule));
         }
 
@@ -164,6 +211,27 @@ public final class KnowledgeBase {
             }
             require(ids.length >= 2, "combinations.tsv", r.line, "a combination needs two components");
             combinations.put(combinationKey(r.f[0]), ids);
+        }
+
+        doseBands = new java.util.EnumMap<>(AgeBand.class);
+        for (Row r : rows(opener, "dose-bands.tsv", 8)) {
+            AgeBand band;
+            try {
+                band = AgeBand.valueOf(r.f[1]);
+            } catch (IllegalArgumentException e) {
+                throw new KnowledgeBaseException("corrupt medication knowledge base: dose-bands.tsv line " + r.line
+                        + ": unknown age band " + r.f[1]);
+            }
+            DoseBand d = new DoseBand(r.id(0), band, r.number(2), r.number(3), r.number(4), r.number(5), r.f[6],
+                    r.f[7]);
+            require(products.containsKey(d.id()), "dose-bands.tsv", r.line, "not a product " + r.f[0]);
+            require(band != AgeBand.ADULT, "dose-bands.tsv", r.line, "adult limits belong in products.tsv");
+            require(!d.unit().isBlank() && !d.citation().isBlank(), "dose-bands.tsv", r.line,
+                    "a limit needs a unit and a citation");
+            require(band != AgeBand.PAEDIATRIC || d.maxSinglePerKg() != null || d.maxDailyPerKg() != null,
+                    "dose-bands.tsv", r.line, "paediatric limits are per kg");
+            require(doseBands.computeIfAbsent(band, k -> new HashMap<>()).put(d.id(), d) == null, "dose-bands.tsv",
+                    r.line, "duplicate band " + r.f[0]);
         }
 
         atcCodes = new HashMap<>();
@@ -196,6 +264,64 @@ public final class KnowledgeBase {
             index(exact, p.nameKo(), p.id());
         });
         names.putAll(exact);
+
+        // Browser indexes (KB browser): an ingredient's rules, classes and groups without scanning the tables.
+        rulesByIngredient = new HashMap<>();
+        for (InteractionRule[] rules : interactions.values()) {
+            for (InteractionRule r : rules) {
+                rulesByIngredient.computeIfAbsent(r.a(), k -> new ArrayList<>()).add(r);
+                rulesByIngredient.computeIfAbsent(r.b(), k -> new ArrayList<>()).add(r);
+            }
+        }
+        ansmClassesByIngredient = invert(ansmClasses);
+        groupsByIngredient = invert(groups);
+        allergyGroups = new TreeSet<>();
+        allergyRules.forEach(r -> {
+            allergyGroups.add(r.allergenGroup());
+            allergyGroups.add(r.drugGroup());
+        });
+        allergenTerms.values().stream().filter(t -> t.startsWith("group:")).forEach(t -> allergyGroups.add(
+                t.substring(6)));
+        duplicateGroups = new TreeSet<>();
+        duplicateRulesByIngredient.values().forEach(rules -> rules.forEach(r -> duplicateGroups.add(r.group())));
+
+        int size = 1 + Math.max(ingredients.keySet().stream().mapToInt(Integer::intValue).max().orElse(0),
+                products.keySet().stream().mapToInt(Integer::intValue).max().orElse(0));
+        accessionById = new String[size];
+        displayNameById = new String[size];
+        productById = new Product[size];
+        groupsById = new BitSet[size];
+        allergyRulesByDrug = new AllergyRule[size][];
+        duplicateRulesById = new DuplicateRule[size][];
+        for (int id = 0; id < size; id++) {
+            if (ingredients.containsKey(id) || products.containsKey(id)) {
+                accessionById[id] = formatId(id);
+                productById[id] = products.get(id);
+                displayNameById[id] = nameOf(id);
+            }
+        }
+        groups.forEach((g, members) -> members.forEach(m -> {
+            if (m < size) {
+                (groupsById[m] == null ? groupsById[m] = new BitSet() : groupsById[m]).set(groupBits.get(g));
+            }
+        }));
+        groupClosureByBit = new BitSet[groupBits.size()];
+        groups.forEach((g, members) -> {
+            BitSet closure = new BitSet();
+            members.forEach(m -> closure.or(groupsOf(m)));
+            groupClosureByBit[groupBits.get(g)] = closure;
+        });
+        for (int id = 0; id < size; id++) {
+            BitSet of = groupsById[id];
+            if (of != null) {
+                allergyRulesByDrug[id] = allergyRules.stream().filter(r -> of.get(r.drugBit()))
+                        .toArray(AllergyRule[]::new);
+            }
+            List<DuplicateRule> dup = duplicateRulesByIngredient.get(id);
+            if (dup != null) {
+                duplicateRulesById[id] = dup.toArray(DuplicateRule[]::new);
+            }
+        }
         info = buildInfo();
     }
 
@@ -236,7 +362,34 @@ public final class KnowledgeBase {
     }
 
     public boolean knows(int id) {
-        return ingredients.containsKey(id) || products.containsKey(id);
+        return id >= 0 && id < accessionById.length && accessionById[id] != null;
+    }
+
+    /** The DrugBank accession of a known id ({@code DB00682}), from the load-time table. */
+    public String accession(int id) {
+        return knows(id) ? accessionById[id] : formatId(id);
+    }
+
+    /** The curated groups an ingredient belongs to, as bits ({@link AllergyRule#drugBit()} …); do not modify. */
+    public BitSet groupsOf(int id) {
+        BitSet of = id >= 0 && id < groupsById.length ? groupsById[id] : null;
+        return of == null ? NO_GROUPS : of;
+    }
+
+    /** The bit of a curated group, or -1 when there is no such group. */
+    public int groupBit(String group) {
+        return groupBits.getOrDefault(group, -1);
+    }
+
+    /** The groups any member of this group belongs to (what an allergy to the group can cross-react by); read only. */
+    public BitSet groupClosure(int bit) {
+        return bit >= 0 && bit < groupClosureByBit.length ? groupClosureByBit[bit] : NO_GROUPS;
+    }
+
+    /** The allergy cross-sensitivity rules whose drug group contains this ingredient, in file order. */
+    public AllergyRule[] allergyRulesFor(int id) {
+        AllergyRule[] rules = id >= 0 && id < allergyRulesByDrug.length ? allergyRulesByDrug[id] : null;
+        return rules == null ? NO_ALLERGY_RULES : rules;
     }
 
     /** The id for a free name, {@link #AMBIGUOUS} when it names several ingredients, null when unknown. */
@@ -311,6 +464,10 @@ public final class KnowledgeBase {
     }
 
     public String displayName(int id) {
+        return knows(id) ? displayNameById[id] : formatId(id);
+    }
+
+    private String nameOf(int id) {
         Product p = products.get(id);
         if (p != null) {
             return p.nameEn();
@@ -326,15 +483,22 @@ public final class KnowledgeBase {
     }
 
     public InteractionRule[] interactions(int a, int b) {
-        return interactions.get(pair(a, b));
+        return interactionIndex.get(pair(a, b));
     }
 
     public Product product(int id) {
-        return products.get(id);
+        return knows(id) ? productById[id] : null;
     }
 
-    public List<DuplicateRule> duplicateRules(int id) {
-        return duplicateRulesByIngredient.getOrDefault(id, List.of());
+    /** The limits of an age band for a product ({@code dose-bands.tsv}), or null when none are recorded. */
+    public DoseBand doseBand(int id, AgeBand band) {
+        return doseBands.getOrDefault(band, Map.of()).get(id);
+    }
+
+    /** The duplicate-therapy rules of the groups this ingredient belongs to. */
+    public DuplicateRule[] duplicateRules(int id) {
+        DuplicateRule[] rules = id >= 0 && id < duplicateRulesById.length ? duplicateRulesById[id] : null;
+        return rules == null ? NO_DUPLICATE_RULES : rules;
     }
 
     public List<AllergyRule> allergyRules() {
@@ -342,7 +506,9 @@ public final class KnowledgeBase {
     }
 
     public String citation(String source) {
-        return citations.computeIfAbsent(source, s -> meta.getProperty("source." + s + ".citation", s));
+        String citation = citations.get(source);
+        return citation != null ? citation : citations.computeIfAbsent(source,
+                s -> meta.getProperty("source." + s + ".citation", s));
     }
 
     public Map<Integer, Product> products() {
@@ -351,6 +517,32 @@ public final class KnowledgeBase {
 
     public Map<Integer, String[]> ingredients() {
         return Collections.unmodifiableMap(ingredients);
+    }
+
+    /** Every interaction rule that names this ingredient (either side), in file order; empty when none. */
+    public List<InteractionRule> rulesOf(int id) {
+        return Collections.unmodifiableList(rulesByIngredient.getOrDefault(id, List.of()));
+    }
+
+    /** The ANSM classes ({@code classes.tsv}) this ingredient belongs to, by name. */
+    public List<String> ansmClassesOf(int id) {
+        return ansmClassesByIngredient.getOrDefault(id, List.of());
+    }
+
+    /** The curated groups ({@code groups.tsv}) of this ingredient that allergy rules or allergen terms use. */
+    public List<String> allergyGroupsOf(int id) {
+        return groupsByIngredient.getOrDefault(id, List.of()).stream().filter(allergyGroups::contains).toList();
+    }
+
+    /** The curated groups of this ingredient that duplicate-therapy rules use. */
+    public List<String> duplicateGroupsOf(int id) {
+        return groupsByIngredient.getOrDefault(id, List.of()).stream().filter(duplicateGroups::contains).toList();
+    }
+
+    /** The interaction sources named in {@code kb.properties} ({@code sources=}). */
+    public List<String> sources() {
+        return Arrays.stream(meta.getProperty("sources", "").split(",")).map(String::strip)
+                .filter(x -> !x.isEmpty()).toList();
     }
 
     /**
@@ -441,6 +633,14 @@ public final class KnowledgeBase {
             return;
         }
         map.merge(normalise(name), id, (old, now) -> old.equals(now) ? old : AMBIGUOUS);
+    }
+
+    private static Map<Integer, List<String>> invert(Map<String, Set<Integer>> byName) {
+        Map<Integer, List<String>> byMember = new HashMap<>();
+        new TreeMap<>(byName).forEach((name, members) -> members.forEach(m -> byMember.computeIfAbsent(m,
+                k -> new ArrayList<>()).add(name)));
+        byMember.replaceAll((k, v) -> List.copyOf(v));
+        return byMember;
     }
 
     private static InteractionRule[] concat(InteractionRule[] x, InteractionRule[] y) {

@@ -1,6 +1,7 @@
 package org.cdss.medsafety.engine;
 
 import java.util.ArrayList;
+import java.util.BitSet;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Locale;
@@ -10,6 +11,7 @@ import org.cdss.medsafety.ActiveMedication;
 import org.cdss.medsafety.AlertType;
 import org.cdss.medsafety.DrugSuggestion;
 import org.cdss.medsafety.InvolvedDrug;
+import org.cdss.medsafety.KbIngredient;
 import org.cdss.medsafety.KbInfo;
 import org.cdss.medsafety.MedicationCheckRequest;
 import org.cdss.medsafety.MedicationCheckResult;
@@ -18,6 +20,7 @@ import org.cdss.medsafety.RecordedAllergy;
 import org.cdss.medsafety.SafetyAlert;
 import org.cdss.medsafety.Severity;
 import org.cdss.shared.DomainException;
+import org.cdss.shared.PageView;
 import org.cdss.shared.ProblemCode;
 
 /**
@@ -27,9 +30,20 @@ import org.cdss.shared.ProblemCode;
  */
 public final class SafetyEngine {
 
-    private static final Comparator<SafetyAlert> ORDER = Comparator.comparing(SafetyAlert::severity)
-            .thenComparing(SafetyAlert::type).thenComparing(SafetyAlert::ruleId)
-            .thenComparing(a -> String.valueOf(a.drugs().getFirst().id()));
+    /** Most severe first, then type, rule id and the first drug's id (written out: it runs for every check). */
+    private static final Comparator<SafetyAlert> ORDER = (x, y) -> {
+        int c = x.severity().compareTo(y.severity());
+        if (c == 0) {
+            c = x.type().compareTo(y.type());
+        }
+        if (c == 0) {
+            c = x.ruleId().compareTo(y.ruleId());
+        }
+        if (c == 0) {
+            c = String.valueOf(x.drugs().getFirst().id()).compareTo(String.valueOf(y.drugs().getFirst().id()));
+        }
+        return c;
+    };
 
     private final KnowledgeBase kb;
     private final KbInfo info;
@@ -204,7 +218,7 @@ public final class SafetyEngine {
                 allergies.add(allergy(a));
             }
         }
-        return new CheckContext(kb, proposed, active, allergies);
+        return new CheckContext(kb, proposed, active, allergies, request.ageYears(), request.weightKg());
     }
 
     /**
@@ -213,8 +227,8 @@ public final class SafetyEngine {
      */
     private void components(List<CheckContext.Drug> into, int[] ids, String given, String role, int product) {
         for (int id : ids) {
-            into.add(new CheckContext.Drug(id, kb.displayName(id) + " (in " + given.strip() + ")", role, null,
-                    given.strip(), product));
+            into.add(new CheckContext.Drug(id, kb.accession(id), kb.displayName(id) + " (in " + given.strip() + ")",
+                    role, null, given.strip(), product));
         }
     }
 
@@ -231,12 +245,12 @@ public final class SafetyEngine {
             id = kb.idForName(name);
         }
         if (id == null) {
-            return new CheckContext.Drug(CheckContext.UNKNOWN, given, role, order, given);
+            return new CheckContext.Drug(CheckContext.UNKNOWN, null, given, role, order, given);
         }
         if (id == KnowledgeBase.AMBIGUOUS) {
-            return new CheckContext.Drug(KnowledgeBase.AMBIGUOUS, given, role, order, given);
+            return new CheckContext.Drug(KnowledgeBase.AMBIGUOUS, null, given, role, order, given);
         }
-        return new CheckContext.Drug(id, kb.displayName(id), role, order, given);
+        return new CheckContext.Drug(id, kb.accession(id), kb.displayName(id), role, order, given);
     }
 
     private CheckContext.Allergy allergy(RecordedAllergy a) {
@@ -254,14 +268,16 @@ public final class SafetyEngine {
         if (target != null && target.regionMatches(true, 0, "group:", 0, 6)) {
             String group = target.substring(6).strip().toUpperCase(Locale.ROOT);
             Set<Integer> members = kb.group(group);
-            return new CheckContext.Allergy(members, null, members.isEmpty() ? null : group,
-                    blank(a.text()) ? group : label);
+            int bit = kb.groupBit(group);
+            return new CheckContext.Allergy(members, null, members.isEmpty() ? null : group, bit,
+                    kb.groupClosure(bit), blank(a.text()) ? group : label);
         }
         Integer id = KnowledgeBase.parseId(target);
         if (id == null || !kb.knows(id)) {
-            return new CheckContext.Allergy(Set.of(), null, null, label);
+            return new CheckContext.Allergy(Set.of(), null, null, -1, new BitSet(0), label);
         }
-        return new CheckContext.Allergy(Set.of(id), id, null, blank(a.text()) ? kb.displayName(id) : label);
+        return new CheckContext.Allergy(Set.of(id), id, null, -1, kb.groupsOf(id),
+                blank(a.text()) ? kb.displayName(id) : label);
     }
 
     private static boolean blank(String s) {
@@ -291,6 +307,50 @@ public final class SafetyEngine {
         return p == null ? java.util.Optional.empty()
                 : java.util.Optional.of(new DrugSuggestion(KnowledgeBase.formatId(p.id()), p.nameEn(), p.nameKo(),
                         p.brands(), p.strength() + " " + p.strengthUnit(), p.form(), p.route(), true));
+    }
+
+    /**
+     * The KB browser's view of one ingredient or product (DrugBank accession), with one page of its interactions
+     * (optionally only one severity and/or source), most severe first, then by partner name; empty when the
+     * knowledge base does not know the accession or is not loaded.
+     */
+    public java.util.Optional<KbIngredient> ingredient(String accession, Severity severity, String source, int page,
+            int size) {
+        Integer id = kb == null ? null : KnowledgeBase.parseId(accession);
+        if (id == null || !kb.knows(id)) {
+            return java.util.Optional.empty();
+        }
+        Map<Severity, Integer> counts = new java.util.EnumMap<>(Severity.class);
+        List<KbIngredient.KbInteraction> matching = new ArrayList<>();
+        for (KnowledgeBase.InteractionRule r : kb.rulesOf(id)) {
+            counts.merge(r.severity(), 1, Integer::sum);
+            if ((severity == null || r.severity() == severity) && (source == null || r.source().equals(source))) {
+                int partner = r.a() == id ? r.b() : r.a();
+                matching.add(new KbIngredient.KbInteraction(r.id(), KnowledgeBase.formatId(partner),
+                        kb.displayName(partner), r.severity(), r.source(), r.sourceSeverity(), r.mechanism(),
+                        r.description(), kb.citation(r.source()) + (r.citation().isEmpty() ? "" : " " + r.citation())));
+            }
+        }
+        matching.sort(Comparator.comparing(KbIngredient.KbInteraction::severity)
+                .thenComparing(i -> i.partnerName().toLowerCase(Locale.ROOT))
+                .thenComparing(KbIngredient.KbInteraction::ruleId));
+        int from = (int) Math.min((long) page * size, matching.size());
+        int to = Math.min(from + size, matching.size());
+        String[] names = kb.ingredients().getOrDefault(id, new String[] {"", ""});
+        KnowledgeBase.Product p = kb.product(id);
+        KbIngredient.KbProduct product = p == null ? null : new KbIngredient.KbProduct(p.brands(), p.strength() + " "
+                + p.strengthUnit(), p.form(), p.route(), p.maxSingle(), p.maxDaily(),
+                p.doseUnit().isEmpty() ? null : p.doseUnit(), p.doseSource().isEmpty() ? null : p.doseSource());
+        return java.util.Optional.of(new KbIngredient(KnowledgeBase.formatId(id), kb.displayName(id),
+                names[1].isEmpty() ? null : names[1], p == null || p.nameKo().isEmpty() ? null : p.nameKo(),
+                p == null || p.atc().isBlank() ? null : p.atc().strip(), product, kb.ansmClassesOf(id),
+                kb.allergyGroupsOf(id), kb.duplicateGroupsOf(id), counts,
+                PageView.of(List.copyOf(matching.subList(from, to)), page, size, matching.size())));
+    }
+
+    /** The interaction sources of the knowledge base (empty when it is not loaded). */
+    public List<String> sources() {
+        return kb == null ? List.of() : kb.sources();
     }
 
     private static List<SearchEntry> searchEntries(KnowledgeBase kb) {
