@@ -17,9 +17,9 @@ import type { AlertSeverity, KbIngredient } from '../../../types/api';
 import { useKb } from '../api/get-kb';
 import { useKbIngredient } from '../api/get-kb-ingredient';
 import { searchIngredients } from '../api/search-ingredients';
-import { SEVERITY_ORDER } from '../lib/severity';
+import { SEVERITY_ORDER } from '../../../components/safety/severity';
 import { DrugAutocomplete } from '../../../components/safety/drug-autocomplete';
-import { SEVERITY_STYLE } from './safety-alert-list';
+import { SEVERITY_STYLE } from '../../../components/safety/safety-alert-list';
 
 export const KB_BROWSER_PAGE_SIZE = 20;
 
