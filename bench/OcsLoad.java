@@ -55,6 +55,8 @@ public class OcsLoad {
     final Queue<String> expected = new ConcurrentLinkedQueue<>();
     final Map<String, Queue<Long>> latencies = new ConcurrentHashMap<>();
     final AtomicLong conflicts = new AtomicLong();
+    /** 503 answers: the server shed load (no pooled connection in time) and nothing was stored. */
+    final AtomicLong shed = new AtomicLong();
     final AtomicLong errors = new AtomicLong();
     List<String> patients = List.of();
 
@@ -73,8 +75,8 @@ public class OcsLoad {
         List<String> table = new ArrayList<>();
         table.add("| users | baseline GET /api/me p50/p95/p99 ms | create (with safety check) p50/p95/p99 ms | "
                 + "send p50/p95/p99 ms | worklist p50/p95/p99 ms | start+complete p50/p95/p99 ms | OCS ops/s | "
-                + "create p99 ÷ baseline p99 | 409s | errors |");
-        table.add("|---|---|---|---|---|---|---|---|---|---|");
+                + "create p99 ÷ baseline p99 | 409s | 503s (shed) | errors |");
+        table.add("|---|---|---|---|---|---|---|---|---|---|---|");
         for (int users : levels) {
             table.add(load.level(users, seconds));
             System.out.println(table.getLast());
@@ -126,9 +128,9 @@ public class OcsLoad {
         double elapsed = (System.nanoTime() - start) / 1e9;
         double opsPerSecond = (total() - before) / elapsed;
         double ratio = percentile("create", 0.99) / Math.max(0.001, percentile("baseline", 0.99));
-        return String.format(Locale.ROOT, "| %d | %s | %s | %s | %s | %s | %.0f | %.1f× | %d | %d |", users,
+        return String.format(Locale.ROOT, "| %d | %s | %s | %s | %s | %s | %.0f | %.1f× | %d | %d | %d |", users,
                 triple("baseline"), triple("create"), triple("send"), triple("worklist"), triple("perform"),
-                opsPerSecond, ratio, conflicts.getAndSet(0), errors.get());
+                opsPerSecond, ratio, conflicts.getAndSet(0), shed.getAndSet(0), errors.get());
     }
 
     long total() {
@@ -184,6 +186,10 @@ public class OcsLoad {
                         + "\",\"labTest\":{\"testCode\":\"CBC\"}}";
         String key = UUID.randomUUID().toString();
         HttpResponse<String> created = timed("create", () -> s.call("POST", "/api/ocs/orders", body, key));
+        if (created.statusCode() == 503) {
+            shed.incrementAndGet();
+            return;
+        }
         if (created.statusCode() != 201) {
             throw new IllegalStateException("create " + created.statusCode() + " " + created.body());
         }
@@ -192,6 +198,10 @@ public class OcsLoad {
         String send = "{\"override\":{\"reasonCode\":\"OTHER\",\"comment\":\"load test: reviewed\"}}";
         HttpResponse<String> sent = timed("send", () -> s.call("POST", "/api/ocs/orders/" + orderId + "/send",
                 send, UUID.randomUUID().toString()));
+        if (sent.statusCode() == 503) {
+            shed.incrementAndGet();
+            return;
+        }
         if (sent.statusCode() != 200) {
             throw new IllegalStateException("send " + sent.statusCode() + " " + sent.body());
         }
@@ -219,6 +229,10 @@ public class OcsLoad {
         if (pick[1].equals("SENT")) {
             HttpResponse<String> started = timed("perform", () -> s.call("POST", "/api/ocs/orders/" + id + "/start",
                     "{\"version\":" + version + "}", UUID.randomUUID().toString()));
+            if (started.statusCode() == 503) {
+                shed.incrementAndGet();
+                return;
+            }
             if (started.statusCode() == 409) {
                 conflicts.incrementAndGet();
                 return;
@@ -236,6 +250,10 @@ public class OcsLoad {
         String body = "{\"version\":" + version + "," + completion.substring(1);
         HttpResponse<String> done = timed("perform", () -> s.call("POST", "/api/ocs/orders/" + id + "/complete",
                 body, UUID.randomUUID().toString()));
+        if (done.statusCode() == 503) {
+            shed.incrementAndGet();
+            return;
+        }
         if (done.statusCode() == 409) {
             conflicts.incrementAndGet();
             return;

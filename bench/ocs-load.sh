@@ -46,7 +46,8 @@ done
 curl -fs "http://127.0.0.1:$PORT/actuator/health/readiness" >/dev/null || { tail -50 "$OUT/app.log"; exit 1; }
 
 echo "load: levels $LEVELS, ${PHASE_SECONDS}s baseline + ${PHASE_SECONDS}s OCS mix per level, $(nproc) cores"
-"$JAVA" bench/OcsLoad.java "http://127.0.0.1:$PORT" "$PASSWORD" "$LEVELS" "$PHASE_SECONDS" "$OUT"
+load_rc=0
+"$JAVA" bench/OcsLoad.java "http://127.0.0.1:$PORT" "$PASSWORD" "$LEVELS" "$PHASE_SECONDS" "$OUT" || load_rc=$?
 
 echo "verifying: every created order and every transition present exactly once"
 "${PSQL[@]}" -d "$DB" <<SQL
@@ -67,4 +68,5 @@ DO \$\$ BEGIN
   THEN RAISE EXCEPTION 'lost or duplicated orders/transitions'; END IF;
 END \$\$;
 SQL
-echo "OK: table in $OUT/table.md"
+echo "verified; table in $OUT/table.md"
+exit "$load_rc"

@@ -19,12 +19,36 @@ class OutstandingEventPublications {
 
     private static final Logger log = LoggerFactory.getLogger(OutstandingEventPublications.class);
 
+    /** Failed deliveries are retried once they are this old (and then on every run while they keep failing). */
+    static final java.time.Duration RETRY_AFTER = java.time.Duration.ofSeconds(10);
+
     private final IncompleteEventPublications incomplete;
+    private final org.springframework.modulith.events.FailedEventPublications failed;
     private final DatabaseStartup database;
 
-    OutstandingEventPublications(IncompleteEventPublications incomplete, DatabaseStartup database) {
+    OutstandingEventPublications(IncompleteEventPublications incomplete,
+            org.springframework.modulith.events.FailedEventPublications failed, DatabaseStartup database) {
         this.incomplete = incomplete;
+        this.failed = failed;
         this.database = database;
+    }
+
+    /**
+     * A listener that failed (e.g. no pooled connection within its timeout under overload, measured with
+     * bench/ocs-load.sh) is delivered again, so that a stored notification is late rather than lost. Listeners are
+     * idempotent (unique keys), so a retry cannot duplicate what a first attempt stored.
+     */
+    @org.springframework.scheduling.annotation.Scheduled(fixedDelayString = "${cdss.events.retry-interval:15s}")
+    void retryFailed() {
+        if (!database.isMigrated()) {
+            return;
+        }
+        try {
+            failed.resubmit(org.springframework.modulith.events.ResubmissionOptions.defaults()
+                    .withMinAge(RETRY_AFTER).withBatchSize(200));
+        } catch (RuntimeException e) {
+            log.warn("Could not retry failed event publications: {}", e.getClass().getSimpleName());
+        }
     }
 
     @EventListener(ApplicationReadyEvent.class)

@@ -72,6 +72,20 @@ class ProblemDetailsAdvice extends ResponseEntityExceptionHandler {
         return respond(problems.build(ProblemCode.STALE_VERSION), request);
     }
 
+    /**
+     * No database connection within the pool's timeout (the database is down, or the server is overloaded): 503 with
+     * {@code Retry-After}, so clients back off and retry (with their Idempotency-Key) instead of seeing a 500.
+     */
+    @ExceptionHandler({org.springframework.transaction.CannotCreateTransactionException.class,
+            org.springframework.dao.DataAccessResourceFailureException.class})
+    ResponseEntity<Object> noConnection(RuntimeException e, HttpServletRequest request) {
+        log.warn("No database connection for {} {}: {}", request.getMethod(), request.getRequestURI(),
+                e.getClass().getSimpleName());
+        ResponseEntity<Object> response = respond(problems.build(ProblemCode.SERVICE_UNAVAILABLE), request);
+        return ResponseEntity.status(response.getStatusCode()).headers(response.getHeaders())
+                .header(HttpHeaders.RETRY_AFTER, "2").body(response.getBody());
+    }
+
     @ExceptionHandler({AccessDeniedException.class, AuthorizationDeniedException.class})
     ResponseEntity<Object> denied(RuntimeException e, HttpServletRequest request) {
         return respond(problems.build(ProblemCode.FORBIDDEN), request);

@@ -36,6 +36,10 @@ class DatabaseDownIntegrationTests {
             assertThat(readiness.statusCode()).isEqualTo(503);
             assertThat(readiness.body()).contains("DOWN");
             assertThat(liveness.statusCode()).isEqualTo(200);
+            // a request that needs the database gets a 503 problem (retry later), not a 500
+            var login = new org.cdss.support.ApiClient(port).login("someone", "whatever-password");
+            assertThat(login.status()).as(login.body()).isEqualTo(503);
+            assertThat(login.json().get("code").asString()).isEqualTo("service-unavailable");
             assertThat(output.getOut() + output.getErr())
                     .contains("Database unreachable at jdbc:postgresql://127.0.0.1:1/cdss_nowhere");
         }
