@@ -55,7 +55,7 @@ public class OcsLoad {
     final Queue<String> expected = new ConcurrentLinkedQueue<>();
     final Map<String, Queue<Long>> latencies = new ConcurrentHashMap<>();
     final AtomicLong conflicts = new AtomicLong();
-    /** 503 answers: the server shed load (no pooled connection in time) and nothing was stored. */
+    /** 503 answers (the server shed load: no pooled connection in time); keyed requests are retried. */
     final AtomicLong shed = new AtomicLong();
     final AtomicLong errors = new AtomicLong();
     List<String> patients = List.of();
@@ -75,7 +75,7 @@ public class OcsLoad {
         List<String> table = new ArrayList<>();
         table.add("| users | baseline GET /api/me p50/p95/p99 ms | create (with safety check) p50/p95/p99 ms | "
                 + "send p50/p95/p99 ms | worklist p50/p95/p99 ms | start+complete p50/p95/p99 ms | OCS ops/s | "
-                + "create p99 ÷ baseline p99 | 409s | 503s (shed) | errors |");
+                + "create p99 ÷ baseline p99 | 409s | 503s (shed, retried) | errors |");
         table.add("|---|---|---|---|---|---|---|---|---|---|---|");
         for (int users : levels) {
             table.add(load.level(users, seconds));
@@ -327,7 +327,30 @@ public class OcsLoad {
             this.user = user;
         }
 
+        /**
+         * A request with an Idempotency-Key is retried with the same key when the server shed it (503) or the
+         * connection broke, as a well-behaved client does: the key makes the retry safe (the order or transition
+         * exists once even if the first attempt committed before its answer was lost).
+         */
         synchronized HttpResponse<String> call(String method, String path, String body, String idempotencyKey)
+                throws IOException, InterruptedException {
+            for (int attempt = 1; ; attempt++) {
+                try {
+                    HttpResponse<String> r = once(method, path, body, idempotencyKey);
+                    if (r.statusCode() != 503 || idempotencyKey == null || attempt == 5) {
+                        return r;
+                    }
+                    shed.incrementAndGet();
+                } catch (IOException e) {
+                    if (idempotencyKey == null || attempt == 5) {
+                        throw e;
+                    }
+                }
+                Thread.sleep(250L * attempt);
+            }
+        }
+
+        private HttpResponse<String> once(String method, String path, String body, String idempotencyKey)
                 throws IOException, InterruptedException {
             HttpRequest.Builder b = HttpRequest.newBuilder(URI.create(base + path)).timeout(Duration.ofSeconds(60))
                     .method(method, body == null ? HttpRequest.BodyPublishers.noBody()
