@@ -213,18 +213,14 @@ public class OrderManagement {
     @Transactional
     public OrderDetailView start(UUID id, OrderRequests.Transition request, String idempotencyKey) {
         CdssPrincipal user = CurrentUser.require();
-        String key = OrderIdempotency.validKey(idempotencyKey);
-        Optional<OrderDetailView> replay = replay(user, key, "START", id);
-        if (replay.isPresent()) {
-            return replay.get();
-        }
-        Order order = visible(id, user);
-        OrderAccess.requirePerformer(user, order);
-        order.expectVersion(request.version());
         Instant now = clock.instant();
-        idempotency.remember(user.userId(), key, "START", id, now);
-        OrderStatus from = order.start(now);
-        return changed(order, from, user, now, request.note(), "ORDER_START");
+        Acting acting = acting(id, request.version(), idempotencyKey, "START", user, OrderAccess::requirePerformer,
+                now);
+        if (acting.replay() != null) {
+            return acting.replay();
+        }
+        OrderStatus from = acting.order().start(now);
+        return changed(acting.order(), from, user, now, request.note(), "ORDER_START");
     }
 
     /**
@@ -234,16 +230,13 @@ public class OrderManagement {
     @Transactional
     public OrderDetailView complete(UUID id, OrderRequests.Complete request, String idempotencyKey) {
         CdssPrincipal user = CurrentUser.require();
-        String key = OrderIdempotency.validKey(idempotencyKey);
-        Optional<OrderDetailView> replay = replay(user, key, "COMPLETE", id);
-        if (replay.isPresent()) {
-            return replay.get();
-        }
-        Order order = visible(id, user);
-        OrderAccess.requirePerformer(user, order);
-        order.expectVersion(request.version());
         Instant now = clock.instant();
-        idempotency.remember(user.userId(), key, "COMPLETE", id, now);
+        Acting acting = acting(id, request.version(), idempotencyKey, "COMPLETE", user,
+                OrderAccess::requirePerformer, now);
+        if (acting.replay() != null) {
+            return acting.replay();
+        }
+        Order order = acting.order();
         OrderStatus from = order.complete(now);
         boolean abnormal = false;
         boolean critical = false;
@@ -281,18 +274,14 @@ public class OrderManagement {
     @Transactional
     public OrderDetailView cancel(UUID id, OrderRequests.Cancel request, String idempotencyKey) {
         CdssPrincipal user = OrderAccess.doctor();
-        String key = OrderIdempotency.validKey(idempotencyKey);
-        Optional<OrderDetailView> replay = replay(user, key, "CANCEL", id);
-        if (replay.isPresent()) {
-            return replay.get();
-        }
-        Order order = visible(id, user);
-        OrderAccess.requireOrderer(user, order);
-        order.expectVersion(request.version());
         Instant now = clock.instant();
-        idempotency.remember(user.userId(), key, "CANCEL", id, now);
-        OrderStatus from = order.cancel(request.reason(), now);
-        return changed(order, from, user, now, request.reason(), "ORDER_CANCEL");
+        Acting acting = acting(id, request.version(), idempotencyKey, "CANCEL", user, OrderAccess::requireOrderer,
+                now);
+        if (acting.replay() != null) {
+            return acting.replay();
+        }
+        OrderStatus from = acting.order().cancel(request.reason(), now);
+        return changed(acting.order(), from, user, now, request.reason(), "ORDER_CANCEL");
     }
 
     /** {@code DELETE} of a pending order: it is cancelled (never deleted); anything else is 409. */
@@ -375,6 +364,28 @@ public class OrderManagement {
         events.publishEvent(new OrderStatusChanged(order.id(), order.orderNumber(), order.type(), order.priority(),
                 order.patientId(), order.orderedBy(), order.targetDepartmentId(), from, order.status(),
                 user.userId(), now));
+    }
+
+    /** Either the answer to a replayed request, or the order to act on. */
+    private record Acting(Order order, OrderDetailView replay) {
+    }
+
+    /**
+     * The first steps every transition shares: answer a retried request (same key) with the order as it is now;
+     * otherwise load the order the caller may see, check who may act, the version they saw, and record the key.
+     */
+    private Acting acting(UUID id, Long version, String idempotencyKey, String operation, CdssPrincipal user,
+            java.util.function.BiConsumer<CdssPrincipal, Order> authorise, Instant now) {
+        String key = OrderIdempotency.validKey(idempotencyKey);
+        Optional<OrderDetailView> replay = replay(user, key, operation, id);
+        if (replay.isPresent()) {
+            return new Acting(null, replay.get());
+        }
+        Order order = visible(id, user);
+        authorise.accept(user, order);
+        order.expectVersion(version);
+        idempotency.remember(user.userId(), key, operation, id, now);
+        return new Acting(order, null);
     }
 
     private Optional<OrderDetailView> replay(CdssPrincipal user, String key, String operation, UUID orderId) {

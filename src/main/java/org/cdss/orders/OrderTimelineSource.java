@@ -11,7 +11,6 @@ import org.cdss.identity.StaffMember;
 import org.cdss.records.TimelineEntry;
 import org.cdss.records.TimelineQuery;
 import org.cdss.records.TimelineSource;
-import org.cdss.shared.db.UtcTimestamps;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
 
@@ -81,21 +80,7 @@ class OrderTimelineSource implements TimelineSource {
     }
 
     private JdbcClient.StatementSpec spec(String select, TimelineQuery query, String at, String tail) {
-        StringBuilder sql = new StringBuilder(select).append("WHERE o.patient_id = :p");
-        if (query.from() != null) {
-            sql.append(" AND ").append(at).append(" >= :from");
-        }
-        if (query.to() != null) {
-            sql.append(" AND ").append(at).append(" < :to");
-        }
-        var spec = jdbc.sql(sql + tail).param("p", query.patientId().toString());
-        if (query.from() != null) {
-            spec = spec.param("from", UtcTimestamps.toColumn(query.from()));
-        }
-        if (query.to() != null) {
-            spec = spec.param("to", UtcTimestamps.toColumn(query.to()));
-        }
-        return spec;
+        return query.restrict(jdbc, select, "o.patient_id", at, tail);
     }
 
     /** The worst flag of a lab order's values (CRITICAL, ABNORMAL, NORMAL), RESULT for a text result. */

@@ -61,21 +61,7 @@ class RecordTimelineSource implements TimelineSource {
     }
 
     private JdbcClient.StatementSpec select(Part part, TimelineQuery query, String what, String tail) {
-        StringBuilder sql = new StringBuilder("SELECT " + what + " FROM " + part.table() + " WHERE patient_id = :p");
-        if (query.from() != null) {
-            sql.append(" AND ").append(part.at()).append(" >= :from");
-        }
-        if (query.to() != null) {
-            sql.append(" AND ").append(part.at()).append(" < :to");
-        }
-        var spec = jdbc.sql(sql + tail).param("p", query.patientId().toString());
-        if (query.from() != null) {
-            spec = spec.param("from", UtcTimestamps.toColumn(query.from()));
-        }
-        if (query.to() != null) {
-            spec = spec.param("to", UtcTimestamps.toColumn(query.to()));
-        }
-        return spec;
+        return query.restrict(jdbc, "SELECT " + what + " FROM " + part.table(), "patient_id", part.at(), tail);
     }
 
     private TimelineEntry entry(String type, java.sql.ResultSet rs) throws java.sql.SQLException {
