@@ -3,11 +3,8 @@ package org.cdss.identity;
 import java.time.Clock;
 import java.util.Comparator;
 import java.util.List;
-import java.util.Map;
 import java.util.Set;
 import java.util.UUID;
-import java.util.function.Function;
-import java.util.stream.Collectors;
 import org.cdss.shared.DomainException;
 import org.cdss.shared.security.CdssPrincipal;
 import org.springframework.stereotype.Service;
@@ -21,9 +18,12 @@ public class IdentityQueries {
     private final UserAccounts users;
     private final Departments departments;
     private final Clock clock;
+    private final jakarta.persistence.EntityManager entityManager;
 
-    IdentityQueries(UserAccounts users, Departments departments, Clock clock) {
+    IdentityQueries(UserAccounts users, Departments departments, Clock clock,
+            jakarta.persistence.EntityManager entityManager) {
         this.users = users;
+        this.entityManager = entityManager;
         this.departments = departments;
         this.clock = clock;
     }
@@ -75,10 +75,15 @@ public class IdentityQueries {
         if (ids.isEmpty()) {
             return List.of();
         }
-        Map<UUID, Department> byId = departments.findAllById(ids).stream()
-                .collect(Collectors.toMap(Department::id, Function.identity()));
-        return ids.stream().map(byId::get).filter(java.util.Objects::nonNull)
-                .sorted(Comparator.comparing(Department::code)).map(Department::view).toList();
+        // not findAllById (re-interpreted on every call, and this runs on every GET /api/me): the single-id loader
+        // (cached plan) for the usual one department, the multi-id loader for several
+        if (ids.size() == 1) {
+            return departments.findById(ids.iterator().next()).map(Department::view).stream().toList();
+        }
+        return entityManager.unwrap(org.hibernate.Session.class).findMultiple(Department.class, List.copyOf(ids),
+                org.hibernate.SessionCheckMode.ENABLED)
+                .stream().filter(java.util.Objects::nonNull).sorted(Comparator.comparing(Department::code))
+                .map(Department::view).toList();
     }
 
     private static <T extends Enum<T>> List<T> sorted(Set<T> values) {

@@ -86,6 +86,15 @@ class SecurityConfiguration {
     private static final java.util.regex.Pattern SESSION_ID = java.util.regex.Pattern.compile(
             "[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}");
 
+    /**
+     * No tracing of each security filter and authorisation decision: the HTTP request is already observed as a
+     * whole, and wrapping every filter of every request cost about 5 % of the server's CPU under order load.
+     */
+    @Bean
+    org.springframework.security.config.observation.SecurityObservationSettings securityObservationSettings() {
+        return org.springframework.security.config.observation.SecurityObservationSettings.noObservations();
+    }
+
     @Bean
     SecurityContextRepository securityContextRepository() {
         return new HttpSessionSecurityContextRepository();

@@ -58,7 +58,25 @@ public class MedicationSafety {
     @PreAuthorize("hasAnyRole('DOCTOR','NURSE','PHARMACIST')")
     @Transactional
     public MedicationCheckResult check(MedicationCheckRequest request) {
-        request = withAge(withRecordedLists(request));
+        return run(withAge(withRecordedLists(request)));
+    }
+
+    /**
+     * The check at ordering: the proposed drug against the patient's recorded active medications and allergies
+     * (read here, once) plus {@code otherOrders}, the drugs of the patient's other running medication orders.
+     */
+    @PreAuthorize("hasAnyRole('DOCTOR','NURSE','PHARMACIST')")
+    @Transactional
+    public MedicationCheckResult checkOrder(UUID patientId, ProposedDrug proposed, List<ActiveMedication> otherOrders) {
+        java.util.Set<ActiveMedication> active = new java.util.LinkedHashSet<>();
+        clinicalLists.activeMedications(patientId).forEach(m -> active.add(
+                new ActiveMedication(m.ingredientId(), m.ingredientId() == null ? m.name() : null)));
+        active.addAll(otherOrders);
+        return run(withAge(new MedicationCheckRequest(patientId, List.of(proposed),
+                active.stream().limit(MedicationCheckRequest.MAX_ACTIVE).toList(), recordedAllergies(patientId))));
+    }
+
+    private MedicationCheckResult run(MedicationCheckRequest request) {
         MedicationCheckResult result = engine.check(request).withCheckId(UUID.randomUUID());
         alertLog.recordShown(result.checkId(), CurrentUser.require(), request.patientId(), result.alerts());
         if (request.patientId() != null) {
@@ -141,11 +159,14 @@ public class MedicationSafety {
         List<ActiveMedication> medications = clinicalLists.activeMedications(request.patientId()).stream()
                 .map(m -> new ActiveMedication(m.ingredientId(), m.ingredientId() == null ? m.name() : null))
                 .limit(MedicationCheckRequest.MAX_ACTIVE).toList();
-        List<RecordedAllergy> allergies = clinicalLists.activeAllergies(request.patientId()).stream()
+        return new MedicationCheckRequest(request.patientId(), request.proposed(), medications,
+                recordedAllergies(request.patientId()), request.ageYears(), request.weightKg());
+    }
+
+    private List<RecordedAllergy> recordedAllergies(UUID patientId) {
+        return clinicalLists.activeAllergies(patientId).stream()
                 .map(a -> new RecordedAllergy(a.substanceCode(), a.substance()))
                 .limit(MedicationCheckRequest.MAX_ALLERGIES).toList();
-        return new MedicationCheckRequest(request.patientId(), request.proposed(), medications, allergies,
-                request.ageYears(), request.weightKg());
     }
 
     /**

@@ -23,13 +23,10 @@ import org.cdss.medsafety.AlertDecisionRequest;
 import org.cdss.medsafety.AlertTier;
 import org.cdss.medsafety.DrugSuggestion;
 import org.cdss.medsafety.InvolvedDrug;
-import org.cdss.medsafety.MedicationCheckRequest;
 import org.cdss.medsafety.MedicationCheckResult;
 import org.cdss.medsafety.MedicationSafety;
 import org.cdss.medsafety.ProposedDrug;
-import org.cdss.medsafety.RecordedAllergy;
 import org.cdss.medsafety.SafetyAlert;
-import org.cdss.patients.ClinicalLists;
 import org.cdss.patients.PatientDirectory;
 import org.cdss.shared.DomainException;
 import org.cdss.shared.DomainException.FieldProblem;
@@ -63,7 +60,6 @@ public class OrderManagement {
     private final LabCatalogue catalogue;
     private final OrderIdempotency idempotency;
     private final MedicationSafety safety;
-    private final ClinicalLists clinicalLists;
     private final PatientDirectory patients;
     private final IdentityQueries identity;
     private final AuditLog audit;
@@ -73,7 +69,7 @@ public class OrderManagement {
 
     OrderManagement(Orders orders, OrderQueries queries, OrderRecords records, OrderRouting routing,
             LabCatalogue catalogue, OrderIdempotency idempotency, MedicationSafety safety,
-            ClinicalLists clinicalLists, PatientDirectory patients, IdentityQueries identity, AuditLog audit,
+            PatientDirectory patients, IdentityQueries identity, AuditLog audit,
             ApplicationEventPublisher events, Clock clock, HospitalZone zone) {
         this.orders = orders;
         this.queries = queries;
@@ -82,7 +78,6 @@ public class OrderManagement {
         this.catalogue = catalogue;
         this.idempotency = idempotency;
         this.safety = safety;
-        this.clinicalLists = clinicalLists;
         this.patients = patients;
         this.identity = identity;
         this.audit = audit;
@@ -124,8 +119,9 @@ public class OrderManagement {
         Instant now = clock.instant();
         String drugName = validate(request.order(), order.id(), now);
         order.revise(request.order(), drugName, now);
-        orders.saveAndFlush(order);
+        // checked before the flush, so the check's outcome goes out in the same UPDATE
         MedicationCheckResult check = order.type() == OrderType.MEDICATION ? check(order) : null;
+        orders.saveAndFlush(order);
         audit.record(AuditEvent.success("ORDER_UPDATE", "Order", id, order.patientId()));
         return queries.load(id, user).withSafety(check);
     }
@@ -164,9 +160,10 @@ public class OrderManagement {
     }
 
     private OrderDetailView created(Order order, CdssPrincipal user, Instant now, String action) {
+        // checked before the INSERT, so the check's outcome is stored with it (no second UPDATE of the new row)
+        MedicationCheckResult check = order.type() == OrderType.MEDICATION ? check(order) : null;
         orders.saveAndFlush(order);
         records.transition(order.id(), null, OrderStatus.PENDING, user.userId(), now, null);
-        MedicationCheckResult check = order.type() == OrderType.MEDICATION ? check(order) : null;
         audit.record(AuditEvent.success(action, "Order", order.id(), order.patientId()));
         publish(order, null, user, now);
         return queries.load(order.id(), user).withSafety(check);
@@ -460,16 +457,9 @@ public class OrderManagement {
         Integer perDay = order.medFrequency().perDay();
         ProposedDrug proposed = new ProposedDrug(order.medDrugId(), null, order.medDose().doubleValue(),
                 order.medDoseUnit(), perDay);
-        Set<ActiveMedication> active = new LinkedHashSet<>();
-        clinicalLists.activeMedications(order.patientId()).forEach(m -> active.add(
-                new ActiveMedication(m.ingredientId(), m.ingredientId() == null ? m.name() : null)));
-        queries.activeMedicationDrugIds(order.patientId(), order.id())
-                .forEach(d -> active.add(new ActiveMedication(d, null)));
-        List<RecordedAllergy> allergies = clinicalLists.activeAllergies(order.patientId()).stream()
-                .map(a -> new RecordedAllergy(a.substanceCode(), a.substance()))
-                .limit(MedicationCheckRequest.MAX_ALLERGIES).toList();
-        MedicationCheckResult check = safety.check(new MedicationCheckRequest(order.patientId(), List.of(proposed),
-                active.stream().limit(MedicationCheckRequest.MAX_ACTIVE).toList(), allergies));
+        List<ActiveMedication> otherOrders = queries.activeMedicationDrugIds(order.patientId(), order.id()).stream()
+                .map(d -> new ActiveMedication(d, null)).toList();
+        MedicationCheckResult check = safety.checkOrder(order.patientId(), proposed, otherOrders);
         order.checked(check.complete(), (int) check.alerts().stream().filter(a -> BLOCKING.contains(a.tier()))
                 .count());
         return check;
