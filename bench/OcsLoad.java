@@ -37,7 +37,11 @@ import java.util.regex.Pattern;
  * moment. Every created order and every successful transition is written to {@code expected.csv}; the script then
  * checks in PostgreSQL that each is present exactly once.
  *
- * <p>Usage: {@code java OcsLoad.java <baseUrl> <password> <levels e.g. 10,50,100,300,700> <seconds per phase> <outDir>}
+ * <p>With a think time, each user pauses between actions (exponential, around the given mean): an open, clinic-like
+ * arrival of requests whose rate grows with the number of users, instead of every user hammering the server.
+ *
+ * <p>Usage: {@code java OcsLoad.java <baseUrl> <password> <levels e.g. 10,50,100,300,700> <seconds per phase> <outDir>
+ * [mean think time ms, default 0]}
  */
 public class OcsLoad {
 
@@ -59,6 +63,8 @@ public class OcsLoad {
     final AtomicLong shed = new AtomicLong();
     final AtomicLong errors = new AtomicLong();
     List<String> patients = List.of();
+    /** Mean think time between one user's actions (exponentially distributed); 0 = closed loop, no pause. */
+    long thinkMillis;
 
     OcsLoad(String base, String password) {
         this.base = base;
@@ -70,10 +76,11 @@ public class OcsLoad {
         int[] levels = Arrays.stream(args[2].split(",")).mapToInt(Integer::parseInt).toArray();
         int seconds = Integer.parseInt(args[3]);
         Path out = Path.of(args[4]);
+        load.thinkMillis = args.length > 5 ? Long.parseLong(args[5]) : 0;
         Files.createDirectories(out);
         load.patients = load.setUpPatients(100);
         List<String> table = new ArrayList<>();
-        table.add("| users | baseline GET /api/me p50/p95/p99 ms | create (with safety check) p50/p95/p99 ms | "
+        table.add("| users (think " + load.thinkMillis + " ms) | baseline GET /api/me p50/p95/p99 ms | create (with safety check) p50/p95/p99 ms | "
                 + "send p50/p95/p99 ms | worklist p50/p95/p99 ms | start+complete p50/p95/p99 ms | OCS ops/s | "
                 + "create p99 ÷ baseline p99 | 409s | 503s (shed, retried) | errors |");
         table.add("|---|---|---|---|---|---|---|---|---|---|---|");
@@ -147,6 +154,7 @@ public class OcsLoad {
         try (ExecutorService pool = Executors.newVirtualThreadPerTaskExecutor()) {
             for (Session s : sessions) {
                 pool.submit(() -> {
+                    think(stop); // users start spread over one think time, not all at once
                     while (!stop.get()) {
                         try {
                             step.run(s);
@@ -154,11 +162,28 @@ public class OcsLoad {
                             errors.incrementAndGet();
                             System.err.println("error: " + e);
                         }
+                        think(stop);
                     }
                 });
             }
             Thread.sleep(Duration.ofSeconds(seconds));
             stop.set(true);
+        }
+    }
+
+    /** A pause of an exponentially distributed length around the mean think time, cut short by the end of the phase. */
+    void think(AtomicBoolean stop) {
+        if (thinkMillis <= 0) {
+            return;
+        }
+        long pause = (long) (-thinkMillis * Math.log(1 - ThreadLocalRandom.current().nextDouble()));
+        long until = System.currentTimeMillis() + pause;
+        try {
+            while (!stop.get() && System.currentTimeMillis() < until) {
+                Thread.sleep(Math.min(200, Math.max(1, until - System.currentTimeMillis())));
+            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
         }
     }
 

@@ -4,7 +4,10 @@
 # (GET /api/me, same users, same server) so that the figures are ratios. At the end every created order and every
 # successful transition is checked to be present exactly once in the database.
 #
-#   bench/ocs-load.sh [levels=10,50,100,300,700] [seconds per phase=20]
+#   bench/ocs-load.sh [levels=10,50,100,300,700] [seconds per phase=20] [mean think time ms=0]
+#
+# Think time 0 is a closed loop (each user sends its next request as soon as the last one answered: a saturation
+# test at every level); with a think time (e.g. 5000) the request rate grows with the users, as in a clinic.
 #
 # Needs: the local PostgreSQL (127.0.0.1:5432, user postgres, trust auth), a built jar (built when missing).
 # Results: target/bench/ocs-load/table.md (and app.log, expected.csv). Not run by ./cdss test.
@@ -13,6 +16,7 @@ cd "$(dirname "${BASH_SOURCE[0]}")/.."
 
 LEVELS=${1:-10,50,100,300,700}
 PHASE_SECONDS=${2:-20}
+THINK_MS=${3:-0}
 OUT=target/bench/ocs-load
 JAVA_HOME=${JAVA_HOME:-/usr/lib/jvm/temurin-25-jdk-amd64}
 JAVA="$JAVA_HOME/bin/java"
@@ -45,9 +49,9 @@ for _ in $(seq 1 120); do
 done
 curl -fs "http://127.0.0.1:$PORT/actuator/health/readiness" >/dev/null || { tail -50 "$OUT/app.log"; exit 1; }
 
-echo "load: levels $LEVELS, ${PHASE_SECONDS}s baseline + ${PHASE_SECONDS}s OCS mix per level, $(nproc) cores"
+echo "load: levels $LEVELS, ${PHASE_SECONDS}s baseline + ${PHASE_SECONDS}s OCS mix per level, think ${THINK_MS} ms, $(nproc) cores"
 load_rc=0
-"$JAVA" bench/OcsLoad.java "http://127.0.0.1:$PORT" "$PASSWORD" "$LEVELS" "$PHASE_SECONDS" "$OUT" || load_rc=$?
+"$JAVA" bench/OcsLoad.java "http://127.0.0.1:$PORT" "$PASSWORD" "$LEVELS" "$PHASE_SECONDS" "$OUT" "$THINK_MS" || load_rc=$?
 
 echo "verifying: every created order and every transition present exactly once"
 "${PSQL[@]}" -d "$DB" <<SQL
