@@ -67,6 +67,8 @@ const view = (id: string, patch: Partial<OrderView> = {}): OrderView => ({
   priority: 'ROUTINE',
   status: 'PENDING',
   summary: 'Simvastatin 20 mg PO QD × 14 d',
+  // written by the signed-in user of me(): a doctor's actions are offered on their own orders only
+  orderedBy: '00000000-0000-0000-0000-000000000009',
   overdue: false,
   version: 1,
   ...patch,
@@ -205,5 +207,220 @@ describe('order screens', () => {
   it('keeps a nurse from the order entry', async () => {
     renderAt('/orders/new', me(['NURSE']));
     expect(await screen.findByTestId('forbidden-page')).toBeDefined();
+  });
+});
+
+describe('changing an order', () => {
+  const originalAdapter = apiClient.defaults.adapter;
+  const ME = '00000000-0000-0000-0000-000000000009';
+  const PATIENT = '0d1f0000-0000-4000-8000-000000000001';
+  const doctor = me(['DOCTOR']);
+  const LAB_TESTS = { 'GET /api/ocs/lab-tests': () => ({ status: 200, data: [{ code: 'CBC', panel: true, members: ['WBC'], nameEn: 'CBC', nameKo: '일반혈액검사', specimen: 'BLOOD' }] }) };
+  const lab = (id: string, patch: Partial<OrderView> = {}) =>
+    detail(view(id, { type: 'LAB_TEST', summary: 'CBC', patientId: PATIENT, orderedBy: ME, ...patch }), { labTest: { testCode: 'CBC' }, replacedBy: [] });
+  const imaging = (id: string, patch: Partial<OrderView> = {}, more: Partial<OrderDetailView> = {}) =>
+    detail(view(id, { type: 'IMAGING', summary: 'CT Chest', patientId: PATIENT, orderedBy: ME, ...patch }), {
+      imaging: { modality: 'CT', bodyPart: 'Chest', laterality: 'NOT_APPLICABLE', contrast: false },
+      replacedBy: [],
+      ...more,
+    });
+  const actionIds = () =>
+    Array.from(screen.getByTestId('order-actions').querySelectorAll('[data-testid]'))
+      .map((e) => e.getAttribute('data-testid'))
+      .filter((id): id is string => ['order-send', 'order-edit', 'order-revise', 'order-withdraw', 'order-cancel'].includes(id ?? ''))
+      .sort();
+
+  beforeEach(async () => {
+    calls.length = 0;
+    localStorage.clear();
+    await setLanguage('ko');
+  });
+
+  afterEach(() => {
+    cleanup();
+    apiClient.defaults.adapter = originalAdapter;
+  });
+
+  it('edits a pending order in its prefilled form and saves it with the version it was read at', async () => {
+    let current = lab('o1');
+    renderAt('/orders/o1', doctor, {
+      ...LAB_TESTS,
+      'GET /api/ocs/orders/o1': () => ({ status: 200, data: current }),
+      'PUT /api/ocs/orders/o1': (config) => {
+        const body = JSON.parse(String(config.data)) as { order: { priority: OrderView['priority'] } };
+        current = lab('o1', { priority: body.order.priority, version: 2 });
+        return { status: 200, data: current };
+      },
+    });
+    await screen.findByTestId('order-actions');
+    expect(actionIds()).toEqual(['order-edit', 'order-revise', 'order-send', 'order-withdraw']);
+    fireEvent.click(screen.getByTestId('order-edit'));
+    const form = await screen.findByTestId('order-form');
+    expect(form.getAttribute('data-type')).toBe('LAB_TEST');
+    // the type stays: no type tabs
+    expect(screen.queryByTestId('order-type-IMAGING')).toBeNull();
+    expect((screen.getByTestId('order-priority-select') as HTMLSelectElement).value).toBe('ROUTINE');
+    await waitFor(() => expect(screen.getByTestId('order-lab-chosen').textContent).toContain('일반혈액검사'));
+    fireEvent.change(screen.getByTestId('order-priority-select'), { target: { value: 'URGENT' } });
+    fireEvent.click(screen.getByTestId('order-save'));
+    await waitFor(() => expect(screen.getByTestId('order-detail-page')).toBeDefined());
+    const put = calls.find((c) => c.key === 'PUT /api/ocs/orders/o1');
+    expect(put?.body).toEqual({ version: 1, order: { patientId: PATIENT, type: 'LAB_TEST', priority: 'URGENT', labTest: { testCode: 'CBC' } } });
+    await waitFor(() => expect(screen.getByTestId('order-detail-status').textContent).toContain('긴급'));
+  });
+
+  it('reloads the current order into the form when the save was refused as stale', async () => {
+    let current = lab('o1');
+    let puts = 0;
+    renderAt('/orders/o1/edit', doctor, {
+      ...LAB_TESTS,
+      'GET /api/ocs/orders/o1': () => ({ status: 200, data: current }),
+      'PUT /api/ocs/orders/o1': () => {
+        puts += 1;
+        if (puts === 1) {
+          // meanwhile changed elsewhere (another tab): now STAT at version 2
+          current = lab('o1', { priority: 'STAT', version: 2 });
+          return { status: 409, data: { status: 409, code: 'stale-version', detail: '다른 사용자가 먼저 변경했습니다.' } };
+        }
+        return { status: 200, data: lab('o1', { priority: 'URGENT', version: 3 }) };
+      },
+    });
+    fireEvent.change(await screen.findByTestId('order-priority-select'), { target: { value: 'URGENT' } });
+    fireEvent.click(screen.getByTestId('order-save'));
+    expect(await screen.findByTestId('order-stale')).toBeDefined();
+    // the form now holds the current order, and no second error box repeats the conflict
+    await waitFor(() => expect((screen.getByTestId('order-priority-select') as HTMLSelectElement).value).toBe('STAT'));
+    expect(screen.queryByTestId('order-form-error')).toBeNull();
+    fireEvent.change(screen.getByTestId('order-priority-select'), { target: { value: 'URGENT' } });
+    fireEvent.click(screen.getByTestId('order-save'));
+    await waitFor(() => expect(puts).toBe(2));
+    const bodies = calls.filter((c) => c.key === 'PUT /api/ocs/orders/o1').map((c) => (c.body as { version: number }).version);
+    expect(bodies).toEqual([1, 2]);
+    await waitFor(() => expect(screen.queryByTestId('order-change-page')).toBeNull());
+  });
+
+  it("lets the due time follow a new priority unless the doctor set one", async () => {
+    renderAt('/orders/o1/edit', doctor, {
+      ...LAB_TESTS,
+      'GET /api/ocs/orders/o1': () => ({ status: 200, data: lab('o1', { dueAt: '2999-01-01T00:00:00Z' }) }),
+    });
+    const due = (await screen.findByTestId('order-due')) as HTMLInputElement;
+    expect(due.value).toBe('2999-01-01T09:00');
+    fireEvent.change(screen.getByTestId('order-priority-select'), { target: { value: 'STAT' } });
+    expect(due.value).toBe('');
+    fireEvent.change(due, { target: { value: '2999-01-02T10:00' } });
+    fireEvent.change(screen.getByTestId('order-priority-select'), { target: { value: 'URGENT' } });
+    expect(due.value).toBe('2999-01-02T10:00');
+  });
+
+  it('shows a refused edit with the server message and keeps the form', async () => {
+    renderAt('/orders/o1/edit', doctor, {
+      ...LAB_TESTS,
+      'GET /api/ocs/orders/o1': () => ({ status: 200, data: lab('o1') }),
+      'PUT /api/ocs/orders/o1': () => ({ status: 409, data: { status: 409, code: 'conflict', detail: '대기 중인 오더가 아닙니다.' } }),
+    });
+    fireEvent.click(await screen.findByTestId('order-save'));
+    expect((await screen.findByTestId('order-form-error')).textContent).toBe('대기 중인 오더가 아닙니다.');
+    expect(screen.getByTestId('order-form')).toBeDefined();
+  });
+
+  it('revises a sent order: the prefilled form creates the replacement with a key and opens it', async () => {
+    const replacement = imaging('o2', { summary: 'CT Abdomen' }, {
+      imaging: { modality: 'CT', bodyPart: 'Abdomen', laterality: 'NOT_APPLICABLE', contrast: false },
+      replaces: { id: 'o1', orderNumber: 'O-o1', status: 'CANCELLED' },
+    });
+    renderAt('/orders/o1', doctor, {
+      'GET /api/ocs/orders/o1': () => ({ status: 200, data: imaging('o1', { status: 'SENT' }) }),
+      'GET /api/ocs/orders/o2': () => ({ status: 200, data: replacement }),
+      'POST /api/ocs/orders/o1/revise': () => ({ status: 201, data: replacement }),
+    });
+    await screen.findByTestId('order-actions');
+    expect(actionIds()).toEqual(['order-cancel', 'order-revise']);
+    fireEvent.click(screen.getByTestId('order-revise'));
+    expect((await screen.findByTestId('order-revise-explained')).textContent).toContain('O-o1');
+    const bodyPart = screen.getByTestId('order-body-part') as HTMLInputElement;
+    expect(bodyPart.value).toBe('Chest');
+    fireEvent.change(bodyPart, { target: { value: 'Abdomen' } });
+    fireEvent.click(screen.getByTestId('order-revise-submit'));
+    const replaces = await screen.findByTestId('order-replaces');
+    expect(replaces.textContent).toContain('O-o1');
+    expect(replaces.querySelector('a')?.getAttribute('href')).toBe('/orders/o1');
+    const post = calls.find((c) => c.key === 'POST /api/ocs/orders/o1/revise');
+    expect(post?.body).toEqual({
+      patientId: PATIENT,
+      type: 'IMAGING',
+      priority: 'ROUTINE',
+      imaging: { modality: 'CT', bodyPart: 'Abdomen', laterality: 'NOT_APPLICABLE', contrast: false },
+    });
+    expect(post?.idempotencyKey).toBeTruthy();
+  });
+
+  it('withdraws a pending order after confirming', async () => {
+    let current = imaging('o1');
+    renderAt('/orders/o1', doctor, {
+      'GET /api/ocs/orders/o1': () => ({ status: 200, data: current }),
+      'DELETE /api/ocs/orders/o1': () => {
+        current = imaging('o1', { status: 'CANCELLED', cancelReason: 'Withdrawn before sending', version: 2 });
+        return { status: 200, data: current };
+      },
+    });
+    fireEvent.click(await screen.findByTestId('order-withdraw'));
+    const dialog = await screen.findByTestId('withdraw-dialog');
+    expect(calls.some((c) => c.key === 'DELETE /api/ocs/orders/o1')).toBe(false);
+    fireEvent.click(within(dialog).getByTestId('withdraw-confirm'));
+    await waitFor(() => expect(screen.getByTestId('order-detail-status').getAttribute('data-status')).toBe('CANCELLED'));
+    expect(calls.filter((c) => c.key === 'DELETE /api/ocs/orders/o1')).toHaveLength(1);
+    // a cancelled order that nothing replaces yet can still be revised, nothing else
+    expect(actionIds()).toEqual(['order-revise']);
+  });
+
+  it('links a replaced order to its replacement and offers no second revision', async () => {
+    renderAt('/orders/o1', doctor, {
+      'GET /api/ocs/orders/o1': () => ({
+        status: 200,
+        data: imaging('o1', { status: 'CANCELLED' }, { replacedBy: [{ id: 'o2', orderNumber: 'O-o2', status: 'PENDING' }] }),
+      }),
+    });
+    const replaced = await screen.findByTestId('order-replaced-by');
+    expect(replaced.querySelector('a')?.getAttribute('href')).toBe('/orders/o2');
+    expect(replaced.textContent).toContain('O-o2');
+    expect(screen.queryByTestId('order-actions')).toBeNull();
+  });
+
+  it("shows another doctor's order without actions, and its edit page says why", async () => {
+    renderAt('/orders/o1/edit', doctor, {
+      'GET /api/ocs/orders/o1': () => ({ status: 200, data: imaging('o1', { orderedBy: 'someone-else' }) }),
+    });
+    expect((await screen.findByTestId('order-change-not-allowed')).textContent).toContain('처방한 의사만');
+    expect(screen.queryByTestId('order-form')).toBeNull();
+  });
+
+  it('prefills a medication with its drug and shows the safety check of the saved content', async () => {
+    const med = detail(view('m1', { patientId: PATIENT, orderedBy: ME }), {
+      medication: { drugId: 'DB00641', dose: 20, doseUnit: 'mg', route: 'PO', frequency: 'QD', durationDays: 14, quantity: 14 },
+      drugName: 'Simvastatin',
+      replacedBy: [],
+    });
+    renderAt('/orders/m1/edit', doctor, {
+      'GET /api/ocs/orders/m1': () => ({ status: 200, data: med }),
+      'PUT /api/ocs/orders/m1': () => ({
+        status: 200,
+        data: {
+          ...med,
+          safety: {
+            complete: true,
+            alerts: [{ ruleId: 'DOSE-1', type: 'DOSE', severity: 'MAJOR', tier: 'INTERRUPTIVE', drugs: [{ name: 'Simvastatin' }], whatHappens: 'Above the maximum daily dose' }],
+          },
+        },
+      }),
+    });
+    expect((await screen.findByTestId('order-drug-selected')).textContent).toContain('Simvastatin');
+    expect((screen.getByTestId('order-dose') as HTMLInputElement).value).toBe('20');
+    fireEvent.change(screen.getByTestId('order-dose'), { target: { value: '120' } });
+    fireEvent.click(screen.getByTestId('order-save'));
+    const safety = await screen.findByTestId('order-saved-safety');
+    expect(within(safety).getByTestId('severity-MAJOR').textContent).toContain('Simvastatin');
+    const put = calls.find((c) => c.key === 'PUT /api/ocs/orders/m1')?.body as { order: { medication: { dose: number; drugId: string } } };
+    expect(put.order.medication).toMatchObject({ drugId: 'DB00641', dose: 120 });
   });
 });

@@ -1,4 +1,5 @@
 import { useMe } from '../features/auth/api/get-me';
+import { OrderChangePage } from '../features/orders/components/order-change-page';
 import { OrderDetailPage } from '../features/orders/components/order-detail-page';
 import { OrderEntryPage } from '../features/orders/components/order-entry-page';
 import { OrderStatisticsPage } from '../features/orders/components/order-statistics-page';
@@ -20,7 +21,18 @@ export function OrderEntryRoute() {
 }
 
 export function OrderDetailRoute() {
-  return <OrderDetailPage roles={useRoles()} />;
+  const me = useMe().data;
+  return <OrderDetailPage roles={me?.roles ?? []} userId={me?.id} />;
+}
+
+export function OrderEditRoute() {
+  const me = useMe().data;
+  return <OrderChangePage mode="edit" roles={me?.roles ?? []} userId={me?.id} />;
+}
+
+export function OrderReviseRoute() {
+  const me = useMe().data;
+  return <OrderChangePage mode="revise" roles={me?.roles ?? []} userId={me?.id} />;
 }
 
 export function WorklistRoute() {

@@ -99,6 +99,8 @@ export const routes: RouteObject[] = [
         children: [
           { path: 'orders/new', lazy: page(() => import('./order-routes'), (m) => m.OrderEntryRoute) },
           { path: 'patients/:id/orders/new', lazy: page(() => import('./order-routes'), (m) => m.OrderEntryRoute) },
+          { path: 'orders/:id/edit', lazy: page(() => import('./order-routes'), (m) => m.OrderEditRoute) },
+          { path: 'orders/:id/revise', lazy: page(() => import('./order-routes'), (m) => m.OrderReviseRoute) },
         ],
       },
       {

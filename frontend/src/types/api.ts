@@ -112,6 +112,9 @@ export type OrderOverrideView = Schemas['OverrideView'];
 export type SendOrderRequest = Schemas['Send'];
 export type CompleteOrderRequest = Schemas['Complete'];
 export type CancelOrderRequest = Schemas['Cancel'];
+export type UpdateOrderRequest = Schemas['UpdateOrder'];
+/** An order linked to another by a revision (`replaces`, `replacedBy`). */
+export type OrderLink = Schemas['OrderLink'];
 export type OrderStatisticsView = Schemas['OrderStatisticsView'];
 export type RoutingView = Schemas['RoutingView'];
 /** `MEDICATION`, `LAB_TEST`, `IMAGING`, `TISSUE_EXAM`. */

@@ -13,14 +13,14 @@ export async function postOrderAction(url: string, body: unknown, key: string): 
 }
 
 /**
- * A mutation that retries only when no answer came (the key makes that safe) and refreshes every order list,
- * worklist and detail afterwards.
+ * A mutation that refreshes every order list, worklist and detail afterwards. A keyed request is retried when no
+ * answer came (the key makes that safe); `retry: false` for the requests the server takes no key for.
  */
-export function useOrderMutation<V extends { key: string }>(mutationFn: (variables: V) => Promise<OrderDetailView>) {
+export function useOrderMutation<V>(mutationFn: (variables: V) => Promise<OrderDetailView>, { retry = true } = {}) {
   const queryClient = useQueryClient();
   return useMutation({
     mutationFn,
-    retry: (count, error) => count < 2 && toApiProblem(error).code === 'network',
+    retry: (count, error) => retry && count < 2 && toApiProblem(error).code === 'network',
     onSettled: () => void queryClient.invalidateQueries({ queryKey: ordersQueryKey }),
   });
 }

@@ -1,6 +1,7 @@
 import { useState, type ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
-import { Link, useParams } from 'react-router-dom';
+import { Link, useLocation, useParams } from 'react-router-dom';
+import { SafetyAlertList } from '../../../components/safety/safety-alert-list';
 import { Alert } from '../../../components/ui/alert';
 import { Button } from '../../../components/ui/button';
 import { Card, CardContent, CardHeader, CardTitle } from '../../../components/ui/card';
@@ -14,12 +15,15 @@ import { isApiProblem } from '../../../lib/api-client';
 import { cn } from '../../../lib/cn';
 import { problemMessage } from '../../../lib/problem-message';
 import { formatInstant } from '../../../lib/time';
-import type { OrderDetailView } from '../../../types/api';
+import type { OrderDetailView, OrderLink } from '../../../types/api';
 import { useCancelOrder } from '../api/cancel-order';
 import { useOrder } from '../api/get-order';
 import { newIdempotencyKey } from '../api/order-mutation';
 import { useStartOrder } from '../api/start-order';
+import { useWithdrawOrder } from '../api/withdraw-order';
 import { isCritical, referenceRange } from '../lib/lab-flags';
+import { doctorActions } from '../lib/order-actions';
+import { isSavedOrderState } from '../lib/saved-order-state';
 import { isOverdue } from '../lib/worklist';
 import { DispenseForm, FlagLabel, LabResultForm, ResultTextForm } from './completion-forms';
 import { OrderStatusBadge, OverdueBadge, PriorityBadge } from './order-badges';
@@ -27,15 +31,19 @@ import { SendOrderButton } from './send-order-button';
 import { PERFORMER_ROLES } from './worklist-page';
 
 /**
- * /orders/:id: what was ordered, its status and timeline, results, dispenses and overrides, and the actions the
- * user's role allows (the server decides: a doctor acts on own orders, department staff on their department's).
+ * /orders/:id: what was ordered, its status and timeline, results, dispenses and overrides, the orders a revision
+ * links it to, and the actions the user's role allows (the server decides: a doctor acts on own orders, department
+ * staff on their department's).
  */
-export function OrderDetailPage({ roles }: { roles: readonly string[] }) {
+export function OrderDetailPage({ roles, userId }: { roles: readonly string[]; userId?: string }) {
   const { t, i18n } = useTranslation();
   const { id = '' } = useParams();
+  const location = useLocation();
   const detail = useOrder(id);
   const data = detail.data;
   const order = data?.order;
+  // the safety check of content just saved by an edit or a revision (medication orders), as order entry shows it
+  const saved = isSavedOrderState(location.state, id) ? location.state : undefined;
 
   return (
     <div data-testid="order-detail-page" className="space-y-4">
@@ -63,6 +71,17 @@ export function OrderDetailPage({ roles }: { roles: readonly string[] }) {
             <PriorityBadge priority={order.priority} />
             {isOverdue(order) ? <OverdueBadge /> : null}
           </div>
+          <RevisionLinks data={data} />
+          {saved && order.type === 'MEDICATION' ? (
+            <Card data-testid="order-saved-safety">
+              <CardHeader>
+                <CardTitle>{t('orders.entry.safety')}</CardTitle>
+              </CardHeader>
+              <CardContent>
+                <SafetyAlertList alerts={saved.safety.alerts} />
+              </CardContent>
+            </Card>
+          ) : null}
           <div className="grid grid-cols-1 gap-4 lg:grid-cols-3">
             <div className="space-y-4 lg:col-span-2">
               <Card>
@@ -83,7 +102,7 @@ export function OrderDetailPage({ roles }: { roles: readonly string[] }) {
                   </dl>
                 </CardContent>
               </Card>
-              <Actions data={data} roles={roles} />
+              <Actions data={data} roles={roles} userId={userId} />
               {data.results?.length ? <LabResults data={data} /> : null}
               {data.dispenses?.length ? (
                 <Card data-testid="order-dispenses">
@@ -259,7 +278,45 @@ function LabResults({ data }: { data: OrderDetailView }) {
   );
 }
 
-function Actions({ data, roles }: { data: OrderDetailView; roles: readonly string[] }) {
+/** "Replaces O-…" on a revision, "Replaced by O-…" on the order it replaced: each a link with its status. */
+function RevisionLinks({ data }: { data: OrderDetailView }) {
+  const { t } = useTranslation();
+  const replacedBy = data.replacedBy ?? [];
+  if (!data.replaces && replacedBy.length === 0) return null;
+  return (
+    <div className="space-y-1 text-sm">
+      {data.replaces ? (
+        <p data-testid="order-replaces" data-order-id={data.replaces.id}>
+          {t('orders.detail.replaces')} <OrderLinkView link={data.replaces} />
+        </p>
+      ) : null}
+      {replacedBy.length ? (
+        <Alert tone="info" data-testid="order-replaced-by" data-order-id={replacedBy[replacedBy.length - 1]?.id}>
+          {t('orders.detail.replacedBy')}{' '}
+          {replacedBy.map((link, i) => (
+            <span key={link.id}>
+              {i > 0 ? ', ' : null}
+              <OrderLinkView link={link} />
+            </span>
+          ))}
+        </Alert>
+      ) : null}
+    </div>
+  );
+}
+
+function OrderLinkView({ link }: { link: OrderLink }) {
+  return (
+    <span className="inline-flex items-center gap-1">
+      <Link to={`/orders/${encodeURIComponent(link.id ?? '')}`} className="font-mono font-medium text-sky-700 hover:underline">
+        {link.orderNumber}
+      </Link>
+      <OrderStatusBadge status={link.status} />
+    </span>
+  );
+}
+
+function Actions({ data, roles, userId }: { data: OrderDetailView; roles: readonly string[]; userId?: string }) {
   const { t } = useTranslation();
   const order = data.order;
   const start = useStartOrder();
@@ -267,18 +324,40 @@ function Actions({ data, roles }: { data: OrderDetailView; roles: readonly strin
   const doctor = roles.includes('DOCTOR');
   const performer = roles.some((r) => PERFORMER_ROLES.includes(r));
   const open = order?.status !== 'COMPLETED' && order?.status !== 'CANCELLED';
-  if (!order || !open || (!doctor && !performer)) return null;
+  const mine = doctorActions(data, userId, roles);
+  const doctorCan = mine.send || mine.edit || mine.withdraw || mine.cancel || mine.revise;
+  if (!order || (!doctorCan && !(doctor && open) && !(performer && open))) return null;
   return (
     <Card data-testid="order-actions">
       <CardHeader>
         <CardTitle>{t('orders.detail.actions')}</CardTitle>
       </CardHeader>
       <CardContent className="space-y-3">
-        {doctor ? (
+        {doctorCan ? (
           <div className="flex flex-wrap items-start gap-2">
-            {order.status === 'PENDING' ? <SendOrderButton orderId={id} /> : null}
-            <CancelButton data={data} />
+            {mine.send ? <SendOrderButton orderId={id} /> : null}
+            {mine.edit ? (
+              <Button variant="secondary" asChild>
+                <Link to={`/orders/${encodeURIComponent(id)}/edit`} data-testid="order-edit">
+                  {t('orders.actions.edit')}
+                </Link>
+              </Button>
+            ) : null}
+            {mine.revise ? (
+              <Button variant="secondary" asChild>
+                <Link to={`/orders/${encodeURIComponent(id)}/revise`} data-testid="order-revise">
+                  {t('orders.actions.revise')}
+                </Link>
+              </Button>
+            ) : null}
+            {mine.withdraw ? <WithdrawButton data={data} /> : null}
+            {mine.cancel ? <CancelButton data={data} /> : null}
           </div>
+        ) : null}
+        {doctor && open && !mine.mine ? (
+          <p className="text-sm text-slate-500" data-testid="order-not-yours">
+            {t('orders.change.notYours')}
+          </p>
         ) : null}
         {performer && order.status === 'SENT' ? (
           <div className="space-y-2">
@@ -299,6 +378,50 @@ function Actions({ data, roles }: { data: OrderDetailView; roles: readonly strin
         ) : null}
       </CardContent>
     </Card>
+  );
+}
+
+/** Withdraws a pending order after a confirmation: it is cancelled and kept (DELETE never deletes an order). */
+function WithdrawButton({ data }: { data: OrderDetailView }) {
+  const { t } = useTranslation();
+  const withdraw = useWithdrawOrder();
+  const [open, setOpen] = useState(false);
+  return (
+    <>
+      <Button variant="secondary" data-testid="order-withdraw" onClick={() => setOpen(true)}>
+        {t('orders.actions.withdraw')}
+      </Button>
+      <Dialog
+        open={open}
+        onOpenChange={(next) => {
+          setOpen(next);
+          if (!next) withdraw.reset();
+        }}
+      >
+        <DialogContent title={t('orders.withdraw.title', { number: data.order?.orderNumber })} description={t('orders.withdraw.description')}>
+          <div className="space-y-3" data-testid="withdraw-dialog">
+            {withdraw.isError ? (
+              <Alert tone="error" data-testid="withdraw-error">
+                {problemMessage(withdraw.error, t)}
+              </Alert>
+            ) : null}
+            <div className="flex justify-end gap-2">
+              <Button variant="secondary" onClick={() => setOpen(false)}>
+                {t('orders.withdraw.back')}
+              </Button>
+              <Button
+                variant="danger"
+                data-testid="withdraw-confirm"
+                disabled={withdraw.isPending}
+                onClick={() => withdraw.mutate({ id: data.order?.id ?? '' }, { onSuccess: () => setOpen(false) })}
+              >
+                {t('orders.withdraw.confirm')}
+              </Button>
+            </div>
+          </div>
+        </DialogContent>
+      </Dialog>
+    </>
   );
 }
 

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { buildOrderForm, emptyOrderForm, pointerKey, seoulLocalToInstant, type OrderFormValues } from './order-form';
+import type { OrderDetailView } from '../../../types/api';
+import { buildOrderForm, emptyOrderForm, instantToSeoulLocal, orderFormValues, pointerKey, seoulLocalToInstant, type OrderFormValues } from './order-form';
 
 const PATIENT = '0d1f0000-0000-4000-8000-000000000001';
 
@@ -67,6 +68,48 @@ describe('buildOrderForm', () => {
     expect(seoulLocalToInstant('2026-03-01T09:30')).toBe('2026-03-01T00:30:00.000Z');
     const result = buildOrderForm(PATIENT, { ...medication(), dueAt: '2026-03-01T09:30' });
     expect(result.ok && result.form.dueAt).toBe('2026-03-01T00:30:00.000Z');
+  });
+});
+
+describe('orderFormValues', () => {
+  const NOW = Date.parse('2026-03-01T00:00:00Z');
+  const medicationOrder: OrderDetailView = {
+    order: { id: 'o1', patientId: PATIENT, type: 'MEDICATION', priority: 'URGENT', status: 'PENDING', dueAt: '2026-03-01T03:30:00Z', overdue: false, version: 3 },
+    indication: '고지혈증',
+    medication: { drugId: 'DB00641', dose: 20, doseUnit: 'mg', route: 'PO', frequency: 'QD', durationDays: 14, quantity: 14 },
+    drugName: 'Simvastatin',
+  };
+
+  it('prefills the form with the order so that saving it unchanged sends the same content', () => {
+    const values = orderFormValues(medicationOrder, NOW);
+    expect(values.medication).toMatchObject({ drugId: 'DB00641', drugLabel: 'Simvastatin', dose: '20', durationDays: '14', quantity: '14', instructions: '' });
+    expect(buildOrderForm(PATIENT, values)).toEqual({
+      ok: true,
+      form: {
+        patientId: PATIENT,
+        type: 'MEDICATION',
+        priority: 'URGENT',
+        dueAt: '2026-03-01T03:30:00.000Z',
+        indication: '고지혈증',
+        medication: { drugId: 'DB00641', dose: 20, doseUnit: 'mg', route: 'PO', frequency: 'QD', durationDays: 14, quantity: 14 },
+      },
+    });
+  });
+
+  it('shows the due time in Seoul and drops one already past (empty: from the priority)', () => {
+    expect(orderFormValues(medicationOrder, NOW).dueAt).toBe('2026-03-01T12:30');
+    expect(orderFormValues(medicationOrder, Date.parse('2026-03-02T00:00:00Z')).dueAt).toBe('');
+    expect(instantToSeoulLocal('2026-12-31T15:00:00Z')).toBe('2027-01-01T00:00');
+  });
+
+  it('prefills lab, imaging and tissue payloads', () => {
+    const base = { order: { type: 'LAB_TEST' as const, priority: 'STAT' as const } };
+    expect(orderFormValues({ ...base, labTest: { testCode: 'CBC', specimen: 'BLOOD' } }, NOW).labTest).toEqual({ testCode: 'CBC', specimen: 'BLOOD' });
+    const imaging = orderFormValues({ order: { type: 'IMAGING' }, imaging: { modality: 'MR', bodyPart: 'Knee', laterality: 'LEFT', contrast: true } }, NOW);
+    expect(imaging.type).toBe('IMAGING');
+    expect(imaging.imaging).toEqual({ modality: 'MR', bodyPart: 'Knee', laterality: 'LEFT', contrast: true });
+    const tissue = orderFormValues({ order: { type: 'TISSUE_EXAM' }, tissueExam: { specimen: 'Core biopsy', site: 'Liver', clinicalQuestion: 'HCC?' } }, NOW);
+    expect(tissue.tissueExam).toEqual({ specimen: 'Core biopsy', site: 'Liver', clinicalQuestion: 'HCC?' });
   });
 });
 

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import type { OrderForm, OrderPriority, OrderType } from '../../../types/api';
+import type { OrderDetailView, OrderForm, OrderPriority, OrderType } from '../../../types/api';
 import { DOSE_UNITS, FREQUENCIES, LATERALITIES, MODALITIES, PRIORITIES, ROUTES, SPECIMENS } from './enums';
 
 /** What the order entry form holds: text as typed, converted and checked by {@link buildOrderForm}. */
@@ -94,10 +94,63 @@ export function seoulLocalToInstant(local: string): string | undefined {
   return Number.isNaN(date.getTime()) ? undefined : date.toISOString();
 }
 
+/** An instant as the `YYYY-MM-DDTHH:mm` wall-clock time in Asia/Seoul that a `datetime-local` field holds. */
+export function instantToSeoulLocal(instant: string): string | undefined {
+  const ms = Date.parse(instant);
+  if (Number.isNaN(ms)) return undefined;
+  // Seoul is UTC+9 all year: shift and read the UTC fields
+  return new Date(ms + 9 * 3_600_000).toISOString().slice(0, 16);
+}
+
+const text = (value: number | string | undefined | null) => (value == null ? '' : String(value));
+
+/**
+ * The form prefilled with an order's content, for editing it or writing its revision. Its due time is kept only while
+ * it lies ahead: the server refuses a past one, and empty means "from the priority".
+ */
+export function orderFormValues(detail: OrderDetailView, now: number = Date.now()): OrderFormValues {
+  const order = detail.order;
+  const values = emptyOrderForm(order?.type ?? 'MEDICATION');
+  const due = order?.dueAt && Date.parse(order.dueAt) > now ? instantToSeoulLocal(order.dueAt) : undefined;
+  const m = detail.medication;
+  return {
+    ...values,
+    priority: order?.priority ?? values.priority,
+    dueAt: due ?? '',
+    indication: detail.indication ?? '',
+    medication: m
+      ? {
+          drugId: m.drugId ?? '',
+          drugLabel: detail.drugName ?? '',
+          dose: text(m.dose),
+          doseUnit: m.doseUnit ?? values.medication.doseUnit,
+          route: m.route ?? values.medication.route,
+          frequency: m.frequency ?? values.medication.frequency,
+          durationDays: text(m.durationDays),
+          quantity: text(m.quantity),
+          instructions: m.instructions ?? '',
+        }
+      : values.medication,
+    labTest: detail.labTest ? { testCode: detail.labTest.testCode ?? '', specimen: detail.labTest.specimen ?? '' } : values.labTest,
+    imaging: detail.imaging
+      ? {
+          modality: detail.imaging.modality ?? values.imaging.modality,
+          bodyPart: detail.imaging.bodyPart ?? '',
+          laterality: detail.imaging.laterality ?? values.imaging.laterality,
+          contrast: Boolean(detail.imaging.contrast),
+        }
+      : values.imaging,
+    tissueExam: detail.tissueExam
+      ? { specimen: detail.tissueExam.specimen ?? '', site: detail.tissueExam.site ?? '', clinicalQuestion: detail.tissueExam.clinicalQuestion ?? '' }
+      : values.tissueExam,
+  };
+}
+
 export type BuildResult = { ok: true; form: OrderForm } | { ok: false; errors: Record<string, string> };
 
 /**
- * The request body for POST /api/ocs/orders from what the form holds: only the payload of the chosen type, numbers
+ * The request body for POST /api/ocs/orders (and the `order` of an edit, the body of a revision) from what the form
+ * holds: only the payload of the chosen type, numbers
  * converted, empty optional fields left out. Errors are keyed by dotted path (`medication.dose`), as the server's
  * field errors are after {@link pointerKey}; messages are i18n keys.
  */

@@ -7,15 +7,19 @@ import java.util.UUID;
 import org.cdss.medsafety.MedicationCheckResult;
 
 /**
- * One order with everything about it: its typed payload, the timeline of transitions, lab results, dispenses,
- * safety overrides, and (on create, send and revalidate answers only) the medication-safety check just run.
+ * One order with everything about it: its typed payload (and a medication's product name as ordered), the timeline
+ * of transitions, lab results, dispenses, safety overrides, the order it replaces and the orders that replace it (a
+ * revision), and (on create, edit, revise, send and revalidate answers only) the medication-safety check just run.
+ * Linked orders the caller may not see are left out.
  */
 public record OrderDetailView(OrderView order, String indication, OrderDetails.Medication medication,
-        OrderDetails.LabTest labTest, OrderDetails.Imaging imaging, OrderDetails.TissueExam tissueExam,
+        String drugName, OrderDetails.LabTest labTest, OrderDetails.Imaging imaging,
+        OrderDetails.TissueExam tissueExam, OrderLink replaces, List<OrderLink> replacedBy,
         List<TransitionView> timeline, List<LabResultView> results, List<DispenseView> dispenses,
         List<OverrideView> overrides, String resultText, MedicationCheckResult safety) {
 
     public OrderDetailView {
+        replacedBy = List.copyOf(replacedBy);
         timeline = List.copyOf(timeline);
         results = List.copyOf(results);
         dispenses = List.copyOf(dispenses);
@@ -23,8 +27,12 @@ public record OrderDetailView(OrderView order, String indication, OrderDetails.M
     }
 
     OrderDetailView withSafety(MedicationCheckResult check) {
-        return new OrderDetailView(order, indication, medication, labTest, imaging, tissueExam, timeline, results,
-                dispenses, overrides, resultText, check);
+        return new OrderDetailView(order, indication, medication, drugName, labTest, imaging, tissueExam, replaces,
+                replacedBy, timeline, results, dispenses, overrides, resultText, check);
+    }
+
+    /** Another order of the same patient this one is linked to by a revision. */
+    public record OrderLink(UUID id, String orderNumber, OrderStatus status) {
     }
 
     /** One step of the life cycle: who moved the order from where to where, when, and why. */

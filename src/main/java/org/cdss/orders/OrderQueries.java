@@ -220,11 +220,39 @@ public class OrderQueries {
         boolean medication = r.type() == OrderType.MEDICATION;
         boolean lab = r.type() == OrderType.LAB_TEST;
         boolean completed = r.status() == OrderStatus.COMPLETED;
-        return new OrderDetailView(view, r.indication(), r.medication(), r.labTest(), r.imaging(), r.tissueExam(),
+        return new OrderDetailView(view, r.indication(), r.medication(), r.drugName(), r.labTest(), r.imaging(),
+                r.tissueExam(), r.replaces() == null ? null : replaced(r.replaces(), user),
+                r.status().isFinal() ? replacements(r, user) : List.of(),
                 records.transitions(id, names::of), lab && completed ? records.labResults(id) : List.of(),
                 medication && completed ? records.dispenses(id, names::of) : List.of(),
                 medication ? records.overrides(id) : List.of(),
                 !medication && !lab && completed ? records.resultText(id) : null, null);
+    }
+
+    /** The order a revision replaced, when the caller may see it. */
+    private OrderDetailView.OrderLink replaced(UUID id, CdssPrincipal user) {
+        return links("WHERE id = :id", Map.of("id", id.toString()), user).stream().findFirst().orElse(null);
+    }
+
+    /**
+     * The revisions of an order, oldest first. Only a final order can have one (revising an open order cancels it),
+     * so open orders skip this statement; the patient's index finds the few candidates.
+     */
+    private List<OrderDetailView.OrderLink> replacements(OrderRow order, CdssPrincipal user) {
+        return links("WHERE patient_id = :p AND replaces_order_id = :id ORDER BY created_at, id",
+                Map.of("p", order.patientId().toString(), "id", order.id().toString()), user);
+    }
+
+    private List<OrderDetailView.OrderLink> links(String where, Map<String, Object> params, CdssPrincipal user) {
+        record Link(OrderDetailView.OrderLink link, OrderType type, UUID department) {
+        }
+        return jdbc.sql("SELECT id, order_number, status, order_type, target_department_id FROM clinical_order "
+                        + where).params(params)
+                .query((rs, n) -> new Link(new OrderDetailView.OrderLink(OrderRecords.uuid(rs, "id"),
+                        rs.getString("order_number"), OrderStatus.valueOf(rs.getString("status"))),
+                        OrderType.valueOf(rs.getString("order_type")), OrderRecords.uuid(rs, "target_department_id")))
+                .list().stream().filter(l -> OrderAccess.canSee(user, l.type(), l.department(), l.link().status()))
+                .map(Link::link).toList();
     }
 
     // --- internals ---
@@ -335,7 +363,7 @@ public class OrderQueries {
 
     record OrderRow(UUID id, String number, UUID patientId, OrderType type, OrderPriority priority,
             OrderStatus status, UUID department, UUID orderedBy, Instant dueAt, String indication, UUID replaces,
-            OrderDetails.Medication medication, OrderDetails.LabTest labTest, OrderDetails.Imaging imaging,
+            OrderDetails.Medication medication, String drugName, OrderDetails.LabTest labTest, OrderDetails.Imaging imaging,
             OrderDetails.TissueExam tissueExam, String summary, String cancelReason, Boolean checkComplete,
             Integer checkBlocking, Instant createdAt, Instant sentAt, Instant startedAt, Instant completedAt,
             Instant cancelledAt, long version) {
@@ -387,7 +415,8 @@ public class OrderQueries {
                 "patient_id"), type, OrderPriority.valueOf(rs.getString("priority")),
                 OrderStatus.valueOf(rs.getString("status")), OrderRecords.uuid(rs, "target_department_id"),
                 OrderRecords.uuid(rs, "ordered_by"), UtcTimestamps.read(rs, "due_at"), rs.getString("indication"),
-                OrderRecords.uuid(rs, "replaces_order_id"), medication, labTest, imaging, tissue, summary,
+                OrderRecords.uuid(rs, "replaces_order_id"), medication, rs.getString("med_drug_name"), labTest,
+                imaging, tissue, summary,
                 rs.getString("cancel_reason"), complete == null ? null : rs.getBoolean("last_check_complete"),
                 blocking == null ? null : rs.getInt("last_check_blocking"), UtcTimestamps.read(rs, "created_at"),
                 UtcTimestamps.read(rs, "sent_at"), UtcTimestamps.read(rs, "started_at"),

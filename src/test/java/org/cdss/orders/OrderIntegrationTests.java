@@ -128,6 +128,8 @@ class OrderIntegrationTests {
         JsonNode created = ok(doctor.post("/api/ocs/orders", medicationOrder(SIMVASTATIN, 20)), 201);
         String id = created.at("/order/id").asString();
         assertThat(created.at("/safety/alerts").findValuesAsString("tier")).contains("HARD_STOP");
+        // the product name as ordered: what an edit form shows for the chosen drug
+        assertThat(created.get("drugName").asString()).containsIgnoringCase("simvastatin");
 
         var refused = doctor.post("/api/ocs/orders/" + id + "/send", Map.of());
         assertThat(refused.status()).as(refused.body()).isEqualTo(422);
@@ -229,6 +231,21 @@ class OrderIntegrationTests {
         assertThat(previous.at("/order/status").asString()).isEqualTo("CANCELLED");
         assertThat(previous.at("/order/cancelReason").asString())
                 .contains(revised.at("/order/orderNumber").asString());
+        // both sides show the link, by number and status
+        String revisedId = revised.at("/order/id").asString();
+        assertThat(revised.at("/replaces/id").asString()).isEqualTo(old);
+        assertThat(revised.at("/replaces/orderNumber").asString()).isEqualTo(previous.at("/order/orderNumber")
+                .asString());
+        assertThat(revised.at("/replaces/status").asString()).isEqualTo("CANCELLED");
+        assertThat(revised.get("replacedBy").size()).isZero();
+        assertThat(previous.at("/replacedBy/0/id").asString()).isEqualTo(revisedId);
+        assertThat(previous.at("/replacedBy/0/orderNumber").asString())
+                .isEqualTo(revised.at("/order/orderNumber").asString());
+        // the laboratory sees the cancelled order, but not its replacement while that is still the doctor's draft
+        assertThat(ok(labTech.get("/api/ocs/orders/" + old), 200).get("replacedBy").size()).isZero();
+        ok(doctor.post("/api/ocs/orders/" + revisedId + "/send", Map.of()), 200);
+        assertThat(ok(labTech.get("/api/ocs/orders/" + old), 200).at("/replacedBy/0/id").asString())
+                .isEqualTo(revisedId);
         // another type is a new order, not a revision
         assertThat(doctor.post("/api/ocs/orders/" + revised.at("/order/id").asString() + "/revise", imagingOrder())
                 .status()).isEqualTo(422);
