@@ -2,6 +2,7 @@ import { useEffect, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useNavigate } from 'react-router-dom';
 import { cn } from '../../../lib/cn';
+import { formatInstant } from '../../../lib/time';
 import type { NotificationView } from '../../../types/api';
 import { useNotifications } from '../api/list-notifications';
 import { useMarkAllNotificationsRead } from '../api/mark-all-notifications-read';
@@ -118,7 +119,7 @@ export function NotificationBell() {
                     {t(`notifications.kind.${n.kind}`, { ...n.params })}
                     {n.createdAt ? (
                       <span className="mt-0.5 block text-xs text-slate-400">
-                        {new Date(n.createdAt).toLocaleString(i18n.language)}
+                        {formatInstant(n.createdAt, i18n.language)}
                       </span>
                     ) : null}
                   </button>
