@@ -134,6 +134,7 @@ public final class KnowledgeBase {
         require(!ingredients.isEmpty(), "ingredients.tsv", 0, "no ingredients");
 
         interactions = new HashMap<>();
+        List<InteractionRule> inFileOrder = new ArrayList<>();
         int count = 0;
         for (Row r : rows(opener, "interactions.tsv", 9)) {
             int a = r.id(2);
@@ -141,10 +142,11 @@ public final class KnowledgeBase {
             InteractionRule rule = new InteractionRule(r.f[0], r.f[1], a, b, r.severity(4), r.f[5], r.f[6], r.f[7],
                     r.f[8]);
             interactions.merge(pair(a, b), new InteractionRule[] {rule}, KnowledgeBase::concat);
+            inFileOrder.add(rule);
             count++;
         }
         ruleCount = count;
-        interactionIndex = new PairIndex(interactions, this::citation, version());
+        interactionIndex = new PairIndex(interactions, inFileOrder, this::citation, version());
         String expected = meta.getProperty("count.rules");
         require(expected != null && Integer.parseInt(expected.strip()) == count, "interactions.tsv", 0,
                 "rule count " + count + " differs from kb.properties count.rules=" + expected);

@@ -2,6 +2,7 @@ package org.cdss.medsafety.engine;
 
 import java.util.Arrays;
 import java.util.Comparator;
+import java.util.List;
 import java.util.Map;
 import java.util.function.Function;
 
@@ -17,8 +18,9 @@ final class PairIndex {
     private final PairRules[] rules;
     private final int mask;
 
-    PairIndex(Map<Long, KnowledgeBase.InteractionRule[]> byPair, Function<String, String> sourceCitation,
-            String kbVersion) {
+    /** {@code inFileOrder}: every rule of {@code byPair}, in the order of {@code interactions.tsv}. */
+    PairIndex(Map<Long, KnowledgeBase.InteractionRule[]> byPair, List<KnowledgeBase.InteractionRule> inFileOrder,
+            Function<String, String> sourceCitation, String kbVersion) {
         int capacity = Integer.highestOneBit(Math.max(4, byPair.size() * 2 - 1)) << 1; // load factor <= 0.5
         keys = new long[capacity];
         rules = new PairRules[capacity];
@@ -36,7 +38,29 @@ final class PairIndex {
             keys[i] = key;
             rules[i] = value;
         }
-        // Rank of each pair's reported rule id in string order (equal ids, equal rank): the alert sort's key.
+        rank(all, inFileOrder);
+    }
+
+    /**
+     * Gives each pair the rank of its reported rule id in string order (equal ids, equal rank): the alert sort's
+     * key. The generated {@code interactions.tsv} is sorted by rule id with unique ids, so the line order is that
+     * order and costs one pass; a file that is not is sorted here (tens of ms more at start-up).
+     */
+    private void rank(PairRules[] all, List<KnowledgeBase.InteractionRule> inFileOrder) {
+        boolean ascending = true;
+        for (int i = 1; i < inFileOrder.size() && ascending; i++) {
+            ascending = inFileOrder.get(i - 1).id().compareTo(inFileOrder.get(i).id()) < 0;
+        }
+        if (ascending) {
+            for (int i = 0; i < inFileOrder.size(); i++) {
+                KnowledgeBase.InteractionRule r = inFileOrder.get(i);
+                PairRules pair = get(KnowledgeBase.pair(r.a(), r.b()));
+                if (pair.top() == r) {
+                    pair.rank = i;
+                }
+            }
+            return;
+        }
         Arrays.sort(all, Comparator.comparing(r -> r.top().id()));
         int rank = 0;
         for (int i = 0; i < all.length; i++) {

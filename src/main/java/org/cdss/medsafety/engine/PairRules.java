@@ -12,7 +12,7 @@ import org.cdss.medsafety.Severity;
  * The interaction rules of one pair of ingredients with what an alert for the pair says, worked out once at KB load
  * so that a check only references it: the reported rule ({@link #top}: the most severe of any source; ties: ONC high
  * priority, ANSM, NDF-RT, ONC non-interruptive), the other rules as related ids (sorted), the citation, and
- * {@link #rank}, the reported rule id's position among every pair's reported rule id (string order), which lets a
+ * {@link #rank}, a number that orders the pairs' reported rule ids as {@link String#compareTo} does, which lets a
  * check sort its alerts by primitive keys.
  *
  * <p>The alert itself (an immutable record) is memoised per pair for drugs named by their KB display names, in four
@@ -61,7 +61,8 @@ final class PairRules {
         } else {
             related = List.of();
         }
-        citation = sourceCitation.apply(best.source()) + (best.citation().isEmpty() ? "" : " " + best.citation());
+        String ofSource = sourceCitation.apply(best.source());
+        citation = best.citation().isEmpty() ? ofSource : ofSource + " " + best.citation(); // shared when alone
     }
 
     KnowledgeBase.InteractionRule[] rules() {
