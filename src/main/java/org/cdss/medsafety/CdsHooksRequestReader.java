@@ -5,6 +5,14 @@ import ca.uhn.fhir.parser.DataFormatException;
 import ca.uhn.fhir.parser.IParser;
 import ca.uhn.fhir.parser.StrictErrorHandler;
 import java.math.BigDecimal;
+import java.time.Clock;
+import java.time.DateTimeException;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.OffsetDateTime;
+import java.time.Year;
+import java.time.YearMonth;
 import java.util.ArrayList;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -12,15 +20,18 @@ import java.util.Locale;
 import java.util.Set;
 import org.cdss.medsafety.engine.SafetyEngine;
 import org.cdss.shared.DomainException;
+import org.cdss.shared.HospitalZone;
 import org.cdss.shared.ProblemCode;
 import org.hl7.fhir.instance.model.api.IBaseResource;
 import org.hl7.fhir.r4.model.AllergyIntolerance;
+import org.hl7.fhir.r4.model.BaseDateTimeType;
 import org.hl7.fhir.r4.model.Bundle;
 import org.hl7.fhir.r4.model.CodeableConcept;
 import org.hl7.fhir.r4.model.Coding;
 import org.hl7.fhir.r4.model.Dosage;
 import org.hl7.fhir.r4.model.Medication;
 import org.hl7.fhir.r4.model.MedicationRequest;
+import org.hl7.fhir.r4.model.Observation;
 import org.hl7.fhir.r4.model.Patient;
 import org.hl7.fhir.r4.model.Quantity;
 import org.hl7.fhir.r4.model.Resource;
@@ -34,7 +45,9 @@ import tools.jackson.databind.JsonNode;
  * error handler (a malformed order is refused, never half read). Drugs and allergens are recognised by the codings
  * the knowledge base maps (DrugBank accession, ATC from the curated products; RxNorm is not mapped), failing that
  * by {@code CodeableConcept.text} or a coding's display name, and the names so recognised are reported so that the
- * cards can say "identified by name only".
+ * cards can say "identified by name only". The patient's age (from {@code Patient.birthDate}, on the hospital's
+ * calendar) and the latest body weight of the last {@value MedicationSafety#WEIGHT_MAX_AGE_DAYS} days (optional
+ * prefetch {@code weight}) select the dose limits of the age band, as on the order path ({@link MedicationSafety}).
  */
 @Component
 class CdsHooksRequestReader {
@@ -43,6 +56,14 @@ class CdsHooksRequestReader {
             "http://drugbank.ca", "https://go.drugbank.com", "http://go.drugbank.com");
     static final String ATC_SYSTEM = "http://www.whocc.no/atc";
     static final List<String> PREFETCH_KEYS = List.of("patient", "allergies", "medications");
+    /** Optional prefetch: a Bundle of body weight Observations (without it a child's dose cannot be checked). */
+    static final String WEIGHT_KEY = "weight";
+    static final String LOINC = "http://loinc.org";
+    /** Body weight (the FHIR vital signs profile's code) and body weight measured. */
+    static final Set<String> BODY_WEIGHT_CODES = Set.of("29463-7", "3141-9");
+    /** Same bounds as {@link MedicationCheckRequest}'s age and weight. */
+    private static final int MAX_AGE_YEARS = 150;
+    private static final double MAX_WEIGHT_KG = 500;
     private static final String ALLERGY_CLINICAL = "http://terminology.hl7.org/CodeSystem/allergyintolerance-clinical";
     private static final String ALLERGY_VERIFICATION =
             "http://terminology.hl7.org/CodeSystem/allergyintolerance-verification";
@@ -51,9 +72,13 @@ class CdsHooksRequestReader {
     private static final FhirContext FHIR = FhirContext.forR4Cached();
 
     private final SafetyEngine engine;
+    private final Clock clock;
+    private final HospitalZone zone;
 
-    CdsHooksRequestReader(SafetyEngine engine) {
+    CdsHooksRequestReader(SafetyEngine engine, Clock clock, HospitalZone zone) {
         this.engine = engine;
+        this.clock = clock;
+        this.zone = zone;
     }
 
     /** What was read: the check to run, the drug names recognised by name only, and whether there is an order. */
@@ -87,7 +112,7 @@ class CdsHooksRequestReader {
         }
         IParser parser = FHIR.newJsonParser().setParserErrorHandler(new StrictErrorHandler());
         Bundle drafts = parse(parser, Bundle.class, context.path("draftOrders"), "/context/draftOrders");
-        parse(parser, Patient.class, prefetch.path("patient"), "/prefetch/patient");
+        Patient patient = parse(parser, Patient.class, prefetch.path("patient"), "/prefetch/patient");
         Bundle allergies = parse(parser, Bundle.class, prefetch.path("allergies"), "/prefetch/allergies");
         Bundle medications = parse(parser, Bundle.class, prefetch.path("medications"), "/prefetch/medications");
 
@@ -130,10 +155,127 @@ class CdsHooksRequestReader {
                 recorded.add(allergen(allergy.getCode()));
             }
         }
+        Double weight = null;
+        JsonNode weights = prefetch.path(WEIGHT_KEY);
+        if (!weights.isMissingNode() && !weights.isNull()) { // CDS Hooks: null = the client could not prefetch it
+            weight = weightKg(parse(parser, Bundle.class, weights, "/prefetch/" + WEIGHT_KEY));
+        }
         return new Read(new MedicationCheckRequest(null, proposed,
                 active.stream().limit(MedicationCheckRequest.MAX_ACTIVE).toList(),
-                recorded.stream().limit(MedicationCheckRequest.MAX_ALLERGIES).toList()), List.copyOf(
-                        new LinkedHashSet<>(byName)));
+                recorded.stream().limit(MedicationCheckRequest.MAX_ALLERGIES).toList(), ageYears(patient), weight),
+                List.copyOf(new LinkedHashSet<>(byName)));
+    }
+
+    /**
+     * The patient's age in completed years on the hospital's calendar, or null without a birth date (adult limits,
+     * as on the order path). A birth date given to the year or month only spans ages that may straddle an age band;
+     * then the more cautious band is taken: a possible 65-year-old is elderly, a possible 17-year-old a child.
+     */
+    private Integer ageYears(Patient patient) {
+        String birth = patient.getBirthDateElement().getValueAsString();
+        if (birth == null || birth.isBlank()) {
+            return null;
+        }
+        LocalDate earliest;
+        LocalDate latest;
+        LocalDate today = MedicationSafety.today(clock, zone);
+        try {
+            if (birth.length() == 4) {
+                earliest = Year.parse(birth).atDay(1);
+                latest = Year.parse(birth).atMonth(12).atEndOfMonth();
+            } else if (birth.length() == 7) {
+                earliest = YearMonth.parse(birth).atDay(1);
+                latest = YearMonth.parse(birth).atEndOfMonth();
+            } else {
+                earliest = LocalDate.parse(birth);
+                latest = earliest;
+            }
+        } catch (DateTimeException e) {
+            throw badValue("/prefetch/patient/birthDate", "medsafety.cds.bad-birth-date", birth);
+        }
+        if (earliest.isAfter(today) || earliest.isBefore(today.minusYears(MAX_AGE_YEARS + 1L))) {
+            throw badValue("/prefetch/patient/birthDate", "medsafety.cds.bad-birth-date", birth);
+        }
+        int oldest = MedicationSafety.ageYears(earliest, today);
+        int youngest = MedicationSafety.ageYears(latest.isAfter(today) ? today : latest, today);
+        return oldest >= 65 ? oldest : youngest;
+    }
+
+    /**
+     * The latest body weight (LOINC {@link #BODY_WEIGHT_CODES}) measured in the last
+     * {@value MedicationSafety#WEIGHT_MAX_AGE_DAYS} days, in kg, or null when there is none: as the order path uses
+     * the recorded vital signs. Observations entered in error or cancelled, without a time or without a value
+     * (data absent) are skipped; a value that is not a mass of at most 500 kg is refused (400).
+     */
+    private Double weightKg(Bundle bundle) {
+        Instant since = clock.instant().minus(Duration.ofDays(MedicationSafety.WEIGHT_MAX_AGE_DAYS));
+        Quantity latest = null;
+        Instant latestAt = null;
+        for (Observation o : resources(bundle, Observation.class)) {
+            Instant at = effective(o);
+            if (o.getStatus() == Observation.ObservationStatus.ENTEREDINERROR
+                    || o.getStatus() == Observation.ObservationStatus.CANCELLED
+                    || BODY_WEIGHT_CODES.stream().noneMatch(code -> o.getCode().hasCoding(LOINC, code))
+                    || at == null || at.isBefore(since) || !o.hasValueQuantity() || !o.getValueQuantity().hasValue()) {
+                continue;
+            }
+            if (latestAt == null || at.isAfter(latestAt)) {
+                latest = o.getValueQuantity();
+                latestAt = at;
+            }
+        }
+        if (latest == null) {
+            return null;
+        }
+        String unit = (latest.hasCode() ? latest.getCode() : latest.hasUnit() ? latest.getUnit() : "").strip()
+                .toLowerCase(Locale.ROOT);
+        double value = latest.getValue().doubleValue();
+        double kg = switch (unit) {
+            case "kg" -> value;
+            case "g" -> value / 1000;
+            case "[lb_av]", "lb", "lbs" -> value * 0.45359237;
+            default -> Double.NaN;
+        };
+        if (!(kg > 0 && kg <= MAX_WEIGHT_KG)) {
+            throw badValue("/prefetch/" + WEIGHT_KEY, "medsafety.cds.bad-weight",
+                    latest.getValue().toPlainString() + " " + unit);
+        }
+        return kg;
+    }
+
+    /** When the observation was made: effective dateTime or instant, else the end (or start) of its period. */
+    private Instant effective(Observation o) {
+        BaseDateTimeType at = null;
+        if (o.hasEffectiveDateTimeType()) {
+            at = o.getEffectiveDateTimeType();
+        } else if (o.hasEffectiveInstantType()) {
+            at = o.getEffectiveInstantType();
+        } else if (o.hasEffectivePeriod()) {
+            at = o.getEffectivePeriod().hasEnd() ? o.getEffectivePeriod().getEndElement()
+                    : o.getEffectivePeriod().getStartElement();
+        }
+        String text = at == null ? null : at.getValueAsString();
+        if (text == null || text.isBlank()) {
+            return null;
+        }
+        // With a time FHIR requires an offset; a date alone (or a month, a year) is read as its first day, local.
+        try {
+            return switch (text.length()) {
+                case 4 -> Year.parse(text).atDay(1).atStartOfDay(zone.zoneId()).toInstant();
+                case 7 -> YearMonth.parse(text).atDay(1).atStartOfDay(zone.zoneId()).toInstant();
+                case 10 -> LocalDate.parse(text).atStartOfDay(zone.zoneId()).toInstant();
+                default -> OffsetDateTime.parse(text).toInstant();
+            };
+        } catch (DateTimeException e) {
+            throw new DomainException(ProblemCode.VALIDATION, "medsafety.cds.malformed-fhir", List.of(
+                    new DomainException.FieldProblem("/prefetch/" + WEIGHT_KEY, "medsafety.cds.malformed-fhir",
+                            "Observation", "effective " + text)), "Observation", "effective " + text);
+        }
+    }
+
+    private static DomainException badValue(String pointer, String key, String value) {
+        return new DomainException(ProblemCode.VALIDATION, null,
+                List.of(new DomainException.FieldProblem(pointer, key, value)));
     }
 
     /** A drug of an order: DrugBank accession when a coding gave it, else a name; {@code byName} when by name. */

@@ -25,13 +25,17 @@ public record CdsServiceDiscovery(List<Service> services) {
     static final Map<String, String> PREFETCH = Map.of(
             "patient", "Patient/{{context.patientId}}",
             "allergies", "AllergyIntolerance?patient={{context.patientId}}",
-            "medications", "MedicationRequest?patient={{context.patientId}}&status=active");
+            "medications", "MedicationRequest?patient={{context.patientId}}&status=active",
+            "weight", "Observation?patient={{context.patientId}}&code=http://loinc.org|29463-7&_sort=-date&_count=1");
 
     /** The medication-safety services (order-select while choosing, order-sign before signing). */
     static CdsServiceDiscovery medicationSafety() {
         String usage = "Prefetch patient, allergies (AllergyIntolerance bundle) and medications (active "
-                + "MedicationRequest bundle) are required; drugs are recognised by DrugBank, ATC or RxNorm codings "
-                + "the knowledge base maps, else by name.";
+                + "MedicationRequest bundle) are required; drugs are recognised by the DrugBank or ATC codings the "
+                + "knowledge base maps (RxNorm is not mapped), else by name. Patient.birthDate selects the dose "
+                + "limits of the age band (children, elderly); weight (Observation bundle, LOINC 29463-7, in kg, g "
+                + "or [lb_av], measured in the last " + MedicationSafety.WEIGHT_MAX_AGE_DAYS + " days) is optional, "
+                + "but without it a child's weight-based dose is reported as not checked.";
         return new CdsServiceDiscovery(List.of(
                 new Service("order-select", "cdss-medsafety-order-select", "CDSS medication safety (order select)",
                         "Checks the selected draft MedicationRequests against the patient's active medications and "

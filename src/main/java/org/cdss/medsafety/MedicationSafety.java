@@ -2,6 +2,7 @@ package org.cdss.medsafety;
 
 import java.time.Clock;
 import java.time.LocalDate;
+import java.time.Period;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
@@ -16,6 +17,7 @@ import org.cdss.patients.ClinicalLists;
 import org.cdss.patients.PatientDirectory;
 import org.cdss.records.RecordQueries;
 import org.cdss.shared.DomainException;
+import org.cdss.shared.HospitalZone;
 import org.cdss.shared.ProblemCode;
 import org.cdss.shared.security.CdssPrincipal;
 import org.cdss.shared.security.CurrentUser;
@@ -43,9 +45,10 @@ public class MedicationSafety {
     private final PatientDirectory patients;
     private final RecordQueries records;
     private final Clock clock;
+    private final HospitalZone zone;
 
     MedicationSafety(SafetyEngine engine, AuditLog audit, AlertLog alertLog, ClinicalLists clinicalLists,
-            PatientDirectory patients, RecordQueries records, Clock clock) {
+            PatientDirectory patients, RecordQueries records, Clock clock, HospitalZone zone) {
         this.engine = engine;
         this.audit = audit;
         this.alertLog = alertLog;
@@ -53,6 +56,7 @@ public class MedicationSafety {
         this.patients = patients;
         this.records = records;
         this.clock = clock;
+        this.zone = zone;
     }
 
     @PreAuthorize("hasAnyRole('DOCTOR','NURSE','PHARMACIST')")
@@ -183,12 +187,22 @@ public class MedicationSafety {
         if (age == null) {
             var patient = patients.summaries(List.of(request.patientId())).get(request.patientId());
             if (patient != null && patient.birthDate() != null) {
-                age = Math.max(0, java.time.Period.between(patient.birthDate(), LocalDate.now(clock)).getYears());
+                age = ageYears(patient.birthDate(), today(clock, zone));
             }
         }
         Double weight = request.weightKg() != null ? request.weightKg()
                 : records.recentWeightKg(request.patientId(), clock.instant(), WEIGHT_MAX_AGE_DAYS).orElse(null);
         return request.withPatient(age, weight);
+    }
+
+    /** Today on the hospital's calendar: a birthday starts at local midnight, not at midnight UTC. */
+    static LocalDate today(Clock clock, HospitalZone zone) {
+        return LocalDate.now(clock.withZone(zone.zoneId()));
+    }
+
+    /** Age in completed years on {@code today} (0 for a birth date after it); the same for every way in. */
+    static int ageYears(LocalDate birthDate, LocalDate today) {
+        return Math.max(0, Period.between(birthDate, today).getYears());
     }
 
     @PreAuthorize("hasAnyRole('DOCTOR','NURSE','PHARMACIST')")

@@ -78,7 +78,34 @@ final class CdsHooksPayloads {
     }
 
     static Map<String, Object> patient() {
-        return Map.of("resourceType", "Patient", "id", "example", "gender", "female", "birthDate", "1960-05-14");
+        return patient("1960-05-14");
+    }
+
+    static Map<String, Object> patient(String birthDate) {
+        return Map.of("resourceType", "Patient", "id", "example", "gender", "female", "birthDate", birthDate);
+    }
+
+    /** A body weight vital sign (LOINC 29463-7) as an EHR returns it for the {@code weight} prefetch query. */
+    static Map<String, Object> bodyWeight(String id, double value, String unit, String effectiveDateTime) {
+        Map<String, Object> o = new LinkedHashMap<>();
+        o.put("resourceType", "Observation");
+        o.put("id", id);
+        o.put("status", "final");
+        o.put("category", List.of(concept(null, coding(
+                "http://terminology.hl7.org/CodeSystem/observation-category", "vital-signs", "Vital Signs"))));
+        o.put("code", concept("Body weight", coding("http://loinc.org", "29463-7", "Body weight")));
+        o.put("subject", Map.of("reference", "Patient/example"));
+        o.put("effectiveDateTime", effectiveDateTime);
+        o.put("valueQuantity", Map.of("value", value, "unit", unit, "system", "http://unitsofmeasure.org",
+                "code", unit));
+        return o;
+    }
+
+    /** The body with one prefetch entry replaced or added ({@code weight}, another {@code patient}…). */
+    @SuppressWarnings("unchecked")
+    static Map<String, Object> withPrefetch(Map<String, Object> body, String key, Object value) {
+        ((Map<String, Object>) body.get("prefetch")).put(key, value);
+        return body;
     }
 
     /** A full request: hook, hookInstance, fhirServer, context (userId, patientId, draftOrders) and prefetch. */

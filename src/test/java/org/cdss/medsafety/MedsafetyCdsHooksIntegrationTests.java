@@ -5,14 +5,21 @@ import static org.cdss.medsafety.CdsHooksPayloads.ATC;
 import static org.cdss.medsafety.CdsHooksPayloads.DRUGBANK;
 import static org.cdss.medsafety.CdsHooksPayloads.RXNORM;
 import static org.cdss.medsafety.CdsHooksPayloads.allergy;
+import static org.cdss.medsafety.CdsHooksPayloads.bodyWeight;
 import static org.cdss.medsafety.CdsHooksPayloads.bundle;
 import static org.cdss.medsafety.CdsHooksPayloads.coding;
 import static org.cdss.medsafety.CdsHooksPayloads.concept;
 import static org.cdss.medsafety.CdsHooksPayloads.dosed;
 import static org.cdss.medsafety.CdsHooksPayloads.emptyBundle;
 import static org.cdss.medsafety.CdsHooksPayloads.medicationRequest;
+import static org.cdss.medsafety.CdsHooksPayloads.patient;
 import static org.cdss.medsafety.CdsHooksPayloads.request;
+import static org.cdss.medsafety.CdsHooksPayloads.withPrefetch;
 
+import java.time.LocalDate;
+import java.time.OffsetDateTime;
+import java.time.ZoneId;
+import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
@@ -92,6 +99,8 @@ class MedsafetyCdsHooksIntegrationTests {
                     .isEqualTo("Patient/{{context.patientId}}");
             assertThat(service.path("prefetch").path("allergies").asString()).startsWith("AllergyIntolerance?");
             assertThat(service.path("prefetch").path("medications").asString()).contains("status=active");
+            assertThat(service.path("prefetch").path("weight").asString()).startsWith("Observation?")
+                    .contains("code=http://loinc.org|29463-7");
         }
     }
 
@@ -147,6 +156,98 @@ class MedsafetyCdsHooksIntegrationTests {
         JsonNode cards = cards(SIGN, request("order-sign", bundle(dosed(simvastatinDraft(), 120, "mg", 1)),
                 emptyBundle(), emptyBundle()));
         assertThat(cardAbout(cards, "dose").path("detail").asString()).contains("120 mg");
+    }
+
+    // Age from Patient.birthDate and weight from the optional "weight" prefetch select the age band's limits, as on
+    // the order path (MedsafetyDoseAgeIntegrationTests): 400 mg of paracetamol is within the adult maximum (1 000 mg)
+    // but above 15 mg/kg for a 4-year-old of 16 kg (240 mg); 1 600 mg a day is above 75 mg/kg (1 200 mg).
+    static final ZoneId SEOUL = ZoneId.of("Asia/Seoul");
+
+    static String bornYearsAgo(int years) {
+        return LocalDate.now(SEOUL).minusYears(years).minusMonths(3).toString();
+    }
+
+    static String daysAgo(int days) {
+        return OffsetDateTime.now(SEOUL).minusDays(days).truncatedTo(ChronoUnit.SECONDS).toString();
+    }
+
+    static Map<String, Object> paracetamolDraft() {
+        return dosed(medicationRequest("draft-paracetamol", "draft", concept("Acetaminophen 160 MG/5ML Oral "
+                + "Suspension", coding(DRUGBANK, "DB00316", "Acetaminophen"))), 400, "mg", 4);
+    }
+
+    Map<String, Object> childRequest(Object weight) {
+        Map<String, Object> body = withPrefetch(request("order-sign", bundle(paracetamolDraft()), emptyBundle(),
+                emptyBundle()), "patient", patient(bornYearsAgo(4)));
+        return weight == null ? body : withPrefetch(body, "weight", weight);
+    }
+
+    @Test
+    void a_child_weighed_in_the_prefetch_gets_the_per_kg_paediatric_limit_with_its_source() {
+        JsonNode cards = cards(SIGN, childRequest(bundle(bodyWeight("w1", 16, "kg", daysAgo(2)),
+                bodyWeight("w0", 12, "kg", daysAgo(20)))));
+        List<String> details = cards.findValuesAsString("detail");
+        assertThat(details).anySatisfy(d -> assertThat(d).contains("single dose 400 mg is above the paediatric "
+                + "(16 kg) maximum single dose of 240 mg").contains("Sullivan JE").contains("DOSE-PAED-MAX-SINGLE"));
+        assertThat(details).anySatisfy(d -> assertThat(d).contains("daily dose 1600 mg is above the paediatric "
+                + "(16 kg) maximum daily dose of 1200 mg"));
+        assertThat(cardAbout(cards, "dose").path("indicator").asString()).isEqualTo("warning");
+
+        // the same weight in grams (UCUM g) is converted
+        JsonNode grams = cards(SIGN, childRequest(bundle(bodyWeight("w1", 16000, "g", daysAgo(2)))));
+        assertThat(grams.toString()).contains("paediatric (16 kg) maximum single dose of 240 mg");
+    }
+
+    @Test
+    void a_child_without_a_recent_weight_gets_a_check_incomplete_card() {
+        for (Map<String, Object> body : List.of(childRequest(null), childRequest(emptyBundle()),
+                childRequest(bundle(bodyWeight("old", 16, "kg", daysAgo(40)))))) {
+            JsonNode cards = cards(SIGN, body);
+            JsonNode incomplete = cardAbout(cards, "check incomplete");
+            assertThat(incomplete.path("indicator").asString()).isEqualTo("warning");
+            assertThat(incomplete.path("detail").asString()).contains("weight needed")
+                    .contains("INCOMPLETE-DOSE-WEIGHT:DB00316").contains("Sullivan JE");
+            assertThat(cards.toString()).doesNotContain("DOSE-MAX-").doesNotContain("DOSE-PAED-MAX-");
+        }
+    }
+
+    @Test
+    void an_eighty_year_old_gets_the_elderly_maximum_of_zolpidem() {
+        Map<String, Object> zolpidem = dosed(medicationRequest("draft-zolpidem", "draft", concept("Zolpidem "
+                + "tartrate 10 MG Oral Tablet", coding(ATC, "N05CF02", "zolpidem"))), 10, "mg", 1);
+        JsonNode elderly = cards(SIGN, withPrefetch(request("order-sign", bundle(zolpidem), emptyBundle(),
+                emptyBundle()), "patient", patient(bornYearsAgo(80))));
+        assertThat(elderly.findValuesAsString("detail")).anySatisfy(d -> assertThat(d)
+                .contains("single dose 10 mg is above the elderly maximum single dose of 5 mg")
+                .contains("FDA label (Ambien, 2013)").contains("DOSE-ELDERLY-MAX-SINGLE:DB00425"));
+        assertThat(cardAbout(elderly, "dose").path("indicator").asString()).isEqualTo("warning");
+        // 10 mg is the adult maximum: no card for a 50-year-old
+        JsonNode adult = cards(SIGN, withPrefetch(request("order-sign", bundle(zolpidem), emptyBundle(),
+                emptyBundle()), "patient", patient(bornYearsAgo(50))));
+        assertThat(adult.toString()).doesNotContain("DOSE-");
+    }
+
+    @Test
+    void a_malformed_birth_date_or_weight_is_400_problem() {
+        Map<String, Object> weight = bundle(bodyWeight("w1", 16, "kg", daysAgo(2)));
+        var badDate = doctor.post(SIGN, withPrefetch(childRequest(weight), "patient", patient("14/05/2021")));
+        assertThat(badDate.status()).as(badDate.body()).isEqualTo(400);
+        assertThat(badDate.isProblem()).isTrue();
+        assertThat(badDate.json().path("errors").findValuesAsString("pointer")).contains("/prefetch/patient");
+
+        var future = doctor.post(SIGN, withPrefetch(childRequest(weight), "patient",
+                patient(LocalDate.now(SEOUL).plusDays(2).toString())));
+        assertThat(future.status()).as(future.body()).isEqualTo(400);
+        assertThat(future.json().path("errors").findValuesAsString("pointer"))
+                .contains("/prefetch/patient/birthDate");
+
+        var length = doctor.post(SIGN, childRequest(bundle(bodyWeight("w1", 16, "cm", daysAgo(2)))));
+        assertThat(length.status()).as(length.body()).isEqualTo(400);
+        assertThat(length.json().path("errors").findValuesAsString("pointer")).contains("/prefetch/weight");
+
+        var notABundle = doctor.post(SIGN, childRequest(bodyWeight("w1", 16, "kg", daysAgo(2))));
+        assertThat(notABundle.status()).as(notABundle.body()).isEqualTo(400);
+        assertThat(notABundle.json().path("errors").findValuesAsString("pointer")).contains("/prefetch/weight");
     }
 
     @Test

@@ -112,6 +112,30 @@ class MedsafetyKnowledgeBaseTests {
         }
     }
 
+    // The engine sorts interaction alerts by a rank worked out at load: from the line order of the (generated,
+    // sorted) interactions.tsv, or by sorting when a file is not in rule id order. Both must give the same alerts in
+    // the same order: most severe first, then type, then rule id.
+    @Test
+    void alerts_come_in_the_same_order_from_an_interactions_file_that_is_not_sorted() {
+        KnowledgeBase reversed = load("interactions.tsv", text -> {
+            List<String> lines = text.lines().toList();
+            List<String> header = lines.stream().filter(l -> l.startsWith("#")).toList();
+            List<String> rows = new java.util.ArrayList<>(lines.stream().filter(l -> !l.startsWith("#")).toList());
+            java.util.Collections.reverse(rows);
+            return String.join("\n", header) + "\n" + String.join("\n", rows) + "\n";
+        });
+        MedicationCheckRequest request = new MedicationCheckRequest(null, java.util.stream.Stream.of("simvastatin",
+                "clarithromycin", "warfarin", "aspirin", "ibuprofen", "amiodarone", "ciprofloxacin", "sertraline")
+                .map(ProposedDrug::of).toList(), java.util.stream.Stream.of("tramadol", "digoxin", "naproxen",
+                "fluoxetine").map(ActiveMedication::of).toList(), List.of(RecordedAllergy.freeText("penicillin")));
+        MedicationCheckResult committed = SafetyEngine.with(KnowledgeBase.fromClasspath()).check(request);
+        MedicationCheckResult fromReversed = SafetyEngine.with(reversed).check(request);
+        assertThat(committed.alerts()).hasSizeGreaterThan(15);
+        assertThat(fromReversed.alerts()).isEqualTo(committed.alerts());
+        assertThat(committed.alerts()).isSortedAccordingTo(java.util.Comparator.comparing(SafetyAlert::severity)
+                .thenComparing(SafetyAlert::type).thenComparing(SafetyAlert::ruleId));
+    }
+
     private static KnowledgeBase load(String file, UnaryOperator<String> change) {
         return KnowledgeBase.load(name -> {
             InputStream in = open(name);

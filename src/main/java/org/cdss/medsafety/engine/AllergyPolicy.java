@@ -20,7 +20,7 @@ final class AllergyPolicy implements SafetyPolicy {
             + "update. J Allergy Clin Immunol 2022;150:1333-93";
 
     @Override
-    public void evaluate(CheckContext c, List<SafetyAlert> findings) {
+    public void evaluate(CheckContext c, Findings findings) {
         for (CheckContext.Allergy allergy : c.allergies()) {
             if (!allergy.coded()) {
                 continue;
@@ -34,7 +34,7 @@ final class AllergyPolicy implements SafetyPolicy {
     }
 
     private static void check(CheckContext c, CheckContext.Allergy allergy, CheckContext.Drug drug,
-            List<SafetyAlert> findings) {
+            Findings findings) {
         int d = drug.id();
         if (allergy.ingredient() != null && allergy.ingredient() == d) {
             findings.add(new SafetyAlert(AlertType.ALLERGY, Severity.CONTRAINDICATED,
@@ -70,8 +70,11 @@ final class AllergyPolicy implements SafetyPolicy {
         if (top == null && !sameClass) {
             return;
         }
-        List<String> relatedIds = related == null ? List.of() : related;
-        relatedIds.sort(null);
+        List<String> relatedIds = List.of(); // an immutable list cannot be sorted, even when empty
+        if (related != null) {
+            related.sort(null);
+            relatedIds = related;
+        }
         if (top == null) {
             findings.add(new SafetyAlert(AlertType.ALLERGY, Severity.MAJOR, Severity.MAJOR.tier(),
                     List.of(drug.involved(), allergy.involved()), drug.name() + " belongs to the allergen class the "

@@ -6,19 +6,28 @@ import java.util.Set;
 import org.cdss.medsafety.InvolvedDrug;
 import org.cdss.medsafety.ProposedDrug;
 
-/** A request with every drug and allergy resolved against the knowledge base; what the policies look at. */
+/**
+ * A request with every drug and allergy resolved against the knowledge base; what the policies look at.
+ * {@code repeats}: some ingredient occurs more than once among the proposed and active drugs, so the pair policies
+ * must remember the pairs they have reported (without repeats every pair of the check is distinct).
+ */
 record CheckContext(KnowledgeBase kb, List<Drug> proposed, List<Drug> active, List<Allergy> allergies,
-        Integer ageYears, Double weightKg) {
+        Integer ageYears, Double weightKg, boolean repeats) {
 
     static final int UNKNOWN = -2;
 
     /**
      * A proposed or active drug; {@code id} is {@link #UNKNOWN} or {@link KnowledgeBase#AMBIGUOUS} when unresolved.
      * A component of a combination product has a non-zero {@code product} shared by the product's components.
+     * {@code plain}: a known drug named by its KB display name (so alert texts about it can be shared between checks);
+     * {@code involved}: how alerts name it, built once per check.
      */
-    record Drug(int id, String accession, String name, String role, ProposedDrug order, String given, int product) {
-        Drug(int id, String accession, String name, String role, ProposedDrug order, String given) {
-            this(id, accession, name, role, order, given, 0);
+    record Drug(int id, String accession, String name, String role, ProposedDrug order, String given, int product,
+            boolean plain, InvolvedDrug involved) {
+
+        Drug(int id, String accession, String name, String role, ProposedDrug order, String given, int product,
+                boolean plain) {
+            this(id, accession, name, role, order, given, product, plain, new InvolvedDrug(accession, name, role));
         }
 
         boolean known() {
@@ -29,10 +38,6 @@ record CheckContext(KnowledgeBase kb, List<Drug> proposed, List<Drug> active, Li
         boolean sameProduct(Drug other) {
             return product != 0 && product == other.product;
         }
-
-        InvolvedDrug involved() {
-            return new InvolvedDrug(accession, name, role);
-        }
     }
 
     /**
@@ -40,14 +45,16 @@ record CheckContext(KnowledgeBase kb, List<Drug> proposed, List<Drug> active, Li
      * empty members = uncoded. {@code groups}: every curated group a member belongs to (what it cross-reacts by).
      */
     record Allergy(Set<Integer> members, Integer ingredient, String group, int groupBit, BitSet groups,
-            String label) {
-        boolean coded() {
-            return !members.isEmpty();
+            String label, InvolvedDrug involved) {
+
+        Allergy(Set<Integer> members, Integer ingredient, String group, int groupBit, BitSet groups, String label) {
+            this(members, ingredient, group, groupBit, groups, label, new InvolvedDrug(ingredient != null
+                    ? KnowledgeBase.formatId(ingredient) : group != null ? "group:" + group : null, label,
+                    "ALLERGY"));
         }
 
-        InvolvedDrug involved() {
-            return new InvolvedDrug(ingredient != null ? KnowledgeBase.formatId(ingredient)
-                    : group != null ? "group:" + group : null, label, "ALLERGY");
+        boolean coded() {
+            return !members.isEmpty();
         }
     }
 

@@ -19,7 +19,7 @@ final class DoseRangePolicy implements SafetyPolicy {
     static final String SOURCE = "CDSS-PRODUCTS";
 
     @Override
-    public void evaluate(CheckContext c, List<SafetyAlert> findings) {
+    public void evaluate(CheckContext c, Findings findings) {
         KnowledgeBase.AgeBand band = c.ageYears() == null ? KnowledgeBase.AgeBand.ADULT
                 : KnowledgeBase.AgeBand.of(c.ageYears());
         for (CheckContext.Drug d : c.proposed()) {
@@ -51,7 +51,7 @@ final class DoseRangePolicy implements SafetyPolicy {
     }
 
     private static void paediatric(CheckContext c, CheckContext.Drug d, KnowledgeBase.Product p,
-            KnowledgeBase.DoseBand limits, List<SafetyAlert> findings) {
+            KnowledgeBase.DoseBand limits, Findings findings) {
         if (limits == null) {
             findings.add(new SafetyAlert(AlertType.INCOMPLETE, Severity.MODERATE, Severity.MODERATE.tier(),
                     List.of(d.involved()), "The patient is a child (" + c.ageYears() + " years): the adult dose "
@@ -90,7 +90,7 @@ final class DoseRangePolicy implements SafetyPolicy {
     }
 
     private static void check(CheckContext c, CheckContext.Drug d, double dose, Double maxSingle, Double maxDaily,
-            String unit, String band, String citation, String rulePrefix, List<SafetyAlert> findings) {
+            String unit, String band, String citation, String rulePrefix, Findings findings) {
         if (maxSingle != null && dose > maxSingle + 1e-9) {
             findings.add(alert(c, d, unit, band, citation, rulePrefix, "single", dose, maxSingle));
         }

@@ -16,26 +16,32 @@ final class DuplicateTherapyPolicy implements SafetyPolicy {
     static final String SOURCE = "CDSS-DUPLICATE";
 
     @Override
-    public void evaluate(CheckContext c, List<SafetyAlert> findings) {
-        PairSet seen = PairSet.forCheck(c);
+    public void evaluate(CheckContext c, Findings findings) {
+        PairSet seen = c.repeats() ? PairSet.forCheck(c) : null;
         List<CheckContext.Drug> proposed = c.proposed();
+        List<CheckContext.Drug> active = c.active();
         for (int i = 0; i < proposed.size(); i++) {
             CheckContext.Drug a = proposed.get(i);
             if (!a.known()) {
                 continue;
             }
-            for (int j = i + 1; j < proposed.size(); j++) {
-                check(c, a, proposed.get(j), seen, findings);
+            BitSet ruleBits = c.kb().duplicateRuleBits(a.id());
+            if (ruleBits.isEmpty() && !c.repeats()) {
+                continue; // no group rule of a can match, and without repeats no partner is a itself (most drugs)
             }
-            for (CheckContext.Drug b : c.active()) {
-                check(c, a, b, seen, findings);
+            for (int j = i + 1; j < proposed.size(); j++) {
+                check(c, a, ruleBits, proposed.get(j), seen, findings);
+            }
+            for (int j = 0; j < active.size(); j++) {
+                check(c, a, ruleBits, active.get(j), seen, findings);
             }
         }
     }
 
-    private static void check(CheckContext c, CheckContext.Drug a, CheckContext.Drug b, PairSet seen,
-            List<SafetyAlert> findings) {
-        if (a.sameProduct(b) || !b.known() || !seen.add(KnowledgeBase.pair(a.id(), b.id()))) {
+    /** {@code ruleBits}: {@link KnowledgeBase#duplicateRuleBits} of {@code a}. */
+    private static void check(CheckContext c, CheckContext.Drug a, BitSet ruleBits, CheckContext.Drug b,
+            PairSet seen, Findings findings) {
+        if (a.sameProduct(b) || !b.known() || (seen != null && !seen.add(KnowledgeBase.pair(a.id(), b.id())))) {
             return;
         }
         if (a.id() == b.id()) {
@@ -48,20 +54,23 @@ final class DuplicateTherapyPolicy implements SafetyPolicy {
                             + "(therapeutic duplication)", "DUP-SAME-INGREDIENT", List.of(), c.version()));
             return;
         }
-        KnowledgeBase.DuplicateRule top = null;
-        List<String> related = new ArrayList<>(0);
         BitSet groupsOfB = c.kb().groupsOf(b.id());
+        if (!ruleBits.intersects(groupsOfB)) {
+            return; // no rule of a's groups has b in its group (most pairs)
+        }
+        KnowledgeBase.DuplicateRule top = null;
+        List<String> related = null;
         for (KnowledgeBase.DuplicateRule rule : c.kb().duplicateRules(a.id())) {
             if (!groupsOfB.get(rule.groupBit())) {
                 continue;
             }
             if (top == null || rule.severity().compareTo(top.severity()) < 0) {
                 if (top != null) {
-                    related.add(top.id());
+                    related = add(related, top.id());
                 }
                 top = rule;
             } else if (!rule.id().equals(top.id())) {
-                related.add(rule.id());
+                related = add(related, rule.id());
             }
         }
         if (top != null) {
@@ -69,5 +78,11 @@ final class DuplicateTherapyPolicy implements SafetyPolicy {
                     List.of(a.involved(), b.involved()), a.name() + " + " + b.name() + ": " + top.whatHappens(),
                     top.whatToDo(), SOURCE, top.citation(), top.id(), related, c.version()));
         }
+    }
+
+    private static List<String> add(List<String> list, String id) {
+        List<String> to = list != null ? list : new ArrayList<>(2);
+        to.add(id);
+        return to;
     }
 }

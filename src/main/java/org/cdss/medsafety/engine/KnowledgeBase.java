@@ -86,12 +86,13 @@ public final class KnowledgeBase {
     }
 
     private final Properties meta;
+    private final String version; // read for every alert: not a Properties lookup each time
     private final Map<String, String> citations = new java.util.concurrent.ConcurrentHashMap<>();
     private final Map<Integer, String[]> ingredients; // id -> {en, fr}
     private final Map<Integer, Product> products;
     private final Map<String, Integer> names;         // lower-case name -> id, or AMBIGUOUS
     private final Map<Long, InteractionRule[]> interactions;
-    private final PairIndex interactionIndex;           // the same rules, for the check's pair lookups
+    private final PairIndex interactionIndex;           // the same rules with their alert content, for checks
     private final Map<String, Set<Integer>> groups;
     private final Map<Integer, List<DuplicateRule>> duplicateRulesByIngredient;
     private final List<AllergyRule> allergyRules;
@@ -118,11 +119,13 @@ public final class KnowledgeBase {
     private final BitSet[] groupClosureByBit;           // group -> union of its members' groups
     private final AllergyRule[][] allergyRulesByDrug;    // id -> rules whose drug group contains it, file order
     private final DuplicateRule[][] duplicateRulesById;
+    private final BitSet[] duplicateRuleBitsById;        // id -> bits of the groups of its duplicate rules
 
     private KnowledgeBase(Opener opener) throws IOException {
         meta = new Properties();
         meta.load(new StringReader(read(opener, "kb.properties")));
-        require(meta.getProperty("version") != null, "kb.properties", 0, "no version");
+        version = meta.getProperty("version");
+        require(version != null, "kb.properties", 0, "no version");
 
         ingredients = new HashMap<>();
         for (Row r : rows(opener, "ingredients.tsv", 3)) {
@@ -131,6 +134,7 @@ public final class KnowledgeBase {
         require(!ingredients.isEmpty(), "ingredients.tsv", 0, "no ingredients");
 
         interactions = new HashMap<>();
+        List<InteractionRule> inFileOrder = new ArrayList<>();
         int count = 0;
         for (Row r : rows(opener, "interactions.tsv", 9)) {
             int a = r.id(2);
@@ -138,10 +142,11 @@ public final class KnowledgeBase {
             InteractionRule rule = new InteractionRule(r.f[0], r.f[1], a, b, r.severity(4), r.f[5], r.f[6], r.f[7],
                     r.f[8]);
             interactions.merge(pair(a, b), new InteractionRule[] {rule}, KnowledgeBase::concat);
+            inFileOrder.add(rule);
             count++;
         }
         ruleCount = count;
-        interactionIndex = new PairIndex(interactions);
+        interactionIndex = new PairIndex(interactions, inFileOrder, this::citation, version());
         String expected = meta.getProperty("count.rules");
         require(expected != null && Integer.parseInt(expected.strip()) == count, "interactions.tsv", 0,
                 "rule count " + count + " differs from kb.properties count.rules=" + expected);
@@ -293,6 +298,7 @@ public final class KnowledgeBase {
         groupsById = new BitSet[size];
         allergyRulesByDrug = new AllergyRule[size][];
         duplicateRulesById = new DuplicateRule[size][];
+        duplicateRuleBitsById = new BitSet[size];
         for (int id = 0; id < size; id++) {
             if (ingredients.containsKey(id) || products.containsKey(id)) {
                 accessionById[id] = formatId(id);
@@ -320,6 +326,10 @@ public final class KnowledgeBase {
             List<DuplicateRule> dup = duplicateRulesByIngredient.get(id);
             if (dup != null) {
                 duplicateRulesById[id] = dup.toArray(DuplicateRule[]::new);
+                duplicateRuleBitsById[id] = new BitSet();
+                for (DuplicateRule rule : dup) {
+                    duplicateRuleBitsById[id].set(rule.groupBit());
+                }
             }
         }
         info = buildInfo();
@@ -346,7 +356,7 @@ public final class KnowledgeBase {
     // --- lookups ---
 
     public String version() {
-        return meta.getProperty("version");
+        return version;
     }
 
     public KbInfo info() {
@@ -397,7 +407,11 @@ public final class KnowledgeBase {
         if (name == null) {
             return null;
         }
-        String n = normalise(name);
+        return idForNormalisedName(normalise(name));
+    }
+
+    /** {@link #idForName} of a name already {@link #normalise normalised}. */
+    Integer idForNormalisedName(String n) {
         Integer id = names.get(n);
         if (id == null) {
             Integer coded = parseId(n);
@@ -459,6 +473,11 @@ public final class KnowledgeBase {
         return text == null ? null : allergenTerms.get(normalise(text));
     }
 
+    /** {@link #allergenTerm} of a text already {@link #normalise normalised}. */
+    String allergenTermOfNormalised(String text) {
+        return allergenTerms.get(text);
+    }
+
     public Set<Integer> group(String name) {
         return groups.getOrDefault(name, Set.of());
     }
@@ -483,7 +502,13 @@ public final class KnowledgeBase {
     }
 
     public InteractionRule[] interactions(int a, int b) {
-        return interactionIndex.get(pair(a, b));
+        PairRules rules = interactionIndex.get(pair(a, b));
+        return rules == null ? null : rules.rules();
+    }
+
+    /** The rules of a pair ({@link #pair} key) with their alert content, or null when the pair does not interact. */
+    PairRules pairRules(long pairKey) {
+        return interactionIndex.get(pairKey);
     }
 
     public Product product(int id) {
@@ -499,6 +524,15 @@ public final class KnowledgeBase {
     public DuplicateRule[] duplicateRules(int id) {
         DuplicateRule[] rules = id >= 0 && id < duplicateRulesById.length ? duplicateRulesById[id] : null;
         return rules == null ? NO_DUPLICATE_RULES : rules;
+    }
+
+    /**
+     * The groups of this ingredient's duplicate-therapy rules, as bits ({@link DuplicateRule#groupBit()}): a partner
+     * whose {@link #groupsOf} does not intersect them matches none of the rules; do not modify.
+     */
+    public BitSet duplicateRuleBits(int id) {
+        BitSet bits = id >= 0 && id < duplicateRuleBitsById.length ? duplicateRuleBitsById[id] : null;
+        return bits == null ? NO_GROUPS : bits;
     }
 
     public List<AllergyRule> allergyRules() {

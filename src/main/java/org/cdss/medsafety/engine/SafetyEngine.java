@@ -30,21 +30,6 @@ import org.cdss.shared.ProblemCode;
  */
 public final class SafetyEngine {
 
-    /** Most severe first, then type, rule id and the first drug's id (written out: it runs for every check). */
-    private static final Comparator<SafetyAlert> ORDER = (x, y) -> {
-        int c = x.severity().compareTo(y.severity());
-        if (c == 0) {
-            c = x.type().compareTo(y.type());
-        }
-        if (c == 0) {
-            c = x.ruleId().compareTo(y.ruleId());
-        }
-        if (c == 0) {
-            c = String.valueOf(x.drugs().getFirst().id()).compareTo(String.valueOf(y.drugs().getFirst().id()));
-        }
-        return c;
-    };
-
     private final KnowledgeBase kb;
     private final KbInfo info;
     private final List<SafetyPolicy> policies = List.of(new UnknownDrugPolicy(), new InteractionPolicy(),
@@ -90,13 +75,11 @@ public final class SafetyEngine {
             return new MedicationCheckResult(List.of(alert), false, info);
         }
         CheckContext context = resolve(request);
-        List<SafetyAlert> findings = new ArrayList<>();
-        for (SafetyPolicy policy : policies) {
-            policy.evaluate(context, findings);
+        Findings findings = new Findings(64);
+        for (int i = 0; i < policies.size(); i++) {
+            policies.get(i).evaluate(context, findings);
         }
-        findings.sort(ORDER);
-        boolean complete = findings.stream().noneMatch(a -> a.type() == AlertType.INCOMPLETE);
-        return new MedicationCheckResult(findings, complete, info);
+        return new MedicationCheckResult(findings.sorted(), !findings.incomplete(), info);
     }
 
     /**
@@ -218,7 +201,31 @@ public final class SafetyEngine {
                 allergies.add(allergy(a));
             }
         }
-        return new CheckContext(kb, proposed, active, allergies, request.ageYears(), request.weightKg());
+        return new CheckContext(kb, proposed, active, allergies, request.ageYears(), request.weightKg(),
+                repeats(proposed, active));
+    }
+
+    /** Whether a known ingredient occurs more than once among the proposed and active drugs. */
+    private static boolean repeats(List<CheckContext.Drug> proposed, List<CheckContext.Drug> active) {
+        int[] ids = new int[proposed.size() + active.size()];
+        int n = 0;
+        for (int i = 0; i < proposed.size(); i++) {
+            if (proposed.get(i).known()) {
+                ids[n++] = proposed.get(i).id();
+            }
+        }
+        for (int i = 0; i < active.size(); i++) {
+            if (active.get(i).known()) {
+                ids[n++] = active.get(i).id();
+            }
+        }
+        java.util.Arrays.sort(ids, 0, n);
+        for (int i = 1; i < n; i++) {
+            if (ids[i] == ids[i - 1]) {
+                return true;
+            }
+        }
+        return false;
     }
 
     /**
@@ -228,7 +235,7 @@ public final class SafetyEngine {
     private void components(List<CheckContext.Drug> into, int[] ids, String given, String role, int product) {
         for (int id : ids) {
             into.add(new CheckContext.Drug(id, kb.accession(id), kb.displayName(id) + " (in " + given.strip() + ")",
-                    role, null, given.strip(), product));
+                    role, null, given.strip(), product, false));
         }
     }
 
@@ -245,24 +252,25 @@ public final class SafetyEngine {
             id = kb.idForName(name);
         }
         if (id == null) {
-            return new CheckContext.Drug(CheckContext.UNKNOWN, null, given, role, order, given);
+            return new CheckContext.Drug(CheckContext.UNKNOWN, null, given, role, order, given, 0, false);
         }
         if (id == KnowledgeBase.AMBIGUOUS) {
-            return new CheckContext.Drug(KnowledgeBase.AMBIGUOUS, null, given, role, order, given);
+            return new CheckContext.Drug(KnowledgeBase.AMBIGUOUS, null, given, role, order, given, 0, false);
         }
-        return new CheckContext.Drug(id, kb.accession(id), kb.displayName(id), role, order, given);
+        return new CheckContext.Drug(id, kb.accession(id), kb.displayName(id), role, order, given, 0, true);
     }
 
     private CheckContext.Allergy allergy(RecordedAllergy a) {
         String label = !blank(a.text()) ? a.text().strip() : a.allergenId().strip();
-        String target = null;
+        String target;
+        Integer id = null;
         if (!blank(a.allergenId())) {
             target = a.allergenId().strip();
         } else {
-            target = kb.allergenTerm(a.text());
+            String text = KnowledgeBase.normalise(a.text()); // once, for both indexes
+            target = kb.allergenTermOfNormalised(text);
             if (target == null) {
-                Integer id = kb.idForName(a.text());
-                target = id != null && id >= 0 ? KnowledgeBase.formatId(id) : null;
+                id = kb.idForNormalisedName(text);
             }
         }
         if (target != null && target.regionMatches(true, 0, "group:", 0, 6)) {
@@ -272,7 +280,9 @@ public final class SafetyEngine {
             return new CheckContext.Allergy(members, null, members.isEmpty() ? null : group, bit,
                     kb.groupClosure(bit), blank(a.text()) ? group : label);
         }
-        Integer id = KnowledgeBase.parseId(target);
+        if (target != null) {
+            id = KnowledgeBase.parseId(target);
+        }
         if (id == null || !kb.knows(id)) {
             return new CheckContext.Allergy(Set.of(), null, null, -1, new BitSet(0), label);
         }

@@ -14,7 +14,7 @@ final class UnknownDrugPolicy implements SafetyPolicy {
     static final String SOURCE = "CDSS";
 
     @Override
-    public void evaluate(CheckContext c, List<SafetyAlert> findings) {
+    public void evaluate(CheckContext c, Findings findings) {
         for (var drugs : List.of(c.proposed(), c.active())) {
             for (CheckContext.Drug d : drugs) {
                 if (d.known()) {
