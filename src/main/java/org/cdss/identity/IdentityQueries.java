@@ -18,12 +18,9 @@ public class IdentityQueries {
     private final UserAccounts users;
     private final Departments departments;
     private final Clock clock;
-    private final jakarta.persistence.EntityManager entityManager;
 
-    IdentityQueries(UserAccounts users, Departments departments, Clock clock,
-            jakarta.persistence.EntityManager entityManager) {
+    IdentityQueries(UserAccounts users, Departments departments, Clock clock) {
         this.users = users;
-        this.entityManager = entityManager;
         this.departments = departments;
         this.clock = clock;
     }
@@ -75,14 +72,12 @@ public class IdentityQueries {
         if (ids.isEmpty()) {
             return List.of();
         }
-        // not findAllById (re-interpreted on every call, and this runs on every GET /api/me): the single-id loader
-        // (cached plan) for the usual one department, the multi-id loader for several
+        // not findAllById (a new query interpreted on every call, and this runs on every GET /api/me): the single-id
+        // loader (cached plan) for the usual one department, a fixed query string (cached plan) for several
         if (ids.size() == 1) {
             return departments.findById(ids.iterator().next()).map(Department::view).stream().toList();
         }
-        return entityManager.unwrap(org.hibernate.Session.class).findMultiple(Department.class, List.copyOf(ids),
-                org.hibernate.SessionCheckMode.ENABLED)
-                .stream().filter(java.util.Objects::nonNull).sorted(Comparator.comparing(Department::code))
+        return departments.findByIds(ids).stream().sorted(Comparator.comparing(Department::code))
                 .map(Department::view).toList();
     }
 
