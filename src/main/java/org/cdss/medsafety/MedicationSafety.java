@@ -72,9 +72,7 @@ public class MedicationSafety {
     @PreAuthorize("hasAnyRole('DOCTOR','NURSE','PHARMACIST')")
     @Transactional
     public MedicationCheckResult checkOrder(UUID patientId, ProposedDrug proposed, List<ActiveMedication> otherOrders) {
-        java.util.Set<ActiveMedication> active = new java.util.LinkedHashSet<>();
-        clinicalLists.activeMedications(patientId).forEach(m -> active.add(
-                new ActiveMedication(m.ingredientId(), m.ingredientId() == null ? m.name() : null)));
+        java.util.Set<ActiveMedication> active = new java.util.LinkedHashSet<>(recordedMedications(patientId));
         active.addAll(otherOrders);
         return run(withAge(new MedicationCheckRequest(patientId, List.of(proposed),
                 active.stream().limit(MedicationCheckRequest.MAX_ACTIVE).toList(), recordedAllergies(patientId))));
@@ -160,11 +158,17 @@ public class MedicationSafety {
                 || !request.allergies().isEmpty()) {
             return request;
         }
-        List<ActiveMedication> medications = clinicalLists.activeMedications(request.patientId()).stream()
-                .map(m -> new ActiveMedication(m.ingredientId(), m.ingredientId() == null ? m.name() : null))
+        List<ActiveMedication> medications = recordedMedications(request.patientId()).stream()
                 .limit(MedicationCheckRequest.MAX_ACTIVE).toList();
         return new MedicationCheckRequest(request.patientId(), request.proposed(), medications,
                 recordedAllergies(request.patientId()), request.ageYears(), request.weightKg());
+    }
+
+    /** The patient's recorded active medications: coded by ingredient, or by name when not coded. */
+    private List<ActiveMedication> recordedMedications(UUID patientId) {
+        return clinicalLists.activeMedications(patientId).stream()
+                .map(m -> new ActiveMedication(m.ingredientId(), m.ingredientId() == null ? m.name() : null))
+                .toList();
     }
 
     private List<RecordedAllergy> recordedAllergies(UUID patientId) {
