@@ -6,8 +6,7 @@ import { Link, useNavigate, useParams } from 'react-router-dom';
 import { Alert } from '../../../components/ui/alert';
 import { PageHeader } from '../../../components/ui/page-header';
 import { Spinner } from '../../../components/ui/spinner';
-import { isApiProblem, toApiProblem } from '../../../lib/api-client';
-import { problemMessage } from '../../../lib/problem-message';
+import { toApiProblem } from '../../../lib/api-client';
 import type { OrderDetailView, OrderForm } from '../../../types/api';
 import { orderQueryOptions, useOrder } from '../api/get-order';
 import { newIdempotencyKey } from '../api/order-mutation';
@@ -17,6 +16,7 @@ import { doctorActions } from '../lib/order-actions';
 import { orderFormValues } from '../lib/order-form';
 import type { SavedOrderState } from '../lib/saved-order-state';
 import { OrderFormCard } from './order-form-card';
+import { OrderLoadError } from './order-load-error';
 
 export type OrderChangeMode = 'edit' | 'revise';
 
@@ -43,11 +43,7 @@ export function OrderChangePage({ mode, roles, userId }: { mode: OrderChangeMode
         ← {t('orders.change.back')}
       </Link>
       {detail.isPending ? <Spinner className="py-12" /> : null}
-      {detail.isError ? (
-        <Alert tone={isApiProblem(detail.error) && detail.error.status === 404 ? 'warning' : 'error'}>
-          {isApiProblem(detail.error) && detail.error.status === 404 ? t('orders.detail.notFound') : problemMessage(detail.error, t)}
-        </Alert>
-      ) : null}
+      {detail.isError ? <OrderLoadError error={detail.error} /> : null}
       {data && order ? (
         <>
           <PageHeader

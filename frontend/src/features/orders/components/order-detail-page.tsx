@@ -11,7 +11,6 @@ import { Input } from '../../../components/ui/input';
 import { PageHeader } from '../../../components/ui/page-header';
 import { Spinner } from '../../../components/ui/spinner';
 import { Table, TableBody, TableCell, TableHead, TableHeaderCell, TableRow } from '../../../components/ui/table';
-import { isApiProblem } from '../../../lib/api-client';
 import { cn } from '../../../lib/cn';
 import { problemMessage } from '../../../lib/problem-message';
 import { formatInstant } from '../../../lib/time';
@@ -27,6 +26,7 @@ import { isSavedOrderState } from '../lib/saved-order-state';
 import { isOverdue } from '../lib/worklist';
 import { DispenseForm, FlagLabel, LabResultForm, ResultTextForm } from './completion-forms';
 import { OrderStatusBadge, OverdueBadge, PriorityBadge } from './order-badges';
+import { OrderLoadError } from './order-load-error';
 import { SendOrderButton } from './send-order-button';
 import { PERFORMER_ROLES } from './worklist-page';
 
@@ -51,11 +51,7 @@ export function OrderDetailPage({ roles, userId }: { roles: readonly string[]; u
         ← {t('orders.detail.back')}
       </Link>
       {detail.isPending ? <Spinner className="py-12" /> : null}
-      {detail.isError ? (
-        <Alert tone={isApiProblem(detail.error) && detail.error.status === 404 ? 'warning' : 'error'}>
-          {isApiProblem(detail.error) && detail.error.status === 404 ? t('orders.detail.notFound') : problemMessage(detail.error, t)}
-        </Alert>
-      ) : null}
+      {detail.isError ? <OrderLoadError error={detail.error} /> : null}
       {data && order ? (
         <>
           <PageHeader
