@@ -20,5 +20,8 @@ export default defineConfig({
     environment: 'jsdom',
     include: ['src/**/*.test.{ts,tsx}'],
     restoreMocks: true,
+    setupFiles: ['src/test/setup.ts'],
+    // above the 5 s wait of src/test/setup.ts, so a test that waits in vain reports the element it waited for
+    testTimeout: 15000,
   },
 });
