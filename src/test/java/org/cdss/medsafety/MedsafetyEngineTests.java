@@ -250,28 +250,28 @@ class MedsafetyEngineTests {
     }
 
     @Test
-    void a_thousand_drugs_in_one_request_are_rejected_quickly() {
+    void a_thousand_drugs_in_one_request_are_rejected_before_any_check() {
         List<String> drugs = new ArrayList<>();
         for (int i = 0; i < 1000; i++) {
             drugs.add(i % 2 == 0 ? "warfarin" : "aspirin");
         }
-        long start = System.nanoTime();
-        assertThatThrownBy(() -> check(drugs, List.of(), List.of())).isInstanceOf(DomainException.class);
-        assertThat((System.nanoTime() - start) / 1_000_000).isLessThan(1000);
+        // refused on its size (pointer /proposed), not after pairing 1 000 drugs; speed is bench/'s business
+        assertThatThrownBy(() -> check(drugs, List.of(), List.of()))
+                .isInstanceOf(DomainException.class)
+                .satisfies(e -> assertThat(((DomainException) e).fieldProblems())
+                        .extracting(DomainException.FieldProblem::pointer).containsExactly("/proposed"));
     }
 
     @Test
-    void the_largest_allowed_request_is_checked_in_well_under_a_second() {
+    void the_largest_allowed_request_is_checked_completely() {
         List<String> names = new ArrayList<>(KnowledgeBase.fromClasspath().products().values().stream()
                 .map(KnowledgeBase.Product::nameEn).toList());
         List<String> proposed = names.subList(0, MedicationCheckRequest.MAX_PROPOSED);
         List<String> active = names.subList(names.size() - 150, names.size());
-        long start = System.nanoTime();
+        // how fast is measured by bench/medsafety-jmh.sh, not asserted here
         MedicationCheckResult result = check(proposed, active, List.of(RecordedAllergy.freeText("penicillin")));
-        long ms = (System.nanoTime() - start) / 1_000_000;
         assertThat(result.complete()).isTrue();
         assertThat(result.alerts()).isNotEmpty();
-        assertThat(ms).isLessThan(1000);
     }
 
     @Test
