@@ -360,7 +360,9 @@ describe('changing an order', () => {
     renderAt('/orders/o1', doctor, {
       'GET /api/ocs/orders/o1': () => ({ status: 200, data: current }),
       'DELETE /api/ocs/orders/o1': () => {
-        current = imaging('o1', { status: 'CANCELLED', cancelReason: 'Withdrawn before sending', version: 2 });
+        current = imaging('o1', { status: 'CANCELLED', cancelCause: 'WITHDRAWN', cancelReason: 'Withdrawn before sending', version: 2 }, {
+          timeline: [{ from: 'PENDING', to: 'CANCELLED', actorName: '김의사', at: '2026-12-01T01:00:00Z', note: 'Withdrawn before sending' }],
+        });
         return { status: 200, data: current };
       },
     });
@@ -370,6 +372,10 @@ describe('changing an order', () => {
     fireEvent.click(within(dialog).getByTestId('withdraw-confirm'));
     await waitFor(() => expect(screen.getByTestId('order-detail-status').getAttribute('data-status')).toBe('CANCELLED'));
     expect(calls.filter((c) => c.key === 'DELETE /api/ocs/orders/o1')).toHaveLength(1);
+    // the system's cancellation is said in Korean, not as the English sentence stored with it
+    expect(screen.getByTestId('order-cancel-reason').textContent).toBe('전송 전 철회');
+    expect(screen.getByTestId('order-timeline').textContent).toContain('전송 전 철회');
+    expect(screen.getByTestId('order-detail-page').textContent).not.toContain('Withdrawn before sending');
     // a cancelled order that nothing replaces yet can still be revised, nothing else
     expect(actionIds()).toEqual(['order-revise']);
   });
@@ -378,10 +384,15 @@ describe('changing an order', () => {
     renderAt('/orders/o1', doctor, {
       'GET /api/ocs/orders/o1': () => ({
         status: 200,
-        data: imaging('o1', { status: 'CANCELLED' }, { replacedBy: [{ id: 'o2', orderNumber: 'O-o2', status: 'PENDING' }] }),
+        data: imaging(
+          'o1',
+          { status: 'CANCELLED', cancelCause: 'REPLACED', cancelReason: 'Revised: replaced by O-o2' },
+          { replacedBy: [{ id: 'o2', orderNumber: 'O-o2', status: 'PENDING' }] },
+        ),
       }),
     });
     const replaced = await screen.findByTestId('order-replaced-by');
+    expect(screen.getByTestId('order-cancel-reason').textContent).toBe('수정 오더로 대체됨');
     expect(replaced.querySelector('a')?.getAttribute('href')).toBe('/orders/o2');
     expect(replaced.textContent).toContain('O-o2');
     expect(screen.queryByTestId('order-actions')).toBeNull();

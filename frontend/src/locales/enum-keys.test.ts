@@ -3,7 +3,7 @@ import { DAYS_OF_WEEK } from '../features/scheduling/api/define-schedule';
 import { OVERRIDE_REASONS, SEVERITY_ORDER, TIER_ORDER } from '../components/safety/severity';
 import { NOTIFICATION_KINDS } from '../features/notifications/components/notification-bell';
 import { STATUS_TONE } from '../features/scheduling/lib/actions';
-import { FREQUENCIES, LAB_FLAGS, LATERALITIES, MODALITIES, ORDER_TYPES, PRIORITIES, ROUTES, SPECIMENS, STATUSES } from '../features/orders/lib/enums';
+import { CANCEL_CAUSES, FREQUENCIES, LAB_FLAGS, LATERALITIES, MODALITIES, ORDER_TYPES, PRIORITIES, ROUTES, SPECIMENS, STATUSES } from '../features/orders/lib/enums';
 import en from './en.json';
 import ko from './ko.json';
 
@@ -34,6 +34,7 @@ const dynamicKeys = [
   ...LATERALITIES.map((v) => `orders.laterality.${v}`),
   ...SPECIMENS.map((v) => `orders.specimen.${v}`),
   ...LAB_FLAGS.map((v) => `orders.flag.${v}`),
+  ...CANCEL_CAUSES.map((v) => `orders.cancelCause.${v}`),
 ];
 
 describe('enum texts', () => {

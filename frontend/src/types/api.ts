@@ -123,6 +123,8 @@ export type OrderType = NonNullable<OrderView['type']>;
 export type OrderStatus = NonNullable<OrderView['status']>;
 /** `EMERGENCY`, `STAT`, `URGENT`, `ROUTINE` (most urgent first). */
 export type OrderPriority = NonNullable<OrderView['priority']>;
+/** `REQUESTED` (the orderer's reason is in `cancelReason`), `WITHDRAWN` before sending, `REPLACED` by a revision. */
+export type CancelCause = NonNullable<OrderView['cancelCause']>;
 export type LabFlag = NonNullable<LabResultView['flag']>;
 export type MedicationRoute = NonNullable<MedicationOrder['route']>;
 export type MedicationFrequency = NonNullable<MedicationOrder['frequency']>;

@@ -20,6 +20,7 @@ import { useOrder } from '../api/get-order';
 import { newIdempotencyKey } from '../api/order-mutation';
 import { useStartOrder } from '../api/start-order';
 import { useWithdrawOrder } from '../api/withdraw-order';
+import { cancelText } from '../lib/cancel-cause';
 import { isCritical, referenceRange } from '../lib/lab-flags';
 import { doctorActions } from '../lib/order-actions';
 import { isSavedOrderState } from '../lib/saved-order-state';
@@ -94,7 +95,11 @@ export function OrderDetailPage({ roles, userId }: { roles: readonly string[]; u
                     <Row label={t('orders.fields.dueAt')}>{formatInstant(order.dueAt, i18n.language)}</Row>
                     {data.indication ? <Row label={t('orders.fields.indication')}>{data.indication}</Row> : null}
                     <Payload data={data} />
-                    {order.cancelReason ? <Row label={t('orders.detail.cancelReason')}>{order.cancelReason}</Row> : null}
+                    {order.status === 'CANCELLED' && cancelText(order, t) ? (
+                      <Row label={t('orders.detail.cancelReason')}>
+                        <span data-testid="order-cancel-reason">{cancelText(order, t)}</span>
+                      </Row>
+                    ) : null}
                   </dl>
                 </CardContent>
               </Card>
@@ -165,7 +170,12 @@ export function OrderDetailPage({ roles, userId }: { roles: readonly string[]; u
                       <p className="text-xs text-slate-500">
                         {step.actorName} · {formatInstant(step.at, i18n.language)}
                       </p>
-                      {step.note ? <p className="text-sm text-slate-700">{step.note}</p> : null}
+                      {/* a system-made cancellation is said in the reader's language, not the English note stored with it */}
+                      {step.to === 'CANCELLED' && order.cancelCause ? (
+                        <p className="text-sm text-slate-700">{cancelText(order, t)}</p>
+                      ) : step.note ? (
+                        <p className="text-sm text-slate-700">{step.note}</p>
+                      ) : null}
                     </li>
                   ))}
                 </ol>

@@ -144,6 +144,11 @@ class Order {
     @Column(name = "cancel_reason", length = 500)
     private String cancelReason;
 
+    @Column(name = "cancel_cause", length = 16)
+    @Enumerated(EnumType.STRING)
+    @JdbcTypeCode(SqlTypes.VARCHAR)
+    private CancelCause cancelCause;
+
     @Column(name = "last_check_complete")
     private Boolean lastCheckComplete;
 
@@ -251,9 +256,10 @@ class Order {
         return from;
     }
 
-    OrderStatus cancel(String reason, Instant now) {
+    OrderStatus cancel(CancelCause cause, String reason, Instant now) {
         OrderStatus from = moveTo(OrderStatus.CANCELLED, now);
         cancelledAt = now;
+        cancelCause = cause;
         cancelReason = reason.trim();
         return from;
     }

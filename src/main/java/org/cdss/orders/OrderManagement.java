@@ -150,10 +150,10 @@ public class OrderManagement {
         replacement.replaces(old.id());
         idempotency.remember(user.userId(), key, "REVISE", replacement.id(), now);
         if (!old.status().isFinal()) {
-            OrderStatus from = old.cancel("Revised: replaced by " + replacement.orderNumber(), now);
+            String reason = "Revised: replaced by " + replacement.orderNumber();
+            OrderStatus from = old.cancel(CancelCause.REPLACED, reason, now);
             orders.saveAndFlush(old);
-            records.transition(old.id(), from, OrderStatus.CANCELLED, user.userId(), now,
-                    "Revised: replaced by " + replacement.orderNumber());
+            records.transition(old.id(), from, OrderStatus.CANCELLED, user.userId(), now, reason);
             publish(old, from, user, now);
         }
         return created(replacement, user, now, "ORDER_REVISE");
@@ -277,7 +277,7 @@ public class OrderManagement {
         if (acting.replay() != null) {
             return acting.replay();
         }
-        OrderStatus from = acting.order().cancel(request.reason(), now);
+        OrderStatus from = acting.order().cancel(CancelCause.REQUESTED, request.reason(), now);
         return changed(acting.order(), from, user, now, request.reason(), "ORDER_CANCEL");
     }
 
@@ -291,7 +291,7 @@ public class OrderManagement {
             throw new DomainException(ProblemCode.CONFLICT, "order.not-pending");
         }
         Instant now = clock.instant();
-        OrderStatus from = order.cancel("Withdrawn before sending", now);
+        OrderStatus from = order.cancel(CancelCause.WITHDRAWN, "Withdrawn before sending", now);
         return changed(order, from, user, now, "Withdrawn before sending", "ORDER_CANCEL");
     }
 

@@ -339,7 +339,7 @@ public class OrderQueries {
                     p == null ? null : p.mrn(), r.type(), r.priority(), r.status(), r.department(), r.orderedBy(),
                     names.of(r.orderedBy()), r.summary(), r.dueAt(), !r.status().isFinal() && r.dueAt().isBefore(now),
                     r.createdAt(), r.sentAt(), r.startedAt(), r.completedAt(), r.cancelledAt(), r.cancelReason(),
-                    r.replaces(), r.checkComplete(), r.checkBlocking(), r.version());
+                    r.cancelCause(), r.replaces(), r.checkComplete(), r.checkBlocking(), r.version());
         }).toList();
     }
 
@@ -364,7 +364,7 @@ public class OrderQueries {
     record OrderRow(UUID id, String number, UUID patientId, OrderType type, OrderPriority priority,
             OrderStatus status, UUID department, UUID orderedBy, Instant dueAt, String indication, UUID replaces,
             OrderDetails.Medication medication, String drugName, OrderDetails.LabTest labTest, OrderDetails.Imaging imaging,
-            OrderDetails.TissueExam tissueExam, String summary, String cancelReason, Boolean checkComplete,
+            OrderDetails.TissueExam tissueExam, String summary, String cancelReason, CancelCause cancelCause, Boolean checkComplete,
             Integer checkBlocking, Instant createdAt, Instant sentAt, Instant startedAt, Instant completedAt,
             Instant cancelledAt, long version) {
     }
@@ -417,11 +417,15 @@ public class OrderQueries {
                 OrderRecords.uuid(rs, "ordered_by"), UtcTimestamps.read(rs, "due_at"), rs.getString("indication"),
                 OrderRecords.uuid(rs, "replaces_order_id"), medication, rs.getString("med_drug_name"), labTest,
                 imaging, tissue, summary,
-                rs.getString("cancel_reason"), complete == null ? null : rs.getBoolean("last_check_complete"),
+                rs.getString("cancel_reason"), cancelCause(rs.getString("cancel_cause")), complete == null ? null : rs.getBoolean("last_check_complete"),
                 blocking == null ? null : rs.getInt("last_check_blocking"), UtcTimestamps.read(rs, "created_at"),
                 UtcTimestamps.read(rs, "sent_at"), UtcTimestamps.read(rs, "started_at"),
                 UtcTimestamps.read(rs, "completed_at"), UtcTimestamps.read(rs, "cancelled_at"),
                 rs.getLong("version"));
+    }
+
+    private static CancelCause cancelCause(String code) {
+        return code == null ? null : CancelCause.valueOf(code);
     }
 
     private static BigDecimal strip(BigDecimal v) {

@@ -216,6 +216,14 @@ class OrderIntegrationTests {
         String pending = ok(doctor.post("/api/ocs/orders", imagingOrder()), 201).at("/order/id").asString();
         JsonNode withdrawn = ok(doctor.delete("/api/ocs/orders/" + pending), 200);
         assertThat(withdrawn.at("/order/status").asString()).isEqualTo("CANCELLED");
+        assertThat(withdrawn.at("/order/cancelCause").asString()).isEqualTo("WITHDRAWN");
+        // a sent order cancelled by its orderer keeps the reason as written
+        String sent = ok(doctor.post("/api/ocs/orders", imagingOrder()), 201).at("/order/id").asString();
+        ok(doctor.post("/api/ocs/orders/" + sent + "/send", Map.of()), 200);
+        JsonNode cancelled = ok(doctor.post("/api/ocs/orders/" + sent + "/cancel",
+                Map.of("reason", " Patient declined the scan ")), 200);
+        assertThat(cancelled.at("/order/cancelCause").asString()).isEqualTo("REQUESTED");
+        assertThat(cancelled.at("/order/cancelReason").asString()).isEqualTo("Patient declined the scan");
         assertThat(jdbc.sql("SELECT COUNT(*) FROM clinical_order WHERE id = :id").param("id", pending)
                 .query(Long.class).single()).isOne();
     }
@@ -231,6 +239,7 @@ class OrderIntegrationTests {
         assertThat(previous.at("/order/status").asString()).isEqualTo("CANCELLED");
         assertThat(previous.at("/order/cancelReason").asString())
                 .contains(revised.at("/order/orderNumber").asString());
+        assertThat(previous.at("/order/cancelCause").asString()).isEqualTo("REPLACED");
         // both sides show the link, by number and status
         String revisedId = revised.at("/order/id").asString();
         assertThat(revised.at("/replaces/id").asString()).isEqualTo(old);
