@@ -120,18 +120,9 @@ export function LabEntryTable({
   onChange: (code: string, value: string) => void;
   lang: string;
 }) {
-  const { t } = useTranslation();
   return (
     <Table>
-      <TableHead>
-        <tr>
-          <TableHeaderCell>{t('orders.lab.test')}</TableHeaderCell>
-          <TableHeaderCell>{t('orders.lab.value')}</TableHeaderCell>
-          <TableHeaderCell>{t('orders.lab.unit')}</TableHeaderCell>
-          <TableHeaderCell>{t('orders.lab.reference')}</TableHeaderCell>
-          <TableHeaderCell>{t('orders.lab.flag')}</TableHeaderCell>
-        </tr>
-      </TableHead>
+      <LabTableHead />
       <TableBody>
         {tests.map((test) => {
           const code = test.code ?? '';
@@ -159,6 +150,22 @@ export function LabEntryTable({
         })}
       </TableBody>
     </Table>
+  );
+}
+
+/** Column headers of a table of lab values: the technician's entry form and the results on the order. */
+export function LabTableHead() {
+  const { t } = useTranslation();
+  return (
+    <TableHead>
+      <tr>
+        <TableHeaderCell>{t('orders.lab.test')}</TableHeaderCell>
+        <TableHeaderCell>{t('orders.lab.value')}</TableHeaderCell>
+        <TableHeaderCell>{t('orders.lab.unit')}</TableHeaderCell>
+        <TableHeaderCell>{t('orders.lab.reference')}</TableHeaderCell>
+        <TableHeaderCell>{t('orders.lab.flag')}</TableHeaderCell>
+      </tr>
+    </TableHead>
   );
 }
 

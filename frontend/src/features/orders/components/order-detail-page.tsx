@@ -10,7 +10,7 @@ import { FormField, fieldProps } from '../../../components/ui/form-field';
 import { Input } from '../../../components/ui/input';
 import { PageHeader } from '../../../components/ui/page-header';
 import { Spinner } from '../../../components/ui/spinner';
-import { Table, TableBody, TableCell, TableHead, TableHeaderCell, TableRow } from '../../../components/ui/table';
+import { Table, TableBody, TableCell, TableRow } from '../../../components/ui/table';
 import { cn } from '../../../lib/cn';
 import { problemMessage } from '../../../lib/problem-message';
 import { formatInstant } from '../../../lib/time';
@@ -25,7 +25,7 @@ import { isCritical, referenceRange } from '../lib/lab-flags';
 import { doctorActions } from '../lib/order-actions';
 import { isSavedOrderState } from '../lib/saved-order-state';
 import { isOverdue } from '../lib/worklist';
-import { DispenseForm, FlagLabel, LabResultForm, ResultTextForm } from './completion-forms';
+import { DispenseForm, FlagLabel, LabResultForm, LabTableHead, ResultTextForm } from './completion-forms';
 import { OrderStatusBadge, OverdueBadge, PriorityBadge } from './order-badges';
 import { OrderLoadError } from './order-load-error';
 import { SendOrderButton } from './send-order-button';
@@ -256,15 +256,7 @@ function LabResults({ data }: { data: OrderDetailView }) {
       </CardHeader>
       <CardContent>
         <Table>
-          <TableHead>
-            <tr>
-              <TableHeaderCell>{t('orders.lab.test')}</TableHeaderCell>
-              <TableHeaderCell>{t('orders.lab.value')}</TableHeaderCell>
-              <TableHeaderCell>{t('orders.lab.unit')}</TableHeaderCell>
-              <TableHeaderCell>{t('orders.lab.reference')}</TableHeaderCell>
-              <TableHeaderCell>{t('orders.lab.flag')}</TableHeaderCell>
-            </tr>
-          </TableHead>
+          <LabTableHead />
           <TableBody>
             {(data.results ?? []).map((r) => (
               <TableRow key={r.testCode} data-testid={`result-${r.testCode}`} data-flag={r.flag} className={cn(isCritical(r.flag) && 'bg-rose-50')}>
