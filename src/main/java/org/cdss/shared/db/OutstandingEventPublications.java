@@ -1,10 +1,15 @@
 package org.cdss.shared.db;
 
+import java.time.Duration;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.context.event.ApplicationReadyEvent;
 import org.springframework.context.event.EventListener;
+import org.springframework.modulith.events.FailedEventPublications;
 import org.springframework.modulith.events.IncompleteEventPublications;
+import org.springframework.modulith.events.ResubmissionOptions;
+import org.springframework.scheduling.annotation.Scheduled;
 import org.springframework.stereotype.Component;
 
 /**
@@ -19,18 +24,18 @@ class OutstandingEventPublications {
 
     private static final Logger log = LoggerFactory.getLogger(OutstandingEventPublications.class);
 
-    /** Failed deliveries are retried once they are this old (and then on every run while they keep failing). */
-    static final java.time.Duration RETRY_AFTER = java.time.Duration.ofSeconds(10);
-
     private final IncompleteEventPublications incomplete;
-    private final org.springframework.modulith.events.FailedEventPublications failed;
+    private final FailedEventPublications failed;
     private final DatabaseStartup database;
+    /** Failed deliveries are retried once they are this old (and then on every run while they keep failing). */
+    private final Duration retryAfter;
 
-    OutstandingEventPublications(IncompleteEventPublications incomplete,
-            org.springframework.modulith.events.FailedEventPublications failed, DatabaseStartup database) {
+    OutstandingEventPublications(IncompleteEventPublications incomplete, FailedEventPublications failed,
+            DatabaseStartup database, @Value("${cdss.events.retry-after:10s}") Duration retryAfter) {
         this.incomplete = incomplete;
         this.failed = failed;
         this.database = database;
+        this.retryAfter = retryAfter;
     }
 
     /**
@@ -38,14 +43,13 @@ class OutstandingEventPublications {
      * bench/ocs-load.sh) is delivered again, so that a stored notification is late rather than lost. Listeners are
      * idempotent (unique keys), so a retry cannot duplicate what a first attempt stored.
      */
-    @org.springframework.scheduling.annotation.Scheduled(fixedDelayString = "${cdss.events.retry-interval:15s}")
+    @Scheduled(fixedDelayString = "${cdss.events.retry-interval:15s}")
     void retryFailed() {
         if (!database.isMigrated()) {
             return;
         }
         try {
-            failed.resubmit(org.springframework.modulith.events.ResubmissionOptions.defaults()
-                    .withMinAge(RETRY_AFTER).withBatchSize(200));
+            failed.resubmit(ResubmissionOptions.defaults().withMinAge(retryAfter).withBatchSize(200));
         } catch (RuntimeException e) {
             log.warn("Could not retry failed event publications: {}", e.getClass().getSimpleName());
         }
