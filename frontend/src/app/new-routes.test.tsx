@@ -145,7 +145,7 @@ describe('scheduling and medication safety routes', () => {
       'POST /api/medsafety/check': () => ({ status: 200, data: result }),
     });
     fireEvent.change(await screen.findByTestId('drug-search'), { target: { value: '와파' } });
-    fireEvent.click(await screen.findByTestId('drug-option-W', {}, { timeout: 2000 }));
+    fireEvent.click(await screen.findByTestId('drug-option-W'));
     expect(screen.getAllByTestId('proposed-item')).toHaveLength(1);
     fireEvent.click(screen.getByTestId('run-check'));
     expect(await screen.findByTestId('check-incomplete')).toBeDefined();

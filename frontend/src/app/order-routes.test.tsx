@@ -387,12 +387,17 @@ describe('changing an order', () => {
         data: imaging(
           'o1',
           { status: 'CANCELLED', cancelCause: 'REPLACED', cancelReason: 'Revised: replaced by O-o2' },
-          { replacedBy: [{ id: 'o2', orderNumber: 'O-o2', status: 'PENDING' }] },
+          {
+            replacedBy: [{ id: 'o2', orderNumber: 'O-o2', status: 'PENDING' }],
+            timeline: [{ from: 'SENT', to: 'CANCELLED', actorName: '김의사', at: '2026-12-01T01:00:00Z', note: 'Revised: replaced by O-o2' }],
+          },
         ),
       }),
     });
     const replaced = await screen.findByTestId('order-replaced-by');
     expect(screen.getByTestId('order-cancel-reason').textContent).toBe('수정 오더로 대체됨');
+    expect(screen.getByTestId('order-timeline').textContent).toContain('수정 오더로 대체됨');
+    expect(screen.getByTestId('order-detail-page').textContent).not.toContain('Revised: replaced by');
     expect(replaced.querySelector('a')?.getAttribute('href')).toBe('/orders/o2');
     expect(replaced.textContent).toContain('O-o2');
     expect(screen.queryByTestId('order-actions')).toBeNull();
