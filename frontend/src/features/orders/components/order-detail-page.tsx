@@ -45,6 +45,7 @@ export function OrderDetailPage({ roles, userId }: { roles: readonly string[]; u
   const order = data?.order;
   // the safety check of content just saved by an edit or a revision (medication orders), as order entry shows it
   const saved = isSavedOrderState(location.state, id) ? location.state : undefined;
+  const cancelled = order?.status === 'CANCELLED' ? cancelText(order, t) : undefined;
 
   return (
     <div data-testid="order-detail-page" className="space-y-4">
@@ -95,9 +96,9 @@ export function OrderDetailPage({ roles, userId }: { roles: readonly string[]; u
                     <Row label={t('orders.fields.dueAt')}>{formatInstant(order.dueAt, i18n.language)}</Row>
                     {data.indication ? <Row label={t('orders.fields.indication')}>{data.indication}</Row> : null}
                     <Payload data={data} />
-                    {order.status === 'CANCELLED' && cancelText(order, t) ? (
+                    {cancelled ? (
                       <Row label={t('orders.detail.cancelReason')}>
-                        <span data-testid="order-cancel-reason">{cancelText(order, t)}</span>
+                        <span data-testid="order-cancel-reason">{cancelled}</span>
                       </Row>
                     ) : null}
                   </dl>
@@ -160,24 +161,23 @@ export function OrderDetailPage({ roles, userId }: { roles: readonly string[]; u
               </CardHeader>
               <CardContent>
                 <ol className="relative ml-2 border-l-2 border-slate-200" data-testid="order-timeline">
-                  {(data.timeline ?? []).map((step, i) => (
-                    <li key={i} className="mb-4 ml-4" data-testid="timeline-step" data-to={step.to}>
-                      <span className="absolute -left-[7px] mt-1.5 h-3 w-3 rounded-full border-2 border-white bg-sky-600" aria-hidden="true" />
-                      <p className="text-sm font-medium">
-                        {step.from ? `${t(`orders.status.${step.from}`)} → ` : ''}
-                        {step.to ? t(`orders.status.${step.to}`) : ''}
-                      </p>
-                      <p className="text-xs text-slate-500">
-                        {step.actorName} · {formatInstant(step.at, i18n.language)}
-                      </p>
-                      {/* a system-made cancellation is said in the reader's language, not the English note stored with it */}
-                      {step.to === 'CANCELLED' && order.cancelCause ? (
-                        <p className="text-sm text-slate-700">{cancelText(order, t)}</p>
-                      ) : step.note ? (
-                        <p className="text-sm text-slate-700">{step.note}</p>
-                      ) : null}
-                    </li>
-                  ))}
+                  {(data.timeline ?? []).map((step, i) => {
+                    // a system-made cancellation is said in the reader's language, not the English note stored with it
+                    const note = step.to === 'CANCELLED' && order.cancelCause ? cancelled : step.note;
+                    return (
+                      <li key={i} className="mb-4 ml-4" data-testid="timeline-step" data-to={step.to}>
+                        <span className="absolute -left-[7px] mt-1.5 h-3 w-3 rounded-full border-2 border-white bg-sky-600" aria-hidden="true" />
+                        <p className="text-sm font-medium">
+                          {step.from ? `${t(`orders.status.${step.from}`)} → ` : ''}
+                          {step.to ? t(`orders.status.${step.to}`) : ''}
+                        </p>
+                        <p className="text-xs text-slate-500">
+                          {step.actorName} · {formatInstant(step.at, i18n.language)}
+                        </p>
+                        {note ? <p className="text-sm text-slate-700">{note}</p> : null}
+                      </li>
+                    );
+                  })}
                 </ol>
               </CardContent>
             </Card>
