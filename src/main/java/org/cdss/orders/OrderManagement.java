@@ -291,8 +291,9 @@ public class OrderManagement {
             throw new DomainException(ProblemCode.CONFLICT, "order.not-pending");
         }
         Instant now = clock.instant();
-        OrderStatus from = order.cancel(CancelCause.WITHDRAWN, "Withdrawn before sending", now);
-        return changed(order, from, user, now, "Withdrawn before sending", "ORDER_CANCEL");
+        String reason = "Withdrawn before sending";
+        OrderStatus from = order.cancel(CancelCause.WITHDRAWN, reason, now);
+        return changed(order, from, user, now, reason, "ORDER_CANCEL");
     }
 
     /** Runs the medication-safety check of a medication order again (e.g. after an allergy was recorded). */

@@ -364,8 +364,8 @@ public class OrderQueries {
     record OrderRow(UUID id, String number, UUID patientId, OrderType type, OrderPriority priority,
             OrderStatus status, UUID department, UUID orderedBy, Instant dueAt, String indication, UUID replaces,
             OrderDetails.Medication medication, String drugName, OrderDetails.LabTest labTest, OrderDetails.Imaging imaging,
-            OrderDetails.TissueExam tissueExam, String summary, String cancelReason, CancelCause cancelCause, Boolean checkComplete,
-            Integer checkBlocking, Instant createdAt, Instant sentAt, Instant startedAt, Instant completedAt,
+            OrderDetails.TissueExam tissueExam, String summary, String cancelReason, CancelCause cancelCause,
+            Boolean checkComplete, Integer checkBlocking, Instant createdAt, Instant sentAt, Instant startedAt, Instant completedAt,
             Instant cancelledAt, long version) {
     }
 
@@ -417,7 +417,8 @@ public class OrderQueries {
                 OrderRecords.uuid(rs, "ordered_by"), UtcTimestamps.read(rs, "due_at"), rs.getString("indication"),
                 OrderRecords.uuid(rs, "replaces_order_id"), medication, rs.getString("med_drug_name"), labTest,
                 imaging, tissue, summary,
-                rs.getString("cancel_reason"), cancelCause(rs.getString("cancel_cause")), complete == null ? null : rs.getBoolean("last_check_complete"),
+                rs.getString("cancel_reason"), cancelCause(rs.getString("cancel_cause")),
+                complete == null ? null : rs.getBoolean("last_check_complete"),
                 blocking == null ? null : rs.getInt("last_check_blocking"), UtcTimestamps.read(rs, "created_at"),
                 UtcTimestamps.read(rs, "sent_at"), UtcTimestamps.read(rs, "started_at"),
                 UtcTimestamps.read(rs, "completed_at"), UtcTimestamps.read(rs, "cancelled_at"),

@@ -5,13 +5,13 @@ import java.util.UUID;
 
 /**
  * An order as lists and worklists show it. {@code summary} is a one-line description of what is ordered (e.g.
- * "Amoxicillin 500 mg PO TID × 7 d"); {@code overdue} is true when it is not final and its due time has passed. {@code cancelCause} says why a
- * cancelled order was cancelled; {@code cancelReason} is the orderer's own words only when it is REQUESTED.
+ * "Amoxicillin 500 mg PO TID × 7 d"); {@code overdue} is true when it is not final and its due time has passed.
+ * {@code cancelCause} says why a cancelled order was cancelled; {@code cancelReason} is the orderer's own words only
+ * when it is REQUESTED.
  */
 public record OrderView(UUID id, String orderNumber, UUID patientId, String patientName, String patientMrn,
         OrderType type, OrderPriority priority, OrderStatus status, UUID targetDepartmentId, UUID orderedBy,
         String orderedByName, String summary, Instant dueAt, boolean overdue, Instant createdAt, Instant sentAt,
         Instant startedAt, Instant completedAt, Instant cancelledAt, String cancelReason, CancelCause cancelCause,
-        UUID replacesOrderId,
-        Boolean lastCheckComplete, Integer lastCheckBlocking, long version) {
+        UUID replacesOrderId, Boolean lastCheckComplete, Integer lastCheckBlocking, long version) {
 }
