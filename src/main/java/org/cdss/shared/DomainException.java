@@ -3,27 +3,27 @@ package org.cdss.shared;
 import java.util.List;
 
 /**
- * A refusal the caller can act on. Carries a {@link ProblemCode} and message arguments, never web types; the
+ * A refusal the caller can act on. Carries a {@link ProblemType} and message arguments, never web types; the
  * message is resolved in the request's language by the web layer. {@link #getMessage()} is for logs only and must
  * not contain patient data.
  */
 public class DomainException extends RuntimeException {
 
-    private final ProblemCode problem;
+    private final ProblemType problem;
     private final String messageKey;
     private final Object[] args;
     private final List<FieldProblem> fieldProblems;
     private final java.util.Map<String, Object> properties = new java.util.LinkedHashMap<>();
 
-    public DomainException(ProblemCode problem) {
+    public DomainException(ProblemType problem) {
         this(problem, null, List.of());
     }
 
-    public DomainException(ProblemCode problem, String messageKey, Object... args) {
+    public DomainException(ProblemType problem, String messageKey, Object... args) {
         this(problem, messageKey, List.of(), args);
     }
 
-    public DomainException(ProblemCode problem, String messageKey, List<FieldProblem> fieldProblems, Object... args) {
+    public DomainException(ProblemType problem, String messageKey, List<FieldProblem> fieldProblems, Object... args) {
         super(problem.code() + (messageKey == null ? "" : " " + messageKey));
         this.problem = problem;
         this.messageKey = messageKey;
@@ -31,7 +31,7 @@ public class DomainException extends RuntimeException {
         this.fieldProblems = List.copyOf(fieldProblems);
     }
 
-    public ProblemCode problem() {
+    public ProblemType problem() {
         return problem;
     }
 

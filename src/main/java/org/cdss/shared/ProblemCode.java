@@ -1,11 +1,10 @@
 package org.cdss.shared;
 
 /**
- * Stable problem identifiers. The {@code type} of every problem+json answer is {@code urn:cdss:problem:<code>}; clients
- * switch on it, so codes are never renamed. Titles and details are looked up in {@code messages*.properties} as
- * {@code problem.<code>.title} / {@code problem.<code>.detail}.
+ * The generic problem types that belong to no module (invalid shape, authentication, not found, …). A refusal that
+ * a module's own rule makes has a code of that module's own enum (see {@link ProblemType}).
  */
-public enum ProblemCode {
+public enum ProblemCode implements ProblemType {
     VALIDATION("validation", 400),
     MALFORMED_REQUEST("malformed-request", 400),
     BAD_CREDENTIALS("bad-credentials", 401),
@@ -36,15 +35,13 @@ public enum ProblemCode {
         this.status = status;
     }
 
+    @Override
     public String code() {
         return code;
     }
 
+    @Override
     public int status() {
         return status;
-    }
-
-    public String type() {
-        return "urn:cdss:problem:" + code;
     }
 }

@@ -5,7 +5,7 @@ import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
 import java.net.URI;
 import java.nio.charset.StandardCharsets;
-import org.cdss.shared.ProblemCode;
+import org.cdss.shared.ProblemType;
 import org.springframework.http.MediaType;
 import org.springframework.http.ProblemDetail;
 import org.springframework.stereotype.Component;
@@ -23,7 +23,7 @@ public class ProblemWriter {
         this.json = json;
     }
 
-    public void write(HttpServletRequest request, HttpServletResponse response, ProblemCode code) throws IOException {
+    public void write(HttpServletRequest request, HttpServletResponse response, ProblemType code) throws IOException {
         if (response.isCommitted()) {
             return;
         }

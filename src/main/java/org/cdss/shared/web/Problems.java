@@ -4,7 +4,7 @@ import java.net.URI;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
-import org.cdss.shared.ProblemCode;
+import org.cdss.shared.ProblemType;
 import org.springframework.context.MessageSource;
 import org.springframework.context.i18n.LocaleContextHolder;
 import org.springframework.http.HttpStatus;
@@ -16,7 +16,7 @@ import org.springframework.web.servlet.LocaleResolver;
 
 /**
  * Builds RFC 9457 problem details with a stable {@code type}, a {@code code} and a title and detail in the
- * request's language. The one place that turns a {@link ProblemCode} into a response body.
+ * request's language. The one place that turns a {@link ProblemType} into a response body.
  */
 @Component
 public class Problems {
@@ -40,7 +40,7 @@ public class Problems {
         return LocaleContextHolder.getLocale();
     }
 
-    public ProblemDetail build(ProblemCode code, String detailKey, Object[] args, List<Map<String, String>> errors) {
+    public ProblemDetail build(ProblemType code, String detailKey, Object[] args, List<Map<String, String>> errors) {
         Locale locale = locale();
         ProblemDetail problem = ProblemDetail.forStatus(HttpStatus.valueOf(code.status()));
         problem.setType(URI.create(code.type()));
@@ -55,7 +55,7 @@ public class Problems {
         return problem;
     }
 
-    public ProblemDetail build(ProblemCode code) {
+    public ProblemDetail build(ProblemType code) {
         return build(code, null, null, null);
     }
 
