@@ -11,6 +11,7 @@ import com.tngtech.archunit.core.importer.ImportOption;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import org.junit.jupiter.api.Test;
+import org.springframework.modulith.ApplicationModule;
 import org.springframework.modulith.core.ApplicationModules;
 import org.springframework.modulith.docs.Documenter;
 
@@ -24,6 +25,59 @@ class ArchitectureTests {
     @Test
     void module_boundaries_hold() {
         MODULES.verify();
+    }
+
+    /**
+     * Every module names the modules it may use (ADR 0019): without {@code allowedDependencies} Spring Modulith checks
+     * only that internals stay hidden, so any new edge between modules would pass unnoticed. The open {@code shared}
+     * module is the one exception: it uses no module.
+     */
+    @Test
+    void every_module_declares_its_allowed_dependencies() {
+        org.assertj.core.api.Assertions.assertThat(MODULES.stream()).allSatisfy(module -> {
+            ApplicationModule declared = packageInfo(module.getBasePackage().getName())
+                    .getAnnotation(ApplicationModule.class);
+            org.assertj.core.api.Assertions.assertThat(declared).as("@ApplicationModule on %s", module.getName())
+                    .isNotNull();
+            if (declared.type() == ApplicationModule.Type.OPEN) {
+                org.assertj.core.api.Assertions.assertThat(module.getName()).isEqualTo("shared");
+                return;
+            }
+            org.assertj.core.api.Assertions.assertThat(declared.allowedDependencies())
+                    .as("allowedDependencies of %s", module.getName())
+                    .doesNotContain(ApplicationModule.OPEN_TOKEN).contains("shared");
+        });
+    }
+
+    /** Listeners depend on a module's events, not on its services: the event types form the named interface. */
+    @Test
+    void events_are_named_interfaces() {
+        org.assertj.core.api.Assertions.assertThat(MODULES.getModuleByName("orders").orElseThrow()
+                .getNamedInterfaces().getByName("events").orElseThrow().asJavaClasses()
+                .map(com.tngtech.archunit.core.domain.JavaClass::getSimpleName))
+                .contains("OrderStatusChanged", "OrderResultRecorded");
+        org.assertj.core.api.Assertions.assertThat(MODULES.getModuleByName("scheduling").orElseThrow()
+                .getNamedInterfaces().getByName("events").orElseThrow().asJavaClasses()
+                .map(com.tngtech.archunit.core.domain.JavaClass::getSimpleName))
+                .contains("AppointmentChanged");
+    }
+
+    /** Every package of the application is {@code @NullMarked}: unannotated means non-null (JSpecify). */
+    @Test
+    void every_package_is_null_marked() {
+        java.util.Set<String> packages = new java.util.TreeSet<>();
+        CLASSES.forEach(c -> packages.add(c.getPackageName()));
+        org.assertj.core.api.Assertions.assertThat(packages).isNotEmpty().allSatisfy(name -> org.assertj.core.api
+                .Assertions.assertThat(packageInfo(name).isAnnotationPresent(org.jspecify.annotations.NullMarked.class))
+                .as("@NullMarked on package %s", name).isTrue());
+    }
+
+    private static Class<?> packageInfo(String packageName) {
+        try {
+            return Class.forName(packageName + ".package-info");
+        } catch (ClassNotFoundException e) {
+            throw new AssertionError("no package-info.java in " + packageName, e);
+        }
     }
 
     @Test

@@ -2,5 +2,10 @@
  * Identity: staff and patient accounts, roles, departments, login and logout, server-side sessions, the security
  * filter chain and the admin screens for users. Publishes nothing; records logins through the audit module.
  */
-@org.springframework.modulith.ApplicationModule(displayName = "Identity")
+@org.springframework.modulith.ApplicationModule(displayName = "Identity", allowedDependencies = {
+        "shared",
+        "audit",
+        "patients" // removed by auth branch (portal accounts no longer look patients up)
+})
+@org.jspecify.annotations.NullMarked
 package org.cdss.identity;

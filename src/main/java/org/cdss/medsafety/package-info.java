@@ -15,5 +15,11 @@
  * interactions. Dose limits depend on the age band ({@code dose-bands.tsv}); for a named patient the age comes from
  * {@code patients} and the weight from the latest vital signs of {@code records} (read-only API calls).
  */
-@org.springframework.modulith.ApplicationModule(displayName = "Medication safety")
+@org.springframework.modulith.ApplicationModule(displayName = "Medication safety", allowedDependencies = {
+        "shared",
+        "audit",
+        "patients",
+        "records" // removed by orders branch (orders hands medsafety the weight)
+})
+@org.jspecify.annotations.NullMarked
 package org.cdss.medsafety;

@@ -1,6 +1,7 @@
 package org.cdss.orders;
 
 /** Clinical urgency, most urgent first: worklists sort by this order, then by due time. */
+@org.springframework.modulith.NamedInterface("events")
 public enum OrderPriority {
     EMERGENCY, STAT, URGENT, ROUTINE;
 

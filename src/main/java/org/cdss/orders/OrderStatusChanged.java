@@ -13,6 +13,7 @@ import java.util.UUID;
  * @param targetDepartmentId the department that carries the order out (from the routing table)
  * @param actorId who made the change
  */
+@org.springframework.modulith.NamedInterface("events")
 public record OrderStatusChanged(UUID orderId, String orderNumber, OrderType type, OrderPriority priority,
         UUID patientId, UUID orderedBy, UUID targetDepartmentId, OrderStatus from, OrderStatus to, UUID actorId,
         Instant at) {

@@ -6,5 +6,13 @@
  * sent. Publishes {@link org.cdss.orders.OrderStatusChanged} and {@link org.cdss.orders.OrderResultRecorded}; the
  * {@code notifications} module turns them into persistent notifications and live pushes.
  */
-@org.springframework.modulith.ApplicationModule(displayName = "Orders (OCS)")
+@org.springframework.modulith.ApplicationModule(displayName = "Orders (OCS)", allowedDependencies = {
+        "shared",
+        "audit",
+        "identity",
+        "medsafety",
+        "patients",
+        "records"
+})
+@org.jspecify.annotations.NullMarked
 package org.cdss.orders;

@@ -9,5 +9,9 @@
  * medication safety engine). {@link org.cdss.patients.SubstanceCoder} is the port through which medsafety codes
  * recorded substances; patients depends on no clinical module. Later slices add medical records.
  */
-@org.springframework.modulith.ApplicationModule(displayName = "Patients")
+@org.springframework.modulith.ApplicationModule(displayName = "Patients", allowedDependencies = {
+        "shared",
+        "audit"
+})
+@org.jspecify.annotations.NullMarked
 package org.cdss.patients;

@@ -4,6 +4,7 @@ import java.util.EnumSet;
 import java.util.Set;
 
 /** Where an appointment is in its life cycle, and which moves are allowed from there. */
+@org.springframework.modulith.NamedInterface("events")
 public enum AppointmentStatus {
     SCHEDULED, CHECKED_IN, IN_CONSULTATION, COMPLETED, CANCELLED, NO_SHOW;
 

@@ -4,6 +4,7 @@ import java.time.Instant;
 import java.util.Collection;
 import java.util.List;
 import java.util.UUID;
+import org.jspecify.annotations.Nullable;
 import org.springframework.data.domain.Pageable;
 import org.springframework.data.jpa.repository.JpaRepository;
 import org.springframework.data.jpa.repository.Query;
@@ -18,7 +19,8 @@ interface Appointments extends JpaRepository<Appointment, UUID> {
               and (:patientId is null or a.patientId = :patientId)
               and a.status in :statuses
             order by a.startsAt, a.id""")
-    List<Appointment> find(Instant from, Instant to, UUID departmentId, UUID doctorId, UUID patientId,
+    List<Appointment> find(Instant from, Instant to, @Nullable UUID departmentId, @Nullable UUID doctorId,
+            @Nullable UUID patientId,
             Collection<AppointmentStatus> statuses);
 
     @Query("""
