@@ -4,8 +4,7 @@ import { useQueryClient } from '@tanstack/react-query';
 /** Query keys (prefixes) refetched when the server pushes a change of that kind. */
 const REFETCH_ON: Record<string, readonly (readonly string[])[]> = {
   appointment: [['appointments'], ['dashboard']],
-  // a stored notification is about an order: with several instances (RabbitMQ fan-out) this is the push that
-  // reaches every instance, so it also refreshes the order lists
+  // a stored notification is about an order (a result, a cancellation): its lists and details may have changed too
   notification: [['notifications'], ['orders']],
   // worklists, my orders, order details and statistics all live under ['orders']
   order: [['orders']],
@@ -15,7 +14,8 @@ export type LiveStatus = 'connecting' | 'live' | 'offline';
 
 /**
  * Keeps one server-sent event stream (/api/notifications/stream) open while signed in and refetches the affected
- * queries when a change is pushed. The browser reconnects by itself after a network drop; payloads carry ids only,
+ * queries when a change is pushed. Every push reaches every instance's browsers (one fan-out, RabbitMQ with several
+ * instances; ADR 0007). The browser reconnects by itself after a network drop; payloads carry ids only,
  * so what is shown always comes from the (audited) API.
  */
 export function useLiveUpdates(enabled: boolean): LiveStatus {

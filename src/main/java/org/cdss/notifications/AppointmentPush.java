@@ -3,27 +3,27 @@ package org.cdss.notifications;
 import java.util.Map;
 import org.cdss.scheduling.AppointmentChanged;
 import org.cdss.shared.security.Role;
-import org.springframework.stereotype.Component;
 import org.springframework.context.event.EventListener;
+import org.springframework.stereotype.Component;
 
 /**
- * After an appointment change commits ({@link AfterCommit}), tells the browsers that show it: staff of its department, its doctor, and the
- * front office (which sees the whole hospital's day). No patient data travels: the browser refetches.
+ * After an appointment change commits, tells the browsers that show it, on every instance ({@link PushHints}): staff
+ * of its department, its doctor, and the front office (which sees the whole hospital's day). No patient data travels:
+ * the browser refetches (appointment lists, the dashboard's counts).
  */
 @Component
 class AppointmentPush {
 
-    private final PushChannel channel;
+    private final PushHints hints;
 
-    AppointmentPush(PushChannel channel) {
-        this.channel = channel;
+    AppointmentPush(PushHints hints) {
+        this.hints = hints;
     }
 
     @EventListener
     void on(AppointmentChanged event) {
-        AfterCommit.run(() -> channel.publish(new PushMessage("appointment", Map.of("appointmentId",
-                event.appointmentId(), "departmentId", event.departmentId(), "status", event.status().name())),
-                s -> s.departmentIds().contains(event.departmentId()) || s.userId().equals(event.doctorId())
-                        || s.roles().contains(Role.ADMIN_STAFF)));
+        hints.afterCommit(new Push("appointment", Map.of("appointmentId", event.appointmentId(), "departmentId",
+                event.departmentId(), "status", event.status().name()),
+                Push.Audience.of(event.doctorId(), event.departmentId(), Role.ADMIN_STAFF)));
     }
 }

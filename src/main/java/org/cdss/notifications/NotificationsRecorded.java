@@ -2,6 +2,7 @@ package org.cdss.notifications;
 
 import java.util.List;
 import java.util.UUID;
+import org.jspecify.annotations.Nullable;
 
 /**
  * Internal event: notifications were stored (in the transaction that publishes this). The push relay fans it out to
@@ -11,6 +12,7 @@ import java.util.UUID;
 record NotificationsRecorded(List<Recorded> notifications) {
 
     /** One stored notification and its audience: a user or a department. */
-    record Recorded(UUID id, NotificationKind kind, boolean urgent, UUID userId, UUID departmentId) {
+    record Recorded(UUID id, NotificationKind kind, boolean urgent, @Nullable UUID userId,
+            @Nullable UUID departmentId) {
     }
 }

@@ -1,11 +1,14 @@
 package org.cdss.notifications;
 
+import java.util.List;
+
 /**
- * How stored notifications reach the browsers: straight to this instance's push channel, or through RabbitMQ so that
- * every instance pushes them to its own browsers ({@code CDSS_AMQP_URL}, ADR 0011). Throws when it could not hand the
- * message on; the event then stays incomplete in the publication registry and is resubmitted.
+ * The one path of every browser push (ADR 0007): straight to this instance's push channel ({@link LocalPush}), or,
+ * with {@code CDSS_AMQP_URL}, through RabbitMQ so that every instance pushes to its own browsers
+ * ({@link RabbitFanOutConfiguration}, ADR 0011). Stored notifications, appointment and order (worklist) hints all go
+ * through it. Throws when it could not hand the pushes on.
  */
 interface PushFanOut {
 
-    void send(NotificationsRecorded recorded);
+    void send(List<Push> pushes);
 }

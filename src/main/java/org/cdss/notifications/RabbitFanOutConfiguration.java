@@ -25,7 +25,7 @@ import org.springframework.scheduling.annotation.Scheduled;
 import tools.jackson.databind.json.JsonMapper;
 
 /**
- * RabbitMQ fan-out of notification pushes, only when {@code CDSS_AMQP_URL} is set (ADR 0011): each instance publishes
+ * RabbitMQ fan-out of every browser push (stored notifications, appointment and order hints), only when {@code CDSS_AMQP_URL} is set (ADR 0011): each instance publishes
  * to one fanout exchange and consumes from its own exclusive, auto-delete queue bound to it, pushing what arrives to
  * its own connected browsers. Boot's Rabbit auto-configuration is excluded (application.yml), so nothing connects
  * without the URL. While the broker is down the relay's publications stay incomplete in the registry; a scheduled job
@@ -77,11 +77,11 @@ class RabbitFanOutConfiguration {
 
     @Bean
     PushFanOut rabbitFanOut(RabbitTemplate notificationRabbitTemplate, FanoutExchange notificationExchange) {
-        return recorded -> {
+        return pushes -> {
             MessageProperties properties = new MessageProperties();
             properties.setContentType(MessageProperties.CONTENT_TYPE_JSON);
             notificationRabbitTemplate.send(notificationExchange.getName(), "",
-                    new Message(JSON.writeValueAsBytes(recorded), properties));
+                    new Message(JSON.writeValueAsBytes(new Push.Batch(pushes)), properties));
         };
     }
 
@@ -95,7 +95,7 @@ class RabbitFanOutConfiguration {
         container.setRecoveryInterval(2_000);
         container.setMessageListener(message -> {
             try {
-                local.deliver(JSON.readValue(message.getBody(), NotificationsRecorded.class));
+                local.deliver(JSON.readValue(message.getBody(), Push.Batch.class).pushes());
             } catch (RuntimeException e) {
                 log.warn("dropped an unreadable push message: {}", e.getClass().getSimpleName());
             }
