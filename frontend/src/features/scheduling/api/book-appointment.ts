@@ -13,7 +13,7 @@ export const bookAppointmentSchema = z.object({
   reason: z.string().max(500, 'validation.tooLong').optional(),
 }) satisfies z.ZodType<BookAppointmentRequest>;
 
-/** POST /api/appointments: 201 with the booked appointment; 409 `conflict` when the slot was just taken. */
+/** POST /api/appointments: 201 with the booked appointment; 409 `appointment.slot-taken` when the slot was just taken. */
 export async function bookAppointment(request: BookAppointmentRequest): Promise<AppointmentView> {
   const { data } = await apiClient.post<AppointmentView>('/api/appointments', request);
   return data;

@@ -23,8 +23,9 @@ const GUID = /^[0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a
 
 /**
  * Books an appointment: patient (searched, or the patient themself), department, doctor,
- * day, then one of the free slots. 409 (slot just taken) and 422 (past / outside hours)
- * come back as problem details and are shown here.
+ * day, then one of the free slots. `appointment.slot-taken` (409) and the 422 field codes
+ * (`appointment.in-the-past`, `appointment.outside-hours`, …) come back as problem details and
+ * are shown here.
  */
 export function BookingDialog({
   user,
@@ -56,7 +57,7 @@ export function BookingDialog({
 
   const problem = book.error ? (isApiProblem(book.error) ? book.error : undefined) : undefined;
   const serverErrors = problemFieldErrors(problem);
-  const isConflict = problem?.status === 409;
+  const isConflict = problem?.code === 'appointment.slot-taken';
   const fieldError = (field: string) => errors[field] ?? serverErrors[field];
 
   const reset = () => {

@@ -10,7 +10,6 @@ import jakarta.persistence.Version;
 import java.time.Instant;
 import java.util.UUID;
 import org.cdss.shared.DomainException;
-import org.cdss.shared.ProblemCode;
 import org.hibernate.annotations.JdbcTypeCode;
 import org.hibernate.type.SqlTypes;
 
@@ -116,7 +115,8 @@ class Appointment {
 
     private void move(AppointmentStatus next, Instant now) {
         if (!status.canMoveTo(next)) {
-            throw new DomainException(ProblemCode.CONFLICT, "appointment.invalid-transition", status, next);
+            throw new DomainException(SchedulingProblem.INVALID_TRANSITION, "appointment.invalid-transition", status,
+                    next);
         }
         status = next;
         updatedAt = now;

@@ -79,7 +79,7 @@ public class AppointmentBook {
         requireDoctorIn(request.doctorId(), request.departmentId());
         if (!request.endTime().isAfter(request.startTime()) || java.time.Duration.between(request.startTime(),
                 request.endTime()).toMinutes() < request.slotMinutes()) {
-            throw field("/endTime", "schedule.no-slot");
+            throw field("/endTime", SchedulingProblem.SCHEDULE_WITHOUT_SLOT);
         }
         DoctorSchedule schedule = schedules.save(new DoctorSchedule(request.doctorId(), request.departmentId(),
                 request.dayOfWeek(), request.startTime(), request.endTime(), request.slotMinutes(), clock.instant()));
@@ -127,22 +127,22 @@ public class AppointmentBook {
             throw DomainException.notFound();
         }
         if (!patients.exists(request.patientId())) {
-            throw field("/patientId", "appointment.patient-unknown");
+            throw field("/patientId", SchedulingProblem.PATIENT_UNKNOWN);
         }
         StaffMember doctor = requireDoctorIn(request.doctorId(), request.departmentId());
         ZonedDateTime start = request.localStart().atZone(zone);
         Instant startsAt = start.toInstant();
         Instant now = clock.instant();
         if (!startsAt.isAfter(now)) {
-            throw field("/localStart", "appointment.in-the-past");
+            throw field("/localStart", SchedulingProblem.IN_THE_PAST);
         }
         if (user.has(Role.PATIENT) && startsAt.isAfter(now.plus(Duration.ofDays(portalBookingDays)))) {
-            throw field("/localStart", "appointment.too-far-ahead");
+            throw field("/localStart", SchedulingProblem.TOO_FAR_AHEAD);
         }
         DoctorSchedule schedule = schedules.findByDoctorIdAndDepartmentIdAndDayOfWeekAndActiveTrue(doctor.id(),
                         request.departmentId(), start.getDayOfWeek().getValue()).stream()
                 .filter(s -> s.hasSlotAt(start.toLocalTime())).findFirst()
-                .orElseThrow(() -> field("/localStart", "appointment.outside-hours"));
+                .orElseThrow(() -> field("/localStart", SchedulingProblem.OUTSIDE_HOURS));
         Appointment appointment = new Appointment(request.patientId(), doctor.id(), request.departmentId(),
                 startsAt, startsAt.plus(Duration.ofMinutes(schedule.slotMinutes())), blankToNull(request.reason()),
                 user.userId(), now);
@@ -150,7 +150,7 @@ public class AppointmentBook {
             appointments.saveAndFlush(appointment);
         } catch (DataIntegrityViolationException | org.springframework.dao.ConcurrencyFailureException e) {
             // the unique active_slot key (or, under a race, the lock on it) decided: someone else has this slot
-            throw new DomainException(ProblemCode.CONFLICT, "appointment.slot-taken");
+            throw new DomainException(SchedulingProblem.SLOT_TAKEN);
         }
         audit.record(AuditEvent.success("APPOINTMENT_CREATE", "Appointment", appointment.id(),
                 appointment.patientId()));
@@ -195,7 +195,7 @@ public class AppointmentBook {
         return transition(id, "APPOINTMENT_CANCEL", a -> {
             if (user.has(Role.PATIENT)
                     && a.startsAt().isBefore(clock.instant().plus(portalCancelNotice))) {
-                throw new DomainException(ProblemCode.BUSINESS_RULE, "appointment.cancel-too-late",
+                throw new DomainException(SchedulingProblem.CANCEL_TOO_LATE, "appointment.cancel-too-late",
                         portalCancelNotice.toHours());
             }
             a.cancel(reason.trim(), clock.instant());
@@ -328,7 +328,7 @@ public class AppointmentBook {
 
     private StaffMember requireDoctorIn(UUID doctorId, UUID departmentId) {
         return identity.staffMember(doctorId).filter(d -> d.isDoctorIn(departmentId))
-                .orElseThrow(() -> field("/doctorId", "appointment.not-a-doctor-here"));
+                .orElseThrow(() -> field("/doctorId", SchedulingProblem.NOT_A_DOCTOR_HERE));
     }
 
     private static void requireOwnDoctor(CdssPrincipal user, Appointment a) {
@@ -353,7 +353,7 @@ public class AppointmentBook {
         return s == null || s.isBlank() ? null : s.trim();
     }
 
-    private static DomainException field(String pointer, String key) {
-        return new DomainException(ProblemCode.BUSINESS_RULE, key, List.of(new FieldProblem(pointer, key)));
+    private static DomainException field(String pointer, SchedulingProblem problem) {
+        return new DomainException(problem, problem.code(), List.of(new FieldProblem(pointer, problem.code())));
     }
 }

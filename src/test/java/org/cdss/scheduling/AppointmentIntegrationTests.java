@@ -98,23 +98,24 @@ class AppointmentIntegrationTests {
         }
         CountDownLatch go = new CountDownLatch(1);
         ExecutorService pool = Executors.newFixedThreadPool(clerks);
-        List<Future<Integer>> results = new ArrayList<>();
+        List<Future<String>> results = new ArrayList<>();
         for (int i = 0; i < clerks; i++) {
             int n = i;
             results.add(pool.submit(() -> {
                 go.await();
-                return book(sessions.get(n), patients.get(n), clinicDay.atTime(10, 30)).status();
+                var answer = book(sessions.get(n), patients.get(n), clinicDay.atTime(10, 30));
+                return answer.status() == 201 ? "booked" : answer.text("code");
             }));
         }
         go.countDown();
-        List<Integer> statuses = new ArrayList<>();
-        for (Future<Integer> f : results) {
+        List<String> statuses = new ArrayList<>();
+        for (Future<String> f : results) {
             statuses.add(f.get());
         }
         pool.shutdown();
 
-        assertThat(statuses).filteredOn(s -> s == 201).hasSize(1);
-        assertThat(statuses).filteredOn(s -> s == 409).hasSize(clerks - 1);
+        assertThat(statuses).filteredOn("booked"::equals).hasSize(1);
+        assertThat(statuses).filteredOn("appointment.slot-taken"::equals).hasSize(clerks - 1);
         assertThat(jdbc.sql("SELECT COUNT(*) FROM appointment WHERE doctor_id = ?").param(doctor.id().toString())
                 .query(Long.class).single()).isEqualTo(1);
     }
@@ -122,7 +123,10 @@ class AppointmentIntegrationTests {
     @Test
     void a_cancelled_appointment_frees_its_slot() {
         var first = book(frontDesk, testUsers.patient("취소"), clinicDay.atTime(11, 0));
-        assertThat(book(frontDesk, testUsers.patient("대기"), clinicDay.atTime(11, 0)).status()).isEqualTo(409);
+        var taken = book(frontDesk, testUsers.patient("대기"), clinicDay.atTime(11, 0));
+        assertThat(taken.status()).isEqualTo(409);
+        assertThat(taken.text("code")).isEqualTo("appointment.slot-taken");
+        assertThat(taken.text("type")).isEqualTo("urn:cdss:problem:appointment.slot-taken");
         assertThat(frontDesk.post("/api/appointments/" + first.text("id") + "/cancel", Map.of("reason",
                 "환자 요청")).status()).isEqualTo(200);
         assertThat(book(frontDesk, testUsers.patient("대기2"), clinicDay.atTime(11, 0)).status()).isEqualTo(201);
@@ -133,18 +137,22 @@ class AppointmentIntegrationTests {
         PatientSummaryView patient = testUsers.patient("규칙");
         var outside = book(frontDesk, patient, clinicDay.atTime(13, 0));
         assertThat(outside.status()).isEqualTo(422);
+        assertThat(outside.text("code")).isEqualTo("appointment.outside-hours");
         assertThat(outside.json().path("errors").get(0).path("pointer").asString()).isEqualTo("/localStart");
         var offGrid = book(frontDesk, patient, clinicDay.atTime(9, 10));
-        assertThat(offGrid.status()).isEqualTo(422);
+        assertThat(offGrid.text("code")).isEqualTo("appointment.outside-hours");
         var past = book(frontDesk, patient, clinicDay.minusDays(14).atTime(9, 0));
         assertThat(past.status()).isEqualTo(422);
+        assertThat(past.text("code")).isEqualTo("appointment.in-the-past");
     }
 
     @Test
     void the_life_cycle_is_enforced_on_the_server() {
         var booked = book(frontDesk, testUsers.patient("진료"), clinicDay.atTime(9, 30));
         String id = booked.text("id");
-        assertThat(doctorApi.post("/api/appointments/" + id + "/complete", null).status()).isEqualTo(409);
+        var tooEarly = doctorApi.post("/api/appointments/" + id + "/complete", null);
+        assertThat(tooEarly.status()).isEqualTo(409);
+        assertThat(tooEarly.text("code")).isEqualTo("appointment.invalid-transition");
         assertThat(frontDesk.post("/api/appointments/" + id + "/check-in", null).text("status"))
                 .isEqualTo("CHECKED_IN");
         ApiClient otherDoctor = login(testUsers.staff(Role.DOCTOR, PULMONOLOGY).username());
@@ -155,6 +163,7 @@ class AppointmentIntegrationTests {
                 .isEqualTo("COMPLETED");
         var again = frontDesk.post("/api/appointments/" + id + "/cancel", Map.of("reason", "x"));
         assertThat(again.status()).isEqualTo(409);
+        assertThat(again.text("code")).isEqualTo("appointment.invalid-transition");
         assertThat(frontDesk.post("/api/appointments/" + id + "/cancel", Map.of()).status()).isEqualTo(400);
     }
 
