@@ -93,7 +93,7 @@ describe('scheduling and medication safety routes', () => {
     await waitFor(() => expect(calls).toContain('POST /api/appointments/a1/check-in'));
   });
 
-  it('books from the free slots and shows the 409 message when the slot was just taken', async () => {
+  it('books from the free slots and shows the slot-taken message (appointment.slot-taken) when the slot was just taken', async () => {
     const P = '11111111-1111-4111-8111-111111111111';
     const D = '22222222-2222-4222-8222-222222222222';
     const DOC = '33333333-3333-4333-8333-333333333333';
@@ -109,7 +109,7 @@ describe('scheduling and medication safety routes', () => {
           { localStart: '2026-03-02T09:45:00', free: false, minutes: 15 },
         ],
       }),
-      'POST /api/appointments': () => ({ status: 409, data: { status: 409, code: 'conflict' } }),
+      'POST /api/appointments': () => ({ status: 409, data: { status: 409, code: 'appointment.slot-taken' } }),
     });
     fireEvent.click(await screen.findByTestId('book-appointment'));
     fireEvent.change(await screen.findByTestId('book-patient-search'), { target: { value: '홍' } });
