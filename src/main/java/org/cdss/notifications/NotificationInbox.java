@@ -116,7 +116,7 @@ class NotificationInbox {
                 WHERE n.id = :id AND (n.recipient_user_id = :me OR n.recipient_department_id IN (:departments))""")
                 .params(addressedTo(me)).param("id", id.toString()).query(Long.class).single() > 0;
         if (!mine) {
-            throw DomainException.notFound();
+            throw new DomainException(NotificationProblem.NOT_FOUND);
         }
         try {
             jdbc.sql("""

@@ -300,12 +300,13 @@ public class AppointmentBook {
 
     private Appointment visible(UUID id) {
         CdssPrincipal user = CurrentUser.require();
-        Appointment appointment = appointments.findById(id).orElseThrow(DomainException::notFound);
+        Appointment appointment = appointments.findById(id)
+                .orElseThrow(() -> new DomainException(SchedulingProblem.APPOINTMENT_NOT_FOUND));
         if (user.has(Role.PATIENT) && !appointment.patientId().equals(user.patientId())) {
-            throw DomainException.notFound(); // no existence leak
+            throw new DomainException(SchedulingProblem.APPOINTMENT_NOT_FOUND); // no existence leak
         }
         if (!user.has(Role.PATIENT) && !user.hasAny(Role.PATIENT_REGISTRY_READERS)) {
-            throw DomainException.notFound();
+            throw new DomainException(SchedulingProblem.APPOINTMENT_NOT_FOUND);
         }
         return appointment;
     }

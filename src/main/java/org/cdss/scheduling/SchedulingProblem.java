@@ -8,6 +8,8 @@ import org.cdss.shared.ProblemType;
  * field is shown at the field ({@code errors[].pointer}).
  */
 public enum SchedulingProblem implements ProblemType {
+    /** No such appointment, or one the caller may not see (answered alike: no existence leak). */
+    APPOINTMENT_NOT_FOUND("appointment.not-found", 404),
     /** Someone booked the doctor's slot first (the unique key decided, ADR 0006). */
     SLOT_TAKEN("appointment.slot-taken", 409),
     /** The life cycle does not allow this step from the appointment's state. */

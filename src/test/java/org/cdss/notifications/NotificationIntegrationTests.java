@@ -159,7 +159,9 @@ class NotificationIntegrationTests {
 
         assertThat(foreign.status()).isEqualTo(404);
         assertThat(foreign.isProblem()).isTrue();
+        assertThat(foreign.text("code")).isEqualTo("notification.not-found");
         assertThat(unknown.status()).isEqualTo(404);
+        assertThat(unknown.text("code")).isEqualTo("notification.not-found");
         assertThat(about(doctor, order).getFirst().path("readAt").isNull()).isTrue();
         assertThat(patient.get("/api/notifications").status()).isEqualTo(403);
         assertThat(doctor.get("/api/notifications?size=1000").status()).isEqualTo(400);

@@ -193,7 +193,9 @@ class AppointmentIntegrationTests {
         var mine = book(portal, own, clinicDay.atTime(9, 0));
         assertThat(mine.status()).isEqualTo(201);
         assertThat(book(portal, other, clinicDay.atTime(9, 30)).status()).isEqualTo(404);
-        assertThat(portal.get("/api/appointments/" + others.text("id")).status()).isEqualTo(404);
+        var someoneElses = portal.get("/api/appointments/" + others.text("id"));
+        assertThat(someoneElses.status()).isEqualTo(404);
+        assertThat(someoneElses.text("code")).isEqualTo("appointment.not-found");
         assertThat(portal.post("/api/appointments/" + others.text("id") + "/cancel", Map.of("reason", "x"))
                 .status()).isEqualTo(404);
         var list = portal.get("/api/appointments?date=" + clinicDay + "&days=1");
