@@ -204,6 +204,7 @@ public class MedicationSafety {
 
     @PreAuthorize("hasAnyRole('DOCTOR','NURSE','PHARMACIST')")
     public List<DrugSuggestion> searchDrugs(String query) {
+        requireKnowledgeBase();
         return engine.search(query, SEARCH_LIMIT);
     }
 
@@ -216,6 +217,7 @@ public class MedicationSafety {
     /** KB browser autocomplete: products and ingredients by Korean, English or brand name (any staff member). */
     @PreAuthorize("isAuthenticated() and !hasRole('PATIENT')")
     public List<DrugSuggestion> searchIngredients(String query) {
+        requireKnowledgeBase();
         return engine.search(query, SEARCH_LIMIT);
     }
 
@@ -226,6 +228,7 @@ public class MedicationSafety {
      */
     @PreAuthorize("isAuthenticated() and !hasRole('PATIENT')")
     public KbIngredient ingredient(String drugId, Severity severity, String source, int page, int size) {
+        requireKnowledgeBase();
         if (source != null && !engine.sources().contains(source)) {
             throw new DomainException(ProblemCode.VALIDATION, null,
                     List.of(new DomainException.FieldProblem("/source", "medsafety.kb.unknown-source")));
@@ -235,10 +238,21 @@ public class MedicationSafety {
 
     /**
      * The orderable product with this DrugBank accession, for order entry; empty when the knowledge base has no such
-     * product (or is unavailable).
+     * product, 503 {@code medsafety.kb-unavailable} when it did not load.
      */
     @PreAuthorize("hasAnyRole('DOCTOR','NURSE','PHARMACIST')")
     public java.util.Optional<DrugSuggestion> orderableProduct(String drugId) {
+        requireKnowledgeBase();
         return engine.orderable(drugId);
+    }
+
+    /**
+     * Refuses (503 {@code medsafety.kb-unavailable}) what cannot be answered without the knowledge base, instead of
+     * an empty search or "unknown drug" that would hide why.
+     */
+    private void requireKnowledgeBase() {
+        if (!engine.available()) {
+            throw new DomainException(MedsafetyProblem.KB_UNAVAILABLE);
+        }
     }
 }

@@ -18,6 +18,11 @@ public enum MedsafetyProblem implements ProblemType {
     DECISION_UNKNOWN_RULE("medsafety.decision-unknown-rule", 422),
     /** A decision on an alert that already has one. */
     DECISION_ALREADY_DECIDED("medsafety.decision-already-decided", 409),
+    /**
+     * The knowledge base did not load: drug search, the KB browser and order entry's drug lookup cannot answer (a
+     * check still answers, with an INCOMPLETE alert).
+     */
+    KB_UNAVAILABLE("medsafety.kb-unavailable", 503),
     /** A CDS Hooks service id that does not exist. */
     CDS_UNKNOWN_SERVICE("medsafety.cds-unknown-service", 404),
     /** A CDS Hooks call without the prefetch this service needs (it never queries the FHIR server itself). */
