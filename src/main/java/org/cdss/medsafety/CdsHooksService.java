@@ -172,9 +172,10 @@ class CdsHooksService {
             try {
                 card = UUID.fromString(item.path("card").asString(""));
             } catch (IllegalArgumentException e) {
-                throw DomainException.notFound();
+                throw new DomainException(MedsafetyProblem.CDS_CARD_NOT_FOUND);
             }
-            AlertLog.ShownEvent shown = alertLog.shownEvent(card, user).orElseThrow(DomainException::notFound);
+            AlertLog.ShownEvent shown = alertLog.shownEvent(card, user)
+                    .orElseThrow(() -> new DomainException(MedsafetyProblem.CDS_CARD_NOT_FOUND));
             String outcome = item.path("outcome").asString("");
             AlertDecisionRequest.Action action = switch (outcome) {
                 case "accepted" -> AlertDecisionRequest.Action.ACCEPTED;

@@ -106,7 +106,7 @@ public class MedicationSafety {
         CdssPrincipal user = CurrentUser.require();
         Map<String, AlertLog.Shown> shown = alertLog.shown(request.checkId(), user);
         if (shown.isEmpty()) {
-            throw DomainException.notFound();
+            throw new DomainException(MedsafetyProblem.CHECK_NOT_FOUND);
         }
         Set<String> seen = new HashSet<>();
         for (int i = 0; i < request.decisions().size(); i++) {
@@ -233,7 +233,7 @@ public class MedicationSafety {
             throw new DomainException(ProblemCode.VALIDATION, null,
                     List.of(new DomainException.FieldProblem("/source", "medsafety.kb.unknown-source")));
         }
-        return engine.ingredient(drugId, severity, source, page, size).orElseThrow(DomainException::notFound);
+        return engine.ingredient(drugId, severity, source, page, size).orElseThrow(() -> new DomainException(MedsafetyProblem.INGREDIENT_NOT_FOUND));
     }
 
     /**

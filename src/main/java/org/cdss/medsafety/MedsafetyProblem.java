@@ -23,6 +23,12 @@ public enum MedsafetyProblem implements ProblemType {
      * check still answers, with an INCOMPLETE alert).
      */
     KB_UNAVAILABLE("medsafety.kb-unavailable", 503),
+    /** A check id that does not exist or is another user's (decisions). */
+    CHECK_NOT_FOUND("medsafety.check-not-found", 404),
+    /** A CDS Hooks card uuid that does not exist or was shown to someone else (feedback). */
+    CDS_CARD_NOT_FOUND("medsafety.cds-card-not-found", 404),
+    /** A DrugBank accession the knowledge base does not know (KB browser). */
+    INGREDIENT_NOT_FOUND("medsafety.ingredient-not-found", 404),
     /** A CDS Hooks service id that does not exist. */
     CDS_UNKNOWN_SERVICE("medsafety.cds-unknown-service", 404),
     /** A CDS Hooks call without the prefetch this service needs (it never queries the FHIR server itself). */

@@ -339,8 +339,10 @@ class MedsafetyCdsHooksIntegrationTests {
                 second.path("uuid").asString(), "outcome", "accepted", "outcomeTimestamp",
                 "2026-11-25T10:00:00Z")))).status()).isEqualTo(200);
 
-        assertThat(doctor.post(SIGN + "/feedback", Map.of("feedback", List.of(Map.of("card",
-                java.util.UUID.randomUUID().toString(), "outcome", "accepted")))).status()).isEqualTo(404);
+        var unknownCard = doctor.post(SIGN + "/feedback", Map.of("feedback", List.of(Map.of("card",
+                java.util.UUID.randomUUID().toString(), "outcome", "accepted"))));
+        assertThat(unknownCard.status()).isEqualTo(404);
+        assertThat(unknownCard.json().path("code").asString()).isEqualTo("medsafety.cds-card-not-found");
         ApiClient nurse = new ApiClient(port);
         nurse.login(testUsers.staff(Role.NURSE).username(), TestUsers.PASSWORD);
         assertThat(nurse.post(SIGN + "/feedback", Map.of("feedback", List.of(Map.of("card",

@@ -171,6 +171,7 @@ class MedsafetyDecisionIntegrationTests {
         var unknownCheck = doctor.post("/api/medsafety/decisions", Map.of("checkId",
                 java.util.UUID.randomUUID().toString(), "decisions", List.of(decision("X", "ACCEPTED", null, null))));
         assertThat(unknownCheck.status()).isEqualTo(404);
+        assertThat(unknownCheck.json().path("code").asString()).isEqualTo("medsafety.check-not-found");
         ApiClient nurse = new ApiClient(port);
         nurse.login(testUsers.staff(Role.NURSE).username(), TestUsers.PASSWORD);
         String rule = firstOfType(result, "INTERACTION").path("ruleId").asString();
