@@ -113,7 +113,8 @@ class CdsHooksService {
 
     /**
      * The card's indicator from {@link OverridePolicy}: an alert whose every override needs a comment (hard stop) is
-     * critical, any other blocking alert (interruptive, or an incomplete check to acknowledge) a warning, the rest info.
+     * critical, any other blocking alert (interruptive, or an incomplete check to acknowledge) a warning, the rest
+     * info.
      */
     static String indicator(SafetyAlert alert) {
         OverrideRequirement r = OverridePolicy.requirement(alert);
@@ -215,6 +216,7 @@ class CdsHooksService {
 
     private static CdsServiceDiscovery.Service service(String id) {
         return CdsHooksController.DISCOVERY.services().stream().filter(s -> s.id().equals(id)).findFirst()
-                .orElseThrow(() -> new DomainException(MedsafetyProblem.CDS_UNKNOWN_SERVICE, "medsafety.cds.unknown-service"));
+                .orElseThrow(() -> new DomainException(MedsafetyProblem.CDS_UNKNOWN_SERVICE,
+                        "medsafety.cds.unknown-service"));
     }
 }

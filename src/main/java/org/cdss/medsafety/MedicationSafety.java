@@ -233,7 +233,8 @@ public class MedicationSafety {
             throw new DomainException(ProblemCode.VALIDATION, null,
                     List.of(new DomainException.FieldProblem("/source", "medsafety.kb.unknown-source")));
         }
-        return engine.ingredient(drugId, severity, source, page, size).orElseThrow(() -> new DomainException(MedsafetyProblem.INGREDIENT_NOT_FOUND));
+        return engine.ingredient(drugId, severity, source, page, size)
+                .orElseThrow(() -> new DomainException(MedsafetyProblem.INGREDIENT_NOT_FOUND));
     }
 
     /**
