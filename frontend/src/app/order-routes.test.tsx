@@ -5,7 +5,10 @@ import { createMemoryRouter, RouterProvider } from 'react-router-dom';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { apiClient } from '../lib/api-client';
 import { setLanguage } from '../lib/i18n';
-import type { MeView, OrderDetailView, OrderView } from '../types/api';
+import type { MeView, OrderDetailView, OrderView, SafetyBlockedProblem, SafetyFinding } from '../types/api';
+import { OVERRIDE_REASONS } from '../components/safety/severity';
+
+const ALL_REASONS = [...OVERRIDE_REASONS];
 import { AppProviders } from './providers';
 import { routes } from './router';
 
@@ -119,9 +122,10 @@ describe('order screens', () => {
                   whatHappens: 'Rhabdomyolysis risk',
                   whatToDo: 'Avoid',
                   source: 'KB',
+                  override: { blocking: true, acknowledgementRequired: false, reasonRequired: true, reasons: ALL_REASONS, commentRequiredFor: ALL_REASONS },
                 },
               ],
-            },
+            } satisfies SafetyBlockedProblem,
           };
         }
         return { status: 200, data: detail(view('o1', { status: 'SENT' })) };
@@ -143,6 +147,43 @@ describe('order screens', () => {
     // a fresh idempotency key per user action
     expect(sent[0]?.idempotencyKey).toBeTruthy();
     expect(sent[1]?.idempotencyKey).not.toBe(sent[0]?.idempotencyKey);
+  });
+
+  it('asks in the dialog exactly what the findings\' override requirements say, not a built-in list', async () => {
+    let sends = 0;
+    const finding = (override: SafetyFinding['override'], rest: Partial<SafetyFinding>): SafetyFinding => ({ drugs: ['Cephalexin'], whatHappens: 'x', whatToDo: 'y', source: 'KB', override, ...rest });
+    renderAt('/orders/o1', me(['DOCTOR']), {
+      'GET /api/ocs/orders/o1': () => ({ status: 200, data: detail(view('o1')) }),
+      'POST /api/ocs/orders/o1/send': () => {
+        sends += 1;
+        if (sends === 1) {
+          const findings = [
+            finding({ blocking: true, acknowledgementRequired: false, reasonRequired: true, reasons: ['DOSE_ADJUSTED', 'OTHER'], commentRequiredFor: ['OTHER'] }, { ruleId: 'ALLERGY-1', type: 'ALLERGY', severity: 'MAJOR', tier: 'INTERRUPTIVE' }),
+            finding({ blocking: true, acknowledgementRequired: true, reasonRequired: false, reasons: [], commentRequiredFor: [] }, { ruleId: 'INCOMPLETE-DOSE-WEIGHT', type: 'INCOMPLETE', severity: 'MODERATE', tier: 'SHOWN' }),
+          ];
+          return { status: 422, data: { status: 422, code: 'business-rule', checkId: 'c1', findings } satisfies SafetyBlockedProblem };
+        }
+        return { status: 200, data: detail(view('o1', { status: 'SENT' })) };
+      },
+    });
+    fireEvent.click(await screen.findByTestId('order-send'));
+    const dialog = await screen.findByTestId('safety-alert-dialog');
+    const options = [...within(dialog).getByTestId<HTMLSelectElement>('override-reason').options].map((o) => o.value);
+    expect(options).toEqual(['', 'DOSE_ADJUSTED', 'OTHER']);
+    // OTHER needs a comment (commentRequiredFor), the incomplete check an acknowledgement: nothing is sent yet
+    fireEvent.change(within(dialog).getByTestId('override-reason'), { target: { value: 'OTHER' } });
+    fireEvent.click(within(dialog).getByTestId('override-confirm'));
+    expect(within(dialog).getByTestId('override-comment-error').textContent).not.toBe('');
+    expect(within(dialog).getByTestId('override-acknowledge-error').textContent).not.toBe('');
+    // DOSE_ADJUSTED needs no comment; the acknowledgement is still required
+    fireEvent.change(within(dialog).getByTestId('override-reason'), { target: { value: 'DOSE_ADJUSTED' } });
+    fireEvent.click(within(dialog).getByTestId('override-confirm'));
+    expect(sends).toBe(1);
+    fireEvent.click(within(dialog).getByTestId('override-acknowledge-incomplete'));
+    fireEvent.click(within(dialog).getByTestId('override-confirm'));
+    await waitFor(() => expect(sends).toBe(2));
+    const sent = calls.filter((c) => c.key === 'POST /api/ocs/orders/o1/send');
+    expect(sent[1]?.body).toEqual({ override: { reasonCode: 'DOSE_ADJUSTED', incompleteAcknowledged: true } });
   });
 
   it('previews the lab flags while the technician types and posts numbers as values', async () => {

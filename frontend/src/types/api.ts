@@ -69,6 +69,12 @@ export type InvolvedDrug = Schemas['InvolvedDrug'];
 export type Source = Schemas['Source'];
 export type AlertSeverity = NonNullable<SafetyAlert['severity']>;
 export type AlertTier = NonNullable<SafetyAlert['tier']>;
+/** What going on despite an alert needs (blocks? acknowledgement? reason? comment for which reasons?), from the server's OverridePolicy. */
+export type OverrideRequirement = Schemas['OverrideRequirement'];
+/** One blocking alert of a refused order send (the 422's `findings`). */
+export type SafetyFinding = Schemas['SafetyFinding'];
+/** The problem+json body of an order send refused by blocking medication-safety alerts. */
+export type SafetyBlockedProblem = Schemas['SafetyBlockedProblem'];
 export type AlertDecisionRequest = Schemas['AlertDecisionRequest'];
 export type AlertDecision = Schemas['Decision'];
 export type AlertDecisionResult = Schemas['AlertDecisionResult'];
@@ -130,4 +136,4 @@ export type MedicationRoute = NonNullable<MedicationOrder['route']>;
 export type MedicationFrequency = NonNullable<MedicationOrder['frequency']>;
 export type Modality = NonNullable<ImagingOrder['modality']>;
 export type Laterality = NonNullable<ImagingOrder['laterality']>;
-export type OverrideReasonCode = NonNullable<SendOrderRequest['override']>['reasonCode'];
+export type OverrideReasonCode = NonNullable<NonNullable<SendOrderRequest['override']>['reasonCode']>;

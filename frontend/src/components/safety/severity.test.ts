@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import type { SafetyAlert } from '../../types/api';
-import { groupAlertsBySeverity, needsOverrideReason } from './severity';
+import { groupAlertsBySeverity, overrideNeeds } from './severity';
 
 const alert = (ruleId: string, severity?: SafetyAlert['severity'], tier?: SafetyAlert['tier']): SafetyAlert => ({ ruleId, severity, tier });
 
@@ -36,10 +36,25 @@ describe('groupAlertsBySeverity', () => {
   });
 });
 
-describe('needsOverrideReason', () => {
-  it('asks for a reason on hard stops and interruptive alerts only', () => {
-    expect(needsOverrideReason([alert('a', 'MAJOR', 'HARD_STOP')])).toBe(true);
-    expect(needsOverrideReason([alert('a', 'MODERATE', 'INTERRUPTIVE')])).toBe(true);
-    expect(needsOverrideReason([alert('a', 'MINOR', 'SHOWN'), alert('b', 'INFO', 'INFORMATIONAL')])).toBe(false);
+describe('overrideNeeds', () => {
+  const requirement = (r: Partial<NonNullable<SafetyAlert['override']>>): SafetyAlert['override'] => ({ blocking: false, acknowledgementRequired: false, reasonRequired: false, reasons: [], commentRequiredFor: [], ...r });
+  const withOverride = (ruleId: string, override: SafetyAlert['override']): SafetyAlert => ({ ruleId, override });
+
+  it('asks for nothing when no alert carries a requirement, whatever its tier says', () => {
+    expect(overrideNeeds([alert('a', 'CONTRAINDICATED', 'HARD_STOP')])).toMatchObject({ blocking: false, reasonRequired: false, acknowledgementRequired: false, reasons: [] });
+  });
+
+  it('puts together what the server says each alert needs', () => {
+    const needs = overrideNeeds([
+      withOverride('a', requirement({ blocking: true, reasonRequired: true, reasons: ['PATIENT_TOLERATES', 'OTHER'], commentRequiredFor: ['OTHER'] })),
+      withOverride('b', requirement({ blocking: true, acknowledgementRequired: true })),
+      withOverride('c', requirement({ reasons: ['DOSE_ADJUSTED'], commentRequiredFor: ['DOSE_ADJUSTED'] })),
+    ]);
+    expect(needs).toEqual({ blocking: true, acknowledgementRequired: true, reasonRequired: true, reasons: ['PATIENT_TOLERATES', 'OTHER'], commentRequiredFor: ['OTHER'], commentAlwaysRequired: false });
+  });
+
+  it('needs a comment whatever the reason when every reason of an alert needs one (a hard stop)', () => {
+    const all = requirement({ blocking: true, reasonRequired: true, reasons: ['OTHER', 'DOSE_ADJUSTED'], commentRequiredFor: ['OTHER', 'DOSE_ADJUSTED'] });
+    expect(overrideNeeds([withOverride('a', all)]).commentAlwaysRequired).toBe(true);
   });
 });

@@ -1,4 +1,4 @@
-import type { AlertSeverity, AlertTier, SafetyAlert } from '../../types/api';
+import type { AlertSeverity, AlertTier, OverrideReasonCode, OverrideRequirement, SafetyAlert } from '../../types/api';
 
 /** Most severe first. */
 export const SEVERITY_ORDER: readonly AlertSeverity[] = ['CONTRAINDICATED', 'MAJOR', 'MODERATE', 'MINOR', 'INFO'];
@@ -31,11 +31,42 @@ export function groupAlertsBySeverity(alerts: readonly SafetyAlert[] | undefined
   })).filter((group) => group.alerts.length > 0);
 }
 
-/** True when the alerts need an override reason before the user may go on (HARD_STOP, INTERRUPTIVE). */
-export function needsOverrideReason(alerts: readonly SafetyAlert[] | undefined): boolean {
-  return (alerts ?? []).some((alert) => alert.tier === 'HARD_STOP' || alert.tier === 'INTERRUPTIVE');
+/**
+ * Every coded reason the server knows, for the texts only (`medsafety.override.*`): which reasons a dialog offers,
+ * and which of them need a comment, come from each alert's `override` (the server's OverridePolicy), never from here.
+ */
+export const OVERRIDE_REASONS = ['PATIENT_TOLERATES', 'BENEFIT_OUTWEIGHS_RISK', 'ALLERGY_HISTORY_INCORRECT', 'DOSE_ADJUSTED', 'OTHER'] as const;
+export type OverrideReason = OverrideReasonCode;
+
+/** What going on despite all these alerts needs: each alert's `override` (from the server) put together. */
+export interface OverrideNeeds {
+  /** Some alert stops an order from being sent until it is overridden or acknowledged. */
+  blocking: boolean;
+  /** Some alert is an incomplete check: the user must say they know it is incomplete. */
+  acknowledgementRequired: boolean;
+  /** Some alert needs a coded reason. */
+  reasonRequired: boolean;
+  /** The reasons that may be given, in the server's order. */
+  reasons: OverrideReason[];
+  /** The reasons that need a comment (for some alert). */
+  commentRequiredFor: OverrideReason[];
+  /** A comment is needed whatever the reason (a hard stop). */
+  commentAlwaysRequired: boolean;
 }
 
-/** Coded reasons for going on despite an interruptive alert. */
-export const OVERRIDE_REASONS = ['PATIENT_TOLERATES', 'BENEFIT_OUTWEIGHS_RISK', 'ALLERGY_HISTORY_INCORRECT', 'DOSE_ADJUSTED', 'OTHER'] as const;
-export type OverrideReason = (typeof OVERRIDE_REASONS)[number];
+const union = <T,>(lists: (readonly T[] | undefined)[]) => [...new Set(lists.flatMap((list) => list ?? []))];
+
+/** Puts together the server's override requirement of each alert; an alert without one asks for nothing. */
+export function overrideNeeds(alerts: readonly SafetyAlert[] | undefined): OverrideNeeds {
+  const requirements = (alerts ?? []).map((alert) => alert.override).filter((r): r is OverrideRequirement => !!r);
+  const needingReason = requirements.filter((r) => r.reasonRequired);
+  const reasons = union(needingReason.map((r) => r.reasons));
+  return {
+    blocking: requirements.some((r) => r.blocking),
+    acknowledgementRequired: requirements.some((r) => r.acknowledgementRequired),
+    reasonRequired: needingReason.length > 0,
+    reasons,
+    commentRequiredFor: union(needingReason.map((r) => r.commentRequiredFor)),
+    commentAlwaysRequired: needingReason.some((r) => (r.reasons?.length ?? 0) > 0 && (r.reasons ?? []).every((reason) => r.commentRequiredFor?.includes(reason))),
+  };
+}

@@ -11,9 +11,8 @@ import { problemMessage } from '../../../lib/problem-message';
 import type { ActiveMedication, DrugSuggestion, RecordedAllergy } from '../../../types/api';
 import { medicationCheckSchema, useCheckMedications } from '../api/check-medications';
 import { useRecordDecisions } from '../api/record-decisions';
-import type { OverrideReason } from '../../../components/safety/severity';
 import { DrugAutocomplete, drugLabel } from '../../../components/safety/drug-autocomplete';
-import { SafetyAlertDialog } from '../../../components/safety/safety-alert-dialog';
+import { SafetyAlertDialog, type OverrideDecision } from '../../../components/safety/safety-alert-dialog';
 import { SafetyAlertList } from '../../../components/safety/safety-alert-list';
 import { searchDrugs } from '../api/search-drugs';
 
@@ -40,8 +39,11 @@ export function DrugCheckPage() {
   const decide = useRecordDecisions();
   const result = check.data;
 
-  /** Going on despite the alerts: one OVERRIDDEN decision per rule shown, recorded with the check's id. */
-  const recordOverride = (code: OverrideReason | undefined, comment: string) => {
+  /**
+   * Going on despite the alerts: one OVERRIDDEN decision per rule shown, recorded with the check's id (for an
+   * incomplete check's alert, the dialog's acknowledgement is that decision).
+   */
+  const recordOverride = ({ reasonCode: code, comment }: OverrideDecision) => {
     setOverride(t('medsafety.check.overrideNoted', { reason: code ? t(`medsafety.override.${code}`) : '—', comment: comment || '—' }));
     const ruleIds = [...new Set((result?.alerts ?? []).map((alert) => alert.ruleId).filter((id): id is string => !!id))];
     if (!result?.checkId || ruleIds.length === 0) return;

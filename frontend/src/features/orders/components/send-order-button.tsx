@@ -12,8 +12,8 @@ import { findingsToAlerts, overrideRequest } from '../lib/send-flow';
 
 /**
  * Sends a pending order. When the server refuses with blocking safety alerts (422 `findings`) the alert dialog
- * shows them, grouped by severity; confirming with a coded reason (and a comment for a hard stop) sends again
- * with the override.
+ * shows them, grouped by severity, and asks for what each finding's `override` needs (reason, comment,
+ * acknowledgement of an incomplete check); confirming sends again with the override.
  */
 // No version is sent: the refused attempt itself records the check on the order (and bumps its version).
 export function SendOrderButton({ orderId, onSent }: { orderId: string; onSent?: (order: OrderDetailView) => void }) {
@@ -56,9 +56,7 @@ export function SendOrderButton({ orderId, onSent }: { orderId: string; onSent?:
         alerts={findings}
         open={dialogOpen}
         onOpenChange={setDialogOpen}
-        onConfirm={(reason, comment) =>
-          send.mutate({ id: orderId, body: overrideRequest(reason, comment), key: newIdempotencyKey() }, { onSuccess: onSent, onError })
-        }
+        onConfirm={(decision) => send.mutate({ id: orderId, body: overrideRequest(decision), key: newIdempotencyKey() }, { onSuccess: onSent, onError })}
       />
     </div>
   );

@@ -1,21 +1,13 @@
-import type { OverrideReasonCode, SafetyAlert, SendOrderRequest } from '../../../types/api';
+import type { OverrideDecision } from '../../../components/safety/safety-alert-dialog';
+import type { SafetyAlert, SafetyFinding, SendOrderRequest } from '../../../types/api';
 
-/** One blocking alert as a refused send (422) names it: drugs are names only. */
-export interface Finding {
-  ruleId?: string;
-  type?: SafetyAlert['type'];
-  severity?: SafetyAlert['severity'];
-  tier?: SafetyAlert['tier'];
-  drugs?: string[];
-  whatHappens?: string;
-  whatToDo?: string;
-  source?: string;
-}
-
-/** The 422's `findings` in the shape the shared alert list shows. */
+/**
+ * The 422's `findings` (the server's SafetyFinding: drugs by name only, and what each one's override needs) in the
+ * shape the shared alert list and dialog show.
+ */
 export function findingsToAlerts(findings: unknown): SafetyAlert[] {
   if (!Array.isArray(findings)) return [];
-  return (findings as Finding[]).map((finding) => ({
+  return (findings as SafetyFinding[]).map((finding) => ({
     ruleId: finding.ruleId,
     type: finding.type,
     severity: finding.severity,
@@ -24,15 +16,19 @@ export function findingsToAlerts(findings: unknown): SafetyAlert[] {
     whatHappens: finding.whatHappens,
     whatToDo: finding.whatToDo,
     source: finding.source,
+    override: finding.override,
   }));
 }
 
-/** The body of the repeated send: the coded reason, and the comment when one was written. */
-export function overrideRequest(reasonCode: OverrideReasonCode | undefined, comment: string, version?: number): SendOrderRequest {
-  const trimmed = comment.trim();
+/** The body of the repeated send: what the dialog collected, as the findings' `override` asked for it. */
+export function overrideRequest(decision: OverrideDecision, version?: number): SendOrderRequest {
+  const comment = decision.comment.trim();
   return {
     version,
-    // the dialog asks for a reason whenever an alert is interruptive; findings of a 422 always are
-    override: { reasonCode: reasonCode ?? 'OTHER', ...(trimmed ? { comment: trimmed } : {}) },
+    override: {
+      ...(decision.reasonCode ? { reasonCode: decision.reasonCode } : {}),
+      ...(comment ? { comment } : {}),
+      ...(decision.incompleteAcknowledged ? { incompleteAcknowledged: true } : {}),
+    },
   };
 }

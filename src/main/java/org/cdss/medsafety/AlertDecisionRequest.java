@@ -10,8 +10,9 @@ import java.util.UUID;
 
 /**
  * The clinician's decisions on the alerts of one check ({@code checkId} from {@link MedicationCheckResult}): per rule,
- * heeded ({@code ACCEPTED}, the order was changed) or {@code OVERRIDDEN}, with a coded reason and free text. A hard
- * stop can only be overridden with both, an interruptive alert with a reason.
+ * heeded ({@code ACCEPTED}, the order was changed) or {@code OVERRIDDEN}, with a coded reason and free text as the
+ * alert's {@link OverridePolicy} requirement says ({@code OVERRIDDEN} on an incomplete check's alert is its
+ * acknowledgement).
  */
 public record AlertDecisionRequest(@NotNull UUID checkId,
         @NotEmpty @Size(max = MedicationCheckRequest.MAX_PROPOSED) List<@Valid @NotNull Decision> decisions) {

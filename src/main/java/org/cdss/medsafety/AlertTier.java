@@ -1,8 +1,9 @@
 package org.cdss.medsafety;
 
 /**
- * How an alert must be handled: a hard stop can only be passed with a coded override reason and free text, an
- * interruptive alert needs a reason, a shown alert needs none, an informational one is listed only.
+ * How an alert is presented: a hard stop, an interruptive alert, a shown one, an informational one (listed only).
+ * What an override of each needs (and that an INCOMPLETE alert blocks whatever its tier) is decided by
+ * {@link OverridePolicy} alone.
  */
 public enum AlertTier {
     HARD_STOP, INTERRUPTIVE, SHOWN, INFORMATIONAL

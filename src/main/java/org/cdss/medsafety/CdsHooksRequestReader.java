@@ -107,7 +107,7 @@ class CdsHooksRequestReader {
         List<String> missing = PREFETCH_KEYS.stream()
                 .filter(k -> !prefetch.path(k).isObject()).toList();
         if (!missing.isEmpty()) {
-            throw new DomainException(ProblemCode.PRECONDITION_FAILED, "medsafety.cds.missing-prefetch",
+            throw new DomainException(MedsafetyProblem.CDS_PREFETCH_MISSING, "medsafety.cds.missing-prefetch",
                     String.join(", ", missing));
         }
         IParser parser = FHIR.newJsonParser().setParserErrorHandler(new StrictErrorHandler());

@@ -29,6 +29,8 @@ class CdsHooksService {
 
     static final String OVERRIDE_SYSTEM = "urn:cdss:medsafety:override-reason";
     private static final int SUMMARY_MAX = 140;
+    private static final OverridePolicy.Pointers FEEDBACK_POINTERS = new OverridePolicy.Pointers(
+            "/overrideReason/reason", "/overrideReason/userComment", "/outcome");
 
     private final CdsHooksRequestReader reader;
     private final SafetyEngine engine;
@@ -104,21 +106,22 @@ class CdsHooksService {
         if (summary.length() > SUMMARY_MAX) {
             summary = summary.substring(0, SUMMARY_MAX - 1) + "…";
         }
-        List<Coding> reasons = top.tier() == AlertTier.INFORMATIONAL ? List.of()
-                : java.util.Arrays.stream(OverrideReason.values()).map(r -> new Coding(OVERRIDE_SYSTEM, r.name(),
-                        display(r))).toList();
+        List<Coding> reasons = OverridePolicy.requirement(top).reasons().stream()
+                .map(r -> new Coding(OVERRIDE_SYSTEM, r.name(), display(r))).toList();
         return new Card(uuid, summary, detail.toString(), indicator(top), source(kb, top.source()), reasons);
     }
 
+    /**
+     * The card's indicator from {@link OverridePolicy}: an alert whose every override needs a comment (hard stop) is
+     * critical, any other blocking alert (interruptive, or an incomplete check to acknowledge) a warning, the rest
+     * info.
+     */
     static String indicator(SafetyAlert alert) {
-        if (alert.type() == AlertType.INCOMPLETE) {
-            return "warning";
+        OverrideRequirement r = OverridePolicy.requirement(alert);
+        if (!r.blocking()) {
+            return "info";
         }
-        return switch (alert.severity()) {
-            case CONTRAINDICATED -> "critical";
-            case MAJOR -> "warning";
-            case MODERATE, MINOR, INFO -> "info";
-        };
+        return r.reasonRequired() && r.commentRequiredFor().containsAll(r.reasons()) ? "critical" : "warning";
     }
 
     private static String label(SafetyAlert a) {
@@ -149,7 +152,8 @@ class CdsHooksService {
 
     /**
      * Records the outcome of cards this caller was shown: {@code accepted} or {@code overridden} with an
-     * {@code overrideReason} (coding of {@link #OVERRIDE_SYSTEM}; a hard stop also needs {@code userComment}). An
+     * {@code overrideReason} (coding of {@link #OVERRIDE_SYSTEM}) and {@code userComment} as {@link OverridePolicy}
+     * requires them (an incomplete check's card needs neither: "overridden" is its acknowledgement). An
      * unknown card (or one shown to someone else) is 404, a card already decided 409.
      */
     @PreAuthorize("hasAnyRole('DOCTOR','NURSE','PHARMACIST') or hasAuthority('CDS_CLIENT')")
@@ -169,9 +173,10 @@ class CdsHooksService {
             try {
                 card = UUID.fromString(item.path("card").asString(""));
             } catch (IllegalArgumentException e) {
-                throw DomainException.notFound();
+                throw new DomainException(MedsafetyProblem.CDS_CARD_NOT_FOUND);
             }
-            AlertLog.ShownEvent shown = alertLog.shownEvent(card, user).orElseThrow(DomainException::notFound);
+            AlertLog.ShownEvent shown = alertLog.shownEvent(card, user)
+                    .orElseThrow(() -> new DomainException(MedsafetyProblem.CDS_CARD_NOT_FOUND));
             String outcome = item.path("outcome").asString("");
             AlertDecisionRequest.Action action = switch (outcome) {
                 case "accepted" -> AlertDecisionRequest.Action.ACCEPTED;
@@ -190,23 +195,14 @@ class CdsHooksService {
             String comment = reasonNode.path("userComment").asString(null);
             AlertDecisionRequest.Decision decision = new AlertDecisionRequest.Decision(shown.shown().ruleId(), action,
                     reason, comment);
-            List<DomainException.FieldProblem> problems = new ArrayList<>();
             AlertTier tier = shown.shown().tier();
             if (action == AlertDecisionRequest.Action.OVERRIDDEN) {
-                if ((tier == AlertTier.HARD_STOP || tier == AlertTier.INTERRUPTIVE) && reason == null) {
-                    problems.add(new DomainException.FieldProblem(at + "/overrideReason/reason",
-                            "medsafety.decision.reason-required"));
-                }
-                if (tier == AlertTier.HARD_STOP && (comment == null || comment.isBlank())) {
-                    problems.add(new DomainException.FieldProblem(at + "/overrideReason/userComment",
-                            "medsafety.decision.comment-required"));
-                }
-            }
-            if (!problems.isEmpty()) {
-                throw new DomainException(ProblemCode.BUSINESS_RULE, "medsafety.decision.refused", problems);
+                // "overridden" on an incomplete check's card is its acknowledgement
+                OverridePolicy.enforce(List.of(OverridePolicy.requirement(shown.shown().type(), tier)), reason,
+                        comment, true, FEEDBACK_POINTERS.prefixed(at));
             }
             if (alertLog.decided(shown.checkId(), shown.shown().ruleId())) {
-                throw new DomainException(ProblemCode.CONFLICT, "medsafety.decision.already-decided");
+                throw new DomainException(MedsafetyProblem.DECISION_ALREADY_DECIDED);
             }
             alertLog.recordDecision(shown.checkId(), user, shown.shown(), decision);
             if (action == AlertDecisionRequest.Action.OVERRIDDEN) {
@@ -220,6 +216,7 @@ class CdsHooksService {
 
     private static CdsServiceDiscovery.Service service(String id) {
         return CdsHooksController.DISCOVERY.services().stream().filter(s -> s.id().equals(id)).findFirst()
-                .orElseThrow(() -> new DomainException(ProblemCode.NOT_FOUND, "medsafety.cds.unknown-service"));
+                .orElseThrow(() -> new DomainException(MedsafetyProblem.CDS_UNKNOWN_SERVICE,
+                        "medsafety.cds.unknown-service"));
     }
 }

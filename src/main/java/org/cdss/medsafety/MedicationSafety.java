@@ -3,7 +3,6 @@ package org.cdss.medsafety;
 import java.time.Clock;
 import java.time.LocalDate;
 import java.time.Period;
-import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
@@ -37,6 +36,8 @@ public class MedicationSafety {
     public static final int SEARCH_LIMIT = 20;
     /** How old a recorded weight may be to be used for a weight-based dose check (children grow). */
     static final int WEIGHT_MAX_AGE_DAYS = 30;
+    private static final OverridePolicy.Pointers DECISION_POINTERS = new OverridePolicy.Pointers("/reasonCode",
+            "/comment", "/action");
 
     private final SafetyEngine engine;
     private final AuditLog audit;
@@ -91,10 +92,13 @@ public class MedicationSafety {
     }
 
     /**
-     * Records the clinician's decisions on the alerts of one of their checks. A hard stop is overridden only with a
-     * coded reason and free text, an interruptive alert only with a reason (422 with a pointer per missing field);
-     * a rule the check did not show is refused (422), a decision already taken conflicts (409), an unknown check or
-     * one of another user is 404. Each override is also written to the audit trail.
+     * Records the clinician's decisions on the alerts of one of their checks. An override must satisfy the alert's
+     * {@link OverridePolicy} requirement (a hard stop: reason and comment; an interruptive alert: a reason, and a
+     * comment for OTHER; OVERRIDDEN on an incomplete check's alert is its acknowledgement): 422 with a
+     * {@link MedsafetyProblem} code and a pointer per missing field. A rule the check did not show is refused (422
+     * {@code medsafety.decision-unknown-rule}), a decision already taken conflicts (409
+     * {@code medsafety.decision-already-decided}), an unknown check or one of another user is 404. Each override is
+     * also written to the audit trail.
      */
     @PreAuthorize("hasAnyRole('DOCTOR','NURSE','PHARMACIST')")
     @Transactional
@@ -102,37 +106,26 @@ public class MedicationSafety {
         CdssPrincipal user = CurrentUser.require();
         Map<String, AlertLog.Shown> shown = alertLog.shown(request.checkId(), user);
         if (shown.isEmpty()) {
-            throw DomainException.notFound();
+            throw new DomainException(MedsafetyProblem.CHECK_NOT_FOUND);
         }
-        List<DomainException.FieldProblem> problems = new ArrayList<>();
         Set<String> seen = new HashSet<>();
         for (int i = 0; i < request.decisions().size(); i++) {
             AlertDecisionRequest.Decision d = request.decisions().get(i);
             String at = "/decisions/" + i;
             AlertLog.Shown alert = shown.get(d.ruleId());
             if (alert == null || !seen.add(d.ruleId())) {
-                problems.add(new DomainException.FieldProblem(at + "/ruleId", "medsafety.decision.unknown-rule"));
-                continue;
+                throw new DomainException(MedsafetyProblem.DECISION_UNKNOWN_RULE, null,
+                        List.of(new DomainException.FieldProblem(at + "/ruleId", "medsafety.decision.unknown-rule")));
             }
-            if (d.action() != AlertDecisionRequest.Action.OVERRIDDEN) {
-                continue;
+            if (d.action() == AlertDecisionRequest.Action.OVERRIDDEN) {
+                // an explicit OVERRIDDEN decision on an incomplete check's alert is its acknowledgement
+                OverridePolicy.enforce(List.of(OverridePolicy.requirement(alert.type(), alert.tier())),
+                        d.reasonCode(), d.comment(), true, DECISION_POINTERS.prefixed(at));
             }
-            boolean needsReason = alert.tier() == AlertTier.HARD_STOP || alert.tier() == AlertTier.INTERRUPTIVE;
-            if (needsReason && d.reasonCode() == null) {
-                problems.add(new DomainException.FieldProblem(at + "/reasonCode",
-                        "medsafety.decision.reason-required"));
-            }
-            if (alert.tier() == AlertTier.HARD_STOP && (d.comment() == null || d.comment().isBlank())) {
-                problems.add(new DomainException.FieldProblem(at + "/comment",
-                        "medsafety.decision.comment-required"));
-            }
-        }
-        if (!problems.isEmpty()) {
-            throw new DomainException(ProblemCode.BUSINESS_RULE, "medsafety.decision.refused", problems);
         }
         for (AlertDecisionRequest.Decision d : request.decisions()) {
             if (alertLog.decided(request.checkId(), d.ruleId())) {
-                throw new DomainException(ProblemCode.CONFLICT, "medsafety.decision.already-decided");
+                throw new DomainException(MedsafetyProblem.DECISION_ALREADY_DECIDED);
             }
         }
         int overridden = 0;
@@ -211,6 +204,7 @@ public class MedicationSafety {
 
     @PreAuthorize("hasAnyRole('DOCTOR','NURSE','PHARMACIST')")
     public List<DrugSuggestion> searchDrugs(String query) {
+        requireKnowledgeBase();
         return engine.search(query, SEARCH_LIMIT);
     }
 
@@ -223,6 +217,7 @@ public class MedicationSafety {
     /** KB browser autocomplete: products and ingredients by Korean, English or brand name (any staff member). */
     @PreAuthorize("isAuthenticated() and !hasRole('PATIENT')")
     public List<DrugSuggestion> searchIngredients(String query) {
+        requireKnowledgeBase();
         return engine.search(query, SEARCH_LIMIT);
     }
 
@@ -233,19 +228,32 @@ public class MedicationSafety {
      */
     @PreAuthorize("isAuthenticated() and !hasRole('PATIENT')")
     public KbIngredient ingredient(String drugId, Severity severity, String source, int page, int size) {
+        requireKnowledgeBase();
         if (source != null && !engine.sources().contains(source)) {
             throw new DomainException(ProblemCode.VALIDATION, null,
                     List.of(new DomainException.FieldProblem("/source", "medsafety.kb.unknown-source")));
         }
-        return engine.ingredient(drugId, severity, source, page, size).orElseThrow(DomainException::notFound);
+        return engine.ingredient(drugId, severity, source, page, size)
+                .orElseThrow(() -> new DomainException(MedsafetyProblem.INGREDIENT_NOT_FOUND));
     }
 
     /**
      * The orderable product with this DrugBank accession, for order entry; empty when the knowledge base has no such
-     * product (or is unavailable).
+     * product, 503 {@code medsafety.kb-unavailable} when it did not load.
      */
     @PreAuthorize("hasAnyRole('DOCTOR','NURSE','PHARMACIST')")
     public java.util.Optional<DrugSuggestion> orderableProduct(String drugId) {
+        requireKnowledgeBase();
         return engine.orderable(drugId);
+    }
+
+    /**
+     * Refuses (503 {@code medsafety.kb-unavailable}) what cannot be answered without the knowledge base, instead of
+     * an empty search or "unknown drug" that would hide why.
+     */
+    private void requireKnowledgeBase() {
+        if (!engine.available()) {
+            throw new DomainException(MedsafetyProblem.KB_UNAVAILABLE);
+        }
     }
 }

@@ -4,6 +4,8 @@
  * allergy cross-sensitivity and duplicate-therapy tables) and the checks of a proposed order against the patient's
  * active medications and allergies: interactions, allergy, duplicate therapy, dose range. It never passes silently:
  * an unknown drug, an allergy that cannot be coded or a knowledge base that did not load gives an INCOMPLETE alert.
+ * What blocks an order and what going on needs (reason, comment, acknowledgement of an incomplete check) is decided by
+ * {@link org.cdss.medsafety.OverridePolicy} alone and carried by every alert as {@code override}.
  *
  * <p>API: {@link org.cdss.medsafety.MedicationSafety} with its own input types ({@link
  * org.cdss.medsafety.MedicationCheckRequest}); the engine ({@code engine}) is pure Java. Every alert a check shows

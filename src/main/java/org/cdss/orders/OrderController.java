@@ -1,10 +1,14 @@
 package org.cdss.orders;
 
+import io.swagger.v3.oas.annotations.media.Content;
+import io.swagger.v3.oas.annotations.media.Schema;
+import io.swagger.v3.oas.annotations.responses.ApiResponse;
 import jakarta.validation.Valid;
 import java.time.Instant;
 import java.util.List;
 import java.util.UUID;
 import java.util.function.Supplier;
+import org.cdss.medsafety.SafetyBlockedProblem;
 import org.cdss.shared.PageView;
 import org.springframework.dao.DataIntegrityViolationException;
 import org.springframework.http.HttpStatus;
@@ -91,7 +95,15 @@ class OrderController {
         return management.withdraw(id);
     }
 
+    /**
+     * Sends a pending order. Blocking medication-safety alerts answer 422 {@link SafetyBlockedProblem} (typed
+     * {@code findings}, each with what its override needs); the same call with {@code override} sends it.
+     */
     @PostMapping("/orders/{id}/send")
+    @ApiResponse(responseCode = "200", description = "Sent")
+    @ApiResponse(responseCode = "422", description = "Refused by blocking medication-safety alerts (or another rule)",
+            content = @Content(mediaType = "application/problem+json",
+                    schema = @Schema(implementation = SafetyBlockedProblem.class)))
     OrderDetailView send(@PathVariable UUID id, @Valid @RequestBody(required = false) OrderRequests.Send body,
             @RequestHeader(name = IDEMPOTENCY_KEY, required = false) String key) {
         OrderRequests.Send request = body != null ? body : new OrderRequests.Send(null, null);

@@ -20,13 +20,13 @@ import org.cdss.audit.AuditLog;
 import org.cdss.identity.IdentityQueries;
 import org.cdss.medsafety.ActiveMedication;
 import org.cdss.medsafety.AlertDecisionRequest;
-import org.cdss.medsafety.AlertTier;
 import org.cdss.medsafety.DrugSuggestion;
-import org.cdss.medsafety.InvolvedDrug;
 import org.cdss.medsafety.MedicationCheckResult;
 import org.cdss.medsafety.MedicationSafety;
+import org.cdss.medsafety.OverridePolicy;
 import org.cdss.medsafety.ProposedDrug;
 import org.cdss.medsafety.SafetyAlert;
+import org.cdss.medsafety.SafetyFinding;
 import org.cdss.patients.PatientDirectory;
 import org.cdss.shared.DomainException;
 import org.cdss.shared.DomainException.FieldProblem;
@@ -49,7 +49,8 @@ import org.springframework.transaction.annotation.Transactional;
 @Service
 public class OrderManagement {
 
-    private static final Set<AlertTier> BLOCKING = EnumSet.of(AlertTier.HARD_STOP, AlertTier.INTERRUPTIVE);
+    private static final OverridePolicy.Pointers OVERRIDE_POINTERS = new OverridePolicy.Pointers(
+            "/override/reasonCode", "/override/comment", "/override/incompleteAcknowledged");
     private static final DateTimeFormatter NUMBER_DAY = DateTimeFormatter.ofPattern("yyyyMMdd");
     private static final Duration DUE_GRACE = Duration.ofMinutes(5);
 
@@ -172,10 +173,12 @@ public class OrderManagement {
     // ---- life cycle ----
 
     /**
-     * Sends a pending order to its department. A medication order is checked again: blocking alerts (hard stop,
-     * interruptive, or "check incomplete") refuse the send with 422 and {@code findings}, until the request carries an
-     * override with a coded reason (and free text for a hard stop); the override is recorded with the order, in the
-     * alert log and in the audit trail.
+     * Sends a pending order to its department. A medication order is checked again: alerts that block by
+     * {@link OverridePolicy} (hard stop, interruptive, or "check incomplete") refuse the send with 422, the check id
+     * and typed {@code findings} ({@link SafetyFinding}, each saying what its override needs), until the request
+     * carries an override that satisfies every finding (coded reason, comment, acknowledgement of an incomplete
+     * check; otherwise 422 with a {@code medsafety.*} code); the override is recorded with the order, in the alert
+     * log and in the audit trail.
      */
     @Transactional(noRollbackFor = SafetyBlocked.class)
     public OrderDetailView send(UUID id, OrderRequests.Send request, String idempotencyKey) {
@@ -196,7 +199,7 @@ public class OrderManagement {
         MedicationCheckResult check = null;
         if (order.type() == OrderType.MEDICATION) {
             check = check(order);
-            List<SafetyAlert> blocking = check.alerts().stream().filter(a -> BLOCKING.contains(a.tier())).toList();
+            List<SafetyAlert> blocking = check.alerts().stream().filter(OverridePolicy::blocks).toList();
             if (!blocking.isEmpty()) {
                 overrideOrRefuse(order, check, blocking, request.override(), user, now);
             }
@@ -461,8 +464,7 @@ public class OrderManagement {
         List<ActiveMedication> otherOrders = queries.activeMedicationDrugIds(order.patientId(), order.id()).stream()
                 .map(d -> new ActiveMedication(d, null)).toList();
         MedicationCheckResult check = safety.checkOrder(order.patientId(), proposed, otherOrders);
-        order.checked(check.complete(), (int) check.alerts().stream().filter(a -> BLOCKING.contains(a.tier()))
-                .count());
+        order.checked(check.complete(), (int) check.alerts().stream().filter(OverridePolicy::blocks).count());
         return check;
     }
 
@@ -473,10 +475,8 @@ public class OrderManagement {
             throw (SafetyBlocked) new SafetyBlocked().with("checkId", check.checkId())
                     .with("findings", findings(blocking));
         }
-        boolean hardStop = blocking.stream().anyMatch(a -> a.tier() == AlertTier.HARD_STOP);
-        if (hardStop && (override.comment() == null || override.comment().isBlank())) {
-            throw field("/override/comment", "order.override-comment-required");
-        }
+        OverridePolicy.enforceFor(blocking, override.reasonCode(), override.comment(), override.acknowledged(),
+                OVERRIDE_POINTERS);
         Set<String> rules = new LinkedHashSet<>();
         blocking.forEach(a -> rules.add(a.ruleId()));
         safety.decide(new AlertDecisionRequest(check.checkId(), rules.stream()
@@ -484,26 +484,17 @@ public class OrderManagement {
                         override.reasonCode(), override.comment())).toList()));
         for (SafetyAlert alert : blocking) {
             if (rules.remove(alert.ruleId())) {
-                records.override(order.id(), check.checkId(), alert.ruleId(), alert.tier().name(),
-                        override.reasonCode().name(), override.comment(), user.userId(), now);
+                String reason = alert.override().acknowledgementRequired() ? OverridePolicy.INCOMPLETE_ACKNOWLEDGED
+                        : override.reasonCode().name();
+                records.override(order.id(), check.checkId(), alert.ruleId(), alert.tier().name(), reason,
+                        override.comment(), user.userId(), now);
             }
         }
     }
 
-    /** What the 422 names: each blocking alert with its rule, severity, drugs and advice (no patient data). */
-    static List<Map<String, Object>> findings(List<SafetyAlert> alerts) {
-        return alerts.stream().map(a -> {
-            Map<String, Object> f = new LinkedHashMap<>();
-            f.put("ruleId", a.ruleId());
-            f.put("type", a.type().name());
-            f.put("severity", a.severity().name());
-            f.put("tier", a.tier().name());
-            f.put("drugs", a.drugs().stream().map(InvolvedDrug::name).toList());
-            f.put("whatHappens", a.whatHappens());
-            f.put("whatToDo", a.whatToDo());
-            f.put("source", a.source());
-            return f;
-        }).toList();
+    /** What the 422 names: each blocking alert with its rule, severity, drugs, advice and override requirement. */
+    static List<SafetyFinding> findings(List<SafetyAlert> alerts) {
+        return alerts.stream().map(SafetyFinding::of).toList();
     }
 
     private record LabOutcome(boolean abnormal, boolean critical) {

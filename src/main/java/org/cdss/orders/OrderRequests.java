@@ -35,8 +35,17 @@ public final class OrderRequests {
     public record UpdateOrder(@NotNull Long version, @NotNull @Valid OrderForm order) {
     }
 
-    /** A coded reason (and, for a hard stop, free text) for sending despite blocking safety alerts. */
-    public record Override(@NotNull org.cdss.medsafety.OverrideReason reasonCode, @Size(max = 1000) String comment) {
+    /**
+     * Going on despite the blocking safety alerts of the previous attempt's 422: a coded reason, free text, and the
+     * explicit acknowledgement of an incomplete check, as each finding's {@code override} requires
+     * ({@link org.cdss.medsafety.OverridePolicy}).
+     */
+    public record Override(org.cdss.medsafety.OverrideReason reasonCode, @Size(max = 1000) String comment,
+            Boolean incompleteAcknowledged) {
+
+        boolean acknowledged() {
+            return Boolean.TRUE.equals(incompleteAcknowledged);
+        }
     }
 
     /** Send a pending order; {@code override} answers the blocking alerts of the previous attempt's 422. */

@@ -263,6 +263,7 @@ class MedsafetyCdsHooksIntegrationTests {
         var response = doctor.post(SIGN, request("order-sign", bundle(simvastatinDraft()), null, emptyBundle()));
         assertThat(response.status()).isEqualTo(412);
         assertThat(response.isProblem()).isTrue();
+        assertThat(response.json().path("code").asString()).isEqualTo("medsafety.cds-prefetch-missing");
         assertThat(response.text("detail")).contains("allergies");
     }
 
@@ -297,8 +298,10 @@ class MedsafetyCdsHooksIntegrationTests {
                 emptyBundle()));
         assertThat(response.status()).as(response.body()).isIn(400, 413);
         assertThat(response.isProblem()).isTrue();
-        assertThat(doctor.post("/cds-services/no-such-service", request("order-sign", bundle(simvastatinDraft()),
-                emptyBundle(), emptyBundle())).status()).isEqualTo(404);
+        var unknown = doctor.post("/cds-services/no-such-service", request("order-sign", bundle(simvastatinDraft()),
+                emptyBundle(), emptyBundle()));
+        assertThat(unknown.status()).isEqualTo(404);
+        assertThat(unknown.json().path("code").asString()).isEqualTo("medsafety.cds-unknown-service");
     }
 
     @Test
@@ -316,6 +319,9 @@ class MedsafetyCdsHooksIntegrationTests {
                         CdsHooksService.OVERRIDE_SYSTEM, "code", "BENEFIT_OUTWEIGHS_RISK")),
                 "outcomeTimestamp", "2026-11-25T10:00:00Z"))));
         assertThat(noComment.status()).as(noComment.body()).isEqualTo(422);
+        assertThat(noComment.json().path("code").asString()).isEqualTo("medsafety.override-comment-required");
+        assertThat(noComment.json().path("errors").findValuesAsString("pointer"))
+                .containsExactly("/feedback/0/overrideReason/userComment");
 
         var ok = doctor.post(SIGN + "/feedback", Map.of("feedback", List.of(Map.of("card", uuid,
                 "outcome", "overridden", "overrideReason", Map.of("reason", Map.of("system",
@@ -333,12 +339,55 @@ class MedsafetyCdsHooksIntegrationTests {
                 second.path("uuid").asString(), "outcome", "accepted", "outcomeTimestamp",
                 "2026-11-25T10:00:00Z")))).status()).isEqualTo(200);
 
-        assertThat(doctor.post(SIGN + "/feedback", Map.of("feedback", List.of(Map.of("card",
-                java.util.UUID.randomUUID().toString(), "outcome", "accepted")))).status()).isEqualTo(404);
+        var unknownCard = doctor.post(SIGN + "/feedback", Map.of("feedback", List.of(Map.of("card",
+                java.util.UUID.randomUUID().toString(), "outcome", "accepted"))));
+        assertThat(unknownCard.status()).isEqualTo(404);
+        assertThat(unknownCard.json().path("code").asString()).isEqualTo("medsafety.cds-card-not-found");
         ApiClient nurse = new ApiClient(port);
         nurse.login(testUsers.staff(Role.NURSE).username(), TestUsers.PASSWORD);
         assertThat(nurse.post(SIGN + "/feedback", Map.of("feedback", List.of(Map.of("card",
                 second.path("uuid").asString(), "outcome", "accepted")))).status()).isEqualTo(404);
+    }
+
+    /**
+     * Cards follow {@link OverridePolicy} like the order send and the UI: a hard stop is critical and offers every
+     * reason, an incomplete check is a warning that offers no reason and is acknowledged by "overridden" alone, an
+     * interruptive alert overridden with OTHER needs a comment.
+     */
+    @Test
+    void cards_and_feedback_follow_the_one_override_policy() {
+        JsonNode hardStop = cardAbout(cards(SIGN, request("order-sign", bundle(simvastatinDraft()), emptyBundle(),
+                bundle(clarithromycinActive()))), "simvastatin");
+        OverrideRequirement stop = OverridePolicy.requirement(AlertType.INTERACTION, AlertTier.HARD_STOP);
+        assertThat(hardStop.path("indicator").asString()).isEqualTo("critical");
+        assertThat(hardStop.path("overrideReasons").findValuesAsString("code"))
+                .containsExactlyElementsOf(stop.reasons().stream().map(Enum::name).toList());
+
+        JsonNode incomplete = cardAbout(cards(SIGN, childRequest(null)), "check incomplete");
+        assertThat(OverridePolicy.requirement(AlertType.INCOMPLETE, AlertTier.SHOWN).reasons()).isEmpty();
+        assertThat(incomplete.path("indicator").asString()).isEqualTo("warning");
+        assertThat(incomplete.path("overrideReasons").isEmpty()).isTrue();
+        var acknowledged = doctor.post(SIGN + "/feedback", Map.of("feedback", List.of(Map.of("card",
+                incomplete.path("uuid").asString(), "outcome", "overridden",
+                "outcomeTimestamp", "2026-11-25T10:00:00Z"))));
+        assertThat(acknowledged.status()).as(acknowledged.body()).isEqualTo(200);
+
+        JsonNode allergy = cardAbout(cards(SIGN, request("order-sign",
+                bundle(dosed(medicationRequest("draft-1", "draft", concept("Cephalexin 500 MG Oral Capsule",
+                        coding(DRUGBANK, "DB00567", "Cephalexin"))), 500, "mg", 3)),
+                bundle(allergy("allergy-1", concept("Amoxicillin", coding(DRUGBANK, "DB01060", "Amoxicillin")))),
+                emptyBundle())), "allergy");
+        assertThat(allergy.path("indicator").asString()).isEqualTo("warning");
+        Map<String, Object> other = Map.of("reason", Map.of("system", CdsHooksService.OVERRIDE_SYSTEM, "code",
+                "OTHER"));
+        var otherWithoutComment = doctor.post(SIGN + "/feedback", Map.of("feedback", List.of(Map.of("card",
+                allergy.path("uuid").asString(), "outcome", "overridden", "overrideReason", other))));
+        assertThat(otherWithoutComment.status()).as(otherWithoutComment.body()).isEqualTo(422);
+        assertThat(otherWithoutComment.json().path("code").asString())
+                .isEqualTo("medsafety.override-comment-required");
+        var noReason = doctor.post(SIGN + "/feedback", Map.of("feedback", List.of(Map.of("card",
+                allergy.path("uuid").asString(), "outcome", "overridden"))));
+        assertThat(noReason.json().path("code").asString()).isEqualTo("medsafety.override-reason-required");
     }
 
     @Test

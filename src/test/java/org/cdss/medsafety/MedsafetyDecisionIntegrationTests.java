@@ -100,12 +100,14 @@ class MedsafetyDecisionIntegrationTests {
                 decisions(result, decision(rule, "OVERRIDDEN", null, " ")));
         assertThat(refused.status()).as(refused.body()).isEqualTo(422);
         assertThat(refused.isProblem()).isTrue();
+        assertThat(refused.json().path("code").asString()).isEqualTo("medsafety.override-reason-required");
         assertThat(refused.json().path("errors").findValuesAsString("pointer"))
                 .containsExactlyInAnyOrder("/decisions/0/reasonCode", "/decisions/0/comment");
 
         var noComment = doctor.post("/api/medsafety/decisions",
                 decisions(result, decision(rule, "OVERRIDDEN", "BENEFIT_OUTWEIGHS_RISK", null)));
         assertThat(noComment.status()).isEqualTo(422);
+        assertThat(noComment.json().path("code").asString()).isEqualTo("medsafety.override-comment-required");
         assertThat(noComment.json().path("errors").findValuesAsString("pointer"))
                 .containsExactly("/decisions/0/comment");
 
@@ -117,6 +119,7 @@ class MedsafetyDecisionIntegrationTests {
         var again = doctor.post("/api/medsafety/decisions",
                 decisions(result, decision(rule, "OVERRIDDEN", "BENEFIT_OUTWEIGHS_RISK", "again")));
         assertThat(again.status()).isEqualTo(409);
+        assertThat(again.json().path("code").asString()).isEqualTo("medsafety.decision-already-decided");
     }
 
     @Test
@@ -130,10 +133,29 @@ class MedsafetyDecisionIntegrationTests {
         var refused = doctor.post("/api/medsafety/decisions", decisions(result, decision(rule, "OVERRIDDEN", null,
                 null)));
         assertThat(refused.status()).isEqualTo(422);
+        assertThat(refused.json().path("code").asString()).isEqualTo("medsafety.override-reason-required");
         assertThat(refused.json().path("errors").findValuesAsString("pointer"))
                 .containsExactly("/decisions/0/reasonCode");
+        // OTHER needs a comment, as the dialog shows (the requirement is in the check result)
+        assertThat(alert.at("/override/commentRequiredFor/0").asString()).isEqualTo("OTHER");
+        var other = doctor.post("/api/medsafety/decisions", decisions(result, decision(rule, "OVERRIDDEN", "OTHER",
+                " ")));
+        assertThat(other.json().path("code").asString()).isEqualTo("medsafety.override-comment-required");
         assertThat(doctor.post("/api/medsafety/decisions", decisions(result, decision(rule, "ACCEPTED", null,
                 null))).status()).isEqualTo(200);
+    }
+
+    @Test
+    @SuppressWarnings("unchecked")
+    void going_on_with_an_incomplete_check_is_an_explicit_acknowledgement_without_a_reason() {
+        JsonNode result = check(doctor, Map.of("proposed", List.of(Map.of("name", "no-such-drug-xyz"))));
+        JsonNode alert = firstOfType(result, "INCOMPLETE");
+        assertThat(alert.at("/override/blocking").asBoolean()).isTrue();
+        assertThat(alert.at("/override/acknowledgementRequired").asBoolean()).isTrue();
+        assertThat(alert.at("/override/reasonRequired").asBoolean()).isFalse();
+        var acknowledged = doctor.post("/api/medsafety/decisions", decisions(result,
+                decision(alert.path("ruleId").asString(), "OVERRIDDEN", null, null)));
+        assertThat(acknowledged.status()).as(acknowledged.body()).isEqualTo(200);
     }
 
     @Test
@@ -143,11 +165,13 @@ class MedsafetyDecisionIntegrationTests {
         var unknownRule = doctor.post("/api/medsafety/decisions",
                 decisions(result, decision("NO-SUCH-RULE", "ACCEPTED", null, null)));
         assertThat(unknownRule.status()).isEqualTo(422);
+        assertThat(unknownRule.json().path("code").asString()).isEqualTo("medsafety.decision-unknown-rule");
         assertThat(unknownRule.json().path("errors").findValuesAsString("pointer"))
                 .containsExactly("/decisions/0/ruleId");
         var unknownCheck = doctor.post("/api/medsafety/decisions", Map.of("checkId",
                 java.util.UUID.randomUUID().toString(), "decisions", List.of(decision("X", "ACCEPTED", null, null))));
         assertThat(unknownCheck.status()).isEqualTo(404);
+        assertThat(unknownCheck.json().path("code").asString()).isEqualTo("medsafety.check-not-found");
         ApiClient nurse = new ApiClient(port);
         nurse.login(testUsers.staff(Role.NURSE).username(), TestUsers.PASSWORD);
         String rule = firstOfType(result, "INTERACTION").path("ruleId").asString();

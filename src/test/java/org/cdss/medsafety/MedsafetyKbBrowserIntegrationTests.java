@@ -109,7 +109,9 @@ class MedsafetyKbBrowserIntegrationTests {
 
     @Test
     void unknown_ingredient_is_404_and_bad_filters_are_400() {
-        assertThat(radiologist.get("/api/medsafety/ingredients/DB99999").status()).isEqualTo(404);
+        var unknown = radiologist.get("/api/medsafety/ingredients/DB99999");
+        assertThat(unknown.status()).isEqualTo(404);
+        assertThat(unknown.json().path("code").asString()).isEqualTo("medsafety.ingredient-not-found");
         assertThat(radiologist.get("/api/medsafety/ingredients/aspirin").status()).isEqualTo(404);
         var badSeverity = radiologist.get("/api/medsafety/ingredients/" + WARFARIN + "?severity=FATAL");
         assertThat(badSeverity.status()).isEqualTo(400);

@@ -39,5 +39,20 @@ class MedsafetyKbMissingIntegrationTests {
         assertThat(response.json().path("alerts").get(0).path("ruleId").asString())
                 .isEqualTo("INCOMPLETE-KB-UNAVAILABLE");
         assertThat(pharmacist.get("/api/medsafety/kb").json().path("available").asBoolean()).isFalse();
+
+        // what cannot be answered without the knowledge base says so, instead of "no drug found" or "unknown drug"
+        for (var refused : List.of(pharmacist.get("/api/medsafety/drugs?q=aceta"),
+                pharmacist.get("/api/medsafety/ingredients?q=aceta"),
+                pharmacist.get("/api/medsafety/ingredients/DB00316"))) {
+            assertThat(refused.status()).as(refused.body()).isEqualTo(503);
+            assertThat(refused.json().path("code").asString()).isEqualTo("medsafety.kb-unavailable");
+        }
+        ApiClient doctor = new ApiClient(port);
+        doctor.login(testUsers.staff(Role.DOCTOR).username(), TestUsers.PASSWORD);
+        var order = doctor.post("/api/ocs/orders", Map.of("patientId", testUsers.patient("지식베이스없음").id(),
+                "type", "MEDICATION", "priority", "ROUTINE", "medication", Map.of("drugId", "DB00316", "dose", 500,
+                        "doseUnit", "mg", "route", "PO", "frequency", "QD", "durationDays", 7, "quantity", 7)));
+        assertThat(order.status()).as(order.body()).isEqualTo(503);
+        assertThat(order.json().path("code").asString()).isEqualTo("medsafety.kb-unavailable");
     }
 }

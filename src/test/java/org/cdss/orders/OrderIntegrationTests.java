@@ -143,6 +143,7 @@ class OrderIntegrationTests {
         var noComment = doctor.post("/api/ocs/orders/" + id + "/send",
                 Map.of("override", Map.of("reasonCode", "BENEFIT_OUTWEIGHS_RISK")));
         assertThat(noComment.status()).isEqualTo(422);
+        assertThat(noComment.json().path("code").asString()).isEqualTo("medsafety.override-comment-required");
         assertThat(noComment.json().at("/errors/0/pointer").asString()).isEqualTo("/override/comment");
 
         JsonNode sent = ok(doctor.post("/api/ocs/orders/" + id + "/send", Map.of("override", Map.of(
