@@ -152,6 +152,7 @@ class VisitJourneyBrowserTests extends DemoBrowserTest {
         // the front desk gives the patient a portal activation code, shown once on the chart
         Page office = browser.newPage();
         browser.login(office, "frontdesk", PASSWORD);
+        office.getByTestId("nav-patients").click(); // signed in
         office.navigate("/patients/" + patientId);
         office.getByTestId("issue-portal-code").click();
         assertThat(office.getByTestId("portal-code")).hasText(Pattern.compile(
