@@ -84,13 +84,10 @@ public class PortalActivation {
     /** The locked, unexpired, unused code that {@code typed} is, if any; the reason it is not, for the audit. */
     Redemption find(String typed, Instant now) {
         String normalized = normalize(typed);
-        if (normalized.length() != LENGTH) {
-            hash(normalized); // the same work as a well-formed code
-            return new Redemption(null, "malformed code");
-        }
+        // a malformed code is looked up like any other (it matches nothing), so that it takes the same work
         Optional<ActivationCode> found = codes.lockByHash(hash(normalized));
         if (found.isEmpty()) {
-            return new Redemption(null, "unknown code");
+            return new Redemption(null, normalized.length() == LENGTH ? "unknown code" : "malformed code");
         }
         String refusal = found.get().refusal(now);
         return refusal == null ? new Redemption(found.get(), null) : new Redemption(null, refusal);
