@@ -41,6 +41,7 @@ trap cleanup EXIT
 CDSS_MODE=demo CDSS_DEMO_PASSWORD="$PASSWORD" CDSS_RRN_KEY="$(head -c 32 /dev/urandom | base64)" \
   CDSS_HOME="$OUT/home" CDSS_DB_URL="jdbc:postgresql://127.0.0.1:5432/$DB" CDSS_DB_USER=postgres \
   CDSS_DB_POOL_SIZE="${CDSS_DB_POOL_SIZE:-20}" SERVER_PORT="$PORT" \
+  CDSS_LOGIN_PER_IP=1000000 CDSS_LOGIN_PER_ACCOUNT=1000000 \
   "$JAVA" -Xmx1g --enable-native-access=ALL-UNNAMED ${BENCH_APP_OPTS:-} -jar target/cdss.jar >"$OUT/app.log" 2>&1 &
 app_pid=$!
 for _ in $(seq 1 120); do

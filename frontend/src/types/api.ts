@@ -35,6 +35,7 @@ export type Sex = NonNullable<PatientSummaryView['sex']>;
 export type PatientView = Schemas['PatientView'];
 export type PatientChangeView = Schemas['PatientChangeView'];
 export type RevealedRrn = Schemas['RevealedRrn'];
+export type PortalActivationCode = Schemas['PortalActivationCode'];
 export type RegisterPatientRequest = Schemas['RegisterPatientRequest'];
 export type UpdatePatientRequest = Schemas['UpdatePatientRequest'];
 export type AllergyView = Schemas['AllergyView'];

@@ -13,10 +13,10 @@ import { useMe } from '../api/get-me';
 import { registerRequestSchema, useRegister } from '../api/register';
 import { AuthLayout } from './auth-layout';
 
-const EMPTY = { mrn: '', birthDate: '', username: '', displayName: '', password: '' };
+const EMPTY = { code: '', username: '', displayName: '', password: '' };
 type Values = typeof EMPTY;
 
-/** Patient self-registration: proves identity with MRN and birth date, then signs in. */
+/** Patient portal registration with the activation code front office issued (shown once there), then signs in. */
 export function RegisterPage() {
   const { t } = useTranslation();
   const navigate = useNavigate();
@@ -49,17 +49,16 @@ export function RegisterPage() {
     <AuthLayout title={t('auth.register.title')}>
       <p className="mb-4 text-sm text-slate-600">{t('auth.register.intro')}</p>
       <form noValidate onSubmit={onSubmit} className="space-y-4">
-        <FormField id="mrn" label={t('auth.fields.mrn')} error={fieldErrors.mrn}>
-          <Input {...fieldProps('mrn', fieldErrors.mrn)} autoComplete="off" required value={values.mrn} onChange={set('mrn')} />
-        </FormField>
-        <FormField id="birthDate" label={t('auth.fields.birthDate')} error={fieldErrors.birthDate}>
+        <FormField id="code" label={t('auth.fields.code')} error={fieldErrors.code} hint={t('auth.codeHint')}>
           <Input
-            {...fieldProps('birthDate', fieldErrors.birthDate)}
-            type="date"
-            autoComplete="bday"
+            {...fieldProps('code', fieldErrors.code)}
+            autoComplete="one-time-code"
+            autoCapitalize="characters"
+            spellCheck={false}
             required
-            value={values.birthDate}
-            onChange={set('birthDate')}
+            className="font-mono uppercase tracking-wider"
+            value={values.code}
+            onChange={set('code')}
           />
         </FormField>
         <FormField id="username" label={t('auth.fields.username')} error={fieldErrors.username}>

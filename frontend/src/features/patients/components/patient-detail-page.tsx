@@ -11,10 +11,12 @@ import { Spinner } from '../../../components/ui/spinner';
 import { isApiProblem } from '../../../lib/api-client';
 import { problemMessage } from '../../../lib/problem-message';
 import { hasAnyRole } from '../../../lib/roles';
+import { formatInstant } from '../../../lib/time';
 import type { PatientView } from '../../../types/api';
 import { usePatient } from '../api/get-patient';
 import { usePatientHistory } from '../api/get-patient-history';
 import { useInactivatePatient } from '../api/inactivate-patient';
+import { useIssuePortalCode } from '../api/issue-portal-code';
 import { useRevealRrn } from '../api/reveal-rrn';
 import { useUpdatePatient } from '../api/save-patient';
 import { ClinicalListSection } from './clinical-list-section';
@@ -23,6 +25,7 @@ import { PatientFormFields } from './patient-form';
 const EDIT_ROLES = ['ADMIN_STAFF', 'DOCTOR', 'NURSE'];
 const INACTIVATE_ROLES = ['ADMIN_STAFF', 'DOCTOR'];
 const REVEAL_ROLES = ['ADMIN_STAFF', 'ADMIN'];
+const PORTAL_CODE_ROLES = ['ADMIN_STAFF', 'ADMIN'];
 const CLINICAL_WRITE_ROLES = ['DOCTOR', 'NURSE', 'PHARMACIST'];
 const ORDER_ROLES = ['DOCTOR'];
 
@@ -84,6 +87,7 @@ export function PatientDetailPage({ roles, children }: { roles?: readonly string
             />
           )}
           {hasAnyRole(roles, INACTIVATE_ROLES) && patient.data.active ? <InactivateCard id={id} /> : null}
+          {hasAnyRole(roles, PORTAL_CODE_ROLES) && patient.data.active ? <PortalCodeCard id={id} /> : null}
           <div className="grid grid-cols-1 gap-4 lg:grid-cols-3">
             <ClinicalListSection patientId={id} kind="allergies" canWrite={hasAnyRole(roles, CLINICAL_WRITE_ROLES)} />
             <ClinicalListSection patientId={id} kind="medications" canWrite={hasAnyRole(roles, CLINICAL_WRITE_ROLES)} />
@@ -209,6 +213,42 @@ function InactivateCard({ id }: { id: string }) {
           {t('patients.inactivate')}
         </Button>
         {inactivate.isError ? <Alert tone="error">{problemMessage(inactivate.error, t)}</Alert> : null}
+      </CardContent>
+    </Card>
+  );
+}
+
+/** Front office gives the patient a portal activation code: shown once here, to print or read out. */
+function PortalCodeCard({ id }: { id: string }) {
+  const { t, i18n } = useTranslation();
+  const issue = useIssuePortalCode();
+  return (
+    <Card data-testid="portal-code-card">
+      <CardContent className="flex flex-wrap items-center gap-3 pt-4">
+        <span className="text-sm font-medium text-slate-700">{t('patients.portalCode.title')}</span>
+        <Button
+          size="sm"
+          variant="secondary"
+          data-testid="issue-portal-code"
+          disabled={issue.isPending}
+          onClick={() => issue.mutate(id)}
+        >
+          {issue.isPending ? t('patients.portalCode.issuing') : t('patients.portalCode.issue')}
+        </Button>
+        {issue.data ? (
+          <div className="w-full space-y-1" role="status">
+            <p className="font-mono text-2xl tracking-widest text-slate-900" data-testid="portal-code">
+              {issue.data.code}
+            </p>
+            <p className="text-sm text-slate-600" data-testid="portal-code-expiry">
+              {t('patients.portalCode.expires', { time: formatInstant(issue.data.expiresAt, i18n.language) })}
+            </p>
+            <p className="text-xs text-slate-500">
+              {t('patients.portalCode.hint')} {t('patients.portalCode.once')}
+            </p>
+          </div>
+        ) : null}
+        {issue.isError ? <Alert tone="error">{problemMessage(issue.error, t)}</Alert> : null}
       </CardContent>
     </Card>
   );

@@ -1,11 +1,8 @@
 package org.cdss.identity;
 
 import jakarta.validation.constraints.NotBlank;
-import jakarta.validation.constraints.NotNull;
-import jakarta.validation.constraints.Past;
 import jakarta.validation.constraints.Pattern;
 import jakarta.validation.constraints.Size;
-import java.time.LocalDate;
 
 /** Request bodies of the identity API. Unknown fields are refused (400), so no request can smuggle in roles. */
 final class IdentityRequests {
@@ -22,7 +19,8 @@ final class IdentityRequests {
         }
     }
 
-    record RegisterRequest(@NotBlank @Size(max = 20) String mrn, @NotNull @Past LocalDate birthDate,
+    /** Portal registration with the activation code front office issued ({@code ABCD-EFGH-JKMN}, dashes optional). */
+    record RegisterRequest(@NotBlank @Size(max = 32) String code,
             @NotBlank @Pattern(regexp = USERNAME_PATTERN) String username,
             @NotBlank @Size(max = 200) String displayName, @NotBlank @Size(max = 128) String password) {
         @Override

@@ -46,6 +46,7 @@ import org.springframework.web.filter.OncePerRequestFilter;
  */
 @Configuration(proxyBeanMethods = false)
 @EnableMethodSecurity
+@org.springframework.boot.context.properties.EnableConfigurationProperties(RequestThrottle.Properties.class)
 class SecurityConfiguration {
 
     static final String[] CLINICAL_AND_FRONT_OFFICE = Role.PATIENT_REGISTRY_READERS.stream().map(Enum::name)
@@ -135,6 +136,8 @@ class SecurityConfiguration {
                 .requestMatchers("/actuator/**").hasRole("ADMIN")
                 .requestMatchers("/api/admin/**").hasRole("ADMIN")
                 .requestMatchers(HttpMethod.POST, "/api/patients/*/rrn/reveal").hasAnyRole("ADMIN_STAFF", "ADMIN")
+                .requestMatchers(HttpMethod.POST, "/api/patients/*/portal-activation-code")
+                    .hasAnyRole("ADMIN_STAFF", "ADMIN")
                 .requestMatchers(HttpMethod.POST, "/api/patients").hasAnyRole("ADMIN_STAFF", "DOCTOR", "NURSE")
                 .requestMatchers(HttpMethod.PUT, "/api/patients/*").hasAnyRole("ADMIN_STAFF", "DOCTOR", "NURSE")
                 .requestMatchers(HttpMethod.POST, "/api/patients/*/inactivate").hasAnyRole("ADMIN_STAFF", "DOCTOR")

@@ -7,7 +7,6 @@ import java.util.Set;
 import java.util.UUID;
 import org.cdss.audit.AuditEvent;
 import org.cdss.audit.AuditLog;
-import org.cdss.patients.PatientDirectory;
 import org.cdss.shared.DomainException;
 import org.cdss.shared.DomainException.FieldProblem;
 import org.cdss.shared.PageView;
@@ -34,13 +33,13 @@ public class UserManagement {
     private final Departments departments;
     private final IdentityQueries queries;
     private final PasswordEncoder passwords;
-    private final PatientDirectory patients;
+    private final PatientRecords patients;
     private final AuditLog audit;
     private final Clock clock;
     private final FindByIndexNameSessionRepository<?> sessions;
 
     UserManagement(UserAccounts users, Departments departments, IdentityQueries queries, PasswordEncoder passwords,
-            PatientDirectory patients, AuditLog audit, Clock clock, FindByIndexNameSessionRepository<?> sessions) {
+            PatientRecords patients, AuditLog audit, Clock clock, FindByIndexNameSessionRepository<?> sessions) {
         this.users = users;
         this.departments = departments;
         this.queries = queries;
@@ -84,7 +83,7 @@ public class UserManagement {
     public UserView create(CreateUserRequest request) {
         String username = Authentication.normalize(request.username());
         if (users.existsByUsername(username)) {
-            throw new DomainException(ProblemCode.DUPLICATE, "user.username-taken",
+            throw new DomainException(IdentityProblem.USERNAME_TAKEN, null,
                     java.util.List.of(new FieldProblem("/username", "user.username-taken")));
         }
         PasswordPolicy.check("password", username, request.password());
@@ -142,7 +141,7 @@ public class UserManagement {
     @Transactional
     public UserView deactivate(UUID id) {
         if (id.equals(CurrentUser.require().userId())) {
-            throw new DomainException(ProblemCode.BUSINESS_RULE, "user.cannot-deactivate-self");
+            throw new DomainException(IdentityProblem.CANNOT_DEACTIVATE_SELF);
         }
         UserAccount user = load(id);
         user.deactivate(clock.instant());

@@ -4,8 +4,7 @@
  */
 @org.springframework.modulith.ApplicationModule(displayName = "Identity", allowedDependencies = {
         "shared",
-        "audit",
-        "patients" // removed by auth branch (portal accounts no longer look patients up)
+        "audit"
 })
 @org.jspecify.annotations.NullMarked
 package org.cdss.identity;

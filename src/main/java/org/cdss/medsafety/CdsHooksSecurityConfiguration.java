@@ -51,7 +51,9 @@ import org.springframework.security.web.SecurityFilterChain;
  * CDS Hooks JWT authentication (ADR 0009): a request to {@code /cds-services/**} that carries
  * {@code Authorization: Bearer} is handled by this chain, before the session chain: stateless, no CSRF (an EHR has
  * no CSRF cookie), and the token must be signed by a configured trusted client ({@code iss} names it, its public
- * key or JWKS URL verifies it), unexpired, with {@code aud} equal to the URL called. The caller becomes a
+ * key or JWKS URL verifies it), unexpired, living at most five minutes ({@code exp − iat}), with {@code aud} equal
+ * to the service's URL under the configured public base URL ({@code cdss.cds-hooks.base-url}, never the request's
+ * Host header), and with a {@code jti} not seen before (remembered until {@code exp}). The caller becomes a
  * {@link CdssPrincipal} without roles and with the authority {@code CDS_CLIENT}, which only the CDS Hooks service
  * accepts. Requests without a bearer token go to the session chain (prescribers, with CSRF).
  */
@@ -61,11 +63,18 @@ class CdsHooksSecurityConfiguration {
 
     static final String AUTHORITY = "CDS_CLIENT";
 
-    /** {@code cdss.cds-hooks.trusted-clients[n].issuer} with {@code public-key} (PEM) or {@code jwks-uri}. */
+    /** The longest token lifetime ({@code exp − iat}) accepted. */
+    static final java.time.Duration MAX_LIFETIME = java.time.Duration.ofMinutes(5);
+
+    /**
+     * {@code cdss.cds-hooks.trusted-clients[n].issuer} with {@code public-key} (PEM) or {@code jwks-uri};
+     * {@code cdss.cds-hooks.base-url}: this server's public base URL, which every {@code aud} must start with.
+     */
     @ConfigurationProperties("cdss.cds-hooks")
-    record CdsHooksProperties(List<TrustedClient> trustedClients) {
+    record CdsHooksProperties(List<TrustedClient> trustedClients, String baseUrl) {
         CdsHooksProperties {
             trustedClients = trustedClients == null ? List.of() : List.copyOf(trustedClients);
+            baseUrl = baseUrl == null ? "" : baseUrl.strip().replaceAll("/+$", "");
         }
     }
 
@@ -75,7 +84,11 @@ class CdsHooksSecurityConfiguration {
     @Bean
     @Order(10)
     SecurityFilterChain cdsHooksJwtFilterChain(HttpSecurity http, CdsHooksProperties properties,
-            ProblemWriter problems) throws Exception {
+            ProblemWriter problems, CdsHooksTokenIds tokenIds) throws Exception {
+        if (!properties.trustedClients().isEmpty() && properties.baseUrl().isEmpty()) {
+            org.slf4j.LoggerFactory.getLogger(CdsHooksSecurityConfiguration.class).warn("CDS Hooks trusted clients"
+                    + " are configured but CDSS_CDS_HOOKS_BASE_URL is not: every CDS Hooks JWT will be refused");
+        }
         Map<String, DefaultJWTProcessor<SecurityContext>> processors = new HashMap<>();
         for (TrustedClient client : properties.trustedClients()) {
             processors.put(client.issuer(), processor(client));
@@ -88,7 +101,8 @@ class CdsHooksSecurityConfiguration {
             .authorizeHttpRequests(a -> a.anyRequest().hasAuthority(AUTHORITY))
             .oauth2ResourceServer(o -> o
                 .authenticationManagerResolver(request -> new JwtIssuerAuthenticationManagerResolver(
-                        issuer -> manager(issuer, processors.get(issuer), audiences(request))).resolve(request))
+                        issuer -> manager(issuer, processors.get(issuer), audiences(properties.baseUrl(), request),
+                                tokenIds)).resolve(request))
                 .authenticationEntryPoint((request, response, e) ->
                         problems.write(request, response, ProblemCode.UNAUTHENTICATED)))
             .exceptionHandling(e -> e
@@ -105,15 +119,25 @@ class CdsHooksSecurityConfiguration {
         return header != null && header.regionMatches(true, 0, "Bearer ", 0, 7) && path.startsWith("/cds-services/");
     }
 
-    /** The URL called; for the feedback endpoint also the service's URL (clients differ in what they send). */
-    private static Set<String> audiences(HttpServletRequest request) {
-        String url = request.getRequestURL().toString();
+    /**
+     * The URL called under the configured base URL (the request's own scheme and Host are never used); for the
+     * feedback endpoint also the service's URL (clients differ in what they send). None without a base URL.
+     */
+    static Set<String> audiences(String baseUrl, HttpServletRequest request) {
+        if (baseUrl.isEmpty()) {
+            return Set.of();
+        }
+        String url = baseUrl + request.getRequestURI().substring(request.getContextPath().length());
         return url.endsWith("/feedback") ? Set.of(url, url.substring(0, url.length() - "/feedback".length()))
                 : Set.of(url);
     }
 
+    private static OAuth2TokenValidatorResult invalid(String why) {
+        return OAuth2TokenValidatorResult.failure(new OAuth2Error("invalid_token", why, null));
+    }
+
     private static AuthenticationManager manager(String issuer, DefaultJWTProcessor<SecurityContext> processor,
-            Set<String> audiences) {
+            Set<String> audiences, CdsHooksTokenIds tokenIds) {
         if (processor == null) {
             return null; // not a trusted client: 401
         }
@@ -122,10 +146,26 @@ class CdsHooksSecurityConfiguration {
                 && jwt.getAudience().stream().anyMatch(audiences::contains) ? OAuth2TokenValidatorResult.success()
                 : OAuth2TokenValidatorResult.failure(new OAuth2Error("invalid_token", "aud is not this service",
                         null));
-        OAuth2TokenValidator<Jwt> expiry = jwt -> jwt.getExpiresAt() != null ? OAuth2TokenValidatorResult.success()
-                : OAuth2TokenValidatorResult.failure(new OAuth2Error("invalid_token", "exp is required", null));
-        decoder.setJwtValidator(new DelegatingOAuth2TokenValidator<>(JwtValidators.createDefaultWithIssuer(issuer),
-                audience, expiry));
+        OAuth2TokenValidator<Jwt> lifetime = jwt -> {
+            if (jwt.getExpiresAt() == null || jwt.getIssuedAt() == null) {
+                return invalid("exp and iat are required");
+            }
+            return java.time.Duration.between(jwt.getIssuedAt(), jwt.getExpiresAt()).compareTo(MAX_LIFETIME) > 0
+                    ? invalid("the token lives longer than five minutes") : OAuth2TokenValidatorResult.success();
+        };
+        OAuth2TokenValidator<Jwt> tokenId = jwt -> jwt.getId() != null && !jwt.getId().isBlank()
+                ? OAuth2TokenValidatorResult.success() : invalid("jti is required");
+        OAuth2TokenValidator<Jwt> checks = new DelegatingOAuth2TokenValidator<>(
+                JwtValidators.createDefaultWithIssuer(issuer), audience, lifetime, tokenId);
+        // The replay check comes last and only for an otherwise valid token, so that a refused token uses up no id.
+        decoder.setJwtValidator(jwt -> {
+            OAuth2TokenValidatorResult result = checks.validate(jwt);
+            if (result.hasErrors()) {
+                return result;
+            }
+            return tokenIds.firstUse(issuer, jwt.getId(), jwt.getExpiresAt()) ? result
+                    : invalid("jti was used before");
+        });
         JwtAuthenticationProvider provider = new JwtAuthenticationProvider(decoder);
         provider.setJwtAuthenticationConverter(jwt -> {
             CdssPrincipal client = new CdssPrincipal(UUID.nameUUIDFromBytes(("cds-client:" + issuer)
@@ -162,7 +202,13 @@ class CdsHooksSecurityConfiguration {
         DefaultJWTProcessor<SecurityContext> processor = new DefaultJWTProcessor<>();
         processor.setJWSKeySelector(new JWSVerificationKeySelector<>(Set.of(JWSAlgorithm.RS256, JWSAlgorithm.RS384,
                 JWSAlgorithm.RS512, JWSAlgorithm.ES256, JWSAlgorithm.ES384, JWSAlgorithm.ES512), keys));
-        processor.setJWTClaimsSetVerifier((claims, context) -> { }); // Spring's validators check the claims
+        // Spring's validators check the claims; only a missing iat must be caught here, because Spring's claim set
+        // converter would put in exp minus one second for it (and a lifetime check would then always pass).
+        processor.setJWTClaimsSetVerifier((claims, context) -> {
+            if (claims.getIssueTime() == null) {
+                throw new com.nimbusds.jwt.proc.BadJWTException("iat is required");
+            }
+        });
         return processor;
     }
 

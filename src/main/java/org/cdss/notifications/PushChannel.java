@@ -2,10 +2,12 @@ package org.cdss.notifications;
 
 import java.io.IOException;
 import java.time.Duration;
+import java.util.Map;
 import java.util.Set;
 import java.util.UUID;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.function.Predicate;
+import org.cdss.identity.AccountStatus;
 import org.cdss.shared.security.CdssPrincipal;
 import org.cdss.shared.security.Role;
 import org.slf4j.Logger;
@@ -18,7 +20,9 @@ import org.springframework.web.servlet.mvc.method.annotation.SseEmitter;
 /**
  * Server-sent event connections of logged-in users, each tagged with the user's id, roles and departments so that a
  * message reaches exactly its audience. A heartbeat every 25 s keeps proxies from closing idle streams and removes
- * dead connections.
+ * dead connections. A stream outlives the session it was opened with, so every {@code cdss.push.access-recheck}
+ * (default one minute) the accounts behind the open streams are checked again ({@link AccountStatus}): a stream whose
+ * user was deactivated or locked, or whose roles or departments changed, is closed.
  */
 @Service
 public class PushChannel {
@@ -31,14 +35,22 @@ public class PushChannel {
     }
 
     private final Set<Subscriber> subscribers = ConcurrentHashMap.newKeySet();
+    /** Who opened each stream, as of the stream's start: what {@link #recheckAccess()} compares with the account. */
+    private final Map<Subscriber, CdssPrincipal> openedBy = new ConcurrentHashMap<>();
+    private final AccountStatus accounts;
+
+    PushChannel(AccountStatus accounts) {
+        this.accounts = accounts;
+    }
 
     SseEmitter subscribe(CdssPrincipal user) {
         SseEmitter emitter = new SseEmitter(STREAM_TIMEOUT.toMillis());
         Subscriber subscriber = new Subscriber(emitter, user.userId(), user.roles(), user.departmentIds());
         subscribers.add(subscriber);
-        emitter.onCompletion(() -> subscribers.remove(subscriber));
-        emitter.onTimeout(() -> subscribers.remove(subscriber));
-        emitter.onError(e -> subscribers.remove(subscriber));
+        openedBy.put(subscriber, user);
+        emitter.onCompletion(() -> forget(subscriber));
+        emitter.onTimeout(() -> forget(subscriber));
+        emitter.onError(e -> forget(subscriber));
         send(subscriber, SseEmitter.event().name("ready").data(java.util.Map.of("ok", true),
                 MediaType.APPLICATION_JSON));
         return emitter;
@@ -63,11 +75,39 @@ public class PushChannel {
         subscribers.forEach(s -> send(s, SseEmitter.event().comment("heartbeat")));
     }
 
+    /** Closes the streams of users whose access was revoked since they opened them. */
+    @Scheduled(fixedDelayString = "${cdss.push.access-recheck:PT1M}",
+            initialDelayString = "${cdss.push.access-recheck:PT1M}")
+    void recheckAccess() {
+        if (openedBy.isEmpty()) {
+            return;
+        }
+        Set<UUID> revoked;
+        try {
+            revoked = accounts.revoked(Set.copyOf(openedBy.values()));
+        } catch (RuntimeException e) {
+            log.warn("could not re-check the accounts of open push streams: {}", e.getClass().getSimpleName());
+            return;
+        }
+        openedBy.forEach((subscriber, user) -> {
+            if (revoked.contains(user.userId())) {
+                forget(subscriber);
+                subscriber.emitter().complete();
+                log.info("closed the push stream of user {}: access changed", user.userId());
+            }
+        });
+    }
+
+    private void forget(Subscriber subscriber) {
+        subscribers.remove(subscriber);
+        openedBy.remove(subscriber);
+    }
+
     private void send(Subscriber subscriber, SseEmitter.SseEventBuilder event) {
         try {
             subscriber.emitter().send(event);
         } catch (IOException | IllegalStateException e) {
-            subscribers.remove(subscriber);
+            forget(subscriber);
             log.debug("dropped a closed push connection of user {}", subscriber.userId());
         }
     }

@@ -9,7 +9,8 @@
 @org.springframework.modulith.ApplicationModule(displayName = "Notifications", allowedDependencies = {
         "shared",
         "orders::events",
-        "scheduling::events"
+        "scheduling::events",
+        "identity"
 })
 @org.jspecify.annotations.NullMarked
 package org.cdss.notifications;

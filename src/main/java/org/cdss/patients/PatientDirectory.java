@@ -3,7 +3,6 @@ package org.cdss.patients;
 import java.security.SecureRandom;
 import java.time.Clock;
 import java.time.LocalDate;
-import java.util.Optional;
 import java.util.UUID;
 import org.cdss.audit.AuditEvent;
 import org.cdss.audit.AuditLog;
@@ -129,12 +128,6 @@ public class PatientDirectory {
     boolean mayRead(UUID id) {
         CdssPrincipal user = CurrentUser.require();
         return user.hasAny(Role.PATIENT_REGISTRY_READERS) || (user.has(Role.PATIENT) && id.equals(user.patientId()));
-    }
-
-    /** For patient self-registration: the patient whose MRN and birth date both match, if any. */
-    @Transactional(readOnly = true)
-    public Optional<UUID> findByMrnAndBirthDate(String mrn, LocalDate birthDate) {
-        return patients.findByMrn(mrn.trim()).filter(p -> p.birthDate().equals(birthDate)).map(Patient::id);
     }
 
     /**

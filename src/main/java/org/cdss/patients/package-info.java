@@ -11,7 +11,8 @@
  */
 @org.springframework.modulith.ApplicationModule(displayName = "Patients", allowedDependencies = {
         "shared",
-        "audit"
+        "audit",
+        "identity"
 })
 @org.jspecify.annotations.NullMarked
 package org.cdss.patients;

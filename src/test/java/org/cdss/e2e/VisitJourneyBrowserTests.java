@@ -20,8 +20,9 @@ import org.junit.jupiter.api.Test;
  * The issue's whole visit in Chromium: the front desk registers a new patient and books them today with the demo
  * doctor, then checks them in; the doctor finds a patient from the header search, starts the consultation from the
  * queue, writes a SOAP note with vitals (BMI shown) and a diagnosis and completes the visit, while a dashboard open in
- * another browser follows along without a reload; an administrator gives the patient a portal account, and the
- * patient sees the visit in their record but gets the not-found page (and 404s from the API) for someone else's.
+ * another browser follows along without a reload; the front desk issues the patient a portal activation code, the
+ * patient opens a portal account with it and sees the visit in their record but gets the not-found page (and 404s
+ * from the API) for someone else's.
  */
 class VisitJourneyBrowserTests extends DemoBrowserTest {
 
@@ -148,19 +149,29 @@ class VisitJourneyBrowserTests extends DemoBrowserTest {
         Browser.screenshot(dashboard, "journey-8-dashboard");
         dashboard.context().close();
 
-        // an administrator opens the patient's portal account
-        Page admin = browser.newPage();
-        browser.login(admin, "admin", PASSWORD);
-        admin.getByTestId("nav-admin-users").click();
-        admin.navigate("/admin/users/new");
-        admin.locator("#username").fill("haneul.seo");
-        admin.locator("#displayName").fill(NEW_PATIENT);
-        admin.locator("#password").fill(PASSWORD);
-        admin.locator("#patientId").fill(patientId);
-        admin.getByTestId("role-PATIENT").check();
-        admin.getByTestId("user-save").click();
-        assertThat(admin.getByTestId("admin-user-edit-page")).isVisible();
-        admin.context().close();
+        // the front desk gives the patient a portal activation code, shown once on the chart
+        Page office = browser.newPage();
+        browser.login(office, "frontdesk", PASSWORD);
+        office.getByTestId("nav-patients").click(); // signed in
+        office.navigate("/patients/" + patientId);
+        office.getByTestId("issue-portal-code").click();
+        assertThat(office.getByTestId("portal-code")).hasText(Pattern.compile(
+                "[2-9A-HJKMNP-Z]{4}-[2-9A-HJKMNP-Z]{4}-[2-9A-HJKMNP-Z]{4}"));
+        assertThat(office.getByTestId("portal-code-expiry")).isVisible();
+        String code = office.getByTestId("portal-code").textContent().strip();
+        Browser.screenshot(office, "journey-8b-portal-code");
+        office.context().close();
+
+        // the patient opens their portal account with it
+        Page signup = browser.newPage();
+        signup.navigate("/register");
+        signup.locator("#code").fill(code.toLowerCase());
+        signup.locator("#username").fill("haneul.seo");
+        signup.locator("#displayName").fill(NEW_PATIENT);
+        signup.locator("#password").fill(PASSWORD);
+        signup.getByTestId("register-submit").click();
+        assertThat(signup.getByTestId("home-page")).isVisible();
+        signup.context().close();
 
         // someone else's visit, to test that the portal hides it
         ApiClient doctorApi = new ApiClient(port);

@@ -210,44 +210,6 @@ class AuthenticationIntegrationTests {
     }
 
     @Test
-    void self_registration_creates_a_patient_account_and_never_a_staff_role() {
-        var patient = testUsers.patient("등록환자");
-        ApiClient api = client();
-        api.ensureCsrf();
-        String username = TestUsers.uniqueName("selfreg");
-
-        var smuggled = api.post("/api/auth/register", Map.of("mrn", patient.mrn(), "birthDate", "1970-01-01",
-                "username", username, "displayName", "환자", "password", "a-long-enough-passphrase",
-                "roles", java.util.List.of("ADMIN")));
-        assertThat(smuggled.status()).isEqualTo(400);
-        assertThat(smuggled.json().path("errors").get(0).path("pointer").asString()).isEqualTo("/roles");
-
-        var registered = api.post("/api/auth/register", Map.of("mrn", patient.mrn(), "birthDate", "1970-01-01",
-                "username", username, "displayName", "환자", "password", "a-long-enough-passphrase"));
-        assertThat(registered.status()).isEqualTo(201);
-        assertThat(registered.json().path("roles").size()).isEqualTo(1);
-        assertThat(registered.json().path("roles").get(0).asString()).isEqualTo("PATIENT");
-        assertThat(registered.text("patientId")).isEqualTo(patient.id().toString());
-        assertThat(api.get("/api/admin/users").status()).isEqualTo(403);
-    }
-
-    @Test
-    void self_registration_with_a_wrong_birth_date_is_refused_without_saying_why() {
-        var patient = testUsers.patient("생일틀림");
-        ApiClient api = client();
-        api.ensureCsrf();
-        var response = api.post("/api/auth/register", Map.of("mrn", patient.mrn(), "birthDate", "1971-02-02",
-                "username", TestUsers.uniqueName("wrongbd"), "displayName", "x", "password",
-                "a-long-enough-passphrase"));
-        assertThat(response.status()).isEqualTo(422);
-        var unknownMrn = api.post("/api/auth/register", Map.of("mrn", "NOPE", "birthDate", "1970-01-01",
-                "username", TestUsers.uniqueName("wrongbd"), "displayName", "x", "password",
-                "a-long-enough-passphrase"));
-        assertThat(unknownMrn.status()).isEqualTo(422);
-        assertThat(unknownMrn.text("detail")).isEqualTo(response.text("detail"));
-    }
-
-    @Test
     void password_change_enforces_the_policy_and_the_current_password() {
         UserView nurse = testUsers.staff(Role.NURSE);
         ApiClient api = client();
@@ -256,6 +218,9 @@ class AuthenticationIntegrationTests {
         var wrongCurrent = api.post("/api/me/password", Map.of("currentPassword", "nope-nope-nope",
                 "newPassword", "a-brand-new-passphrase"));
         assertThat(wrongCurrent.status()).isEqualTo(400);
+        assertThat(wrongCurrent.text("code")).isEqualTo("identity.password-current-wrong");
+        assertThat(wrongCurrent.json().path("errors").get(0).path("pointer").asString())
+                .isEqualTo("/currentPassword");
         var tooShort = api.post("/api/me/password", Map.of("currentPassword", TestUsers.PASSWORD,
                 "newPassword", "short"));
         assertThat(tooShort.status()).isEqualTo(422);
@@ -264,5 +229,31 @@ class AuthenticationIntegrationTests {
                 "newPassword", "a-brand-new-passphrase"));
         assertThat(ok.status()).isEqualTo(204);
         assertThat(client().login(nurse.username(), "a-brand-new-passphrase").status()).isEqualTo(200);
+    }
+
+    @Test
+    void changing_your_own_password_ends_your_other_sessions_and_keeps_this_one_under_a_new_id() {
+        UserView nurse = testUsers.staff(Role.NURSE);
+        ApiClient here = client();
+        here.login(nurse.username(), TestUsers.PASSWORD);
+        ApiClient elsewhere = client();
+        elsewhere.login(nurse.username(), TestUsers.PASSWORD);
+        UserView other = testUsers.staff(Role.NURSE);
+        ApiClient someoneElse = client();
+        someoneElse.login(other.username(), TestUsers.PASSWORD);
+        String before = here.cookie("CDSS_SESSION").orElseThrow();
+        assertThat(elsewhere.get("/api/me").status()).isEqualTo(200);
+
+        var changed = here.post("/api/me/password", Map.of("currentPassword", TestUsers.PASSWORD,
+                "newPassword", "a-brand-new-passphrase"));
+
+        assertThat(changed.status()).isEqualTo(204);
+        assertThat(elsewhere.get("/api/me").status()).isEqualTo(401);
+        assertThat(here.get("/api/me").status()).isEqualTo(200);
+        assertThat(here.cookie("CDSS_SESSION").orElseThrow()).isNotEqualTo(before);
+        ApiClient replay = client();
+        replay.setCookie("CDSS_SESSION", before);
+        assertThat(replay.get("/api/me").status()).isEqualTo(401);
+        assertThat(someoneElse.get("/api/me").status()).isEqualTo(200);
     }
 }

@@ -100,6 +100,7 @@ class UserAdministrationIntegrationTests {
         admin.post("/api/admin/users", newUser(username, "One"));
         var again = admin.post("/api/admin/users", newUser(username.toUpperCase(), "Two"));
         assertThat(again.status()).isEqualTo(409);
+        assertThat(again.text("code")).isEqualTo("identity.username-taken");
         assertThat(again.json().path("errors").get(0).path("pointer").asString()).isEqualTo("/username");
     }
 
@@ -134,6 +135,7 @@ class UserAdministrationIntegrationTests {
         String me = admin.get("/api/me").text("id");
         var response = admin.post("/api/admin/users/" + me + "/deactivate", null);
         assertThat(response.status()).isEqualTo(422);
+        assertThat(response.text("code")).isEqualTo("identity.cannot-deactivate-self");
         assertThat(admin.get("/api/me").status()).isEqualTo(200);
     }
 }

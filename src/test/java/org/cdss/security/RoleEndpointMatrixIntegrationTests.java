@@ -60,6 +60,7 @@ class RoleEndpointMatrixIntegrationTests {
         roles("PUT /api/patients/{id}", EnumSet.of(Role.ADMIN_STAFF, Role.DOCTOR, Role.NURSE));
         roles("POST /api/patients/{id}/inactivate", EnumSet.of(Role.ADMIN_STAFF, Role.DOCTOR));
         roles("POST /api/patients/{id}/rrn/reveal", EnumSet.of(Role.ADMIN_STAFF, Role.ADMIN));
+        roles("POST /api/patients/{id}/portal-activation-code", EnumSet.of(Role.ADMIN_STAFF, Role.ADMIN));
         roles("GET /api/patients/{id}/history", REGISTRY);
         for (String list : List.of("allergies", "medications", "problems")) {
             roles("GET /api/patients/{id}/" + list, REGISTRY_AND_PATIENT);

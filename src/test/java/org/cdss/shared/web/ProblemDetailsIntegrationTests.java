@@ -31,6 +31,13 @@ class ProblemDetailsIntegrationTests {
         admin.login(user.username(), TestUsers.PASSWORD);
     }
 
+    /** The patient registration has dates (the portal registration, which had a birth date, no longer has). */
+    ApiClient frontOffice() {
+        ApiClient desk = new ApiClient(port);
+        desk.login(testUsers.staff(Role.ADMIN_STAFF).username(), TestUsers.PASSWORD);
+        return desk;
+    }
+
     @Test
     void malformed_json_is_400_malformed_request() {
         var r = admin.raw("POST", "/api/admin/users", "application/json", "{\"username\": ");
@@ -80,9 +87,8 @@ class ProblemDetailsIntegrationTests {
 
     @Test
     void an_invalid_date_or_id_is_a_field_error_not_a_500() {
-        var badDate = admin.raw("POST", "/api/auth/register", "application/json",
-                "{\"mrn\":\"1\",\"birthDate\":\"2023-02-30\",\"username\":\"abc\",\"displayName\":\"x\","
-                        + "\"password\":\"a-long-enough-passphrase\"}");
+        var badDate = frontOffice().raw("POST", "/api/patients", "application/json",
+                "{\"name\":\"x\",\"birthDate\":\"2023-02-30\",\"sex\":\"F\"}");
         assertThat(badDate.status()).isEqualTo(400);
         assertThat(badDate.json().path("errors").get(0).path("pointer").asString()).isEqualTo("/birthDate");
         var badId = admin.get("/api/admin/users/not-a-uuid");
@@ -91,9 +97,8 @@ class ProblemDetailsIntegrationTests {
 
     @Test
     void a_future_birth_date_is_refused() {
-        var r = admin.raw("POST", "/api/auth/register", "application/json",
-                "{\"mrn\":\"1\",\"birthDate\":\"2999-01-01\",\"username\":\"abc\",\"displayName\":\"x\","
-                        + "\"password\":\"a-long-enough-passphrase\"}");
+        var r = frontOffice().raw("POST", "/api/patients", "application/json",
+                "{\"name\":\"x\",\"birthDate\":\"2999-01-01\",\"sex\":\"F\"}");
         assertThat(r.status()).isEqualTo(400);
         assertThat(r.json().path("errors").get(0).path("pointer").asString()).isEqualTo("/birthDate");
     }
