@@ -125,12 +125,6 @@ public class PatientDirectory {
         return patient.view();
     }
 
-    /** Whether the current user may read this patient's chart: registry staff, or the patient themself. */
-    boolean mayRead(UUID id) {
-        CdssPrincipal user = CurrentUser.require();
-        return user.hasAny(Role.PATIENT_REGISTRY_READERS) || (user.has(Role.PATIENT) && id.equals(user.patientId()));
-    }
-
     /** For patient self-registration: the patient whose MRN and birth date both match, if any. */
     @Transactional(readOnly = true)
     public Optional<UUID> findByMrnAndBirthDate(String mrn, LocalDate birthDate) {
