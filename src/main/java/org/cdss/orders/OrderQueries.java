@@ -188,11 +188,10 @@ public class OrderQueries {
         String completed = where + " AND o.status = 'COMPLETED' AND o.sent_at IS NOT NULL"
                 + " AND o.completed_at IS NOT NULL";
         String sql = vendor == DatabaseVendor.MARIADB
-                ? "SELECT DISTINCT t.order_type, COUNT(*) OVER w AS n, AVG(t.s) OVER w AS mean, "
-                        + "PERCENTILE_DISC(0.5) WITHIN GROUP (ORDER BY t.s) OVER w AS median, "
-                        + "PERCENTILE_DISC(0.9) WITHIN GROUP (ORDER BY t.s) OVER w AS p90 FROM (SELECT o.order_type, "
-                        + seconds + " AS s FROM clinical_order o" + completed + ") t "
-                        + "WINDOW w AS (PARTITION BY t.order_type)"
+                ? "SELECT DISTINCT t.order_type, COUNT(*) OVER " + PER_TYPE + " AS n, AVG(t.s) OVER " + PER_TYPE
+                        + " AS mean, PERCENTILE_DISC(0.5) WITHIN GROUP (ORDER BY t.s) OVER " + PER_TYPE + " AS median, "
+                        + "PERCENTILE_DISC(0.9) WITHIN GROUP (ORDER BY t.s) OVER " + PER_TYPE + " AS p90 "
+                        + "FROM (SELECT o.order_type, " + seconds + " AS s FROM clinical_order o" + completed + ") t"
                 : "SELECT o.order_type, COUNT(*) AS n, AVG(" + seconds + ") AS mean, "
                         + "PERCENTILE_DISC(0.5) WITHIN GROUP (ORDER BY " + seconds + ") AS median, "
                         + "PERCENTILE_DISC(0.9) WITHIN GROUP (ORDER BY " + seconds + ") AS p90 "
@@ -210,6 +209,9 @@ public class OrderQueries {
         }
         return turnaround;
     }
+
+    /** MariaDB's window (it has no named windows for the percentile functions). */
+    private static final String PER_TYPE = "(PARTITION BY t.order_type)";
 
     private static Double minutes(ResultSet rs, String column) throws SQLException {
         BigDecimal seconds = rs.getBigDecimal(column);
