@@ -36,8 +36,9 @@ import org.springframework.transaction.annotation.Transactional;
  * content, read by the chart readers only (doctors, nurses, pharmacists, radiologists), as the notes and the timeline
  * are — not by lab technicians, radiographers or the front office; a patient reads their own lists. A staff role
  * that may not read a list is refused (403); a patient asking for another patient's list, or a list of a patient
- * that does not exist, gets 404. Every read is audited; clinicians record and inactivate entries (never deleted). {@link #activeAllergies(UUID)} and {@link #activeMedications(UUID)}
- * are the API the medication safety engine reads; they are not audited here (the caller audits its check).
+ * that does not exist, gets 404. Every read is audited; clinicians record and inactivate entries (never deleted).
+ * {@link #activeAllergies(UUID)} and {@link #activeMedications(UUID)} are the API the medication safety engine reads;
+ * they are not audited here (the caller audits its check).
  */
 @Service
 public class ClinicalLists {

@@ -99,9 +99,10 @@ class ClinicalListAccessMatrixIntegrationTests {
     @Test
     void a_refused_read_is_audited_as_denied() {
         principals.get("LAB_TECH").get("/api/patients/" + patient.id() + "/problems");
-        org.awaitility.Awaitility.await().atMost(java.time.Duration.ofSeconds(10)).untilAsserted(() -> assertThat(jdbc.sql("SELECT COUNT(*) FROM audit_event WHERE action = 'PATIENT_PROBLEM_READ' "
-                + "AND outcome = 'DENIED' AND resource_id = :p").param("p", patient.id().toString())
-                .query(Integer.class).single()).isPositive());
+        org.awaitility.Awaitility.await().atMost(java.time.Duration.ofSeconds(10)).untilAsserted(() -> assertThat(
+                jdbc.sql("SELECT COUNT(*) FROM audit_event WHERE action = 'PATIENT_PROBLEM_READ' "
+                        + "AND outcome = 'DENIED' AND resource_id = :p").param("p", patient.id().toString())
+                        .query(Integer.class).single()).isPositive());
     }
 
     private ApiClient login(String username) {
