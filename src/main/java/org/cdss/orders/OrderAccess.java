@@ -50,7 +50,7 @@ final class OrderAccess {
     record Visibility(boolean everything, Set<OrderType> types, Set<UUID> departments, UUID patientId) {
 
         Visibility {
-            types = types.isEmpty() ? Set.of() : Set.copyOf(EnumSet.copyOf(types));
+            types = Set.copyOf(types);
             departments = Set.copyOf(departments);
         }
 
