@@ -42,6 +42,11 @@ export const DRUG_CHECK_ROLES: readonly Role[] = ['DOCTOR', 'NURSE', 'PHARMACIST
 export const STAFF_ROLES: readonly Role[] = [...PATIENT_SEARCH_ROLES, 'ADMIN'];
 /** Roles that read an encounter's chart content (notes, vitals, timeline); a patient only their own. */
 export const CHART_ROLES: readonly Role[] = ['DOCTOR', 'NURSE', 'PHARMACIST', 'RADIOLOGIST', 'PATIENT'];
+/**
+ * Roles that read a patient's allergy list: every clinical role (contrast, latex), and the patient their own.
+ * Medications and problems are chart content ({@link CHART_ROLES}).
+ */
+export const ALLERGY_READER_ROLES: readonly Role[] = ['DOCTOR', 'NURSE', 'PHARMACIST', 'LAB_TECH', 'RADIOGRAPHER', 'RADIOLOGIST', 'PATIENT'];
 /** Roles that open an encounter from a started consultation. */
 export const CONSULTATION_ROLES: readonly Role[] = ['DOCTOR', 'NURSE'];
 

@@ -10,7 +10,7 @@ import { PageHeader } from '../../../components/ui/page-header';
 import { Spinner } from '../../../components/ui/spinner';
 import { isApiProblem } from '../../../lib/api-client';
 import { problemMessage } from '../../../lib/problem-message';
-import { hasAnyRole } from '../../../lib/roles';
+import { ALLERGY_READER_ROLES, CHART_ROLES, hasAnyRole } from '../../../lib/roles';
 import { formatInstant } from '../../../lib/time';
 import type { PatientView } from '../../../types/api';
 import { usePatient } from '../api/get-patient';
@@ -89,9 +89,15 @@ export function PatientDetailPage({ roles, children }: { roles?: readonly string
           {hasAnyRole(roles, INACTIVATE_ROLES) && patient.data.active ? <InactivateCard id={id} /> : null}
           {hasAnyRole(roles, PORTAL_CODE_ROLES) && patient.data.active ? <PortalCodeCard id={id} /> : null}
           <div className="grid grid-cols-1 gap-4 lg:grid-cols-3">
-            <ClinicalListSection patientId={id} kind="allergies" canWrite={hasAnyRole(roles, CLINICAL_WRITE_ROLES)} />
-            <ClinicalListSection patientId={id} kind="medications" canWrite={hasAnyRole(roles, CLINICAL_WRITE_ROLES)} />
-            <ClinicalListSection patientId={id} kind="problems" canWrite={hasAnyRole(roles, CLINICAL_WRITE_ROLES)} />
+            {hasAnyRole(roles, ALLERGY_READER_ROLES) ? (
+              <ClinicalListSection patientId={id} kind="allergies" canWrite={hasAnyRole(roles, CLINICAL_WRITE_ROLES)} />
+            ) : null}
+            {hasAnyRole(roles, CHART_ROLES) ? (
+              <>
+                <ClinicalListSection patientId={id} kind="medications" canWrite={hasAnyRole(roles, CLINICAL_WRITE_ROLES)} />
+                <ClinicalListSection patientId={id} kind="problems" canWrite={hasAnyRole(roles, CLINICAL_WRITE_ROLES)} />
+              </>
+            ) : null}
           </div>
           {children}
           <HistoryCard id={id} />

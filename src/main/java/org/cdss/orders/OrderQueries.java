@@ -26,6 +26,7 @@ import org.cdss.shared.DomainException;
 import org.cdss.shared.HospitalZone;
 import org.cdss.shared.PageView;
 import org.cdss.shared.ProblemCode;
+import org.cdss.shared.db.DatabaseVendor;
 import org.cdss.shared.db.UtcTimestamps;
 import org.cdss.shared.security.CdssPrincipal;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -52,9 +53,10 @@ public class OrderQueries {
     private final AuditLog audit;
     private final Clock clock;
     private final ZoneId zone;
+    private final DatabaseVendor vendor;
 
     OrderQueries(JdbcClient jdbc, PatientDirectory patients, IdentityQueries identity, OrderRecords records,
-            LabCatalogue catalogue, AuditLog audit, Clock clock, HospitalZone zone) {
+            LabCatalogue catalogue, AuditLog audit, Clock clock, HospitalZone zone, DatabaseVendor vendor) {
         this.jdbc = jdbc;
         this.patients = patients;
         this.identity = identity;
@@ -63,6 +65,7 @@ public class OrderQueries {
         this.audit = audit;
         this.clock = clock;
         this.zone = zone.zoneId();
+        this.vendor = vendor;
     }
 
     @Transactional(readOnly = true)
@@ -91,8 +94,8 @@ public class OrderQueries {
             department = user.departmentIds().stream().sorted().findFirst()
                     .orElseThrow(() -> new DomainException(ProblemCode.VALIDATION, "order.worklist-department"));
         }
-        Set<UUID> scope = OrderAccess.departmentScope(user);
-        if (scope != null && !scope.contains(department)) {
+        OrderAccess.Visibility visibility = OrderAccess.visibility(user);
+        if (!visibility.everything() && !visibility.departments().contains(department)) {
             throw new DomainException(ProblemCode.FORBIDDEN, "order.not-your-department");
         }
         String statuses = includeCompletedToday
@@ -114,60 +117,105 @@ public class OrderQueries {
         return view;
     }
 
-    /** Counts and turnaround of orders created in [from, to); department staff see their departments only. */
+    /**
+     * Counts and turnaround of orders created in [from, to), of the orders the caller may see
+     * ({@link OrderAccess#visibility}). Computed by grouped queries (ADR 0016): the rows are never loaded, whatever
+     * the size of the period.
+     */
     @Transactional(readOnly = true)
     public OrderStatisticsView statistics(Instant from, Instant to) {
         CdssPrincipal user = OrderAccess.reader();
         Instant end = to != null ? to : clock.instant();
         Instant start = from != null ? from : end.minus(Duration.ofDays(30));
-        Set<UUID> scope = OrderAccess.departmentScope(user);
-        StringBuilder where = new StringBuilder(" WHERE o.created_at >= :from AND o.created_at < :to");
         Map<String, Object> params = new HashMap<>();
         params.put("from", UtcTimestamps.toColumn(start));
         params.put("to", UtcTimestamps.toColumn(end));
-        scope(where, params, scope);
-        record Row(OrderType type, OrderStatus status, OrderPriority priority, UUID department, Instant created,
-                Instant sent, Instant completed, Instant due) {
-        }
-        List<Row> rows = jdbc.sql("SELECT o.order_type, o.status, o.priority, o.target_department_id, o.created_at, "
-                        + "o.sent_at, o.completed_at, o.due_at FROM clinical_order o" + where)
-                .params(params).query((rs, n) -> new Row(OrderType.valueOf(rs.getString("order_type")),
-                        OrderStatus.valueOf(rs.getString("status")), OrderPriority.valueOf(rs.getString("priority")),
-                        OrderRecords.uuid(rs, "target_department_id"), UtcTimestamps.read(rs, "created_at"),
-                        UtcTimestamps.read(rs, "sent_at"), UtcTimestamps.read(rs, "completed_at"),
-                        UtcTimestamps.read(rs, "due_at"))).list();
+        String where = " WHERE o.created_at >= :from AND o.created_at < :to"
+                + OrderAccess.visibility(user).sql(params);
+
         Map<OrderType, Long> byType = new EnumMap<>(OrderType.class);
         Map<OrderStatus, Long> byStatus = new EnumMap<>(OrderStatus.class);
         Map<OrderPriority, Long> byPriority = new EnumMap<>(OrderPriority.class);
         Map<UUID, Long> byDepartment = new LinkedHashMap<>();
+        long[] totals = new long[2];
+        Map<String, Object> countParams = new HashMap<>(params);
+        countParams.put("now", UtcTimestamps.toColumn(clock.instant()));
+        jdbc.sql("SELECT o.target_department_id, o.order_type, o.status, o.priority, COUNT(*) AS n, "
+                        + "SUM(CASE WHEN o.status IN ('PENDING','SENT','IN_PROGRESS') AND o.due_at < :now "
+                        + "THEN 1 ELSE 0 END) AS overdue FROM clinical_order o" + where
+                        + " GROUP BY o.target_department_id, o.order_type, o.status, o.priority"
+                        + " ORDER BY o.target_department_id")
+                .params(countParams).query((rs, n) -> {
+                    long count = rs.getLong("n");
+                    byType.merge(OrderType.valueOf(rs.getString("order_type")), count, Long::sum);
+                    byStatus.merge(OrderStatus.valueOf(rs.getString("status")), count, Long::sum);
+                    byPriority.merge(OrderPriority.valueOf(rs.getString("priority")), count, Long::sum);
+                    byDepartment.merge(OrderRecords.uuid(rs, "target_department_id"), count, Long::sum);
+                    totals[0] += count;
+                    totals[1] += rs.getLong("overdue");
+                    return null;
+                }).list();
+
+        // Days in the hospital's zone: the database groups by UTC date and hour (portable), each hour is then placed
+        // on its local day (exact for zones whose offset is whole hours, as the hospital's).
         Map<String, Long> perDay = new java.util.TreeMap<>();
-        Map<OrderType, List<Double>> minutes = new EnumMap<>(OrderType.class);
-        Instant now = clock.instant();
-        long overdue = 0;
-        for (Row r : rows) {
-            byType.merge(r.type(), 1L, Long::sum);
-            byStatus.merge(r.status(), 1L, Long::sum);
-            byPriority.merge(r.priority(), 1L, Long::sum);
-            byDepartment.merge(r.department(), 1L, Long::sum);
-            perDay.merge(r.created().atZone(zone).toLocalDate().toString(), 1L, Long::sum);
-            if (!r.status().isFinal() && r.due().isBefore(now)) {
-                overdue++;
-            }
-            if (r.status() == OrderStatus.COMPLETED && r.sent() != null && r.completed() != null) {
-                minutes.computeIfAbsent(r.type(), t -> new ArrayList<>())
-                        .add(Duration.between(r.sent(), r.completed()).toSeconds() / 60.0);
-            }
-        }
+        jdbc.sql("SELECT CAST(o.created_at AS DATE) AS d, EXTRACT(HOUR FROM o.created_at) AS h, COUNT(*) AS n "
+                        + "FROM clinical_order o" + where
+                        + " GROUP BY CAST(o.created_at AS DATE), EXTRACT(HOUR FROM o.created_at)")
+                .params(params).query((rs, n) -> {
+                    java.time.LocalDate utcDay = rs.getObject("d", java.time.LocalDate.class);
+                    String day = utcDay.atTime(rs.getInt("h"), 0).toInstant(java.time.ZoneOffset.UTC).atZone(zone)
+                            .toLocalDate().toString();
+                    perDay.merge(day, rs.getLong("n"), Long::sum);
+                    return null;
+                }).list();
+
+        return new OrderStatisticsView(start, end, totals[0], byType, byStatus, byPriority, byDepartment, totals[1],
+                perDay.entrySet().stream().map(e -> new OrderStatisticsView.DayCount(e.getKey(), e.getValue()))
+                        .toList(), turnaround(where, params));
+    }
+
+    /**
+     * Turnaround (sent → completed, whole seconds, shown in minutes) per type: count, nearest-rank median and 90th
+     * percentile ({@code PERCENTILE_DISC}) and mean, computed by the database. PostgreSQL and H2 have the percentile
+     * as a grouped aggregate, MariaDB only as a window function; the difference of two timestamps is spelt per
+     * vendor too.
+     */
+    private List<OrderStatisticsView.Turnaround> turnaround(String where, Map<String, Object> params) {
+        String seconds = vendor == DatabaseVendor.POSTGRESQL
+                ? "FLOOR(EXTRACT(EPOCH FROM (o.completed_at - o.sent_at)))"
+                : "FLOOR(TIMESTAMPDIFF(MICROSECOND, o.sent_at, o.completed_at) / 1000000)";
+        String completed = where + " AND o.status = 'COMPLETED' AND o.sent_at IS NOT NULL"
+                + " AND o.completed_at IS NOT NULL";
+        String sql = vendor == DatabaseVendor.MARIADB
+                ? "SELECT DISTINCT t.order_type, COUNT(*) OVER " + PER_TYPE + " AS n, AVG(t.s) OVER " + PER_TYPE
+                        + " AS mean, PERCENTILE_DISC(0.5) WITHIN GROUP (ORDER BY t.s) OVER " + PER_TYPE + " AS median, "
+                        + "PERCENTILE_DISC(0.9) WITHIN GROUP (ORDER BY t.s) OVER " + PER_TYPE + " AS p90 "
+                        + "FROM (SELECT o.order_type, " + seconds + " AS s FROM clinical_order o" + completed + ") t"
+                : "SELECT o.order_type, COUNT(*) AS n, AVG(" + seconds + ") AS mean, "
+                        + "PERCENTILE_DISC(0.5) WITHIN GROUP (ORDER BY " + seconds + ") AS median, "
+                        + "PERCENTILE_DISC(0.9) WITHIN GROUP (ORDER BY " + seconds + ") AS p90 "
+                        + "FROM clinical_order o" + completed + " GROUP BY o.order_type";
+        Map<OrderType, OrderStatisticsView.Turnaround> byType = new EnumMap<>(OrderType.class);
+        jdbc.sql(sql).params(params).query((rs, n) -> {
+            OrderType type = OrderType.valueOf(rs.getString("order_type"));
+            byType.put(type, new OrderStatisticsView.Turnaround(type, rs.getLong("n"), minutes(rs, "median"),
+                    minutes(rs, "p90"), minutes(rs, "mean")));
+            return null;
+        }).list();
         List<OrderStatisticsView.Turnaround> turnaround = new ArrayList<>();
         for (OrderType type : OrderType.values()) {
-            List<Double> m = minutes.getOrDefault(type, List.of()).stream().sorted().toList();
-            turnaround.add(new OrderStatisticsView.Turnaround(type, m.size(), percentile(m, 0.5),
-                    percentile(m, 0.9), m.isEmpty() ? null
-                            : m.stream().mapToDouble(Double::doubleValue).average().orElse(0)));
+            turnaround.add(byType.getOrDefault(type, new OrderStatisticsView.Turnaround(type, 0, null, null, null)));
         }
-        return new OrderStatisticsView(start, end, rows.size(), byType, byStatus, byPriority, byDepartment, overdue,
-                perDay.entrySet().stream().map(e -> new OrderStatisticsView.DayCount(e.getKey(), e.getValue()))
-                        .toList(), turnaround);
+        return turnaround;
+    }
+
+    /** MariaDB's window (it has no named windows for the percentile functions). */
+    private static final String PER_TYPE = "(PARTITION BY t.order_type)";
+
+    private static Double minutes(ResultSet rs, String column) throws SQLException {
+        BigDecimal seconds = rs.getBigDecimal(column);
+        return seconds == null ? null : seconds.doubleValue() / 60.0;
     }
 
     /** The lab catalogue for order entry. */
@@ -209,8 +257,8 @@ public class OrderQueries {
     OrderDetailView load(UUID id, CdssPrincipal user) {
         List<OrderRow> rows = jdbc.sql(SELECT + "WHERE o.id = :id").param("id", id.toString())
                 .query(OrderQueries::row).list();
-        if (rows.isEmpty() || !OrderAccess.canSee(user, rows.getFirst().type(), rows.getFirst().department(),
-                rows.getFirst().status())) {
+        if (rows.isEmpty() || !OrderAccess.visibility(user).admits(rows.getFirst().type(),
+                rows.getFirst().department(), rows.getFirst().patientId(), rows.getFirst().sentAt() != null)) {
             throw DomainException.notFound();
         }
         OrderRow r = rows.getFirst();
@@ -244,14 +292,16 @@ public class OrderQueries {
     }
 
     private List<OrderDetailView.OrderLink> links(String where, Map<String, Object> params, CdssPrincipal user) {
-        record Link(OrderDetailView.OrderLink link, OrderType type, UUID department) {
+        record Link(OrderDetailView.OrderLink link, OrderType type, UUID department, UUID patient, boolean sent) {
         }
-        return jdbc.sql("SELECT id, order_number, status, order_type, target_department_id FROM clinical_order "
-                        + where).params(params)
+        OrderAccess.Visibility visibility = OrderAccess.visibility(user);
+        return jdbc.sql("SELECT id, order_number, status, order_type, target_department_id, patient_id, sent_at "
+                        + "FROM clinical_order " + where).params(params)
                 .query((rs, n) -> new Link(new OrderDetailView.OrderLink(OrderRecords.uuid(rs, "id"),
                         rs.getString("order_number"), OrderStatus.valueOf(rs.getString("status"))),
-                        OrderType.valueOf(rs.getString("order_type")), OrderRecords.uuid(rs, "target_department_id")))
-                .list().stream().filter(l -> OrderAccess.canSee(user, l.type(), l.department(), l.link().status()))
+                        OrderType.valueOf(rs.getString("order_type")), OrderRecords.uuid(rs, "target_department_id"),
+                        OrderRecords.uuid(rs, "patient_id"), rs.getObject("sent_at") != null))
+                .list().stream().filter(l -> visibility.admits(l.type(), l.department(), l.patient(), l.sent()))
                 .map(Link::link).toList();
     }
 
@@ -302,7 +352,7 @@ public class OrderQueries {
             where.append(" AND ").append(extra.sql());
             params.putAll(extra.params());
         }
-        scope(where, params, OrderAccess.departmentScope(user));
+        where.append(OrderAccess.visibility(user).sql(params));
         long total = jdbc.sql("SELECT COUNT(*) FROM clinical_order o" + where).params(params).query(Long.class)
                 .single();
         Map<String, Object> pageParams = new HashMap<>(params);
@@ -314,18 +364,6 @@ public class OrderQueries {
         audit.record(new AuditEvent(auditAction, "Order", null, f.patientId(), null, "results=" + views.size(),
                 null));
         return PageView.of(views, pageNumber, pageSize, total);
-    }
-
-    private static void scope(StringBuilder where, Map<String, Object> params, Set<UUID> scope) {
-        if (scope == null) {
-            return;
-        }
-        if (scope.isEmpty()) {
-            where.append(" AND 1 = 0");
-            return;
-        }
-        where.append(" AND o.target_department_id IN (:scope) AND o.status <> 'PENDING'");
-        params.put("scope", scope.stream().map(UUID::toString).toList());
     }
 
     private List<OrderView> views(List<OrderRow> rows, Names names) {
@@ -351,14 +389,6 @@ public class OrderQueries {
             return id == null ? null : cache.computeIfAbsent(id,
                     u -> identity.staffMember(u).map(StaffMember::displayName).orElse(null));
         }
-    }
-
-    private static Double percentile(List<Double> sorted, double p) {
-        if (sorted.isEmpty()) {
-            return null;
-        }
-        int index = (int) Math.ceil(p * sorted.size()) - 1;
-        return sorted.get(Math.clamp(index, 0, sorted.size() - 1));
     }
 
     record OrderRow(UUID id, String number, UUID patientId, OrderType type, OrderPriority priority,

@@ -11,13 +11,17 @@ import org.cdss.identity.StaffMember;
 import org.cdss.records.TimelineEntry;
 import org.cdss.records.TimelineQuery;
 import org.cdss.records.TimelineSource;
+import org.cdss.shared.security.CurrentUser;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
 
 /**
  * The orders' part of a patient's timeline (records' port): ORDER when an order was placed (code = its status now)
  * and RESULT when a lab, imaging or tissue order was completed with a result (code = the worst lab flag, or RESULT).
- * Access and auditing are done by the timeline itself.
+ * The timeline checks that the caller may read the chart and audits; which orders appear in it is the orders' own
+ * decision ({@link OrderAccess#visibility}), applied here as a predicate of every query: a pharmacist sees the sent
+ * medication orders of their departments, a radiologist the imaging ones, the patient their own sent orders, the
+ * care team all (drafts included).
  */
 @Component
 class OrderTimelineSource implements TimelineSource {
@@ -80,7 +84,9 @@ class OrderTimelineSource implements TimelineSource {
     }
 
     private JdbcClient.StatementSpec spec(String select, TimelineQuery query, String at, String tail) {
-        return query.restrict(jdbc, select, "o.patient_id", at, tail);
+        Map<String, Object> params = new HashMap<>();
+        String visible = OrderAccess.visibility(CurrentUser.require()).sql(params);
+        return query.restrict(jdbc, select, "o.patient_id", at, visible + tail).params(params);
     }
 
     /** The worst flag of a lab order's values (CRITICAL, ABNORMAL, NORMAL), RESULT for a text result. */

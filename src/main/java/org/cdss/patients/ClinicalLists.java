@@ -5,7 +5,9 @@ import java.sql.SQLException;
 import java.time.Clock;
 import java.time.LocalDate;
 import java.time.LocalDateTime;
+import java.util.EnumSet;
 import java.util.List;
+import java.util.Set;
 import java.util.UUID;
 import org.cdss.audit.AuditEvent;
 import org.cdss.audit.AuditLog;
@@ -20,6 +22,7 @@ import org.cdss.shared.ProblemCode;
 import org.cdss.shared.db.UtcTimestamps;
 import org.cdss.shared.security.CdssPrincipal;
 import org.cdss.shared.security.CurrentUser;
+import org.cdss.shared.security.Role;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.security.access.prepost.PreAuthorize;
@@ -27,26 +30,46 @@ import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
 /**
- * The clinical lists of a patient: allergies, active medications and the problem list. Reads follow the registry's
- * rules (staff who read the registry, or the patient themself; anyone else gets 404) and are audited; clinicians
- * record and inactivate entries (never deleted). {@link #activeAllergies(UUID)} and {@link #activeMedications(UUID)}
- * are the API the medication safety engine reads; they are not audited here (the caller audits its check).
+ * The clinical lists of a patient: allergies, active medications and the problem list. Who reads which list is one
+ * decision, {@link #mayRead(CdssPrincipal, Kind, UUID)} (ADR 0016): the allergy list is read by every clinical role
+ * (a radiographer giving contrast, a lab technician drawing blood must know them); medications and problems are chart
+ * content, read by the chart readers only (doctors, nurses, pharmacists, radiologists), as the notes and the timeline
+ * are — not by lab technicians, radiographers or the front office; a patient reads their own lists. A staff role
+ * that may not read a list is refused (403); a patient asking for another patient's list, or a list of a patient
+ * that does not exist, gets 404. Every read is audited; clinicians record and inactivate entries (never deleted).
+ * {@link #activeAllergies(UUID)} and {@link #activeMedications(UUID)} are the API the medication safety engine reads;
+ * they are not audited here (the caller audits its check).
  */
 @Service
 public class ClinicalLists {
 
-    private enum Kind {
-        ALLERGY("patient_allergy", "PATIENT_ALLERGY"),
-        MEDICATION("patient_medication", "PATIENT_MEDICATION"),
-        PROBLEM("patient_problem", "PATIENT_PROBLEM");
+    /** Staff who read chart content (as records' chart readers): medications and problems. */
+    static final Set<Role> CHART_READERS = EnumSet.of(Role.DOCTOR, Role.NURSE, Role.PHARMACIST, Role.RADIOLOGIST);
+
+    enum Kind {
+        ALLERGY("patient_allergy", "PATIENT_ALLERGY", Role.CLINICAL),
+        MEDICATION("patient_medication", "PATIENT_MEDICATION", CHART_READERS),
+        PROBLEM("patient_problem", "PATIENT_PROBLEM", CHART_READERS);
 
         final String table;
         final String audit;
+        final Set<Role> staffReaders;
 
-        Kind(String table, String audit) {
+        Kind(String table, String audit, Set<Role> staffReaders) {
             this.table = table;
             this.audit = audit;
+            this.staffReaders = staffReaders;
         }
+    }
+
+    /** Whether a principal's roles let them read this kind of list of some patient at all. */
+    static boolean mayReadKind(CdssPrincipal user, Kind kind) {
+        return user.hasAny(kind.staffReaders) || (user.has(Role.PATIENT) && user.patientId() != null);
+    }
+
+    /** The one decision: staff of the list's readers for any patient, a patient for their own record only. */
+    static boolean mayRead(CdssPrincipal user, Kind kind, UUID patientId) {
+        return user.hasAny(kind.staffReaders) || (user.has(Role.PATIENT) && patientId.equals(user.patientId()));
     }
 
     private final JdbcClient jdbc;
@@ -214,9 +237,13 @@ public class ClinicalLists {
     }
 
     private void requireReadable(UUID patientId, Kind kind) {
-        if (!directory.mayRead(patientId)) {
+        CdssPrincipal user = CurrentUser.require();
+        if (!mayRead(user, kind, patientId)) {
             audit.record(new AuditEvent(kind.audit + "_READ", "Patient", patientId.toString(), null,
                     AuditOutcome.DENIED, null, null));
+            if (!mayReadKind(user, kind)) {
+                throw new DomainException(ProblemCode.FORBIDDEN);
+            }
             throw DomainException.notFound();
         }
         requireExists(patientId);

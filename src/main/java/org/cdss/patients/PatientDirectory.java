@@ -124,12 +124,6 @@ public class PatientDirectory {
         return patient.view();
     }
 
-    /** Whether the current user may read this patient's chart: registry staff, or the patient themself. */
-    boolean mayRead(UUID id) {
-        CdssPrincipal user = CurrentUser.require();
-        return user.hasAny(Role.PATIENT_REGISTRY_READERS) || (user.has(Role.PATIENT) && id.equals(user.patientId()));
-    }
-
     /**
      * Headers of several patients at once, for worklists. Not audited here: the calling module audits the list it
      * shows (one record per list, not per row).

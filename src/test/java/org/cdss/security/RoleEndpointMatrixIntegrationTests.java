@@ -3,8 +3,6 @@ package org.cdss.security;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.util.ArrayList;
-import java.util.EnumMap;
-import java.util.EnumSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -12,7 +10,6 @@ import java.util.Set;
 import java.util.TreeSet;
 import java.util.UUID;
 import org.cdss.patients.PatientSummaryView;
-import org.cdss.shared.security.Role;
 import org.cdss.support.ApiClient;
 import org.cdss.support.IntegrationTest;
 import org.cdss.support.TestUsers;
@@ -20,136 +17,216 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.beans.factory.annotation.Qualifier;
 import org.springframework.boot.test.web.server.LocalServerPort;
-import org.springframework.web.servlet.mvc.method.annotation.RequestMappingHandlerMapping;
+import org.springframework.context.ApplicationContext;
+import org.springframework.web.servlet.mvc.method.RequestMappingInfoHandlerMapping;
+import tools.jackson.databind.JsonNode;
 
 /**
- * Every endpoint × every role: allowed (anything but 401/403) or denied (403 for a logged-in role, 401 for nobody).
- * A new endpoint that is missing from {@link #EXPECTED} fails this test, so each module extends the matrix.
+ * Every path the application serves × every role (and nobody logged in), written out literally below; the production
+ * role sets are deliberately not imported, so that a change to them shows up here as a failure to look at.
+ *
+ * <p>The served paths are discovered from every request-mapping handler mapping of the running application (the
+ * controllers, springdoc, the actuator endpoints): a path missing from {@link #MATRIX} fails, and so does a row
+ * whose path is no longer served. A cell is checked by calling the endpoint (unknown ids, an empty JSON body):
+ * <ul>
+ * <li>allowed: the call succeeded (2xx; 3xx for the Swagger UI's redirect) or was refused on its content — 400
+ * (validation), 404 for an unknown id (only where the path has an id), 409 or 422 — and never 5xx;</li>
+ * <li>denied: 403 for a logged-in role, 401 for nobody logged in.</li>
+ * </ul>
+ * The per-patient cells ({@link #patient_data_of_another_patient_is_404}) use real data of two patients.
+ *
+ * <p>To add an endpoint: add its row to {@link #MATRIX} — {@code row("METHOD /path/{id}", WHO)}, with WHO one of the
+ * groups below or the role names separated by spaces ({@code ANONYMOUS} for public endpoints).
  */
 @IntegrationTest
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 class RoleEndpointMatrixIntegrationTests {
 
-    /** Who may call what. {@code null} in a set stands for "not logged in". */
-    static final Set<Role> ALL_ROLES = EnumSet.allOf(Role.class);
-    static final Set<Role> ADMIN = EnumSet.of(Role.ADMIN);
-    static final Set<Role> REGISTRY = Role.PATIENT_REGISTRY_READERS;
-    static final Set<Role> REGISTRY_AND_PATIENT = union(Role.PATIENT_REGISTRY_READERS, EnumSet.of(Role.PATIENT));
+    // --- who: role names as the API writes them ---
+    static final String ROLES = "DOCTOR NURSE PHARMACIST LAB_TECH RADIOGRAPHER RADIOLOGIST ADMIN_STAFF ADMIN PATIENT";
+    /** Public: anyone, logged in or not. */
+    static final String ANONYMOUS = "anonymous " + ROLES;
+    static final String LOGGED_IN = ROLES;
+    static final String STAFF = "DOCTOR NURSE PHARMACIST LAB_TECH RADIOGRAPHER RADIOLOGIST ADMIN_STAFF ADMIN";
+    static final String ADMIN = "ADMIN";
+    static final String DOCTOR = "DOCTOR";
+    static final String REGISTRY = "DOCTOR NURSE PHARMACIST LAB_TECH RADIOGRAPHER RADIOLOGIST ADMIN_STAFF";
+    static final String REGISTRY_AND_PATIENT = REGISTRY + " PATIENT";
+    static final String PRESCRIBING = "DOCTOR NURSE PHARMACIST";
+    static final String CLINICAL = "DOCTOR NURSE PHARMACIST LAB_TECH RADIOGRAPHER RADIOLOGIST";
+    static final String CHART = "DOCTOR NURSE PHARMACIST RADIOLOGIST PATIENT";
+    static final String ORDER_READERS = "DOCTOR NURSE PHARMACIST LAB_TECH RADIOGRAPHER RADIOLOGIST ADMIN";
+    static final String PERFORMERS = "PHARMACIST LAB_TECH RADIOGRAPHER RADIOLOGIST";
 
-    static final Set<Role> PRESCRIBING = EnumSet.of(Role.DOCTOR, Role.NURSE, Role.PHARMACIST);
-    static final Set<Role> STAFF = EnumSet.complementOf(EnumSet.of(Role.PATIENT));
-
-    static final Map<String, Access> EXPECTED = new LinkedHashMap<>();
+    /** Endpoint → who may call it. */
+    static final Map<String, String> MATRIX = new LinkedHashMap<>();
 
     static {
-        publicEndpoint("GET /api/auth/csrf");
-        publicEndpoint("POST /api/auth/login");
-        publicEndpoint("POST /api/auth/register");
-        publicEndpoint("GET /actuator/health");
-        publicEndpoint("POST /api/auth/logout"); // ends whatever session there is; see logout_ends_the_session
-        roles("GET /api/me", ALL_ROLES);
-        roles("POST /api/me/password", ALL_ROLES);
-        roles("GET /api/home", ALL_ROLES);
-        roles("GET /api/departments", ALL_ROLES);
-        roles("GET /api/doctors", ALL_ROLES);
-        roles("GET /api/patients", REGISTRY);
-        roles("GET /api/patients/{id}", REGISTRY_AND_PATIENT);
-        roles("POST /api/patients", EnumSet.of(Role.ADMIN_STAFF, Role.DOCTOR, Role.NURSE));
-        roles("PUT /api/patients/{id}", EnumSet.of(Role.ADMIN_STAFF, Role.DOCTOR, Role.NURSE));
-        roles("POST /api/patients/{id}/inactivate", EnumSet.of(Role.ADMIN_STAFF, Role.DOCTOR));
-        roles("POST /api/patients/{id}/rrn/reveal", EnumSet.of(Role.ADMIN_STAFF, Role.ADMIN));
-        roles("POST /api/patients/{id}/portal-activation-code", EnumSet.of(Role.ADMIN_STAFF, Role.ADMIN));
-        roles("GET /api/patients/{id}/history", REGISTRY);
+        // identity: login, session, own account
+        row("GET /api/auth/csrf",                                   ANONYMOUS);
+        row("POST /api/auth/login",                                 ANONYMOUS);
+        row("POST /api/auth/register",                              ANONYMOUS);
+        row("POST /api/auth/logout",                                ANONYMOUS); // see logout_ends_the_session
+        row("GET /api/me",                                          LOGGED_IN);
+        row("POST /api/me/password",                                LOGGED_IN);
+        row("GET /api/home",                                        LOGGED_IN);
+        row("GET /api/departments",                                 LOGGED_IN);
+        row("GET /api/doctors",                                     LOGGED_IN);
+        // identity: administration
+        row("GET /api/admin/users",                                 ADMIN);
+        row("POST /api/admin/users",                                ADMIN);
+        row("GET /api/admin/users/{id}",                            ADMIN);
+        row("PUT /api/admin/users/{id}",                            ADMIN);
+        row("POST /api/admin/users/{id}/deactivate",                ADMIN);
+        row("POST /api/admin/users/{id}/activate",                  ADMIN);
+        row("POST /api/admin/users/{id}/unlock",                    ADMIN);
+        row("POST /api/admin/users/{id}/reset-password",            ADMIN);
+        row("GET /api/admin/audit",                                 ADMIN);
+        row("GET /api/admin/audit/actions",                         ADMIN);
+        // patients: registry and clinical lists
+        row("GET /api/patients",                                    REGISTRY);
+        row("POST /api/patients",                                   "ADMIN_STAFF DOCTOR NURSE");
+        row("GET /api/patients/{id}",                               REGISTRY_AND_PATIENT);
+        row("PUT /api/patients/{id}",                               "ADMIN_STAFF DOCTOR NURSE");
+        row("POST /api/patients/{id}/inactivate",                   "ADMIN_STAFF DOCTOR");
+        row("POST /api/patients/{id}/rrn/reveal",                   "ADMIN_STAFF ADMIN");
+        row("POST /api/patients/{id}/portal-activation-code",       "ADMIN_STAFF ADMIN");
+        row("GET /api/patients/{id}/history",                       REGISTRY);
+        row("GET /api/patients/{id}/allergies",                     CLINICAL + " PATIENT");
+        row("GET /api/patients/{id}/medications",                   CHART);
+        row("GET /api/patients/{id}/problems",                      CHART);
         for (String list : List.of("allergies", "medications", "problems")) {
-            roles("GET /api/patients/{id}/" + list, REGISTRY_AND_PATIENT);
-            roles("POST /api/patients/{id}/" + list, PRESCRIBING);
-            roles("POST /api/patients/{id}/" + list + "/{itemId}/inactivate", PRESCRIBING);
+            row("POST /api/patients/{id}/" + list,                  PRESCRIBING);
+            row("POST /api/patients/{id}/" + list + "/{itemId}/inactivate", PRESCRIBING);
         }
-        roles("GET /api/appointments", REGISTRY_AND_PATIENT);
-        roles("POST /api/appointments", EnumSet.of(Role.ADMIN_STAFF, Role.DOCTOR, Role.PATIENT));
-        roles("GET /api/appointments/{id}", REGISTRY_AND_PATIENT);
-        roles("POST /api/appointments/{id}/check-in", EnumSet.of(Role.ADMIN_STAFF, Role.NURSE, Role.DOCTOR));
-        roles("POST /api/appointments/{id}/no-show", EnumSet.of(Role.ADMIN_STAFF, Role.NURSE, Role.DOCTOR));
-        roles("POST /api/appointments/{id}/start", EnumSet.of(Role.DOCTOR));
-        roles("POST /api/appointments/{id}/complete", EnumSet.of(Role.DOCTOR));
-        roles("POST /api/appointments/{id}/cancel", EnumSet.of(Role.ADMIN_STAFF, Role.DOCTOR, Role.NURSE,
-                Role.PATIENT));
-        roles("GET /api/appointments/queue", REGISTRY);
-        roles("GET /api/appointments/slots", REGISTRY_AND_PATIENT);
-        roles("GET /api/appointments/schedules", REGISTRY);
-        roles("POST /api/appointments/schedules", EnumSet.of(Role.ADMIN_STAFF, Role.ADMIN));
-        roles("GET /api/dashboard/appointments", REGISTRY);
-        // medical records (module records)
-        Set<Role> chartReaders = EnumSet.of(Role.DOCTOR, Role.NURSE, Role.PHARMACIST, Role.RADIOLOGIST,
-                Role.PATIENT);
-        roles("GET /api/patients/{id}/encounters", REGISTRY_AND_PATIENT);
-        roles("POST /api/patients/{id}/encounters", EnumSet.of(Role.DOCTOR, Role.NURSE));
-        roles("GET /api/patients/{id}/timeline", chartReaders);
-        roles("GET /api/encounters/{id}", chartReaders);
-        roles("POST /api/encounters/{id}/finish", EnumSet.of(Role.DOCTOR));
-        roles("POST /api/encounters/{id}/void", EnumSet.of(Role.DOCTOR));
-        roles("POST /api/encounters/{id}/notes", EnumSet.of(Role.DOCTOR));
-        roles("PUT /api/encounters/{id}/notes/{noteId}", EnumSet.of(Role.DOCTOR));
-        roles("POST /api/encounters/{id}/vitals", EnumSet.of(Role.DOCTOR, Role.NURSE));
-        roles("POST /api/encounters/{id}/diagnoses", EnumSet.of(Role.DOCTOR));
-        roles("GET /api/notifications/stream", ALL_ROLES);
-        // Notifications (issue 5): stored notifications are for staff; patients get none for now.
-        roles("GET /api/notifications", STAFF);
-        roles("GET /api/notifications/unread-count", STAFF);
-        roles("POST /api/notifications/{id}/read", STAFF);
-        roles("POST /api/notifications/read-all", STAFF);
-        roles("GET /api/admin/users", ADMIN);
-        roles("POST /api/admin/users", ADMIN);
-        roles("GET /api/admin/users/{id}", ADMIN);
-        roles("PUT /api/admin/users/{id}", ADMIN);
-        roles("POST /api/admin/users/{id}/deactivate", ADMIN);
-        roles("POST /api/admin/users/{id}/activate", ADMIN);
-        roles("POST /api/admin/users/{id}/unlock", ADMIN);
-        roles("POST /api/admin/users/{id}/reset-password", ADMIN);
-        roles("GET /api/admin/audit", ADMIN);
-        roles("GET /api/admin/audit/actions", ADMIN);
-        roles("GET /v3/api-docs", ADMIN);
-        roles("GET /swagger-ui/index.html", ADMIN);
-        roles("GET /actuator/prometheus", ADMIN);
-        roles("POST /api/medsafety/check", PRESCRIBING);
-        roles("GET /api/medsafety/drugs", PRESCRIBING);
-        roles("GET /api/medsafety/kb", STAFF);
-        // KB browser (issue 4)
-        roles("GET /api/medsafety/ingredients", STAFF);
-        roles("GET /api/medsafety/ingredients/{drugbankId}", STAFF);
-        roles("POST /api/medsafety/decisions", PRESCRIBING);
-        roles("GET /api/admin/medsafety/override-stats", ADMIN);
-        publicEndpoint("GET /cds-services"); // CDS Hooks discovery, read by EHRs before configuration
-        // OCS (issue 5): doctors order, the target department performs, the care team and admins read
-        Set<Role> orderReaders = EnumSet.of(Role.DOCTOR, Role.NURSE, Role.PHARMACIST, Role.LAB_TECH,
-                Role.RADIOGRAPHER, Role.RADIOLOGIST, Role.ADMIN);
-        Set<Role> performers = EnumSet.of(Role.PHARMACIST, Role.LAB_TECH, Role.RADIOGRAPHER, Role.RADIOLOGIST);
-        Set<Role> doctor = EnumSet.of(Role.DOCTOR);
-        roles("GET /api/ocs/orders", orderReaders);
-        roles("POST /api/ocs/orders", doctor);
-        roles("GET /api/ocs/orders/mine", doctor);
-        roles("GET /api/ocs/orders/worklist", orderReaders);
-        roles("GET /api/ocs/orders/statistics", orderReaders);
-        roles("GET /api/ocs/orders/{id}", orderReaders);
-        roles("PUT /api/ocs/orders/{id}", doctor);
-        roles("DELETE /api/ocs/orders/{id}", doctor);
-        roles("POST /api/ocs/orders/{id}/send", doctor);
-        roles("POST /api/ocs/orders/{id}/cancel", doctor);
-        roles("POST /api/ocs/orders/{id}/revise", doctor);
-        roles("POST /api/ocs/orders/{id}/start", performers);
-        roles("POST /api/ocs/orders/{id}/complete", performers);
-        roles("POST /api/ocs/orders/{id}/revalidate", EnumSet.of(Role.DOCTOR, Role.PHARMACIST));
-        roles("GET /api/ocs/lab-tests", orderReaders);
-        roles("GET /api/admin/ocs/routing", ADMIN);
-        roles("PUT /api/admin/ocs/routing/{type}", ADMIN);
-        // CDS Hooks services (issue 4): session auth for prescribers; EHRs use a CDS Hooks JWT instead
-        roles("POST /cds-services/{id}", PRESCRIBING);
-        roles("POST /cds-services/{id}/feedback", PRESCRIBING);
+        // scheduling
+        row("GET /api/appointments",                                REGISTRY_AND_PATIENT);
+        row("POST /api/appointments",                               "ADMIN_STAFF DOCTOR PATIENT");
+        row("GET /api/appointments/{id}",                           REGISTRY_AND_PATIENT);
+        row("POST /api/appointments/{id}/check-in",                 "ADMIN_STAFF NURSE DOCTOR");
+        row("POST /api/appointments/{id}/no-show",                  "ADMIN_STAFF NURSE DOCTOR");
+        row("POST /api/appointments/{id}/start",                    DOCTOR);
+        row("POST /api/appointments/{id}/complete",                 DOCTOR);
+        row("POST /api/appointments/{id}/cancel",                   "ADMIN_STAFF DOCTOR NURSE PATIENT");
+        row("GET /api/appointments/queue",                          REGISTRY);
+        row("GET /api/appointments/slots",                          REGISTRY_AND_PATIENT);
+        row("GET /api/appointments/schedules",                      REGISTRY);
+        row("POST /api/appointments/schedules",                     "ADMIN_STAFF ADMIN");
+        row("GET /api/dashboard/appointments",                      REGISTRY);
+        // records
+        row("GET /api/patients/{id}/encounters",                    REGISTRY_AND_PATIENT);
+        row("POST /api/patients/{id}/encounters",                   "DOCTOR NURSE");
+        row("GET /api/patients/{id}/timeline",                      CHART);
+        row("GET /api/encounters/{id}",                             CHART);
+        row("POST /api/encounters/{id}/finish",                     DOCTOR);
+        row("POST /api/encounters/{id}/void",                       DOCTOR);
+        row("POST /api/encounters/{id}/notes",                      DOCTOR);
+        row("PUT /api/encounters/{id}/notes/{noteId}",              DOCTOR);
+        row("POST /api/encounters/{id}/vitals",                     "DOCTOR NURSE");
+        row("POST /api/encounters/{id}/diagnoses",                  DOCTOR);
+        // notifications: the live stream (SSE) for everyone logged in, the stored ones for staff
+        row("GET /api/notifications/stream",                        LOGGED_IN);
+        row("GET /api/notifications",                               STAFF);
+        row("GET /api/notifications/unread-count",                  STAFF);
+        row("POST /api/notifications/{id}/read",                    STAFF);
+        row("POST /api/notifications/read-all",                     STAFF);
+        // medication safety and the knowledge base
+        row("POST /api/medsafety/check",                            PRESCRIBING);
+        row("GET /api/medsafety/drugs",                             PRESCRIBING);
+        row("GET /api/medsafety/kb",                                STAFF);
+        row("GET /api/medsafety/ingredients",                       STAFF);
+        row("GET /api/medsafety/ingredients/{drugbankId}",          STAFF);
+        row("POST /api/medsafety/decisions",                        PRESCRIBING);
+        row("GET /api/admin/medsafety/override-stats",              ADMIN);
+        // CDS Hooks: discovery is public; the services take a session of a prescriber (or a CDS Hooks JWT)
+        row("GET /cds-services",                                    ANONYMOUS);
+        row("POST /cds-services/{id}",                              PRESCRIBING);
+        row("POST /cds-services/{id}/feedback",                     PRESCRIBING);
+        // orders (OCS)
+        row("GET /api/ocs/orders",                                  ORDER_READERS);
+        row("POST /api/ocs/orders",                                 DOCTOR);
+        row("GET /api/ocs/orders/mine",                             DOCTOR);
+        row("GET /api/ocs/orders/worklist",                         ORDER_READERS);
+        row("GET /api/ocs/orders/statistics",                       ORDER_READERS);
+        row("GET /api/ocs/orders/{id}",                             ORDER_READERS);
+        row("PUT /api/ocs/orders/{id}",                             DOCTOR);
+        row("DELETE /api/ocs/orders/{id}",                          DOCTOR);
+        row("POST /api/ocs/orders/{id}/send",                       DOCTOR);
+        row("POST /api/ocs/orders/{id}/cancel",                     DOCTOR);
+        row("POST /api/ocs/orders/{id}/revise",                     DOCTOR);
+        row("POST /api/ocs/orders/{id}/start",                      PERFORMERS);
+        row("POST /api/ocs/orders/{id}/complete",                   PERFORMERS);
+        row("POST /api/ocs/orders/{id}/revalidate",                 "DOCTOR PHARMACIST");
+        row("GET /api/ocs/lab-tests",                               ORDER_READERS);
+        row("GET /api/admin/ocs/routing",                           ADMIN);
+        row("PUT /api/admin/ocs/routing/{type}",                    ADMIN);
+        // API documentation (springdoc)
+        row("GET /v3/api-docs",                                     ADMIN);
+        row("GET /v3/api-docs.yaml",                                ADMIN);
+        row("GET /v3/api-docs/swagger-config",                      ADMIN);
+        row("GET /swagger-ui.html",                                 ADMIN);
+        row("GET /swagger-ui/index.html",                           ADMIN);
+        // actuator: health and info for probes, the rest for administrators
+        row("GET /actuator",                                        ADMIN);
+        row("GET /actuator/health",                                 ANONYMOUS);
+        row("GET /actuator/health/**",                              ANONYMOUS);
+        row("GET /actuator/info",                                   ANONYMOUS);
+        row("GET /actuator/prometheus",                             ADMIN);
+        row("GET /actuator/metrics",                                ADMIN);
+        row("GET /actuator/metrics/{requiredMetricName}",           ADMIN);
     }
 
-    record Access(boolean anonymous, Set<Role> roles) {
+    // --- per-patient cells: who asks for which of patient A's data, and the answer ---
+    // Patient A and B have accounts; A has an allergy, an encounter and a sent lab order, whose notification went to
+    // the laboratory's technician. {A}, {encounter}, {order}, {notification} are that data's ids. A refusal because of
+    // whose data it is is 404 (its existence does not leak); a role that may not use the endpoint at all is 403
+    // whatever the id.
+    static final List<String[]> PER_PATIENT = new ArrayList<>();
+
+    static {
+        //   who                         request                                  answer
+        cell("patient A",                "GET /api/patients/{A}",                 200);
+        cell("patient B",                "GET /api/patients/{A}",                 404);
+        cell("patient A",                "GET /api/patients/{A}/allergies",       200);
+        cell("patient B",                "GET /api/patients/{A}/allergies",       404);
+        cell("patient B",                "GET /api/patients/{A}/medications",     404);
+        cell("patient B",                "GET /api/patients/{A}/problems",        404);
+        cell("patient A",                "GET /api/patients/{A}/encounters",      200);
+        cell("patient B",                "GET /api/patients/{A}/encounters",      404);
+        cell("patient A",                "GET /api/encounters/{encounter}",       200);
+        cell("patient B",                "GET /api/encounters/{encounter}",       404);
+        cell("patient A",                "GET /api/patients/{A}/timeline",        200);
+        cell("patient B",                "GET /api/patients/{A}/timeline",        404);
+        cell("patient B",                "GET /api/ocs/orders/{order}",           403);
+        cell("patient B",                "POST /api/notifications/{notification}/read", 403);
+        cell("lab tech of laboratory",   "GET /api/ocs/orders/{order}",           200);
+        cell("pharmacist of pharmacy",   "GET /api/ocs/orders/{order}",           404);
+        cell("radiographer of radiology", "GET /api/ocs/orders/{order}",          404);
+        cell("pharmacist of pharmacy",   "POST /api/ocs/orders/{order}/start",    404);
+        cell("nurse",                    "POST /api/notifications/{notification}/read", 404);
+        cell("lab tech of laboratory",   "POST /api/notifications/{notification}/read", 204);
+    }
+
+    static void cell(String who, String request, int answer) {
+        PER_PATIENT.add(new String[] {who, request, Integer.toString(answer)});
+    }
+
+    /** Rows that no handler mapping lists (static resources), and served paths that are not endpoints. */
+    static final Set<String> NOT_DISCOVERED = Set.of(
+            "GET /swagger-ui/index.html", // a static resource
+            "POST /api/auth/logout"); // answered by the security filter chain
+    static final Set<String> NOT_ENDPOINTS = Set.of(
+            "* /error"); // the container's error page, rendered for failed requests (problem+json for /api)
+
+    /** Path variables that are not ids: what to put in their place. */
+    static final Map<String, String> PLACEHOLDERS = Map.of("**", "readiness",
+            "{requiredMetricName}", "no.such.metric", "{type}", "NO_SUCH_TYPE", "{drugbankId}", "DB99999");
+
+    static void row(String endpoint, String who) {
+        if (MATRIX.put(endpoint, who) != null) {
+            throw new IllegalStateException("twice in the matrix: " + endpoint);
+        }
     }
 
     @LocalServerPort
@@ -159,62 +236,54 @@ class RoleEndpointMatrixIntegrationTests {
     TestUsers testUsers;
 
     @Autowired
-    @Qualifier("requestMappingHandlerMapping")
-    RequestMappingHandlerMapping mappings;
+    ApplicationContext context;
 
-    final Map<Role, ApiClient> sessions = new EnumMap<>(Role.class);
+    final Map<String, ApiClient> sessions = new LinkedHashMap<>();
 
     @BeforeAll
     void loginAsEveryRole() {
-        for (Role role : Role.values()) {
-            String username;
-            if (role == Role.PATIENT) {
-                PatientSummaryView patient = testUsers.patient("매트릭스");
-                username = testUsers.patientAccount(patient).username();
-            } else {
-                username = testUsers.staff(role).username();
-            }
-            ApiClient api = new ApiClient(port);
-            assertThat(api.login(username, TestUsers.PASSWORD).status()).isEqualTo(200);
-            sessions.put(role, api);
+        for (String role : ROLES.split(" ")) {
+            String username = role.equals("PATIENT")
+                    ? testUsers.patientAccount(testUsers.patient("매트릭스")).username()
+                    : testUsers.staff(role).username();
+            sessions.put(role, login(username));
         }
     }
 
     @Test
-    void every_api_endpoint_is_in_the_matrix() {
-        Set<String> discovered = new TreeSet<>();
-        mappings.getHandlerMethods().forEach((info, method) -> {
-            if (info.getPathPatternsCondition() == null) {
-                return;
-            }
-            for (String path : info.getPathPatternsCondition().getPatternValues()) {
-                if (!path.startsWith("/api/")) {
-                    continue;
-                }
-                var methods = info.getMethodsCondition().getMethods();
-                assertThat(methods).as("endpoint %s must name its HTTP method", path).isNotEmpty();
-                methods.forEach(m -> discovered.add(m.name() + " " + path));
-            }
-        });
-        assertThat(EXPECTED.keySet()).containsAll(discovered);
+    void every_served_path_is_in_the_matrix_and_every_row_is_served() {
+        Set<String> served = served();
+        Set<String> missing = new TreeSet<>(served);
+        missing.removeAll(MATRIX.keySet());
+        missing.removeAll(NOT_ENDPOINTS);
+        assertThat(missing).as("served but not in the matrix").isEmpty();
+        Set<String> stale = new TreeSet<>(MATRIX.keySet());
+        stale.removeAll(served);
+        stale.removeAll(NOT_DISCOVERED);
+        assertThat(stale).as("in the matrix but not served").isEmpty();
+    }
+
+    @Test
+    void the_matrix_knows_every_role() {
+        JsonNode roles = ok(sessions.get("ADMIN").get("/v3/api-docs"), 200)
+                .at("/components/schemas/MeView/properties/roles/items/enum");
+        List<String> documented = new ArrayList<>();
+        roles.forEach(r -> documented.add(r.asString()));
+        assertThat(documented).containsExactlyInAnyOrder(ROLES.split(" "));
     }
 
     @Test
     void every_role_gets_exactly_the_access_the_matrix_says() {
         List<String> wrong = new ArrayList<>();
-        for (var entry : EXPECTED.entrySet()) {
-            if (entry.getKey().equals("POST /api/auth/logout")) {
+        for (var entry : MATRIX.entrySet()) {
+            String endpoint = entry.getKey();
+            if (endpoint.equals("POST /api/auth/logout")) {
                 continue; // ends the session: checked below with throw-away sessions
             }
-            String method = entry.getKey().substring(0, entry.getKey().indexOf(' '));
-            String path = entry.getKey().substring(entry.getKey().indexOf(' ') + 1)
-                    .replaceAll("\\{\\w+}", UUID.randomUUID().toString());
-            int anonymous = call(new ApiClient(port), method, path);
-            check(wrong, entry.getKey(), "anonymous", entry.getValue().anonymous(), anonymous, 401);
-            for (Role role : Role.values()) {
-                int status = call(sessions.get(role), method, path);
-                boolean allowed = entry.getValue().anonymous() || entry.getValue().roles().contains(role);
-                check(wrong, entry.getKey(), role.name(), allowed, status, 403);
+            Set<String> who = Set.of(entry.getValue().split(" "));
+            check(wrong, endpoint, "anonymous", who.contains("anonymous"), new ApiClient(port), 401);
+            for (String role : ROLES.split(" ")) {
+                check(wrong, endpoint, role, who.contains(role), sessions.get(role), 403);
             }
         }
         assertThat(wrong).isEmpty();
@@ -222,20 +291,102 @@ class RoleEndpointMatrixIntegrationTests {
 
     @Test
     void logout_ends_the_session() {
-        ApiClient someone = new ApiClient(port);
-        someone.login(testUsers.staff(Role.NURSE).username(), TestUsers.PASSWORD);
+        ApiClient someone = login(testUsers.staff("NURSE").username());
         assertThat(someone.logout().status()).isEqualTo(204);
         assertThat(someone.get("/api/me").status()).isEqualTo(401);
     }
 
-    private static void check(List<String> wrong, String endpoint, String who, boolean allowed, int status,
+    @Test
+    void patient_data_of_another_patient_is_404() {
+        UUID laboratory = UUID.fromString("0d1f0000-0000-4000-8000-000000000007");
+        Map<String, ApiClient> who = new LinkedHashMap<>();
+        PatientSummaryView a = testUsers.patient("환자가");
+        PatientSummaryView b = testUsers.patient("환자나");
+        who.put("patient A", login(testUsers.patientAccount(a).username()));
+        who.put("patient B", login(testUsers.patientAccount(b).username()));
+        who.put("lab tech of laboratory", login(testUsers.staff("LAB_TECH", laboratory).username()));
+        who.put("pharmacist of pharmacy", login(testUsers.staff("PHARMACIST",
+                UUID.fromString("0d1f0000-0000-4000-8000-000000000006")).username()));
+        who.put("radiographer of radiology", login(testUsers.staff("RADIOGRAPHER",
+                UUID.fromString("0d1f0000-0000-4000-8000-000000000004")).username()));
+        who.put("nurse", login(testUsers.staff("NURSE").username()));
+        ApiClient doctor = login(testUsers.staff("DOCTOR", UUID.fromString("0d1f0000-0000-4000-8000-000000000002"))
+                .username());
+
+        Map<String, String> ids = new LinkedHashMap<>();
+        ids.put("{A}", a.id().toString());
+        ok(doctor.post("/api/patients/" + a.id() + "/allergies", Map.of("substance", "Penicillin", "severity",
+                "SEVERE")), 201);
+        ids.put("{encounter}", ok(doctor.post("/api/patients/" + a.id() + "/encounters", Map.of("departmentId",
+                "0d1f0000-0000-4000-8000-000000000002")), 201).at("/encounter/id").asString());
+        String order = ok(doctor.post("/api/ocs/orders", Map.of("patientId", a.id(), "type", "LAB_TEST", "priority",
+                "ROUTINE", "labTest", Map.of("testCode", "CBC"))), 201).at("/order/id").asString();
+        ok(doctor.post("/api/ocs/orders/" + order + "/send", Map.of()), 200);
+        ids.put("{order}", order);
+        org.awaitility.Awaitility.await().atMost(java.time.Duration.ofSeconds(10)).untilAsserted(() -> {
+            JsonNode inbox = ok(who.get("lab tech of laboratory").get("/api/notifications"), 200);
+            List<String> mine = new ArrayList<>();
+            inbox.get("content").forEach(n -> {
+                if (n.get("subjectId").asString().equals(order)) {
+                    mine.add(n.get("id").asString());
+                }
+            });
+            assertThat(mine).isNotEmpty();
+            ids.put("{notification}", mine.getFirst());
+        });
+        // the patient's own timeline shows the sent order: the 404 of patient B hides something that is there
+        assertThat(ok(who.get("patient A").get("/api/patients/" + a.id() + "/timeline?types=ORDER"), 200)
+                .at("/content").findValuesAsString("id")).contains(order);
+
+        List<String> wrong = new ArrayList<>();
+        for (String[] cell : PER_PATIENT) {
+            String method = cell[1].substring(0, cell[1].indexOf(' '));
+            String path = cell[1].substring(cell[1].indexOf(' ') + 1);
+            for (var id : ids.entrySet()) {
+                path = path.replace(id.getKey(), id.getValue());
+            }
+            int status = call(who.get(cell[0]), method, path);
+            if (status != Integer.parseInt(cell[2])) {
+                wrong.add(cell[0] + " " + cell[1] + ": expected " + cell[2] + ", got " + status);
+            }
+        }
+        assertThat(wrong).isEmpty();
+    }
+
+    // --- the calls ---
+
+    private void check(List<String> wrong, String endpoint, String who, boolean allowed, ApiClient api,
             int deniedStatus) {
-        if (allowed && (status == 401 || status == 403)) {
-            wrong.add(endpoint + " as " + who + ": expected allowed, got " + status);
+        String method = endpoint.substring(0, endpoint.indexOf(' '));
+        String pattern = endpoint.substring(endpoint.indexOf(' ') + 1);
+        String path = concrete(pattern);
+        int status = call(api, method, path);
+        if (allowed && !answered(status, pattern)) {
+            wrong.add(endpoint + " as " + who + ": expected allowed (2xx, 400, 404 for an unknown id, 409, 422), got "
+                    + status);
         }
         if (!allowed && status != deniedStatus) {
             wrong.add(endpoint + " as " + who + ": expected " + deniedStatus + ", got " + status);
         }
+    }
+
+    /** Success or a refusal on the content; never an error of the server, never a refusal of the caller. */
+    private static boolean answered(int status, String pattern) {
+        if (status >= 200 && status < 300) {
+            return true;
+        }
+        if (status >= 300 && status < 400) {
+            return !pattern.startsWith("/api/"); // the Swagger UI's welcome page redirects to the UI
+        }
+        return status == 400 || status == 409 || status == 422 || (status == 404 && pattern.contains("{"));
+    }
+
+    private static String concrete(String pattern) {
+        String path = pattern;
+        for (var p : PLACEHOLDERS.entrySet()) {
+            path = path.replace(p.getKey(), p.getValue());
+        }
+        return path.replaceAll("\\{\\w+}", UUID.randomUUID().toString());
     }
 
     private static int call(ApiClient api, String method, String path) {
@@ -252,20 +403,31 @@ class RoleEndpointMatrixIntegrationTests {
         };
     }
 
-    private static void publicEndpoint(String endpoint) {
-        EXPECTED.put(endpoint, new Access(true, ALL_ROLES));
+    /** "METHOD /path" of every handler method of every request-mapping handler mapping ("*" for any method). */
+    private Set<String> served() {
+        Set<String> served = new TreeSet<>();
+        context.getBeansOfType(RequestMappingInfoHandlerMapping.class).values().forEach(mapping ->
+                mapping.getHandlerMethods().keySet().forEach(info -> {
+                    Set<String> paths = info.getPatternValues();
+                    var methods = info.getMethodsCondition().getMethods();
+                    for (String path : paths) {
+                        if (methods.isEmpty()) {
+                            served.add("* " + path);
+                        }
+                        methods.forEach(m -> served.add(m.name() + " " + path));
+                    }
+                }));
+        return served;
     }
 
-    private static void roles(String endpoint, Set<Role> roles) {
-        EXPECTED.put(endpoint, new Access(false, roles));
+    private ApiClient login(String username) {
+        ApiClient api = new ApiClient(port);
+        assertThat(api.login(username, TestUsers.PASSWORD).status()).isEqualTo(200);
+        return api;
     }
 
-    @SafeVarargs
-    private static Set<Role> union(Set<Role>... sets) {
-        Set<Role> all = EnumSet.noneOf(Role.class);
-        for (Set<Role> s : sets) {
-            all.addAll(s);
-        }
-        return all;
+    private static JsonNode ok(ApiClient.Response response, int status) {
+        assertThat(response.status()).as(response.body()).isEqualTo(status);
+        return response.json();
     }
 }

@@ -42,6 +42,11 @@ public class TestUsers {
         return staffNamed(role, "Test " + role, departments);
     }
 
+    /** A staff member by role name, for tests that must not import the production roles (the endpoint matrix). */
+    public UserView staff(String role, UUID... departments) {
+        return staff(Role.valueOf(role), departments);
+    }
+
     public UserView staffNamed(Role role, String displayName, UUID... departments) {
         return asSystem(() -> users.create(new CreateUserRequest(uniqueName(role.name().toLowerCase()
                 .replace("_", "")), displayName, PASSWORD, EnumSet.of(role), Set.of(departments), null)));
