@@ -107,7 +107,7 @@ describe('order screens', () => {
             status: 422,
             data: {
               status: 422,
-              code: 'business-rule',
+              code: 'order.safety-blocked',
               checkId: 'c1',
               findings: [
                 {
@@ -317,7 +317,7 @@ describe('changing an order', () => {
     renderAt('/orders/o1/edit', doctor, {
       ...LAB_TESTS,
       'GET /api/ocs/orders/o1': () => ({ status: 200, data: lab('o1') }),
-      'PUT /api/ocs/orders/o1': () => ({ status: 409, data: { status: 409, code: 'conflict', detail: '대기 중인 오더가 아닙니다.' } }),
+      'PUT /api/ocs/orders/o1': () => ({ status: 409, data: { status: 409, code: 'order.not-editable', detail: '대기 중인 오더가 아닙니다.' } }),
     });
     fireEvent.click(await screen.findByTestId('order-save'));
     expect((await screen.findByTestId('order-form-error')).textContent).toBe('대기 중인 오더가 아닙니다.');
