@@ -28,7 +28,7 @@ export interface OrderFormCardProps {
   typeLocked?: boolean;
   submitLabel: string;
   submitTestId: string;
-  /** Saves the checked form; `onError` gets a failure (a 422 with `duplicates` opens the duplicate dialog). */
+  /** Saves the checked form; `onError` gets a failure (`order.duplicate-ingredient` with `duplicates` opens the duplicate dialog). */
   onSave: (form: OrderForm, onError: (error: unknown) => void) => void;
   pending: boolean;
   /** The failure of the last save to show (its field errors go to their fields), or nothing. */
