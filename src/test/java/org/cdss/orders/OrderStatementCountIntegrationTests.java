@@ -26,7 +26,8 @@ import tools.jackson.databind.JsonNode;
  * medication order with the full safety check 17 statements + 2 audit appends; send with an override of its hard
  * stop 20 + 3; the pharmacy's worklist 4 + 1 with one order on it, 5 + 1 with six orders of two patients by two
  * prescribers: the count, the page and the patients are one statement each, but the prescribers' display names are
- * read one statement per distinct prescriber ({@code OrderQueries.Names}).
+ * read one statement per distinct prescriber ({@code OrderQueries.Names}). After the split: the same numbers, on H2,
+ * PostgreSQL and MariaDB alike (ADR 0017).
  */
 @IntegrationTest
 @Import(StatementCounter.class)
