@@ -357,6 +357,13 @@ class OrderIntegrationTests {
         // the same key for another operation is refused
         assertThat(code(doctor.post("/api/ocs/orders/" + id + "/cancel", Map.of("reason", "x"),
                 Map.of("Idempotency-Key", sendKey)), 422)).isEqualTo("order.idempotency-key-reused");
+        // and for the same operation on another order
+        String other = ok(doctor.post("/api/ocs/orders", labOrder("LIPID", "ROUTINE")), 201).at("/order/id")
+                .asString();
+        assertThat(code(doctor.post("/api/ocs/orders/" + other + "/send", Map.of(),
+                Map.of("Idempotency-Key", sendKey)), 422)).isEqualTo("order.idempotency-key-reused");
+        assertThat(ok(doctor.get("/api/ocs/orders/" + other), 200).at("/order/status").asString())
+                .isEqualTo("PENDING");
     }
 
     @Test
