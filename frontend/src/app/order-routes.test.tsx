@@ -110,7 +110,7 @@ describe('order screens', () => {
             status: 422,
             data: {
               status: 422,
-              code: 'business-rule',
+              code: 'order.safety-blocked',
               checkId: 'c1',
               findings: [
                 {
@@ -358,11 +358,39 @@ describe('changing an order', () => {
     renderAt('/orders/o1/edit', doctor, {
       ...LAB_TESTS,
       'GET /api/ocs/orders/o1': () => ({ status: 200, data: lab('o1') }),
-      'PUT /api/ocs/orders/o1': () => ({ status: 409, data: { status: 409, code: 'conflict', detail: '대기 중인 오더가 아닙니다.' } }),
+      'PUT /api/ocs/orders/o1': () => ({ status: 409, data: { status: 409, code: 'order.not-editable', detail: '대기 중인 오더가 아닙니다.' } }),
     });
     fireEvent.click(await screen.findByTestId('order-save'));
     expect((await screen.findByTestId('order-form-error')).textContent).toBe('대기 중인 오더가 아닙니다.');
     expect(screen.getByTestId('order-form')).toBeDefined();
+  });
+
+  it('asks to confirm a duplicate only for order.duplicate-ingredient and saves again with intendedDuplicate', async () => {
+    let puts = 0;
+    renderAt('/orders/o1/edit', doctor, {
+      ...LAB_TESTS,
+      'GET /api/ocs/orders/o1': () => ({ status: 200, data: lab('o1') }),
+      'PUT /api/ocs/orders/o1': () => {
+        puts += 1;
+        if (puts === 1) {
+          // another refusal that happens to carry the member: no dialog, the message is shown
+          return { status: 422, data: { status: 422, code: 'order.unknown-reference', detail: '알 수 없음', duplicates: ['O-1'] } };
+        }
+        if (puts === 2) {
+          return { status: 422, data: { status: 422, code: 'order.duplicate-ingredient', duplicates: ['O-20261204-00000A'] } };
+        }
+        return { status: 200, data: lab('o1', { version: 2 }) };
+      },
+    });
+    fireEvent.click(await screen.findByTestId('order-save'));
+    expect((await screen.findByTestId('order-form-error')).textContent).toBe('알 수 없음');
+    expect(screen.queryByTestId('duplicate-dialog')).toBeNull();
+    fireEvent.click(screen.getByTestId('order-save'));
+    expect((await screen.findByTestId('duplicate-dialog')).textContent).toContain('O-20261204-00000A');
+    fireEvent.click(screen.getByTestId('duplicate-confirm'));
+    await waitFor(() => expect(puts).toBe(3));
+    const last = calls.filter((c) => c.key === 'PUT /api/ocs/orders/o1').at(-1);
+    expect((last?.body as { order: { intendedDuplicate?: boolean } }).order.intendedDuplicate).toBe(true);
   });
 
   it('revises a sent order: the prefilled form creates the replacement with a key and opens it', async () => {

@@ -18,6 +18,7 @@ import { useLabTests } from '../api/search-lab-tests';
 import { DOSE_UNITS, FREQUENCIES, LATERALITIES, MODALITIES, ORDER_TYPES, PRIORITIES, ROUTES, SPECIMENS } from '../lib/enums';
 import { labTestName } from '../lib/lab-flags';
 import { buildOrderForm, emptyOrderForm, pointerKey, type OrderFormValues } from '../lib/order-form';
+import { ORDER_PROBLEM } from '../lib/problem-codes';
 
 export interface OrderFormCardProps {
   patientId: string;
@@ -27,7 +28,7 @@ export interface OrderFormCardProps {
   typeLocked?: boolean;
   submitLabel: string;
   submitTestId: string;
-  /** Saves the checked form; `onError` gets a failure (a 422 with `duplicates` opens the duplicate dialog). */
+  /** Saves the checked form; `onError` gets a failure (`order.duplicate-ingredient` with `duplicates` opens the duplicate dialog). */
   onSave: (form: OrderForm, onError: (error: unknown) => void) => void;
   pending: boolean;
   /** The failure of the last save to show (its field errors go to their fields), or nothing. */
@@ -60,7 +61,9 @@ export function OrderFormCard({ patientId, initial, typeLocked = false, submitLa
     }
     setClientErrors({});
     onSave(built.form, (e) => {
-      if (isApiProblem(e) && e.status === 422 && Array.isArray(e.extensions.duplicates)) setDuplicates(e.extensions.duplicates.map(String));
+      if (isApiProblem(e) && e.code === ORDER_PROBLEM.duplicateIngredient && Array.isArray(e.extensions.duplicates)) {
+        setDuplicates(e.extensions.duplicates.map(String));
+      }
     });
   };
   const onSubmit = (event: FormEvent) => {

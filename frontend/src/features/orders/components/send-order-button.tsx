@@ -8,6 +8,7 @@ import { problemMessage } from '../../../lib/problem-message';
 import type { OrderDetailView, SafetyAlert } from '../../../types/api';
 import { newIdempotencyKey } from '../api/order-mutation';
 import { useSendOrder } from '../api/send-order';
+import { ORDER_PROBLEM } from '../lib/problem-codes';
 import { findingsToAlerts, overrideRequest } from '../lib/send-flow';
 
 /**
@@ -23,13 +24,14 @@ export function SendOrderButton({ orderId, onSent }: { orderId: string; onSent?:
   const [dialogOpen, setDialogOpen] = useState(false);
 
   const onError = (error: unknown) => {
-    if (isApiProblem(error) && error.status === 422 && Array.isArray(error.extensions.findings)) {
+    if (isApiProblem(error) && error.code === ORDER_PROBLEM.safetyBlocked && Array.isArray(error.extensions.findings)) {
       setFindings(findingsToAlerts(error.extensions.findings));
       setDialogOpen(true);
     }
   };
 
-  const refusedWithFindings = isApiProblem(send.error) && Array.isArray(send.error.extensions.findings);
+  const refusedWithFindings =
+    isApiProblem(send.error) && send.error.code === ORDER_PROBLEM.safetyBlocked && Array.isArray(send.error.extensions.findings);
   return (
     <div className="space-y-2">
       <Button

@@ -14,7 +14,6 @@ import org.cdss.audit.AuditOutcome;
 import org.cdss.medsafety.engine.SafetyEngine;
 import org.cdss.patients.ClinicalLists;
 import org.cdss.patients.PatientDirectory;
-import org.cdss.records.RecordQueries;
 import org.cdss.shared.DomainException;
 import org.cdss.shared.HospitalZone;
 import org.cdss.shared.ProblemCode;
@@ -34,8 +33,11 @@ import org.springframework.transaction.annotation.Transactional;
 public class MedicationSafety {
 
     public static final int SEARCH_LIMIT = 20;
-    /** How old a recorded weight may be to be used for a weight-based dose check (children grow). */
-    static final int WEIGHT_MAX_AGE_DAYS = 30;
+    /**
+     * How old a recorded weight may be to be used for a weight-based dose check (children grow): the callers that
+     * supply a weight (orders from vital signs, CDS Hooks from its prefetch) take none older.
+     */
+    public static final int WEIGHT_MAX_AGE_DAYS = 30;
     private static final OverridePolicy.Pointers DECISION_POINTERS = new OverridePolicy.Pointers("/reasonCode",
             "/comment", "/action");
 
@@ -44,18 +46,16 @@ public class MedicationSafety {
     private final AlertLog alertLog;
     private final ClinicalLists clinicalLists;
     private final PatientDirectory patients;
-    private final RecordQueries records;
     private final Clock clock;
     private final HospitalZone zone;
 
     MedicationSafety(SafetyEngine engine, AuditLog audit, AlertLog alertLog, ClinicalLists clinicalLists,
-            PatientDirectory patients, RecordQueries records, Clock clock, HospitalZone zone) {
+            PatientDirectory patients, Clock clock, HospitalZone zone) {
         this.engine = engine;
         this.audit = audit;
         this.alertLog = alertLog;
         this.clinicalLists = clinicalLists;
         this.patients = patients;
-        this.records = records;
         this.clock = clock;
         this.zone = zone;
     }
@@ -68,15 +68,18 @@ public class MedicationSafety {
 
     /**
      * The check at ordering: the proposed drug against the patient's recorded active medications and allergies
-     * (read here, once) plus {@code otherOrders}, the drugs of the patient's other running medication orders.
+     * (read here, once) plus the drugs of the patient's other running medication orders, with the weight the
+     * caller supplies.
      */
     @PreAuthorize("hasAnyRole('DOCTOR','NURSE','PHARMACIST')")
     @Transactional
-    public MedicationCheckResult checkOrder(UUID patientId, ProposedDrug proposed, List<ActiveMedication> otherOrders) {
+    public MedicationCheckResult checkOrder(OrderCheckRequest order) {
+        UUID patientId = order.patientId();
         java.util.Set<ActiveMedication> active = new java.util.LinkedHashSet<>(recordedMedications(patientId));
-        active.addAll(otherOrders);
-        return run(withAge(new MedicationCheckRequest(patientId, List.of(proposed),
-                active.stream().limit(MedicationCheckRequest.MAX_ACTIVE).toList(), recordedAllergies(patientId))));
+        active.addAll(order.otherOrders());
+        return run(withAge(new MedicationCheckRequest(patientId, List.of(order.proposed()),
+                active.stream().limit(MedicationCheckRequest.MAX_ACTIVE).toList(), recordedAllergies(patientId),
+                null, order.weightKg())));
     }
 
     private MedicationCheckResult run(MedicationCheckRequest request) {
@@ -172,9 +175,9 @@ public class MedicationSafety {
 
     /**
      * A check that names a patient and gives no age is run with the patient's age from their birth date (patients
-     * module), and without a weight with the latest weight recorded in the last {@value #WEIGHT_MAX_AGE_DAYS} days
-     * (records module's vital signs), so that a child's dose is not held to adult limits. The check's own audit
-     * record covers these reads.
+     * module), so that a child's dose is not held to adult limits. The weight is the caller's: the request's
+     * {@code weightKg} (the orders module passes the latest recorded one). The check's own audit record covers
+     * these reads.
      */
     private MedicationCheckRequest withAge(MedicationCheckRequest request) {
         if (request.patientId() == null) {
@@ -187,9 +190,7 @@ public class MedicationSafety {
                 age = ageYears(patient.birthDate(), today(clock, zone));
             }
         }
-        Double weight = request.weightKg() != null ? request.weightKg()
-                : records.recentWeightKg(request.patientId(), clock.instant(), WEIGHT_MAX_AGE_DAYS).orElse(null);
-        return request.withPatient(age, weight);
+        return request.withPatient(age, request.weightKg());
     }
 
     /** Today on the hospital's calendar: a birthday starts at local midnight, not at midnight UTC. */

@@ -1,6 +1,7 @@
 package org.cdss.medsafety;
 
 import org.cdss.medsafety.engine.KnowledgeBase;
+import org.cdss.medsafety.engine.KnowledgeBaseLoader;
 import org.cdss.medsafety.engine.SafetyEngine;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -24,8 +25,8 @@ class MedsafetyConfiguration {
     SafetyEngine safetyEngine(@Value("${cdss.medsafety.kb-location:classpath}") String location) {
         long start = System.nanoTime();
         try {
-            KnowledgeBase kb = location.equals("classpath") ? KnowledgeBase.fromClasspath()
-                    : KnowledgeBase.load(file -> {
+            KnowledgeBase kb = location.equals("classpath") ? KnowledgeBaseLoader.fromClasspath()
+                    : KnowledgeBaseLoader.load(file -> {
                         java.nio.file.Path path = java.nio.file.Path.of(location, file);
                         return java.nio.file.Files.exists(path) ? java.nio.file.Files.newInputStream(path) : null;
                     });

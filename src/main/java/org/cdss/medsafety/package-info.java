@@ -15,13 +15,13 @@
  * offered to EHRs as CDS Hooks 2.0 services ({@code /cds-services}, ADR 0009). The KB browser
  * ({@link org.cdss.medsafety.MedicationSafety#ingredient}) shows any staff member an ingredient's classes, groups and
  * interactions. Dose limits depend on the age band ({@code dose-bands.tsv}); for a named patient the age comes from
- * {@code patients} and the weight from the latest vital signs of {@code records} (read-only API calls).
+ * {@code patients} (read-only API call) and the weight from the caller ({@code weightKg} of the request; the orders
+ * module passes the latest recorded one, CDS Hooks the prefetched observation).
  */
 @org.springframework.modulith.ApplicationModule(displayName = "Medication safety", allowedDependencies = {
         "shared",
         "audit",
-        "patients",
-        "records" // removed by orders branch (orders hands medsafety the weight)
+        "patients"
 })
 @org.jspecify.annotations.NullMarked
 package org.cdss.medsafety;

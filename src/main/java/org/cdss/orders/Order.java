@@ -17,15 +17,19 @@ import org.cdss.shared.DomainException;
 import org.cdss.shared.ProblemCode;
 import org.hibernate.annotations.JdbcTypeCode;
 import org.hibernate.type.SqlTypes;
+import org.springframework.data.domain.AbstractAggregateRoot;
 
 /**
- * One order. Its status changes only through its own methods, which enforce the life cycle (PENDING → SENT →
- * IN_PROGRESS → COMPLETED, CANCELLED from any state before COMPLETED); anything else is a 409. The payload columns of
- * its type are filled, the others are null.
+ * One order, the aggregate of the orders module. Its status changes only through its own methods, which enforce the
+ * life cycle (PENDING → SENT → IN_PROGRESS → COMPLETED, CANCELLED from any state before COMPLETED; anything else is
+ * {@code order.invalid-transition}, 409) and register the matching {@link OrderStatusChanged} (and
+ * {@link OrderResultRecorded}) events. Spring Data publishes them when the order is saved, inside the transaction
+ * of the change, so the event publication registry (outbox) stores them with it. The payload columns of its type
+ * are filled, the others are null.
  */
 @Entity
 @Table(name = "clinical_order")
-class Order {
+class Order extends AbstractAggregateRoot<Order> {
 
     private static final Map<OrderStatus, Set<OrderStatus>> ALLOWED = Map.of(
             OrderStatus.PENDING, EnumSet.of(OrderStatus.SENT, OrderStatus.CANCELLED),
@@ -179,6 +183,7 @@ class Order {
     protected Order() {
     }
 
+    /** A new pending order by {@code orderedBy}; registers its creation (from null to PENDING). */
     Order(String orderNumber, OrderRequests.OrderForm form, String drugName, UUID targetDepartmentId,
             UUID orderedBy, Instant now) {
         this.id = UUID.randomUUID();
@@ -190,17 +195,28 @@ class Order {
         this.orderedBy = orderedBy;
         this.createdAt = now;
         apply(form, drugName, now);
+        registerEvent(statusChanged(null, orderedBy, now));
     }
 
     /** New content of a pending order; patient and type cannot change (cancel and order again). */
     void revise(OrderRequests.OrderForm form, String drugName, Instant now) {
-        if (status != OrderStatus.PENDING) {
-            throw new DomainException(ProblemCode.CONFLICT, "order.not-pending");
-        }
-        if (!form.patientId().equals(patientId) || form.type() != type) {
-            throw new DomainException(ProblemCode.BUSINESS_RULE, "order.patient-or-type-changed");
-        }
+        requirePending();
+        requireSamePatientAndType(form);
         apply(form, drugName, now);
+    }
+
+    /** A pending order, or {@code order.not-editable} (409). */
+    void requirePending() {
+        if (status != OrderStatus.PENDING) {
+            throw new DomainException(OrderProblem.NOT_EDITABLE, "order.not-pending");
+        }
+    }
+
+    /** The patient and the type of an order never change (a revision is a new order of both). */
+    void requireSamePatientAndType(OrderRequests.OrderForm form) {
+        if (!form.patientId().equals(patientId) || form.type() != type) {
+            throw new DomainException(OrderProblem.PATIENT_OR_TYPE_CHANGED, "order.patient-or-type-changed");
+        }
     }
 
     private void apply(OrderRequests.OrderForm form, String drugName, Instant now) {
@@ -238,30 +254,41 @@ class Order {
         this.replacesOrderId = previous;
     }
 
-    OrderStatus send(Instant now) {
-        OrderStatus from = moveTo(OrderStatus.SENT, now);
+    /** Checks that the order can be sent now (a pending order), before the safety gate runs. */
+    void requireSendable() {
+        requireMove(OrderStatus.SENT);
+    }
+
+    OrderStatus send(UUID actor, Instant now) {
+        OrderStatus from = moveTo(OrderStatus.SENT, actor, now);
         sentAt = now;
         return from;
     }
 
-    OrderStatus start(Instant now) {
-        OrderStatus from = moveTo(OrderStatus.IN_PROGRESS, now);
+    OrderStatus start(UUID actor, Instant now) {
+        OrderStatus from = moveTo(OrderStatus.IN_PROGRESS, actor, now);
         startedAt = now;
         return from;
     }
 
-    OrderStatus complete(Instant now) {
-        OrderStatus from = moveTo(OrderStatus.COMPLETED, now);
+    OrderStatus complete(UUID actor, Instant now) {
+        OrderStatus from = moveTo(OrderStatus.COMPLETED, actor, now);
         completedAt = now;
         return from;
     }
 
-    OrderStatus cancel(CancelCause cause, String reason, Instant now) {
-        OrderStatus from = moveTo(OrderStatus.CANCELLED, now);
+    OrderStatus cancel(CancelCause cause, String reason, UUID actor, Instant now) {
+        OrderStatus from = moveTo(OrderStatus.CANCELLED, actor, now);
         cancelledAt = now;
         cancelCause = cause;
         cancelReason = reason.trim();
         return from;
+    }
+
+    /** A result was entered with the completion (lab values, or a result text): the prescriber is told. */
+    void resultRecorded(boolean abnormal, boolean critical, UUID actor, Instant now) {
+        registerEvent(new OrderResultRecorded(id, orderNumber, type, patientId, orderedBy, targetDepartmentId,
+                abnormal, critical, actor, now));
     }
 
     void checked(boolean complete, int blocking) {
@@ -276,14 +303,25 @@ class Order {
         }
     }
 
-    private OrderStatus moveTo(OrderStatus to, Instant now) {
+    private OrderStatus moveTo(OrderStatus to, UUID actor, Instant now) {
+        requireMove(to);
         OrderStatus from = status;
-        if (!ALLOWED.get(from).contains(to)) {
-            throw new DomainException(ProblemCode.CONFLICT, "order.invalid-transition", from.name(), to.name());
-        }
         status = to;
         updatedAt = now;
+        registerEvent(statusChanged(from, actor, now));
         return from;
+    }
+
+    private void requireMove(OrderStatus to) {
+        if (!ALLOWED.get(status).contains(to)) {
+            throw new DomainException(OrderProblem.INVALID_TRANSITION, "order.invalid-transition", status.name(),
+                    to.name());
+        }
+    }
+
+    private OrderStatusChanged statusChanged(OrderStatus from, UUID actor, Instant now) {
+        return new OrderStatusChanged(id, orderNumber, type, priority, patientId, orderedBy, targetDepartmentId,
+                from, status, actor, now);
     }
 
     private static String blankToNull(String s) {

@@ -7,10 +7,8 @@ import jakarta.validation.Valid;
 import java.time.Instant;
 import java.util.List;
 import java.util.UUID;
-import java.util.function.Supplier;
 import org.cdss.medsafety.SafetyBlockedProblem;
 import org.cdss.shared.PageView;
-import org.springframework.dao.DataIntegrityViolationException;
 import org.springframework.http.HttpStatus;
 import org.springframework.web.bind.annotation.DeleteMapping;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -25,8 +23,8 @@ import org.springframework.web.bind.annotation.ResponseStatus;
 import org.springframework.web.bind.annotation.RestController;
 
 /**
- * The OCS API. Create and every transition take an optional {@code Idempotency-Key} header: a retried request with
- * the same key answers the order as the first request left it and acts only once.
+ * The OCS API. Create, revise and every transition take an optional {@code Idempotency-Key} header: a retried request
+ * with the same key answers the order as the first request left it and acts only once ({@link OrderIdempotency}).
  */
 @RestController
 @RequestMapping("/api/ocs")
@@ -34,11 +32,16 @@ class OrderController {
 
     static final String IDEMPOTENCY_KEY = "Idempotency-Key";
 
-    private final OrderManagement management;
+    private final OrderCommands commands;
+    private final OrderTransitions transitions;
+    private final OrderIdempotency idempotency;
     private final OrderQueries queries;
 
-    OrderController(OrderManagement management, OrderQueries queries) {
-        this.management = management;
+    OrderController(OrderCommands commands, OrderTransitions transitions, OrderIdempotency idempotency,
+            OrderQueries queries) {
+        this.commands = commands;
+        this.transitions = transitions;
+        this.idempotency = idempotency;
         this.queries = queries;
     }
 
@@ -56,7 +59,7 @@ class OrderController {
     @ResponseStatus(HttpStatus.CREATED)
     OrderDetailView create(@Valid @RequestBody OrderRequests.OrderForm body,
             @RequestHeader(name = IDEMPOTENCY_KEY, required = false) String key) {
-        return idempotent(key, "CREATE", () -> management.create(body, key));
+        return idempotency.once(key, "CREATE", null, k -> commands.create(body, k));
     }
 
     @GetMapping("/orders/mine")
@@ -86,13 +89,13 @@ class OrderController {
 
     @PutMapping("/orders/{id}")
     OrderDetailView update(@PathVariable UUID id, @Valid @RequestBody OrderRequests.UpdateOrder body) {
-        return management.update(id, body);
+        return commands.update(id, body);
     }
 
     /** Only a pending order can be withdrawn; it is cancelled, never deleted. */
     @DeleteMapping("/orders/{id}")
     OrderDetailView withdraw(@PathVariable UUID id) {
-        return management.withdraw(id);
+        return commands.withdraw(id);
     }
 
     /**
@@ -107,7 +110,7 @@ class OrderController {
     OrderDetailView send(@PathVariable UUID id, @Valid @RequestBody(required = false) OrderRequests.Send body,
             @RequestHeader(name = IDEMPOTENCY_KEY, required = false) String key) {
         OrderRequests.Send request = body != null ? body : new OrderRequests.Send(null, null);
-        return idempotent(key, "SEND", () -> management.send(id, request, key));
+        return idempotency.once(key, "SEND", id, k -> transitions.send(id, request, k));
     }
 
     @PostMapping("/orders/{id}/start")
@@ -115,50 +118,35 @@ class OrderController {
             @Valid @RequestBody(required = false) OrderRequests.Transition body,
             @RequestHeader(name = IDEMPOTENCY_KEY, required = false) String key) {
         OrderRequests.Transition request = body != null ? body : new OrderRequests.Transition(null, null);
-        return idempotent(key, "START", () -> management.start(id, request, key));
+        return idempotency.once(key, "START", id, k -> transitions.start(id, request, k));
     }
 
     @PostMapping("/orders/{id}/complete")
     OrderDetailView complete(@PathVariable UUID id, @Valid @RequestBody OrderRequests.Complete body,
             @RequestHeader(name = IDEMPOTENCY_KEY, required = false) String key) {
-        return idempotent(key, "COMPLETE", () -> management.complete(id, body, key));
+        return idempotency.once(key, "COMPLETE", id, k -> transitions.complete(id, body, k));
     }
 
     @PostMapping("/orders/{id}/cancel")
     OrderDetailView cancel(@PathVariable UUID id, @Valid @RequestBody OrderRequests.Cancel body,
             @RequestHeader(name = IDEMPOTENCY_KEY, required = false) String key) {
-        return idempotent(key, "CANCEL", () -> management.cancel(id, body, key));
+        return idempotency.once(key, "CANCEL", id, k -> transitions.cancel(id, body, k));
     }
 
     @PostMapping("/orders/{id}/revise")
     @ResponseStatus(HttpStatus.CREATED)
     OrderDetailView revise(@PathVariable UUID id, @Valid @RequestBody OrderRequests.OrderForm body,
             @RequestHeader(name = IDEMPOTENCY_KEY, required = false) String key) {
-        return idempotent(key, "REVISE", () -> management.revise(id, body, key));
+        return idempotency.once(key, "REVISE", null, k -> commands.revise(id, body, k));
     }
 
     @PostMapping("/orders/{id}/revalidate")
     OrderDetailView revalidate(@PathVariable UUID id) {
-        return management.revalidate(id);
+        return commands.revalidate(id);
     }
 
     @GetMapping("/lab-tests")
     List<LabTestView> labTests(@RequestParam(defaultValue = "") String q) {
         return queries.labTests(q);
-    }
-
-    /**
-     * Two requests with the same key at the same moment: one records the key, the other collides with it (unique
-     * key) and answers what the first did.
-     */
-    private OrderDetailView idempotent(String key, String operation, Supplier<OrderDetailView> action) {
-        try {
-            return action.get();
-        } catch (DataIntegrityViolationException e) {
-            if (key == null) {
-                throw e;
-            }
-            return management.replayed(key, operation);
-        }
     }
 }

@@ -3,47 +3,100 @@ package org.cdss.orders;
 import java.time.Instant;
 import java.util.Optional;
 import java.util.UUID;
+import java.util.function.Function;
 import org.cdss.shared.DomainException;
 import org.cdss.shared.ProblemCode;
 import org.cdss.shared.db.UtcTimestamps;
+import org.cdss.shared.security.CdssPrincipal;
+import org.cdss.shared.security.CurrentUser;
+import org.springframework.dao.DataIntegrityViolationException;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
+import org.springframework.transaction.PlatformTransactionManager;
+import org.springframework.transaction.support.TransactionTemplate;
 
 /**
- * {@code Idempotency-Key} of order requests, per user. The key is written first, in the transaction of the action:
- * a concurrent retry with the same key waits on (or collides with) that row and then replays the stored order
- * instead of acting a second time.
+ * {@code Idempotency-Key} of order requests, per user: the one wrapper every keyed command runs through
+ * ({@link #once}). A retried request (same key) answers the order as the first request left it and acts only once;
+ * the key is written in the transaction of the action, at the point the command names ({@link Key#remember}), so a
+ * concurrent retry with the same key waits on (or collides with) that row and then replays the stored order instead
+ * of acting a second time. A key reused for another operation or another order is {@code
+ * order.idempotency-key-reused}.
  */
 @Component
 class OrderIdempotency {
 
     static final int MAX_KEY = 100;
 
-    private final JdbcClient jdbc;
+    /** Records the key of the running command for the order it acted on (nothing without a key). */
+    @FunctionalInterface
+    interface Key {
+        void remember(UUID orderId, Instant now);
+    }
 
-    OrderIdempotency(JdbcClient jdbc) {
+    /** For commands that take no key. */
+    static final Key NONE = (orderId, now) -> {
+    };
+
+    private final JdbcClient jdbc;
+    private final OrderQueries queries;
+    private final TransactionTemplate readOnly;
+
+    OrderIdempotency(JdbcClient jdbc, OrderQueries queries, PlatformTransactionManager transactions) {
         this.jdbc = jdbc;
+        this.queries = queries;
+        this.readOnly = new TransactionTemplate(transactions);
+        this.readOnly.setReadOnly(true);
+    }
+
+    /**
+     * Runs {@code command} (transactional itself) once per key: with a key already used by the caller for this
+     * operation (and this order, when {@code orderId} is given) it answers that order as it is now; when a
+     * concurrent request with the same key wins the race to record it, the loser's transaction rolls back and it
+     * answers what the winner did.
+     */
+    OrderDetailView once(String idempotencyKey, String operation, UUID orderId, Function<Key, OrderDetailView> command) {
+        String key = validKey(idempotencyKey);
+        if (key == null) {
+            return command.apply(NONE);
+        }
+        CdssPrincipal user = CurrentUser.require();
+        Optional<OrderDetailView> replay = replay(user, key, operation, orderId);
+        if (replay.isPresent()) {
+            return replay.get();
+        }
+        try {
+            return command.apply((order, now) -> remember(user.userId(), key, operation, order, now));
+        } catch (DataIntegrityViolationException e) {
+            return replay(user, key, operation, orderId)
+                    .orElseThrow(() -> new DomainException(OrderProblem.REQUEST_IN_PROGRESS,
+                            "order.request-in-progress"));
+        }
+    }
+
+    private Optional<OrderDetailView> replay(CdssPrincipal user, String key, String operation, UUID orderId) {
+        return readOnly.execute(status -> previous(user.userId(), key, operation).map(previous -> {
+            if (orderId != null && !previous.equals(orderId)) {
+                throw new DomainException(OrderProblem.IDEMPOTENCY_KEY_REUSED, "order.idempotency-key-reused");
+            }
+            return queries.load(previous, user);
+        }));
     }
 
     /** The order a previous request with this key acted on; a key reused for another operation is refused. */
-    Optional<UUID> previous(UUID userId, String key, String operation) {
-        if (key == null) {
-            return Optional.empty();
-        }
+    private Optional<UUID> previous(UUID userId, String key, String operation) {
         return jdbc.sql("SELECT operation, order_id FROM order_idempotency WHERE user_id = :u AND idempotency_key = :k")
                 .param("u", userId.toString()).param("k", key)
                 .query((rs, n) -> {
                     if (!rs.getString("operation").equals(operation)) {
-                        throw new DomainException(ProblemCode.BUSINESS_RULE, "order.idempotency-key-reused");
+                        throw new DomainException(OrderProblem.IDEMPOTENCY_KEY_REUSED,
+                                "order.idempotency-key-reused");
                     }
                     return UUID.fromString(rs.getString("order_id"));
                 }).optional();
     }
 
-    void remember(UUID userId, String key, String operation, UUID orderId, Instant now) {
-        if (key == null) {
-            return;
-        }
+    private void remember(UUID userId, String key, String operation, UUID orderId, Instant now) {
         jdbc.sql("INSERT INTO order_idempotency (user_id, idempotency_key, operation, order_id, created_at) "
                         + "VALUES (:u, :k, :op, :o, :at)")
                 .param("u", userId.toString()).param("k", key).param("op", operation)

@@ -10,7 +10,7 @@ import java.time.Instant;
 import java.util.List;
 import java.util.UUID;
 
-/** Request bodies of the orders API. Shape is checked here; rules in {@link OrderManagement}. */
+/** Request bodies of the orders API. Shape is checked here; rules in {@link OrderCommands} and {@link OrderTransitions}. */
 public final class OrderRequests {
 
     private OrderRequests() {

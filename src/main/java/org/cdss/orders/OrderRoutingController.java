@@ -14,19 +14,19 @@ import org.springframework.web.bind.annotation.RestController;
 @RequestMapping("/api/admin/ocs/routing")
 class OrderRoutingController {
 
-    private final OrderManagement management;
+    private final OrderRoutingAdministration administration;
 
-    OrderRoutingController(OrderManagement management) {
-        this.management = management;
+    OrderRoutingController(OrderRoutingAdministration administration) {
+        this.administration = administration;
     }
 
     @GetMapping
     List<RoutingView> routing() {
-        return management.routing();
+        return administration.routing();
     }
 
     @PutMapping("/{type}")
     List<RoutingView> route(@PathVariable OrderType type, @Valid @RequestBody OrderRequests.Route body) {
-        return management.route(type, body.departmentId());
+        return administration.route(type, body.departmentId());
     }
 }

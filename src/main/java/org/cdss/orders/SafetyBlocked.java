@@ -1,15 +1,14 @@
 package org.cdss.orders;
 
 import org.cdss.shared.DomainException;
-import org.cdss.shared.ProblemCode;
 
 /**
- * Sending was refused by blocking medication-safety alerts (422 with {@code findings}). The transaction still
- * commits, so the alert log keeps what the prescriber was shown.
+ * Sending was refused by blocking medication-safety alerts ({@code order.safety-blocked}, 422 with {@code checkId}
+ * and {@code findings}). The transaction still commits, so the alert log keeps what the prescriber was shown.
  */
 class SafetyBlocked extends DomainException {
 
     SafetyBlocked() {
-        super(ProblemCode.BUSINESS_RULE, "order.safety-blocked");
+        super(OrderProblem.SAFETY_BLOCKED, "order.safety-blocked");
     }
 }

@@ -12,6 +12,7 @@ import org.cdss.medsafety.MedicationCheckResult;
 import org.cdss.medsafety.ProposedDrug;
 import org.cdss.medsafety.RecordedAllergy;
 import org.cdss.medsafety.engine.KnowledgeBase;
+import org.cdss.medsafety.engine.KnowledgeBaseLoader;
 import org.cdss.medsafety.engine.SafetyEngine;
 import org.openjdk.jmh.annotations.Benchmark;
 import org.openjdk.jmh.annotations.BenchmarkMode;
@@ -51,7 +52,7 @@ public class MedsafetyCheckBenchmark {
 
     @Setup
     public void setUp() {
-        KnowledgeBase kb = KnowledgeBase.fromClasspath();
+        KnowledgeBase kb = KnowledgeBaseLoader.fromClasspath();
         engine = SafetyEngine.with(kb);
         List<Integer> newIds = PROPOSED.stream().map(kb::idForName).toList();
         if (newIds.contains(null)) {

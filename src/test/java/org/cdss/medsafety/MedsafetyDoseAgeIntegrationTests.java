@@ -52,15 +52,22 @@ class MedsafetyDoseAgeIntegrationTests {
         assertThat(weighed.findValuesAsString("ruleId")).contains("DOSE-PAED-MAX-SINGLE:DB00316",
                 "DOSE-PAED-MAX-DAILY:DB00316");
 
-        // the weight recorded with today's vital signs (records module) is used when the request has none
+        // medsafety does not read the records module: the caller supplies the weight. An order's check (orders
+        // module) passes the weight recorded with today's vital signs.
         var opened = doctor.post("/api/patients/" + child.id() + "/encounters", Map.of("departmentId", PULMONOLOGY));
         assertThat(opened.status()).as(opened.body()).isEqualTo(201);
         String encounter = opened.json().get("encounter").get("id").asString();
         var vitals = doctor.post("/api/encounters/" + encounter + "/vitals", Map.of("weightKg", 40));
         assertThat(vitals.status()).as(vitals.body()).isEqualTo(201);
-        JsonNode recorded = doctor.post("/api/medsafety/check", Map.of("patientId", child.id().toString(),
+        JsonNode direct = doctor.post("/api/medsafety/check", Map.of("patientId", child.id().toString(),
                 "proposed", List.of(drug))).json();
+        assertThat(direct.findValuesAsString("ruleId")).contains("INCOMPLETE-DOSE-WEIGHT:DB00316");
+        var ordered = doctor.post("/api/ocs/orders", Map.of("patientId", child.id(), "type", "MEDICATION",
+                "priority", "ROUTINE", "medication", Map.of("drugId", "DB00316", "dose", 500, "doseUnit", "mg",
+                        "route", "PO", "frequency", "QID", "durationDays", 3, "quantity", 12)));
+        assertThat(ordered.status()).as(ordered.body()).isEqualTo(201);
         // 40 kg: 600 mg a dose, 3000 mg a day; 500 mg x 4 = 2000 mg is within both
-        assertThat(recorded.findValuesAsString("ruleId")).noneMatch(r -> r.contains("DOSE"));
+        assertThat(ordered.json().at("/safety/complete").asBoolean()).isTrue();
+        assertThat(ordered.json().at("/safety").findValuesAsString("ruleId")).noneMatch(r -> r.contains("DOSE"));
     }
 }

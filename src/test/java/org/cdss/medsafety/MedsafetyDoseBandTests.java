@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.util.List;
 import org.cdss.medsafety.engine.KnowledgeBase;
+import org.cdss.medsafety.engine.KnowledgeBaseLoader;
 import org.cdss.medsafety.engine.SafetyEngine;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -16,7 +17,7 @@ import org.junit.jupiter.params.provider.CsvSource;
  */
 class MedsafetyDoseBandTests {
 
-    static final SafetyEngine ENGINE = SafetyEngine.with(KnowledgeBase.fromClasspath());
+    static final SafetyEngine ENGINE = SafetyEngine.with(KnowledgeBaseLoader.fromClasspath());
 
     static List<SafetyAlert> check(String drug, double dose, int perDay, Integer age, Double weight) {
         MedicationCheckResult result = ENGINE.check(new MedicationCheckRequest(null,

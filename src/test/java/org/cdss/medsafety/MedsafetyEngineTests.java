@@ -7,6 +7,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.stream.Stream;
 import org.cdss.medsafety.engine.KnowledgeBase;
+import org.cdss.medsafety.engine.KnowledgeBaseLoader;
 import org.cdss.medsafety.engine.SafetyEngine;
 import org.cdss.shared.DomainException;
 import org.junit.jupiter.api.Test;
@@ -21,7 +22,7 @@ import org.junit.jupiter.params.provider.MethodSource;
  */
 class MedsafetyEngineTests {
 
-    static final SafetyEngine ENGINE = SafetyEngine.with(KnowledgeBase.fromClasspath());
+    static final SafetyEngine ENGINE = SafetyEngine.with(KnowledgeBaseLoader.fromClasspath());
 
     static MedicationCheckResult check(List<String> proposed, List<String> active, List<RecordedAllergy> allergies) {
         return ENGINE.check(new MedicationCheckRequest(null, proposed.stream().map(ProposedDrug::of).toList(),
@@ -264,7 +265,7 @@ class MedsafetyEngineTests {
 
     @Test
     void the_largest_allowed_request_is_checked_completely() {
-        List<String> names = new ArrayList<>(KnowledgeBase.fromClasspath().products().values().stream()
+        List<String> names = new ArrayList<>(KnowledgeBaseLoader.fromClasspath().products().values().stream()
                 .map(KnowledgeBase.Product::nameEn).toList());
         List<String> proposed = names.subList(0, MedicationCheckRequest.MAX_PROPOSED);
         List<String> active = names.subList(names.size() - 150, names.size());

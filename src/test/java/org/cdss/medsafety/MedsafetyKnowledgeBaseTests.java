@@ -10,6 +10,7 @@ import java.nio.charset.StandardCharsets;
 import java.util.List;
 import java.util.function.UnaryOperator;
 import org.cdss.medsafety.engine.KnowledgeBase;
+import org.cdss.medsafety.engine.KnowledgeBaseLoader;
 import org.cdss.medsafety.engine.KnowledgeBaseException;
 import org.cdss.medsafety.engine.SafetyEngine;
 import org.junit.jupiter.api.Test;
@@ -27,7 +28,7 @@ class MedsafetyKnowledgeBaseTests {
         Runtime rt = Runtime.getRuntime();
         long before = rt.totalMemory() - rt.freeMemory();
         long start = System.nanoTime();
-        KnowledgeBase kb = KnowledgeBase.fromClasspath();
+        KnowledgeBase kb = KnowledgeBaseLoader.fromClasspath();
         long ms = (System.nanoTime() - start) / 1_000_000;
         System.gc();
         long heap = rt.totalMemory() - rt.freeMemory() - before;
@@ -69,7 +70,7 @@ class MedsafetyKnowledgeBaseTests {
     @ValueSource(strings = {"kb.properties", "interactions.tsv", "ingredients.tsv", "products.tsv", "groups.tsv",
         "allergy-cross-sensitivity.tsv"})
     void a_missing_file_fails_the_load(String missing) {
-        assertThatThrownBy(() -> KnowledgeBase.load(file -> file.equals(missing) ? null : open(file)))
+        assertThatThrownBy(() -> KnowledgeBaseLoader.load(file -> file.equals(missing) ? null : open(file)))
                 .isInstanceOf(KnowledgeBaseException.class).hasMessageContaining(missing);
     }
 
@@ -95,7 +96,7 @@ class MedsafetyKnowledgeBaseTests {
     void without_a_knowledge_base_every_check_is_incomplete_and_never_says_no_interactions() {
         SafetyEngine engine;
         try {
-            engine = SafetyEngine.with(KnowledgeBase.load(file -> null));
+            engine = SafetyEngine.with(KnowledgeBaseLoader.load(file -> null));
         } catch (KnowledgeBaseException e) {
             engine = SafetyEngine.unavailable(e.getMessage());
         }
@@ -128,7 +129,7 @@ class MedsafetyKnowledgeBaseTests {
                 "clarithromycin", "warfarin", "aspirin", "ibuprofen", "amiodarone", "ciprofloxacin", "sertraline")
                 .map(ProposedDrug::of).toList(), java.util.stream.Stream.of("tramadol", "digoxin", "naproxen",
                 "fluoxetine").map(ActiveMedication::of).toList(), List.of(RecordedAllergy.freeText("penicillin")));
-        MedicationCheckResult committed = SafetyEngine.with(KnowledgeBase.fromClasspath()).check(request);
+        MedicationCheckResult committed = SafetyEngine.with(KnowledgeBaseLoader.fromClasspath()).check(request);
         MedicationCheckResult fromReversed = SafetyEngine.with(reversed).check(request);
         assertThat(committed.alerts()).hasSizeGreaterThan(15);
         assertThat(fromReversed.alerts()).isEqualTo(committed.alerts());
@@ -137,7 +138,7 @@ class MedsafetyKnowledgeBaseTests {
     }
 
     private static KnowledgeBase load(String file, UnaryOperator<String> change) {
-        return KnowledgeBase.load(name -> {
+        return KnowledgeBaseLoader.load(name -> {
             InputStream in = open(name);
             if (!name.equals(file)) {
                 return in;
@@ -150,6 +151,6 @@ class MedsafetyKnowledgeBaseTests {
     }
 
     private static InputStream open(String file) throws IOException {
-        return LOADER.getResourceAsStream(KnowledgeBase.CLASSPATH_DIR + file);
+        return LOADER.getResourceAsStream(KnowledgeBaseLoader.CLASSPATH_DIR + file);
     }
 }

@@ -135,6 +135,8 @@ class OrderIntegrationTests {
         assertThat(refused.status()).as(refused.body()).isEqualTo(422);
         assertThat(refused.isProblem()).isTrue();
         JsonNode problem = refused.json();
+        assertThat(problem.get("code").asString()).isEqualTo("order.safety-blocked");
+        assertThat(problem.get("type").asString()).isEqualTo("urn:cdss:problem:order.safety-blocked");
         List<String> drugs = new ArrayList<>();
         problem.get("findings").forEach(f -> f.get("drugs").forEach(d -> drugs.add(d.asString().toLowerCase())));
         assertThat(drugs).anyMatch(d -> d.contains("simvastatin")).anyMatch(d -> d.contains("clarithromycin"));
@@ -157,6 +159,7 @@ class OrderIntegrationTests {
         ok(pharmacist.post("/api/ocs/orders/" + id + "/start", Map.of("note", "verified")), 200);
         var noDispense = pharmacist.post("/api/ocs/orders/" + id + "/complete", Map.of());
         assertThat(noDispense.status()).isEqualTo(422);
+        assertThat(noDispense.json().get("code").asString()).isEqualTo("order.result-invalid");
         JsonNode dispensed = ok(pharmacist.post("/api/ocs/orders/" + id + "/complete",
                 Map.of("dispense", Map.of("quantity", 14, "note", "blister"))), 200);
         assertThat(dispensed.at("/order/status").asString()).isEqualTo("COMPLETED");
@@ -175,15 +178,16 @@ class OrderIntegrationTests {
 
         Map<String, Object> unknownPatient = new HashMap<>(labOrder("CBC", "ROUTINE"));
         unknownPatient.put("patientId", UUID.randomUUID());
-        assertThat(doctor.post("/api/ocs/orders", unknownPatient).status()).isEqualTo(422);
+        assertThat(code(doctor.post("/api/ocs/orders", unknownPatient), 422)).isEqualTo("order.unknown-reference");
         var unknownDrug = doctor.post("/api/ocs/orders", medicationOrder("DB99999", 20));
-        assertThat(unknownDrug.status()).isEqualTo(422);
+        assertThat(code(unknownDrug, 422)).isEqualTo("order.unknown-reference");
         assertThat(unknownDrug.json().at("/errors/0/pointer").asString()).isEqualTo("/medication/drugId");
         var negative = doctor.post("/api/ocs/orders", medicationOrder(SIMVASTATIN, -5));
         assertThat(negative.status()).isEqualTo(400);
         assertThat(negative.json().at("/errors/0/pointer").asString()).isEqualTo("/medication/dose");
         assertThat(doctor.post("/api/ocs/orders", medicationOrder(SIMVASTATIN, 5_000_000)).status()).isEqualTo(400);
-        assertThat(doctor.post("/api/ocs/orders", labOrder("NOPE", "ROUTINE")).status()).isEqualTo(422);
+        assertThat(code(doctor.post("/api/ocs/orders", labOrder("NOPE", "ROUTINE")), 422))
+                .isEqualTo("order.unknown-reference");
         assertThat(doctor.post("/api/ocs/orders", Map.of("patientId", patient.id(), "type", "LAB_TEST",
                 "priority", "SOMEDAY", "labTest", Map.of("testCode", "CBC"))).status()).isEqualTo(400);
         // only doctors order
@@ -200,7 +204,7 @@ class OrderIntegrationTests {
         assertThat(radiographer.post("/api/ocs/orders/" + id + "/start", Map.of()).status()).isEqualTo(404);
         ok(doctor.post("/api/ocs/orders/" + id + "/send", Map.of()), 200);
         var skip = radiographer.post("/api/ocs/orders/" + id + "/complete", Map.of("resultText", "No nodule"));
-        assertThat(skip.status()).isEqualTo(409);
+        assertThat(code(skip, 409)).isEqualTo("order.invalid-transition");
         assertThat(skip.isProblem()).isTrue();
         // someone else's order cannot be cancelled; the department cannot cancel either
         assertThat(otherDoctor.post("/api/ocs/orders/" + id + "/cancel", Map.of("reason", "mine now")).status())
@@ -209,9 +213,10 @@ class OrderIntegrationTests {
         ok(radiographer.post("/api/ocs/orders/" + id + "/start", Map.of()), 200);
         ok(radiographer.post("/api/ocs/orders/" + id + "/complete", Map.of("resultText", "No nodule")), 200);
         // final state: nothing moves any more
-        assertThat(doctor.post("/api/ocs/orders/" + id + "/cancel", Map.of("reason", "late")).status())
-                .isEqualTo(409);
-        assertThat(radiographer.post("/api/ocs/orders/" + id + "/start", Map.of()).status()).isEqualTo(409);
+        assertThat(code(doctor.post("/api/ocs/orders/" + id + "/cancel", Map.of("reason", "late")), 409))
+                .isEqualTo("order.invalid-transition");
+        assertThat(code(radiographer.post("/api/ocs/orders/" + id + "/start", Map.of()), 409))
+                .isEqualTo("order.invalid-transition");
         assertThat(ok(doctor.get("/api/ocs/orders/" + id), 200).get("resultText").asString()).isEqualTo("No nodule");
 
         String pending = ok(doctor.post("/api/ocs/orders", imagingOrder()), 201).at("/order/id").asString();
@@ -225,6 +230,13 @@ class OrderIntegrationTests {
                 Map.of("reason", " Patient declined the scan ")), 200);
         assertThat(cancelled.at("/order/cancelCause").asString()).isEqualTo("REQUESTED");
         assertThat(cancelled.at("/order/cancelReason").asString()).isEqualTo("Patient declined the scan");
+        // only a pending order is edited or withdrawn
+        assertThat(code(doctor.delete("/api/ocs/orders/" + sent), 409)).isEqualTo("order.not-editable");
+        assertThat(code(doctor.put("/api/ocs/orders/" + sent, Map.of("version",
+                cancelled.at("/order/version").asLong(), "order", imagingOrder())), 409))
+                .isEqualTo("order.not-editable");
+        assertThat(code(doctor.post("/api/ocs/orders/" + id + "/revalidate", null), 422))
+                .isEqualTo("order.not-medication");
         assertThat(jdbc.sql("SELECT COUNT(*) FROM clinical_order WHERE id = :id").param("id", pending)
                 .query(Long.class).single()).isOne();
     }
@@ -257,8 +269,8 @@ class OrderIntegrationTests {
         assertThat(ok(labTech.get("/api/ocs/orders/" + old), 200).at("/replacedBy/0/id").asString())
                 .isEqualTo(revisedId);
         // another type is a new order, not a revision
-        assertThat(doctor.post("/api/ocs/orders/" + revised.at("/order/id").asString() + "/revise", imagingOrder())
-                .status()).isEqualTo(422);
+        assertThat(code(doctor.post("/api/ocs/orders/" + revised.at("/order/id").asString() + "/revise",
+                imagingOrder()), 422)).isEqualTo("order.patient-or-type-changed");
         assertThat(otherDoctor.post("/api/ocs/orders/" + revised.at("/order/id").asString() + "/revise",
                 labOrder("CBC", "ROUTINE")).status()).isEqualTo(403);
     }
@@ -343,15 +355,23 @@ class OrderIntegrationTests {
         assertThat(jdbc.sql("SELECT COUNT(*) FROM order_transition WHERE order_id = :id AND to_status = 'SENT'")
                 .param("id", id).query(Long.class).single()).isOne();
         // the same key for another operation is refused
-        assertThat(doctor.post("/api/ocs/orders/" + id + "/cancel", Map.of("reason", "x"),
-                Map.of("Idempotency-Key", sendKey)).status()).isEqualTo(422);
+        assertThat(code(doctor.post("/api/ocs/orders/" + id + "/cancel", Map.of("reason", "x"),
+                Map.of("Idempotency-Key", sendKey)), 422)).isEqualTo("order.idempotency-key-reused");
+        // and for the same operation on another order
+        String other = ok(doctor.post("/api/ocs/orders", labOrder("LIPID", "ROUTINE")), 201).at("/order/id")
+                .asString();
+        assertThat(code(doctor.post("/api/ocs/orders/" + other + "/send", Map.of(),
+                Map.of("Idempotency-Key", sendKey)), 422)).isEqualTo("order.idempotency-key-reused");
+        assertThat(ok(doctor.get("/api/ocs/orders/" + other), 200).at("/order/status").asString())
+                .isEqualTo("PENDING");
     }
 
     @Test
     void a_second_open_order_of_the_same_drug_needs_confirmation() {
         ok(doctor.post("/api/ocs/orders", medicationOrder(CLARITHROMYCIN, 500)), 201);
         var duplicate = doctor.post("/api/ocs/orders", medicationOrder(CLARITHROMYCIN, 500));
-        assertThat(duplicate.status()).isEqualTo(422);
+        assertThat(code(duplicate, 422)).isEqualTo("order.duplicate-ingredient");
+        assertThat(duplicate.json().get("type").asString()).isEqualTo("urn:cdss:problem:order.duplicate-ingredient");
         assertThat(duplicate.json().get("duplicates")).hasSize(1);
         Map<String, Object> intended = new HashMap<>(medicationOrder(CLARITHROMYCIN, 500));
         intended.put("intendedDuplicate", true);
@@ -430,6 +450,11 @@ class OrderIntegrationTests {
         ApiClient api = new ApiClient(port);
         assertThat(api.login(username, TestUsers.PASSWORD).status()).isEqualTo(200);
         return api;
+    }
+
+    private static String code(ApiClient.Response response, int status) {
+        assertThat(response.status()).as(response.body()).isEqualTo(status);
+        return response.json().get("code").asString();
     }
 
     private static JsonNode ok(ApiClient.Response response, int status) {

@@ -1,11 +1,5 @@
 package org.cdss.medsafety.engine;
 
-import java.io.BufferedReader;
-import java.io.IOException;
-import java.io.InputStream;
-import java.io.InputStreamReader;
-import java.io.StringReader;
-import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.BitSet;
@@ -22,17 +16,14 @@ import org.cdss.medsafety.KbInfo;
 import org.cdss.medsafety.Severity;
 
 /**
- * The drug knowledge base, immutable once loaded: ingredients by DrugBank number, a name index (English, French,
+ * The drug knowledge base, an immutable index: ingredients by DrugBank number, a name index (English, French,
  * Korean, brand; lower case), interaction rules keyed by the unordered pair of ingredients, curated products with
- * dose limits, drug groups, allergy cross-sensitivity and duplicate-therapy rules. Loading validates every line and
- * the rule count against {@code kb.properties}; anything wrong throws {@link KnowledgeBaseException}.
+ * dose limits, drug groups, allergy cross-sensitivity and duplicate-therapy rules, and the lookup tables the checks
+ * and the KB browser read. Built from the validated tables of {@link KnowledgeBaseLoader}, which reads the files
+ * and throws {@link KnowledgeBaseException} for anything wrong.
  */
 public final class KnowledgeBase {
 
-    public static final String CLASSPATH_DIR = "medsafety/kb/";
-    static final String[] FILES = {"kb.properties", "ingredients.tsv", "interactions.tsv", "classes.tsv",
-        "products.tsv", "groups.tsv", "allergy-cross-sensitivity.tsv", "duplicate-therapy.tsv",
-        "allergen-terms.tsv", "combinations.tsv", "dose-bands.tsv"};
     static final int AMBIGUOUS = -1;
     private static final BitSet NO_GROUPS = new BitSet();
     private static final AllergyRule[] NO_ALLERGY_RULES = {};
@@ -42,12 +33,6 @@ public final class KnowledgeBase {
             "tablets", "cap", "capsule", "capsules", "oral", "suspension", "solution", "injection", "injectable",
             "extended", "delayed", "release", "chewable", "film", "coated", "powder", "syrup", "정", "캡슐", "주사",
             "시럽");
-
-    /** Opens one KB file by name, or returns null when it does not exist. */
-    @FunctionalInterface
-    public interface Opener {
-        InputStream open(String file) throws IOException;
-    }
 
     public record InteractionRule(String id, String source, int a, int b, Severity severity,
             String sourceSeverity, String mechanism, String description, String citation) {
@@ -83,6 +68,15 @@ public final class KnowledgeBase {
     /** {@code groupBit}: the group's bit in {@link #groupsOf(int)}. */
     public record DuplicateRule(String id, String group, Severity severity, String whatHappens, String whatToDo,
             String citation, int groupBit) {
+    }
+
+    /** The tables of the knowledge base as read and validated by {@link KnowledgeBaseLoader}, before indexing. */
+    record Tables(Properties meta, String version, Map<Integer, String[]> ingredients,
+            Map<Long, InteractionRule[]> interactions, List<InteractionRule> inFileOrder, int ruleCount,
+            Map<String, Set<Integer>> ansmClasses, Map<Integer, Product> products, Map<String, Set<Integer>> groups,
+            Map<String, Integer> groupBits, List<AllergyRule> allergyRules,
+            Map<Integer, List<DuplicateRule>> duplicateRulesByIngredient, Map<String, String> allergenTerms,
+            Map<String, int[]> combinations, Map<AgeBand, Map<Integer, DoseBand>> doseBands) {
     }
 
     private final Properties meta;
@@ -121,123 +115,23 @@ public final class KnowledgeBase {
     private final DuplicateRule[][] duplicateRulesById;
     private final BitSet[] duplicateRuleBitsById;        // id -> bits of the groups of its duplicate rules
 
-    private KnowledgeBase(Opener opener) throws IOException {
-        meta = new Properties();
-        meta.load(new StringReader(read(opener, "kb.properties")));
-        version = meta.getProperty("version");
-        require(version != null, "kb.properties", 0, "no version");
-
-        ingredients = new HashMap<>();
-        for (Row r : rows(opener, "ingredients.tsv", 3)) {
-            ingredients.put(r.id(0), new String[] {r.f[1], r.f[2]});
-        }
-        require(!ingredients.isEmpty(), "ingredients.tsv", 0, "no ingredients");
-
-        interactions = new HashMap<>();
-        List<InteractionRule> inFileOrder = new ArrayList<>();
-        int count = 0;
-        for (Row r : rows(opener, "interactions.tsv", 9)) {
-            int a = r.id(2);
-            int b = r.id(3);
-            InteractionRule rule = new InteractionRule(r.f[0], r.f[1], a, b, r.severity(4), r.f[5], r.f[6], r.f[7],
-                    r.f[8]);
-            interactions.merge(pair(a, b), new InteractionRule[] {rule}, KnowledgeBase::concat);
-            inFileOrder.add(rule);
-            count++;
-        }
-        ruleCount = count;
-        interactionIndex = new PairIndex(interactions, inFileOrder, this::citation, version());
-        String expected = meta.getProperty("count.rules");
-        require(expected != null && Integer.parseInt(expected.strip()) == count, "interactions.tsv", 0,
-                "rule count " + count + " differs from kb.properties count.rules=" + expected);
-
-        ansmClasses = new HashMap<>();
-        for (Row r : rows(opener, "classes.tsv", 4)) {
-            ansmClasses.computeIfAbsent(r.f[0], k -> new TreeSet<>()).add(r.id(2));
-        }
-
-        products = new TreeMap<>();
-        for (Row r : rows(opener, "products.tsv", 13)) {
-            Product p = new Product(r.id(0), r.f[1], r.f[2], r.f[3], r.f[4], r.f[5], r.f[6], r.f[7], r.number(8),
-                    r.number(9), r.f[10], r.f[11], r.f[12]);
-            require(products.put(p.id(), p) == null, "products.tsv", r.line, "duplicate product " + r.f[0]);
-            require((p.maxSingle() == null && p.maxDaily() == null) || !p.doseUnit().isEmpty(), "products.tsv",
-                    r.line, "dose limit without unit");
-        }
-
-        groups = new HashMap<>();
-        for (Row r : rows(opener, "groups.tsv", 3)) {
-            Set<Integer> members = groups.computeIfAbsent(r.f[0], k -> new TreeSet<>());
-            if (r.f[1].startsWith("class:")) {
-                Set<Integer> ansm = ansmClasses.get(r.f[1].substring(6));
-                require(ansm != null, "groups.tsv", r.line, "unknown ANSM class " + r.f[1]);
-                members.addAll(ansm);
-            } else {
-                members.add(r.id(1));
-            }
-        }
-
-        groupBits = new HashMap<>();
-        new TreeSet<>(groups.keySet()).forEach(g -> groupBits.put(g, groupBits.size()));
-
-        allergyRules = new ArrayList<>();
-        for (Row r : rows(opener, "allergy-cross-sensitivity.tsv", 7)) {
-            require(groups.containsKey(r.f[1]) && groups.containsKey(r.f[2]), "allergy-cross-sensitivity.tsv",
-                    r.line, "unknown group");
-            allergyRules.add(new AllergyRule(r.f[0], r.f[1], r.f[2], r.severity(3), r.f[4], r.f[5], r.f[6],
-                    groupBits.get(r.f[1]), groupBits.get(r.f[2])));
-        }
-
-        duplicateRulesByIngredient = new HashMap<>();
-        for (Row r : rows(opener, "duplicate-therapy.tsv", 6)) {
-            Set<Integer> members = groups.get(r.f[1]);
-            require(members != null, "duplicate-therapy.tsv", r.line, "unknown group " + r.f[1]);
-            DuplicateRule rule = new DuplicateRule(r.f[0], r.f[1], r.severity(2), r.f[3], r.f[4], r.f[5],
-                    groupBits.get(r.f[1]));
-            members.forEach(m -> duplicateRulesByIngredient.computeIfAbsent(m, k -> new ArrayList<>()).add(rule));
-        }
-
-        allergenTerms = new HashMap<>();
-        for (Row r : rows(opener, "allergen-terms.tsv", 2)) {
-            require(r.f[1].startsWith("group:") ? groups.containsKey(r.f[1].substring(6)) : parseId(r.f[1]) != null,
-                    "allergen-terms.tsv", r.line, "unknown target " + r.f[1]);
-            allergenTerms.put(normalise(r.f[0]), r.f[1]);
-        }
-
-        combinations = new HashMap<>();
-        for (Row r : rows(opener, "combinations.tsv", 3)) {
-            String[] parts = r.f[1].split(";");
-            int[] ids = new int[parts.length];
-            for (int i = 0; i < parts.length; i++) {
-                Integer id = parseId(parts[i]);
-                require(id != null && (ingredients.containsKey(id) || products.containsKey(id)),
-                        "combinations.tsv", r.line, "unknown component " + parts[i]);
-                ids[i] = id;
-            }
-            require(ids.length >= 2, "combinations.tsv", r.line, "a combination needs two components");
-            combinations.put(combinationKey(r.f[0]), ids);
-        }
-
-        doseBands = new java.util.EnumMap<>(AgeBand.class);
-        for (Row r : rows(opener, "dose-bands.tsv", 8)) {
-            AgeBand band;
-            try {
-                band = AgeBand.valueOf(r.f[1]);
-            } catch (IllegalArgumentException e) {
-                throw new KnowledgeBaseException("corrupt medication knowledge base: dose-bands.tsv line " + r.line
-                        + ": unknown age band " + r.f[1]);
-            }
-            DoseBand d = new DoseBand(r.id(0), band, r.number(2), r.number(3), r.number(4), r.number(5), r.f[6],
-                    r.f[7]);
-            require(products.containsKey(d.id()), "dose-bands.tsv", r.line, "not a product " + r.f[0]);
-            require(band != AgeBand.ADULT, "dose-bands.tsv", r.line, "adult limits belong in products.tsv");
-            require(!d.unit().isBlank() && !d.citation().isBlank(), "dose-bands.tsv", r.line,
-                    "a limit needs a unit and a citation");
-            require(band != AgeBand.PAEDIATRIC || d.maxSinglePerKg() != null || d.maxDailyPerKg() != null,
-                    "dose-bands.tsv", r.line, "paediatric limits are per kg");
-            require(doseBands.computeIfAbsent(band, k -> new HashMap<>()).put(d.id(), d) == null, "dose-bands.tsv",
-                    r.line, "duplicate band " + r.f[0]);
-        }
+    /** Indexes the loaded tables; the tables are not modified afterwards. */
+    KnowledgeBase(Tables tables) {
+        meta = tables.meta();
+        version = tables.version();
+        ingredients = tables.ingredients();
+        interactions = tables.interactions();
+        ruleCount = tables.ruleCount();
+        interactionIndex = new PairIndex(interactions, tables.inFileOrder(), this::citation, version());
+        ansmClasses = tables.ansmClasses();
+        products = tables.products();
+        groups = tables.groups();
+        groupBits = tables.groupBits();
+        allergyRules = tables.allergyRules();
+        duplicateRulesByIngredient = tables.duplicateRulesByIngredient();
+        allergenTerms = tables.allergenTerms();
+        combinations = tables.combinations();
+        doseBands = tables.doseBands();
 
         atcCodes = new HashMap<>();
         products.values().forEach(p -> {
@@ -335,23 +229,6 @@ public final class KnowledgeBase {
         info = buildInfo();
     }
 
-    /** Loads the KB committed under {@code src/main/resources/medsafety/kb/}. */
-    public static KnowledgeBase fromClasspath() {
-        ClassLoader loader = KnowledgeBase.class.getClassLoader();
-        return load(file -> loader.getResourceAsStream(CLASSPATH_DIR + file));
-    }
-
-    public static KnowledgeBase load(Opener opener) {
-        try {
-            return new KnowledgeBase(opener);
-        } catch (IOException e) {
-            throw new KnowledgeBaseException("cannot read the medication knowledge base: " + e.getMessage(), e);
-        } catch (KnowledgeBaseException e) {
-            throw e;
-        } catch (RuntimeException e) {
-            throw new KnowledgeBaseException("corrupt medication knowledge base: " + e, e);
-        }
-    }
 
     // --- lookups ---
 
@@ -675,79 +552,5 @@ public final class KnowledgeBase {
                 k -> new ArrayList<>()).add(name)));
         byMember.replaceAll((k, v) -> List.copyOf(v));
         return byMember;
-    }
-
-    private static InteractionRule[] concat(InteractionRule[] x, InteractionRule[] y) {
-        InteractionRule[] all = Arrays.copyOf(x, x.length + y.length);
-        System.arraycopy(y, 0, all, x.length, y.length);
-        return all;
-    }
-
-    private static String read(Opener opener, String file) throws IOException {
-        try (InputStream in = opener.open(file)) {
-            if (in == null) {
-                throw new KnowledgeBaseException("medication knowledge base file missing: " + file);
-            }
-            return new String(in.readAllBytes(), StandardCharsets.UTF_8);
-        }
-    }
-
-    private static List<Row> rows(Opener opener, String file, int columns) throws IOException {
-        List<Row> rows = new ArrayList<>();
-        try (InputStream in = opener.open(file)) {
-            if (in == null) {
-                throw new KnowledgeBaseException("medication knowledge base file missing: " + file);
-            }
-            BufferedReader reader = new BufferedReader(new InputStreamReader(in, StandardCharsets.UTF_8));
-            String line;
-            int n = 0;
-            while ((line = reader.readLine()) != null) {
-                n++;
-                if (line.isEmpty() || line.startsWith("#")) {
-                    continue;
-                }
-                String[] f = line.split("\t", -1);
-                require(f.length == columns, file, n, "expected " + columns + " columns, found " + f.length);
-                rows.add(new Row(file, n, f));
-            }
-        }
-        require(!rows.isEmpty(), file, 0, "empty");
-        return rows;
-    }
-
-    private static void require(boolean ok, String file, int line, String problem) {
-        if (!ok) {
-            throw new KnowledgeBaseException("corrupt medication knowledge base: " + file
-                    + (line > 0 ? " line " + line : "") + ": " + problem);
-        }
-    }
-
-    private record Row(String file, int line, String[] f) {
-        int id(int column) {
-            Integer id = parseId(f[column]);
-            require(id != null, file, line, "not a DrugBank accession: " + f[column]);
-            return id;
-        }
-
-        Severity severity(int column) {
-            try {
-                return Severity.valueOf(f[column]);
-            } catch (IllegalArgumentException e) {
-                throw new KnowledgeBaseException("corrupt medication knowledge base: " + file + " line " + line
-                        + ": unknown severity " + f[column]);
-            }
-        }
-
-        Double number(int column) {
-            if (f[column].isBlank()) {
-                return null;
-            }
-            try {
-                return Double.valueOf(f[column]);
-            } catch (NumberFormatException e) {
-                throw new KnowledgeBaseException("corrupt medication knowledge base: " + file + " line " + line
-                        + ": not a number: " + f[column]);
-            }
-        }
     }
 }

@@ -1,0 +1,63 @@
+package org.cdss.orders;
+
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import org.cdss.shared.DomainException;
+import org.cdss.shared.DomainException.FieldProblem;
+import org.springframework.stereotype.Component;
+
+/**
+ * Lab result entry at the completion of a lab order: each value must be one of the ordered test's (or panel's)
+ * tests, once, with a value or a text; it is flagged against the catalogue's reference and critical limits and
+ * stored with the order.
+ */
+@Component
+class LabResultEntry {
+
+    /** Whether any value entered was abnormal, or critical (the prescriber is told urgently). */
+    record Outcome(boolean abnormal, boolean critical) {
+    }
+
+    private final LabCatalogue catalogue;
+    private final OrderRecords records;
+
+    LabResultEntry(LabCatalogue catalogue, OrderRecords records) {
+        this.catalogue = catalogue;
+        this.records = records;
+    }
+
+    Outcome record(Order order, List<OrderRequests.LabValue> values, java.util.UUID by, Instant now) {
+        if (values.isEmpty()) {
+            throw OrderForms.refused(OrderProblem.RESULT_INVALID, "/results", "order.results-required");
+        }
+        Map<String, LabTestView> tests = catalogue.resultTests(order.labTestCode());
+        Set<String> seen = new HashSet<>();
+        List<FieldProblem> problems = new ArrayList<>();
+        for (int i = 0; i < values.size(); i++) {
+            OrderRequests.LabValue v = values.get(i);
+            if (!tests.containsKey(v.testCode()) || !seen.add(v.testCode())) {
+                problems.add(new FieldProblem("/results/" + i + "/testCode", "order.result-test-unknown"));
+            } else if (v.value() == null && (v.text() == null || v.text().isBlank())) {
+                problems.add(new FieldProblem("/results/" + i + "/value", "order.result-value-required"));
+            }
+        }
+        if (!problems.isEmpty()) {
+            throw new DomainException(OrderProblem.RESULT_INVALID, "order.results-invalid", problems);
+        }
+        boolean abnormal = false;
+        boolean critical = false;
+        for (OrderRequests.LabValue v : values) {
+            LabTestView test = tests.get(v.testCode());
+            LabFlag flag = LabFlag.of(v.value(), test.refLow(), test.refHigh(), test.criticalLow(),
+                    test.criticalHigh());
+            abnormal |= flag.abnormal();
+            critical |= flag.critical();
+            records.labResult(order.id(), test, v.value(), v.text(), flag, by, now);
+        }
+        return new Outcome(abnormal, critical);
+    }
+}

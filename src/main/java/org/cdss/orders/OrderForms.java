@@ -1,0 +1,105 @@
+package org.cdss.orders;
+
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import org.cdss.medsafety.DrugSuggestion;
+import org.cdss.medsafety.MedicationSafety;
+import org.cdss.patients.PatientDirectory;
+import org.cdss.shared.DomainException;
+import org.cdss.shared.DomainException.FieldProblem;
+import org.cdss.shared.ProblemCode;
+import org.cdss.shared.ProblemType;
+import org.springframework.stereotype.Component;
+
+/**
+ * The content of an order form checked against its type and the catalogues before an order is created, edited or
+ * revised: the payload of its type (and no other), a due time not in the past, a known patient, a known lab test on
+ * its specimen, an orderable drug, and no second open order of the same ingredient unless intended.
+ */
+@Component
+class OrderForms {
+
+    private static final Duration DUE_GRACE = Duration.ofMinutes(5);
+
+    private final PatientDirectory patients;
+    private final LabCatalogue catalogue;
+    private final MedicationSafety safety;
+    private final OrderQueries queries;
+
+    OrderForms(PatientDirectory patients, LabCatalogue catalogue, MedicationSafety safety, OrderQueries queries) {
+        this.patients = patients;
+        this.catalogue = catalogue;
+        this.safety = safety;
+        this.queries = queries;
+    }
+
+    /** Checks the payload against the order type and the catalogues; returns the product name of a medication. */
+    String validate(OrderRequests.OrderForm form, UUID exceptOrderId, Instant now) {
+        Map<OrderType, Object> payloads = new LinkedHashMap<>();
+        payloads.put(OrderType.MEDICATION, form.medication());
+        payloads.put(OrderType.LAB_TEST, form.labTest());
+        payloads.put(OrderType.IMAGING, form.imaging());
+        payloads.put(OrderType.TISSUE_EXAM, form.tissueExam());
+        List<FieldProblem> problems = new ArrayList<>();
+        payloads.forEach((type, payload) -> {
+            String pointer = "/" + pointerName(type);
+            if (type == form.type() && payload == null) {
+                problems.add(new FieldProblem(pointer, "order.payload-required"));
+            } else if (type != form.type() && payload != null) {
+                problems.add(new FieldProblem(pointer, "order.payload-wrong-type"));
+            }
+        });
+        if (!problems.isEmpty()) {
+            throw new DomainException(ProblemCode.VALIDATION, "order.payload-mismatch", problems);
+        }
+        if (form.dueAt() != null && form.dueAt().isBefore(now.minus(DUE_GRACE))) {
+            throw refused(ProblemCode.VALIDATION, "/dueAt", "order.due-in-past");
+        }
+        if (!patients.exists(form.patientId())) {
+            throw refused(OrderProblem.UNKNOWN_REFERENCE, "/patientId", "order.patient-unknown");
+        }
+        return switch (form.type()) {
+            case MEDICATION -> validateMedication(form, exceptOrderId);
+            case LAB_TEST -> {
+                LabTestView test = catalogue.find(form.labTest().testCode()).orElseThrow(() -> refused(
+                        OrderProblem.UNKNOWN_REFERENCE, "/labTest/testCode", "order.lab-test-unknown"));
+                if (form.labTest().specimen() != null && !form.labTest().specimen().equals(test.specimen())) {
+                    throw refused(OrderProblem.UNKNOWN_REFERENCE, "/labTest/specimen", "order.lab-specimen-mismatch");
+                }
+                yield null;
+            }
+            default -> null;
+        };
+    }
+
+    private String validateMedication(OrderRequests.OrderForm form, UUID exceptOrderId) {
+        DrugSuggestion product = safety.orderableProduct(form.medication().drugId()).orElseThrow(() -> refused(
+                OrderProblem.UNKNOWN_REFERENCE, "/medication/drugId", "order.drug-unknown"));
+        List<String> open = queries.openOrdersOfDrug(form.patientId(), product.id(), exceptOrderId);
+        if (!open.isEmpty() && !form.duplicateIntended()) {
+            throw new DomainException(OrderProblem.DUPLICATE_INGREDIENT, "order.duplicate-medication",
+                    List.of(new FieldProblem("/intendedDuplicate", "order.duplicate-medication")))
+                    .with("duplicates", open);
+        }
+        return product.nameEn();
+    }
+
+    private static String pointerName(OrderType type) {
+        return switch (type) {
+            case MEDICATION -> "medication";
+            case LAB_TEST -> "labTest";
+            case IMAGING -> "imaging";
+            case TISSUE_EXAM -> "tissueExam";
+        };
+    }
+
+    /** A refusal that names one field of the request; {@code key} is also its detail. */
+    static DomainException refused(ProblemType problem, String pointer, String key) {
+        return new DomainException(problem, key, List.of(new FieldProblem(pointer, key)));
+    }
+}

@@ -1,0 +1,122 @@
+package org.cdss.orders;
+
+import java.time.Clock;
+import java.time.Instant;
+import java.util.UUID;
+import java.util.function.BiConsumer;
+import org.cdss.medsafety.MedicationCheckResult;
+import org.cdss.shared.security.CdssPrincipal;
+import org.cdss.shared.security.CurrentUser;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+/**
+ * The life-cycle commands: the prescriber sends (through the safety gate) or cancels an order, the target
+ * department starts and completes it with its outcome (a dispense, lab values, a result text). Each checks who may
+ * act and the version the caller saw, records the request's idempotency key, lets the {@link Order} move itself
+ * (it refuses a step its life cycle does not allow and registers the events) and stores the change.
+ */
+@Service
+class OrderTransitions {
+
+    private final OrderChanges changes;
+    private final OrderSafetyGate gate;
+    private final LabResultEntry labResults;
+    private final OrderRecords records;
+    private final Clock clock;
+
+    OrderTransitions(OrderChanges changes, OrderSafetyGate gate, LabResultEntry labResults, OrderRecords records,
+            Clock clock) {
+        this.changes = changes;
+        this.gate = gate;
+        this.labResults = labResults;
+        this.records = records;
+        this.clock = clock;
+    }
+
+    /**
+     * Sends a pending order to its department. A medication order passes the safety gate first
+     * ({@link OrderSafetyGate#beforeSend}): refused with {@code order.safety-blocked} until overridden. The key is
+     * recorded only once the gate let the order through, so a retry with the override acts.
+     */
+    @Transactional(noRollbackFor = SafetyBlocked.class)
+    public OrderDetailView send(UUID id, OrderRequests.Send request, OrderIdempotency.Key key) {
+        CdssPrincipal user = OrderAccess.doctor();
+        Order order = changes.visible(id, user);
+        OrderAccess.requireOrderer(user, order);
+        order.expectVersion(request.version());
+        order.requireSendable();
+        Instant now = clock.instant();
+        MedicationCheckResult check = gate.beforeSend(order, request.override(), user, now);
+        key.remember(id, now);
+        OrderStatus from = order.send(user.userId(), now);
+        return changes.moved(order, from, user, now, null, "ORDER_SEND").withSafety(check);
+    }
+
+    /** The target department takes the order on (for a medication: the pharmacist has verified it). */
+    @Transactional
+    public OrderDetailView start(UUID id, OrderRequests.Transition request, OrderIdempotency.Key key) {
+        CdssPrincipal user = CurrentUser.require();
+        Instant now = clock.instant();
+        Order order = acting(id, request.version(), key, user, OrderAccess::requirePerformer, now);
+        OrderStatus from = order.start(user.userId(), now);
+        return changes.moved(order, from, user, now, request.note(), "ORDER_START");
+    }
+
+    /**
+     * Completes an order with its outcome: a dispense for a medication, values for a lab test (flagged against the
+     * catalogue's reference and critical limits), a result text for imaging and tissue exams.
+     */
+    @Transactional
+    public OrderDetailView complete(UUID id, OrderRequests.Complete request, OrderIdempotency.Key key) {
+        CdssPrincipal user = CurrentUser.require();
+        Instant now = clock.instant();
+        Order order = acting(id, request.version(), key, user, OrderAccess::requirePerformer, now);
+        OrderStatus from = order.complete(user.userId(), now);
+        switch (order.type()) {
+            case MEDICATION -> {
+                if (request.dispense() == null) {
+                    throw OrderForms.refused(OrderProblem.RESULT_INVALID, "/dispense", "order.dispense-required");
+                }
+                records.dispense(id, request.dispense().quantity(), request.dispense().note(), user.userId(), now);
+            }
+            case LAB_TEST -> {
+                LabResultEntry.Outcome outcome = labResults.record(order, request.results(), user.userId(), now);
+                order.resultRecorded(outcome.abnormal(), outcome.critical(), user.userId(), now);
+            }
+            case IMAGING, TISSUE_EXAM -> {
+                if (request.resultText() == null || request.resultText().isBlank()) {
+                    throw OrderForms.refused(OrderProblem.RESULT_INVALID, "/resultText",
+                            "order.result-text-required");
+                }
+                records.resultText(id, request.resultText().trim(), user.userId(), now);
+                order.resultRecorded(false, false, user.userId(), now);
+            }
+            default -> throw new IllegalStateException();
+        }
+        return changes.moved(order, from, user, now, request.note(), "ORDER_COMPLETE");
+    }
+
+    /** The prescriber cancels their order (any state before completed), with a reason. */
+    @Transactional
+    public OrderDetailView cancel(UUID id, OrderRequests.Cancel request, OrderIdempotency.Key key) {
+        CdssPrincipal user = OrderAccess.doctor();
+        Instant now = clock.instant();
+        Order order = acting(id, request.version(), key, user, OrderAccess::requireOrderer, now);
+        OrderStatus from = order.cancel(CancelCause.REQUESTED, request.reason(), user.userId(), now);
+        return changes.moved(order, from, user, now, request.reason(), "ORDER_CANCEL");
+    }
+
+    /**
+     * The first steps every department or cancel transition shares: load the order the caller may see, check who
+     * may act and the version they saw, and record the key.
+     */
+    private Order acting(UUID id, Long version, OrderIdempotency.Key key, CdssPrincipal user,
+            BiConsumer<CdssPrincipal, Order> authorise, Instant now) {
+        Order order = changes.visible(id, user);
+        authorise.accept(user, order);
+        order.expectVersion(version);
+        key.remember(id, now);
+        return order;
+    }
+}

@@ -1,0 +1,120 @@
+package org.cdss.orders;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import org.cdss.patients.PatientSummaryView;
+import org.cdss.shared.security.Role;
+import org.cdss.support.ApiClient;
+import org.cdss.support.IntegrationTest;
+import org.cdss.support.TestUsers;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.context.annotation.Import;
+import tools.jackson.databind.JsonNode;
+
+/**
+ * Statements per request on the OCS hot paths, counted by {@link StatementCounter} (application pool: JPA,
+ * {@code JdbcClient} and the event publication registry; audit appends apart; the session store not counted). A
+ * change that adds a statement to one of these requests fails here: lower the number when a change removes one.
+ *
+ * <p>Before the split of {@code OrderManagement} (issue 10, item 11), measured on H2 with this test: create of a
+ * medication order with the full safety check 17 statements + 2 audit appends; send with an override of its hard
+ * stop 20 + 3; the pharmacy's worklist 4 + 1 with one order on it, 5 + 1 with six orders of two patients by two
+ * prescribers: the count, the page and the patients are one statement each, but the prescribers' display names are
+ * read one statement per distinct prescriber ({@code OrderQueries.Names}). After the split: the same numbers, on H2,
+ * PostgreSQL and MariaDB alike (ADR 0017).
+ */
+@IntegrationTest
+@Import(StatementCounter.class)
+class OrderStatementCountIntegrationTests {
+
+    static final UUID PULMONOLOGY = UUID.fromString("0d1f0000-0000-4000-8000-000000000002");
+    static final UUID PHARMACY = UUID.fromString("0d1f0000-0000-4000-8000-000000000006");
+
+    @LocalServerPort
+    int port;
+
+    @Autowired
+    TestUsers testUsers;
+
+    ApiClient doctor;
+    ApiClient pharmacist;
+    PatientSummaryView patient;
+
+    @BeforeEach
+    void staffAndPatient() {
+        doctor = login(testUsers.staff(Role.DOCTOR, PULMONOLOGY).username());
+        pharmacist = login(testUsers.staff(Role.PHARMACIST, PHARMACY).username());
+        patient = testUsers.patient("문장수");
+        ok(doctor.post("/api/patients/" + patient.id() + "/medications", Map.of("name", "Clarithromycin 500 mg")),
+                201);
+        ok(doctor.post("/api/patients/" + patient.id() + "/allergies", Map.of("substance", "Penicillin", "severity", "MODERATE")), 201);
+    }
+
+    @Test
+    void creating_and_sending_a_checked_medication_order_and_reading_the_worklist_run_a_fixed_number_of_statements() {
+        JsonNode created = ok(doctor.post("/api/ocs/orders", simvastatin(), Map.of("Idempotency-Key",
+                UUID.randomUUID().toString())), 201);
+        assertThat(created.at("/safety/alerts").findValuesAsString("tier")).contains("HARD_STOP");
+        String id = created.at("/order/id").asString();
+        StatementCounter.Counts create = StatementCounter.last("POST", "/api/ocs/orders");
+
+        ok(doctor.post("/api/ocs/orders/" + id + "/send", Map.of("override", Map.of("reasonCode",
+                "BENEFIT_OUTWEIGHS_RISK", "comment", "CK monitored")), Map.of("Idempotency-Key",
+                UUID.randomUUID().toString())), 200);
+        StatementCounter.Counts send = StatementCounter.last("POST", "/api/ocs/orders/" + id + "/send");
+
+        ok(pharmacist.get("/api/ocs/orders/worklist?department=" + PHARMACY), 200);
+        StatementCounter.Counts worklist = StatementCounter.last("GET", "/api/ocs/orders/worklist");
+        ApiClient otherDoctor = login(testUsers.staff(Role.DOCTOR, PULMONOLOGY).username());
+        PatientSummaryView first = patient;
+        patient = testUsers.patient("문장수둘");
+        for (int i = 0; i < 5; i++) {
+            ApiClient by = i % 2 == 0 ? otherDoctor : doctor;
+            String next = ok(by.post("/api/ocs/orders", simvastatinAgain()), 201).at("/order/id").asString();
+            ok(by.post("/api/ocs/orders/" + next + "/send", Map.of("override", Map.of("reasonCode",
+                    "BENEFIT_OUTWEIGHS_RISK", "comment", "CK monitored"))), 200);
+        }
+        patient = first;
+        JsonNode longer = ok(pharmacist.get("/api/ocs/orders/worklist?department=" + PHARMACY), 200);
+        assertThat(longer.get("content").size()).isGreaterThanOrEqualTo(6);
+        StatementCounter.Counts longerWorklist = StatementCounter.last("GET", "/api/ocs/orders/worklist");
+
+        assertThat(create.application()).as("create: %s", create.statements()).isEqualTo(17);
+        assertThat(create.audits()).isEqualTo(2);
+        assertThat(send.application()).as("send: %s", send.statements()).isEqualTo(20);
+        assertThat(send.audits()).isEqualTo(3);
+        assertThat(worklist.application()).as("worklist: %s", worklist.statements()).isEqualTo(4);
+        assertThat(worklist.audits()).isEqualTo(1);
+        // no statement per row or per patient; one per distinct prescriber (two here) for their names
+        assertThat(longerWorklist.application()).as("worklist: %s", longerWorklist.statements()).isEqualTo(5);
+    }
+
+    private Map<String, Object> simvastatin() {
+        return Map.of("patientId", patient.id(), "type", "MEDICATION", "priority", "ROUTINE",
+                "medication", Map.of("drugId", "DB00641", "dose", 20, "doseUnit", "mg", "route", "PO",
+                        "frequency", "QD", "durationDays", 7, "quantity", 7));
+    }
+
+    private Map<String, Object> simvastatinAgain() {
+        var order = new java.util.HashMap<>(simvastatin());
+        order.put("intendedDuplicate", true);
+        return order;
+    }
+
+    private ApiClient login(String username) {
+        ApiClient api = new ApiClient(port);
+        assertThat(api.login(username, TestUsers.PASSWORD).status()).isEqualTo(200);
+        return api;
+    }
+
+    private static JsonNode ok(ApiClient.Response response, int status) {
+        assertThat(response.status()).as(response.body()).isEqualTo(status);
+        return response.json();
+    }
+}
