@@ -91,6 +91,7 @@ class RoleEndpointMatrixIntegrationTests {
         roles("POST /api/encounters/{id}/void", EnumSet.of(Role.DOCTOR));
         roles("POST /api/encounters/{id}/notes", EnumSet.of(Role.DOCTOR));
         roles("PUT /api/encounters/{id}/notes/{noteId}", EnumSet.of(Role.DOCTOR));
+        roles("GET /api/encounters/{id}/notes/{noteId}/versions", chartReaders);
         roles("POST /api/encounters/{id}/vitals", EnumSet.of(Role.DOCTOR, Role.NURSE));
         roles("POST /api/encounters/{id}/diagnoses", EnumSet.of(Role.DOCTOR));
         roles("GET /api/notifications/stream", ALL_ROLES);
