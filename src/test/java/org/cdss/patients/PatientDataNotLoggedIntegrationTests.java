@@ -31,7 +31,8 @@ import org.springframework.web.bind.annotation.RestController;
  * classes (issue 10 item 5). On H2, PostgreSQL and MariaDB, whose messages all name the duplicate value.
  */
 @IntegrationTest
-@Import(PatientDataNotLoggedIntegrationTests.FailingWrite.class)
+@Import({PatientDataNotLoggedIntegrationTests.FailingWrite.class,
+        PatientDataNotLoggedIntegrationTests.FailingFilter.class})
 class PatientDataNotLoggedIntegrationTests {
 
     static final String NAME = "로그누출금지";
@@ -47,7 +48,23 @@ class PatientDataNotLoggedIntegrationTests {
 
         @PostMapping("/api/test/duplicate-mrn")
         void duplicate(@RequestBody java.util.Map<String, String> body) {
-            patients.saveAndFlush(new Patient(body.get("mrn"), NAME, null, LocalDate.of(1990, 1, 1), Sex.F, Instant.now()));
+            patients.saveAndFlush(new Patient(body.get("mrn"), NAME, null, LocalDate.of(1990, 1, 1), Sex.F,
+                    Instant.now()));
+        }
+    }
+
+    /** A filter that fails with patient data in its message, the way a bug in a filter would. Only here. */
+    static class FailingFilter extends org.springframework.web.filter.OncePerRequestFilter {
+        @Override
+        protected boolean shouldNotFilter(jakarta.servlet.http.HttpServletRequest request) {
+            return !request.getRequestURI().equals("/test/failing-filter");
+        }
+
+        @Override
+        protected void doFilterInternal(jakarta.servlet.http.HttpServletRequest request,
+                jakarta.servlet.http.HttpServletResponse response, jakarta.servlet.FilterChain chain) {
+            throw new IllegalStateException("cannot route the chart of " + NAME + " (MRN "
+                    + request.getHeader("X-Mrn") + ")");
         }
     }
 
@@ -87,6 +104,24 @@ class PatientDataNotLoggedIntegrationTests {
         List<String> lines = logged.list.stream().map(PatientDataNotLoggedIntegrationTests::everything).toList();
         assertThat(lines).anySatisfy(line -> assertThat(line).contains(traceId)
                 .contains("DataIntegrityViolationException"));
+        assertThat(lines).allSatisfy(line -> assertThat(line).doesNotContain(mrn).doesNotContain(NAME));
+    }
+
+    @Test
+    void an_exception_escaping_a_filter_is_answered_500_and_logged_without_its_message() throws Exception {
+        String mrn = testUsers.patient("필터환자").mrn();
+
+        var failed = java.net.http.HttpClient.newHttpClient().send(java.net.http.HttpRequest.newBuilder(
+                java.net.URI.create("http://localhost:" + port + "/test/failing-filter")).header("X-Mrn", mrn)
+                .build(), java.net.http.HttpResponse.BodyHandlers.ofString());
+
+        assertThat(failed.statusCode()).isEqualTo(500);
+        var body = ApiClient.JSON.readTree(failed.body());
+        assertThat(body.path("code").asString()).isEqualTo("internal");
+        String traceId = body.path("traceId").asString();
+        assertThat(traceId).isNotBlank();
+        List<String> lines = logged.list.stream().map(PatientDataNotLoggedIntegrationTests::everything).toList();
+        assertThat(lines).anySatisfy(line -> assertThat(line).contains(traceId).contains("IllegalStateException"));
         assertThat(lines).allSatisfy(line -> assertThat(line).doesNotContain(mrn).doesNotContain(NAME));
     }
 
