@@ -87,6 +87,7 @@ export type StatusCounts = Schemas['StatusCounts'];
 export type EncounterView = Schemas['EncounterView'];
 export type EncounterDetailView = Schemas['EncounterDetailView'];
 export type NoteView = Schemas['NoteView'];
+export type NoteVersionView = Schemas['NoteVersionView'];
 export type VitalsView = Schemas['VitalsView'];
 export type DiagnosisView = Schemas['DiagnosisView'];
 export type TimelineEntry = Schemas['TimelineEntry'];

@@ -3,3 +3,4 @@ export const recordsKey = ['records'] as const;
 export const encountersKey = (patientId: string) => ['records', 'encounters', patientId] as const;
 export const encounterKey = (id: string) => ['records', 'encounter', id] as const;
 export const timelineKey = (patientId: string, params: object) => ['records', 'timeline', patientId, params] as const;
+export const noteVersionsKey = (noteId: string) => ['records', 'note-versions', noteId] as const;

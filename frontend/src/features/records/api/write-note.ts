@@ -12,21 +12,34 @@ export const noteSchema = z
   .refine((n) => Object.values(n).some((v) => v.trim() !== ''), { message: 'records.note.empty', path: ['assessment'] });
 export type NoteForm = z.infer<typeof noteSchema>;
 
-/** POST /api/encounters/{id}/notes, or PUT …/notes/{noteId} with the version read (409 if someone amended it since). */
+/** Mirrors the server: the reason for an amendment, at most 500 characters (required of a doctor who did not write the note). */
+export const AMEND_REASON_MAX = 500;
+
+/**
+ * POST /api/encounters/{id}/notes, or PUT …/notes/{noteId} with the version read (409 if someone amended it since):
+ * an amendment adds the note's next version, the earlier ones stay readable in its history.
+ */
 export async function saveNote({
   encounterId,
   noteId,
   version,
   note,
+  reason,
 }: {
   encounterId: string;
   noteId?: string;
   version?: number;
   note: NoteForm;
+  reason?: string;
 }): Promise<NoteView> {
   const base = `/api/encounters/${encodeURIComponent(encounterId)}/notes`;
+  const trimmed = reason?.trim();
   const { data } = noteId
-    ? await apiClient.put<NoteView>(`${base}/${encodeURIComponent(noteId)}`, { ...note, version })
+    ? await apiClient.put<NoteView>(`${base}/${encodeURIComponent(noteId)}`, {
+        ...note,
+        version,
+        ...(trimmed ? { reason: trimmed } : {}),
+      })
     : await apiClient.post<NoteView>(base, note);
   return data;
 }

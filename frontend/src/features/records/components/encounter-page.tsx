@@ -15,13 +15,14 @@ import { zodFieldErrors } from '../../../lib/form-errors';
 import { hasAnyRole } from '../../../lib/roles';
 import { problemMessage } from '../../../lib/problem-message';
 import { formatInstant } from '../../../lib/time';
-import type { EncounterDetailView, NoteView, RecordVitalsRequest } from '../../../types/api';
+import type { EncounterDetailView, NoteView, NoteVersionView, RecordVitalsRequest } from '../../../types/api';
 import { useCompleteVisit } from '../api/complete-visit';
 import { useFinishEncounter } from '../api/finish-encounter';
 import { useEncounter } from '../api/get-encounter';
+import { useNoteVersions } from '../api/get-note-versions';
 import { diagnosisSchema, useRecordDiagnosis } from '../api/record-diagnosis';
 import { useRecordVitals } from '../api/record-vitals';
-import { NOTE_PART_MAX, noteSchema, useSaveNote, type NoteForm } from '../api/write-note';
+import { AMEND_REASON_MAX, NOTE_PART_MAX, noteSchema, useSaveNote, type NoteForm } from '../api/write-note';
 import { previewBmi } from '../lib/bmi';
 import { EncounterStatusBadge } from './encounter-status-badge';
 
@@ -100,10 +101,16 @@ function FinishButton({ detail }: { detail: EncounterDetailView }) {
 function NoteCard({ encounterId, notes, canWrite }: { encounterId: string; notes: NoteView[]; canWrite: boolean }) {
   const { t, i18n } = useTranslation();
   const latest = notes[0];
+  const [showHistory, setShowHistory] = useState(false);
   return (
     <Card data-testid="soap-note">
-      <CardHeader>
+      <CardHeader className="flex flex-row items-center justify-between gap-2">
         <CardTitle>{t('records.note.title')}</CardTitle>
+        {latest?.id && (latest.version ?? 0) > 0 ? (
+          <Button size="sm" variant="secondary" data-testid="note-history-toggle" aria-expanded={showHistory} onClick={() => setShowHistory(!showHistory)}>
+            {showHistory ? t('records.note.history.hide') : t('records.note.history.show', { count: (latest.version ?? 0) + 1 })}
+          </Button>
+        ) : null}
       </CardHeader>
       <CardContent>
         {canWrite ? (
@@ -123,8 +130,50 @@ function NoteCard({ encounterId, notes, canWrite }: { encounterId: string; notes
         ) : (
           <EmptyState title={t('records.note.none')} />
         )}
+        {latest?.amendedAt ? (
+          <p className="mt-2 text-xs text-slate-500" data-testid="note-amended">
+            {t('records.note.amendedBy', { name: latest.amendedBy ?? '', time: formatInstant(latest.amendedAt, i18n.language) })}
+          </p>
+        ) : null}
+        {latest?.id && showHistory ? <NoteHistory encounterId={encounterId} noteId={latest.id} /> : null}
       </CardContent>
     </Card>
+  );
+}
+
+/** Every version of the note, the original first: who wrote it, when, why, and the text as it was. */
+function NoteHistory({ encounterId, noteId }: { encounterId: string; noteId: string }) {
+  const { t, i18n } = useTranslation();
+  const versions = useNoteVersions(encounterId, noteId, true);
+  if (versions.isPending) return <Spinner className="py-4" />;
+  if (versions.isError) return <Alert tone="error">{problemMessage(versions.error, t)}</Alert>;
+  return (
+    <ol className="mt-4 space-y-3 border-t border-slate-200 pt-3" data-testid="note-history" aria-label={t('records.note.history.title')}>
+      {versions.data.map((v: NoteVersionView) => (
+        <li key={v.version} className="rounded-md border border-slate-200 p-3 text-sm" data-testid="note-version">
+          <p className="mb-2 text-xs text-slate-600">
+            <span className="font-medium">
+              {v.version === 0 ? t('records.note.history.original') : t('records.note.history.amendment', { number: v.version })}
+            </span>
+            {' · '}
+            {v.writtenBy} · <span className="tabular-nums">{formatInstant(v.writtenAt, i18n.language)}</span>
+          </p>
+          {v.reason ? (
+            <p className="mb-2 text-xs" data-testid="note-version-reason">
+              {t('records.note.history.reason')}: {v.reason}
+            </p>
+          ) : null}
+          <dl className="space-y-1">
+            {SOAP_PARTS.filter((part) => (v[part] ?? '').trim() !== '').map((part) => (
+              <div key={part}>
+                <dt className="font-medium text-slate-600">{t(`records.note.${part}`)}</dt>
+                <dd className="whitespace-pre-wrap">{v[part]}</dd>
+              </div>
+            ))}
+          </dl>
+        </li>
+      ))}
+    </ol>
   );
 }
 
@@ -137,6 +186,7 @@ function NoteForm({ encounterId, note }: { encounterId: string; note: NoteView |
     assessment: note?.assessment ?? '',
     plan: note?.plan ?? '',
   });
+  const [reason, setReason] = useState('');
   const [errors, setErrors] = useState<Record<string, string>>({});
   const problem = save.error ? toApiProblem(save.error) : null;
   const fieldErrors = { ...problemFieldErrors(problem), ...errors };
@@ -147,7 +197,7 @@ function NoteForm({ encounterId, note }: { encounterId: string; note: NoteView |
       return;
     }
     setErrors({});
-    save.mutate({ encounterId, noteId: note?.id, version: note?.version, note: parsed.data });
+    save.mutate({ encounterId, noteId: note?.id, version: note?.version, note: parsed.data, reason: note ? reason : undefined });
   };
   return (
     <form
@@ -169,8 +219,18 @@ function NoteForm({ encounterId, note }: { encounterId: string; note: NoteView |
           />
         </FormField>
       ))}
-      {problem && problem.status === 409 ? <Alert tone="warning">{t('records.note.stale')}</Alert> : null}
-      {problem && problem.status !== 409 && problem.status !== 400 ? <Alert tone="error">{problemMessage(save.error, t)}</Alert> : null}
+      {note ? (
+        <FormField id="note-reason" label={t('records.note.reason')} hint={t('records.note.reasonHint')} error={fieldErrors.reason}>
+          <Input
+            {...fieldProps('note-reason', fieldErrors.reason)}
+            maxLength={AMEND_REASON_MAX}
+            value={reason}
+            onChange={(e) => setReason(e.target.value)}
+          />
+        </FormField>
+      ) : null}
+      {problem && problem.code === 'stale-version' ? <Alert tone="warning">{t('records.note.stale')}</Alert> : null}
+      {problem && problem.code !== 'stale-version' && problem.status !== 400 ? <Alert tone="error">{problemMessage(save.error, t)}</Alert> : null}
       {save.isSuccess ? <p role="status" className="text-sm text-emerald-700">{t('records.saved')}</p> : null}
       <Button type="submit" disabled={save.isPending}>
         {note ? t('records.note.amend') : t('records.note.save')}

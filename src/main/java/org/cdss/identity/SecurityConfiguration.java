@@ -35,6 +35,7 @@ import org.springframework.security.web.csrf.CsrfFilter;
 import org.springframework.security.web.csrf.CsrfToken;
 import org.springframework.security.web.csrf.CsrfTokenRequestAttributeHandler;
 import org.springframework.security.web.header.writers.ReferrerPolicyHeaderWriter;
+import org.springframework.security.web.util.matcher.AnyRequestMatcher;
 import org.springframework.session.web.http.CookieSerializer;
 import org.springframework.session.web.http.DefaultCookieSerializer;
 import org.springframework.web.filter.OncePerRequestFilter;
@@ -52,24 +53,44 @@ class SecurityConfiguration {
     static final String[] CLINICAL_AND_FRONT_OFFICE = Role.PATIENT_REGISTRY_READERS.stream().map(Enum::name)
             .toArray(String[]::new);
 
+    /** Secure cookies and HSTS (see {@link #servedOverHttps(String, String)}). */
+    private final boolean https;
+
+    SecurityConfiguration(@Value("${cdss.cookies.secure:}") String secureCookies,
+            @Value("${cdss.mode:production}") String mode) {
+        this.https = servedOverHttps(secureCookies, mode);
+    }
+
+    /**
+     * Whether CDSS is served over HTTPS, so that its cookies are {@code Secure} and every answer carries HSTS:
+     * {@code CDSS_COOKIE_SECURE} when set, else yes in production mode and no in demo mode (the embedded default over
+     * plain http on localhost). A production deployment without TLS sets {@code CDSS_COOKIE_SECURE=false}.
+     */
+    static boolean servedOverHttps(String configured, String mode) {
+        if (configured != null && !configured.isBlank()) {
+            return Boolean.parseBoolean(configured.strip());
+        }
+        return !"demo".equalsIgnoreCase(mode);
+    }
+
     @Bean
     PasswordEncoder passwordEncoder() {
         return PasswordEncoderFactories.createDelegatingPasswordEncoder(); // bcrypt, with upgrade path
     }
 
     @Bean
-    CookieCsrfTokenRepository csrfTokenRepository(@Value("${cdss.cookies.secure:false}") boolean secure) {
+    CookieCsrfTokenRepository csrfTokenRepository() {
         CookieCsrfTokenRepository repository = CookieCsrfTokenRepository.withHttpOnlyFalse();
-        repository.setCookieCustomizer(cookie -> cookie.sameSite("Strict").secure(secure).path("/"));
+        repository.setCookieCustomizer(cookie -> cookie.sameSite("Strict").secure(https).path("/"));
         return repository;
     }
 
     /**
-     * The session cookie: HttpOnly, SameSite=Lax, Secure when configured. Values that do not decode to a session id
-     * (tampered or garbage cookies) are ignored before they reach the session store, so they read as "no session".
+     * The session cookie: HttpOnly, SameSite=Lax, Secure when served over HTTPS. Values that do not decode to a session
+     * id (tampered or garbage cookies) are ignored before they reach the session store, so they read as "no session".
      */
     @Bean
-    CookieSerializer cookieSerializer(@Value("${cdss.cookies.secure:false}") boolean secure) {
+    CookieSerializer cookieSerializer() {
         DefaultCookieSerializer serializer = new DefaultCookieSerializer() {
             @Override
             public List<String> readCookieValues(HttpServletRequest request) {
@@ -79,7 +100,7 @@ class SecurityConfiguration {
         serializer.setCookieName("CDSS_SESSION");
         serializer.setUseHttpOnlyCookie(true);
         serializer.setSameSite("Lax");
-        serializer.setUseSecureCookie(secure);
+        serializer.setUseSecureCookie(https);
         serializer.setCookiePath("/");
         return serializer;
     }
@@ -212,6 +233,15 @@ class SecurityConfiguration {
                         + "connect-src 'self'; worker-src 'self' blob:; object-src 'none'; base-uri 'self'; "
                         + "form-action 'self'; frame-ancestors 'none'"))
                 .referrerPolicy(r -> r.policy(ReferrerPolicyHeaderWriter.ReferrerPolicy.SAME_ORIGIN))
+                // on every answer when served over HTTPS (also behind a TLS proxy that forwards plain http: browsers
+                // ignore the header on http); off in demo mode
+                .httpStrictTransportSecurity(hsts -> {
+                    if (https) {
+                        hsts.requestMatcher(AnyRequestMatcher.INSTANCE).maxAgeInSeconds(31_536_000);
+                    } else {
+                        hsts.disable();
+                    }
+                })
                 .frameOptions(f -> f.deny()));
         return http.build();
     }

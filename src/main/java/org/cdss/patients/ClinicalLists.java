@@ -18,7 +18,6 @@ import org.cdss.patients.ClinicalViews.AllergyView;
 import org.cdss.patients.ClinicalViews.MedicationView;
 import org.cdss.patients.ClinicalViews.ProblemView;
 import org.cdss.shared.DomainException;
-import org.cdss.shared.ProblemCode;
 import org.cdss.shared.db.UtcTimestamps;
 import org.cdss.shared.security.CdssPrincipal;
 import org.cdss.shared.security.CurrentUser;
@@ -231,7 +230,7 @@ public class ClinicalLists {
                 .param("reason", PatientRequests.blankToNull(reason)).param("id", itemId.toString())
                 .param("p", patientId.toString()).update();
         if (changed == 0) {
-            throw new DomainException(ProblemCode.CONFLICT, "patient.entry-inactive");
+            throw new DomainException(PatientProblem.ENTRY_INACTIVE, "patient.entry-inactive");
         }
         audit.record(AuditEvent.success(kind.audit + "_INACTIVATE", "Patient", itemId, patientId));
     }

@@ -101,9 +101,9 @@ public class PatientDirectory {
         if (!staffReader && !self) {
             audit.record(new AuditEvent("PATIENT_READ", "Patient", id.toString(), null,
                     org.cdss.audit.AuditOutcome.DENIED, null, null));
-            throw DomainException.notFound();
+            throw new DomainException(PatientProblem.NOT_FOUND);
         }
-        Patient patient = patients.findById(id).orElseThrow(DomainException::notFound);
+        Patient patient = patients.findById(id).orElseThrow(() -> new DomainException(PatientProblem.NOT_FOUND));
         audit.record(AuditEvent.success("PATIENT_READ", "Patient", id, id));
         return patient.summary();
     }
@@ -117,9 +117,9 @@ public class PatientDirectory {
         if (!staffReader && !self) {
             audit.record(new AuditEvent("PATIENT_READ", "Patient", id.toString(), null,
                     org.cdss.audit.AuditOutcome.DENIED, null, null));
-            throw DomainException.notFound();
+            throw new DomainException(PatientProblem.NOT_FOUND);
         }
-        Patient patient = patients.findById(id).orElseThrow(DomainException::notFound);
+        Patient patient = patients.findById(id).orElseThrow(() -> new DomainException(PatientProblem.NOT_FOUND));
         audit.record(AuditEvent.success("PATIENT_READ", "Patient", id, id));
         return patient.view();
     }
@@ -174,7 +174,7 @@ public class PatientDirectory {
                 return mrn;
             }
         }
-        throw new DomainException(ProblemCode.CONFLICT);
+        throw new DomainException(PatientProblem.MRN_UNAVAILABLE);
     }
 
     /** What the registry needs to know of a new patient. */

@@ -60,12 +60,12 @@ public class PatientManagement {
     @Transactional
     @PreAuthorize("hasAnyRole('ADMIN_STAFF','DOCTOR','NURSE')")
     public PatientView update(UUID id, long version, Demographics d, String rrn) {
-        Patient patient = patients.findById(id).orElseThrow(DomainException::notFound);
+        Patient patient = patients.findById(id).orElseThrow(() -> new DomainException(PatientProblem.NOT_FOUND));
         if (patient.version() == null || patient.version() != version) {
             throw new DomainException(ProblemCode.STALE_VERSION);
         }
         if (!patient.active()) {
-            throw new DomainException(ProblemCode.CONFLICT, "patient.inactive");
+            throw new DomainException(PatientProblem.INACTIVE, "patient.inactive");
         }
         Instant now = clock.instant();
         List<String> fields = new ArrayList<>(patient.update(d, now));
@@ -85,11 +85,11 @@ public class PatientManagement {
     @Transactional
     @PreAuthorize("hasAnyRole('ADMIN_STAFF','DOCTOR')")
     public PatientView inactivate(UUID id, String reason) {
-        Patient patient = patients.findById(id).orElseThrow(DomainException::notFound);
+        Patient patient = patients.findById(id).orElseThrow(() -> new DomainException(PatientProblem.NOT_FOUND));
         CdssPrincipal user = CurrentUser.require();
         Instant now = clock.instant();
         if (!patient.inactivate(user.userId(), reason.strip(), now)) {
-            throw new DomainException(ProblemCode.CONFLICT, "patient.inactive");
+            throw new DomainException(PatientProblem.INACTIVE, "patient.inactive");
         }
         patients.saveAndFlush(patient);
         changes.append(id, user, "INACTIVATE", List.of("active"), now);
@@ -100,16 +100,16 @@ public class PatientManagement {
     @Transactional(readOnly = true)
     @PreAuthorize("hasAnyRole('ADMIN_STAFF','ADMIN')")
     public RevealedRrn revealRrn(UUID id) {
-        Patient patient = patients.findById(id).orElseThrow(DomainException::notFound);
+        Patient patient = patients.findById(id).orElseThrow(() -> new DomainException(PatientProblem.NOT_FOUND));
         audit.record(AuditEvent.success("PATIENT_RRN_REVEAL", "Patient", id, id));
-        return new RevealedRrn(patient.rrnEncrypted() == null ? null : cipher.decrypt(patient.rrnEncrypted()));
+        return new RevealedRrn(patient.rrnEncrypted() == null ? null : cipher.decrypt(id, patient.rrnEncrypted()));
     }
 
     @Transactional(readOnly = true)
     @PreAuthorize("hasAnyRole('DOCTOR','NURSE','PHARMACIST','LAB_TECH','RADIOGRAPHER','RADIOLOGIST','ADMIN_STAFF')")
     public List<PatientChangeView> history(UUID id) {
         if (!patients.existsById(id)) {
-            throw DomainException.notFound();
+            throw new DomainException(PatientProblem.NOT_FOUND);
         }
         audit.record(AuditEvent.success("PATIENT_HISTORY_READ", "Patient", id, id));
         return changes.of(id);
@@ -117,6 +117,6 @@ public class PatientManagement {
 
     private void setRrn(Patient patient, String rrn, Instant now) {
         String normalised = RrnCipher.normalise(rrn);
-        patient.setRrn(cipher.encrypt(normalised), RrnCipher.mask(normalised), now);
+        patient.setRrn(cipher.encrypt(patient.id(), normalised), RrnCipher.mask(normalised), now);
     }
 }

@@ -1,6 +1,7 @@
 /**
  * Patients: the patient registry and the clinical lists. Demographics with a generated MRN, the resident
- * registration number encrypted at rest ({@code RrnCipher}, AES-GCM, key {@code CDSS_RRN_KEY}) and shown masked,
+ * registration number encrypted at rest ({@code RrnCipher}, AES-GCM bound to the patient, key id prefixed, key
+ * {@code CDSS_RRN_KEY}, rotation by {@code ./cdss rrn reencrypt}: ADR 0014) and shown masked,
  * search (name, Korean initial consonants, MRN, phone digits, birth date), edit with optimistic locking and a change
  * history of field names ({@code patient_change}), inactivation instead of deletion. Access rules: staff who care for
  * patients and front office read the registry; the clinical lists have their own decision

@@ -10,7 +10,6 @@ import jakarta.persistence.Version;
 import java.time.Instant;
 import java.util.UUID;
 import org.cdss.shared.DomainException;
-import org.cdss.shared.ProblemCode;
 import org.hibernate.annotations.JdbcTypeCode;
 import org.hibernate.type.SqlTypes;
 
@@ -95,7 +94,7 @@ class Encounter {
     /** Voids an encounter recorded by mistake; its notes, vitals and diagnoses stay, marked by the encounter. */
     void voidAsEnteredInError(UUID by, String reason, Instant now) {
         if (status == EncounterStatus.ENTERED_IN_ERROR) {
-            throw new DomainException(ProblemCode.CONFLICT, "encounter.invalid-transition", status,
+            throw new DomainException(RecordProblem.INVALID_TRANSITION, "encounter.invalid-transition", status,
                     EncounterStatus.ENTERED_IN_ERROR);
         }
         status = EncounterStatus.ENTERED_IN_ERROR;
@@ -108,13 +107,13 @@ class Encounter {
     /** Notes, vitals and diagnoses are written only while the encounter is open or finished, never once voided. */
     void requireWritable() {
         if (status == EncounterStatus.ENTERED_IN_ERROR) {
-            throw new DomainException(ProblemCode.CONFLICT, "encounter.voided");
+            throw new DomainException(RecordProblem.ENCOUNTER_VOIDED, "encounter.voided");
         }
     }
 
     private void requireOpen() {
         if (status != EncounterStatus.OPEN) {
-            throw new DomainException(ProblemCode.CONFLICT, "encounter.invalid-transition", status,
+            throw new DomainException(RecordProblem.INVALID_TRANSITION, "encounter.invalid-transition", status,
                     EncounterStatus.FINISHED);
         }
     }

@@ -49,7 +49,7 @@ class RecordAccess {
     /** For writes: a 404 for a patient that does not exist. Authorisation is by role (method security). */
     void requirePatient(UUID patientId) {
         if (!patients.exists(patientId)) {
-            throw DomainException.notFound();
+            throw new DomainException(RecordProblem.NOT_FOUND);
         }
     }
 
@@ -57,7 +57,7 @@ class RecordAccess {
         String id = resourceId == null ? null : resourceId.toString();
         if (!may(staff, patientId)) {
             audit.record(new AuditEvent(action, resourceType, id, null, AuditOutcome.DENIED, null, null));
-            throw DomainException.notFound();
+            throw new DomainException(RecordProblem.NOT_FOUND);
         }
         requirePatient(patientId);
         audit.record(AuditEvent.success(action, resourceType, id, patientId));

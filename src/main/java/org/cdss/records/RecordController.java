@@ -16,6 +16,7 @@ import org.cdss.records.RecordRequests.WriteNoteRequest;
 import org.cdss.records.RecordViews.DiagnosisView;
 import org.cdss.records.RecordViews.EncounterDetailView;
 import org.cdss.records.RecordViews.EncounterView;
+import org.cdss.records.RecordViews.NoteVersionView;
 import org.cdss.records.RecordViews.NoteView;
 import org.cdss.records.RecordViews.VitalsView;
 import org.cdss.shared.PageView;
@@ -88,7 +89,13 @@ class RecordController {
     @PutMapping("/api/encounters/{id}/notes/{noteId}")
     NoteView amendNote(@PathVariable UUID id, @PathVariable UUID noteId, @Valid @RequestBody AmendNoteRequest body) {
         return management.amendNote(id, noteId, body.version(), body.subjective(), body.objective(),
-                body.assessment(), body.plan());
+                body.assessment(), body.plan(), body.reason());
+    }
+
+    /** Every version of a note, the original first (ADR 0015: notes are amended by appending, never overwritten). */
+    @GetMapping("/api/encounters/{id}/notes/{noteId}/versions")
+    List<NoteVersionView> noteVersions(@PathVariable UUID id, @PathVariable UUID noteId) {
+        return queries.noteVersions(id, noteId);
     }
 
     @PostMapping("/api/encounters/{id}/vitals")

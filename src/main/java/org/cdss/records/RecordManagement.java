@@ -79,18 +79,18 @@ public class RecordManagement {
             var existing = encounters.findByAppointmentId(request.appointmentId());
             if (existing.isPresent()) {
                 if (!existing.get().patientId().equals(patientId)) {
-                    throw DomainException.notFound();
+                    throw new DomainException(RecordProblem.NOT_FOUND);
                 }
                 audit.record(AuditEvent.success("ENCOUNTER_READ", "Encounter", existing.get().id(), patientId));
                 return queries.detailUnaudited(existing.get().id());
             }
             AppointmentView appointment = appointments.get(request.appointmentId());
             if (!appointment.patientId().equals(patientId)) {
-                throw DomainException.notFound();
+                throw new DomainException(RecordProblem.NOT_FOUND);
             }
             if (appointment.status() != AppointmentStatus.CHECKED_IN
                     && appointment.status() != AppointmentStatus.IN_CONSULTATION) {
-                throw new DomainException(ProblemCode.CONFLICT, "encounter.appointment-not-open",
+                throw new DomainException(RecordProblem.APPOINTMENT_NOT_OPEN, "encounter.appointment-not-open",
                         appointment.status());
             }
             encounter = new Encounter(patientId, appointment.id(), appointment.departmentId(),
@@ -116,7 +116,7 @@ public class RecordManagement {
             encounters.saveAndFlush(encounter);
         } catch (DataIntegrityViolationException e) {
             // the unique appointment key decided: a concurrent request opened it first
-            throw new DomainException(ProblemCode.CONFLICT, "encounter.already-open");
+            throw new DomainException(RecordProblem.ENCOUNTER_ALREADY_OPEN, "encounter.already-open");
         }
         audit.record(AuditEvent.success("ENCOUNTER_CREATE", "Encounter", encounter.id(), patientId));
         return queries.detailUnaudited(encounter.id());
@@ -152,45 +152,68 @@ public class RecordManagement {
         CdssPrincipal user = CurrentUser.require();
         UUID id = UUID.randomUUID();
         jdbc.sql("""
-                INSERT INTO clinical_note (id, encounter_id, patient_id, subjective, objective, assessment, plan,
-                    authored_by, authored_by_name, authored_at, version)
-                VALUES (:id, :e, :p, :s, :o, :a, :plan, :by, :byName, :at, 0)""")
+                INSERT INTO clinical_note (id, encounter_id, patient_id, authored_by, authored_by_name, authored_at,
+                    version)
+                VALUES (:id, :e, :p, :by, :byName, :at, 0)""")
                 .param("id", id.toString()).param("e", encounterId.toString())
-                .param("p", encounter.patientId().toString()).param("s", text.subjective())
-                .param("o", text.objective()).param("a", text.assessment()).param("plan", text.plan())
-                .param("by", user.userId().toString()).param("byName", cut(user.displayName()))
-                .param("at", UtcTimestamps.toColumn(clock.instant())).update();
+                .param("p", encounter.patientId().toString()).param("by", user.userId().toString())
+                .param("byName", cut(user.displayName())).param("at", UtcTimestamps.toColumn(clock.instant()))
+                .update();
+        insertVersion(id, 0, text, user, null);
         audit.record(AuditEvent.success("NOTE_CREATE", "ClinicalNote", id, encounter.patientId()));
         return queries.note(id);
     }
 
-    /** Amends a note; {@code version} must be the one read, else 409 stale-version (no lost update). */
+    /**
+     * Amends a note by appending its next version (ADR 0015): the text of every earlier version stays as it was.
+     * The note's author amends it freely (a reason is optional); another doctor only with a reason, else 422
+     * {@code record.amendment-reason-required}. {@code version} must be the one read, else 409 stale-version (no lost
+     * update).
+     */
     @Transactional
     @PreAuthorize("hasRole('DOCTOR')")
     public NoteView amendNote(UUID encounterId, UUID noteId, long version, String subjective, String objective,
-            String assessment, String plan) {
+            String assessment, String plan, String reason) {
         Encounter encounter = load(encounterId);
         encounter.requireWritable();
         Soap text = requireText(new Soap(subjective, objective, assessment, plan));
-        Integer found = jdbc.sql("SELECT COUNT(*) FROM clinical_note WHERE id = :id AND encounter_id = :e")
-                .param("id", noteId.toString()).param("e", encounterId.toString()).query(Integer.class).single();
-        if (found == 0) {
-            throw DomainException.notFound();
+        UUID author = jdbc.sql("SELECT authored_by FROM clinical_note WHERE id = :id AND encounter_id = :e")
+                .param("id", noteId.toString()).param("e", encounterId.toString())
+                .query((rs, n) -> RecordQueries.uuid(rs, "authored_by")).optional()
+                .orElseThrow(() -> new DomainException(RecordProblem.NOT_FOUND));
+        CdssPrincipal user = CurrentUser.require();
+        String why = reason == null || reason.isBlank() ? null : reason.strip();
+        if (why == null && !author.equals(user.userId())) {
+            throw new DomainException(RecordProblem.AMENDMENT_REASON_REQUIRED, null,
+                    List.of(new FieldProblem("/reason", "validation.required")));
         }
-        // optimistic locking in one statement: an amendment committed since the caller read the note wins
+        // optimistic locking in one statement: an amendment committed since the caller read the note wins. Only the
+        // pointer to the current version moves; the text is appended below and never updated.
         int changed = jdbc.sql("""
-                UPDATE clinical_note SET subjective = :s, objective = :o, assessment = :a, plan = :plan,
-                    amended_by = :by, amended_at = :at, version = version + 1
+                UPDATE clinical_note SET version = version + 1, amended_by = :by, amended_by_name = :byName,
+                    amended_at = :at
                 WHERE id = :id AND encounter_id = :e AND version = :v""")
-                .param("s", text.subjective()).param("o", text.objective()).param("a", text.assessment())
-                .param("plan", text.plan()).param("by", CurrentUser.require().userId().toString())
+                .param("by", user.userId().toString()).param("byName", cut(user.displayName()))
                 .param("at", UtcTimestamps.toColumn(clock.instant())).param("id", noteId.toString())
                 .param("e", encounterId.toString()).param("v", version).update();
         if (changed == 0) {
             throw new DomainException(ProblemCode.STALE_VERSION);
         }
-        audit.record(AuditEvent.success("NOTE_AMEND", "ClinicalNote", noteId, encounter.patientId()));
+        insertVersion(noteId, version + 1, text, user, why);
+        audit.record(AuditEvent.success("NOTE_AMEND", "ClinicalNote", noteId, encounter.patientId())
+                .withDetail("version=" + (version + 1) + (author.equals(user.userId()) ? "" : ",by-other-doctor")));
         return queries.note(noteId);
+    }
+
+    private void insertVersion(UUID noteId, long version, Soap text, CdssPrincipal user, String reason) {
+        jdbc.sql("""
+                INSERT INTO clinical_note_version (note_id, version, subjective, objective, assessment, plan,
+                    written_by, written_by_name, written_at, reason)
+                VALUES (:id, :v, :s, :o, :a, :plan, :by, :byName, :at, :reason)""")
+                .param("id", noteId.toString()).param("v", version).param("s", text.subjective())
+                .param("o", text.objective()).param("a", text.assessment()).param("plan", text.plan())
+                .param("by", user.userId().toString()).param("byName", cut(user.displayName()))
+                .param("at", UtcTimestamps.toColumn(clock.instant())).param("reason", reason).update();
     }
 
     @Transactional
@@ -226,7 +249,8 @@ public class RecordManagement {
             Integer primaries = jdbc.sql("SELECT COUNT(*) FROM encounter_diagnosis WHERE encounter_id = :e "
                     + "AND is_primary = TRUE").param("e", encounterId.toString()).query(Integer.class).single();
             if (primaries > 0) {
-                throw new DomainException(ProblemCode.CONFLICT, "encounter.primary-diagnosis-exists");
+                throw new DomainException(RecordProblem.PRIMARY_DIAGNOSIS_EXISTS,
+                        "encounter.primary-diagnosis-exists");
             }
         }
         CdssPrincipal user = CurrentUser.require();
@@ -260,7 +284,7 @@ public class RecordManagement {
 
     /** The encounter, or 404; the caller's role was checked by method security. */
     private Encounter load(UUID encounterId) {
-        return encounters.findById(encounterId).orElseThrow(DomainException::notFound);
+        return encounters.findById(encounterId).orElseThrow(() -> new DomainException(RecordProblem.NOT_FOUND));
     }
 
     private static Soap requireText(Soap text) {

@@ -12,6 +12,7 @@ import org.cdss.identity.StaffMember;
 import org.cdss.records.RecordViews.DiagnosisView;
 import org.cdss.records.RecordViews.EncounterDetailView;
 import org.cdss.records.RecordViews.EncounterView;
+import org.cdss.records.RecordViews.NoteVersionView;
 import org.cdss.records.RecordViews.NoteView;
 import org.cdss.records.RecordViews.VitalsView;
 import org.cdss.shared.DomainException;
@@ -83,8 +84,23 @@ public class RecordQueries {
         return detail(findRow(encounterId));
     }
 
+    /** The versions of a note of this encounter, the original first: chart readers, or the patient themself. */
+    @Transactional(readOnly = true)
+    public List<NoteVersionView> noteVersions(UUID encounterId, UUID noteId) {
+        EncounterRow row = findRow(encounterId);
+        access.requireChartReader(row.patientId(), "NOTE_HISTORY_READ", "ClinicalNote", noteId);
+        List<NoteVersionView> versions = jdbc.sql("SELECT v.* FROM clinical_note_version v JOIN clinical_note n "
+                + "ON n.id = v.note_id WHERE v.note_id = :id AND n.encounter_id = :e ORDER BY v.version")
+                .param("id", noteId.toString()).param("e", encounterId.toString())
+                .query(RecordQueries::noteVersion).list();
+        if (versions.isEmpty()) {
+            throw new DomainException(RecordProblem.NOT_FOUND);
+        }
+        return versions;
+    }
+
     NoteView note(UUID noteId) {
-        return jdbc.sql("SELECT * FROM clinical_note WHERE id = :id").param("id", noteId.toString())
+        return jdbc.sql("SELECT * FROM clinical_note_current WHERE id = :id").param("id", noteId.toString())
                 .query(RecordQueries::note).single();
     }
 
@@ -100,14 +116,15 @@ public class RecordQueries {
 
     private EncounterRow findRow(UUID encounterId) {
         return jdbc.sql("SELECT * FROM encounter WHERE id = :id").param("id", encounterId.toString())
-                .query(RecordQueries::encounterRow).optional().orElseThrow(DomainException::notFound);
+                .query(RecordQueries::encounterRow).optional()
+                .orElseThrow(() -> new DomainException(RecordProblem.NOT_FOUND));
     }
 
     private EncounterDetailView detail(EncounterRow row) {
         String e = row.id().toString();
         List<DiagnosisView> diagnoses = jdbc.sql("SELECT * FROM encounter_diagnosis WHERE encounter_id = :e "
                 + "ORDER BY is_primary DESC, recorded_at, id").param("e", e).query(RecordQueries::diagnosis).list();
-        List<NoteView> notes = jdbc.sql("SELECT * FROM clinical_note WHERE encounter_id = :e "
+        List<NoteView> notes = jdbc.sql("SELECT * FROM clinical_note_current WHERE encounter_id = :e "
                 + "ORDER BY authored_at DESC, id").param("e", e).query(RecordQueries::note).list();
         List<VitalsView> vitals = jdbc.sql("SELECT * FROM vital_signs WHERE encounter_id = :e "
                 + "ORDER BY measured_at DESC, id").param("e", e).query(RecordQueries::vitals).list();
@@ -140,7 +157,13 @@ public class RecordQueries {
         return new NoteView(uuid(rs, "id"), uuid(rs, "encounter_id"), rs.getString("subjective"),
                 rs.getString("objective"), rs.getString("assessment"), rs.getString("plan"),
                 rs.getString("authored_by_name"), UtcTimestamps.read(rs, "authored_at"),
-                UtcTimestamps.read(rs, "amended_at"), rs.getLong("version"));
+                UtcTimestamps.read(rs, "amended_at"), rs.getLong("version"), rs.getString("amended_by_name"));
+    }
+
+    static NoteVersionView noteVersion(ResultSet rs, int n) throws SQLException {
+        return new NoteVersionView(uuid(rs, "note_id"), rs.getLong("version"), rs.getString("subjective"),
+                rs.getString("objective"), rs.getString("assessment"), rs.getString("plan"),
+                rs.getString("written_by_name"), UtcTimestamps.read(rs, "written_at"), rs.getString("reason"));
     }
 
     static VitalsView vitals(ResultSet rs, int n) throws SQLException {

@@ -31,10 +31,13 @@ final class RecordRequests {
             @Size(max = NOTE_PART_MAX) String assessment, @Size(max = NOTE_PART_MAX) String plan) {
     }
 
-    /** Amends a note; {@code version} is the one read, else 409 stale-version. */
+    /**
+     * Amends a note by adding its next version; {@code version} is the one read, else 409 stale-version.
+     * {@code reason} is optional for the note's author and required of any other doctor.
+     */
     record AmendNoteRequest(@NotNull Long version, @Size(max = NOTE_PART_MAX) String subjective,
             @Size(max = NOTE_PART_MAX) String objective, @Size(max = NOTE_PART_MAX) String assessment,
-            @Size(max = NOTE_PART_MAX) String plan) {
+            @Size(max = NOTE_PART_MAX) String plan, @Size(max = 500) String reason) {
     }
 
     record RecordVitalsRequest(Integer systolic, Integer diastolic, Integer heartRate, Integer respiratoryRate,

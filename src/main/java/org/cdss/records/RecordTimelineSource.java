@@ -20,7 +20,7 @@ class RecordTimelineSource implements TimelineSource {
     }
 
     private static final List<Part> PARTS = List.of(new Part("ENCOUNTER", "encounter", "started_at"),
-            new Part("NOTE", "clinical_note", "authored_at"), new Part("VITALS", "vital_signs", "measured_at"),
+            new Part("NOTE", "clinical_note_current", "authored_at"), new Part("VITALS", "vital_signs", "measured_at"),
             new Part("DIAGNOSIS", "encounter_diagnosis", "recorded_at"));
 
     private final JdbcClient jdbc;

@@ -21,9 +21,21 @@ public final class RecordViews {
     public record EncounterDetailView(EncounterView encounter, List<NoteView> notes, List<VitalsView> vitals) {
     }
 
-    /** A SOAP note; {@code version} must be sent back to amend it. */
+    /**
+     * A SOAP note as it reads now (the text of its current version); {@code version} must be sent back to amend it.
+     * {@code authoredBy}/{@code authoredAt}: who wrote it first; {@code amendedBy}/{@code amendedAt}: the last
+     * amendment, if any.
+     */
     public record NoteView(UUID id, UUID encounterId, String subjective, String objective, String assessment,
-            String plan, String authoredBy, Instant authoredAt, Instant amendedAt, long version) {
+            String plan, String authoredBy, Instant authoredAt, Instant amendedAt, long version, String amendedBy) {
+    }
+
+    /**
+     * One version of a SOAP note, as written: version 0 is the original, each amendment the next one, with who wrote
+     * it, when, and why ({@code reason}, null for the original and for an author's own amendment without one).
+     */
+    public record NoteVersionView(UUID noteId, long version, String subjective, String objective, String assessment,
+            String plan, String writtenBy, Instant writtenAt, String reason) {
     }
 
     /** A set of vital signs; {@code bmi} is computed by the server. */

@@ -1,8 +1,9 @@
 /**
  * Records: the outpatient medical record. Encounters (a visit of a patient with a doctor of a department: OPEN →
- * FINISHED, or ENTERED_IN_ERROR when voided with a reason; at most one per appointment), SOAP notes (amended under
- * optimistic locking, a stale edit is 409), vital signs (BMI computed here, physiologic ranges checked) and encounter
- * diagnoses (KCD/ICD-10, primary or secondary). {@link org.cdss.records.RecordManagement} holds the commands,
+ * FINISHED, or ENTERED_IN_ERROR when voided with a reason; at most one per appointment), SOAP notes (append-only:
+ * an amendment adds a version with its author, time and reason, by the note's author or, with a reason, another
+ * doctor; a stale amendment is 409; ADR 0015), vital signs (BMI computed here, physiologic ranges checked) and
+ * encounter diagnoses (KCD/ICD-10, primary or secondary; vitals and diagnoses are only ever added). {@link org.cdss.records.RecordManagement} holds the commands,
  * {@link org.cdss.records.RecordQueries} the reads, {@link org.cdss.records.Timeline} the per-patient timeline that
  * other modules extend by implementing the port {@link org.cdss.records.TimelineSource}.
  *

@@ -38,9 +38,12 @@ class EncounterGenerator implements SeedGenerator {
     private static final String ENCOUNTER = "INSERT INTO encounter (id, patient_id, appointment_id, department_id,"
             + " doctor_id, status, started_at, ended_at, created_by, created_at, updated_at, version)"
             + " VALUES (?, ?, ?, ?, ?, 'FINISHED', ?, ?, ?, ?, ?, 0)";
-    private static final String NOTE = "INSERT INTO clinical_note (id, encounter_id, patient_id, subjective, objective,"
-            + " assessment, plan, authored_by, authored_by_name, authored_at, version)"
-            + " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, 0)";
+    private static final String NOTE = "INSERT INTO clinical_note (id, encounter_id, patient_id, authored_by,"
+            + " authored_by_name, authored_at, version) VALUES (?, ?, ?, ?, ?, ?, 0)";
+    /** The text of a note is its version 0 (ADR 0015). */
+    private static final String NOTE_TEXT = "INSERT INTO clinical_note_version (note_id, version, subjective,"
+            + " objective, assessment, plan, written_by, written_by_name, written_at)"
+            + " VALUES (?, 0, ?, ?, ?, ?, ?, ?, ?)";
     private static final String VITALS = "INSERT INTO vital_signs (id, encounter_id, patient_id, systolic, diastolic,"
             + " heart_rate, respiratory_rate, temperature_c, spo2, height_cm, weight_kg, bmi, measured_at,"
             + " recorded_by, recorded_by_name) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)";
@@ -89,9 +92,12 @@ class EncounterGenerator implements SeedGenerator {
                     BigDecimal.valueOf(360 + random.nextInt(20), 1), 94 + random.nextInt(7), height, weight, bmi,
                     UtcTimestamps.toColumn(measured), doctorId, doctorName);
 
-            context.writer.insert("clinical_note", NOTE, context.id("note", i).toString(), encounterId, patientId,
-                    condition.subjective(), condition.objective(), condition.description(), condition.plan(),
-                    doctorId, doctorName, UtcTimestamps.toColumn(authored));
+            String noteId = context.id("note", i).toString();
+            context.writer.insert("clinical_note", NOTE, noteId, encounterId, patientId, doctorId, doctorName,
+                    UtcTimestamps.toColumn(authored));
+            context.writer.insert("clinical_note_version", NOTE_TEXT, noteId, condition.subjective(),
+                    condition.objective(), condition.description(), condition.plan(), doctorId, doctorName,
+                    UtcTimestamps.toColumn(authored));
 
             context.writer.insert("encounter_diagnosis", DIAGNOSIS, context.id("diagnosis", i).toString(),
                     encounterId, patientId, condition.code(), condition.description(),

@@ -118,6 +118,19 @@ class VisitJourneyBrowserTests extends DemoBrowserTest {
         doctor.locator("#note-plan").fill("대증 치료, 2주 후 재진");
         doctor.getByTestId("soap-note").locator("button[type=submit]").click();
         assertThat(doctor.getByTestId("soap-note").locator("button[type=submit]")).hasText("수정 저장"); // saved
+        // an amendment adds a version; the history shows the original text with who wrote it and the reason
+        doctor.locator("#note-assessment").fill("급성 기관지염, 천식 감별 필요");
+        doctor.locator("#note-reason").fill("청진 소견 재확인");
+        doctor.getByTestId("soap-note").locator("button[type=submit]").click();
+        doctor.getByTestId("note-history-toggle").click();
+        Locator versions = doctor.getByTestId("note-history").getByTestId("note-version");
+        assertThat(versions).hasCount(2);
+        assertThat(versions.first()).containsText("최초 작성");
+        assertThat(versions.first()).containsText("급성 기관지염");
+        assertThat(versions.first()).not().containsText("천식 감별");
+        assertThat(versions.nth(1)).containsText("1차 수정");
+        assertThat(versions.nth(1)).containsText("청진 소견 재확인");
+        assertThat(versions.nth(1)).containsText("천식 감별 필요");
 
         doctor.locator("#vitals-systolic").fill("128");
         doctor.locator("#vitals-diastolic").fill("82");
@@ -198,6 +211,8 @@ class VisitJourneyBrowserTests extends DemoBrowserTest {
         assertThat(portal.getByTestId("soap-note")).containsText("급성 기관지염");
         assertThat(portal.getByTestId("vitals-row")).containsText("BMI 22.5");
         assertThat(portal.locator("#note-subjective")).hasCount(0); // read-only for the patient
+        portal.getByTestId("note-history-toggle").click();
+        assertThat(portal.getByTestId("note-version")).hasCount(2);
 
         portal.navigate("/encounters/" + otherEncounter);
         assertThat(portal.getByTestId("not-found-page")).isVisible();

@@ -7,6 +7,7 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.UUID;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
@@ -34,6 +35,12 @@ class PatientRegistryIntegrationTests {
 
     @Autowired
     JdbcClient jdbc;
+
+    @Autowired
+    RrnCipher cipher;
+
+    @Autowired
+    RrnReencryption reencryption;
 
     ApiClient frontDesk;
     ApiClient doctor;
@@ -102,7 +109,60 @@ class PatientRegistryIntegrationTests {
 
         String stored = jdbc.sql("SELECT rrn_encrypted FROM patient WHERE id = ?")
                 .param(created.path("id").asString()).query(String.class).single();
-        assertThat(stored).isNotBlank().doesNotContain("900101").doesNotContain("1234567").startsWith("v1:");
+        assertThat(stored).isNotBlank().doesNotContain("900101").doesNotContain("1234567")
+                .startsWith("v2:" + cipher.keyId() + ":");
+    }
+
+    @Test
+    void a_resident_registration_number_copied_to_another_patient_does_not_decrypt() {
+        String a = register(patient("원본")).path("id").asString();
+        Map<String, Object> other = patient("대상");
+        other.put("rrn", "850505-2345678");
+        String b = register(other).path("id").asString();
+        String sealedForA = jdbc.sql("SELECT rrn_encrypted FROM patient WHERE id = ?").param(a)
+                .query(String.class).single();
+        jdbc.sql("UPDATE patient SET rrn_encrypted = ? WHERE id = ?").params(sealedForA, b).update();
+
+        var revealed = frontDesk.post("/api/patients/" + b + "/rrn/reveal", null);
+
+        assertThat(revealed.status()).isEqualTo(500);
+        assertThat(revealed.body()).doesNotContain("1234567").doesNotContain("2345678");
+        assertThat(frontDesk.post("/api/patients/" + a + "/rrn/reveal", null).text("rrn")).isEqualTo("900101-1234567");
+    }
+
+    @Test
+    void reencryption_rewrites_legacy_and_old_key_values_under_the_current_key_and_is_idempotent() {
+        String legacy = register(patient("구형식")).path("id").asString();
+        Map<String, Object> body = patient("구키");
+        body.put("rrn", "850505-2345678");
+        String oldKey = register(body).path("id").asString();
+        String current = register(patient("현행")).path("id").asString();
+        RrnCipher before = new RrnCipher(RrnCipherTests.OLD_KEY, "production", "unused");
+        jdbc.sql("UPDATE patient SET rrn_encrypted = ? WHERE id = ?")
+                .params(RrnCipherTests.legacy(RrnCipherTests.KEY, "900101-1234567"), legacy).update();
+        jdbc.sql("UPDATE patient SET rrn_encrypted = ? WHERE id = ?")
+                .params(before.encrypt(UUID.fromString(oldKey), "850505-2345678"), oldKey).update();
+        String currentValue = stored(current);
+
+        var first = reencryption.reencryptAll();
+        var second = reencryption.reencryptAll();
+
+        assertThat(first.rewritten()).isGreaterThanOrEqualTo(2);
+        assertThat(second.rewritten()).isZero();
+        assertThat(second.examined()).isGreaterThanOrEqualTo(3);
+        assertThat(stored(legacy)).startsWith("v2:" + cipher.keyId() + ":");
+        assertThat(stored(oldKey)).startsWith("v2:" + cipher.keyId() + ":");
+        assertThat(stored(current)).isEqualTo(currentValue); // already current: not touched
+        assertThat(jdbc.sql("SELECT COUNT(*) FROM patient WHERE rrn_encrypted IS NOT NULL AND rrn_encrypted NOT LIKE ?")
+                .param("v2:" + cipher.keyId() + ":%").query(Long.class).single()).isZero();
+        assertThat(frontDesk.post("/api/patients/" + legacy + "/rrn/reveal", null).text("rrn"))
+                .isEqualTo("900101-1234567");
+        assertThat(frontDesk.post("/api/patients/" + oldKey + "/rrn/reveal", null).text("rrn"))
+                .isEqualTo("850505-2345678");
+    }
+
+    String stored(String id) {
+        return jdbc.sql("SELECT rrn_encrypted FROM patient WHERE id = ?").param(id).query(String.class).single();
     }
 
     @Test
@@ -184,8 +244,11 @@ class PatientRegistryIntegrationTests {
         assertThat(inactivated.status()).as(inactivated.body()).isEqualTo(200);
         assertThat(inactivated.json().path("active").asBoolean()).isFalse();
         assertThat(doctor.get("/api/patients/" + id).status()).isEqualTo(200);
-        assertThat(frontDesk.post("/api/patients/" + id + "/inactivate", Map.of("reason", "again")).status())
-                .isEqualTo(409);
+        var again = frontDesk.post("/api/patients/" + id + "/inactivate", Map.of("reason", "again"));
+        assertThat(again.status()).isEqualTo(409);
+        assertThat(again.text("code")).isEqualTo("patient.inactive");
+        var edit = frontDesk.put("/api/patients/" + id, edit(inactivated.json(), Map.of("phone", "010-0000-0000")));
+        assertThat(edit.text("code")).isEqualTo("patient.inactive");
         assertThat(jdbc.sql("SELECT COUNT(*) FROM patient WHERE id = ?").param(id).query(Integer.class).single())
                 .isEqualTo(1);
     }
@@ -263,7 +326,9 @@ class PatientRegistryIntegrationTests {
 
         assertThat(portal.post("/api/patients", patient("남")).status()).isEqualTo(403);
         assertThat(portal.get("/api/patients/" + self.id()).text("rrnMasked")).isNull();
-        assertThat(portal.get("/api/patients/" + register(patient("타인")).path("id").asString()).status())
-                .isEqualTo(404);
+        var someoneElse = portal.get("/api/patients/" + register(patient("타인")).path("id").asString());
+        assertThat(someoneElse.status()).isEqualTo(404);
+        assertThat(someoneElse.text("code")).isEqualTo("patient.not-found");
+        assertThat(frontDesk.get("/api/patients/" + UUID.randomUUID()).text("code")).isEqualTo("patient.not-found");
     }
 }

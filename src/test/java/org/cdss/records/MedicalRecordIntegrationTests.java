@@ -145,13 +145,90 @@ class MedicalRecordIntegrationTests {
         var mine = doctorApi.put("/api/encounters/" + encounter + "/notes/" + noteId, Map.of("version", version,
                 "assessment", "급성 기관지염, 호전"));
         var theirs = otherDoctor.put("/api/encounters/" + encounter + "/notes/" + noteId, Map.of("version",
-                version, "assessment", "폐렴 의심"));
+                version, "assessment", "폐렴 의심", "reason", "흉부 X선 결과 반영"));
 
         assertThat(mine.status()).as(mine.body()).isEqualTo(200);
         assertThat(theirs.status()).isEqualTo(409);
         assertThat(theirs.text("type")).isEqualTo("urn:cdss:problem:stale-version");
         var detail = doctorApi.get("/api/encounters/" + encounter).json();
         assertThat(detail.get("notes").get(0).get("assessment").asString()).isEqualTo("급성 기관지염, 호전");
+    }
+
+    @Test
+    void amending_a_note_appends_a_version_and_the_original_text_is_never_lost() {
+        String encounter = walkIn(patient);
+        var note = doctorApi.post("/api/encounters/" + encounter + "/notes", Map.of("subjective", "기침 3일",
+                "assessment", "급성 기관지염"));
+        String noteId = note.text("id");
+        UserView colleague = testUsers.staff(Role.DOCTOR, PULMONOLOGY);
+        ApiClient otherDoctor = login(colleague.username());
+
+        var own = doctorApi.put("/api/encounters/" + encounter + "/notes/" + noteId, Map.of("version", 0,
+                "subjective", "기침 3일", "assessment", "급성 기관지염, 호전"));
+        var theirs = otherDoctor.put("/api/encounters/" + encounter + "/notes/" + noteId, Map.of("version", 1,
+                "subjective", "기침 3일", "assessment", "폐렴", "reason", "흉부 X선 판독 반영"));
+
+        assertThat(own.status()).as(own.body()).isEqualTo(200);
+        assertThat(theirs.status()).as(theirs.body()).isEqualTo(200);
+        assertThat(theirs.json().get("version").asLong()).isEqualTo(2);
+        assertThat(theirs.text("assessment")).isEqualTo("폐렴");
+        assertThat(theirs.text("authoredBy")).isEqualTo(doctor.displayName());
+        assertThat(theirs.text("amendedBy")).isEqualTo(colleague.displayName());
+
+        var versions = doctorApi.get("/api/encounters/" + encounter + "/notes/" + noteId + "/versions");
+        assertThat(versions.status()).as(versions.body()).isEqualTo(200);
+        JsonNode list = versions.json();
+        assertThat(list).hasSize(3);
+        assertThat(list.get(0).get("version").asLong()).isZero();
+        assertThat(list.get(0).get("assessment").asString()).isEqualTo("급성 기관지염");
+        assertThat(list.get(0).get("writtenBy").asString()).isEqualTo(doctor.displayName());
+        assertThat(list.get(0).get("reason").isNull()).isTrue();
+        assertThat(list.get(1).get("assessment").asString()).isEqualTo("급성 기관지염, 호전");
+        assertThat(list.get(2).get("assessment").asString()).isEqualTo("폐렴");
+        assertThat(list.get(2).get("writtenBy").asString()).isEqualTo(colleague.displayName());
+        assertThat(list.get(2).get("reason").asString()).isEqualTo("흉부 X선 판독 반영");
+        assertThat(list.get(2).get("writtenAt").isNull()).isFalse();
+        // in the database too: one row per version, the original's text as first written
+        assertThat(jdbc.sql("SELECT assessment FROM clinical_note_version WHERE note_id = ? ORDER BY version")
+                .param(noteId).query(String.class).list())
+                .containsExactly("급성 기관지염", "급성 기관지염, 호전", "폐렴");
+        // the encounter shows the current version; the patient reads the history of their own note
+        assertThat(doctorApi.get("/api/encounters/" + encounter).json().get("notes").get(0).get("assessment")
+                .asString()).isEqualTo("폐렴");
+        ApiClient portal = login(testUsers.patientAccount(patient).username());
+        assertThat(portal.get("/api/encounters/" + encounter + "/notes/" + noteId + "/versions").json()).hasSize(3);
+        assertThat(frontDesk.get("/api/encounters/" + encounter + "/notes/" + noteId + "/versions").status())
+                .isEqualTo(403);
+        assertThat(doctorApi.get("/api/encounters/" + encounter + "/notes/" + UUID.randomUUID() + "/versions")
+                .text("code")).isEqualTo("record.not-found");
+    }
+
+    @Test
+    void another_doctor_amends_a_note_only_with_a_reason_and_a_stale_version_is_still_409() {
+        String encounter = walkIn(patient);
+        String noteId = doctorApi.post("/api/encounters/" + encounter + "/notes", Map.of("plan", "경과 관찰"))
+                .text("id");
+        ApiClient otherDoctor = login(testUsers.staff(Role.DOCTOR, PULMONOLOGY).username());
+
+        var withoutReason = otherDoctor.put("/api/encounters/" + encounter + "/notes/" + noteId, Map.of("version", 0,
+                "plan", "항생제 추가"));
+        var blankReason = otherDoctor.put("/api/encounters/" + encounter + "/notes/" + noteId, Map.of("version", 0,
+                "plan", "항생제 추가", "reason", "  "));
+        var withReason = otherDoctor.put("/api/encounters/" + encounter + "/notes/" + noteId, Map.of("version", 0,
+                "plan", "항생제 추가", "reason", "객담 배양 결과"));
+        var stale = doctorApi.put("/api/encounters/" + encounter + "/notes/" + noteId, Map.of("version", 0,
+                "plan", "경과 관찰, 2주 후"));
+
+        assertThat(withoutReason.status()).isEqualTo(422);
+        assertThat(withoutReason.text("code")).isEqualTo("record.amendment-reason-required");
+        assertThat(withoutReason.text("type")).isEqualTo("urn:cdss:problem:record.amendment-reason-required");
+        assertThat(withoutReason.json().get("errors").get(0).get("pointer").asString()).isEqualTo("/reason");
+        assertThat(blankReason.text("code")).isEqualTo("record.amendment-reason-required");
+        assertThat(withReason.status()).as(withReason.body()).isEqualTo(200);
+        assertThat(stale.status()).isEqualTo(409);
+        assertThat(stale.text("code")).isEqualTo("stale-version");
+        assertThat(jdbc.sql("SELECT COUNT(*) FROM clinical_note_version WHERE note_id = ?").param(noteId)
+                .query(Long.class).single()).isEqualTo(2);
     }
 
     @Test
@@ -186,6 +263,7 @@ class MedicalRecordIntegrationTests {
 
         assertThat(primary.status()).as(primary.body()).isEqualTo(201);
         assertThat(secondPrimary.status()).isEqualTo(409);
+        assertThat(secondPrimary.text("code")).isEqualTo("record.primary-diagnosis-exists");
         assertThat(secondary.status()).isEqualTo(201);
         assertThat(badCode.status()).isEqualTo(400);
         var list = frontDesk.get("/api/patients/" + patient.id() + "/encounters").json();
@@ -198,9 +276,12 @@ class MedicalRecordIntegrationTests {
         String encounter = walkIn(patient);
         var voided = doctorApi.post("/api/encounters/" + encounter + "/void", Map.of("reason", "wrong patient"));
         assertThat(voided.json().get("encounter").get("status").asString()).isEqualTo("ENTERED_IN_ERROR");
-        assertThat(doctorApi.post("/api/encounters/" + encounter + "/notes", Map.of("plan", "x")).status())
-                .isEqualTo(409);
-        assertThat(doctorApi.post("/api/encounters/" + encounter + "/finish", null).status()).isEqualTo(409);
+        var refused = doctorApi.post("/api/encounters/" + encounter + "/notes", Map.of("plan", "x"));
+        assertThat(refused.status()).isEqualTo(409);
+        assertThat(refused.text("code")).isEqualTo("record.encounter-voided");
+        var finish = doctorApi.post("/api/encounters/" + encounter + "/finish", null);
+        assertThat(finish.status()).isEqualTo(409);
+        assertThat(finish.text("code")).isEqualTo("record.invalid-transition");
     }
 
     @Test
@@ -219,7 +300,7 @@ class MedicalRecordIntegrationTests {
         assertThat(portal.get("/api/patients/" + other.id() + "/encounters").status()).isEqualTo(404);
         assertThat(portal.get("/api/encounters/" + theirs).status()).isEqualTo(404);
         assertThat(portal.get("/api/patients/" + other.id() + "/timeline").status()).isEqualTo(404);
-        assertThat(portal.get("/api/encounters/" + UUID.randomUUID()).status()).isEqualTo(404);
+        assertThat(portal.get("/api/encounters/" + UUID.randomUUID()).text("code")).isEqualTo("record.not-found");
         assertThat(jdbc.sql("SELECT COUNT(*) FROM audit_event WHERE action = 'ENCOUNTER_READ' AND outcome = 'DENIED' "
                 + "AND resource_id = ?").param(theirs).query(Long.class).single()).isEqualTo(1);
     }

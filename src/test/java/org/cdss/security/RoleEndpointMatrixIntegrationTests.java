@@ -123,6 +123,7 @@ class RoleEndpointMatrixIntegrationTests {
         row("POST /api/encounters/{id}/void",                       DOCTOR);
         row("POST /api/encounters/{id}/notes",                      DOCTOR);
         row("PUT /api/encounters/{id}/notes/{noteId}",              DOCTOR);
+        row("GET /api/encounters/{id}/notes/{noteId}/versions",     CHART);
         row("POST /api/encounters/{id}/vitals",                     "DOCTOR NURSE");
         row("POST /api/encounters/{id}/diagnoses",                  DOCTOR);
         // notifications: the live stream (SSE) for everyone logged in, the stored ones for staff

@@ -105,10 +105,16 @@ class ProblemDetailsAdvice extends ResponseEntityExceptionHandler {
         return respond(problems.build(ProblemCode.VALIDATION, null, null, errors), request);
     }
 
+    /**
+     * Anything else: 500 with a trace id. Logged with the exception classes and stack frames but without messages
+     * ({@link SafeThrowables}): a data-access exception's message holds the SQL and values, a constraint violation
+     * the duplicate value — patient data that must not reach the log.
+     */
     @ExceptionHandler(Exception.class)
     ResponseEntity<Object> unexpected(Exception e, HttpServletRequest request) {
         String traceId = UUID.randomUUID().toString();
-        log.error("Unexpected error, traceId={} {} {}", traceId, request.getMethod(), request.getRequestURI(), e);
+        log.error("Unexpected error, traceId={} {} {}\n{}", traceId, request.getMethod(), request.getRequestURI(),
+                SafeThrowables.describe(e));
         ProblemDetail body = problems.build(ProblemCode.INTERNAL);
         body.setProperty("traceId", traceId);
         return respond(body, request);

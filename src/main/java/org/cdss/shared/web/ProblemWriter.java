@@ -24,11 +24,18 @@ public class ProblemWriter {
     }
 
     public void write(HttpServletRequest request, HttpServletResponse response, ProblemType code) throws IOException {
+        write(request, response, code, java.util.Map.of());
+    }
+
+    /** The problem with extension members (a trace id: never patient data). */
+    public void write(HttpServletRequest request, HttpServletResponse response, ProblemType code,
+            java.util.Map<String, Object> properties) throws IOException {
         if (response.isCommitted()) {
             return;
         }
         ProblemDetail body = problems.build(code);
         body.setInstance(URI.create(request.getRequestURI()));
+        properties.forEach(body::setProperty);
         response.resetBuffer();
         response.setStatus(code.status());
         response.setContentType(MediaType.APPLICATION_PROBLEM_JSON_VALUE);

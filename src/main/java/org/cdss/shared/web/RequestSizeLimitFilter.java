@@ -19,7 +19,10 @@ import org.springframework.web.filter.OncePerRequestFilter;
 
 /**
  * Refuses JSON request bodies above {@code cdss.http.max-json-body} (default 1 MB) with 413 problem+json, whether
- * the client announces the length or streams the body in chunks. Uploads (multipart) have their own limits.
+ * the client announces the length or streams the body in chunks. Multipart bodies are refused with 415 before any
+ * other filter (security included) could make the container parse them: no endpoint accepts uploads, and multipart
+ * parsing is off ({@code spring.servlet.multipart.enabled=false}). The endpoint that first needs uploads turns
+ * parsing on for its own path and exempts that path here.
  */
 @Component
 @Order(Ordered.HIGHEST_PRECEDENCE + 10)
@@ -36,12 +39,20 @@ class RequestSizeLimitFilter extends OncePerRequestFilter {
     @Override
     protected boolean shouldNotFilter(HttpServletRequest request) {
         String type = request.getContentType();
-        return type == null || !type.toLowerCase().contains("json");
+        return type == null || !(type.toLowerCase().contains("json") || isMultipart(type));
+    }
+
+    private static boolean isMultipart(String contentType) {
+        return contentType.strip().toLowerCase().startsWith("multipart/");
     }
 
     @Override
     protected void doFilterInternal(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
             throws ServletException, IOException {
+        if (isMultipart(request.getContentType())) {
+            problemWriter.write(request, response, ProblemCode.UNSUPPORTED_MEDIA_TYPE);
+            return;
+        }
         if (request.getContentLengthLong() > maxBytes) {
             problemWriter.write(request, response, ProblemCode.PAYLOAD_TOO_LARGE);
             return;

@@ -23,7 +23,7 @@ class DatabaseDownIntegrationTests {
         SpringApplication app = new SpringApplication(CdssApplication.class);
         try (ConfigurableApplicationContext context = app.run("--server.port=0",
                 "--spring.datasource.url=jdbc:postgresql://127.0.0.1:1/cdss_nowhere",
-                "--spring.datasource.username=nobody", "--cdss.mode=production",
+                "--spring.datasource.username=nobody", "--cdss.mode=production", "--cdss.cookies.secure=false",
                 "--cdss.rrn-key=AAECAwQFBgcICQoLDA0ODxAREhMUFRYXGBkaGxwdHh8=",
                 "--logging.level.root=warn", "--logging.level.org.cdss=info")) {
             int port = Integer.parseInt(context.getEnvironment().getProperty("local.server.port"));
