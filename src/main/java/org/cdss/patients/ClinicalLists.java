@@ -18,6 +18,7 @@ import org.cdss.patients.ClinicalViews.AllergyView;
 import org.cdss.patients.ClinicalViews.MedicationView;
 import org.cdss.patients.ClinicalViews.ProblemView;
 import org.cdss.shared.DomainException;
+import org.cdss.shared.ProblemCode;
 import org.cdss.shared.db.UtcTimestamps;
 import org.cdss.shared.security.CdssPrincipal;
 import org.cdss.shared.security.CurrentUser;
@@ -243,7 +244,7 @@ public class ClinicalLists {
             if (!mayReadKind(user, kind)) {
                 throw new DomainException(ProblemCode.FORBIDDEN);
             }
-            throw DomainException.notFound();
+            throw new DomainException(PatientProblem.NOT_FOUND); // as for a patient that does not exist
         }
         requireExists(patientId);
         audit.record(AuditEvent.success(kind.audit + "_READ", "Patient", patientId, patientId));
@@ -251,7 +252,7 @@ public class ClinicalLists {
 
     private void requireExists(UUID patientId) {
         if (!directory.exists(patientId)) {
-            throw DomainException.notFound();
+            throw new DomainException(PatientProblem.NOT_FOUND);
         }
     }
 
