@@ -20,7 +20,8 @@ class ArchitectureTests {
 
     static final ApplicationModules MODULES = ApplicationModules.of(CdssApplication.class);
     static final JavaClasses CLASSES = new ClassFileImporter()
-            .withImportOption(ImportOption.Predefined.DO_NOT_INCLUDE_TESTS).importPackages("org.cdss");
+            .withImportOption(ImportOption.Predefined.DO_NOT_INCLUDE_TESTS)
+            .importPackages("org.cdss");
 
     @Test
     void module_boundaries_hold() {
@@ -35,9 +36,10 @@ class ArchitectureTests {
     @Test
     void every_module_declares_its_allowed_dependencies() {
         org.assertj.core.api.Assertions.assertThat(MODULES.stream()).allSatisfy(module -> {
-            ApplicationModule declared = packageInfo(module.getBasePackage().getName())
-                    .getAnnotation(ApplicationModule.class);
-            org.assertj.core.api.Assertions.assertThat(declared).as("@ApplicationModule on %s", module.getName())
+            ApplicationModule declared =
+                    packageInfo(module.getBasePackage().getName()).getAnnotation(ApplicationModule.class);
+            org.assertj.core.api.Assertions.assertThat(declared)
+                    .as("@ApplicationModule on %s", module.getName())
                     .isNotNull();
             if (declared.type() == ApplicationModule.Type.OPEN) {
                 org.assertj.core.api.Assertions.assertThat(module.getName()).isEqualTo("shared");
@@ -45,20 +47,29 @@ class ArchitectureTests {
             }
             org.assertj.core.api.Assertions.assertThat(declared.allowedDependencies())
                     .as("allowedDependencies of %s", module.getName())
-                    .doesNotContain(ApplicationModule.OPEN_TOKEN).contains("shared");
+                    .doesNotContain(ApplicationModule.OPEN_TOKEN)
+                    .contains("shared");
         });
     }
 
     /** Listeners depend on a module's events, not on its services: the event types form the named interface. */
     @Test
     void events_are_named_interfaces() {
-        org.assertj.core.api.Assertions.assertThat(MODULES.getModuleByName("orders").orElseThrow()
-                .getNamedInterfaces().getByName("events").orElseThrow().asJavaClasses()
-                .map(com.tngtech.archunit.core.domain.JavaClass::getSimpleName))
+        org.assertj.core.api.Assertions.assertThat(MODULES.getModuleByName("orders")
+                        .orElseThrow()
+                        .getNamedInterfaces()
+                        .getByName("events")
+                        .orElseThrow()
+                        .asJavaClasses()
+                        .map(com.tngtech.archunit.core.domain.JavaClass::getSimpleName))
                 .contains("OrderStatusChanged", "OrderResultRecorded");
-        org.assertj.core.api.Assertions.assertThat(MODULES.getModuleByName("scheduling").orElseThrow()
-                .getNamedInterfaces().getByName("events").orElseThrow().asJavaClasses()
-                .map(com.tngtech.archunit.core.domain.JavaClass::getSimpleName))
+        org.assertj.core.api.Assertions.assertThat(MODULES.getModuleByName("scheduling")
+                        .orElseThrow()
+                        .getNamedInterfaces()
+                        .getByName("events")
+                        .orElseThrow()
+                        .asJavaClasses()
+                        .map(com.tngtech.archunit.core.domain.JavaClass::getSimpleName))
                 .contains("AppointmentChanged");
     }
 
@@ -67,9 +78,12 @@ class ArchitectureTests {
     void every_package_is_null_marked() {
         java.util.Set<String> packages = new java.util.TreeSet<>();
         CLASSES.forEach(c -> packages.add(c.getPackageName()));
-        org.assertj.core.api.Assertions.assertThat(packages).isNotEmpty().allSatisfy(name -> org.assertj.core.api
-                .Assertions.assertThat(packageInfo(name).isAnnotationPresent(org.jspecify.annotations.NullMarked.class))
-                .as("@NullMarked on package %s", name).isTrue());
+        org.assertj.core.api.Assertions.assertThat(packages)
+                .isNotEmpty()
+                .allSatisfy(name -> org.assertj.core.api.Assertions.assertThat(
+                                packageInfo(name).isAnnotationPresent(org.jspecify.annotations.NullMarked.class))
+                        .as("@NullMarked on package %s", name)
+                        .isTrue());
     }
 
     private static Class<?> packageInfo(String packageName) {
@@ -83,38 +97,55 @@ class ArchitectureTests {
     @Test
     void module_map_is_documented() throws Exception {
         new Documenter(MODULES, Documenter.Options.defaults().withOutputFolder("target/modulith-docs"))
-                .writeModulesAsPlantUml().writeIndividualModulesAsPlantUml();
+                .writeModulesAsPlantUml()
+                .writeIndividualModulesAsPlantUml();
         org.assertj.core.api.Assertions.assertThat(Files.exists(Path.of("target/modulith-docs/components.puml")))
                 .isTrue();
     }
 
     @Test
     void no_legacy_date_types() {
-        noClasses().should().dependOnClassesThat().haveFullyQualifiedName("java.util.Date")
-                .orShould().dependOnClassesThat().haveFullyQualifiedName("java.util.Calendar")
+        noClasses()
+                .should()
+                .dependOnClassesThat()
+                .haveFullyQualifiedName("java.util.Date")
+                .orShould()
+                .dependOnClassesThat()
+                .haveFullyQualifiedName("java.util.Calendar")
                 .check(CLASSES);
     }
 
     @Test
     void no_field_injection() {
-        fields().should().notBeAnnotatedWith("org.springframework.beans.factory.annotation.Autowired")
+        fields().should()
+                .notBeAnnotatedWith("org.springframework.beans.factory.annotation.Autowired")
                 .check(CLASSES);
     }
 
     @Test
     void controllers_are_never_transactional() {
-        classes().that().areAnnotatedWith("org.springframework.web.bind.annotation.RestController")
-                .should().notBeAnnotatedWith("org.springframework.transaction.annotation.Transactional")
-                .check(CLASSES);
-        noMethods().that().areDeclaredInClassesThat()
+        classes()
+                .that()
                 .areAnnotatedWith("org.springframework.web.bind.annotation.RestController")
-                .should().beAnnotatedWith("org.springframework.transaction.annotation.Transactional")
+                .should()
+                .notBeAnnotatedWith("org.springframework.transaction.annotation.Transactional")
+                .check(CLASSES);
+        noMethods()
+                .that()
+                .areDeclaredInClassesThat()
+                .areAnnotatedWith("org.springframework.web.bind.annotation.RestController")
+                .should()
+                .beAnnotatedWith("org.springframework.transaction.annotation.Transactional")
                 .check(CLASSES);
     }
 
     @Test
     void controllers_are_package_private() {
-        classes().that().areAnnotatedWith("org.springframework.web.bind.annotation.RestController")
-                .should().notBePublic().check(CLASSES);
+        classes()
+                .that()
+                .areAnnotatedWith("org.springframework.web.bind.annotation.RestController")
+                .should()
+                .notBePublic()
+                .check(CLASSES);
     }
 }

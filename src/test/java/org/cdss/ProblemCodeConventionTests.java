@@ -38,15 +38,18 @@ class ProblemCodeConventionTests {
 
     @Test
     void module_enums_are_found() {
-        assertThat(allProblemTypes()).contains(ProblemCode.NOT_FOUND)
+        assertThat(allProblemTypes())
+                .contains(ProblemCode.NOT_FOUND)
                 .anyMatch(p -> p.code().equals("appointment.slot-taken"));
     }
 
     @Test
     void codes_are_unique() {
         Set<String> seen = new HashSet<>();
-        assertThat(allProblemTypes()).allSatisfy(p -> assertThat(seen.add(p.code()))
-                .as("%s.%s repeats the code %s", p.getClass().getSimpleName(), p, p.code()).isTrue());
+        assertThat(allProblemTypes())
+                .allSatisfy(p -> assertThat(seen.add(p.code()))
+                        .as("%s.%s repeats the code %s", p.getClass().getSimpleName(), p, p.code())
+                        .isTrue());
     }
 
     @Test
@@ -55,7 +58,9 @@ class ProblemCodeConventionTests {
             if (p instanceof ProblemCode) {
                 assertThat(p.code()).as("generic code %s", p).matches(GENERIC_CODE);
             } else {
-                assertThat(p.code()).as("%s.%s", p.getClass().getSimpleName(), p).matches(MODULE_CODE);
+                assertThat(p.code())
+                        .as("%s.%s", p.getClass().getSimpleName(), p)
+                        .matches(MODULE_CODE);
             }
             assertThat(p.status()).as("status of %s", p.code()).isBetween(400, 599);
             assertThat(p.type()).isEqualTo("urn:cdss:problem:" + p.code());
@@ -67,9 +72,11 @@ class ProblemCodeConventionTests {
         Properties english = load("/messages.properties");
         Properties korean = load("/messages_ko.properties");
         assertThat(allProblemTypes()).allSatisfy(p -> {
-            assertThat(english.getProperty("problem." + p.code() + ".title")).as("English title of %s", p.code())
+            assertThat(english.getProperty("problem." + p.code() + ".title"))
+                    .as("English title of %s", p.code())
                     .isNotBlank();
-            assertThat(korean.getProperty("problem." + p.code() + ".title")).as("Korean title of %s", p.code())
+            assertThat(korean.getProperty("problem." + p.code() + ".title"))
+                    .as("Korean title of %s", p.code())
                     .isNotBlank();
         });
     }

@@ -21,7 +21,10 @@ class AuditConnections implements DisposableBean {
     private final JdbcClient jdbc;
 
     AuditConnections(DataSourceProperties properties, @Value("${cdss.audit.pool-size:4}") int poolSize) {
-        HikariDataSource ds = properties.initializeDataSourceBuilder().type(HikariDataSource.class).build();
+        HikariDataSource ds = properties
+                .initializeDataSourceBuilder()
+                .type(HikariDataSource.class)
+                .build();
         ds.setPoolName("cdss-audit");
         ds.setMaximumPoolSize(poolSize);
         ds.setMinimumIdle(1);

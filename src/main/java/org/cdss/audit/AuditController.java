@@ -24,13 +24,17 @@ class AuditController {
     }
 
     @GetMapping
-    PageView<AuditEntryView> search(@RequestParam(required = false) String username,
-            @RequestParam(required = false) UUID patientId, @RequestParam(required = false) String action,
-            @RequestParam(required = false) AuditOutcome outcome, @RequestParam(required = false) Instant from,
-            @RequestParam(required = false) Instant to, @RequestParam(defaultValue = "0") @Min(0) int page,
+    PageView<AuditEntryView> search(
+            @RequestParam(required = false) String username,
+            @RequestParam(required = false) UUID patientId,
+            @RequestParam(required = false) String action,
+            @RequestParam(required = false) AuditOutcome outcome,
+            @RequestParam(required = false) Instant from,
+            @RequestParam(required = false) Instant to,
+            @RequestParam(defaultValue = "0") @Min(0) int page,
             @RequestParam(defaultValue = "50") @Min(1) @Max(200) int size) {
-        PageView<AuditEntryView> result = queries.search(
-                new AuditFilter(username, patientId, action, outcome, from, to), page, size);
+        PageView<AuditEntryView> result =
+                queries.search(new AuditFilter(username, patientId, action, outcome, from, to), page, size);
         log.record(AuditEvent.success("AUDIT_SEARCH", "AuditTrail", null, patientId));
         return result;
     }

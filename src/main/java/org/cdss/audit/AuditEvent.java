@@ -7,8 +7,14 @@ import org.cdss.shared.security.CdssPrincipal;
  * One thing to write to the audit trail. The actor defaults to the logged-in user; login attempts name it
  * explicitly. {@code detail} is free text for administrators: never put patient names or MRNs in it.
  */
-public record AuditEvent(String action, String resourceType, String resourceId, UUID patientId,
-        AuditOutcome outcome, String detail, Actor actor) {
+public record AuditEvent(
+        String action,
+        String resourceType,
+        String resourceId,
+        UUID patientId,
+        AuditOutcome outcome,
+        String detail,
+        Actor actor) {
 
     /** Who acted, when it is not (yet) the user in the security context. */
     public record Actor(UUID userId, String username, String roles) {
@@ -18,8 +24,14 @@ public record AuditEvent(String action, String resourceType, String resourceId, 
     }
 
     public static AuditEvent success(String action, String resourceType, Object resourceId, UUID patientId) {
-        return new AuditEvent(action, resourceType, resourceId == null ? null : resourceId.toString(), patientId,
-                AuditOutcome.SUCCESS, null, null);
+        return new AuditEvent(
+                action,
+                resourceType,
+                resourceId == null ? null : resourceId.toString(),
+                patientId,
+                AuditOutcome.SUCCESS,
+                null,
+                null);
     }
 
     public AuditEvent withOutcome(AuditOutcome newOutcome) {

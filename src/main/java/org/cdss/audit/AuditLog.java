@@ -28,7 +28,8 @@ public class AuditLog {
     }
 
     public void record(AuditEvent event) {
-        AuditEvent.Actor actor = event.actor() != null ? event.actor()
+        AuditEvent.Actor actor = event.actor() != null
+                ? event.actor()
                 : CurrentUser.find().map(AuditEvent.Actor::of).orElse(null);
         HttpServletRequest request = currentRequest();
         jdbc.sql("""
@@ -38,13 +39,19 @@ public class AuditLog {
                     :ip, :userAgent, :outcome, :detail)""")
                 .param("id", UUID.randomUUID().toString())
                 .param("at", UtcTimestamps.toColumn(clock.instant()))
-                .param("userId", actor == null || actor.userId() == null ? null : actor.userId().toString())
+                .param(
+                        "userId",
+                        actor == null || actor.userId() == null
+                                ? null
+                                : actor.userId().toString())
                 .param("username", cut(actor == null ? null : actor.username(), 64))
                 .param("roles", cut(actor == null ? null : actor.roles(), 200))
                 .param("action", cut(event.action(), 60))
                 .param("resourceType", cut(event.resourceType(), 60))
                 .param("resourceId", cut(event.resourceId(), 64))
-                .param("patientId", event.patientId() == null ? null : event.patientId().toString())
+                .param(
+                        "patientId",
+                        event.patientId() == null ? null : event.patientId().toString())
                 .param("ip", cut(request == null ? null : request.getRemoteAddr(), 64))
                 .param("userAgent", cut(request == null ? null : request.getHeader("User-Agent"), 400))
                 .param("outcome", (event.outcome() == null ? AuditOutcome.SUCCESS : event.outcome()).name())

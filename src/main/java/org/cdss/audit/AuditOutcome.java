@@ -2,5 +2,7 @@ package org.cdss.audit;
 
 /** How an audited attempt ended. */
 public enum AuditOutcome {
-    SUCCESS, FAILURE, DENIED
+    SUCCESS,
+    FAILURE,
+    DENIED
 }

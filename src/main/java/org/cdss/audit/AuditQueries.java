@@ -53,25 +53,35 @@ public class AuditQueries {
             where.append(" AND occurred_at < :to");
             params.put("to", UtcTimestamps.toColumn(filter.to()));
         }
-        long total = jdbc.sql("SELECT COUNT(*) FROM audit_event" + where).params(params)
-                .query(Long.class).single();
+        long total = jdbc.sql("SELECT COUNT(*) FROM audit_event" + where)
+                .params(params)
+                .query(Long.class)
+                .single();
         List<AuditEntryView> rows = jdbc.sql("SELECT * FROM audit_event" + where
                         + " ORDER BY occurred_at DESC, id DESC LIMIT :limit OFFSET :offset")
-                .params(params).param("limit", size).param("offset", (long) page * size)
-                .query(AuditQueries::map).list();
+                .params(params)
+                .param("limit", size)
+                .param("offset", (long) page * size)
+                .query(AuditQueries::map)
+                .list();
         return PageView.of(rows, page, size, total);
     }
 
     @PreAuthorize("hasRole('ADMIN')")
     public List<String> actions() {
-        return jdbc.sql("SELECT DISTINCT action FROM audit_event ORDER BY action").query(String.class).list();
+        return jdbc.sql("SELECT DISTINCT action FROM audit_event ORDER BY action")
+                .query(String.class)
+                .list();
     }
 
     /** The user's own most recent actions, for their home page. */
     public List<AuditEntryView> recentFor(String username, int limit) {
         return jdbc.sql("SELECT * FROM audit_event WHERE username = :username ORDER BY occurred_at DESC, id DESC"
                         + " LIMIT :limit")
-                .param("username", username).param("limit", limit).query(AuditQueries::map).list();
+                .param("username", username)
+                .param("limit", limit)
+                .query(AuditQueries::map)
+                .list();
     }
 
     public long countSince(Instant since, String action, String username) {
@@ -88,18 +98,24 @@ public class AuditQueries {
         return jdbc.sql(sql.toString()).params(params).query(Long.class).single();
     }
 
-
     private static AuditEntryView map(ResultSet rs, int row) throws SQLException {
-        return new AuditEntryView(UUID.fromString(rs.getString("id")),
+        return new AuditEntryView(
+                UUID.fromString(rs.getString("id")),
                 UtcTimestamps.read(rs, "occurred_at"),
-                uuid(rs.getString("user_id")), rs.getString("username"), rs.getString("roles"),
-                rs.getString("action"), rs.getString("resource_type"), rs.getString("resource_id"),
-                uuid(rs.getString("patient_id")), rs.getString("ip"), rs.getString("user_agent"),
-                AuditOutcome.valueOf(rs.getString("outcome")), rs.getString("detail"));
+                uuid(rs.getString("user_id")),
+                rs.getString("username"),
+                rs.getString("roles"),
+                rs.getString("action"),
+                rs.getString("resource_type"),
+                rs.getString("resource_id"),
+                uuid(rs.getString("patient_id")),
+                rs.getString("ip"),
+                rs.getString("user_agent"),
+                AuditOutcome.valueOf(rs.getString("outcome")),
+                rs.getString("detail"));
     }
 
     private static UUID uuid(String s) {
         return s == null ? null : UUID.fromString(s.trim());
     }
-
 }

@@ -3,8 +3,8 @@
  * {@link org.cdss.audit.AuditLog#record}; admins read it through {@code GET /api/admin/audit}. There is no update or
  * delete path for audit rows.
  */
-@org.springframework.modulith.ApplicationModule(displayName = "Audit", allowedDependencies = {
-        "shared"
-})
+@org.springframework.modulith.ApplicationModule(
+        displayName = "Audit",
+        allowedDependencies = {"shared"})
 @org.jspecify.annotations.NullMarked
 package org.cdss.audit;

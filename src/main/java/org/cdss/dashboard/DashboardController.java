@@ -18,8 +18,8 @@ class DashboardController {
 
     /** One day's appointment counts (default today in the hospital's zone), optionally for one department. */
     @GetMapping("/api/dashboard/appointments")
-    AppointmentStatistics.DayStatistics appointments(@RequestParam(required = false) LocalDate date,
-            @RequestParam(required = false) UUID departmentId) {
+    AppointmentStatistics.DayStatistics appointments(
+            @RequestParam(required = false) LocalDate date, @RequestParam(required = false) UUID departmentId) {
         return statistics.day(date, departmentId);
     }
 }

@@ -24,8 +24,8 @@ class HomeController {
     private final Clock clock;
     private final HospitalZone zone;
 
-    HomeController(IdentityQueries identity, AuditQueries audit, PatientDirectory patients, Clock clock,
-            HospitalZone zone) {
+    HomeController(
+            IdentityQueries identity, AuditQueries audit, PatientDirectory patients, Clock clock, HospitalZone zone) {
         this.identity = identity;
         this.audit = audit;
         this.patients = patients;
@@ -36,14 +36,15 @@ class HomeController {
     @GetMapping("/api/home")
     HomeView home() {
         CdssPrincipal user = CurrentUser.require();
-        Instant startOfToday = LocalDate.now(clock.withZone(zone.zoneId())).atStartOfDay(zone.zoneId()).toInstant();
+        Instant startOfToday = LocalDate.now(clock.withZone(zone.zoneId()))
+                .atStartOfDay(zone.zoneId())
+                .toInstant();
         List<HomeView.HomeCard> cards = new ArrayList<>();
         if (user.has(Role.ADMIN)) {
             cards.add(new HomeView.HomeCard("activeUsers", identity.activeUsers()));
             cards.add(new HomeView.HomeCard("lockedUsers", identity.lockedUsers()));
             cards.add(new HomeView.HomeCard("auditEventsToday", audit.countSince(startOfToday, null, null)));
-            cards.add(new HomeView.HomeCard("failedLoginsToday",
-                    audit.countSince(startOfToday, "LOGIN_FAILED", null)));
+            cards.add(new HomeView.HomeCard("failedLoginsToday", audit.countSince(startOfToday, "LOGIN_FAILED", null)));
         }
         if (user.hasAny(Role.PATIENT_REGISTRY_READERS)) {
             cards.add(new HomeView.HomeCard("activePatients", patients.countActive()));

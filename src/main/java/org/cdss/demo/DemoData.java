@@ -59,9 +59,22 @@ class DemoData {
         USERS.put("admin", Map.entry(EnumSet.of(Role.ADMIN), Set.of()));
     }
 
-    private static final Map<String, String> DISPLAY_NAMES = Map.of("doctor", "김민준 (Dr. Kim)", "nurse",
-            "이서연 (Nurse Lee)", "pharmacist", "박지훈 (Pharm. Park)", "labtech", "최수아 (Lab Choi)", "radiographer",
-            "정도윤 (RT Jung)", "radiologist", "강하은 (Dr. Kang)", "frontdesk", "조예준 (Front desk Cho)", "admin",
+    private static final Map<String, String> DISPLAY_NAMES = Map.of(
+            "doctor",
+            "김민준 (Dr. Kim)",
+            "nurse",
+            "이서연 (Nurse Lee)",
+            "pharmacist",
+            "박지훈 (Pharm. Park)",
+            "labtech",
+            "최수아 (Lab Choi)",
+            "radiographer",
+            "정도윤 (RT Jung)",
+            "radiologist",
+            "강하은 (Dr. Kang)",
+            "frontdesk",
+            "조예준 (Front desk Cho)",
+            "admin",
             "관리자 (Admin)");
 
     private static final List<NewPatient> PATIENTS = List.of(
@@ -82,8 +95,13 @@ class DemoData {
     private final DatabaseStartup database;
     private final String configuredPassword;
 
-    DemoData(IdentityQueries identity, UserManagement users, AppointmentBook appointments, HospitalZone zone,
-            PatientDirectory patients, DatabaseStartup database,
+    DemoData(
+            IdentityQueries identity,
+            UserManagement users,
+            AppointmentBook appointments,
+            HospitalZone zone,
+            PatientDirectory patients,
+            DatabaseStartup database,
             @Value("${cdss.demo.password:}") String configuredPassword) {
         this.identity = identity;
         this.users = users;
@@ -111,21 +129,40 @@ class DemoData {
             return;
         }
         String password = configuredPassword.isBlank() ? randomPassword() : configuredPassword;
-        var system = new CdssPrincipal(new UUID(0, 0), "system", "CDSS demo set-up", EnumSet.of(Role.ADMIN,
-                Role.ADMIN_STAFF), Set.of(), null);
-        SecurityContextHolder.getContext().setAuthentication(UsernamePasswordAuthenticationToken.authenticated(
-                system, null, List.of(new SimpleGrantedAuthority(Role.ADMIN.authority()),
-                        new SimpleGrantedAuthority(Role.ADMIN_STAFF.authority()))));
+        var system = new CdssPrincipal(
+                new UUID(0, 0), "system", "CDSS demo set-up", EnumSet.of(Role.ADMIN, Role.ADMIN_STAFF), Set.of(), null);
+        SecurityContextHolder.getContext()
+                .setAuthentication(UsernamePasswordAuthenticationToken.authenticated(
+                        system,
+                        null,
+                        List.of(
+                                new SimpleGrantedAuthority(Role.ADMIN.authority()),
+                                new SimpleGrantedAuthority(Role.ADMIN_STAFF.authority()))));
         try {
-            Map<String, UUID> departments = identity.departments().stream()
-                    .collect(Collectors.toMap(DepartmentView::code, DepartmentView::id));
+            Map<String, UUID> departments =
+                    identity.departments().stream().collect(Collectors.toMap(DepartmentView::code, DepartmentView::id));
             Map<String, UUID> userIds = new LinkedHashMap<>();
-            USERS.forEach((username, access) -> userIds.put(username, users.create(new CreateUserRequest(username,
-                    DISPLAY_NAMES.get(username), password, access.getKey(),
-                    access.getValue().stream().map(departments::get).collect(Collectors.toSet()), null)).id()));
-            List<PatientSummaryView> registered = PATIENTS.stream().map(patients::register).toList();
-            users.create(new CreateUserRequest("patient", registered.getFirst().name(), password,
-                    EnumSet.of(Role.PATIENT), Set.of(), registered.getFirst().id()));
+            USERS.forEach((username, access) -> userIds.put(
+                    username,
+                    users.create(new CreateUserRequest(
+                                    username,
+                                    DISPLAY_NAMES.get(username),
+                                    password,
+                                    access.getKey(),
+                                    access.getValue().stream()
+                                            .map(departments::get)
+                                            .collect(Collectors.toSet()),
+                                    null))
+                            .id()));
+            List<PatientSummaryView> registered =
+                    PATIENTS.stream().map(patients::register).toList();
+            users.create(new CreateUserRequest(
+                    "patient",
+                    registered.getFirst().name(),
+                    password,
+                    EnumSet.of(Role.PATIENT),
+                    Set.of(),
+                    registered.getFirst().id()));
             seedClinic(userIds.get("doctor"), departments.get("PULMONOLOGY"), registered);
         } finally {
             SecurityContextHolder.clearContext();
@@ -137,8 +174,7 @@ class DemoData {
                      CDSS demo mode: demo users created ({}, patient).
                      Password for all of them (shown once): {}
                      Set CDSS_DEMO_PASSWORD to choose it yourself.
-                    ================================================================""",
-                    String.join(", ", USERS.keySet()), password);
+                    ================================================================""", String.join(", ", USERS.keySet()), password);
         } else {
             log.info("CDSS demo mode: demo users created with the password from CDSS_DEMO_PASSWORD.");
         }
@@ -147,14 +183,18 @@ class DemoData {
     /** The demo doctor holds clinic every day 09:00–18:00 in 20-minute slots; three patients are booked tomorrow. */
     private void seedClinic(UUID doctorId, UUID pulmonology, List<PatientSummaryView> registered) {
         for (java.time.DayOfWeek day : java.time.DayOfWeek.values()) {
-            appointments.defineSchedule(new DefineScheduleRequest(doctorId, pulmonology, day,
-                    java.time.LocalTime.of(9, 0), java.time.LocalTime.of(18, 0), 20));
+            appointments.defineSchedule(new DefineScheduleRequest(
+                    doctorId, pulmonology, day, java.time.LocalTime.of(9, 0), java.time.LocalTime.of(18, 0), 20));
         }
         LocalDate tomorrow = LocalDate.now(zone.zoneId()).plusDays(1);
         int[][] times = {{9, 0}, {9, 20}, {10, 0}};
         for (int i = 0; i < times.length; i++) {
-            appointments.book(new BookAppointmentRequest(registered.get(i + 1).id(), doctorId, pulmonology,
-                    tomorrow.atTime(times[i][0], times[i][1]), "정기 진료"));
+            appointments.book(new BookAppointmentRequest(
+                    registered.get(i + 1).id(),
+                    doctorId,
+                    pulmonology,
+                    tomorrow.atTime(times[i][0], times[i][1]),
+                    "정기 진료"));
         }
     }
 

@@ -38,13 +38,16 @@ public class AccountStatus {
             return Set.of();
         }
         Set<UUID> ids = principals.stream().map(CdssPrincipal::userId).collect(Collectors.toSet());
-        Map<UUID, UserAccount> current = users.findAllById(ids).stream()
-                .collect(Collectors.toMap(UserAccount::id, Function.identity()));
+        Map<UUID, UserAccount> current =
+                users.findAllById(ids).stream().collect(Collectors.toMap(UserAccount::id, Function.identity()));
         Instant now = clock.instant();
         Set<UUID> revoked = new HashSet<>();
         for (CdssPrincipal principal : principals) {
             UserAccount user = current.get(principal.userId());
-            if (user == null || !user.active() || user.isLocked(now) || !user.roles().equals(principal.roles())
+            if (user == null
+                    || !user.active()
+                    || user.isLocked(now)
+                    || !user.roles().equals(principal.roles())
                     || !user.departmentIds().equals(principal.departmentIds())) {
                 revoked.add(principal.userId());
             }

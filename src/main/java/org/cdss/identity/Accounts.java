@@ -27,8 +27,7 @@ class Accounts {
     private final AuditLog audit;
     private final Clock clock;
 
-    Accounts(UserAccounts users, PasswordEncoder passwords, PortalActivation activation, AuditLog audit,
-            Clock clock) {
+    Accounts(UserAccounts users, PasswordEncoder passwords, PortalActivation activation, AuditLog audit, Clock clock) {
         this.users = users;
         this.passwords = passwords;
         this.activation = activation;
@@ -52,15 +51,24 @@ class Accounts {
         PortalActivation.Redemption redemption = activation.find(request.code(), now);
         UUID patientId = redemption.code() != null ? redemption.code().patientId() : UUID.randomUUID();
         boolean alreadyLinked = users.existsByPatientId(patientId);
-        String refusal = redemption.refusal() != null ? redemption.refusal()
+        String refusal = redemption.refusal() != null
+                ? redemption.refusal()
                 : alreadyLinked ? "patient already has an account" : null;
         if (refusal != null) {
-            audit.record(new AuditEvent("REGISTER", "User", null, redemption.code() == null ? null : patientId,
-                    AuditOutcome.FAILURE, refusal, new AuditEvent.Actor(null, username, null)));
+            audit.record(new AuditEvent(
+                    "REGISTER",
+                    "User",
+                    null,
+                    redemption.code() == null ? null : patientId,
+                    AuditOutcome.FAILURE,
+                    refusal,
+                    new AuditEvent.Actor(null, username, null)));
             throw new DomainException(IdentityProblem.ACTIVATION_INVALID);
         }
         if (users.existsByUsername(username)) {
-            throw new DomainException(IdentityProblem.USERNAME_TAKEN, null,
+            throw new DomainException(
+                    IdentityProblem.USERNAME_TAKEN,
+                    null,
                     List.of(new FieldProblem("/username", "user.username-taken")));
         }
         redemption.code().use(now);
@@ -68,9 +76,21 @@ class Accounts {
         user.registerSuccessfulLogin(now);
         users.save(user);
         CdssPrincipal principal = user.principal();
-        audit.record(new AuditEvent("PORTAL_CODE_REDEEM", "Patient", patientId.toString(), patientId,
-                AuditOutcome.SUCCESS, null, AuditEvent.Actor.of(principal)));
-        audit.record(new AuditEvent("REGISTER", "User", user.id().toString(), patientId, AuditOutcome.SUCCESS, null,
+        audit.record(new AuditEvent(
+                "PORTAL_CODE_REDEEM",
+                "Patient",
+                patientId.toString(),
+                patientId,
+                AuditOutcome.SUCCESS,
+                null,
+                AuditEvent.Actor.of(principal)));
+        audit.record(new AuditEvent(
+                "REGISTER",
+                "User",
+                user.id().toString(),
+                patientId,
+                AuditOutcome.SUCCESS,
+                null,
                 AuditEvent.Actor.of(principal)));
         return principal;
     }
@@ -79,9 +99,17 @@ class Accounts {
     void changePassword(CdssPrincipal principal, String currentPassword, String newPassword) {
         UserAccount user = users.findById(principal.userId()).orElseThrow(DomainException::notFound);
         if (!passwords.matches(currentPassword, user.passwordHash())) {
-            audit.record(new AuditEvent("PASSWORD_CHANGE", "User", user.id().toString(), null, AuditOutcome.FAILURE,
-                    "wrong current password", null));
-            throw new DomainException(IdentityProblem.PASSWORD_CURRENT_WRONG, "password.current-wrong",
+            audit.record(new AuditEvent(
+                    "PASSWORD_CHANGE",
+                    "User",
+                    user.id().toString(),
+                    null,
+                    AuditOutcome.FAILURE,
+                    "wrong current password",
+                    null));
+            throw new DomainException(
+                    IdentityProblem.PASSWORD_CURRENT_WRONG,
+                    "password.current-wrong",
                     List.of(new FieldProblem("/currentPassword", "password.current-wrong")));
         }
         PasswordPolicy.check("newPassword", user.username(), newPassword);

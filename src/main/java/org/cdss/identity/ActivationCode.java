@@ -37,8 +37,7 @@ class ActivationCode {
     @Column(name = "used_at")
     private Instant usedAt;
 
-    protected ActivationCode() {
-    }
+    protected ActivationCode() {}
 
     ActivationCode(UUID patientId, String codeHash, UUID issuedBy, Instant issuedAt, Instant expiresAt) {
         this.id = UUID.randomUUID();

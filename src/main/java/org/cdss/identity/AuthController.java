@@ -9,9 +9,9 @@ import org.cdss.shared.security.CdssPrincipal;
 import org.cdss.shared.security.CurrentUser;
 import org.cdss.shared.web.Problems;
 import org.springframework.http.HttpHeaders;
+import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
 import org.springframework.http.ProblemDetail;
-import org.springframework.http.HttpStatus;
 import org.springframework.http.ResponseEntity;
 import org.springframework.security.authentication.UsernamePasswordAuthenticationToken;
 import org.springframework.security.core.authority.SimpleGrantedAuthority;
@@ -46,9 +46,15 @@ class AuthController {
     private final FindByIndexNameSessionRepository<?> sessions;
     private final Problems problems;
 
-    AuthController(Authentication authentication, Accounts accounts, IdentityQueries queries,
-            SessionAuthenticationStrategy sessionStrategy, SecurityContextRepository contextRepository,
-            RequestThrottle throttle, FindByIndexNameSessionRepository<?> sessions, Problems problems) {
+    AuthController(
+            Authentication authentication,
+            Accounts accounts,
+            IdentityQueries queries,
+            SessionAuthenticationStrategy sessionStrategy,
+            SecurityContextRepository contextRepository,
+            RequestThrottle throttle,
+            FindByIndexNameSessionRepository<?> sessions,
+            Problems problems) {
         this.authentication = authentication;
         this.accounts = accounts;
         this.queries = queries;
@@ -66,7 +72,9 @@ class AuthController {
     }
 
     @PostMapping("/api/auth/login")
-    MeView login(@Valid @RequestBody IdentityRequests.LoginRequest body, HttpServletRequest request,
+    MeView login(
+            @Valid @RequestBody IdentityRequests.LoginRequest body,
+            HttpServletRequest request,
             HttpServletResponse response) {
         throttle.login(request.getRemoteAddr(), Authentication.normalize(body.username()));
         CdssPrincipal principal = authentication.authenticate(body.username(), body.password());
@@ -76,7 +84,9 @@ class AuthController {
 
     @PostMapping("/api/auth/register")
     @ResponseStatus(HttpStatus.CREATED)
-    MeView register(@Valid @RequestBody IdentityRequests.RegisterRequest body, HttpServletRequest request,
+    MeView register(
+            @Valid @RequestBody IdentityRequests.RegisterRequest body,
+            HttpServletRequest request,
             HttpServletResponse response) {
         throttle.register(request.getRemoteAddr(), Authentication.normalize(body.username()));
         CdssPrincipal principal = accounts.registerPatient(body);
@@ -91,8 +101,7 @@ class AuthController {
 
     @PostMapping("/api/me/password")
     @ResponseStatus(HttpStatus.NO_CONTENT)
-    void changePassword(@Valid @RequestBody IdentityRequests.ChangePasswordRequest body,
-            HttpServletRequest request) {
+    void changePassword(@Valid @RequestBody IdentityRequests.ChangePasswordRequest body, HttpServletRequest request) {
         CdssPrincipal principal = CurrentUser.require();
         accounts.changePassword(principal, body.currentPassword(), body.newPassword());
         endOtherSessions(principal, request);
@@ -120,12 +129,13 @@ class AuthController {
         body.setInstance(java.net.URI.create(request.getRequestURI()));
         return ResponseEntity.status(e.problem().status())
                 .header(HttpHeaders.RETRY_AFTER, Long.toString(e.retryAfterSeconds()))
-                .contentType(MediaType.APPLICATION_PROBLEM_JSON).body(body);
+                .contentType(MediaType.APPLICATION_PROBLEM_JSON)
+                .body(body);
     }
 
     @GetMapping("/api/doctors")
-    List<DoctorView> doctors(@org.springframework.web.bind.annotation.RequestParam(required = false)
-            java.util.UUID departmentId) {
+    List<DoctorView> doctors(
+            @org.springframework.web.bind.annotation.RequestParam(required = false) java.util.UUID departmentId) {
         return queries.doctors(departmentId);
     }
 
@@ -135,8 +145,12 @@ class AuthController {
     }
 
     private void startSession(CdssPrincipal principal, HttpServletRequest request, HttpServletResponse response) {
-        var auth = UsernamePasswordAuthenticationToken.authenticated(principal, null,
-                principal.roles().stream().map(r -> new SimpleGrantedAuthority(r.authority())).toList());
+        var auth = UsernamePasswordAuthenticationToken.authenticated(
+                principal,
+                null,
+                principal.roles().stream()
+                        .map(r -> new SimpleGrantedAuthority(r.authority()))
+                        .toList());
         SecurityContext context = SecurityContextHolder.createEmptyContext();
         context.setAuthentication(auth);
         SecurityContextHolder.setContext(context);

@@ -32,8 +32,7 @@ class Authentication {
     private final Clock clock;
     private final TransactionTemplate tx;
 
-    Authentication(UserAccounts users, PasswordEncoder passwords, AuditLog audit, Clock clock,
-            TransactionTemplate tx) {
+    Authentication(UserAccounts users, PasswordEncoder passwords, AuditLog audit, Clock clock, TransactionTemplate tx) {
         this.users = users;
         this.passwords = passwords;
         this.audit = audit;
@@ -65,7 +64,11 @@ class Authentication {
                 UserAccount locked = users.lockById(user.id()).orElseThrow();
                 return locked.registerFailedLogin(now) ? locked.lockedUntil() : null;
             });
-            fail(user, username, "LOGIN_FAILED", lockedUntil != null ? "wrong password; account locked" : "wrong password");
+            fail(
+                    user,
+                    username,
+                    "LOGIN_FAILED",
+                    lockedUntil != null ? "wrong password; account locked" : "wrong password");
             if (lockedUntil != null) {
                 throw locked(lockedUntil, now);
             }
@@ -80,8 +83,14 @@ class Authentication {
             current.registerSuccessfulLogin(now);
             return current.principal();
         });
-        audit.record(new AuditEvent("LOGIN", "User", principal.userId().toString(), principal.patientId(),
-                AuditOutcome.SUCCESS, null, AuditEvent.Actor.of(principal)));
+        audit.record(new AuditEvent(
+                "LOGIN",
+                "User",
+                principal.userId().toString(),
+                principal.patientId(),
+                AuditOutcome.SUCCESS,
+                null,
+                AuditEvent.Actor.of(principal)));
         return principal;
     }
 
@@ -91,9 +100,11 @@ class Authentication {
     }
 
     private void fail(UserAccount user, String username, String action, String detail) {
-        AuditEvent.Actor actor = new AuditEvent.Actor(user == null ? null : user.id(), username,
+        AuditEvent.Actor actor = new AuditEvent.Actor(
+                user == null ? null : user.id(),
+                username,
                 user == null ? null : user.principal().rolesText());
-        audit.record(new AuditEvent(action, "User", user == null ? null : user.id().toString(), null,
-                AuditOutcome.FAILURE, detail, actor));
+        audit.record(new AuditEvent(
+                action, "User", user == null ? null : user.id().toString(), null, AuditOutcome.FAILURE, detail, actor));
     }
 }

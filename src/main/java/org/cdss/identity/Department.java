@@ -30,8 +30,7 @@ class Department {
     @Column(name = "created_at", nullable = false)
     private Instant createdAt;
 
-    protected Department() {
-    }
+    protected Department() {}
 
     DepartmentView view() {
         return new DepartmentView(id, code, nameKo, nameEn, active);

@@ -27,17 +27,26 @@ public class IdentityQueries {
 
     public MeView me(CdssPrincipal principal) {
         UserAccount user = users.findById(principal.userId()).orElseThrow(DomainException::notFound);
-        return new MeView(user.id(), user.username(), user.displayName(), sorted(user.roles()),
-                departmentViews(user.departmentIds()), user.patientId(), user.lastLoginAt());
+        return new MeView(
+                user.id(),
+                user.username(),
+                user.displayName(),
+                sorted(user.roles()),
+                departmentViews(user.departmentIds()),
+                user.patientId(),
+                user.lastLoginAt());
     }
 
     public List<DepartmentView> departments() {
-        return departments.findAllByOrderByCodeAsc().stream().map(Department::view).toList();
+        return departments.findAllByOrderByCodeAsc().stream()
+                .map(Department::view)
+                .toList();
     }
 
     /** A staff member's roles and departments (for scheduling and routing); empty for unknown ids and patients. */
     public java.util.Optional<StaffMember> staffMember(UUID id) {
-        return users.findById(id).filter(u -> !u.roles().contains(org.cdss.shared.security.Role.PATIENT))
+        return users.findById(id)
+                .filter(u -> !u.roles().contains(org.cdss.shared.security.Role.PATIENT))
                 .map(u -> new StaffMember(u.id(), u.displayName(), u.roles(), u.departmentIds(), u.active()));
     }
 
@@ -46,7 +55,8 @@ public class IdentityQueries {
         return users.activeWithRole(org.cdss.shared.security.Role.DOCTOR).stream()
                 .filter(u -> departmentId == null || u.departmentIds().contains(departmentId))
                 .sorted(Comparator.comparing(UserAccount::displayName))
-                .map(u -> new DoctorView(u.id(), u.displayName(), departmentViews(u.departmentIds()))).toList();
+                .map(u -> new DoctorView(u.id(), u.displayName(), departmentViews(u.departmentIds())))
+                .toList();
     }
 
     public boolean hasUsers() {
@@ -62,10 +72,19 @@ public class IdentityQueries {
     }
 
     UserView view(UserAccount user) {
-        return new UserView(user.id(), user.username(), user.displayName(), sorted(user.roles()),
-                departmentViews(user.departmentIds()), user.active(), user.isLocked(clock.instant()),
-                user.isLocked(clock.instant()) ? user.lockedUntil() : null, user.patientId(), user.createdAt(),
-                user.lastLoginAt(), user.version());
+        return new UserView(
+                user.id(),
+                user.username(),
+                user.displayName(),
+                sorted(user.roles()),
+                departmentViews(user.departmentIds()),
+                user.active(),
+                user.isLocked(clock.instant()),
+                user.isLocked(clock.instant()) ? user.lockedUntil() : null,
+                user.patientId(),
+                user.createdAt(),
+                user.lastLoginAt(),
+                user.version());
     }
 
     List<DepartmentView> departmentViews(Set<UUID> ids) {
@@ -75,10 +94,13 @@ public class IdentityQueries {
         // not findAllById (a new query interpreted on every call, and this runs on every GET /api/me): the single-id
         // loader (cached plan) for the usual one department, a fixed query string (cached plan) for several
         if (ids.size() == 1) {
-            return departments.findById(ids.iterator().next()).map(Department::view).stream().toList();
+            return departments.findById(ids.iterator().next()).map(Department::view).stream()
+                    .toList();
         }
-        return departments.findByIds(ids).stream().sorted(Comparator.comparing(Department::code))
-                .map(Department::view).toList();
+        return departments.findByIds(ids).stream()
+                .sorted(Comparator.comparing(Department::code))
+                .map(Department::view)
+                .toList();
     }
 
     private static <T extends Enum<T>> List<T> sorted(Set<T> values) {

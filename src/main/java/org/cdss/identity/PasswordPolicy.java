@@ -16,26 +16,56 @@ final class PasswordPolicy {
     static final int MIN_LENGTH = 10;
     static final int MAX_LENGTH = 128;
 
-    private static final Set<String> COMMON = Set.of("password", "password1", "password12", "password123",
-            "password1234", "1234567890", "12345678910", "0123456789", "qwertyuiop", "qwerty1234", "1q2w3e4r5t",
-            "1qaz2wsx3edc", "iloveyou12", "abcdefghij", "abcd123456", "letmein123", "welcome123", "admin12345",
-            "administrator", "changeme123", "passw0rd12", "sunshine12", "football12", "hospital123", "qwerty123456",
-            "asdfghjkl1", "zxcvbnm123", "1111111111", "0000000000", "aaaaaaaaaa");
+    private static final Set<String> COMMON = Set.of(
+            "password",
+            "password1",
+            "password12",
+            "password123",
+            "password1234",
+            "1234567890",
+            "12345678910",
+            "0123456789",
+            "qwertyuiop",
+            "qwerty1234",
+            "1q2w3e4r5t",
+            "1qaz2wsx3edc",
+            "iloveyou12",
+            "abcdefghij",
+            "abcd123456",
+            "letmein123",
+            "welcome123",
+            "admin12345",
+            "administrator",
+            "changeme123",
+            "passw0rd12",
+            "sunshine12",
+            "football12",
+            "hospital123",
+            "qwerty123456",
+            "asdfghjkl1",
+            "zxcvbnm123",
+            "1111111111",
+            "0000000000",
+            "aaaaaaaaaa");
 
-    private PasswordPolicy() {
-    }
+    private PasswordPolicy() {}
 
     /** Throws a 422 password-policy problem naming the field when {@code password} is not acceptable. */
     static void check(String field, String username, String password) {
         String key = violation(username, password);
         if (key != null) {
-            throw new DomainException(ProblemCode.PASSWORD_POLICY, key,
-                    List.of(new FieldProblem("/" + field, key, MIN_LENGTH, MAX_LENGTH)), MIN_LENGTH, MAX_LENGTH);
+            throw new DomainException(
+                    ProblemCode.PASSWORD_POLICY,
+                    key,
+                    List.of(new FieldProblem("/" + field, key, MIN_LENGTH, MAX_LENGTH)),
+                    MIN_LENGTH,
+                    MAX_LENGTH);
         }
     }
 
     static String violation(String username, String password) {
-        if (password == null || password.codePointCount(0, password.length()) < MIN_LENGTH
+        if (password == null
+                || password.codePointCount(0, password.length()) < MIN_LENGTH
                 || password.length() > MAX_LENGTH) {
             return "password.length";
         }

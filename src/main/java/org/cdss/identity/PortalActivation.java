@@ -42,7 +42,11 @@ public class PortalActivation {
     private final Duration ttl;
     private final SecretKeySpec pepper;
 
-    PortalActivation(ActivationCodes codes, UserAccounts users, AuditLog audit, Clock clock,
+    PortalActivation(
+            ActivationCodes codes,
+            UserAccounts users,
+            AuditLog audit,
+            Clock clock,
             @Value("${cdss.portal.activation-code-ttl:72h}") Duration ttl,
             @Value("${cdss.portal.activation-code-pepper:}") String pepper) {
         this.codes = codes;
@@ -52,8 +56,8 @@ public class PortalActivation {
         this.ttl = ttl;
         // Without a configured pepper the hash is still keyed (by a fixed label): the codes' own entropy and short
         // life are the protection then. Set CDSS_PORTAL_CODE_PEPPER in production.
-        this.pepper = new SecretKeySpec(("cdss-portal-activation|" + pepper).getBytes(StandardCharsets.UTF_8),
-                "HmacSHA256");
+        this.pepper =
+                new SecretKeySpec(("cdss-portal-activation|" + pepper).getBytes(StandardCharsets.UTF_8), "HmacSHA256");
     }
 
     /**
@@ -93,8 +97,7 @@ public class PortalActivation {
         return refusal == null ? new Redemption(found.get(), null) : new Redemption(null, refusal);
     }
 
-    record Redemption(ActivationCode code, String refusal) {
-    }
+    record Redemption(ActivationCode code, String refusal) {}
 
     static String normalize(String typed) {
         return typed == null ? "" : typed.replaceAll("[\\s-]", "").toUpperCase(Locale.ROOT);

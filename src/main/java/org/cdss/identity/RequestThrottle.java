@@ -25,15 +25,16 @@ class RequestThrottle {
     @ConfigurationProperties("cdss.throttle")
     record Properties(Action login, Action register) {
         Properties {
-            login = login == null ? new Action(new Limit(60, Duration.ofMinutes(1)),
-                    new Limit(10, Duration.ofMinutes(1))) : login;
-            register = register == null ? new Action(new Limit(20, Duration.ofHours(1)),
-                    new Limit(5, Duration.ofMinutes(15))) : register;
+            login = login == null
+                    ? new Action(new Limit(60, Duration.ofMinutes(1)), new Limit(10, Duration.ofMinutes(1)))
+                    : login;
+            register = register == null
+                    ? new Action(new Limit(20, Duration.ofHours(1)), new Limit(5, Duration.ofMinutes(15)))
+                    : register;
         }
     }
 
-    record Action(Limit perIp, Limit perAccount) {
-    }
+    record Action(Limit perIp, Limit perAccount) {}
 
     record Limit(int attempts, Duration window) {
         Limit {
@@ -108,8 +109,8 @@ class RequestThrottle {
     private void acquire(String action, Action limits, String clientAddress, String username) {
         long now = nanos();
         Bucket ip = buckets.computeIfAbsent(action + "|ip|" + clientAddress, k -> new Bucket(limits.perIp(), now));
-        Bucket account = buckets.computeIfAbsent(action + "|account|" + username,
-                k -> new Bucket(limits.perAccount(), now));
+        Bucket account =
+                buckets.computeIfAbsent(action + "|account|" + username, k -> new Bucket(limits.perAccount(), now));
         // both buckets under one lock order (ip, then account) so that a refused attempt takes from neither
         synchronized (ip) {
             synchronized (account) {

@@ -50,14 +50,14 @@ import org.springframework.web.filter.OncePerRequestFilter;
 @org.springframework.boot.context.properties.EnableConfigurationProperties(RequestThrottle.Properties.class)
 class SecurityConfiguration {
 
-    static final String[] CLINICAL_AND_FRONT_OFFICE = Role.PATIENT_REGISTRY_READERS.stream().map(Enum::name)
-            .toArray(String[]::new);
+    static final String[] CLINICAL_AND_FRONT_OFFICE =
+            Role.PATIENT_REGISTRY_READERS.stream().map(Enum::name).toArray(String[]::new);
 
     /** Secure cookies and HSTS (see {@link #servedOverHttps(String, String)}). */
     private final boolean https;
 
-    SecurityConfiguration(@Value("${cdss.cookies.secure:}") String secureCookies,
-            @Value("${cdss.mode:production}") String mode) {
+    SecurityConfiguration(
+            @Value("${cdss.cookies.secure:}") String secureCookies, @Value("${cdss.mode:production}") String mode) {
         this.https = servedOverHttps(secureCookies, mode);
     }
 
@@ -81,7 +81,8 @@ class SecurityConfiguration {
     @Bean
     CookieCsrfTokenRepository csrfTokenRepository() {
         CookieCsrfTokenRepository repository = CookieCsrfTokenRepository.withHttpOnlyFalse();
-        repository.setCookieCustomizer(cookie -> cookie.sameSite("Strict").secure(https).path("/"));
+        repository.setCookieCustomizer(
+                cookie -> cookie.sameSite("Strict").secure(https).path("/"));
         return repository;
     }
 
@@ -94,7 +95,9 @@ class SecurityConfiguration {
         DefaultCookieSerializer serializer = new DefaultCookieSerializer() {
             @Override
             public List<String> readCookieValues(HttpServletRequest request) {
-                return super.readCookieValues(request).stream().filter(v -> SESSION_ID.matcher(v).matches()).toList();
+                return super.readCookieValues(request).stream()
+                        .filter(v -> SESSION_ID.matcher(v).matches())
+                        .toList();
             }
         };
         serializer.setCookieName("CDSS_SESSION");
@@ -105,8 +108,8 @@ class SecurityConfiguration {
         return serializer;
     }
 
-    private static final java.util.regex.Pattern SESSION_ID = java.util.regex.Pattern.compile(
-            "[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}");
+    private static final java.util.regex.Pattern SESSION_ID =
+            java.util.regex.Pattern.compile("[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}");
 
     /**
      * No tracing of each security filter and authorisation decision: the HTTP request is already observed as a
@@ -124,125 +127,191 @@ class SecurityConfiguration {
 
     @Bean
     SessionAuthenticationStrategy sessionAuthenticationStrategy(CookieCsrfTokenRepository csrf) {
-        return new CompositeSessionAuthenticationStrategy(List.of(new ChangeSessionIdAuthenticationStrategy(),
-                new CsrfAuthenticationStrategy(csrf)));
+        return new CompositeSessionAuthenticationStrategy(
+                List.of(new ChangeSessionIdAuthenticationStrategy(), new CsrfAuthenticationStrategy(csrf)));
     }
 
     @Bean
-    SecurityFilterChain securityFilterChain(HttpSecurity http, CookieCsrfTokenRepository csrf,
-            SecurityContextRepository contextRepository, ProblemWriter problems, AuditLog audit) throws Exception {
-        http
-            .csrf(c -> c.csrfTokenRepository(csrf).csrfTokenRequestHandler(new CsrfTokenRequestAttributeHandler()))
-            .addFilterAfter(new CsrfCookieFilter(), CsrfFilter.class)
-            .securityContext(c -> c.securityContextRepository(contextRepository))
-            .sessionManagement(s -> s.sessionFixation(f -> f.changeSessionId()))
-            .formLogin(f -> f.disable())
-            .httpBasic(b -> b.disable())
-            .requestCache(r -> r.disable())
-            .logout(l -> l.logoutUrl("/api/auth/logout")
-                .addLogoutHandler((request, response, authentication) -> {
-                    if (authentication != null && authentication.getPrincipal() instanceof CdssPrincipal p) {
-                        audit.record(new AuditEvent("LOGOUT", "User", p.userId().toString(), null,
-                                AuditOutcome.SUCCESS, null, AuditEvent.Actor.of(p)));
-                    }
-                })
-                .logoutSuccessHandler(new HttpStatusReturningLogoutSuccessHandler(
-                        org.springframework.http.HttpStatus.NO_CONTENT)))
-            .authorizeHttpRequests(a -> a
-                .requestMatchers(HttpMethod.GET, "/api/auth/csrf").permitAll()
-                .requestMatchers(HttpMethod.POST, "/api/auth/login", "/api/auth/register").permitAll()
-                .requestMatchers("/actuator/health", "/actuator/health/**", "/actuator/info").permitAll()
-                .requestMatchers("/v3/api-docs", "/v3/api-docs.yaml", "/v3/api-docs/**", "/swagger-ui/**",
-                        "/swagger-ui.html")
-                    .hasRole("ADMIN")
-                .requestMatchers("/actuator/**").hasRole("ADMIN")
-                .requestMatchers("/api/admin/**").hasRole("ADMIN")
-                .requestMatchers(HttpMethod.POST, "/api/patients/*/rrn/reveal").hasAnyRole("ADMIN_STAFF", "ADMIN")
-                .requestMatchers(HttpMethod.POST, "/api/patients/*/portal-activation-code")
-                    .hasAnyRole("ADMIN_STAFF", "ADMIN")
-                .requestMatchers(HttpMethod.POST, "/api/patients").hasAnyRole("ADMIN_STAFF", "DOCTOR", "NURSE")
-                .requestMatchers(HttpMethod.PUT, "/api/patients/*").hasAnyRole("ADMIN_STAFF", "DOCTOR", "NURSE")
-                .requestMatchers(HttpMethod.POST, "/api/patients/*/inactivate").hasAnyRole("ADMIN_STAFF", "DOCTOR")
-                .requestMatchers(HttpMethod.GET, "/api/patients/*/history").hasAnyRole(CLINICAL_AND_FRONT_OFFICE)
-                .requestMatchers(HttpMethod.POST, "/api/patients/*/allergies", "/api/patients/*/allergies/**",
-                        "/api/patients/*/medications", "/api/patients/*/medications/**",
-                        "/api/patients/*/problems", "/api/patients/*/problems/**")
-                    .hasAnyRole("DOCTOR", "NURSE", "PHARMACIST")
-                // medical records (module records): chart content for chart readers and the patient themself
-                .requestMatchers(HttpMethod.GET, "/api/patients/*/timeline", "/api/encounters/**")
-                    .hasAnyRole("DOCTOR", "NURSE", "PHARMACIST", "RADIOLOGIST", "PATIENT")
-                .requestMatchers(HttpMethod.POST, "/api/patients/*/encounters", "/api/encounters/*/vitals")
-                    .hasAnyRole("DOCTOR", "NURSE")
-                .requestMatchers("/api/encounters/**").hasRole("DOCTOR")
-                .requestMatchers(HttpMethod.GET, "/api/patients").hasAnyRole(CLINICAL_AND_FRONT_OFFICE)
-                .requestMatchers("/api/patients/**").hasAnyRole(withPatient(CLINICAL_AND_FRONT_OFFICE))
-                // the knowledge base and its browser are reference knowledge, not patient data: any staff member
-                .requestMatchers(HttpMethod.GET, "/api/medsafety/kb", "/api/medsafety/ingredients",
-                        "/api/medsafety/ingredients/*").hasAnyRole(java.util.Arrays
-                    .stream(Role.values()).filter(Role::isStaff).map(Enum::name).toArray(String[]::new))
-                .requestMatchers("/api/medsafety/**").hasAnyRole("DOCTOR", "NURSE", "PHARMACIST")
-                .requestMatchers(HttpMethod.GET, "/cds-services").permitAll()
-                .requestMatchers("/cds-services/**").hasAnyRole("DOCTOR", "NURSE", "PHARMACIST")
-                .requestMatchers(HttpMethod.POST, "/api/appointments/schedules").hasAnyRole("ADMIN_STAFF", "ADMIN")
-                .requestMatchers(HttpMethod.GET, "/api/appointments/schedules", "/api/appointments/queue")
-                    .hasAnyRole(CLINICAL_AND_FRONT_OFFICE)
-                .requestMatchers(HttpMethod.POST, "/api/appointments").hasAnyRole("ADMIN_STAFF", "DOCTOR", "PATIENT")
-                .requestMatchers(HttpMethod.POST, "/api/appointments/*/check-in", "/api/appointments/*/no-show")
-                    .hasAnyRole("ADMIN_STAFF", "NURSE", "DOCTOR")
-                .requestMatchers(HttpMethod.POST, "/api/appointments/*/start", "/api/appointments/*/complete")
-                    .hasRole("DOCTOR")
-                .requestMatchers(HttpMethod.POST, "/api/appointments/*/cancel")
-                    .hasAnyRole("ADMIN_STAFF", "DOCTOR", "NURSE", "PATIENT")
-                .requestMatchers("/api/appointments", "/api/appointments/**")
-                    .hasAnyRole(withPatient(CLINICAL_AND_FRONT_OFFICE))
-                .requestMatchers("/api/dashboard/**").hasAnyRole(CLINICAL_AND_FRONT_OFFICE)
-                // OCS: doctors order; the target department performs; the care team and admins read
-                .requestMatchers(HttpMethod.GET, "/api/ocs/orders/mine").hasRole("DOCTOR")
-                .requestMatchers(HttpMethod.POST, "/api/ocs/orders", "/api/ocs/orders/*/send",
-                        "/api/ocs/orders/*/cancel", "/api/ocs/orders/*/revise").hasRole("DOCTOR")
-                .requestMatchers(HttpMethod.PUT, "/api/ocs/orders/*").hasRole("DOCTOR")
-                .requestMatchers(HttpMethod.DELETE, "/api/ocs/orders/*").hasRole("DOCTOR")
-                .requestMatchers(HttpMethod.POST, "/api/ocs/orders/*/start", "/api/ocs/orders/*/complete")
-                    .hasAnyRole("PHARMACIST", "LAB_TECH", "RADIOGRAPHER", "RADIOLOGIST")
-                .requestMatchers(HttpMethod.POST, "/api/ocs/orders/*/revalidate").hasAnyRole("DOCTOR", "PHARMACIST")
-                .requestMatchers(HttpMethod.GET, "/api/ocs/**").hasAnyRole("DOCTOR", "NURSE", "PHARMACIST",
-                        "LAB_TECH", "RADIOGRAPHER", "RADIOLOGIST", "ADMIN")
-                .requestMatchers("/api/ocs/**").denyAll()
-                // Notifications (issue 5): the live stream for everyone logged in, the stored ones for staff only.
-                .requestMatchers(HttpMethod.GET, "/api/notifications/stream").authenticated()
-                .requestMatchers("/api/notifications", "/api/notifications/**").hasAnyRole(java.util.Arrays
-                    .stream(Role.values()).filter(Role::isStaff).map(Enum::name).toArray(String[]::new))
-                .requestMatchers("/api/**").authenticated()
-                .anyRequest().permitAll())
-            .exceptionHandling(e -> e
-                .authenticationEntryPoint((request, response, ex) ->
-                        problems.write(request, response, ProblemCode.UNAUTHENTICATED))
-                .accessDeniedHandler((request, response, ex) -> {
-                    if (ex instanceof CsrfException) {
-                        problems.write(request, response, ProblemCode.CSRF);
-                        return;
-                    }
-                    audit.record(new AuditEvent("ACCESS_DENIED", "Endpoint",
-                            request.getMethod() + " " + request.getRequestURI(), null, AuditOutcome.DENIED, null,
-                            null));
-                    problems.write(request, response, ProblemCode.FORBIDDEN);
-                }))
-            .headers(h -> h
-                .contentSecurityPolicy(csp -> csp.policyDirectives("default-src 'self'; script-src 'self'; "
-                        + "style-src 'self' 'unsafe-inline'; img-src 'self' data: blob:; font-src 'self' data:; "
-                        + "connect-src 'self'; worker-src 'self' blob:; object-src 'none'; base-uri 'self'; "
-                        + "form-action 'self'; frame-ancestors 'none'"))
-                .referrerPolicy(r -> r.policy(ReferrerPolicyHeaderWriter.ReferrerPolicy.SAME_ORIGIN))
-                // on every answer when served over HTTPS (also behind a TLS proxy that forwards plain http: browsers
-                // ignore the header on http); off in demo mode
-                .httpStrictTransportSecurity(hsts -> {
-                    if (https) {
-                        hsts.requestMatcher(AnyRequestMatcher.INSTANCE).maxAgeInSeconds(31_536_000);
-                    } else {
-                        hsts.disable();
-                    }
-                })
-                .frameOptions(f -> f.deny()));
+    SecurityFilterChain securityFilterChain(
+            HttpSecurity http,
+            CookieCsrfTokenRepository csrf,
+            SecurityContextRepository contextRepository,
+            ProblemWriter problems,
+            AuditLog audit)
+            throws Exception {
+        http.csrf(c -> c.csrfTokenRepository(csrf).csrfTokenRequestHandler(new CsrfTokenRequestAttributeHandler()))
+                .addFilterAfter(new CsrfCookieFilter(), CsrfFilter.class)
+                .securityContext(c -> c.securityContextRepository(contextRepository))
+                .sessionManagement(s -> s.sessionFixation(f -> f.changeSessionId()))
+                .formLogin(f -> f.disable())
+                .httpBasic(b -> b.disable())
+                .requestCache(r -> r.disable())
+                .logout(l -> l.logoutUrl("/api/auth/logout")
+                        .addLogoutHandler((request, response, authentication) -> {
+                            if (authentication != null && authentication.getPrincipal() instanceof CdssPrincipal p) {
+                                audit.record(new AuditEvent(
+                                        "LOGOUT",
+                                        "User",
+                                        p.userId().toString(),
+                                        null,
+                                        AuditOutcome.SUCCESS,
+                                        null,
+                                        AuditEvent.Actor.of(p)));
+                            }
+                        })
+                        .logoutSuccessHandler(new HttpStatusReturningLogoutSuccessHandler(
+                                org.springframework.http.HttpStatus.NO_CONTENT)))
+                .authorizeHttpRequests(a -> a.requestMatchers(HttpMethod.GET, "/api/auth/csrf")
+                        .permitAll()
+                        .requestMatchers(HttpMethod.POST, "/api/auth/login", "/api/auth/register")
+                        .permitAll()
+                        .requestMatchers("/actuator/health", "/actuator/health/**", "/actuator/info")
+                        .permitAll()
+                        .requestMatchers(
+                                "/v3/api-docs",
+                                "/v3/api-docs.yaml",
+                                "/v3/api-docs/**",
+                                "/swagger-ui/**",
+                                "/swagger-ui.html")
+                        .hasRole("ADMIN")
+                        .requestMatchers("/actuator/**")
+                        .hasRole("ADMIN")
+                        .requestMatchers("/api/admin/**")
+                        .hasRole("ADMIN")
+                        .requestMatchers(HttpMethod.POST, "/api/patients/*/rrn/reveal")
+                        .hasAnyRole("ADMIN_STAFF", "ADMIN")
+                        .requestMatchers(HttpMethod.POST, "/api/patients/*/portal-activation-code")
+                        .hasAnyRole("ADMIN_STAFF", "ADMIN")
+                        .requestMatchers(HttpMethod.POST, "/api/patients")
+                        .hasAnyRole("ADMIN_STAFF", "DOCTOR", "NURSE")
+                        .requestMatchers(HttpMethod.PUT, "/api/patients/*")
+                        .hasAnyRole("ADMIN_STAFF", "DOCTOR", "NURSE")
+                        .requestMatchers(HttpMethod.POST, "/api/patients/*/inactivate")
+                        .hasAnyRole("ADMIN_STAFF", "DOCTOR")
+                        .requestMatchers(HttpMethod.GET, "/api/patients/*/history")
+                        .hasAnyRole(CLINICAL_AND_FRONT_OFFICE)
+                        .requestMatchers(
+                                HttpMethod.POST,
+                                "/api/patients/*/allergies",
+                                "/api/patients/*/allergies/**",
+                                "/api/patients/*/medications",
+                                "/api/patients/*/medications/**",
+                                "/api/patients/*/problems",
+                                "/api/patients/*/problems/**")
+                        .hasAnyRole("DOCTOR", "NURSE", "PHARMACIST")
+                        // medical records (module records): chart content for chart readers and the patient themself
+                        .requestMatchers(HttpMethod.GET, "/api/patients/*/timeline", "/api/encounters/**")
+                        .hasAnyRole("DOCTOR", "NURSE", "PHARMACIST", "RADIOLOGIST", "PATIENT")
+                        .requestMatchers(HttpMethod.POST, "/api/patients/*/encounters", "/api/encounters/*/vitals")
+                        .hasAnyRole("DOCTOR", "NURSE")
+                        .requestMatchers("/api/encounters/**")
+                        .hasRole("DOCTOR")
+                        .requestMatchers(HttpMethod.GET, "/api/patients")
+                        .hasAnyRole(CLINICAL_AND_FRONT_OFFICE)
+                        .requestMatchers("/api/patients/**")
+                        .hasAnyRole(withPatient(CLINICAL_AND_FRONT_OFFICE))
+                        // the knowledge base and its browser are reference knowledge, not patient data: any staff
+                        // member
+                        .requestMatchers(
+                                HttpMethod.GET,
+                                "/api/medsafety/kb",
+                                "/api/medsafety/ingredients",
+                                "/api/medsafety/ingredients/*")
+                        .hasAnyRole(java.util.Arrays.stream(Role.values())
+                                .filter(Role::isStaff)
+                                .map(Enum::name)
+                                .toArray(String[]::new))
+                        .requestMatchers("/api/medsafety/**")
+                        .hasAnyRole("DOCTOR", "NURSE", "PHARMACIST")
+                        .requestMatchers(HttpMethod.GET, "/cds-services")
+                        .permitAll()
+                        .requestMatchers("/cds-services/**")
+                        .hasAnyRole("DOCTOR", "NURSE", "PHARMACIST")
+                        .requestMatchers(HttpMethod.POST, "/api/appointments/schedules")
+                        .hasAnyRole("ADMIN_STAFF", "ADMIN")
+                        .requestMatchers(HttpMethod.GET, "/api/appointments/schedules", "/api/appointments/queue")
+                        .hasAnyRole(CLINICAL_AND_FRONT_OFFICE)
+                        .requestMatchers(HttpMethod.POST, "/api/appointments")
+                        .hasAnyRole("ADMIN_STAFF", "DOCTOR", "PATIENT")
+                        .requestMatchers(HttpMethod.POST, "/api/appointments/*/check-in", "/api/appointments/*/no-show")
+                        .hasAnyRole("ADMIN_STAFF", "NURSE", "DOCTOR")
+                        .requestMatchers(HttpMethod.POST, "/api/appointments/*/start", "/api/appointments/*/complete")
+                        .hasRole("DOCTOR")
+                        .requestMatchers(HttpMethod.POST, "/api/appointments/*/cancel")
+                        .hasAnyRole("ADMIN_STAFF", "DOCTOR", "NURSE", "PATIENT")
+                        .requestMatchers("/api/appointments", "/api/appointments/**")
+                        .hasAnyRole(withPatient(CLINICAL_AND_FRONT_OFFICE))
+                        .requestMatchers("/api/dashboard/**")
+                        .hasAnyRole(CLINICAL_AND_FRONT_OFFICE)
+                        // OCS: doctors order; the target department performs; the care team and admins read
+                        .requestMatchers(HttpMethod.GET, "/api/ocs/orders/mine")
+                        .hasRole("DOCTOR")
+                        .requestMatchers(
+                                HttpMethod.POST,
+                                "/api/ocs/orders",
+                                "/api/ocs/orders/*/send",
+                                "/api/ocs/orders/*/cancel",
+                                "/api/ocs/orders/*/revise")
+                        .hasRole("DOCTOR")
+                        .requestMatchers(HttpMethod.PUT, "/api/ocs/orders/*")
+                        .hasRole("DOCTOR")
+                        .requestMatchers(HttpMethod.DELETE, "/api/ocs/orders/*")
+                        .hasRole("DOCTOR")
+                        .requestMatchers(HttpMethod.POST, "/api/ocs/orders/*/start", "/api/ocs/orders/*/complete")
+                        .hasAnyRole("PHARMACIST", "LAB_TECH", "RADIOGRAPHER", "RADIOLOGIST")
+                        .requestMatchers(HttpMethod.POST, "/api/ocs/orders/*/revalidate")
+                        .hasAnyRole("DOCTOR", "PHARMACIST")
+                        .requestMatchers(HttpMethod.GET, "/api/ocs/**")
+                        .hasAnyRole("DOCTOR", "NURSE", "PHARMACIST", "LAB_TECH", "RADIOGRAPHER", "RADIOLOGIST", "ADMIN")
+                        .requestMatchers("/api/ocs/**")
+                        .denyAll()
+                        // Notifications (issue 5): the live stream for everyone logged in, the stored ones for staff
+                        // only.
+                        .requestMatchers(HttpMethod.GET, "/api/notifications/stream")
+                        .authenticated()
+                        .requestMatchers("/api/notifications", "/api/notifications/**")
+                        .hasAnyRole(java.util.Arrays.stream(Role.values())
+                                .filter(Role::isStaff)
+                                .map(Enum::name)
+                                .toArray(String[]::new))
+                        .requestMatchers("/api/**")
+                        .authenticated()
+                        .anyRequest()
+                        .permitAll())
+                .exceptionHandling(e -> e.authenticationEntryPoint((request, response, ex) ->
+                                problems.write(request, response, ProblemCode.UNAUTHENTICATED))
+                        .accessDeniedHandler((request, response, ex) -> {
+                            if (ex instanceof CsrfException) {
+                                problems.write(request, response, ProblemCode.CSRF);
+                                return;
+                            }
+                            audit.record(new AuditEvent(
+                                    "ACCESS_DENIED",
+                                    "Endpoint",
+                                    request.getMethod() + " " + request.getRequestURI(),
+                                    null,
+                                    AuditOutcome.DENIED,
+                                    null,
+                                    null));
+                            problems.write(request, response, ProblemCode.FORBIDDEN);
+                        }))
+                .headers(h -> h.contentSecurityPolicy(
+                                csp -> csp.policyDirectives("default-src 'self'; script-src 'self'; "
+                                        + "style-src 'self' 'unsafe-inline'; img-src 'self' data: blob:; font-src 'self' data:; "
+                                        + "connect-src 'self'; worker-src 'self' blob:; object-src 'none'; base-uri 'self'; "
+                                        + "form-action 'self'; frame-ancestors 'none'"))
+                        .referrerPolicy(r -> r.policy(ReferrerPolicyHeaderWriter.ReferrerPolicy.SAME_ORIGIN))
+                        // on every answer when served over HTTPS (also behind a TLS proxy that forwards plain http:
+                        // browsers
+                        // ignore the header on http); off in demo mode
+                        .httpStrictTransportSecurity(hsts -> {
+                            if (https) {
+                                hsts.requestMatcher(AnyRequestMatcher.INSTANCE).maxAgeInSeconds(31_536_000);
+                            } else {
+                                hsts.disable();
+                            }
+                        })
+                        .frameOptions(f -> f.deny()));
         return http.build();
     }
 

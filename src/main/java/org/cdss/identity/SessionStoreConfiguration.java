@@ -25,9 +25,12 @@ class SessionStoreConfiguration {
 
     @Bean(defaultCandidate = false, destroyMethod = "close")
     @SpringSessionDataSource
-    HikariDataSource sessionStoreDataSource(DataSourceProperties properties,
-            @Value("${cdss.session.pool-size:5}") int poolSize) {
-        HikariDataSource ds = properties.initializeDataSourceBuilder().type(HikariDataSource.class).build();
+    HikariDataSource sessionStoreDataSource(
+            DataSourceProperties properties, @Value("${cdss.session.pool-size:5}") int poolSize) {
+        HikariDataSource ds = properties
+                .initializeDataSourceBuilder()
+                .type(HikariDataSource.class)
+                .build();
         ds.setPoolName("cdss-session");
         ds.setMaximumPoolSize(poolSize);
         ds.setMinimumIdle(1);

@@ -10,8 +10,6 @@ import jakarta.persistence.FetchType;
 import jakarta.persistence.Id;
 import jakarta.persistence.JoinColumn;
 import jakarta.persistence.Table;
-import org.hibernate.annotations.JdbcTypeCode;
-import org.hibernate.type.SqlTypes;
 import jakarta.persistence.Version;
 import java.time.Duration;
 import java.time.Instant;
@@ -21,6 +19,8 @@ import java.util.Set;
 import java.util.UUID;
 import org.cdss.shared.security.CdssPrincipal;
 import org.cdss.shared.security.Role;
+import org.hibernate.annotations.JdbcTypeCode;
+import org.hibernate.type.SqlTypes;
 
 /**
  * A person who can log in: staff with roles and departments, or a patient linked to their patient record. Accounts
@@ -84,11 +84,15 @@ class UserAccount {
     @Column(name = "department_id", nullable = false)
     private Set<UUID> departmentIds = new HashSet<>();
 
-    protected UserAccount() {
-    }
+    protected UserAccount() {}
 
-    static UserAccount staff(String username, String displayName, String passwordHash, Set<Role> roles,
-            Set<UUID> departmentIds, Instant now) {
+    static UserAccount staff(
+            String username,
+            String displayName,
+            String passwordHash,
+            Set<Role> roles,
+            Set<UUID> departmentIds,
+            Instant now) {
         if (roles.contains(Role.PATIENT)) {
             throw new IllegalArgumentException("staff accounts cannot have the PATIENT role");
         }
@@ -96,13 +100,18 @@ class UserAccount {
     }
 
     /** A patient portal account: exactly the PATIENT role, linked to one patient record, no department. */
-    static UserAccount patient(String username, String displayName, String passwordHash, UUID patientId,
-            Instant now) {
+    static UserAccount patient(String username, String displayName, String passwordHash, UUID patientId, Instant now) {
         return create(username, displayName, passwordHash, EnumSet.of(Role.PATIENT), Set.of(), patientId, now);
     }
 
-    private static UserAccount create(String username, String displayName, String passwordHash, Set<Role> roles,
-            Set<UUID> departmentIds, UUID patientId, Instant now) {
+    private static UserAccount create(
+            String username,
+            String displayName,
+            String passwordHash,
+            Set<Role> roles,
+            Set<UUID> departmentIds,
+            UUID patientId,
+            Instant now) {
         UserAccount u = new UserAccount();
         u.id = UUID.randomUUID();
         u.username = username;

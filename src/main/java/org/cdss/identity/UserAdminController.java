@@ -6,8 +6,8 @@ import jakarta.validation.constraints.Min;
 import java.util.Set;
 import java.util.UUID;
 import org.cdss.shared.PageView;
-import org.cdss.shared.web.SortParameter;
 import org.cdss.shared.security.Role;
+import org.cdss.shared.web.SortParameter;
 import org.springframework.data.domain.PageRequest;
 import org.springframework.http.HttpStatus;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -33,12 +33,19 @@ class UserAdminController {
     }
 
     @GetMapping
-    PageView<UserView> search(@RequestParam(required = false) String q, @RequestParam(required = false) Role role,
-            @RequestParam(required = false) UUID departmentId, @RequestParam(required = false) Boolean active,
+    PageView<UserView> search(
+            @RequestParam(required = false) String q,
+            @RequestParam(required = false) Role role,
+            @RequestParam(required = false) UUID departmentId,
+            @RequestParam(required = false) Boolean active,
             @RequestParam(defaultValue = "0") @Min(0) int page,
             @RequestParam(defaultValue = "20") @Min(1) @Max(100) int size,
             @RequestParam(defaultValue = "username,asc") String sort) {
-        return users.search(q, role, departmentId, active,
+        return users.search(
+                q,
+                role,
+                departmentId,
+                active,
                 PageRequest.of(page, size, SortParameter.parse(sort, SORTABLE, "username")));
     }
 

@@ -38,8 +38,15 @@ public class UserManagement {
     private final Clock clock;
     private final FindByIndexNameSessionRepository<?> sessions;
 
-    UserManagement(UserAccounts users, Departments departments, IdentityQueries queries, PasswordEncoder passwords,
-            PatientRecords patients, AuditLog audit, Clock clock, FindByIndexNameSessionRepository<?> sessions) {
+    UserManagement(
+            UserAccounts users,
+            Departments departments,
+            IdentityQueries queries,
+            PasswordEncoder passwords,
+            PatientRecords patients,
+            AuditLog audit,
+            Clock clock,
+            FindByIndexNameSessionRepository<?> sessions) {
         this.users = users;
         this.departments = departments;
         this.queries = queries;
@@ -55,8 +62,8 @@ public class UserManagement {
         Specification<UserAccount> spec = (root, query, cb) -> cb.conjunction();
         if (q != null && !q.isBlank()) {
             String like = "%" + q.trim().toLowerCase(java.util.Locale.ROOT).replace("%", "") + "%";
-            spec = spec.and((root, query, cb) -> cb.or(cb.like(cb.lower(root.get("username")), like),
-                    cb.like(cb.lower(root.get("displayName")), like)));
+            spec = spec.and((root, query, cb) -> cb.or(
+                    cb.like(cb.lower(root.get("username")), like), cb.like(cb.lower(root.get("displayName")), like)));
         }
         if (role != null) {
             spec = spec.and((root, query, cb) -> cb.isMember(role, root.get("roles")));
@@ -83,7 +90,9 @@ public class UserManagement {
     public UserView create(CreateUserRequest request) {
         String username = Authentication.normalize(request.username());
         if (users.existsByUsername(username)) {
-            throw new DomainException(IdentityProblem.USERNAME_TAKEN, null,
+            throw new DomainException(
+                    IdentityProblem.USERNAME_TAKEN,
+                    null,
                     java.util.List.of(new FieldProblem("/username", "user.username-taken")));
         }
         PasswordPolicy.check("password", username, request.password());
@@ -100,18 +109,27 @@ public class UserManagement {
             if (users.existsByPatientId(request.patientId())) {
                 throw field("/patientId", "user.patient-already-linked");
             }
-            user = UserAccount.patient(username, request.displayName().trim(), passwords.encode(request.password()),
-                    request.patientId(), now);
+            user = UserAccount.patient(
+                    username,
+                    request.displayName().trim(),
+                    passwords.encode(request.password()),
+                    request.patientId(),
+                    now);
         } else {
             if (request.patientId() != null) {
                 throw field("/patientId", "user.patient-account-shape");
             }
-            user = UserAccount.staff(username, request.displayName().trim(), passwords.encode(request.password()),
-                    request.roles(), departmentIds, now);
+            user = UserAccount.staff(
+                    username,
+                    request.displayName().trim(),
+                    passwords.encode(request.password()),
+                    request.roles(),
+                    departmentIds,
+                    now);
         }
         users.save(user);
-        audit.record(AuditEvent.success("USER_CREATE", "User", user.id(), null).withDetail("roles="
-                + user.principal().rolesText()));
+        audit.record(AuditEvent.success("USER_CREATE", "User", user.id(), null)
+                .withDetail("roles=" + user.principal().rolesText()));
         return queries.view(user);
     }
 
@@ -129,12 +147,15 @@ public class UserManagement {
                 || (request.roles().contains(Role.PATIENT) && request.roles().size() != 1)) {
             throw field("/roles", "user.patient-account-shape");
         }
-        user.changeProfile(request.displayName().trim(), request.roles(), checkedDepartments(request.departmentIds()),
+        user.changeProfile(
+                request.displayName().trim(),
+                request.roles(),
+                checkedDepartments(request.departmentIds()),
                 clock.instant());
         users.saveAndFlush(user);
         endSessions(user);
-        audit.record(AuditEvent.success("USER_UPDATE", "User", id, null).withDetail("roles="
-                + user.principal().rolesText()));
+        audit.record(AuditEvent.success("USER_UPDATE", "User", id, null)
+                .withDetail("roles=" + user.principal().rolesText()));
         return queries.view(user);
     }
 

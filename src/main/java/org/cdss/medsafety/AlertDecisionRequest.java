@@ -14,8 +14,11 @@ import java.util.UUID;
  * alert's {@link OverridePolicy} requirement says ({@code OVERRIDDEN} on an incomplete check's alert is its
  * acknowledgement).
  */
-public record AlertDecisionRequest(@NotNull UUID checkId,
-        @NotEmpty @Size(max = MedicationCheckRequest.MAX_PROPOSED) List<@Valid @NotNull Decision> decisions) {
+public record AlertDecisionRequest(
+        @NotNull UUID checkId,
+
+        @NotEmpty @Size(max = MedicationCheckRequest.MAX_PROPOSED)
+        List<@Valid @NotNull Decision> decisions) {
 
     public AlertDecisionRequest {
         decisions = decisions == null ? List.of() : List.copyOf(decisions);
@@ -23,12 +26,16 @@ public record AlertDecisionRequest(@NotNull UUID checkId,
 
     /** What happened to one alert. */
     public enum Action {
-        ACCEPTED, OVERRIDDEN
+        ACCEPTED,
+        OVERRIDDEN
     }
 
     /** The decision on the alert(s) of one rule. */
-    public record Decision(@NotBlank @Size(max = 120) String ruleId, @NotNull Action action,
-            OverrideReason reasonCode, @Size(max = 1000) String comment) {
+    public record Decision(
+            @NotBlank @Size(max = 120) String ruleId,
+            @NotNull Action action,
+            OverrideReason reasonCode,
+            @Size(max = 1000) String comment) {
 
         @Override
         public String toString() {

@@ -28,13 +28,10 @@ class AlertLog {
     }
 
     /** A rule's alert as shown in one check. */
-    record Shown(String ruleId, AlertType type, Severity severity, AlertTier tier, String kbVersion,
-            UUID patientId) {
-    }
+    record Shown(String ruleId, AlertType type, Severity severity, AlertTier tier, String kbVersion, UUID patientId) {}
 
     /** A shown rule found by its event id (a CDS Hooks card uuid), with the check it belongs to. */
-    record ShownEvent(UUID checkId, Shown shown) {
-    }
+    record ShownEvent(UUID checkId, Shown shown) {}
 
     /** Records the rules a check showed; returns the event id of each rule (CDS Hooks uses them as card uuids). */
     Map<String, UUID> recordShown(UUID checkId, CdssPrincipal user, UUID patientId, List<SafetyAlert> alerts) {
@@ -75,10 +72,17 @@ class AlertLog {
                 WHERE id = :id AND user_id = :userId""")
                 .param("id", eventId.toString())
                 .param("userId", user.userId().toString())
-                .query((rs, n) -> new ShownEvent(UUID.fromString(rs.getString(1)), new Shown(rs.getString(2),
-                        AlertType.valueOf(rs.getString(3)), Severity.valueOf(rs.getString(4)),
-                        AlertTier.valueOf(rs.getString(5)), rs.getString(6),
-                        Optional.ofNullable(rs.getString(7)).map(UUID::fromString).orElse(null))))
+                .query((rs, n) -> new ShownEvent(
+                        UUID.fromString(rs.getString(1)),
+                        new Shown(
+                                rs.getString(2),
+                                AlertType.valueOf(rs.getString(3)),
+                                Severity.valueOf(rs.getString(4)),
+                                AlertTier.valueOf(rs.getString(5)),
+                                rs.getString(6),
+                                Optional.ofNullable(rs.getString(7))
+                                        .map(UUID::fromString)
+                                        .orElse(null))))
                 .optional();
     }
 
@@ -90,17 +94,27 @@ class AlertLog {
                 WHERE check_id = :checkId AND user_id = :userId""")
                 .param("checkId", checkId.toString())
                 .param("userId", user.userId().toString())
-                .query((rs, n) -> new Shown(rs.getString(1), AlertType.valueOf(rs.getString(2)),
-                        Severity.valueOf(rs.getString(3)), AlertTier.valueOf(rs.getString(4)), rs.getString(5),
-                        Optional.ofNullable(rs.getString(6)).map(UUID::fromString).orElse(null)))
-                .list().forEach(s -> out.put(s.ruleId(), s));
+                .query((rs, n) -> new Shown(
+                        rs.getString(1),
+                        AlertType.valueOf(rs.getString(2)),
+                        Severity.valueOf(rs.getString(3)),
+                        AlertTier.valueOf(rs.getString(4)),
+                        rs.getString(5),
+                        Optional.ofNullable(rs.getString(6))
+                                .map(UUID::fromString)
+                                .orElse(null)))
+                .list()
+                .forEach(s -> out.put(s.ruleId(), s));
         return out;
     }
 
     boolean decided(UUID checkId, String ruleId) {
         return jdbc.sql("SELECT COUNT(*) FROM medsafety_alert_decision WHERE check_id = :checkId AND rule_id = :ruleId")
-                .param("checkId", checkId.toString()).param("ruleId", ruleId)
-                .query(Long.class).single() > 0;
+                        .param("checkId", checkId.toString())
+                        .param("ruleId", ruleId)
+                        .query(Long.class)
+                        .single()
+                > 0;
     }
 
     void recordDecision(UUID checkId, CdssPrincipal user, Shown shown, AlertDecisionRequest.Decision decision) {
@@ -114,13 +128,22 @@ class AlertLog {
                 .param("at", now())
                 .param("userId", user.userId().toString())
                 .param("username", user.username())
-                .param("patientId", shown.patientId() == null ? null : shown.patientId().toString())
+                .param(
+                        "patientId",
+                        shown.patientId() == null ? null : shown.patientId().toString())
                 .param("ruleId", shown.ruleId())
                 .param("tier", shown.tier().name())
                 .param("action", decision.action().name())
-                .param("reason", decision.reasonCode() == null ? null : decision.reasonCode().name())
-                .param("comment", decision.comment() == null || decision.comment().isBlank() ? null
-                        : decision.comment().strip())
+                .param(
+                        "reason",
+                        decision.reasonCode() == null
+                                ? null
+                                : decision.reasonCode().name())
+                .param(
+                        "comment",
+                        decision.comment() == null || decision.comment().isBlank()
+                                ? null
+                                : decision.comment().strip())
                 .param("kb", shown.kbVersion())
                 .update();
     }

@@ -6,5 +6,8 @@ package org.cdss.medsafety;
  * {@link OverridePolicy} alone.
  */
 public enum AlertTier {
-    HARD_STOP, INTERRUPTIVE, SHOWN, INFORMATIONAL
+    HARD_STOP,
+    INTERRUPTIVE,
+    SHOWN,
+    INFORMATIONAL
 }

@@ -52,17 +52,23 @@ import tools.jackson.databind.JsonNode;
 @Component
 class CdsHooksRequestReader {
 
-    static final Set<String> DRUGBANK_SYSTEMS = Set.of("http://www.drugbank.ca", "https://www.drugbank.ca",
-            "http://drugbank.ca", "https://go.drugbank.com", "http://go.drugbank.com");
+    static final Set<String> DRUGBANK_SYSTEMS = Set.of(
+            "http://www.drugbank.ca",
+            "https://www.drugbank.ca",
+            "http://drugbank.ca",
+            "https://go.drugbank.com",
+            "http://go.drugbank.com");
     static final String ATC_SYSTEM = "http://www.whocc.no/atc";
     static final List<String> PREFETCH_KEYS = List.of("patient", "allergies", "medications");
     /** Optional prefetch: a Bundle of body weight Observations (without it a child's dose cannot be checked). */
     static final String WEIGHT_KEY = "weight";
+
     static final String LOINC = "http://loinc.org";
     /** Body weight (the FHIR vital signs profile's code) and body weight measured. */
     static final Set<String> BODY_WEIGHT_CODES = Set.of("29463-7", "3141-9");
     /** Same bounds as {@link MedicationCheckRequest}'s age and weight. */
     private static final int MAX_AGE_YEARS = 150;
+
     private static final double MAX_WEIGHT_KG = 500;
     private static final String ALLERGY_CLINICAL = "http://terminology.hl7.org/CodeSystem/allergyintolerance-clinical";
     private static final String ALLERGY_VERIFICATION =
@@ -93,7 +99,9 @@ class CdsHooksRequestReader {
             throw invalid("", "medsafety.cds.required");
         }
         if (!hook.equals(body.path("hook").asString(""))) {
-            throw new DomainException(ProblemCode.VALIDATION, null,
+            throw new DomainException(
+                    ProblemCode.VALIDATION,
+                    null,
                     List.of(new DomainException.FieldProblem("/hook", "medsafety.cds.wrong-hook", hook)));
         }
         if (body.path("hookInstance").asString("").isBlank()) {
@@ -104,10 +112,12 @@ class CdsHooksRequestReader {
             throw invalid("/context/draftOrders", "medsafety.cds.required");
         }
         JsonNode prefetch = body.path("prefetch");
-        List<String> missing = PREFETCH_KEYS.stream()
-                .filter(k -> !prefetch.path(k).isObject()).toList();
+        List<String> missing =
+                PREFETCH_KEYS.stream().filter(k -> !prefetch.path(k).isObject()).toList();
         if (!missing.isEmpty()) {
-            throw new DomainException(MedsafetyProblem.CDS_PREFETCH_MISSING, "medsafety.cds.missing-prefetch",
+            throw new DomainException(
+                    MedsafetyProblem.CDS_PREFETCH_MISSING,
+                    "medsafety.cds.missing-prefetch",
                     String.join(", ", missing));
         }
         IParser parser = FHIR.newJsonParser().setParserErrorHandler(new StrictErrorHandler());
@@ -123,23 +133,29 @@ class CdsHooksRequestReader {
         List<ActiveMedication> active = new ArrayList<>();
         for (MedicationRequest order : resources(drafts, MedicationRequest.class)) {
             // order-select: only the selected drafts are new; the other drafts of the order set count as taken
-            boolean selected = selections.isEmpty() || selections.contains("MedicationRequest/"
-                    + order.getIdElement().getIdPart());
+            boolean selected = selections.isEmpty()
+                    || selections.contains(
+                            "MedicationRequest/" + order.getIdElement().getIdPart());
             for (Recognised drug : recognise(order)) {
                 if (drug.byName() != null) {
                     byName.add(drug.byName());
                 }
                 if (selected) {
-                    proposed.add(drug.components() > 1 ? new ProposedDrug(drug.id(), drug.name(), null, null, null)
-                            : dosed(drug, order));
+                    proposed.add(
+                            drug.components() > 1
+                                    ? new ProposedDrug(drug.id(), drug.name(), null, null, null)
+                                    : dosed(drug, order));
                 } else {
                     active.add(new ActiveMedication(drug.id(), drug.name()));
                 }
             }
         }
         if (proposed.size() > MedicationCheckRequest.MAX_PROPOSED) {
-            throw new DomainException(ProblemCode.VALIDATION, null, List.of(new DomainException.FieldProblem(
-                    "/context/draftOrders", "medsafety.too-many", MedicationCheckRequest.MAX_PROPOSED)));
+            throw new DomainException(
+                    ProblemCode.VALIDATION,
+                    null,
+                    List.of(new DomainException.FieldProblem(
+                            "/context/draftOrders", "medsafety.too-many", MedicationCheckRequest.MAX_PROPOSED)));
         }
         for (MedicationRequest taken : resources(medications, MedicationRequest.class)) {
             if (taken.getStatus() != null && taken.getStatus() != MedicationRequest.MedicationRequestStatus.ACTIVE) {
@@ -160,9 +176,16 @@ class CdsHooksRequestReader {
         if (!weights.isMissingNode() && !weights.isNull()) { // CDS Hooks: null = the client could not prefetch it
             weight = weightKg(parse(parser, Bundle.class, weights, "/prefetch/" + WEIGHT_KEY));
         }
-        return new Read(new MedicationCheckRequest(null, proposed,
-                active.stream().limit(MedicationCheckRequest.MAX_ACTIVE).toList(),
-                recorded.stream().limit(MedicationCheckRequest.MAX_ALLERGIES).toList(), ageYears(patient), weight),
+        return new Read(
+                new MedicationCheckRequest(
+                        null,
+                        proposed,
+                        active.stream().limit(MedicationCheckRequest.MAX_ACTIVE).toList(),
+                        recorded.stream()
+                                .limit(MedicationCheckRequest.MAX_ALLERGIES)
+                                .toList(),
+                        ageYears(patient),
+                        weight),
                 List.copyOf(new LinkedHashSet<>(byName)));
     }
 
@@ -216,7 +239,10 @@ class CdsHooksRequestReader {
             if (o.getStatus() == Observation.ObservationStatus.ENTEREDINERROR
                     || o.getStatus() == Observation.ObservationStatus.CANCELLED
                     || BODY_WEIGHT_CODES.stream().noneMatch(code -> o.getCode().hasCoding(LOINC, code))
-                    || at == null || at.isBefore(since) || !o.hasValueQuantity() || !o.getValueQuantity().hasValue()) {
+                    || at == null
+                    || at.isBefore(since)
+                    || !o.hasValueQuantity()
+                    || !o.getValueQuantity().hasValue()) {
                 continue;
             }
             if (latestAt == null || at.isAfter(latestAt)) {
@@ -227,7 +253,8 @@ class CdsHooksRequestReader {
         if (latest == null) {
             return null;
         }
-        String unit = (latest.hasCode() ? latest.getCode() : latest.hasUnit() ? latest.getUnit() : "").strip()
+        String unit = (latest.hasCode() ? latest.getCode() : latest.hasUnit() ? latest.getUnit() : "")
+                .strip()
                 .toLowerCase(Locale.ROOT);
         double value = latest.getValue().doubleValue();
         double kg = switch (unit) {
@@ -237,7 +264,9 @@ class CdsHooksRequestReader {
             default -> Double.NaN;
         };
         if (!(kg > 0 && kg <= MAX_WEIGHT_KG)) {
-            throw badValue("/prefetch/" + WEIGHT_KEY, "medsafety.cds.bad-weight",
+            throw badValue(
+                    "/prefetch/" + WEIGHT_KEY,
+                    "medsafety.cds.bad-weight",
                     latest.getValue().toPlainString() + " " + unit);
         }
         return kg;
@@ -251,7 +280,8 @@ class CdsHooksRequestReader {
         } else if (o.hasEffectiveInstantType()) {
             at = o.getEffectiveInstantType();
         } else if (o.hasEffectivePeriod()) {
-            at = o.getEffectivePeriod().hasEnd() ? o.getEffectivePeriod().getEndElement()
+            at = o.getEffectivePeriod().hasEnd()
+                    ? o.getEffectivePeriod().getEndElement()
                     : o.getEffectivePeriod().getStartElement();
         }
         String text = at == null ? null : at.getValueAsString();
@@ -262,25 +292,32 @@ class CdsHooksRequestReader {
         try {
             return switch (text.length()) {
                 case 4 -> Year.parse(text).atDay(1).atStartOfDay(zone.zoneId()).toInstant();
-                case 7 -> YearMonth.parse(text).atDay(1).atStartOfDay(zone.zoneId()).toInstant();
+                case 7 ->
+                    YearMonth.parse(text).atDay(1).atStartOfDay(zone.zoneId()).toInstant();
                 case 10 -> LocalDate.parse(text).atStartOfDay(zone.zoneId()).toInstant();
                 default -> OffsetDateTime.parse(text).toInstant();
             };
         } catch (DateTimeException e) {
-            throw new DomainException(ProblemCode.VALIDATION, "medsafety.cds.malformed-fhir", List.of(
-                    new DomainException.FieldProblem("/prefetch/" + WEIGHT_KEY, "medsafety.cds.malformed-fhir",
-                            "Observation", "effective " + text)), "Observation", "effective " + text);
+            throw new DomainException(
+                    ProblemCode.VALIDATION,
+                    "medsafety.cds.malformed-fhir",
+                    List.of(new DomainException.FieldProblem(
+                            "/prefetch/" + WEIGHT_KEY,
+                            "medsafety.cds.malformed-fhir",
+                            "Observation",
+                            "effective " + text)),
+                    "Observation",
+                    "effective " + text);
         }
     }
 
     private static DomainException badValue(String pointer, String key, String value) {
-        return new DomainException(ProblemCode.VALIDATION, null,
-                List.of(new DomainException.FieldProblem(pointer, key, value)));
+        return new DomainException(
+                ProblemCode.VALIDATION, null, List.of(new DomainException.FieldProblem(pointer, key, value)));
     }
 
     /** A drug of an order: DrugBank accession when a coding gave it, else a name; {@code byName} when by name. */
-    private record Recognised(String id, String name, String byName, int components) {
-    }
+    private record Recognised(String id, String name, String byName, int components) {}
 
     private List<Recognised> recognise(MedicationRequest order) {
         CodeableConcept concept = null;
@@ -294,22 +331,31 @@ class CdsHooksRequestReader {
                 medication = m;
             } else if (ref != null && ref.startsWith("#")) {
                 for (Resource contained : order.getContained()) {
-                    if (contained instanceof Medication m && ref.substring(1).equals(
-                            contained.getIdElement().getIdPart().replace("#", ""))) {
+                    if (contained instanceof Medication m
+                            && ref.substring(1)
+                                    .equals(contained.getIdElement().getIdPart().replace("#", ""))) {
                         medication = m;
                     }
                 }
             }
-            concept = medication != null ? medication.getCode()
-                    : new CodeableConcept().setText(order.getMedicationReference().getDisplay());
+            concept = medication != null
+                    ? medication.getCode()
+                    : new CodeableConcept()
+                            .setText(order.getMedicationReference().getDisplay());
         }
         Recognised whole = recognise(concept);
-        if (whole.id() == null && medication != null && medication.getIngredient().size() > 1) {
+        if (whole.id() == null
+                && medication != null
+                && medication.getIngredient().size() > 1) {
             List<Recognised> parts = new ArrayList<>();
             for (Medication.MedicationIngredientComponent i : medication.getIngredient()) {
                 if (i.hasItemCodeableConcept()) {
                     Recognised r = recognise(i.getItemCodeableConcept());
-                    parts.add(new Recognised(r.id(), r.name(), r.byName(), medication.getIngredient().size()));
+                    parts.add(new Recognised(
+                            r.id(),
+                            r.name(),
+                            r.byName(),
+                            medication.getIngredient().size()));
                 }
             }
             if (!parts.isEmpty()) {
@@ -380,12 +426,14 @@ class CdsHooksRequestReader {
         if (a.hasClinicalStatus() && !a.getClinicalStatus().hasCoding(ALLERGY_CLINICAL, "active")) {
             return false;
         }
-        if (a.hasVerificationStatus() && (a.getVerificationStatus().hasCoding(ALLERGY_VERIFICATION, "refuted")
-                || a.getVerificationStatus().hasCoding(ALLERGY_VERIFICATION, "entered-in-error"))) {
+        if (a.hasVerificationStatus()
+                && (a.getVerificationStatus().hasCoding(ALLERGY_VERIFICATION, "refuted")
+                        || a.getVerificationStatus().hasCoding(ALLERGY_VERIFICATION, "entered-in-error"))) {
             return false;
         }
-        return !a.hasCategory() || a.getCategory().stream()
-                .anyMatch(c -> c.getValue() == AllergyIntolerance.AllergyIntoleranceCategory.MEDICATION);
+        return !a.hasCategory()
+                || a.getCategory().stream()
+                        .anyMatch(c -> c.getValue() == AllergyIntolerance.AllergyIntoleranceCategory.MEDICATION);
     }
 
     /** The order's first dose quantity and daily frequency, when given. */
@@ -443,14 +491,18 @@ class CdsHooksRequestReader {
         } catch (DataFormatException | ClassCastException | IllegalArgumentException e) {
             String why = String.valueOf(e.getMessage());
             String shortWhy = why.length() > 300 ? why.substring(0, 300) + "..." : why;
-            throw new DomainException(ProblemCode.VALIDATION, "medsafety.cds.malformed-fhir", List.of(
-                    new DomainException.FieldProblem(pointer, "medsafety.cds.malformed-fhir", type.getSimpleName(),
-                            shortWhy)), type.getSimpleName(), shortWhy);
+            throw new DomainException(
+                    ProblemCode.VALIDATION,
+                    "medsafety.cds.malformed-fhir",
+                    List.of(new DomainException.FieldProblem(
+                            pointer, "medsafety.cds.malformed-fhir", type.getSimpleName(), shortWhy)),
+                    type.getSimpleName(),
+                    shortWhy);
         }
     }
 
     private static DomainException invalid(String pointer, String key) {
-        return new DomainException(ProblemCode.VALIDATION, null,
-                List.of(new DomainException.FieldProblem(pointer, key)));
+        return new DomainException(
+                ProblemCode.VALIDATION, null, List.of(new DomainException.FieldProblem(pointer, key)));
     }
 }

@@ -78,38 +78,41 @@ class CdsHooksSecurityConfiguration {
         }
     }
 
-    record TrustedClient(String issuer, String publicKey, String jwksUri) {
-    }
+    record TrustedClient(String issuer, String publicKey, String jwksUri) {}
 
     @Bean
     @Order(10)
-    SecurityFilterChain cdsHooksJwtFilterChain(HttpSecurity http, CdsHooksProperties properties,
-            ProblemWriter problems, CdsHooksTokenIds tokenIds) throws Exception {
+    SecurityFilterChain cdsHooksJwtFilterChain(
+            HttpSecurity http, CdsHooksProperties properties, ProblemWriter problems, CdsHooksTokenIds tokenIds)
+            throws Exception {
         if (!properties.trustedClients().isEmpty() && properties.baseUrl().isEmpty()) {
-            org.slf4j.LoggerFactory.getLogger(CdsHooksSecurityConfiguration.class).warn("CDS Hooks trusted clients"
-                    + " are configured but CDSS_CDS_HOOKS_BASE_URL is not: every CDS Hooks JWT will be refused");
+            org.slf4j.LoggerFactory.getLogger(CdsHooksSecurityConfiguration.class)
+                    .warn(
+                            "CDS Hooks trusted clients"
+                                    + " are configured but CDSS_CDS_HOOKS_BASE_URL is not: every CDS Hooks JWT will be refused");
         }
         Map<String, DefaultJWTProcessor<SecurityContext>> processors = new HashMap<>();
         for (TrustedClient client : properties.trustedClients()) {
             processors.put(client.issuer(), processor(client));
         }
-        http
-            .securityMatcher(CdsHooksSecurityConfiguration::bearerCallToCdsServices)
-            .csrf(c -> c.disable())
-            .sessionManagement(s -> s.sessionCreationPolicy(SessionCreationPolicy.STATELESS))
-            .requestCache(r -> r.disable())
-            .authorizeHttpRequests(a -> a.anyRequest().hasAuthority(AUTHORITY))
-            .oauth2ResourceServer(o -> o
-                .authenticationManagerResolver(request -> new JwtIssuerAuthenticationManagerResolver(
-                        issuer -> manager(issuer, processors.get(issuer), audiences(properties.baseUrl(), request),
-                                tokenIds)).resolve(request))
-                .authenticationEntryPoint((request, response, e) ->
-                        problems.write(request, response, ProblemCode.UNAUTHENTICATED)))
-            .exceptionHandling(e -> e
-                .authenticationEntryPoint((request, response, ex) ->
-                        problems.write(request, response, ProblemCode.UNAUTHENTICATED))
-                .accessDeniedHandler((request, response, ex) ->
-                        problems.write(request, response, ProblemCode.FORBIDDEN)));
+        http.securityMatcher(CdsHooksSecurityConfiguration::bearerCallToCdsServices)
+                .csrf(c -> c.disable())
+                .sessionManagement(s -> s.sessionCreationPolicy(SessionCreationPolicy.STATELESS))
+                .requestCache(r -> r.disable())
+                .authorizeHttpRequests(a -> a.anyRequest().hasAuthority(AUTHORITY))
+                .oauth2ResourceServer(o -> o.authenticationManagerResolver(request ->
+                                new JwtIssuerAuthenticationManagerResolver(issuer -> manager(
+                                                issuer,
+                                                processors.get(issuer),
+                                                audiences(properties.baseUrl(), request),
+                                                tokenIds))
+                                        .resolve(request))
+                        .authenticationEntryPoint((request, response, e) ->
+                                problems.write(request, response, ProblemCode.UNAUTHENTICATED)))
+                .exceptionHandling(e -> e.authenticationEntryPoint((request, response, ex) ->
+                                problems.write(request, response, ProblemCode.UNAUTHENTICATED))
+                        .accessDeniedHandler(
+                                (request, response, ex) -> problems.write(request, response, ProblemCode.FORBIDDEN)));
         return http.build();
     }
 
@@ -127,8 +130,10 @@ class CdsHooksSecurityConfiguration {
         if (baseUrl.isEmpty()) {
             return Set.of();
         }
-        String url = baseUrl + request.getRequestURI().substring(request.getContextPath().length());
-        return url.endsWith("/feedback") ? Set.of(url, url.substring(0, url.length() - "/feedback".length()))
+        String url = baseUrl
+                + request.getRequestURI().substring(request.getContextPath().length());
+        return url.endsWith("/feedback")
+                ? Set.of(url, url.substring(0, url.length() - "/feedback".length()))
                 : Set.of(url);
     }
 
@@ -136,25 +141,33 @@ class CdsHooksSecurityConfiguration {
         return OAuth2TokenValidatorResult.failure(new OAuth2Error("invalid_token", why, null));
     }
 
-    private static AuthenticationManager manager(String issuer, DefaultJWTProcessor<SecurityContext> processor,
-            Set<String> audiences, CdsHooksTokenIds tokenIds) {
+    private static AuthenticationManager manager(
+            String issuer,
+            DefaultJWTProcessor<SecurityContext> processor,
+            Set<String> audiences,
+            CdsHooksTokenIds tokenIds) {
         if (processor == null) {
             return null; // not a trusted client: 401
         }
         NimbusJwtDecoder decoder = new NimbusJwtDecoder(processor);
         OAuth2TokenValidator<Jwt> audience = jwt -> jwt.getAudience() != null
-                && jwt.getAudience().stream().anyMatch(audiences::contains) ? OAuth2TokenValidatorResult.success()
-                : OAuth2TokenValidatorResult.failure(new OAuth2Error("invalid_token", "aud is not this service",
-                        null));
+                        && jwt.getAudience().stream().anyMatch(audiences::contains)
+                ? OAuth2TokenValidatorResult.success()
+                : OAuth2TokenValidatorResult.failure(new OAuth2Error("invalid_token", "aud is not this service", null));
         OAuth2TokenValidator<Jwt> lifetime = jwt -> {
             if (jwt.getExpiresAt() == null || jwt.getIssuedAt() == null) {
                 return invalid("exp and iat are required");
             }
-            return java.time.Duration.between(jwt.getIssuedAt(), jwt.getExpiresAt()).compareTo(MAX_LIFETIME) > 0
-                    ? invalid("the token lives longer than five minutes") : OAuth2TokenValidatorResult.success();
+            return java.time.Duration.between(jwt.getIssuedAt(), jwt.getExpiresAt())
+                                    .compareTo(MAX_LIFETIME)
+                            > 0
+                    ? invalid("the token lives longer than five minutes")
+                    : OAuth2TokenValidatorResult.success();
         };
-        OAuth2TokenValidator<Jwt> tokenId = jwt -> jwt.getId() != null && !jwt.getId().isBlank()
-                ? OAuth2TokenValidatorResult.success() : invalid("jti is required");
+        OAuth2TokenValidator<Jwt> tokenId =
+                jwt -> jwt.getId() != null && !jwt.getId().isBlank()
+                        ? OAuth2TokenValidatorResult.success()
+                        : invalid("jti is required");
         OAuth2TokenValidator<Jwt> checks = new DelegatingOAuth2TokenValidator<>(
                 JwtValidators.createDefaultWithIssuer(issuer), audience, lifetime, tokenId);
         // The replay check comes last and only for an otherwise valid token, so that a refused token uses up no id.
@@ -163,15 +176,19 @@ class CdsHooksSecurityConfiguration {
             if (result.hasErrors()) {
                 return result;
             }
-            return tokenIds.firstUse(issuer, jwt.getId(), jwt.getExpiresAt()) ? result
-                    : invalid("jti was used before");
+            return tokenIds.firstUse(issuer, jwt.getId(), jwt.getExpiresAt()) ? result : invalid("jti was used before");
         });
         JwtAuthenticationProvider provider = new JwtAuthenticationProvider(decoder);
         provider.setJwtAuthenticationConverter(jwt -> {
-            CdssPrincipal client = new CdssPrincipal(UUID.nameUUIDFromBytes(("cds-client:" + issuer)
-                    .getBytes(StandardCharsets.UTF_8)), username(issuer), issuer, Set.of(), Set.of(), null);
-            return UsernamePasswordAuthenticationToken.authenticated(client, null,
-                    List.of(new SimpleGrantedAuthority(AUTHORITY)));
+            CdssPrincipal client = new CdssPrincipal(
+                    UUID.nameUUIDFromBytes(("cds-client:" + issuer).getBytes(StandardCharsets.UTF_8)),
+                    username(issuer),
+                    issuer,
+                    Set.of(),
+                    Set.of(),
+                    null);
+            return UsernamePasswordAuthenticationToken.authenticated(
+                    client, null, List.of(new SimpleGrantedAuthority(AUTHORITY)));
         });
         return provider::authenticate;
     }
@@ -191,17 +208,25 @@ class CdsHooksSecurityConfiguration {
                 JWK key = jwk(client.publicKey());
                 keys = (selector, context) -> List.of(key); // one configured key: whatever kid the token names
             } else if (client.jwksUri() != null && !client.jwksUri().isBlank()) {
-                keys = JWKSourceBuilder.create(URI.create(client.jwksUri()).toURL()).build();
+                keys = JWKSourceBuilder.create(URI.create(client.jwksUri()).toURL())
+                        .build();
             } else {
-                throw new IllegalStateException("cdss.cds-hooks.trusted-clients: " + client.issuer()
-                        + " needs public-key or jwks-uri");
+                throw new IllegalStateException(
+                        "cdss.cds-hooks.trusted-clients: " + client.issuer() + " needs public-key or jwks-uri");
             }
         } catch (java.net.MalformedURLException | java.security.GeneralSecurityException e) {
             throw new IllegalStateException("cdss.cds-hooks.trusted-clients: bad key of " + client.issuer(), e);
         }
         DefaultJWTProcessor<SecurityContext> processor = new DefaultJWTProcessor<>();
-        processor.setJWSKeySelector(new JWSVerificationKeySelector<>(Set.of(JWSAlgorithm.RS256, JWSAlgorithm.RS384,
-                JWSAlgorithm.RS512, JWSAlgorithm.ES256, JWSAlgorithm.ES384, JWSAlgorithm.ES512), keys));
+        processor.setJWSKeySelector(new JWSVerificationKeySelector<>(
+                Set.of(
+                        JWSAlgorithm.RS256,
+                        JWSAlgorithm.RS384,
+                        JWSAlgorithm.RS512,
+                        JWSAlgorithm.ES256,
+                        JWSAlgorithm.ES384,
+                        JWSAlgorithm.ES512),
+                keys));
         // Spring's validators check the claims; only a missing iat must be caught here, because Spring's claim set
         // converter would put in exp minus one second for it (and a lifetime check would then always pass).
         processor.setJWTClaimsSetVerifier((claims, context) -> {
@@ -214,7 +239,8 @@ class CdsHooksSecurityConfiguration {
 
     /** A PEM ({@code -----BEGIN PUBLIC KEY-----}, X.509 SubjectPublicKeyInfo) RSA or EC public key as a JWK. */
     static JWK jwk(String pem) throws java.security.GeneralSecurityException {
-        byte[] der = Base64.getMimeDecoder().decode(pem.replaceAll("-----[A-Z ]+-----", "").replaceAll("\\s", ""));
+        byte[] der = Base64.getMimeDecoder()
+                .decode(pem.replaceAll("-----[A-Z ]+-----", "").replaceAll("\\s", ""));
         for (String algorithm : List.of("RSA", "EC")) {
             PublicKey key;
             try {

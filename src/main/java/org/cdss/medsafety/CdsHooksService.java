@@ -29,8 +29,8 @@ class CdsHooksService {
 
     static final String OVERRIDE_SYSTEM = "urn:cdss:medsafety:override-reason";
     private static final int SUMMARY_MAX = 140;
-    private static final OverridePolicy.Pointers FEEDBACK_POINTERS = new OverridePolicy.Pointers(
-            "/overrideReason/reason", "/overrideReason/userComment", "/outcome");
+    private static final OverridePolicy.Pointers FEEDBACK_POINTERS =
+            new OverridePolicy.Pointers("/overrideReason/reason", "/overrideReason/userComment", "/outcome");
 
     private final CdsHooksRequestReader reader;
     private final SafetyEngine engine;
@@ -45,19 +45,20 @@ class CdsHooksService {
     }
 
     /** The response of a service call: the cards, most severe first. */
-    record Cards(List<Card> cards) {
-    }
+    record Cards(List<Card> cards) {}
 
     /** A CDS Hooks card; {@code uuid} is the alert log event id of the card's rule. */
-    record Card(String uuid, String summary, String detail, String indicator, Source source,
-            List<Coding> overrideReasons) {
-    }
+    record Card(
+            String uuid,
+            String summary,
+            String detail,
+            String indicator,
+            Source source,
+            List<Coding> overrideReasons) {}
 
-    record Source(String label, String topic) {
-    }
+    record Source(String label, String topic) {}
 
-    record Coding(String system, String code, String display) {
-    }
+    record Coding(String system, String code, String display) {}
 
     @PreAuthorize("hasAnyRole('DOCTOR','NURSE','PHARMACIST') or hasAuthority('CDS_CLIENT')")
     @Transactional
@@ -70,22 +71,35 @@ class CdsHooksService {
         MedicationCheckResult result = engine.check(read.request()).withCheckId(UUID.randomUUID());
         CdssPrincipal user = CurrentUser.require();
         Map<String, UUID> cardIds = alertLog.recordShown(result.checkId(), user, null, result.alerts());
-        audit.record(new AuditEvent("MEDSAFETY_CDS_HOOKS", "MedsafetyCheck", result.checkId().toString(), null,
-                AuditOutcome.SUCCESS, "hook=" + service.hook() + " drugs=" + read.request().proposed().size()
+        audit.record(new AuditEvent(
+                "MEDSAFETY_CDS_HOOKS",
+                "MedsafetyCheck",
+                result.checkId().toString(),
+                null,
+                AuditOutcome.SUCCESS,
+                "hook=" + service.hook() + " drugs=" + read.request().proposed().size()
                         + " alerts=" + result.alerts().size() + " complete=" + result.complete()
-                        + " kb=" + result.kb().version(), null));
+                        + " kb=" + result.kb().version(),
+                null));
         Map<String, List<SafetyAlert>> byRule = new LinkedHashMap<>();
-        result.alerts().forEach(a -> byRule.computeIfAbsent(a.ruleId(), k -> new ArrayList<>()).add(a));
-        String nameOnly = read.identifiedByNameOnly().isEmpty() ? "" : "\n\n_Identified by name only (no DrugBank "
-                + "or ATC coding the knowledge base maps; RxNorm codes are not mapped):_ "
-                + String.join(", ", read.identifiedByNameOnly());
+        result.alerts()
+                .forEach(a -> byRule.computeIfAbsent(a.ruleId(), k -> new ArrayList<>())
+                        .add(a));
+        String nameOnly = read.identifiedByNameOnly().isEmpty()
+                ? ""
+                : "\n\n_Identified by name only (no DrugBank "
+                        + "or ATC coding the knowledge base maps; RxNorm codes are not mapped):_ "
+                        + String.join(", ", read.identifiedByNameOnly());
         List<Card> cards = new ArrayList<>();
-        byRule.forEach((rule, alerts) -> cards.add(card(cardIds.get(rule).toString(), alerts, result.kb(),
-                nameOnly)));
+        byRule.forEach((rule, alerts) -> cards.add(card(cardIds.get(rule).toString(), alerts, result.kb(), nameOnly)));
         if (cards.isEmpty() && !nameOnly.isEmpty()) {
-            cards.add(new Card(UUID.randomUUID().toString(), "No medication safety problem found; some drugs were "
-                    + "identified by name only", "Checked against knowledge base " + result.kb().version() + "."
-                    + nameOnly, "info", source(result.kb(), null), List.of()));
+            cards.add(new Card(
+                    UUID.randomUUID().toString(),
+                    "No medication safety problem found; some drugs were " + "identified by name only",
+                    "Checked against knowledge base " + result.kb().version() + "." + nameOnly,
+                    "info",
+                    source(result.kb(), null),
+                    List.of()));
         }
         return new Cards(cards);
     }
@@ -94,20 +108,29 @@ class CdsHooksService {
         SafetyAlert top = alerts.getFirst();
         StringBuilder detail = new StringBuilder();
         for (SafetyAlert a : alerts) {
-            detail.append(a.whatHappens()).append("\n\n**What to do:** ").append(a.whatToDo()).append("\n\n");
+            detail.append(a.whatHappens())
+                    .append("\n\n**What to do:** ")
+                    .append(a.whatToDo())
+                    .append("\n\n");
         }
-        detail.append("_Source:_ ").append(top.citation()).append(" (rule ").append(top.ruleId()).append(')');
+        detail.append("_Source:_ ")
+                .append(top.citation())
+                .append(" (rule ")
+                .append(top.ruleId())
+                .append(')');
         if (!top.relatedRuleIds().isEmpty()) {
             detail.append("; related rules: ").append(String.join(", ", top.relatedRuleIds()));
         }
         detail.append(nameOnly);
-        String drugs = String.join(" + ", top.drugs().stream().map(InvolvedDrug::name).toList());
+        String drugs =
+                String.join(" + ", top.drugs().stream().map(InvolvedDrug::name).toList());
         String summary = label(top) + ": " + drugs;
         if (summary.length() > SUMMARY_MAX) {
             summary = summary.substring(0, SUMMARY_MAX - 1) + "…";
         }
         List<Coding> reasons = OverridePolicy.requirement(top).reasons().stream()
-                .map(r -> new Coding(OVERRIDE_SYSTEM, r.name(), display(r))).toList();
+                .map(r -> new Coding(OVERRIDE_SYSTEM, r.name(), display(r)))
+                .toList();
         return new Card(uuid, summary, detail.toString(), indicator(top), source(kb, top.source()), reasons);
     }
 
@@ -126,8 +149,9 @@ class CdsHooksService {
 
     private static String label(SafetyAlert a) {
         return switch (a.type()) {
-            case INTERACTION -> (a.severity() == Severity.CONTRAINDICATED ? "Contraindicated" : "Interaction") + " ("
-                    + a.severity().name().toLowerCase(java.util.Locale.ROOT) + ")";
+            case INTERACTION ->
+                (a.severity() == Severity.CONTRAINDICATED ? "Contraindicated" : "Interaction") + " ("
+                        + a.severity().name().toLowerCase(java.util.Locale.ROOT) + ")";
             case ALLERGY -> "Allergy (" + a.severity().name().toLowerCase(java.util.Locale.ROOT) + ")";
             case DUPLICATE -> "Duplicate therapy";
             case DOSE -> "Dose above maximum";
@@ -136,8 +160,10 @@ class CdsHooksService {
     }
 
     private static Source source(KbInfo kb, String alertSource) {
-        return new Source("CDSS medication knowledge base " + kb.version()
-                + (alertSource == null ? "" : " (" + alertSource + ")"), null);
+        return new Source(
+                "CDSS medication knowledge base " + kb.version()
+                        + (alertSource == null ? "" : " (" + alertSource + ")"),
+                null);
     }
 
     private static String display(OverrideReason r) {
@@ -163,7 +189,9 @@ class CdsHooksService {
         CdssPrincipal user = CurrentUser.require();
         JsonNode items = body == null ? null : body.path("feedback");
         if (items == null || !items.isArray() || items.isEmpty()) {
-            throw new DomainException(ProblemCode.VALIDATION, null,
+            throw new DomainException(
+                    ProblemCode.VALIDATION,
+                    null,
                     List.of(new DomainException.FieldProblem("/feedback", "medsafety.cds.required")));
         }
         for (int i = 0; i < items.size(); i++) {
@@ -181,8 +209,11 @@ class CdsHooksService {
             AlertDecisionRequest.Action action = switch (outcome) {
                 case "accepted" -> AlertDecisionRequest.Action.ACCEPTED;
                 case "overridden" -> AlertDecisionRequest.Action.OVERRIDDEN;
-                default -> throw new DomainException(ProblemCode.VALIDATION, null,
-                        List.of(new DomainException.FieldProblem(at + "/outcome", "medsafety.cds.bad-outcome")));
+                default ->
+                    throw new DomainException(
+                            ProblemCode.VALIDATION,
+                            null,
+                            List.of(new DomainException.FieldProblem(at + "/outcome", "medsafety.cds.bad-outcome")));
             };
             JsonNode reasonNode = item.path("overrideReason");
             OverrideReason reason = null;
@@ -193,30 +224,41 @@ class CdsHooksService {
                 }
             }
             String comment = reasonNode.path("userComment").asString(null);
-            AlertDecisionRequest.Decision decision = new AlertDecisionRequest.Decision(shown.shown().ruleId(), action,
-                    reason, comment);
+            AlertDecisionRequest.Decision decision =
+                    new AlertDecisionRequest.Decision(shown.shown().ruleId(), action, reason, comment);
             AlertTier tier = shown.shown().tier();
             if (action == AlertDecisionRequest.Action.OVERRIDDEN) {
                 // "overridden" on an incomplete check's card is its acknowledgement
-                OverridePolicy.enforce(List.of(OverridePolicy.requirement(shown.shown().type(), tier)), reason,
-                        comment, true, FEEDBACK_POINTERS.prefixed(at));
+                OverridePolicy.enforce(
+                        List.of(OverridePolicy.requirement(shown.shown().type(), tier)),
+                        reason,
+                        comment,
+                        true,
+                        FEEDBACK_POINTERS.prefixed(at));
             }
             if (alertLog.decided(shown.checkId(), shown.shown().ruleId())) {
                 throw new DomainException(MedsafetyProblem.DECISION_ALREADY_DECIDED);
             }
             alertLog.recordDecision(shown.checkId(), user, shown.shown(), decision);
             if (action == AlertDecisionRequest.Action.OVERRIDDEN) {
-                audit.record(new AuditEvent("MEDSAFETY_OVERRIDE", "MedsafetyCheck", shown.checkId().toString(),
-                        shown.shown().patientId(), AuditOutcome.SUCCESS, "rule=" + shown.shown().ruleId() + " tier="
-                                + tier + " reason=" + reason + " kb=" + shown.shown().kbVersion() + " via=cds-hooks",
+                audit.record(new AuditEvent(
+                        "MEDSAFETY_OVERRIDE",
+                        "MedsafetyCheck",
+                        shown.checkId().toString(),
+                        shown.shown().patientId(),
+                        AuditOutcome.SUCCESS,
+                        "rule=" + shown.shown().ruleId() + " tier=" + tier + " reason=" + reason + " kb="
+                                + shown.shown().kbVersion() + " via=cds-hooks",
                         null));
             }
         }
     }
 
     private static CdsServiceDiscovery.Service service(String id) {
-        return CdsHooksController.DISCOVERY.services().stream().filter(s -> s.id().equals(id)).findFirst()
-                .orElseThrow(() -> new DomainException(MedsafetyProblem.CDS_UNKNOWN_SERVICE,
-                        "medsafety.cds.unknown-service"));
+        return CdsHooksController.DISCOVERY.services().stream()
+                .filter(s -> s.id().equals(id))
+                .findFirst()
+                .orElseThrow(() ->
+                        new DomainException(MedsafetyProblem.CDS_UNKNOWN_SERVICE, "medsafety.cds.unknown-service"));
     }
 }

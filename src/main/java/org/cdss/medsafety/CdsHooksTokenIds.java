@@ -33,7 +33,9 @@ class CdsHooksTokenIds {
     boolean firstUse(String issuer, String jti, Instant expiresAt) {
         try {
             jdbc.sql("INSERT INTO cds_hooks_jti (token_key, expires_at) VALUES (:key, :expires)")
-                    .param("key", key(issuer, jti)).param("expires", UtcTimestamps.toColumn(expiresAt)).update();
+                    .param("key", key(issuer, jti))
+                    .param("expires", UtcTimestamps.toColumn(expiresAt))
+                    .update();
             return true;
         } catch (DataIntegrityViolationException e) {
             return false;
@@ -44,13 +46,14 @@ class CdsHooksTokenIds {
     void forgetExpired() {
         // a minute past exp: the JWT validators accept up to 60 s of clock skew
         jdbc.sql("DELETE FROM cds_hooks_jti WHERE expires_at < :cutoff")
-                .param("cutoff", UtcTimestamps.toColumn(clock.instant().minusSeconds(60))).update();
+                .param("cutoff", UtcTimestamps.toColumn(clock.instant().minusSeconds(60)))
+                .update();
     }
 
     private static String key(String issuer, String jti) {
         try {
-            byte[] digest = MessageDigest.getInstance("SHA-256")
-                    .digest((issuer + "\n" + jti).getBytes(StandardCharsets.UTF_8));
+            byte[] digest =
+                    MessageDigest.getInstance("SHA-256").digest((issuer + "\n" + jti).getBytes(StandardCharsets.UTF_8));
             return HexFormat.of().formatHex(digest);
         } catch (NoSuchAlgorithmException e) {
             throw new IllegalStateException(e);

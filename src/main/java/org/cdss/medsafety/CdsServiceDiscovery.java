@@ -14,7 +14,12 @@ public record CdsServiceDiscovery(List<Service> services) {
     }
 
     /** One service: the hook it answers, its id (the path after {@code /cds-services/}) and its prefetch templates. */
-    public record Service(String hook, String id, String title, String description, Map<String, String> prefetch,
+    public record Service(
+            String hook,
+            String id,
+            String title,
+            String description,
+            Map<String, String> prefetch,
             String usageRequirements) {
 
         public Service {
@@ -37,13 +42,21 @@ public record CdsServiceDiscovery(List<Service> services) {
                 + "or [lb_av], measured in the last " + MedicationSafety.WEIGHT_MAX_AGE_DAYS + " days) is optional, "
                 + "but without it a child's weight-based dose is reported as not checked.";
         return new CdsServiceDiscovery(List.of(
-                new Service("order-select", "cdss-medsafety-order-select", "CDSS medication safety (order select)",
+                new Service(
+                        "order-select",
+                        "cdss-medsafety-order-select",
+                        "CDSS medication safety (order select)",
                         "Checks the selected draft MedicationRequests against the patient's active medications and "
                                 + "allergies: interactions, drug allergy, duplicate therapy and dose range.",
-                        PREFETCH, usage),
-                new Service("order-sign", "cdss-medsafety-order-sign", "CDSS medication safety (order sign)",
+                        PREFETCH,
+                        usage),
+                new Service(
+                        "order-sign",
+                        "cdss-medsafety-order-sign",
+                        "CDSS medication safety (order sign)",
                         "Checks the draft MedicationRequests about to be signed; contraindicated findings come as "
                                 + "critical cards that need a coded override reason.",
-                        PREFETCH, usage)));
+                        PREFETCH,
+                        usage)));
     }
 }

@@ -17,14 +17,23 @@ import java.util.UUID;
  * dose limits of the patient's age band (a child's dose needs the weight); with a {@code patientId} and no age, the
  * age comes from the patient's birth date. Without an age the adult limits are applied.
  */
-public record MedicationCheckRequest(UUID patientId,
-        @NotEmpty @Size(max = MedicationCheckRequest.MAX_PROPOSED) List<@Valid ProposedDrug> proposed,
+public record MedicationCheckRequest(
+        UUID patientId,
+
+        @NotEmpty @Size(max = MedicationCheckRequest.MAX_PROPOSED)
+        List<@Valid ProposedDrug> proposed,
+
         @Size(max = MedicationCheckRequest.MAX_ACTIVE) List<@Valid ActiveMedication> activeMedications,
         @Size(max = MedicationCheckRequest.MAX_ALLERGIES) List<@Valid RecordedAllergy> allergies,
         @Min(0) @Max(150) Integer ageYears,
-        @DecimalMin(value = "0", inclusive = false) @DecimalMax("500") Double weightKg) {
 
-    public MedicationCheckRequest(UUID patientId, List<ProposedDrug> proposed, List<ActiveMedication> activeMedications,
+        @DecimalMin(value = "0", inclusive = false) @DecimalMax("500")
+        Double weightKg) {
+
+    public MedicationCheckRequest(
+            UUID patientId,
+            List<ProposedDrug> proposed,
+            List<ActiveMedication> activeMedications,
             List<RecordedAllergy> allergies) {
         this(patientId, proposed, activeMedications, allergies, null, null);
     }

@@ -38,8 +38,9 @@ public class MedicationSafety {
      * supply a weight (orders from vital signs, CDS Hooks from its prefetch) take none older.
      */
     public static final int WEIGHT_MAX_AGE_DAYS = 30;
-    private static final OverridePolicy.Pointers DECISION_POINTERS = new OverridePolicy.Pointers("/reasonCode",
-            "/comment", "/action");
+
+    private static final OverridePolicy.Pointers DECISION_POINTERS =
+            new OverridePolicy.Pointers("/reasonCode", "/comment", "/action");
 
     private final SafetyEngine engine;
     private final AuditLog audit;
@@ -49,8 +50,14 @@ public class MedicationSafety {
     private final Clock clock;
     private final HospitalZone zone;
 
-    MedicationSafety(SafetyEngine engine, AuditLog audit, AlertLog alertLog, ClinicalLists clinicalLists,
-            PatientDirectory patients, Clock clock, HospitalZone zone) {
+    MedicationSafety(
+            SafetyEngine engine,
+            AuditLog audit,
+            AlertLog alertLog,
+            ClinicalLists clinicalLists,
+            PatientDirectory patients,
+            Clock clock,
+            HospitalZone zone) {
         this.engine = engine;
         this.audit = audit;
         this.alertLog = alertLog;
@@ -77,19 +84,29 @@ public class MedicationSafety {
         UUID patientId = order.patientId();
         java.util.Set<ActiveMedication> active = new java.util.LinkedHashSet<>(recordedMedications(patientId));
         active.addAll(order.otherOrders());
-        return run(withAge(new MedicationCheckRequest(patientId, List.of(order.proposed()),
-                active.stream().limit(MedicationCheckRequest.MAX_ACTIVE).toList(), recordedAllergies(patientId),
-                null, order.weightKg())));
+        return run(withAge(new MedicationCheckRequest(
+                patientId,
+                List.of(order.proposed()),
+                active.stream().limit(MedicationCheckRequest.MAX_ACTIVE).toList(),
+                recordedAllergies(patientId),
+                null,
+                order.weightKg())));
     }
 
     private MedicationCheckResult run(MedicationCheckRequest request) {
         MedicationCheckResult result = engine.check(request).withCheckId(UUID.randomUUID());
         alertLog.recordShown(result.checkId(), CurrentUser.require(), request.patientId(), result.alerts());
         if (request.patientId() != null) {
-            audit.record(new AuditEvent("MEDSAFETY_CHECK", "Patient", request.patientId().toString(),
-                    request.patientId(), AuditOutcome.SUCCESS, "drugs=" + request.proposed().size()
+            audit.record(new AuditEvent(
+                    "MEDSAFETY_CHECK",
+                    "Patient",
+                    request.patientId().toString(),
+                    request.patientId(),
+                    AuditOutcome.SUCCESS,
+                    "drugs=" + request.proposed().size()
                             + " alerts=" + result.alerts().size() + " complete=" + result.complete()
-                            + " kb=" + result.kb().version(), null));
+                            + " kb=" + result.kb().version(),
+                    null));
         }
         return result;
     }
@@ -117,13 +134,19 @@ public class MedicationSafety {
             String at = "/decisions/" + i;
             AlertLog.Shown alert = shown.get(d.ruleId());
             if (alert == null || !seen.add(d.ruleId())) {
-                throw new DomainException(MedsafetyProblem.DECISION_UNKNOWN_RULE, null,
+                throw new DomainException(
+                        MedsafetyProblem.DECISION_UNKNOWN_RULE,
+                        null,
                         List.of(new DomainException.FieldProblem(at + "/ruleId", "medsafety.decision.unknown-rule")));
             }
             if (d.action() == AlertDecisionRequest.Action.OVERRIDDEN) {
                 // an explicit OVERRIDDEN decision on an incomplete check's alert is its acknowledgement
-                OverridePolicy.enforce(List.of(OverridePolicy.requirement(alert.type(), alert.tier())),
-                        d.reasonCode(), d.comment(), true, DECISION_POINTERS.prefixed(at));
+                OverridePolicy.enforce(
+                        List.of(OverridePolicy.requirement(alert.type(), alert.tier())),
+                        d.reasonCode(),
+                        d.comment(),
+                        true,
+                        DECISION_POINTERS.prefixed(at));
             }
         }
         for (AlertDecisionRequest.Decision d : request.decisions()) {
@@ -137,9 +160,15 @@ public class MedicationSafety {
             alertLog.recordDecision(request.checkId(), user, alert, d);
             if (d.action() == AlertDecisionRequest.Action.OVERRIDDEN) {
                 overridden++;
-                audit.record(new AuditEvent("MEDSAFETY_OVERRIDE", "MedsafetyCheck", request.checkId().toString(),
-                        alert.patientId(), AuditOutcome.SUCCESS, "rule=" + alert.ruleId() + " tier=" + alert.tier()
-                                + " reason=" + d.reasonCode() + " kb=" + alert.kbVersion(), null));
+                audit.record(new AuditEvent(
+                        "MEDSAFETY_OVERRIDE",
+                        "MedsafetyCheck",
+                        request.checkId().toString(),
+                        alert.patientId(),
+                        AuditOutcome.SUCCESS,
+                        "rule=" + alert.ruleId() + " tier=" + alert.tier() + " reason=" + d.reasonCode() + " kb="
+                                + alert.kbVersion(),
+                        null));
             }
         }
         return new AlertDecisionResult(request.checkId(), request.decisions().size(), overridden);
@@ -150,14 +179,21 @@ public class MedicationSafety {
      * recorded active lists (patients module).
      */
     private MedicationCheckRequest withRecordedLists(MedicationCheckRequest request) {
-        if (request.patientId() == null || !request.activeMedications().isEmpty()
+        if (request.patientId() == null
+                || !request.activeMedications().isEmpty()
                 || !request.allergies().isEmpty()) {
             return request;
         }
         List<ActiveMedication> medications = recordedMedications(request.patientId()).stream()
-                .limit(MedicationCheckRequest.MAX_ACTIVE).toList();
-        return new MedicationCheckRequest(request.patientId(), request.proposed(), medications,
-                recordedAllergies(request.patientId()), request.ageYears(), request.weightKg());
+                .limit(MedicationCheckRequest.MAX_ACTIVE)
+                .toList();
+        return new MedicationCheckRequest(
+                request.patientId(),
+                request.proposed(),
+                medications,
+                recordedAllergies(request.patientId()),
+                request.ageYears(),
+                request.weightKg());
     }
 
     /** The patient's recorded active medications: coded by ingredient, or by name when not coded. */
@@ -170,7 +206,8 @@ public class MedicationSafety {
     private List<RecordedAllergy> recordedAllergies(UUID patientId) {
         return clinicalLists.activeAllergies(patientId).stream()
                 .map(a -> new RecordedAllergy(a.substanceCode(), a.substance()))
-                .limit(MedicationCheckRequest.MAX_ALLERGIES).toList();
+                .limit(MedicationCheckRequest.MAX_ALLERGIES)
+                .toList();
     }
 
     /**
@@ -231,7 +268,9 @@ public class MedicationSafety {
     public KbIngredient ingredient(String drugId, Severity severity, String source, int page, int size) {
         requireKnowledgeBase();
         if (source != null && !engine.sources().contains(source)) {
-            throw new DomainException(ProblemCode.VALIDATION, null,
+            throw new DomainException(
+                    ProblemCode.VALIDATION,
+                    null,
                     List.of(new DomainException.FieldProblem("/source", "medsafety.kb.unknown-source")));
         }
         return engine.ingredient(drugId, severity, source, page, size)

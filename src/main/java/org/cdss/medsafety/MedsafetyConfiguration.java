@@ -25,17 +25,24 @@ class MedsafetyConfiguration {
     SafetyEngine safetyEngine(@Value("${cdss.medsafety.kb-location:classpath}") String location) {
         long start = System.nanoTime();
         try {
-            KnowledgeBase kb = location.equals("classpath") ? KnowledgeBaseLoader.fromClasspath()
+            KnowledgeBase kb = location.equals("classpath")
+                    ? KnowledgeBaseLoader.fromClasspath()
                     : KnowledgeBaseLoader.load(file -> {
                         java.nio.file.Path path = java.nio.file.Path.of(location, file);
                         return java.nio.file.Files.exists(path) ? java.nio.file.Files.newInputStream(path) : null;
                     });
-            log.info("Medication knowledge base {} loaded in {} ms: {} ingredients, {} interaction rules.",
-                    kb.version(), (System.nanoTime() - start) / 1_000_000, kb.ingredientCount(), kb.ruleCount());
+            log.info(
+                    "Medication knowledge base {} loaded in {} ms: {} ingredients, {} interaction rules.",
+                    kb.version(),
+                    (System.nanoTime() - start) / 1_000_000,
+                    kb.ingredientCount(),
+                    kb.ruleCount());
             return SafetyEngine.with(kb);
         } catch (RuntimeException e) {
-            log.error("MEDICATION SAFETY DISABLED: the knowledge base could not be loaded ({}). CDSS starts with "
-                    + "readiness DOWN and every medication check answers INCOMPLETE.", e.getMessage());
+            log.error(
+                    "MEDICATION SAFETY DISABLED: the knowledge base could not be loaded ({}). CDSS starts with "
+                            + "readiness DOWN and every medication check answers INCOMPLETE.",
+                    e.getMessage());
             return SafetyEngine.unavailable(e.getMessage());
         }
     }

@@ -53,12 +53,13 @@ class MedsafetyController {
      * most severe first, optionally only one severity and/or source.
      */
     @GetMapping("/ingredients/{drugbankId}")
-    KbIngredient ingredient(@PathVariable @Size(max = 20) String drugbankId,
-            @RequestParam(required = false) Severity severity, @RequestParam(required = false) @Size(max = 20) String source,
+    KbIngredient ingredient(
+            @PathVariable @Size(max = 20) String drugbankId,
+            @RequestParam(required = false) Severity severity,
+            @RequestParam(required = false) @Size(max = 20) String source,
             @RequestParam(defaultValue = "0") @Min(0) @Max(10_000) int page,
             @RequestParam(defaultValue = "20") @Min(1) @Max(100) int size) {
-        return safety.ingredient(drugbankId, severity, source == null || source.isBlank() ? null : source, page,
-                size);
+        return safety.ingredient(drugbankId, severity, source == null || source.isBlank() ? null : source, page, size);
     }
 
     @GetMapping("/kb")

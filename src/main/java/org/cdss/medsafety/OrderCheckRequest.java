@@ -9,8 +9,8 @@ import java.util.UUID;
  * (null otherwise: a child's weight-based dose is then reported as not checkable). The orders module, which may read
  * the records module's vital signs, supplies the weight; medsafety reads only the patients module (age, lists).
  */
-public record OrderCheckRequest(UUID patientId, ProposedDrug proposed, List<ActiveMedication> otherOrders,
-        Double weightKg) {
+public record OrderCheckRequest(
+        UUID patientId, ProposedDrug proposed, List<ActiveMedication> otherOrders, Double weightKg) {
 
     public OrderCheckRequest {
         otherOrders = otherOrders == null ? List.of() : List.copyOf(otherOrders);

@@ -29,8 +29,7 @@ public final class OverridePolicy {
 
     private static final List<OverrideReason> ALL = List.of(OverrideReason.values());
 
-    private OverridePolicy() {
-    }
+    private OverridePolicy() {}
 
     /** The requirement of an alert of this type and tier (the severity acts only through its tier). */
     public static OverrideRequirement requirement(AlertType type, AlertTier tier) {
@@ -56,15 +55,17 @@ public final class OverridePolicy {
 
     /** What an override of alerts with these requirements lacks. */
     public enum Missing {
-        REASON, COMMENT, ACKNOWLEDGEMENT
+        REASON,
+        COMMENT,
+        ACKNOWLEDGEMENT
     }
 
     /**
      * What is missing for going on despite alerts with these requirements with this reason, comment and
      * acknowledgement; empty when the override is complete.
      */
-    public static Set<Missing> missing(Collection<OverrideRequirement> requirements, OverrideReason reason,
-            String comment, boolean acknowledged) {
+    public static Set<Missing> missing(
+            Collection<OverrideRequirement> requirements, OverrideReason reason, String comment, boolean acknowledged) {
         Set<Missing> missing = EnumSet.noneOf(Missing.class);
         boolean noComment = comment == null || comment.isBlank();
         for (OverrideRequirement r : requirements) {
@@ -93,8 +94,12 @@ public final class OverridePolicy {
      * Refuses (422, a {@link MedsafetyProblem} code naming the first thing missing, one {@code errors} entry per
      * missing field) an override that does not satisfy the requirements of these alerts.
      */
-    public static void enforce(Collection<OverrideRequirement> requirements, OverrideReason reason, String comment,
-            boolean acknowledged, Pointers at) {
+    public static void enforce(
+            Collection<OverrideRequirement> requirements,
+            OverrideReason reason,
+            String comment,
+            boolean acknowledged,
+            Pointers at) {
         Set<Missing> missing = missing(requirements, reason, comment, acknowledged);
         if (missing.isEmpty()) {
             return;
@@ -119,8 +124,8 @@ public final class OverridePolicy {
     }
 
     /** {@link #enforce} for alerts. */
-    public static void enforceFor(Collection<SafetyAlert> alerts, OverrideReason reason, String comment,
-            boolean acknowledged, Pointers at) {
+    public static void enforceFor(
+            Collection<SafetyAlert> alerts, OverrideReason reason, String comment, boolean acknowledged, Pointers at) {
         enforce(alerts.stream().map(OverridePolicy::requirement).toList(), reason, comment, acknowledged, at);
     }
 }

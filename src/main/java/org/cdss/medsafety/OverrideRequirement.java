@@ -10,8 +10,12 @@ import java.util.List;
  * coded reasons that may be given (empty: none is asked for). {@code commentRequiredFor}: the reasons that also need
  * free text.
  */
-public record OverrideRequirement(boolean blocking, boolean acknowledgementRequired, boolean reasonRequired,
-        List<OverrideReason> reasons, List<OverrideReason> commentRequiredFor) {
+public record OverrideRequirement(
+        boolean blocking,
+        boolean acknowledgementRequired,
+        boolean reasonRequired,
+        List<OverrideReason> reasons,
+        List<OverrideReason> commentRequiredFor) {
 
     public OverrideRequirement {
         reasons = List.copyOf(reasons);

@@ -7,8 +7,15 @@ import java.util.List;
  * most frequent reasons, and whether it is flagged for review (rate above {@value #FLAG_RATE} over at least
  * {@value #FLAG_MIN_SHOWN} alerts shown).
  */
-public record OverrideStat(String ruleId, String alertType, String severity, long timesShown, long timesOverridden,
-        double overrideRate, List<ReasonCount> topReasons, boolean flagged) {
+public record OverrideStat(
+        String ruleId,
+        String alertType,
+        String severity,
+        long timesShown,
+        long timesOverridden,
+        double overrideRate,
+        List<ReasonCount> topReasons,
+        boolean flagged) {
 
     public static final double FLAG_RATE = 0.9;
     public static final int FLAG_MIN_SHOWN = 20;
@@ -18,6 +25,5 @@ public record OverrideStat(String ruleId, String alertType, String severity, lon
     }
 
     /** How many overrides gave this reason. */
-    public record ReasonCount(String reasonCode, long count) {
-    }
+    public record ReasonCount(String reasonCode, long count) {}
 }

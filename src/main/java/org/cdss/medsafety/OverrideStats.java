@@ -27,8 +27,7 @@ public class OverrideStats {
     @PreAuthorize("hasRole('ADMIN')")
     @Transactional(readOnly = true)
     public List<OverrideStat> perRule() {
-        record Shown(String ruleId, String type, String severity, long count) {
-        }
+        record Shown(String ruleId, String type, String severity, long count) {}
         List<Shown> shown = jdbc.sql("""
                 SELECT rule_id, MAX(alert_type), MAX(severity), COUNT(*) FROM medsafety_alert_event
                 GROUP BY rule_id""")
@@ -37,29 +36,34 @@ public class OverrideStats {
         Map<String, Long> overridden = new HashMap<>();
         jdbc.sql("""
                 SELECT rule_id, COUNT(*) FROM medsafety_alert_decision WHERE action = 'OVERRIDDEN'
-                GROUP BY rule_id""")
-                .query(rs -> {
-                    overridden.put(rs.getString(1), rs.getLong(2));
-                });
+                GROUP BY rule_id""").query(rs -> {
+            overridden.put(rs.getString(1), rs.getLong(2));
+        });
         Map<String, List<OverrideStat.ReasonCount>> reasons = new HashMap<>();
         jdbc.sql("""
                 SELECT rule_id, reason_code, COUNT(*) FROM medsafety_alert_decision
                 WHERE action = 'OVERRIDDEN' AND reason_code IS NOT NULL
-                GROUP BY rule_id, reason_code""")
-                .query(rs -> {
-                    reasons.computeIfAbsent(rs.getString(1), k -> new ArrayList<>())
-                            .add(new OverrideStat.ReasonCount(rs.getString(2), rs.getLong(3)));
-                });
+                GROUP BY rule_id, reason_code""").query(rs -> {
+            reasons.computeIfAbsent(rs.getString(1), k -> new ArrayList<>())
+                    .add(new OverrideStat.ReasonCount(rs.getString(2), rs.getLong(3)));
+        });
         Comparator<OverrideStat.ReasonCount> byCount = Comparator.comparingLong(OverrideStat.ReasonCount::count)
-                .reversed().thenComparing(OverrideStat.ReasonCount::reasonCode);
-        return shown.stream().map(s -> {
-            long over = overridden.getOrDefault(s.ruleId(), 0L);
-            double rate = s.count() == 0 ? 0 : (double) over / s.count();
-            List<OverrideStat.ReasonCount> top = reasons.getOrDefault(s.ruleId(), List.of()).stream()
-                    .sorted(byCount).limit(3).toList();
-            boolean flagged = s.count() >= OverrideStat.FLAG_MIN_SHOWN && rate > OverrideStat.FLAG_RATE;
-            return new OverrideStat(s.ruleId(), s.type(), s.severity(), s.count(), over, rate, top, flagged);
-        }).sorted(Comparator.comparingLong(OverrideStat::timesShown).reversed()
-                .thenComparing(OverrideStat::ruleId)).toList();
+                .reversed()
+                .thenComparing(OverrideStat.ReasonCount::reasonCode);
+        return shown.stream()
+                .map(s -> {
+                    long over = overridden.getOrDefault(s.ruleId(), 0L);
+                    double rate = s.count() == 0 ? 0 : (double) over / s.count();
+                    List<OverrideStat.ReasonCount> top = reasons.getOrDefault(s.ruleId(), List.of()).stream()
+                            .sorted(byCount)
+                            .limit(3)
+                            .toList();
+                    boolean flagged = s.count() >= OverrideStat.FLAG_MIN_SHOWN && rate > OverrideStat.FLAG_RATE;
+                    return new OverrideStat(s.ruleId(), s.type(), s.severity(), s.count(), over, rate, top, flagged);
+                })
+                .sorted(Comparator.comparingLong(OverrideStat::timesShown)
+                        .reversed()
+                        .thenComparing(OverrideStat::ruleId))
+                .toList();
     }
 }

@@ -7,7 +7,8 @@ import jakarta.validation.constraints.Size;
  * allergen class) or free text ("penicillin", "설파제", "amoxicillin"). Text that cannot be coded makes the check
  * incomplete.
  */
-public record RecordedAllergy(@Size(max = 60) String allergenId, @Size(max = 200) String text) {
+public record RecordedAllergy(
+        @Size(max = 60) String allergenId, @Size(max = 200) String text) {
 
     public static RecordedAllergy coded(String allergenId) {
         return new RecordedAllergy(allergenId, null);

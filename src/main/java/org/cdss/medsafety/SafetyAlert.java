@@ -8,9 +8,19 @@ import java.util.List;
  * {@code override} is what going on despite it needs; it is always computed by {@link OverridePolicy} from the type
  * and tier (a value passed in is ignored), so that clients read the rule instead of re-implementing it.
  */
-public record SafetyAlert(AlertType type, Severity severity, AlertTier tier, List<InvolvedDrug> drugs,
-        String whatHappens, String whatToDo, String source, String citation, String ruleId,
-        List<String> relatedRuleIds, String kbVersion, OverrideRequirement override) {
+public record SafetyAlert(
+        AlertType type,
+        Severity severity,
+        AlertTier tier,
+        List<InvolvedDrug> drugs,
+        String whatHappens,
+        String whatToDo,
+        String source,
+        String citation,
+        String ruleId,
+        List<String> relatedRuleIds,
+        String kbVersion,
+        OverrideRequirement override) {
 
     public SafetyAlert {
         drugs = List.copyOf(drugs);
@@ -18,10 +28,30 @@ public record SafetyAlert(AlertType type, Severity severity, AlertTier tier, Lis
         override = OverridePolicy.requirement(type, tier);
     }
 
-    public SafetyAlert(AlertType type, Severity severity, AlertTier tier, List<InvolvedDrug> drugs,
-            String whatHappens, String whatToDo, String source, String citation, String ruleId,
-            List<String> relatedRuleIds, String kbVersion) {
-        this(type, severity, tier, drugs, whatHappens, whatToDo, source, citation, ruleId, relatedRuleIds,
-                kbVersion, null);
+    public SafetyAlert(
+            AlertType type,
+            Severity severity,
+            AlertTier tier,
+            List<InvolvedDrug> drugs,
+            String whatHappens,
+            String whatToDo,
+            String source,
+            String citation,
+            String ruleId,
+            List<String> relatedRuleIds,
+            String kbVersion) {
+        this(
+                type,
+                severity,
+                tier,
+                drugs,
+                whatHappens,
+                whatToDo,
+                source,
+                citation,
+                ruleId,
+                relatedRuleIds,
+                kbVersion,
+                null);
     }
 }

@@ -9,6 +9,11 @@ import java.util.UUID;
  * {@code findings}, each with what its override needs. Documents the answer in the OpenAPI document (the web layer
  * writes it); the client sends again with an override that satisfies every finding's {@code override}.
  */
-public record SafetyBlockedProblem(String type, String title, int status, String detail, String code,
-        UUID checkId, List<SafetyFinding> findings) {
-}
+public record SafetyBlockedProblem(
+        String type,
+        String title,
+        int status,
+        String detail,
+        String code,
+        UUID checkId,
+        List<SafetyFinding> findings) {}

@@ -7,16 +7,31 @@ import java.util.List;
  * severity and tier, the drugs by name only (no patient data), the advice and source, and what an override needs
  * ({@link OverridePolicy}).
  */
-public record SafetyFinding(String ruleId, AlertType type, Severity severity, AlertTier tier, List<String> drugs,
-        String whatHappens, String whatToDo, String source, OverrideRequirement override) {
+public record SafetyFinding(
+        String ruleId,
+        AlertType type,
+        Severity severity,
+        AlertTier tier,
+        List<String> drugs,
+        String whatHappens,
+        String whatToDo,
+        String source,
+        OverrideRequirement override) {
 
     public SafetyFinding {
         drugs = List.copyOf(drugs);
     }
 
     public static SafetyFinding of(SafetyAlert a) {
-        return new SafetyFinding(a.ruleId(), a.type(), a.severity(), a.tier(),
-                a.drugs().stream().map(InvolvedDrug::name).toList(), a.whatHappens(), a.whatToDo(), a.source(),
+        return new SafetyFinding(
+                a.ruleId(),
+                a.type(),
+                a.severity(),
+                a.tier(),
+                a.drugs().stream().map(InvolvedDrug::name).toList(),
+                a.whatHappens(),
+                a.whatToDo(),
+                a.source(),
                 OverridePolicy.requirement(a));
     }
 }

@@ -18,10 +18,8 @@
  * {@code patients} (read-only API call) and the weight from the caller ({@code weightKg} of the request; the orders
  * module passes the latest recorded one, CDS Hooks the prefetched observation).
  */
-@org.springframework.modulith.ApplicationModule(displayName = "Medication safety", allowedDependencies = {
-        "shared",
-        "audit",
-        "patients"
-})
+@org.springframework.modulith.ApplicationModule(
+        displayName = "Medication safety",
+        allowedDependencies = {"shared", "audit", "patients"})
 @org.jspecify.annotations.NullMarked
 package org.cdss.medsafety;

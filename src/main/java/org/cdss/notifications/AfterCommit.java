@@ -12,8 +12,7 @@ import org.springframework.transaction.support.TransactionSynchronizationManager
  */
 final class AfterCommit {
 
-    private AfterCommit() {
-    }
+    private AfterCommit() {}
 
     static void run(Runnable push) {
         if (!TransactionSynchronizationManager.isSynchronizationActive()) {

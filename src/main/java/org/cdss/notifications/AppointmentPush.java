@@ -22,8 +22,15 @@ class AppointmentPush {
 
     @EventListener
     void on(AppointmentChanged event) {
-        hints.afterCommit(new Push("appointment", Map.of("appointmentId", event.appointmentId(), "departmentId",
-                event.departmentId(), "status", event.status().name()),
+        hints.afterCommit(new Push(
+                "appointment",
+                Map.of(
+                        "appointmentId",
+                        event.appointmentId(),
+                        "departmentId",
+                        event.departmentId(),
+                        "status",
+                        event.status().name()),
                 Push.Audience.of(event.doctorId(), event.departmentId(), Role.ADMIN_STAFF)));
     }
 }

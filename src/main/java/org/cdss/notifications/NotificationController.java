@@ -25,7 +25,8 @@ class NotificationController {
     }
 
     @GetMapping
-    NotificationPage list(@RequestParam(defaultValue = "false") boolean unreadOnly,
+    NotificationPage list(
+            @RequestParam(defaultValue = "false") boolean unreadOnly,
             @RequestParam(defaultValue = "0") @Min(0) int page,
             @RequestParam(defaultValue = "20") @Min(1) @Max(100) int size) {
         return inbox.list(CurrentUser.require(), unreadOnly, page, size);

@@ -8,8 +8,17 @@ import java.util.UUID;
  * A notification to store. {@code dedupeKey} identifies the source fact and the recipient, so that the same event
  * delivered twice (outbox retry, restart) stores one notification.
  */
-record NotificationDraft(String dedupeKey, UUID userId, UUID departmentId, NotificationKind kind, boolean urgent,
-        String subjectType, UUID subjectId, String subjectNumber, Map<String, String> params, Instant createdAt) {
+record NotificationDraft(
+        String dedupeKey,
+        UUID userId,
+        UUID departmentId,
+        NotificationKind kind,
+        boolean urgent,
+        String subjectType,
+        UUID subjectId,
+        String subjectNumber,
+        Map<String, String> params,
+        Instant createdAt) {
 
     NotificationDraft {
         if ((userId == null) == (departmentId == null)) {

@@ -28,8 +28,7 @@ import tools.jackson.databind.json.JsonMapper;
 class NotificationInbox {
 
     private static final JsonMapper JSON = JsonMapper.builder().build();
-    private static final TypeReference<Map<String, String>> PARAMS = new TypeReference<>() {
-    };
+    private static final TypeReference<Map<String, String>> PARAMS = new TypeReference<>() {};
     /** Stands in for "no departments" so that {@code IN (:departments)} stays valid SQL. */
     private static final String NO_DEPARTMENT = new UUID(0, 0).toString();
 
@@ -49,7 +48,10 @@ class NotificationInbox {
         List<NotificationsRecorded.Recorded> stored = new ArrayList<>();
         for (NotificationDraft d : drafts) {
             boolean exists = jdbc.sql("SELECT COUNT(*) FROM notification WHERE dedupe_key = :key")
-                    .param("key", d.dedupeKey()).query(Long.class).single() > 0;
+                            .param("key", d.dedupeKey())
+                            .query(Long.class)
+                            .single()
+                    > 0;
             if (exists) {
                 continue;
             }
@@ -66,12 +68,18 @@ class NotificationInbox {
                     subject_type, subject_id, subject_number, message_key, message_params, created_at)
                 VALUES (:id, :key, :user, :department, :kind, :urgent, :subjectType, :subjectId, :subjectNumber,
                     :messageKey, :params, :createdAt)""")
-                .param("id", id.toString()).param("key", d.dedupeKey())
+                .param("id", id.toString())
+                .param("key", d.dedupeKey())
                 .param("user", d.userId() == null ? null : d.userId().toString())
-                .param("department", d.departmentId() == null ? null : d.departmentId().toString())
-                .param("kind", d.kind().name()).param("urgent", d.urgent())
-                .param("subjectType", d.subjectType()).param("subjectId", d.subjectId().toString())
-                .param("subjectNumber", d.subjectNumber()).param("messageKey", d.messageKey())
+                .param(
+                        "department",
+                        d.departmentId() == null ? null : d.departmentId().toString())
+                .param("kind", d.kind().name())
+                .param("urgent", d.urgent())
+                .param("subjectType", d.subjectType())
+                .param("subjectId", d.subjectId().toString())
+                .param("subjectNumber", d.subjectNumber())
+                .param("messageKey", d.messageKey())
                 .param("params", JSON.writeValueAsString(d.params()))
                 .param("createdAt", UtcTimestamps.toColumn(d.createdAt()))
                 .update();
@@ -90,13 +98,18 @@ class NotificationInbox {
 
                 ORDER BY n.created_at DESC, n.id DESC
                 LIMIT :limit OFFSET :offset""")
-                .params(addressedTo(me)).param("limit", size).param("offset", (long) page * size)
-                .query(NotificationInbox::view).list();
-        long total = unreadOnly ? unreadCount(me) : jdbc.sql("""
+                .params(addressedTo(me))
+                .param("limit", size)
+                .param("offset", (long) page * size)
+                .query(NotificationInbox::view)
+                .list();
+        long total = unreadOnly
+                ? unreadCount(me)
+                : jdbc.sql("""
                 SELECT COUNT(*) FROM notification n
-                WHERE (n.recipient_user_id = :me OR n.recipient_department_id IN (:departments))""")
-                .params(addressedTo(me)).query(Long.class).single();
-        return new NotificationPage(content, PageView.of(content, page, size, total).page(), unreadCount(me));
+                WHERE (n.recipient_user_id = :me OR n.recipient_department_id IN (:departments))""").params(addressedTo(me)).query(Long.class).single();
+        return new NotificationPage(
+                content, PageView.of(content, page, size, total).page(), unreadCount(me));
     }
 
     long unreadCount(CdssPrincipal me) {
@@ -104,8 +117,7 @@ class NotificationInbox {
         return jdbc.sql("""
                 SELECT COUNT(*) FROM notification n
                 WHERE (n.recipient_user_id = :me OR n.recipient_department_id IN (:departments))
-                  AND NOT EXISTS (SELECT 1 FROM notification_read r WHERE r.notification_id = n.id AND r.user_id = :me)""")
-                .params(addressedTo(me)).query(Long.class).single();
+                  AND NOT EXISTS (SELECT 1 FROM notification_read r WHERE r.notification_id = n.id AND r.user_id = :me)""").params(addressedTo(me)).query(Long.class).single();
     }
 
     /** Marks one notification read for the caller; 404 when it is not addressed to the caller (or does not exist). */
@@ -114,7 +126,11 @@ class NotificationInbox {
         boolean mine = jdbc.sql("""
                 SELECT COUNT(*) FROM notification n
                 WHERE n.id = :id AND (n.recipient_user_id = :me OR n.recipient_department_id IN (:departments))""")
-                .params(addressedTo(me)).param("id", id.toString()).query(Long.class).single() > 0;
+                        .params(addressedTo(me))
+                        .param("id", id.toString())
+                        .query(Long.class)
+                        .single()
+                > 0;
         if (!mine) {
             throw new DomainException(NotificationProblem.NOT_FOUND);
         }
@@ -123,8 +139,10 @@ class NotificationInbox {
                     INSERT INTO notification_read (notification_id, user_id, read_at)
                     SELECT :id, :me, :now FROM notification n WHERE n.id = :id AND NOT EXISTS
                         (SELECT 1 FROM notification_read r WHERE r.notification_id = :id AND r.user_id = :me)""")
-                    .param("id", id.toString()).param("me", me.userId().toString())
-                    .param("now", UtcTimestamps.toColumn(clock.instant())).update();
+                    .param("id", id.toString())
+                    .param("me", me.userId().toString())
+                    .param("now", UtcTimestamps.toColumn(clock.instant()))
+                    .update();
         } catch (DuplicateKeyException alreadyReadConcurrently) {
             // the same user marked it read twice at the same moment: read it is
         }
@@ -146,12 +164,15 @@ class NotificationInbox {
                 SELECT n.id, :me, :now FROM notification n
                 WHERE (n.recipient_user_id = :me OR n.recipient_department_id IN (:departments))
                   AND NOT EXISTS (SELECT 1 FROM notification_read r WHERE r.notification_id = n.id AND r.user_id = :me)""")
-                .params(addressedTo(me)).param("now", UtcTimestamps.toColumn(clock.instant())).update();
+                .params(addressedTo(me))
+                .param("now", UtcTimestamps.toColumn(clock.instant()))
+                .update();
     }
 
     private static Map<String, Object> addressedTo(CdssPrincipal me) {
         Set<UUID> departments = me.departmentIds();
-        List<String> ids = departments.isEmpty() ? List.of(NO_DEPARTMENT)
+        List<String> ids = departments.isEmpty()
+                ? List.of(NO_DEPARTMENT)
                 : departments.stream().map(UUID::toString).toList();
         return Map.of("me", me.userId().toString(), "departments", ids);
     }
@@ -166,11 +187,17 @@ class NotificationInbox {
     private static NotificationView view(ResultSet rs, int row) throws SQLException {
         String department = rs.getString("recipient_department_id");
         String params = rs.getString("message_params");
-        return new NotificationView(UUID.fromString(rs.getString("id")), NotificationKind.valueOf(rs.getString("kind")),
-                rs.getBoolean("urgent"), rs.getString("subject_type"), UUID.fromString(rs.getString("subject_id")),
-                rs.getString("subject_number"), rs.getString("message_key"),
+        return new NotificationView(
+                UUID.fromString(rs.getString("id")),
+                NotificationKind.valueOf(rs.getString("kind")),
+                rs.getBoolean("urgent"),
+                rs.getString("subject_type"),
+                UUID.fromString(rs.getString("subject_id")),
+                rs.getString("subject_number"),
+                rs.getString("message_key"),
                 params == null ? Map.of() : JSON.readValue(params, PARAMS),
-                department == null ? null : UUID.fromString(department), UtcTimestamps.read(rs, "created_at"),
+                department == null ? null : UUID.fromString(department),
+                UtcTimestamps.read(rs, "created_at"),
                 UtcTimestamps.read(rs, "read_at"));
     }
 }

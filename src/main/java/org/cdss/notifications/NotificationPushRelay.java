@@ -28,13 +28,19 @@ class NotificationPushRelay {
     }
 
     static List<Push> pushes(NotificationsRecorded recorded) {
-        return recorded.notifications().stream().map(n -> {
-            Map<String, Object> payload = new LinkedHashMap<>();
-            payload.put("id", n.id());
-            payload.put("kind", n.kind().name());
-            payload.put("urgent", n.urgent());
-            return new Push(EVENT, payload, n.userId() != null ? Push.Audience.of(n.userId(), null)
-                    : Push.Audience.of(null, n.departmentId()));
-        }).toList();
+        return recorded.notifications().stream()
+                .map(n -> {
+                    Map<String, Object> payload = new LinkedHashMap<>();
+                    payload.put("id", n.id());
+                    payload.put("kind", n.kind().name());
+                    payload.put("urgent", n.urgent());
+                    return new Push(
+                            EVENT,
+                            payload,
+                            n.userId() != null
+                                    ? Push.Audience.of(n.userId(), null)
+                                    : Push.Audience.of(null, n.departmentId()));
+                })
+                .toList();
     }
 }

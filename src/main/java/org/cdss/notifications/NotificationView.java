@@ -11,7 +11,15 @@ import java.util.UUID;
  * @param departmentId set when the notification went to a department (all its staff) rather than to one user
  * @param readAt when the caller read it (read state is per user, also for department notifications); null if unread
  */
-public record NotificationView(UUID id, NotificationKind kind, boolean urgent, String subjectType, UUID subjectId,
-        String subjectNumber, String messageKey, Map<String, String> params, UUID departmentId, Instant createdAt,
-        Instant readAt) {
-}
+public record NotificationView(
+        UUID id,
+        NotificationKind kind,
+        boolean urgent,
+        String subjectType,
+        UUID subjectId,
+        String subjectNumber,
+        String messageKey,
+        Map<String, String> params,
+        UUID departmentId,
+        Instant createdAt,
+        Instant readAt) {}

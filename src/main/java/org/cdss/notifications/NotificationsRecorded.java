@@ -12,7 +12,10 @@ import org.jspecify.annotations.Nullable;
 record NotificationsRecorded(List<Recorded> notifications) {
 
     /** One stored notification and its audience: a user or a department. */
-    record Recorded(UUID id, NotificationKind kind, boolean urgent, @Nullable UUID userId,
-            @Nullable UUID departmentId) {
-    }
+    record Recorded(
+            UUID id,
+            NotificationKind kind,
+            boolean urgent,
+            @Nullable UUID userId,
+            @Nullable UUID departmentId) {}
 }

@@ -31,8 +31,8 @@ class OrderNotifications {
     private final ApplicationEventPublisher events;
     private final TransactionTemplate transaction;
 
-    OrderNotifications(NotificationInbox inbox, ApplicationEventPublisher events,
-            PlatformTransactionManager transactions) {
+    OrderNotifications(
+            NotificationInbox inbox, ApplicationEventPublisher events, PlatformTransactionManager transactions) {
         this.inbox = inbox;
         this.events = events;
         this.transaction = new TransactionTemplate(transactions);
@@ -52,13 +52,22 @@ class OrderNotifications {
         NotificationKind kind = event.critical() ? NotificationKind.CRITICAL_RESULT : NotificationKind.RESULT_AVAILABLE;
         Map<String, String> params = params(event.orderNumber(), event.type().name(), null);
         params.put("abnormal", Boolean.toString(event.abnormal()));
-        store(List.of(new NotificationDraft(key(event.orderId(), "RESULT@" + event.at().toEpochMilli(),
-                "U" + event.orderedBy()), event.orderedBy(), null, kind, event.critical(), SUBJECT_ORDER,
-                event.orderId(), event.orderNumber(), params, event.at())));
+        store(List.of(new NotificationDraft(
+                key(event.orderId(), "RESULT@" + event.at().toEpochMilli(), "U" + event.orderedBy()),
+                event.orderedBy(),
+                null,
+                kind,
+                event.critical(),
+                SUBJECT_ORDER,
+                event.orderId(),
+                event.orderNumber(),
+                params,
+                event.at())));
     }
 
     static List<NotificationDraft> drafts(OrderStatusChanged e) {
-        Map<String, String> params = params(e.orderNumber(), e.type().name(), e.priority().name());
+        Map<String, String> params =
+                params(e.orderNumber(), e.type().name(), e.priority().name());
         boolean urgentOrder = e.priority() != null && e.priority().ordinal() <= 1; // EMERGENCY, STAT
         List<NotificationDraft> drafts = new ArrayList<>();
         switch (e.to()) {
@@ -95,16 +104,33 @@ class OrderNotifications {
         }
     }
 
-    private static NotificationDraft toDepartment(OrderStatusChanged e, NotificationKind kind, boolean urgent,
-            Map<String, String> params) {
-        return new NotificationDraft(key(e.orderId(), e.to().name(), "D" + e.targetDepartmentId()), null,
-                e.targetDepartmentId(), kind, urgent, SUBJECT_ORDER, e.orderId(), e.orderNumber(), params, e.at());
+    private static NotificationDraft toDepartment(
+            OrderStatusChanged e, NotificationKind kind, boolean urgent, Map<String, String> params) {
+        return new NotificationDraft(
+                key(e.orderId(), e.to().name(), "D" + e.targetDepartmentId()),
+                null,
+                e.targetDepartmentId(),
+                kind,
+                urgent,
+                SUBJECT_ORDER,
+                e.orderId(),
+                e.orderNumber(),
+                params,
+                e.at());
     }
 
-    private static NotificationDraft toDoctor(OrderStatusChanged e, NotificationKind kind,
-            Map<String, String> params) {
-        return new NotificationDraft(key(e.orderId(), e.to().name(), "U" + e.orderedBy()), e.orderedBy(), null,
-                kind, false, SUBJECT_ORDER, e.orderId(), e.orderNumber(), params, e.at());
+    private static NotificationDraft toDoctor(OrderStatusChanged e, NotificationKind kind, Map<String, String> params) {
+        return new NotificationDraft(
+                key(e.orderId(), e.to().name(), "U" + e.orderedBy()),
+                e.orderedBy(),
+                null,
+                kind,
+                false,
+                SUBJECT_ORDER,
+                e.orderId(),
+                e.orderNumber(),
+                params,
+                e.at());
     }
 
     /** Source fact + recipient: an order reaches each status once, a result is identified by its time. */

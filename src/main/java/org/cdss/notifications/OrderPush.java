@@ -31,7 +31,9 @@ class OrderPush {
         payload.put("priority", event.priority().name());
         payload.put("departmentId", event.targetDepartmentId());
         boolean draft = event.to() == OrderStatus.PENDING;
-        hints.afterCommit(new Push("order", payload, Push.Audience.of(event.orderedBy(),
-                draft ? null : event.targetDepartmentId(), Role.ADMIN)));
+        hints.afterCommit(new Push(
+                "order",
+                payload,
+                Push.Audience.of(event.orderedBy(), draft ? null : event.targetDepartmentId(), Role.ADMIN)));
     }
 }

@@ -24,17 +24,19 @@ record Push(String type, Map<String, Object> payload, Audience audience) {
 
         /** A user, a department, roles; a null user or department is left out. */
         static Audience of(@Nullable UUID user, @Nullable UUID department, Role... roles) {
-            return new Audience(user == null ? Set.of() : Set.of(user),
-                    department == null ? Set.of() : Set.of(department), Set.of(roles));
+            return new Audience(
+                    user == null ? Set.of() : Set.of(user),
+                    department == null ? Set.of() : Set.of(department),
+                    Set.of(roles));
         }
 
         boolean includes(PushChannel.Subscriber s) {
-            return users.contains(s.userId()) || !Collections.disjoint(departments, s.departmentIds())
+            return users.contains(s.userId())
+                    || !Collections.disjoint(departments, s.departmentIds())
                     || !Collections.disjoint(roles, s.roles());
         }
     }
 
     /** What crosses the broker: the pushes of one commit. */
-    record Batch(List<Push> pushes) {
-    }
+    record Batch(List<Push> pushes) {}
 }

@@ -31,12 +31,12 @@ public class PushChannel {
     static final Duration STREAM_TIMEOUT = Duration.ofMinutes(30);
 
     /** A connected browser tab. */
-    public record Subscriber(SseEmitter emitter, UUID userId, Set<Role> roles, Set<UUID> departmentIds) {
-    }
+    public record Subscriber(SseEmitter emitter, UUID userId, Set<Role> roles, Set<UUID> departmentIds) {}
 
     private final Set<Subscriber> subscribers = ConcurrentHashMap.newKeySet();
     /** Who opened each stream, as of the stream's start: what {@link #recheckAccess()} compares with the account. */
     private final Map<Subscriber, CdssPrincipal> openedBy = new ConcurrentHashMap<>();
+
     private final AccountStatus accounts;
 
     PushChannel(AccountStatus accounts) {
@@ -51,8 +51,9 @@ public class PushChannel {
         emitter.onCompletion(() -> forget(subscriber));
         emitter.onTimeout(() -> forget(subscriber));
         emitter.onError(e -> forget(subscriber));
-        send(subscriber, SseEmitter.event().name("ready").data(java.util.Map.of("ok", true),
-                MediaType.APPLICATION_JSON));
+        send(
+                subscriber,
+                SseEmitter.event().name("ready").data(java.util.Map.of("ok", true), MediaType.APPLICATION_JSON));
         return emitter;
     }
 
@@ -60,8 +61,9 @@ public class PushChannel {
     public void publish(PushMessage message, Predicate<Subscriber> audience) {
         for (Subscriber subscriber : subscribers) {
             if (audience.test(subscriber)) {
-                send(subscriber, SseEmitter.event().name(message.type()).data(message.payload(),
-                        MediaType.APPLICATION_JSON));
+                send(
+                        subscriber,
+                        SseEmitter.event().name(message.type()).data(message.payload(), MediaType.APPLICATION_JSON));
             }
         }
     }
@@ -76,7 +78,8 @@ public class PushChannel {
     }
 
     /** Closes the streams of users whose access was revoked since they opened them. */
-    @Scheduled(fixedDelayString = "${cdss.push.access-recheck:PT1M}",
+    @Scheduled(
+            fixedDelayString = "${cdss.push.access-recheck:PT1M}",
             initialDelayString = "${cdss.push.access-recheck:PT1M}")
     void recheckAccess() {
         if (openedBy.isEmpty()) {
@@ -86,7 +89,9 @@ public class PushChannel {
         try {
             revoked = accounts.revoked(Set.copyOf(openedBy.values()));
         } catch (RuntimeException e) {
-            log.warn("could not re-check the accounts of open push streams: {}", e.getClass().getSimpleName());
+            log.warn(
+                    "could not re-check the accounts of open push streams: {}",
+                    e.getClass().getSimpleName());
             return;
         }
         openedBy.forEach((subscriber, user) -> {

@@ -80,14 +80,19 @@ class RabbitFanOutConfiguration {
         return pushes -> {
             MessageProperties properties = new MessageProperties();
             properties.setContentType(MessageProperties.CONTENT_TYPE_JSON);
-            notificationRabbitTemplate.send(notificationExchange.getName(), "",
+            notificationRabbitTemplate.send(
+                    notificationExchange.getName(),
+                    "",
                     new Message(JSON.writeValueAsBytes(new Push.Batch(pushes)), properties));
         };
     }
 
     @Bean
-    SimpleMessageListenerContainer notificationListenerContainer(CachingConnectionFactory factory,
-            RabbitAdmin notificationRabbitAdmin, Queue notificationInstanceQueue, LocalPush local) {
+    SimpleMessageListenerContainer notificationListenerContainer(
+            CachingConnectionFactory factory,
+            RabbitAdmin notificationRabbitAdmin,
+            Queue notificationInstanceQueue,
+            LocalPush local) {
         SimpleMessageListenerContainer container = new SimpleMessageListenerContainer(factory);
         container.setQueues(notificationInstanceQueue);
         container.setAmqpAdmin(notificationRabbitAdmin);
@@ -95,7 +100,8 @@ class RabbitFanOutConfiguration {
         container.setRecoveryInterval(2_000);
         container.setMessageListener(message -> {
             try {
-                local.deliver(JSON.readValue(message.getBody(), Push.Batch.class).pushes());
+                local.deliver(
+                        JSON.readValue(message.getBody(), Push.Batch.class).pushes());
             } catch (RuntimeException e) {
                 log.warn("dropped an unreadable push message: {}", e.getClass().getSimpleName());
             }
@@ -104,7 +110,9 @@ class RabbitFanOutConfiguration {
     }
 
     @Bean
-    PushResubmission notificationPushResubmission(IncompleteEventPublications incomplete, Clock clock,
+    PushResubmission notificationPushResubmission(
+            IncompleteEventPublications incomplete,
+            Clock clock,
             @Value("${cdss.amqp.resubmit-after:5s}") Duration after) {
         return new PushResubmission(incomplete, clock, after);
     }

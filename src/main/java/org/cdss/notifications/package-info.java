@@ -6,11 +6,8 @@
  * to this instance's browsers or, with {@code CDSS_AMQP_URL}, through a RabbitMQ fanout exchange to every instance's
  * (ADR 0007, ADR 0011). Depends on the events of {@code orders} and {@code scheduling}, never on their internals.
  */
-@org.springframework.modulith.ApplicationModule(displayName = "Notifications", allowedDependencies = {
-        "shared",
-        "orders::events",
-        "scheduling::events",
-        "identity"
-})
+@org.springframework.modulith.ApplicationModule(
+        displayName = "Notifications",
+        allowedDependencies = {"shared", "orders::events", "scheduling::events", "identity"})
 @org.jspecify.annotations.NullMarked
 package org.cdss.notifications;

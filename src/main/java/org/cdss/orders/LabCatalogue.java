@@ -27,14 +27,18 @@ class LabCatalogue {
         List<Row> rows = jdbc.sql("SELECT * FROM lab_test WHERE active = TRUE AND (LOWER(code) LIKE :q "
                         + "OR LOWER(loinc) LIKE :q OR LOWER(name_en) LIKE :q OR name_ko LIKE :q) "
                         + "ORDER BY panel DESC, name_en")
-                .param("q", like).query(LabCatalogue::row).list();
+                .param("q", like)
+                .query(LabCatalogue::row)
+                .list();
         return withMembers(rows);
     }
 
     @Transactional(readOnly = true)
     Optional<LabTestView> find(String code) {
-        List<Row> rows = jdbc.sql("SELECT * FROM lab_test WHERE code = :c AND active = TRUE").param("c", code)
-                .query(LabCatalogue::row).list();
+        List<Row> rows = jdbc.sql("SELECT * FROM lab_test WHERE code = :c AND active = TRUE")
+                .param("c", code)
+                .query(LabCatalogue::row)
+                .list();
         return withMembers(rows).stream().findFirst();
     }
 
@@ -56,23 +60,54 @@ class LabCatalogue {
     private List<LabTestView> withMembers(List<Row> rows) {
         List<LabTestView> views = new ArrayList<>();
         for (Row r : rows) {
-            List<String> members = r.panel() ? jdbc.sql("SELECT test_code FROM lab_panel_member WHERE panel_code = :p "
-                    + "ORDER BY sort_order").param("p", r.code()).query(String.class).list() : List.of();
-            views.add(new LabTestView(r.code(), r.loinc(), r.nameEn(), r.nameKo(), r.specimen(), r.unit(), r.refLow(),
-                    r.refHigh(), r.criticalLow(), r.criticalHigh(), r.panel(), members));
+            List<String> members = r.panel()
+                    ? jdbc.sql("SELECT test_code FROM lab_panel_member WHERE panel_code = :p " + "ORDER BY sort_order")
+                            .param("p", r.code())
+                            .query(String.class)
+                            .list()
+                    : List.of();
+            views.add(new LabTestView(
+                    r.code(),
+                    r.loinc(),
+                    r.nameEn(),
+                    r.nameKo(),
+                    r.specimen(),
+                    r.unit(),
+                    r.refLow(),
+                    r.refHigh(),
+                    r.criticalLow(),
+                    r.criticalHigh(),
+                    r.panel(),
+                    members));
         }
         return views;
     }
 
-    private record Row(String code, String loinc, String nameEn, String nameKo, String specimen, String unit,
-            java.math.BigDecimal refLow, java.math.BigDecimal refHigh, java.math.BigDecimal criticalLow,
-            java.math.BigDecimal criticalHigh, boolean panel) {
-    }
+    private record Row(
+            String code,
+            String loinc,
+            String nameEn,
+            String nameKo,
+            String specimen,
+            String unit,
+            java.math.BigDecimal refLow,
+            java.math.BigDecimal refHigh,
+            java.math.BigDecimal criticalLow,
+            java.math.BigDecimal criticalHigh,
+            boolean panel) {}
 
     private static Row row(java.sql.ResultSet rs, int n) throws java.sql.SQLException {
-        return new Row(rs.getString("code"), rs.getString("loinc"), rs.getString("name_en"), rs.getString("name_ko"),
-                rs.getString("specimen"), rs.getString("unit"), rs.getBigDecimal("ref_low"),
-                rs.getBigDecimal("ref_high"), rs.getBigDecimal("critical_low"), rs.getBigDecimal("critical_high"),
+        return new Row(
+                rs.getString("code"),
+                rs.getString("loinc"),
+                rs.getString("name_en"),
+                rs.getString("name_ko"),
+                rs.getString("specimen"),
+                rs.getString("unit"),
+                rs.getBigDecimal("ref_low"),
+                rs.getBigDecimal("ref_high"),
+                rs.getBigDecimal("critical_low"),
+                rs.getBigDecimal("critical_high"),
                 rs.getBoolean("panel"));
     }
 }

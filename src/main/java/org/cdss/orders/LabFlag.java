@@ -7,7 +7,12 @@ import java.math.BigDecimal;
  * N, L, H, LL, HH). A critical value must be told to the ordering doctor urgently.
  */
 public enum LabFlag {
-    NORMAL, LOW, HIGH, CRITICAL_LOW, CRITICAL_HIGH, NOT_NUMERIC;
+    NORMAL,
+    LOW,
+    HIGH,
+    CRITICAL_LOW,
+    CRITICAL_HIGH,
+    NOT_NUMERIC;
 
     public boolean abnormal() {
         return this != NORMAL && this != NOT_NUMERIC;
@@ -17,8 +22,8 @@ public enum LabFlag {
         return this == CRITICAL_LOW || this == CRITICAL_HIGH;
     }
 
-    static LabFlag of(BigDecimal value, BigDecimal refLow, BigDecimal refHigh, BigDecimal criticalLow,
-            BigDecimal criticalHigh) {
+    static LabFlag of(
+            BigDecimal value, BigDecimal refLow, BigDecimal refHigh, BigDecimal criticalLow, BigDecimal criticalHigh) {
         if (value == null) {
             return NOT_NUMERIC;
         }

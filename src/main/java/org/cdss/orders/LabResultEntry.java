@@ -19,8 +19,7 @@ import org.springframework.stereotype.Component;
 class LabResultEntry {
 
     /** Whether any value entered was abnormal, or critical (the prescriber is told urgently). */
-    record Outcome(boolean abnormal, boolean critical) {
-    }
+    record Outcome(boolean abnormal, boolean critical) {}
 
     private final LabCatalogue catalogue;
     private final OrderRecords records;
@@ -52,8 +51,8 @@ class LabResultEntry {
         boolean critical = false;
         for (OrderRequests.LabValue v : values) {
             LabTestView test = tests.get(v.testCode());
-            LabFlag flag = LabFlag.of(v.value(), test.refLow(), test.refHigh(), test.criticalLow(),
-                    test.criticalHigh());
+            LabFlag flag =
+                    LabFlag.of(v.value(), test.refLow(), test.refHigh(), test.criticalLow(), test.criticalHigh());
             abnormal |= flag.abnormal();
             critical |= flag.critical();
             records.labResult(order.id(), test, v.value(), v.text(), flag, by, now);

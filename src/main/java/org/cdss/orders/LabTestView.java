@@ -4,8 +4,18 @@ import java.math.BigDecimal;
 import java.util.List;
 
 /** A test or panel of the lab catalogue; a panel lists the codes of its member tests. */
-public record LabTestView(String code, String loinc, String nameEn, String nameKo, String specimen, String unit,
-        BigDecimal refLow, BigDecimal refHigh, BigDecimal criticalLow, BigDecimal criticalHigh, boolean panel,
+public record LabTestView(
+        String code,
+        String loinc,
+        String nameEn,
+        String nameKo,
+        String specimen,
+        String unit,
+        BigDecimal refLow,
+        BigDecimal refHigh,
+        BigDecimal criticalLow,
+        BigDecimal criticalHigh,
+        boolean panel,
         List<String> members) {
 
     public LabTestView {

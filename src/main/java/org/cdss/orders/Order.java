@@ -180,12 +180,16 @@ class Order extends AbstractAggregateRoot<Order> {
     @Version
     private Long version;
 
-    protected Order() {
-    }
+    protected Order() {}
 
     /** A new pending order by {@code orderedBy}; registers its creation (from null to PENDING). */
-    Order(String orderNumber, OrderRequests.OrderForm form, String drugName, UUID targetDepartmentId,
-            UUID orderedBy, Instant now) {
+    Order(
+            String orderNumber,
+            OrderRequests.OrderForm form,
+            String drugName,
+            UUID targetDepartmentId,
+            UUID orderedBy,
+            Instant now) {
         this.id = UUID.randomUUID();
         this.orderNumber = orderNumber;
         this.patientId = form.patientId();
@@ -222,7 +226,8 @@ class Order extends AbstractAggregateRoot<Order> {
     private void apply(OrderRequests.OrderForm form, String drugName, Instant now) {
         this.priority = form.priority();
         this.priorityRank = form.priority().rank();
-        this.dueAt = form.dueAt() != null ? form.dueAt() : now.plus(form.priority().defaultTurnaround());
+        this.dueAt =
+                form.dueAt() != null ? form.dueAt() : now.plus(form.priority().defaultTurnaround());
         this.indication = blankToNull(form.indication());
         this.intendedDuplicate = form.duplicateIntended();
         var m = form.medication();
@@ -287,8 +292,8 @@ class Order extends AbstractAggregateRoot<Order> {
 
     /** A result was entered with the completion (lab values, or a result text): the prescriber is told. */
     void resultRecorded(boolean abnormal, boolean critical, UUID actor, Instant now) {
-        registerEvent(new OrderResultRecorded(id, orderNumber, type, patientId, orderedBy, targetDepartmentId,
-                abnormal, critical, actor, now));
+        registerEvent(new OrderResultRecorded(
+                id, orderNumber, type, patientId, orderedBy, targetDepartmentId, abnormal, critical, actor, now));
     }
 
     void checked(boolean complete, int blocking) {
@@ -314,34 +319,81 @@ class Order extends AbstractAggregateRoot<Order> {
 
     private void requireMove(OrderStatus to) {
         if (!ALLOWED.get(status).contains(to)) {
-            throw new DomainException(OrderProblem.INVALID_TRANSITION, "order.invalid-transition", status.name(),
-                    to.name());
+            throw new DomainException(
+                    OrderProblem.INVALID_TRANSITION, "order.invalid-transition", status.name(), to.name());
         }
     }
 
     private OrderStatusChanged statusChanged(OrderStatus from, UUID actor, Instant now) {
-        return new OrderStatusChanged(id, orderNumber, type, priority, patientId, orderedBy, targetDepartmentId,
-                from, status, actor, now);
+        return new OrderStatusChanged(
+                id, orderNumber, type, priority, patientId, orderedBy, targetDepartmentId, from, status, actor, now);
     }
 
     private static String blankToNull(String s) {
         return s == null || s.isBlank() ? null : s.trim();
     }
 
-    UUID id() { return id; }
-    String orderNumber() { return orderNumber; }
-    UUID patientId() { return patientId; }
-    OrderType type() { return type; }
-    OrderPriority priority() { return priority; }
-    OrderStatus status() { return status; }
-    UUID targetDepartmentId() { return targetDepartmentId; }
-    UUID orderedBy() { return orderedBy; }
-    Instant dueAt() { return dueAt; }
-    String medDrugId() { return medDrugId; }
-    String medDrugName() { return medDrugName; }
-    BigDecimal medDose() { return medDose; }
-    String medDoseUnit() { return medDoseUnit; }
-    OrderDetails.Frequency medFrequency() { return medFrequency; }
-    String labTestCode() { return labTestCode; }
-    Long version() { return version; }
+    UUID id() {
+        return id;
+    }
+
+    String orderNumber() {
+        return orderNumber;
+    }
+
+    UUID patientId() {
+        return patientId;
+    }
+
+    OrderType type() {
+        return type;
+    }
+
+    OrderPriority priority() {
+        return priority;
+    }
+
+    OrderStatus status() {
+        return status;
+    }
+
+    UUID targetDepartmentId() {
+        return targetDepartmentId;
+    }
+
+    UUID orderedBy() {
+        return orderedBy;
+    }
+
+    Instant dueAt() {
+        return dueAt;
+    }
+
+    String medDrugId() {
+        return medDrugId;
+    }
+
+    String medDrugName() {
+        return medDrugName;
+    }
+
+    BigDecimal medDose() {
+        return medDose;
+    }
+
+    String medDoseUnit() {
+        return medDoseUnit;
+    }
+
+    OrderDetails.Frequency medFrequency() {
+        return medFrequency;
+    }
+
+    String labTestCode() {
+        return labTestCode;
+    }
+
+    Long version() {
+        return version;
+    }
 }

@@ -31,8 +31,8 @@ import org.cdss.shared.security.Role;
  */
 final class OrderAccess {
 
-    static final Set<Role> READERS = EnumSet.of(Role.DOCTOR, Role.NURSE, Role.PHARMACIST, Role.LAB_TECH,
-            Role.RADIOGRAPHER, Role.RADIOLOGIST, Role.ADMIN);
+    static final Set<Role> READERS = EnumSet.of(
+            Role.DOCTOR, Role.NURSE, Role.PHARMACIST, Role.LAB_TECH, Role.RADIOGRAPHER, Role.RADIOLOGIST, Role.ADMIN);
     static final Set<Role> CARE_TEAM = EnumSet.of(Role.DOCTOR, Role.NURSE, Role.ADMIN);
     static final Map<OrderType, Set<Role>> PERFORMERS = Map.of(
             OrderType.MEDICATION, EnumSet.of(Role.PHARMACIST),
@@ -40,8 +40,7 @@ final class OrderAccess {
             OrderType.IMAGING, EnumSet.of(Role.RADIOGRAPHER, Role.RADIOLOGIST),
             OrderType.TISSUE_EXAM, EnumSet.of(Role.LAB_TECH));
 
-    private OrderAccess() {
-    }
+    private OrderAccess() {}
 
     /**
      * The orders a principal may see: all of them ({@code everything}), or those sent and either of one of
@@ -59,8 +58,9 @@ final class OrderAccess {
             if (everything) {
                 return true;
             }
-            return sent && ((types.contains(type) && departments.contains(department))
-                    || (patientId != null && patientId.equals(patient)));
+            return sent
+                    && ((types.contains(type) && departments.contains(department))
+                            || (patientId != null && patientId.equals(patient)));
         }
 
         /** Whether the principal sees no order at all. */
@@ -83,7 +83,9 @@ final class OrderAccess {
             if (!types.isEmpty() && !departments.isEmpty()) {
                 any.add("(o.order_type IN (:visTypes) AND o.target_department_id IN (:visDepartments))");
                 params.put("visTypes", types.stream().map(Enum::name).sorted().toList());
-                params.put("visDepartments", departments.stream().map(UUID::toString).sorted().toList());
+                params.put(
+                        "visDepartments",
+                        departments.stream().map(UUID::toString).sorted().toList());
             }
             if (patientId != null) {
                 any.add("o.patient_id = :visPatient");
@@ -141,8 +143,7 @@ final class OrderAccess {
 
     /** Staff of the order's target department with the role that performs its type. */
     static void requirePerformer(CdssPrincipal user, Order order) {
-        if (!user.hasAny(PERFORMERS.get(order.type()))
-                || !user.departmentIds().contains(order.targetDepartmentId())) {
+        if (!user.hasAny(PERFORMERS.get(order.type())) || !user.departmentIds().contains(order.targetDepartmentId())) {
             throw new DomainException(ProblemCode.FORBIDDEN, "order.not-your-department");
         }
     }

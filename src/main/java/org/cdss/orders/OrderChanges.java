@@ -38,8 +38,7 @@ class OrderChanges {
     }
 
     /** A new pending order, stored with the outcome of its check (no second UPDATE of the new row). */
-    OrderDetailView created(Order order, MedicationCheckResult check, CdssPrincipal user, Instant now,
-            String action) {
+    OrderDetailView created(Order order, MedicationCheckResult check, CdssPrincipal user, Instant now, String action) {
         orders.saveAndFlush(order);
         records.transition(order.id(), null, OrderStatus.PENDING, user.userId(), now, null);
         audit.record(AuditEvent.success(action, "Order", order.id(), order.patientId()));
@@ -47,8 +46,7 @@ class OrderChanges {
     }
 
     /** A move along the life cycle ({@code from} → the order's status now). */
-    OrderDetailView moved(Order order, OrderStatus from, CdssPrincipal user, Instant now, String note,
-            String action) {
+    OrderDetailView moved(Order order, OrderStatus from, CdssPrincipal user, Instant now, String note, String action) {
         stored(order, from, user, now, note);
         audit.record(AuditEvent.success(action, "Order", order.id(), order.patientId()));
         return queries.load(order.id(), user);

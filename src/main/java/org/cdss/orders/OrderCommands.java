@@ -36,7 +36,12 @@ class OrderCommands {
     private final Clock clock;
     private final ZoneId zone;
 
-    OrderCommands(OrderChanges changes, OrderForms forms, OrderSafetyGate gate, OrderRouting routing, Clock clock,
+    OrderCommands(
+            OrderChanges changes,
+            OrderForms forms,
+            OrderSafetyGate gate,
+            OrderRouting routing,
+            Clock clock,
             HospitalZone zone) {
         this.changes = changes;
         this.forms = forms;
@@ -56,8 +61,7 @@ class OrderCommands {
         CdssPrincipal user = OrderAccess.doctor();
         Instant now = clock.instant();
         String drugName = forms.validate(form, null, now);
-        Order order = new Order(newNumber(now), form, drugName, routing.departmentFor(form.type()), user.userId(),
-                now);
+        Order order = new Order(newNumber(now), form, drugName, routing.departmentFor(form.type()), user.userId(), now);
         key.remember(order.id(), now);
         // checked before the INSERT, so the check's outcome is stored with it
         MedicationCheckResult check = gate.check(order);
@@ -91,8 +95,8 @@ class OrderCommands {
         old.requireSamePatientAndType(form);
         Instant now = clock.instant();
         String drugName = forms.validate(form, old.id(), now);
-        Order replacement = new Order(newNumber(now), form, drugName, routing.departmentFor(form.type()),
-                user.userId(), now);
+        Order replacement =
+                new Order(newNumber(now), form, drugName, routing.departmentFor(form.type()), user.userId(), now);
         replacement.replaces(old.id());
         key.remember(replacement.id(), now);
         if (!old.status().isFinal()) {

@@ -37,8 +37,8 @@ class OrderController {
     private final OrderIdempotency idempotency;
     private final OrderQueries queries;
 
-    OrderController(OrderCommands commands, OrderTransitions transitions, OrderIdempotency idempotency,
-            OrderQueries queries) {
+    OrderController(
+            OrderCommands commands, OrderTransitions transitions, OrderIdempotency idempotency, OrderQueries queries) {
         this.commands = commands;
         this.transitions = transitions;
         this.idempotency = idempotency;
@@ -46,39 +46,50 @@ class OrderController {
     }
 
     @GetMapping("/orders")
-    PageView<OrderView> list(@RequestParam(required = false) OrderType type,
-            @RequestParam(required = false) OrderStatus status, @RequestParam(required = false) OrderPriority priority,
-            @RequestParam(required = false) UUID departmentId, @RequestParam(required = false) UUID patientId,
-            @RequestParam(required = false) Instant from, @RequestParam(required = false) Instant to,
-            @RequestParam(defaultValue = "0") int page, @RequestParam(defaultValue = "20") int size) {
-        return queries.list(new OrderFilter(type, status, priority, departmentId, patientId, null, from, to), page,
-                size);
+    PageView<OrderView> list(
+            @RequestParam(required = false) OrderType type,
+            @RequestParam(required = false) OrderStatus status,
+            @RequestParam(required = false) OrderPriority priority,
+            @RequestParam(required = false) UUID departmentId,
+            @RequestParam(required = false) UUID patientId,
+            @RequestParam(required = false) Instant from,
+            @RequestParam(required = false) Instant to,
+            @RequestParam(defaultValue = "0") int page,
+            @RequestParam(defaultValue = "20") int size) {
+        return queries.list(
+                new OrderFilter(type, status, priority, departmentId, patientId, null, from, to), page, size);
     }
 
     @PostMapping("/orders")
     @ResponseStatus(HttpStatus.CREATED)
-    OrderDetailView create(@Valid @RequestBody OrderRequests.OrderForm body,
+    OrderDetailView create(
+            @Valid @RequestBody OrderRequests.OrderForm body,
             @RequestHeader(name = IDEMPOTENCY_KEY, required = false) String key) {
         return idempotency.once(key, "CREATE", null, k -> commands.create(body, k));
     }
 
     @GetMapping("/orders/mine")
-    PageView<OrderView> mine(@RequestParam(required = false) OrderType type,
-            @RequestParam(required = false) OrderStatus status, @RequestParam(required = false) UUID patientId,
-            @RequestParam(defaultValue = "0") int page, @RequestParam(defaultValue = "20") int size) {
+    PageView<OrderView> mine(
+            @RequestParam(required = false) OrderType type,
+            @RequestParam(required = false) OrderStatus status,
+            @RequestParam(required = false) UUID patientId,
+            @RequestParam(defaultValue = "0") int page,
+            @RequestParam(defaultValue = "20") int size) {
         return queries.mine(new OrderFilter(type, status, null, null, patientId, null, null, null), page, size);
     }
 
     @GetMapping("/orders/worklist")
-    PageView<OrderView> worklist(@RequestParam(required = false) UUID department,
+    PageView<OrderView> worklist(
+            @RequestParam(required = false) UUID department,
             @RequestParam(defaultValue = "false") boolean includeCompleted,
-            @RequestParam(defaultValue = "0") int page, @RequestParam(defaultValue = "50") int size) {
+            @RequestParam(defaultValue = "0") int page,
+            @RequestParam(defaultValue = "50") int size) {
         return queries.worklist(department, includeCompleted, page, size);
     }
 
     @GetMapping("/orders/statistics")
-    OrderStatisticsView statistics(@RequestParam(required = false) Instant from,
-            @RequestParam(required = false) Instant to) {
+    OrderStatisticsView statistics(
+            @RequestParam(required = false) Instant from, @RequestParam(required = false) Instant to) {
         return queries.statistics(from, to);
     }
 
@@ -104,17 +115,24 @@ class OrderController {
      */
     @PostMapping("/orders/{id}/send")
     @ApiResponse(responseCode = "200", description = "Sent")
-    @ApiResponse(responseCode = "422", description = "Refused by blocking medication-safety alerts (or another rule)",
-            content = @Content(mediaType = "application/problem+json",
-                    schema = @Schema(implementation = SafetyBlockedProblem.class)))
-    OrderDetailView send(@PathVariable UUID id, @Valid @RequestBody(required = false) OrderRequests.Send body,
+    @ApiResponse(
+            responseCode = "422",
+            description = "Refused by blocking medication-safety alerts (or another rule)",
+            content =
+                    @Content(
+                            mediaType = "application/problem+json",
+                            schema = @Schema(implementation = SafetyBlockedProblem.class)))
+    OrderDetailView send(
+            @PathVariable UUID id,
+            @Valid @RequestBody(required = false) OrderRequests.Send body,
             @RequestHeader(name = IDEMPOTENCY_KEY, required = false) String key) {
         OrderRequests.Send request = body != null ? body : new OrderRequests.Send(null, null);
         return idempotency.once(key, "SEND", id, k -> transitions.send(id, request, k));
     }
 
     @PostMapping("/orders/{id}/start")
-    OrderDetailView start(@PathVariable UUID id,
+    OrderDetailView start(
+            @PathVariable UUID id,
             @Valid @RequestBody(required = false) OrderRequests.Transition body,
             @RequestHeader(name = IDEMPOTENCY_KEY, required = false) String key) {
         OrderRequests.Transition request = body != null ? body : new OrderRequests.Transition(null, null);
@@ -122,20 +140,26 @@ class OrderController {
     }
 
     @PostMapping("/orders/{id}/complete")
-    OrderDetailView complete(@PathVariable UUID id, @Valid @RequestBody OrderRequests.Complete body,
+    OrderDetailView complete(
+            @PathVariable UUID id,
+            @Valid @RequestBody OrderRequests.Complete body,
             @RequestHeader(name = IDEMPOTENCY_KEY, required = false) String key) {
         return idempotency.once(key, "COMPLETE", id, k -> transitions.complete(id, body, k));
     }
 
     @PostMapping("/orders/{id}/cancel")
-    OrderDetailView cancel(@PathVariable UUID id, @Valid @RequestBody OrderRequests.Cancel body,
+    OrderDetailView cancel(
+            @PathVariable UUID id,
+            @Valid @RequestBody OrderRequests.Cancel body,
             @RequestHeader(name = IDEMPOTENCY_KEY, required = false) String key) {
         return idempotency.once(key, "CANCEL", id, k -> transitions.cancel(id, body, k));
     }
 
     @PostMapping("/orders/{id}/revise")
     @ResponseStatus(HttpStatus.CREATED)
-    OrderDetailView revise(@PathVariable UUID id, @Valid @RequestBody OrderRequests.OrderForm body,
+    OrderDetailView revise(
+            @PathVariable UUID id,
+            @Valid @RequestBody OrderRequests.OrderForm body,
             @RequestHeader(name = IDEMPOTENCY_KEY, required = false) String key) {
         return idempotency.once(key, "REVISE", null, k -> commands.revise(id, body, k));
     }

@@ -12,11 +12,22 @@ import org.cdss.medsafety.MedicationCheckResult;
  * revision), and (on create, edit, revise, send and revalidate answers only) the medication-safety check just run.
  * Linked orders the caller may not see are left out.
  */
-public record OrderDetailView(OrderView order, String indication, OrderDetails.Medication medication,
-        String drugName, OrderDetails.LabTest labTest, OrderDetails.Imaging imaging,
-        OrderDetails.TissueExam tissueExam, OrderLink replaces, List<OrderLink> replacedBy,
-        List<TransitionView> timeline, List<LabResultView> results, List<DispenseView> dispenses,
-        List<OverrideView> overrides, String resultText, MedicationCheckResult safety) {
+public record OrderDetailView(
+        OrderView order,
+        String indication,
+        OrderDetails.Medication medication,
+        String drugName,
+        OrderDetails.LabTest labTest,
+        OrderDetails.Imaging imaging,
+        OrderDetails.TissueExam tissueExam,
+        OrderLink replaces,
+        List<OrderLink> replacedBy,
+        List<TransitionView> timeline,
+        List<LabResultView> results,
+        List<DispenseView> dispenses,
+        List<OverrideView> overrides,
+        String resultText,
+        MedicationCheckResult safety) {
 
     public OrderDetailView {
         replacedBy = List.copyOf(replacedBy);
@@ -27,30 +38,49 @@ public record OrderDetailView(OrderView order, String indication, OrderDetails.M
     }
 
     OrderDetailView withSafety(MedicationCheckResult check) {
-        return new OrderDetailView(order, indication, medication, drugName, labTest, imaging, tissueExam, replaces,
-                replacedBy, timeline, results, dispenses, overrides, resultText, check);
+        return new OrderDetailView(
+                order,
+                indication,
+                medication,
+                drugName,
+                labTest,
+                imaging,
+                tissueExam,
+                replaces,
+                replacedBy,
+                timeline,
+                results,
+                dispenses,
+                overrides,
+                resultText,
+                check);
     }
 
     /** Another order of the same patient this one is linked to by a revision. */
-    public record OrderLink(UUID id, String orderNumber, OrderStatus status) {
-    }
+    public record OrderLink(UUID id, String orderNumber, OrderStatus status) {}
 
     /** One step of the life cycle: who moved the order from where to where, when, and why. */
-    public record TransitionView(OrderStatus from, OrderStatus to, UUID actorId, String actorName, Instant at,
-            String note) {
-    }
+    public record TransitionView(
+            OrderStatus from, OrderStatus to, UUID actorId, String actorName, Instant at, String note) {}
 
     /** One lab value with its reference range and flag. */
-    public record LabResultView(String testCode, String loinc, String name, BigDecimal value, String text,
-            String unit, BigDecimal refLow, BigDecimal refHigh, LabFlag flag, UUID enteredBy, Instant enteredAt) {
-    }
+    public record LabResultView(
+            String testCode,
+            String loinc,
+            String name,
+            BigDecimal value,
+            String text,
+            String unit,
+            BigDecimal refLow,
+            BigDecimal refHigh,
+            LabFlag flag,
+            UUID enteredBy,
+            Instant enteredAt) {}
 
-    public record DispenseView(BigDecimal quantity, String note, UUID dispensedBy, String dispensedByName,
-            Instant dispensedAt) {
-    }
+    public record DispenseView(
+            BigDecimal quantity, String note, UUID dispensedBy, String dispensedByName, Instant dispensedAt) {}
 
     /** A blocking safety alert the prescriber overrode to send the order. */
-    public record OverrideView(UUID checkId, String ruleId, String tier, String reasonCode, String comment,
-            UUID userId, Instant at) {
-    }
+    public record OverrideView(
+            UUID checkId, String ruleId, String tier, String reasonCode, String comment, UUID userId, Instant at) {}
 }

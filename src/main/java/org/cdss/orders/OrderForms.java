@@ -66,9 +66,12 @@ class OrderForms {
         return switch (form.type()) {
             case MEDICATION -> validateMedication(form, exceptOrderId);
             case LAB_TEST -> {
-                LabTestView test = catalogue.find(form.labTest().testCode()).orElseThrow(() -> refused(
-                        OrderProblem.UNKNOWN_REFERENCE, "/labTest/testCode", "order.lab-test-unknown"));
-                if (form.labTest().specimen() != null && !form.labTest().specimen().equals(test.specimen())) {
+                LabTestView test = catalogue
+                        .find(form.labTest().testCode())
+                        .orElseThrow(() ->
+                                refused(OrderProblem.UNKNOWN_REFERENCE, "/labTest/testCode", "order.lab-test-unknown"));
+                if (form.labTest().specimen() != null
+                        && !form.labTest().specimen().equals(test.specimen())) {
                     throw refused(OrderProblem.UNKNOWN_REFERENCE, "/labTest/specimen", "order.lab-specimen-mismatch");
                 }
                 yield null;
@@ -78,12 +81,14 @@ class OrderForms {
     }
 
     private String validateMedication(OrderRequests.OrderForm form, UUID exceptOrderId) {
-        DrugSuggestion product = safety.orderableProduct(form.medication().drugId()).orElseThrow(() -> refused(
-                OrderProblem.UNKNOWN_REFERENCE, "/medication/drugId", "order.drug-unknown"));
+        DrugSuggestion product = safety.orderableProduct(form.medication().drugId())
+                .orElseThrow(() -> refused(OrderProblem.UNKNOWN_REFERENCE, "/medication/drugId", "order.drug-unknown"));
         List<String> open = queries.openOrdersOfDrug(form.patientId(), product.id(), exceptOrderId);
         if (!open.isEmpty() && !form.duplicateIntended()) {
-            throw new DomainException(OrderProblem.DUPLICATE_INGREDIENT, "order.duplicate-medication",
-                    List.of(new FieldProblem("/intendedDuplicate", "order.duplicate-medication")))
+            throw new DomainException(
+                            OrderProblem.DUPLICATE_INGREDIENT,
+                            "order.duplicate-medication",
+                            List.of(new FieldProblem("/intendedDuplicate", "order.duplicate-medication")))
                     .with("duplicates", open);
         }
         return product.nameEn();

@@ -35,8 +35,7 @@ class OrderIdempotency {
     }
 
     /** For commands that take no key. */
-    static final Key NONE = (orderId, now) -> {
-    };
+    static final Key NONE = (orderId, now) -> {};
 
     private final JdbcClient jdbc;
     private final OrderQueries queries;
@@ -55,7 +54,8 @@ class OrderIdempotency {
      * concurrent request with the same key wins the race to record it, the loser's transaction rolls back and it
      * answers what the winner did.
      */
-    OrderDetailView once(String idempotencyKey, String operation, UUID orderId, Function<Key, OrderDetailView> command) {
+    OrderDetailView once(
+            String idempotencyKey, String operation, UUID orderId, Function<Key, OrderDetailView> command) {
         String key = validKey(idempotencyKey);
         if (key == null) {
             return command.apply(NONE);
@@ -69,38 +69,44 @@ class OrderIdempotency {
             return command.apply((order, now) -> remember(user.userId(), key, operation, order, now));
         } catch (DataIntegrityViolationException e) {
             return replay(user, key, operation, orderId)
-                    .orElseThrow(() -> new DomainException(OrderProblem.REQUEST_IN_PROGRESS,
-                            "order.request-in-progress"));
+                    .orElseThrow(
+                            () -> new DomainException(OrderProblem.REQUEST_IN_PROGRESS, "order.request-in-progress"));
         }
     }
 
     private Optional<OrderDetailView> replay(CdssPrincipal user, String key, String operation, UUID orderId) {
-        return readOnly.execute(status -> previous(user.userId(), key, operation).map(previous -> {
-            if (orderId != null && !previous.equals(orderId)) {
-                throw new DomainException(OrderProblem.IDEMPOTENCY_KEY_REUSED, "order.idempotency-key-reused");
-            }
-            return queries.load(previous, user);
-        }));
+        return readOnly.execute(status -> previous(user.userId(), key, operation)
+                .map(previous -> {
+                    if (orderId != null && !previous.equals(orderId)) {
+                        throw new DomainException(OrderProblem.IDEMPOTENCY_KEY_REUSED, "order.idempotency-key-reused");
+                    }
+                    return queries.load(previous, user);
+                }));
     }
 
     /** The order a previous request with this key acted on; a key reused for another operation is refused. */
     private Optional<UUID> previous(UUID userId, String key, String operation) {
         return jdbc.sql("SELECT operation, order_id FROM order_idempotency WHERE user_id = :u AND idempotency_key = :k")
-                .param("u", userId.toString()).param("k", key)
+                .param("u", userId.toString())
+                .param("k", key)
                 .query((rs, n) -> {
                     if (!rs.getString("operation").equals(operation)) {
-                        throw new DomainException(OrderProblem.IDEMPOTENCY_KEY_REUSED,
-                                "order.idempotency-key-reused");
+                        throw new DomainException(OrderProblem.IDEMPOTENCY_KEY_REUSED, "order.idempotency-key-reused");
                     }
                     return UUID.fromString(rs.getString("order_id"));
-                }).optional();
+                })
+                .optional();
     }
 
     private void remember(UUID userId, String key, String operation, UUID orderId, Instant now) {
         jdbc.sql("INSERT INTO order_idempotency (user_id, idempotency_key, operation, order_id, created_at) "
                         + "VALUES (:u, :k, :op, :o, :at)")
-                .param("u", userId.toString()).param("k", key).param("op", operation)
-                .param("o", orderId.toString()).param("at", UtcTimestamps.toColumn(now)).update();
+                .param("u", userId.toString())
+                .param("k", key)
+                .param("op", operation)
+                .param("o", orderId.toString())
+                .param("at", UtcTimestamps.toColumn(now))
+                .update();
     }
 
     static String validKey(String key) {

@@ -3,7 +3,10 @@ package org.cdss.orders;
 /** Clinical urgency, most urgent first: worklists sort by this order, then by due time. */
 @org.springframework.modulith.NamedInterface("events")
 public enum OrderPriority {
-    EMERGENCY, STAT, URGENT, ROUTINE;
+    EMERGENCY,
+    STAT,
+    URGENT,
+    ROUTINE;
 
     /** Sort key stored with the order (0 = most urgent), so that worklists sort in the database. */
     public int rank() {

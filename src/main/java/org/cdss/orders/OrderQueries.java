@@ -55,8 +55,16 @@ public class OrderQueries {
     private final ZoneId zone;
     private final DatabaseVendor vendor;
 
-    OrderQueries(JdbcClient jdbc, PatientDirectory patients, IdentityQueries identity, OrderRecords records,
-            LabCatalogue catalogue, AuditLog audit, Clock clock, HospitalZone zone, DatabaseVendor vendor) {
+    OrderQueries(
+            JdbcClient jdbc,
+            PatientDirectory patients,
+            IdentityQueries identity,
+            OrderRecords records,
+            LabCatalogue catalogue,
+            AuditLog audit,
+            Clock clock,
+            HospitalZone zone,
+            DatabaseVendor vendor) {
         this.jdbc = jdbc;
         this.patients = patients;
         this.identity = identity;
@@ -78,8 +86,8 @@ public class OrderQueries {
     @Transactional(readOnly = true)
     public PageView<OrderView> mine(OrderFilter filter, int page, int size) {
         CdssPrincipal user = OrderAccess.doctor();
-        return page(user, filter.orderedBy(user.userId()), null, "o.created_at DESC, o.id", page, size,
-                "ORDER_LIST_MINE");
+        return page(
+                user, filter.orderedBy(user.userId()), null, "o.created_at DESC, o.id", page, size, "ORDER_LIST_MINE");
     }
 
     /**
@@ -91,7 +99,9 @@ public class OrderQueries {
         CdssPrincipal user = OrderAccess.reader();
         UUID department = departmentId;
         if (department == null) {
-            department = user.departmentIds().stream().sorted().findFirst()
+            department = user.departmentIds().stream()
+                    .sorted()
+                    .findFirst()
                     .orElseThrow(() -> new DomainException(ProblemCode.VALIDATION, "order.worklist-department"));
         }
         OrderAccess.Visibility visibility = OrderAccess.visibility(user);
@@ -102,11 +112,20 @@ public class OrderQueries {
                 ? "(o.status IN ('SENT','IN_PROGRESS') OR (o.status = 'COMPLETED' AND o.completed_at >= :today))"
                 : "o.status IN ('SENT','IN_PROGRESS')";
         Map<String, Object> extra = new HashMap<>();
-        extra.put("today", UtcTimestamps.toColumn(java.time.LocalDate.now(clock.withZone(zone)).atStartOfDay(zone)
-                .toInstant()));
+        extra.put(
+                "today",
+                UtcTimestamps.toColumn(java.time.LocalDate.now(clock.withZone(zone))
+                        .atStartOfDay(zone)
+                        .toInstant()));
         OrderFilter filter = new OrderFilter(null, null, null, department, null, null, null, null);
-        return page(user, filter, new Clause(statuses, includeCompletedToday ? extra : Map.of()),
-                "o.priority_rank, o.due_at, o.id", page, size, "ORDER_WORKLIST");
+        return page(
+                user,
+                filter,
+                new Clause(statuses, includeCompletedToday ? extra : Map.of()),
+                "o.priority_rank, o.due_at, o.id",
+                page,
+                size,
+                "ORDER_WORKLIST");
     }
 
     @Transactional(readOnly = true)
@@ -145,7 +164,8 @@ public class OrderQueries {
                         + "THEN 1 ELSE 0 END) AS overdue FROM clinical_order o" + where
                         + " GROUP BY o.target_department_id, o.order_type, o.status, o.priority"
                         + " ORDER BY o.target_department_id")
-                .params(countParams).query((rs, n) -> {
+                .params(countParams)
+                .query((rs, n) -> {
                     long count = rs.getLong("n");
                     byType.merge(OrderType.valueOf(rs.getString("order_type")), count, Long::sum);
                     byStatus.merge(OrderStatus.valueOf(rs.getString("status")), count, Long::sum);
@@ -154,7 +174,8 @@ public class OrderQueries {
                     totals[0] += count;
                     totals[1] += rs.getLong("overdue");
                     return null;
-                }).list();
+                })
+                .list();
 
         // Days in the hospital's zone: the database groups by UTC date and hour (portable), each hour is then placed
         // on its local day (exact for zones whose offset is whole hours, as the hospital's).
@@ -162,17 +183,32 @@ public class OrderQueries {
         jdbc.sql("SELECT CAST(o.created_at AS DATE) AS d, EXTRACT(HOUR FROM o.created_at) AS h, COUNT(*) AS n "
                         + "FROM clinical_order o" + where
                         + " GROUP BY CAST(o.created_at AS DATE), EXTRACT(HOUR FROM o.created_at)")
-                .params(params).query((rs, n) -> {
+                .params(params)
+                .query((rs, n) -> {
                     java.time.LocalDate utcDay = rs.getObject("d", java.time.LocalDate.class);
-                    String day = utcDay.atTime(rs.getInt("h"), 0).toInstant(java.time.ZoneOffset.UTC).atZone(zone)
-                            .toLocalDate().toString();
+                    String day = utcDay.atTime(rs.getInt("h"), 0)
+                            .toInstant(java.time.ZoneOffset.UTC)
+                            .atZone(zone)
+                            .toLocalDate()
+                            .toString();
                     perDay.merge(day, rs.getLong("n"), Long::sum);
                     return null;
-                }).list();
+                })
+                .list();
 
-        return new OrderStatisticsView(start, end, totals[0], byType, byStatus, byPriority, byDepartment, totals[1],
-                perDay.entrySet().stream().map(e -> new OrderStatisticsView.DayCount(e.getKey(), e.getValue()))
-                        .toList(), turnaround(where, params));
+        return new OrderStatisticsView(
+                start,
+                end,
+                totals[0],
+                byType,
+                byStatus,
+                byPriority,
+                byDepartment,
+                totals[1],
+                perDay.entrySet().stream()
+                        .map(e -> new OrderStatisticsView.DayCount(e.getKey(), e.getValue()))
+                        .toList(),
+                turnaround(where, params));
     }
 
     /**
@@ -185,8 +221,8 @@ public class OrderQueries {
         String seconds = vendor == DatabaseVendor.POSTGRESQL
                 ? "FLOOR(EXTRACT(EPOCH FROM (o.completed_at - o.sent_at)))"
                 : "FLOOR(TIMESTAMPDIFF(MICROSECOND, o.sent_at, o.completed_at) / 1000000)";
-        String completed = where + " AND o.status = 'COMPLETED' AND o.sent_at IS NOT NULL"
-                + " AND o.completed_at IS NOT NULL";
+        String completed =
+                where + " AND o.status = 'COMPLETED' AND o.sent_at IS NOT NULL" + " AND o.completed_at IS NOT NULL";
         String sql = vendor == DatabaseVendor.MARIADB
                 ? "SELECT DISTINCT t.order_type, COUNT(*) OVER " + PER_TYPE + " AS n, AVG(t.s) OVER " + PER_TYPE
                         + " AS mean, PERCENTILE_DISC(0.5) WITHIN GROUP (ORDER BY t.s) OVER " + PER_TYPE + " AS median, "
@@ -197,12 +233,21 @@ public class OrderQueries {
                         + "PERCENTILE_DISC(0.9) WITHIN GROUP (ORDER BY " + seconds + ") AS p90 "
                         + "FROM clinical_order o" + completed + " GROUP BY o.order_type";
         Map<OrderType, OrderStatisticsView.Turnaround> byType = new EnumMap<>(OrderType.class);
-        jdbc.sql(sql).params(params).query((rs, n) -> {
-            OrderType type = OrderType.valueOf(rs.getString("order_type"));
-            byType.put(type, new OrderStatisticsView.Turnaround(type, rs.getLong("n"), minutes(rs, "median"),
-                    minutes(rs, "p90"), minutes(rs, "mean")));
-            return null;
-        }).list();
+        jdbc.sql(sql)
+                .params(params)
+                .query((rs, n) -> {
+                    OrderType type = OrderType.valueOf(rs.getString("order_type"));
+                    byType.put(
+                            type,
+                            new OrderStatisticsView.Turnaround(
+                                    type,
+                                    rs.getLong("n"),
+                                    minutes(rs, "median"),
+                                    minutes(rs, "p90"),
+                                    minutes(rs, "mean")));
+                    return null;
+                })
+                .list();
         List<OrderStatisticsView.Turnaround> turnaround = new ArrayList<>();
         for (OrderType type : OrderType.values()) {
             turnaround.add(byType.getOrDefault(type, new OrderStatisticsView.Turnaround(type, 0, null, null, null)));
@@ -229,10 +274,12 @@ public class OrderQueries {
 
     /** Ingredients of the patient's other active medication orders (sent, in progress, or dispensed and running). */
     List<String> activeMedicationDrugIds(UUID patientId, UUID exceptOrderId) {
-        return jdbc.sql("SELECT med_drug_id, status, completed_at, med_duration_days FROM clinical_order "
+        return jdbc
+                .sql("SELECT med_drug_id, status, completed_at, med_duration_days FROM clinical_order "
                         + "WHERE patient_id = :p AND order_type = 'MEDICATION' AND id <> :x "
                         + "AND status IN ('PENDING','SENT','IN_PROGRESS','COMPLETED')")
-                .param("p", patientId.toString()).param("x", exceptOrderId == null ? "" : exceptOrderId.toString())
+                .param("p", patientId.toString())
+                .param("x", exceptOrderId == null ? "" : exceptOrderId.toString())
                 .query((rs, n) -> {
                     String status = rs.getString("status");
                     if (!"COMPLETED".equals(status)) {
@@ -240,25 +287,41 @@ public class OrderQueries {
                     }
                     Instant done = UtcTimestamps.read(rs, "completed_at");
                     int days = rs.getInt("med_duration_days");
-                    return done.plus(Duration.ofDays(days)).isAfter(clock.instant()) ? rs.getString("med_drug_id")
+                    return done.plus(Duration.ofDays(days)).isAfter(clock.instant())
+                            ? rs.getString("med_drug_id")
                             : null;
-                }).list().stream().filter(java.util.Objects::nonNull).distinct().toList();
+                })
+                .list()
+                .stream()
+                .filter(java.util.Objects::nonNull)
+                .distinct()
+                .toList();
     }
 
     /** Other not-final medication orders of the same ingredient for the patient (duplicate-order rule). */
     List<String> openOrdersOfDrug(UUID patientId, String drugId, UUID exceptOrderId) {
         return jdbc.sql("SELECT order_number FROM clinical_order WHERE patient_id = :p AND order_type = 'MEDICATION' "
                         + "AND med_drug_id = :d AND id <> :x AND status IN ('PENDING','SENT','IN_PROGRESS')")
-                .param("p", patientId.toString()).param("d", drugId)
-                .param("x", exceptOrderId == null ? "" : exceptOrderId.toString()).query(String.class).list();
+                .param("p", patientId.toString())
+                .param("d", drugId)
+                .param("x", exceptOrderId == null ? "" : exceptOrderId.toString())
+                .query(String.class)
+                .list();
     }
 
     /** The order as its caller may see it (404 otherwise), without auditing: commands audit themselves. */
     OrderDetailView load(UUID id, CdssPrincipal user) {
-        List<OrderRow> rows = jdbc.sql(SELECT + "WHERE o.id = :id").param("id", id.toString())
-                .query(OrderQueries::row).list();
-        if (rows.isEmpty() || !OrderAccess.visibility(user).admits(rows.getFirst().type(),
-                rows.getFirst().department(), rows.getFirst().patientId(), rows.getFirst().sentAt() != null)) {
+        List<OrderRow> rows = jdbc.sql(SELECT + "WHERE o.id = :id")
+                .param("id", id.toString())
+                .query(OrderQueries::row)
+                .list();
+        if (rows.isEmpty()
+                || !OrderAccess.visibility(user)
+                        .admits(
+                                rows.getFirst().type(),
+                                rows.getFirst().department(),
+                                rows.getFirst().patientId(),
+                                rows.getFirst().sentAt() != null)) {
             throw DomainException.notFound();
         }
         OrderRow r = rows.getFirst();
@@ -268,18 +331,29 @@ public class OrderQueries {
         boolean medication = r.type() == OrderType.MEDICATION;
         boolean lab = r.type() == OrderType.LAB_TEST;
         boolean completed = r.status() == OrderStatus.COMPLETED;
-        return new OrderDetailView(view, r.indication(), r.medication(), r.drugName(), r.labTest(), r.imaging(),
-                r.tissueExam(), r.replaces() == null ? null : replaced(r.replaces(), user),
+        return new OrderDetailView(
+                view,
+                r.indication(),
+                r.medication(),
+                r.drugName(),
+                r.labTest(),
+                r.imaging(),
+                r.tissueExam(),
+                r.replaces() == null ? null : replaced(r.replaces(), user),
                 r.status().isFinal() ? replacements(r, user) : List.of(),
-                records.transitions(id, names::of), lab && completed ? records.labResults(id) : List.of(),
+                records.transitions(id, names::of),
+                lab && completed ? records.labResults(id) : List.of(),
                 medication && completed ? records.dispenses(id, names::of) : List.of(),
                 medication ? records.overrides(id) : List.of(),
-                !medication && !lab && completed ? records.resultText(id) : null, null);
+                !medication && !lab && completed ? records.resultText(id) : null,
+                null);
     }
 
     /** The order a revision replaced, when the caller may see it. */
     private OrderDetailView.OrderLink replaced(UUID id, CdssPrincipal user) {
-        return links("WHERE id = :id", Map.of("id", id.toString()), user).stream().findFirst().orElse(null);
+        return links("WHERE id = :id", Map.of("id", id.toString()), user).stream()
+                .findFirst()
+                .orElse(null);
     }
 
     /**
@@ -287,31 +361,41 @@ public class OrderQueries {
      * so open orders skip this statement; the patient's index finds the few candidates.
      */
     private List<OrderDetailView.OrderLink> replacements(OrderRow order, CdssPrincipal user) {
-        return links("WHERE patient_id = :p AND replaces_order_id = :id ORDER BY created_at, id",
-                Map.of("p", order.patientId().toString(), "id", order.id().toString()), user);
+        return links(
+                "WHERE patient_id = :p AND replaces_order_id = :id ORDER BY created_at, id",
+                Map.of("p", order.patientId().toString(), "id", order.id().toString()),
+                user);
     }
 
     private List<OrderDetailView.OrderLink> links(String where, Map<String, Object> params, CdssPrincipal user) {
-        record Link(OrderDetailView.OrderLink link, OrderType type, UUID department, UUID patient, boolean sent) {
-        }
+        record Link(OrderDetailView.OrderLink link, OrderType type, UUID department, UUID patient, boolean sent) {}
         OrderAccess.Visibility visibility = OrderAccess.visibility(user);
-        return jdbc.sql("SELECT id, order_number, status, order_type, target_department_id, patient_id, sent_at "
-                        + "FROM clinical_order " + where).params(params)
-                .query((rs, n) -> new Link(new OrderDetailView.OrderLink(OrderRecords.uuid(rs, "id"),
-                        rs.getString("order_number"), OrderStatus.valueOf(rs.getString("status"))),
-                        OrderType.valueOf(rs.getString("order_type")), OrderRecords.uuid(rs, "target_department_id"),
-                        OrderRecords.uuid(rs, "patient_id"), rs.getObject("sent_at") != null))
-                .list().stream().filter(l -> visibility.admits(l.type(), l.department(), l.patient(), l.sent()))
-                .map(Link::link).toList();
+        return jdbc
+                .sql("SELECT id, order_number, status, order_type, target_department_id, patient_id, sent_at "
+                        + "FROM clinical_order " + where)
+                .params(params)
+                .query((rs, n) -> new Link(
+                        new OrderDetailView.OrderLink(
+                                OrderRecords.uuid(rs, "id"),
+                                rs.getString("order_number"),
+                                OrderStatus.valueOf(rs.getString("status"))),
+                        OrderType.valueOf(rs.getString("order_type")),
+                        OrderRecords.uuid(rs, "target_department_id"),
+                        OrderRecords.uuid(rs, "patient_id"),
+                        rs.getObject("sent_at") != null))
+                .list()
+                .stream()
+                .filter(l -> visibility.admits(l.type(), l.department(), l.patient(), l.sent()))
+                .map(Link::link)
+                .toList();
     }
 
     // --- internals ---
 
-    private record Clause(String sql, Map<String, Object> params) {
-    }
+    private record Clause(String sql, Map<String, Object> params) {}
 
-    private PageView<OrderView> page(CdssPrincipal user, OrderFilter f, Clause extra, String orderBy, int page,
-            int size, String auditAction) {
+    private PageView<OrderView> page(
+            CdssPrincipal user, OrderFilter f, Clause extra, String orderBy, int page, int size, String auditAction) {
         int pageSize = Math.clamp(size, 1, MAX_PAGE_SIZE);
         int pageNumber = Math.max(0, page);
         StringBuilder where = new StringBuilder(" WHERE 1 = 1");
@@ -353,16 +437,19 @@ public class OrderQueries {
             params.putAll(extra.params());
         }
         where.append(OrderAccess.visibility(user).sql(params));
-        long total = jdbc.sql("SELECT COUNT(*) FROM clinical_order o" + where).params(params).query(Long.class)
+        long total = jdbc.sql("SELECT COUNT(*) FROM clinical_order o" + where)
+                .params(params)
+                .query(Long.class)
                 .single();
         Map<String, Object> pageParams = new HashMap<>(params);
         pageParams.put("limit", pageSize);
         pageParams.put("offset", (long) pageNumber * pageSize);
         List<OrderRow> rows = jdbc.sql(SELECT + where + " ORDER BY " + orderBy + " LIMIT :limit OFFSET :offset")
-                .params(pageParams).query(OrderQueries::row).list();
+                .params(pageParams)
+                .query(OrderQueries::row)
+                .list();
         List<OrderView> views = views(rows, new Names());
-        audit.record(new AuditEvent(auditAction, "Order", null, f.patientId(), null, "results=" + views.size(),
-                null));
+        audit.record(new AuditEvent(auditAction, "Order", null, f.patientId(), null, "results=" + views.size(), null));
         return PageView.of(views, pageNumber, pageSize, total);
     }
 
@@ -371,14 +458,37 @@ public class OrderQueries {
         rows.forEach(r -> patientIds.add(r.patientId()));
         Map<UUID, PatientSummaryView> headers = patients.summaries(patientIds);
         Instant now = clock.instant();
-        return rows.stream().map(r -> {
-            PatientSummaryView p = headers.get(r.patientId());
-            return new OrderView(r.id(), r.number(), r.patientId(), p == null ? null : p.name(),
-                    p == null ? null : p.mrn(), r.type(), r.priority(), r.status(), r.department(), r.orderedBy(),
-                    names.of(r.orderedBy()), r.summary(), r.dueAt(), !r.status().isFinal() && r.dueAt().isBefore(now),
-                    r.createdAt(), r.sentAt(), r.startedAt(), r.completedAt(), r.cancelledAt(), r.cancelReason(),
-                    r.cancelCause(), r.replaces(), r.checkComplete(), r.checkBlocking(), r.version());
-        }).toList();
+        return rows.stream()
+                .map(r -> {
+                    PatientSummaryView p = headers.get(r.patientId());
+                    return new OrderView(
+                            r.id(),
+                            r.number(),
+                            r.patientId(),
+                            p == null ? null : p.name(),
+                            p == null ? null : p.mrn(),
+                            r.type(),
+                            r.priority(),
+                            r.status(),
+                            r.department(),
+                            r.orderedBy(),
+                            names.of(r.orderedBy()),
+                            r.summary(),
+                            r.dueAt(),
+                            !r.status().isFinal() && r.dueAt().isBefore(now),
+                            r.createdAt(),
+                            r.sentAt(),
+                            r.startedAt(),
+                            r.completedAt(),
+                            r.cancelledAt(),
+                            r.cancelReason(),
+                            r.cancelCause(),
+                            r.replaces(),
+                            r.checkComplete(),
+                            r.checkBlocking(),
+                            r.version());
+                })
+                .toList();
     }
 
     /** Display names of staff, looked up once per request. */
@@ -386,18 +496,44 @@ public class OrderQueries {
         private final Map<UUID, String> cache = new HashMap<>();
 
         String of(UUID id) {
-            return id == null ? null : cache.computeIfAbsent(id,
-                    u -> identity.staffMember(u).map(StaffMember::displayName).orElse(null));
+            return id == null
+                    ? null
+                    : cache.computeIfAbsent(
+                            id,
+                            u -> identity.staffMember(u)
+                                    .map(StaffMember::displayName)
+                                    .orElse(null));
         }
     }
 
-    record OrderRow(UUID id, String number, UUID patientId, OrderType type, OrderPriority priority,
-            OrderStatus status, UUID department, UUID orderedBy, Instant dueAt, String indication, UUID replaces,
-            OrderDetails.Medication medication, String drugName, OrderDetails.LabTest labTest, OrderDetails.Imaging imaging,
-            OrderDetails.TissueExam tissueExam, String summary, String cancelReason, CancelCause cancelCause,
-            Boolean checkComplete, Integer checkBlocking, Instant createdAt, Instant sentAt, Instant startedAt, Instant completedAt,
-            Instant cancelledAt, long version) {
-    }
+    record OrderRow(
+            UUID id,
+            String number,
+            UUID patientId,
+            OrderType type,
+            OrderPriority priority,
+            OrderStatus status,
+            UUID department,
+            UUID orderedBy,
+            Instant dueAt,
+            String indication,
+            UUID replaces,
+            OrderDetails.Medication medication,
+            String drugName,
+            OrderDetails.LabTest labTest,
+            OrderDetails.Imaging imaging,
+            OrderDetails.TissueExam tissueExam,
+            String summary,
+            String cancelReason,
+            CancelCause cancelCause,
+            Boolean checkComplete,
+            Integer checkBlocking,
+            Instant createdAt,
+            Instant sentAt,
+            Instant startedAt,
+            Instant completedAt,
+            Instant cancelledAt,
+            long version) {}
 
     static OrderRow row(ResultSet rs, int n) throws SQLException {
         OrderType type = OrderType.valueOf(rs.getString("order_type"));
@@ -409,13 +545,17 @@ public class OrderQueries {
         switch (type) {
             case MEDICATION -> {
                 BigDecimal quantity = rs.getBigDecimal("med_quantity");
-                medication = new OrderDetails.Medication(rs.getString("med_drug_id"),
-                        strip(rs.getBigDecimal("med_dose")), rs.getString("med_dose_unit"),
+                medication = new OrderDetails.Medication(
+                        rs.getString("med_drug_id"),
+                        strip(rs.getBigDecimal("med_dose")),
+                        rs.getString("med_dose_unit"),
                         OrderDetails.Route.valueOf(rs.getString("med_route")),
                         OrderDetails.Frequency.valueOf(rs.getString("med_frequency")),
-                        rs.getInt("med_duration_days"), quantity == null ? null : strip(quantity),
+                        rs.getInt("med_duration_days"),
+                        quantity == null ? null : strip(quantity),
                         rs.getString("med_instructions"));
-                summary = rs.getString("med_drug_name") + " " + medication.dose().toPlainString() + " "
+                summary = rs.getString("med_drug_name") + " "
+                        + medication.dose().toPlainString() + " "
                         + medication.doseUnit() + " " + medication.route() + " " + medication.frequency() + " × "
                         + medication.durationDays() + " d";
             }
@@ -424,34 +564,53 @@ public class OrderQueries {
                 summary = labTest.testCode() + " " + rs.getString("lab_name");
             }
             case IMAGING -> {
-                imaging = new OrderDetails.Imaging(OrderDetails.Modality.valueOf(rs.getString("img_modality")),
-                        rs.getString("img_body_part"), OrderDetails.Laterality.valueOf(rs.getString("img_laterality")),
+                imaging = new OrderDetails.Imaging(
+                        OrderDetails.Modality.valueOf(rs.getString("img_modality")),
+                        rs.getString("img_body_part"),
+                        OrderDetails.Laterality.valueOf(rs.getString("img_laterality")),
                         rs.getBoolean("img_contrast"));
                 summary = imaging.modality() + " " + imaging.bodyPart()
-                        + (imaging.laterality() == OrderDetails.Laterality.NOT_APPLICABLE ? ""
+                        + (imaging.laterality() == OrderDetails.Laterality.NOT_APPLICABLE
+                                ? ""
                                 : " (" + imaging.laterality().name().toLowerCase(java.util.Locale.ROOT) + ")")
                         + (imaging.contrast() ? " + contrast" : "");
             }
             case TISSUE_EXAM -> {
-                tissue = new OrderDetails.TissueExam(rs.getString("tissue_specimen"), rs.getString("tissue_site"),
-                        rs.getString("tissue_question"));
+                tissue = new OrderDetails.TissueExam(
+                        rs.getString("tissue_specimen"), rs.getString("tissue_site"), rs.getString("tissue_question"));
                 summary = tissue.specimen() + " — " + tissue.site();
             }
             default -> throw new IllegalStateException();
         }
         Object blocking = rs.getObject("last_check_blocking");
         Object complete = rs.getObject("last_check_complete");
-        return new OrderRow(OrderRecords.uuid(rs, "id"), rs.getString("order_number"), OrderRecords.uuid(rs,
-                "patient_id"), type, OrderPriority.valueOf(rs.getString("priority")),
-                OrderStatus.valueOf(rs.getString("status")), OrderRecords.uuid(rs, "target_department_id"),
-                OrderRecords.uuid(rs, "ordered_by"), UtcTimestamps.read(rs, "due_at"), rs.getString("indication"),
-                OrderRecords.uuid(rs, "replaces_order_id"), medication, rs.getString("med_drug_name"), labTest,
-                imaging, tissue, summary,
-                rs.getString("cancel_reason"), cancelCause(rs.getString("cancel_cause")),
+        return new OrderRow(
+                OrderRecords.uuid(rs, "id"),
+                rs.getString("order_number"),
+                OrderRecords.uuid(rs, "patient_id"),
+                type,
+                OrderPriority.valueOf(rs.getString("priority")),
+                OrderStatus.valueOf(rs.getString("status")),
+                OrderRecords.uuid(rs, "target_department_id"),
+                OrderRecords.uuid(rs, "ordered_by"),
+                UtcTimestamps.read(rs, "due_at"),
+                rs.getString("indication"),
+                OrderRecords.uuid(rs, "replaces_order_id"),
+                medication,
+                rs.getString("med_drug_name"),
+                labTest,
+                imaging,
+                tissue,
+                summary,
+                rs.getString("cancel_reason"),
+                cancelCause(rs.getString("cancel_cause")),
                 complete == null ? null : rs.getBoolean("last_check_complete"),
-                blocking == null ? null : rs.getInt("last_check_blocking"), UtcTimestamps.read(rs, "created_at"),
-                UtcTimestamps.read(rs, "sent_at"), UtcTimestamps.read(rs, "started_at"),
-                UtcTimestamps.read(rs, "completed_at"), UtcTimestamps.read(rs, "cancelled_at"),
+                blocking == null ? null : rs.getInt("last_check_blocking"),
+                UtcTimestamps.read(rs, "created_at"),
+                UtcTimestamps.read(rs, "sent_at"),
+                UtcTimestamps.read(rs, "started_at"),
+                UtcTimestamps.read(rs, "completed_at"),
+                UtcTimestamps.read(rs, "cancelled_at"),
                 rs.getLong("version"));
     }
 

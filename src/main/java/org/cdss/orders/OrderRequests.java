@@ -13,18 +13,24 @@ import java.util.UUID;
 /** Request bodies of the orders API. Shape is checked here; rules in {@link OrderCommands} and {@link OrderTransitions}. */
 public final class OrderRequests {
 
-    private OrderRequests() {
-    }
+    private OrderRequests() {}
 
     /**
      * A new order, or the new content of a pending one. Exactly the payload matching {@code type} must be present.
      * {@code intendedDuplicate} confirms a second active order of the same ingredient; {@code dueAt} defaults from
      * the priority.
      */
-    public record OrderForm(@NotNull UUID patientId, @NotNull OrderType type, @NotNull OrderPriority priority,
-            Instant dueAt, @Size(max = 1000) String indication, @Valid OrderDetails.Medication medication,
-            @Valid OrderDetails.LabTest labTest, @Valid OrderDetails.Imaging imaging,
-            @Valid OrderDetails.TissueExam tissueExam, Boolean intendedDuplicate) {
+    public record OrderForm(
+            @NotNull UUID patientId,
+            @NotNull OrderType type,
+            @NotNull OrderPriority priority,
+            Instant dueAt,
+            @Size(max = 1000) String indication,
+            @Valid OrderDetails.Medication medication,
+            @Valid OrderDetails.LabTest labTest,
+            @Valid OrderDetails.Imaging imaging,
+            @Valid OrderDetails.TissueExam tissueExam,
+            Boolean intendedDuplicate) {
 
         boolean duplicateIntended() {
             return Boolean.TRUE.equals(intendedDuplicate);
@@ -32,15 +38,17 @@ public final class OrderRequests {
     }
 
     /** A pending order's new content, with the version the editor saw. */
-    public record UpdateOrder(@NotNull Long version, @NotNull @Valid OrderForm order) {
-    }
+    public record UpdateOrder(
+            @NotNull Long version, @NotNull @Valid OrderForm order) {}
 
     /**
      * Going on despite the blocking safety alerts of the previous attempt's 422: a coded reason, free text, and the
      * explicit acknowledgement of an incomplete check, as each finding's {@code override} requires
      * ({@link org.cdss.medsafety.OverridePolicy}).
      */
-    public record Override(org.cdss.medsafety.OverrideReason reasonCode, @Size(max = 1000) String comment,
+    public record Override(
+            org.cdss.medsafety.OverrideReason reasonCode,
+            @Size(max = 1000) String comment,
             Boolean incompleteAcknowledged) {
 
         boolean acknowledged() {
@@ -49,31 +57,35 @@ public final class OrderRequests {
     }
 
     /** Send a pending order; {@code override} answers the blocking alerts of the previous attempt's 422. */
-    public record Send(Long version, @Valid Override override) {
-    }
+    public record Send(Long version, @Valid Override override) {}
 
     /** Start or any transition without data: an optional version (stale → 409) and note. */
-    public record Transition(Long version, @Size(max = 1000) String note) {
-    }
+    public record Transition(Long version, @Size(max = 1000) String note) {}
 
-    public record Cancel(Long version, @NotBlank @Size(max = 500) String reason) {
-    }
+    public record Cancel(
+            Long version, @NotBlank @Size(max = 500) String reason) {}
 
     /** One lab value: numeric with the catalogue's unit, or text (e.g. "positive"). */
-    public record LabValue(@NotBlank @Size(max = 20) String testCode, BigDecimal value,
-            @Size(max = 200) String text) {
-    }
+    public record LabValue(
+            @NotBlank @Size(max = 20) String testCode,
+            BigDecimal value,
+            @Size(max = 200) String text) {}
 
-    public record Dispense(@NotNull @DecimalMin(value = "0", inclusive = false) BigDecimal quantity,
-            @Size(max = 1000) String note) {
-    }
+    public record Dispense(
+            @NotNull @DecimalMin(value = "0", inclusive = false)
+            BigDecimal quantity,
+
+            @Size(max = 1000) String note) {}
 
     /**
      * Completes an order with its outcome: lab values for a lab test, a dispense for a medication, a result text for
      * imaging and tissue exams (until their reports are signed in radiology/pathology).
      */
-    public record Complete(Long version, @Size(max = 1000) String note,
-            @Size(max = 100) List<@Valid @NotNull LabValue> results, @Valid Dispense dispense,
+    public record Complete(
+            Long version,
+            @Size(max = 1000) String note,
+            @Size(max = 100) List<@Valid @NotNull LabValue> results,
+            @Valid Dispense dispense,
             @Size(max = 20000) String resultText) {
 
         public Complete {
@@ -82,6 +94,5 @@ public final class OrderRequests {
     }
 
     /** Admin change of the routing table. */
-    public record Route(@NotNull UUID departmentId) {
-    }
+    public record Route(@NotNull UUID departmentId) {}
 }

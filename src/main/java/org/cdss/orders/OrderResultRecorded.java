@@ -8,6 +8,14 @@ import java.util.UUID;
  * true when at least one lab value is flagged critical: the ordering doctor must be told urgently.
  */
 @org.springframework.modulith.NamedInterface("events")
-public record OrderResultRecorded(UUID orderId, String orderNumber, OrderType type, UUID patientId, UUID orderedBy,
-        UUID targetDepartmentId, boolean abnormal, boolean critical, UUID actorId, Instant at) {
-}
+public record OrderResultRecorded(
+        UUID orderId,
+        String orderNumber,
+        OrderType type,
+        UUID patientId,
+        UUID orderedBy,
+        UUID targetDepartmentId,
+        boolean abnormal,
+        boolean critical,
+        UUID actorId,
+        Instant at) {}

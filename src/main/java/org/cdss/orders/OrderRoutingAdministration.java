@@ -38,12 +38,12 @@ class OrderRoutingAdministration {
         }
         boolean known = identity.departments().stream().anyMatch(d -> d.id().equals(departmentId) && d.active());
         if (!known) {
-            throw OrderForms.refused(OrderProblem.UNKNOWN_REFERENCE, "/departmentId",
-                    "order.routing-unknown-department");
+            throw OrderForms.refused(
+                    OrderProblem.UNKNOWN_REFERENCE, "/departmentId", "order.routing-unknown-department");
         }
         routing.route(type, departmentId, user.userId(), clock.instant());
-        audit.record(new AuditEvent("ORDER_ROUTING_UPDATE", "OrderRouting", type.name(), null, null,
-                "department=" + departmentId, null));
+        audit.record(new AuditEvent(
+                "ORDER_ROUTING_UPDATE", "OrderRouting", type.name(), null, null, "department=" + departmentId, null));
         return routing.all();
     }
 

@@ -37,8 +37,13 @@ class OrderSafetyGate {
     private final Orders orders;
     private final Clock clock;
 
-    OrderSafetyGate(MedicationSafety safety, OrderQueries queries, RecordQueries vitals, OrderRecords records,
-            Orders orders, Clock clock) {
+    OrderSafetyGate(
+            MedicationSafety safety,
+            OrderQueries queries,
+            RecordQueries vitals,
+            OrderRecords records,
+            Orders orders,
+            Clock clock) {
         this.safety = safety;
         this.queries = queries;
         this.vitals = vitals;
@@ -52,14 +57,19 @@ class OrderSafetyGate {
         if (order.type() != OrderType.MEDICATION) {
             return null;
         }
-        ProposedDrug proposed = new ProposedDrug(order.medDrugId(), null, order.medDose().doubleValue(),
-                order.medDoseUnit(), order.medFrequency().perDay());
+        ProposedDrug proposed = new ProposedDrug(
+                order.medDrugId(),
+                null,
+                order.medDose().doubleValue(),
+                order.medDoseUnit(),
+                order.medFrequency().perDay());
         List<ActiveMedication> otherOrders = queries.activeMedicationDrugIds(order.patientId(), order.id()).stream()
-                .map(d -> new ActiveMedication(d, null)).toList();
+                .map(d -> new ActiveMedication(d, null))
+                .toList();
         Double weight = vitals.recentWeightKg(order.patientId(), clock.instant(), MedicationSafety.WEIGHT_MAX_AGE_DAYS)
                 .orElse(null);
-        MedicationCheckResult check = safety.checkOrder(new OrderCheckRequest(order.patientId(), proposed,
-                otherOrders, weight));
+        MedicationCheckResult check =
+                safety.checkOrder(new OrderCheckRequest(order.patientId(), proposed, otherOrders, weight));
         order.checked(check.complete(), blocking(check).size());
         return check;
     }
@@ -83,22 +93,33 @@ class OrderSafetyGate {
         }
         if (override == null) {
             orders.saveAndFlush(order); // keeps the last check's outcome; the transaction commits (SafetyBlocked)
-            throw (SafetyBlocked) new SafetyBlocked().with("checkId", check.checkId())
-                    .with("findings", findings(blocking));
+            throw (SafetyBlocked)
+                    new SafetyBlocked().with("checkId", check.checkId()).with("findings", findings(blocking));
         }
-        OverridePolicy.enforceFor(blocking, override.reasonCode(), override.comment(), override.acknowledged(),
-                OVERRIDE_POINTERS);
+        OverridePolicy.enforceFor(
+                blocking, override.reasonCode(), override.comment(), override.acknowledged(), OVERRIDE_POINTERS);
         Set<String> rules = new LinkedHashSet<>();
         blocking.forEach(a -> rules.add(a.ruleId()));
-        safety.decide(new AlertDecisionRequest(check.checkId(), rules.stream()
-                .map(r -> new AlertDecisionRequest.Decision(r, AlertDecisionRequest.Action.OVERRIDDEN,
-                        override.reasonCode(), override.comment())).toList()));
+        safety.decide(new AlertDecisionRequest(
+                check.checkId(),
+                rules.stream()
+                        .map(r -> new AlertDecisionRequest.Decision(
+                                r, AlertDecisionRequest.Action.OVERRIDDEN, override.reasonCode(), override.comment()))
+                        .toList()));
         for (SafetyAlert alert : blocking) {
             if (rules.remove(alert.ruleId())) {
-                String reason = alert.override().acknowledgementRequired() ? OverridePolicy.INCOMPLETE_ACKNOWLEDGED
+                String reason = alert.override().acknowledgementRequired()
+                        ? OverridePolicy.INCOMPLETE_ACKNOWLEDGED
                         : override.reasonCode().name();
-                records.override(order.id(), check.checkId(), alert.ruleId(), alert.tier().name(), reason,
-                        override.comment(), user.userId(), now);
+                records.override(
+                        order.id(),
+                        check.checkId(),
+                        alert.ruleId(),
+                        alert.tier().name(),
+                        reason,
+                        override.comment(),
+                        user.userId(),
+                        now);
             }
         }
         return check;

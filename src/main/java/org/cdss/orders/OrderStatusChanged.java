@@ -14,7 +14,15 @@ import java.util.UUID;
  * @param actorId who made the change
  */
 @org.springframework.modulith.NamedInterface("events")
-public record OrderStatusChanged(UUID orderId, String orderNumber, OrderType type, OrderPriority priority,
-        UUID patientId, UUID orderedBy, UUID targetDepartmentId, OrderStatus from, OrderStatus to, UUID actorId,
-        Instant at) {
-}
+public record OrderStatusChanged(
+        UUID orderId,
+        String orderNumber,
+        OrderType type,
+        OrderPriority priority,
+        UUID patientId,
+        UUID orderedBy,
+        UUID targetDepartmentId,
+        OrderStatus from,
+        OrderStatus to,
+        UUID actorId,
+        Instant at) {}

@@ -45,17 +45,30 @@ class OrderTimelineSource implements TimelineSource {
         Map<UUID, String> names = new HashMap<>();
         if (query.wants("ORDER")) {
             for (OrderQueries.OrderRow r : rows(query, "o.created_at", "", limit)) {
-                entries.add(new TimelineEntry("ORDER", r.id(), null, r.createdAt(), r.status().name(),
-                        r.number() + " · " + r.summary(), name(names, r.orderedBy())));
+                entries.add(new TimelineEntry(
+                        "ORDER",
+                        r.id(),
+                        null,
+                        r.createdAt(),
+                        r.status().name(),
+                        r.number() + " · " + r.summary(),
+                        name(names, r.orderedBy())));
             }
         }
         if (query.wants("RESULT")) {
             for (OrderQueries.OrderRow r : rows(query, "o.completed_at", RESULT_CONDITION, limit)) {
-                entries.add(new TimelineEntry("RESULT", r.id(), null, r.completedAt(), resultCode(r),
-                        r.number() + " · " + r.summary(), null));
+                entries.add(new TimelineEntry(
+                        "RESULT",
+                        r.id(),
+                        null,
+                        r.completedAt(),
+                        resultCode(r),
+                        r.number() + " · " + r.summary(),
+                        null));
             }
         }
-        entries.sort(java.util.Comparator.comparing(TimelineEntry::occurredAt).reversed()
+        entries.sort(java.util.Comparator.comparing(TimelineEntry::occurredAt)
+                .reversed()
                 .thenComparing(TimelineEntry::id));
         return entries.size() > limit ? entries.subList(0, limit) : entries;
     }
@@ -76,11 +89,14 @@ class OrderTimelineSource implements TimelineSource {
 
     private List<OrderQueries.OrderRow> rows(TimelineQuery query, String at, String condition, int limit) {
         return spec(OrderQueries.SELECT, query, at, condition + " ORDER BY " + at + " DESC, o.id LIMIT " + limit)
-                .query(OrderQueries::row).list();
+                .query(OrderQueries::row)
+                .list();
     }
 
     private long count(TimelineQuery query, String at, String condition) {
-        return spec("SELECT COUNT(*) FROM clinical_order o ", query, at, condition).query(Long.class).single();
+        return spec("SELECT COUNT(*) FROM clinical_order o ", query, at, condition)
+                .query(Long.class)
+                .single();
     }
 
     private JdbcClient.StatementSpec spec(String select, TimelineQuery query, String at, String tail) {
@@ -95,7 +111,9 @@ class OrderTimelineSource implements TimelineSource {
             return "RESULT";
         }
         List<String> flags = jdbc.sql("SELECT flag FROM lab_result WHERE order_id = :o")
-                .param("o", r.id().toString()).query(String.class).list();
+                .param("o", r.id().toString())
+                .query(String.class)
+                .list();
         if (flags.stream().map(LabFlag::valueOf).anyMatch(LabFlag::critical)) {
             return "CRITICAL";
         }
@@ -103,6 +121,7 @@ class OrderTimelineSource implements TimelineSource {
     }
 
     private String name(Map<UUID, String> names, UUID id) {
-        return names.computeIfAbsent(id, u -> identity.staffMember(u).map(StaffMember::displayName).orElse(null));
+        return names.computeIfAbsent(
+                id, u -> identity.staffMember(u).map(StaffMember::displayName).orElse(null));
     }
 }

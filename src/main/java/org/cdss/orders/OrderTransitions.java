@@ -25,8 +25,8 @@ class OrderTransitions {
     private final OrderRecords records;
     private final Clock clock;
 
-    OrderTransitions(OrderChanges changes, OrderSafetyGate gate, LabResultEntry labResults, OrderRecords records,
-            Clock clock) {
+    OrderTransitions(
+            OrderChanges changes, OrderSafetyGate gate, LabResultEntry labResults, OrderRecords records, Clock clock) {
         this.changes = changes;
         this.gate = gate;
         this.labResults = labResults;
@@ -78,7 +78,8 @@ class OrderTransitions {
                 if (request.dispense() == null) {
                     throw OrderForms.refused(OrderProblem.RESULT_INVALID, "/dispense", "order.dispense-required");
                 }
-                records.dispense(id, request.dispense().quantity(), request.dispense().note(), user.userId(), now);
+                records.dispense(
+                        id, request.dispense().quantity(), request.dispense().note(), user.userId(), now);
             }
             case LAB_TEST -> {
                 LabResultEntry.Outcome outcome = labResults.record(order, request.results(), user.userId(), now);
@@ -86,8 +87,7 @@ class OrderTransitions {
             }
             case IMAGING, TISSUE_EXAM -> {
                 if (request.resultText() == null || request.resultText().isBlank()) {
-                    throw OrderForms.refused(OrderProblem.RESULT_INVALID, "/resultText",
-                            "order.result-text-required");
+                    throw OrderForms.refused(OrderProblem.RESULT_INVALID, "/resultText", "order.result-text-required");
                 }
                 records.resultText(id, request.resultText().trim(), user.userId(), now);
                 order.resultRecorded(false, false, user.userId(), now);
@@ -111,8 +111,13 @@ class OrderTransitions {
      * The first steps every department or cancel transition shares: load the order the caller may see, check who
      * may act and the version they saw, and record the key.
      */
-    private Order acting(UUID id, Long version, OrderIdempotency.Key key, CdssPrincipal user,
-            BiConsumer<CdssPrincipal, Order> authorise, Instant now) {
+    private Order acting(
+            UUID id,
+            Long version,
+            OrderIdempotency.Key key,
+            CdssPrincipal user,
+            BiConsumer<CdssPrincipal, Order> authorise,
+            Instant now) {
         Order order = changes.visible(id, user);
         authorise.accept(user, order);
         order.expectVersion(version);

@@ -9,9 +9,29 @@ import java.util.UUID;
  * {@code cancelCause} says why a cancelled order was cancelled; {@code cancelReason} is the orderer's own words only
  * when it is REQUESTED.
  */
-public record OrderView(UUID id, String orderNumber, UUID patientId, String patientName, String patientMrn,
-        OrderType type, OrderPriority priority, OrderStatus status, UUID targetDepartmentId, UUID orderedBy,
-        String orderedByName, String summary, Instant dueAt, boolean overdue, Instant createdAt, Instant sentAt,
-        Instant startedAt, Instant completedAt, Instant cancelledAt, String cancelReason, CancelCause cancelCause,
-        UUID replacesOrderId, Boolean lastCheckComplete, Integer lastCheckBlocking, long version) {
-}
+public record OrderView(
+        UUID id,
+        String orderNumber,
+        UUID patientId,
+        String patientName,
+        String patientMrn,
+        OrderType type,
+        OrderPriority priority,
+        OrderStatus status,
+        UUID targetDepartmentId,
+        UUID orderedBy,
+        String orderedByName,
+        String summary,
+        Instant dueAt,
+        boolean overdue,
+        Instant createdAt,
+        Instant sentAt,
+        Instant startedAt,
+        Instant completedAt,
+        Instant cancelledAt,
+        String cancelReason,
+        CancelCause cancelCause,
+        UUID replacesOrderId,
+        Boolean lastCheckComplete,
+        Integer lastCheckBlocking,
+        long version) {}

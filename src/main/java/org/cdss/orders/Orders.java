@@ -3,5 +3,4 @@ package org.cdss.orders;
 import java.util.UUID;
 import org.springframework.data.jpa.repository.JpaRepository;
 
-interface Orders extends JpaRepository<Order, UUID> {
-}
+interface Orders extends JpaRepository<Order, UUID> {}

@@ -6,13 +6,8 @@
  * sent. Publishes {@link org.cdss.orders.OrderStatusChanged} and {@link org.cdss.orders.OrderResultRecorded}; the
  * {@code notifications} module turns them into persistent notifications and live pushes.
  */
-@org.springframework.modulith.ApplicationModule(displayName = "Orders (OCS)", allowedDependencies = {
-        "shared",
-        "audit",
-        "identity",
-        "medsafety",
-        "patients",
-        "records"
-})
+@org.springframework.modulith.ApplicationModule(
+        displayName = "Orders (OCS)",
+        allowedDependencies = {"shared", "audit", "identity", "medsafety", "patients", "records"})
 @org.jspecify.annotations.NullMarked
 package org.cdss.orders;

@@ -2,5 +2,7 @@ package org.cdss.patients;
 
 /** How severe the recorded reaction was. */
 public enum AllergySeverity {
-    MILD, MODERATE, SEVERE
+    MILD,
+    MODERATE,
+    SEVERE
 }

@@ -30,8 +30,7 @@ class ClinicalListController {
     }
 
     /** The id of a newly recorded entry. */
-    record CreatedEntry(UUID id) {
-    }
+    record CreatedEntry(UUID id) {}
 
     @GetMapping("/allergies")
     List<AllergyView> allergies(@PathVariable UUID id) {
@@ -46,8 +45,8 @@ class ClinicalListController {
 
     @PostMapping("/allergies/{itemId}/inactivate")
     @ResponseStatus(HttpStatus.NO_CONTENT)
-    void inactivateAllergy(@PathVariable UUID id, @PathVariable UUID itemId,
-            @Valid @RequestBody InactivateEntryRequest request) {
+    void inactivateAllergy(
+            @PathVariable UUID id, @PathVariable UUID itemId, @Valid @RequestBody InactivateEntryRequest request) {
         lists.inactivateAllergy(id, itemId, request.reason());
     }
 
@@ -64,8 +63,8 @@ class ClinicalListController {
 
     @PostMapping("/medications/{itemId}/inactivate")
     @ResponseStatus(HttpStatus.NO_CONTENT)
-    void inactivateMedication(@PathVariable UUID id, @PathVariable UUID itemId,
-            @Valid @RequestBody InactivateEntryRequest request) {
+    void inactivateMedication(
+            @PathVariable UUID id, @PathVariable UUID itemId, @Valid @RequestBody InactivateEntryRequest request) {
         lists.inactivateMedication(id, itemId, request.reason());
     }
 
@@ -77,14 +76,13 @@ class ClinicalListController {
     @PostMapping("/problems")
     @ResponseStatus(HttpStatus.CREATED)
     CreatedEntry recordProblem(@PathVariable UUID id, @Valid @RequestBody RecordProblemRequest request) {
-        return new CreatedEntry(lists.recordProblem(id, request.code(), request.description(),
-                request.onsetOn()));
+        return new CreatedEntry(lists.recordProblem(id, request.code(), request.description(), request.onsetOn()));
     }
 
     @PostMapping("/problems/{itemId}/inactivate")
     @ResponseStatus(HttpStatus.NO_CONTENT)
-    void inactivateProblem(@PathVariable UUID id, @PathVariable UUID itemId,
-            @Valid @RequestBody InactivateEntryRequest request) {
+    void inactivateProblem(
+            @PathVariable UUID id, @PathVariable UUID itemId, @Valid @RequestBody InactivateEntryRequest request) {
         lists.inactivateProblem(id, itemId, request.reason());
     }
 }

@@ -13,21 +13,24 @@ final class ClinicalListRequests {
     /** KCD-8 / ICD-10 code, see {@link ClinicalViews#DIAGNOSIS_CODE}. */
     static final String DIAGNOSIS_CODE = ClinicalViews.DIAGNOSIS_CODE;
 
-    private ClinicalListRequests() {
-    }
+    private ClinicalListRequests() {}
 
-    record RecordAllergyRequest(@NotBlank @Size(max = 200) String substance, @Size(max = 500) String reaction,
-            @NotNull AllergySeverity severity) {
-    }
+    record RecordAllergyRequest(
+            @NotBlank @Size(max = 200) String substance,
+            @Size(max = 500) String reaction,
+            @NotNull AllergySeverity severity) {}
 
-    record RecordMedicationRequest(@NotBlank @Size(max = 200) String name, @Size(max = 200) String dose,
-            @PastOrPresent LocalDate startedOn) {
-    }
+    record RecordMedicationRequest(
+            @NotBlank @Size(max = 200) String name,
+            @Size(max = 200) String dose,
+            @PastOrPresent LocalDate startedOn) {}
 
-    record RecordProblemRequest(@NotBlank @Size(max = 10) @Pattern(regexp = DIAGNOSIS_CODE) String code,
-            @NotBlank @Size(max = 300) String description, @PastOrPresent LocalDate onsetOn) {
-    }
+    record RecordProblemRequest(
+            @NotBlank @Size(max = 10) @Pattern(regexp = DIAGNOSIS_CODE)
+            String code,
 
-    record InactivateEntryRequest(@Size(max = 500) String reason) {
-    }
+            @NotBlank @Size(max = 300) String description,
+            @PastOrPresent LocalDate onsetOn) {}
+
+    record InactivateEntryRequest(@Size(max = 500) String reason) {}
 }

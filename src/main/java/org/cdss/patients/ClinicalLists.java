@@ -78,7 +78,11 @@ public class ClinicalLists {
     private final AuditLog audit;
     private final Clock clock;
 
-    ClinicalLists(JdbcClient jdbc, PatientDirectory directory, ObjectProvider<SubstanceCoder> coder, AuditLog audit,
+    ClinicalLists(
+            JdbcClient jdbc,
+            PatientDirectory directory,
+            ObjectProvider<SubstanceCoder> coder,
+            AuditLog audit,
             Clock clock) {
         this.jdbc = jdbc;
         this.directory = directory;
@@ -93,33 +97,57 @@ public class ClinicalLists {
     public List<AllergyView> allergies(UUID patientId) {
         requireReadable(patientId, Kind.ALLERGY);
         return jdbc.sql("SELECT * FROM patient_allergy WHERE patient_id = :p ORDER BY status, recorded_at DESC, id")
-                .param("p", patientId.toString()).query((rs, n) -> new AllergyView(uuid(rs, "id"),
-                        rs.getString("substance"), rs.getString("substance_code"), rs.getString("reaction"),
-                        AllergySeverity.valueOf(rs.getString("severity")), status(rs), UtcTimestamps.read(rs, "recorded_at"),
-                        rs.getString("recorded_by_name"), UtcTimestamps.read(rs, "inactivated_at"),
-                        rs.getString("inactivation_reason"))).list();
+                .param("p", patientId.toString())
+                .query((rs, n) -> new AllergyView(
+                        uuid(rs, "id"),
+                        rs.getString("substance"),
+                        rs.getString("substance_code"),
+                        rs.getString("reaction"),
+                        AllergySeverity.valueOf(rs.getString("severity")),
+                        status(rs),
+                        UtcTimestamps.read(rs, "recorded_at"),
+                        rs.getString("recorded_by_name"),
+                        UtcTimestamps.read(rs, "inactivated_at"),
+                        rs.getString("inactivation_reason")))
+                .list();
     }
 
     @Transactional(readOnly = true)
     public List<MedicationView> medications(UUID patientId) {
         requireReadable(patientId, Kind.MEDICATION);
         return jdbc.sql("SELECT * FROM patient_medication WHERE patient_id = :p "
-                + "ORDER BY status, recorded_at DESC, id")
-                .param("p", patientId.toString()).query((rs, n) -> new MedicationView(uuid(rs, "id"),
-                        rs.getString("name"), rs.getString("ingredient_id"), rs.getString("dose"),
-                        rs.getObject("started_on", LocalDate.class), status(rs), UtcTimestamps.read(rs, "recorded_at"),
-                        rs.getString("recorded_by_name"), UtcTimestamps.read(rs, "inactivated_at"),
-                        rs.getString("inactivation_reason"))).list();
+                        + "ORDER BY status, recorded_at DESC, id")
+                .param("p", patientId.toString())
+                .query((rs, n) -> new MedicationView(
+                        uuid(rs, "id"),
+                        rs.getString("name"),
+                        rs.getString("ingredient_id"),
+                        rs.getString("dose"),
+                        rs.getObject("started_on", LocalDate.class),
+                        status(rs),
+                        UtcTimestamps.read(rs, "recorded_at"),
+                        rs.getString("recorded_by_name"),
+                        UtcTimestamps.read(rs, "inactivated_at"),
+                        rs.getString("inactivation_reason")))
+                .list();
     }
 
     @Transactional(readOnly = true)
     public List<ProblemView> problems(UUID patientId) {
         requireReadable(patientId, Kind.PROBLEM);
         return jdbc.sql("SELECT * FROM patient_problem WHERE patient_id = :p ORDER BY status, recorded_at DESC, id")
-                .param("p", patientId.toString()).query((rs, n) -> new ProblemView(uuid(rs, "id"),
-                        rs.getString("code"), rs.getString("description"), rs.getObject("onset_on", LocalDate.class),
-                        status(rs), UtcTimestamps.read(rs, "recorded_at"), rs.getString("recorded_by_name"),
-                        UtcTimestamps.read(rs, "inactivated_at"), rs.getString("inactivation_reason"))).list();
+                .param("p", patientId.toString())
+                .query((rs, n) -> new ProblemView(
+                        uuid(rs, "id"),
+                        rs.getString("code"),
+                        rs.getString("description"),
+                        rs.getObject("onset_on", LocalDate.class),
+                        status(rs),
+                        UtcTimestamps.read(rs, "recorded_at"),
+                        rs.getString("recorded_by_name"),
+                        UtcTimestamps.read(rs, "inactivated_at"),
+                        rs.getString("inactivation_reason")))
+                .list();
     }
 
     // --- reads (other modules) ---
@@ -128,7 +156,8 @@ public class ClinicalLists {
     @Transactional(readOnly = true)
     public List<ActiveAllergy> activeAllergies(UUID patientId) {
         return jdbc.sql("SELECT substance, substance_code FROM patient_allergy WHERE patient_id = :p "
-                + "AND status = 'ACTIVE' ORDER BY recorded_at, id").param("p", patientId.toString())
+                        + "AND status = 'ACTIVE' ORDER BY recorded_at, id")
+                .param("p", patientId.toString())
                 .query((rs, n) -> new ActiveAllergy(rs.getString("substance"), rs.getString("substance_code")))
                 .list();
     }
@@ -137,7 +166,8 @@ public class ClinicalLists {
     @Transactional(readOnly = true)
     public List<ActiveMedicationEntry> activeMedications(UUID patientId) {
         return jdbc.sql("SELECT name, ingredient_id FROM patient_medication WHERE patient_id = :p "
-                + "AND status = 'ACTIVE' ORDER BY recorded_at, id").param("p", patientId.toString())
+                        + "AND status = 'ACTIVE' ORDER BY recorded_at, id")
+                .param("p", patientId.toString())
                 .query((rs, n) -> new ActiveMedicationEntry(rs.getString("name"), rs.getString("ingredient_id")))
                 .list();
     }
@@ -155,10 +185,16 @@ public class ClinicalLists {
                 INSERT INTO patient_allergy (id, patient_id, substance, substance_code, reaction, severity, status,
                     recorded_at, recorded_by, recorded_by_name)
                 VALUES (:id, :p, :substance, :code, :reaction, :severity, 'ACTIVE', :at, :by, :byName)""")
-                .param("id", id.toString()).param("p", patientId.toString()).param("substance", text)
-                .param("code", code(text)).param("reaction", PatientRequests.blankToNull(reaction))
-                .param("severity", severity.name()).param("at", now()).param("by", user.userId().toString())
-                .param("byName", cut(user.displayName(), 100)).update();
+                .param("id", id.toString())
+                .param("p", patientId.toString())
+                .param("substance", text)
+                .param("code", code(text))
+                .param("reaction", PatientRequests.blankToNull(reaction))
+                .param("severity", severity.name())
+                .param("at", now())
+                .param("by", user.userId().toString())
+                .param("byName", cut(user.displayName(), 100))
+                .update();
         audit.record(AuditEvent.success(Kind.ALLERGY.audit + "_CREATE", "PatientAllergy", id, patientId));
         return id;
     }
@@ -175,10 +211,16 @@ public class ClinicalLists {
                 INSERT INTO patient_medication (id, patient_id, name, ingredient_id, dose, started_on, status,
                     recorded_at, recorded_by, recorded_by_name)
                 VALUES (:id, :p, :name, :ingredient, :dose, :started, 'ACTIVE', :at, :by, :byName)""")
-                .param("id", id.toString()).param("p", patientId.toString()).param("name", text)
+                .param("id", id.toString())
+                .param("p", patientId.toString())
+                .param("name", text)
                 .param("ingredient", code != null && code.startsWith("DB") ? code : null)
-                .param("dose", PatientRequests.blankToNull(dose)).param("started", startedOn).param("at", now())
-                .param("by", user.userId().toString()).param("byName", cut(user.displayName(), 100)).update();
+                .param("dose", PatientRequests.blankToNull(dose))
+                .param("started", startedOn)
+                .param("at", now())
+                .param("by", user.userId().toString())
+                .param("byName", cut(user.displayName(), 100))
+                .update();
         audit.record(AuditEvent.success(Kind.MEDICATION.audit + "_CREATE", "PatientMedication", id, patientId));
         return id;
     }
@@ -193,9 +235,15 @@ public class ClinicalLists {
                 INSERT INTO patient_problem (id, patient_id, code, description, onset_on, status, recorded_at,
                     recorded_by, recorded_by_name)
                 VALUES (:id, :p, :code, :description, :onset, 'ACTIVE', :at, :by, :byName)""")
-                .param("id", id.toString()).param("p", patientId.toString()).param("code", code.strip())
-                .param("description", description.strip()).param("onset", onsetOn).param("at", now())
-                .param("by", user.userId().toString()).param("byName", cut(user.displayName(), 100)).update();
+                .param("id", id.toString())
+                .param("p", patientId.toString())
+                .param("code", code.strip())
+                .param("description", description.strip())
+                .param("onset", onsetOn)
+                .param("at", now())
+                .param("by", user.userId().toString())
+                .param("byName", cut(user.displayName(), 100))
+                .update();
         audit.record(AuditEvent.success(Kind.PROBLEM.audit + "_CREATE", "PatientProblem", id, patientId));
         return id;
     }
@@ -220,16 +268,22 @@ public class ClinicalLists {
 
     private void inactivate(Kind kind, UUID patientId, UUID itemId, String reason) {
         Integer found = jdbc.sql("SELECT COUNT(*) FROM " + kind.table + " WHERE id = :id AND patient_id = :p")
-                .param("id", itemId.toString()).param("p", patientId.toString()).query(Integer.class).single();
+                .param("id", itemId.toString())
+                .param("p", patientId.toString())
+                .query(Integer.class)
+                .single();
         if (found == 0) {
             throw DomainException.notFound();
         }
         int changed = jdbc.sql("UPDATE " + kind.table + " SET status = 'INACTIVE', inactivated_at = :at, "
-                + "inactivated_by = :by, inactivation_reason = :reason WHERE id = :id AND patient_id = :p "
-                + "AND status = 'ACTIVE'")
-                .param("at", now()).param("by", CurrentUser.require().userId().toString())
-                .param("reason", PatientRequests.blankToNull(reason)).param("id", itemId.toString())
-                .param("p", patientId.toString()).update();
+                        + "inactivated_by = :by, inactivation_reason = :reason WHERE id = :id AND patient_id = :p "
+                        + "AND status = 'ACTIVE'")
+                .param("at", now())
+                .param("by", CurrentUser.require().userId().toString())
+                .param("reason", PatientRequests.blankToNull(reason))
+                .param("id", itemId.toString())
+                .param("p", patientId.toString())
+                .update();
         if (changed == 0) {
             throw new DomainException(PatientProblem.ENTRY_INACTIVE, "patient.entry-inactive");
         }
@@ -239,8 +293,8 @@ public class ClinicalLists {
     private void requireReadable(UUID patientId, Kind kind) {
         CdssPrincipal user = CurrentUser.require();
         if (!mayRead(user, kind, patientId)) {
-            audit.record(new AuditEvent(kind.audit + "_READ", "Patient", patientId.toString(), null,
-                    AuditOutcome.DENIED, null, null));
+            audit.record(new AuditEvent(
+                    kind.audit + "_READ", "Patient", patientId.toString(), null, AuditOutcome.DENIED, null, null));
             if (!mayReadKind(user, kind)) {
                 throw new DomainException(ProblemCode.FORBIDDEN);
             }
@@ -277,5 +331,4 @@ public class ClinicalLists {
     private static ClinicalStatus status(ResultSet rs) throws SQLException {
         return ClinicalStatus.valueOf(rs.getString("status"));
     }
-
 }

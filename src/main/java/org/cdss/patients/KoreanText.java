@@ -3,11 +3,11 @@ package org.cdss.patients;
 /** Helpers for Korean names and numbers: initial consonants (초성) for search, phone digits. */
 final class KoreanText {
 
-    private static final char[] CHOSEONG = {'ㄱ', 'ㄲ', 'ㄴ', 'ㄷ', 'ㄸ', 'ㄹ', 'ㅁ', 'ㅂ', 'ㅃ', 'ㅅ', 'ㅆ', 'ㅇ', 'ㅈ',
-        'ㅉ', 'ㅊ', 'ㅋ', 'ㅌ', 'ㅍ', 'ㅎ'};
+    private static final char[] CHOSEONG = {
+        'ㄱ', 'ㄲ', 'ㄴ', 'ㄷ', 'ㄸ', 'ㄹ', 'ㅁ', 'ㅂ', 'ㅃ', 'ㅅ', 'ㅆ', 'ㅇ', 'ㅈ', 'ㅉ', 'ㅊ', 'ㅋ', 'ㅌ', 'ㅍ', 'ㅎ'
+    };
 
-    private KoreanText() {
-    }
+    private KoreanText() {}
 
     /** The initial consonants of the Hangul syllables of {@code name} ("홍길동" → "ㅎㄱㄷ"); other letters are dropped. */
     static String initials(String name) {

@@ -6,12 +6,12 @@ import jakarta.persistence.EnumType;
 import jakarta.persistence.Enumerated;
 import jakarta.persistence.Id;
 import jakarta.persistence.Table;
-import org.hibernate.annotations.JdbcTypeCode;
-import org.hibernate.type.SqlTypes;
 import jakarta.persistence.Version;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.UUID;
+import org.hibernate.annotations.JdbcTypeCode;
+import org.hibernate.type.SqlTypes;
 
 /** A patient in the registry. Never deleted: inactivated. {@link #toString()} holds no personal data. */
 @Entity
@@ -89,8 +89,7 @@ class Patient {
     @Version
     private Long version; // null until first stored, so that save() persists instead of merging
 
-    protected Patient() {
-    }
+    protected Patient() {}
 
     Patient(String mrn, String name, String nameLatin, LocalDate birthDate, Sex sex, Instant now) {
         this.id = UUID.randomUUID();
@@ -120,10 +119,9 @@ class Patient {
         phoneDigits = KoreanText.digits(phone);
         address = track(changed, "address", address, d.address());
         bloodType = track(changed, "bloodType", bloodType, d.bloodType());
-        emergencyContactName = track(changed, "emergencyContactName", emergencyContactName,
-                d.emergencyContactName());
-        emergencyContactPhone = track(changed, "emergencyContactPhone", emergencyContactPhone,
-                d.emergencyContactPhone());
+        emergencyContactName = track(changed, "emergencyContactName", emergencyContactName, d.emergencyContactName());
+        emergencyContactPhone =
+                track(changed, "emergencyContactPhone", emergencyContactPhone, d.emergencyContactPhone());
         if (!changed.isEmpty()) {
             updatedAt = now;
         }
@@ -157,9 +155,25 @@ class Patient {
     }
 
     PatientView view() {
-        return new PatientView(id, mrn, name, nameLatin, birthDate, sex, phone, address, bloodType,
-                emergencyContactName, emergencyContactPhone, rrnMasked, active, inactivatedAt, inactivationReason,
-                createdAt, updatedAt, version);
+        return new PatientView(
+                id,
+                mrn,
+                name,
+                nameLatin,
+                birthDate,
+                sex,
+                phone,
+                address,
+                bloodType,
+                emergencyContactName,
+                emergencyContactPhone,
+                rrnMasked,
+                active,
+                inactivatedAt,
+                inactivationReason,
+                createdAt,
+                updatedAt,
+                version);
     }
 
     String rrnEncrypted() {

@@ -40,8 +40,11 @@ class PatientChanges {
                 .param("patientId", patientId.toString())
                 .query((rs, n) -> new PatientChangeView(
                         UtcTimestamps.read(rs, "changed_at"),
-                        rs.getString("username"), rs.getString("action"),
-                        rs.getString("fields") == null ? List.of() : Arrays.asList(rs.getString("fields").split(","))))
+                        rs.getString("username"),
+                        rs.getString("action"),
+                        rs.getString("fields") == null
+                                ? List.of()
+                                : Arrays.asList(rs.getString("fields").split(","))))
                 .list();
     }
 }

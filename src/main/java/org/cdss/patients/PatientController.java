@@ -5,19 +5,19 @@ import jakarta.validation.constraints.Max;
 import jakarta.validation.constraints.Min;
 import jakarta.validation.constraints.Size;
 import java.util.UUID;
-import org.cdss.shared.PageView;
 import org.cdss.patients.PatientRequests.InactivateRequest;
 import org.cdss.patients.PatientRequests.RegisterPatientRequest;
 import org.cdss.patients.PatientRequests.UpdatePatientRequest;
+import org.cdss.shared.PageView;
 import org.springframework.http.HttpStatus;
 import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.PutMapping;
 import org.springframework.web.bind.annotation.RequestBody;
-import org.springframework.web.bind.annotation.ResponseStatus;
-import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.bind.annotation.ResponseStatus;
 import org.springframework.web.bind.annotation.RestController;
 
 @RestController
@@ -38,7 +38,8 @@ class PatientController {
      * {@code sort} the order is by relevance; {@code sort=field,asc|desc} orders by one field instead.
      */
     @GetMapping
-    PageView<PatientSummaryView> search(@RequestParam(required = false) @Size(max = 100) String q,
+    PageView<PatientSummaryView> search(
+            @RequestParam(required = false) @Size(max = 100) String q,
             @RequestParam(required = false) @Size(max = 40) String department,
             @RequestParam(defaultValue = "0") @Min(0) @Max(10_000) int page,
             @RequestParam(defaultValue = "20") @Min(1) @Max(100) int size,
@@ -78,5 +79,4 @@ class PatientController {
     java.util.List<PatientChangeView> history(@PathVariable UUID id) {
         return management.history(id);
     }
-
 }

@@ -31,7 +31,11 @@ public class PatientDirectory {
     private final PatientSearch searcher;
     private final org.springframework.jdbc.core.simple.JdbcClient jdbc;
 
-    PatientDirectory(Patients patients, AuditLog audit, Clock clock, PatientSearch searcher,
+    PatientDirectory(
+            Patients patients,
+            AuditLog audit,
+            Clock clock,
+            PatientSearch searcher,
             org.springframework.jdbc.core.simple.JdbcClient jdbc) {
         this.patients = patients;
         this.audit = audit;
@@ -57,14 +61,22 @@ public class PatientDirectory {
             try {
                 preferred = java.util.Set.of(UUID.fromString(department.strip()));
             } catch (IllegalArgumentException e) {
-                throw new DomainException(ProblemCode.VALIDATION, null, java.util.List.of(
-                        new DomainException.FieldProblem("/department", "validation.invalid-value")));
+                throw new DomainException(
+                        ProblemCode.VALIDATION,
+                        null,
+                        java.util.List.of(new DomainException.FieldProblem("/department", "validation.invalid-value")));
             }
         }
-        PageView<PatientSummaryView> result = searcher.search(q, preferred, page, size,
-                PatientSearch.Order.parse(sort));
-        audit.record(new AuditEvent("PATIENT_SEARCH", "Patient", null, null, null,
-                "results=" + result.page().totalElements(), null));
+        PageView<PatientSummaryView> result =
+                searcher.search(q, preferred, page, size, PatientSearch.Order.parse(sort));
+        audit.record(new AuditEvent(
+                "PATIENT_SEARCH",
+                "Patient",
+                null,
+                null,
+                null,
+                "results=" + result.page().totalElements(),
+                null));
         return result;
     }
 
@@ -77,15 +89,19 @@ public class PatientDirectory {
         var when = org.cdss.shared.db.UtcTimestamps.toColumn(at);
         int updated = jdbc.sql("UPDATE patient_department SET last_seen_at = :at WHERE patient_id = :patient"
                         + " AND department_id = :department AND last_seen_at < :at")
-                .param("at", when).param("patient", patientId.toString()).param("department", departmentId.toString())
+                .param("at", when)
+                .param("patient", patientId.toString())
+                .param("department", departmentId.toString())
                 .update();
         if (updated == 0) {
             jdbc.sql("INSERT INTO patient_department (patient_id, department_id, last_seen_at)"
                             + " SELECT :patient, :department, :at FROM patient WHERE id = :patient AND NOT EXISTS"
                             + " (SELECT 1 FROM patient_department WHERE patient_id = :patient"
                             + " AND department_id = :department)")
-                    .param("at", when).param("patient", patientId.toString())
-                    .param("department", departmentId.toString()).update();
+                    .param("at", when)
+                    .param("patient", patientId.toString())
+                    .param("department", departmentId.toString())
+                    .update();
         }
     }
 
@@ -99,8 +115,8 @@ public class PatientDirectory {
         boolean staffReader = user.hasAny(Role.PATIENT_REGISTRY_READERS);
         boolean self = user.has(Role.PATIENT) && id.equals(user.patientId());
         if (!staffReader && !self) {
-            audit.record(new AuditEvent("PATIENT_READ", "Patient", id.toString(), null,
-                    org.cdss.audit.AuditOutcome.DENIED, null, null));
+            audit.record(new AuditEvent(
+                    "PATIENT_READ", "Patient", id.toString(), null, org.cdss.audit.AuditOutcome.DENIED, null, null));
             throw new DomainException(PatientProblem.NOT_FOUND);
         }
         Patient patient = patients.findById(id).orElseThrow(() -> new DomainException(PatientProblem.NOT_FOUND));
@@ -115,8 +131,8 @@ public class PatientDirectory {
         boolean staffReader = user.hasAny(Role.PATIENT_REGISTRY_READERS);
         boolean self = user.has(Role.PATIENT) && id.equals(user.patientId());
         if (!staffReader && !self) {
-            audit.record(new AuditEvent("PATIENT_READ", "Patient", id.toString(), null,
-                    org.cdss.audit.AuditOutcome.DENIED, null, null));
+            audit.record(new AuditEvent(
+                    "PATIENT_READ", "Patient", id.toString(), null, org.cdss.audit.AuditOutcome.DENIED, null, null));
             throw new DomainException(PatientProblem.NOT_FOUND);
         }
         Patient patient = patients.findById(id).orElseThrow(() -> new DomainException(PatientProblem.NOT_FOUND));
@@ -139,10 +155,12 @@ public class PatientDirectory {
         // (Hibernate's multi-id loader binds an array that PostgreSQL did not match against our CHAR(36) ids.)
         if (ids.size() == 1) {
             UUID id = ids.iterator().next();
-            return patients.findById(id).map(p -> java.util.Map.of(id, p.summary())).orElse(java.util.Map.of());
+            return patients.findById(id)
+                    .map(p -> java.util.Map.of(id, p.summary()))
+                    .orElse(java.util.Map.of());
         }
-        return patients.findByIds(ids).stream().collect(java.util.stream.Collectors.toMap(Patient::id,
-                Patient::summary));
+        return patients.findByIds(ids).stream()
+                .collect(java.util.stream.Collectors.toMap(Patient::id, Patient::summary));
     }
 
     @Transactional(readOnly = true)
@@ -161,8 +179,8 @@ public class PatientDirectory {
     @Transactional
     public PatientSummaryView register(NewPatient request) {
         String mrn = newMrn();
-        Patient patient = patients.save(new Patient(mrn, request.name(), request.nameLatin(), request.birthDate(),
-                request.sex(), clock.instant()));
+        Patient patient = patients.save(new Patient(
+                mrn, request.name(), request.nameLatin(), request.birthDate(), request.sex(), clock.instant()));
         audit.record(AuditEvent.success("PATIENT_CREATE", "Patient", patient.id(), patient.id()));
         return patient.summary();
     }
@@ -178,6 +196,5 @@ public class PatientDirectory {
     }
 
     /** What the registry needs to know of a new patient. */
-    public record NewPatient(String name, String nameLatin, LocalDate birthDate, Sex sex) {
-    }
+    public record NewPatient(String name, String nameLatin, LocalDate birthDate, Sex sex) {}
 }

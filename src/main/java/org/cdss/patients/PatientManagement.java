@@ -30,8 +30,13 @@ public class PatientManagement {
     private final AuditLog audit;
     private final Clock clock;
 
-    PatientManagement(Patients patients, PatientDirectory directory, PatientChanges changes, RrnCipher cipher,
-            AuditLog audit, Clock clock) {
+    PatientManagement(
+            Patients patients,
+            PatientDirectory directory,
+            PatientChanges changes,
+            RrnCipher cipher,
+            AuditLog audit,
+            Clock clock) {
         this.patients = patients;
         this.directory = directory;
         this.changes = changes;

@@ -20,19 +20,30 @@ final class PatientRequests {
     /** Resident registration number: 6 birth-date digits, an optional hyphen, 7 digits starting with 1–8. */
     static final String RRN = "^\\d{2}(0[1-9]|1[0-2])(0[1-9]|[12]\\d|3[01])-?[1-8]\\d{6}$";
 
-    private PatientRequests() {
-    }
+    private PatientRequests() {}
 
-    record RegisterPatientRequest(@NotBlank @Size(max = 100) String name, @Size(max = 100) String nameLatin,
-            @NotNull @PastOrPresent LocalDate birthDate, @NotNull Sex sex,
-            @Size(max = 20) @Pattern(regexp = PHONE) String phone, @Size(max = 300) String address,
-            BloodType bloodType, @Size(max = 100) String emergencyContactName,
+    record RegisterPatientRequest(
+            @NotBlank @Size(max = 100) String name,
+            @Size(max = 100) String nameLatin,
+            @NotNull @PastOrPresent LocalDate birthDate,
+            @NotNull Sex sex,
+            @Size(max = 20) @Pattern(regexp = PHONE) String phone,
+            @Size(max = 300) String address,
+            BloodType bloodType,
+            @Size(max = 100) String emergencyContactName,
             @Size(max = 20) @Pattern(regexp = PHONE) String emergencyContactPhone,
             @Size(max = 14) @Pattern(regexp = RRN) String rrn) {
 
         Demographics demographics() {
-            return new Demographics(name.strip(), blankToNull(nameLatin), birthDate, sex, blankToNull(phone),
-                    blankToNull(address), bloodType, blankToNull(emergencyContactName),
+            return new Demographics(
+                    name.strip(),
+                    blankToNull(nameLatin),
+                    birthDate,
+                    sex,
+                    blankToNull(phone),
+                    blankToNull(address),
+                    bloodType,
+                    blankToNull(emergencyContactName),
                     blankToNull(emergencyContactPhone));
         }
 
@@ -42,16 +53,29 @@ final class PatientRequests {
         }
     }
 
-    record UpdatePatientRequest(@NotNull Long version, @NotBlank @Size(max = 100) String name,
-            @Size(max = 100) String nameLatin, @NotNull @PastOrPresent LocalDate birthDate, @NotNull Sex sex,
-            @Size(max = 20) @Pattern(regexp = PHONE) String phone, @Size(max = 300) String address,
-            BloodType bloodType, @Size(max = 100) String emergencyContactName,
+    record UpdatePatientRequest(
+            @NotNull Long version,
+            @NotBlank @Size(max = 100) String name,
+            @Size(max = 100) String nameLatin,
+            @NotNull @PastOrPresent LocalDate birthDate,
+            @NotNull Sex sex,
+            @Size(max = 20) @Pattern(regexp = PHONE) String phone,
+            @Size(max = 300) String address,
+            BloodType bloodType,
+            @Size(max = 100) String emergencyContactName,
             @Size(max = 20) @Pattern(regexp = PHONE) String emergencyContactPhone,
             @Size(max = 14) @Pattern(regexp = RRN) String rrn) {
 
         Demographics demographics() {
-            return new Demographics(name.strip(), blankToNull(nameLatin), birthDate, sex, blankToNull(phone),
-                    blankToNull(address), bloodType, blankToNull(emergencyContactName),
+            return new Demographics(
+                    name.strip(),
+                    blankToNull(nameLatin),
+                    birthDate,
+                    sex,
+                    blankToNull(phone),
+                    blankToNull(address),
+                    bloodType,
+                    blankToNull(emergencyContactName),
                     blankToNull(emergencyContactPhone));
         }
 
@@ -61,8 +85,7 @@ final class PatientRequests {
         }
     }
 
-    record InactivateRequest(@NotBlank @Size(max = 500) String reason) {
-    }
+    record InactivateRequest(@NotBlank @Size(max = 500) String reason) {}
 
     static String blankToNull(String s) {
         return s == null || s.isBlank() ? null : s.strip();

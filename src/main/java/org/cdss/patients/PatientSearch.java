@@ -36,8 +36,17 @@ class PatientSearch {
     /** Substring matches below this length would scan the whole table (no trigram to look up) and match too much. */
     static final int MIN_SUBSTRING = 3;
 
-    private static final Map<String, String> SORT_COLUMNS = Map.of("mrn", "p.mrn", "name", "p.name", "nameLatin",
-            "p.name_latin", "birthDate", "p.birth_date", "createdAt", "p.created_at");
+    private static final Map<String, String> SORT_COLUMNS = Map.of(
+            "mrn",
+            "p.mrn",
+            "name",
+            "p.name",
+            "nameLatin",
+            "p.name_latin",
+            "birthDate",
+            "p.birth_date",
+            "createdAt",
+            "p.created_at");
 
     private final JdbcClient jdbc;
 
@@ -62,16 +71,21 @@ class PatientSearch {
         }
     }
 
-    private record Match(int rank, String condition) {
-    }
+    private record Match(int rank, String condition) {}
 
-    PageView<PatientSummaryView> search(String q, Collection<UUID> preferredDepartments, int page, int size,
-            Order order) {
+    PageView<PatientSummaryView> search(
+            String q, Collection<UUID> preferredDepartments, int page, int size, Order order) {
         String term = q == null ? "" : q.strip().toLowerCase(Locale.ROOT);
         var params = new java.util.HashMap<String, Object>();
         List<Match> matches = matches(term, params);
-        String where = matches.isEmpty() ? "" : " WHERE " + String.join(" OR ",
-                matches.stream().map(m -> "(" + m.condition() + ")").toList());
+        String where = matches.isEmpty()
+                ? ""
+                : " WHERE "
+                        + String.join(
+                                " OR ",
+                                matches.stream()
+                                        .map(m -> "(" + m.condition() + ")")
+                                        .toList());
 
         StringBuilder orderBy = new StringBuilder(" ORDER BY ");
         if (order.field() != null) {
@@ -79,13 +93,18 @@ class PatientSearch {
         } else {
             if (!matches.isEmpty()) {
                 StringBuilder rank = new StringBuilder("CASE");
-                matches.forEach(m -> rank.append(" WHEN ").append(m.condition()).append(" THEN ").append(m.rank()));
+                matches.forEach(m -> rank.append(" WHEN ")
+                        .append(m.condition())
+                        .append(" THEN ")
+                        .append(m.rank()));
                 orderBy.append(rank).append(" ELSE 9 END, ");
                 if (!preferredDepartments.isEmpty()) {
                     // a department's own patients first; only among matches, never over the whole table
                     orderBy.append("CASE WHEN EXISTS (SELECT 1 FROM patient_department d WHERE d.patient_id = p.id"
                             + " AND d.department_id IN (:departments)) THEN 0 ELSE 1 END, ");
-                    params.put("departments", preferredDepartments.stream().map(UUID::toString).toList());
+                    params.put(
+                            "departments",
+                            preferredDepartments.stream().map(UUID::toString).toList());
                 }
             }
             orderBy.append("p.name");
@@ -103,15 +122,22 @@ class PatientSearch {
             return PageView.of(List.of(), page, size, total);
         }
         var rowsQuery = jdbc.sql("SELECT p.id, p.mrn, p.name, p.name_latin, p.birth_date, p.sex, p.active"
-                + " FROM patient p" + where + orderBy + " LIMIT :limit OFFSET :offset")
-                .param("limit", size).param("offset", (long) page * size);
+                        + " FROM patient p" + where + orderBy + " LIMIT :limit OFFSET :offset")
+                .param("limit", size)
+                .param("offset", (long) page * size);
         for (var e : params.entrySet()) {
             rowsQuery = rowsQuery.param(e.getKey(), e.getValue());
         }
-        List<PatientSummaryView> rows = rowsQuery.query((rs, n) -> new PatientSummaryView(
-                UUID.fromString(rs.getString("id").trim()), rs.getString("mrn"), rs.getString("name"),
-                rs.getString("name_latin"), rs.getObject("birth_date", LocalDate.class),
-                Sex.valueOf(rs.getString("sex")), rs.getBoolean("active"))).list();
+        List<PatientSummaryView> rows = rowsQuery
+                .query((rs, n) -> new PatientSummaryView(
+                        UUID.fromString(rs.getString("id").trim()),
+                        rs.getString("mrn"),
+                        rs.getString("name"),
+                        rs.getString("name_latin"),
+                        rs.getObject("birth_date", LocalDate.class),
+                        Sex.valueOf(rs.getString("sex")),
+                        rs.getBoolean("active")))
+                .list();
         return PageView.of(rows, page, size, total);
     }
 
@@ -127,8 +153,10 @@ class PatientSearch {
             try {
                 params.put("date", LocalDate.parse(term));
             } catch (DateTimeParseException e) {
-                throw new DomainException(ProblemCode.VALIDATION, null, List.of(
-                        new DomainException.FieldProblem("/q", "validation.invalid-value")));
+                throw new DomainException(
+                        ProblemCode.VALIDATION,
+                        null,
+                        List.of(new DomainException.FieldProblem("/q", "validation.invalid-value")));
             }
             matches.add(new Match(1, "p.birth_date = :date"));
             return matches;

@@ -6,8 +6,7 @@ package org.cdss.patients;
  */
 public final class PatientSearchKeys {
 
-    private PatientSearchKeys() {
-    }
+    private PatientSearchKeys() {}
 
     /** {@code name_initials}: the initial consonants (홍길동 → ㅎㄱㄷ). */
     public static String initials(String name) {

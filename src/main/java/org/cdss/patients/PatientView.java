@@ -8,10 +8,25 @@ import java.util.UUID;
  * A patient's full demographic record as the chart shows it. The resident registration number appears only masked
  * ({@code 900101-1******}); revealing it is a separate, audited request. {@code version} is sent back on edit.
  */
-public record PatientView(UUID id, String mrn, String name, String nameLatin, LocalDate birthDate, Sex sex,
-        String phone, String address, BloodType bloodType, String emergencyContactName, String emergencyContactPhone,
-        String rrnMasked, boolean active, Instant inactivatedAt, String inactivationReason, Instant createdAt,
-        Instant updatedAt, long version) {
+public record PatientView(
+        UUID id,
+        String mrn,
+        String name,
+        String nameLatin,
+        LocalDate birthDate,
+        Sex sex,
+        String phone,
+        String address,
+        BloodType bloodType,
+        String emergencyContactName,
+        String emergencyContactPhone,
+        String rrnMasked,
+        boolean active,
+        Instant inactivatedAt,
+        String inactivationReason,
+        Instant createdAt,
+        Instant updatedAt,
+        long version) {
 
     @Override
     public String toString() {

@@ -31,7 +31,8 @@ class PortalActivationController {
         if (!directory.exists(id)) {
             throw DomainException.notFound();
         }
-        return ResponseEntity.status(HttpStatus.CREATED).cacheControl(CacheControl.noStore())
+        return ResponseEntity.status(HttpStatus.CREATED)
+                .cacheControl(CacheControl.noStore())
                 .body(activation.issue(id));
     }
 }

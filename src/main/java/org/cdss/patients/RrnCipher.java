@@ -56,8 +56,11 @@ class RrnCipher {
     }
 
     @Autowired
-    RrnCipher(@Value("${cdss.rrn-key:}") String keyText, @Value("${cdss.rrn-old-keys:}") String oldKeys,
-            @Value("${cdss.mode:production}") String mode, @Value("${cdss.home:./data}") String home) {
+    RrnCipher(
+            @Value("${cdss.rrn-key:}") String keyText,
+            @Value("${cdss.rrn-old-keys:}") String oldKeys,
+            @Value("${cdss.mode:production}") String mode,
+            @Value("${cdss.home:./data}") String home) {
         byte[] current = resolveKey(keyText, mode, home);
         this.key = new SecretKeySpec(current, "AES");
         this.keyId = keyId(current);
@@ -98,19 +101,23 @@ class RrnCipher {
         Path file = Path.of(home, "keys", "rrn.key");
         try {
             if (Files.exists(file)) {
-                return decodeKey(Files.readString(file, StandardCharsets.US_ASCII).strip(), file.toString());
+                return decodeKey(
+                        Files.readString(file, StandardCharsets.US_ASCII).strip(), file.toString());
             }
             byte[] generated = new byte[32];
             RANDOM.nextBytes(generated);
             Files.createDirectories(file.getParent());
             Files.writeString(file, Base64.getEncoder().encodeToString(generated), StandardCharsets.US_ASCII);
             try {
-                Files.setPosixFilePermissions(file, java.nio.file.attribute.PosixFilePermissions.fromString("rw-------"));
+                Files.setPosixFilePermissions(
+                        file, java.nio.file.attribute.PosixFilePermissions.fromString("rw-------"));
             } catch (UnsupportedOperationException e) {
                 // not a POSIX file system: the folder's permissions apply
             }
-            log.warn("CDSS_RRN_KEY is not set: generated a demo key for resident registration numbers in {}. Set "
-                    + "CDSS_RRN_KEY for real use; losing this key makes the stored numbers unreadable.", file);
+            log.warn(
+                    "CDSS_RRN_KEY is not set: generated a demo key for resident registration numbers in {}. Set "
+                            + "CDSS_RRN_KEY for real use; losing this key makes the stored numbers unreadable.",
+                    file);
             return generated;
         } catch (IOException e) {
             throw new UncheckedIOException("cannot read or write the demo RRN key " + file, e);
@@ -162,8 +169,8 @@ class RrnCipher {
             String id = stored.substring(CURRENT.length(), colon);
             SecretKeySpec k = keys.get(id);
             if (k == null) {
-                throw new IllegalStateException("RRN sealed with key " + id + ", which is neither CDSS_RRN_KEY nor "
-                        + "in CDSS_RRN_OLD_KEYS");
+                throw new IllegalStateException(
+                        "RRN sealed with key " + id + ", which is neither CDSS_RRN_KEY nor " + "in CDSS_RRN_OLD_KEYS");
             }
             try {
                 return open(k, stored.substring(colon + 1), associatedData(id, patientId));

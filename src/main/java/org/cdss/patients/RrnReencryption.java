@@ -36,11 +36,9 @@ class RrnReencryption {
     }
 
     /** How many stored numbers were looked at and how many were rewritten. */
-    record Result(long examined, long rewritten) {
-    }
+    record Result(long examined, long rewritten) {}
 
-    private record Stored(String id, String value) {
-    }
+    private record Stored(String id, String value) {}
 
     Result reencryptAll() {
         long examined = 0;
@@ -49,8 +47,10 @@ class RrnReencryption {
         while (true) {
             String from = after;
             List<Stored> page = jdbc.sql("SELECT id, rrn_encrypted FROM patient WHERE rrn_encrypted IS NOT NULL "
-                    + "AND id > :after ORDER BY id LIMIT " + PAGE).param("after", from)
-                    .query((rs, n) -> new Stored(rs.getString("id").strip(), rs.getString("rrn_encrypted"))).list();
+                            + "AND id > :after ORDER BY id LIMIT " + PAGE)
+                    .param("after", from)
+                    .query((rs, n) -> new Stored(rs.getString("id").strip(), rs.getString("rrn_encrypted")))
+                    .list();
             if (page.isEmpty()) {
                 break;
             }
@@ -64,8 +64,11 @@ class RrnReencryption {
                     UUID patientId = UUID.fromString(row.id());
                     String sealed = cipher.encrypt(patientId, cipher.decrypt(patientId, row.value()));
                     count += jdbc.sql("UPDATE patient SET rrn_encrypted = :sealed WHERE id = :id "
-                            + "AND rrn_encrypted = :old").param("sealed", sealed).param("id", row.id())
-                            .param("old", row.value()).update();
+                                    + "AND rrn_encrypted = :old")
+                            .param("sealed", sealed)
+                            .param("id", row.id())
+                            .param("old", row.value())
+                            .update();
                 }
                 return count;
             });
@@ -74,7 +77,10 @@ class RrnReencryption {
         }
         audit.record(AuditEvent.success("RRN_REENCRYPT", "Patient", null, null)
                 .withDetail("key=" + cipher.keyId() + ",examined=" + examined + ",rewritten=" + rewritten));
-        log.info("rrn reencrypt: {} stored numbers examined, {} rewritten under key {}", examined, rewritten,
+        log.info(
+                "rrn reencrypt: {} stored numbers examined, {} rewritten under key {}",
+                examined,
+                rewritten,
                 cipher.keyId());
         return new Result(examined, rewritten);
     }

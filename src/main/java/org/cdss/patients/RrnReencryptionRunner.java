@@ -21,7 +21,9 @@ class RrnReencryptionRunner implements ApplicationRunner {
     private final ConfigurableApplicationContext context;
     private final boolean exit;
 
-    RrnReencryptionRunner(RrnReencryption reencryption, ConfigurableApplicationContext context,
+    RrnReencryptionRunner(
+            RrnReencryption reencryption,
+            ConfigurableApplicationContext context,
             @Value("${cdss.rrn.exit:true}") boolean exit) {
         this.reencryption = reencryption;
         this.context = context;

@@ -12,10 +12,8 @@
  * engine). {@link org.cdss.patients.SubstanceCoder} is the port through which medsafety codes
  * recorded substances; patients depends on no clinical module. Later slices add medical records.
  */
-@org.springframework.modulith.ApplicationModule(displayName = "Patients", allowedDependencies = {
-        "shared",
-        "audit",
-        "identity"
-})
+@org.springframework.modulith.ApplicationModule(
+        displayName = "Patients",
+        allowedDependencies = {"shared", "audit", "identity"})
 @org.jspecify.annotations.NullMarked
 package org.cdss.patients;

@@ -35,17 +35,25 @@ class AppointmentTimelineSource implements TimelineSource {
             return List.of();
         }
         return appointments.forPatientTimeline(query.patientId(), query.from(), query.to(), limit).stream()
-                .map(this::entry).toList();
+                .map(this::entry)
+                .toList();
     }
 
     @Override
     public long count(TimelineQuery query) {
-        return query.wants(TYPE) ? appointments.countForPatientTimeline(query.patientId(), query.from(), query.to())
+        return query.wants(TYPE)
+                ? appointments.countForPatientTimeline(query.patientId(), query.from(), query.to())
                 : 0;
     }
 
     private TimelineEntry entry(AppointmentView a) {
-        return new TimelineEntry(TYPE, a.id(), encounters.findByAppointmentId(a.id()).map(Encounter::id).orElse(null),
-                a.startsAt(), a.status().name(), a.reason(), a.doctorName());
+        return new TimelineEntry(
+                TYPE,
+                a.id(),
+                encounters.findByAppointmentId(a.id()).map(Encounter::id).orElse(null),
+                a.startsAt(),
+                a.status().name(),
+                a.reason(),
+                a.doctorName());
     }
 }

@@ -68,8 +68,7 @@ class Encounter {
     @Version
     private Long version;
 
-    protected Encounter() {
-    }
+    protected Encounter() {}
 
     Encounter(UUID patientId, UUID appointmentId, UUID departmentId, UUID doctorId, UUID createdBy, Instant now) {
         this.id = UUID.randomUUID();
@@ -94,7 +93,10 @@ class Encounter {
     /** Voids an encounter recorded by mistake; its notes, vitals and diagnoses stay, marked by the encounter. */
     void voidAsEnteredInError(UUID by, String reason, Instant now) {
         if (status == EncounterStatus.ENTERED_IN_ERROR) {
-            throw new DomainException(RecordProblem.INVALID_TRANSITION, "encounter.invalid-transition", status,
+            throw new DomainException(
+                    RecordProblem.INVALID_TRANSITION,
+                    "encounter.invalid-transition",
+                    status,
                     EncounterStatus.ENTERED_IN_ERROR);
         }
         status = EncounterStatus.ENTERED_IN_ERROR;
@@ -113,8 +115,8 @@ class Encounter {
 
     private void requireOpen() {
         if (status != EncounterStatus.OPEN) {
-            throw new DomainException(RecordProblem.INVALID_TRANSITION, "encounter.invalid-transition", status,
-                    EncounterStatus.FINISHED);
+            throw new DomainException(
+                    RecordProblem.INVALID_TRANSITION, "encounter.invalid-transition", status, EncounterStatus.FINISHED);
         }
     }
 

@@ -58,8 +58,11 @@ class RecordController {
 
     /** The patient's timeline, newest first; {@code types} from {@code ENCOUNTER, NOTE, VITALS, DIAGNOSIS, …}. */
     @GetMapping("/api/patients/{id}/timeline")
-    PageView<TimelineEntry> timeline(@PathVariable UUID id, @RequestParam(required = false) Set<String> types,
-            @RequestParam(required = false) Instant from, @RequestParam(required = false) Instant to,
+    PageView<TimelineEntry> timeline(
+            @PathVariable UUID id,
+            @RequestParam(required = false) Set<String> types,
+            @RequestParam(required = false) Instant from,
+            @RequestParam(required = false) Instant to,
             @RequestParam(defaultValue = "0") @Min(0) int page,
             @RequestParam(defaultValue = "20") @Min(1) @Max(100) int size) {
         return timeline.page(id, types, from, to, page, size);
@@ -88,8 +91,15 @@ class RecordController {
 
     @PutMapping("/api/encounters/{id}/notes/{noteId}")
     NoteView amendNote(@PathVariable UUID id, @PathVariable UUID noteId, @Valid @RequestBody AmendNoteRequest body) {
-        return management.amendNote(id, noteId, body.version(), body.subjective(), body.objective(),
-                body.assessment(), body.plan(), body.reason());
+        return management.amendNote(
+                id,
+                noteId,
+                body.version(),
+                body.subjective(),
+                body.objective(),
+                body.assessment(),
+                body.plan(),
+                body.reason());
     }
 
     /** Every version of a note, the original first (ADR 0015: notes are amended by appending, never overwritten). */

@@ -55,8 +55,14 @@ public class RecordManagement {
     private final AuditLog audit;
     private final Clock clock;
 
-    RecordManagement(Encounters encounters, JdbcClient jdbc, RecordQueries queries,
-            RecordAccess access, AppointmentBook appointments, IdentityQueries identity, AuditLog audit,
+    RecordManagement(
+            Encounters encounters,
+            JdbcClient jdbc,
+            RecordQueries queries,
+            RecordAccess access,
+            AppointmentBook appointments,
+            IdentityQueries identity,
+            AuditLog audit,
             Clock clock) {
         this.encounters = encounters;
         this.jdbc = jdbc;
@@ -81,7 +87,8 @@ public class RecordManagement {
                 if (!existing.get().patientId().equals(patientId)) {
                     throw new DomainException(RecordProblem.NOT_FOUND);
                 }
-                audit.record(AuditEvent.success("ENCOUNTER_READ", "Encounter", existing.get().id(), patientId));
+                audit.record(AuditEvent.success(
+                        "ENCOUNTER_READ", "Encounter", existing.get().id(), patientId));
                 return queries.detailUnaudited(existing.get().id());
             }
             AppointmentView appointment = appointments.get(request.appointmentId());
@@ -90,27 +97,34 @@ public class RecordManagement {
             }
             if (appointment.status() != AppointmentStatus.CHECKED_IN
                     && appointment.status() != AppointmentStatus.IN_CONSULTATION) {
-                throw new DomainException(RecordProblem.APPOINTMENT_NOT_OPEN, "encounter.appointment-not-open",
-                        appointment.status());
+                throw new DomainException(
+                        RecordProblem.APPOINTMENT_NOT_OPEN, "encounter.appointment-not-open", appointment.status());
             }
-            encounter = new Encounter(patientId, appointment.id(), appointment.departmentId(),
-                    appointment.doctorId(), user.userId(), clock.instant());
+            encounter = new Encounter(
+                    patientId,
+                    appointment.id(),
+                    appointment.departmentId(),
+                    appointment.doctorId(),
+                    user.userId(),
+                    clock.instant());
         } else {
             if (request.departmentId() == null) {
                 throw field("/departmentId", "validation.required");
             }
-            UUID doctorId = request.doctorId() != null ? request.doctorId()
-                    : user.has(Role.DOCTOR) ? user.userId() : null;
+            UUID doctorId =
+                    request.doctorId() != null ? request.doctorId() : user.has(Role.DOCTOR) ? user.userId() : null;
             if (doctorId == null) {
                 throw field("/doctorId", "validation.required");
             }
-            boolean doctorHere = identity.staffMember(doctorId).filter(StaffMember::active)
-                    .filter(d -> d.isDoctorIn(request.departmentId())).isPresent();
+            boolean doctorHere = identity.staffMember(doctorId)
+                    .filter(StaffMember::active)
+                    .filter(d -> d.isDoctorIn(request.departmentId()))
+                    .isPresent();
             if (!doctorHere) {
                 throw field("/doctorId", "appointment.not-a-doctor-here");
             }
-            encounter = new Encounter(patientId, null, request.departmentId(), doctorId, user.userId(),
-                    clock.instant());
+            encounter =
+                    new Encounter(patientId, null, request.departmentId(), doctorId, user.userId(), clock.instant());
         }
         try {
             encounters.saveAndFlush(encounter);
@@ -144,8 +158,7 @@ public class RecordManagement {
 
     @Transactional
     @PreAuthorize("hasRole('DOCTOR')")
-    public NoteView writeNote(UUID encounterId, String subjective, String objective, String assessment,
-            String plan) {
+    public NoteView writeNote(UUID encounterId, String subjective, String objective, String assessment, String plan) {
         Encounter encounter = load(encounterId);
         encounter.requireWritable();
         Soap text = requireText(new Soap(subjective, objective, assessment, plan));
@@ -155,9 +168,12 @@ public class RecordManagement {
                 INSERT INTO clinical_note (id, encounter_id, patient_id, authored_by, authored_by_name, authored_at,
                     version)
                 VALUES (:id, :e, :p, :by, :byName, :at, 0)""")
-                .param("id", id.toString()).param("e", encounterId.toString())
-                .param("p", encounter.patientId().toString()).param("by", user.userId().toString())
-                .param("byName", cut(user.displayName())).param("at", UtcTimestamps.toColumn(clock.instant()))
+                .param("id", id.toString())
+                .param("e", encounterId.toString())
+                .param("p", encounter.patientId().toString())
+                .param("by", user.userId().toString())
+                .param("byName", cut(user.displayName()))
+                .param("at", UtcTimestamps.toColumn(clock.instant()))
                 .update();
         insertVersion(id, 0, text, user, null);
         audit.record(AuditEvent.success("NOTE_CREATE", "ClinicalNote", id, encounter.patientId()));
@@ -172,19 +188,30 @@ public class RecordManagement {
      */
     @Transactional
     @PreAuthorize("hasRole('DOCTOR')")
-    public NoteView amendNote(UUID encounterId, UUID noteId, long version, String subjective, String objective,
-            String assessment, String plan, String reason) {
+    public NoteView amendNote(
+            UUID encounterId,
+            UUID noteId,
+            long version,
+            String subjective,
+            String objective,
+            String assessment,
+            String plan,
+            String reason) {
         Encounter encounter = load(encounterId);
         encounter.requireWritable();
         Soap text = requireText(new Soap(subjective, objective, assessment, plan));
         UUID author = jdbc.sql("SELECT authored_by FROM clinical_note WHERE id = :id AND encounter_id = :e")
-                .param("id", noteId.toString()).param("e", encounterId.toString())
-                .query((rs, n) -> RecordQueries.uuid(rs, "authored_by")).optional()
+                .param("id", noteId.toString())
+                .param("e", encounterId.toString())
+                .query((rs, n) -> RecordQueries.uuid(rs, "authored_by"))
+                .optional()
                 .orElseThrow(() -> new DomainException(RecordProblem.NOT_FOUND));
         CdssPrincipal user = CurrentUser.require();
         String why = reason == null || reason.isBlank() ? null : reason.strip();
         if (why == null && !author.equals(user.userId())) {
-            throw new DomainException(RecordProblem.AMENDMENT_REASON_REQUIRED, null,
+            throw new DomainException(
+                    RecordProblem.AMENDMENT_REASON_REQUIRED,
+                    null,
                     List.of(new FieldProblem("/reason", "validation.required")));
         }
         // optimistic locking in one statement: an amendment committed since the caller read the note wins. Only the
@@ -193,9 +220,13 @@ public class RecordManagement {
                 UPDATE clinical_note SET version = version + 1, amended_by = :by, amended_by_name = :byName,
                     amended_at = :at
                 WHERE id = :id AND encounter_id = :e AND version = :v""")
-                .param("by", user.userId().toString()).param("byName", cut(user.displayName()))
-                .param("at", UtcTimestamps.toColumn(clock.instant())).param("id", noteId.toString())
-                .param("e", encounterId.toString()).param("v", version).update();
+                .param("by", user.userId().toString())
+                .param("byName", cut(user.displayName()))
+                .param("at", UtcTimestamps.toColumn(clock.instant()))
+                .param("id", noteId.toString())
+                .param("e", encounterId.toString())
+                .param("v", version)
+                .update();
         if (changed == 0) {
             throw new DomainException(ProblemCode.STALE_VERSION);
         }
@@ -210,10 +241,17 @@ public class RecordManagement {
                 INSERT INTO clinical_note_version (note_id, version, subjective, objective, assessment, plan,
                     written_by, written_by_name, written_at, reason)
                 VALUES (:id, :v, :s, :o, :a, :plan, :by, :byName, :at, :reason)""")
-                .param("id", noteId.toString()).param("v", version).param("s", text.subjective())
-                .param("o", text.objective()).param("a", text.assessment()).param("plan", text.plan())
-                .param("by", user.userId().toString()).param("byName", cut(user.displayName()))
-                .param("at", UtcTimestamps.toColumn(clock.instant())).param("reason", reason).update();
+                .param("id", noteId.toString())
+                .param("v", version)
+                .param("s", text.subjective())
+                .param("o", text.objective())
+                .param("a", text.assessment())
+                .param("plan", text.plan())
+                .param("by", user.userId().toString())
+                .param("byName", cut(user.displayName()))
+                .param("at", UtcTimestamps.toColumn(clock.instant()))
+                .param("reason", reason)
+                .update();
     }
 
     @Transactional
@@ -229,13 +267,22 @@ public class RecordManagement {
                     respiratory_rate, temperature_c, spo2, height_cm, weight_kg, bmi, measured_at, recorded_by,
                     recorded_by_name)
                 VALUES (:id, :e, :p, :sys, :dia, :hr, :rr, :temp, :spo2, :height, :weight, :bmi, :at, :by, :byName)""")
-                .param("id", id.toString()).param("e", encounterId.toString())
-                .param("p", encounter.patientId().toString()).param("sys", v.systolic()).param("dia", v.diastolic())
-                .param("hr", v.heartRate()).param("rr", v.respiratoryRate())
-                .param("temp", oneDecimal(v.temperatureC())).param("spo2", v.spo2())
-                .param("height", oneDecimal(v.heightCm())).param("weight", oneDecimal(v.weightKg()))
-                .param("bmi", v.bmi()).param("at", UtcTimestamps.toColumn(clock.instant()))
-                .param("by", user.userId().toString()).param("byName", cut(user.displayName())).update();
+                .param("id", id.toString())
+                .param("e", encounterId.toString())
+                .param("p", encounter.patientId().toString())
+                .param("sys", v.systolic())
+                .param("dia", v.diastolic())
+                .param("hr", v.heartRate())
+                .param("rr", v.respiratoryRate())
+                .param("temp", oneDecimal(v.temperatureC()))
+                .param("spo2", v.spo2())
+                .param("height", oneDecimal(v.heightCm()))
+                .param("weight", oneDecimal(v.weightKg()))
+                .param("bmi", v.bmi())
+                .param("at", UtcTimestamps.toColumn(clock.instant()))
+                .param("by", user.userId().toString())
+                .param("byName", cut(user.displayName()))
+                .update();
         audit.record(AuditEvent.success("VITALS_CREATE", "VitalSigns", id, encounter.patientId()));
         return queries.vitals(id);
     }
@@ -247,10 +294,12 @@ public class RecordManagement {
         encounter.requireWritable();
         if (primary) {
             Integer primaries = jdbc.sql("SELECT COUNT(*) FROM encounter_diagnosis WHERE encounter_id = :e "
-                    + "AND is_primary = TRUE").param("e", encounterId.toString()).query(Integer.class).single();
+                            + "AND is_primary = TRUE")
+                    .param("e", encounterId.toString())
+                    .query(Integer.class)
+                    .single();
             if (primaries > 0) {
-                throw new DomainException(RecordProblem.PRIMARY_DIAGNOSIS_EXISTS,
-                        "encounter.primary-diagnosis-exists");
+                throw new DomainException(RecordProblem.PRIMARY_DIAGNOSIS_EXISTS, "encounter.primary-diagnosis-exists");
             }
         }
         CdssPrincipal user = CurrentUser.require();
@@ -259,11 +308,16 @@ public class RecordManagement {
                 INSERT INTO encounter_diagnosis (id, encounter_id, patient_id, code, description, is_primary,
                     recorded_at, recorded_by, recorded_by_name)
                 VALUES (:id, :e, :p, :code, :description, :primary, :at, :by, :byName)""")
-                .param("id", id.toString()).param("e", encounterId.toString())
-                .param("p", encounter.patientId().toString()).param("code", code.strip())
-                .param("description", description.strip()).param("primary", primary)
-                .param("at", UtcTimestamps.toColumn(clock.instant())).param("by", user.userId().toString())
-                .param("byName", cut(user.displayName())).update();
+                .param("id", id.toString())
+                .param("e", encounterId.toString())
+                .param("p", encounter.patientId().toString())
+                .param("code", code.strip())
+                .param("description", description.strip())
+                .param("primary", primary)
+                .param("at", UtcTimestamps.toColumn(clock.instant()))
+                .param("by", user.userId().toString())
+                .param("byName", cut(user.displayName()))
+                .update();
         audit.record(AuditEvent.success("DIAGNOSIS_CREATE", "EncounterDiagnosis", id, encounter.patientId()));
         return queries.diagnosis(id);
     }
@@ -274,8 +328,10 @@ public class RecordManagement {
         if (event.status() != AppointmentStatus.COMPLETED) {
             return;
         }
-        encounters.findByAppointmentId(event.appointmentId())
-                .filter(e -> e.status() == EncounterStatus.OPEN).ifPresent(e -> {
+        encounters
+                .findByAppointmentId(event.appointmentId())
+                .filter(e -> e.status() == EncounterStatus.OPEN)
+                .ifPresent(e -> {
                     e.finish(clock.instant());
                     encounters.saveAndFlush(e);
                     audit.record(AuditEvent.success("ENCOUNTER_FINISH", "Encounter", e.id(), e.patientId()));

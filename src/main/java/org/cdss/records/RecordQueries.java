@@ -45,15 +45,22 @@ public class RecordQueries {
     public List<EncounterView> encounters(UUID patientId) {
         access.requireVisitReader(patientId, "ENCOUNTER_LIST", "Patient", patientId);
         List<EncounterRow> rows = jdbc.sql("SELECT * FROM encounter WHERE patient_id = :p "
-                + "ORDER BY started_at DESC, id LIMIT " + MAX_ENCOUNTERS)
-                .param("p", patientId.toString()).query(RecordQueries::encounterRow).list();
-        Map<UUID, List<DiagnosisView>> diagnoses = jdbc.sql("SELECT * FROM encounter_diagnosis WHERE patient_id = :p "
-                + "ORDER BY is_primary DESC, recorded_at, id").param("p", patientId.toString())
-                .query(RecordQueries::diagnosis).list().stream()
+                        + "ORDER BY started_at DESC, id LIMIT " + MAX_ENCOUNTERS)
+                .param("p", patientId.toString())
+                .query(RecordQueries::encounterRow)
+                .list();
+        Map<UUID, List<DiagnosisView>> diagnoses = jdbc
+                .sql("SELECT * FROM encounter_diagnosis WHERE patient_id = :p "
+                        + "ORDER BY is_primary DESC, recorded_at, id")
+                .param("p", patientId.toString())
+                .query(RecordQueries::diagnosis)
+                .list()
+                .stream()
                 .collect(Collectors.groupingBy(DiagnosisView::encounterId));
         Map<UUID, String> names = new HashMap<>();
-        return rows.stream().map(r -> r.view(doctorName(names, r.doctorId()),
-                diagnoses.getOrDefault(r.id(), List.of()))).toList();
+        return rows.stream()
+                .map(r -> r.view(doctorName(names, r.doctorId()), diagnoses.getOrDefault(r.id(), List.of())))
+                .toList();
     }
 
     /** One encounter with its notes, vitals and diagnoses: chart readers, or the patient themself. */
@@ -72,11 +79,12 @@ public class RecordQueries {
     @Transactional(readOnly = true)
     public java.util.Optional<Double> recentWeightKg(UUID patientId, java.time.Instant now, int days) {
         return jdbc.sql("SELECT v.weight_kg FROM vital_signs v JOIN encounter e ON e.id = v.encounter_id "
-                + "WHERE v.patient_id = :p AND v.weight_kg IS NOT NULL AND e.status <> 'ENTERED_IN_ERROR' "
-                + "AND v.measured_at >= :since ORDER BY v.measured_at DESC, v.id DESC LIMIT 1")
+                        + "WHERE v.patient_id = :p AND v.weight_kg IS NOT NULL AND e.status <> 'ENTERED_IN_ERROR' "
+                        + "AND v.measured_at >= :since ORDER BY v.measured_at DESC, v.id DESC LIMIT 1")
                 .param("p", patientId.toString())
                 .param("since", UtcTimestamps.toColumn(now.minus(java.time.Duration.ofDays(days))))
-                .query((rs, n) -> rs.getBigDecimal(1).doubleValue()).optional();
+                .query((rs, n) -> rs.getBigDecimal(1).doubleValue())
+                .optional();
     }
 
     /** Not audited: for the command side, which audits its own write. */
@@ -90,9 +98,11 @@ public class RecordQueries {
         EncounterRow row = findRow(encounterId);
         access.requireChartReader(row.patientId(), "NOTE_HISTORY_READ", "ClinicalNote", noteId);
         List<NoteVersionView> versions = jdbc.sql("SELECT v.* FROM clinical_note_version v JOIN clinical_note n "
-                + "ON n.id = v.note_id WHERE v.note_id = :id AND n.encounter_id = :e ORDER BY v.version")
-                .param("id", noteId.toString()).param("e", encounterId.toString())
-                .query(RecordQueries::noteVersion).list();
+                        + "ON n.id = v.note_id WHERE v.note_id = :id AND n.encounter_id = :e ORDER BY v.version")
+                .param("id", noteId.toString())
+                .param("e", encounterId.toString())
+                .query(RecordQueries::noteVersion)
+                .list();
         if (versions.isEmpty()) {
             throw new DomainException(RecordProblem.NOT_FOUND);
         }
@@ -100,83 +110,155 @@ public class RecordQueries {
     }
 
     NoteView note(UUID noteId) {
-        return jdbc.sql("SELECT * FROM clinical_note_current WHERE id = :id").param("id", noteId.toString())
-                .query(RecordQueries::note).single();
+        return jdbc.sql("SELECT * FROM clinical_note_current WHERE id = :id")
+                .param("id", noteId.toString())
+                .query(RecordQueries::note)
+                .single();
     }
 
     VitalsView vitals(UUID vitalsId) {
-        return jdbc.sql("SELECT * FROM vital_signs WHERE id = :id").param("id", vitalsId.toString())
-                .query(RecordQueries::vitals).single();
+        return jdbc.sql("SELECT * FROM vital_signs WHERE id = :id")
+                .param("id", vitalsId.toString())
+                .query(RecordQueries::vitals)
+                .single();
     }
 
     DiagnosisView diagnosis(UUID diagnosisId) {
-        return jdbc.sql("SELECT * FROM encounter_diagnosis WHERE id = :id").param("id", diagnosisId.toString())
-                .query(RecordQueries::diagnosis).single();
+        return jdbc.sql("SELECT * FROM encounter_diagnosis WHERE id = :id")
+                .param("id", diagnosisId.toString())
+                .query(RecordQueries::diagnosis)
+                .single();
     }
 
     private EncounterRow findRow(UUID encounterId) {
-        return jdbc.sql("SELECT * FROM encounter WHERE id = :id").param("id", encounterId.toString())
-                .query(RecordQueries::encounterRow).optional()
+        return jdbc.sql("SELECT * FROM encounter WHERE id = :id")
+                .param("id", encounterId.toString())
+                .query(RecordQueries::encounterRow)
+                .optional()
                 .orElseThrow(() -> new DomainException(RecordProblem.NOT_FOUND));
     }
 
     private EncounterDetailView detail(EncounterRow row) {
         String e = row.id().toString();
         List<DiagnosisView> diagnoses = jdbc.sql("SELECT * FROM encounter_diagnosis WHERE encounter_id = :e "
-                + "ORDER BY is_primary DESC, recorded_at, id").param("e", e).query(RecordQueries::diagnosis).list();
+                        + "ORDER BY is_primary DESC, recorded_at, id")
+                .param("e", e)
+                .query(RecordQueries::diagnosis)
+                .list();
         List<NoteView> notes = jdbc.sql("SELECT * FROM clinical_note_current WHERE encounter_id = :e "
-                + "ORDER BY authored_at DESC, id").param("e", e).query(RecordQueries::note).list();
-        List<VitalsView> vitals = jdbc.sql("SELECT * FROM vital_signs WHERE encounter_id = :e "
-                + "ORDER BY measured_at DESC, id").param("e", e).query(RecordQueries::vitals).list();
-        return new EncounterDetailView(row.view(doctorName(new HashMap<>(), row.doctorId()), diagnoses), notes,
-                vitals);
+                        + "ORDER BY authored_at DESC, id")
+                .param("e", e)
+                .query(RecordQueries::note)
+                .list();
+        List<VitalsView> vitals = jdbc.sql(
+                        "SELECT * FROM vital_signs WHERE encounter_id = :e " + "ORDER BY measured_at DESC, id")
+                .param("e", e)
+                .query(RecordQueries::vitals)
+                .list();
+        return new EncounterDetailView(row.view(doctorName(new HashMap<>(), row.doctorId()), diagnoses), notes, vitals);
     }
 
     private String doctorName(Map<UUID, String> cache, UUID doctorId) {
-        return cache.computeIfAbsent(doctorId,
+        return cache.computeIfAbsent(
+                doctorId,
                 d -> identity.staffMember(d).map(StaffMember::displayName).orElse(null));
     }
 
-    record EncounterRow(UUID id, UUID patientId, UUID appointmentId, UUID departmentId, UUID doctorId,
-            EncounterStatus status, java.time.Instant startedAt, java.time.Instant endedAt, String voidReason,
+    record EncounterRow(
+            UUID id,
+            UUID patientId,
+            UUID appointmentId,
+            UUID departmentId,
+            UUID doctorId,
+            EncounterStatus status,
+            java.time.Instant startedAt,
+            java.time.Instant endedAt,
+            String voidReason,
             long version) {
         EncounterView view(String doctorName, List<DiagnosisView> diagnoses) {
-            return new EncounterView(id, patientId, appointmentId, departmentId, doctorId, doctorName, status,
-                    startedAt, endedAt, voidReason, diagnoses, version);
+            return new EncounterView(
+                    id,
+                    patientId,
+                    appointmentId,
+                    departmentId,
+                    doctorId,
+                    doctorName,
+                    status,
+                    startedAt,
+                    endedAt,
+                    voidReason,
+                    diagnoses,
+                    version);
         }
     }
 
     static EncounterRow encounterRow(ResultSet rs, int n) throws SQLException {
-        return new EncounterRow(uuid(rs, "id"), uuid(rs, "patient_id"), uuid(rs, "appointment_id"),
-                uuid(rs, "department_id"), uuid(rs, "doctor_id"), EncounterStatus.valueOf(rs.getString("status")),
-                UtcTimestamps.read(rs, "started_at"), UtcTimestamps.read(rs, "ended_at"),
-                rs.getString("void_reason"), rs.getLong("version"));
+        return new EncounterRow(
+                uuid(rs, "id"),
+                uuid(rs, "patient_id"),
+                uuid(rs, "appointment_id"),
+                uuid(rs, "department_id"),
+                uuid(rs, "doctor_id"),
+                EncounterStatus.valueOf(rs.getString("status")),
+                UtcTimestamps.read(rs, "started_at"),
+                UtcTimestamps.read(rs, "ended_at"),
+                rs.getString("void_reason"),
+                rs.getLong("version"));
     }
 
     static NoteView note(ResultSet rs, int n) throws SQLException {
-        return new NoteView(uuid(rs, "id"), uuid(rs, "encounter_id"), rs.getString("subjective"),
-                rs.getString("objective"), rs.getString("assessment"), rs.getString("plan"),
-                rs.getString("authored_by_name"), UtcTimestamps.read(rs, "authored_at"),
-                UtcTimestamps.read(rs, "amended_at"), rs.getLong("version"), rs.getString("amended_by_name"));
+        return new NoteView(
+                uuid(rs, "id"),
+                uuid(rs, "encounter_id"),
+                rs.getString("subjective"),
+                rs.getString("objective"),
+                rs.getString("assessment"),
+                rs.getString("plan"),
+                rs.getString("authored_by_name"),
+                UtcTimestamps.read(rs, "authored_at"),
+                UtcTimestamps.read(rs, "amended_at"),
+                rs.getLong("version"),
+                rs.getString("amended_by_name"));
     }
 
     static NoteVersionView noteVersion(ResultSet rs, int n) throws SQLException {
-        return new NoteVersionView(uuid(rs, "note_id"), rs.getLong("version"), rs.getString("subjective"),
-                rs.getString("objective"), rs.getString("assessment"), rs.getString("plan"),
-                rs.getString("written_by_name"), UtcTimestamps.read(rs, "written_at"), rs.getString("reason"));
+        return new NoteVersionView(
+                uuid(rs, "note_id"),
+                rs.getLong("version"),
+                rs.getString("subjective"),
+                rs.getString("objective"),
+                rs.getString("assessment"),
+                rs.getString("plan"),
+                rs.getString("written_by_name"),
+                UtcTimestamps.read(rs, "written_at"),
+                rs.getString("reason"));
     }
 
     static VitalsView vitals(ResultSet rs, int n) throws SQLException {
-        return new VitalsView(uuid(rs, "id"), uuid(rs, "encounter_id"), integer(rs, "systolic"),
-                integer(rs, "diastolic"), integer(rs, "heart_rate"), integer(rs, "respiratory_rate"),
-                rs.getBigDecimal("temperature_c"), integer(rs, "spo2"), rs.getBigDecimal("height_cm"),
-                rs.getBigDecimal("weight_kg"), rs.getBigDecimal("bmi"), UtcTimestamps.read(rs, "measured_at"),
+        return new VitalsView(
+                uuid(rs, "id"),
+                uuid(rs, "encounter_id"),
+                integer(rs, "systolic"),
+                integer(rs, "diastolic"),
+                integer(rs, "heart_rate"),
+                integer(rs, "respiratory_rate"),
+                rs.getBigDecimal("temperature_c"),
+                integer(rs, "spo2"),
+                rs.getBigDecimal("height_cm"),
+                rs.getBigDecimal("weight_kg"),
+                rs.getBigDecimal("bmi"),
+                UtcTimestamps.read(rs, "measured_at"),
                 rs.getString("recorded_by_name"));
     }
 
     static DiagnosisView diagnosis(ResultSet rs, int n) throws SQLException {
-        return new DiagnosisView(uuid(rs, "id"), uuid(rs, "encounter_id"), rs.getString("code"),
-                rs.getString("description"), rs.getBoolean("is_primary"), UtcTimestamps.read(rs, "recorded_at"),
+        return new DiagnosisView(
+                uuid(rs, "id"),
+                uuid(rs, "encounter_id"),
+                rs.getString("code"),
+                rs.getString("description"),
+                rs.getBoolean("is_primary"),
+                UtcTimestamps.read(rs, "recorded_at"),
                 rs.getString("recorded_by_name"));
     }
 

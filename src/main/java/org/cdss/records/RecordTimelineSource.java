@@ -16,11 +16,12 @@ import org.springframework.stereotype.Component;
 class RecordTimelineSource implements TimelineSource {
 
     /** One table's part of the timeline: its type, table and time column. */
-    private record Part(String type, String table, String at) {
-    }
+    private record Part(String type, String table, String at) {}
 
-    private static final List<Part> PARTS = List.of(new Part("ENCOUNTER", "encounter", "started_at"),
-            new Part("NOTE", "clinical_note_current", "authored_at"), new Part("VITALS", "vital_signs", "measured_at"),
+    private static final List<Part> PARTS = List.of(
+            new Part("ENCOUNTER", "encounter", "started_at"),
+            new Part("NOTE", "clinical_note_current", "authored_at"),
+            new Part("VITALS", "vital_signs", "measured_at"),
             new Part("DIAGNOSIS", "encounter_diagnosis", "recorded_at"));
 
     private final JdbcClient jdbc;
@@ -42,7 +43,8 @@ class RecordTimelineSource implements TimelineSource {
         for (Part part : PARTS) {
             if (query.wants(part.type())) {
                 all.addAll(select(part, query, "*", " ORDER BY " + part.at() + " DESC, id LIMIT " + limit)
-                        .query((rs, n) -> entry(part.type(), rs)).list());
+                        .query((rs, n) -> entry(part.type(), rs))
+                        .list());
             }
         }
         all.sort(Timeline.NEWEST_FIRST);
@@ -67,17 +69,46 @@ class RecordTimelineSource implements TimelineSource {
     private TimelineEntry entry(String type, java.sql.ResultSet rs) throws java.sql.SQLException {
         UUID id = RecordQueries.uuid(rs, "id");
         return switch (type) {
-            case "ENCOUNTER" -> new TimelineEntry(type, id, id, UtcTimestamps.read(rs, "started_at"),
-                    rs.getString("status"), rs.getString("void_reason"), doctor(RecordQueries.uuid(rs, "doctor_id")));
-            case "NOTE" -> new TimelineEntry(type, id, RecordQueries.uuid(rs, "encounter_id"),
-                    UtcTimestamps.read(rs, "authored_at"), null, firstOf(rs.getString("assessment"),
-                            rs.getString("plan"), rs.getString("subjective"), rs.getString("objective")),
-                    rs.getString("authored_by_name"));
-            case "VITALS" -> new TimelineEntry(type, id, RecordQueries.uuid(rs, "encounter_id"),
-                    UtcTimestamps.read(rs, "measured_at"), null, vitalsText(rs), rs.getString("recorded_by_name"));
-            default -> new TimelineEntry(type, id, RecordQueries.uuid(rs, "encounter_id"),
-                    UtcTimestamps.read(rs, "recorded_at"), rs.getString("code"), rs.getString("description"),
-                    rs.getString("recorded_by_name"));
+            case "ENCOUNTER" ->
+                new TimelineEntry(
+                        type,
+                        id,
+                        id,
+                        UtcTimestamps.read(rs, "started_at"),
+                        rs.getString("status"),
+                        rs.getString("void_reason"),
+                        doctor(RecordQueries.uuid(rs, "doctor_id")));
+            case "NOTE" ->
+                new TimelineEntry(
+                        type,
+                        id,
+                        RecordQueries.uuid(rs, "encounter_id"),
+                        UtcTimestamps.read(rs, "authored_at"),
+                        null,
+                        firstOf(
+                                rs.getString("assessment"),
+                                rs.getString("plan"),
+                                rs.getString("subjective"),
+                                rs.getString("objective")),
+                        rs.getString("authored_by_name"));
+            case "VITALS" ->
+                new TimelineEntry(
+                        type,
+                        id,
+                        RecordQueries.uuid(rs, "encounter_id"),
+                        UtcTimestamps.read(rs, "measured_at"),
+                        null,
+                        vitalsText(rs),
+                        rs.getString("recorded_by_name"));
+            default ->
+                new TimelineEntry(
+                        type,
+                        id,
+                        RecordQueries.uuid(rs, "encounter_id"),
+                        UtcTimestamps.read(rs, "recorded_at"),
+                        rs.getString("code"),
+                        rs.getString("description"),
+                        rs.getString("recorded_by_name"));
         };
     }
 
@@ -119,5 +150,4 @@ class RecordTimelineSource implements TimelineSource {
             parts.add(label + value + unit);
         }
     }
-
 }

@@ -21,8 +21,9 @@ import org.springframework.transaction.annotation.Transactional;
 @Service
 public class Timeline {
 
-    static final Comparator<TimelineEntry> NEWEST_FIRST = Comparator.comparing(TimelineEntry::occurredAt,
-            Comparator.nullsLast(Comparator.reverseOrder())).thenComparing(e -> e.id().toString());
+    static final Comparator<TimelineEntry> NEWEST_FIRST = Comparator.comparing(
+                    TimelineEntry::occurredAt, Comparator.nullsLast(Comparator.reverseOrder()))
+            .thenComparing(e -> e.id().toString());
 
     /** Deep pages are not served: each source would have to read page × size rows. */
     static final int MAX_WINDOW = 5_000;
@@ -43,8 +44,8 @@ public class Timeline {
     }
 
     @Transactional(readOnly = true)
-    public PageView<TimelineEntry> page(UUID patientId, Set<String> types, Instant from, Instant to, int page,
-            int size) {
+    public PageView<TimelineEntry> page(
+            UUID patientId, Set<String> types, Instant from, Instant to, int page, int size) {
         List<FieldProblem> problems = new ArrayList<>();
         if (types != null && !types().containsAll(types)) {
             problems.add(new FieldProblem("/types", "validation.invalid-value"));

@@ -9,8 +9,8 @@ import java.util.UUID;
  * value the UI translates or shows as is (a status, a diagnosis code); {@code text} a short summary (at most 200
  * characters, shown escaped); {@code encounterId} links the item to its visit where it has one.
  */
-public record TimelineEntry(String type, UUID id, UUID encounterId, Instant occurredAt, String code, String text,
-        String actor) {
+public record TimelineEntry(
+        String type, UUID id, UUID encounterId, Instant occurredAt, String code, String text, String actor) {
 
     static final int TEXT_MAX = 200;
 

@@ -25,9 +25,15 @@ public record TimelineQuery(UUID patientId, Set<String> types, Instant from, Ins
      * the one place sources build their SQL restriction.
      */
     public org.springframework.jdbc.core.simple.JdbcClient.StatementSpec restrict(
-            org.springframework.jdbc.core.simple.JdbcClient jdbc, String select, String patientColumn, String at,
+            org.springframework.jdbc.core.simple.JdbcClient jdbc,
+            String select,
+            String patientColumn,
+            String at,
             String tail) {
-        StringBuilder sql = new StringBuilder(select).append(" WHERE ").append(patientColumn).append(" = :p");
+        StringBuilder sql = new StringBuilder(select)
+                .append(" WHERE ")
+                .append(patientColumn)
+                .append(" = :p");
         if (from != null) {
             sql.append(" AND ").append(at).append(" >= :from");
         }

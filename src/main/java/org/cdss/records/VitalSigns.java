@@ -14,8 +14,15 @@ import org.cdss.shared.ProblemCode;
  * not clinical normal ranges); the limits below follow the input checks common in EHR vital-sign flowsheets.
  * {@link #bmi()} is computed here from height and weight, never taken from the client.
  */
-public record VitalSigns(Integer systolic, Integer diastolic, Integer heartRate, Integer respiratoryRate,
-        BigDecimal temperatureC, Integer spo2, BigDecimal heightCm, BigDecimal weightKg) {
+public record VitalSigns(
+        Integer systolic,
+        Integer diastolic,
+        Integer heartRate,
+        Integer respiratoryRate,
+        BigDecimal temperatureC,
+        Integer spo2,
+        BigDecimal heightCm,
+        BigDecimal weightKg) {
 
     record Range(String pointer, BigDecimal min, BigDecimal max) {
         static Range of(String pointer, String min, String max) {
@@ -49,8 +56,14 @@ public record VitalSigns(Integer systolic, Integer diastolic, Integer heartRate,
         if ((systolic == null) != (diastolic == null)) {
             problems.add(new FieldProblem(systolic == null ? "/systolic" : "/diastolic", "validation.required"));
         }
-        if (systolic == null && diastolic == null && heartRate == null && respiratoryRate == null
-                && temperatureC == null && spo2 == null && heightCm == null && weightKg == null) {
+        if (systolic == null
+                && diastolic == null
+                && heartRate == null
+                && respiratoryRate == null
+                && temperatureC == null
+                && spo2 == null
+                && heightCm == null
+                && weightKg == null) {
             problems.add(new FieldProblem("", "vitals.empty"));
         }
         if (!problems.isEmpty()) {
@@ -70,7 +83,10 @@ public record VitalSigns(Integer systolic, Integer diastolic, Integer heartRate,
 
     private static void check(List<FieldProblem> problems, Range range, BigDecimal value) {
         if (value != null && (value.compareTo(range.min()) < 0 || value.compareTo(range.max()) > 0)) {
-            problems.add(new FieldProblem(range.pointer(), "vitals.out-of-range", range.min().toPlainString(),
+            problems.add(new FieldProblem(
+                    range.pointer(),
+                    "vitals.out-of-range",
+                    range.min().toPlainString(),
                     range.max().toPlainString()));
         }
     }

@@ -18,13 +18,8 @@
  * <p>Depends on patients (existence), scheduling (the appointment an encounter belongs to, its completion event),
  * identity (names), audit and shared. Nothing depends on records except through this API.
  */
-@org.springframework.modulith.ApplicationModule(displayName = "Records", allowedDependencies = {
-        "shared",
-        "audit",
-        "identity",
-        "patients",
-        "scheduling",
-        "scheduling::events"
-})
+@org.springframework.modulith.ApplicationModule(
+        displayName = "Records",
+        allowedDependencies = {"shared", "audit", "identity", "patients", "scheduling", "scheduling::events"})
 @org.jspecify.annotations.NullMarked
 package org.cdss.records;

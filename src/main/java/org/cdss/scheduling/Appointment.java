@@ -68,11 +68,17 @@ class Appointment {
     @Version
     private Long version;
 
-    protected Appointment() {
-    }
+    protected Appointment() {}
 
-    Appointment(UUID patientId, UUID doctorId, UUID departmentId, Instant startsAt, Instant endsAt, String reason,
-            UUID bookedBy, Instant now) {
+    Appointment(
+            UUID patientId,
+            UUID doctorId,
+            UUID departmentId,
+            Instant startsAt,
+            Instant endsAt,
+            String reason,
+            UUID bookedBy,
+            Instant now) {
         this.id = UUID.randomUUID();
         this.patientId = patientId;
         this.doctorId = doctorId;
@@ -115,8 +121,8 @@ class Appointment {
 
     private void move(AppointmentStatus next, Instant now) {
         if (!status.canMoveTo(next)) {
-            throw new DomainException(SchedulingProblem.INVALID_TRANSITION, "appointment.invalid-transition", status,
-                    next);
+            throw new DomainException(
+                    SchedulingProblem.INVALID_TRANSITION, "appointment.invalid-transition", status, next);
         }
         status = next;
         updatedAt = now;

@@ -54,9 +54,15 @@ public class AppointmentBook {
     private final Duration portalCancelNotice;
     private final int portalBookingDays;
 
-    AppointmentBook(Appointments appointments, DoctorSchedules schedules, PatientDirectory patients,
-            IdentityQueries identity, AuditLog audit, org.springframework.context.ApplicationEventPublisher events,
-            Clock clock, HospitalZone zone,
+    AppointmentBook(
+            Appointments appointments,
+            DoctorSchedules schedules,
+            PatientDirectory patients,
+            IdentityQueries identity,
+            AuditLog audit,
+            org.springframework.context.ApplicationEventPublisher events,
+            Clock clock,
+            HospitalZone zone,
             @Value("${cdss.portal.cancel-notice:24h}") Duration portalCancelNotice,
             @Value("${cdss.portal.booking-days:90}") int portalBookingDays) {
         this.appointments = appointments;
@@ -77,13 +83,22 @@ public class AppointmentBook {
     public ScheduleView defineSchedule(DefineScheduleRequest request) {
         requireAny(EnumSet.of(Role.ADMIN_STAFF, Role.ADMIN));
         requireDoctorIn(request.doctorId(), request.departmentId());
-        if (!request.endTime().isAfter(request.startTime()) || java.time.Duration.between(request.startTime(),
-                request.endTime()).toMinutes() < request.slotMinutes()) {
+        if (!request.endTime().isAfter(request.startTime())
+                || java.time.Duration.between(request.startTime(), request.endTime())
+                                .toMinutes()
+                        < request.slotMinutes()) {
             throw field("/endTime", SchedulingProblem.SCHEDULE_WITHOUT_SLOT);
         }
-        DoctorSchedule schedule = schedules.save(new DoctorSchedule(request.doctorId(), request.departmentId(),
-                request.dayOfWeek(), request.startTime(), request.endTime(), request.slotMinutes(), clock.instant()));
-        audit.record(AuditEvent.success("SCHEDULE_CREATE", "DoctorSchedule", schedule.view().id(), null));
+        DoctorSchedule schedule = schedules.save(new DoctorSchedule(
+                request.doctorId(),
+                request.departmentId(),
+                request.dayOfWeek(),
+                request.startTime(),
+                request.endTime(),
+                request.slotMinutes(),
+                clock.instant()));
+        audit.record(AuditEvent.success(
+                "SCHEDULE_CREATE", "DoctorSchedule", schedule.view().id(), null));
         return schedule.view();
     }
 
@@ -91,18 +106,20 @@ public class AppointmentBook {
     public List<ScheduleView> schedules(UUID doctorId) {
         requireStaff();
         return schedules.findByDoctorIdAndActiveTrueOrderByDayOfWeekAscStartTimeAsc(doctorId).stream()
-                .map(DoctorSchedule::view).toList();
+                .map(DoctorSchedule::view)
+                .toList();
     }
 
     /** A doctor's slots on one day (hospital's zone), with those already taken marked. */
     @Transactional(readOnly = true)
     public List<SlotView> slots(UUID doctorId, UUID departmentId, LocalDate day) {
         CurrentUser.require();
-        List<DoctorSchedule> todays = schedules.findByDoctorIdAndDepartmentIdAndDayOfWeekAndActiveTrue(doctorId,
-                departmentId, day.getDayOfWeek().getValue());
+        List<DoctorSchedule> todays = schedules.findByDoctorIdAndDepartmentIdAndDayOfWeekAndActiveTrue(
+                doctorId, departmentId, day.getDayOfWeek().getValue());
         Instant from = day.atStartOfDay(zone).toInstant();
         Instant to = day.plusDays(1).atStartOfDay(zone).toInstant();
-        Set<Instant> taken = appointments.slotsTaken(doctorId, from, to).stream().map(Appointment::startsAt)
+        Set<Instant> taken = appointments.slotsTaken(doctorId, from, to).stream()
+                .map(Appointment::startsAt)
                 .collect(Collectors.toSet());
         Instant now = clock.instant();
         List<SlotView> slots = new ArrayList<>();
@@ -110,7 +127,10 @@ public class AppointmentBook {
             for (var time : schedule.slotStarts()) {
                 ZonedDateTime start = day.atTime(time).atZone(zone);
                 Instant instant = start.toInstant();
-                slots.add(new SlotView(instant, start.toLocalDateTime(), schedule.slotMinutes(),
+                slots.add(new SlotView(
+                        instant,
+                        start.toLocalDateTime(),
+                        schedule.slotMinutes(),
                         !taken.contains(instant) && instant.isAfter(now)));
             }
         }
@@ -139,21 +159,32 @@ public class AppointmentBook {
         if (user.has(Role.PATIENT) && startsAt.isAfter(now.plus(Duration.ofDays(portalBookingDays)))) {
             throw field("/localStart", SchedulingProblem.TOO_FAR_AHEAD);
         }
-        DoctorSchedule schedule = schedules.findByDoctorIdAndDepartmentIdAndDayOfWeekAndActiveTrue(doctor.id(),
-                        request.departmentId(), start.getDayOfWeek().getValue()).stream()
-                .filter(s -> s.hasSlotAt(start.toLocalTime())).findFirst()
+        DoctorSchedule schedule = schedules
+                .findByDoctorIdAndDepartmentIdAndDayOfWeekAndActiveTrue(
+                        doctor.id(),
+                        request.departmentId(),
+                        start.getDayOfWeek().getValue())
+                .stream()
+                .filter(s -> s.hasSlotAt(start.toLocalTime()))
+                .findFirst()
                 .orElseThrow(() -> field("/localStart", SchedulingProblem.OUTSIDE_HOURS));
-        Appointment appointment = new Appointment(request.patientId(), doctor.id(), request.departmentId(),
-                startsAt, startsAt.plus(Duration.ofMinutes(schedule.slotMinutes())), blankToNull(request.reason()),
-                user.userId(), now);
+        Appointment appointment = new Appointment(
+                request.patientId(),
+                doctor.id(),
+                request.departmentId(),
+                startsAt,
+                startsAt.plus(Duration.ofMinutes(schedule.slotMinutes())),
+                blankToNull(request.reason()),
+                user.userId(),
+                now);
         try {
             appointments.saveAndFlush(appointment);
         } catch (DataIntegrityViolationException | org.springframework.dao.ConcurrencyFailureException e) {
             // the unique active_slot key (or, under a race, the lock on it) decided: someone else has this slot
             throw new DomainException(SchedulingProblem.SLOT_TAKEN);
         }
-        audit.record(AuditEvent.success("APPOINTMENT_CREATE", "Appointment", appointment.id(),
-                appointment.patientId()));
+        audit.record(
+                AuditEvent.success("APPOINTMENT_CREATE", "Appointment", appointment.id(), appointment.patientId()));
         patients.noteDepartmentVisit(appointment.patientId(), request.departmentId(), startsAt);
         publishChange(appointment);
         return views(List.of(appointment)).getFirst();
@@ -193,10 +224,9 @@ public class AppointmentBook {
     public AppointmentView cancel(UUID id, String reason) {
         CdssPrincipal user = requireAny(EnumSet.of(Role.ADMIN_STAFF, Role.DOCTOR, Role.NURSE, Role.PATIENT));
         return transition(id, "APPOINTMENT_CANCEL", a -> {
-            if (user.has(Role.PATIENT)
-                    && a.startsAt().isBefore(clock.instant().plus(portalCancelNotice))) {
-                throw new DomainException(SchedulingProblem.CANCEL_TOO_LATE, "appointment.cancel-too-late",
-                        portalCancelNotice.toHours());
+            if (user.has(Role.PATIENT) && a.startsAt().isBefore(clock.instant().plus(portalCancelNotice))) {
+                throw new DomainException(
+                        SchedulingProblem.CANCEL_TOO_LATE, "appointment.cancel-too-late", portalCancelNotice.toHours());
             }
             a.cancel(reason.trim(), clock.instant());
         });
@@ -230,8 +260,8 @@ public class AppointmentBook {
      * status. A patient sees only their own, whatever the filters say.
      */
     @Transactional(readOnly = true)
-    public List<AppointmentView> list(LocalDate from, int days, UUID departmentId, UUID doctorId,
-            Set<AppointmentStatus> statuses) {
+    public List<AppointmentView> list(
+            LocalDate from, int days, UUID departmentId, UUID doctorId, Set<AppointmentStatus> statuses) {
         CdssPrincipal user = CurrentUser.require();
         UUID patientId = null;
         if (user.has(Role.PATIENT)) {
@@ -239,12 +269,17 @@ public class AppointmentBook {
         } else {
             requireStaff();
         }
-        Set<AppointmentStatus> wanted = statuses == null || statuses.isEmpty()
-                ? EnumSet.allOf(AppointmentStatus.class) : statuses;
-        List<Appointment> found = appointments.find(from.atStartOfDay(zone).toInstant(),
-                from.plusDays(days).atStartOfDay(zone).toInstant(), departmentId, doctorId, patientId, wanted);
-        audit.record(new AuditEvent("APPOINTMENT_LIST", "Appointment", null, patientId, null,
-                "results=" + found.size(), null));
+        Set<AppointmentStatus> wanted =
+                statuses == null || statuses.isEmpty() ? EnumSet.allOf(AppointmentStatus.class) : statuses;
+        List<Appointment> found = appointments.find(
+                from.atStartOfDay(zone).toInstant(),
+                from.plusDays(days).atStartOfDay(zone).toInstant(),
+                departmentId,
+                doctorId,
+                patientId,
+                wanted);
+        audit.record(new AuditEvent(
+                "APPOINTMENT_LIST", "Appointment", null, patientId, null, "results=" + found.size(), null));
         return views(found);
     }
 
@@ -253,18 +288,23 @@ public class AppointmentBook {
     public List<AppointmentView> queue(UUID departmentId, UUID doctorId) {
         requireStaff();
         LocalDate today = LocalDate.now(clock.withZone(zone));
-        List<Appointment> found = new ArrayList<>(appointments.find(today.atStartOfDay(zone).toInstant(),
-                today.plusDays(1).atStartOfDay(zone).toInstant(), departmentId, doctorId, null,
+        List<Appointment> found = new ArrayList<>(appointments.find(
+                today.atStartOfDay(zone).toInstant(),
+                today.plusDays(1).atStartOfDay(zone).toInstant(),
+                departmentId,
+                doctorId,
+                null,
                 EnumSet.of(AppointmentStatus.CHECKED_IN, AppointmentStatus.IN_CONSULTATION)));
         found.sort(java.util.Comparator.comparing(Appointment::startsAt)
                 .thenComparing(a -> a.checkedInAt() == null ? Instant.MAX : a.checkedInAt()));
-        audit.record(new AuditEvent("APPOINTMENT_QUEUE", "Appointment", null, null, null,
-                "results=" + found.size(), null));
+        audit.record(
+                new AuditEvent("APPOINTMENT_QUEUE", "Appointment", null, null, null, "results=" + found.size(), null));
         return views(found);
     }
 
     /** The earliest and latest instants a timeline bound stands for when it is open. */
     private static final Instant TIMELINE_START = Instant.parse("1900-01-01T00:00:00Z");
+
     private static final Instant TIMELINE_END = Instant.parse("9999-01-01T00:00:00Z");
 
     /**
@@ -276,21 +316,25 @@ public class AppointmentBook {
     @Transactional(readOnly = true)
     public List<AppointmentView> forPatientTimeline(UUID patientId, Instant from, Instant to, int limit) {
         requirePatientScope(patientId);
-        return views(appointments.newestOfPatient(patientId, from == null ? TIMELINE_START : from,
-                to == null ? TIMELINE_END : to, org.springframework.data.domain.PageRequest.of(0, limit)));
+        return views(appointments.newestOfPatient(
+                patientId,
+                from == null ? TIMELINE_START : from,
+                to == null ? TIMELINE_END : to,
+                org.springframework.data.domain.PageRequest.of(0, limit)));
     }
 
     /** How many appointments {@link #forPatientTimeline} would find without a limit. */
     @Transactional(readOnly = true)
     public long countForPatientTimeline(UUID patientId, Instant from, Instant to) {
         requirePatientScope(patientId);
-        return appointments.countOfPatient(patientId, from == null ? TIMELINE_START : from,
-                to == null ? TIMELINE_END : to);
+        return appointments.countOfPatient(
+                patientId, from == null ? TIMELINE_START : from, to == null ? TIMELINE_END : to);
     }
 
     private static void requirePatientScope(UUID patientId) {
         CdssPrincipal user = CurrentUser.require();
-        if (user.has(Role.PATIENT) ? !patientId.equals(user.patientId())
+        if (user.has(Role.PATIENT)
+                ? !patientId.equals(user.patientId())
                 : !user.hasAny(Role.PATIENT_REGISTRY_READERS)) {
             throw DomainException.notFound();
         }
@@ -300,7 +344,8 @@ public class AppointmentBook {
 
     private Appointment visible(UUID id) {
         CdssPrincipal user = CurrentUser.require();
-        Appointment appointment = appointments.findById(id)
+        Appointment appointment = appointments
+                .findById(id)
                 .orElseThrow(() -> new DomainException(SchedulingProblem.APPOINTMENT_NOT_FOUND));
         if (user.has(Role.PATIENT) && !appointment.patientId().equals(user.patientId())) {
             throw new DomainException(SchedulingProblem.APPOINTMENT_NOT_FOUND); // no existence leak
@@ -316,19 +361,38 @@ public class AppointmentBook {
         list.forEach(a -> patientIds.add(a.patientId()));
         Map<UUID, PatientSummaryView> headers = patients.summaries(patientIds);
         Map<UUID, String> doctorNames = new java.util.HashMap<>();
-        return list.stream().map(a -> {
-            PatientSummaryView p = headers.get(a.patientId());
-            String doctorName = doctorNames.computeIfAbsent(a.doctorId(),
-                    d -> identity.staffMember(d).map(StaffMember::displayName).orElse(null));
-            return new AppointmentView(a.id(), a.patientId(), p == null ? null : p.name(),
-                    p == null ? null : p.mrn(), a.doctorId(), doctorName, a.departmentId(), a.startsAt(),
-                    a.endsAt(), a.startsAt().atZone(zone).toLocalDateTime(), zone.getId(), a.status(), a.reason(),
-                    a.cancelReason(), a.checkedInAt(), a.version());
-        }).toList();
+        return list.stream()
+                .map(a -> {
+                    PatientSummaryView p = headers.get(a.patientId());
+                    String doctorName = doctorNames.computeIfAbsent(
+                            a.doctorId(),
+                            d -> identity.staffMember(d)
+                                    .map(StaffMember::displayName)
+                                    .orElse(null));
+                    return new AppointmentView(
+                            a.id(),
+                            a.patientId(),
+                            p == null ? null : p.name(),
+                            p == null ? null : p.mrn(),
+                            a.doctorId(),
+                            doctorName,
+                            a.departmentId(),
+                            a.startsAt(),
+                            a.endsAt(),
+                            a.startsAt().atZone(zone).toLocalDateTime(),
+                            zone.getId(),
+                            a.status(),
+                            a.reason(),
+                            a.cancelReason(),
+                            a.checkedInAt(),
+                            a.version());
+                })
+                .toList();
     }
 
     private StaffMember requireDoctorIn(UUID doctorId, UUID departmentId) {
-        return identity.staffMember(doctorId).filter(d -> d.isDoctorIn(departmentId))
+        return identity.staffMember(doctorId)
+                .filter(d -> d.isDoctorIn(departmentId))
                 .orElseThrow(() -> field("/doctorId", SchedulingProblem.NOT_A_DOCTOR_HERE));
     }
 

@@ -7,5 +7,4 @@ import java.util.UUID;
  * pushed to browsers as it is. Published inside the transaction; listeners act after commit.
  */
 @org.springframework.modulith.NamedInterface("events")
-public record AppointmentChanged(UUID appointmentId, UUID departmentId, UUID doctorId, AppointmentStatus status) {
-}
+public record AppointmentChanged(UUID appointmentId, UUID departmentId, UUID doctorId, AppointmentStatus status) {}

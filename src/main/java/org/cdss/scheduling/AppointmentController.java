@@ -35,9 +35,11 @@ class AppointmentController {
 
     /** Appointments from {@code date} (default today, hospital's zone) for {@code days} days (1–31). */
     @GetMapping
-    List<AppointmentView> list(@RequestParam(required = false) LocalDate date,
+    List<AppointmentView> list(
+            @RequestParam(required = false) LocalDate date,
             @RequestParam(defaultValue = "1") @Min(1) @Max(31) int days,
-            @RequestParam(required = false) UUID departmentId, @RequestParam(required = false) UUID doctorId,
+            @RequestParam(required = false) UUID departmentId,
+            @RequestParam(required = false) UUID doctorId,
             @RequestParam(required = false) Set<AppointmentStatus> status) {
         LocalDate from = date != null ? date : LocalDate.now(clock.withZone(zone.zoneId()));
         return book.list(from, days, departmentId, doctorId, status);
@@ -75,20 +77,19 @@ class AppointmentController {
     }
 
     @PostMapping("/{id}/cancel")
-    AppointmentView cancel(@PathVariable UUID id,
-            @Valid @RequestBody SchedulingRequests.CancelAppointmentRequest body) {
+    AppointmentView cancel(
+            @PathVariable UUID id, @Valid @RequestBody SchedulingRequests.CancelAppointmentRequest body) {
         return book.cancel(id, body.reason());
     }
 
     @GetMapping("/queue")
-    List<AppointmentView> queue(@RequestParam(required = false) UUID departmentId,
-            @RequestParam(required = false) UUID doctorId) {
+    List<AppointmentView> queue(
+            @RequestParam(required = false) UUID departmentId, @RequestParam(required = false) UUID doctorId) {
         return book.queue(departmentId, doctorId);
     }
 
     @GetMapping("/slots")
-    List<SlotView> slots(@RequestParam UUID doctorId, @RequestParam UUID departmentId,
-            @RequestParam LocalDate date) {
+    List<SlotView> slots(@RequestParam UUID doctorId, @RequestParam UUID departmentId, @RequestParam LocalDate date) {
         return book.slots(doctorId, departmentId, date);
     }
 

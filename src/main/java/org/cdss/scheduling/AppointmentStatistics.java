@@ -38,29 +38,40 @@ public class AppointmentStatistics {
     }
 
     /** Counts by status; {@code total} excludes cancellations. */
-    public record StatusCounts(long total, long scheduled, long waiting, long inConsultation, long completed,
-            long noShows, long cancelled) {
+    public record StatusCounts(
+            long total,
+            long scheduled,
+            long waiting,
+            long inConsultation,
+            long completed,
+            long noShows,
+            long cancelled) {
 
         static StatusCounts of(Map<AppointmentStatus, Long> counts) {
             long cancelled = counts.getOrDefault(AppointmentStatus.CANCELLED, 0L);
             long sum = counts.values().stream().mapToLong(Long::longValue).sum();
-            return new StatusCounts(sum - cancelled, counts.getOrDefault(AppointmentStatus.SCHEDULED, 0L),
+            return new StatusCounts(
+                    sum - cancelled,
+                    counts.getOrDefault(AppointmentStatus.SCHEDULED, 0L),
                     counts.getOrDefault(AppointmentStatus.CHECKED_IN, 0L),
                     counts.getOrDefault(AppointmentStatus.IN_CONSULTATION, 0L),
                     counts.getOrDefault(AppointmentStatus.COMPLETED, 0L),
-                    counts.getOrDefault(AppointmentStatus.NO_SHOW, 0L), cancelled);
+                    counts.getOrDefault(AppointmentStatus.NO_SHOW, 0L),
+                    cancelled);
         }
     }
 
-    public record DepartmentCounts(UUID departmentId, StatusCounts counts) {
-    }
+    public record DepartmentCounts(UUID departmentId, StatusCounts counts) {}
 
-    public record HourCount(int hour, long count) {
-    }
+    public record HourCount(int hour, long count) {}
 
-    public record DayStatistics(LocalDate date, String zone, StatusCounts all, List<DepartmentCounts> byDepartment,
-            List<HourCount> byHour, StatusCounts mine) {
-    }
+    public record DayStatistics(
+            LocalDate date,
+            String zone,
+            StatusCounts all,
+            List<DepartmentCounts> byDepartment,
+            List<HourCount> byHour,
+            StatusCounts mine) {}
 
     @PreAuthorize("hasAnyRole('DOCTOR','NURSE','PHARMACIST','LAB_TECH','RADIOGRAPHER','RADIOLOGIST','ADMIN_STAFF')")
     public DayStatistics day(LocalDate requested, UUID departmentId) {
@@ -72,34 +83,42 @@ public class AppointmentStatistics {
         Map<UUID, Map<AppointmentStatus, Long>> byDepartment = new HashMap<>();
         Map<AppointmentStatus, Long> all = new EnumMap<>(AppointmentStatus.class);
         var query = jdbc.sql("SELECT department_id, status, COUNT(*) AS n FROM appointment"
-                + " WHERE starts_at >= :from AND starts_at < :to" + deptFilter + " GROUP BY department_id, status")
-                .param("from", UtcTimestamps.toColumn(from)).param("to", UtcTimestamps.toColumn(to));
+                        + " WHERE starts_at >= :from AND starts_at < :to" + deptFilter
+                        + " GROUP BY department_id, status")
+                .param("from", UtcTimestamps.toColumn(from))
+                .param("to", UtcTimestamps.toColumn(to));
         if (departmentId != null) {
             query = query.param("dept", departmentId.toString());
         }
         query.query((rs, n) -> {
-            UUID dept = UUID.fromString(rs.getString("department_id").trim());
-            AppointmentStatus status = AppointmentStatus.valueOf(rs.getString("status"));
-            long count = rs.getLong("n");
-            byDepartment.computeIfAbsent(dept, d -> new EnumMap<>(AppointmentStatus.class)).merge(status, count,
-                    Long::sum);
-            all.merge(status, count, Long::sum);
-            return null;
-        }).list();
+                    UUID dept = UUID.fromString(rs.getString("department_id").trim());
+                    AppointmentStatus status = AppointmentStatus.valueOf(rs.getString("status"));
+                    long count = rs.getLong("n");
+                    byDepartment
+                            .computeIfAbsent(dept, d -> new EnumMap<>(AppointmentStatus.class))
+                            .merge(status, count, Long::sum);
+                    all.merge(status, count, Long::sum);
+                    return null;
+                })
+                .list();
 
         // Hours are grouped in UTC by the database (EXTRACT is portable) and shifted to the hospital's zone.
         int offsetHours = zone.getRules().getOffset(from).getTotalSeconds() / 3600;
         var hourQuery = jdbc.sql("SELECT EXTRACT(HOUR FROM starts_at) AS h, COUNT(*) AS n FROM appointment"
-                + " WHERE starts_at >= :from AND starts_at < :to AND status <> 'CANCELLED'" + deptFilter
-                + " GROUP BY EXTRACT(HOUR FROM starts_at)").param("from", UtcTimestamps.toColumn(from)).param("to", UtcTimestamps.toColumn(to));
+                        + " WHERE starts_at >= :from AND starts_at < :to AND status <> 'CANCELLED'" + deptFilter
+                        + " GROUP BY EXTRACT(HOUR FROM starts_at)")
+                .param("from", UtcTimestamps.toColumn(from))
+                .param("to", UtcTimestamps.toColumn(to));
         if (departmentId != null) {
             hourQuery = hourQuery.param("dept", departmentId.toString());
         }
         long[] hours = new long[24];
-        hourQuery.query((rs, n) -> {
-            hours[Math.floorMod(rs.getInt("h") + offsetHours, 24)] += rs.getLong("n");
-            return null;
-        }).list();
+        hourQuery
+                .query((rs, n) -> {
+                    hours[Math.floorMod(rs.getInt("h") + offsetHours, 24)] += rs.getLong("n");
+                    return null;
+                })
+                .list();
         List<HourCount> byHour = new ArrayList<>();
         for (int h = 0; h < 24; h++) {
             if (hours[h] > 0) {
@@ -113,15 +132,17 @@ public class AppointmentStatistics {
             Map<AppointmentStatus, Long> own = new EnumMap<>(AppointmentStatus.class);
             jdbc.sql("SELECT status, COUNT(*) AS n FROM appointment WHERE starts_at >= :from AND starts_at < :to"
                             + " AND doctor_id = :doctor GROUP BY status")
-                    .param("from", UtcTimestamps.toColumn(from)).param("to", UtcTimestamps.toColumn(to)).param("doctor", user.userId().toString())
+                    .param("from", UtcTimestamps.toColumn(from))
+                    .param("to", UtcTimestamps.toColumn(to))
+                    .param("doctor", user.userId().toString())
                     .query((rs, n) -> own.put(AppointmentStatus.valueOf(rs.getString("status")), rs.getLong("n")))
                     .list();
             mine = StatusCounts.of(own);
         }
         List<DepartmentCounts> departments = byDepartment.entrySet().stream()
                 .map(e -> new DepartmentCounts(e.getKey(), StatusCounts.of(e.getValue())))
-                .sorted(java.util.Comparator.comparing(d -> d.departmentId().toString())).toList();
+                .sorted(java.util.Comparator.comparing(d -> d.departmentId().toString()))
+                .toList();
         return new DayStatistics(date, zone.getId(), StatusCounts.of(all), departments, byHour, mine);
     }
-
 }

@@ -6,7 +6,12 @@ import java.util.Set;
 /** Where an appointment is in its life cycle, and which moves are allowed from there. */
 @org.springframework.modulith.NamedInterface("events")
 public enum AppointmentStatus {
-    SCHEDULED, CHECKED_IN, IN_CONSULTATION, COMPLETED, CANCELLED, NO_SHOW;
+    SCHEDULED,
+    CHECKED_IN,
+    IN_CONSULTATION,
+    COMPLETED,
+    CANCELLED,
+    NO_SHOW;
 
     boolean canMoveTo(AppointmentStatus next) {
         return switch (this) {

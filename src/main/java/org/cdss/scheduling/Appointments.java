@@ -19,7 +19,11 @@ interface Appointments extends JpaRepository<Appointment, UUID> {
               and (:patientId is null or a.patientId = :patientId)
               and a.status in :statuses
             order by a.startsAt, a.id""")
-    List<Appointment> find(Instant from, Instant to, @Nullable UUID departmentId, @Nullable UUID doctorId,
+    List<Appointment> find(
+            Instant from,
+            Instant to,
+            @Nullable UUID departmentId,
+            @Nullable UUID doctorId,
             @Nullable UUID patientId,
             Collection<AppointmentStatus> statuses);
 

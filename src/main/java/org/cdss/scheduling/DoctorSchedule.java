@@ -46,12 +46,19 @@ class DoctorSchedule {
     @Version
     private Long version;
 
-    protected DoctorSchedule() {
-    }
+    protected DoctorSchedule() {}
 
-    DoctorSchedule(UUID doctorId, UUID departmentId, DayOfWeek day, LocalTime start, LocalTime end, int slotMinutes,
+    DoctorSchedule(
+            UUID doctorId,
+            UUID departmentId,
+            DayOfWeek day,
+            LocalTime start,
+            LocalTime end,
+            int slotMinutes,
             Instant now) {
-        if (!end.isAfter(start) || slotMinutes <= 0 || Duration.between(start, end).toMinutes() < slotMinutes) {
+        if (!end.isAfter(start)
+                || slotMinutes <= 0
+                || Duration.between(start, end).toMinutes() < slotMinutes) {
             throw new IllegalArgumentException("schedule must hold at least one slot");
         }
         this.id = UUID.randomUUID();
@@ -67,12 +74,14 @@ class DoctorSchedule {
 
     /** Whether a slot of this schedule starts exactly at {@code time}. */
     boolean hasSlotAt(LocalTime time) {
-        if (time.isBefore(startTime) || time.plusMinutes(slotMinutes).isAfter(endTime)
+        if (time.isBefore(startTime)
+                || time.plusMinutes(slotMinutes).isAfter(endTime)
                 || time.plusMinutes(slotMinutes).isBefore(time)) {
             return false;
         }
         return Duration.between(startTime, time).toMinutes() % slotMinutes == 0
-                && Duration.between(startTime, time).toSecondsPart() == 0 && time.getNano() == 0;
+                && Duration.between(startTime, time).toSecondsPart() == 0
+                && time.getNano() == 0;
     }
 
     java.util.List<LocalTime> slotStarts() {
@@ -87,8 +96,8 @@ class DoctorSchedule {
     }
 
     ScheduleView view() {
-        return new ScheduleView(id, doctorId, departmentId, DayOfWeek.of(dayOfWeek), startTime, endTime, slotMinutes,
-                active);
+        return new ScheduleView(
+                id, doctorId, departmentId, DayOfWeek.of(dayOfWeek), startTime, endTime, slotMinutes, active);
     }
 
     UUID doctorId() {

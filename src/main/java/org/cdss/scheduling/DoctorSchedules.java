@@ -6,8 +6,8 @@ import org.springframework.data.jpa.repository.JpaRepository;
 
 interface DoctorSchedules extends JpaRepository<DoctorSchedule, UUID> {
 
-    List<DoctorSchedule> findByDoctorIdAndDepartmentIdAndDayOfWeekAndActiveTrue(UUID doctorId, UUID departmentId,
-            int dayOfWeek);
+    List<DoctorSchedule> findByDoctorIdAndDepartmentIdAndDayOfWeekAndActiveTrue(
+            UUID doctorId, UUID departmentId, int dayOfWeek);
 
     List<DoctorSchedule> findByDoctorIdAndActiveTrueOrderByDayOfWeekAscStartTimeAsc(UUID doctorId);
 }

@@ -5,6 +5,12 @@ import java.time.LocalTime;
 import java.util.UUID;
 
 /** A doctor's weekly clinic hours in one department (times in the hospital's zone). */
-public record ScheduleView(UUID id, UUID doctorId, UUID departmentId, DayOfWeek dayOfWeek, LocalTime startTime,
-        LocalTime endTime, int slotMinutes, boolean active) {
-}
+public record ScheduleView(
+        UUID id,
+        UUID doctorId,
+        UUID departmentId,
+        DayOfWeek dayOfWeek,
+        LocalTime startTime,
+        LocalTime endTime,
+        int slotMinutes,
+        boolean active) {}

@@ -6,10 +6,8 @@ import jakarta.validation.constraints.Size;
 /** Request bodies of the scheduling API. */
 final class SchedulingRequests {
 
-    private SchedulingRequests() {
-    }
+    private SchedulingRequests() {}
 
-    record CancelAppointmentRequest(@NotBlank @Size(max = 500) String reason) {
-    }
-
+    record CancelAppointmentRequest(
+            @NotBlank @Size(max = 500) String reason) {}
 }

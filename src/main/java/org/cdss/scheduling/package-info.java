@@ -4,11 +4,8 @@
  * doctors and patients (portal, own appointments only). Times are UTC instants, shown in the hospital's zone. A doctor
  * cannot be double-booked: a unique key in the database decides (V6__scheduling.sql).
  */
-@org.springframework.modulith.ApplicationModule(displayName = "Scheduling", allowedDependencies = {
-        "shared",
-        "audit",
-        "identity",
-        "patients"
-})
+@org.springframework.modulith.ApplicationModule(
+        displayName = "Scheduling",
+        allowedDependencies = {"shared", "audit", "identity", "patients"})
 @org.jspecify.annotations.NullMarked
 package org.cdss.scheduling;

@@ -24,8 +24,7 @@ class AppointmentGenerator implements SeedGenerator {
     private static final String INSERT = "INSERT INTO appointment (id, patient_id, doctor_id, department_id,"
             + " starts_at, ends_at, status, reason, checked_in_at, active_slot, booked_by, created_at, updated_at,"
             + " version) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, 0)";
-    private static final String[] REASONS = {"정기 진료", "초진", "검사 결과 상담", "처방 갱신", "수술 후 경과 관찰",
-        "기침, 발열", "흉통", "호흡곤란"};
+    private static final String[] REASONS = {"정기 진료", "초진", "검사 결과 상담", "처방 갱신", "수술 후 경과 관찰", "기침, 발열", "흉통", "호흡곤란"};
 
     @Override
     public String kind() {
@@ -49,7 +48,8 @@ class AppointmentGenerator implements SeedGenerator {
                 continue;
             }
             for (SeedContext.Doctor doctor : context.doctors) {
-                for (LocalTime t = StaffGenerator.OPENS; t.isBefore(StaffGenerator.CLOSES);
+                for (LocalTime t = StaffGenerator.OPENS;
+                        t.isBefore(StaffGenerator.CLOSES);
                         t = t.plusMinutes(StaffGenerator.SLOT_MINUTES)) {
                     if (random.nextInt(3) == 0) {
                         continue;
@@ -72,21 +72,34 @@ class AppointmentGenerator implements SeedGenerator {
                     UUID patientId = context.patientId(patient);
                     UUID appointmentId = context.id("appointment", n++);
                     if (status.equals("COMPLETED")) {
-                        context.completedVisits.add(new SeedContext.CompletedVisit(appointmentId, patientId, doctor,
-                                start));
+                        context.completedVisits.add(
+                                new SeedContext.CompletedVisit(appointmentId, patientId, doctor, start));
                     }
-                    context.writer.insert("appointment", INSERT, appointmentId.toString(),
-                            patientId.toString(), doctor.id().toString(), doctor.departmentId().toString(),
-                            UtcTimestamps.toColumn(start), UtcTimestamps.toColumn(end), status,
+                    context.writer.insert(
+                            "appointment",
+                            INSERT,
+                            appointmentId.toString(),
+                            patientId.toString(),
+                            doctor.id().toString(),
+                            doctor.departmentId().toString(),
+                            UtcTimestamps.toColumn(start),
+                            UtcTimestamps.toColumn(end),
+                            status,
                             REASONS[random.nextInt(REASONS.length)],
                             status.equals("COMPLETED") ? UtcTimestamps.toColumn(start.minusSeconds(600)) : null,
-                            holdsSlot ? doctor.id() + "|" + start.getEpochSecond() : null, doctor.id().toString(),
-                            UtcTimestamps.toColumn(booked), UtcTimestamps.toColumn(booked));
+                            holdsSlot ? doctor.id() + "|" + start.getEpochSecond() : null,
+                            doctor.id().toString(),
+                            UtcTimestamps.toColumn(booked),
+                            UtcTimestamps.toColumn(booked));
                     int department = context.clinicalDepartments.indexOf(doctor.departmentId());
                     if (seen.add((long) patient * context.clinicalDepartments.size() + department)) {
-                        context.writer.insert("patient_department", "INSERT INTO patient_department (patient_id,"
-                                + " department_id, last_seen_at) VALUES (?, ?, ?)", patientId.toString(),
-                                doctor.departmentId().toString(), UtcTimestamps.toColumn(start));
+                        context.writer.insert(
+                                "patient_department",
+                                "INSERT INTO patient_department (patient_id,"
+                                        + " department_id, last_seen_at) VALUES (?, ?, ?)",
+                                patientId.toString(),
+                                doctor.departmentId().toString(),
+                                UtcTimestamps.toColumn(start));
                     }
                 }
             }

@@ -12,22 +12,22 @@ import java.util.UUID;
 final class SeedContext {
 
     /** A synthetic doctor and the department whose clinic they hold. */
-    record Doctor(UUID id, UUID departmentId, String displayName) {
-    }
+    record Doctor(UUID id, UUID departmentId, String displayName) {}
 
     /** A completed appointment, for the visit (encounter) written for it. */
-    record CompletedVisit(UUID appointmentId, UUID patientId, Doctor doctor, Instant startsAt) {
-    }
+    record CompletedVisit(UUID appointmentId, UUID patientId, Doctor doctor, Instant startsAt) {}
 
     final SeedPlan plan;
     final SeedWriter writer;
     final ZoneId zone;
     /** The instant that splits past from future appointments: noon of {@code plan.today()}, so runs repeat. */
     final Instant now;
+
     final List<UUID> clinicalDepartments;
     final List<Doctor> doctors = new ArrayList<>();
     /** Past completed appointments, in the order they were generated. */
     final List<CompletedVisit> completedVisits = new ArrayList<>();
+
     final String passwordHash;
 
     SeedContext(SeedPlan plan, SeedWriter writer, ZoneId zone, List<UUID> clinicalDepartments, String passwordHash) {

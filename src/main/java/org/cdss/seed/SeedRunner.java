@@ -29,21 +29,30 @@ class SeedRunner implements ApplicationRunner {
     private final SeedPlan plan;
     private final boolean exit;
 
-    SeedRunner(SyntheticData data, ConfigurableApplicationContext context, HospitalZone zone,
-            @Value("${cdss.seed.patients}") int patients, @Value("${cdss.seed.days:30}") int days,
-            @Value("${cdss.seed.seed:1}") long seed, @Value("${cdss.seed.today:}") String today,
+    SeedRunner(
+            SyntheticData data,
+            ConfigurableApplicationContext context,
+            HospitalZone zone,
+            @Value("${cdss.seed.patients}") int patients,
+            @Value("${cdss.seed.days:30}") int days,
+            @Value("${cdss.seed.seed:1}") long seed,
+            @Value("${cdss.seed.today:}") String today,
             @Value("${cdss.seed.exit:true}") boolean exit) {
         this.data = data;
         this.context = context;
         this.exit = exit;
-        this.plan = new SeedPlan(patients, days, seed,
-                today.isBlank() ? LocalDate.now(zone.zoneId()) : LocalDate.parse(today));
+        this.plan = new SeedPlan(
+                patients, days, seed, today.isBlank() ? LocalDate.now(zone.zoneId()) : LocalDate.parse(today));
     }
 
     @Override
     public void run(ApplicationArguments args) {
-        log.info("seed: {} patients, {} days ending {}, seed {}", plan.patients(), plan.days(),
-                plan.today().plusDays(7), plan.seed());
+        log.info(
+                "seed: {} patients, {} days ending {}, seed {}",
+                plan.patients(),
+                plan.days(),
+                plan.today().plusDays(7),
+                plan.seed());
         var result = data.seed(plan);
         log.info("seed: done in {} s: {} (digest {})", result.millis() / 1000, result.rows(), result.digest());
         if (exit) {

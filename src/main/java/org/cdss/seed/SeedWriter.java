@@ -20,8 +20,7 @@ import org.springframework.transaction.support.TransactionTemplate;
 final class SeedWriter {
 
     /** A value that differs between runs by design (a password hash): written, but not digested. */
-    record Unrepeatable(Object value) {
-    }
+    record Unrepeatable(Object value) {}
 
     private final JdbcTemplate jdbc;
     private final TransactionTemplate transactions;

@@ -38,21 +38,42 @@ class StaffGenerator implements SeedGenerator {
             UUID id = context.id("doctor", d);
             UUID department = context.clinicalDepartments.get(d % context.clinicalDepartments.size());
             String displayName = surnames[random.nextInt(surnames.length)] + given[random.nextInt(given.length)];
-            context.writer.insert("app_user", "INSERT INTO app_user (id, username, display_name, password_hash, active,"
-                    + " failed_logins, password_changed_at, created_at, updated_at, version)"
-                    + " VALUES (?, ?, ?, ?, TRUE, 0, ?, ?, ?, 0)", id.toString(),
-                    USERNAME_PREFIX + String.format("%04d", d + 1), displayName,
-                    new SeedWriter.Unrepeatable(context.passwordHash), created, created, created);
-            context.writer.insert("app_user_role", "INSERT INTO app_user_role (user_id, role) VALUES (?, ?)",
-                    id.toString(), "DOCTOR");
-            context.writer.insert("app_user_department",
-                    "INSERT INTO app_user_department (user_id, department_id) VALUES (?, ?)", id.toString(),
+            context.writer.insert(
+                    "app_user",
+                    "INSERT INTO app_user (id, username, display_name, password_hash, active,"
+                            + " failed_logins, password_changed_at, created_at, updated_at, version)"
+                            + " VALUES (?, ?, ?, ?, TRUE, 0, ?, ?, ?, 0)",
+                    id.toString(),
+                    USERNAME_PREFIX + String.format("%04d", d + 1),
+                    displayName,
+                    new SeedWriter.Unrepeatable(context.passwordHash),
+                    created,
+                    created,
+                    created);
+            context.writer.insert(
+                    "app_user_role",
+                    "INSERT INTO app_user_role (user_id, role) VALUES (?, ?)",
+                    id.toString(),
+                    "DOCTOR");
+            context.writer.insert(
+                    "app_user_department",
+                    "INSERT INTO app_user_department (user_id, department_id) VALUES (?, ?)",
+                    id.toString(),
                     department.toString());
             for (int day = 1; day <= 5; day++) {
-                context.writer.insert("doctor_schedule", "INSERT INTO doctor_schedule (id, doctor_id, department_id,"
-                        + " day_of_week, start_time, end_time, slot_minutes, active, created_at, version)"
-                        + " VALUES (?, ?, ?, ?, ?, ?, ?, TRUE, ?, 0)", context.id("schedule", d * 7L + day).toString(),
-                        id.toString(), department.toString(), day, OPENS, CLOSES, SLOT_MINUTES, created);
+                context.writer.insert(
+                        "doctor_schedule",
+                        "INSERT INTO doctor_schedule (id, doctor_id, department_id,"
+                                + " day_of_week, start_time, end_time, slot_minutes, active, created_at, version)"
+                                + " VALUES (?, ?, ?, ?, ?, ?, ?, TRUE, ?, 0)",
+                        context.id("schedule", d * 7L + day).toString(),
+                        id.toString(),
+                        department.toString(),
+                        day,
+                        OPENS,
+                        CLOSES,
+                        SLOT_MINUTES,
+                        created);
             }
             context.doctors.add(new SeedContext.Doctor(id, department, displayName));
         }

@@ -29,9 +29,15 @@ public class SyntheticData {
     private final PasswordEncoder passwords;
     private final HospitalZone zone;
 
-    SyntheticData(List<SeedGenerator> generators, JdbcTemplate jdbc, TransactionTemplate transactions,
-            PasswordEncoder passwords, HospitalZone zone) {
-        this.generators = generators.stream().sorted(Comparator.comparingInt(SeedGenerator::order)).toList();
+    SyntheticData(
+            List<SeedGenerator> generators,
+            JdbcTemplate jdbc,
+            TransactionTemplate transactions,
+            PasswordEncoder passwords,
+            HospitalZone zone) {
+        this.generators = generators.stream()
+                .sorted(Comparator.comparingInt(SeedGenerator::order))
+                .toList();
         this.jdbc = jdbc;
         this.transactions = transactions;
         this.passwords = passwords;
@@ -39,11 +45,12 @@ public class SyntheticData {
     }
 
     /** What a run wrote: rows per table and the digest of every row (equal for equal plans). */
-    public record SeedResult(Map<String, Long> rows, String digest, long millis) {
-    }
+    public record SeedResult(Map<String, Long> rows, String digest, long millis) {}
 
     SeedResult seed(SeedPlan plan) {
-        Long existing = jdbc.queryForObject("SELECT COUNT(*) FROM app_user WHERE username LIKE ?", Long.class,
+        Long existing = jdbc.queryForObject(
+                "SELECT COUNT(*) FROM app_user WHERE username LIKE ?",
+                Long.class,
                 StaffGenerator.USERNAME_PREFIX + "%");
         if (existing != null && existing > 0) {
             throw new IllegalStateException("this database already holds synthetic data (users "
@@ -61,7 +68,11 @@ public class SyntheticData {
         long started = System.nanoTime();
         byte[] secret = new byte[24];
         new SecureRandom().nextBytes(secret);
-        var context = new SeedContext(plan, writer, zone.zoneId(), clinicalDepartments(),
+        var context = new SeedContext(
+                plan,
+                writer,
+                zone.zoneId(),
+                clinicalDepartments(),
                 passwords.encode(Base64.getEncoder().encodeToString(secret)));
         for (SeedGenerator generator : generators) {
             long t = System.nanoTime();
@@ -73,10 +84,15 @@ public class SyntheticData {
     }
 
     private List<UUID> clinicalDepartments() {
-        List<UUID> departments = jdbc.query("SELECT id, code FROM department WHERE active = TRUE ORDER BY code",
-                (rs, n) -> NON_CLINICAL.contains(rs.getString("code")) ? null
-                        : UUID.fromString(rs.getString("id").trim())).stream()
-                .filter(java.util.Objects::nonNull).toList();
+        List<UUID> departments = jdbc
+                .query(
+                        "SELECT id, code FROM department WHERE active = TRUE ORDER BY code",
+                        (rs, n) -> NON_CLINICAL.contains(rs.getString("code"))
+                                ? null
+                                : UUID.fromString(rs.getString("id").trim()))
+                .stream()
+                .filter(java.util.Objects::nonNull)
+                .toList();
         if (departments.isEmpty()) {
             throw new IllegalStateException("no clinical department to hold synthetic clinics");
         }

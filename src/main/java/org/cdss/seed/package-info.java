@@ -4,9 +4,8 @@
  * benchmarks. The same seed and start date give the same rows. One generator per kind of data
  * ({@link org.cdss.seed.SeedGenerator}); runs only when {@code cdss.seed.patients} is set, never in a normal start.
  */
-@org.springframework.modulith.ApplicationModule(displayName = "Synthetic data", allowedDependencies = {
-        "shared",
-        "patients"
-})
+@org.springframework.modulith.ApplicationModule(
+        displayName = "Synthetic data",
+        allowedDependencies = {"shared", "patients"})
 @org.jspecify.annotations.NullMarked
 package org.cdss.seed;

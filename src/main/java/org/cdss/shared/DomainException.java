@@ -66,6 +66,5 @@ public class DomainException extends RuntimeException {
     }
 
     /** A problem with one field of the request; {@code messageKey} is resolved in the request's language. */
-    public record FieldProblem(String pointer, String messageKey, Object... args) {
-    }
+    public record FieldProblem(String pointer, String messageKey, Object... args) {}
 }

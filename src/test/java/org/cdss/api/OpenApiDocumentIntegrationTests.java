@@ -23,8 +23,10 @@ import tools.jackson.databind.json.JsonMapper;
 class OpenApiDocumentIntegrationTests {
 
     static final Path SNAPSHOT = Path.of("frontend/openapi.json");
-    static final JsonMapper PRETTY = JsonMapper.builder().enable(SerializationFeature.INDENT_OUTPUT)
-            .enable(SerializationFeature.ORDER_MAP_ENTRIES_BY_KEYS).build();
+    static final JsonMapper PRETTY = JsonMapper.builder()
+            .enable(SerializationFeature.INDENT_OUTPUT)
+            .enable(SerializationFeature.ORDER_MAP_ENTRIES_BY_KEYS)
+            .build();
 
     @LocalServerPort
     int port;
@@ -55,8 +57,11 @@ class OpenApiDocumentIntegrationTests {
         if (Boolean.getBoolean("cdss.openapi.write")) {
             Files.writeString(SNAPSHOT, liveText);
         }
-        assertThat(Files.exists(SNAPSHOT)).as("frontend/openapi.json exists (./cdss openapi)").isTrue();
-        assertThat(Files.readString(SNAPSHOT)).as("frontend/openapi.json is stale: run ./cdss openapi")
+        assertThat(Files.exists(SNAPSHOT))
+                .as("frontend/openapi.json exists (./cdss openapi)")
+                .isTrue();
+        assertThat(Files.readString(SNAPSHOT))
+                .as("frontend/openapi.json is stale: run ./cdss openapi")
                 .isEqualTo(liveText);
     }
 

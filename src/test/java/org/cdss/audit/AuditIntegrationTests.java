@@ -84,8 +84,13 @@ class AuditIntegrationTests {
         var inRange = admin.get("/api/admin/audit?username=" + doctor.username() + "&from=" + from + "&to=" + to);
         assertThat(inRange.json().path("content").findValuesAsString("action")).contains("LOGIN", "LOGIN_FAILED");
         var outOfRange = admin.get("/api/admin/audit?username=" + doctor.username() + "&to=" + from);
-        assertThat(outOfRange.json().path("page").path("totalElements").asLong()).isZero();
-        assertThat(admin.get("/api/admin/audit/actions").json().valueStream().map(n -> n.asString()).toList())
+        assertThat(outOfRange.json().path("page").path("totalElements").asLong())
+                .isZero();
+        assertThat(admin.get("/api/admin/audit/actions")
+                        .json()
+                        .valueStream()
+                        .map(n -> n.asString())
+                        .toList())
                 .contains("LOGIN", "LOGIN_FAILED");
     }
 
@@ -94,8 +99,10 @@ class AuditIntegrationTests {
         ApiClient admin = adminSession();
         var page = admin.get("/api/admin/audit?size=2&page=0");
         assertThat(page.json().path("content").size()).isEqualTo(2);
-        Instant first = Instant.parse(page.json().path("content").get(0).path("occurredAt").asString());
-        Instant second = Instant.parse(page.json().path("content").get(1).path("occurredAt").asString());
+        Instant first = Instant.parse(
+                page.json().path("content").get(0).path("occurredAt").asString());
+        Instant second = Instant.parse(
+                page.json().path("content").get(1).path("occurredAt").asString());
         assertThat(first).isAfterOrEqualTo(second);
         assertThat(page.json().path("page").path("totalPages").asInt()).isGreaterThan(1);
     }
@@ -104,19 +111,23 @@ class AuditIntegrationTests {
     @Test
     void no_main_code_updates_or_deletes_audit_rows() throws Exception {
         try (Stream<Path> files = Files.walk(Path.of("src/main"))) {
-            var offenders = files.filter(Files::isRegularFile).filter(p -> {
-                try {
-                    String text = Files.readString(p).toLowerCase().replaceAll("\\s+", " ");
-                    return text.contains("update audit_event") || text.contains("delete from audit_event")
-                            || text.contains("truncate table audit_event");
-                } catch (java.io.IOException e) {
-                    return false;
-                }
-            }).toList();
+            var offenders = files.filter(Files::isRegularFile)
+                    .filter(p -> {
+                        try {
+                            String text = Files.readString(p).toLowerCase().replaceAll("\\s+", " ");
+                            return text.contains("update audit_event")
+                                    || text.contains("delete from audit_event")
+                                    || text.contains("truncate table audit_event");
+                        } catch (java.io.IOException e) {
+                            return false;
+                        }
+                    })
+                    .toList();
             assertThat(offenders).isEmpty();
         }
         assertThat(Stream.of(AuditLog.class.getDeclaredMethods())
-                .filter(m -> java.lang.reflect.Modifier.isPublic(m.getModifiers())).map(m -> m.getName()))
+                        .filter(m -> java.lang.reflect.Modifier.isPublic(m.getModifiers()))
+                        .map(m -> m.getName()))
                 .containsOnly("record");
     }
 }

@@ -40,10 +40,20 @@ import org.openjdk.jmh.annotations.Warmup;
 public class MedsafetyCheckBenchmark {
 
     /** Common drugs with real interactions among them (the proposed order). */
-    static final List<String> PROPOSED = List.of("simvastatin", "clarithromycin", "warfarin", "aspirin", "ibuprofen",
-            "amiodarone", "metformin", "omeprazole", "ciprofloxacin", "sertraline");
-    static final List<String> ALLERGIES = List.of("penicillin", "sulfamethoxazole", "cephalexin", "codeine",
-            "naproxen");
+    static final List<String> PROPOSED = List.of(
+            "simvastatin",
+            "clarithromycin",
+            "warfarin",
+            "aspirin",
+            "ibuprofen",
+            "amiodarone",
+            "metformin",
+            "omeprazole",
+            "ciprofloxacin",
+            "sertraline");
+
+    static final List<String> ALLERGIES =
+            List.of("penicillin", "sulfamethoxazole", "cephalexin", "codeine", "naproxen");
 
     SafetyEngine engine;
     MedicationCheckRequest request;
@@ -58,11 +68,19 @@ public class MedsafetyCheckBenchmark {
         if (newIds.contains(null)) {
             throw new IllegalStateException("a benchmark drug is not in the KB: " + PROPOSED + " -> " + newIds);
         }
-        List<Integer> activeIds = kb.products().keySet().stream().sorted().filter(id -> !newIds.contains(id))
-                .limit(20).toList();
-        request = new MedicationCheckRequest(null,
-                newIds.stream().map(id -> ProposedDrug.of(KnowledgeBase.formatId(id))).toList(),
-                activeIds.stream().map(id -> ActiveMedication.of(KnowledgeBase.formatId(id))).toList(),
+        List<Integer> activeIds = kb.products().keySet().stream()
+                .sorted()
+                .filter(id -> !newIds.contains(id))
+                .limit(20)
+                .toList();
+        request = new MedicationCheckRequest(
+                null,
+                newIds.stream()
+                        .map(id -> ProposedDrug.of(KnowledgeBase.formatId(id)))
+                        .toList(),
+                activeIds.stream()
+                        .map(id -> ActiveMedication.of(KnowledgeBase.formatId(id)))
+                        .toList(),
                 ALLERGIES.stream().map(RecordedAllergy::freeText).toList());
 
         // Baseline: every interaction rule of the KB in a plain HashMap keyed by the packed pair.
@@ -87,9 +105,15 @@ public class MedsafetyCheckBenchmark {
             }
         }
         pairs = p.stream().mapToLong(Long::longValue).toArray();
-        System.out.printf("%nKB %s: %d ingredients, %d rules, %d interacting pairs; %d pairs per check; engine "
-                + "check gives %d alerts%n", kb.version(), kb.ingredientCount(), kb.ruleCount(), baseline.size(),
-                pairs.length, engine.check(request).alerts().size());
+        System.out.printf(
+                "%nKB %s: %d ingredients, %d rules, %d interacting pairs; %d pairs per check; engine "
+                        + "check gives %d alerts%n",
+                kb.version(),
+                kb.ingredientCount(),
+                kb.ruleCount(),
+                baseline.size(),
+                pairs.length,
+                engine.check(request).alerts().size());
     }
 
     static long plainPair(int a, int b) {

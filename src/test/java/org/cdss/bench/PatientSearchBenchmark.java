@@ -34,8 +34,7 @@ import org.springframework.security.core.context.SecurityContextHolder;
  */
 public final class PatientSearchBenchmark {
 
-    private PatientSearchBenchmark() {
-    }
+    private PatientSearchBenchmark() {}
 
     public static void main(String[] args) {
         String url = args[0];
@@ -44,10 +43,15 @@ public final class PatientSearchBenchmark {
         int days = args.length > 3 ? Integer.parseInt(args[3]) : 30;
         int iterations = args.length > 4 ? Integer.parseInt(args[4]) : 3000;
         var app = new SpringApplication(CdssApplication.class);
-        List<String> props = new ArrayList<>(List.of("--spring.datasource.url=" + url,
-                "--spring.datasource.username=" + user, "--cdss.mode=production",
-                "--cdss.rrn-key=AAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAA=", "--logging.level.root=WARN",
-                "--logging.level.org.cdss.seed=INFO", "--cdss.seed.exit=false", "--server.port=0",
+        List<String> props = new ArrayList<>(List.of(
+                "--spring.datasource.url=" + url,
+                "--spring.datasource.username=" + user,
+                "--cdss.mode=production",
+                "--cdss.rrn-key=AAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAA=",
+                "--logging.level.root=WARN",
+                "--logging.level.org.cdss.seed=INFO",
+                "--cdss.seed.exit=false",
+                "--server.port=0",
                 "--server.address=127.0.0.1"));
         if (seedPatients > 0) {
             props.add("--cdss.seed.patients=" + seedPatients);
@@ -56,8 +60,10 @@ public final class PatientSearchBenchmark {
         }
         long started = System.nanoTime();
         try (ConfigurableApplicationContext context = app.run(props.toArray(String[]::new))) {
-            System.out.printf("start-up (migrations%s): %.1f s%n", seedPatients > 0 ? " + seeding " + seedPatients
-                    + " patients" : "", (System.nanoTime() - started) / 1e9);
+            System.out.printf(
+                    "start-up (migrations%s): %.1f s%n",
+                    seedPatients > 0 ? " + seeding " + seedPatients + " patients" : "",
+                    (System.nanoTime() - started) / 1e9);
             run(context, iterations);
         }
     }
@@ -71,29 +77,36 @@ public final class PatientSearchBenchmark {
             jdbc.sql("VACUUM ANALYZE patient_department").update();
             System.out.printf("VACUUM ANALYZE: %.1f s%n", (System.nanoTime() - t) / 1e9);
         }
-        long patients = jdbc.sql("SELECT COUNT(*) FROM patient").query(Long.class).single();
-        long appointments = jdbc.sql("SELECT COUNT(*) FROM appointment").query(Long.class).single();
+        long patients =
+                jdbc.sql("SELECT COUNT(*) FROM patient").query(Long.class).single();
+        long appointments =
+                jdbc.sql("SELECT COUNT(*) FROM appointment").query(Long.class).single();
         System.out.printf("data: %,d patients, %,d appointments%n", patients, appointments);
         UUID pulmonology = UUID.fromString("0d1f0000-0000-4000-8000-000000000002");
-        var doctor = new CdssPrincipal(UUID.randomUUID(), "bench", "bench", EnumSet.of(Role.DOCTOR),
-                Set.of(pulmonology), null);
-        SecurityContextHolder.getContext().setAuthentication(UsernamePasswordAuthenticationToken.authenticated(
-                doctor, null, List.of(new SimpleGrantedAuthority(Role.DOCTOR.authority()))));
+        var doctor = new CdssPrincipal(
+                UUID.randomUUID(), "bench", "bench", EnumSet.of(Role.DOCTOR), Set.of(pulmonology), null);
+        SecurityContextHolder.getContext()
+                .setAuthentication(UsernamePasswordAuthenticationToken.authenticated(
+                        doctor, null, List.of(new SimpleGrantedAuthority(Role.DOCTOR.authority()))));
 
         // queries taken from random synthetic patients (MRN 9 + index)
         SplittableRandom random = new SplittableRandom(7);
-        int synthetic = (int) jdbc.sql("SELECT COUNT(*) FROM patient WHERE mrn LIKE '9%'").query(Long.class)
-                .single().longValue();
+        int synthetic = (int) jdbc.sql("SELECT COUNT(*) FROM patient WHERE mrn LIKE '9%'")
+                .query(Long.class)
+                .single()
+                .longValue();
         Map<String, List<String>> queries = new LinkedHashMap<>();
-        for (String kind : List.of("full name", "name prefix", "chosung", "MRN", "phone", "phone last 8",
-                "birth date")) {
+        for (String kind :
+                List.of("full name", "name prefix", "chosung", "MRN", "phone", "phone last 8", "birth date")) {
             queries.put(kind, new ArrayList<>());
         }
         List<String> ids = new ArrayList<>();
         for (int i = 0; i < 300; i++) {
             String mrn = String.format("9%09d", random.nextInt(synthetic));
             var row = jdbc.sql("SELECT id, name, name_initials, phone, birth_date FROM patient WHERE mrn = :mrn")
-                    .param("mrn", mrn).query().singleRow();
+                    .param("mrn", mrn)
+                    .query()
+                    .singleRow();
             String name = (String) row.get("name");
             String phone = (String) row.get("phone");
             ids.add(((String) row.get("id")).trim());
@@ -118,9 +131,17 @@ public final class PatientSearchBenchmark {
         System.out.println();
         System.out.println("| operation | n | p50 ms | p95 ms | p99 ms | max ms | ops/s (1 thread) |");
         System.out.println("|---|---|---|---|---|---|---|");
-        time("baseline: SELECT 1", iterations, () -> jdbc.sql("SELECT 1").query(Integer.class).single());
-        time("baseline: patient by primary key", iterations, () -> jdbc.sql("SELECT id, mrn, name, birth_date"
-                + " FROM patient WHERE id = :id").param("id", ids.get(random.nextInt(ids.size()))).query().listOfRows());
+        time(
+                "baseline: SELECT 1",
+                iterations,
+                () -> jdbc.sql("SELECT 1").query(Integer.class).single());
+        time(
+                "baseline: patient by primary key",
+                iterations,
+                () -> jdbc.sql("SELECT id, mrn, name, birth_date" + " FROM patient WHERE id = :id")
+                        .param("id", ids.get(random.nextInt(ids.size())))
+                        .query()
+                        .listOfRows());
         Map<String, long[]> byKind = new LinkedHashMap<>();
         long[] all = new long[iterations];
         for (String kind : kinds) {
@@ -171,8 +192,14 @@ public final class PatientSearchBenchmark {
     private static void print(String label, long[] samples, double throughput) {
         long[] sorted = samples.clone();
         Arrays.sort(sorted);
-        System.out.printf("| %s | %d | %.2f | %.2f | %.2f | %.2f | %s |%n", label, sorted.length, ms(sorted, 0.50),
-                ms(sorted, 0.95), ms(sorted, 0.99), sorted[sorted.length - 1] / 1e6,
+        System.out.printf(
+                "| %s | %d | %.2f | %.2f | %.2f | %.2f | %s |%n",
+                label,
+                sorted.length,
+                ms(sorted, 0.50),
+                ms(sorted, 0.95),
+                ms(sorted, 0.99),
+                sorted[sorted.length - 1] / 1e6,
                 Double.isNaN(throughput) ? "" : String.format("%.0f", throughput));
     }
 

@@ -19,15 +19,27 @@ final class Browser implements AutoCloseable {
     Browser(int port) {
         this.baseUrl = "http://localhost:" + port;
         this.playwright = Playwright.create();
-        this.browser = playwright.chromium().launch(new BrowserType.LaunchOptions()
-                .setExecutablePath(BrowserAvailable.CHROMIUM).setHeadless(true)
-                .setArgs(List.of("--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run",
-                        "--disable-background-networking", "--disable-component-update", "--disable-sync")));
+        this.browser = playwright
+                .chromium()
+                .launch(new BrowserType.LaunchOptions()
+                        .setExecutablePath(BrowserAvailable.CHROMIUM)
+                        .setHeadless(true)
+                        .setArgs(List.of(
+                                "--no-sandbox",
+                                "--disable-gpu",
+                                "--disable-quic",
+                                "--no-first-run",
+                                "--disable-background-networking",
+                                "--disable-component-update",
+                                "--disable-sync")));
     }
 
     Page newPage() {
-        Page page = browser.newContext(new NewContextOptions().setBaseURL(baseUrl).setLocale("ko-KR")
-                .setViewportSize(1280, 800)).newPage();
+        Page page = browser.newContext(new NewContextOptions()
+                        .setBaseURL(baseUrl)
+                        .setLocale("ko-KR")
+                        .setViewportSize(1280, 800))
+                .newPage();
         page.setDefaultTimeout(15_000);
         return page;
     }
@@ -40,7 +52,9 @@ final class Browser implements AutoCloseable {
     }
 
     static void screenshot(Page page, String name) {
-        page.screenshot(new Page.ScreenshotOptions().setPath(SCREENSHOTS.resolve(name + ".png")).setFullPage(true));
+        page.screenshot(new Page.ScreenshotOptions()
+                .setPath(SCREENSHOTS.resolve(name + ".png"))
+                .setFullPage(true));
     }
 
     @Override

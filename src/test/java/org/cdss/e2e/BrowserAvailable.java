@@ -14,12 +14,13 @@ class BrowserAvailable implements ExecutionCondition {
 
     @Override
     public ConditionEvaluationResult evaluateExecutionCondition(ExtensionContext context) {
-        ConditionEvaluationResult browser = RequiredService.check(Files.isExecutable(CHROMIUM),
-                "Chromium at " + CHROMIUM);
+        ConditionEvaluationResult browser =
+                RequiredService.check(Files.isExecutable(CHROMIUM), "Chromium at " + CHROMIUM);
         if (browser.isDisabled()) {
             return browser;
         }
-        return RequiredService.check(getClass().getResource("/static/index.html") != null,
+        return RequiredService.check(
+                getClass().getResource("/static/index.html") != null,
                 "the built web UI (static/index.html; build without -Dskip.frontend)");
     }
 }

@@ -6,7 +6,6 @@ import com.microsoft.playwright.Page;
 import com.microsoft.playwright.options.SelectOption;
 import java.time.LocalDate;
 import java.time.ZoneId;
-
 import org.junit.jupiter.api.Test;
 
 /**
@@ -30,8 +29,10 @@ class ClinicJourneyBrowserTests extends DemoBrowserTest {
         desk.getByTestId("book-patient-search-submit").click();
         desk.locator("[data-testid^='patient-option-']").first().click();
         desk.getByTestId("book-department").selectOption(PULMONOLOGY);
-        desk.locator("#book-doctor option").nth(1).waitFor(new com.microsoft.playwright.Locator.WaitForOptions()
-                .setState(com.microsoft.playwright.options.WaitForSelectorState.ATTACHED));
+        desk.locator("#book-doctor option")
+                .nth(1)
+                .waitFor(new com.microsoft.playwright.Locator.WaitForOptions()
+                        .setState(com.microsoft.playwright.options.WaitForSelectorState.ATTACHED));
         desk.getByTestId("book-doctor").selectOption(new SelectOption().setIndex(1));
         desk.getByTestId("book-date").fill(tomorrow);
         assertThat(desk.getByTestId("slot-09:00")).hasCount(0); // taken by the demo data
@@ -71,16 +72,38 @@ class ClinicJourneyBrowserTests extends DemoBrowserTest {
 
         org.cdss.support.ApiClient desk = new org.cdss.support.ApiClient(port);
         desk.login("frontdesk", PASSWORD);
-        String patientId = desk.get("/api/patients?q=" + java.net.URLEncoder.encode("최민호",
-                java.nio.charset.StandardCharsets.UTF_8)).json().path("content").get(0).path("id").asString();
-        String doctorId = desk.get("/api/doctors?departmentId=" + PULMONOLOGY).json().get(0).path("id").asString();
-        var booked = desk.post("/api/appointments", java.util.Map.of("patientId", patientId, "doctorId", doctorId,
-                "departmentId", PULMONOLOGY, "localStart", tomorrow + "T13:00"));
-        org.assertj.core.api.Assertions.assertThat(booked.status()).as(booked.body()).isEqualTo(201);
+        String patientId = desk.get(
+                        "/api/patients?q=" + java.net.URLEncoder.encode("최민호", java.nio.charset.StandardCharsets.UTF_8))
+                .json()
+                .path("content")
+                .get(0)
+                .path("id")
+                .asString();
+        String doctorId = desk.get("/api/doctors?departmentId=" + PULMONOLOGY)
+                .json()
+                .get(0)
+                .path("id")
+                .asString();
+        var booked = desk.post(
+                "/api/appointments",
+                java.util.Map.of(
+                        "patientId",
+                        patientId,
+                        "doctorId",
+                        doctorId,
+                        "departmentId",
+                        PULMONOLOGY,
+                        "localStart",
+                        tomorrow + "T13:00"));
+        org.assertj.core.api.Assertions.assertThat(booked.status())
+                .as(booked.body())
+                .isEqualTo(201);
 
         // no reload: the push channel makes the page refetch
-        assertThat(page.getByTestId("dash-total")).hasText(String.valueOf(before + 1),
-                new com.microsoft.playwright.assertions.LocatorAssertions.HasTextOptions().setTimeout(3000));
+        assertThat(page.getByTestId("dash-total"))
+                .hasText(
+                        String.valueOf(before + 1),
+                        new com.microsoft.playwright.assertions.LocatorAssertions.HasTextOptions().setTimeout(3000));
         Browser.screenshot(page, "dashboard-live");
         page.context().close();
     }

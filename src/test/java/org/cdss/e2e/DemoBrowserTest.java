@@ -15,7 +15,8 @@ import org.springframework.test.context.ContextConfiguration;
  * the demo clinic) on a random port and a fresh H2 database — one Spring context shared by every journey class — and
  * one headless Chromium per class.
  */
-@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
+@SpringBootTest(
+        webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
         properties = {"cdss.mode=demo", "cdss.demo.password=" + DemoBrowserTest.PASSWORD})
 @ActiveProfiles("test")
 @ContextConfiguration(initializers = TestDatabase.class)

@@ -8,9 +8,7 @@ import java.util.List;
 import org.cdss.medsafety.MedicationCheckRequest;
 import org.cdss.medsafety.ProposedDrug;
 import org.cdss.medsafety.engine.SafetyEngine;
-
 import org.junit.jupiter.api.Test;
-
 import org.springframework.beans.factory.annotation.Autowired;
 
 /**
@@ -24,8 +22,14 @@ class MedsafetyOverrideBrowserTests extends DemoBrowserTest {
 
     @Test
     void a_doctor_overrides_a_hard_stop_and_the_admin_sees_it_in_the_override_analytics() {
-        String ruleId = engine.check(new MedicationCheckRequest(null, List.of(ProposedDrug.of("simvastatin"),
-                ProposedDrug.of("clarithromycin")), List.of(), List.of())).alerts().getFirst().ruleId();
+        String ruleId = engine.check(new MedicationCheckRequest(
+                        null,
+                        List.of(ProposedDrug.of("simvastatin"), ProposedDrug.of("clarithromycin")),
+                        List.of(),
+                        List.of()))
+                .alerts()
+                .getFirst()
+                .ruleId();
 
         Page doctor = browser.newPage();
         browser.login(doctor, "doctor", PASSWORD);

@@ -25,8 +25,12 @@ class OrderJourneyBrowserTests extends DemoBrowserTest {
     static final String SIMVASTATIN = "DB00641";
 
     private String patientId(ApiClient client, String name) {
-        return client.get("/api/patients?q=" + URLEncoder.encode(name, StandardCharsets.UTF_8)).json().path("content")
-                .get(0).path("id").asString();
+        return client.get("/api/patients?q=" + URLEncoder.encode(name, StandardCharsets.UTF_8))
+                .json()
+                .path("content")
+                .get(0)
+                .path("id")
+                .asString();
     }
 
     private static Locator row(Page page, String orderId) {
@@ -61,10 +65,13 @@ class OrderJourneyBrowserTests extends DemoBrowserTest {
      * {@link #watchBell} found it; fails when that does not happen within 5 s.
      */
     private static long bellRose(Page page, int more) {
-        page.waitForFunction("n => window.__bell.changes.some(c => c.count >= window.__bell.baseline + n)", more,
+        page.waitForFunction(
+                "n => window.__bell.changes.some(c => c.count >= window.__bell.baseline + n)",
+                more,
                 new Page.WaitForFunctionOptions().setTimeout(5000));
         return ((Number) page.evaluate(
-                "n => window.__bell.changes.find(c => c.count >= window.__bell.baseline + n).at", more)).longValue();
+                        "n => window.__bell.changes.find(c => c.count >= window.__bell.baseline + n).at", more))
+                .longValue();
     }
 
     /**
@@ -72,8 +79,10 @@ class OrderJourneyBrowserTests extends DemoBrowserTest {
      * had the completing request's full answer: the moment the order was completed as far as its performer can tell.
      */
     private static long completedAt(Page page, String orderId, Runnable action) {
-        Response response = page.waitForResponse(r -> r.url().endsWith("/api/ocs/orders/" + orderId + "/complete")
-                && "POST".equals(r.request().method()), action);
+        Response response = page.waitForResponse(
+                r -> r.url().endsWith("/api/ocs/orders/" + orderId + "/complete")
+                        && "POST".equals(r.request().method()),
+                action);
         org.assertj.core.api.Assertions.assertThat(response.status()).isEqualTo(200);
         response.finished();
         Timing timing = response.request().timing();
@@ -85,7 +94,8 @@ class OrderJourneyBrowserTests extends DemoBrowserTest {
     private Page doctorWithQuietBell(String path) {
         ApiClient api = new ApiClient(port);
         api.login("doctor", PASSWORD);
-        org.assertj.core.api.Assertions.assertThat(api.post("/api/notifications/read-all", null).status())
+        org.assertj.core.api.Assertions.assertThat(
+                        api.post("/api/notifications/read-all", null).status())
                 .isBetween(200, 204);
         Page doctor = browser.newPage();
         browser.login(doctor, "doctor", PASSWORD);
@@ -102,7 +112,9 @@ class OrderJourneyBrowserTests extends DemoBrowserTest {
         api.login("doctor", PASSWORD);
         String patient = patientId(api, "이철수");
         var recorded = api.post("/api/patients/" + patient + "/medications", Map.of("name", "Clarithromycin 500 mg"));
-        org.assertj.core.api.Assertions.assertThat(recorded.status()).as(recorded.body()).isEqualTo(201);
+        org.assertj.core.api.Assertions.assertThat(recorded.status())
+                .as(recorded.body())
+                .isEqualTo(201);
 
         Page pharmacist = browser.newPage();
         browser.login(pharmacist, "pharmacist", PASSWORD);
@@ -149,25 +161,33 @@ class OrderJourneyBrowserTests extends DemoBrowserTest {
         pharmacist.getByTestId("dispense-quantity").fill("14");
         pharmacist.getByTestId("dispense-note").fill("블리스터 포장");
         watchBell(doctor);
-        long completed = completedAt(pharmacist, orderId, () -> pharmacist.getByTestId("complete-submit").click());
+        long completed = completedAt(
+                pharmacist,
+                orderId,
+                () -> pharmacist.getByTestId("complete-submit").click());
         assertThat(pharmacist.getByTestId("order-detail-status")).hasAttribute("data-status", "COMPLETED");
         assertThat(pharmacist.getByTestId("order-dispenses")).containsText("14");
 
         // the doctor's detail page was not reloaded either
         assertThat(doctor.getByTestId("order-detail-status")).hasAttribute("data-status", "COMPLETED");
-        assertThat(doctor.getByTestId("order-timeline").getByTestId("timeline-step")).hasCount(4);
+        assertThat(doctor.getByTestId("order-timeline").getByTestId("timeline-step"))
+                .hasCount(4);
         Browser.screenshot(doctor, "order-detail-completed");
         // the bell: the completion arrives through the outbox and the push channel, without a reload, within a
         // second of the pharmacist's answer (both browsers and this JVM share one clock)
         long rang = bellRose(doctor, 1);
         System.out.printf("bell after completion: %d ms%n", rang - completed);
-        org.assertj.core.api.Assertions.assertThat(rang - completed).as("ms from completion to the doctor's bell")
+        org.assertj.core.api.Assertions.assertThat(rang - completed)
+                .as("ms from completion to the doctor's bell")
                 .isLessThan(BELL_WITHIN_MS);
-        String orderNumber = doctor.getByTestId("order-detail-number").innerText().trim();
+        String orderNumber =
+                doctor.getByTestId("order-detail-number").innerText().trim();
         assertThat(doctor.getByTestId("notification-count")).hasText("1");
         doctor.getByTestId("notification-bell").click();
-        assertThat(doctor.getByTestId("notification-item").filter(new Locator.FilterOptions()
-                .setHasText(orderNumber)).first()).containsText("완료");
+        assertThat(doctor.getByTestId("notification-item")
+                        .filter(new Locator.FilterOptions().setHasText(orderNumber))
+                        .first())
+                .containsText("완료");
         Browser.screenshot(doctor, "order-bell-completed");
         doctor.keyboard().press("Escape");
         doctor.getByTestId("nav-orders").click();
@@ -182,12 +202,24 @@ class OrderJourneyBrowserTests extends DemoBrowserTest {
         ApiClient api = new ApiClient(port);
         api.login("doctor", PASSWORD);
         String patient = patientId(api, "이철수");
-        var created = api.post("/api/ocs/orders", Map.of("patientId", patient, "type", "LAB_TEST", "priority", "STAT",
-                "labTest", Map.of("testCode", "CBC")));
-        org.assertj.core.api.Assertions.assertThat(created.status()).as(created.body()).isEqualTo(201);
+        var created = api.post(
+                "/api/ocs/orders",
+                Map.of(
+                        "patientId",
+                        patient,
+                        "type",
+                        "LAB_TEST",
+                        "priority",
+                        "STAT",
+                        "labTest",
+                        Map.of("testCode", "CBC")));
+        org.assertj.core.api.Assertions.assertThat(created.status())
+                .as(created.body())
+                .isEqualTo(201);
         String orderId = created.json().at("/order/id").asString();
         org.assertj.core.api.Assertions.assertThat(api.post("/api/ocs/orders/" + orderId + "/send", Map.of())
-                .status()).isEqualTo(200);
+                        .status())
+                .isEqualTo(200);
 
         // the doctor has the order open while the laboratory works on it
         Page doctor = doctorWithQuietBell("/orders/" + orderId);
@@ -208,7 +240,8 @@ class OrderJourneyBrowserTests extends DemoBrowserTest {
         assertThat(lab.getByTestId("lab-flag-HGB")).hasAttribute("data-flag", "CRITICAL_LOW");
         assertThat(lab.getByTestId("lab-flag-WBC")).hasAttribute("data-flag", "NORMAL");
         Browser.screenshot(lab, "order-lab-entry");
-        long completed = completedAt(lab, orderId, () -> lab.getByTestId("complete-submit").click());
+        long completed = completedAt(
+                lab, orderId, () -> lab.getByTestId("complete-submit").click());
         assertThat(lab.getByTestId("order-detail-status")).hasAttribute("data-status", "COMPLETED");
         lab.context().close();
 
@@ -216,7 +249,8 @@ class OrderJourneyBrowserTests extends DemoBrowserTest {
         // within a second
         long rang = bellRose(doctor, 2);
         System.out.printf("bell after critical result: %d ms%n", rang - completed);
-        org.assertj.core.api.Assertions.assertThat(rang - completed).as("ms from the critical result to the bell")
+        org.assertj.core.api.Assertions.assertThat(rang - completed)
+                .as("ms from the critical result to the bell")
                 .isLessThan(BELL_WITHIN_MS);
         // the open order page turned too, without a reload
         assertThat(doctor.getByTestId("order-detail-status")).hasAttribute("data-status", "COMPLETED");
@@ -224,8 +258,9 @@ class OrderJourneyBrowserTests extends DemoBrowserTest {
         assertThat(doctor.getByTestId("result-WBC")).hasAttribute("data-flag", "NORMAL");
         String orderNumber = created.json().at("/order/orderNumber").asString();
         doctor.getByTestId("notification-bell").click();
-        Locator critical = doctor.getByTestId("notification-item").filter(new Locator.FilterOptions()
-                .setHasText(orderNumber)).filter(new Locator.FilterOptions().setHasText("위험"));
+        Locator critical = doctor.getByTestId("notification-item")
+                .filter(new Locator.FilterOptions().setHasText(orderNumber))
+                .filter(new Locator.FilterOptions().setHasText("위험"));
         assertThat(critical.first()).hasAttribute("data-urgent", "true");
         Browser.screenshot(doctor, "order-lab-critical");
         doctor.context().close();
@@ -251,7 +286,8 @@ class OrderJourneyBrowserTests extends DemoBrowserTest {
         doctor.getByTestId("order-open-detail").click();
         doctor.waitForURL(Pattern.compile(".*/orders/[0-9a-f-]{36}$"));
         String first = doctor.url().substring(doctor.url().lastIndexOf('/') + 1);
-        String firstNumber = doctor.getByTestId("order-detail-number").innerText().trim();
+        String firstNumber =
+                doctor.getByTestId("order-detail-number").innerText().trim();
         assertThat(doctor.getByTestId("order-detail-status")).hasAttribute("data-status", "PENDING");
         assertThat(doctor.getByTestId("order-cancel")).hasCount(0); // a pending order is withdrawn, not cancelled
 
@@ -285,12 +321,15 @@ class OrderJourneyBrowserTests extends DemoBrowserTest {
         assertThat(doctor.getByTestId("order-replaces")).containsText(firstNumber);
         assertThat(doctor.getByTestId("order-replaces")).hasAttribute("data-order-id", first);
         assertThat(doctor.getByTestId("order-detail-page")).containsText("Abdomen");
-        String secondNumber = doctor.getByTestId("order-detail-number").innerText().trim();
+        String secondNumber =
+                doctor.getByTestId("order-detail-number").innerText().trim();
         org.assertj.core.api.Assertions.assertThat(secondNumber).isNotEqualTo(firstNumber);
         Browser.screenshot(doctor, "order-revised-detail");
 
         // the old order, reached through the link: cancelled, replaced by the new one, nothing left to do
-        doctor.getByTestId("order-replaces").getByRole(com.microsoft.playwright.options.AriaRole.LINK).click();
+        doctor.getByTestId("order-replaces")
+                .getByRole(com.microsoft.playwright.options.AriaRole.LINK)
+                .click();
         doctor.waitForURL(Pattern.compile(".*/orders/" + first + "$"));
         assertThat(doctor.getByTestId("order-detail-status")).hasAttribute("data-status", "CANCELLED");
         assertThat(doctor.getByTestId("order-replaced-by")).containsText(secondNumber);
@@ -299,9 +338,20 @@ class OrderJourneyBrowserTests extends DemoBrowserTest {
         Browser.screenshot(doctor, "order-replaced-detail");
 
         // withdraw another pending order: confirmed, it is cancelled (and kept)
-        var created = api.post("/api/ocs/orders", Map.of("patientId", patient, "type", "LAB_TEST", "priority",
-                "ROUTINE", "labTest", Map.of("testCode", "CBC")));
-        org.assertj.core.api.Assertions.assertThat(created.status()).as(created.body()).isEqualTo(201);
+        var created = api.post(
+                "/api/ocs/orders",
+                Map.of(
+                        "patientId",
+                        patient,
+                        "type",
+                        "LAB_TEST",
+                        "priority",
+                        "ROUTINE",
+                        "labTest",
+                        Map.of("testCode", "CBC")));
+        org.assertj.core.api.Assertions.assertThat(created.status())
+                .as(created.body())
+                .isEqualTo(201);
         String third = created.json().at("/order/id").asString();
         doctor.navigate("/orders/" + third);
         assertThat(doctor.getByTestId("order-detail-status")).hasAttribute("data-status", "PENDING");
@@ -310,7 +360,9 @@ class OrderJourneyBrowserTests extends DemoBrowserTest {
         doctor.getByTestId("withdraw-confirm").click();
         assertThat(doctor.getByTestId("order-detail-status")).hasAttribute("data-status", "CANCELLED");
         assertThat(doctor.getByTestId("withdraw-dialog")).hasCount(0);
-        assertThat(doctor.getByTestId("order-timeline").getByTestId("timeline-step").last())
+        assertThat(doctor.getByTestId("order-timeline")
+                        .getByTestId("timeline-step")
+                        .last())
                 .hasAttribute("data-to", "CANCELLED");
         assertThat(doctor.getByTestId("order-withdraw")).hasCount(0);
         doctor.context().close();

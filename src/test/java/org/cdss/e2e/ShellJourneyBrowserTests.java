@@ -7,9 +7,7 @@ import com.microsoft.playwright.Page;
 import java.util.Map;
 import java.util.Set;
 import java.util.TreeSet;
-
 import org.junit.jupiter.api.Test;
-
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.MethodSource;
 
@@ -21,24 +19,57 @@ class ShellJourneyBrowserTests extends DemoBrowserTest {
 
     // OCS (issue 5): doctors and nurses get "orders" and "order-stats", department staff "worklist" and "order-stats",
     // the administrator "order-stats" and "admin-ocs-routing".
-    static final Set<String> DOCTOR_NURSE_NAV = Set.of("home", "dashboard", "patients", "appointments", "queue", "orders",
-            "order-stats", "drug-check", "kb", "account");
-    static final Set<String> DIAGNOSTICS_NAV = Set.of("home", "dashboard", "patients", "worklist", "order-stats", "kb",
+    static final Set<String> DOCTOR_NURSE_NAV = Set.of(
+            "home",
+            "dashboard",
+            "patients",
+            "appointments",
+            "queue",
+            "orders",
+            "order-stats",
+            "drug-check",
+            "kb",
             "account");
+    static final Set<String> DIAGNOSTICS_NAV =
+            Set.of("home", "dashboard", "patients", "worklist", "order-stats", "kb", "account");
 
     /** Demo user → the navigation items that role must see (and no others) and a page it must be refused. */
     static final Map<String, Map.Entry<Set<String>, String>> ROLES = Map.of(
             "doctor", Map.entry(DOCTOR_NURSE_NAV, "/admin/users"),
             "nurse", Map.entry(DOCTOR_NURSE_NAV, "/admin/audit"),
-            "pharmacist", Map.entry(Set.of("home", "dashboard", "patients", "worklist", "order-stats", "drug-check", "kb",
-                    "account"), "/appointments"),
+            "pharmacist",
+                    Map.entry(
+                            Set.of(
+                                    "home",
+                                    "dashboard",
+                                    "patients",
+                                    "worklist",
+                                    "order-stats",
+                                    "drug-check",
+                                    "kb",
+                                    "account"),
+                            "/appointments"),
             "labtech", Map.entry(DIAGNOSTICS_NAV, "/drug-check"),
             "radiographer", Map.entry(DIAGNOSTICS_NAV, "/queue"),
             "radiologist", Map.entry(DIAGNOSTICS_NAV, "/admin/users"),
-            "frontdesk", Map.entry(Set.of("home", "dashboard", "patients", "appointments", "queue", "kb", "account"),
-                    "/drug-check"),
-            "admin", Map.entry(Set.of("home", "order-stats", "kb", "admin-users", "admin-audit", "admin-ocs-routing",
-                    "admin-medsafety", "schedules", "api-docs", "account"), "/patients"),
+            "frontdesk",
+                    Map.entry(
+                            Set.of("home", "dashboard", "patients", "appointments", "queue", "kb", "account"),
+                            "/drug-check"),
+            "admin",
+                    Map.entry(
+                            Set.of(
+                                    "home",
+                                    "order-stats",
+                                    "kb",
+                                    "admin-users",
+                                    "admin-audit",
+                                    "admin-ocs-routing",
+                                    "admin-medsafety",
+                                    "schedules",
+                                    "api-docs",
+                                    "account"),
+                            "/patients"),
             "patient", Map.entry(Set.of("home", "my-record", "my-appointments", "account"), "/kb"));
 
     @org.springframework.beans.factory.annotation.Autowired
@@ -62,7 +93,8 @@ class ShellJourneyBrowserTests extends DemoBrowserTest {
                 nav.add(item.getAttribute("data-testid").substring(4));
             }
         }
-        org.assertj.core.api.Assertions.assertThat(nav).isEqualTo(new TreeSet<>(ROLES.get(username).getKey()));
+        org.assertj.core.api.Assertions.assertThat(nav)
+                .isEqualTo(new TreeSet<>(ROLES.get(username).getKey()));
         Browser.screenshot(page, username + "-home");
 
         page.navigate(ROLES.get(username).getValue());
@@ -114,7 +146,8 @@ class ShellJourneyBrowserTests extends DemoBrowserTest {
         assertThat(page.getByTestId("home-page")).isVisible();
         page.navigate("/admin/users?q=" + user.username());
         assertThat(page.getByTestId("admin-users-page")).containsText("<img src=x onerror=alert(1)>");
-        org.assertj.core.api.Assertions.assertThat(page.locator("img[src='x']").count()).isZero();
+        org.assertj.core.api.Assertions.assertThat(page.locator("img[src='x']").count())
+                .isZero();
         org.assertj.core.api.Assertions.assertThat(dialog.get()).isFalse();
         page.context().close();
     }

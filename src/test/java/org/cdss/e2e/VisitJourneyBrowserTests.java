@@ -68,8 +68,10 @@ class VisitJourneyBrowserTests extends DemoBrowserTest {
         desk.getByTestId("book-patient-search-submit").click();
         desk.getByTestId("patient-option-" + patientId).click();
         desk.getByTestId("book-department").selectOption(PULMONOLOGY);
-        desk.locator("#book-doctor option").nth(1).waitFor(new Locator.WaitForOptions()
-                .setState(com.microsoft.playwright.options.WaitForSelectorState.ATTACHED));
+        desk.locator("#book-doctor option")
+                .nth(1)
+                .waitFor(new Locator.WaitForOptions()
+                        .setState(com.microsoft.playwright.options.WaitForSelectorState.ATTACHED));
         desk.getByTestId("book-doctor").selectOption(new SelectOption().setIndex(1));
         desk.getByTestId("book-date").fill(today);
         desk.getByTestId("slot-" + hhmm).first().click();
@@ -104,7 +106,8 @@ class VisitJourneyBrowserTests extends DemoBrowserTest {
         assertThat(doctor).hasURL(Pattern.compile(".*/patients/[0-9a-f-]{36}$"));
 
         doctor.getByTestId("nav-queue").click();
-        Locator queued = doctor.getByTestId("queue-page").getByTestId("appointment-row")
+        Locator queued = doctor.getByTestId("queue-page")
+                .getByTestId("appointment-row")
                 .filter(new Locator.FilterOptions().setHasText(NEW_PATIENT));
         assertThat(queued).containsText(hhmm);
         Browser.screenshot(doctor, "journey-5-queue");
@@ -117,7 +120,8 @@ class VisitJourneyBrowserTests extends DemoBrowserTest {
         doctor.locator("#note-assessment").fill("급성 기관지염");
         doctor.locator("#note-plan").fill("대증 치료, 2주 후 재진");
         doctor.getByTestId("soap-note").locator("button[type=submit]").click();
-        assertThat(doctor.getByTestId("soap-note").locator("button[type=submit]")).hasText("수정 저장"); // saved
+        assertThat(doctor.getByTestId("soap-note").locator("button[type=submit]"))
+                .hasText("수정 저장"); // saved
         // an amendment adds a version; the history shows the original text with who wrote it and the reason
         doctor.locator("#note-assessment").fill("급성 기관지염, 천식 감별 필요");
         doctor.locator("#note-reason").fill("청진 소견 재확인");
@@ -168,8 +172,8 @@ class VisitJourneyBrowserTests extends DemoBrowserTest {
         office.getByTestId("nav-patients").click(); // signed in
         office.navigate("/patients/" + patientId);
         office.getByTestId("issue-portal-code").click();
-        assertThat(office.getByTestId("portal-code")).hasText(Pattern.compile(
-                "[2-9A-HJKMNP-Z]{4}-[2-9A-HJKMNP-Z]{4}-[2-9A-HJKMNP-Z]{4}"));
+        assertThat(office.getByTestId("portal-code"))
+                .hasText(Pattern.compile("[2-9A-HJKMNP-Z]{4}-[2-9A-HJKMNP-Z]{4}-[2-9A-HJKMNP-Z]{4}"));
         assertThat(office.getByTestId("portal-code-expiry")).isVisible();
         String code = office.getByTestId("portal-code").textContent().strip();
         Browser.screenshot(office, "journey-8b-portal-code");
@@ -189,13 +193,21 @@ class VisitJourneyBrowserTests extends DemoBrowserTest {
         // someone else's visit, to test that the portal hides it
         ApiClient doctorApi = new ApiClient(port);
         doctorApi.login("doctor", PASSWORD);
-        String hongId = doctorApi.get("/api/patients?q=" + java.net.URLEncoder.encode("홍길동",
-                java.nio.charset.StandardCharsets.UTF_8)).json().path("content").get(0).path("id").asString();
-        var other = doctorApi.post("/api/patients/" + hongId + "/encounters",
-                Map.of("departmentId", PULMONOLOGY));
-        org.assertj.core.api.Assertions.assertThat(other.status()).as(other.body()).isIn(200, 201);
-        String otherEncounter = other.json().path("encounter").path("id").asString(other.json().path("id")
-                .asString());
+        String hongId = doctorApi
+                .get("/api/patients?q=" + java.net.URLEncoder.encode("홍길동", java.nio.charset.StandardCharsets.UTF_8))
+                .json()
+                .path("content")
+                .get(0)
+                .path("id")
+                .asString();
+        var other = doctorApi.post("/api/patients/" + hongId + "/encounters", Map.of("departmentId", PULMONOLOGY));
+        org.assertj.core.api.Assertions.assertThat(other.status())
+                .as(other.body())
+                .isIn(200, 201);
+        String otherEncounter = other.json()
+                .path("encounter")
+                .path("id")
+                .asString(other.json().path("id").asString());
 
         Page portal = browser.newPage();
         browser.login(portal, "haneul.seo", PASSWORD);
@@ -217,12 +229,18 @@ class VisitJourneyBrowserTests extends DemoBrowserTest {
         portal.navigate("/encounters/" + otherEncounter);
         assertThat(portal.getByTestId("not-found-page")).isVisible();
         Browser.screenshot(portal, "journey-10-portal-not-found");
-        org.assertj.core.api.Assertions.assertThat(portal.request().get("/api/encounters/" + otherEncounter)
-                .status()).isEqualTo(404);
-        org.assertj.core.api.Assertions.assertThat(portal.request().get("/api/patients/" + hongId + "/timeline")
-                .status()).isEqualTo(404);
-        org.assertj.core.api.Assertions.assertThat(portal.request().get("/api/patients/" + hongId + "/encounters")
-                .status()).isEqualTo(404);
+        org.assertj.core.api.Assertions.assertThat(portal.request()
+                        .get("/api/encounters/" + otherEncounter)
+                        .status())
+                .isEqualTo(404);
+        org.assertj.core.api.Assertions.assertThat(portal.request()
+                        .get("/api/patients/" + hongId + "/timeline")
+                        .status())
+                .isEqualTo(404);
+        org.assertj.core.api.Assertions.assertThat(portal.request()
+                        .get("/api/patients/" + hongId + "/encounters")
+                        .status())
+                .isEqualTo(404);
         portal.context().close();
     }
 
@@ -232,17 +250,36 @@ class VisitJourneyBrowserTests extends DemoBrowserTest {
      * the next one rather than cross midnight.
      */
     private LocalTime bookableSlotToday() {
-        await().atMost(Duration.ofMinutes(21)).pollInterval(Duration.ofSeconds(5))
+        await().atMost(Duration.ofMinutes(21))
+                .pollInterval(Duration.ofSeconds(5))
                 .until(() -> LocalTime.now(SEOUL).isBefore(LocalTime.of(23, 40)));
         LocalTime now = LocalTime.now(SEOUL).truncatedTo(ChronoUnit.MINUTES);
         LocalTime start = now.plusMinutes(5 - now.getMinute() % 5).plusMinutes(10);
         ApiClient desk = new ApiClient(port);
         desk.login("frontdesk", PASSWORD);
-        String doctorId = desk.get("/api/doctors?departmentId=" + PULMONOLOGY).json().get(0).path("id").asString();
-        var schedule = desk.post("/api/appointments/schedules", Map.of("doctorId", doctorId, "departmentId",
-                PULMONOLOGY, "dayOfWeek", LocalDate.now(SEOUL).getDayOfWeek().name(), "startTime",
-                start.toString(), "endTime", start.plusMinutes(5).toString(), "slotMinutes", 5));
-        org.assertj.core.api.Assertions.assertThat(schedule.status()).as(schedule.body()).isEqualTo(201);
+        String doctorId = desk.get("/api/doctors?departmentId=" + PULMONOLOGY)
+                .json()
+                .get(0)
+                .path("id")
+                .asString();
+        var schedule = desk.post(
+                "/api/appointments/schedules",
+                Map.of(
+                        "doctorId",
+                        doctorId,
+                        "departmentId",
+                        PULMONOLOGY,
+                        "dayOfWeek",
+                        LocalDate.now(SEOUL).getDayOfWeek().name(),
+                        "startTime",
+                        start.toString(),
+                        "endTime",
+                        start.plusMinutes(5).toString(),
+                        "slotMinutes",
+                        5));
+        org.assertj.core.api.Assertions.assertThat(schedule.status())
+                .as(schedule.body())
+                .isEqualTo(201);
         return start;
     }
 

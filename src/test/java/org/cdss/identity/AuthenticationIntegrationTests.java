@@ -54,7 +54,10 @@ class AuthenticationIntegrationTests {
     void login_without_the_csrf_token_is_refused() {
         UserView nurse = testUsers.staff(Role.NURSE);
         ApiClient api = client();
-        var response = api.raw("POST", "/api/auth/login", "application/json",
+        var response = api.raw(
+                "POST",
+                "/api/auth/login",
+                "application/json",
                 "{\"username\":\"" + nurse.username() + "\",\"password\":\"" + TestUsers.PASSWORD + "\"}");
         assertThat(response.status()).isEqualTo(403);
         assertThat(response.text("code")).isEqualTo("csrf");
@@ -67,8 +70,9 @@ class AuthenticationIntegrationTests {
         ApiClient api = client();
         api.login(nurse.username(), TestUsers.PASSWORD);
         api.forgeCsrfHeader("forged-token");
-        var response = api.post("/api/me/password", Map.of("currentPassword", TestUsers.PASSWORD,
-                "newPassword", "another-long-passphrase"));
+        var response = api.post(
+                "/api/me/password",
+                Map.of("currentPassword", TestUsers.PASSWORD, "newPassword", "another-long-passphrase"));
         assertThat(response.status()).isEqualTo(403);
         assertThat(response.text("code")).isEqualTo("csrf");
     }
@@ -97,12 +101,14 @@ class AuthenticationIntegrationTests {
         api.ensureCsrf();
         String token = api.cookie("XSRF-TOKEN").orElseThrow();
         try {
-            var request = java.net.http.HttpRequest.newBuilder(java.net.URI.create("http://localhost:" + port
-                            + "/api/auth/login"))
-                    .header("Content-Type", "application/json").header("X-XSRF-TOKEN", token)
+            var request = java.net.http.HttpRequest.newBuilder(
+                            java.net.URI.create("http://localhost:" + port + "/api/auth/login"))
+                    .header("Content-Type", "application/json")
+                    .header("X-XSRF-TOKEN", token)
                     .header("Cookie", "XSRF-TOKEN=" + token)
-                    .POST(java.net.http.HttpRequest.BodyPublishers.ofString("{\"username\":\"" + doctor.username()
-                            + "\",\"password\":\"" + TestUsers.PASSWORD + "\"}")).build();
+                    .POST(java.net.http.HttpRequest.BodyPublishers.ofString(
+                            "{\"username\":\"" + doctor.username() + "\",\"password\":\"" + TestUsers.PASSWORD + "\"}"))
+                    .build();
             var response = http.send(request, java.net.http.HttpResponse.BodyHandlers.ofString());
             String setCookie = String.join("\n", response.headers().allValues("Set-Cookie"));
             assertThat(response.statusCode()).isEqualTo(200);
@@ -120,7 +126,10 @@ class AuthenticationIntegrationTests {
         assertThat(response.status()).isEqualTo(401);
         assertThat(response.text("code")).isEqualTo("bad-credentials");
         assertThat(jdbc.sql("SELECT COUNT(*) FROM audit_event WHERE username = ? AND action = 'LOGIN_FAILED'")
-                .param(doctor.username()).query(Long.class).single()).isEqualTo(1);
+                        .param(doctor.username())
+                        .query(Long.class)
+                        .single())
+                .isEqualTo(1);
     }
 
     @Test
@@ -128,7 +137,8 @@ class AuthenticationIntegrationTests {
         UserView doctor = testUsers.staff(Role.DOCTOR);
         ApiClient api = client();
         for (int i = 1; i <= 4; i++) {
-            assertThat(api.login(doctor.username(), "wrong-password-" + i).status()).isEqualTo(401);
+            assertThat(api.login(doctor.username(), "wrong-password-" + i).status())
+                    .isEqualTo(401);
         }
         var fifth = api.login(doctor.username(), "wrong-password-5");
         assertThat(fifth.status()).isEqualTo(423);
@@ -151,7 +161,8 @@ class AuthenticationIntegrationTests {
         var unlocked = adminApi.post("/api/admin/users/" + doctor.id() + "/unlock", null);
         assertThat(unlocked.status()).isEqualTo(200);
         assertThat(unlocked.json().path("locked").asBoolean()).isFalse();
-        assertThat(client().login(doctor.username(), TestUsers.PASSWORD).status()).isEqualTo(200);
+        assertThat(client().login(doctor.username(), TestUsers.PASSWORD).status())
+                .isEqualTo(200);
     }
 
     @Test
@@ -167,7 +178,10 @@ class AuthenticationIntegrationTests {
         replay.setCookie("CDSS_SESSION", session);
         assertThat(replay.get("/api/me").status()).isEqualTo(401);
         assertThat(jdbc.sql("SELECT COUNT(*) FROM audit_event WHERE username = ? AND action = 'LOGOUT'")
-                .param(doctor.username()).query(Long.class).single()).isEqualTo(1);
+                        .param(doctor.username())
+                        .query(Long.class)
+                        .single())
+                .isEqualTo(1);
     }
 
     @Test
@@ -187,7 +201,8 @@ class AuthenticationIntegrationTests {
         UserView doctor = testUsers.staff(Role.DOCTOR);
         ApiClient api = client();
         api.login(doctor.username(), TestUsers.PASSWORD);
-        jdbc.sql("UPDATE SPRING_SESSION SET EXPIRY_TIME = 0, LAST_ACCESS_TIME = 0 WHERE PRINCIPAL_NAME = ?").param(doctor.username())
+        jdbc.sql("UPDATE SPRING_SESSION SET EXPIRY_TIME = 0, LAST_ACCESS_TIME = 0 WHERE PRINCIPAL_NAME = ?")
+                .param(doctor.username())
                 .update();
         assertThat(api.get("/api/me").status()).isEqualTo(401);
     }
@@ -201,7 +216,9 @@ class AuthenticationIntegrationTests {
         ApiClient adminApi = client();
         adminApi.login(admin.username(), TestUsers.PASSWORD);
 
-        assertThat(adminApi.post("/api/admin/users/" + doctor.id() + "/deactivate", null).status()).isEqualTo(200);
+        assertThat(adminApi.post("/api/admin/users/" + doctor.id() + "/deactivate", null)
+                        .status())
+                .isEqualTo(200);
 
         assertThat(doctorApi.get("/api/me").status()).isEqualTo(401);
         var again = client().login(doctor.username(), TestUsers.PASSWORD);
@@ -215,20 +232,24 @@ class AuthenticationIntegrationTests {
         ApiClient api = client();
         api.login(nurse.username(), TestUsers.PASSWORD);
 
-        var wrongCurrent = api.post("/api/me/password", Map.of("currentPassword", "nope-nope-nope",
-                "newPassword", "a-brand-new-passphrase"));
+        var wrongCurrent = api.post(
+                "/api/me/password",
+                Map.of("currentPassword", "nope-nope-nope", "newPassword", "a-brand-new-passphrase"));
         assertThat(wrongCurrent.status()).isEqualTo(400);
         assertThat(wrongCurrent.text("code")).isEqualTo("identity.password-current-wrong");
         assertThat(wrongCurrent.json().path("errors").get(0).path("pointer").asString())
                 .isEqualTo("/currentPassword");
-        var tooShort = api.post("/api/me/password", Map.of("currentPassword", TestUsers.PASSWORD,
-                "newPassword", "short"));
+        var tooShort =
+                api.post("/api/me/password", Map.of("currentPassword", TestUsers.PASSWORD, "newPassword", "short"));
         assertThat(tooShort.status()).isEqualTo(422);
-        assertThat(tooShort.json().path("errors").get(0).path("pointer").asString()).isEqualTo("/newPassword");
-        var ok = api.post("/api/me/password", Map.of("currentPassword", TestUsers.PASSWORD,
-                "newPassword", "a-brand-new-passphrase"));
+        assertThat(tooShort.json().path("errors").get(0).path("pointer").asString())
+                .isEqualTo("/newPassword");
+        var ok = api.post(
+                "/api/me/password",
+                Map.of("currentPassword", TestUsers.PASSWORD, "newPassword", "a-brand-new-passphrase"));
         assertThat(ok.status()).isEqualTo(204);
-        assertThat(client().login(nurse.username(), "a-brand-new-passphrase").status()).isEqualTo(200);
+        assertThat(client().login(nurse.username(), "a-brand-new-passphrase").status())
+                .isEqualTo(200);
     }
 
     @Test
@@ -244,8 +265,9 @@ class AuthenticationIntegrationTests {
         String before = here.cookie("CDSS_SESSION").orElseThrow();
         assertThat(elsewhere.get("/api/me").status()).isEqualTo(200);
 
-        var changed = here.post("/api/me/password", Map.of("currentPassword", TestUsers.PASSWORD,
-                "newPassword", "a-brand-new-passphrase"));
+        var changed = here.post(
+                "/api/me/password",
+                Map.of("currentPassword", TestUsers.PASSWORD, "newPassword", "a-brand-new-passphrase"));
 
         assertThat(changed.status()).isEqualTo(204);
         assertThat(elsewhere.get("/api/me").status()).isEqualTo(401);

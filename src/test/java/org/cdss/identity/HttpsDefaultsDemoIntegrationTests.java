@@ -13,9 +13,13 @@ import org.springframework.test.context.ContextConfiguration;
  * Demo mode (the embedded default, plain http on localhost) without {@code CDSS_COOKIE_SECURE}: cookies are not
  * {@code Secure} and there is no HSTS, so logging in over http keeps working.
  */
-@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
-        properties = {"cdss.mode=demo", "cdss.demo.password=" + HttpsDefaultsDemoIntegrationTests.PASSWORD,
-            "cdss.cookies.secure="})
+@SpringBootTest(
+        webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
+        properties = {
+            "cdss.mode=demo",
+            "cdss.demo.password=" + HttpsDefaultsDemoIntegrationTests.PASSWORD,
+            "cdss.cookies.secure="
+        })
 @ActiveProfiles("test")
 @ContextConfiguration(initializers = TestDatabase.class)
 class HttpsDefaultsDemoIntegrationTests {
@@ -29,8 +33,12 @@ class HttpsDefaultsDemoIntegrationTests {
     void demo_mode_over_plain_http_sends_no_secure_cookies_and_no_hsts() throws Exception {
         HttpsDefaults seen = HttpsDefaults.observe(port, "doctor", PASSWORD);
 
-        assertThat(HttpsDefaults.isSecure(seen.cookie("XSRF-TOKEN"))).as(seen.cookie("XSRF-TOKEN")).isFalse();
-        assertThat(HttpsDefaults.isSecure(seen.cookie("CDSS_SESSION"))).as(seen.cookie("CDSS_SESSION")).isFalse();
+        assertThat(HttpsDefaults.isSecure(seen.cookie("XSRF-TOKEN")))
+                .as(seen.cookie("XSRF-TOKEN"))
+                .isFalse();
+        assertThat(HttpsDefaults.isSecure(seen.cookie("CDSS_SESSION")))
+                .as(seen.cookie("CDSS_SESSION"))
+                .isFalse();
         assertThat(seen.hsts()).isEmpty();
     }
 }

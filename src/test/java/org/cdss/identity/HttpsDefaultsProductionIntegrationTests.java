@@ -17,7 +17,8 @@ import org.springframework.test.context.ContextConfiguration;
  * carries HSTS (issue 10 item 5). The other tests run with {@code cdss.cookies.secure=false}, as a deployment without
  * TLS would; here that setting is left empty, as an operator who sets nothing leaves it.
  */
-@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
+@SpringBootTest(
+        webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
         properties = {"cdss.mode=production", "cdss.cookies.secure="})
 @ActiveProfiles("test")
 @ContextConfiguration(initializers = TestDatabase.class)
@@ -35,8 +36,12 @@ class HttpsDefaultsProductionIntegrationTests {
 
         HttpsDefaults seen = HttpsDefaults.observe(port, username, TestUsers.PASSWORD);
 
-        assertThat(HttpsDefaults.isSecure(seen.cookie("XSRF-TOKEN"))).as(seen.cookie("XSRF-TOKEN")).isTrue();
-        assertThat(HttpsDefaults.isSecure(seen.cookie("CDSS_SESSION"))).as(seen.cookie("CDSS_SESSION")).isTrue();
+        assertThat(HttpsDefaults.isSecure(seen.cookie("XSRF-TOKEN")))
+                .as(seen.cookie("XSRF-TOKEN"))
+                .isTrue();
+        assertThat(HttpsDefaults.isSecure(seen.cookie("CDSS_SESSION")))
+                .as(seen.cookie("CDSS_SESSION"))
+                .isTrue();
         assertThat(seen.cookie("CDSS_SESSION")).containsIgnoringCase("HttpOnly");
         assertThat(seen.hsts()).hasValueSatisfying(h -> assertThat(h).contains("max-age=31536000"));
     }

@@ -11,13 +11,16 @@ import org.junit.jupiter.params.provider.CsvSource;
 class PasswordPolicyTests {
 
     @ParameterizedTest(name = "{1} → {2}")
-    @CsvSource(nullValues = "OK", value = {
-            "doctor, short, password.length",
-            "doctor, my-doctor-pass, password.contains-username",
-            "doctor, Password123, password.too-common",
-            "doctor, aaaaaaaaaaaa, password.too-common",
-            "doctor, 안녕하세요반갑습니다!, OK",
-            "doctor, correct-horse-battery, OK"})
+    @CsvSource(
+            nullValues = "OK",
+            value = {
+                "doctor, short, password.length",
+                "doctor, my-doctor-pass, password.contains-username",
+                "doctor, Password123, password.too-common",
+                "doctor, aaaaaaaaaaaa, password.too-common",
+                "doctor, 안녕하세요반갑습니다!, OK",
+                "doctor, correct-horse-battery, OK"
+            })
     void passwords_are_judged_by_length_username_and_commonness(String username, String password, String expected) {
         assertThat(PasswordPolicy.violation(username, password)).isEqualTo(expected);
     }

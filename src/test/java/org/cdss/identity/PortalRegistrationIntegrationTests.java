@@ -35,11 +35,13 @@ import org.springframework.test.context.TestPropertySource;
  */
 @IntegrationTest
 @Import(PortalRegistrationIntegrationTests.TestClockConfiguration.class)
-@TestPropertySource(properties = {
-        "cdss.throttle.login.per-ip.attempts=40", "cdss.throttle.login.per-ip.window=1m",
-        "cdss.throttle.login.per-account.attempts=10", "cdss.throttle.login.per-account.window=1m",
-        "cdss.throttle.register.per-ip.attempts=30", "cdss.throttle.register.per-ip.window=1h",
-        "cdss.throttle.register.per-account.attempts=5", "cdss.throttle.register.per-account.window=15m"})
+@TestPropertySource(
+        properties = {
+            "cdss.throttle.login.per-ip.attempts=40", "cdss.throttle.login.per-ip.window=1m",
+            "cdss.throttle.login.per-account.attempts=10", "cdss.throttle.login.per-account.window=1m",
+            "cdss.throttle.register.per-ip.attempts=30", "cdss.throttle.register.per-ip.window=1h",
+            "cdss.throttle.register.per-account.attempts=5", "cdss.throttle.register.per-account.window=15m"
+        })
 class PortalRegistrationIntegrationTests {
 
     /** The application's clock, moved by the tests. */
@@ -129,10 +131,13 @@ class PortalRegistrationIntegrationTests {
         assertThat(issued.status()).isEqualTo(201);
         String code = issued.text("code");
         assertThat(code).matches("[2-9A-HJKMNP-Z]{4}-[2-9A-HJKMNP-Z]{4}-[2-9A-HJKMNP-Z]{4}");
-        assertThat(Instant.parse(issued.text("expiresAt"))).isEqualTo(clock.instant().plus(Duration.ofHours(72)));
+        assertThat(Instant.parse(issued.text("expiresAt")))
+                .isEqualTo(clock.instant().plus(Duration.ofHours(72)));
         // stored as a keyed hash only
         String stored = jdbc.sql("SELECT code_hash FROM portal_activation_code WHERE patient_id = ?")
-                .param(patient.id().toString()).query(String.class).single();
+                .param(patient.id().toString())
+                .query(String.class)
+                .single();
         assertThat(stored).hasSize(64).doesNotContain(code.replace("-", ""));
 
         ApiClient api = new ApiClient(port);
@@ -143,8 +148,8 @@ class PortalRegistrationIntegrationTests {
         assertThat(api.post("/api/auth/register", smuggled).status()).isEqualTo(400);
 
         // typed in lower case with spaces instead of dashes: the same code
-        var registered = api.post("/api/auth/register",
-                registration(code.toLowerCase().replace("-", " "), username));
+        var registered =
+                api.post("/api/auth/register", registration(code.toLowerCase().replace("-", " "), username));
         assertThat(registered.status()).as(registered.body()).isEqualTo(201);
         assertThat(registered.json().path("roles").size()).isEqualTo(1);
         assertThat(registered.json().path("roles").get(0).asString()).isEqualTo("PATIENT");
@@ -152,8 +157,11 @@ class PortalRegistrationIntegrationTests {
         assertThat(api.get("/api/me").status()).isEqualTo(200);
         assertThat(api.get("/api/admin/users").status()).isEqualTo(403);
         assertThat(jdbc.sql("SELECT COUNT(*) FROM audit_event WHERE action IN ('PORTAL_CODE_ISSUE',"
-                + " 'PORTAL_CODE_REDEEM') AND patient_id = ?").param(patient.id().toString())
-                .query(Long.class).single()).isEqualTo(2);
+                                + " 'PORTAL_CODE_REDEEM') AND patient_id = ?")
+                        .param(patient.id().toString())
+                        .query(Long.class)
+                        .single())
+                .isEqualTo(2);
 
         // the patient has an account now: no new code for them
         var again = desk.post("/api/patients/" + patient.id() + "/portal-activation-code", null);
@@ -199,8 +207,14 @@ class PortalRegistrationIntegrationTests {
         assertThat(register(fresh, TestUsers.uniqueName("fresh")).status()).isEqualTo(201);
         // the reason is in the audit log, never in the answer
         assertThat(jdbc.sql("SELECT detail FROM audit_event WHERE action = 'REGISTER' AND outcome = 'FAILURE'")
-                .query(String.class).list()).contains("unknown code", "malformed code", "code already used",
-                        "code expired", "patient already has an account");
+                        .query(String.class)
+                        .list())
+                .contains(
+                        "unknown code",
+                        "malformed code",
+                        "code already used",
+                        "code expired",
+                        "patient already has an account");
     }
 
     @Test
@@ -248,7 +262,9 @@ class PortalRegistrationIntegrationTests {
         UserView doctor = testUsers.staff(Role.DOCTOR);
         List<Integer> statuses = new java.util.ArrayList<>();
         for (int i = 0; i < 50; i++) {
-            statuses.add(new ApiClient(port).login(doctor.username(), "wrong-password-" + i).status());
+            statuses.add(new ApiClient(port)
+                    .login(doctor.username(), "wrong-password-" + i)
+                    .status());
         }
         assertThat(statuses.subList(0, 4)).containsOnly(401);
         assertThat(statuses.subList(4, 10)).containsOnly(423); // the lockout, as before
@@ -258,17 +274,19 @@ class PortalRegistrationIntegrationTests {
         api.ensureCsrf();
         var http = java.net.http.HttpClient.newHttpClient();
         String token = api.cookie("XSRF-TOKEN").orElseThrow();
-        var request = java.net.http.HttpRequest.newBuilder(java.net.URI.create("http://localhost:" + port
-                        + "/api/auth/login"))
-                .header("Content-Type", "application/json").header("X-XSRF-TOKEN", token)
+        var request = java.net.http.HttpRequest.newBuilder(
+                        java.net.URI.create("http://localhost:" + port + "/api/auth/login"))
+                .header("Content-Type", "application/json")
+                .header("X-XSRF-TOKEN", token)
                 .header("Cookie", "XSRF-TOKEN=" + token)
-                .POST(java.net.http.HttpRequest.BodyPublishers.ofString("{\"username\":\"" + doctor.username()
-                        + "\",\"password\":\"" + TestUsers.PASSWORD + "\"}")).build();
+                .POST(java.net.http.HttpRequest.BodyPublishers.ofString(
+                        "{\"username\":\"" + doctor.username() + "\",\"password\":\"" + TestUsers.PASSWORD + "\"}"))
+                .build();
         var response = http.send(request, java.net.http.HttpResponse.BodyHandlers.ofString());
         assertThat(response.statusCode()).isEqualTo(429);
-        assertThat(Long.parseLong(response.headers().firstValue("Retry-After").orElseThrow())).isPositive();
-        assertThat(response.headers().firstValue("Content-Type").orElseThrow())
-                .startsWith("application/problem+json");
+        assertThat(Long.parseLong(response.headers().firstValue("Retry-After").orElseThrow()))
+                .isPositive();
+        assertThat(response.headers().firstValue("Content-Type").orElseThrow()).startsWith("application/problem+json");
         assertThat(response.body()).contains("\"code\":\"identity.throttled\"");
     }
 
@@ -277,13 +295,16 @@ class PortalRegistrationIntegrationTests {
         var patient = testUsers.patient("권한");
         ApiClient doctor = new ApiClient(port);
         doctor.login(testUsers.staff(Role.DOCTOR).username(), TestUsers.PASSWORD);
-        assertThat(doctor.post("/api/patients/" + patient.id() + "/portal-activation-code", null).status())
+        assertThat(doctor.post("/api/patients/" + patient.id() + "/portal-activation-code", null)
+                        .status())
                 .isEqualTo(403);
         ApiClient admin = new ApiClient(port);
         admin.login(testUsers.staff(Role.ADMIN).username(), TestUsers.PASSWORD);
-        assertThat(admin.post("/api/patients/" + patient.id() + "/portal-activation-code", null).status())
+        assertThat(admin.post("/api/patients/" + patient.id() + "/portal-activation-code", null)
+                        .status())
                 .isEqualTo(201);
         assertThat(desk.post("/api/patients/" + java.util.UUID.randomUUID() + "/portal-activation-code", null)
-                .status()).isEqualTo(404);
+                        .status())
+                .isEqualTo(404);
     }
 }

@@ -15,9 +15,11 @@ import org.junit.jupiter.api.Test;
 class RequestThrottleTests {
 
     static final RequestThrottle.Properties LIMITS = new RequestThrottle.Properties(
-            new RequestThrottle.Action(new RequestThrottle.Limit(3, Duration.ofMinutes(1)),
+            new RequestThrottle.Action(
+                    new RequestThrottle.Limit(3, Duration.ofMinutes(1)),
                     new RequestThrottle.Limit(2, Duration.ofMinutes(1))),
-            new RequestThrottle.Action(new RequestThrottle.Limit(3, Duration.ofHours(1)),
+            new RequestThrottle.Action(
+                    new RequestThrottle.Limit(3, Duration.ofHours(1)),
                     new RequestThrottle.Limit(2, Duration.ofHours(1))));
 
     @Test

@@ -33,12 +33,22 @@ class UserAdministrationIntegrationTests {
     void loginAsAdmin() {
         UserView adminUser = testUsers.staff(Role.ADMIN);
         admin = new ApiClient(port);
-        assertThat(admin.login(adminUser.username(), TestUsers.PASSWORD).status()).isEqualTo(200);
+        assertThat(admin.login(adminUser.username(), TestUsers.PASSWORD).status())
+                .isEqualTo(200);
     }
 
     Map<String, Object> newUser(String username, String displayName) {
-        return Map.of("username", username, "displayName", displayName, "password", "a-long-enough-passphrase",
-                "roles", List.of("DOCTOR"), "departmentIds", List.of(PULMONOLOGY));
+        return Map.of(
+                "username",
+                username,
+                "displayName",
+                displayName,
+                "password",
+                "a-long-enough-passphrase",
+                "roles",
+                List.of("DOCTOR"),
+                "departmentIds",
+                List.of(PULMONOLOGY));
     }
 
     @Test
@@ -49,11 +59,21 @@ class UserAdministrationIntegrationTests {
         String id = created.text("id");
         long version = created.json().path("version").asLong();
 
-        var updated = admin.put("/api/admin/users/" + id, Map.of("displayName", "새 의사 (외과)",
-                "roles", List.of("DOCTOR", "NURSE"), "departmentIds", List.of(SURGERY), "version", version));
+        var updated = admin.put(
+                "/api/admin/users/" + id,
+                Map.of(
+                        "displayName",
+                        "새 의사 (외과)",
+                        "roles",
+                        List.of("DOCTOR", "NURSE"),
+                        "departmentIds",
+                        List.of(SURGERY),
+                        "version",
+                        version));
         assertThat(updated.status()).isEqualTo(200);
         assertThat(updated.json().path("roles").size()).isEqualTo(2);
-        assertThat(updated.json().path("departments").get(0).path("code").asString()).isEqualTo("SURGERY");
+        assertThat(updated.json().path("departments").get(0).path("code").asString())
+                .isEqualTo("SURGERY");
 
         var found = admin.get("/api/admin/users?q=" + username + "&role=NURSE");
         assertThat(found.json().path("page").path("totalElements").asLong()).isEqualTo(1);
@@ -69,12 +89,30 @@ class UserAdministrationIntegrationTests {
         var created = admin.post("/api/admin/users", newUser(TestUsers.uniqueName("stale"), "Original"));
         String id = created.text("id");
         long version = created.json().path("version").asLong();
-        var first = admin.put("/api/admin/users/" + id, Map.of("displayName", "First edit", "roles",
-                List.of("DOCTOR"), "departmentIds", List.of(), "version", version));
+        var first = admin.put(
+                "/api/admin/users/" + id,
+                Map.of(
+                        "displayName",
+                        "First edit",
+                        "roles",
+                        List.of("DOCTOR"),
+                        "departmentIds",
+                        List.of(),
+                        "version",
+                        version));
         assertThat(first.status()).isEqualTo(200);
 
-        var second = admin.put("/api/admin/users/" + id, Map.of("displayName", "Second edit", "roles",
-                List.of("DOCTOR"), "departmentIds", List.of(), "version", version));
+        var second = admin.put(
+                "/api/admin/users/" + id,
+                Map.of(
+                        "displayName",
+                        "Second edit",
+                        "roles",
+                        List.of("DOCTOR"),
+                        "departmentIds",
+                        List.of(),
+                        "version",
+                        version));
 
         assertThat(second.status()).isEqualTo(409);
         assertThat(second.text("code")).isEqualTo("stale-version");
@@ -84,14 +122,20 @@ class UserAdministrationIntegrationTests {
     @Test
     void a_password_reset_applies_the_policy_and_lets_the_user_in_with_the_new_password() {
         UserView nurse = testUsers.staff(Role.NURSE);
-        var weak = admin.post("/api/admin/users/" + nurse.id() + "/reset-password", Map.of("newPassword",
-                "password123"));
+        var weak =
+                admin.post("/api/admin/users/" + nurse.id() + "/reset-password", Map.of("newPassword", "password123"));
         assertThat(weak.status()).isEqualTo(422);
-        var ok = admin.post("/api/admin/users/" + nurse.id() + "/reset-password", Map.of("newPassword",
-                "reset-by-the-admin-2026"));
+        var ok = admin.post(
+                "/api/admin/users/" + nurse.id() + "/reset-password", Map.of("newPassword", "reset-by-the-admin-2026"));
         assertThat(ok.status()).isEqualTo(204);
-        assertThat(new ApiClient(port).login(nurse.username(), "reset-by-the-admin-2026").status()).isEqualTo(200);
-        assertThat(new ApiClient(port).login(nurse.username(), TestUsers.PASSWORD).status()).isEqualTo(401);
+        assertThat(new ApiClient(port)
+                        .login(nurse.username(), "reset-by-the-admin-2026")
+                        .status())
+                .isEqualTo(200);
+        assertThat(new ApiClient(port)
+                        .login(nurse.username(), TestUsers.PASSWORD)
+                        .status())
+                .isEqualTo(401);
     }
 
     @Test
@@ -101,25 +145,37 @@ class UserAdministrationIntegrationTests {
         var again = admin.post("/api/admin/users", newUser(username.toUpperCase(), "Two"));
         assertThat(again.status()).isEqualTo(409);
         assertThat(again.text("code")).isEqualTo("identity.username-taken");
-        assertThat(again.json().path("errors").get(0).path("pointer").asString()).isEqualTo("/username");
+        assertThat(again.json().path("errors").get(0).path("pointer").asString())
+                .isEqualTo("/username");
     }
 
     @Test
     void a_patient_role_cannot_be_mixed_with_staff_roles() {
         var patient = testUsers.patient("혼합");
-        var mixed = admin.post("/api/admin/users", Map.of("username", TestUsers.uniqueName("mix"), "displayName",
-                "Mixed", "password", "a-long-enough-passphrase", "roles", List.of("PATIENT", "DOCTOR"),
-                "patientId", patient.id().toString()));
+        var mixed = admin.post(
+                "/api/admin/users",
+                Map.of(
+                        "username",
+                        TestUsers.uniqueName("mix"),
+                        "displayName",
+                        "Mixed",
+                        "password",
+                        "a-long-enough-passphrase",
+                        "roles",
+                        List.of("PATIENT", "DOCTOR"),
+                        "patientId",
+                        patient.id().toString()));
         assertThat(mixed.status()).isEqualTo(400);
     }
 
     @ParameterizedTest
-    @ValueSource(strings = {"<script>alert('x')</script>", "Robert'); DROP TABLE app_user;--", "홍길동 👩‍⚕️",
-            "\" OR 1=1 --"})
+    @ValueSource(
+            strings = {"<script>alert('x')</script>", "Robert'); DROP TABLE app_user;--", "홍길동 👩‍⚕️", "\" OR 1=1 --"})
     void hostile_and_korean_text_is_stored_and_returned_verbatim(String displayName) {
         var created = admin.post("/api/admin/users", newUser(TestUsers.uniqueName("txt"), displayName));
         assertThat(created.status()).isEqualTo(201);
-        assertThat(admin.get("/api/admin/users/" + created.text("id")).text("displayName")).isEqualTo(displayName);
+        assertThat(admin.get("/api/admin/users/" + created.text("id")).text("displayName"))
+                .isEqualTo(displayName);
         assertThat(admin.get("/api/admin/users?size=1").status()).isEqualTo(200);
     }
 
@@ -127,7 +183,8 @@ class UserAdministrationIntegrationTests {
     void a_ten_thousand_character_name_is_refused_with_a_field_error() {
         var response = admin.post("/api/admin/users", newUser(TestUsers.uniqueName("long"), "가".repeat(10_000)));
         assertThat(response.status()).isEqualTo(400);
-        assertThat(response.json().path("errors").get(0).path("pointer").asString()).isEqualTo("/displayName");
+        assertThat(response.json().path("errors").get(0).path("pointer").asString())
+                .isEqualTo("/displayName");
     }
 
     @Test

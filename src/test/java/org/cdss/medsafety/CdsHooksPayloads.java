@@ -15,8 +15,7 @@ final class CdsHooksPayloads {
     static final String DRUGBANK = "http://www.drugbank.ca";
     static final String ATC = "http://www.whocc.no/atc";
 
-    private CdsHooksPayloads() {
-    }
+    private CdsHooksPayloads() {}
 
     static Map<String, Object> coding(String system, String code, String display) {
         Map<String, Object> c = new LinkedHashMap<>();
@@ -50,10 +49,22 @@ final class CdsHooksPayloads {
 
     static Map<String, Object> dosed(Map<String, Object> request, double dose, String unit, int perDay) {
         Map<String, Object> r = new LinkedHashMap<>(request);
-        r.put("dosageInstruction", List.of(Map.of(
-                "timing", Map.of("repeat", Map.of("frequency", perDay, "period", 1, "periodUnit", "d")),
-                "doseAndRate", List.of(Map.of("doseQuantity", Map.of("value", dose, "unit", unit,
-                        "system", "http://unitsofmeasure.org", "code", unit))))));
+        r.put(
+                "dosageInstruction",
+                List.of(Map.of(
+                        "timing", Map.of("repeat", Map.of("frequency", perDay, "period", 1, "periodUnit", "d")),
+                        "doseAndRate",
+                                List.of(Map.of(
+                                        "doseQuantity",
+                                        Map.of(
+                                                "value",
+                                                dose,
+                                                "unit",
+                                                unit,
+                                                "system",
+                                                "http://unitsofmeasure.org",
+                                                "code",
+                                                unit))))));
         return r;
     }
 
@@ -61,8 +72,14 @@ final class CdsHooksPayloads {
         Map<String, Object> a = new LinkedHashMap<>();
         a.put("resourceType", "AllergyIntolerance");
         a.put("id", id);
-        a.put("clinicalStatus", concept(null, coding(
-                "http://terminology.hl7.org/CodeSystem/allergyintolerance-clinical", "active", "Active")));
+        a.put(
+                "clinicalStatus",
+                concept(
+                        null,
+                        coding(
+                                "http://terminology.hl7.org/CodeSystem/allergyintolerance-clinical",
+                                "active",
+                                "Active")));
         a.put("category", List.of("medication"));
         a.put("code", code);
         a.put("patient", Map.of("reference", "Patient/example"));
@@ -91,13 +108,20 @@ final class CdsHooksPayloads {
         o.put("resourceType", "Observation");
         o.put("id", id);
         o.put("status", "final");
-        o.put("category", List.of(concept(null, coding(
-                "http://terminology.hl7.org/CodeSystem/observation-category", "vital-signs", "Vital Signs"))));
+        o.put(
+                "category",
+                List.of(concept(
+                        null,
+                        coding(
+                                "http://terminology.hl7.org/CodeSystem/observation-category",
+                                "vital-signs",
+                                "Vital Signs"))));
         o.put("code", concept("Body weight", coding("http://loinc.org", "29463-7", "Body weight")));
         o.put("subject", Map.of("reference", "Patient/example"));
         o.put("effectiveDateTime", effectiveDateTime);
-        o.put("valueQuantity", Map.of("value", value, "unit", unit, "system", "http://unitsofmeasure.org",
-                "code", unit));
+        o.put(
+                "valueQuantity",
+                Map.of("value", value, "unit", unit, "system", "http://unitsofmeasure.org", "code", unit));
         return o;
     }
 
@@ -109,7 +133,10 @@ final class CdsHooksPayloads {
     }
 
     /** A full request: hook, hookInstance, fhirServer, context (userId, patientId, draftOrders) and prefetch. */
-    static Map<String, Object> request(String hook, Map<String, Object> draftOrders, Map<String, Object> allergies,
+    static Map<String, Object> request(
+            String hook,
+            Map<String, Object> draftOrders,
+            Map<String, Object> allergies,
             Map<String, Object> medications) {
         Map<String, Object> context = new LinkedHashMap<>();
         context.put("userId", "Practitioner/example");

@@ -32,7 +32,8 @@ class MedsafetyApiIntegrationTests {
     @BeforeAll
     void login() {
         doctor = new ApiClient(port);
-        assertThat(doctor.login(testUsers.staff(Role.DOCTOR).username(), TestUsers.PASSWORD).status())
+        assertThat(doctor.login(testUsers.staff(Role.DOCTOR).username(), TestUsers.PASSWORD)
+                        .status())
                 .isEqualTo(200);
     }
 
@@ -67,14 +68,15 @@ class MedsafetyApiIntegrationTests {
         assertThat(alert.path("severity").asString()).isEqualTo("CONTRAINDICATED");
         assertThat(alert.path("tier").asString()).isEqualTo("HARD_STOP");
         assertThat(alert.path("source").asString()).isEqualTo("ONC-HIGH");
-        assertThat(alert.path("kbVersion").asString()).isEqualTo(result.path("kb").path("version").asString());
+        assertThat(alert.path("kbVersion").asString())
+                .isEqualTo(result.path("kb").path("version").asString());
         assertThat(result.path("complete").asBoolean()).isTrue();
     }
 
     @Test
     void sildenafil_with_isosorbide_mononitrate_is_contraindicated() {
-        JsonNode result = check(request(List.of(Map.of("ingredientId", "DB00203")),
-                List.of(drug("isosorbide mononitrate")), List.of()));
+        JsonNode result = check(request(
+                List.of(Map.of("ingredientId", "DB00203")), List.of(drug("isosorbide mononitrate")), List.of()));
         assertThat(alerts(result, "INTERACTION").getFirst().path("severity").asString())
                 .isEqualTo("CONTRAINDICATED");
     }
@@ -87,33 +89,34 @@ class MedsafetyApiIntegrationTests {
 
     @Test
     void penicillin_allergy_blocks_amoxicillin_and_amoxicillin_allergy_warns_on_cephalexin() {
-        JsonNode blocked = check(request(List.of(drug("amoxicillin")), List.of(),
-                List.of(Map.of("text", "penicillin"))));
-        assertThat(alerts(blocked, "ALLERGY").getFirst().path("tier").asString()).isEqualTo("HARD_STOP");
-        JsonNode warned = check(request(List.of(drug("cephalexin")), List.of(),
-                List.of(Map.of("allergenId", "DB01060"))));
+        JsonNode blocked =
+                check(request(List.of(drug("amoxicillin")), List.of(), List.of(Map.of("text", "penicillin"))));
+        assertThat(alerts(blocked, "ALLERGY").getFirst().path("tier").asString())
+                .isEqualTo("HARD_STOP");
+        JsonNode warned =
+                check(request(List.of(drug("cephalexin")), List.of(), List.of(Map.of("allergenId", "DB01060"))));
         assertThat(alerts(warned, "ALLERGY").getFirst().path("tier").asString()).isEqualTo("INTERRUPTIVE");
     }
 
     @Test
     void sulfamethoxazole_allergy_does_not_block_furosemide() {
-        JsonNode result = check(request(List.of(drug("furosemide")), List.of(),
-                List.of(Map.of("text", "sulfamethoxazole"))));
+        JsonNode result =
+                check(request(List.of(drug("furosemide")), List.of(), List.of(Map.of("text", "sulfamethoxazole"))));
         result.path("alerts").forEach(a -> assertThat(a.path("tier").asString()).isEqualTo("INFORMATIONAL"));
     }
 
     @Test
     void unknown_drugs_and_uncodable_allergies_make_the_check_incomplete() {
-        JsonNode result = check(request(List.of(drug("zorblaxicillin")), List.of(),
-                List.of(Map.of("text", "the pink pills"))));
+        JsonNode result =
+                check(request(List.of(drug("zorblaxicillin")), List.of(), List.of(Map.of("text", "the pink pills"))));
         assertThat(result.path("complete").asBoolean()).isFalse();
         assertThat(alerts(result, "INCOMPLETE")).hasSize(2);
     }
 
     @Test
     void acetaminophen_six_grams_a_day_gives_a_dose_alert() {
-        JsonNode result = check(request(List.of(Map.of("name", "타이레놀", "dose", 1.5, "unit", "g",
-                "frequencyPerDay", 4)), List.of(), List.of()));
+        JsonNode result = check(request(
+                List.of(Map.of("name", "타이레놀", "dose", 1.5, "unit", "g", "frequencyPerDay", 4)), List.of(), List.of()));
         assertThat(alerts(result, "DOSE")).hasSize(2);
     }
 
@@ -138,10 +141,14 @@ class MedsafetyApiIntegrationTests {
 
     @Test
     void a_negative_dose_or_unknown_field_is_a_400_problem() {
-        assertThat(doctor.post("/api/medsafety/check", request(List.of(Map.of("name", "ibuprofen", "dose", -1)),
-                List.of(), List.of())).status()).isEqualTo(400);
+        assertThat(doctor.post(
+                                "/api/medsafety/check",
+                                request(List.of(Map.of("name", "ibuprofen", "dose", -1)), List.of(), List.of()))
+                        .status())
+                .isEqualTo(400);
         assertThat(doctor.post("/api/medsafety/check", Map.of("proposed", List.of(drug("ibuprofen")), "x", 1))
-                .status()).isEqualTo(400);
+                        .status())
+                .isEqualTo(400);
     }
 
     @Test
@@ -149,7 +156,8 @@ class MedsafetyApiIntegrationTests {
         var response = doctor.get("/api/medsafety/drugs?q=%ED%83%80%EC%9D%B4%EB%A0%88%EB%86%80"); // 타이레놀
         assertThat(response.status()).isEqualTo(200);
         assertThat(response.json().findValuesAsString("id")).contains("DB00316");
-        assertThat(doctor.get("/api/medsafety/drugs?q=amox").json().findValuesAsString("id")).contains("DB01060");
+        assertThat(doctor.get("/api/medsafety/drugs?q=amox").json().findValuesAsString("id"))
+                .contains("DB01060");
         assertThat(doctor.get("/api/medsafety/drugs?q=a").json().size()).isEqualTo(MedicationSafety.SEARCH_LIMIT);
     }
 
@@ -162,9 +170,15 @@ class MedsafetyApiIntegrationTests {
         assertThat(kb.json().path("available").asBoolean()).isTrue();
         assertThat(kb.json().path("sources").findValuesAsString("code"))
                 .containsExactly("ANSM", "NDF-RT", "ONC-HIGH", "ONC-NONINT");
-        assertThat(kb.json().path("counts").path("rules.ONC-HIGH.CONTRAINDICATED").asInt()).isPositive();
-        assertThat(frontDesk.post("/api/medsafety/check", request(List.of(drug("aspirin")), List.of(), List.of()))
-                .status()).isEqualTo(403);
+        assertThat(kb.json()
+                        .path("counts")
+                        .path("rules.ONC-HIGH.CONTRAINDICATED")
+                        .asInt())
+                .isPositive();
+        assertThat(frontDesk
+                        .post("/api/medsafety/check", request(List.of(drug("aspirin")), List.of(), List.of()))
+                        .status())
+                .isEqualTo(403);
     }
 
     @Test
@@ -173,8 +187,8 @@ class MedsafetyApiIntegrationTests {
         var pharmacistUser = testUsers.staff(Role.PHARMACIST);
         ApiClient pharmacist = new ApiClient(port);
         pharmacist.login(pharmacistUser.username(), TestUsers.PASSWORD);
-        Map<String, Object> body = Map.of("patientId", patient.id().toString(),
-                "proposed", List.of(drug("simvastatin"), drug("clarithromycin")));
+        Map<String, Object> body = Map.of(
+                "patientId", patient.id().toString(), "proposed", List.of(drug("simvastatin"), drug("clarithromycin")));
         assertThat(pharmacist.post("/api/medsafety/check", body).status()).isEqualTo(200);
         ApiClient admin = new ApiClient(port);
         admin.login(testUsers.staff(Role.ADMIN).username(), TestUsers.PASSWORD);
@@ -189,7 +203,12 @@ class MedsafetyApiIntegrationTests {
         ApiClient admin = new ApiClient(port);
         admin.login(testUsers.staff(Role.ADMIN).username(), TestUsers.PASSWORD);
         var readiness = admin.get("/actuator/health/readiness");
-        assertThat(readiness.json().path("components").path("medsafetyKnowledgeBase").path("status").asString())
+        assertThat(readiness
+                        .json()
+                        .path("components")
+                        .path("medsafetyKnowledgeBase")
+                        .path("status")
+                        .asString())
                 .isEqualTo("UP");
     }
 }

@@ -57,7 +57,8 @@ class MedsafetyCdsHooksIntegrationTests {
     @BeforeAll
     void login() {
         doctor = new ApiClient(port);
-        assertThat(doctor.login(testUsers.staff(Role.DOCTOR).username(), TestUsers.PASSWORD).status())
+        assertThat(doctor.login(testUsers.staff(Role.DOCTOR).username(), TestUsers.PASSWORD)
+                        .status())
                 .isEqualTo(200);
     }
 
@@ -77,13 +78,14 @@ class MedsafetyCdsHooksIntegrationTests {
     }
 
     static Map<String, Object> simvastatinDraft() {
-        return medicationRequest("smart-MedicationRequest-103", "draft", concept("Simvastatin 40 MG Oral Tablet",
-                coding(DRUGBANK, "DB00641", "Simvastatin")));
+        return medicationRequest(
+                "smart-MedicationRequest-103",
+                "draft",
+                concept("Simvastatin 40 MG Oral Tablet", coding(DRUGBANK, "DB00641", "Simvastatin")));
     }
 
     static Map<String, Object> clarithromycinActive() {
-        return medicationRequest("active-1", "active", concept(null,
-                coding(ATC, "J01FA09", "clarithromycin")));
+        return medicationRequest("active-1", "active", concept(null, coding(ATC, "J01FA09", "clarithromycin")));
     }
 
     @Test
@@ -95,11 +97,11 @@ class MedsafetyCdsHooksIntegrationTests {
         for (JsonNode service : services) {
             assertThat(service.path("id").asString()).isNotBlank();
             assertThat(service.path("description").asString()).isNotBlank();
-            assertThat(service.path("prefetch").path("patient").asString())
-                    .isEqualTo("Patient/{{context.patientId}}");
+            assertThat(service.path("prefetch").path("patient").asString()).isEqualTo("Patient/{{context.patientId}}");
             assertThat(service.path("prefetch").path("allergies").asString()).startsWith("AllergyIntolerance?");
             assertThat(service.path("prefetch").path("medications").asString()).contains("status=active");
-            assertThat(service.path("prefetch").path("weight").asString()).startsWith("Observation?")
+            assertThat(service.path("prefetch").path("weight").asString())
+                    .startsWith("Observation?")
                     .contains("code=http://loinc.org|29463-7");
         }
     }
@@ -107,10 +109,10 @@ class MedsafetyCdsHooksIntegrationTests {
     @Test
     @SuppressWarnings("unchecked")
     void order_select_simvastatin_with_clarithromycin_taken_gives_a_critical_card_logged_in_the_alert_log() {
-        Map<String, Object> body = request("order-select", bundle(simvastatinDraft()), emptyBundle(),
-                bundle(clarithromycinActive()));
-        ((Map<String, Object>) body.get("context")).put("selections",
-                List.of("MedicationRequest/smart-MedicationRequest-103"));
+        Map<String, Object> body =
+                request("order-select", bundle(simvastatinDraft()), emptyBundle(), bundle(clarithromycinActive()));
+        ((Map<String, Object>) body.get("context"))
+                .put("selections", List.of("MedicationRequest/smart-MedicationRequest-103"));
         JsonNode cards = cards(SELECT, body);
         JsonNode card = cardAbout(cards, "simvastatin");
         assertThat(card.path("indicator").asString()).isEqualTo("critical");
@@ -124,27 +126,46 @@ class MedsafetyCdsHooksIntegrationTests {
 
     @Test
     void order_sign_amoxicillin_with_a_penicillin_allergy_gives_an_allergy_card() {
-        JsonNode cards = cards(SIGN, request("order-sign",
-                bundle(dosed(medicationRequest("draft-1", "draft", concept("Amoxicillin 500 MG Oral Capsule",
-                        coding(RXNORM, "308191", "Amoxicillin 500 MG Oral Capsule"))), 500, "mg", 3)),
-                bundle(allergy("allergy-1", concept("Penicillin", coding("http://snomed.info/sct", "764146007",
-                        "Penicillin")))),
-                emptyBundle()));
+        JsonNode cards = cards(
+                SIGN,
+                request(
+                        "order-sign",
+                        bundle(dosed(
+                                medicationRequest(
+                                        "draft-1",
+                                        "draft",
+                                        concept(
+                                                "Amoxicillin 500 MG Oral Capsule",
+                                                coding(RXNORM, "308191", "Amoxicillin 500 MG Oral Capsule"))),
+                                500,
+                                "mg",
+                                3)),
+                        bundle(allergy(
+                                "allergy-1",
+                                concept("Penicillin", coding("http://snomed.info/sct", "764146007", "Penicillin")))),
+                        emptyBundle()));
         JsonNode card = cardAbout(cards, "allergy");
         assertThat(card.path("indicator").asString()).isIn("critical", "warning");
         // RxNorm is not mapped in the knowledge base: the card says the drug was recognised by its name
-        assertThat(card.path("detail").asString()).contains("Identified by name only")
+        assertThat(card.path("detail").asString())
+                .contains("Identified by name only")
                 .contains("Amoxicillin 500 MG Oral Capsule");
     }
 
     @Test
     void a_drug_named_in_korean_is_recognised_and_an_unknown_coding_gives_an_incomplete_card() {
-        JsonNode cards = cards(SIGN, request("order-sign",
-                bundle(medicationRequest("d1", "draft", concept("심바스타틴")),
-                        medicationRequest("d2", "draft", concept(null, coding(RXNORM, "999999999", null)))),
-                emptyBundle(), bundle(clarithromycinActive())));
+        JsonNode cards = cards(
+                SIGN,
+                request(
+                        "order-sign",
+                        bundle(
+                                medicationRequest("d1", "draft", concept("심바스타틴")),
+                                medicationRequest("d2", "draft", concept(null, coding(RXNORM, "999999999", null)))),
+                        emptyBundle(),
+                        bundle(clarithromycinActive())));
         assertThat(cardAbout(cards, "Simvastatin").path("indicator").asString()).isEqualTo("critical");
-        assertThat(cardAbout(cards, "Simvastatin").path("detail").asString()).contains("Identified by name only")
+        assertThat(cardAbout(cards, "Simvastatin").path("detail").asString())
+                .contains("Identified by name only")
                 .contains("심바스타틴");
         JsonNode incomplete = cardAbout(cards, "incomplete");
         assertThat(incomplete.path("indicator").asString()).isEqualTo("warning");
@@ -153,8 +174,9 @@ class MedsafetyCdsHooksIntegrationTests {
 
     @Test
     void a_dose_above_the_adult_maximum_from_dosage_instruction_gives_a_card() {
-        JsonNode cards = cards(SIGN, request("order-sign", bundle(dosed(simvastatinDraft(), 120, "mg", 1)),
-                emptyBundle(), emptyBundle()));
+        JsonNode cards = cards(
+                SIGN,
+                request("order-sign", bundle(dosed(simvastatinDraft(), 120, "mg", 1)), emptyBundle(), emptyBundle()));
         assertThat(cardAbout(cards, "dose").path("detail").asString()).contains("120 mg");
     }
 
@@ -168,29 +190,49 @@ class MedsafetyCdsHooksIntegrationTests {
     }
 
     static String daysAgo(int days) {
-        return OffsetDateTime.now(SEOUL).minusDays(days).truncatedTo(ChronoUnit.SECONDS).toString();
+        return OffsetDateTime.now(SEOUL)
+                .minusDays(days)
+                .truncatedTo(ChronoUnit.SECONDS)
+                .toString();
     }
 
     static Map<String, Object> paracetamolDraft() {
-        return dosed(medicationRequest("draft-paracetamol", "draft", concept("Acetaminophen 160 MG/5ML Oral "
-                + "Suspension", coding(DRUGBANK, "DB00316", "Acetaminophen"))), 400, "mg", 4);
+        return dosed(
+                medicationRequest(
+                        "draft-paracetamol",
+                        "draft",
+                        concept(
+                                "Acetaminophen 160 MG/5ML Oral " + "Suspension",
+                                coding(DRUGBANK, "DB00316", "Acetaminophen"))),
+                400,
+                "mg",
+                4);
     }
 
     Map<String, Object> childRequest(Object weight) {
-        Map<String, Object> body = withPrefetch(request("order-sign", bundle(paracetamolDraft()), emptyBundle(),
-                emptyBundle()), "patient", patient(bornYearsAgo(4)));
+        Map<String, Object> body = withPrefetch(
+                request("order-sign", bundle(paracetamolDraft()), emptyBundle(), emptyBundle()),
+                "patient",
+                patient(bornYearsAgo(4)));
         return weight == null ? body : withPrefetch(body, "weight", weight);
     }
 
     @Test
     void a_child_weighed_in_the_prefetch_gets_the_per_kg_paediatric_limit_with_its_source() {
-        JsonNode cards = cards(SIGN, childRequest(bundle(bodyWeight("w1", 16, "kg", daysAgo(2)),
-                bodyWeight("w0", 12, "kg", daysAgo(20)))));
+        JsonNode cards = cards(
+                SIGN,
+                childRequest(bundle(bodyWeight("w1", 16, "kg", daysAgo(2)), bodyWeight("w0", 12, "kg", daysAgo(20)))));
         List<String> details = cards.findValuesAsString("detail");
-        assertThat(details).anySatisfy(d -> assertThat(d).contains("single dose 400 mg is above the paediatric "
-                + "(16 kg) maximum single dose of 240 mg").contains("Sullivan JE").contains("DOSE-PAED-MAX-SINGLE"));
-        assertThat(details).anySatisfy(d -> assertThat(d).contains("daily dose 1600 mg is above the paediatric "
-                + "(16 kg) maximum daily dose of 1200 mg"));
+        assertThat(details)
+                .anySatisfy(d -> assertThat(d)
+                        .contains(
+                                "single dose 400 mg is above the paediatric " + "(16 kg) maximum single dose of 240 mg")
+                        .contains("Sullivan JE")
+                        .contains("DOSE-PAED-MAX-SINGLE"));
+        assertThat(details)
+                .anySatisfy(d -> assertThat(d)
+                        .contains("daily dose 1600 mg is above the paediatric "
+                                + "(16 kg) maximum daily dose of 1200 mg"));
         assertThat(cardAbout(cards, "dose").path("indicator").asString()).isEqualTo("warning");
 
         // the same weight in grams (UCUM g) is converted
@@ -200,30 +242,50 @@ class MedsafetyCdsHooksIntegrationTests {
 
     @Test
     void a_child_without_a_recent_weight_gets_a_check_incomplete_card() {
-        for (Map<String, Object> body : List.of(childRequest(null), childRequest(emptyBundle()),
+        for (Map<String, Object> body : List.of(
+                childRequest(null),
+                childRequest(emptyBundle()),
                 childRequest(bundle(bodyWeight("old", 16, "kg", daysAgo(40)))))) {
             JsonNode cards = cards(SIGN, body);
             JsonNode incomplete = cardAbout(cards, "check incomplete");
             assertThat(incomplete.path("indicator").asString()).isEqualTo("warning");
-            assertThat(incomplete.path("detail").asString()).contains("weight needed")
-                    .contains("INCOMPLETE-DOSE-WEIGHT:DB00316").contains("Sullivan JE");
+            assertThat(incomplete.path("detail").asString())
+                    .contains("weight needed")
+                    .contains("INCOMPLETE-DOSE-WEIGHT:DB00316")
+                    .contains("Sullivan JE");
             assertThat(cards.toString()).doesNotContain("DOSE-MAX-").doesNotContain("DOSE-PAED-MAX-");
         }
     }
 
     @Test
     void an_eighty_year_old_gets_the_elderly_maximum_of_zolpidem() {
-        Map<String, Object> zolpidem = dosed(medicationRequest("draft-zolpidem", "draft", concept("Zolpidem "
-                + "tartrate 10 MG Oral Tablet", coding(ATC, "N05CF02", "zolpidem"))), 10, "mg", 1);
-        JsonNode elderly = cards(SIGN, withPrefetch(request("order-sign", bundle(zolpidem), emptyBundle(),
-                emptyBundle()), "patient", patient(bornYearsAgo(80))));
-        assertThat(elderly.findValuesAsString("detail")).anySatisfy(d -> assertThat(d)
-                .contains("single dose 10 mg is above the elderly maximum single dose of 5 mg")
-                .contains("FDA label (Ambien, 2013)").contains("DOSE-ELDERLY-MAX-SINGLE:DB00425"));
+        Map<String, Object> zolpidem = dosed(
+                medicationRequest(
+                        "draft-zolpidem",
+                        "draft",
+                        concept("Zolpidem " + "tartrate 10 MG Oral Tablet", coding(ATC, "N05CF02", "zolpidem"))),
+                10,
+                "mg",
+                1);
+        JsonNode elderly = cards(
+                SIGN,
+                withPrefetch(
+                        request("order-sign", bundle(zolpidem), emptyBundle(), emptyBundle()),
+                        "patient",
+                        patient(bornYearsAgo(80))));
+        assertThat(elderly.findValuesAsString("detail"))
+                .anySatisfy(d -> assertThat(d)
+                        .contains("single dose 10 mg is above the elderly maximum single dose of 5 mg")
+                        .contains("FDA label (Ambien, 2013)")
+                        .contains("DOSE-ELDERLY-MAX-SINGLE:DB00425"));
         assertThat(cardAbout(elderly, "dose").path("indicator").asString()).isEqualTo("warning");
         // 10 mg is the adult maximum: no card for a 50-year-old
-        JsonNode adult = cards(SIGN, withPrefetch(request("order-sign", bundle(zolpidem), emptyBundle(),
-                emptyBundle()), "patient", patient(bornYearsAgo(50))));
+        JsonNode adult = cards(
+                SIGN,
+                withPrefetch(
+                        request("order-sign", bundle(zolpidem), emptyBundle(), emptyBundle()),
+                        "patient",
+                        patient(bornYearsAgo(50))));
         assertThat(adult.toString()).doesNotContain("DOSE-");
     }
 
@@ -235,11 +297,14 @@ class MedsafetyCdsHooksIntegrationTests {
         assertThat(badDate.isProblem()).isTrue();
         assertThat(badDate.json().path("errors").findValuesAsString("pointer")).contains("/prefetch/patient");
 
-        var future = doctor.post(SIGN, withPrefetch(childRequest(weight), "patient",
-                patient(LocalDate.now(SEOUL).plusDays(2).toString())));
+        var future = doctor.post(
+                SIGN,
+                withPrefetch(
+                        childRequest(weight),
+                        "patient",
+                        patient(LocalDate.now(SEOUL).plusDays(2).toString())));
         assertThat(future.status()).as(future.body()).isEqualTo(400);
-        assertThat(future.json().path("errors").findValuesAsString("pointer"))
-                .contains("/prefetch/patient/birthDate");
+        assertThat(future.json().path("errors").findValuesAsString("pointer")).contains("/prefetch/patient/birthDate");
 
         var length = doctor.post(SIGN, childRequest(bundle(bodyWeight("w1", 16, "cm", daysAgo(2)))));
         assertThat(length.status()).as(length.body()).isEqualTo(400);
@@ -247,13 +312,14 @@ class MedsafetyCdsHooksIntegrationTests {
 
         var notABundle = doctor.post(SIGN, childRequest(bodyWeight("w1", 16, "kg", daysAgo(2))));
         assertThat(notABundle.status()).as(notABundle.body()).isEqualTo(400);
-        assertThat(notABundle.json().path("errors").findValuesAsString("pointer")).contains("/prefetch/weight");
+        assertThat(notABundle.json().path("errors").findValuesAsString("pointer"))
+                .contains("/prefetch/weight");
     }
 
     @Test
     void empty_draft_orders_give_no_cards() {
-        JsonNode cards = cards(SIGN, request("order-sign", CdsHooksPayloads.emptyBundle(), emptyBundle(),
-                emptyBundle()));
+        JsonNode cards =
+                cards(SIGN, request("order-sign", CdsHooksPayloads.emptyBundle(), emptyBundle(), emptyBundle()));
         assertThat(cards.isArray()).isTrue();
         assertThat(cards).isEmpty();
     }
@@ -278,14 +344,15 @@ class MedsafetyCdsHooksIntegrationTests {
         assertThat(response.json().path("errors").findValuesAsString("pointer")).contains("/context/draftOrders");
         assertThat(response.body()).contains("FHIR").doesNotContain("at ca.uhn").doesNotContain("Exception");
 
-        var notABundle = doctor.post(SIGN, request("order-sign", Map.of("resourceType", "Patient"), emptyBundle(),
-                emptyBundle()));
+        var notABundle = doctor.post(
+                SIGN, request("order-sign", Map.of("resourceType", "Patient"), emptyBundle(), emptyBundle()));
         assertThat(notABundle.status()).isEqualTo(400);
 
-        Map<String, Object> wrongHook = request("order-select", bundle(simvastatinDraft()), emptyBundle(),
-                emptyBundle());
+        Map<String, Object> wrongHook =
+                request("order-select", bundle(simvastatinDraft()), emptyBundle(), emptyBundle());
         assertThat(doctor.post(SIGN, wrongHook).status()).isEqualTo(400);
-        assertThat(doctor.raw("POST", SIGN, "application/json", "{\"hook\": ").status()).isEqualTo(400);
+        assertThat(doctor.raw("POST", SIGN, "application/json", "{\"hook\": ").status())
+                .isEqualTo(400);
     }
 
     @Test
@@ -294,59 +361,128 @@ class MedsafetyCdsHooksIntegrationTests {
         for (int i = 0; i < 1000; i++) {
             drafts.add(medicationRequest("d" + i, "draft", concept(null, coding(DRUGBANK, "DB00641", null))));
         }
-        var response = doctor.post(SIGN, request("order-sign", bundle(drafts.toArray(Map[]::new)), emptyBundle(),
-                emptyBundle()));
+        var response = doctor.post(
+                SIGN, request("order-sign", bundle(drafts.toArray(Map[]::new)), emptyBundle(), emptyBundle()));
         assertThat(response.status()).as(response.body()).isIn(400, 413);
         assertThat(response.isProblem()).isTrue();
-        var unknown = doctor.post("/cds-services/no-such-service", request("order-sign", bundle(simvastatinDraft()),
-                emptyBundle(), emptyBundle()));
+        var unknown = doctor.post(
+                "/cds-services/no-such-service",
+                request("order-sign", bundle(simvastatinDraft()), emptyBundle(), emptyBundle()));
         assertThat(unknown.status()).isEqualTo(404);
         assertThat(unknown.json().path("code").asString()).isEqualTo("medsafety.cds-unknown-service");
     }
 
     @Test
     void feedback_records_accepted_and_overridden_cards_in_the_override_stats() {
-        JsonNode cards = cards(SIGN, request("order-sign", bundle(simvastatinDraft()), emptyBundle(),
-                bundle(clarithromycinActive())));
+        JsonNode cards = cards(
+                SIGN, request("order-sign", bundle(simvastatinDraft()), emptyBundle(), bundle(clarithromycinActive())));
         JsonNode card = cardAbout(cards, "simvastatin");
         String uuid = card.path("uuid").asString();
         ApiClient admin = new ApiClient(port);
         admin.login(testUsers.staff(Role.ADMIN).username(), TestUsers.PASSWORD);
         long overriddenBefore = overridden(admin);
 
-        var noComment = doctor.post(SIGN + "/feedback", Map.of("feedback", List.of(Map.of("card", uuid,
-                "outcome", "overridden", "overrideReason", Map.of("reason", Map.of("system",
-                        CdsHooksService.OVERRIDE_SYSTEM, "code", "BENEFIT_OUTWEIGHS_RISK")),
-                "outcomeTimestamp", "2026-11-25T10:00:00Z"))));
+        var noComment = doctor.post(
+                SIGN + "/feedback",
+                Map.of(
+                        "feedback",
+                        List.of(Map.of(
+                                "card",
+                                uuid,
+                                "outcome",
+                                "overridden",
+                                "overrideReason",
+                                Map.of(
+                                        "reason",
+                                        Map.of(
+                                                "system",
+                                                CdsHooksService.OVERRIDE_SYSTEM,
+                                                "code",
+                                                "BENEFIT_OUTWEIGHS_RISK")),
+                                "outcomeTimestamp",
+                                "2026-11-25T10:00:00Z"))));
         assertThat(noComment.status()).as(noComment.body()).isEqualTo(422);
         assertThat(noComment.json().path("code").asString()).isEqualTo("medsafety.override-comment-required");
         assertThat(noComment.json().path("errors").findValuesAsString("pointer"))
                 .containsExactly("/feedback/0/overrideReason/userComment");
 
-        var ok = doctor.post(SIGN + "/feedback", Map.of("feedback", List.of(Map.of("card", uuid,
-                "outcome", "overridden", "overrideReason", Map.of("reason", Map.of("system",
-                        CdsHooksService.OVERRIDE_SYSTEM, "code", "BENEFIT_OUTWEIGHS_RISK"),
-                        "userComment", "short course, CK monitored"),
-                "outcomeTimestamp", "2026-11-25T10:00:00Z"))));
+        var ok = doctor.post(
+                SIGN + "/feedback",
+                Map.of(
+                        "feedback",
+                        List.of(Map.of(
+                                "card",
+                                uuid,
+                                "outcome",
+                                "overridden",
+                                "overrideReason",
+                                Map.of(
+                                        "reason",
+                                        Map.of(
+                                                "system",
+                                                CdsHooksService.OVERRIDE_SYSTEM,
+                                                "code",
+                                                "BENEFIT_OUTWEIGHS_RISK"),
+                                        "userComment",
+                                        "short course, CK monitored"),
+                                "outcomeTimestamp",
+                                "2026-11-25T10:00:00Z"))));
         assertThat(ok.status()).as(ok.body()).isEqualTo(200);
         assertThat(overridden(admin)).isEqualTo(overriddenBefore + 1);
-        assertThat(doctor.post(SIGN + "/feedback", Map.of("feedback", List.of(Map.of("card", uuid,
-                "outcome", "accepted", "outcomeTimestamp", "2026-11-25T10:00:00Z")))).status()).isEqualTo(409);
+        assertThat(doctor.post(
+                                SIGN + "/feedback",
+                                Map.of(
+                                        "feedback",
+                                        List.of(Map.of(
+                                                "card",
+                                                uuid,
+                                                "outcome",
+                                                "accepted",
+                                                "outcomeTimestamp",
+                                                "2026-11-25T10:00:00Z"))))
+                        .status())
+                .isEqualTo(409);
 
-        JsonNode second = cardAbout(cards(SIGN, request("order-sign", bundle(simvastatinDraft()), emptyBundle(),
-                bundle(clarithromycinActive()))), "simvastatin");
-        assertThat(doctor.post(SIGN + "/feedback", Map.of("feedback", List.of(Map.of("card",
-                second.path("uuid").asString(), "outcome", "accepted", "outcomeTimestamp",
-                "2026-11-25T10:00:00Z")))).status()).isEqualTo(200);
+        JsonNode second = cardAbout(
+                cards(
+                        SIGN,
+                        request(
+                                "order-sign",
+                                bundle(simvastatinDraft()),
+                                emptyBundle(),
+                                bundle(clarithromycinActive()))),
+                "simvastatin");
+        assertThat(doctor.post(
+                                SIGN + "/feedback",
+                                Map.of(
+                                        "feedback",
+                                        List.of(Map.of(
+                                                "card",
+                                                second.path("uuid").asString(),
+                                                "outcome",
+                                                "accepted",
+                                                "outcomeTimestamp",
+                                                "2026-11-25T10:00:00Z"))))
+                        .status())
+                .isEqualTo(200);
 
-        var unknownCard = doctor.post(SIGN + "/feedback", Map.of("feedback", List.of(Map.of("card",
-                java.util.UUID.randomUUID().toString(), "outcome", "accepted"))));
+        var unknownCard = doctor.post(
+                SIGN + "/feedback",
+                Map.of(
+                        "feedback",
+                        List.of(Map.of("card", java.util.UUID.randomUUID().toString(), "outcome", "accepted"))));
         assertThat(unknownCard.status()).isEqualTo(404);
         assertThat(unknownCard.json().path("code").asString()).isEqualTo("medsafety.cds-card-not-found");
         ApiClient nurse = new ApiClient(port);
         nurse.login(testUsers.staff(Role.NURSE).username(), TestUsers.PASSWORD);
-        assertThat(nurse.post(SIGN + "/feedback", Map.of("feedback", List.of(Map.of("card",
-                second.path("uuid").asString(), "outcome", "accepted")))).status()).isEqualTo(404);
+        assertThat(nurse.post(
+                                SIGN + "/feedback",
+                                Map.of(
+                                        "feedback",
+                                        List.of(Map.of(
+                                                "card", second.path("uuid").asString(), "outcome", "accepted"))))
+                        .status())
+                .isEqualTo(404);
     }
 
     /**
@@ -356,37 +492,79 @@ class MedsafetyCdsHooksIntegrationTests {
      */
     @Test
     void cards_and_feedback_follow_the_one_override_policy() {
-        JsonNode hardStop = cardAbout(cards(SIGN, request("order-sign", bundle(simvastatinDraft()), emptyBundle(),
-                bundle(clarithromycinActive()))), "simvastatin");
+        JsonNode hardStop = cardAbout(
+                cards(
+                        SIGN,
+                        request(
+                                "order-sign",
+                                bundle(simvastatinDraft()),
+                                emptyBundle(),
+                                bundle(clarithromycinActive()))),
+                "simvastatin");
         OverrideRequirement stop = OverridePolicy.requirement(AlertType.INTERACTION, AlertTier.HARD_STOP);
         assertThat(hardStop.path("indicator").asString()).isEqualTo("critical");
         assertThat(hardStop.path("overrideReasons").findValuesAsString("code"))
-                .containsExactlyElementsOf(stop.reasons().stream().map(Enum::name).toList());
+                .containsExactlyElementsOf(
+                        stop.reasons().stream().map(Enum::name).toList());
 
         JsonNode incomplete = cardAbout(cards(SIGN, childRequest(null)), "check incomplete");
-        assertThat(OverridePolicy.requirement(AlertType.INCOMPLETE, AlertTier.SHOWN).reasons()).isEmpty();
+        assertThat(OverridePolicy.requirement(AlertType.INCOMPLETE, AlertTier.SHOWN)
+                        .reasons())
+                .isEmpty();
         assertThat(incomplete.path("indicator").asString()).isEqualTo("warning");
         assertThat(incomplete.path("overrideReasons").isEmpty()).isTrue();
-        var acknowledged = doctor.post(SIGN + "/feedback", Map.of("feedback", List.of(Map.of("card",
-                incomplete.path("uuid").asString(), "outcome", "overridden",
-                "outcomeTimestamp", "2026-11-25T10:00:00Z"))));
+        var acknowledged = doctor.post(
+                SIGN + "/feedback",
+                Map.of(
+                        "feedback",
+                        List.of(Map.of(
+                                "card",
+                                incomplete.path("uuid").asString(),
+                                "outcome",
+                                "overridden",
+                                "outcomeTimestamp",
+                                "2026-11-25T10:00:00Z"))));
         assertThat(acknowledged.status()).as(acknowledged.body()).isEqualTo(200);
 
-        JsonNode allergy = cardAbout(cards(SIGN, request("order-sign",
-                bundle(dosed(medicationRequest("draft-1", "draft", concept("Cephalexin 500 MG Oral Capsule",
-                        coding(DRUGBANK, "DB00567", "Cephalexin"))), 500, "mg", 3)),
-                bundle(allergy("allergy-1", concept("Amoxicillin", coding(DRUGBANK, "DB01060", "Amoxicillin")))),
-                emptyBundle())), "allergy");
+        JsonNode allergy = cardAbout(
+                cards(
+                        SIGN,
+                        request(
+                                "order-sign",
+                                bundle(dosed(
+                                        medicationRequest(
+                                                "draft-1",
+                                                "draft",
+                                                concept(
+                                                        "Cephalexin 500 MG Oral Capsule",
+                                                        coding(DRUGBANK, "DB00567", "Cephalexin"))),
+                                        500,
+                                        "mg",
+                                        3)),
+                                bundle(allergy(
+                                        "allergy-1",
+                                        concept("Amoxicillin", coding(DRUGBANK, "DB01060", "Amoxicillin")))),
+                                emptyBundle())),
+                "allergy");
         assertThat(allergy.path("indicator").asString()).isEqualTo("warning");
-        Map<String, Object> other = Map.of("reason", Map.of("system", CdsHooksService.OVERRIDE_SYSTEM, "code",
-                "OTHER"));
-        var otherWithoutComment = doctor.post(SIGN + "/feedback", Map.of("feedback", List.of(Map.of("card",
-                allergy.path("uuid").asString(), "outcome", "overridden", "overrideReason", other))));
+        Map<String, Object> other =
+                Map.of("reason", Map.of("system", CdsHooksService.OVERRIDE_SYSTEM, "code", "OTHER"));
+        var otherWithoutComment = doctor.post(
+                SIGN + "/feedback",
+                Map.of(
+                        "feedback",
+                        List.of(Map.of(
+                                "card",
+                                allergy.path("uuid").asString(),
+                                "outcome",
+                                "overridden",
+                                "overrideReason",
+                                other))));
         assertThat(otherWithoutComment.status()).as(otherWithoutComment.body()).isEqualTo(422);
-        assertThat(otherWithoutComment.json().path("code").asString())
-                .isEqualTo("medsafety.override-comment-required");
-        var noReason = doctor.post(SIGN + "/feedback", Map.of("feedback", List.of(Map.of("card",
-                allergy.path("uuid").asString(), "outcome", "overridden"))));
+        assertThat(otherWithoutComment.json().path("code").asString()).isEqualTo("medsafety.override-comment-required");
+        var noReason = doctor.post(
+                SIGN + "/feedback",
+                Map.of("feedback", List.of(Map.of("card", allergy.path("uuid").asString(), "outcome", "overridden"))));
         assertThat(noReason.json().path("code").asString()).isEqualTo("medsafety.override-reason-required");
     }
 

@@ -9,9 +9,9 @@ import static org.cdss.medsafety.CdsHooksPayloads.emptyBundle;
 import static org.cdss.medsafety.CdsHooksPayloads.medicationRequest;
 import static org.cdss.medsafety.CdsHooksPayloads.request;
 
+import com.nimbusds.jose.JOSEObjectType;
 import com.nimbusds.jose.JWSAlgorithm;
 import com.nimbusds.jose.JWSHeader;
-import com.nimbusds.jose.JOSEObjectType;
 import com.nimbusds.jose.crypto.RSASSASigner;
 import com.nimbusds.jwt.JWTClaimsSet;
 import com.nimbusds.jwt.SignedJWT;
@@ -60,9 +60,12 @@ class MedsafetyCdsHooksJwtIntegrationTests {
     static void trustedClient(DynamicPropertyRegistry registry) {
         registry.add("cdss.cds-hooks.base-url", () -> BASE + "/");
         registry.add("cdss.cds-hooks.trusted-clients[0].issuer", () -> ISSUER);
-        registry.add("cdss.cds-hooks.trusted-clients[0].public-key", () -> "-----BEGIN PUBLIC KEY-----\n"
-                + Base64.getMimeEncoder().encodeToString(TRUSTED.getPublic().getEncoded())
-                + "\n-----END PUBLIC KEY-----");
+        registry.add(
+                "cdss.cds-hooks.trusted-clients[0].public-key",
+                () -> "-----BEGIN PUBLIC KEY-----\n"
+                        + Base64.getMimeEncoder()
+                                .encodeToString(TRUSTED.getPublic().getEncoded())
+                        + "\n-----END PUBLIC KEY-----");
     }
 
     static KeyPair rsa() {
@@ -84,14 +87,25 @@ class MedsafetyCdsHooksJwtIntegrationTests {
     }
 
     static String token(KeyPair key, String issuer, String audience, Instant expires) throws Exception {
-        return token(key, new JWTClaimsSet.Builder().issuer(issuer).subject("client-app")
-                .audience(audience).issueTime(new Date()).expirationTime(Date.from(expires))
-                .jwtID(UUID.randomUUID().toString()).build());
+        return token(
+                key,
+                new JWTClaimsSet.Builder()
+                        .issuer(issuer)
+                        .subject("client-app")
+                        .audience(audience)
+                        .issueTime(new Date())
+                        .expirationTime(Date.from(expires))
+                        .jwtID(UUID.randomUUID().toString())
+                        .build());
     }
 
     static String token(KeyPair key, JWTClaimsSet claims) throws Exception {
-        SignedJWT jwt = new SignedJWT(new JWSHeader.Builder(JWSAlgorithm.RS384).type(JOSEObjectType.JWT)
-                .keyID("test").build(), claims);
+        SignedJWT jwt = new SignedJWT(
+                new JWSHeader.Builder(JWSAlgorithm.RS384)
+                        .type(JOSEObjectType.JWT)
+                        .keyID("test")
+                        .build(),
+                claims);
         jwt.sign(new RSASSASigner((RSAPrivateKey) key.getPrivate()));
         return jwt.serialize();
     }
@@ -107,9 +121,12 @@ class MedsafetyCdsHooksJwtIntegrationTests {
     }
 
     static Map<String, Object> body() {
-        return request("order-sign", bundle(medicationRequest("d1", "draft", concept(null,
-                coding(DRUGBANK, "DB00641", "Simvastatin")))), emptyBundle(), bundle(medicationRequest("a1",
-                        "active", concept(null, coding(DRUGBANK, "DB01211", "Clarithromycin")))));
+        return request(
+                "order-sign",
+                bundle(medicationRequest("d1", "draft", concept(null, coding(DRUGBANK, "DB00641", "Simvastatin")))),
+                emptyBundle(),
+                bundle(medicationRequest(
+                        "a1", "active", concept(null, coding(DRUGBANK, "DB01211", "Clarithromycin")))));
     }
 
     @Test
@@ -122,22 +139,30 @@ class MedsafetyCdsHooksJwtIntegrationTests {
         assertThat(cards.findValuesAsString("indicator")).contains("critical");
         String uuid = cards.get(0).path("uuid").asString();
 
-        var feedback = post(SIGN + "/feedback", token(TRUSTED, ISSUER, aud(SIGN + "/feedback"), in5),
-                Map.of("feedback", List.of(Map.of("card", uuid, "outcome", "accepted",
-                        "outcomeTimestamp", "2026-11-25T10:00:00Z"))));
+        var feedback = post(
+                SIGN + "/feedback",
+                token(TRUSTED, ISSUER, aud(SIGN + "/feedback"), in5),
+                Map.of(
+                        "feedback",
+                        List.of(Map.of(
+                                "card", uuid, "outcome", "accepted", "outcomeTimestamp", "2026-11-25T10:00:00Z"))));
         assertThat(feedback.statusCode()).as(feedback.body()).isEqualTo(200);
     }
 
     @Test
     void wrong_key_unknown_issuer_wrong_audience_expired_or_no_token_is_refused() throws Exception {
         Instant in5 = Instant.now().plusSeconds(300);
-        assertThat(post(SIGN, token(OTHER, ISSUER, aud(SIGN), in5), body()).statusCode()).isEqualTo(401);
-        assertThat(post(SIGN, token(TRUSTED, "https://evil.example.org", aud(SIGN), in5), body()).statusCode())
+        assertThat(post(SIGN, token(OTHER, ISSUER, aud(SIGN), in5), body()).statusCode())
                 .isEqualTo(401);
-        assertThat(post(SIGN, token(TRUSTED, ISSUER, aud("/cds-services/other"), in5), body()).statusCode())
+        assertThat(post(SIGN, token(TRUSTED, "https://evil.example.org", aud(SIGN), in5), body())
+                        .statusCode())
+                .isEqualTo(401);
+        assertThat(post(SIGN, token(TRUSTED, ISSUER, aud("/cds-services/other"), in5), body())
+                        .statusCode())
                 .isEqualTo(401);
         assertThat(post(SIGN, token(TRUSTED, ISSUER, aud(SIGN), Instant.now().minusSeconds(600)), body())
-                .statusCode()).isEqualTo(401);
+                        .statusCode())
+                .isEqualTo(401);
         assertThat(post(SIGN, "not-a-jwt", body()).statusCode()).isEqualTo(401);
         var noToken = post(SIGN, null, body());
         assertThat(noToken.statusCode()).isIn(401, 403); // session chain: no CSRF token, no session
@@ -145,8 +170,7 @@ class MedsafetyCdsHooksJwtIntegrationTests {
     }
 
     @Test
-    void the_audience_is_checked_against_the_configured_base_url_never_the_host_the_request_names()
-            throws Exception {
+    void the_audience_is_checked_against_the_configured_base_url_never_the_host_the_request_names() throws Exception {
         Instant in5 = Instant.now().plusSeconds(300);
         // the URL this request really went to (Host: localhost) is not this service's public URL
         var viaHost = post(SIGN, token(TRUSTED, ISSUER, url(SIGN), in5), body());
@@ -157,16 +181,24 @@ class MedsafetyCdsHooksJwtIntegrationTests {
                 .header("Content-Type", "application/json")
                 .header("X-Forwarded-Host", "evil.example.org")
                 .header("Authorization", "Bearer " + token(TRUSTED, ISSUER, "http://evil.example.org" + SIGN, in5))
-                .POST(HttpRequest.BodyPublishers.ofString(ApiClient.JSON.writeValueAsString(body()))).build();
-        assertThat(HttpClient.newHttpClient().send(forged, HttpResponse.BodyHandlers.ofString()).statusCode())
+                .POST(HttpRequest.BodyPublishers.ofString(ApiClient.JSON.writeValueAsString(body())))
+                .build();
+        assertThat(HttpClient.newHttpClient()
+                        .send(forged, HttpResponse.BodyHandlers.ofString())
+                        .statusCode())
                 .isEqualTo(401);
     }
 
     @Test
     void a_token_without_jti_is_refused() throws Exception {
         Instant now = Instant.now();
-        var claims = new JWTClaimsSet.Builder().issuer(ISSUER).subject("client-app").audience(aud(SIGN))
-                .issueTime(Date.from(now)).expirationTime(Date.from(now.plusSeconds(120))).build();
+        var claims = new JWTClaimsSet.Builder()
+                .issuer(ISSUER)
+                .subject("client-app")
+                .audience(aud(SIGN))
+                .issueTime(Date.from(now))
+                .expirationTime(Date.from(now.plusSeconds(120)))
+                .build();
         assertThat(post(SIGN, token(TRUSTED, claims), body()).statusCode()).isEqualTo(401);
     }
 
@@ -183,28 +215,55 @@ class MedsafetyCdsHooksJwtIntegrationTests {
     void a_refused_token_does_not_use_up_its_jti() throws Exception {
         Instant now = Instant.now();
         String jti = UUID.randomUUID().toString();
-        var wrongAudience = new JWTClaimsSet.Builder().issuer(ISSUER).subject("client-app")
-                .audience(aud("/cds-services/other")).issueTime(Date.from(now))
-                .expirationTime(Date.from(now.plusSeconds(120))).jwtID(jti).build();
-        assertThat(post(SIGN, token(TRUSTED, wrongAudience), body()).statusCode()).isEqualTo(401);
-        var right = new JWTClaimsSet.Builder().issuer(ISSUER).subject("client-app").audience(aud(SIGN))
-                .issueTime(Date.from(now)).expirationTime(Date.from(now.plusSeconds(120))).jwtID(jti).build();
+        var wrongAudience = new JWTClaimsSet.Builder()
+                .issuer(ISSUER)
+                .subject("client-app")
+                .audience(aud("/cds-services/other"))
+                .issueTime(Date.from(now))
+                .expirationTime(Date.from(now.plusSeconds(120)))
+                .jwtID(jti)
+                .build();
+        assertThat(post(SIGN, token(TRUSTED, wrongAudience), body()).statusCode())
+                .isEqualTo(401);
+        var right = new JWTClaimsSet.Builder()
+                .issuer(ISSUER)
+                .subject("client-app")
+                .audience(aud(SIGN))
+                .issueTime(Date.from(now))
+                .expirationTime(Date.from(now.plusSeconds(120)))
+                .jwtID(jti)
+                .build();
         assertThat(post(SIGN, token(TRUSTED, right), body()).statusCode()).isEqualTo(200);
     }
 
     @Test
     void a_token_living_longer_than_five_minutes_or_without_iat_is_refused() throws Exception {
         Instant now = Instant.now();
-        var longLived = new JWTClaimsSet.Builder().issuer(ISSUER).subject("client-app").audience(aud(SIGN))
-                .issueTime(Date.from(now)).expirationTime(Date.from(now.plusSeconds(301)))
-                .jwtID(UUID.randomUUID().toString()).build();
+        var longLived = new JWTClaimsSet.Builder()
+                .issuer(ISSUER)
+                .subject("client-app")
+                .audience(aud(SIGN))
+                .issueTime(Date.from(now))
+                .expirationTime(Date.from(now.plusSeconds(301)))
+                .jwtID(UUID.randomUUID().toString())
+                .build();
         assertThat(post(SIGN, token(TRUSTED, longLived), body()).statusCode()).isEqualTo(401);
-        var noIat = new JWTClaimsSet.Builder().issuer(ISSUER).subject("client-app").audience(aud(SIGN))
-                .expirationTime(Date.from(now.plusSeconds(120))).jwtID(UUID.randomUUID().toString()).build();
+        var noIat = new JWTClaimsSet.Builder()
+                .issuer(ISSUER)
+                .subject("client-app")
+                .audience(aud(SIGN))
+                .expirationTime(Date.from(now.plusSeconds(120)))
+                .jwtID(UUID.randomUUID().toString())
+                .build();
         assertThat(post(SIGN, token(TRUSTED, noIat), body()).statusCode()).isEqualTo(401);
-        var fiveMinutes = new JWTClaimsSet.Builder().issuer(ISSUER).subject("client-app").audience(aud(SIGN))
-                .issueTime(Date.from(now)).expirationTime(Date.from(now.plusSeconds(300)))
-                .jwtID(UUID.randomUUID().toString()).build();
+        var fiveMinutes = new JWTClaimsSet.Builder()
+                .issuer(ISSUER)
+                .subject("client-app")
+                .audience(aud(SIGN))
+                .issueTime(Date.from(now))
+                .expirationTime(Date.from(now.plusSeconds(300)))
+                .jwtID(UUID.randomUUID().toString())
+                .build();
         assertThat(post(SIGN, token(TRUSTED, fiveMinutes), body()).statusCode()).isEqualTo(200);
     }
 }

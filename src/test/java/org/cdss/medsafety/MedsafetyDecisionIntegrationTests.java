@@ -38,7 +38,8 @@ class MedsafetyDecisionIntegrationTests {
         doctor = new ApiClient(port);
         assertThat(doctor.login(doctorName, TestUsers.PASSWORD).status()).isEqualTo(200);
         admin = new ApiClient(port);
-        assertThat(admin.login(testUsers.staff(Role.ADMIN).username(), TestUsers.PASSWORD).status())
+        assertThat(admin.login(testUsers.staff(Role.ADMIN).username(), TestUsers.PASSWORD)
+                        .status())
                 .isEqualTo(200);
     }
 
@@ -49,7 +50,9 @@ class MedsafetyDecisionIntegrationTests {
     }
 
     static Map<String, Object> order(String... names) {
-        return Map.of("proposed", java.util.Arrays.stream(names).map(n -> Map.of("name", n)).toList());
+        return Map.of(
+                "proposed",
+                java.util.Arrays.stream(names).map(n -> Map.of("name", n)).toList());
     }
 
     static JsonNode firstOfType(JsonNode result, String type) {
@@ -96,27 +99,30 @@ class MedsafetyDecisionIntegrationTests {
         assertThat(result.path("checkId").asString()).isNotBlank();
         String rule = firstOfType(result, "INTERACTION").path("ruleId").asString();
 
-        var refused = doctor.post("/api/medsafety/decisions",
-                decisions(result, decision(rule, "OVERRIDDEN", null, " ")));
+        var refused =
+                doctor.post("/api/medsafety/decisions", decisions(result, decision(rule, "OVERRIDDEN", null, " ")));
         assertThat(refused.status()).as(refused.body()).isEqualTo(422);
         assertThat(refused.isProblem()).isTrue();
         assertThat(refused.json().path("code").asString()).isEqualTo("medsafety.override-reason-required");
         assertThat(refused.json().path("errors").findValuesAsString("pointer"))
                 .containsExactlyInAnyOrder("/decisions/0/reasonCode", "/decisions/0/comment");
 
-        var noComment = doctor.post("/api/medsafety/decisions",
+        var noComment = doctor.post(
+                "/api/medsafety/decisions",
                 decisions(result, decision(rule, "OVERRIDDEN", "BENEFIT_OUTWEIGHS_RISK", null)));
         assertThat(noComment.status()).isEqualTo(422);
         assertThat(noComment.json().path("code").asString()).isEqualTo("medsafety.override-comment-required");
         assertThat(noComment.json().path("errors").findValuesAsString("pointer"))
                 .containsExactly("/decisions/0/comment");
 
-        var ok = doctor.post("/api/medsafety/decisions",
+        var ok = doctor.post(
+                "/api/medsafety/decisions",
                 decisions(result, decision(rule, "OVERRIDDEN", "BENEFIT_OUTWEIGHS_RISK", "short course, CK checked")));
         assertThat(ok.status()).as(ok.body()).isEqualTo(200);
         assertThat(ok.json().path("overridden").asInt()).isEqualTo(1);
 
-        var again = doctor.post("/api/medsafety/decisions",
+        var again = doctor.post(
+                "/api/medsafety/decisions",
                 decisions(result, decision(rule, "OVERRIDDEN", "BENEFIT_OUTWEIGHS_RISK", "again")));
         assertThat(again.status()).isEqualTo(409);
         assertThat(again.json().path("code").asString()).isEqualTo("medsafety.decision-already-decided");
@@ -125,24 +131,30 @@ class MedsafetyDecisionIntegrationTests {
     @Test
     @SuppressWarnings("unchecked")
     void an_interruptive_alert_needs_a_reason_and_a_heeded_alert_needs_none() {
-        JsonNode result = check(doctor, Map.of("proposed", List.of(Map.of("name", "cephalexin")),
-                "allergies", List.of(Map.of("allergenId", "DB01060"))));
+        JsonNode result = check(
+                doctor,
+                Map.of(
+                        "proposed",
+                        List.of(Map.of("name", "cephalexin")),
+                        "allergies",
+                        List.of(Map.of("allergenId", "DB01060"))));
         JsonNode alert = firstOfType(result, "ALLERGY");
         assertThat(alert.path("tier").asString()).isEqualTo("INTERRUPTIVE");
         String rule = alert.path("ruleId").asString();
-        var refused = doctor.post("/api/medsafety/decisions", decisions(result, decision(rule, "OVERRIDDEN", null,
-                null)));
+        var refused =
+                doctor.post("/api/medsafety/decisions", decisions(result, decision(rule, "OVERRIDDEN", null, null)));
         assertThat(refused.status()).isEqualTo(422);
         assertThat(refused.json().path("code").asString()).isEqualTo("medsafety.override-reason-required");
         assertThat(refused.json().path("errors").findValuesAsString("pointer"))
                 .containsExactly("/decisions/0/reasonCode");
         // OTHER needs a comment, as the dialog shows (the requirement is in the check result)
         assertThat(alert.at("/override/commentRequiredFor/0").asString()).isEqualTo("OTHER");
-        var other = doctor.post("/api/medsafety/decisions", decisions(result, decision(rule, "OVERRIDDEN", "OTHER",
-                " ")));
+        var other =
+                doctor.post("/api/medsafety/decisions", decisions(result, decision(rule, "OVERRIDDEN", "OTHER", " ")));
         assertThat(other.json().path("code").asString()).isEqualTo("medsafety.override-comment-required");
-        assertThat(doctor.post("/api/medsafety/decisions", decisions(result, decision(rule, "ACCEPTED", null,
-                null))).status()).isEqualTo(200);
+        assertThat(doctor.post("/api/medsafety/decisions", decisions(result, decision(rule, "ACCEPTED", null, null)))
+                        .status())
+                .isEqualTo(200);
     }
 
     @Test
@@ -153,8 +165,9 @@ class MedsafetyDecisionIntegrationTests {
         assertThat(alert.at("/override/blocking").asBoolean()).isTrue();
         assertThat(alert.at("/override/acknowledgementRequired").asBoolean()).isTrue();
         assertThat(alert.at("/override/reasonRequired").asBoolean()).isFalse();
-        var acknowledged = doctor.post("/api/medsafety/decisions", decisions(result,
-                decision(alert.path("ruleId").asString(), "OVERRIDDEN", null, null)));
+        var acknowledged = doctor.post(
+                "/api/medsafety/decisions",
+                decisions(result, decision(alert.path("ruleId").asString(), "OVERRIDDEN", null, null)));
         assertThat(acknowledged.status()).as(acknowledged.body()).isEqualTo(200);
     }
 
@@ -162,27 +175,32 @@ class MedsafetyDecisionIntegrationTests {
     @SuppressWarnings("unchecked")
     void unknown_rules_unknown_checks_and_checks_of_other_users_are_refused() {
         JsonNode result = check(doctor, order("simvastatin", "clarithromycin"));
-        var unknownRule = doctor.post("/api/medsafety/decisions",
-                decisions(result, decision("NO-SUCH-RULE", "ACCEPTED", null, null)));
+        var unknownRule = doctor.post(
+                "/api/medsafety/decisions", decisions(result, decision("NO-SUCH-RULE", "ACCEPTED", null, null)));
         assertThat(unknownRule.status()).isEqualTo(422);
         assertThat(unknownRule.json().path("code").asString()).isEqualTo("medsafety.decision-unknown-rule");
         assertThat(unknownRule.json().path("errors").findValuesAsString("pointer"))
                 .containsExactly("/decisions/0/ruleId");
-        var unknownCheck = doctor.post("/api/medsafety/decisions", Map.of("checkId",
-                java.util.UUID.randomUUID().toString(), "decisions", List.of(decision("X", "ACCEPTED", null, null))));
+        var unknownCheck = doctor.post(
+                "/api/medsafety/decisions",
+                Map.of(
+                        "checkId",
+                        java.util.UUID.randomUUID().toString(),
+                        "decisions",
+                        List.of(decision("X", "ACCEPTED", null, null))));
         assertThat(unknownCheck.status()).isEqualTo(404);
         assertThat(unknownCheck.json().path("code").asString()).isEqualTo("medsafety.check-not-found");
         ApiClient nurse = new ApiClient(port);
         nurse.login(testUsers.staff(Role.NURSE).username(), TestUsers.PASSWORD);
         String rule = firstOfType(result, "INTERACTION").path("ruleId").asString();
         assertThat(nurse.post("/api/medsafety/decisions", decisions(result, decision(rule, "ACCEPTED", null, null)))
-                .status()).isEqualTo(404);
+                        .status())
+                .isEqualTo(404);
         var badShape = doctor.post("/api/medsafety/decisions", Map.of("decisions", List.of()));
         assertThat(badShape.status()).isEqualTo(400);
-        assertThat(badShape.json().path("errors").findValuesAsString("pointer"))
-                .contains("/checkId", "/decisions");
-        var badReason = doctor.post("/api/medsafety/decisions",
-                decisions(result, decision(rule, "OVERRIDDEN", "BECAUSE", "x")));
+        assertThat(badShape.json().path("errors").findValuesAsString("pointer")).contains("/checkId", "/decisions");
+        var badReason = doctor.post(
+                "/api/medsafety/decisions", decisions(result, decision(rule, "OVERRIDDEN", "BECAUSE", "x")));
         assertThat(badReason.status()).isEqualTo(400);
     }
 
@@ -190,16 +208,29 @@ class MedsafetyDecisionIntegrationTests {
     @SuppressWarnings("unchecked")
     void an_override_is_audited_with_the_patient() {
         PatientSummaryView patient = testUsers.patient("경고무시");
-        JsonNode result = check(doctor, Map.of("patientId", patient.id().toString(), "proposed",
-                List.of(Map.of("name", "simvastatin"), Map.of("name", "clarithromycin"))));
+        JsonNode result = check(
+                doctor,
+                Map.of(
+                        "patientId",
+                        patient.id().toString(),
+                        "proposed",
+                        List.of(Map.of("name", "simvastatin"), Map.of("name", "clarithromycin"))));
         String rule = firstOfType(result, "INTERACTION").path("ruleId").asString();
-        assertThat(doctor.post("/api/medsafety/decisions", decisions(result, decision(rule, "OVERRIDDEN",
-                "PATIENT_TOLERATES", "tolerated for years"))).status()).isEqualTo(200);
+        assertThat(doctor.post(
+                                "/api/medsafety/decisions",
+                                decisions(
+                                        result,
+                                        decision(rule, "OVERRIDDEN", "PATIENT_TOLERATES", "tolerated for years")))
+                        .status())
+                .isEqualTo(200);
         var page = admin.get("/api/admin/audit?username=" + doctorName + "&action=MEDSAFETY_OVERRIDE");
         JsonNode row = page.json().path("content").get(0);
         assertThat(row.path("patientId").asString()).isEqualTo(patient.id().toString());
-        assertThat(row.path("detail").asString()).contains("rule=" + rule).contains("reason=PATIENT_TOLERATES")
-                .contains("tier=HARD_STOP").doesNotContain("tolerated for years");
+        assertThat(row.path("detail").asString())
+                .contains("rule=" + rule)
+                .contains("reason=PATIENT_TOLERATES")
+                .contains("tier=HARD_STOP")
+                .doesNotContain("tolerated for years");
     }
 
     @Test
@@ -215,9 +246,11 @@ class MedsafetyDecisionIntegrationTests {
                 before = stat(rule); // the row of this check is there already
             }
             String reason = i % 3 == 0 ? "PATIENT_TOLERATES" : "BENEFIT_OUTWEIGHS_RISK";
-            var decision = i == 19 ? decision(rule, "ACCEPTED", null, null)
+            var decision = i == 19
+                    ? decision(rule, "ACCEPTED", null, null)
                     : decision(rule, "OVERRIDDEN", reason, "monitored");
-            assertThat(doctor.post("/api/medsafety/decisions", decisions(result, decision)).status())
+            assertThat(doctor.post("/api/medsafety/decisions", decisions(result, decision))
+                            .status())
                     .isEqualTo(200);
         }
         long shownBefore = before.path("timesShown").asLong() - 1;
@@ -228,7 +261,11 @@ class MedsafetyDecisionIntegrationTests {
         assertThat(after.path("flagged").asBoolean()).isTrue();
         assertThat(after.path("topReasons").findValuesAsString("reasonCode"))
                 .startsWith("BENEFIT_OUTWEIGHS_RISK", "PATIENT_TOLERATES");
-        assertThat(admin.get("/api/admin/medsafety/override-stats").json().get(0).path("timesShown").asLong())
+        assertThat(admin.get("/api/admin/medsafety/override-stats")
+                        .json()
+                        .get(0)
+                        .path("timesShown")
+                        .asLong())
                 .isGreaterThanOrEqualTo(after.path("timesShown").asLong());
     }
 
@@ -239,11 +276,15 @@ class MedsafetyDecisionIntegrationTests {
         pharmacist.login(testUsers.staff(Role.PHARMACIST).username(), TestUsers.PASSWORD);
         JsonNode result = check(pharmacist, order("simvastatin", "clarithromycin"));
         String rule = firstOfType(result, "INTERACTION").path("ruleId").asString();
-        assertThat(pharmacist.post("/api/medsafety/decisions", decisions(result, decision(rule, "ACCEPTED", null,
-                null))).status()).isEqualTo(200);
+        assertThat(pharmacist
+                        .post("/api/medsafety/decisions", decisions(result, decision(rule, "ACCEPTED", null, null)))
+                        .status())
+                .isEqualTo(200);
         ApiClient frontDesk = new ApiClient(port);
         frontDesk.login(testUsers.staff(Role.ADMIN_STAFF).username(), TestUsers.PASSWORD);
-        assertThat(frontDesk.post("/api/medsafety/decisions", decisions(result, decision(rule, "ACCEPTED", null,
-                null))).status()).isEqualTo(403);
+        assertThat(frontDesk
+                        .post("/api/medsafety/decisions", decisions(result, decision(rule, "ACCEPTED", null, null)))
+                        .status())
+                .isEqualTo(403);
     }
 }

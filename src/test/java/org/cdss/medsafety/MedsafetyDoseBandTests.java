@@ -3,7 +3,6 @@ package org.cdss.medsafety;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.util.List;
-import org.cdss.medsafety.engine.KnowledgeBase;
 import org.cdss.medsafety.engine.KnowledgeBaseLoader;
 import org.cdss.medsafety.engine.SafetyEngine;
 import org.junit.jupiter.api.Test;
@@ -20,9 +19,10 @@ class MedsafetyDoseBandTests {
     static final SafetyEngine ENGINE = SafetyEngine.with(KnowledgeBaseLoader.fromClasspath());
 
     static List<SafetyAlert> check(String drug, double dose, int perDay, Integer age, Double weight) {
-        MedicationCheckResult result = ENGINE.check(new MedicationCheckRequest(null,
-                List.of(ProposedDrug.dosed(drug, dose, "mg", perDay)), List.of(), List.of(), age, weight));
-        return result.alerts().stream().filter(a -> a.type() == AlertType.DOSE || a.type() == AlertType.INCOMPLETE)
+        MedicationCheckResult result = ENGINE.check(new MedicationCheckRequest(
+                null, List.of(ProposedDrug.dosed(drug, dose, "mg", perDay)), List.of(), List.of(), age, weight));
+        return result.alerts().stream()
+                .filter(a -> a.type() == AlertType.DOSE || a.type() == AlertType.INCOMPLETE)
                 .toList();
     }
 
@@ -69,12 +69,14 @@ class MedsafetyDoseBandTests {
     @Test
     void a_child_given_a_drug_without_cited_paediatric_limits_is_told_the_dose_was_not_checked() {
         // amoxicillin has adult label maxima but no paediatric row: a 5-year-old's 5 g is not "within adult limits"
-        MedicationCheckResult result = ENGINE.check(new MedicationCheckRequest(null,
-                List.of(ProposedDrug.dosed("amoxicillin", 250, "mg", 3)), List.of(), List.of(), 5, 18.0));
+        MedicationCheckResult result = ENGINE.check(new MedicationCheckRequest(
+                null, List.of(ProposedDrug.dosed("amoxicillin", 250, "mg", 3)), List.of(), List.of(), 5, 18.0));
         assertThat(result.complete()).isFalse();
         assertThat(result.alerts()).singleElement().satisfies(a -> {
             assertThat(a.ruleId()).isEqualTo("INCOMPLETE-DOSE-PAEDIATRIC:DB01060");
-            assertThat(a.whatHappens()).contains("adult dose limits do not apply").contains("NOT checked");
+            assertThat(a.whatHappens())
+                    .contains("adult dose limits do not apply")
+                    .contains("NOT checked");
         });
     }
 

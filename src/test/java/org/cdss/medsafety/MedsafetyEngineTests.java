@@ -25,8 +25,11 @@ class MedsafetyEngineTests {
     static final SafetyEngine ENGINE = SafetyEngine.with(KnowledgeBaseLoader.fromClasspath());
 
     static MedicationCheckResult check(List<String> proposed, List<String> active, List<RecordedAllergy> allergies) {
-        return ENGINE.check(new MedicationCheckRequest(null, proposed.stream().map(ProposedDrug::of).toList(),
-                active.stream().map(ActiveMedication::of).toList(), allergies));
+        return ENGINE.check(new MedicationCheckRequest(
+                null,
+                proposed.stream().map(ProposedDrug::of).toList(),
+                active.stream().map(ActiveMedication::of).toList(),
+                allergies));
     }
 
     static List<SafetyAlert> of(MedicationCheckResult result, AlertType type) {
@@ -40,7 +43,8 @@ class MedsafetyEngineTests {
         "sildenafil, isosorbide mononitrate, CONTRAINDICATED, ANSM",
         "DB00203, DB00883, CONTRAINDICATED, ANSM",
         "심바스타틴, 클래리스로마이신, CONTRAINDICATED, ONC-HIGH",
-        "Zocor, Klaricid, CONTRAINDICATED, ONC-HIGH"})
+        "Zocor, Klaricid, CONTRAINDICATED, ONC-HIGH"
+    })
     void well_known_contraindicated_pairs_are_hard_stops(String a, String b, Severity severity, String source) {
         MedicationCheckResult result = check(List.of(a, b), List.of(), List.of());
         List<SafetyAlert> interactions = of(result, AlertType.INTERACTION);
@@ -57,8 +61,9 @@ class MedsafetyEngineTests {
 
     @Test
     void simvastatin_with_clarithromycin_lists_the_other_sources_as_related() {
-        SafetyAlert alert = of(check(List.of("simvastatin", "clarithromycin"), List.of(), List.of()),
-                AlertType.INTERACTION).getFirst();
+        SafetyAlert alert = of(
+                        check(List.of("simvastatin", "clarithromycin"), List.of(), List.of()), AlertType.INTERACTION)
+                .getFirst();
         assertThat(alert.ruleId()).isEqualTo("ONC-HIGH:DB00641:DB01211");
         assertThat(alert.relatedRuleIds()).contains("ANSM:DB00641:DB01211", "NDF-RT:DB00641:DB01211");
     }
@@ -84,40 +89,41 @@ class MedsafetyEngineTests {
 
     @Test
     void active_medications_are_not_checked_against_each_other() {
-        MedicationCheckResult result = check(List.of("acetaminophen"), List.of("simvastatin", "clarithromycin"),
-                List.of());
+        MedicationCheckResult result =
+                check(List.of("acetaminophen"), List.of("simvastatin", "clarithromycin"), List.of());
         assertThat(result.alerts()).isEmpty();
     }
 
     static Stream<Arguments> allergies() {
         return Stream.of(
-                Arguments.of(RecordedAllergy.coded("DB01053"), "amoxicillin", Severity.CONTRAINDICATED,
+                Arguments.of(
+                        RecordedAllergy.coded("DB01053"), "amoxicillin", Severity.CONTRAINDICATED, "ALG-PEN-CLASS"),
+                Arguments.of(
+                        RecordedAllergy.freeText("penicillin"),
+                        "amoxicillin",
+                        Severity.CONTRAINDICATED,
                         "ALG-PEN-CLASS"),
-                Arguments.of(RecordedAllergy.freeText("penicillin"), "amoxicillin", Severity.CONTRAINDICATED,
-                        "ALG-PEN-CLASS"),
-                Arguments.of(RecordedAllergy.freeText("페니실린"), "아목시실린", Severity.CONTRAINDICATED,
-                        "ALG-PEN-CLASS"),
-                Arguments.of(RecordedAllergy.freeText("amoxicillin"), "amoxicillin", Severity.CONTRAINDICATED,
+                Arguments.of(RecordedAllergy.freeText("페니실린"), "아목시실린", Severity.CONTRAINDICATED, "ALG-PEN-CLASS"),
+                Arguments.of(
+                        RecordedAllergy.freeText("amoxicillin"),
+                        "amoxicillin",
+                        Severity.CONTRAINDICATED,
                         "ALG-SAME-INGREDIENT"),
-                Arguments.of(RecordedAllergy.coded("DB01060"), "cephalexin", Severity.MAJOR,
-                        "ALG-AMINOPEN-R1-CEPH"),
-                Arguments.of(RecordedAllergy.coded("DB01060"), "cefadroxil", Severity.MAJOR,
-                        "ALG-AMINOPEN-R1-CEPH"),
+                Arguments.of(RecordedAllergy.coded("DB01060"), "cephalexin", Severity.MAJOR, "ALG-AMINOPEN-R1-CEPH"),
+                Arguments.of(RecordedAllergy.coded("DB01060"), "cefadroxil", Severity.MAJOR, "ALG-AMINOPEN-R1-CEPH"),
                 Arguments.of(RecordedAllergy.coded("DB01060"), "ceftriaxone", Severity.INFO, "ALG-PEN-CEPH"),
-                Arguments.of(RecordedAllergy.freeText("penicillin"), "meropenem", Severity.MINOR,
-                        "ALG-PEN-CARBAPENEM"),
+                Arguments.of(RecordedAllergy.freeText("penicillin"), "meropenem", Severity.MINOR, "ALG-PEN-CARBAPENEM"),
                 Arguments.of(RecordedAllergy.freeText("aspirin"), "ibuprofen", Severity.MAJOR, "ALG-NSAID-CROSS"),
-                Arguments.of(RecordedAllergy.freeText("ibuprofen"), "celecoxib", Severity.MODERATE,
-                        "ALG-NSAID-COX2"),
+                Arguments.of(RecordedAllergy.freeText("ibuprofen"), "celecoxib", Severity.MODERATE, "ALG-NSAID-COX2"),
                 Arguments.of(RecordedAllergy.coded("DB01015"), "furosemide", Severity.INFO, "ALG-SULFA-NONABX"),
-                Arguments.of(RecordedAllergy.freeText("sulfa"), "hydrochlorothiazide", Severity.INFO,
-                        "ALG-SULFA-NONABX"));
+                Arguments.of(
+                        RecordedAllergy.freeText("sulfa"), "hydrochlorothiazide", Severity.INFO, "ALG-SULFA-NONABX"));
     }
 
     @ParameterizedTest(name = "allergy {0} + {1} -> {2} ({3})")
     @MethodSource("allergies")
-    void allergy_rules_follow_the_2022_practice_parameter(RecordedAllergy allergy, String drug, Severity severity,
-            String rule) {
+    void allergy_rules_follow_the_2022_practice_parameter(
+            RecordedAllergy allergy, String drug, Severity severity, String rule) {
         MedicationCheckResult result = check(List.of(drug), List.of(), List.of(allergy));
         assertThat(of(result, AlertType.ALLERGY)).singleElement().satisfies(a -> {
             assertThat(a.severity()).isEqualTo(severity);
@@ -130,16 +136,19 @@ class MedsafetyEngineTests {
 
     @Test
     void penicillin_allergy_blocks_amoxicillin_with_a_hard_stop() {
-        MedicationCheckResult result = check(List.of("amoxicillin"), List.of(),
-                List.of(RecordedAllergy.freeText("Penicillin")));
-        assertThat(of(result, AlertType.ALLERGY)).singleElement()
+        MedicationCheckResult result =
+                check(List.of("amoxicillin"), List.of(), List.of(RecordedAllergy.freeText("Penicillin")));
+        assertThat(of(result, AlertType.ALLERGY))
+                .singleElement()
                 .satisfies(a -> assertThat(a.tier()).isEqualTo(AlertTier.HARD_STOP));
     }
 
     @Test
     void amoxicillin_allergy_warns_on_cephalexin_but_does_not_stop() {
-        SafetyAlert alert = of(check(List.of("cephalexin"), List.of(), List.of(RecordedAllergy.freeText(
-                "amoxicillin"))), AlertType.ALLERGY).getFirst();
+        SafetyAlert alert = of(
+                        check(List.of("cephalexin"), List.of(), List.of(RecordedAllergy.freeText("amoxicillin"))),
+                        AlertType.ALLERGY)
+                .getFirst();
         assertThat(alert.tier()).isEqualTo(AlertTier.INTERRUPTIVE);
         assertThat(alert.citation()).contains("2022");
     }
@@ -147,8 +156,8 @@ class MedsafetyEngineTests {
     @ParameterizedTest(name = "sulfonamide antibiotic allergy does not block {0}")
     @CsvSource({"furosemide", "hydrochlorothiazide", "celecoxib", "glimepiride"})
     void sulfamethoxazole_allergy_does_not_block_non_antibiotic_sulfonamides(String drug) {
-        MedicationCheckResult result = check(List.of(drug), List.of(),
-                List.of(RecordedAllergy.freeText("sulfamethoxazole")));
+        MedicationCheckResult result =
+                check(List.of(drug), List.of(), List.of(RecordedAllergy.freeText("sulfamethoxazole")));
         assertThat(result.alerts()).allSatisfy(a -> assertThat(a.tier()).isEqualTo(AlertTier.INFORMATIONAL));
         assertThat(result.complete()).isTrue();
     }
@@ -163,7 +172,9 @@ class MedsafetyEngineTests {
             assertThat(a.ruleId()).isEqualTo("ALG-SAME-CLASS");
             assertThat(a.severity()).isEqualTo(Severity.MAJOR);
             assertThat(a.relatedRuleIds()).isEmpty();
-            assertThat(a.whatHappens()).contains("belongs to the allergen class").contains(allergy);
+            assertThat(a.whatHappens())
+                    .contains("belongs to the allergen class")
+                    .contains(allergy);
         });
         assertThat(result.complete()).isTrue();
     }
@@ -178,19 +189,26 @@ class MedsafetyEngineTests {
     }
 
     @ParameterizedTest(name = "{0} + {1} duplicate ({2})")
-    @CsvSource({"atorvastatin, rosuvastatin, DUP-STATINS", "losartan, lisinopril, DUP-RAAS",
-        "omeprazole, esomeprazole, DUP-PPI", "sertraline, escitalopram, DUP-SSRI",
-        "warfarin, apixaban, DUP-ANTICOAGULANTS", "alprazolam, lorazepam, DUP-BENZODIAZEPINES",
-        "Tylenol, acetaminophen, DUP-SAME-INGREDIENT"})
+    @CsvSource({
+        "atorvastatin, rosuvastatin, DUP-STATINS",
+        "losartan, lisinopril, DUP-RAAS",
+        "omeprazole, esomeprazole, DUP-PPI",
+        "sertraline, escitalopram, DUP-SSRI",
+        "warfarin, apixaban, DUP-ANTICOAGULANTS",
+        "alprazolam, lorazepam, DUP-BENZODIAZEPINES",
+        "Tylenol, acetaminophen, DUP-SAME-INGREDIENT"
+    })
     void therapeutic_duplicates_are_flagged(String a, String b, String rule) {
         MedicationCheckResult result = check(List.of(a), List.of(b), List.of());
-        assertThat(of(result, AlertType.DUPLICATE)).extracting(SafetyAlert::ruleId).containsExactly(rule);
+        assertThat(of(result, AlertType.DUPLICATE))
+                .extracting(SafetyAlert::ruleId)
+                .containsExactly(rule);
     }
 
     @Test
     void acetaminophen_six_grams_a_day_is_a_dose_alert() {
-        MedicationCheckResult result = ENGINE.check(new MedicationCheckRequest(null,
-                List.of(ProposedDrug.dosed("acetaminophen", 1000, "mg", 6)), List.of(), List.of()));
+        MedicationCheckResult result = ENGINE.check(new MedicationCheckRequest(
+                null, List.of(ProposedDrug.dosed("acetaminophen", 1000, "mg", 6)), List.of(), List.of()));
         assertThat(of(result, AlertType.DOSE)).singleElement().satisfies(a -> {
             assertThat(a.ruleId()).isEqualTo("DOSE-MAX-DAILY:DB00316");
             assertThat(a.whatHappens()).contains("6000 mg").contains("4000 mg");
@@ -199,21 +217,28 @@ class MedsafetyEngineTests {
     }
 
     @ParameterizedTest(name = "{0} {1} {2} x{3}/day: {4} dose alerts")
-    @CsvSource({"acetaminophen, 1, g, 4, 0", "acetaminophen, 2, g, 1, 1", "acetaminophen, 2, g, 3, 2",
-        "ibuprofen, 400, mg, 3, 0", "ibuprofen, 800, mg, 5, 1", "amoxicillin, 500, mg, 3, 0"})
+    @CsvSource({
+        "acetaminophen, 1, g, 4, 0",
+        "acetaminophen, 2, g, 1, 1",
+        "acetaminophen, 2, g, 3, 2",
+        "ibuprofen, 400, mg, 3, 0",
+        "ibuprofen, 800, mg, 5, 1",
+        "amoxicillin, 500, mg, 3, 0"
+    })
     void dose_ranges_use_the_labelled_adult_maxima(String drug, double dose, String unit, int perDay, int alerts) {
-        MedicationCheckResult result = ENGINE.check(new MedicationCheckRequest(null,
-                List.of(ProposedDrug.dosed(drug, dose, unit, perDay)), List.of(), List.of()));
+        MedicationCheckResult result = ENGINE.check(new MedicationCheckRequest(
+                null, List.of(ProposedDrug.dosed(drug, dose, unit, perDay)), List.of(), List.of()));
         assertThat(of(result, AlertType.DOSE)).hasSize(alerts);
         assertThat(result.complete()).isTrue();
     }
 
     @Test
     void a_dose_in_a_unit_that_cannot_be_compared_is_incomplete() {
-        MedicationCheckResult result = ENGINE.check(new MedicationCheckRequest(null,
-                List.of(ProposedDrug.dosed("acetaminophen", 2, "tablets", 4)), List.of(), List.of()));
+        MedicationCheckResult result = ENGINE.check(new MedicationCheckRequest(
+                null, List.of(ProposedDrug.dosed("acetaminophen", 2, "tablets", 4)), List.of(), List.of()));
         assertThat(result.complete()).isFalse();
-        assertThat(of(result, AlertType.INCOMPLETE)).extracting(SafetyAlert::ruleId)
+        assertThat(of(result, AlertType.INCOMPLETE))
+                .extracting(SafetyAlert::ruleId)
                 .containsExactly("INCOMPLETE-DOSE-UNIT");
     }
 
@@ -230,15 +255,18 @@ class MedsafetyEngineTests {
 
     @Test
     void an_unknown_active_medication_also_makes_the_check_incomplete() {
-        assertThat(check(List.of("warfarin"), List.of("mystery herbal tea"), List.of()).complete()).isFalse();
+        assertThat(check(List.of("warfarin"), List.of("mystery herbal tea"), List.of())
+                        .complete())
+                .isFalse();
     }
 
     @Test
     void an_uncodable_free_text_allergy_makes_the_check_incomplete() {
-        MedicationCheckResult result = check(List.of("amoxicillin"), List.of(),
-                List.of(RecordedAllergy.freeText("the pink pills from last year")));
+        MedicationCheckResult result = check(
+                List.of("amoxicillin"), List.of(), List.of(RecordedAllergy.freeText("the pink pills from last year")));
         assertThat(result.complete()).isFalse();
-        assertThat(of(result, AlertType.INCOMPLETE)).extracting(SafetyAlert::ruleId)
+        assertThat(of(result, AlertType.INCOMPLETE))
+                .extracting(SafetyAlert::ruleId)
                 .containsExactly("INCOMPLETE-UNCODED-ALLERGY");
     }
 
@@ -247,7 +275,8 @@ class MedsafetyEngineTests {
         assertThatThrownBy(() -> check(List.of(), List.of("warfarin"), List.of()))
                 .isInstanceOf(DomainException.class)
                 .satisfies(e -> assertThat(((DomainException) e).fieldProblems())
-                        .extracting(DomainException.FieldProblem::pointer).containsExactly("/proposed"));
+                        .extracting(DomainException.FieldProblem::pointer)
+                        .containsExactly("/proposed"));
     }
 
     @Test
@@ -260,13 +289,15 @@ class MedsafetyEngineTests {
         assertThatThrownBy(() -> check(drugs, List.of(), List.of()))
                 .isInstanceOf(DomainException.class)
                 .satisfies(e -> assertThat(((DomainException) e).fieldProblems())
-                        .extracting(DomainException.FieldProblem::pointer).containsExactly("/proposed"));
+                        .extracting(DomainException.FieldProblem::pointer)
+                        .containsExactly("/proposed"));
     }
 
     @Test
     void the_largest_allowed_request_is_checked_completely() {
         List<String> names = new ArrayList<>(KnowledgeBaseLoader.fromClasspath().products().values().stream()
-                .map(KnowledgeBase.Product::nameEn).toList());
+                .map(KnowledgeBase.Product::nameEn)
+                .toList());
         List<String> proposed = names.subList(0, MedicationCheckRequest.MAX_PROPOSED);
         List<String> active = names.subList(names.size() - 150, names.size());
         // how fast is measured by bench/medsafety-jmh.sh, not asserted here
@@ -277,9 +308,10 @@ class MedsafetyEngineTests {
 
     @Test
     void alerts_come_most_severe_first() {
-        MedicationCheckResult result = check(List.of("simvastatin", "clarithromycin", "ibuprofen", "naproxen"),
-                List.of(), List.of());
-        List<Severity> severities = result.alerts().stream().map(SafetyAlert::severity).toList();
+        MedicationCheckResult result =
+                check(List.of("simvastatin", "clarithromycin", "ibuprofen", "naproxen"), List.of(), List.of());
+        List<Severity> severities =
+                result.alerts().stream().map(SafetyAlert::severity).toList();
         assertThat(severities).isSorted();
     }
 
@@ -287,31 +319,44 @@ class MedsafetyEngineTests {
     void the_drug_search_finds_korean_english_and_brand_names() {
         assertThat(ENGINE.search("타이레놀", 20)).extracting(DrugSuggestion::id).contains("DB00316");
         assertThat(ENGINE.search("아목시", 20)).extracting(DrugSuggestion::id).contains("DB01060");
-        assertThat(ENGINE.search("simva", 20)).first().extracting(DrugSuggestion::id).isEqualTo("DB00641");
+        assertThat(ENGINE.search("simva", 20))
+                .first()
+                .extracting(DrugSuggestion::id)
+                .isEqualTo("DB00641");
         assertThat(ENGINE.search("lipitor", 20)).extracting(DrugSuggestion::id).containsExactly("DB01076");
         assertThat(ENGINE.search("a", 20)).hasSize(20);
         assertThat(ENGINE.search("  ", 20)).isEmpty();
     }
 
     @org.junit.jupiter.params.ParameterizedTest
-    @org.junit.jupiter.params.provider.ValueSource(strings = {"Augmentin", "augmentin 625 mg", "오구멘틴",
-        "amoxicillin/clavulanate", "Amoxicillin + Clavulanic acid", "co-amoxiclav"})
+    @org.junit.jupiter.params.provider.ValueSource(
+            strings = {
+                "Augmentin",
+                "augmentin 625 mg",
+                "오구멘틴",
+                "amoxicillin/clavulanate",
+                "Amoxicillin + Clavulanic acid",
+                "co-amoxiclav"
+            })
     void an_amoxicillin_clavulanate_combination_is_checked_as_its_components(String name) {
-        MedicationCheckResult result = check(List.of(name), List.of(), List.of(RecordedAllergy.freeText(
-                "penicillin")));
+        MedicationCheckResult result = check(List.of(name), List.of(), List.of(RecordedAllergy.freeText("penicillin")));
         assertThat(result.complete()).as(result.alerts().toString()).isTrue();
-        assertThat(of(result, AlertType.ALLERGY)).isNotEmpty().allSatisfy(a -> assertThat(a.drugs())
-                .extracting(InvolvedDrug::id).contains("DB01060"));
+        assertThat(of(result, AlertType.ALLERGY))
+                .isNotEmpty()
+                .allSatisfy(
+                        a -> assertThat(a.drugs()).extracting(InvolvedDrug::id).contains("DB01060"));
     }
 
     @org.junit.jupiter.params.ParameterizedTest
-    @org.junit.jupiter.params.provider.ValueSource(strings = {"Bactrim", "셉트린", "sulfamethoxazole/trimethoprim",
-        "co-trimoxazole", "TMP-SMX"})
+    @org.junit.jupiter.params.provider.ValueSource(
+            strings = {"Bactrim", "셉트린", "sulfamethoxazole/trimethoprim", "co-trimoxazole", "TMP-SMX"})
     void a_sulfamethoxazole_trimethoprim_combination_is_complete_and_not_checked_against_itself(String name) {
         MedicationCheckResult result = check(List.of(name), List.of("warfarin"), List.of());
         assertThat(result.complete()).as(result.alerts().toString()).isTrue();
-        assertThat(of(result, AlertType.INTERACTION)).isNotEmpty()
-                .allSatisfy(a -> assertThat(a.drugs()).extracting(InvolvedDrug::id).contains("DB00682"));
+        assertThat(of(result, AlertType.INTERACTION))
+                .isNotEmpty()
+                .allSatisfy(
+                        a -> assertThat(a.drugs()).extracting(InvolvedDrug::id).contains("DB00682"));
         assertThat(of(result, AlertType.DUPLICATE)).isEmpty();
     }
 

@@ -38,7 +38,9 @@ class MedsafetyKbBrowserIntegrationTests {
     void login() {
         // a staff member who may not prescribe still browses the knowledge base
         radiologist = new ApiClient(port);
-        assertThat(radiologist.login(testUsers.staff(Role.RADIOLOGIST).username(), TestUsers.PASSWORD).status())
+        assertThat(radiologist
+                        .login(testUsers.staff(Role.RADIOLOGIST).username(), TestUsers.PASSWORD)
+                        .status())
                 .isEqualTo(200);
     }
 
@@ -58,7 +60,8 @@ class MedsafetyKbBrowserIntegrationTests {
     void search_finds_warfarin_by_english_korean_and_brand_name() {
         for (String q : List.of("warfarin", "와파린", "coumadin")) {
             assertThat(list(get("/api/medsafety/ingredients?q=" + URLEncoder.encode(q, StandardCharsets.UTF_8))))
-                    .as(q).anyMatch(s -> s.path("id").asString().equals(WARFARIN));
+                    .as(q)
+                    .anyMatch(s -> s.path("id").asString().equals(WARFARIN));
         }
     }
 
@@ -72,12 +75,18 @@ class MedsafetyKbBrowserIntegrationTests {
         assertThat(list(w.path("ansmClasses"))).isNotEmpty();
         List<JsonNode> rows = list(w.path("interactions").path("content"));
         assertThat(rows).hasSize(100);
-        assertThat(w.path("interactions").path("page").path("totalElements").asInt()).isGreaterThan(100);
-        List<Severity> severities = rows.stream().map(r -> Severity.valueOf(r.path("severity").asString())).toList();
+        assertThat(w.path("interactions").path("page").path("totalElements").asInt())
+                .isGreaterThan(100);
+        List<Severity> severities = rows.stream()
+                .map(r -> Severity.valueOf(r.path("severity").asString()))
+                .toList();
         assertThat(severities).isSorted();
-        assertThat(rows).anyMatch(r -> r.path("severity").asString().equals("MAJOR")
-                && !r.path("source").asString().isEmpty() && !r.path("citation").asString().isBlank()
-                && r.path("partnerId").asString().startsWith("DB") && !r.path("partnerName").asString().isBlank());
+        assertThat(rows)
+                .anyMatch(r -> r.path("severity").asString().equals("MAJOR")
+                        && !r.path("source").asString().isEmpty()
+                        && !r.path("citation").asString().isBlank()
+                        && r.path("partnerId").asString().startsWith("DB")
+                        && !r.path("partnerName").asString().isBlank());
     }
 
     @Test
@@ -85,25 +94,32 @@ class MedsafetyKbBrowserIntegrationTests {
         JsonNode s = get("/api/medsafety/ingredients/" + SIMVASTATIN + "?severity=CONTRAINDICATED&size=100");
         List<JsonNode> rows = list(s.path("interactions").path("content"));
         assertThat(rows).allMatch(r -> r.path("severity").asString().equals("CONTRAINDICATED"));
-        assertThat(rows).anyMatch(r -> r.path("partnerId").asString().equals(CLARITHROMYCIN)
-                && r.path("source").asString().equals("ONC-HIGH"));
-        assertThat(list(s.path("duplicateGroups")).stream().map(JsonNode::asString)).contains("STATINS");
+        assertThat(rows)
+                .anyMatch(r -> r.path("partnerId").asString().equals(CLARITHROMYCIN)
+                        && r.path("source").asString().equals("ONC-HIGH"));
+        assertThat(list(s.path("duplicateGroups")).stream().map(JsonNode::asString))
+                .contains("STATINS");
 
         JsonNode ndfrt = get("/api/medsafety/ingredients/" + SIMVASTATIN + "?source=NDF-RT&size=100");
-        assertThat(list(ndfrt.path("interactions").path("content"))).isNotEmpty()
+        assertThat(list(ndfrt.path("interactions").path("content")))
+                .isNotEmpty()
                 .allMatch(r -> r.path("source").asString().equals("NDF-RT"));
-        assertThat(ndfrt.path("interactionCounts").path("CONTRAINDICATED").asInt()).isGreaterThan(0);
+        assertThat(ndfrt.path("interactionCounts").path("CONTRAINDICATED").asInt())
+                .isGreaterThan(0);
     }
 
     @Test
     void pages_do_not_overlap() {
         JsonNode first = get("/api/medsafety/ingredients/" + WARFARIN + "?page=0&size=5");
         JsonNode second = get("/api/medsafety/ingredients/" + WARFARIN + "?page=1&size=5");
-        assertThat(second.path("interactions").path("page").path("number").asInt()).isEqualTo(1);
+        assertThat(second.path("interactions").path("page").path("number").asInt())
+                .isEqualTo(1);
         List<String> a = list(first.path("interactions").path("content")).stream()
-                .map(r -> r.path("ruleId").asString()).toList();
+                .map(r -> r.path("ruleId").asString())
+                .toList();
         List<String> b = list(second.path("interactions").path("content")).stream()
-                .map(r -> r.path("ruleId").asString()).toList();
+                .map(r -> r.path("ruleId").asString())
+                .toList();
         assertThat(a).hasSize(5).doesNotContainAnyElementsOf(b);
     }
 
@@ -112,21 +128,27 @@ class MedsafetyKbBrowserIntegrationTests {
         var unknown = radiologist.get("/api/medsafety/ingredients/DB99999");
         assertThat(unknown.status()).isEqualTo(404);
         assertThat(unknown.json().path("code").asString()).isEqualTo("medsafety.ingredient-not-found");
-        assertThat(radiologist.get("/api/medsafety/ingredients/aspirin").status()).isEqualTo(404);
+        assertThat(radiologist.get("/api/medsafety/ingredients/aspirin").status())
+                .isEqualTo(404);
         var badSeverity = radiologist.get("/api/medsafety/ingredients/" + WARFARIN + "?severity=FATAL");
         assertThat(badSeverity.status()).isEqualTo(400);
         assertThat(badSeverity.body()).contains("urn:cdss:problem:");
         var badSource = radiologist.get("/api/medsafety/ingredients/" + WARFARIN + "?source=WIKIPEDIA");
         assertThat(badSource.status()).isEqualTo(400);
         assertThat(badSource.body()).contains("/source");
-        assertThat(radiologist.get("/api/medsafety/ingredients/" + WARFARIN + "?size=1000").status()).isEqualTo(400);
+        assertThat(radiologist
+                        .get("/api/medsafety/ingredients/" + WARFARIN + "?size=1000")
+                        .status())
+                .isEqualTo(400);
     }
 
     @Test
     void a_patient_may_not_browse_the_knowledge_base() {
         ApiClient patient = new ApiClient(port);
         var account = testUsers.patientAccount(testUsers.patient(TestUsers.uniqueName("KbBrowser")));
-        assertThat(patient.login(account.username(), TestUsers.PASSWORD).status()).isEqualTo(200);
-        assertThat(patient.get("/api/medsafety/ingredients/" + WARFARIN).status()).isEqualTo(403);
+        assertThat(patient.login(account.username(), TestUsers.PASSWORD).status())
+                .isEqualTo(200);
+        assertThat(patient.get("/api/medsafety/ingredients/" + WARFARIN).status())
+                .isEqualTo(403);
     }
 }

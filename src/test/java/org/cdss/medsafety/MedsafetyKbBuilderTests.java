@@ -31,10 +31,13 @@ class MedsafetyKbBuilderTests {
         assertThat(result.rulesBySource()).containsOnlyKeys("ANSM", "NDF-RT", "ONC-HIGH", "ONC-NONINT");
         for (String file : new String[] {"interactions.tsv", "ingredients.tsv", "classes.tsv"}) {
             assertThat(Files.mismatch(out.resolve(file), COMMITTED.resolve(file)))
-                    .as("%s differs from the committed copy: run ./cdss kb build", file).isEqualTo(-1L);
+                    .as("%s differs from the committed copy: run ./cdss kb build", file)
+                    .isEqualTo(-1L);
         }
         String sha = Files.readAllLines(out.resolve("kb.properties")).stream()
-                .filter(l -> l.startsWith("inputs.sha256=")).findFirst().orElseThrow();
+                .filter(l -> l.startsWith("inputs.sha256="))
+                .findFirst()
+                .orElseThrow();
         assertThat(Files.readAllLines(COMMITTED.resolve("kb.properties"))).contains(sha);
     }
 
@@ -50,7 +53,8 @@ class MedsafetyKbBuilderTests {
     static class SourcesAvailable implements ExecutionCondition {
         @Override
         public ConditionEvaluationResult evaluateExecutionCondition(ExtensionContext context) {
-            return RequiredService.check(Files.isRegularFile(DDI.resolve("pddi_subset_ndfrt_onc_ansm.tsv")),
+            return RequiredService.check(
+                    Files.isRegularFile(DDI.resolve("pddi_subset_ndfrt_onc_ansm.tsv")),
                     "interaction source data in " + DDI);
         }
     }

@@ -32,16 +32,18 @@ class MedsafetyKbMissingIntegrationTests {
 
         ApiClient pharmacist = new ApiClient(port);
         pharmacist.login(testUsers.staff(Role.PHARMACIST).username(), TestUsers.PASSWORD);
-        var response = pharmacist.post("/api/medsafety/check", Map.of("proposed",
-                List.of(Map.of("name", "acetaminophen"))));
+        var response =
+                pharmacist.post("/api/medsafety/check", Map.of("proposed", List.of(Map.of("name", "acetaminophen"))));
         assertThat(response.status()).isEqualTo(200);
         assertThat(response.json().path("complete").asBoolean()).isFalse();
         assertThat(response.json().path("alerts").get(0).path("ruleId").asString())
                 .isEqualTo("INCOMPLETE-KB-UNAVAILABLE");
-        assertThat(pharmacist.get("/api/medsafety/kb").json().path("available").asBoolean()).isFalse();
+        assertThat(pharmacist.get("/api/medsafety/kb").json().path("available").asBoolean())
+                .isFalse();
 
         // what cannot be answered without the knowledge base says so, instead of "no drug found" or "unknown drug"
-        for (var refused : List.of(pharmacist.get("/api/medsafety/drugs?q=aceta"),
+        for (var refused : List.of(
+                pharmacist.get("/api/medsafety/drugs?q=aceta"),
                 pharmacist.get("/api/medsafety/ingredients?q=aceta"),
                 pharmacist.get("/api/medsafety/ingredients/DB00316"))) {
             assertThat(refused.status()).as(refused.body()).isEqualTo(503);
@@ -49,9 +51,31 @@ class MedsafetyKbMissingIntegrationTests {
         }
         ApiClient doctor = new ApiClient(port);
         doctor.login(testUsers.staff(Role.DOCTOR).username(), TestUsers.PASSWORD);
-        var order = doctor.post("/api/ocs/orders", Map.of("patientId", testUsers.patient("지식베이스없음").id(),
-                "type", "MEDICATION", "priority", "ROUTINE", "medication", Map.of("drugId", "DB00316", "dose", 500,
-                        "doseUnit", "mg", "route", "PO", "frequency", "QD", "durationDays", 7, "quantity", 7)));
+        var order = doctor.post(
+                "/api/ocs/orders",
+                Map.of(
+                        "patientId",
+                        testUsers.patient("지식베이스없음").id(),
+                        "type",
+                        "MEDICATION",
+                        "priority",
+                        "ROUTINE",
+                        "medication",
+                        Map.of(
+                                "drugId",
+                                "DB00316",
+                                "dose",
+                                500,
+                                "doseUnit",
+                                "mg",
+                                "route",
+                                "PO",
+                                "frequency",
+                                "QD",
+                                "durationDays",
+                                7,
+                                "quantity",
+                                7)));
         assertThat(order.status()).as(order.body()).isEqualTo(503);
         assertThat(order.json().path("code").asString()).isEqualTo("medsafety.kb-unavailable");
     }

@@ -10,8 +10,8 @@ import java.nio.charset.StandardCharsets;
 import java.util.List;
 import java.util.function.UnaryOperator;
 import org.cdss.medsafety.engine.KnowledgeBase;
-import org.cdss.medsafety.engine.KnowledgeBaseLoader;
 import org.cdss.medsafety.engine.KnowledgeBaseException;
+import org.cdss.medsafety.engine.KnowledgeBaseLoader;
 import org.cdss.medsafety.engine.SafetyEngine;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -32,11 +32,13 @@ class MedsafetyKnowledgeBaseTests {
         long ms = (System.nanoTime() - start) / 1_000_000;
         System.gc();
         long heap = rt.totalMemory() - rt.freeMemory() - before;
-        System.out.printf("medsafety KB %s: %d ingredients, %d products, %d rules, loaded in %d ms, ~%d MB heap%n",
+        System.out.printf(
+                "medsafety KB %s: %d ingredients, %d products, %d rules, loaded in %d ms, ~%d MB heap%n",
                 kb.version(), kb.ingredientCount(), kb.products().size(), kb.ruleCount(), ms, heap >> 20);
         KbInfo info = kb.info();
         assertThat(info.available()).isTrue();
-        assertThat(info.sources()).extracting(KbInfo.Source::code)
+        assertThat(info.sources())
+                .extracting(KbInfo.Source::code)
                 .containsExactly("ANSM", "NDF-RT", "ONC-HIGH", "ONC-NONINT");
         assertThat(info.sources()).allSatisfy(s -> assertThat(s.citation()).isNotBlank());
         assertThat(kb.products()).hasSizeGreaterThanOrEqualTo(200);
@@ -67,23 +69,33 @@ class MedsafetyKnowledgeBaseTests {
     }
 
     @ParameterizedTest(name = "missing {0}: load fails, every check incomplete")
-    @ValueSource(strings = {"kb.properties", "interactions.tsv", "ingredients.tsv", "products.tsv", "groups.tsv",
-        "allergy-cross-sensitivity.tsv"})
+    @ValueSource(
+            strings = {
+                "kb.properties",
+                "interactions.tsv",
+                "ingredients.tsv",
+                "products.tsv",
+                "groups.tsv",
+                "allergy-cross-sensitivity.tsv"
+            })
     void a_missing_file_fails_the_load(String missing) {
         assertThatThrownBy(() -> KnowledgeBaseLoader.load(file -> file.equals(missing) ? null : open(file)))
-                .isInstanceOf(KnowledgeBaseException.class).hasMessageContaining(missing);
+                .isInstanceOf(KnowledgeBaseException.class)
+                .hasMessageContaining(missing);
     }
 
     @Test
     void a_truncated_interactions_file_is_detected_as_corrupt() {
         assertThatThrownBy(() -> load("interactions.tsv", text -> text.substring(0, text.length() / 2)))
-                .isInstanceOf(KnowledgeBaseException.class).hasMessageContaining("interactions.tsv");
+                .isInstanceOf(KnowledgeBaseException.class)
+                .hasMessageContaining("interactions.tsv");
     }
 
     @Test
     void an_unknown_severity_is_detected_as_corrupt() {
         assertThatThrownBy(() -> load("interactions.tsv", text -> text.replaceFirst("\tMAJOR\t", "\tSEVERE\t")))
-                .isInstanceOf(KnowledgeBaseException.class).hasMessageContaining("unknown severity");
+                .isInstanceOf(KnowledgeBaseException.class)
+                .hasMessageContaining("unknown severity");
     }
 
     @Test
@@ -102,8 +114,8 @@ class MedsafetyKnowledgeBaseTests {
         }
         assertThat(engine.available()).isFalse();
         for (List<String> drugs : List.of(List.of("acetaminophen"), List.of("simvastatin", "clarithromycin"))) {
-            MedicationCheckResult result = engine.check(new MedicationCheckRequest(null,
-                    drugs.stream().map(ProposedDrug::of).toList(), List.of(), List.of()));
+            MedicationCheckResult result = engine.check(new MedicationCheckRequest(
+                    null, drugs.stream().map(ProposedDrug::of).toList(), List.of(), List.of()));
             assertThat(result.complete()).isFalse();
             assertThat(result.alerts()).singleElement().satisfies(a -> {
                 assertThat(a.type()).isEqualTo(AlertType.INCOMPLETE);
@@ -121,20 +133,37 @@ class MedsafetyKnowledgeBaseTests {
         KnowledgeBase reversed = load("interactions.tsv", text -> {
             List<String> lines = text.lines().toList();
             List<String> header = lines.stream().filter(l -> l.startsWith("#")).toList();
-            List<String> rows = new java.util.ArrayList<>(lines.stream().filter(l -> !l.startsWith("#")).toList());
+            List<String> rows = new java.util.ArrayList<>(
+                    lines.stream().filter(l -> !l.startsWith("#")).toList());
             java.util.Collections.reverse(rows);
             return String.join("\n", header) + "\n" + String.join("\n", rows) + "\n";
         });
-        MedicationCheckRequest request = new MedicationCheckRequest(null, java.util.stream.Stream.of("simvastatin",
-                "clarithromycin", "warfarin", "aspirin", "ibuprofen", "amiodarone", "ciprofloxacin", "sertraline")
-                .map(ProposedDrug::of).toList(), java.util.stream.Stream.of("tramadol", "digoxin", "naproxen",
-                "fluoxetine").map(ActiveMedication::of).toList(), List.of(RecordedAllergy.freeText("penicillin")));
-        MedicationCheckResult committed = SafetyEngine.with(KnowledgeBaseLoader.fromClasspath()).check(request);
+        MedicationCheckRequest request = new MedicationCheckRequest(
+                null,
+                java.util.stream.Stream.of(
+                                "simvastatin",
+                                "clarithromycin",
+                                "warfarin",
+                                "aspirin",
+                                "ibuprofen",
+                                "amiodarone",
+                                "ciprofloxacin",
+                                "sertraline")
+                        .map(ProposedDrug::of)
+                        .toList(),
+                java.util.stream.Stream.of("tramadol", "digoxin", "naproxen", "fluoxetine")
+                        .map(ActiveMedication::of)
+                        .toList(),
+                List.of(RecordedAllergy.freeText("penicillin")));
+        MedicationCheckResult committed =
+                SafetyEngine.with(KnowledgeBaseLoader.fromClasspath()).check(request);
         MedicationCheckResult fromReversed = SafetyEngine.with(reversed).check(request);
         assertThat(committed.alerts()).hasSizeGreaterThan(15);
         assertThat(fromReversed.alerts()).isEqualTo(committed.alerts());
-        assertThat(committed.alerts()).isSortedAccordingTo(java.util.Comparator.comparing(SafetyAlert::severity)
-                .thenComparing(SafetyAlert::type).thenComparing(SafetyAlert::ruleId));
+        assertThat(committed.alerts())
+                .isSortedAccordingTo(java.util.Comparator.comparing(SafetyAlert::severity)
+                        .thenComparing(SafetyAlert::type)
+                        .thenComparing(SafetyAlert::ruleId));
     }
 
     private static KnowledgeBase load(String file, UnaryOperator<String> change) {

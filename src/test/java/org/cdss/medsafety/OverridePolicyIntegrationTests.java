@@ -48,17 +48,22 @@ class OverridePolicyIntegrationTests {
     @BeforeEach
     void login() {
         doctor = new ApiClient(port);
-        assertThat(doctor.login(testUsers.staff(Role.DOCTOR, PULMONOLOGY).username(), TestUsers.PASSWORD).status())
+        assertThat(doctor.login(testUsers.staff(Role.DOCTOR, PULMONOLOGY).username(), TestUsers.PASSWORD)
+                        .status())
                 .isEqualTo(200);
     }
 
     @Test
     void an_override_with_other_and_no_comment_is_refused_and_with_a_comment_it_goes_through() {
         PatientSummaryView patient = testUsers.patient("재정의정책");
-        ok(doctor.post("/api/patients/" + patient.id() + "/allergies", Map.of("substance", "Penicillin",
-                "reaction", "urticaria", "severity", "SEVERE")), 201);
+        ok(
+                doctor.post(
+                        "/api/patients/" + patient.id() + "/allergies",
+                        Map.of("substance", "Penicillin", "reaction", "urticaria", "severity", "SEVERE")),
+                201);
         String id = ok(doctor.post("/api/ocs/orders", medicationOrder(patient.id(), CEPHALEXIN, 500)), 201)
-                .at("/order/id").asString();
+                .at("/order/id")
+                .asString();
 
         var refused = doctor.post("/api/ocs/orders/" + id + "/send", Map.of());
         assertThat(refused.status()).as(refused.body()).isEqualTo(422);
@@ -82,18 +87,22 @@ class OverridePolicyIntegrationTests {
         assertThat(noReason.json().path("errors").findValuesAsString("pointer"))
                 .containsExactly("/override/reasonCode");
 
-        var otherWithoutComment = doctor.post("/api/ocs/orders/" + id + "/send",
-                Map.of("override", Map.of("reasonCode", "OTHER", "comment", " ")));
+        var otherWithoutComment = doctor.post(
+                "/api/ocs/orders/" + id + "/send", Map.of("override", Map.of("reasonCode", "OTHER", "comment", " ")));
         assertThat(otherWithoutComment.status()).isEqualTo(422);
-        assertThat(otherWithoutComment.json().path("code").asString())
-                .isEqualTo("medsafety.override-comment-required");
+        assertThat(otherWithoutComment.json().path("code").asString()).isEqualTo("medsafety.override-comment-required");
         assertThat(otherWithoutComment.json().path("errors").findValuesAsString("pointer"))
                 .containsExactly("/override/comment");
-        assertThat(ok(doctor.get("/api/ocs/orders/" + id), 200).at("/order/status").asString())
+        assertThat(ok(doctor.get("/api/ocs/orders/" + id), 200)
+                        .at("/order/status")
+                        .asString())
                 .isEqualTo("PENDING");
 
-        JsonNode sent = ok(doctor.post("/api/ocs/orders/" + id + "/send", Map.of("override", Map.of(
-                "reasonCode", "OTHER", "comment", "Tolerated cefuroxime last year"))), 200);
+        JsonNode sent = ok(
+                doctor.post(
+                        "/api/ocs/orders/" + id + "/send",
+                        Map.of("override", Map.of("reasonCode", "OTHER", "comment", "Tolerated cefuroxime last year"))),
+                200);
         assertThat(sent.at("/order/status").asString()).isEqualTo("SENT");
         assertThat(sent.get("overrides").findValuesAsString("reasonCode")).containsOnly("OTHER");
     }
@@ -101,7 +110,10 @@ class OverridePolicyIntegrationTests {
     @Test
     void a_childs_dose_without_a_weight_is_sent_only_after_the_incomplete_check_is_acknowledged() {
         var child = TestUsers.asSystem(() -> patients.register(new PatientDirectory.NewPatient(
-                TestUsers.uniqueName("Child"), null, LocalDate.now().minusYears(6).minusDays(10), Sex.M)));
+                TestUsers.uniqueName("Child"),
+                null,
+                LocalDate.now().minusYears(6).minusDays(10),
+                Sex.M)));
         JsonNode created = ok(doctor.post("/api/ocs/orders", medicationOrder(child.id(), ACETAMINOPHEN, 250)), 201);
         String id = created.at("/order/id").asString();
         assertThat(created.at("/safety/complete").asBoolean()).isFalse();
@@ -115,22 +127,28 @@ class OverridePolicyIntegrationTests {
         assertThat(finding.at("/override/acknowledgementRequired").asBoolean()).isTrue();
         assertThat(finding.at("/override/reasonRequired").asBoolean()).isFalse();
 
-        var notAcknowledged = doctor.post("/api/ocs/orders/" + id + "/send",
-                Map.of("override", Map.of("comment", "weight to follow")));
+        var notAcknowledged = doctor.post(
+                "/api/ocs/orders/" + id + "/send", Map.of("override", Map.of("comment", "weight to follow")));
         assertThat(notAcknowledged.status()).isEqualTo(422);
         assertThat(notAcknowledged.json().path("code").asString())
                 .isEqualTo("medsafety.incomplete-acknowledgement-required");
         assertThat(notAcknowledged.json().path("errors").findValuesAsString("pointer"))
                 .containsExactly("/override/incompleteAcknowledged");
 
-        JsonNode sent = ok(doctor.post("/api/ocs/orders/" + id + "/send", Map.of("override", Map.of(
-                "incompleteAcknowledged", true, "comment", "weight to follow"))), 200);
+        JsonNode sent = ok(
+                doctor.post(
+                        "/api/ocs/orders/" + id + "/send",
+                        Map.of("override", Map.of("incompleteAcknowledged", true, "comment", "weight to follow"))),
+                200);
         assertThat(sent.at("/order/status").asString()).isEqualTo("SENT");
         assertThat(sent.get("overrides").findValuesAsString("reasonCode"))
                 .containsExactly(OverridePolicy.INCOMPLETE_ACKNOWLEDGED);
         long acknowledged = jdbc.sql("SELECT COUNT(*) FROM medsafety_alert_decision WHERE patient_id = :p "
-                + "AND action = 'OVERRIDDEN' AND rule_id = :r").param("p", child.id().toString())
-                .param("r", "INCOMPLETE-DOSE-WEIGHT:" + ACETAMINOPHEN).query(Long.class).single();
+                        + "AND action = 'OVERRIDDEN' AND rule_id = :r")
+                .param("p", child.id().toString())
+                .param("r", "INCOMPLETE-DOSE-WEIGHT:" + ACETAMINOPHEN)
+                .query(Long.class)
+                .single();
         assertThat(acknowledged).isEqualTo(1);
     }
 
@@ -142,20 +160,43 @@ class OverridePolicyIntegrationTests {
         JsonNode refused = doc.at("/paths/~1api~1ocs~1orders~1{id}~1send/post/responses/422/content");
         assertThat(refused.at("/application~1problem+json/schema/$ref").asString())
                 .isEqualTo("#/components/schemas/SafetyBlockedProblem");
-        assertThat(doc.at("/components/schemas/SafetyBlockedProblem/properties/findings/items/$ref").asString())
+        assertThat(doc.at("/components/schemas/SafetyBlockedProblem/properties/findings/items/$ref")
+                        .asString())
                 .isEqualTo("#/components/schemas/SafetyFinding");
-        assertThat(doc.at("/components/schemas/SafetyFinding/properties/override/$ref").asString())
+        assertThat(doc.at("/components/schemas/SafetyFinding/properties/override/$ref")
+                        .asString())
                 .isEqualTo("#/components/schemas/OverrideRequirement");
-        assertThat(doc.at("/components/schemas/SafetyAlert/properties/override/$ref").asString())
+        assertThat(doc.at("/components/schemas/SafetyAlert/properties/override/$ref")
+                        .asString())
                 .isEqualTo("#/components/schemas/OverrideRequirement");
         assertThat(doc.at("/components/schemas/OverrideRequirement/properties").propertyNames())
                 .contains("blocking", "acknowledgementRequired", "reasonRequired", "reasons", "commentRequiredFor");
     }
 
     private static Map<String, Object> medicationOrder(UUID patientId, String drugId, double dose) {
-        return Map.of("patientId", patientId, "type", "MEDICATION", "priority", "ROUTINE",
-                "medication", Map.of("drugId", drugId, "dose", dose, "doseUnit", "mg", "route", "PO",
-                        "frequency", "QD", "durationDays", 7, "quantity", 7));
+        return Map.of(
+                "patientId",
+                patientId,
+                "type",
+                "MEDICATION",
+                "priority",
+                "ROUTINE",
+                "medication",
+                Map.of(
+                        "drugId",
+                        drugId,
+                        "dose",
+                        dose,
+                        "doseUnit",
+                        "mg",
+                        "route",
+                        "PO",
+                        "frequency",
+                        "QD",
+                        "durationDays",
+                        7,
+                        "quantity",
+                        7));
     }
 
     private static JsonNode ok(ApiClient.Response response, int status) {

@@ -29,7 +29,8 @@ class OverridePolicyTests {
                 boolean blocks = incomplete || tier == AlertTier.HARD_STOP || tier == AlertTier.INTERRUPTIVE;
                 boolean reason = !incomplete && blocks;
                 List<OverrideReason> offered = incomplete || tier == AlertTier.INFORMATIONAL ? List.of() : ALL;
-                List<OverrideReason> comment = incomplete || tier == AlertTier.INFORMATIONAL ? List.of()
+                List<OverrideReason> comment = incomplete || tier == AlertTier.INFORMATIONAL
+                        ? List.of()
                         : tier == AlertTier.HARD_STOP ? ALL : List.of(OverrideReason.OTHER);
                 rows.add(Arguments.of(severity, tier, type, blocks, incomplete, reason, offered, comment));
             }
@@ -39,8 +40,14 @@ class OverridePolicyTests {
 
     @ParameterizedTest(name = "{0}/{1} {2}: blocks={3} ack={4} reason={5} comment for {7}")
     @MethodSource("table")
-    void each_alert_gets_its_requirement(Severity severity, AlertTier tier, AlertType type, boolean blocks,
-            boolean acknowledgement, boolean reason, List<OverrideReason> reasons,
+    void each_alert_gets_its_requirement(
+            Severity severity,
+            AlertTier tier,
+            AlertType type,
+            boolean blocks,
+            boolean acknowledgement,
+            boolean reason,
+            List<OverrideReason> reasons,
             List<OverrideReason> commentRequiredFor) {
         SafetyAlert alert = alert(type, severity, tier);
         OverrideRequirement r = alert.override();
@@ -69,9 +76,11 @@ class OverridePolicyTests {
     void an_interruptive_alert_needs_a_reason_and_a_comment_only_for_other() {
         var r = List.of(OverridePolicy.requirement(AlertType.INTERACTION, AlertTier.INTERRUPTIVE));
         assertThat(OverridePolicy.missing(r, null, null, false)).containsExactly(Missing.REASON);
-        assertThat(OverridePolicy.missing(r, OverrideReason.PATIENT_TOLERATES, null, false)).isEmpty();
+        assertThat(OverridePolicy.missing(r, OverrideReason.PATIENT_TOLERATES, null, false))
+                .isEmpty();
         assertThat(OverridePolicy.missing(r, OverrideReason.OTHER, " ", false)).containsExactly(Missing.COMMENT);
-        assertThat(OverridePolicy.missing(r, OverrideReason.OTHER, "renal dose", false)).isEmpty();
+        assertThat(OverridePolicy.missing(r, OverrideReason.OTHER, "renal dose", false))
+                .isEmpty();
     }
 
     @Test
@@ -80,30 +89,35 @@ class OverridePolicyTests {
         assertThat(OverridePolicy.missing(r, null, null, false)).containsExactly(Missing.REASON, Missing.COMMENT);
         assertThat(OverridePolicy.missing(r, OverrideReason.BENEFIT_OUTWEIGHS_RISK, null, false))
                 .containsExactly(Missing.COMMENT);
-        assertThat(OverridePolicy.missing(r, OverrideReason.BENEFIT_OUTWEIGHS_RISK, "CK checked", false)).isEmpty();
+        assertThat(OverridePolicy.missing(r, OverrideReason.BENEFIT_OUTWEIGHS_RISK, "CK checked", false))
+                .isEmpty();
     }
 
     @Test
     void mixed_findings_need_everything_each_one_needs() {
-        var r = List.of(OverridePolicy.requirement(AlertType.ALLERGY, AlertTier.INTERRUPTIVE),
+        var r = List.of(
+                OverridePolicy.requirement(AlertType.ALLERGY, AlertTier.INTERRUPTIVE),
                 OverridePolicy.requirement(AlertType.INCOMPLETE, AlertTier.SHOWN),
                 OverridePolicy.requirement(AlertType.DOSE, AlertTier.SHOWN));
-        assertThat(OverridePolicy.missing(r, null, null, false)).containsExactly(Missing.REASON,
-                Missing.ACKNOWLEDGEMENT);
+        assertThat(OverridePolicy.missing(r, null, null, false))
+                .containsExactly(Missing.REASON, Missing.ACKNOWLEDGEMENT);
         assertThat(OverridePolicy.missing(r, OverrideReason.OTHER, null, true)).containsExactly(Missing.COMMENT);
-        assertThat(OverridePolicy.missing(r, OverrideReason.OTHER, "see note", true)).isEmpty();
+        assertThat(OverridePolicy.missing(r, OverrideReason.OTHER, "see note", true))
+                .isEmpty();
     }
 
     @Test
     void a_refused_override_names_the_first_missing_thing_as_a_medsafety_code_with_a_pointer_each() {
         var pointers = new OverridePolicy.Pointers("/r", "/c", "/a");
-        var r = List.of(OverridePolicy.requirement(AlertType.INTERACTION, AlertTier.INTERRUPTIVE),
+        var r = List.of(
+                OverridePolicy.requirement(AlertType.INTERACTION, AlertTier.INTERRUPTIVE),
                 OverridePolicy.requirement(AlertType.INCOMPLETE, AlertTier.INTERRUPTIVE));
         assertThatThrownBy(() -> OverridePolicy.enforce(r, OverrideReason.OTHER, null, false, pointers))
                 .isInstanceOfSatisfying(DomainException.class, e -> {
                     assertThat(e.problem()).isEqualTo(MedsafetyProblem.OVERRIDE_COMMENT_REQUIRED);
                     assertThat(e.problem().type()).isEqualTo("urn:cdss:problem:medsafety.override-comment-required");
-                    assertThat(e.fieldProblems()).extracting(DomainException.FieldProblem::pointer)
+                    assertThat(e.fieldProblems())
+                            .extracting(DomainException.FieldProblem::pointer)
                             .containsExactly("/c", "/a");
                 });
         OverridePolicy.enforce(r, OverrideReason.OTHER, "checked by hand", true, pointers);
@@ -111,14 +125,34 @@ class OverridePolicyTests {
 
     @Test
     void a_passed_in_requirement_is_ignored_the_policy_decides() {
-        SafetyAlert forged = new SafetyAlert(AlertType.INTERACTION, Severity.CONTRAINDICATED, AlertTier.HARD_STOP,
-                List.of(), "x", "y", "s", "c", "R", List.of(), "v",
+        SafetyAlert forged = new SafetyAlert(
+                AlertType.INTERACTION,
+                Severity.CONTRAINDICATED,
+                AlertTier.HARD_STOP,
+                List.of(),
+                "x",
+                "y",
+                "s",
+                "c",
+                "R",
+                List.of(),
+                "v",
                 new OverrideRequirement(false, false, false, List.of(), List.of()));
         assertThat(forged.override().blocking()).isTrue();
     }
 
     private static SafetyAlert alert(AlertType type, Severity severity, AlertTier tier) {
-        return new SafetyAlert(type, severity, tier, List.of(new InvolvedDrug("DB00641", "simvastatin", "PROPOSED")),
-                "what happens", "what to do", "TEST", "citation", "RULE-1", List.of(), "kb-1");
+        return new SafetyAlert(
+                type,
+                severity,
+                tier,
+                List.of(new InvolvedDrug("DB00641", "simvastatin", "PROPOSED")),
+                "what happens",
+                "what to do",
+                "TEST",
+                "citation",
+                "RULE-1",
+                List.of(),
+                "kb-1");
     }
 }

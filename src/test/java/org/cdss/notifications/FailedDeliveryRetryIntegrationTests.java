@@ -37,23 +37,38 @@ class FailedDeliveryRetryIntegrationTests {
 
             db.sql("ALTER TABLE notification RENAME TO notification_offline").update();
             try {
-                new OrderEvents(app).commit(OrderEvents.changed(order, doctor.id(), OrderEvents.LABORATORY,
-                        OrderStatus.IN_PROGRESS, OrderStatus.COMPLETED, UUID.randomUUID()));
+                new OrderEvents(app)
+                        .commit(OrderEvents.changed(
+                                order,
+                                doctor.id(),
+                                OrderEvents.LABORATORY,
+                                OrderStatus.IN_PROGRESS,
+                                OrderStatus.COMPLETED,
+                                UUID.randomUUID()));
                 // delivered and failed, then resubmitted by the retry job and failed again while the table is away
-                Awaitility.await().atMost(Duration.ofSeconds(15))
+                Awaitility.await()
+                        .atMost(Duration.ofSeconds(15))
                         .until(() -> failedAttempts(db, "OrderStatusChanged") >= 2);
-                assertThat(OutboxRestartIntegrationTests.incomplete(db, "OrderStatusChanged")).isEqualTo(1);
+                assertThat(OutboxRestartIntegrationTests.incomplete(db, "OrderStatusChanged"))
+                        .isEqualTo(1);
             } finally {
-                db.sql("ALTER TABLE notification_offline RENAME TO notification").update();
+                db.sql("ALTER TABLE notification_offline RENAME TO notification")
+                        .update();
             }
 
-            Awaitility.await().atMost(Duration.ofSeconds(15))
+            Awaitility.await()
+                    .atMost(Duration.ofSeconds(15))
                     .until(() -> OutboxRestartIntegrationTests.incomplete(db, "OrderStatusChanged") == 0);
             // exactly once, and it stays once while the retry job keeps running
-            Awaitility.await().during(Duration.ofSeconds(1)).atMost(Duration.ofSeconds(5))
+            Awaitility.await()
+                    .during(Duration.ofSeconds(1))
+                    .atMost(Duration.ofSeconds(5))
                     .until(() -> OutboxRestartIntegrationTests.notifications(db, order) == 1);
-            assertThat(db.sql("SELECT kind FROM notification WHERE subject_id = :o").param("o", order.toString())
-                    .query(String.class).single()).isEqualTo("ORDER_COMPLETED");
+            assertThat(db.sql("SELECT kind FROM notification WHERE subject_id = :o")
+                            .param("o", order.toString())
+                            .query(String.class)
+                            .single())
+                    .isEqualTo("ORDER_COMPLETED");
         } finally {
             app.close();
         }
@@ -65,6 +80,9 @@ class FailedDeliveryRetryIntegrationTests {
      */
     private static int failedAttempts(JdbcClient db, String eventType) {
         return db.sql("SELECT COALESCE(MAX(completion_attempts), 0) FROM EVENT_PUBLICATION WHERE event_type LIKE :t"
-                + " AND status = 'FAILED'").param("t", "%" + eventType).query(Integer.class).single();
+                        + " AND status = 'FAILED'")
+                .param("t", "%" + eventType)
+                .query(Integer.class)
+                .single();
     }
 }

@@ -15,11 +15,10 @@ import org.springframework.core.env.Environment;
  */
 final class Instances {
 
-    private Instances() {
-    }
+    private Instances() {}
 
-    static ConfigurableApplicationContext startOnFreshDatabase(List<String> args,
-            ApplicationContextInitializer<?>... initializers) {
+    static ConfigurableApplicationContext startOnFreshDatabase(
+            List<String> args, ApplicationContextInitializer<?>... initializers) {
         List<ApplicationContextInitializer<?>> all = new ArrayList<>(List.of(initializers));
         all.add(new TestDatabase());
         return builder(all).run(withDefaults(args));
@@ -39,7 +38,8 @@ final class Instances {
     }
 
     private static SpringApplicationBuilder builder(List<ApplicationContextInitializer<?>> initializers) {
-        return new SpringApplicationBuilder(CdssApplication.class).profiles("test")
+        return new SpringApplicationBuilder(CdssApplication.class)
+                .profiles("test")
                 .initializers(initializers.toArray(ApplicationContextInitializer[]::new));
     }
 

@@ -45,8 +45,21 @@ class LivePushIntegrationTests {
         ApiClient pulmonologyNurse = login(testUsers.staff(Role.NURSE, PULMONOLOGY));
         ApiClient surgeryNurse = login(testUsers.staff(Role.NURSE, SURGERY));
         LocalDate day = LocalDate.now(ZoneId.of("Asia/Seoul")).plusDays(3);
-        desk.post("/api/appointments/schedules", Map.of("doctorId", doctor.id(), "departmentId", PULMONOLOGY,
-                "dayOfWeek", day.getDayOfWeek().name(), "startTime", "09:00", "endTime", "10:00", "slotMinutes", 30));
+        desk.post(
+                "/api/appointments/schedules",
+                Map.of(
+                        "doctorId",
+                        doctor.id(),
+                        "departmentId",
+                        PULMONOLOGY,
+                        "dayOfWeek",
+                        day.getDayOfWeek().name(),
+                        "startTime",
+                        "09:00",
+                        "endTime",
+                        "10:00",
+                        "slotMinutes",
+                        30));
 
         List<String> pulmonologyLines = new CopyOnWriteArrayList<>();
         List<String> surgeryLines = new CopyOnWriteArrayList<>();
@@ -54,15 +67,27 @@ class LivePushIntegrationTests {
         var surgeryStream = surgeryNurse.stream("/api/notifications/stream");
         Thread.ofVirtual().start(() -> collect(pulmonologyStream, pulmonologyLines));
         Thread.ofVirtual().start(() -> collect(surgeryStream, surgeryLines));
-        Awaitility.await().atMost(Duration.ofSeconds(5)).until(() -> pulmonologyLines.contains("event:ready")
-                && surgeryLines.contains("event:ready"));
+        Awaitility.await()
+                .atMost(Duration.ofSeconds(5))
+                .until(() -> pulmonologyLines.contains("event:ready") && surgeryLines.contains("event:ready"));
 
-        var booked = desk.post("/api/appointments", Map.of("patientId", testUsers.patient("실시간").id(),
-                "doctorId", doctor.id(), "departmentId", PULMONOLOGY, "localStart", day.atTime(9, 30).toString()));
+        var booked = desk.post(
+                "/api/appointments",
+                Map.of(
+                        "patientId",
+                        testUsers.patient("실시간").id(),
+                        "doctorId",
+                        doctor.id(),
+                        "departmentId",
+                        PULMONOLOGY,
+                        "localStart",
+                        day.atTime(9, 30).toString()));
         assertThat(booked.status()).isEqualTo(201);
 
-        Awaitility.await().atMost(Duration.ofSeconds(1)).until(() -> pulmonologyLines.stream()
-                .anyMatch(l -> l.startsWith("data:") && l.contains(booked.text("id"))));
+        Awaitility.await()
+                .atMost(Duration.ofSeconds(1))
+                .until(() -> pulmonologyLines.stream()
+                        .anyMatch(l -> l.startsWith("data:") && l.contains(booked.text("id"))));
         assertThat(pulmonologyLines).contains("event:appointment");
         assertThat(String.join("\n", pulmonologyLines)).doesNotContain("실시간"); // ids only, no names
         assertThat(surgeryLines).noneMatch(l -> l.contains(booked.text("id")));
@@ -83,23 +108,57 @@ class LivePushIntegrationTests {
         UserView doctor = testUsers.staff(Role.DOCTOR, SURGERY);
         ApiClient desk = login(testUsers.staff(Role.ADMIN_STAFF));
         LocalDate day = LocalDate.now(ZoneId.of("Asia/Seoul")).plusDays(4);
-        desk.post("/api/appointments/schedules", Map.of("doctorId", doctor.id(), "departmentId", SURGERY,
-                "dayOfWeek", day.getDayOfWeek().name(), "startTime", "14:00", "endTime", "16:00", "slotMinutes", 30));
-        String before = desk.get("/api/dashboard/appointments?date=" + day + "&departmentId=" + SURGERY).body();
+        desk.post(
+                "/api/appointments/schedules",
+                Map.of(
+                        "doctorId",
+                        doctor.id(),
+                        "departmentId",
+                        SURGERY,
+                        "dayOfWeek",
+                        day.getDayOfWeek().name(),
+                        "startTime",
+                        "14:00",
+                        "endTime",
+                        "16:00",
+                        "slotMinutes",
+                        30));
+        String before = desk.get("/api/dashboard/appointments?date=" + day + "&departmentId=" + SURGERY)
+                .body();
         long total0 = ApiClient.JSON.readTree(before).path("all").path("total").asLong();
-        var a = desk.post("/api/appointments", Map.of("patientId", testUsers.patient("통계1").id(), "doctorId",
-                doctor.id(), "departmentId", SURGERY, "localStart", day.atTime(14, 0).toString()));
-        desk.post("/api/appointments", Map.of("patientId", testUsers.patient("통계2").id(), "doctorId",
-                doctor.id(), "departmentId", SURGERY, "localStart", day.atTime(15, 30).toString()));
+        var a = desk.post(
+                "/api/appointments",
+                Map.of(
+                        "patientId",
+                        testUsers.patient("통계1").id(),
+                        "doctorId",
+                        doctor.id(),
+                        "departmentId",
+                        SURGERY,
+                        "localStart",
+                        day.atTime(14, 0).toString()));
+        desk.post(
+                "/api/appointments",
+                Map.of(
+                        "patientId",
+                        testUsers.patient("통계2").id(),
+                        "doctorId",
+                        doctor.id(),
+                        "departmentId",
+                        SURGERY,
+                        "localStart",
+                        day.atTime(15, 30).toString()));
         desk.post("/api/appointments/" + a.text("id") + "/cancel", Map.of("reason", "x"));
 
-        var stats = desk.get("/api/dashboard/appointments?date=" + day + "&departmentId=" + SURGERY).json();
+        var stats = desk.get("/api/dashboard/appointments?date=" + day + "&departmentId=" + SURGERY)
+                .json();
 
         assertThat(stats.path("all").path("total").asLong()).isEqualTo(total0 + 1);
         assertThat(stats.path("all").path("cancelled").asLong()).isGreaterThanOrEqualTo(1);
         assertThat(stats.path("byHour").findValuesAsString("hour")).contains("15");
         ApiClient doctorApi = login(doctor);
-        var mine = doctorApi.get("/api/dashboard/appointments?date=" + day).json().path("mine");
+        var mine =
+                doctorApi.get("/api/dashboard/appointments?date=" + day).json().path("mine");
         assertThat(mine.path("total").asLong()).isEqualTo(1);
         assertThat(mine.path("scheduled").asLong()).isEqualTo(1);
     }

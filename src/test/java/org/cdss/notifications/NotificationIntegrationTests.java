@@ -55,8 +55,11 @@ class NotificationIntegrationTests {
     static List<JsonNode> about(ApiClient api, UUID orderId) {
         var response = api.get("/api/notifications?size=100");
         assertThat(response.status()).isEqualTo(200);
-        return response.json().path("content").valueStream()
-                .filter(n -> n.path("subjectId").asString().equals(orderId.toString())).toList();
+        return response.json()
+                .path("content")
+                .valueStream()
+                .filter(n -> n.path("subjectId").asString().equals(orderId.toString()))
+                .toList();
     }
 
     @Test
@@ -69,7 +72,9 @@ class NotificationIntegrationTests {
 
         orders.commit(changed(order, doctor.id(), LABORATORY, OrderStatus.PENDING, OrderStatus.SENT, doctor.id()));
 
-        Awaitility.await().atMost(Duration.ofSeconds(5)).until(() -> about(labTech1, order).size() == 1);
+        Awaitility.await()
+                .atMost(Duration.ofSeconds(5))
+                .until(() -> about(labTech1, order).size() == 1);
         JsonNode sent = about(labTech1, order).getFirst();
         assertThat(sent.path("kind").asString()).isEqualTo("ORDER_SENT");
         assertThat(sent.path("subjectNumber").asString()).isEqualTo(OrderEvents.number(order));
@@ -78,16 +83,23 @@ class NotificationIntegrationTests {
         assertThat(sent.path("readAt").isNull()).isTrue();
         assertThat(about(labTech2, order)).hasSize(1);
         assertThat(about(surgeryNurse, order)).isEmpty();
-        long before2 = labTech2.get("/api/notifications/unread-count").json().path("unreadCount").asLong();
+        long before2 = labTech2.get("/api/notifications/unread-count")
+                .json()
+                .path("unreadCount")
+                .asLong();
 
         var read = labTech1.post("/api/notifications/" + sent.path("id").asString() + "/read", Map.of());
 
         assertThat(read.status()).isEqualTo(204);
         assertThat(about(labTech1, order).getFirst().path("readAt").isNull()).isFalse();
         assertThat(about(labTech2, order).getFirst().path("readAt").isNull()).isTrue(); // read state is per user
-        assertThat(labTech2.get("/api/notifications/unread-count").json().path("unreadCount").asLong())
+        assertThat(labTech2.get("/api/notifications/unread-count")
+                        .json()
+                        .path("unreadCount")
+                        .asLong())
                 .isEqualTo(before2);
-        assertThat(labTech1.post("/api/notifications/" + sent.path("id").asString() + "/read", Map.of()).status())
+        assertThat(labTech1.post("/api/notifications/" + sent.path("id").asString() + "/read", Map.of())
+                        .status())
                 .isEqualTo(204); // idempotent
     }
 
@@ -99,17 +111,22 @@ class NotificationIntegrationTests {
         UUID order = UUID.randomUUID();
         UUID labTech = UUID.randomUUID();
 
-        orders.commit(changed(order, doctorUser.id(), LABORATORY, OrderStatus.IN_PROGRESS, OrderStatus.COMPLETED,
-                labTech));
+        orders.commit(
+                changed(order, doctorUser.id(), LABORATORY, OrderStatus.IN_PROGRESS, OrderStatus.COMPLETED, labTech));
         orders.commit(result(order, doctorUser.id(), true));
 
-        Awaitility.await().atMost(Duration.ofSeconds(5)).until(() -> about(doctor, order).size() == 2);
+        Awaitility.await()
+                .atMost(Duration.ofSeconds(5))
+                .until(() -> about(doctor, order).size() == 2);
         List<JsonNode> mine = about(doctor, order);
-        assertThat(mine).extracting(n -> n.path("kind").asString())
+        assertThat(mine)
+                .extracting(n -> n.path("kind").asString())
                 .containsExactlyInAnyOrder("ORDER_COMPLETED", "CRITICAL_RESULT");
-        assertThat(mine).filteredOn(n -> n.path("kind").asString().equals("CRITICAL_RESULT"))
+        assertThat(mine)
+                .filteredOn(n -> n.path("kind").asString().equals("CRITICAL_RESULT"))
                 .allMatch(n -> n.path("urgent").asBoolean());
-        assertThat(mine).filteredOn(n -> n.path("kind").asString().equals("ORDER_COMPLETED"))
+        assertThat(mine)
+                .filteredOn(n -> n.path("kind").asString().equals("ORDER_COMPLETED"))
                 .noneMatch(n -> n.path("urgent").asBoolean());
         assertThat(about(colleague, order)).isEmpty();
         var page = doctor.get("/api/notifications?unreadOnly=true").json();
@@ -120,8 +137,13 @@ class NotificationIntegrationTests {
 
         assertThat(all.status()).isEqualTo(200);
         assertThat(all.json().path("marked").asInt()).isEqualTo(2);
-        assertThat(doctor.get("/api/notifications?unreadOnly=true").json().path("content")).isEmpty();
-        assertThat(doctor.get("/api/notifications/unread-count").json().path("unreadCount").asLong()).isZero();
+        assertThat(doctor.get("/api/notifications?unreadOnly=true").json().path("content"))
+                .isEmpty();
+        assertThat(doctor.get("/api/notifications/unread-count")
+                        .json()
+                        .path("unreadCount")
+                        .asLong())
+                .isZero();
         assertThat(about(doctor, order)).hasSize(2); // read, not gone
     }
 
@@ -130,15 +152,19 @@ class NotificationIntegrationTests {
         UserView doctorUser = testUsers.staff(Role.DOCTOR, PULMONOLOGY);
         ApiClient doctor = login(doctorUser);
         UUID order = UUID.randomUUID();
-        var completed = changed(order, doctorUser.id(), LABORATORY, OrderStatus.IN_PROGRESS, OrderStatus.COMPLETED,
-                UUID.randomUUID());
+        var completed = changed(
+                order, doctorUser.id(), LABORATORY, OrderStatus.IN_PROGRESS, OrderStatus.COMPLETED, UUID.randomUUID());
 
         orders.commit(completed);
         orders.commit(completed);
         orders.commit(completed);
 
-        Awaitility.await().atMost(Duration.ofSeconds(5)).until(() -> about(doctor, order).size() == 1);
-        Awaitility.await().during(Duration.ofMillis(500)).atMost(Duration.ofSeconds(2))
+        Awaitility.await()
+                .atMost(Duration.ofSeconds(5))
+                .until(() -> about(doctor, order).size() == 1);
+        Awaitility.await()
+                .during(Duration.ofMillis(500))
+                .atMost(Duration.ofSeconds(2))
                 .until(() -> about(doctor, order).size() == 1);
     }
 
@@ -148,9 +174,11 @@ class NotificationIntegrationTests {
         ApiClient doctor = login(doctorUser);
         ApiClient other = login(testUsers.staff(Role.DOCTOR, PULMONOLOGY));
         UUID order = UUID.randomUUID();
-        orders.commit(changed(order, doctorUser.id(), LABORATORY, OrderStatus.IN_PROGRESS, OrderStatus.CANCELLED,
-                UUID.randomUUID()));
-        Awaitility.await().atMost(Duration.ofSeconds(5)).until(() -> about(doctor, order).size() == 1);
+        orders.commit(changed(
+                order, doctorUser.id(), LABORATORY, OrderStatus.IN_PROGRESS, OrderStatus.CANCELLED, UUID.randomUUID()));
+        Awaitility.await()
+                .atMost(Duration.ofSeconds(5))
+                .until(() -> about(doctor, order).size() == 1);
         String id = about(doctor, order).getFirst().path("id").asString();
 
         var foreign = other.post("/api/notifications/" + id + "/read", Map.of());
@@ -178,12 +206,13 @@ class NotificationIntegrationTests {
         var colleagueStream = colleague.stream("/api/notifications/stream");
         Thread.ofVirtual().start(() -> collect(stream, lines));
         Thread.ofVirtual().start(() -> collect(colleagueStream, colleagueLines));
-        Awaitility.await().atMost(Duration.ofSeconds(5)).until(() -> lines.contains("event:ready")
-                && colleagueLines.contains("event:ready"));
+        Awaitility.await()
+                .atMost(Duration.ofSeconds(5))
+                .until(() -> lines.contains("event:ready") && colleagueLines.contains("event:ready"));
         UUID order = UUID.randomUUID();
 
-        orders.commit(changed(order, doctorUser.id(), LABORATORY, OrderStatus.IN_PROGRESS, OrderStatus.COMPLETED,
-                UUID.randomUUID()));
+        orders.commit(changed(
+                order, doctorUser.id(), LABORATORY, OrderStatus.IN_PROGRESS, OrderStatus.COMPLETED, UUID.randomUUID()));
 
         Awaitility.await().atMost(Duration.ofSeconds(1)).until(() -> lines.contains("event:notification"));
         String id = about(doctor, order).getFirst().path("id").asString();

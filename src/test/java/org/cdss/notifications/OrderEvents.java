@@ -34,16 +34,33 @@ final class OrderEvents {
         tx.executeWithoutResult(s -> events.publishEvent(event));
     }
 
-    static OrderStatusChanged changed(UUID orderId, UUID doctor, UUID department, OrderStatus from, OrderStatus to,
-            UUID actor) {
-        return new OrderStatusChanged(orderId, number(orderId), org.cdss.orders.OrderType.LAB_TEST,
-                OrderPriority.ROUTINE, UUID.randomUUID(), doctor, department, from, to, actor,
+    static OrderStatusChanged changed(
+            UUID orderId, UUID doctor, UUID department, OrderStatus from, OrderStatus to, UUID actor) {
+        return new OrderStatusChanged(
+                orderId,
+                number(orderId),
+                org.cdss.orders.OrderType.LAB_TEST,
+                OrderPriority.ROUTINE,
+                UUID.randomUUID(),
+                doctor,
+                department,
+                from,
+                to,
+                actor,
                 Instant.now().truncatedTo(ChronoUnit.MILLIS));
     }
 
     static OrderResultRecorded result(UUID orderId, UUID doctor, boolean critical) {
-        return new OrderResultRecorded(orderId, number(orderId), org.cdss.orders.OrderType.LAB_TEST,
-                UUID.randomUUID(), doctor, LABORATORY, true, critical, UUID.randomUUID(),
+        return new OrderResultRecorded(
+                orderId,
+                number(orderId),
+                org.cdss.orders.OrderType.LAB_TEST,
+                UUID.randomUUID(),
+                doctor,
+                LABORATORY,
+                true,
+                critical,
+                UUID.randomUUID(),
                 Instant.now().truncatedTo(ChronoUnit.MILLIS));
     }
 

@@ -32,14 +32,21 @@ class OutboxRestartIntegrationTests {
     void an_event_committed_before_a_stop_is_delivered_once_after_the_restart() {
         List<Runnable> heldBack = new CopyOnWriteArrayList<>();
         // The first instance's async listeners never run: it "crashes" between the commit and the delivery.
-        ConfigurableApplicationContext first = Instances.startOnFreshDatabase(List.of(),
+        ConfigurableApplicationContext first = Instances.startOnFreshDatabase(
+                List.of(),
                 context -> context.getBeanFactory().registerSingleton("taskExecutor", (TaskExecutor) heldBack::add));
         ConfigurableApplicationContext second = null;
         try {
             UserView doctor = first.getBean(TestUsers.class).staff(Role.DOCTOR, OrderEvents.PULMONOLOGY);
             UUID order = UUID.randomUUID();
-            new OrderEvents(first).commit(OrderEvents.changed(order, doctor.id(), OrderEvents.LABORATORY,
-                    OrderStatus.IN_PROGRESS, OrderStatus.COMPLETED, UUID.randomUUID()));
+            new OrderEvents(first)
+                    .commit(OrderEvents.changed(
+                            order,
+                            doctor.id(),
+                            OrderEvents.LABORATORY,
+                            OrderStatus.IN_PROGRESS,
+                            OrderStatus.COMPLETED,
+                            UUID.randomUUID()));
 
             JdbcClient db = first.getBean(JdbcClient.class);
             assertThat(heldBack).isNotEmpty();
@@ -49,14 +56,21 @@ class OutboxRestartIntegrationTests {
 
             second = Instances.startOnSameDatabase(first, List.of());
             ApiClient api = new ApiClient(Instances.port(second));
-            assertThat(api.login(doctor.username(), TestUsers.PASSWORD).status()).isEqualTo(200);
-            Awaitility.await().atMost(Duration.ofSeconds(10)).until(() -> NotificationIntegrationTests
-                    .about(api, order).size() == 1);
+            assertThat(api.login(doctor.username(), TestUsers.PASSWORD).status())
+                    .isEqualTo(200);
+            Awaitility.await()
+                    .atMost(Duration.ofSeconds(10))
+                    .until(() -> NotificationIntegrationTests.about(api, order).size() == 1);
             JdbcClient db2 = second.getBean(JdbcClient.class);
             Awaitility.await().atMost(Duration.ofSeconds(5)).until(() -> incomplete(db2, "OrderStatusChanged") == 0);
-            Awaitility.await().during(Duration.ofMillis(500)).atMost(Duration.ofSeconds(2))
+            Awaitility.await()
+                    .during(Duration.ofMillis(500))
+                    .atMost(Duration.ofSeconds(2))
                     .until(() -> notifications(db2, order) == 1);
-            assertThat(NotificationIntegrationTests.about(api, order).getFirst().path("kind").asString())
+            assertThat(NotificationIntegrationTests.about(api, order)
+                            .getFirst()
+                            .path("kind")
+                            .asString())
                     .isEqualTo("ORDER_COMPLETED");
         } finally {
             first.close();
@@ -68,11 +82,15 @@ class OutboxRestartIntegrationTests {
 
     static long incomplete(JdbcClient db, String eventType) {
         return db.sql("SELECT COUNT(*) FROM EVENT_PUBLICATION WHERE completion_date IS NULL AND event_type LIKE :t")
-                .param("t", "%" + eventType).query(Long.class).single();
+                .param("t", "%" + eventType)
+                .query(Long.class)
+                .single();
     }
 
     static long notifications(JdbcClient db, UUID order) {
-        return db.sql("SELECT COUNT(*) FROM notification WHERE subject_id = :o").param("o", order.toString())
-                .query(Long.class).single();
+        return db.sql("SELECT COUNT(*) FROM notification WHERE subject_id = :o")
+                .param("o", order.toString())
+                .query(Long.class)
+                .single();
     }
 }

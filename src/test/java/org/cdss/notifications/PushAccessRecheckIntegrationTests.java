@@ -38,8 +38,7 @@ class PushAccessRecheckIntegrationTests {
         return api;
     }
 
-    record Open(List<String> lines, AtomicBoolean ended, java.util.stream.Stream<String> stream) {
-    }
+    record Open(List<String> lines, AtomicBoolean ended, java.util.stream.Stream<String> stream) {}
 
     Open open(ApiClient api) {
         List<String> lines = new CopyOnWriteArrayList<>();
@@ -65,7 +64,9 @@ class PushAccessRecheckIntegrationTests {
         Open doctors = open(login(doctor));
         Open colleagues = open(login(colleague));
 
-        assertThat(admin.post("/api/admin/users/" + doctor.id() + "/deactivate", null).status()).isEqualTo(200);
+        assertThat(admin.post("/api/admin/users/" + doctor.id() + "/deactivate", null)
+                        .status())
+                .isEqualTo(200);
 
         Awaitility.await().atMost(Duration.ofSeconds(15)).untilTrue(doctors.ended());
         assertThat(colleagues.ended()).isFalse();
@@ -79,9 +80,17 @@ class PushAccessRecheckIntegrationTests {
         Open nurses = open(login(nurse));
 
         var current = admin.get("/api/admin/users/" + nurse.id()).json();
-        var changed = admin.put("/api/admin/users/" + nurse.id(), Map.of("displayName", "Nurse",
-                "roles", Set.of("ADMIN_STAFF"), "departmentIds", Set.of(),
-                "version", current.path("version").asLong()));
+        var changed = admin.put(
+                "/api/admin/users/" + nurse.id(),
+                Map.of(
+                        "displayName",
+                        "Nurse",
+                        "roles",
+                        Set.of("ADMIN_STAFF"),
+                        "departmentIds",
+                        Set.of(),
+                        "version",
+                        current.path("version").asLong()));
         assertThat(changed.status()).as(changed.body()).isEqualTo(200);
 
         Awaitility.await().atMost(Duration.ofSeconds(15)).untilTrue(nurses.ended());

@@ -34,8 +34,11 @@ import tools.jackson.databind.json.JsonMapper;
 class RabbitFanOutIntegrationTests {
 
     static List<String> broker(String url, String exchange) {
-        return List.of("--cdss.amqp.url=" + url, "--cdss.amqp.exchange=" + exchange,
-                "--cdss.amqp.resubmit-after=1s", "--cdss.amqp.resubmit-interval=1s");
+        return List.of(
+                "--cdss.amqp.url=" + url,
+                "--cdss.amqp.exchange=" + exchange,
+                "--cdss.amqp.resubmit-after=1s",
+                "--cdss.amqp.resubmit-interval=1s");
     }
 
     static String exchange() {
@@ -51,18 +54,28 @@ class RabbitFanOutIntegrationTests {
             b = Instances.startOnSameDatabase(a, broker(RabbitAvailable.URL, exchange));
             UserView doctor = a.getBean(TestUsers.class).staff(Role.DOCTOR, OrderEvents.PULMONOLOGY);
             ApiClient onB = new ApiClient(Instances.port(b));
-            assertThat(onB.login(doctor.username(), TestUsers.PASSWORD).status()).isEqualTo(200);
+            assertThat(onB.login(doctor.username(), TestUsers.PASSWORD).status())
+                    .isEqualTo(200);
             List<String> lines = new CopyOnWriteArrayList<>();
             var stream = onB.stream("/api/notifications/stream");
             Thread.ofVirtual().start(() -> NotificationIntegrationTests.collect(stream, lines));
             Awaitility.await().atMost(Duration.ofSeconds(5)).until(() -> lines.contains("event:ready"));
             UUID order = UUID.randomUUID();
 
-            new OrderEvents(a).commit(OrderEvents.changed(order, doctor.id(), OrderEvents.LABORATORY,
-                    OrderStatus.IN_PROGRESS, OrderStatus.COMPLETED, UUID.randomUUID()));
+            new OrderEvents(a)
+                    .commit(OrderEvents.changed(
+                            order,
+                            doctor.id(),
+                            OrderEvents.LABORATORY,
+                            OrderStatus.IN_PROGRESS,
+                            OrderStatus.COMPLETED,
+                            UUID.randomUUID()));
 
             Awaitility.await().atMost(Duration.ofSeconds(1)).until(() -> lines.contains("event:notification"));
-            String id = NotificationIntegrationTests.about(onB, order).getFirst().path("id").asString();
+            String id = NotificationIntegrationTests.about(onB, order)
+                    .getFirst()
+                    .path("id")
+                    .asString();
             assertThat(lines).anyMatch(l -> l.startsWith("data:") && l.contains(id));
             stream.close();
         } finally {
@@ -94,17 +107,33 @@ class RabbitFanOutIntegrationTests {
             UUID order = UUID.randomUUID();
             OrderEvents onA = new OrderEvents(a);
 
-            onA.commit(new AppointmentChanged(appointment, OrderEvents.PULMONOLOGY, doctor.id(),
-                    AppointmentStatus.CHECKED_IN));
-            onA.commit(OrderEvents.changed(order, doctor.id(), OrderEvents.LABORATORY, OrderStatus.PENDING,
-                    OrderStatus.SENT, doctor.id()));
+            onA.commit(new AppointmentChanged(
+                    appointment, OrderEvents.PULMONOLOGY, doctor.id(), AppointmentStatus.CHECKED_IN));
+            onA.commit(OrderEvents.changed(
+                    order, doctor.id(), OrderEvents.LABORATORY, OrderStatus.PENDING, OrderStatus.SENT, doctor.id()));
 
             Awaitility.await().atMost(Duration.ofSeconds(5)).until(() -> doctorsTab.contains("event:appointment"));
-            assertThat(data(doctorsTab, "appointment")).isEqualTo(Map.of("appointmentId", appointment.toString(),
-                    "departmentId", OrderEvents.PULMONOLOGY.toString(), "status", "CHECKED_IN"));
+            assertThat(data(doctorsTab, "appointment"))
+                    .isEqualTo(Map.of(
+                            "appointmentId",
+                            appointment.toString(),
+                            "departmentId",
+                            OrderEvents.PULMONOLOGY.toString(),
+                            "status",
+                            "CHECKED_IN"));
             Awaitility.await().atMost(Duration.ofSeconds(5)).until(() -> labWorklist.contains("event:order"));
-            assertThat(data(labWorklist, "order")).isEqualTo(Map.of("orderId", order.toString(), "type", "LAB_TEST",
-                    "status", "SENT", "priority", "ROUTINE", "departmentId", OrderEvents.LABORATORY.toString()));
+            assertThat(data(labWorklist, "order"))
+                    .isEqualTo(Map.of(
+                            "orderId",
+                            order.toString(),
+                            "type",
+                            "LAB_TEST",
+                            "status",
+                            "SENT",
+                            "priority",
+                            "ROUTINE",
+                            "departmentId",
+                            OrderEvents.LABORATORY.toString()));
             assertThat(labWorklist).doesNotContain("event:appointment");
         } finally {
             a.close();
@@ -127,10 +156,16 @@ class RabbitFanOutIntegrationTests {
     /** The JSON payload of the first event of that name, as strings. */
     private static Map<String, String> data(List<String> lines, String event) {
         int at = lines.indexOf("event:" + event);
-        String data = lines.subList(at, lines.size()).stream().filter(l -> l.startsWith("data:")).findFirst()
-                .orElseThrow().substring("data:".length());
+        String data = lines.subList(at, lines.size()).stream()
+                .filter(l -> l.startsWith("data:"))
+                .findFirst()
+                .orElseThrow()
+                .substring("data:".length());
         Map<String, String> fields = new java.util.TreeMap<>();
-        JsonMapper.builder().build().readTree(data).properties()
+        JsonMapper.builder()
+                .build()
+                .readTree(data)
+                .properties()
                 .forEach(e -> fields.put(e.getKey(), e.getValue().asString()));
         return fields;
     }
@@ -139,27 +174,37 @@ class RabbitFanOutIntegrationTests {
     void with_the_broker_down_notifications_are_stored_and_their_pushes_flow_when_it_returns() {
         String exchange = exchange();
         // Port 1 on loopback: nothing listens there, every connection is refused.
-        ConfigurableApplicationContext app = Instances.startOnFreshDatabase(
-                broker("amqp://guest:guest@127.0.0.1:1", exchange));
+        ConfigurableApplicationContext app =
+                Instances.startOnFreshDatabase(broker("amqp://guest:guest@127.0.0.1:1", exchange));
         try {
             UserView doctor = app.getBean(TestUsers.class).staff(Role.DOCTOR, OrderEvents.PULMONOLOGY);
             ApiClient api = new ApiClient(Instances.port(app));
-            assertThat(api.login(doctor.username(), TestUsers.PASSWORD).status()).isEqualTo(200);
+            assertThat(api.login(doctor.username(), TestUsers.PASSWORD).status())
+                    .isEqualTo(200);
             List<String> lines = new CopyOnWriteArrayList<>();
             var stream = api.stream("/api/notifications/stream");
             Thread.ofVirtual().start(() -> NotificationIntegrationTests.collect(stream, lines));
             Awaitility.await().atMost(Duration.ofSeconds(5)).until(() -> lines.contains("event:ready"));
             UUID order = UUID.randomUUID();
 
-            new OrderEvents(app).commit(OrderEvents.changed(order, doctor.id(), OrderEvents.LABORATORY,
-                    OrderStatus.IN_PROGRESS, OrderStatus.COMPLETED, UUID.randomUUID()));
+            new OrderEvents(app)
+                    .commit(OrderEvents.changed(
+                            order,
+                            doctor.id(),
+                            OrderEvents.LABORATORY,
+                            OrderStatus.IN_PROGRESS,
+                            OrderStatus.COMPLETED,
+                            UUID.randomUUID()));
 
-            Awaitility.await().atMost(Duration.ofSeconds(5)).until(() -> NotificationIntegrationTests
-                    .about(api, order).size() == 1);
+            Awaitility.await()
+                    .atMost(Duration.ofSeconds(5))
+                    .until(() -> NotificationIntegrationTests.about(api, order).size() == 1);
             JdbcClient db = app.getBean(JdbcClient.class);
-            Awaitility.await().atMost(Duration.ofSeconds(5)).until(() -> OutboxRestartIntegrationTests
-                    .incomplete(db, "OrderStatusChanged") == 0);
-            assertThat(OutboxRestartIntegrationTests.incomplete(db, "NotificationsRecorded")).isEqualTo(1);
+            Awaitility.await()
+                    .atMost(Duration.ofSeconds(5))
+                    .until(() -> OutboxRestartIntegrationTests.incomplete(db, "OrderStatusChanged") == 0);
+            assertThat(OutboxRestartIntegrationTests.incomplete(db, "NotificationsRecorded"))
+                    .isEqualTo(1);
             assertThat(lines).doesNotContain("event:notification");
 
             // The broker "returns": point the connection at the real one; the resubmission job delivers the push.
@@ -167,8 +212,9 @@ class RabbitFanOutIntegrationTests {
             factory.setUri(RabbitAvailable.URL);
             factory.resetConnection();
             Awaitility.await().atMost(Duration.ofSeconds(15)).until(() -> lines.contains("event:notification"));
-            Awaitility.await().atMost(Duration.ofSeconds(5)).until(() -> OutboxRestartIntegrationTests
-                    .incomplete(db, "NotificationsRecorded") == 0);
+            Awaitility.await()
+                    .atMost(Duration.ofSeconds(5))
+                    .until(() -> OutboxRestartIntegrationTests.incomplete(db, "NotificationsRecorded") == 0);
             stream.close();
         } finally {
             app.close();

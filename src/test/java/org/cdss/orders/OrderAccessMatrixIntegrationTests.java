@@ -51,17 +51,17 @@ class OrderAccessMatrixIntegrationTests {
 
     static {
         //                                       MEDICATION  LAB_TEST  IMAGING  TISSUE_EXAM
-        VISIBLE.put("DOCTOR",                   new String[] {"PSCW", "PSCW", "PSCW", "PSCW"});
-        VISIBLE.put("NURSE",                    new String[] {"PSCW", "PSCW", "PSCW", "PSCW"});
-        VISIBLE.put("ADMIN",                    new String[] {"PSCW", "PSCW", "PSCW", "PSCW"});
-        VISIBLE.put("PHARMACIST",               new String[] {"SC",   "-",    "-",    "-"});
-        VISIBLE.put("LAB_TECH",                 new String[] {"-",    "SC",   "-",    "SC"});
-        VISIBLE.put("RADIOGRAPHER",             new String[] {"-",    "-",    "SC",   "-"});
-        VISIBLE.put("RADIOLOGIST",              new String[] {"-",    "-",    "SC",   "-"});
-        VISIBLE.put("PHARMACIST of pulmonology", new String[] {"-",   "-",    "-",    "-"});
-        VISIBLE.put("ADMIN_STAFF",              new String[] {"-",    "-",    "-",    "-"});
-        VISIBLE.put("PATIENT (own)",            new String[] {"SC",   "SC",   "SC",   "SC"});
-        VISIBLE.put("PATIENT (another)",        new String[] {"-",    "-",    "-",    "-"});
+        VISIBLE.put("DOCTOR", new String[] {"PSCW", "PSCW", "PSCW", "PSCW"});
+        VISIBLE.put("NURSE", new String[] {"PSCW", "PSCW", "PSCW", "PSCW"});
+        VISIBLE.put("ADMIN", new String[] {"PSCW", "PSCW", "PSCW", "PSCW"});
+        VISIBLE.put("PHARMACIST", new String[] {"SC", "-", "-", "-"});
+        VISIBLE.put("LAB_TECH", new String[] {"-", "SC", "-", "SC"});
+        VISIBLE.put("RADIOGRAPHER", new String[] {"-", "-", "SC", "-"});
+        VISIBLE.put("RADIOLOGIST", new String[] {"-", "-", "SC", "-"});
+        VISIBLE.put("PHARMACIST of pulmonology", new String[] {"-", "-", "-", "-"});
+        VISIBLE.put("ADMIN_STAFF", new String[] {"-", "-", "-", "-"});
+        VISIBLE.put("PATIENT (own)", new String[] {"SC", "SC", "SC", "SC"});
+        VISIBLE.put("PATIENT (another)", new String[] {"-", "-", "-", "-"});
     }
 
     /** Which read paths each principal may use at all (403 otherwise; the timeline is 404 for another patient). */
@@ -95,6 +95,7 @@ class OrderAccessMatrixIntegrationTests {
     Instant end;
     /** order id → "TYPE/STATE" (state letter as in {@link #VISIBLE}). */
     final Map<String, String> orders = new LinkedHashMap<>();
+
     final Map<String, ApiClient> principals = new LinkedHashMap<>();
 
     @BeforeAll
@@ -104,7 +105,9 @@ class OrderAccessMatrixIntegrationTests {
         ApiClient doctor = login(testUsers.staff(Role.DOCTOR, PULMONOLOGY).username());
         for (String type : TYPES) {
             for (String state : List.of("P", "S", "C", "W")) {
-                String id = ok(doctor.post("/api/ocs/orders", order(type, state)), 201).at("/order/id").asString();
+                String id = ok(doctor.post("/api/ocs/orders", order(type, state)), 201)
+                        .at("/order/id")
+                        .asString();
                 if (!state.equals("P") && !state.equals("W")) {
                     ok(doctor.post("/api/ocs/orders/" + id + "/send", Map.of()), 200);
                 }
@@ -114,7 +117,9 @@ class OrderAccessMatrixIntegrationTests {
                 if (state.equals("C")) {
                     // the performer's own path (results, dispensing) is tested elsewhere; here only the state counts
                     jdbc.sql("UPDATE clinical_order SET status = 'COMPLETED', started_at = sent_at, "
-                            + "completed_at = sent_at WHERE id = :id").param("id", id).update();
+                                    + "completed_at = sent_at WHERE id = :id")
+                            .param("id", id)
+                            .update();
                 }
                 orders.put(id, type + "/" + state);
             }
@@ -126,14 +131,17 @@ class OrderAccessMatrixIntegrationTests {
         principals.put("NURSE", login(testUsers.staff(Role.NURSE, PULMONOLOGY).username()));
         principals.put("ADMIN", login(testUsers.staff(Role.ADMIN).username()));
         for (String role : List.of("PHARMACIST", "LAB_TECH", "RADIOGRAPHER", "RADIOLOGIST")) {
-            principals.put(role, login(testUsers.staff(Role.valueOf(role), targets).username()));
+            principals.put(
+                    role, login(testUsers.staff(Role.valueOf(role), targets).username()));
         }
-        principals.put("PHARMACIST of pulmonology", login(testUsers.staff(Role.PHARMACIST, PULMONOLOGY)
-                .username()));
+        principals.put(
+                "PHARMACIST of pulmonology",
+                login(testUsers.staff(Role.PHARMACIST, PULMONOLOGY).username()));
         principals.put("ADMIN_STAFF", login(testUsers.staff(Role.ADMIN_STAFF).username()));
         principals.put("PATIENT (own)", login(testUsers.patientAccount(patient).username()));
-        principals.put("PATIENT (another)", login(testUsers.patientAccount(testUsers.patient("다른환자"))
-                .username()));
+        principals.put(
+                "PATIENT (another)",
+                login(testUsers.patientAccount(testUsers.patient("다른환자")).username()));
         assertThat(principals.keySet()).containsExactlyElementsOf(VISIBLE.keySet());
     }
 
@@ -170,8 +178,8 @@ class OrderAccessMatrixIntegrationTests {
         principals.forEach((who, api) -> {
             Set<String> seen = new TreeSet<>();
             for (UUID department : TARGETS) {
-                var response = api.get("/api/ocs/orders/worklist?includeCompleted=true&size=200&department="
-                        + department);
+                var response =
+                        api.get("/api/ocs/orders/worklist?includeCompleted=true&size=200&department=" + department);
                 if (!may(who, "worklist")) {
                     expectStatus(wrong, who + " worklist", response, 403);
                     continue;
@@ -240,8 +248,9 @@ class OrderAccessMatrixIntegrationTests {
             JsonNode page = ok(response, 200);
             Set<String> ordered = new TreeSet<>();
             Set<String> results = new TreeSet<>();
-            page.get("content").forEach(e -> (e.get("type").asString().equals("ORDER") ? ordered : results)
-                    .add(e.get("id").asString()));
+            page.get("content")
+                    .forEach(e -> (e.get("type").asString().equals("ORDER") ? ordered : results)
+                            .add(e.get("id").asString()));
             compare(wrong, who + " timeline ORDER", ordered, expected(who, "PSCW"));
             Set<String> completedNotMedication = new TreeSet<>(expected(who, "C"));
             completedNotMedication.removeIf(id -> orders.get(id).startsWith("MEDICATION/"));
@@ -306,19 +315,80 @@ class OrderAccessMatrixIntegrationTests {
 
     /** An order of the type; medications of a drug per state, so that no safety rule stands in the way of sending. */
     private Map<String, Object> order(String type, String state) {
-        Map<String, Object[]> drugs = Map.of("P", new Object[] {"DB01060", 500}, "S", new Object[] {"DB00641", 20},
-                "C", new Object[] {"DB00316", 500}, "W", new Object[] {"DB00682", 5});
+        Map<String, Object[]> drugs = Map.of(
+                "P",
+                new Object[] {"DB01060", 500},
+                "S",
+                new Object[] {"DB00641", 20},
+                "C",
+                new Object[] {"DB00316", 500},
+                "W",
+                new Object[] {"DB00682", 5});
         return switch (type) {
-            case "MEDICATION" -> Map.of("patientId", patient.id(), "type", type, "priority", "ROUTINE",
-                    "medication", Map.of("drugId", drugs.get(state)[0], "dose", drugs.get(state)[1], "doseUnit", "mg",
-                            "route", "PO", "frequency", "QD", "durationDays", 7, "quantity", 7));
-            case "LAB_TEST" -> Map.of("patientId", patient.id(), "type", type, "priority", "ROUTINE",
-                    "labTest", Map.of("testCode", "CBC"));
-            case "IMAGING" -> Map.of("patientId", patient.id(), "type", type, "priority", "ROUTINE", "indication",
-                    "Cough", "imaging", Map.of("modality", "CR", "bodyPart", "Chest", "laterality",
-                            "NOT_APPLICABLE", "contrast", false));
-            case "TISSUE_EXAM" -> Map.of("patientId", patient.id(), "type", type, "priority", "ROUTINE",
-                    "tissueExam", Map.of("specimen", "Biopsy", "site", "Lung", "clinicalQuestion", "Malignancy?"));
+            case "MEDICATION" ->
+                Map.of(
+                        "patientId",
+                        patient.id(),
+                        "type",
+                        type,
+                        "priority",
+                        "ROUTINE",
+                        "medication",
+                        Map.of(
+                                "drugId",
+                                drugs.get(state)[0],
+                                "dose",
+                                drugs.get(state)[1],
+                                "doseUnit",
+                                "mg",
+                                "route",
+                                "PO",
+                                "frequency",
+                                "QD",
+                                "durationDays",
+                                7,
+                                "quantity",
+                                7));
+            case "LAB_TEST" ->
+                Map.of(
+                        "patientId",
+                        patient.id(),
+                        "type",
+                        type,
+                        "priority",
+                        "ROUTINE",
+                        "labTest",
+                        Map.of("testCode", "CBC"));
+            case "IMAGING" ->
+                Map.of(
+                        "patientId",
+                        patient.id(),
+                        "type",
+                        type,
+                        "priority",
+                        "ROUTINE",
+                        "indication",
+                        "Cough",
+                        "imaging",
+                        Map.of(
+                                "modality",
+                                "CR",
+                                "bodyPart",
+                                "Chest",
+                                "laterality",
+                                "NOT_APPLICABLE",
+                                "contrast",
+                                false));
+            case "TISSUE_EXAM" ->
+                Map.of(
+                        "patientId",
+                        patient.id(),
+                        "type",
+                        type,
+                        "priority",
+                        "ROUTINE",
+                        "tissueExam",
+                        Map.of("specimen", "Biopsy", "site", "Lung", "clinicalQuestion", "Malignancy?"));
             default -> throw new IllegalArgumentException(type);
         };
     }

@@ -32,11 +32,17 @@ class OrderAggregateTests {
 
         List<Object> events = events(order);
         assertThat(events).hasSize(5);
-        List<String> moves = events.stream().filter(OrderStatusChanged.class::isInstance)
-                .map(OrderStatusChanged.class::cast).map(e -> e.from() + ">" + e.to() + " by "
-                        + (e.actorId().equals(DOCTOR) ? "doctor" : "lab")).toList();
-        assertThat(moves).containsExactly("null>PENDING by doctor", "PENDING>SENT by doctor",
-                "SENT>IN_PROGRESS by lab", "IN_PROGRESS>COMPLETED by lab");
+        List<String> moves = events.stream()
+                .filter(OrderStatusChanged.class::isInstance)
+                .map(OrderStatusChanged.class::cast)
+                .map(e -> e.from() + ">" + e.to() + " by " + (e.actorId().equals(DOCTOR) ? "doctor" : "lab"))
+                .toList();
+        assertThat(moves)
+                .containsExactly(
+                        "null>PENDING by doctor",
+                        "PENDING>SENT by doctor",
+                        "SENT>IN_PROGRESS by lab",
+                        "IN_PROGRESS>COMPLETED by lab");
         OrderResultRecorded result = (OrderResultRecorded) events.getLast();
         assertThat(result.critical()).isTrue();
         assertThat(result.orderId()).isEqualTo(order.id());
@@ -47,19 +53,26 @@ class OrderAggregateTests {
         Order order = labOrder();
         int before = events(order).size();
 
-        assertThatThrownBy(() -> order.complete(LAB_TECH, NOW)).isInstanceOfSatisfying(DomainException.class,
-                e -> assertThat(e.problem().code()).isEqualTo("order.invalid-transition"));
+        assertThatThrownBy(() -> order.complete(LAB_TECH, NOW))
+                .isInstanceOfSatisfying(
+                        DomainException.class,
+                        e -> assertThat(e.problem().code()).isEqualTo("order.invalid-transition"));
         assertThat(order.status()).isEqualTo(OrderStatus.PENDING);
         assertThat(events(order)).hasSize(before);
 
         order.send(DOCTOR, NOW);
-        assertThatThrownBy(order::requireSendable).isInstanceOfSatisfying(DomainException.class,
-                e -> assertThat(e.problem().code()).isEqualTo("order.invalid-transition"));
-        assertThatThrownBy(order::requirePending).isInstanceOfSatisfying(DomainException.class,
-                e -> assertThat(e.problem().code()).isEqualTo("order.not-editable"));
+        assertThatThrownBy(order::requireSendable)
+                .isInstanceOfSatisfying(
+                        DomainException.class,
+                        e -> assertThat(e.problem().code()).isEqualTo("order.invalid-transition"));
+        assertThatThrownBy(order::requirePending)
+                .isInstanceOfSatisfying(
+                        DomainException.class,
+                        e -> assertThat(e.problem().code()).isEqualTo("order.not-editable"));
         OrderRequests.OrderForm otherPatient = form(UUID.randomUUID());
         assertThatThrownBy(() -> order.requireSamePatientAndType(otherPatient))
-                .isInstanceOfSatisfying(DomainException.class,
+                .isInstanceOfSatisfying(
+                        DomainException.class,
                         e -> assertThat(e.problem().code()).isEqualTo("order.patient-or-type-changed"));
     }
 
@@ -68,8 +81,17 @@ class OrderAggregateTests {
     }
 
     private static OrderRequests.OrderForm form(UUID patient) {
-        return new OrderRequests.OrderForm(patient, OrderType.LAB_TEST, OrderPriority.ROUTINE, null, null, null,
-                new OrderDetails.LabTest("CBC", null), null, null, null);
+        return new OrderRequests.OrderForm(
+                patient,
+                OrderType.LAB_TEST,
+                OrderPriority.ROUTINE,
+                null,
+                null,
+                null,
+                new OrderDetails.LabTest("CBC", null),
+                null,
+                null,
+                null);
     }
 
     private static List<Object> events(Order order) {

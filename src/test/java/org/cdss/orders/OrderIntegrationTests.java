@@ -79,46 +79,67 @@ class OrderIntegrationTests {
         assertThat(worklist.at("/content").findValuesAsString("id")).contains(id);
         // the pharmacy does not see lab orders
         assertThat(pharmacist.get("/api/ocs/orders/" + id).status()).isEqualTo(404);
-        assertThat(pharmacist.get("/api/ocs/orders/worklist?department=" + LABORATORY).status()).isEqualTo(403);
+        assertThat(pharmacist
+                        .get("/api/ocs/orders/worklist?department=" + LABORATORY)
+                        .status())
+                .isEqualTo(403);
 
         ok(labTech.post("/api/ocs/orders/" + id + "/start", Map.of()), 200);
-        JsonNode done = ok(labTech.post("/api/ocs/orders/" + id + "/complete", Map.of("results", List.of(
-                Map.of("testCode", "WBC", "value", 7.2), Map.of("testCode", "HGB", "value", 6.1),
-                Map.of("testCode", "PLT", "value", 420)))), 200);
+        JsonNode done = ok(
+                labTech.post(
+                        "/api/ocs/orders/" + id + "/complete",
+                        Map.of(
+                                "results",
+                                List.of(
+                                        Map.of("testCode", "WBC", "value", 7.2),
+                                        Map.of("testCode", "HGB", "value", 6.1),
+                                        Map.of("testCode", "PLT", "value", 420)))),
+                200);
 
         assertThat(done.at("/order/status").asString()).isEqualTo("COMPLETED");
         Map<String, String> flags = new HashMap<>();
-        done.get("results").forEach(r -> flags.put(r.get("testCode").asString(), r.get("flag").asString()));
-        assertThat(flags).containsEntry("WBC", "NORMAL").containsEntry("HGB", "CRITICAL_LOW")
+        done.get("results")
+                .forEach(r ->
+                        flags.put(r.get("testCode").asString(), r.get("flag").asString()));
+        assertThat(flags)
+                .containsEntry("WBC", "NORMAL")
+                .containsEntry("HGB", "CRITICAL_LOW")
                 .containsEntry("PLT", "HIGH");
         assertThat(done.get("timeline").findValuesAsString("to"))
                 .containsExactly("PENDING", "SENT", "IN_PROGRESS", "COMPLETED");
         assertThat(done.at("/results/0/loinc").asString()).isEqualTo("6690-2");
 
         // the outbox delivers after commit: the lab was told when it was sent, the doctor of the critical result
-        org.awaitility.Awaitility.await().atMost(java.time.Duration.ofSeconds(10)).untilAsserted(() -> {
-            JsonNode mine = ok(doctor.get("/api/notifications"), 200);
-            List<String> kinds = new ArrayList<>();
-            List<Boolean> urgent = new ArrayList<>();
-            mine.get("content").forEach(n -> {
-                if (n.get("subjectId").asString().equals(id)) {
-                    kinds.add(n.get("kind").asString());
-                    urgent.add(n.get("urgent").asBoolean());
-                }
-            });
-            assertThat(kinds).contains("CRITICAL_RESULT", "ORDER_COMPLETED");
-            assertThat(urgent).contains(true);
-            assertThat(ok(labTech.get("/api/notifications"), 200).get("content").findValuesAsString("subjectId"))
-                    .contains(id);
-        });
+        org.awaitility.Awaitility.await()
+                .atMost(java.time.Duration.ofSeconds(10))
+                .untilAsserted(() -> {
+                    JsonNode mine = ok(doctor.get("/api/notifications"), 200);
+                    List<String> kinds = new ArrayList<>();
+                    List<Boolean> urgent = new ArrayList<>();
+                    mine.get("content").forEach(n -> {
+                        if (n.get("subjectId").asString().equals(id)) {
+                            kinds.add(n.get("kind").asString());
+                            urgent.add(n.get("urgent").asBoolean());
+                        }
+                    });
+                    assertThat(kinds).contains("CRITICAL_RESULT", "ORDER_COMPLETED");
+                    assertThat(urgent).contains(true);
+                    assertThat(ok(labTech.get("/api/notifications"), 200)
+                                    .get("content")
+                                    .findValuesAsString("subjectId"))
+                            .contains(id);
+                });
 
         // delivered publications are deleted from the outbox (completion-mode: delete), so it does not grow
         assertThat(jdbc.sql("SELECT COUNT(*) FROM EVENT_PUBLICATION WHERE completion_date IS NOT NULL")
-                .query(Long.class).single()).isZero();
+                        .query(Long.class)
+                        .single())
+                .isZero();
 
         JsonNode timeline = ok(doctor.get("/api/patients/" + patient.id() + "/timeline?types=ORDER,RESULT"), 200);
         Map<String, String> codes = new HashMap<>();
-        timeline.get("content").forEach(e -> codes.put(e.get("type").asString(), e.get("code").asString()));
+        timeline.get("content")
+                .forEach(e -> codes.put(e.get("type").asString(), e.get("code").asString()));
         assertThat(codes).containsEntry("ORDER", "COMPLETED").containsEntry("RESULT", "CRITICAL");
     }
 
@@ -138,30 +159,49 @@ class OrderIntegrationTests {
         assertThat(problem.get("code").asString()).isEqualTo("order.safety-blocked");
         assertThat(problem.get("type").asString()).isEqualTo("urn:cdss:problem:order.safety-blocked");
         List<String> drugs = new ArrayList<>();
-        problem.get("findings").forEach(f -> f.get("drugs").forEach(d -> drugs.add(d.asString().toLowerCase())));
+        problem.get("findings")
+                .forEach(f -> f.get("drugs").forEach(d -> drugs.add(d.asString().toLowerCase())));
         assertThat(drugs).anyMatch(d -> d.contains("simvastatin")).anyMatch(d -> d.contains("clarithromycin"));
-        assertThat(ok(doctor.get("/api/ocs/orders/" + id), 200).at("/order/status").asString()).isEqualTo("PENDING");
+        assertThat(ok(doctor.get("/api/ocs/orders/" + id), 200)
+                        .at("/order/status")
+                        .asString())
+                .isEqualTo("PENDING");
 
-        var noComment = doctor.post("/api/ocs/orders/" + id + "/send",
-                Map.of("override", Map.of("reasonCode", "BENEFIT_OUTWEIGHS_RISK")));
+        var noComment = doctor.post(
+                "/api/ocs/orders/" + id + "/send", Map.of("override", Map.of("reasonCode", "BENEFIT_OUTWEIGHS_RISK")));
         assertThat(noComment.status()).isEqualTo(422);
         assertThat(noComment.json().path("code").asString()).isEqualTo("medsafety.override-comment-required");
         assertThat(noComment.json().at("/errors/0/pointer").asString()).isEqualTo("/override/comment");
 
-        JsonNode sent = ok(doctor.post("/api/ocs/orders/" + id + "/send", Map.of("override", Map.of(
-                "reasonCode", "BENEFIT_OUTWEIGHS_RISK", "comment", "Short course, CK monitored"))), 200);
+        JsonNode sent = ok(
+                doctor.post(
+                        "/api/ocs/orders/" + id + "/send",
+                        Map.of(
+                                "override",
+                                Map.of(
+                                        "reasonCode",
+                                        "BENEFIT_OUTWEIGHS_RISK",
+                                        "comment",
+                                        "Short course, CK monitored"))),
+                200);
         assertThat(sent.at("/order/status").asString()).isEqualTo("SENT");
         assertThat(sent.get("overrides").findValuesAsString("reasonCode")).contains("BENEFIT_OUTWEIGHS_RISK");
         long logged = jdbc.sql("SELECT COUNT(*) FROM medsafety_alert_decision WHERE patient_id = :p "
-                + "AND action = 'OVERRIDDEN'").param("p", patient.id().toString()).query(Long.class).single();
+                        + "AND action = 'OVERRIDDEN'")
+                .param("p", patient.id().toString())
+                .query(Long.class)
+                .single();
         assertThat(logged).isPositive();
 
         ok(pharmacist.post("/api/ocs/orders/" + id + "/start", Map.of("note", "verified")), 200);
         var noDispense = pharmacist.post("/api/ocs/orders/" + id + "/complete", Map.of());
         assertThat(noDispense.status()).isEqualTo(422);
         assertThat(noDispense.json().get("code").asString()).isEqualTo("order.result-invalid");
-        JsonNode dispensed = ok(pharmacist.post("/api/ocs/orders/" + id + "/complete",
-                Map.of("dispense", Map.of("quantity", 14, "note", "blister"))), 200);
+        JsonNode dispensed = ok(
+                pharmacist.post(
+                        "/api/ocs/orders/" + id + "/complete",
+                        Map.of("dispense", Map.of("quantity", 14, "note", "blister"))),
+                200);
         assertThat(dispensed.at("/order/status").asString()).isEqualTo("COMPLETED");
         assertThat(dispensed.at("/dispenses/0/quantity").asInt()).isEqualTo(14);
     }
@@ -170,8 +210,9 @@ class OrderIntegrationTests {
     void bad_orders_get_clear_problems_and_nothing_is_stored() {
         long before = countOrders();
         Map<String, Object> wrongPayload = new HashMap<>(labOrder("CBC", "ROUTINE"));
-        wrongPayload.put("imaging", Map.of("modality", "CT", "bodyPart", "Chest", "laterality", "NOT_APPLICABLE",
-                "contrast", false));
+        wrongPayload.put(
+                "imaging",
+                Map.of("modality", "CT", "bodyPart", "Chest", "laterality", "NOT_APPLICABLE", "contrast", false));
         var mismatch = doctor.post("/api/ocs/orders", wrongPayload);
         assertThat(mismatch.status()).isEqualTo(400);
         assertThat(mismatch.json().at("/errors/0/pointer").asString()).isEqualTo("/imaging");
@@ -185,31 +226,55 @@ class OrderIntegrationTests {
         var negative = doctor.post("/api/ocs/orders", medicationOrder(SIMVASTATIN, -5));
         assertThat(negative.status()).isEqualTo(400);
         assertThat(negative.json().at("/errors/0/pointer").asString()).isEqualTo("/medication/dose");
-        assertThat(doctor.post("/api/ocs/orders", medicationOrder(SIMVASTATIN, 5_000_000)).status()).isEqualTo(400);
+        assertThat(doctor.post("/api/ocs/orders", medicationOrder(SIMVASTATIN, 5_000_000))
+                        .status())
+                .isEqualTo(400);
         assertThat(code(doctor.post("/api/ocs/orders", labOrder("NOPE", "ROUTINE")), 422))
                 .isEqualTo("order.unknown-reference");
-        assertThat(doctor.post("/api/ocs/orders", Map.of("patientId", patient.id(), "type", "LAB_TEST",
-                "priority", "SOMEDAY", "labTest", Map.of("testCode", "CBC"))).status()).isEqualTo(400);
+        assertThat(doctor.post(
+                                "/api/ocs/orders",
+                                Map.of(
+                                        "patientId",
+                                        patient.id(),
+                                        "type",
+                                        "LAB_TEST",
+                                        "priority",
+                                        "SOMEDAY",
+                                        "labTest",
+                                        Map.of("testCode", "CBC")))
+                        .status())
+                .isEqualTo(400);
         // only doctors order
-        assertThat(nurse.post("/api/ocs/orders", labOrder("CBC", "ROUTINE")).status()).isEqualTo(403);
+        assertThat(nurse.post("/api/ocs/orders", labOrder("CBC", "ROUTINE")).status())
+                .isEqualTo(403);
         assertThat(countOrders()).isEqualTo(before);
     }
 
     @Test
     void the_life_cycle_is_enforced_on_the_server() {
-        String id = ok(doctor.post("/api/ocs/orders", imagingOrder()), 201).at("/order/id").asString();
-        assertThat(ok(doctor.get("/api/ocs/orders/" + id), 200).at("/order/targetDepartmentId").asString())
+        String id = ok(doctor.post("/api/ocs/orders", imagingOrder()), 201)
+                .at("/order/id")
+                .asString();
+        assertThat(ok(doctor.get("/api/ocs/orders/" + id), 200)
+                        .at("/order/targetDepartmentId")
+                        .asString())
                 .isEqualTo(RADIOLOGY.toString());
         // not sent yet: the department cannot start it
-        assertThat(radiographer.post("/api/ocs/orders/" + id + "/start", Map.of()).status()).isEqualTo(404);
+        assertThat(radiographer
+                        .post("/api/ocs/orders/" + id + "/start", Map.of())
+                        .status())
+                .isEqualTo(404);
         ok(doctor.post("/api/ocs/orders/" + id + "/send", Map.of()), 200);
         var skip = radiographer.post("/api/ocs/orders/" + id + "/complete", Map.of("resultText", "No nodule"));
         assertThat(code(skip, 409)).isEqualTo("order.invalid-transition");
         assertThat(skip.isProblem()).isTrue();
         // someone else's order cannot be cancelled; the department cannot cancel either
-        assertThat(otherDoctor.post("/api/ocs/orders/" + id + "/cancel", Map.of("reason", "mine now")).status())
+        assertThat(otherDoctor
+                        .post("/api/ocs/orders/" + id + "/cancel", Map.of("reason", "mine now"))
+                        .status())
                 .isEqualTo(403);
-        assertThat(labTech.post("/api/ocs/orders/" + id + "/start", Map.of()).status()).isEqualTo(404);
+        assertThat(labTech.post("/api/ocs/orders/" + id + "/start", Map.of()).status())
+                .isEqualTo(404);
         ok(radiographer.post("/api/ocs/orders/" + id + "/start", Map.of()), 200);
         ok(radiographer.post("/api/ocs/orders/" + id + "/complete", Map.of("resultText", "No nodule")), 200);
         // final state: nothing moves any more
@@ -217,33 +282,49 @@ class OrderIntegrationTests {
                 .isEqualTo("order.invalid-transition");
         assertThat(code(radiographer.post("/api/ocs/orders/" + id + "/start", Map.of()), 409))
                 .isEqualTo("order.invalid-transition");
-        assertThat(ok(doctor.get("/api/ocs/orders/" + id), 200).get("resultText").asString()).isEqualTo("No nodule");
+        assertThat(ok(doctor.get("/api/ocs/orders/" + id), 200)
+                        .get("resultText")
+                        .asString())
+                .isEqualTo("No nodule");
 
-        String pending = ok(doctor.post("/api/ocs/orders", imagingOrder()), 201).at("/order/id").asString();
+        String pending = ok(doctor.post("/api/ocs/orders", imagingOrder()), 201)
+                .at("/order/id")
+                .asString();
         JsonNode withdrawn = ok(doctor.delete("/api/ocs/orders/" + pending), 200);
         assertThat(withdrawn.at("/order/status").asString()).isEqualTo("CANCELLED");
         assertThat(withdrawn.at("/order/cancelCause").asString()).isEqualTo("WITHDRAWN");
         // a sent order cancelled by its orderer keeps the reason as written
-        String sent = ok(doctor.post("/api/ocs/orders", imagingOrder()), 201).at("/order/id").asString();
+        String sent = ok(doctor.post("/api/ocs/orders", imagingOrder()), 201)
+                .at("/order/id")
+                .asString();
         ok(doctor.post("/api/ocs/orders/" + sent + "/send", Map.of()), 200);
-        JsonNode cancelled = ok(doctor.post("/api/ocs/orders/" + sent + "/cancel",
-                Map.of("reason", " Patient declined the scan ")), 200);
+        JsonNode cancelled = ok(
+                doctor.post("/api/ocs/orders/" + sent + "/cancel", Map.of("reason", " Patient declined the scan ")),
+                200);
         assertThat(cancelled.at("/order/cancelCause").asString()).isEqualTo("REQUESTED");
         assertThat(cancelled.at("/order/cancelReason").asString()).isEqualTo("Patient declined the scan");
         // only a pending order is edited or withdrawn
         assertThat(code(doctor.delete("/api/ocs/orders/" + sent), 409)).isEqualTo("order.not-editable");
-        assertThat(code(doctor.put("/api/ocs/orders/" + sent, Map.of("version",
-                cancelled.at("/order/version").asLong(), "order", imagingOrder())), 409))
+        assertThat(code(
+                        doctor.put(
+                                "/api/ocs/orders/" + sent,
+                                Map.of("version", cancelled.at("/order/version").asLong(), "order", imagingOrder())),
+                        409))
                 .isEqualTo("order.not-editable");
         assertThat(code(doctor.post("/api/ocs/orders/" + id + "/revalidate", null), 422))
                 .isEqualTo("order.not-medication");
-        assertThat(jdbc.sql("SELECT COUNT(*) FROM clinical_order WHERE id = :id").param("id", pending)
-                .query(Long.class).single()).isOne();
+        assertThat(jdbc.sql("SELECT COUNT(*) FROM clinical_order WHERE id = :id")
+                        .param("id", pending)
+                        .query(Long.class)
+                        .single())
+                .isOne();
     }
 
     @Test
     void revising_an_order_links_the_new_one_and_cancels_the_old_one() {
-        String old = ok(doctor.post("/api/ocs/orders", labOrder("CBC", "ROUTINE")), 201).at("/order/id").asString();
+        String old = ok(doctor.post("/api/ocs/orders", labOrder("CBC", "ROUTINE")), 201)
+                .at("/order/id")
+                .asString();
         ok(doctor.post("/api/ocs/orders/" + old + "/send", Map.of()), 200);
         JsonNode revised = ok(doctor.post("/api/ocs/orders/" + old + "/revise", labOrder("BMP", "URGENT")), 201);
         assertThat(revised.at("/order/replacesOrderId").asString()).isEqualTo(old);
@@ -256,23 +337,35 @@ class OrderIntegrationTests {
         // both sides show the link, by number and status
         String revisedId = revised.at("/order/id").asString();
         assertThat(revised.at("/replaces/id").asString()).isEqualTo(old);
-        assertThat(revised.at("/replaces/orderNumber").asString()).isEqualTo(previous.at("/order/orderNumber")
-                .asString());
+        assertThat(revised.at("/replaces/orderNumber").asString())
+                .isEqualTo(previous.at("/order/orderNumber").asString());
         assertThat(revised.at("/replaces/status").asString()).isEqualTo("CANCELLED");
         assertThat(revised.get("replacedBy").size()).isZero();
         assertThat(previous.at("/replacedBy/0/id").asString()).isEqualTo(revisedId);
         assertThat(previous.at("/replacedBy/0/orderNumber").asString())
                 .isEqualTo(revised.at("/order/orderNumber").asString());
         // the laboratory sees the cancelled order, but not its replacement while that is still the doctor's draft
-        assertThat(ok(labTech.get("/api/ocs/orders/" + old), 200).get("replacedBy").size()).isZero();
+        assertThat(ok(labTech.get("/api/ocs/orders/" + old), 200)
+                        .get("replacedBy")
+                        .size())
+                .isZero();
         ok(doctor.post("/api/ocs/orders/" + revisedId + "/send", Map.of()), 200);
-        assertThat(ok(labTech.get("/api/ocs/orders/" + old), 200).at("/replacedBy/0/id").asString())
+        assertThat(ok(labTech.get("/api/ocs/orders/" + old), 200)
+                        .at("/replacedBy/0/id")
+                        .asString())
                 .isEqualTo(revisedId);
         // another type is a new order, not a revision
-        assertThat(code(doctor.post("/api/ocs/orders/" + revised.at("/order/id").asString() + "/revise",
-                imagingOrder()), 422)).isEqualTo("order.patient-or-type-changed");
-        assertThat(otherDoctor.post("/api/ocs/orders/" + revised.at("/order/id").asString() + "/revise",
-                labOrder("CBC", "ROUTINE")).status()).isEqualTo(403);
+        assertThat(code(
+                        doctor.post(
+                                "/api/ocs/orders/" + revised.at("/order/id").asString() + "/revise", imagingOrder()),
+                        422))
+                .isEqualTo("order.patient-or-type-changed");
+        assertThat(otherDoctor
+                        .post(
+                                "/api/ocs/orders/" + revised.at("/order/id").asString() + "/revise",
+                                labOrder("CBC", "ROUTINE"))
+                        .status())
+                .isEqualTo(403);
     }
 
     @Test
@@ -284,12 +377,17 @@ class OrderIntegrationTests {
         var stale = doctor.put("/api/ocs/orders/" + id, Map.of("version", version, "order", labOrder("BMP", "STAT")));
         assertThat(stale.status()).isEqualTo(409);
         assertThat(stale.json().get("code").asString()).isEqualTo("stale-version");
-        assertThat(ok(doctor.get("/api/ocs/orders/" + id), 200).at("/order/priority").asString()).isEqualTo("URGENT");
+        assertThat(ok(doctor.get("/api/ocs/orders/" + id), 200)
+                        .at("/order/priority")
+                        .asString())
+                .isEqualTo("URGENT");
     }
 
     @Test
     void two_staff_starting_one_order_at_once_exactly_one_succeeds() throws Exception {
-        String id = ok(doctor.post("/api/ocs/orders", labOrder("CBC", "ROUTINE")), 201).at("/order/id").asString();
+        String id = ok(doctor.post("/api/ocs/orders", labOrder("CBC", "ROUTINE")), 201)
+                .at("/order/id")
+                .asString();
         ok(doctor.post("/api/ocs/orders/" + id + "/send", Map.of()), 200);
         List<ApiClient> techs = new ArrayList<>();
         for (int i = 0; i < 6; i++) {
@@ -302,7 +400,8 @@ class OrderIntegrationTests {
             for (ApiClient tech : techs) {
                 results.add(pool.submit(() -> {
                     go.await();
-                    return tech.post("/api/ocs/orders/" + id + "/start", Map.of()).status();
+                    return tech.post("/api/ocs/orders/" + id + "/start", Map.of())
+                            .status();
                 }));
             }
             go.countDown();
@@ -316,18 +415,22 @@ class OrderIntegrationTests {
             pool.shutdownNow();
         }
         assertThat(jdbc.sql("SELECT COUNT(*) FROM order_transition WHERE order_id = :id AND to_status = 'IN_PROGRESS'")
-                .param("id", id).query(Long.class).single()).isOne();
+                        .param("id", id)
+                        .query(Long.class)
+                        .single())
+                .isOne();
     }
 
     @Test
     void a_retried_request_with_the_same_idempotency_key_acts_once() throws Exception {
         long before = countOrders();
         String key = "create-" + UUID.randomUUID();
-        JsonNode first = ok(doctor.post("/api/ocs/orders", labOrder("LIPID", "ROUTINE"), Map.of("Idempotency-Key",
-                key)), 201);
-        JsonNode retry = ok(doctor.post("/api/ocs/orders", labOrder("LIPID", "ROUTINE"), Map.of("Idempotency-Key",
-                key)), 201);
-        assertThat(retry.at("/order/id").asString()).isEqualTo(first.at("/order/id").asString());
+        JsonNode first =
+                ok(doctor.post("/api/ocs/orders", labOrder("LIPID", "ROUTINE"), Map.of("Idempotency-Key", key)), 201);
+        JsonNode retry =
+                ok(doctor.post("/api/ocs/orders", labOrder("LIPID", "ROUTINE"), Map.of("Idempotency-Key", key)), 201);
+        assertThat(retry.at("/order/id").asString())
+                .isEqualTo(first.at("/order/id").asString());
         assertThat(countOrders()).isEqualTo(before + 1);
 
         String id = first.at("/order/id").asString();
@@ -339,8 +442,8 @@ class OrderIntegrationTests {
             for (int i = 0; i < 3; i++) {
                 sends.add(pool.submit(() -> {
                     go.await();
-                    return doctor.post("/api/ocs/orders/" + id + "/send", Map.of(),
-                            Map.of("Idempotency-Key", sendKey)).status();
+                    return doctor.post("/api/ocs/orders/" + id + "/send", Map.of(), Map.of("Idempotency-Key", sendKey))
+                            .status();
                 }));
             }
             go.countDown();
@@ -351,18 +454,32 @@ class OrderIntegrationTests {
             pool.shutdownNow();
         }
         assertThat(doctor.post("/api/ocs/orders/" + id + "/send", Map.of(), Map.of("Idempotency-Key", sendKey))
-                .status()).isEqualTo(200);
+                        .status())
+                .isEqualTo(200);
         assertThat(jdbc.sql("SELECT COUNT(*) FROM order_transition WHERE order_id = :id AND to_status = 'SENT'")
-                .param("id", id).query(Long.class).single()).isOne();
+                        .param("id", id)
+                        .query(Long.class)
+                        .single())
+                .isOne();
         // the same key for another operation is refused
-        assertThat(code(doctor.post("/api/ocs/orders/" + id + "/cancel", Map.of("reason", "x"),
-                Map.of("Idempotency-Key", sendKey)), 422)).isEqualTo("order.idempotency-key-reused");
+        assertThat(code(
+                        doctor.post(
+                                "/api/ocs/orders/" + id + "/cancel",
+                                Map.of("reason", "x"),
+                                Map.of("Idempotency-Key", sendKey)),
+                        422))
+                .isEqualTo("order.idempotency-key-reused");
         // and for the same operation on another order
-        String other = ok(doctor.post("/api/ocs/orders", labOrder("LIPID", "ROUTINE")), 201).at("/order/id")
+        String other = ok(doctor.post("/api/ocs/orders", labOrder("LIPID", "ROUTINE")), 201)
+                .at("/order/id")
                 .asString();
-        assertThat(code(doctor.post("/api/ocs/orders/" + other + "/send", Map.of(),
-                Map.of("Idempotency-Key", sendKey)), 422)).isEqualTo("order.idempotency-key-reused");
-        assertThat(ok(doctor.get("/api/ocs/orders/" + other), 200).at("/order/status").asString())
+        assertThat(code(
+                        doctor.post("/api/ocs/orders/" + other + "/send", Map.of(), Map.of("Idempotency-Key", sendKey)),
+                        422))
+                .isEqualTo("order.idempotency-key-reused");
+        assertThat(ok(doctor.get("/api/ocs/orders/" + other), 200)
+                        .at("/order/status")
+                        .asString())
                 .isEqualTo("PENDING");
     }
 
@@ -380,61 +497,113 @@ class OrderIntegrationTests {
 
     @Test
     void revalidation_sees_an_allergy_recorded_after_the_order() {
-        String id = ok(doctor.post("/api/ocs/orders", medicationOrder("DB01060", 500)), 201).at("/order/id")
+        String id = ok(doctor.post("/api/ocs/orders", medicationOrder("DB01060", 500)), 201)
+                .at("/order/id")
                 .asString();
         JsonNode clean = ok(doctor.post("/api/ocs/orders/" + id + "/revalidate", null), 200);
         assertThat(clean.at("/safety/alerts").findValuesAsString("type")).doesNotContain("ALLERGY");
-        ok(doctor.post("/api/patients/" + patient.id() + "/allergies", Map.of("substance", "Penicillin",
-                "reaction", "urticaria", "severity", "SEVERE")), 201);
+        ok(
+                doctor.post(
+                        "/api/patients/" + patient.id() + "/allergies",
+                        Map.of("substance", "Penicillin", "reaction", "urticaria", "severity", "SEVERE")),
+                201);
         JsonNode again = ok(doctor.post("/api/ocs/orders/" + id + "/revalidate", null), 200);
         // a pending order is still the prescriber's draft: the pharmacy does not see it yet
-        assertThat(pharmacist.post("/api/ocs/orders/" + id + "/revalidate", null).status()).isEqualTo(404);
+        assertThat(pharmacist
+                        .post("/api/ocs/orders/" + id + "/revalidate", null)
+                        .status())
+                .isEqualTo(404);
         assertThat(again.at("/safety/alerts").findValuesAsString("type")).contains("ALLERGY");
         assertThat(again.at("/order/lastCheckBlocking").asInt()).isPositive();
     }
 
     @Test
     void lists_worklists_mine_and_statistics_respect_roles_and_sort_by_priority() {
-        String routine = ok(doctor.post("/api/ocs/orders", labOrder("CBC", "ROUTINE")), 201).at("/order/id")
+        String routine = ok(doctor.post("/api/ocs/orders", labOrder("CBC", "ROUTINE")), 201)
+                .at("/order/id")
                 .asString();
-        String stat = ok(doctor.post("/api/ocs/orders", labOrder("BMP", "STAT")), 201).at("/order/id").asString();
+        String stat = ok(doctor.post("/api/ocs/orders", labOrder("BMP", "STAT")), 201)
+                .at("/order/id")
+                .asString();
         ok(doctor.post("/api/ocs/orders/" + routine + "/send", Map.of()), 200);
         ok(doctor.post("/api/ocs/orders/" + stat + "/send", Map.of()), 200);
         List<String> ids = ok(labTech.get("/api/ocs/orders/worklist?department=" + LABORATORY + "&size=200"), 200)
-                .at("/content").findValuesAsString("id");
+                .at("/content")
+                .findValuesAsString("id");
         assertThat(ids.indexOf(stat)).isNotNegative().isLessThan(ids.indexOf(routine));
 
         JsonNode mine = ok(doctor.get("/api/ocs/orders/mine"), 200);
         assertThat(mine.at("/page/totalElements").asLong()).isEqualTo(2);
-        assertThat(ok(otherDoctor.get("/api/ocs/orders/mine"), 200).at("/page/totalElements").asLong()).isZero();
+        assertThat(ok(otherDoctor.get("/api/ocs/orders/mine"), 200)
+                        .at("/page/totalElements")
+                        .asLong())
+                .isZero();
         JsonNode byPatient = ok(nurse.get("/api/ocs/orders?patientId=" + patient.id() + "&priority=STAT"), 200);
         assertThat(byPatient.at("/content").findValuesAsString("id")).containsExactly(stat);
         assertThat(ok(pharmacist.get("/api/ocs/orders?patientId=" + patient.id()), 200)
-                .at("/page/totalElements").asLong()).isZero();
+                        .at("/page/totalElements")
+                        .asLong())
+                .isZero();
 
         JsonNode stats = ok(doctor.get("/api/ocs/orders/statistics"), 200);
         assertThat(stats.at("/byType/LAB_TEST").asLong()).isGreaterThanOrEqualTo(2);
         assertThat(stats.at("/byStatus/SENT").asLong()).isGreaterThanOrEqualTo(2);
-        assertThat(ok(doctor.get("/api/ocs/lab-tests?q=hemo"), 200).findValuesAsString("loinc")).contains("718-7");
+        assertThat(ok(doctor.get("/api/ocs/lab-tests?q=hemo"), 200).findValuesAsString("loinc"))
+                .contains("718-7");
     }
 
     // --- helpers ---
 
     private Map<String, Object> labOrder(String code, String priority) {
-        return Map.of("patientId", patient.id(), "type", "LAB_TEST", "priority", priority,
-                "labTest", Map.of("testCode", code));
+        return Map.of(
+                "patientId",
+                patient.id(),
+                "type",
+                "LAB_TEST",
+                "priority",
+                priority,
+                "labTest",
+                Map.of("testCode", code));
     }
 
     private Map<String, Object> imagingOrder() {
-        return Map.of("patientId", patient.id(), "type", "IMAGING", "priority", "URGENT", "indication",
-                "Persistent cough", "imaging", Map.of("modality", "CT", "bodyPart", "Chest", "laterality",
-                        "NOT_APPLICABLE", "contrast", true));
+        return Map.of(
+                "patientId",
+                patient.id(),
+                "type",
+                "IMAGING",
+                "priority",
+                "URGENT",
+                "indication",
+                "Persistent cough",
+                "imaging",
+                Map.of("modality", "CT", "bodyPart", "Chest", "laterality", "NOT_APPLICABLE", "contrast", true));
     }
 
     private Map<String, Object> medicationOrder(String drugId, double dose) {
-        return Map.of("patientId", patient.id(), "type", "MEDICATION", "priority", "ROUTINE",
-                "medication", Map.of("drugId", drugId, "dose", dose, "doseUnit", "mg", "route", "PO",
-                        "frequency", "QD", "durationDays", 7, "quantity", 7));
+        return Map.of(
+                "patientId",
+                patient.id(),
+                "type",
+                "MEDICATION",
+                "priority",
+                "ROUTINE",
+                "medication",
+                Map.of(
+                        "drugId",
+                        drugId,
+                        "dose",
+                        dose,
+                        "doseUnit",
+                        "mg",
+                        "route",
+                        "PO",
+                        "frequency",
+                        "QD",
+                        "durationDays",
+                        7,
+                        "quantity",
+                        7));
     }
 
     private void recordActiveMedication(String name) {
@@ -443,7 +612,9 @@ class OrderIntegrationTests {
 
     private long countOrders() {
         return jdbc.sql("SELECT COUNT(*) FROM clinical_order WHERE patient_id = :p")
-                .param("p", patient.id().toString()).query(Long.class).single();
+                .param("p", patient.id().toString())
+                .query(Long.class)
+                .single();
     }
 
     private ApiClient login(String username) {

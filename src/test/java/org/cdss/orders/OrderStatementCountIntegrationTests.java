@@ -2,7 +2,6 @@ package org.cdss.orders;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 import org.cdss.patients.PatientSummaryView;
@@ -51,22 +50,32 @@ class OrderStatementCountIntegrationTests {
         doctor = login(testUsers.staff(Role.DOCTOR, PULMONOLOGY).username());
         pharmacist = login(testUsers.staff(Role.PHARMACIST, PHARMACY).username());
         patient = testUsers.patient("문장수");
-        ok(doctor.post("/api/patients/" + patient.id() + "/medications", Map.of("name", "Clarithromycin 500 mg")),
+        ok(doctor.post("/api/patients/" + patient.id() + "/medications", Map.of("name", "Clarithromycin 500 mg")), 201);
+        ok(
+                doctor.post(
+                        "/api/patients/" + patient.id() + "/allergies",
+                        Map.of("substance", "Penicillin", "severity", "MODERATE")),
                 201);
-        ok(doctor.post("/api/patients/" + patient.id() + "/allergies", Map.of("substance", "Penicillin", "severity", "MODERATE")), 201);
     }
 
     @Test
     void creating_and_sending_a_checked_medication_order_and_reading_the_worklist_run_a_fixed_number_of_statements() {
-        JsonNode created = ok(doctor.post("/api/ocs/orders", simvastatin(), Map.of("Idempotency-Key",
-                UUID.randomUUID().toString())), 201);
+        JsonNode created = ok(
+                doctor.post(
+                        "/api/ocs/orders",
+                        simvastatin(),
+                        Map.of("Idempotency-Key", UUID.randomUUID().toString())),
+                201);
         assertThat(created.at("/safety/alerts").findValuesAsString("tier")).contains("HARD_STOP");
         String id = created.at("/order/id").asString();
         StatementCounter.Counts create = StatementCounter.last("POST", "/api/ocs/orders");
 
-        ok(doctor.post("/api/ocs/orders/" + id + "/send", Map.of("override", Map.of("reasonCode",
-                "BENEFIT_OUTWEIGHS_RISK", "comment", "CK monitored")), Map.of("Idempotency-Key",
-                UUID.randomUUID().toString())), 200);
+        ok(
+                doctor.post(
+                        "/api/ocs/orders/" + id + "/send",
+                        Map.of("override", Map.of("reasonCode", "BENEFIT_OUTWEIGHS_RISK", "comment", "CK monitored")),
+                        Map.of("Idempotency-Key", UUID.randomUUID().toString())),
+                200);
         StatementCounter.Counts send = StatementCounter.last("POST", "/api/ocs/orders/" + id + "/send");
 
         ok(pharmacist.get("/api/ocs/orders/worklist?department=" + PHARMACY), 200);
@@ -76,9 +85,16 @@ class OrderStatementCountIntegrationTests {
         patient = testUsers.patient("문장수둘");
         for (int i = 0; i < 5; i++) {
             ApiClient by = i % 2 == 0 ? otherDoctor : doctor;
-            String next = ok(by.post("/api/ocs/orders", simvastatinAgain()), 201).at("/order/id").asString();
-            ok(by.post("/api/ocs/orders/" + next + "/send", Map.of("override", Map.of("reasonCode",
-                    "BENEFIT_OUTWEIGHS_RISK", "comment", "CK monitored"))), 200);
+            String next = ok(by.post("/api/ocs/orders", simvastatinAgain()), 201)
+                    .at("/order/id")
+                    .asString();
+            ok(
+                    by.post(
+                            "/api/ocs/orders/" + next + "/send",
+                            Map.of(
+                                    "override",
+                                    Map.of("reasonCode", "BENEFIT_OUTWEIGHS_RISK", "comment", "CK monitored"))),
+                    200);
         }
         patient = first;
         JsonNode longer = ok(pharmacist.get("/api/ocs/orders/worklist?department=" + PHARMACY), 200);
@@ -89,16 +105,40 @@ class OrderStatementCountIntegrationTests {
         assertThat(create.audits()).isEqualTo(2);
         assertThat(send.application()).as("send: %s", send.statements()).isEqualTo(20);
         assertThat(send.audits()).isEqualTo(3);
-        assertThat(worklist.application()).as("worklist: %s", worklist.statements()).isEqualTo(4);
+        assertThat(worklist.application())
+                .as("worklist: %s", worklist.statements())
+                .isEqualTo(4);
         assertThat(worklist.audits()).isEqualTo(1);
         // no statement per row or per patient; one per distinct prescriber (two here) for their names
-        assertThat(longerWorklist.application()).as("worklist: %s", longerWorklist.statements()).isEqualTo(5);
+        assertThat(longerWorklist.application())
+                .as("worklist: %s", longerWorklist.statements())
+                .isEqualTo(5);
     }
 
     private Map<String, Object> simvastatin() {
-        return Map.of("patientId", patient.id(), "type", "MEDICATION", "priority", "ROUTINE",
-                "medication", Map.of("drugId", "DB00641", "dose", 20, "doseUnit", "mg", "route", "PO",
-                        "frequency", "QD", "durationDays", 7, "quantity", 7));
+        return Map.of(
+                "patientId",
+                patient.id(),
+                "type",
+                "MEDICATION",
+                "priority",
+                "ROUTINE",
+                "medication",
+                Map.of(
+                        "drugId",
+                        "DB00641",
+                        "dose",
+                        20,
+                        "doseUnit",
+                        "mg",
+                        "route",
+                        "PO",
+                        "frequency",
+                        "QD",
+                        "durationDays",
+                        7,
+                        "quantity",
+                        7));
     }
 
     private Map<String, Object> simvastatinAgain() {

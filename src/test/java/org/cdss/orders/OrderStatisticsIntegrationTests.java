@@ -56,9 +56,28 @@ class OrderStatisticsIntegrationTests {
         times(open, "SENT", day1, null);
         String draft = place(doctor, patient, lab("ROUTINE"));
         times(draft, "PENDING", day1, null);
-        String imaging = place(doctor, patient, Map.of("patientId", patient.id(), "type", "IMAGING",
-                "priority", "URGENT", "indication", "Cough", "imaging", Map.of("modality", "CR", "bodyPart", "Chest",
-                        "laterality", "NOT_APPLICABLE", "contrast", false)));
+        String imaging = place(
+                doctor,
+                patient,
+                Map.of(
+                        "patientId",
+                        patient.id(),
+                        "type",
+                        "IMAGING",
+                        "priority",
+                        "URGENT",
+                        "indication",
+                        "Cough",
+                        "imaging",
+                        Map.of(
+                                "modality",
+                                "CR",
+                                "bodyPart",
+                                "Chest",
+                                "laterality",
+                                "NOT_APPLICABLE",
+                                "contrast",
+                                false)));
         times(imaging, "COMPLETED", day1, day1.plusSeconds(90));
 
         String period = "?from=2001-03-04T00:00:00Z&to=2001-03-06T00:00:00Z";
@@ -75,14 +94,14 @@ class OrderStatisticsIntegrationTests {
         assertThat(all.at("/byDepartment/" + LABORATORY).asLong()).isEqualTo(6);
         assertThat(all.at("/byDepartment/" + RADIOLOGY).asLong()).isEqualTo(1);
         assertThat(all.get("overdue").asLong()).isEqualTo(2); // the sent one and the draft, both due in 2001
-        assertThat(all.get("perDay").toString()).isEqualTo(
-                "[{\"day\":\"2001-03-04\",\"count\":3},{\"day\":\"2001-03-05\",\"count\":4}]");
+        assertThat(all.get("perDay").toString())
+                .isEqualTo("[{\"day\":\"2001-03-04\",\"count\":3},{\"day\":\"2001-03-05\",\"count\":4}]");
         JsonNode lab = turnaround(all, "LAB_TEST");
         assertThat(lab.get("completed").asLong()).isEqualTo(4);
         assertThat(lab.get("medianMinutes").asDouble()).isEqualTo(20.0);
         assertThat(lab.get("p90Minutes").asDouble()).isEqualTo(40.5);
-        assertThat(lab.get("meanMinutes").asDouble()).isCloseTo((600 + 1200 + 1800 + 2430) / 4.0 / 60.0,
-                org.assertj.core.data.Offset.offset(1e-6));
+        assertThat(lab.get("meanMinutes").asDouble())
+                .isCloseTo((600 + 1200 + 1800 + 2430) / 4.0 / 60.0, org.assertj.core.data.Offset.offset(1e-6));
         assertThat(turnaround(all, "IMAGING").get("medianMinutes").asDouble()).isEqualTo(1.5);
         assertThat(turnaround(all, "MEDICATION").get("completed").asLong()).isZero();
         assertThat(turnaround(all, "MEDICATION").get("medianMinutes").isNull()).isTrue();
@@ -120,9 +139,11 @@ class OrderStatisticsIntegrationTests {
     private void times(String id, String status, Instant at, Instant completed) {
         jdbc.sql("UPDATE clinical_order SET status = :status, created_at = :at, due_at = :at, sent_at = :sent, "
                         + "completed_at = :done WHERE id = :id")
-                .param("status", status).param("at", UtcTimestamps.toColumn(at))
+                .param("status", status)
+                .param("at", UtcTimestamps.toColumn(at))
                 .param("sent", status.equals("PENDING") ? null : UtcTimestamps.toColumn(at))
-                .param("done", completed == null ? null : UtcTimestamps.toColumn(completed)).param("id", id)
+                .param("done", completed == null ? null : UtcTimestamps.toColumn(completed))
+                .param("id", id)
                 .update();
     }
 

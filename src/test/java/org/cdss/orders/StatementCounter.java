@@ -65,7 +65,8 @@ class StatementCounter {
             } finally {
                 CURRENT.remove();
                 var http = (jakarta.servlet.http.HttpServletRequest) request;
-                LAST.put(http.getMethod() + " " + http.getRequestURI(),
+                LAST.put(
+                        http.getMethod() + " " + http.getRequestURI(),
                         new Counts(List.copyOf(current.statements), current.audits));
             }
         };
@@ -131,8 +132,8 @@ class StatementCounter {
                     throw e.getCause();
                 }
             };
-            return (Connection) Proxy.newProxyInstance(StatementCounter.class.getClassLoader(),
-                    new Class<?>[] {Connection.class}, handler);
+            return (Connection) Proxy.newProxyInstance(
+                    StatementCounter.class.getClassLoader(), new Class<?>[] {Connection.class}, handler);
         }
     }
 }

@@ -33,16 +33,16 @@ class ClinicalListAccessMatrixIntegrationTests {
 
     static {
         //                                   allergies  medications  problems
-        EXPECTED.put("DOCTOR",               new int[] {200,       200,         200});
-        EXPECTED.put("NURSE",                new int[] {200,       200,         200});
-        EXPECTED.put("PHARMACIST",           new int[] {200,       200,         200});
-        EXPECTED.put("RADIOLOGIST",          new int[] {200,       200,         200});
-        EXPECTED.put("LAB_TECH",             new int[] {200,       403,         403});
-        EXPECTED.put("RADIOGRAPHER",         new int[] {200,       403,         403});
-        EXPECTED.put("ADMIN_STAFF",          new int[] {403,       403,         403});
-        EXPECTED.put("ADMIN",                new int[] {403,       403,         403});
-        EXPECTED.put("PATIENT (own)",        new int[] {200,       200,         200});
-        EXPECTED.put("PATIENT (another)",    new int[] {404,       404,         404});
+        EXPECTED.put("DOCTOR", new int[] {200, 200, 200});
+        EXPECTED.put("NURSE", new int[] {200, 200, 200});
+        EXPECTED.put("PHARMACIST", new int[] {200, 200, 200});
+        EXPECTED.put("RADIOLOGIST", new int[] {200, 200, 200});
+        EXPECTED.put("LAB_TECH", new int[] {200, 403, 403});
+        EXPECTED.put("RADIOGRAPHER", new int[] {200, 403, 403});
+        EXPECTED.put("ADMIN_STAFF", new int[] {403, 403, 403});
+        EXPECTED.put("ADMIN", new int[] {403, 403, 403});
+        EXPECTED.put("PATIENT (own)", new int[] {200, 200, 200});
+        EXPECTED.put("PATIENT (another)", new int[] {404, 404, 404});
     }
 
     @LocalServerPort
@@ -63,17 +63,22 @@ class ClinicalListAccessMatrixIntegrationTests {
         ApiClient doctor = login(testUsers.staff(Role.DOCTOR).username());
         String base = "/api/patients/" + patient.id();
         assertThat(doctor.post(base + "/allergies", Map.of("substance", "Penicillin", "severity", "SEVERE"))
-                .status()).isEqualTo(201);
-        assertThat(doctor.post(base + "/medications", Map.of("name", "amlodipine")).status()).isEqualTo(201);
+                        .status())
+                .isEqualTo(201);
+        assertThat(doctor.post(base + "/medications", Map.of("name", "amlodipine"))
+                        .status())
+                .isEqualTo(201);
         assertThat(doctor.post(base + "/problems", Map.of("code", "I10", "description", "Hypertension"))
-                .status()).isEqualTo(201);
-        for (String role : List.of("DOCTOR", "NURSE", "PHARMACIST", "RADIOLOGIST", "LAB_TECH", "RADIOGRAPHER",
-                "ADMIN_STAFF", "ADMIN")) {
+                        .status())
+                .isEqualTo(201);
+        for (String role : List.of(
+                "DOCTOR", "NURSE", "PHARMACIST", "RADIOLOGIST", "LAB_TECH", "RADIOGRAPHER", "ADMIN_STAFF", "ADMIN")) {
             principals.put(role, login(testUsers.staff(Role.valueOf(role)).username()));
         }
         principals.put("PATIENT (own)", login(testUsers.patientAccount(patient).username()));
-        principals.put("PATIENT (another)", login(testUsers.patientAccount(testUsers.patient("남의목록"))
-                .username()));
+        principals.put(
+                "PATIENT (another)",
+                login(testUsers.patientAccount(testUsers.patient("남의목록")).username()));
         assertThat(principals.keySet()).containsExactlyElementsOf(EXPECTED.keySet());
     }
 
@@ -99,10 +104,15 @@ class ClinicalListAccessMatrixIntegrationTests {
     @Test
     void a_refused_read_is_audited_as_denied() {
         principals.get("LAB_TECH").get("/api/patients/" + patient.id() + "/problems");
-        org.awaitility.Awaitility.await().atMost(java.time.Duration.ofSeconds(10)).untilAsserted(() -> assertThat(
-                jdbc.sql("SELECT COUNT(*) FROM audit_event WHERE action = 'PATIENT_PROBLEM_READ' "
-                        + "AND outcome = 'DENIED' AND resource_id = :p").param("p", patient.id().toString())
-                        .query(Integer.class).single()).isPositive());
+        org.awaitility.Awaitility.await()
+                .atMost(java.time.Duration.ofSeconds(10))
+                .untilAsserted(() -> assertThat(
+                                jdbc.sql("SELECT COUNT(*) FROM audit_event WHERE action = 'PATIENT_PROBLEM_READ' "
+                                                + "AND outcome = 'DENIED' AND resource_id = :p")
+                                        .param("p", patient.id().toString())
+                                        .query(Integer.class)
+                                        .single())
+                        .isPositive());
     }
 
     private ApiClient login(String username) {

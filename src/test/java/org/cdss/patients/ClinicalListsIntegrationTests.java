@@ -47,8 +47,8 @@ class ClinicalListsIntegrationTests {
 
     @Test
     void an_allergy_is_recorded_coded_to_the_knowledge_base_and_inactivated() {
-        var created = doctor.post(base + "/allergies", Map.of("substance", "Penicillin", "reaction", "두드러기",
-                "severity", "SEVERE"));
+        var created = doctor.post(
+                base + "/allergies", Map.of("substance", "Penicillin", "reaction", "두드러기", "severity", "SEVERE"));
         assertThat(created.status()).as(created.body()).isEqualTo(201);
         String itemId = created.text("id");
 
@@ -60,46 +60,66 @@ class ClinicalListsIntegrationTests {
 
         var inactivated = doctor.post(base + "/allergies/" + itemId + "/inactivate", Map.of("reason", "오류"));
         assertThat(inactivated.status()).as(inactivated.body()).isEqualTo(204);
-        assertThat(doctor.get(base + "/allergies").json().get(0).path("status").asString()).isEqualTo("INACTIVE");
-        assertThat(doctor.post(base + "/allergies/" + itemId + "/inactivate", Map.of()).status()).isEqualTo(409);
+        assertThat(doctor.get(base + "/allergies").json().get(0).path("status").asString())
+                .isEqualTo("INACTIVE");
+        assertThat(doctor.post(base + "/allergies/" + itemId + "/inactivate", Map.of())
+                        .status())
+                .isEqualTo(409);
         assertThat(jdbc.sql("SELECT COUNT(*) FROM audit_event WHERE action = 'PATIENT_ALLERGY_READ' AND patient_id = ?")
-                .param(patient.id().toString()).query(Integer.class).single()).isGreaterThanOrEqualTo(2);
+                        .param(patient.id().toString())
+                        .query(Integer.class)
+                        .single())
+                .isGreaterThanOrEqualTo(2);
     }
 
     @Test
     void free_text_allergies_are_kept_uncoded() {
         var created = doctor.post(base + "/allergies", Map.of("substance", "집먼지 진드기", "severity", "MILD"));
         assertThat(created.status()).isEqualTo(201);
-        assertThat(doctor.get(base + "/allergies").json().get(0).path("substanceCode").isNull()).isTrue();
+        assertThat(doctor.get(base + "/allergies")
+                        .json()
+                        .get(0)
+                        .path("substanceCode")
+                        .isNull())
+                .isTrue();
     }
 
     @Test
     void medications_and_problems_are_recorded_and_inactivated() {
-        var med = doctor.post(base + "/medications", Map.of("name", "amlodipine", "dose", "5 mg qd",
-                "startedOn", "2024-03-01"));
+        var med = doctor.post(
+                base + "/medications", Map.of("name", "amlodipine", "dose", "5 mg qd", "startedOn", "2024-03-01"));
         assertThat(med.status()).as(med.body()).isEqualTo(201);
         JsonNode meds = doctor.get(base + "/medications").json();
         assertThat(meds.get(0).path("ingredientId").asString()).startsWith("DB");
 
-        var problem = doctor.post(base + "/problems", Map.of("code", "J45.9", "description", "천식",
-                "onsetOn", "2020-01-01"));
+        var problem =
+                doctor.post(base + "/problems", Map.of("code", "J45.9", "description", "천식", "onsetOn", "2020-01-01"));
         assertThat(problem.status()).as(problem.body()).isEqualTo(201);
-        assertThat(doctor.get(base + "/problems").json().get(0).path("code").asString()).isEqualTo("J45.9");
-        assertThat(doctor.post(base + "/problems/" + problem.text("id") + "/inactivate", Map.of()).status())
+        assertThat(doctor.get(base + "/problems").json().get(0).path("code").asString())
+                .isEqualTo("J45.9");
+        assertThat(doctor.post(base + "/problems/" + problem.text("id") + "/inactivate", Map.of())
+                        .status())
                 .isEqualTo(204);
-        assertThat(doctor.post(base + "/medications/" + med.text("id") + "/inactivate", Map.of()).status())
+        assertThat(doctor.post(base + "/medications/" + med.text("id") + "/inactivate", Map.of())
+                        .status())
                 .isEqualTo(204);
-        assertThat(doctor.get(base + "/medications").json().get(0).path("status").asString()).isEqualTo("INACTIVE");
+        assertThat(doctor.get(base + "/medications")
+                        .json()
+                        .get(0)
+                        .path("status")
+                        .asString())
+                .isEqualTo("INACTIVE");
     }
 
     @Test
     void a_malformed_diagnosis_code_or_severity_is_a_400_with_a_pointer() {
-        PatientRegistryIntegrationTests.assertPointer(doctor.post(base + "/problems", Map.of("code", "asthma",
-                "description", "천식")), "/code");
-        PatientRegistryIntegrationTests.assertPointer(doctor.post(base + "/allergies", Map.of("substance", "x",
-                "severity", "DEADLY")), "/severity");
-        PatientRegistryIntegrationTests.assertPointer(doctor.post(base + "/allergies", Map.of("substance",
-                "x".repeat(10_000), "severity", "MILD")), "/substance");
+        PatientRegistryIntegrationTests.assertPointer(
+                doctor.post(base + "/problems", Map.of("code", "asthma", "description", "천식")), "/code");
+        PatientRegistryIntegrationTests.assertPointer(
+                doctor.post(base + "/allergies", Map.of("substance", "x", "severity", "DEADLY")), "/severity");
+        PatientRegistryIntegrationTests.assertPointer(
+                doctor.post(base + "/allergies", Map.of("substance", "x".repeat(10_000), "severity", "MILD")),
+                "/substance");
     }
 
     @Test
@@ -108,7 +128,8 @@ class ClinicalListsIntegrationTests {
                 .text("id");
         PatientSummaryView other = testUsers.patient("다른");
         assertThat(doctor.post("/api/patients/" + other.id() + "/allergies/" + itemId + "/inactivate", Map.of())
-                .status()).isEqualTo(404);
+                        .status())
+                .isEqualTo(404);
     }
 
     @Test
@@ -125,7 +146,8 @@ class ClinicalListsIntegrationTests {
             assertThat(denied.status()).as(list).isEqualTo(404);
             assertThat(denied.isProblem()).isTrue();
         }
-        assertThat(portal.post(base + "/allergies", Map.of("substance", "x", "severity", "MILD")).status())
+        assertThat(portal.post(base + "/allergies", Map.of("substance", "x", "severity", "MILD"))
+                        .status())
                 .isEqualTo(403);
     }
 
@@ -133,8 +155,9 @@ class ClinicalListsIntegrationTests {
     void the_medication_check_by_patient_uses_the_recorded_penicillin_allergy() {
         doctor.post(base + "/allergies", Map.of("substance", "penicillin", "severity", "SEVERE"));
 
-        var check = doctor.post("/api/medsafety/check", Map.of("patientId", patient.id(),
-                "proposed", List.of(Map.of("name", "amoxicillin"))));
+        var check = doctor.post(
+                "/api/medsafety/check",
+                Map.of("patientId", patient.id(), "proposed", List.of(Map.of("name", "amoxicillin"))));
 
         assertThat(check.status()).as(check.body()).isEqualTo(200);
         JsonNode alerts = check.json().path("alerts");

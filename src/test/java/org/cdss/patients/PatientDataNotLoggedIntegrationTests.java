@@ -31,8 +31,10 @@ import org.springframework.web.bind.annotation.RestController;
  * classes (issue 10 item 5). On H2, PostgreSQL and MariaDB, whose messages all name the duplicate value.
  */
 @IntegrationTest
-@Import({PatientDataNotLoggedIntegrationTests.FailingWrite.class,
-        PatientDataNotLoggedIntegrationTests.FailingFilter.class})
+@Import({
+    PatientDataNotLoggedIntegrationTests.FailingWrite.class,
+    PatientDataNotLoggedIntegrationTests.FailingFilter.class
+})
 class PatientDataNotLoggedIntegrationTests {
 
     static final String NAME = "로그누출금지";
@@ -48,8 +50,8 @@ class PatientDataNotLoggedIntegrationTests {
 
         @PostMapping("/api/test/duplicate-mrn")
         void duplicate(@RequestBody java.util.Map<String, String> body) {
-            patients.saveAndFlush(new Patient(body.get("mrn"), NAME, null, LocalDate.of(1990, 1, 1), Sex.F,
-                    Instant.now()));
+            patients.saveAndFlush(
+                    new Patient(body.get("mrn"), NAME, null, LocalDate.of(1990, 1, 1), Sex.F, Instant.now()));
         }
     }
 
@@ -61,10 +63,12 @@ class PatientDataNotLoggedIntegrationTests {
         }
 
         @Override
-        protected void doFilterInternal(jakarta.servlet.http.HttpServletRequest request,
-                jakarta.servlet.http.HttpServletResponse response, jakarta.servlet.FilterChain chain) {
-            throw new IllegalStateException("cannot route the chart of " + NAME + " (MRN "
-                    + request.getHeader("X-Mrn") + ")");
+        protected void doFilterInternal(
+                jakarta.servlet.http.HttpServletRequest request,
+                jakarta.servlet.http.HttpServletResponse response,
+                jakarta.servlet.FilterChain chain) {
+            throw new IllegalStateException(
+                    "cannot route the chart of " + NAME + " (MRN " + request.getHeader("X-Mrn") + ")");
         }
     }
 
@@ -92,7 +96,8 @@ class PatientDataNotLoggedIntegrationTests {
     void an_unexpected_error_carrying_patient_data_is_logged_without_it() {
         String mrn = testUsers.patient("기존환자").mrn();
         ApiClient doctor = new ApiClient(port);
-        assertThat(doctor.login(testUsers.staff(Role.DOCTOR).username(), TestUsers.PASSWORD).status())
+        assertThat(doctor.login(testUsers.staff(Role.DOCTOR).username(), TestUsers.PASSWORD)
+                        .status())
                 .isEqualTo(200);
 
         var failed = doctor.post("/api/test/duplicate-mrn", java.util.Map.of("mrn", mrn));
@@ -101,33 +106,44 @@ class PatientDataNotLoggedIntegrationTests {
         assertThat(failed.text("code")).isEqualTo("internal");
         assertThat(failed.body()).doesNotContain(mrn).doesNotContain(NAME);
         String traceId = failed.text("traceId");
-        List<String> lines = logged.list.stream().map(PatientDataNotLoggedIntegrationTests::everything).toList();
-        assertThat(lines).anySatisfy(line -> assertThat(line).contains(traceId)
-                .contains("DataIntegrityViolationException"));
-        assertThat(lines).allSatisfy(line -> assertThat(line).doesNotContain(mrn).doesNotContain(NAME));
+        List<String> lines = logged.list.stream()
+                .map(PatientDataNotLoggedIntegrationTests::everything)
+                .toList();
+        assertThat(lines)
+                .anySatisfy(line -> assertThat(line).contains(traceId).contains("DataIntegrityViolationException"));
+        assertThat(lines)
+                .allSatisfy(line -> assertThat(line).doesNotContain(mrn).doesNotContain(NAME));
     }
 
     @Test
     void an_exception_escaping_a_filter_is_answered_500_and_logged_without_its_message() throws Exception {
         String mrn = testUsers.patient("필터환자").mrn();
 
-        var failed = java.net.http.HttpClient.newHttpClient().send(java.net.http.HttpRequest.newBuilder(
-                java.net.URI.create("http://localhost:" + port + "/test/failing-filter")).header("X-Mrn", mrn)
-                .build(), java.net.http.HttpResponse.BodyHandlers.ofString());
+        var failed = java.net.http.HttpClient.newHttpClient()
+                .send(
+                        java.net.http.HttpRequest.newBuilder(
+                                        java.net.URI.create("http://localhost:" + port + "/test/failing-filter"))
+                                .header("X-Mrn", mrn)
+                                .build(),
+                        java.net.http.HttpResponse.BodyHandlers.ofString());
 
         assertThat(failed.statusCode()).isEqualTo(500);
         var body = ApiClient.JSON.readTree(failed.body());
         assertThat(body.path("code").asString()).isEqualTo("internal");
         String traceId = body.path("traceId").asString();
         assertThat(traceId).isNotBlank();
-        List<String> lines = logged.list.stream().map(PatientDataNotLoggedIntegrationTests::everything).toList();
+        List<String> lines = logged.list.stream()
+                .map(PatientDataNotLoggedIntegrationTests::everything)
+                .toList();
         assertThat(lines).anySatisfy(line -> assertThat(line).contains(traceId).contains("IllegalStateException"));
-        assertThat(lines).allSatisfy(line -> assertThat(line).doesNotContain(mrn).doesNotContain(NAME));
+        assertThat(lines)
+                .allSatisfy(line -> assertThat(line).doesNotContain(mrn).doesNotContain(NAME));
     }
 
     /** The formatted message and every message and class of the attached throwable chain. */
     static String everything(ILoggingEvent event) {
-        StringBuilder all = new StringBuilder(event.getLoggerName()).append(": ").append(event.getFormattedMessage());
+        StringBuilder all =
+                new StringBuilder(event.getLoggerName()).append(": ").append(event.getFormattedMessage());
         for (IThrowableProxy t = event.getThrowableProxy(); t != null; t = t.getCause()) {
             all.append('\n').append(t.getClassName()).append(": ").append(t.getMessage());
         }

@@ -80,8 +80,16 @@ class PatientRegistryIntegrationTests {
 
     static Map<String, Object> edit(JsonNode current, Map<String, Object> changes) {
         Map<String, Object> body = new HashMap<>();
-        for (String f : List.of("name", "nameLatin", "birthDate", "sex", "phone", "address", "bloodType",
-                "emergencyContactName", "emergencyContactPhone")) {
+        for (String f : List.of(
+                "name",
+                "nameLatin",
+                "birthDate",
+                "sex",
+                "phone",
+                "address",
+                "bloodType",
+                "emergencyContactName",
+                "emergencyContactPhone")) {
             JsonNode v = current.path(f);
             body.put(f, v.isNull() || v.isMissingNode() ? null : v.asString());
         }
@@ -108,8 +116,13 @@ class PatientRegistryIntegrationTests {
         JsonNode created = register(patient("암호화"));
 
         String stored = jdbc.sql("SELECT rrn_encrypted FROM patient WHERE id = ?")
-                .param(created.path("id").asString()).query(String.class).single();
-        assertThat(stored).isNotBlank().doesNotContain("900101").doesNotContain("1234567")
+                .param(created.path("id").asString())
+                .query(String.class)
+                .single();
+        assertThat(stored)
+                .isNotBlank()
+                .doesNotContain("900101")
+                .doesNotContain("1234567")
                 .startsWith("v2:" + cipher.keyId() + ":");
     }
 
@@ -119,15 +132,20 @@ class PatientRegistryIntegrationTests {
         Map<String, Object> other = patient("대상");
         other.put("rrn", "850505-2345678");
         String b = register(other).path("id").asString();
-        String sealedForA = jdbc.sql("SELECT rrn_encrypted FROM patient WHERE id = ?").param(a)
-                .query(String.class).single();
-        jdbc.sql("UPDATE patient SET rrn_encrypted = ? WHERE id = ?").params(sealedForA, b).update();
+        String sealedForA = jdbc.sql("SELECT rrn_encrypted FROM patient WHERE id = ?")
+                .param(a)
+                .query(String.class)
+                .single();
+        jdbc.sql("UPDATE patient SET rrn_encrypted = ? WHERE id = ?")
+                .params(sealedForA, b)
+                .update();
 
         var revealed = frontDesk.post("/api/patients/" + b + "/rrn/reveal", null);
 
         assertThat(revealed.status()).isEqualTo(500);
         assertThat(revealed.body()).doesNotContain("1234567").doesNotContain("2345678");
-        assertThat(frontDesk.post("/api/patients/" + a + "/rrn/reveal", null).text("rrn")).isEqualTo("900101-1234567");
+        assertThat(frontDesk.post("/api/patients/" + a + "/rrn/reveal", null).text("rrn"))
+                .isEqualTo("900101-1234567");
     }
 
     @Test
@@ -139,9 +157,11 @@ class PatientRegistryIntegrationTests {
         String current = register(patient("현행")).path("id").asString();
         RrnCipher before = new RrnCipher(RrnCipherTests.OLD_KEY, "production", "unused");
         jdbc.sql("UPDATE patient SET rrn_encrypted = ? WHERE id = ?")
-                .params(RrnCipherTests.legacy(RrnCipherTests.KEY, "900101-1234567"), legacy).update();
+                .params(RrnCipherTests.legacy(RrnCipherTests.KEY, "900101-1234567"), legacy)
+                .update();
         jdbc.sql("UPDATE patient SET rrn_encrypted = ? WHERE id = ?")
-                .params(before.encrypt(UUID.fromString(oldKey), "850505-2345678"), oldKey).update();
+                .params(before.encrypt(UUID.fromString(oldKey), "850505-2345678"), oldKey)
+                .update();
         String currentValue = stored(current);
 
         var first = reencryption.reencryptAll();
@@ -154,15 +174,25 @@ class PatientRegistryIntegrationTests {
         assertThat(stored(oldKey)).startsWith("v2:" + cipher.keyId() + ":");
         assertThat(stored(current)).isEqualTo(currentValue); // already current: not touched
         assertThat(jdbc.sql("SELECT COUNT(*) FROM patient WHERE rrn_encrypted IS NOT NULL AND rrn_encrypted NOT LIKE ?")
-                .param("v2:" + cipher.keyId() + ":%").query(Long.class).single()).isZero();
-        assertThat(frontDesk.post("/api/patients/" + legacy + "/rrn/reveal", null).text("rrn"))
+                        .param("v2:" + cipher.keyId() + ":%")
+                        .query(Long.class)
+                        .single())
+                .isZero();
+        assertThat(frontDesk
+                        .post("/api/patients/" + legacy + "/rrn/reveal", null)
+                        .text("rrn"))
                 .isEqualTo("900101-1234567");
-        assertThat(frontDesk.post("/api/patients/" + oldKey + "/rrn/reveal", null).text("rrn"))
+        assertThat(frontDesk
+                        .post("/api/patients/" + oldKey + "/rrn/reveal", null)
+                        .text("rrn"))
                 .isEqualTo("850505-2345678");
     }
 
     String stored(String id) {
-        return jdbc.sql("SELECT rrn_encrypted FROM patient WHERE id = ?").param(id).query(String.class).single();
+        return jdbc.sql("SELECT rrn_encrypted FROM patient WHERE id = ?")
+                .param(id)
+                .query(String.class)
+                .single();
     }
 
     @Test
@@ -173,9 +203,13 @@ class PatientRegistryIntegrationTests {
         assertThat(revealed.status()).as(revealed.body()).isEqualTo(200);
         assertThat(revealed.text("rrn")).isEqualTo("900101-1234567");
         assertThat(jdbc.sql("SELECT COUNT(*) FROM audit_event WHERE action = 'PATIENT_RRN_REVEAL' AND patient_id = ?")
-                .param(id).query(Integer.class).single()).isEqualTo(1);
+                        .param(id)
+                        .query(Integer.class)
+                        .single())
+                .isEqualTo(1);
 
-        assertThat(doctor.post("/api/patients/" + id + "/rrn/reveal", null).status()).isEqualTo(403);
+        assertThat(doctor.post("/api/patients/" + id + "/rrn/reveal", null).status())
+                .isEqualTo(403);
     }
 
     @Test
@@ -183,8 +217,8 @@ class PatientRegistryIntegrationTests {
         JsonNode created = register(patient("수정"));
         String id = created.path("id").asString();
 
-        var edited = doctor.put("/api/patients/" + id, edit(created, Map.of("phone", "010-9999-8888",
-                "rrn", "900101-2345678")));
+        var edited = doctor.put(
+                "/api/patients/" + id, edit(created, Map.of("phone", "010-9999-8888", "rrn", "900101-2345678")));
         assertThat(edited.status()).as(edited.body()).isEqualTo(200);
         assertThat(edited.text("phone")).isEqualTo("010-9999-8888");
         assertThat(edited.text("rrnMasked")).isEqualTo("900101-2******");
@@ -220,14 +254,19 @@ class PatientRegistryIntegrationTests {
         pool.shutdown();
 
         assertThat(responses).extracting(ApiClient.Response::status).containsExactlyInAnyOrder(200, 409);
-        ApiClient.Response conflict = responses.stream().filter(r -> r.status() == 409).findFirst().orElseThrow();
+        ApiClient.Response conflict =
+                responses.stream().filter(r -> r.status() == 409).findFirst().orElseThrow();
         assertThat(conflict.isProblem()).isTrue();
         assertThat(conflict.text("type")).isEqualTo("urn:cdss:problem:stale-version");
-        ApiClient.Response winner = responses.stream().filter(r -> r.status() == 200).findFirst().orElseThrow();
+        ApiClient.Response winner =
+                responses.stream().filter(r -> r.status() == 200).findFirst().orElseThrow();
         JsonNode now = doctor.get("/api/patients/" + id).json();
-        assertThat(now.path("version").asLong()).isEqualTo(created.path("version").asLong() + 1);
-        assertThat(now.path("address").asString()).isEqualTo(winner.json().path("address").asString());
-        assertThat(now.path("phone").asString()).isEqualTo(winner.json().path("phone").asString());
+        assertThat(now.path("version").asLong())
+                .isEqualTo(created.path("version").asLong() + 1);
+        assertThat(now.path("address").asString())
+                .isEqualTo(winner.json().path("address").asString());
+        assertThat(now.path("phone").asString())
+                .isEqualTo(winner.json().path("phone").asString());
 
         // and a later edit with the old version is refused too
         var late = doctor.put("/api/patients/" + id, edit(created, Map.of("address", "B")));
@@ -239,7 +278,10 @@ class PatientRegistryIntegrationTests {
     void inactivation_keeps_the_record_and_needs_a_reason() {
         String id = register(patient("비활성")).path("id").asString();
 
-        assertThat(frontDesk.post("/api/patients/" + id + "/inactivate", Map.of()).status()).isEqualTo(400);
+        assertThat(frontDesk
+                        .post("/api/patients/" + id + "/inactivate", Map.of())
+                        .status())
+                .isEqualTo(400);
         var inactivated = frontDesk.post("/api/patients/" + id + "/inactivate", Map.of("reason", "중복 등록"));
         assertThat(inactivated.status()).as(inactivated.body()).isEqualTo(200);
         assertThat(inactivated.json().path("active").asBoolean()).isFalse();
@@ -249,7 +291,10 @@ class PatientRegistryIntegrationTests {
         assertThat(again.text("code")).isEqualTo("patient.inactive");
         var edit = frontDesk.put("/api/patients/" + id, edit(inactivated.json(), Map.of("phone", "010-0000-0000")));
         assertThat(edit.text("code")).isEqualTo("patient.inactive");
-        assertThat(jdbc.sql("SELECT COUNT(*) FROM patient WHERE id = ?").param(id).query(Integer.class).single())
+        assertThat(jdbc.sql("SELECT COUNT(*) FROM patient WHERE id = ?")
+                        .param(id)
+                        .query(Integer.class)
+                        .single())
                 .isEqualTo(1);
     }
 
@@ -279,14 +324,17 @@ class PatientRegistryIntegrationTests {
         rrn.put("rrn", "901301-1234567");
         assertPointer(frontDesk.post("/api/patients", rrn), "/rrn");
 
-        assertThat(jdbc.sql("SELECT COUNT(*) FROM patient").query(Long.class).single()).isEqualTo(before);
+        assertThat(jdbc.sql("SELECT COUNT(*) FROM patient").query(Long.class).single())
+                .isEqualTo(before);
     }
 
     static void assertPointer(ApiClient.Response response, String pointer) {
         assertThat(response.status()).as(response.body()).isEqualTo(400);
         assertThat(response.isProblem()).isTrue();
         List<String> pointers = new ArrayList<>();
-        response.json().path("errors").forEach(e -> pointers.add(e.path("pointer").asString()));
+        response.json()
+                .path("errors")
+                .forEach(e -> pointers.add(e.path("pointer").asString()));
         assertThat(pointers).contains(pointer);
     }
 
@@ -308,11 +356,18 @@ class PatientRegistryIntegrationTests {
         body.put("birthDate", "1961-07-15");
         String id = register(body).path("id").asString();
 
-        assertThat(frontDesk.get("/api/patients?q=" + encode(unique) + "&size=100").body()).contains(id);
+        assertThat(frontDesk
+                        .get("/api/patients?q=" + encode(unique) + "&size=100")
+                        .body())
+                .contains(id);
         assertThat(frontDesk.get("/api/patients?q=43218765&size=100").body()).contains(id);
-        assertThat(frontDesk.get("/api/patients?q=010-4321-8765&size=100").body()).contains(id);
+        assertThat(frontDesk.get("/api/patients?q=010-4321-8765&size=100").body())
+                .contains(id);
         assertThat(frontDesk.get("/api/patients?q=1961-07-15&size=100").body()).contains(id);
-        assertThat(frontDesk.get("/api/patients?q=" + encode("ㅎㅎㅎ") + "&size=100").body()).doesNotContain(id);
+        assertThat(frontDesk
+                        .get("/api/patients?q=" + encode("ㅎㅎㅎ") + "&size=100")
+                        .body())
+                .doesNotContain(id);
     }
 
     static String encode(String s) {
@@ -326,9 +381,11 @@ class PatientRegistryIntegrationTests {
 
         assertThat(portal.post("/api/patients", patient("남")).status()).isEqualTo(403);
         assertThat(portal.get("/api/patients/" + self.id()).text("rrnMasked")).isNull();
-        var someoneElse = portal.get("/api/patients/" + register(patient("타인")).path("id").asString());
+        var someoneElse =
+                portal.get("/api/patients/" + register(patient("타인")).path("id").asString());
         assertThat(someoneElse.status()).isEqualTo(404);
         assertThat(someoneElse.text("code")).isEqualTo("patient.not-found");
-        assertThat(frontDesk.get("/api/patients/" + UUID.randomUUID()).text("code")).isEqualTo("patient.not-found");
+        assertThat(frontDesk.get("/api/patients/" + UUID.randomUUID()).text("code"))
+                .isEqualTo("patient.not-found");
     }
 }

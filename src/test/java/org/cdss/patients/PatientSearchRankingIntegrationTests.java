@@ -98,7 +98,8 @@ class PatientSearchRankingIntegrationTests {
 
         assertThat(ids(frontDesk, name)).containsSubsequence(exact, prefix, substring);
         // two syllables: no substring match (too broad), the prefix matches stay in order
-        assertThat(ids(frontDesk, name.substring(0, 2))).containsSubsequence(exact, prefix)
+        assertThat(ids(frontDesk, name.substring(0, 2)))
+                .containsSubsequence(exact, prefix)
                 .doesNotContain(substring);
     }
 
@@ -145,13 +146,13 @@ class PatientSearchRankingIntegrationTests {
         });
 
         assertThat(ids(pulmonologist, name)).containsExactly(last, neutral.getFirst());
-        var all = pulmonologist.get("/api/patients?department=all&q=" + URLEncoder.encode(name,
-                StandardCharsets.UTF_8));
+        var all =
+                pulmonologist.get("/api/patients?department=all&q=" + URLEncoder.encode(name, StandardCharsets.UTF_8));
         assertThat(all.json().path("content").get(0).path("id").asString()).isEqualTo(neutral.getFirst());
         // the front desk (no department) keeps the neutral order; naming the department applies it
         assertThat(ids(frontDesk, name)).isEqualTo(neutral);
-        var named = frontDesk.get("/api/patients?department=" + PULMONOLOGY + "&q=" + URLEncoder.encode(name,
-                StandardCharsets.UTF_8));
+        var named = frontDesk.get(
+                "/api/patients?department=" + PULMONOLOGY + "&q=" + URLEncoder.encode(name, StandardCharsets.UTF_8));
         assertThat(named.json().path("content").get(0).path("id").asString()).isEqualTo(last);
     }
 
@@ -162,15 +163,20 @@ class PatientSearchRankingIntegrationTests {
             register(name + i, "1985-06-06", null);
         }
         long auditsBefore = jdbc.sql("SELECT COUNT(*) FROM audit_event WHERE action = 'PATIENT_SEARCH'")
-                .query(Long.class).single();
-        var page = frontDesk.get("/api/patients?size=2&page=1&q=" + URLEncoder.encode(name, StandardCharsets.UTF_8))
+                .query(Long.class)
+                .single();
+        var page = frontDesk
+                .get("/api/patients?size=2&page=1&q=" + URLEncoder.encode(name, StandardCharsets.UTF_8))
                 .json();
         assertThat(page.path("page").path("totalElements").asLong()).isEqualTo(3);
         assertThat(page.path("page").path("totalPages").asInt()).isEqualTo(2);
         assertThat(page.path("content")).hasSize(1);
         assertThat(page.path("content").get(0).path("name").asString()).isEqualTo(name + "2");
-        assertThat(jdbc.sql("SELECT COUNT(*) FROM audit_event WHERE action = 'PATIENT_SEARCH'").query(Long.class)
-                .single()).isGreaterThan(auditsBefore);
-        assertThat(frontDesk.get("/api/patients?department=nonsense&q=x").status()).isEqualTo(400);
+        assertThat(jdbc.sql("SELECT COUNT(*) FROM audit_event WHERE action = 'PATIENT_SEARCH'")
+                        .query(Long.class)
+                        .single())
+                .isGreaterThan(auditsBefore);
+        assertThat(frontDesk.get("/api/patients?department=nonsense&q=x").status())
+                .isEqualTo(400);
     }
 }

@@ -37,7 +37,8 @@ class RrnCipherTests {
         RrnCipher cipher = new RrnCipher(KEY, "production", home.toString());
         String sealed = cipher.encrypt(PATIENT, "900101-1234567");
 
-        assertThatThrownBy(() -> cipher.decrypt(OTHER_PATIENT, sealed)).isInstanceOf(IllegalStateException.class)
+        assertThatThrownBy(() -> cipher.decrypt(OTHER_PATIENT, sealed))
+                .isInstanceOf(IllegalStateException.class)
                 .hasMessageNotContaining("900101");
     }
 
@@ -57,11 +58,13 @@ class RrnCipherTests {
 
         assertThat(rotated.decrypt(PATIENT, sealedBefore)).isEqualTo("900101-1234567");
         assertThat(rotated.needsReencryption(sealedBefore)).isTrue();
-        assertThat(rotated.encrypt(PATIENT, "900101-1234567")).startsWith("v2:" + rotated.keyId() + ":")
+        assertThat(rotated.encrypt(PATIENT, "900101-1234567"))
+                .startsWith("v2:" + rotated.keyId() + ":")
                 .doesNotContain(before.keyId());
         assertThat(rotated.keyId()).isNotEqualTo(before.keyId());
         assertThatThrownBy(() -> new RrnCipher(KEY, "production", home.toString()).decrypt(PATIENT, sealedBefore))
-                .isInstanceOf(IllegalStateException.class).hasMessageContaining(before.keyId());
+                .isInstanceOf(IllegalStateException.class)
+                .hasMessageContaining(before.keyId());
     }
 
     @Test
@@ -83,8 +86,10 @@ class RrnCipherTests {
             byte[] iv = new byte[12];
             new java.security.SecureRandom().nextBytes(iv);
             javax.crypto.Cipher cipher = javax.crypto.Cipher.getInstance("AES/GCM/NoPadding");
-            cipher.init(javax.crypto.Cipher.ENCRYPT_MODE,
-                    new javax.crypto.spec.SecretKeySpec(java.util.Base64.getDecoder().decode(keyBase64), "AES"),
+            cipher.init(
+                    javax.crypto.Cipher.ENCRYPT_MODE,
+                    new javax.crypto.spec.SecretKeySpec(
+                            java.util.Base64.getDecoder().decode(keyBase64), "AES"),
                     new javax.crypto.spec.GCMParameterSpec(128, iv));
             byte[] sealed = cipher.doFinal(plain.getBytes(java.nio.charset.StandardCharsets.UTF_8));
             byte[] out = new byte[iv.length + sealed.length];
@@ -99,9 +104,11 @@ class RrnCipherTests {
     @Test
     void production_refuses_to_start_without_a_key() {
         assertThatThrownBy(() -> new RrnCipher("", "production", home.toString()))
-                .isInstanceOf(IllegalStateException.class).hasMessageContaining("CDSS_RRN_KEY");
+                .isInstanceOf(IllegalStateException.class)
+                .hasMessageContaining("CDSS_RRN_KEY");
         assertThatThrownBy(() -> new RrnCipher("c2hvcnQ=", "production", home.toString()))
-                .isInstanceOf(IllegalStateException.class).hasMessageContaining("32 bytes");
+                .isInstanceOf(IllegalStateException.class)
+                .hasMessageContaining("32 bytes");
     }
 
     @Test
@@ -109,7 +116,8 @@ class RrnCipherTests {
         String sealed = new RrnCipher("", "demo", home.toString()).encrypt(PATIENT, "900101-1234567");
 
         assertThat(Files.exists(home.resolve("keys/rrn.key"))).isTrue();
-        assertThat(new RrnCipher("", "demo", home.toString()).decrypt(PATIENT, sealed)).isEqualTo("900101-1234567");
+        assertThat(new RrnCipher("", "demo", home.toString()).decrypt(PATIENT, sealed))
+                .isEqualTo("900101-1234567");
     }
 
     @Test

@@ -54,9 +54,21 @@ class AppointmentIntegrationTests {
         frontDesk = login(testUsers.staff(Role.ADMIN_STAFF).username());
         doctorApi = login(doctor.username());
         clinicDay = LocalDate.now(SEOUL).plusDays(7);
-        var schedule = frontDesk.post("/api/appointments/schedules", Map.of("doctorId", doctor.id(),
-                "departmentId", PULMONOLOGY, "dayOfWeek", clinicDay.getDayOfWeek().name(), "startTime", "09:00",
-                "endTime", "12:00", "slotMinutes", 30));
+        var schedule = frontDesk.post(
+                "/api/appointments/schedules",
+                Map.of(
+                        "doctorId",
+                        doctor.id(),
+                        "departmentId",
+                        PULMONOLOGY,
+                        "dayOfWeek",
+                        clinicDay.getDayOfWeek().name(),
+                        "startTime",
+                        "09:00",
+                        "endTime",
+                        "12:00",
+                        "slotMinutes",
+                        30));
         assertThat(schedule.status()).as(schedule.body()).isEqualTo(201);
     }
 
@@ -67,8 +79,19 @@ class AppointmentIntegrationTests {
     }
 
     ApiClient.Response book(ApiClient api, PatientSummaryView patient, LocalDateTime localStart) {
-        return api.post("/api/appointments", Map.of("patientId", patient.id(), "doctorId", doctor.id(),
-                "departmentId", PULMONOLOGY, "localStart", localStart.toString(), "reason", "기침"));
+        return api.post(
+                "/api/appointments",
+                Map.of(
+                        "patientId",
+                        patient.id(),
+                        "doctorId",
+                        doctor.id(),
+                        "departmentId",
+                        PULMONOLOGY,
+                        "localStart",
+                        localStart.toString(),
+                        "reason",
+                        "기침"));
     }
 
     @Test
@@ -78,9 +101,12 @@ class AppointmentIntegrationTests {
 
         assertThat(booked.status()).as(booked.body()).isEqualTo(201);
         assertThat(booked.text("localStart")).isEqualTo(clinicDay.atTime(9, 0) + ":00");
-        assertThat(booked.text("startsAt")).isEqualTo(clinicDay.atTime(0, 0).toInstant(ZoneOffset.UTC).toString());
-        LocalDateTime stored = jdbc.sql("SELECT starts_at FROM appointment WHERE id = ?").param(booked.text("id"))
-                .query(LocalDateTime.class).single();
+        assertThat(booked.text("startsAt"))
+                .isEqualTo(clinicDay.atTime(0, 0).toInstant(ZoneOffset.UTC).toString());
+        LocalDateTime stored = jdbc.sql("SELECT starts_at FROM appointment WHERE id = ?")
+                .param(booked.text("id"))
+                .query(LocalDateTime.class)
+                .single();
         assertThat(stored).isEqualTo(clinicDay.atTime(0, 0)); // UTC wall time in the database
         var readBack = frontDesk.get("/api/appointments/" + booked.text("id"));
         assertThat(readBack.text("localStart")).isEqualTo(clinicDay.atTime(9, 0) + ":00");
@@ -116,8 +142,11 @@ class AppointmentIntegrationTests {
 
         assertThat(statuses).filteredOn("booked"::equals).hasSize(1);
         assertThat(statuses).filteredOn("appointment.slot-taken"::equals).hasSize(clerks - 1);
-        assertThat(jdbc.sql("SELECT COUNT(*) FROM appointment WHERE doctor_id = ?").param(doctor.id().toString())
-                .query(Long.class).single()).isEqualTo(1);
+        assertThat(jdbc.sql("SELECT COUNT(*) FROM appointment WHERE doctor_id = ?")
+                        .param(doctor.id().toString())
+                        .query(Long.class)
+                        .single())
+                .isEqualTo(1);
     }
 
     @Test
@@ -127,9 +156,13 @@ class AppointmentIntegrationTests {
         assertThat(taken.status()).isEqualTo(409);
         assertThat(taken.text("code")).isEqualTo("appointment.slot-taken");
         assertThat(taken.text("type")).isEqualTo("urn:cdss:problem:appointment.slot-taken");
-        assertThat(frontDesk.post("/api/appointments/" + first.text("id") + "/cancel", Map.of("reason",
-                "환자 요청")).status()).isEqualTo(200);
-        assertThat(book(frontDesk, testUsers.patient("대기2"), clinicDay.atTime(11, 0)).status()).isEqualTo(201);
+        assertThat(frontDesk
+                        .post("/api/appointments/" + first.text("id") + "/cancel", Map.of("reason", "환자 요청"))
+                        .status())
+                .isEqualTo(200);
+        assertThat(book(frontDesk, testUsers.patient("대기2"), clinicDay.atTime(11, 0))
+                        .status())
+                .isEqualTo(201);
     }
 
     @Test
@@ -138,7 +171,8 @@ class AppointmentIntegrationTests {
         var outside = book(frontDesk, patient, clinicDay.atTime(13, 0));
         assertThat(outside.status()).isEqualTo(422);
         assertThat(outside.text("code")).isEqualTo("appointment.outside-hours");
-        assertThat(outside.json().path("errors").get(0).path("pointer").asString()).isEqualTo("/localStart");
+        assertThat(outside.json().path("errors").get(0).path("pointer").asString())
+                .isEqualTo("/localStart");
         var offGrid = book(frontDesk, patient, clinicDay.atTime(9, 10));
         assertThat(offGrid.text("code")).isEqualTo("appointment.outside-hours");
         var past = book(frontDesk, patient, clinicDay.minusDays(14).atTime(9, 0));
@@ -156,7 +190,8 @@ class AppointmentIntegrationTests {
         assertThat(frontDesk.post("/api/appointments/" + id + "/check-in", null).text("status"))
                 .isEqualTo("CHECKED_IN");
         ApiClient otherDoctor = login(testUsers.staff(Role.DOCTOR, PULMONOLOGY).username());
-        assertThat(otherDoctor.post("/api/appointments/" + id + "/start", null).status()).isEqualTo(403);
+        assertThat(otherDoctor.post("/api/appointments/" + id + "/start", null).status())
+                .isEqualTo(403);
         assertThat(doctorApi.post("/api/appointments/" + id + "/start", null).text("status"))
                 .isEqualTo("IN_CONSULTATION");
         assertThat(doctorApi.post("/api/appointments/" + id + "/complete", null).text("status"))
@@ -164,20 +199,23 @@ class AppointmentIntegrationTests {
         var again = frontDesk.post("/api/appointments/" + id + "/cancel", Map.of("reason", "x"));
         assertThat(again.status()).isEqualTo(409);
         assertThat(again.text("code")).isEqualTo("appointment.invalid-transition");
-        assertThat(frontDesk.post("/api/appointments/" + id + "/cancel", Map.of()).status()).isEqualTo(400);
+        assertThat(frontDesk
+                        .post("/api/appointments/" + id + "/cancel", Map.of())
+                        .status())
+                .isEqualTo(400);
     }
 
     @Test
     void the_department_list_and_filters_show_the_days_appointments() {
         book(frontDesk, testUsers.patient("목록1"), clinicDay.atTime(9, 0));
         book(frontDesk, testUsers.patient("목록2"), clinicDay.atTime(9, 30));
-        var list = frontDesk.get("/api/appointments?date=" + clinicDay + "&departmentId=" + PULMONOLOGY
-                + "&doctorId=" + doctor.id());
+        var list = frontDesk.get(
+                "/api/appointments?date=" + clinicDay + "&departmentId=" + PULMONOLOGY + "&doctorId=" + doctor.id());
         assertThat(list.json().size()).isEqualTo(2);
         assertThat(list.json().get(0).path("localStart").asString()).endsWith("09:00:00");
         assertThat(list.json().get(0).path("patientName").asString()).isEqualTo("목록1");
-        var slots = frontDesk.get("/api/appointments/slots?doctorId=" + doctor.id() + "&departmentId="
-                + PULMONOLOGY + "&date=" + clinicDay);
+        var slots = frontDesk.get("/api/appointments/slots?doctorId=" + doctor.id() + "&departmentId=" + PULMONOLOGY
+                + "&date=" + clinicDay);
         assertThat(slots.json().size()).isEqualTo(6);
         assertThat(slots.json().get(0).path("free").asBoolean()).isFalse();
         assertThat(slots.json().get(2).path("free").asBoolean()).isTrue();
@@ -197,11 +235,14 @@ class AppointmentIntegrationTests {
         assertThat(someoneElses.status()).isEqualTo(404);
         assertThat(someoneElses.text("code")).isEqualTo("appointment.not-found");
         assertThat(portal.post("/api/appointments/" + others.text("id") + "/cancel", Map.of("reason", "x"))
-                .status()).isEqualTo(404);
+                        .status())
+                .isEqualTo(404);
         var list = portal.get("/api/appointments?date=" + clinicDay + "&days=1");
-        assertThat(list.json().findValuesAsString("patientId")).containsOnly(own.id().toString());
+        assertThat(list.json().findValuesAsString("patientId"))
+                .containsOnly(own.id().toString());
         assertThat(portal.post("/api/appointments/" + mine.text("id") + "/cancel", Map.of("reason", "일정 변경"))
-                .text("status")).isEqualTo("CANCELLED");
+                        .text("status"))
+                .isEqualTo("CANCELLED");
     }
 
     @Test
@@ -210,16 +251,33 @@ class AppointmentIntegrationTests {
         LocalDateTime start = LocalDateTime.now(SEOUL);
         if (!start.toLocalTime().isBefore(java.time.LocalTime.of(23, 35))) {
             LocalDate nextDay = start.toLocalDate().plusDays(1);
-            org.awaitility.Awaitility.await().atMost(java.time.Duration.ofMinutes(26))
+            org.awaitility.Awaitility.await()
+                    .atMost(java.time.Duration.ofMinutes(26))
                     .pollInterval(java.time.Duration.ofSeconds(5))
                     .until(() -> !LocalDate.now(SEOUL).isBefore(nextDay));
         }
         LocalDate today = LocalDate.now(SEOUL);
         DayOfWeek dow = today.getDayOfWeek();
-        frontDesk.post("/api/appointments/schedules", Map.of("doctorId", doctor.id(), "departmentId", PULMONOLOGY,
-                "dayOfWeek", dow.name(), "startTime", "00:00", "endTime", "23:55", "slotMinutes", 5));
+        frontDesk.post(
+                "/api/appointments/schedules",
+                Map.of(
+                        "doctorId",
+                        doctor.id(),
+                        "departmentId",
+                        PULMONOLOGY,
+                        "dayOfWeek",
+                        dow.name(),
+                        "startTime",
+                        "00:00",
+                        "endTime",
+                        "23:55",
+                        "slotMinutes",
+                        5));
         LocalDateTime now = LocalDateTime.now(SEOUL);
-        LocalDateTime later = now.withMinute((now.getMinute() / 5) * 5).withSecond(0).withNano(0).plusMinutes(10);
+        LocalDateTime later = now.withMinute((now.getMinute() / 5) * 5)
+                .withSecond(0)
+                .withNano(0)
+                .plusMinutes(10);
         var second = book(frontDesk, testUsers.patient("대기열2"), later.plusMinutes(5));
         var first = book(frontDesk, testUsers.patient("대기열1"), later);
         frontDesk.post("/api/appointments/" + second.text("id") + "/check-in", null);

@@ -47,6 +47,7 @@ class RoleEndpointMatrixIntegrationTests {
     static final String ROLES = "DOCTOR NURSE PHARMACIST LAB_TECH RADIOGRAPHER RADIOLOGIST ADMIN_STAFF ADMIN PATIENT";
     /** Public: anyone, logged in or not. */
     static final String ANONYMOUS = "anonymous " + ROLES;
+
     static final String LOGGED_IN = ROLES;
     static final String STAFF = "DOCTOR NURSE PHARMACIST LAB_TECH RADIOGRAPHER RADIOLOGIST ADMIN_STAFF ADMIN";
     static final String ADMIN = "ADMIN";
@@ -64,118 +65,118 @@ class RoleEndpointMatrixIntegrationTests {
 
     static {
         // identity: login, session, own account
-        row("GET /api/auth/csrf",                                   ANONYMOUS);
-        row("POST /api/auth/login",                                 ANONYMOUS);
-        row("POST /api/auth/register",                              ANONYMOUS);
-        row("POST /api/auth/logout",                                ANONYMOUS); // see logout_ends_the_session
-        row("GET /api/me",                                          LOGGED_IN);
-        row("POST /api/me/password",                                LOGGED_IN);
-        row("GET /api/home",                                        LOGGED_IN);
-        row("GET /api/departments",                                 LOGGED_IN);
-        row("GET /api/doctors",                                     LOGGED_IN);
+        row("GET /api/auth/csrf", ANONYMOUS);
+        row("POST /api/auth/login", ANONYMOUS);
+        row("POST /api/auth/register", ANONYMOUS);
+        row("POST /api/auth/logout", ANONYMOUS); // see logout_ends_the_session
+        row("GET /api/me", LOGGED_IN);
+        row("POST /api/me/password", LOGGED_IN);
+        row("GET /api/home", LOGGED_IN);
+        row("GET /api/departments", LOGGED_IN);
+        row("GET /api/doctors", LOGGED_IN);
         // identity: administration
-        row("GET /api/admin/users",                                 ADMIN);
-        row("POST /api/admin/users",                                ADMIN);
-        row("GET /api/admin/users/{id}",                            ADMIN);
-        row("PUT /api/admin/users/{id}",                            ADMIN);
-        row("POST /api/admin/users/{id}/deactivate",                ADMIN);
-        row("POST /api/admin/users/{id}/activate",                  ADMIN);
-        row("POST /api/admin/users/{id}/unlock",                    ADMIN);
-        row("POST /api/admin/users/{id}/reset-password",            ADMIN);
-        row("GET /api/admin/audit",                                 ADMIN);
-        row("GET /api/admin/audit/actions",                         ADMIN);
+        row("GET /api/admin/users", ADMIN);
+        row("POST /api/admin/users", ADMIN);
+        row("GET /api/admin/users/{id}", ADMIN);
+        row("PUT /api/admin/users/{id}", ADMIN);
+        row("POST /api/admin/users/{id}/deactivate", ADMIN);
+        row("POST /api/admin/users/{id}/activate", ADMIN);
+        row("POST /api/admin/users/{id}/unlock", ADMIN);
+        row("POST /api/admin/users/{id}/reset-password", ADMIN);
+        row("GET /api/admin/audit", ADMIN);
+        row("GET /api/admin/audit/actions", ADMIN);
         // patients: registry and clinical lists
-        row("GET /api/patients",                                    REGISTRY);
-        row("POST /api/patients",                                   "ADMIN_STAFF DOCTOR NURSE");
-        row("GET /api/patients/{id}",                               REGISTRY_AND_PATIENT);
-        row("PUT /api/patients/{id}",                               "ADMIN_STAFF DOCTOR NURSE");
-        row("POST /api/patients/{id}/inactivate",                   "ADMIN_STAFF DOCTOR");
-        row("POST /api/patients/{id}/rrn/reveal",                   "ADMIN_STAFF ADMIN");
-        row("POST /api/patients/{id}/portal-activation-code",       "ADMIN_STAFF ADMIN");
-        row("GET /api/patients/{id}/history",                       REGISTRY);
-        row("GET /api/patients/{id}/allergies",                     CLINICAL + " PATIENT");
-        row("GET /api/patients/{id}/medications",                   CHART);
-        row("GET /api/patients/{id}/problems",                      CHART);
+        row("GET /api/patients", REGISTRY);
+        row("POST /api/patients", "ADMIN_STAFF DOCTOR NURSE");
+        row("GET /api/patients/{id}", REGISTRY_AND_PATIENT);
+        row("PUT /api/patients/{id}", "ADMIN_STAFF DOCTOR NURSE");
+        row("POST /api/patients/{id}/inactivate", "ADMIN_STAFF DOCTOR");
+        row("POST /api/patients/{id}/rrn/reveal", "ADMIN_STAFF ADMIN");
+        row("POST /api/patients/{id}/portal-activation-code", "ADMIN_STAFF ADMIN");
+        row("GET /api/patients/{id}/history", REGISTRY);
+        row("GET /api/patients/{id}/allergies", CLINICAL + " PATIENT");
+        row("GET /api/patients/{id}/medications", CHART);
+        row("GET /api/patients/{id}/problems", CHART);
         for (String list : List.of("allergies", "medications", "problems")) {
-            row("POST /api/patients/{id}/" + list,                  PRESCRIBING);
+            row("POST /api/patients/{id}/" + list, PRESCRIBING);
             row("POST /api/patients/{id}/" + list + "/{itemId}/inactivate", PRESCRIBING);
         }
         // scheduling
-        row("GET /api/appointments",                                REGISTRY_AND_PATIENT);
-        row("POST /api/appointments",                               "ADMIN_STAFF DOCTOR PATIENT");
-        row("GET /api/appointments/{id}",                           REGISTRY_AND_PATIENT);
-        row("POST /api/appointments/{id}/check-in",                 "ADMIN_STAFF NURSE DOCTOR");
-        row("POST /api/appointments/{id}/no-show",                  "ADMIN_STAFF NURSE DOCTOR");
-        row("POST /api/appointments/{id}/start",                    DOCTOR);
-        row("POST /api/appointments/{id}/complete",                 DOCTOR);
-        row("POST /api/appointments/{id}/cancel",                   "ADMIN_STAFF DOCTOR NURSE PATIENT");
-        row("GET /api/appointments/queue",                          REGISTRY);
-        row("GET /api/appointments/slots",                          REGISTRY_AND_PATIENT);
-        row("GET /api/appointments/schedules",                      REGISTRY);
-        row("POST /api/appointments/schedules",                     "ADMIN_STAFF ADMIN");
-        row("GET /api/dashboard/appointments",                      REGISTRY);
+        row("GET /api/appointments", REGISTRY_AND_PATIENT);
+        row("POST /api/appointments", "ADMIN_STAFF DOCTOR PATIENT");
+        row("GET /api/appointments/{id}", REGISTRY_AND_PATIENT);
+        row("POST /api/appointments/{id}/check-in", "ADMIN_STAFF NURSE DOCTOR");
+        row("POST /api/appointments/{id}/no-show", "ADMIN_STAFF NURSE DOCTOR");
+        row("POST /api/appointments/{id}/start", DOCTOR);
+        row("POST /api/appointments/{id}/complete", DOCTOR);
+        row("POST /api/appointments/{id}/cancel", "ADMIN_STAFF DOCTOR NURSE PATIENT");
+        row("GET /api/appointments/queue", REGISTRY);
+        row("GET /api/appointments/slots", REGISTRY_AND_PATIENT);
+        row("GET /api/appointments/schedules", REGISTRY);
+        row("POST /api/appointments/schedules", "ADMIN_STAFF ADMIN");
+        row("GET /api/dashboard/appointments", REGISTRY);
         // records
-        row("GET /api/patients/{id}/encounters",                    REGISTRY_AND_PATIENT);
-        row("POST /api/patients/{id}/encounters",                   "DOCTOR NURSE");
-        row("GET /api/patients/{id}/timeline",                      CHART);
-        row("GET /api/encounters/{id}",                             CHART);
-        row("POST /api/encounters/{id}/finish",                     DOCTOR);
-        row("POST /api/encounters/{id}/void",                       DOCTOR);
-        row("POST /api/encounters/{id}/notes",                      DOCTOR);
-        row("PUT /api/encounters/{id}/notes/{noteId}",              DOCTOR);
-        row("GET /api/encounters/{id}/notes/{noteId}/versions",     CHART);
-        row("POST /api/encounters/{id}/vitals",                     "DOCTOR NURSE");
-        row("POST /api/encounters/{id}/diagnoses",                  DOCTOR);
+        row("GET /api/patients/{id}/encounters", REGISTRY_AND_PATIENT);
+        row("POST /api/patients/{id}/encounters", "DOCTOR NURSE");
+        row("GET /api/patients/{id}/timeline", CHART);
+        row("GET /api/encounters/{id}", CHART);
+        row("POST /api/encounters/{id}/finish", DOCTOR);
+        row("POST /api/encounters/{id}/void", DOCTOR);
+        row("POST /api/encounters/{id}/notes", DOCTOR);
+        row("PUT /api/encounters/{id}/notes/{noteId}", DOCTOR);
+        row("GET /api/encounters/{id}/notes/{noteId}/versions", CHART);
+        row("POST /api/encounters/{id}/vitals", "DOCTOR NURSE");
+        row("POST /api/encounters/{id}/diagnoses", DOCTOR);
         // notifications: the live stream (SSE) for everyone logged in, the stored ones for staff
-        row("GET /api/notifications/stream",                        LOGGED_IN);
-        row("GET /api/notifications",                               STAFF);
-        row("GET /api/notifications/unread-count",                  STAFF);
-        row("POST /api/notifications/{id}/read",                    STAFF);
-        row("POST /api/notifications/read-all",                     STAFF);
+        row("GET /api/notifications/stream", LOGGED_IN);
+        row("GET /api/notifications", STAFF);
+        row("GET /api/notifications/unread-count", STAFF);
+        row("POST /api/notifications/{id}/read", STAFF);
+        row("POST /api/notifications/read-all", STAFF);
         // medication safety and the knowledge base
-        row("POST /api/medsafety/check",                            PRESCRIBING);
-        row("GET /api/medsafety/drugs",                             PRESCRIBING);
-        row("GET /api/medsafety/kb",                                STAFF);
-        row("GET /api/medsafety/ingredients",                       STAFF);
-        row("GET /api/medsafety/ingredients/{drugbankId}",          STAFF);
-        row("POST /api/medsafety/decisions",                        PRESCRIBING);
-        row("GET /api/admin/medsafety/override-stats",              ADMIN);
+        row("POST /api/medsafety/check", PRESCRIBING);
+        row("GET /api/medsafety/drugs", PRESCRIBING);
+        row("GET /api/medsafety/kb", STAFF);
+        row("GET /api/medsafety/ingredients", STAFF);
+        row("GET /api/medsafety/ingredients/{drugbankId}", STAFF);
+        row("POST /api/medsafety/decisions", PRESCRIBING);
+        row("GET /api/admin/medsafety/override-stats", ADMIN);
         // CDS Hooks: discovery is public; the services take a session of a prescriber (or a CDS Hooks JWT)
-        row("GET /cds-services",                                    ANONYMOUS);
-        row("POST /cds-services/{id}",                              PRESCRIBING);
-        row("POST /cds-services/{id}/feedback",                     PRESCRIBING);
+        row("GET /cds-services", ANONYMOUS);
+        row("POST /cds-services/{id}", PRESCRIBING);
+        row("POST /cds-services/{id}/feedback", PRESCRIBING);
         // orders (OCS)
-        row("GET /api/ocs/orders",                                  ORDER_READERS);
-        row("POST /api/ocs/orders",                                 DOCTOR);
-        row("GET /api/ocs/orders/mine",                             DOCTOR);
-        row("GET /api/ocs/orders/worklist",                         ORDER_READERS);
-        row("GET /api/ocs/orders/statistics",                       ORDER_READERS);
-        row("GET /api/ocs/orders/{id}",                             ORDER_READERS);
-        row("PUT /api/ocs/orders/{id}",                             DOCTOR);
-        row("DELETE /api/ocs/orders/{id}",                          DOCTOR);
-        row("POST /api/ocs/orders/{id}/send",                       DOCTOR);
-        row("POST /api/ocs/orders/{id}/cancel",                     DOCTOR);
-        row("POST /api/ocs/orders/{id}/revise",                     DOCTOR);
-        row("POST /api/ocs/orders/{id}/start",                      PERFORMERS);
-        row("POST /api/ocs/orders/{id}/complete",                   PERFORMERS);
-        row("POST /api/ocs/orders/{id}/revalidate",                 "DOCTOR PHARMACIST");
-        row("GET /api/ocs/lab-tests",                               ORDER_READERS);
-        row("GET /api/admin/ocs/routing",                           ADMIN);
-        row("PUT /api/admin/ocs/routing/{type}",                    ADMIN);
+        row("GET /api/ocs/orders", ORDER_READERS);
+        row("POST /api/ocs/orders", DOCTOR);
+        row("GET /api/ocs/orders/mine", DOCTOR);
+        row("GET /api/ocs/orders/worklist", ORDER_READERS);
+        row("GET /api/ocs/orders/statistics", ORDER_READERS);
+        row("GET /api/ocs/orders/{id}", ORDER_READERS);
+        row("PUT /api/ocs/orders/{id}", DOCTOR);
+        row("DELETE /api/ocs/orders/{id}", DOCTOR);
+        row("POST /api/ocs/orders/{id}/send", DOCTOR);
+        row("POST /api/ocs/orders/{id}/cancel", DOCTOR);
+        row("POST /api/ocs/orders/{id}/revise", DOCTOR);
+        row("POST /api/ocs/orders/{id}/start", PERFORMERS);
+        row("POST /api/ocs/orders/{id}/complete", PERFORMERS);
+        row("POST /api/ocs/orders/{id}/revalidate", "DOCTOR PHARMACIST");
+        row("GET /api/ocs/lab-tests", ORDER_READERS);
+        row("GET /api/admin/ocs/routing", ADMIN);
+        row("PUT /api/admin/ocs/routing/{type}", ADMIN);
         // API documentation (springdoc)
-        row("GET /v3/api-docs",                                     ADMIN);
-        row("GET /v3/api-docs.yaml",                                ADMIN);
-        row("GET /v3/api-docs/swagger-config",                      ADMIN);
-        row("GET /swagger-ui.html",                                 ADMIN);
-        row("GET /swagger-ui/index.html",                           ADMIN);
+        row("GET /v3/api-docs", ADMIN);
+        row("GET /v3/api-docs.yaml", ADMIN);
+        row("GET /v3/api-docs/swagger-config", ADMIN);
+        row("GET /swagger-ui.html", ADMIN);
+        row("GET /swagger-ui/index.html", ADMIN);
         // actuator: health and info for probes, the rest for administrators
-        row("GET /actuator",                                        ADMIN);
-        row("GET /actuator/health",                                 ANONYMOUS);
-        row("GET /actuator/health/**",                              ANONYMOUS);
-        row("GET /actuator/info",                                   ANONYMOUS);
-        row("GET /actuator/prometheus",                             ADMIN);
-        row("GET /actuator/metrics",                                ADMIN);
-        row("GET /actuator/metrics/{requiredMetricName}",           ADMIN);
+        row("GET /actuator", ADMIN);
+        row("GET /actuator/health", ANONYMOUS);
+        row("GET /actuator/health/**", ANONYMOUS);
+        row("GET /actuator/info", ANONYMOUS);
+        row("GET /actuator/prometheus", ADMIN);
+        row("GET /actuator/metrics", ADMIN);
+        row("GET /actuator/metrics/{requiredMetricName}", ADMIN);
     }
 
     // --- per-patient cells: who asks for which of patient A's data, and the answer ---
@@ -187,26 +188,26 @@ class RoleEndpointMatrixIntegrationTests {
 
     static {
         //   who                         request                                  answer
-        cell("patient A",                "GET /api/patients/{A}",                 200);
-        cell("patient B",                "GET /api/patients/{A}",                 404);
-        cell("patient A",                "GET /api/patients/{A}/allergies",       200);
-        cell("patient B",                "GET /api/patients/{A}/allergies",       404);
-        cell("patient B",                "GET /api/patients/{A}/medications",     404);
-        cell("patient B",                "GET /api/patients/{A}/problems",        404);
-        cell("patient A",                "GET /api/patients/{A}/encounters",      200);
-        cell("patient B",                "GET /api/patients/{A}/encounters",      404);
-        cell("patient A",                "GET /api/encounters/{encounter}",       200);
-        cell("patient B",                "GET /api/encounters/{encounter}",       404);
-        cell("patient A",                "GET /api/patients/{A}/timeline",        200);
-        cell("patient B",                "GET /api/patients/{A}/timeline",        404);
-        cell("patient B",                "GET /api/ocs/orders/{order}",           403);
-        cell("patient B",                "POST /api/notifications/{notification}/read", 403);
-        cell("lab tech of laboratory",   "GET /api/ocs/orders/{order}",           200);
-        cell("pharmacist of pharmacy",   "GET /api/ocs/orders/{order}",           404);
-        cell("radiographer of radiology", "GET /api/ocs/orders/{order}",          404);
-        cell("pharmacist of pharmacy",   "POST /api/ocs/orders/{order}/start",    404);
-        cell("nurse",                    "POST /api/notifications/{notification}/read", 404);
-        cell("lab tech of laboratory",   "POST /api/notifications/{notification}/read", 204);
+        cell("patient A", "GET /api/patients/{A}", 200);
+        cell("patient B", "GET /api/patients/{A}", 404);
+        cell("patient A", "GET /api/patients/{A}/allergies", 200);
+        cell("patient B", "GET /api/patients/{A}/allergies", 404);
+        cell("patient B", "GET /api/patients/{A}/medications", 404);
+        cell("patient B", "GET /api/patients/{A}/problems", 404);
+        cell("patient A", "GET /api/patients/{A}/encounters", 200);
+        cell("patient B", "GET /api/patients/{A}/encounters", 404);
+        cell("patient A", "GET /api/encounters/{encounter}", 200);
+        cell("patient B", "GET /api/encounters/{encounter}", 404);
+        cell("patient A", "GET /api/patients/{A}/timeline", 200);
+        cell("patient B", "GET /api/patients/{A}/timeline", 404);
+        cell("patient B", "GET /api/ocs/orders/{order}", 403);
+        cell("patient B", "POST /api/notifications/{notification}/read", 403);
+        cell("lab tech of laboratory", "GET /api/ocs/orders/{order}", 200);
+        cell("pharmacist of pharmacy", "GET /api/ocs/orders/{order}", 404);
+        cell("radiographer of radiology", "GET /api/ocs/orders/{order}", 404);
+        cell("pharmacist of pharmacy", "POST /api/ocs/orders/{order}/start", 404);
+        cell("nurse", "POST /api/notifications/{notification}/read", 404);
+        cell("lab tech of laboratory", "POST /api/notifications/{notification}/read", 204);
     }
 
     static void cell(String who, String request, int answer) {
@@ -217,12 +218,20 @@ class RoleEndpointMatrixIntegrationTests {
     static final Set<String> NOT_DISCOVERED = Set.of(
             "GET /swagger-ui/index.html", // a static resource
             "POST /api/auth/logout"); // answered by the security filter chain
-    static final Set<String> NOT_ENDPOINTS = Set.of(
-            "* /error"); // the container's error page, rendered for failed requests (problem+json for /api)
+
+    static final Set<String> NOT_ENDPOINTS =
+            Set.of("* /error"); // the container's error page, rendered for failed requests (problem+json for /api)
 
     /** Path variables that are not ids: what to put in their place. */
-    static final Map<String, String> PLACEHOLDERS = Map.of("**", "readiness",
-            "{requiredMetricName}", "no.such.metric", "{type}", "NO_SUCH_TYPE", "{drugbankId}", "DB99999");
+    static final Map<String, String> PLACEHOLDERS = Map.of(
+            "**",
+            "readiness",
+            "{requiredMetricName}",
+            "no.such.metric",
+            "{type}",
+            "NO_SUCH_TYPE",
+            "{drugbankId}",
+            "DB99999");
 
     static void row(String endpoint, String who) {
         if (MATRIX.put(endpoint, who) != null) {
@@ -305,39 +314,75 @@ class RoleEndpointMatrixIntegrationTests {
         PatientSummaryView b = testUsers.patient("환자나");
         who.put("patient A", login(testUsers.patientAccount(a).username()));
         who.put("patient B", login(testUsers.patientAccount(b).username()));
-        who.put("lab tech of laboratory", login(testUsers.staff("LAB_TECH", laboratory).username()));
-        who.put("pharmacist of pharmacy", login(testUsers.staff("PHARMACIST",
-                UUID.fromString("0d1f0000-0000-4000-8000-000000000006")).username()));
-        who.put("radiographer of radiology", login(testUsers.staff("RADIOGRAPHER",
-                UUID.fromString("0d1f0000-0000-4000-8000-000000000004")).username()));
+        who.put(
+                "lab tech of laboratory",
+                login(testUsers.staff("LAB_TECH", laboratory).username()));
+        who.put(
+                "pharmacist of pharmacy",
+                login(testUsers
+                        .staff("PHARMACIST", UUID.fromString("0d1f0000-0000-4000-8000-000000000006"))
+                        .username()));
+        who.put(
+                "radiographer of radiology",
+                login(testUsers
+                        .staff("RADIOGRAPHER", UUID.fromString("0d1f0000-0000-4000-8000-000000000004"))
+                        .username()));
         who.put("nurse", login(testUsers.staff("NURSE").username()));
-        ApiClient doctor = login(testUsers.staff("DOCTOR", UUID.fromString("0d1f0000-0000-4000-8000-000000000002"))
+        ApiClient doctor = login(testUsers
+                .staff("DOCTOR", UUID.fromString("0d1f0000-0000-4000-8000-000000000002"))
                 .username());
 
         Map<String, String> ids = new LinkedHashMap<>();
         ids.put("{A}", a.id().toString());
-        ok(doctor.post("/api/patients/" + a.id() + "/allergies", Map.of("substance", "Penicillin", "severity",
-                "SEVERE")), 201);
-        ids.put("{encounter}", ok(doctor.post("/api/patients/" + a.id() + "/encounters", Map.of("departmentId",
-                "0d1f0000-0000-4000-8000-000000000002")), 201).at("/encounter/id").asString());
-        String order = ok(doctor.post("/api/ocs/orders", Map.of("patientId", a.id(), "type", "LAB_TEST", "priority",
-                "ROUTINE", "labTest", Map.of("testCode", "CBC"))), 201).at("/order/id").asString();
+        ok(
+                doctor.post(
+                        "/api/patients/" + a.id() + "/allergies",
+                        Map.of("substance", "Penicillin", "severity", "SEVERE")),
+                201);
+        ids.put(
+                "{encounter}",
+                ok(
+                                doctor.post(
+                                        "/api/patients/" + a.id() + "/encounters",
+                                        Map.of("departmentId", "0d1f0000-0000-4000-8000-000000000002")),
+                                201)
+                        .at("/encounter/id")
+                        .asString());
+        String order = ok(
+                        doctor.post(
+                                "/api/ocs/orders",
+                                Map.of(
+                                        "patientId",
+                                        a.id(),
+                                        "type",
+                                        "LAB_TEST",
+                                        "priority",
+                                        "ROUTINE",
+                                        "labTest",
+                                        Map.of("testCode", "CBC"))),
+                        201)
+                .at("/order/id")
+                .asString();
         ok(doctor.post("/api/ocs/orders/" + order + "/send", Map.of()), 200);
         ids.put("{order}", order);
-        org.awaitility.Awaitility.await().atMost(java.time.Duration.ofSeconds(10)).untilAsserted(() -> {
-            JsonNode inbox = ok(who.get("lab tech of laboratory").get("/api/notifications"), 200);
-            List<String> mine = new ArrayList<>();
-            inbox.get("content").forEach(n -> {
-                if (n.get("subjectId").asString().equals(order)) {
-                    mine.add(n.get("id").asString());
-                }
-            });
-            assertThat(mine).isNotEmpty();
-            ids.put("{notification}", mine.getFirst());
-        });
+        org.awaitility.Awaitility.await()
+                .atMost(java.time.Duration.ofSeconds(10))
+                .untilAsserted(() -> {
+                    JsonNode inbox = ok(who.get("lab tech of laboratory").get("/api/notifications"), 200);
+                    List<String> mine = new ArrayList<>();
+                    inbox.get("content").forEach(n -> {
+                        if (n.get("subjectId").asString().equals(order)) {
+                            mine.add(n.get("id").asString());
+                        }
+                    });
+                    assertThat(mine).isNotEmpty();
+                    ids.put("{notification}", mine.getFirst());
+                });
         // the patient's own timeline shows the sent order: the 404 of patient B hides something that is there
         assertThat(ok(who.get("patient A").get("/api/patients/" + a.id() + "/timeline?types=ORDER"), 200)
-                .at("/content").findValuesAsString("id")).contains(order);
+                        .at("/content")
+                        .findValuesAsString("id"))
+                .contains(order);
 
         List<String> wrong = new ArrayList<>();
         for (String[] cell : PER_PATIENT) {
@@ -356,8 +401,8 @@ class RoleEndpointMatrixIntegrationTests {
 
     // --- the calls ---
 
-    private void check(List<String> wrong, String endpoint, String who, boolean allowed, ApiClient api,
-            int deniedStatus) {
+    private void check(
+            List<String> wrong, String endpoint, String who, boolean allowed, ApiClient api, int deniedStatus) {
         String method = endpoint.substring(0, endpoint.indexOf(' '));
         String pattern = endpoint.substring(endpoint.indexOf(' ') + 1);
         String path = concrete(pattern);
@@ -407,8 +452,9 @@ class RoleEndpointMatrixIntegrationTests {
     /** "METHOD /path" of every handler method of every request-mapping handler mapping ("*" for any method). */
     private Set<String> served() {
         Set<String> served = new TreeSet<>();
-        context.getBeansOfType(RequestMappingInfoHandlerMapping.class).values().forEach(mapping ->
-                mapping.getHandlerMethods().keySet().forEach(info -> {
+        context.getBeansOfType(RequestMappingInfoHandlerMapping.class)
+                .values()
+                .forEach(mapping -> mapping.getHandlerMethods().keySet().forEach(info -> {
                     Set<String> paths = info.getPatternValues();
                     var methods = info.getMethodsCondition().getMethods();
                     for (String path : paths) {

@@ -29,7 +29,10 @@ public class ApiClient {
 
     public ApiClient(int port) {
         this.base = "http://localhost:" + port;
-        this.http = HttpClient.newBuilder().cookieHandler(cookies).connectTimeout(Duration.ofSeconds(5)).build();
+        this.http = HttpClient.newBuilder()
+                .cookieHandler(cookies)
+                .connectTimeout(Duration.ofSeconds(5))
+                .build();
     }
 
     public ApiClient language(String lang) {
@@ -49,7 +52,9 @@ public class ApiClient {
 
     /** The status of a GET whose body may never end (a server-sent event stream); the stream is closed at once. */
     public int streamStatus(String path) {
-        HttpRequest.Builder b = HttpRequest.newBuilder(uri(path)).GET().header("Accept", "text/event-stream")
+        HttpRequest.Builder b = HttpRequest.newBuilder(uri(path))
+                .GET()
+                .header("Accept", "text/event-stream")
                 .header("Accept-Language", language);
         try {
             HttpResponse<java.io.InputStream> r = http.send(b.build(), HttpResponse.BodyHandlers.ofInputStream());
@@ -126,12 +131,16 @@ public class ApiClient {
     }
 
     public Optional<String> cookie(String name) {
-        return cookies.getCookieStore().getCookies().stream().filter(c -> c.getName().equals(name))
-                .map(HttpCookie::getValue).findFirst();
+        return cookies.getCookieStore().getCookies().stream()
+                .filter(c -> c.getName().equals(name))
+                .map(HttpCookie::getValue)
+                .findFirst();
     }
 
     public void setCookie(String name, String value) {
-        cookies.getCookieStore().getCookies().stream().filter(c -> c.getName().equals(name)).toList()
+        cookies.getCookieStore().getCookies().stream()
+                .filter(c -> c.getName().equals(name))
+                .toList()
                 .forEach(c -> cookies.getCookieStore().remove(null, c));
         HttpCookie cookie = new HttpCookie(name, value);
         cookie.setPath("/");
@@ -140,7 +149,9 @@ public class ApiClient {
     }
 
     public void clearCookie(String name) {
-        cookies.getCookieStore().getCookies().stream().filter(c -> c.getName().equals(name)).toList()
+        cookies.getCookieStore().getCookies().stream()
+                .filter(c -> c.getName().equals(name))
+                .toList()
                 .forEach(c -> cookies.getCookieStore().remove(null, c));
     }
 
@@ -170,7 +181,10 @@ public class ApiClient {
         b.header("Accept-Language", language).header("User-Agent", "cdss-tests");
         try {
             HttpResponse<String> r = http.send(b.build(), HttpResponse.BodyHandlers.ofString());
-            return new Response(r.statusCode(), r.body(), r.headers().firstValue("Content-Type").orElse(""));
+            return new Response(
+                    r.statusCode(),
+                    r.body(),
+                    r.headers().firstValue("Content-Type").orElse(""));
         } catch (IOException e) {
             throw new IllegalStateException(e);
         } catch (InterruptedException e) {

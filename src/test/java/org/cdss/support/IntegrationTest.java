@@ -21,5 +21,4 @@ import org.springframework.test.context.ContextConfiguration;
 @ContextConfiguration(initializers = TestDatabase.class)
 @ExtendWith(DatabaseAvailable.class)
 @Tag("db")
-public @interface IntegrationTest {
-}
+public @interface IntegrationTest {}

@@ -8,8 +8,7 @@ import org.junit.jupiter.api.extension.ConditionEvaluationResult;
  */
 public final class RequiredService {
 
-    private RequiredService() {
-    }
+    private RequiredService() {}
 
     public static boolean inCi() {
         return "true".equalsIgnoreCase(System.getenv("CI"));

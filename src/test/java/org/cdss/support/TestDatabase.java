@@ -24,23 +24,42 @@ public class TestDatabase implements ApplicationContextInitializer<ConfigurableA
 
     @Override
     public void initialize(ConfigurableApplicationContext context) {
-        String name = "cdss_test_" + UUID.randomUUID().toString().replace("-", "").substring(0, 12);
+        String name =
+                "cdss_test_" + UUID.randomUUID().toString().replace("-", "").substring(0, 12);
         Map<String, Object> properties = switch (KIND) {
             case "postgresql" -> {
                 execute(PG_ADMIN_URL, "postgres", "CREATE DATABASE " + name);
                 dropAtExit(context, PG_ADMIN_URL, "postgres", "DROP DATABASE IF EXISTS " + name + " WITH (FORCE)");
-                yield Map.of("spring.datasource.url", "jdbc:postgresql://127.0.0.1:5432/" + name,
-                        "spring.datasource.username", "postgres", "spring.datasource.password", "");
+                yield Map.of(
+                        "spring.datasource.url",
+                        "jdbc:postgresql://127.0.0.1:5432/" + name,
+                        "spring.datasource.username",
+                        "postgres",
+                        "spring.datasource.password",
+                        "");
             }
             case "mariadb" -> {
-                execute(MARIADB_ADMIN_URL, "root", "CREATE DATABASE " + name
-                        + " CHARACTER SET utf8mb4 COLLATE utf8mb4_unicode_ci");
+                execute(
+                        MARIADB_ADMIN_URL,
+                        "root",
+                        "CREATE DATABASE " + name + " CHARACTER SET utf8mb4 COLLATE utf8mb4_unicode_ci");
                 dropAtExit(context, MARIADB_ADMIN_URL, "root", "DROP DATABASE IF EXISTS " + name);
-                yield Map.of("spring.datasource.url", "jdbc:mariadb://127.0.0.1:3306/" + name,
-                        "spring.datasource.username", "root", "spring.datasource.password", "");
+                yield Map.of(
+                        "spring.datasource.url",
+                        "jdbc:mariadb://127.0.0.1:3306/" + name,
+                        "spring.datasource.username",
+                        "root",
+                        "spring.datasource.password",
+                        "");
             }
-            case "h2" -> Map.of("spring.datasource.url", "jdbc:h2:mem:" + name + ";DB_CLOSE_DELAY=-1",
-                    "spring.datasource.username", "sa", "spring.datasource.password", "");
+            case "h2" ->
+                Map.of(
+                        "spring.datasource.url",
+                        "jdbc:h2:mem:" + name + ";DB_CLOSE_DELAY=-1",
+                        "spring.datasource.username",
+                        "sa",
+                        "spring.datasource.password",
+                        "");
             default -> throw new IllegalStateException("unknown cdss.test.db: " + KIND);
         };
         context.getEnvironment().getPropertySources().addFirst(new MapPropertySource("cdss-test-db", properties));
@@ -50,10 +69,11 @@ public class TestDatabase implements ApplicationContextInitializer<ConfigurableA
     public static boolean available() {
         try {
             switch (KIND) {
-                case "postgresql" -> DriverManager.getConnection(PG_ADMIN_URL, "postgres", "").close();
-                case "mariadb" -> DriverManager.getConnection(MARIADB_ADMIN_URL, "root", "").close();
-                default -> {
-                }
+                case "postgresql" ->
+                    DriverManager.getConnection(PG_ADMIN_URL, "postgres", "").close();
+                case "mariadb" ->
+                    DriverManager.getConnection(MARIADB_ADMIN_URL, "root", "").close();
+                default -> {}
             }
             return true;
         } catch (SQLException e) {
@@ -62,7 +82,8 @@ public class TestDatabase implements ApplicationContextInitializer<ConfigurableA
     }
 
     private static void execute(String url, String user, String sql) {
-        try (Connection c = DriverManager.getConnection(url, user, ""); Statement s = c.createStatement()) {
+        try (Connection c = DriverManager.getConnection(url, user, "");
+                Statement s = c.createStatement()) {
             s.execute(sql);
         } catch (SQLException e) {
             throw new IllegalStateException("cannot prepare the " + KIND + " test database: " + e.getMessage(), e);

@@ -35,7 +35,8 @@ public class TestUsers {
     }
 
     public static String uniqueName(String prefix) {
-        return prefix + SEQ.incrementAndGet() + "x" + UUID.randomUUID().toString().substring(0, 6);
+        return prefix + SEQ.incrementAndGet() + "x"
+                + UUID.randomUUID().toString().substring(0, 6);
     }
 
     public UserView staff(Role role, UUID... departments) {
@@ -48,27 +49,36 @@ public class TestUsers {
     }
 
     public UserView staffNamed(Role role, String displayName, UUID... departments) {
-        return asSystem(() -> users.create(new CreateUserRequest(uniqueName(role.name().toLowerCase()
-                .replace("_", "")), displayName, PASSWORD, EnumSet.of(role), Set.of(departments), null)));
+        return asSystem(() -> users.create(new CreateUserRequest(
+                uniqueName(role.name().toLowerCase().replace("_", "")),
+                displayName,
+                PASSWORD,
+                EnumSet.of(role),
+                Set.of(departments),
+                null)));
     }
 
     public PatientSummaryView patient(String name) {
-        return asSystem(() -> patients.register(new PatientDirectory.NewPatient(name, null,
-                java.time.LocalDate.of(1970, 1, 1), Sex.F)));
+        return asSystem(() -> patients.register(
+                new PatientDirectory.NewPatient(name, null, java.time.LocalDate.of(1970, 1, 1), Sex.F)));
     }
 
     public UserView patientAccount(PatientSummaryView patient) {
-        return asSystem(() -> users.create(new CreateUserRequest(uniqueName("pt"), patient.name(), PASSWORD,
-                EnumSet.of(Role.PATIENT), Set.of(), patient.id())));
+        return asSystem(() -> users.create(new CreateUserRequest(
+                uniqueName("pt"), patient.name(), PASSWORD, EnumSet.of(Role.PATIENT), Set.of(), patient.id())));
     }
 
     public static <T> T asSystem(Supplier<T> work) {
-        var system = new CdssPrincipal(new UUID(0, 1), "test-system", "tests", EnumSet.of(Role.ADMIN,
-                Role.ADMIN_STAFF), Set.of(), null);
+        var system = new CdssPrincipal(
+                new UUID(0, 1), "test-system", "tests", EnumSet.of(Role.ADMIN, Role.ADMIN_STAFF), Set.of(), null);
         var previous = SecurityContextHolder.getContext().getAuthentication();
-        SecurityContextHolder.getContext().setAuthentication(UsernamePasswordAuthenticationToken.authenticated(
-                system, null, List.of(new SimpleGrantedAuthority("ROLE_ADMIN"),
-                        new SimpleGrantedAuthority("ROLE_ADMIN_STAFF"))));
+        SecurityContextHolder.getContext()
+                .setAuthentication(UsernamePasswordAuthenticationToken.authenticated(
+                        system,
+                        null,
+                        List.of(
+                                new SimpleGrantedAuthority("ROLE_ADMIN"),
+                                new SimpleGrantedAuthority("ROLE_ADMIN_STAFF"))));
         try {
             return work.get();
         } finally {

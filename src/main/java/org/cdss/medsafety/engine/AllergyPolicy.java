@@ -33,15 +33,21 @@ final class AllergyPolicy implements SafetyPolicy {
         }
     }
 
-    private static void check(CheckContext c, CheckContext.Allergy allergy, CheckContext.Drug drug,
-            Findings findings) {
+    private static void check(CheckContext c, CheckContext.Allergy allergy, CheckContext.Drug drug, Findings findings) {
         int d = drug.id();
         if (allergy.ingredient() != null && allergy.ingredient() == d) {
-            findings.add(new SafetyAlert(AlertType.ALLERGY, Severity.CONTRAINDICATED,
-                    Severity.CONTRAINDICATED.tier(), List.of(drug.involved(), allergy.involved()),
+            findings.add(new SafetyAlert(
+                    AlertType.ALLERGY,
+                    Severity.CONTRAINDICATED,
+                    Severity.CONTRAINDICATED.tier(),
+                    List.of(drug.involved(), allergy.involved()),
                     "The patient is allergic to " + drug.name() + " itself.",
-                    "Do not give. Choose a drug of another class.", SOURCE, PRACTICE_PARAMETER, "ALG-SAME-INGREDIENT",
-                    List.of(), c.version()));
+                    "Do not give. Choose a drug of another class.",
+                    SOURCE,
+                    PRACTICE_PARAMETER,
+                    "ALG-SAME-INGREDIENT",
+                    List.of(),
+                    c.version()));
             return;
         }
         // Rules are pre-filtered by drug at KB load; bit sets say whether the allergy reaches the allergen group.
@@ -76,15 +82,32 @@ final class AllergyPolicy implements SafetyPolicy {
             relatedIds = related;
         }
         if (top == null) {
-            findings.add(new SafetyAlert(AlertType.ALLERGY, Severity.MAJOR, Severity.MAJOR.tier(),
-                    List.of(drug.involved(), allergy.involved()), drug.name() + " belongs to the allergen class the "
-                            + "patient is allergic to (" + allergy.label() + ").",
-                    "Avoid unless an allergist has cleared this drug; record the reason if you proceed.", SOURCE,
-                    PRACTICE_PARAMETER, SAME_CLASS, relatedIds, c.version()));
+            findings.add(new SafetyAlert(
+                    AlertType.ALLERGY,
+                    Severity.MAJOR,
+                    Severity.MAJOR.tier(),
+                    List.of(drug.involved(), allergy.involved()),
+                    drug.name() + " belongs to the allergen class the " + "patient is allergic to (" + allergy.label()
+                            + ").",
+                    "Avoid unless an allergist has cleared this drug; record the reason if you proceed.",
+                    SOURCE,
+                    PRACTICE_PARAMETER,
+                    SAME_CLASS,
+                    relatedIds,
+                    c.version()));
         } else {
-            findings.add(new SafetyAlert(AlertType.ALLERGY, top.severity(), top.severity().tier(),
-                    List.of(drug.involved(), allergy.involved()), top.whatHappens(), top.whatToDo(), SOURCE,
-                    top.citation(), top.id(), relatedIds, c.version()));
+            findings.add(new SafetyAlert(
+                    AlertType.ALLERGY,
+                    top.severity(),
+                    top.severity().tier(),
+                    List.of(drug.involved(), allergy.involved()),
+                    top.whatHappens(),
+                    top.whatToDo(),
+                    SOURCE,
+                    top.citation(),
+                    top.id(),
+                    relatedIds,
+                    c.version()));
         }
     }
 }

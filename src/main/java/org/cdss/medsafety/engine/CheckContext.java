@@ -11,8 +11,14 @@ import org.cdss.medsafety.ProposedDrug;
  * {@code repeats}: some ingredient occurs more than once among the proposed and active drugs, so the pair policies
  * must remember the pairs they have reported (without repeats every pair of the check is distinct).
  */
-record CheckContext(KnowledgeBase kb, List<Drug> proposed, List<Drug> active, List<Allergy> allergies,
-        Integer ageYears, Double weightKg, boolean repeats) {
+record CheckContext(
+        KnowledgeBase kb,
+        List<Drug> proposed,
+        List<Drug> active,
+        List<Allergy> allergies,
+        Integer ageYears,
+        Double weightKg,
+        boolean repeats) {
 
     static final int UNKNOWN = -2;
 
@@ -22,10 +28,25 @@ record CheckContext(KnowledgeBase kb, List<Drug> proposed, List<Drug> active, Li
      * {@code plain}: a known drug named by its KB display name (so alert texts about it can be shared between checks);
      * {@code involved}: how alerts name it, built once per check.
      */
-    record Drug(int id, String accession, String name, String role, ProposedDrug order, String given, int product,
-            boolean plain, InvolvedDrug involved) {
+    record Drug(
+            int id,
+            String accession,
+            String name,
+            String role,
+            ProposedDrug order,
+            String given,
+            int product,
+            boolean plain,
+            InvolvedDrug involved) {
 
-        Drug(int id, String accession, String name, String role, ProposedDrug order, String given, int product,
+        Drug(
+                int id,
+                String accession,
+                String name,
+                String role,
+                ProposedDrug order,
+                String given,
+                int product,
                 boolean plain) {
             this(id, accession, name, role, order, given, product, plain, new InvolvedDrug(accession, name, role));
         }
@@ -44,13 +65,29 @@ record CheckContext(KnowledgeBase kb, List<Drug> proposed, List<Drug> active, Li
      * A recorded allergy: one ingredient, or an allergen group ({@code group} non-null, {@code groupBit} its bit);
      * empty members = uncoded. {@code groups}: every curated group a member belongs to (what it cross-reacts by).
      */
-    record Allergy(Set<Integer> members, Integer ingredient, String group, int groupBit, BitSet groups,
-            String label, InvolvedDrug involved) {
+    record Allergy(
+            Set<Integer> members,
+            Integer ingredient,
+            String group,
+            int groupBit,
+            BitSet groups,
+            String label,
+            InvolvedDrug involved) {
 
         Allergy(Set<Integer> members, Integer ingredient, String group, int groupBit, BitSet groups, String label) {
-            this(members, ingredient, group, groupBit, groups, label, new InvolvedDrug(ingredient != null
-                    ? KnowledgeBase.formatId(ingredient) : group != null ? "group:" + group : null, label,
-                    "ALLERGY"));
+            this(
+                    members,
+                    ingredient,
+                    group,
+                    groupBit,
+                    groups,
+                    label,
+                    new InvolvedDrug(
+                            ingredient != null
+                                    ? KnowledgeBase.formatId(ingredient)
+                                    : group != null ? "group:" + group : null,
+                            label,
+                            "ALLERGY"));
         }
 
         boolean coded() {

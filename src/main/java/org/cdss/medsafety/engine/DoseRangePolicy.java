@@ -20,8 +20,8 @@ final class DoseRangePolicy implements SafetyPolicy {
 
     @Override
     public void evaluate(CheckContext c, Findings findings) {
-        KnowledgeBase.AgeBand band = c.ageYears() == null ? KnowledgeBase.AgeBand.ADULT
-                : KnowledgeBase.AgeBand.of(c.ageYears());
+        KnowledgeBase.AgeBand band =
+                c.ageYears() == null ? KnowledgeBase.AgeBand.ADULT : KnowledgeBase.AgeBand.of(c.ageYears());
         for (CheckContext.Drug d : c.proposed()) {
             if (!d.known() || d.order() == null || d.order().dose() == null) {
                 continue;
@@ -41,33 +41,70 @@ final class DoseRangePolicy implements SafetyPolicy {
                 continue;
             }
             if (limits != null) {
-                check(c, d, dose, limits.maxSingle(), limits.maxDaily(), limits.unit(), "elderly", limits.citation(),
-                        "DOSE-ELDERLY-MAX-", findings);
+                check(
+                        c,
+                        d,
+                        dose,
+                        limits.maxSingle(),
+                        limits.maxDaily(),
+                        limits.unit(),
+                        "elderly",
+                        limits.citation(),
+                        "DOSE-ELDERLY-MAX-",
+                        findings);
             } else {
-                check(c, d, dose, p.maxSingle(), p.maxDaily(), p.doseUnit(), "adult", p.doseSource(), "DOSE-MAX-",
+                check(
+                        c,
+                        d,
+                        dose,
+                        p.maxSingle(),
+                        p.maxDaily(),
+                        p.doseUnit(),
+                        "adult",
+                        p.doseSource(),
+                        "DOSE-MAX-",
                         findings);
             }
         }
     }
 
-    private static void paediatric(CheckContext c, CheckContext.Drug d, KnowledgeBase.Product p,
-            KnowledgeBase.DoseBand limits, Findings findings) {
+    private static void paediatric(
+            CheckContext c,
+            CheckContext.Drug d,
+            KnowledgeBase.Product p,
+            KnowledgeBase.DoseBand limits,
+            Findings findings) {
         if (limits == null) {
-            findings.add(new SafetyAlert(AlertType.INCOMPLETE, Severity.MODERATE, Severity.MODERATE.tier(),
-                    List.of(d.involved()), "The patient is a child (" + c.ageYears() + " years): the adult dose "
+            findings.add(new SafetyAlert(
+                    AlertType.INCOMPLETE,
+                    Severity.MODERATE,
+                    Severity.MODERATE.tier(),
+                    List.of(d.involved()),
+                    "The patient is a child (" + c.ageYears() + " years): the adult dose "
                             + "limits do not apply and the knowledge base has no cited paediatric limits for "
                             + d.name() + ", so its dose was NOT checked.",
-                    "Check the dose against a paediatric reference (mg/kg) or with a pharmacist.", SOURCE,
-                    "CDSS fail-safe rule (issue 4)", "INCOMPLETE-DOSE-PAEDIATRIC:" + d.accession(), List.of(),
+                    "Check the dose against a paediatric reference (mg/kg) or with a pharmacist.",
+                    SOURCE,
+                    "CDSS fail-safe rule (issue 4)",
+                    "INCOMPLETE-DOSE-PAEDIATRIC:" + d.accession(),
+                    List.of(),
                     c.version()));
             return;
         }
         if (c.weightKg() == null) {
-            findings.add(new SafetyAlert(AlertType.INCOMPLETE, Severity.MODERATE, Severity.MODERATE.tier(),
-                    List.of(d.involved()), "Incomplete: weight needed. The dose of " + d.name() + " for a child is "
+            findings.add(new SafetyAlert(
+                    AlertType.INCOMPLETE,
+                    Severity.MODERATE,
+                    Severity.MODERATE.tier(),
+                    List.of(d.involved()),
+                    "Incomplete: weight needed. The dose of " + d.name() + " for a child is "
                             + "limited per kg of body weight, and no weight was given: the dose was NOT checked.",
-                    "Record the patient's weight, then check again.", SOURCE, limits.citation(),
-                    "INCOMPLETE-DOSE-WEIGHT:" + d.accession(), List.of(), c.version()));
+                    "Record the patient's weight, then check again.",
+                    SOURCE,
+                    limits.citation(),
+                    "INCOMPLETE-DOSE-WEIGHT:" + d.accession(),
+                    List.of(),
+                    c.version()));
             return;
         }
         Double dose = convert(d.order().dose(), d.order().unit(), limits.unit());
@@ -76,12 +113,23 @@ final class DoseRangePolicy implements SafetyPolicy {
             return;
         }
         double weight = c.weightKg();
-        Double single = cap(limits.maxSinglePerKg() == null ? null : limits.maxSinglePerKg() * weight,
+        Double single = cap(
+                limits.maxSinglePerKg() == null ? null : limits.maxSinglePerKg() * weight,
                 p == null ? null : convert(p.maxSingle(), p.doseUnit(), limits.unit()));
-        Double daily = cap(limits.maxDailyPerKg() == null ? null : limits.maxDailyPerKg() * weight,
+        Double daily = cap(
+                limits.maxDailyPerKg() == null ? null : limits.maxDailyPerKg() * weight,
                 p == null ? null : convert(p.maxDaily(), p.doseUnit(), limits.unit()));
-        check(c, d, dose, single, daily, limits.unit(), "paediatric (" + format(weight) + " kg)", limits.citation(),
-                "DOSE-PAED-MAX-", findings);
+        check(
+                c,
+                d,
+                dose,
+                single,
+                daily,
+                limits.unit(),
+                "paediatric (" + format(weight) + " kg)",
+                limits.citation(),
+                "DOSE-PAED-MAX-",
+                findings);
     }
 
     /** The smaller of two limits; a missing one does not limit. */
@@ -89,8 +137,17 @@ final class DoseRangePolicy implements SafetyPolicy {
         return limit == null ? adult : adult == null ? limit : Math.min(limit, adult);
     }
 
-    private static void check(CheckContext c, CheckContext.Drug d, double dose, Double maxSingle, Double maxDaily,
-            String unit, String band, String citation, String rulePrefix, Findings findings) {
+    private static void check(
+            CheckContext c,
+            CheckContext.Drug d,
+            double dose,
+            Double maxSingle,
+            Double maxDaily,
+            String unit,
+            String band,
+            String citation,
+            String rulePrefix,
+            Findings findings) {
         if (maxSingle != null && dose > maxSingle + 1e-9) {
             findings.add(alert(c, d, unit, band, citation, rulePrefix, "single", dose, maxSingle));
         }
@@ -101,20 +158,45 @@ final class DoseRangePolicy implements SafetyPolicy {
     }
 
     private static SafetyAlert unitAlert(CheckContext c, CheckContext.Drug d, String unit, String citation) {
-        return new SafetyAlert(AlertType.INCOMPLETE, Severity.MODERATE, Severity.MODERATE.tier(),
-                List.of(d.involved()), "The dose unit \"" + d.order().unit() + "\" cannot be compared with "
-                        + "the limits in " + unit + ": the dose of " + d.name() + " was NOT checked.",
-                "Enter the dose in " + unit + ".", SOURCE, citation, "INCOMPLETE-DOSE-UNIT", List.of(), c.version());
+        return new SafetyAlert(
+                AlertType.INCOMPLETE,
+                Severity.MODERATE,
+                Severity.MODERATE.tier(),
+                List.of(d.involved()),
+                "The dose unit \"" + d.order().unit() + "\" cannot be compared with " + "the limits in " + unit
+                        + ": the dose of " + d.name() + " was NOT checked.",
+                "Enter the dose in " + unit + ".",
+                SOURCE,
+                citation,
+                "INCOMPLETE-DOSE-UNIT",
+                List.of(),
+                c.version());
     }
 
-    private static SafetyAlert alert(CheckContext c, CheckContext.Drug d, String unit, String band, String citation,
-            String rulePrefix, String kind, double value, double max) {
-        return new SafetyAlert(AlertType.DOSE, Severity.MAJOR, Severity.MAJOR.tier(), List.of(d.involved()),
+    private static SafetyAlert alert(
+            CheckContext c,
+            CheckContext.Drug d,
+            String unit,
+            String band,
+            String citation,
+            String rulePrefix,
+            String kind,
+            double value,
+            double max) {
+        return new SafetyAlert(
+                AlertType.DOSE,
+                Severity.MAJOR,
+                Severity.MAJOR.tier(),
+                List.of(d.involved()),
                 d.name() + ": the " + kind + " dose " + format(value) + " " + unit + " is above the " + band + " "
                         + "maximum " + kind + " dose of " + format(max) + " " + unit + ".",
-                "Lower the dose to at most " + format(max) + " " + unit + (kind.equals("daily") ? " a day"
-                        : " per dose") + ", or record why a higher dose is intended.",
-                SOURCE, citation, rulePrefix + kind.toUpperCase(Locale.ROOT) + ":" + d.accession(), List.of(),
+                "Lower the dose to at most " + format(max) + " " + unit
+                        + (kind.equals("daily") ? " a day" : " per dose")
+                        + ", or record why a higher dose is intended.",
+                SOURCE,
+                citation,
+                rulePrefix + kind.toUpperCase(Locale.ROOT) + ":" + d.accession(),
+                List.of(),
                 c.version());
     }
 

@@ -39,19 +39,32 @@ final class DuplicateTherapyPolicy implements SafetyPolicy {
     }
 
     /** {@code ruleBits}: {@link KnowledgeBase#duplicateRuleBits} of {@code a}. */
-    private static void check(CheckContext c, CheckContext.Drug a, BitSet ruleBits, CheckContext.Drug b,
-            PairSet seen, Findings findings) {
+    private static void check(
+            CheckContext c,
+            CheckContext.Drug a,
+            BitSet ruleBits,
+            CheckContext.Drug b,
+            PairSet seen,
+            Findings findings) {
         if (a.sameProduct(b) || !b.known() || (seen != null && !seen.add(KnowledgeBase.pair(a.id(), b.id())))) {
             return;
         }
         if (a.id() == b.id()) {
-            findings.add(new SafetyAlert(AlertType.DUPLICATE, Severity.MAJOR, Severity.MAJOR.tier(),
+            findings.add(new SafetyAlert(
+                    AlertType.DUPLICATE,
+                    Severity.MAJOR,
+                    Severity.MAJOR.tier(),
                     List.of(a.involved(), b.involved()),
-                    a.name() + " is ordered twice" + ("ACTIVE".equals(b.role()) ? " (the patient already takes it)"
-                            : "") + ": risk of double dosing.",
-                    "Keep one order; if this replaces the current one, stop the other.", SOURCE,
+                    a.name() + " is ordered twice"
+                            + ("ACTIVE".equals(b.role()) ? " (the patient already takes it)" : "")
+                            + ": risk of double dosing.",
+                    "Keep one order; if this replaces the current one, stop the other.",
+                    SOURCE,
                     "ISMP Guidelines for Safe Electronic Communication of Medication Information 2019 "
-                            + "(therapeutic duplication)", "DUP-SAME-INGREDIENT", List.of(), c.version()));
+                            + "(therapeutic duplication)",
+                    "DUP-SAME-INGREDIENT",
+                    List.of(),
+                    c.version()));
             return;
         }
         BitSet groupsOfB = c.kb().groupsOf(b.id());
@@ -74,9 +87,18 @@ final class DuplicateTherapyPolicy implements SafetyPolicy {
             }
         }
         if (top != null) {
-            findings.add(new SafetyAlert(AlertType.DUPLICATE, top.severity(), top.severity().tier(),
-                    List.of(a.involved(), b.involved()), a.name() + " + " + b.name() + ": " + top.whatHappens(),
-                    top.whatToDo(), SOURCE, top.citation(), top.id(), related, c.version()));
+            findings.add(new SafetyAlert(
+                    AlertType.DUPLICATE,
+                    top.severity(),
+                    top.severity().tier(),
+                    List.of(a.involved(), b.involved()),
+                    a.name() + " + " + b.name() + ": " + top.whatHappens(),
+                    top.whatToDo(),
+                    SOURCE,
+                    top.citation(),
+                    top.id(),
+                    related,
+                    c.version()));
         }
     }
 

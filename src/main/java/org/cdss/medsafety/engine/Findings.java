@@ -23,7 +23,8 @@ final class Findings {
             c = x.ruleId().compareTo(y.ruleId());
         }
         if (c == 0) {
-            c = String.valueOf(x.drugs().getFirst().id()).compareTo(String.valueOf(y.drugs().getFirst().id()));
+            c = String.valueOf(x.drugs().getFirst().id())
+                    .compareTo(String.valueOf(y.drugs().getFirst().id()));
         }
         return c;
     };
@@ -64,8 +65,10 @@ final class Findings {
             alerts = Arrays.copyOf(alerts, size * 2);
             keys = Arrays.copyOf(keys, size * 2);
         }
-        keys[size] = (long) alert.severity().ordinal() << 58 | (long) alert.type().ordinal() << 55
-                | (long) rank << INDEX_BITS | size;
+        keys[size] = (long) alert.severity().ordinal() << 58
+                | (long) alert.type().ordinal() << 55
+                | (long) rank << INDEX_BITS
+                | size;
         alerts[size++] = alert;
         incomplete |= alert.type() == AlertType.INCOMPLETE;
     }
@@ -82,7 +85,7 @@ final class Findings {
         for (int i = 0; i < size; i++) {
             out[i] = alerts[(int) (keys[i] & (MAX_ALERTS - 1))];
         }
-        for (int from = 0; from < size;) {
+        for (int from = 0; from < size; ) {
             long group = keys[from] >>> INDEX_BITS;
             int to = from + 1;
             while (to < size && keys[to] >>> INDEX_BITS == group) {

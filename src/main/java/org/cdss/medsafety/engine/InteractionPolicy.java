@@ -29,8 +29,8 @@ final class InteractionPolicy implements SafetyPolicy {
         }
     }
 
-    private static void check(CheckContext c, CheckContext.Drug a, CheckContext.Drug b, PairSet seen,
-            Findings findings) {
+    private static void check(
+            CheckContext c, CheckContext.Drug a, CheckContext.Drug b, PairSet seen, Findings findings) {
         if (a.sameProduct(b) || !b.known() || a.id() == b.id()) {
             return;
         }

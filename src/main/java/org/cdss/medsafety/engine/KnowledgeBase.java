@@ -29,70 +29,142 @@ public final class KnowledgeBase {
     private static final AllergyRule[] NO_ALLERGY_RULES = {};
     private static final DuplicateRule[] NO_DUPLICATE_RULES = {};
     /** Units and dose forms dropped from a free name ("Amoxicillin 500 MG Oral Capsule", RxNorm style). */
-    private static final Set<String> DOSE_WORDS = Set.of("mg", "g", "mcg", "ml", "mg/ml", "unt", "tab", "tablet",
-            "tablets", "cap", "capsule", "capsules", "oral", "suspension", "solution", "injection", "injectable",
-            "extended", "delayed", "release", "chewable", "film", "coated", "powder", "syrup", "정", "캡슐", "주사",
+    private static final Set<String> DOSE_WORDS = Set.of(
+            "mg",
+            "g",
+            "mcg",
+            "ml",
+            "mg/ml",
+            "unt",
+            "tab",
+            "tablet",
+            "tablets",
+            "cap",
+            "capsule",
+            "capsules",
+            "oral",
+            "suspension",
+            "solution",
+            "injection",
+            "injectable",
+            "extended",
+            "delayed",
+            "release",
+            "chewable",
+            "film",
+            "coated",
+            "powder",
+            "syrup",
+            "정",
+            "캡슐",
+            "주사",
             "시럽");
 
-    public record InteractionRule(String id, String source, int a, int b, Severity severity,
-            String sourceSeverity, String mechanism, String description, String citation) {
-    }
+    public record InteractionRule(
+            String id,
+            String source,
+            int a,
+            int b,
+            Severity severity,
+            String sourceSeverity,
+            String mechanism,
+            String description,
+            String citation) {}
 
-    public record Product(int id, String nameEn, String nameKo, String brands, String strength,
-            String strengthUnit, String form, String route, Double maxSingle, Double maxDaily, String doseUnit,
-            String atc, String doseSource) {
-    }
+    public record Product(
+            int id,
+            String nameEn,
+            String nameKo,
+            String brands,
+            String strength,
+            String strengthUnit,
+            String form,
+            String route,
+            Double maxSingle,
+            Double maxDaily,
+            String doseUnit,
+            String atc,
+            String doseSource) {}
 
     /** {@code allergenBit}/{@code drugBit}: the groups' bits in {@link #groupsOf(int)}. */
     /**
      * Dose limits of one age band ({@code dose-bands.tsv}): per kg of body weight (paediatric) and/or absolute
      * (elderly), in {@code unit}, with the citation they come from.
      */
-    public record DoseBand(int id, AgeBand band, Double maxSinglePerKg, Double maxDailyPerKg, Double maxSingle,
-            Double maxDaily, String unit, String citation) {
-    }
+    public record DoseBand(
+            int id,
+            AgeBand band,
+            Double maxSinglePerKg,
+            Double maxDailyPerKg,
+            Double maxSingle,
+            Double maxDaily,
+            String unit,
+            String citation) {}
 
     /** The age bands with their own dose limits: children (under 18) and the elderly (65 and over). */
     public enum AgeBand {
-        PAEDIATRIC, ADULT, ELDERLY;
+        PAEDIATRIC,
+        ADULT,
+        ELDERLY;
 
         public static AgeBand of(int ageYears) {
             return ageYears < 18 ? PAEDIATRIC : ageYears >= 65 ? ELDERLY : ADULT;
         }
     }
 
-    public record AllergyRule(String id, String allergenGroup, String drugGroup, Severity severity,
-            String whatHappens, String whatToDo, String citation, int allergenBit, int drugBit) {
-    }
+    public record AllergyRule(
+            String id,
+            String allergenGroup,
+            String drugGroup,
+            Severity severity,
+            String whatHappens,
+            String whatToDo,
+            String citation,
+            int allergenBit,
+            int drugBit) {}
 
     /** {@code groupBit}: the group's bit in {@link #groupsOf(int)}. */
-    public record DuplicateRule(String id, String group, Severity severity, String whatHappens, String whatToDo,
-            String citation, int groupBit) {
-    }
+    public record DuplicateRule(
+            String id,
+            String group,
+            Severity severity,
+            String whatHappens,
+            String whatToDo,
+            String citation,
+            int groupBit) {}
 
     /** The tables of the knowledge base as read and validated by {@link KnowledgeBaseLoader}, before indexing. */
-    record Tables(Properties meta, String version, Map<Integer, String[]> ingredients,
-            Map<Long, InteractionRule[]> interactions, List<InteractionRule> inFileOrder, int ruleCount,
-            Map<String, Set<Integer>> ansmClasses, Map<Integer, Product> products, Map<String, Set<Integer>> groups,
-            Map<String, Integer> groupBits, List<AllergyRule> allergyRules,
-            Map<Integer, List<DuplicateRule>> duplicateRulesByIngredient, Map<String, String> allergenTerms,
-            Map<String, int[]> combinations, Map<AgeBand, Map<Integer, DoseBand>> doseBands) {
-    }
+    record Tables(
+            Properties meta,
+            String version,
+            Map<Integer, String[]> ingredients,
+            Map<Long, InteractionRule[]> interactions,
+            List<InteractionRule> inFileOrder,
+            int ruleCount,
+            Map<String, Set<Integer>> ansmClasses,
+            Map<Integer, Product> products,
+            Map<String, Set<Integer>> groups,
+            Map<String, Integer> groupBits,
+            List<AllergyRule> allergyRules,
+            Map<Integer, List<DuplicateRule>> duplicateRulesByIngredient,
+            Map<String, String> allergenTerms,
+            Map<String, int[]> combinations,
+            Map<AgeBand, Map<Integer, DoseBand>> doseBands) {}
 
     private final Properties meta;
     private final String version; // read for every alert: not a Properties lookup each time
     private final Map<String, String> citations = new java.util.concurrent.ConcurrentHashMap<>();
     private final Map<Integer, String[]> ingredients; // id -> {en, fr}
     private final Map<Integer, Product> products;
-    private final Map<String, Integer> names;         // lower-case name -> id, or AMBIGUOUS
+    private final Map<String, Integer> names; // lower-case name -> id, or AMBIGUOUS
     private final Map<Long, InteractionRule[]> interactions;
-    private final PairIndex interactionIndex;           // the same rules with their alert content, for checks
+    private final PairIndex interactionIndex; // the same rules with their alert content, for checks
     private final Map<String, Set<Integer>> groups;
     private final Map<Integer, List<DuplicateRule>> duplicateRulesByIngredient;
     private final List<AllergyRule> allergyRules;
     private final Map<String, String> allergenTerms;
-    private final Map<String, int[]> combinations;    // combination key (see combinationKey) -> components
-    private final Map<String, Integer> atcCodes;      // ATC code (upper case) -> product ingredient, or AMBIGUOUS
+    private final Map<String, int[]> combinations; // combination key (see combinationKey) -> components
+    private final Map<String, Integer> atcCodes; // ATC code (upper case) -> product ingredient, or AMBIGUOUS
     private final Map<String, Set<Integer>> ansmClasses;
     private final Map<Integer, List<InteractionRule>> rulesByIngredient;
     private final Map<Integer, List<String>> ansmClassesByIngredient;
@@ -110,10 +182,10 @@ public final class KnowledgeBase {
     private final Product[] productById;
     private final BitSet[] groupsById;
     private final Map<String, Integer> groupBits;
-    private final BitSet[] groupClosureByBit;           // group -> union of its members' groups
-    private final AllergyRule[][] allergyRulesByDrug;    // id -> rules whose drug group contains it, file order
+    private final BitSet[] groupClosureByBit; // group -> union of its members' groups
+    private final AllergyRule[][] allergyRulesByDrug; // id -> rules whose drug group contains it, file order
     private final DuplicateRule[][] duplicateRulesById;
-    private final BitSet[] duplicateRuleBitsById;        // id -> bits of the groups of its duplicate rules
+    private final BitSet[] duplicateRuleBitsById; // id -> bits of the groups of its duplicate rules
 
     /** Indexes the loaded tables; the tables are not modified afterwards. */
     KnowledgeBase(Tables tables) {
@@ -136,7 +208,9 @@ public final class KnowledgeBase {
         atcCodes = new HashMap<>();
         products.values().forEach(p -> {
             if (!p.atc().isBlank()) {
-                atcCodes.merge(p.atc().strip().toUpperCase(Locale.ROOT), p.id(),
+                atcCodes.merge(
+                        p.atc().strip().toUpperCase(Locale.ROOT),
+                        p.id(),
                         (old, now) -> old.equals(now) ? old : AMBIGUOUS);
             }
         });
@@ -179,13 +253,22 @@ public final class KnowledgeBase {
             allergyGroups.add(r.allergenGroup());
             allergyGroups.add(r.drugGroup());
         });
-        allergenTerms.values().stream().filter(t -> t.startsWith("group:")).forEach(t -> allergyGroups.add(
-                t.substring(6)));
+        allergenTerms.values().stream()
+                .filter(t -> t.startsWith("group:"))
+                .forEach(t -> allergyGroups.add(t.substring(6)));
         duplicateGroups = new TreeSet<>();
         duplicateRulesByIngredient.values().forEach(rules -> rules.forEach(r -> duplicateGroups.add(r.group())));
 
-        int size = 1 + Math.max(ingredients.keySet().stream().mapToInt(Integer::intValue).max().orElse(0),
-                products.keySet().stream().mapToInt(Integer::intValue).max().orElse(0));
+        int size = 1
+                + Math.max(
+                        ingredients.keySet().stream()
+                                .mapToInt(Integer::intValue)
+                                .max()
+                                .orElse(0),
+                        products.keySet().stream()
+                                .mapToInt(Integer::intValue)
+                                .max()
+                                .orElse(0));
         accessionById = new String[size];
         displayNameById = new String[size];
         productById = new Product[size];
@@ -214,8 +297,8 @@ public final class KnowledgeBase {
         for (int id = 0; id < size; id++) {
             BitSet of = groupsById[id];
             if (of != null) {
-                allergyRulesByDrug[id] = allergyRules.stream().filter(r -> of.get(r.drugBit()))
-                        .toArray(AllergyRule[]::new);
+                allergyRulesByDrug[id] =
+                        allergyRules.stream().filter(r -> of.get(r.drugBit())).toArray(AllergyRule[]::new);
             }
             List<DuplicateRule> dup = duplicateRulesByIngredient.get(id);
             if (dup != null) {
@@ -228,7 +311,6 @@ public final class KnowledgeBase {
         }
         info = buildInfo();
     }
-
 
     // --- lookups ---
 
@@ -296,8 +378,11 @@ public final class KnowledgeBase {
                 return coded;
             }
             // "amoxicillin 500 mg" -> "amoxicillin": drop the words that hold digits and dose units
-            String words = String.join(" ", Arrays.stream(n.split(" ")).filter(w -> w.chars()
-                    .noneMatch(Character::isDigit) && !DOSE_WORDS.contains(w)).toList());
+            String words = String.join(
+                    " ",
+                    Arrays.stream(n.split(" "))
+                            .filter(w -> w.chars().noneMatch(Character::isDigit) && !DOSE_WORDS.contains(w))
+                            .toList());
             id = words.equals(n) ? null : names.get(words);
         }
         return id;
@@ -326,8 +411,11 @@ public final class KnowledgeBase {
         String key = combinationKey(name);
         int[] ids = combinations.get(key);
         if (ids == null) {
-            String words = String.join(" ", Arrays.stream(key.split(" ")).filter(w -> w.chars()
-                    .noneMatch(Character::isDigit) && !DOSE_WORDS.contains(w)).toList());
+            String words = String.join(
+                    " ",
+                    Arrays.stream(key.split(" "))
+                            .filter(w -> w.chars().noneMatch(Character::isDigit) && !DOSE_WORDS.contains(w))
+                            .toList());
             ids = combinations.get(words);
         }
         return ids == null ? null : ids.clone();
@@ -375,7 +463,9 @@ public final class KnowledgeBase {
         if (!n[0].isEmpty()) {
             return n[0];
         }
-        return n[1].isEmpty() ? formatId(id) : n[1].charAt(0) + n[1].substring(1).toLowerCase(Locale.ROOT);
+        return n[1].isEmpty()
+                ? formatId(id)
+                : n[1].charAt(0) + n[1].substring(1).toLowerCase(Locale.ROOT);
     }
 
     public InteractionRule[] interactions(int a, int b) {
@@ -418,8 +508,9 @@ public final class KnowledgeBase {
 
     public String citation(String source) {
         String citation = citations.get(source);
-        return citation != null ? citation : citations.computeIfAbsent(source,
-                s -> meta.getProperty("source." + s + ".citation", s));
+        return citation != null
+                ? citation
+                : citations.computeIfAbsent(source, s -> meta.getProperty("source." + s + ".citation", s));
     }
 
     public Map<Integer, Product> products() {
@@ -442,18 +533,24 @@ public final class KnowledgeBase {
 
     /** The curated groups ({@code groups.tsv}) of this ingredient that allergy rules or allergen terms use. */
     public List<String> allergyGroupsOf(int id) {
-        return groupsByIngredient.getOrDefault(id, List.of()).stream().filter(allergyGroups::contains).toList();
+        return groupsByIngredient.getOrDefault(id, List.of()).stream()
+                .filter(allergyGroups::contains)
+                .toList();
     }
 
     /** The curated groups of this ingredient that duplicate-therapy rules use. */
     public List<String> duplicateGroupsOf(int id) {
-        return groupsByIngredient.getOrDefault(id, List.of()).stream().filter(duplicateGroups::contains).toList();
+        return groupsByIngredient.getOrDefault(id, List.of()).stream()
+                .filter(duplicateGroups::contains)
+                .toList();
     }
 
     /** The interaction sources named in {@code kb.properties} ({@code sources=}). */
     public List<String> sources() {
-        return Arrays.stream(meta.getProperty("sources", "").split(",")).map(String::strip)
-                .filter(x -> !x.isEmpty()).toList();
+        return Arrays.stream(meta.getProperty("sources", "").split(","))
+                .map(String::strip)
+                .filter(x -> !x.isEmpty())
+                .toList();
     }
 
     /**
@@ -484,8 +581,9 @@ public final class KnowledgeBase {
             return null;
         }
         String t = text.strip();
-        if (t.length() != 7 || (t.charAt(0) != 'D' && t.charAt(0) != 'd') || (t.charAt(1) != 'B'
-                && t.charAt(1) != 'b')) {
+        if (t.length() != 7
+                || (t.charAt(0) != 'D' && t.charAt(0) != 'd')
+                || (t.charAt(1) != 'B' && t.charAt(1) != 'b')) {
             return null;
         }
         int value = 0;
@@ -526,7 +624,9 @@ public final class KnowledgeBase {
         counts.put("products", products.size());
         counts.put("rules", ruleCount);
         counts.put("allergyRules", allergyRules.size());
-        counts.put("classMemberships", ansmClasses.values().stream().mapToInt(Set::size).sum());
+        counts.put(
+                "classMemberships",
+                ansmClasses.values().stream().mapToInt(Set::size).sum());
         Map<String, Integer> bySource = new TreeMap<>();
         for (InteractionRule[] rules : interactions.values()) {
             for (InteractionRule r : rules) {
@@ -548,8 +648,9 @@ public final class KnowledgeBase {
 
     private static Map<Integer, List<String>> invert(Map<String, Set<Integer>> byName) {
         Map<Integer, List<String>> byMember = new HashMap<>();
-        new TreeMap<>(byName).forEach((name, members) -> members.forEach(m -> byMember.computeIfAbsent(m,
-                k -> new ArrayList<>()).add(name)));
+        new TreeMap<>(byName)
+                .forEach((name, members) -> members.forEach(
+                        m -> byMember.computeIfAbsent(m, k -> new ArrayList<>()).add(name)));
         byMember.replaceAll((k, v) -> List.copyOf(v));
         return byMember;
     }

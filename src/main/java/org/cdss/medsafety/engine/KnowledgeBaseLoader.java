@@ -37,9 +37,19 @@ import org.cdss.medsafety.engine.KnowledgeBase.Product;
 public final class KnowledgeBaseLoader {
 
     public static final String CLASSPATH_DIR = "medsafety/kb/";
-    static final String[] FILES = {"kb.properties", "ingredients.tsv", "interactions.tsv", "classes.tsv",
-        "products.tsv", "groups.tsv", "allergy-cross-sensitivity.tsv", "duplicate-therapy.tsv",
-        "allergen-terms.tsv", "combinations.tsv", "dose-bands.tsv"};
+    static final String[] FILES = {
+        "kb.properties",
+        "ingredients.tsv",
+        "interactions.tsv",
+        "classes.tsv",
+        "products.tsv",
+        "groups.tsv",
+        "allergy-cross-sensitivity.tsv",
+        "duplicate-therapy.tsv",
+        "allergen-terms.tsv",
+        "combinations.tsv",
+        "dose-bands.tsv"
+    };
 
     /** Opens one KB file by name, or returns null when it does not exist. */
     @FunctionalInterface
@@ -47,8 +57,7 @@ public final class KnowledgeBaseLoader {
         InputStream open(String file) throws IOException;
     }
 
-    private KnowledgeBaseLoader() {
-    }
+    private KnowledgeBaseLoader() {}
 
     /** Loads the KB committed under {@code src/main/resources/medsafety/kb/}. */
     public static KnowledgeBase fromClasspath() {
@@ -87,15 +96,18 @@ public final class KnowledgeBaseLoader {
         for (Row r : rows(opener, "interactions.tsv", 9)) {
             int a = r.id(2);
             int b = r.id(3);
-            InteractionRule rule = new InteractionRule(r.f[0], r.f[1], a, b, r.severity(4), r.f[5], r.f[6], r.f[7],
-                    r.f[8]);
+            InteractionRule rule =
+                    new InteractionRule(r.f[0], r.f[1], a, b, r.severity(4), r.f[5], r.f[6], r.f[7], r.f[8]);
             interactions.merge(pair(a, b), new InteractionRule[] {rule}, KnowledgeBaseLoader::concat);
             inFileOrder.add(rule);
             count++;
         }
         int ruleCount = count;
         String expected = meta.getProperty("count.rules");
-        require(expected != null && Integer.parseInt(expected.strip()) == count, "interactions.tsv", 0,
+        require(
+                expected != null && Integer.parseInt(expected.strip()) == count,
+                "interactions.tsv",
+                0,
                 "rule count " + count + " differs from kb.properties count.rules=" + expected);
 
         Map<String, Set<Integer>> ansmClasses = new HashMap<>();
@@ -105,11 +117,27 @@ public final class KnowledgeBaseLoader {
 
         Map<Integer, Product> products = new TreeMap<>();
         for (Row r : rows(opener, "products.tsv", 13)) {
-            Product p = new Product(r.id(0), r.f[1], r.f[2], r.f[3], r.f[4], r.f[5], r.f[6], r.f[7], r.number(8),
-                    r.number(9), r.f[10], r.f[11], r.f[12]);
+            Product p = new Product(
+                    r.id(0),
+                    r.f[1],
+                    r.f[2],
+                    r.f[3],
+                    r.f[4],
+                    r.f[5],
+                    r.f[6],
+                    r.f[7],
+                    r.number(8),
+                    r.number(9),
+                    r.f[10],
+                    r.f[11],
+                    r.f[12]);
             require(products.put(p.id(), p) == null, "products.tsv", r.line, "duplicate product " + r.f[0]);
-            require((p.maxSingle() == null && p.maxDaily() == null) || !p.doseUnit().isEmpty(), "products.tsv",
-                    r.line, "dose limit without unit");
+            require(
+                    (p.maxSingle() == null && p.maxDaily() == null)
+                            || !p.doseUnit().isEmpty(),
+                    "products.tsv",
+                    r.line,
+                    "dose limit without unit");
         }
 
         Map<String, Set<Integer>> groups = new HashMap<>();
@@ -129,25 +157,41 @@ public final class KnowledgeBaseLoader {
 
         List<AllergyRule> allergyRules = new ArrayList<>();
         for (Row r : rows(opener, "allergy-cross-sensitivity.tsv", 7)) {
-            require(groups.containsKey(r.f[1]) && groups.containsKey(r.f[2]), "allergy-cross-sensitivity.tsv",
-                    r.line, "unknown group");
-            allergyRules.add(new AllergyRule(r.f[0], r.f[1], r.f[2], r.severity(3), r.f[4], r.f[5], r.f[6],
-                    groupBits.get(r.f[1]), groupBits.get(r.f[2])));
+            require(
+                    groups.containsKey(r.f[1]) && groups.containsKey(r.f[2]),
+                    "allergy-cross-sensitivity.tsv",
+                    r.line,
+                    "unknown group");
+            allergyRules.add(new AllergyRule(
+                    r.f[0],
+                    r.f[1],
+                    r.f[2],
+                    r.severity(3),
+                    r.f[4],
+                    r.f[5],
+                    r.f[6],
+                    groupBits.get(r.f[1]),
+                    groupBits.get(r.f[2])));
         }
 
         Map<Integer, List<DuplicateRule>> duplicateRulesByIngredient = new HashMap<>();
         for (Row r : rows(opener, "duplicate-therapy.tsv", 6)) {
             Set<Integer> members = groups.get(r.f[1]);
             require(members != null, "duplicate-therapy.tsv", r.line, "unknown group " + r.f[1]);
-            DuplicateRule rule = new DuplicateRule(r.f[0], r.f[1], r.severity(2), r.f[3], r.f[4], r.f[5],
-                    groupBits.get(r.f[1]));
-            members.forEach(m -> duplicateRulesByIngredient.computeIfAbsent(m, k -> new ArrayList<>()).add(rule));
+            DuplicateRule rule =
+                    new DuplicateRule(r.f[0], r.f[1], r.severity(2), r.f[3], r.f[4], r.f[5], groupBits.get(r.f[1]));
+            members.forEach(m -> duplicateRulesByIngredient
+                    .computeIfAbsent(m, k -> new ArrayList<>())
+                    .add(rule));
         }
 
         Map<String, String> allergenTerms = new HashMap<>();
         for (Row r : rows(opener, "allergen-terms.tsv", 2)) {
-            require(r.f[1].startsWith("group:") ? groups.containsKey(r.f[1].substring(6)) : parseId(r.f[1]) != null,
-                    "allergen-terms.tsv", r.line, "unknown target " + r.f[1]);
+            require(
+                    r.f[1].startsWith("group:") ? groups.containsKey(r.f[1].substring(6)) : parseId(r.f[1]) != null,
+                    "allergen-terms.tsv",
+                    r.line,
+                    "unknown target " + r.f[1]);
             allergenTerms.put(normalise(r.f[0]), r.f[1]);
         }
 
@@ -157,8 +201,11 @@ public final class KnowledgeBaseLoader {
             int[] ids = new int[parts.length];
             for (int i = 0; i < parts.length; i++) {
                 Integer id = parseId(parts[i]);
-                require(id != null && (ingredients.containsKey(id) || products.containsKey(id)),
-                        "combinations.tsv", r.line, "unknown component " + parts[i]);
+                require(
+                        id != null && (ingredients.containsKey(id) || products.containsKey(id)),
+                        "combinations.tsv",
+                        r.line,
+                        "unknown component " + parts[i]);
                 ids[i] = id;
             }
             require(ids.length >= 2, "combinations.tsv", r.line, "a combination needs two components");
@@ -174,21 +221,43 @@ public final class KnowledgeBaseLoader {
                 throw new KnowledgeBaseException("corrupt medication knowledge base: dose-bands.tsv line " + r.line
                         + ": unknown age band " + r.f[1]);
             }
-            DoseBand d = new DoseBand(r.id(0), band, r.number(2), r.number(3), r.number(4), r.number(5), r.f[6],
-                    r.f[7]);
+            DoseBand d =
+                    new DoseBand(r.id(0), band, r.number(2), r.number(3), r.number(4), r.number(5), r.f[6], r.f[7]);
             require(products.containsKey(d.id()), "dose-bands.tsv", r.line, "not a product " + r.f[0]);
             require(band != AgeBand.ADULT, "dose-bands.tsv", r.line, "adult limits belong in products.tsv");
-            require(!d.unit().isBlank() && !d.citation().isBlank(), "dose-bands.tsv", r.line,
+            require(
+                    !d.unit().isBlank() && !d.citation().isBlank(),
+                    "dose-bands.tsv",
+                    r.line,
                     "a limit needs a unit and a citation");
-            require(band != AgeBand.PAEDIATRIC || d.maxSinglePerKg() != null || d.maxDailyPerKg() != null,
-                    "dose-bands.tsv", r.line, "paediatric limits are per kg");
-            require(doseBands.computeIfAbsent(band, k -> new HashMap<>()).put(d.id(), d) == null, "dose-bands.tsv",
-                    r.line, "duplicate band " + r.f[0]);
+            require(
+                    band != AgeBand.PAEDIATRIC || d.maxSinglePerKg() != null || d.maxDailyPerKg() != null,
+                    "dose-bands.tsv",
+                    r.line,
+                    "paediatric limits are per kg");
+            require(
+                    doseBands.computeIfAbsent(band, k -> new HashMap<>()).put(d.id(), d) == null,
+                    "dose-bands.tsv",
+                    r.line,
+                    "duplicate band " + r.f[0]);
         }
 
-        return new KnowledgeBase.Tables(meta, version, ingredients, interactions, inFileOrder, ruleCount,
-                ansmClasses, products, groups, groupBits, allergyRules, duplicateRulesByIngredient, allergenTerms,
-                combinations, doseBands);
+        return new KnowledgeBase.Tables(
+                meta,
+                version,
+                ingredients,
+                interactions,
+                inFileOrder,
+                ruleCount,
+                ansmClasses,
+                products,
+                groups,
+                groupBits,
+                allergyRules,
+                duplicateRulesByIngredient,
+                allergenTerms,
+                combinations,
+                doseBands);
     }
 
     private static InteractionRule[] concat(InteractionRule[] x, InteractionRule[] y) {
@@ -231,8 +300,8 @@ public final class KnowledgeBaseLoader {
 
     private static void require(boolean ok, String file, int line, String problem) {
         if (!ok) {
-            throw new KnowledgeBaseException("corrupt medication knowledge base: " + file
-                    + (line > 0 ? " line " + line : "") + ": " + problem);
+            throw new KnowledgeBaseException(
+                    "corrupt medication knowledge base: " + file + (line > 0 ? " line " + line : "") + ": " + problem);
         }
     }
 

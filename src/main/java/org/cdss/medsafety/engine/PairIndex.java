@@ -19,8 +19,11 @@ final class PairIndex {
     private final int mask;
 
     /** {@code inFileOrder}: every rule of {@code byPair}, in the order of {@code interactions.tsv}. */
-    PairIndex(Map<Long, KnowledgeBase.InteractionRule[]> byPair, List<KnowledgeBase.InteractionRule> inFileOrder,
-            Function<String, String> sourceCitation, String kbVersion) {
+    PairIndex(
+            Map<Long, KnowledgeBase.InteractionRule[]> byPair,
+            List<KnowledgeBase.InteractionRule> inFileOrder,
+            Function<String, String> sourceCitation,
+            String kbVersion) {
         int capacity = Integer.highestOneBit(Math.max(4, byPair.size() * 2 - 1)) << 1; // load factor <= 0.5
         keys = new long[capacity];
         rules = new PairRules[capacity];

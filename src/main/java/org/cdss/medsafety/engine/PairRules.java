@@ -24,8 +24,8 @@ import org.cdss.medsafety.Severity;
 final class PairRules {
 
     private static final String ACTIVE = "ACTIVE";
-    private static final Map<String, Integer> SOURCE_PRIORITY = Map.of("ONC-HIGH", 0, "ANSM", 1, "NDF-RT", 2,
-            "ONC-NONINT", 3);
+    private static final Map<String, Integer> SOURCE_PRIORITY =
+            Map.of("ONC-HIGH", 0, "ANSM", 1, "NDF-RT", 2, "ONC-NONINT", 3);
 
     private final KnowledgeBase.InteractionRule[] rules;
     private final KnowledgeBase.InteractionRule top;
@@ -92,8 +92,8 @@ final class PairRules {
         }
         boolean lowFirst = a.id() < b.id();
         boolean active = ACTIVE.equals(b.role());
-        SafetyAlert alert = lowFirst ? (active ? lowFirstActive : lowFirstProposed)
-                : active ? highFirstActive : highFirstProposed;
+        SafetyAlert alert =
+                lowFirst ? (active ? lowFirstActive : lowFirstProposed) : active ? highFirstActive : highFirstProposed;
         if (alert == null) {
             alert = build(a, b);
             if (lowFirst) {
@@ -112,17 +112,26 @@ final class PairRules {
     }
 
     private SafetyAlert build(CheckContext.Drug a, CheckContext.Drug b) {
-        return new SafetyAlert(AlertType.INTERACTION, top.severity(), top.severity().tier(),
-                List.of(a.involved(), b.involved()), whatHappens(top, a.name(), b.name()), whatToDo(top.severity()),
-                top.source(), citation, top.id(), related, kbVersion);
+        return new SafetyAlert(
+                AlertType.INTERACTION,
+                top.severity(),
+                top.severity().tier(),
+                List.of(a.involved(), b.involved()),
+                whatHappens(top, a.name(), b.name()),
+                whatToDo(top.severity()),
+                top.source(),
+                citation,
+                top.id(),
+                related,
+                kbVersion);
     }
 
     static String whatToDo(Severity severity) {
         return switch (severity) {
-            case CONTRAINDICATED -> "Do not combine. Choose an alternative; proceeding needs a coded override "
-                    + "reason and a note.";
-            case MAJOR -> "Avoid the combination if possible; if it is needed, monitor closely and record the "
-                    + "reason.";
+            case CONTRAINDICATED ->
+                "Do not combine. Choose an alternative; proceeding needs a coded override " + "reason and a note.";
+            case MAJOR ->
+                "Avoid the combination if possible; if it is needed, monitor closely and record the " + "reason.";
             case MODERATE -> "Use with caution: adjust the dose or monitor as appropriate.";
             case MINOR, INFO -> "Take into account; usually no action is needed.";
         };
@@ -130,14 +139,22 @@ final class PairRules {
 
     /** "A + B: high-priority interaction (…). Description Mechanism: …" */
     private static String whatHappens(KnowledgeBase.InteractionRule r, String first, String second) {
-        StringBuilder text = new StringBuilder(first.length() + second.length() + r.description().length()
-                + r.mechanism().length() + 96).append(first).append(" + ").append(second).append(": ");
-        text.append(switch (r.source()) {
-            case "ONC-HIGH" -> "high-priority interaction (ONC list: never or rarely combine)";
-            case "ONC-NONINT" -> "interaction of low clinical significance (ONC non-interruptive list)";
-            case "NDF-RT" -> "interaction (VA NDF-RT, " + r.sourceSeverity() + ")";
-            default -> "interaction (ANSM thesaurus, " + r.sourceSeverity() + ")";
-        });
+        StringBuilder text = new StringBuilder(first.length()
+                        + second.length()
+                        + r.description().length()
+                        + r.mechanism().length()
+                        + 96)
+                .append(first)
+                .append(" + ")
+                .append(second)
+                .append(": ");
+        text.append(
+                switch (r.source()) {
+                    case "ONC-HIGH" -> "high-priority interaction (ONC list: never or rarely combine)";
+                    case "ONC-NONINT" -> "interaction of low clinical significance (ONC non-interruptive list)";
+                    case "NDF-RT" -> "interaction (VA NDF-RT, " + r.sourceSeverity() + ")";
+                    default -> "interaction (ANSM thesaurus, " + r.sourceSeverity() + ")";
+                });
         if (!r.description().isEmpty() && !r.description().contains("[VA Drug Interaction]")) {
             text.append(". ").append(r.description());
         }

@@ -11,8 +11,8 @@ import org.cdss.medsafety.ActiveMedication;
 import org.cdss.medsafety.AlertType;
 import org.cdss.medsafety.DrugSuggestion;
 import org.cdss.medsafety.InvolvedDrug;
-import org.cdss.medsafety.KbIngredient;
 import org.cdss.medsafety.KbInfo;
+import org.cdss.medsafety.KbIngredient;
 import org.cdss.medsafety.MedicationCheckRequest;
 import org.cdss.medsafety.MedicationCheckResult;
 import org.cdss.medsafety.ProposedDrug;
@@ -32,14 +32,17 @@ public final class SafetyEngine {
 
     private final KnowledgeBase kb;
     private final KbInfo info;
-    private final List<SafetyPolicy> policies = List.of(new UnknownDrugPolicy(), new InteractionPolicy(),
-            new AllergyPolicy(), new DuplicateTherapyPolicy(), new DoseRangePolicy());
+    private final List<SafetyPolicy> policies = List.of(
+            new UnknownDrugPolicy(),
+            new InteractionPolicy(),
+            new AllergyPolicy(),
+            new DuplicateTherapyPolicy(),
+            new DoseRangePolicy());
     private final List<SearchEntry> searchEntries;
 
     private SafetyEngine(KnowledgeBase kb, String problem) {
         this.kb = kb;
-        this.info = kb != null ? kb.info()
-                : new KbInfo("unavailable", false, problem, List.of(), Map.of());
+        this.info = kb != null ? kb.info() : new KbInfo("unavailable", false, problem, List.of(), Map.of());
         this.searchEntries = kb != null ? searchEntries(kb) : List.of();
     }
 
@@ -64,14 +67,22 @@ public final class SafetyEngine {
         validate(request);
         if (kb == null) {
             List<InvolvedDrug> drugs = request.proposed().stream()
-                    .map(d -> new InvolvedDrug(d.ingredientId(), d.name() != null ? d.name() : d.ingredientId(),
-                            "PROPOSED")).toList();
-            SafetyAlert alert = new SafetyAlert(AlertType.INCOMPLETE, Severity.MAJOR, Severity.MAJOR.tier(), drugs,
+                    .map(d -> new InvolvedDrug(
+                            d.ingredientId(), d.name() != null ? d.name() : d.ingredientId(), "PROPOSED"))
+                    .toList();
+            SafetyAlert alert = new SafetyAlert(
+                    AlertType.INCOMPLETE,
+                    Severity.MAJOR,
+                    Severity.MAJOR.tier(),
+                    drugs,
                     "The medication knowledge base is not available: NOTHING was checked (interactions, allergies, "
                             + "duplicates, dose).",
                     "Check the order manually with a pharmacist and tell IT: the knowledge base failed to load.",
-                    UnknownDrugPolicy.SOURCE, "CDSS fail-safe rule (issue 4)", "INCOMPLETE-KB-UNAVAILABLE",
-                    List.of(), info.version());
+                    UnknownDrugPolicy.SOURCE,
+                    "CDSS fail-safe rule (issue 4)",
+                    "INCOMPLETE-KB-UNAVAILABLE",
+                    List.of(),
+                    info.version());
             return new MedicationCheckResult(List.of(alert), false, info);
         }
         CheckContext context = resolve(request);
@@ -113,7 +124,9 @@ public final class SafetyEngine {
     /** The components (DrugBank accessions) of a combination product's ATC code (J01CR02), else an empty list. */
     public List<String> componentsForAtc(String atc) {
         int[] ids = kb == null ? null : kb.componentsForAtc(atc);
-        return ids == null ? List.of() : java.util.Arrays.stream(ids).mapToObj(KnowledgeBase::formatId).toList();
+        return ids == null
+                ? List.of()
+                : java.util.Arrays.stream(ids).mapToObj(KnowledgeBase::formatId).toList();
     }
 
     /** The DrugBank accession of the one ingredient an ATC code denotes in the knowledge base, else null. */
@@ -184,7 +197,8 @@ public final class SafetyEngine {
                 proposed.add(drug(d.ingredientId(), d.name(), "PROPOSED", d));
             }
         }
-        List<CheckContext.Drug> active = new ArrayList<>(request.activeMedications().size());
+        List<CheckContext.Drug> active =
+                new ArrayList<>(request.activeMedications().size());
         for (ActiveMedication m : request.activeMedications()) {
             if (m != null && !(blank(m.ingredientId()) && blank(m.name()))) {
                 int[] parts = blank(m.ingredientId()) ? kb.components(m.name()) : null;
@@ -195,14 +209,15 @@ public final class SafetyEngine {
                 }
             }
         }
-        List<CheckContext.Allergy> allergies = new ArrayList<>(request.allergies().size());
+        List<CheckContext.Allergy> allergies =
+                new ArrayList<>(request.allergies().size());
         for (RecordedAllergy a : request.allergies()) {
             if (a != null && !(blank(a.allergenId()) && blank(a.text()))) {
                 allergies.add(allergy(a));
             }
         }
-        return new CheckContext(kb, proposed, active, allergies, request.ageYears(), request.weightKg(),
-                repeats(proposed, active));
+        return new CheckContext(
+                kb, proposed, active, allergies, request.ageYears(), request.weightKg(), repeats(proposed, active));
     }
 
     /** Whether a known ingredient occurs more than once among the proposed and active drugs. */
@@ -234,8 +249,15 @@ public final class SafetyEngine {
      */
     private void components(List<CheckContext.Drug> into, int[] ids, String given, String role, int product) {
         for (int id : ids) {
-            into.add(new CheckContext.Drug(id, kb.accession(id), kb.displayName(id) + " (in " + given.strip() + ")",
-                    role, null, given.strip(), product, false));
+            into.add(new CheckContext.Drug(
+                    id,
+                    kb.accession(id),
+                    kb.displayName(id) + " (in " + given.strip() + ")",
+                    role,
+                    null,
+                    given.strip(),
+                    product,
+                    false));
         }
     }
 
@@ -277,8 +299,13 @@ public final class SafetyEngine {
             String group = target.substring(6).strip().toUpperCase(Locale.ROOT);
             Set<Integer> members = kb.group(group);
             int bit = kb.groupBit(group);
-            return new CheckContext.Allergy(members, null, members.isEmpty() ? null : group, bit,
-                    kb.groupClosure(bit), blank(a.text()) ? group : label);
+            return new CheckContext.Allergy(
+                    members,
+                    null,
+                    members.isEmpty() ? null : group,
+                    bit,
+                    kb.groupClosure(bit),
+                    blank(a.text()) ? group : label);
         }
         if (target != null) {
             id = KnowledgeBase.parseId(target);
@@ -286,8 +313,8 @@ public final class SafetyEngine {
         if (id == null || !kb.knows(id)) {
             return new CheckContext.Allergy(Set.of(), null, null, -1, new BitSet(0), label);
         }
-        return new CheckContext.Allergy(Set.of(id), id, null, -1, kb.groupsOf(id),
-                blank(a.text()) ? kb.displayName(id) : label);
+        return new CheckContext.Allergy(
+                Set.of(id), id, null, -1, kb.groupsOf(id), blank(a.text()) ? kb.displayName(id) : label);
     }
 
     private static boolean blank(String s) {
@@ -314,9 +341,17 @@ public final class SafetyEngine {
     public java.util.Optional<DrugSuggestion> orderable(String accession) {
         Integer id = kb == null || accession == null ? null : KnowledgeBase.parseId(accession);
         KnowledgeBase.Product p = id == null ? null : kb.product(id);
-        return p == null ? java.util.Optional.empty()
-                : java.util.Optional.of(new DrugSuggestion(KnowledgeBase.formatId(p.id()), p.nameEn(), p.nameKo(),
-                        p.brands(), p.strength() + " " + p.strengthUnit(), p.form(), p.route(), true));
+        return p == null
+                ? java.util.Optional.empty()
+                : java.util.Optional.of(new DrugSuggestion(
+                        KnowledgeBase.formatId(p.id()),
+                        p.nameEn(),
+                        p.nameKo(),
+                        p.brands(),
+                        p.strength() + " " + p.strengthUnit(),
+                        p.form(),
+                        p.route(),
+                        true));
     }
 
     /**
@@ -324,8 +359,8 @@ public final class SafetyEngine {
      * (optionally only one severity and/or source), most severe first, then by partner name; empty when the
      * knowledge base does not know the accession or is not loaded.
      */
-    public java.util.Optional<KbIngredient> ingredient(String accession, Severity severity, String source, int page,
-            int size) {
+    public java.util.Optional<KbIngredient> ingredient(
+            String accession, Severity severity, String source, int page, int size) {
         Integer id = kb == null ? null : KnowledgeBase.parseId(accession);
         if (id == null || !kb.knows(id)) {
             return java.util.Optional.empty();
@@ -334,11 +369,19 @@ public final class SafetyEngine {
         List<KbIngredient.KbInteraction> matching = new ArrayList<>();
         for (KnowledgeBase.InteractionRule r : kb.rulesOf(id)) {
             counts.merge(r.severity(), 1, Integer::sum);
-            if ((severity == null || r.severity() == severity) && (source == null || r.source().equals(source))) {
+            if ((severity == null || r.severity() == severity)
+                    && (source == null || r.source().equals(source))) {
                 int partner = r.a() == id ? r.b() : r.a();
-                matching.add(new KbIngredient.KbInteraction(r.id(), KnowledgeBase.formatId(partner),
-                        kb.displayName(partner), r.severity(), r.source(), r.sourceSeverity(), r.mechanism(),
-                        r.description(), kb.citation(r.source()) + (r.citation().isEmpty() ? "" : " " + r.citation())));
+                matching.add(new KbIngredient.KbInteraction(
+                        r.id(),
+                        KnowledgeBase.formatId(partner),
+                        kb.displayName(partner),
+                        r.severity(),
+                        r.source(),
+                        r.sourceSeverity(),
+                        r.mechanism(),
+                        r.description(),
+                        kb.citation(r.source()) + (r.citation().isEmpty() ? "" : " " + r.citation())));
             }
         }
         matching.sort(Comparator.comparing(KbIngredient.KbInteraction::severity)
@@ -348,13 +391,28 @@ public final class SafetyEngine {
         int to = Math.min(from + size, matching.size());
         String[] names = kb.ingredients().getOrDefault(id, new String[] {"", ""});
         KnowledgeBase.Product p = kb.product(id);
-        KbIngredient.KbProduct product = p == null ? null : new KbIngredient.KbProduct(p.brands(), p.strength() + " "
-                + p.strengthUnit(), p.form(), p.route(), p.maxSingle(), p.maxDaily(),
-                p.doseUnit().isEmpty() ? null : p.doseUnit(), p.doseSource().isEmpty() ? null : p.doseSource());
-        return java.util.Optional.of(new KbIngredient(KnowledgeBase.formatId(id), kb.displayName(id),
-                names[1].isEmpty() ? null : names[1], p == null || p.nameKo().isEmpty() ? null : p.nameKo(),
-                p == null || p.atc().isBlank() ? null : p.atc().strip(), product, kb.ansmClassesOf(id),
-                kb.allergyGroupsOf(id), kb.duplicateGroupsOf(id), counts,
+        KbIngredient.KbProduct product = p == null
+                ? null
+                : new KbIngredient.KbProduct(
+                        p.brands(),
+                        p.strength() + " " + p.strengthUnit(),
+                        p.form(),
+                        p.route(),
+                        p.maxSingle(),
+                        p.maxDaily(),
+                        p.doseUnit().isEmpty() ? null : p.doseUnit(),
+                        p.doseSource().isEmpty() ? null : p.doseSource());
+        return java.util.Optional.of(new KbIngredient(
+                KnowledgeBase.formatId(id),
+                kb.displayName(id),
+                names[1].isEmpty() ? null : names[1],
+                p == null || p.nameKo().isEmpty() ? null : p.nameKo(),
+                p == null || p.atc().isBlank() ? null : p.atc().strip(),
+                product,
+                kb.ansmClassesOf(id),
+                kb.allergyGroupsOf(id),
+                kb.duplicateGroupsOf(id),
+                counts,
                 PageView.of(List.copyOf(matching.subList(from, to)), page, size, matching.size())));
     }
 
@@ -365,16 +423,37 @@ public final class SafetyEngine {
 
     private static List<SearchEntry> searchEntries(KnowledgeBase kb) {
         List<SearchEntry> entries = new ArrayList<>();
-        kb.products().values().stream().sorted(Comparator.comparing(KnowledgeBase.Product::nameEn)).forEach(p ->
-                entries.add(new SearchEntry(new DrugSuggestion(KnowledgeBase.formatId(p.id()), p.nameEn(),
-                        p.nameKo(), p.brands(), p.strength() + " " + p.strengthUnit(), p.form(), p.route(), true),
-                        keys(p.nameEn(), p.nameKo(), p.brands(), kb.ingredients().getOrDefault(p.id(),
-                                new String[] {"", ""})[1]))));
-        kb.ingredients().entrySet().stream().filter(e -> kb.product(e.getKey()) == null)
-                .sorted(Comparator.comparing(e -> kb.displayName(e.getKey()))).forEach(e ->
-                        entries.add(new SearchEntry(new DrugSuggestion(KnowledgeBase.formatId(e.getKey()),
-                                kb.displayName(e.getKey()), null, null, null, null, null, false),
-                                keys(e.getValue()[0], e.getValue()[1]))));
+        kb.products().values().stream()
+                .sorted(Comparator.comparing(KnowledgeBase.Product::nameEn))
+                .forEach(p -> entries.add(new SearchEntry(
+                        new DrugSuggestion(
+                                KnowledgeBase.formatId(p.id()),
+                                p.nameEn(),
+                                p.nameKo(),
+                                p.brands(),
+                                p.strength() + " " + p.strengthUnit(),
+                                p.form(),
+                                p.route(),
+                                true),
+                        keys(
+                                p.nameEn(),
+                                p.nameKo(),
+                                p.brands(),
+                                kb.ingredients().getOrDefault(p.id(), new String[] {"", ""})[1]))));
+        kb.ingredients().entrySet().stream()
+                .filter(e -> kb.product(e.getKey()) == null)
+                .sorted(Comparator.comparing(e -> kb.displayName(e.getKey())))
+                .forEach(e -> entries.add(new SearchEntry(
+                        new DrugSuggestion(
+                                KnowledgeBase.formatId(e.getKey()),
+                                kb.displayName(e.getKey()),
+                                null,
+                                null,
+                                null,
+                                null,
+                                null,
+                                false),
+                        keys(e.getValue()[0], e.getValue()[1]))));
         return List.copyOf(entries);
     }
 

@@ -21,26 +21,39 @@ final class UnknownDrugPolicy implements SafetyPolicy {
                     continue;
                 }
                 boolean ambiguous = d.id() == KnowledgeBase.AMBIGUOUS;
-                findings.add(new SafetyAlert(AlertType.INCOMPLETE, Severity.MAJOR, Severity.MAJOR.tier(),
+                findings.add(new SafetyAlert(
+                        AlertType.INCOMPLETE,
+                        Severity.MAJOR,
+                        Severity.MAJOR.tier(),
                         List.of(d.involved()),
-                        (ambiguous ? "\"" + d.given() + "\" matches several ingredients"
-                                : "\"" + d.given() + "\" is not in the medication knowledge base")
+                        (ambiguous
+                                        ? "\"" + d.given() + "\" matches several ingredients"
+                                        : "\"" + d.given() + "\" is not in the medication knowledge base")
                                 + ": its interactions, allergies, duplicates and dose were NOT checked.",
-                        ambiguous ? "Choose the exact ingredient or product from the drug search."
+                        ambiguous
+                                ? "Choose the exact ingredient or product from the drug search."
                                 : "Choose the drug from the drug search, or check this drug manually with a pharmacist.",
-                        SOURCE, "CDSS fail-safe rule (issue 4)",
-                        ambiguous ? "INCOMPLETE-AMBIGUOUS-DRUG" : "INCOMPLETE-UNKNOWN-DRUG", List.of(),
+                        SOURCE,
+                        "CDSS fail-safe rule (issue 4)",
+                        ambiguous ? "INCOMPLETE-AMBIGUOUS-DRUG" : "INCOMPLETE-UNKNOWN-DRUG",
+                        List.of(),
                         c.version()));
             }
         }
         for (CheckContext.Allergy a : c.allergies()) {
             if (!a.coded()) {
-                findings.add(new SafetyAlert(AlertType.INCOMPLETE, Severity.MAJOR, Severity.MAJOR.tier(),
+                findings.add(new SafetyAlert(
+                        AlertType.INCOMPLETE,
+                        Severity.MAJOR,
+                        Severity.MAJOR.tier(),
                         List.of(a.involved()),
                         "The allergy \"" + a.label() + "\" could not be coded: the proposed drugs were NOT checked "
                                 + "against it.",
                         "Record the allergy as a coded ingredient or allergen class, or verify it manually.",
-                        SOURCE, "CDSS fail-safe rule (issue 4)", "INCOMPLETE-UNCODED-ALLERGY", List.of(),
+                        SOURCE,
+                        "CDSS fail-safe rule (issue 4)",
+                        "INCOMPLETE-UNCODED-ALLERGY",
+                        List.of(),
                         c.version()));
             }
         }

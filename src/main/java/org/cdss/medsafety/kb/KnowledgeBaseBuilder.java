@@ -35,18 +35,33 @@ public final class KnowledgeBaseBuilder {
 
     /** Sources: code used in the KB, the name in the input, and the citation. */
     static final Map<String, String[]> SOURCES = new TreeMap<>(Map.of(
-            "ANSM", new String[] {"FrenchDB", "ANSM Thesaurus des interactions medicamenteuses (via the merged PDDI"
-                    + " dataset, Ayvaz S et al. J Biomed Inform 2015;55:206-17)"},
-            "NDF-RT", new String[] {"NDF-RT", "US Department of Veterans Affairs National Drug File - Reference"
-                    + " Terminology (public domain; via Ayvaz S et al. J Biomed Inform 2015;55:206-17)"},
-            "ONC-HIGH", new String[] {"ONC-HighPriority", "Phansalkar S et al. High-priority drug-drug"
-                    + " interactions for use in electronic health records. J Am Med Inform Assoc 2012;19:735-43"},
-            "ONC-NONINT", new String[] {"ONC-NonInteruptive", "Phansalkar S et al. Drug-drug interactions that"
-                    + " should be non-interruptive in order to reduce alert fatigue in electronic health records."
-                    + " J Am Med Inform Assoc 2013;20:489-93"}));
+            "ANSM",
+                    new String[] {
+                        "FrenchDB",
+                        "ANSM Thesaurus des interactions medicamenteuses (via the merged PDDI"
+                                + " dataset, Ayvaz S et al. J Biomed Inform 2015;55:206-17)"
+                    },
+            "NDF-RT",
+                    new String[] {
+                        "NDF-RT",
+                        "US Department of Veterans Affairs National Drug File - Reference"
+                                + " Terminology (public domain; via Ayvaz S et al. J Biomed Inform 2015;55:206-17)"
+                    },
+            "ONC-HIGH",
+                    new String[] {
+                        "ONC-HighPriority",
+                        "Phansalkar S et al. High-priority drug-drug"
+                                + " interactions for use in electronic health records. J Am Med Inform Assoc 2012;19:735-43"
+                    },
+            "ONC-NONINT",
+                    new String[] {
+                        "ONC-NonInteruptive",
+                        "Phansalkar S et al. Drug-drug interactions that"
+                                + " should be non-interruptive in order to reduce alert fatigue in electronic health records."
+                                + " J Am Med Inform Assoc 2013;20:489-93"
+                    }));
 
-    private KnowledgeBaseBuilder() {
-    }
+    private KnowledgeBaseBuilder() {}
 
     public static void main(String[] args) throws IOException {
         String data = System.getenv().getOrDefault("CDSS_TEST_DATA", "../shared/data");
@@ -57,17 +72,23 @@ public final class KnowledgeBaseBuilder {
     }
 
     /** What a build produced (for the command line and the tests). */
-    public record Result(int ingredients, int classMembers, int rules, Map<String, Integer> rulesBySource,
-            String version) {
+    public record Result(
+            int ingredients, int classMembers, int rules, Map<String, Integer> rulesBySource, String version) {
         String summary() {
             return ingredients + " ingredients, " + classMembers + " class memberships, " + rules + " rules "
                     + rulesBySource + ", version " + version;
         }
     }
 
-    record Rule(String source, int a, int b, String severity, String sourceSeverity, String mechanism,
-            String description, String citation) {
-    }
+    record Rule(
+            String source,
+            int a,
+            int b,
+            String severity,
+            String sourceSeverity,
+            String mechanism,
+            String description,
+            String citation) {}
 
     public static Result build(Path in, Path out, LocalDate today) throws IOException {
         List<String> pddi = Files.readAllLines(in.resolve(PDDI), StandardCharsets.UTF_8);
@@ -107,8 +128,7 @@ public final class KnowledgeBaseBuilder {
             }
             vote(englishVotes, parseId(f[1]), clean(f[0]));
             vote(englishVotes, parseId(f[3]), clean(f[2]));
-            oncRows.add(new String[] {"ONC-HighPriority", f[0], f[1], f[2], f[3], "ONC_HIGH_PRIORITY", "", "", "",
-                    ""});
+            oncRows.add(new String[] {"ONC-HighPriority", f[0], f[1], f[2], f[3], "ONC_HIGH_PRIORITY", "", "", "", ""});
         }
         rows.addAll(oncRows);
 
@@ -138,8 +158,15 @@ public final class KnowledgeBaseBuilder {
                 continue;
             }
             String description = text(!f[8].isBlank() ? f[8] : f[6]);
-            Rule rule = new Rule(source, Math.min(a, b), Math.max(a, b), severity, f[5].strip(), text(f[7]),
-                    description, f[9].strip());
+            Rule rule = new Rule(
+                    source,
+                    Math.min(a, b),
+                    Math.max(a, b),
+                    severity,
+                    f[5].strip(),
+                    text(f[7]),
+                    description,
+                    f[9].strip());
             String k = source + ":" + id(rule.a()) + ":" + id(rule.b());
             rules.merge(k, rule, KnowledgeBaseBuilder::stronger);
         }
@@ -147,12 +174,12 @@ public final class KnowledgeBaseBuilder {
         Map<Integer, String[]> ingredients = new TreeMap<>();
         for (Rule r : rules.values()) {
             for (int id : new int[] {r.a(), r.b()}) {
-                ingredients.computeIfAbsent(id, i -> new String[] {english.getOrDefault(i, ""),
-                        frenchNames.getOrDefault(i, "")});
+                ingredients.computeIfAbsent(
+                        id, i -> new String[] {english.getOrDefault(i, ""), frenchNames.getOrDefault(i, "")});
             }
         }
-        english.forEach((id, n) -> ingredients.computeIfAbsent(id, i -> new String[] {n,
-                frenchNames.getOrDefault(i, "")}));
+        english.forEach((id, n) ->
+                ingredients.computeIfAbsent(id, i -> new String[] {n, frenchNames.getOrDefault(i, "")}));
 
         List<String> classRows = new ArrayList<>();
         int unmappedMembers = 0;
@@ -190,8 +217,17 @@ public final class KnowledgeBaseBuilder {
         Map<String, Integer> bySource = new TreeMap<>();
         Map<String, Integer> bySeverity = new TreeMap<>();
         rules.forEach((k, r) -> {
-            ruleLines.add(String.join("\t", k, r.source(), id(r.a()), id(r.b()), r.severity(), r.sourceSeverity(),
-                    r.mechanism(), r.description(), r.citation()));
+            ruleLines.add(String.join(
+                    "\t",
+                    k,
+                    r.source(),
+                    id(r.a()),
+                    id(r.b()),
+                    r.severity(),
+                    r.sourceSeverity(),
+                    r.mechanism(),
+                    r.description(),
+                    r.citation()));
             bySource.merge(r.source(), 1, Integer::sum);
             bySeverity.merge(r.source() + "." + r.severity(), 1, Integer::sum);
         });
@@ -223,8 +259,10 @@ public final class KnowledgeBaseBuilder {
         if (c != 0) {
             return c > 0 ? y : x;
         }
-        Comparator<Rule> byText = Comparator.comparing(Rule::description).thenComparing(Rule::mechanism)
-                .thenComparing(Rule::sourceSeverity).thenComparing(Rule::citation);
+        Comparator<Rule> byText = Comparator.comparing(Rule::description)
+                .thenComparing(Rule::mechanism)
+                .thenComparing(Rule::sourceSeverity)
+                .thenComparing(Rule::citation);
         return byText.compare(x, y) <= 0 ? x : y;
     }
 
@@ -253,13 +291,14 @@ public final class KnowledgeBaseBuilder {
             case "ONC-HIGH" -> "CONTRAINDICATED";
             case "ONC-NONINT" -> "MINOR";
             case "NDF-RT" -> s.equals("Critical") ? "MAJOR" : s.equals("Significant") ? "MODERATE" : null;
-            case "ANSM" -> switch (s) {
-                case "CI" -> "CONTRAINDICATED";
-                case "AD" -> "MAJOR";
-                case "PE" -> "MODERATE";
-                case "PC" -> "MINOR";
-                default -> null;
-            };
+            case "ANSM" ->
+                switch (s) {
+                    case "CI" -> "CONTRAINDICATED";
+                    case "AD" -> "MAJOR";
+                    case "PE" -> "MODERATE";
+                    case "PC" -> "MINOR";
+                    default -> null;
+                };
             default -> null;
         };
     }
@@ -308,7 +347,11 @@ public final class KnowledgeBaseBuilder {
     }
 
     private static String text(String s) {
-        String t = s.replace('\t', ' ').replace('\r', ' ').replace('\n', ' ').strip().replaceAll("\\s+", " ");
+        String t = s.replace('\t', ' ')
+                .replace('\r', ' ')
+                .replace('\n', ' ')
+                .strip()
+                .replaceAll("\\s+", " ");
         return t.length() <= MAX_TEXT ? t : t.substring(0, MAX_TEXT - 1) + "…";
     }
 
@@ -343,8 +386,11 @@ public final class KnowledgeBaseBuilder {
     }
 
     private static Integer best(Map<Integer, Integer> votes) {
-        return votes.entrySet().stream().max(Map.Entry.<Integer, Integer>comparingByValue()
-                .thenComparing(Map.Entry.comparingByKey(Comparator.reverseOrder()))).orElseThrow().getKey();
+        return votes.entrySet().stream()
+                .max(Map.Entry.<Integer, Integer>comparingByValue()
+                        .thenComparing(Map.Entry.comparingByKey(Comparator.reverseOrder())))
+                .orElseThrow()
+                .getKey();
     }
 
     private static void write(Path file, List<String> lines) throws IOException {

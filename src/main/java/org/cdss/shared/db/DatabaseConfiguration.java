@@ -65,7 +65,8 @@ class DatabaseConfiguration {
             configuration.placeholders(placeholders);
             // portable migrations plus this vendor's own (indexes only one database has; ADR 0008)
             List<String> locations = new ArrayList<>(Arrays.stream(configuration.getLocations())
-                    .map(Location::getDescriptor).toList());
+                    .map(Location::getDescriptor)
+                    .toList());
             if (!locations.contains(vendor.migrationLocation())) {
                 locations.add(vendor.migrationLocation());
             }
@@ -83,8 +84,8 @@ class DatabaseConfiguration {
     }
 
     @Bean
-    DatabaseStartup databaseStartup(DataSource dataSource, DataSourceProperties properties,
-            ApplicationEventPublisher events) {
+    DatabaseStartup databaseStartup(
+            DataSource dataSource, DataSourceProperties properties, ApplicationEventPublisher events) {
         return new DatabaseStartup(dataSource, properties.determineUrl(), events);
     }
 

@@ -40,8 +40,11 @@ public class DatabaseStartup implements HealthIndicator {
             markMigrated(false);
             return;
         }
-        log.error("Database unreachable at {} ({}); CDSS starts with readiness DOWN and retries every {} s.",
-                redactedUrl, lastError, RETRY_EVERY.toSeconds());
+        log.error(
+                "Database unreachable at {} ({}); CDSS starts with readiness DOWN and retries every {} s.",
+                redactedUrl,
+                lastError,
+                RETRY_EVERY.toSeconds());
         Thread.ofVirtual().name("cdss-db-retry").start(() -> retryUntilMigrated(flyway));
     }
 
@@ -98,10 +101,11 @@ public class DatabaseStartup implements HealthIndicator {
 
     @Override
     public Health health() {
-        return migrated.get() ? Health.up().build() : Health.down().withDetail("schema", "not migrated").build();
+        return migrated.get()
+                ? Health.up().build()
+                : Health.down().withDetail("schema", "not migrated").build();
     }
 
     /** Published when the schema was migrated after a late database start, so start-up work can run then. */
-    public record DatabaseMigrated() {
-    }
+    public record DatabaseMigrated() {}
 }

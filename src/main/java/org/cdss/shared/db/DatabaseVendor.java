@@ -8,9 +8,19 @@ import java.util.Locale;
  */
 public enum DatabaseVendor {
     H2("org.hibernate.dialect.H2Dialect", "TIMESTAMP(6)", "CLOB", "BLOB", "UUID", "TIMESTAMP(9) WITH TIME ZONE"),
-    POSTGRESQL("org.hibernate.dialect.PostgreSQLDialect", "TIMESTAMP(6)", "TEXT", "BYTEA", "UUID",
+    POSTGRESQL(
+            "org.hibernate.dialect.PostgreSQLDialect",
+            "TIMESTAMP(6)",
+            "TEXT",
+            "BYTEA",
+            "UUID",
             "TIMESTAMP WITH TIME ZONE"),
-    MARIADB("org.hibernate.dialect.MariaDBDialect", "DATETIME(6)", "LONGTEXT", "LONGBLOB", "VARCHAR(36)",
+    MARIADB(
+            "org.hibernate.dialect.MariaDBDialect",
+            "DATETIME(6)",
+            "LONGTEXT",
+            "LONGBLOB",
+            "VARCHAR(36)",
             "TIMESTAMP(6)");
 
     private final String hibernateDialect;
@@ -20,8 +30,13 @@ public enum DatabaseVendor {
     private final String nativeUuidType;
     private final String zonedTimestampType;
 
-    DatabaseVendor(String hibernateDialect, String timestampType, String textType, String blobType,
-            String nativeUuidType, String zonedTimestampType) {
+    DatabaseVendor(
+            String hibernateDialect,
+            String timestampType,
+            String textType,
+            String blobType,
+            String nativeUuidType,
+            String zonedTimestampType) {
         this.hibernateDialect = hibernateDialect;
         this.timestampType = timestampType;
         this.textType = textType;
@@ -41,8 +56,8 @@ public enum DatabaseVendor {
         if (u.startsWith("jdbc:mariadb:") || u.startsWith("jdbc:mysql:")) {
             return MARIADB;
         }
-        throw new IllegalArgumentException("Unsupported database URL (use H2, PostgreSQL or MariaDB): "
-                + u.replaceAll("//[^/@]*@", "//***@"));
+        throw new IllegalArgumentException(
+                "Unsupported database URL (use H2, PostgreSQL or MariaDB): " + u.replaceAll("//[^/@]*@", "//***@"));
     }
 
     public String hibernateDialect() {
@@ -60,7 +75,16 @@ public enum DatabaseVendor {
      * library dictates (Spring Modulith's {@code event_publication} binds {@code java.util.UUID} on H2/PostgreSQL).
      */
     public java.util.Map<String, String> flywayPlaceholders() {
-        return java.util.Map.of("ts", timestampType, "text", textType, "blob", blobType, "native_uuid",
-                nativeUuidType, "zoned_ts", zonedTimestampType);
+        return java.util.Map.of(
+                "ts",
+                timestampType,
+                "text",
+                textType,
+                "blob",
+                blobType,
+                "native_uuid",
+                nativeUuidType,
+                "zoned_ts",
+                zonedTimestampType);
     }
 }

@@ -30,8 +30,11 @@ class OutstandingEventPublications {
     /** Failed deliveries are retried once they are this old (and then on every run while they keep failing). */
     private final Duration retryAfter;
 
-    OutstandingEventPublications(IncompleteEventPublications incomplete, FailedEventPublications failed,
-            DatabaseStartup database, @Value("${cdss.events.retry-after:10s}") Duration retryAfter) {
+    OutstandingEventPublications(
+            IncompleteEventPublications incomplete,
+            FailedEventPublications failed,
+            DatabaseStartup database,
+            @Value("${cdss.events.retry-after:10s}") Duration retryAfter) {
         this.incomplete = incomplete;
         this.failed = failed;
         this.database = database;
@@ -49,9 +52,12 @@ class OutstandingEventPublications {
             return;
         }
         try {
-            failed.resubmit(ResubmissionOptions.defaults().withMinAge(retryAfter).withBatchSize(200));
+            failed.resubmit(
+                    ResubmissionOptions.defaults().withMinAge(retryAfter).withBatchSize(200));
         } catch (RuntimeException e) {
-            log.warn("Could not retry failed event publications: {}", e.getClass().getSimpleName());
+            log.warn(
+                    "Could not retry failed event publications: {}",
+                    e.getClass().getSimpleName());
         }
     }
 
@@ -71,7 +77,9 @@ class OutstandingEventPublications {
         try {
             incomplete.resubmitIncompletePublications(publication -> true);
         } catch (RuntimeException e) {
-            log.error("Could not republish outstanding event publications: {}", e.getClass().getSimpleName());
+            log.error(
+                    "Could not republish outstanding event publications: {}",
+                    e.getClass().getSimpleName());
         }
     }
 }

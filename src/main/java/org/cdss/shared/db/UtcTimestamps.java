@@ -13,8 +13,7 @@ import java.time.ZoneOffset;
  */
 public final class UtcTimestamps {
 
-    private UtcTimestamps() {
-    }
+    private UtcTimestamps() {}
 
     /** The column value for {@code instant} (null stays null). */
     public static LocalDateTime toColumn(Instant instant) {

@@ -9,8 +9,9 @@ import java.util.UUID;
  * The logged-in user as every module sees it. Stored in the server-side session (hence {@link Serializable}); holds
  * ids and roles only, no patient data. {@link #toString()} gives the username alone.
  */
-public record CdssPrincipal(UUID userId, String username, String displayName, Set<Role> roles,
-        Set<UUID> departmentIds, UUID patientId) implements Principal, Serializable {
+public record CdssPrincipal(
+        UUID userId, String username, String displayName, Set<Role> roles, Set<UUID> departmentIds, UUID patientId)
+        implements Principal, Serializable {
 
     public CdssPrincipal {
         roles = Set.copyOf(roles);

@@ -7,8 +7,7 @@ import org.springframework.security.core.context.SecurityContextHolder;
 /** Reads the {@link CdssPrincipal} of the current request. */
 public final class CurrentUser {
 
-    private CurrentUser() {
-    }
+    private CurrentUser() {}
 
     public static Optional<CdssPrincipal> find() {
         Authentication auth = SecurityContextHolder.getContext().getAuthentication();
@@ -20,7 +19,8 @@ public final class CurrentUser {
 
     /** The current user; throws when nobody is logged in (the security filter chain normally prevents that). */
     public static CdssPrincipal require() {
-        return find().orElseThrow(() -> new org.springframework.security.authentication
-                .AuthenticationCredentialsNotFoundException("no CDSS user in the security context"));
+        return find().orElseThrow(() ->
+                new org.springframework.security.authentication.AuthenticationCredentialsNotFoundException(
+                        "no CDSS user in the security context"));
     }
 }

@@ -43,7 +43,10 @@ class DatabaseUnavailableFilter extends OncePerRequestFilter {
             if (!noConnection(e) || response.isCommitted()) {
                 throw e;
             }
-            log.warn("No database connection for {} {}: {}", request.getMethod(), request.getRequestURI(),
+            log.warn(
+                    "No database connection for {} {}: {}",
+                    request.getMethod(),
+                    request.getRequestURI(),
                     e.getClass().getSimpleName());
             response.reset();
             response.setHeader(HttpHeaders.RETRY_AFTER, "2");

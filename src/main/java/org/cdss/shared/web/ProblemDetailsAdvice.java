@@ -76,14 +76,21 @@ class ProblemDetailsAdvice extends ResponseEntityExceptionHandler {
      * No database connection within the pool's timeout (the database is down, or the server is overloaded): 503 with
      * {@code Retry-After}, so clients back off and retry (with their Idempotency-Key) instead of seeing a 500.
      */
-    @ExceptionHandler({org.springframework.transaction.CannotCreateTransactionException.class,
-            org.springframework.dao.DataAccessResourceFailureException.class})
+    @ExceptionHandler({
+        org.springframework.transaction.CannotCreateTransactionException.class,
+        org.springframework.dao.DataAccessResourceFailureException.class
+    })
     ResponseEntity<Object> noConnection(RuntimeException e, HttpServletRequest request) {
-        log.warn("No database connection for {} {}: {}", request.getMethod(), request.getRequestURI(),
+        log.warn(
+                "No database connection for {} {}: {}",
+                request.getMethod(),
+                request.getRequestURI(),
                 e.getClass().getSimpleName());
         ResponseEntity<Object> response = respond(problems.build(ProblemCode.SERVICE_UNAVAILABLE), request);
-        return ResponseEntity.status(response.getStatusCode()).headers(response.getHeaders())
-                .header(HttpHeaders.RETRY_AFTER, "2").body(response.getBody());
+        return ResponseEntity.status(response.getStatusCode())
+                .headers(response.getHeaders())
+                .header(HttpHeaders.RETRY_AFTER, "2")
+                .body(response.getBody());
     }
 
     @ExceptionHandler({AccessDeniedException.class, AuthorizationDeniedException.class})
@@ -94,14 +101,15 @@ class ProblemDetailsAdvice extends ResponseEntityExceptionHandler {
     @ExceptionHandler(ConstraintViolationException.class)
     ResponseEntity<Object> constraintViolation(ConstraintViolationException e, HttpServletRequest request) {
         List<Map<String, String>> errors = e.getConstraintViolations().stream()
-                .map(v -> Problems.fieldError("/" + v.getPropertyPath(), v.getMessage())).toList();
+                .map(v -> Problems.fieldError("/" + v.getPropertyPath(), v.getMessage()))
+                .toList();
         return respond(problems.build(ProblemCode.VALIDATION, null, null, errors), request);
     }
 
     @ExceptionHandler(MethodArgumentTypeMismatchException.class)
     ResponseEntity<Object> typeMismatch(MethodArgumentTypeMismatchException e, HttpServletRequest request) {
-        var errors = List.of(Problems.fieldError("/" + e.getName(), problems.message("validation.invalid-value",
-                null)));
+        var errors =
+                List.of(Problems.fieldError("/" + e.getName(), problems.message("validation.invalid-value", null)));
         return respond(problems.build(ProblemCode.VALIDATION, null, null, errors), request);
     }
 
@@ -113,7 +121,11 @@ class ProblemDetailsAdvice extends ResponseEntityExceptionHandler {
     @ExceptionHandler(Exception.class)
     ResponseEntity<Object> unexpected(Exception e, HttpServletRequest request) {
         String traceId = UUID.randomUUID().toString();
-        log.error("Unexpected error, traceId={} {} {}\n{}", traceId, request.getMethod(), request.getRequestURI(),
+        log.error(
+                "Unexpected error, traceId={} {} {}\n{}",
+                traceId,
+                request.getMethod(),
+                request.getRequestURI(),
                 SafeThrowables.describe(e));
         ProblemDetail body = problems.build(ProblemCode.INTERNAL);
         body.setProperty("traceId", traceId);
@@ -123,43 +135,51 @@ class ProblemDetailsAdvice extends ResponseEntityExceptionHandler {
     // --- Spring MVC's own exceptions ---
 
     @Override
-    protected ResponseEntity<Object> handleMethodArgumentNotValid(MethodArgumentNotValidException ex,
-            HttpHeaders headers, HttpStatusCode status, WebRequest request) {
+    protected ResponseEntity<Object> handleMethodArgumentNotValid(
+            MethodArgumentNotValidException ex, HttpHeaders headers, HttpStatusCode status, WebRequest request) {
         List<Map<String, String>> errors = new ArrayList<>();
         for (FieldError f : ex.getBindingResult().getFieldErrors()) {
-            errors.add(Problems.fieldError("/" + f.getField().replace('.', '/').replace("[", "/").replace("]", ""),
+            errors.add(Problems.fieldError(
+                    "/" + f.getField().replace('.', '/').replace("[", "/").replace("]", ""),
                     messages.getMessage(f, problems.locale())));
         }
-        ex.getBindingResult().getGlobalErrors().forEach(g -> errors.add(
-                Problems.fieldError("", messages.getMessage(g, problems.locale()))));
+        ex.getBindingResult()
+                .getGlobalErrors()
+                .forEach(g -> errors.add(Problems.fieldError("", messages.getMessage(g, problems.locale()))));
         return problem(ProblemCode.VALIDATION, errors);
     }
 
     @Override
-    protected ResponseEntity<Object> handleHandlerMethodValidationException(HandlerMethodValidationException ex,
-            HttpHeaders headers, HttpStatusCode status, WebRequest request) {
+    protected ResponseEntity<Object> handleHandlerMethodValidationException(
+            HandlerMethodValidationException ex, HttpHeaders headers, HttpStatusCode status, WebRequest request) {
         List<Map<String, String>> errors = new ArrayList<>();
         for (ParameterValidationResult result : ex.getParameterValidationResults()) {
             String name = result.getMethodParameter().getParameterName();
-            result.getResolvableErrors().forEach(err -> errors.add(Problems.fieldError("/" + name,
-                    messages.getMessage(err, problems.locale()))));
+            result.getResolvableErrors()
+                    .forEach(err ->
+                            errors.add(Problems.fieldError("/" + name, messages.getMessage(err, problems.locale()))));
         }
         return problem(ProblemCode.VALIDATION, errors);
     }
 
     @Override
-    protected ResponseEntity<Object> handleHttpMessageNotReadable(HttpMessageNotReadableException ex,
-            HttpHeaders headers, HttpStatusCode status, WebRequest request) {
+    protected ResponseEntity<Object> handleHttpMessageNotReadable(
+            HttpMessageNotReadableException ex, HttpHeaders headers, HttpStatusCode status, WebRequest request) {
         Throwable cause = ex.getCause();
         if (cause instanceof UnrecognizedPropertyException unknown) {
-            var error = Problems.fieldError("/" + unknown.getPropertyName(),
-                    problems.message("validation.unknown-field", null));
+            var error = Problems.fieldError(
+                    "/" + unknown.getPropertyName(), problems.message("validation.unknown-field", null));
             return problem(ProblemCode.VALIDATION, List.of(error));
         }
         if (cause instanceof DatabindException databind && !databind.getPath().isEmpty()) {
-            String pointer = "/" + String.join("/", databind.getPath().stream()
-                    .map(r -> r.getPropertyName() != null ? r.getPropertyName() : String.valueOf(r.getIndex()))
-                    .toList());
+            String pointer = "/"
+                    + String.join(
+                            "/",
+                            databind.getPath().stream()
+                                    .map(r -> r.getPropertyName() != null
+                                            ? r.getPropertyName()
+                                            : String.valueOf(r.getIndex()))
+                                    .toList());
             var error = Problems.fieldError(pointer, problems.message("validation.invalid-value", null));
             return problem(ProblemCode.VALIDATION, List.of(error));
         }
@@ -167,47 +187,49 @@ class ProblemDetailsAdvice extends ResponseEntityExceptionHandler {
     }
 
     @Override
-    protected ResponseEntity<Object> handleHttpMediaTypeNotSupported(HttpMediaTypeNotSupportedException ex,
-            HttpHeaders headers, HttpStatusCode status, WebRequest request) {
+    protected ResponseEntity<Object> handleHttpMediaTypeNotSupported(
+            HttpMediaTypeNotSupportedException ex, HttpHeaders headers, HttpStatusCode status, WebRequest request) {
         return problem(ProblemCode.UNSUPPORTED_MEDIA_TYPE, null);
     }
 
     @Override
-    protected ResponseEntity<Object> handleHttpMediaTypeNotAcceptable(HttpMediaTypeNotAcceptableException ex,
-            HttpHeaders headers, HttpStatusCode status, WebRequest request) {
+    protected ResponseEntity<Object> handleHttpMediaTypeNotAcceptable(
+            HttpMediaTypeNotAcceptableException ex, HttpHeaders headers, HttpStatusCode status, WebRequest request) {
         return problem(ProblemCode.NOT_ACCEPTABLE, null);
     }
 
     @Override
-    protected ResponseEntity<Object> handleHttpRequestMethodNotSupported(HttpRequestMethodNotSupportedException ex,
-            HttpHeaders headers, HttpStatusCode status, WebRequest request) {
+    protected ResponseEntity<Object> handleHttpRequestMethodNotSupported(
+            HttpRequestMethodNotSupportedException ex, HttpHeaders headers, HttpStatusCode status, WebRequest request) {
         return problem(ProblemCode.METHOD_NOT_ALLOWED, null);
     }
 
     @Override
     protected ResponseEntity<Object> handleMissingServletRequestParameter(
-            MissingServletRequestParameterException ex, HttpHeaders headers, HttpStatusCode status,
+            MissingServletRequestParameterException ex,
+            HttpHeaders headers,
+            HttpStatusCode status,
             WebRequest request) {
         var error = Problems.fieldError("/" + ex.getParameterName(), problems.message("validation.required", null));
         return problem(ProblemCode.VALIDATION, List.of(error));
     }
 
     @Override
-    protected ResponseEntity<Object> handleNoResourceFoundException(NoResourceFoundException ex, HttpHeaders headers,
-            HttpStatusCode status, WebRequest request) {
+    protected ResponseEntity<Object> handleNoResourceFoundException(
+            NoResourceFoundException ex, HttpHeaders headers, HttpStatusCode status, WebRequest request) {
         return problem(ProblemCode.NOT_FOUND, null);
     }
 
     @Override
-    protected ResponseEntity<Object> handleMaxUploadSizeExceededException(MaxUploadSizeExceededException ex,
-            HttpHeaders headers, HttpStatusCode status, WebRequest request) {
+    protected ResponseEntity<Object> handleMaxUploadSizeExceededException(
+            MaxUploadSizeExceededException ex, HttpHeaders headers, HttpStatusCode status, WebRequest request) {
         return problem(ProblemCode.PAYLOAD_TOO_LARGE, null);
     }
 
     /** Any other Spring MVC exception: keep its status, replace its text with ours. */
     @Override
-    protected ResponseEntity<Object> handleExceptionInternal(Exception ex, Object body, HttpHeaders headers,
-            HttpStatusCode statusCode, WebRequest request) {
+    protected ResponseEntity<Object> handleExceptionInternal(
+            Exception ex, Object body, HttpHeaders headers, HttpStatusCode statusCode, WebRequest request) {
         ProblemCode code = switch (statusCode.value()) {
             case 400 -> ProblemCode.MALFORMED_REQUEST;
             case 404 -> ProblemCode.NOT_FOUND;
@@ -222,11 +244,15 @@ class ProblemDetailsAdvice extends ResponseEntityExceptionHandler {
 
     private ResponseEntity<Object> problem(ProblemCode code, List<Map<String, String>> errors) {
         ProblemDetail body = problems.build(code, null, null, errors);
-        return ResponseEntity.status(code.status()).contentType(MediaType.APPLICATION_PROBLEM_JSON).body(body);
+        return ResponseEntity.status(code.status())
+                .contentType(MediaType.APPLICATION_PROBLEM_JSON)
+                .body(body);
     }
 
     private static ResponseEntity<Object> respond(ProblemDetail body, HttpServletRequest request) {
         body.setInstance(URI.create(request.getRequestURI()));
-        return ResponseEntity.status(body.getStatus()).contentType(MediaType.APPLICATION_PROBLEM_JSON).body(body);
+        return ResponseEntity.status(body.getStatus())
+                .contentType(MediaType.APPLICATION_PROBLEM_JSON)
+                .body(body);
     }
 }

@@ -28,8 +28,12 @@ public class ProblemWriter {
     }
 
     /** The problem with extension members (a trace id: never patient data). */
-    public void write(HttpServletRequest request, HttpServletResponse response, ProblemType code,
-            java.util.Map<String, Object> properties) throws IOException {
+    public void write(
+            HttpServletRequest request,
+            HttpServletResponse response,
+            ProblemType code,
+            java.util.Map<String, Object> properties)
+            throws IOException {
         if (response.isCommitted()) {
             return;
         }

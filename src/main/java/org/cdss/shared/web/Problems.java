@@ -46,8 +46,11 @@ public class Problems {
         problem.setType(URI.create(code.type()));
         problem.setTitle(messages.getMessage("problem." + code.code() + ".title", null, code.code(), locale));
         String key = detailKey != null ? detailKey : "problem." + code.code() + ".detail";
-        problem.setDetail(messages.getMessage(key, args, messages.getMessage("problem." + code.code() + ".detail",
-                null, code.code(), locale), locale));
+        problem.setDetail(messages.getMessage(
+                key,
+                args,
+                messages.getMessage("problem." + code.code() + ".detail", null, code.code(), locale),
+                locale));
         problem.setProperty("code", code.code());
         if (errors != null && !errors.isEmpty()) {
             problem.setProperty("errors", errors);

@@ -12,7 +12,6 @@ import org.cdss.shared.ProblemCode;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.core.Ordered;
 import org.springframework.core.annotation.Order;
-import org.springframework.http.MediaType;
 import org.springframework.stereotype.Component;
 import org.springframework.util.unit.DataSize;
 import org.springframework.web.filter.OncePerRequestFilter;
@@ -145,5 +144,4 @@ class RequestSizeLimitFilter extends OncePerRequestFilter {
             return stream;
         }
     }
-
 }

@@ -15,8 +15,7 @@ public final class SafeThrowables {
     /** Frames per throwable in the chain; the top of each stack is where it matters. */
     static final int MAX_FRAMES = 40;
 
-    private SafeThrowables() {
-    }
+    private SafeThrowables() {}
 
     public static String describe(Throwable error) {
         StringBuilder out = new StringBuilder();

@@ -9,8 +9,7 @@ import org.springframework.data.domain.Sort;
  */
 public final class SortParameter {
 
-    private SortParameter() {
-    }
+    private SortParameter() {}
 
     public static Sort parse(String sort, Set<String> allowed, String defaultField) {
         String[] parts = sort == null ? new String[0] : sort.split(",");

@@ -40,7 +40,11 @@ class UnexpectedErrorFilter extends OncePerRequestFilter {
             chain.doFilter(request, response);
         } catch (RuntimeException | ServletException e) {
             String traceId = UUID.randomUUID().toString();
-            log.error("Unexpected error, traceId={} {} {}\n{}", traceId, request.getMethod(), request.getRequestURI(),
+            log.error(
+                    "Unexpected error, traceId={} {} {}\n{}",
+                    traceId,
+                    request.getMethod(),
+                    request.getRequestURI(),
                     SafeThrowables.describe(e));
             problems.write(request, response, ProblemCode.INTERNAL, Map.of("traceId", traceId));
         }

@@ -40,7 +40,8 @@ class WebConfiguration implements WebMvcConfigurer {
                         if (requested.exists() && requested.isReadable()) {
                             return requested;
                         }
-                        if (isServerPath(path) || path.substring(path.lastIndexOf('/') + 1).contains(".")) {
+                        if (isServerPath(path)
+                                || path.substring(path.lastIndexOf('/') + 1).contains(".")) {
                             return null;
                         }
                         Resource index = location.createRelative("index.html");
@@ -50,7 +51,11 @@ class WebConfiguration implements WebMvcConfigurer {
     }
 
     private static boolean isServerPath(String path) {
-        return path.startsWith("api/") || path.equals("api") || path.startsWith("actuator")
-                || path.startsWith("v3/") || path.startsWith("swagger-ui") || path.startsWith("cds-services");
+        return path.startsWith("api/")
+                || path.equals("api")
+                || path.startsWith("actuator")
+                || path.startsWith("v3/")
+                || path.startsWith("swagger-ui")
+                || path.startsWith("cds-services");
     }
 }

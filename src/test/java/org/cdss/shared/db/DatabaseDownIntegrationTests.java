@@ -21,17 +21,25 @@ class DatabaseDownIntegrationTests {
     @Test
     void readiness_is_down_and_liveness_up_when_the_database_is_unreachable(CapturedOutput output) throws Exception {
         SpringApplication app = new SpringApplication(CdssApplication.class);
-        try (ConfigurableApplicationContext context = app.run("--server.port=0",
+        try (ConfigurableApplicationContext context = app.run(
+                "--server.port=0",
                 "--spring.datasource.url=jdbc:postgresql://127.0.0.1:1/cdss_nowhere",
-                "--spring.datasource.username=nobody", "--cdss.mode=production", "--cdss.cookies.secure=false",
+                "--spring.datasource.username=nobody",
+                "--cdss.mode=production",
+                "--cdss.cookies.secure=false",
                 "--cdss.rrn-key=AAECAwQFBgcICQoLDA0ODxAREhMUFRYXGBkaGxwdHh8=",
-                "--logging.level.root=warn", "--logging.level.org.cdss=info")) {
+                "--logging.level.root=warn",
+                "--logging.level.org.cdss=info")) {
             int port = Integer.parseInt(context.getEnvironment().getProperty("local.server.port"));
             HttpClient http = HttpClient.newHttpClient();
-            var readiness = http.send(HttpRequest.newBuilder(URI.create("http://localhost:" + port
-                    + "/actuator/health/readiness")).build(), HttpResponse.BodyHandlers.ofString());
-            var liveness = http.send(HttpRequest.newBuilder(URI.create("http://localhost:" + port
-                    + "/actuator/health/liveness")).build(), HttpResponse.BodyHandlers.ofString());
+            var readiness = http.send(
+                    HttpRequest.newBuilder(URI.create("http://localhost:" + port + "/actuator/health/readiness"))
+                            .build(),
+                    HttpResponse.BodyHandlers.ofString());
+            var liveness = http.send(
+                    HttpRequest.newBuilder(URI.create("http://localhost:" + port + "/actuator/health/liveness"))
+                            .build(),
+                    HttpResponse.BodyHandlers.ofString());
 
             assertThat(readiness.statusCode()).isEqualTo(503);
             assertThat(readiness.body()).contains("DOWN");

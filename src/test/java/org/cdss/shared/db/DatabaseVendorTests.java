@@ -18,6 +18,7 @@ class DatabaseVendorTests {
     @Test
     void an_unsupported_database_is_refused_without_echoing_credentials() {
         assertThatThrownBy(() -> DatabaseVendor.fromJdbcUrl("jdbc:oracle:thin://scott:tiger@db:1521/x"))
-                .hasMessageContaining("Unsupported").hasMessageNotContaining("tiger");
+                .hasMessageContaining("Unsupported")
+                .hasMessageNotContaining("tiger");
     }
 }

@@ -64,7 +64,10 @@ class ProblemDetailsIntegrationTests {
 
     @Test
     void an_unknown_field_is_400_with_its_pointer() {
-        var r = admin.raw("POST", "/api/me/password", "application/json",
+        var r = admin.raw(
+                "POST",
+                "/api/me/password",
+                "application/json",
                 "{\"currentPassword\":\"a\",\"newPassword\":\"b\",\"isAdmin\":true}");
         assertThat(r.status()).isEqualTo(400);
         assertThat(r.json().path("errors").get(0).path("pointer").asString()).isEqualTo("/isAdmin");
@@ -82,23 +85,33 @@ class ProblemDetailsIntegrationTests {
         admin.language("ko");
         var korean = admin.raw("POST", "/api/admin/users", "application/json", "{}");
         assertThat(korean.text("detail")).isEqualTo("입력하지 않았거나 올바르지 않은 항목이 있습니다.");
-        assertThat(korean.json().path("errors").get(0).path("message").asString()).matches(".*[가-힣].*");
+        assertThat(korean.json().path("errors").get(0).path("message").asString())
+                .matches(".*[가-힣].*");
     }
 
     @Test
     void an_invalid_date_or_id_is_a_field_error_not_a_500() {
-        var badDate = frontOffice().raw("POST", "/api/patients", "application/json",
-                "{\"name\":\"x\",\"birthDate\":\"2023-02-30\",\"sex\":\"F\"}");
+        var badDate = frontOffice()
+                .raw(
+                        "POST",
+                        "/api/patients",
+                        "application/json",
+                        "{\"name\":\"x\",\"birthDate\":\"2023-02-30\",\"sex\":\"F\"}");
         assertThat(badDate.status()).isEqualTo(400);
-        assertThat(badDate.json().path("errors").get(0).path("pointer").asString()).isEqualTo("/birthDate");
+        assertThat(badDate.json().path("errors").get(0).path("pointer").asString())
+                .isEqualTo("/birthDate");
         var badId = admin.get("/api/admin/users/not-a-uuid");
         assertThat(badId.status()).isEqualTo(400);
     }
 
     @Test
     void a_future_birth_date_is_refused() {
-        var r = frontOffice().raw("POST", "/api/patients", "application/json",
-                "{\"name\":\"x\",\"birthDate\":\"2999-01-01\",\"sex\":\"F\"}");
+        var r = frontOffice()
+                .raw(
+                        "POST",
+                        "/api/patients",
+                        "application/json",
+                        "{\"name\":\"x\",\"birthDate\":\"2999-01-01\",\"sex\":\"F\"}");
         assertThat(r.status()).isEqualTo(400);
         assertThat(r.json().path("errors").get(0).path("pointer").asString()).isEqualTo("/birthDate");
     }
@@ -120,8 +133,9 @@ class ProblemDetailsIntegrationTests {
     @Test
     void security_errors_default_to_korean_without_accept_language() throws Exception {
         var http = java.net.http.HttpClient.newHttpClient();
-        var response = http.send(java.net.http.HttpRequest.newBuilder(
-                java.net.URI.create("http://localhost:" + port + "/api/me")).build(),
+        var response = http.send(
+                java.net.http.HttpRequest.newBuilder(java.net.URI.create("http://localhost:" + port + "/api/me"))
+                        .build(),
                 java.net.http.HttpResponse.BodyHandlers.ofString());
         assertThat(response.statusCode()).isEqualTo(401);
         assertThat(response.body()).contains("로그인");
@@ -129,7 +143,8 @@ class ProblemDetailsIntegrationTests {
 
     @Test
     void client_side_routes_serve_the_web_ui_but_missing_files_do_not() {
-        org.junit.jupiter.api.Assumptions.assumeTrue(getClass().getResource("/static/index.html") != null,
+        org.junit.jupiter.api.Assumptions.assumeTrue(
+                getClass().getResource("/static/index.html") != null,
                 "web UI not built into this classpath (-Dskip.frontend)");
         var route = admin.get("/admin/users");
         assertThat(route.status()).isEqualTo(200);
