@@ -161,7 +161,7 @@ describe('order screens', () => {
             finding({ blocking: true, acknowledgementRequired: false, reasonRequired: true, reasons: ['DOSE_ADJUSTED', 'OTHER'], commentRequiredFor: ['OTHER'] }, { ruleId: 'ALLERGY-1', type: 'ALLERGY', severity: 'MAJOR', tier: 'INTERRUPTIVE' }),
             finding({ blocking: true, acknowledgementRequired: true, reasonRequired: false, reasons: [], commentRequiredFor: [] }, { ruleId: 'INCOMPLETE-DOSE-WEIGHT', type: 'INCOMPLETE', severity: 'MODERATE', tier: 'SHOWN' }),
           ];
-          return { status: 422, data: { status: 422, code: 'business-rule', checkId: 'c1', findings } satisfies SafetyBlockedProblem };
+          return { status: 422, data: { status: 422, code: 'order.safety-blocked', checkId: 'c1', findings } satisfies SafetyBlockedProblem };
         }
         return { status: 200, data: detail(view('o1', { status: 'SENT' })) };
       },
