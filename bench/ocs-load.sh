@@ -34,7 +34,7 @@ if [ ! -f target/cdss.jar ]; then
 fi
 
 if [ "$BENCH_DB" = h2 ]; then
-  HOME_DIR="$OUT/home-h2"
+  HOME_DIR="$PWD/$OUT/home-h2" # H2 wants an absolute path
   rm -rf "$HOME_DIR"
   DB_ENV=()
 else
