@@ -24,12 +24,43 @@ public class TestDatabase implements ApplicationContextInitializer<ConfigurableA
 
     @Override
     public void initialize(ConfigurableApplicationContext context) {
-        String name =
-                "cdss_test_" + UUID.randomUUID().toString().replace("-", "").substring(0, 12);
-        Map<String, Object> properties = switch (KIND) {
+        Map<String, Object> properties = create(newName(), (url, user, sql) -> dropAtExit(context, url, user, sql));
+        context.getEnvironment().getPropertySources().addFirst(new MapPropertySource("cdss-test-db", properties));
+    }
+
+    /**
+     * A fresh PostgreSQL or MariaDB database for an application that runs outside this JVM (a child process): its
+     * {@code spring.datasource.*} properties, dropped when the test JVM ends. Empty for H2: the child then uses its
+     * own default, the H2 file under its {@code CDSS_HOME}.
+     */
+    public static Map<String, Object> freshForChildProcess() {
+        if (KIND.equals("h2")) {
+            return Map.of();
+        }
+        return create(
+                newName(),
+                (url, user, sql) -> Runtime.getRuntime().addShutdownHook(new Thread(() -> {
+                    try {
+                        execute(url, user, sql);
+                    } catch (RuntimeException ignored) {
+                        // best effort at JVM exit
+                    }
+                })));
+    }
+
+    private interface Drop {
+        void atExit(String adminUrl, String user, String sql);
+    }
+
+    private static String newName() {
+        return "cdss_test_" + UUID.randomUUID().toString().replace("-", "").substring(0, 12);
+    }
+
+    private static Map<String, Object> create(String name, Drop drop) {
+        return switch (KIND) {
             case "postgresql" -> {
                 execute(PG_ADMIN_URL, "postgres", "CREATE DATABASE " + name);
-                dropAtExit(context, PG_ADMIN_URL, "postgres", "DROP DATABASE IF EXISTS " + name + " WITH (FORCE)");
+                drop.atExit(PG_ADMIN_URL, "postgres", "DROP DATABASE IF EXISTS " + name + " WITH (FORCE)");
                 yield Map.of(
                         "spring.datasource.url",
                         "jdbc:postgresql://127.0.0.1:5432/" + name,
@@ -43,7 +74,7 @@ public class TestDatabase implements ApplicationContextInitializer<ConfigurableA
                         MARIADB_ADMIN_URL,
                         "root",
                         "CREATE DATABASE " + name + " CHARACTER SET utf8mb4 COLLATE utf8mb4_unicode_ci");
-                dropAtExit(context, MARIADB_ADMIN_URL, "root", "DROP DATABASE IF EXISTS " + name);
+                drop.atExit(MARIADB_ADMIN_URL, "root", "DROP DATABASE IF EXISTS " + name);
                 yield Map.of(
                         "spring.datasource.url",
                         "jdbc:mariadb://127.0.0.1:3306/" + name,
@@ -62,7 +93,6 @@ public class TestDatabase implements ApplicationContextInitializer<ConfigurableA
                         "");
             default -> throw new IllegalStateException("unknown cdss.test.db: " + KIND);
         };
-        context.getEnvironment().getPropertySources().addFirst(new MapPropertySource("cdss-test-db", properties));
     }
 
     /** Whether the database server for {@link #KIND} answers (H2 always does). */

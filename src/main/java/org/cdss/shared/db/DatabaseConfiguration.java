@@ -6,8 +6,12 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.function.Supplier;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 import javax.sql.DataSource;
 import org.flywaydb.core.api.Location;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.config.BeanFactoryPostProcessor;
 import org.springframework.beans.factory.support.BeanDefinitionRegistry;
 import org.springframework.beans.factory.support.RootBeanDefinition;
@@ -24,10 +28,38 @@ import org.springframework.util.ClassUtils;
 @Configuration(proxyBeanMethods = false)
 class DatabaseConfiguration {
 
+    private static final Logger log = LoggerFactory.getLogger(DatabaseConfiguration.class);
+    private static final Pattern H2_WRITE_DELAY = Pattern.compile("(?i);WRITE_DELAY=(\\d+)");
+
     @Bean
     DatabaseVendor databaseVendor(DataSourceProperties properties) {
-        return DatabaseVendor.fromJdbcUrl(properties.determineUrl());
+        String url = properties.determineUrl();
+        DatabaseVendor vendor = DatabaseVendor.fromJdbcUrl(url);
+        int writeDelay = h2WriteDelayMillis(url);
+        if (writeDelay > 0) {
+            log.warn(
+                    "H2 write delay {} ms: orders and other commits of the last {} ms before a crash can be lost."
+                            + " Demo use only; unset CDSS_H2_WRITE_DELAY (or add WRITE_DELAY=0 to the URL) for durable"
+                            + " commits (ADR 0020).",
+                    writeDelay,
+                    writeDelay);
+        }
+        return vendor;
     }
+
+    /**
+     * How long a commit to an H2 file database may stay in memory before H2 writes it ({@code WRITE_DELAY}, H2's
+     * default 500 ms when the URL does not name it); 0 for durable commits and for everything that is not an H2 file.
+     */
+    static int h2WriteDelayMillis(String url) {
+        if (url == null || !url.startsWith("jdbc:h2:") || url.startsWith("jdbc:h2:mem:")) {
+            return 0;
+        }
+        Matcher m = H2_WRITE_DELAY.matcher(url);
+        return m.find() ? Integer.parseInt(m.group(1)) : H2_DEFAULT_WRITE_DELAY;
+    }
+
+    private static final int H2_DEFAULT_WRITE_DELAY = 500;
 
     /**
      * Spring Modulith's JDBC event publication repository asks the database for its product name at start-up, which

@@ -21,4 +21,20 @@ class DatabaseVendorTests {
                 .hasMessageContaining("Unsupported")
                 .hasMessageNotContaining("tiger");
     }
+
+    @Test
+    void the_embedded_default_commits_durably_and_any_h2_file_url_with_a_write_delay_is_noticed() {
+        assertThat(DatabaseConfiguration.h2WriteDelayMillis(
+                        "jdbc:h2:file:./data/db/cdss;MODE=LEGACY;AUTO_SERVER=FALSE;WRITE_DELAY=0"))
+                .isZero();
+        assertThat(DatabaseConfiguration.h2WriteDelayMillis("jdbc:h2:file:./data/db/cdss;write_delay=200"))
+                .isEqualTo(200);
+        // H2's own default, 500 ms, when an operator's H2 file URL does not say
+        assertThat(DatabaseConfiguration.h2WriteDelayMillis("jdbc:h2:file:./data/db/cdss;MODE=LEGACY"))
+                .isEqualTo(500);
+        assertThat(DatabaseConfiguration.h2WriteDelayMillis("jdbc:h2:mem:x;DB_CLOSE_DELAY=-1"))
+                .isZero();
+        assertThat(DatabaseConfiguration.h2WriteDelayMillis("jdbc:postgresql://db/cdss"))
+                .isZero();
+    }
 }
