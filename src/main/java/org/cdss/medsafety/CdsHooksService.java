@@ -134,17 +134,9 @@ class CdsHooksService {
         return new Card(uuid, summary, detail.toString(), indicator(top), source(kb, top.source()), reasons);
     }
 
-    /**
-     * The card's indicator from {@link OverridePolicy}: an alert whose every override needs a comment (hard stop) is
-     * critical, any other blocking alert (interruptive, or an incomplete check to acknowledge) a warning, the rest
-     * info.
-     */
+    /** The card's indicator: {@link OverridePolicy#indicator} (the one rule). */
     static String indicator(SafetyAlert alert) {
-        OverrideRequirement r = OverridePolicy.requirement(alert);
-        if (!r.blocking()) {
-            return "info";
-        }
-        return r.reasonRequired() && r.commentRequiredFor().containsAll(r.reasons()) ? "critical" : "warning";
+        return OverridePolicy.indicator(alert);
     }
 
     private static String label(SafetyAlert a) {

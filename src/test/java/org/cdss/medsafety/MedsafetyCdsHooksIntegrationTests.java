@@ -591,4 +591,42 @@ class MedsafetyCdsHooksIntegrationTests {
         }
         return total;
     }
+
+    /**
+     * Issue 14 item 10: a moderate interaction (ANSM "précaution d'emploi": ciclosporin + fluconazole) is a warning
+     * card, not info, and needs no reason: "overridden" alone is accepted as its feedback.
+     */
+    @Test
+    void a_moderate_interaction_is_a_warning_card_that_needs_no_reason() {
+        JsonNode cards = cards(
+                SIGN,
+                request(
+                        "order-sign",
+                        bundle(medicationRequest(
+                                "draft-1",
+                                "draft",
+                                concept("Fluconazole 150 MG Oral Capsule", coding(DRUGBANK, "DB00196", "Fluconazole")))),
+                        emptyBundle(),
+                        bundle(medicationRequest(
+                                "active-1",
+                                "active",
+                                concept("Ciclosporin", coding(DRUGBANK, "DB00091", "Ciclosporin"))))));
+        JsonNode moderate = cardAbout(cards, "interaction (moderate)");
+        assertThat(moderate.path("indicator").asString()).isEqualTo("warning");
+        assertThat(OverridePolicy.requirement(AlertType.INTERACTION, AlertTier.SHOWN)
+                        .reasonRequired())
+                .isFalse();
+        var overridden = doctor.post(
+                SIGN + "/feedback",
+                Map.of(
+                        "feedback",
+                        List.of(Map.of(
+                                "card",
+                                moderate.path("uuid").asString(),
+                                "outcome",
+                                "overridden",
+                                "outcomeTimestamp",
+                                "2026-12-04T10:00:00Z"))));
+        assertThat(overridden.status()).as(overridden.body()).isEqualTo(200);
+    }
 }
