@@ -96,7 +96,8 @@ final class PairRules {
         List<SourceGrading> list = sources;
         if (list == null) {
             KnowledgeBase.InteractionRule[] sorted = rules.clone();
-            java.util.Arrays.sort(sorted, (x, y) -> stronger(x, y) ? -1 : stronger(y, x) ? 1 : x.id().compareTo(y.id()));
+            java.util.Arrays.sort(
+                    sorted, (x, y) -> stronger(x, y) ? -1 : stronger(y, x) ? 1 : x.id().compareTo(y.id()));
             SourceGrading[] out = new SourceGrading[sorted.length];
             for (int i = 0; i < sorted.length; i++) {
                 KnowledgeBase.InteractionRule r = sorted[i];
