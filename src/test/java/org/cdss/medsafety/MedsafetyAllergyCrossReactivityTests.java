@@ -125,6 +125,7 @@ class MedsafetyAllergyCrossReactivityTests {
                 Arguments.of("carbamazepine", "SJS/TEN", null, "lamotrigine", Severity.CONTRAINDICATED),
                 Arguments.of("ceftriaxone", "hives", AllergySeverity.MODERATE, "cefepime", Severity.MAJOR),
                 Arguments.of("ceftriaxone", null, AllergySeverity.SEVERE, "cefepime", Severity.CONTRAINDICATED),
+                Arguments.of("amoxicillin", "urticaria", AllergySeverity.SEVERE, "cephalexin", Severity.MAJOR),
                 Arguments.of("morphine", "intolerance: nausea", null, "codeine", Severity.MINOR),
                 Arguments.of("morphine", "두드러기", null, "codeine", Severity.MAJOR),
                 Arguments.of("morphine", "아나필락시스", null, "codeine", Severity.CONTRAINDICATED),

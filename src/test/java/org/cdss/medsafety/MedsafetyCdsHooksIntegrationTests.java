@@ -547,7 +547,9 @@ class MedsafetyCdsHooksIntegrationTests {
                                 emptyBundle())),
                 "allergy");
         assertThat(allergy.path("indicator").asString()).isEqualTo("warning");
-        assertThat(allergy.path("detail").asString()).as("the card names the class that matched").contains("R1 side chain");
+        assertThat(allergy.path("detail").asString())
+                .as("the card names the class that matched")
+                .contains("R1 side chain");
         Map<String, Object> other =
                 Map.of("reason", Map.of("system", CdsHooksService.OVERRIDE_SYSTEM, "code", "OTHER"));
         var otherWithoutComment = doctor.post(

@@ -69,15 +69,15 @@ enum AllergyReaction {
         this.described = described;
     }
 
-    /** What the record says, most serious first; a SEVERE record severity counts as a severe reaction. */
+    /**
+     * What the record says, most serious first: the kind of reaction when the text names it (a "severe" urticaria is
+     * still a skin reaction, not anaphylaxis), else a SEVERE record severity counts as a severe reaction.
+     */
     static AllergyReaction of(String reaction, AllergySeverity severity) {
         if (reaction != null && !reaction.isBlank()) {
             String[] words = reaction.toLowerCase(Locale.ROOT).split("[^\\p{L}\\p{N}-]+");
             String text = " " + String.join(" ", words) + " ";
             if (matches(text, SEVERE_WORDS)) {
-                return SEVERE;
-            }
-            if (severity == AllergySeverity.SEVERE) {
                 return SEVERE;
             }
             if (matches(text, RASH_WORDS)) {
