@@ -1,7 +1,9 @@
 import { useTranslation } from 'react-i18next';
 import { cn } from '../../lib/cn';
 import type { AlertSeverity, SafetyAlert } from '../../types/api';
-import { groupAlertsBySeverity } from './severity';
+import { INTERACTION_SOURCES, SOURCE_GRADES, groupAlertsBySeverity } from './severity';
+
+const known = (list: readonly string[], value: string | undefined) => value !== undefined && list.includes(value);
 
 /** Colour, icon and a written label per severity: colour is never the only cue. */
 export const SEVERITY_STYLE: Record<AlertSeverity, { icon: string; box: string; text: string }> = {
@@ -65,6 +67,27 @@ export function SafetyAlertList({ alerts, className }: { alerts: readonly Safety
                       <span className="font-medium">{t('medsafety.alerts.whatToDo')}: </span>
                       {alert.whatToDo}
                     </p>
+                  ) : null}
+                  {alert.sources && alert.sources.length > 1 ? (
+                    <div className="mt-1" data-testid="alert-sources">
+                      <span className="font-medium">{t('medsafety.alerts.sources')}: </span>
+                      <ul className="ml-4 list-disc">
+                        {alert.sources.map((grading, i) => (
+                          <li key={`${grading.ruleId ?? grading.source ?? 'source'}-${i}`} data-testid="alert-source">
+                            <span className="font-medium">
+                              {known(INTERACTION_SOURCES, grading.source) ? t(`medsafety.sourceName.${grading.source}`) : t('medsafety.sourceName.other')}:{' '}
+                              {known(SOURCE_GRADES, grading.sourceSeverity)
+                                ? t(`medsafety.sourceGrade.${grading.sourceSeverity}`)
+                                : grading.severity
+                                  ? t(`medsafety.severity.${grading.severity}`)
+                                  : '—'}
+                            </span>
+                            {grading.severity ? <span className="ml-1 text-xs">({t(`medsafety.severity.${grading.severity}`)})</span> : null}
+                            {grading.text ? <span className="ml-1 text-xs opacity-80">— {grading.text}</span> : null}
+                          </li>
+                        ))}
+                      </ul>
+                    </div>
                   ) : null}
                   <p className="mt-1 text-xs opacity-80">
                     {t('medsafety.alerts.source')}: {[alert.source, alert.citation].filter(Boolean).join(' — ') || '—'}

@@ -2,6 +2,10 @@ import type { AlertSeverity, AlertTier, OverrideReasonCode, OverrideRequirement,
 
 /** Most severe first. */
 export const SEVERITY_ORDER: readonly AlertSeverity[] = ['CONTRAINDICATED', 'MAJOR', 'MODERATE', 'MINOR', 'INFO'];
+/** The interaction sources an alert lists with their own grading (issue 14 item 3), and their grades. */
+export const INTERACTION_SOURCES = ['ONC-HIGH', 'ANSM', 'NDF-RT', 'ONC-NONINT'] as const;
+export const SOURCE_GRADES = ['CI', 'AD', 'PE', 'PC', 'Critical', 'Significant', 'ONC_HIGH_PRIORITY', 'ONC_NON_INTERRUPTIVE'] as const;
+
 /** Most interruptive first. */
 export const TIER_ORDER: readonly AlertTier[] = ['HARD_STOP', 'INTERRUPTIVE', 'SHOWN', 'INFORMATIONAL'];
 

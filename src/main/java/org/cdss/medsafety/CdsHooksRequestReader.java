@@ -168,7 +168,7 @@ class CdsHooksRequestReader {
         List<RecordedAllergy> recorded = new ArrayList<>();
         for (AllergyIntolerance allergy : resources(allergies, AllergyIntolerance.class)) {
             if (allergyApplies(allergy)) {
-                recorded.add(allergen(allergy.getCode()));
+                recorded.add(withReaction(allergen(allergy.getCode()), allergy));
             }
         }
         Double weight = null;
@@ -419,6 +419,43 @@ class CdsHooksRequestReader {
             return new RecordedAllergy(id, text);
         }
         return RecordedAllergy.freeText(text != null ? text : "(allergy without code or text)");
+    }
+
+    /**
+     * What the AllergyIntolerance says about its reactions (manifestations by text or display, the most severe
+     * {@code reaction.severity}), which grades the allergy alerts (issue 14 item 6).
+     */
+    private static RecordedAllergy withReaction(RecordedAllergy recorded, AllergyIntolerance allergy) {
+        List<String> manifestations = new ArrayList<>();
+        org.cdss.patients.AllergySeverity severity = null;
+        for (AllergyIntolerance.AllergyIntoleranceReactionComponent r : allergy.getReaction()) {
+            for (CodeableConcept m : r.getManifestation()) {
+                String text = m.hasText() ? m.getText().strip() : null;
+                for (Coding c : m.getCoding()) {
+                    if (text == null && c.hasDisplay()) {
+                        text = c.getDisplay().strip();
+                    }
+                }
+                if (text != null && !text.isEmpty()) {
+                    manifestations.add(text);
+                }
+            }
+            if (r.hasSeverity()) {
+                org.cdss.patients.AllergySeverity s = switch (r.getSeverity()) {
+                    case SEVERE -> org.cdss.patients.AllergySeverity.SEVERE;
+                    case MODERATE -> org.cdss.patients.AllergySeverity.MODERATE;
+                    case MILD -> org.cdss.patients.AllergySeverity.MILD;
+                    default -> null;
+                };
+                severity = s == null || (severity != null && severity.compareTo(s) > 0) ? severity : s;
+            }
+        }
+        if (manifestations.isEmpty() && severity == null) {
+            return recorded;
+        }
+        String reaction = String.join(", ", manifestations);
+        return recorded.withReaction(
+                reaction.isEmpty() ? null : reaction.substring(0, Math.min(500, reaction.length())), severity);
     }
 
     /** Active (or status not given), not refuted or entered in error, and a medication allergy when categorised. */

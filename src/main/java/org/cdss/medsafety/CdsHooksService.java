@@ -113,6 +113,20 @@ class CdsHooksService {
                     .append(a.whatToDo())
                     .append("\n\n");
         }
+        if (top.sources().size() > 1) {
+            detail.append("_Sources disagree; the most severe grading is shown:_ ");
+            for (int i = 0; i < top.sources().size(); i++) {
+                SourceGrading g = top.sources().get(i);
+                detail.append(i == 0 ? "" : "; ")
+                        .append(sourceName(g.source()))
+                        .append(": ")
+                        .append(grade(g))
+                        .append(" (")
+                        .append(g.severity().name().toLowerCase(java.util.Locale.ROOT))
+                        .append(')');
+            }
+            detail.append("\n\n");
+        }
         detail.append("_Source:_ ")
                 .append(top.citation())
                 .append(" (rule ")
@@ -134,17 +148,9 @@ class CdsHooksService {
         return new Card(uuid, summary, detail.toString(), indicator(top), source(kb, top.source()), reasons);
     }
 
-    /**
-     * The card's indicator from {@link OverridePolicy}: an alert whose every override needs a comment (hard stop) is
-     * critical, any other blocking alert (interruptive, or an incomplete check to acknowledge) a warning, the rest
-     * info.
-     */
+    /** The card's indicator: {@link OverridePolicy#indicator} (the one rule). */
     static String indicator(SafetyAlert alert) {
-        OverrideRequirement r = OverridePolicy.requirement(alert);
-        if (!r.blocking()) {
-            return "info";
-        }
-        return r.reasonRequired() && r.commentRequiredFor().containsAll(r.reasons()) ? "critical" : "warning";
+        return OverridePolicy.indicator(alert);
     }
 
     private static String label(SafetyAlert a) {
@@ -156,6 +162,31 @@ class CdsHooksService {
             case DUPLICATE -> "Duplicate therapy";
             case DOSE -> "Dose above maximum";
             case INCOMPLETE -> "Check incomplete";
+        };
+    }
+
+    private static String sourceName(String source) {
+        return switch (source) {
+            case "ANSM" -> "ANSM";
+            case "NDF-RT" -> "VA NDF-RT";
+            case "ONC-HIGH" -> "ONC high-priority list";
+            case "ONC-NONINT" -> "ONC non-interruptive list";
+            default -> source;
+        };
+    }
+
+    /** A source's own grade in words ("contraindicated", "significant"). */
+    private static String grade(SourceGrading g) {
+        return switch (g.sourceSeverity()) {
+            case "CI" -> "contraindicated";
+            case "AD" -> "avoid (association déconseillée)";
+            case "PE" -> "precaution for use";
+            case "PC" -> "take into account";
+            case "Critical" -> "critical";
+            case "Significant" -> "significant";
+            case "ONC_HIGH_PRIORITY" -> "high priority";
+            case "ONC_NON_INTERRUPTIVE" -> "non-interruptive";
+            default -> g.sourceSeverity();
         };
     }
 

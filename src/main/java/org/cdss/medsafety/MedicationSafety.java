@@ -205,7 +205,7 @@ public class MedicationSafety {
 
     private List<RecordedAllergy> recordedAllergies(UUID patientId) {
         return clinicalLists.activeAllergies(patientId).stream()
-                .map(a -> new RecordedAllergy(a.substanceCode(), a.substance()))
+                .map(a -> new RecordedAllergy(a.substanceCode(), a.substance(), a.reaction(), a.severity()))
                 .limit(MedicationCheckRequest.MAX_ALLERGIES)
                 .toList();
     }

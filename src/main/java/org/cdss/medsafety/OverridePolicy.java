@@ -21,6 +21,8 @@ import org.cdss.shared.DomainException;
  * <li>SHOWN (moderate): shown, does not block; a reason may be given.</li>
  * <li>INFORMATIONAL (minor, info): listed only.</li>
  * </ul>
+ * The CDS Hooks card indicator follows the same table ({@link #indicator}): hard stop critical, interruptive, shown
+ * and incomplete warning, informational info.
  */
 public final class OverridePolicy {
 
@@ -42,6 +44,26 @@ public final class OverridePolicy {
             case SHOWN -> new OverrideRequirement(false, false, false, ALL, List.of(OverrideReason.OTHER));
             case INFORMATIONAL -> new OverrideRequirement(false, false, false, List.of(), List.of());
         };
+    }
+
+    /**
+     * The CDS Hooks card indicator of an alert of this type and tier (issue 14 item 10, ADR 0009): a hard stop
+     * (contraindicated) is {@code critical}; an interruptive (major) alert, a shown (moderate) one, which needs no
+     * reason, and an incomplete check are {@code warning}; informational (minor, info) is {@code info}.
+     */
+    public static String indicator(AlertType type, AlertTier tier) {
+        if (type == AlertType.INCOMPLETE) {
+            return "warning";
+        }
+        return switch (tier) {
+            case HARD_STOP -> "critical";
+            case INTERRUPTIVE, SHOWN -> "warning";
+            case INFORMATIONAL -> "info";
+        };
+    }
+
+    public static String indicator(SafetyAlert alert) {
+        return indicator(alert.type(), alert.tier());
     }
 
     public static OverrideRequirement requirement(SafetyAlert alert) {

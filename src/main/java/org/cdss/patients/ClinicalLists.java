@@ -152,13 +152,19 @@ public class ClinicalLists {
 
     // --- reads (other modules) ---
 
-    /** The patient's active allergies, coded where the knowledge base knew the substance. Not audited here. */
+    /** The patient's active allergies, coded where the knowledge base knew the substance, with the recorded reaction
+     * and its severity (they grade the allergy alerts). Not audited here. */
     @Transactional(readOnly = true)
     public List<ActiveAllergy> activeAllergies(UUID patientId) {
-        return jdbc.sql("SELECT substance, substance_code FROM patient_allergy WHERE patient_id = :p "
-                        + "AND status = 'ACTIVE' ORDER BY recorded_at, id")
+        return jdbc.sql(
+                        "SELECT substance, substance_code, reaction, severity FROM patient_allergy WHERE patient_id = :p "
+                                + "AND status = 'ACTIVE' ORDER BY recorded_at, id")
                 .param("p", patientId.toString())
-                .query((rs, n) -> new ActiveAllergy(rs.getString("substance"), rs.getString("substance_code")))
+                .query((rs, n) -> new ActiveAllergy(
+                        rs.getString("substance"),
+                        rs.getString("substance_code"),
+                        rs.getString("reaction"),
+                        rs.getString("severity") == null ? null : AllergySeverity.valueOf(rs.getString("severity"))))
                 .list();
     }
 

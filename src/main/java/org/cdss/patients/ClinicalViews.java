@@ -3,6 +3,7 @@ package org.cdss.patients;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.UUID;
+import org.jspecify.annotations.Nullable;
 
 /** What the clinical lists API returns. */
 public final class ClinicalViews {
@@ -53,7 +54,11 @@ public final class ClinicalViews {
             String inactivationReason) {}
 
     /** An active allergy as the medication safety engine reads it. */
-    public record ActiveAllergy(String substance, String substanceCode) {}
+    public record ActiveAllergy(
+            String substance,
+            String substanceCode,
+            @Nullable String reaction,
+            @Nullable AllergySeverity severity) {}
 
     /** An active medication as the medication safety engine reads it. */
     public record ActiveMedicationEntry(String name, String ingredientId) {}

@@ -547,6 +547,9 @@ class MedsafetyCdsHooksIntegrationTests {
                                 emptyBundle())),
                 "allergy");
         assertThat(allergy.path("indicator").asString()).isEqualTo("warning");
+        assertThat(allergy.path("detail").asString())
+                .as("the card names the class that matched")
+                .contains("R1 side chain");
         Map<String, Object> other =
                 Map.of("reason", Map.of("system", CdsHooksService.OVERRIDE_SYSTEM, "code", "OTHER"));
         var otherWithoutComment = doctor.post(
@@ -590,5 +593,72 @@ class MedsafetyCdsHooksIntegrationTests {
             total += row.path("timesOverridden").asLong();
         }
         return total;
+    }
+
+    /**
+     * Issue 14 item 10: a moderate interaction (ANSM "précaution d'emploi": ciclosporin + fluconazole) is a warning
+     * card, not info, and needs no reason: "overridden" alone is accepted as its feedback.
+     */
+    @Test
+    void a_moderate_interaction_is_a_warning_card_that_needs_no_reason() {
+        JsonNode cards = cards(
+                SIGN,
+                request(
+                        "order-sign",
+                        bundle(medicationRequest(
+                                "draft-1",
+                                "draft",
+                                concept(
+                                        "Fluconazole 150 MG Oral Capsule",
+                                        coding(DRUGBANK, "DB00196", "Fluconazole")))),
+                        emptyBundle(),
+                        bundle(medicationRequest(
+                                "active-1",
+                                "active",
+                                concept("Ciclosporin", coding(DRUGBANK, "DB00091", "Ciclosporin"))))));
+        JsonNode moderate = cardAbout(cards, "interaction (moderate)");
+        assertThat(moderate.path("indicator").asString()).isEqualTo("warning");
+        assertThat(OverridePolicy.requirement(AlertType.INTERACTION, AlertTier.SHOWN)
+                        .reasonRequired())
+                .isFalse();
+        var overridden = doctor.post(
+                SIGN + "/feedback",
+                Map.of(
+                        "feedback",
+                        List.of(Map.of(
+                                "card",
+                                moderate.path("uuid").asString(),
+                                "outcome",
+                                "overridden",
+                                "outcomeTimestamp",
+                                "2026-12-04T10:00:00Z"))));
+        assertThat(overridden.status()).as(overridden.body()).isEqualTo(200);
+    }
+
+    /**
+     * Issue 14 item 6: the AllergyIntolerance's reaction grades the allergy card: an aminopenicillin allergy whose
+     * recorded reaction was anaphylaxis makes cephalexin (shared R1 side chain) a critical card, not a warning.
+     */
+    @Test
+    void an_anaphylactic_reaction_recorded_in_the_allergy_makes_a_cross_reactivity_card_critical() {
+        Map<String, Object> anaphylaxis =
+                new HashMap<>(allergy("allergy-1", concept("Amoxicillin", coding(DRUGBANK, "DB01060", "Amoxicillin"))));
+        anaphylaxis.put(
+                "reaction",
+                List.of(Map.of("manifestation", List.of(Map.of("text", "Anaphylaxis")), "severity", "severe")));
+        JsonNode cards = cards(
+                SIGN,
+                request(
+                        "order-sign",
+                        bundle(medicationRequest(
+                                "draft-1",
+                                "draft",
+                                concept("Cephalexin 500 MG Oral Capsule", coding(DRUGBANK, "DB00567", "Cephalexin")))),
+                        bundle(anaphylaxis),
+                        emptyBundle()));
+        JsonNode card = cardAbout(cards, "allergy");
+        assertThat(card.path("summary").asString()).contains("contraindicated");
+        assertThat(card.path("indicator").asString()).isEqualTo("critical");
+        assertThat(card.path("detail").asString()).contains("R1 side chain").contains("severe reaction");
     }
 }

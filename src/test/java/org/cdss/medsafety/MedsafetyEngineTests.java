@@ -165,7 +165,7 @@ class MedsafetyEngineTests {
     // A drug of the allergen class with no cross-sensitivity rule for it: the class rule alone (no related rules).
     // This once threw UnsupportedOperationException (sorting an empty immutable list) and failed the whole check.
     @ParameterizedTest(name = "allergy {0} + {1}: same class")
-    @CsvSource({"cephalosporins, cefdinir", "cephalosporins, cefpodoxime", "carbapenems, imipenem"})
+    @CsvSource({"cephalosporins, cefdinir", "cephalosporins, cefixime", "carbapenems, imipenem"})
     void a_class_allergy_flags_a_member_of_the_class_without_a_cross_sensitivity_rule(String allergy, String drug) {
         MedicationCheckResult result = check(List.of(drug), List.of(), List.of(RecordedAllergy.freeText(allergy)));
         assertThat(of(result, AlertType.ALLERGY)).singleElement().satisfies(a -> {

@@ -107,6 +107,30 @@ class OverridePolicyIntegrationTests {
         assertThat(sent.get("overrides").findValuesAsString("reasonCode")).containsOnly("OTHER");
     }
 
+    /**
+     * Issue 14 item 6: the reaction recorded with the patient's allergy reaches the order's check (patients →
+     * medsafety): the same penicillin allergy as above, recorded as anaphylaxis, makes cephalexin a hard stop.
+     */
+    @Test
+    void an_allergy_recorded_as_anaphylaxis_makes_the_cross_reactivity_a_hard_stop() {
+        PatientSummaryView patient = testUsers.patient("아나필락시스");
+        ok(
+                doctor.post(
+                        "/api/patients/" + patient.id() + "/allergies",
+                        Map.of("substance", "Penicillin", "reaction", "Anaphylaxis", "severity", "SEVERE")),
+                201);
+        String id = ok(doctor.post("/api/ocs/orders", medicationOrder(patient.id(), CEPHALEXIN, 500)), 201)
+                .at("/order/id")
+                .asString();
+        var refused = doctor.post("/api/ocs/orders/" + id + "/send", Map.of());
+        assertThat(refused.status()).as(refused.body()).isEqualTo(422);
+        JsonNode finding = refused.json().at("/findings/0");
+        assertThat(finding.path("type").asString()).isEqualTo("ALLERGY");
+        assertThat(finding.path("severity").asString()).isEqualTo("CONTRAINDICATED");
+        assertThat(finding.path("tier").asString()).isEqualTo("HARD_STOP");
+        assertThat(finding.path("whatHappens").asString()).contains("severe reaction");
+    }
+
     @Test
     void a_childs_dose_without_a_weight_is_sent_only_after_the_incomplete_check_is_acknowledged() {
         var child = TestUsers.asSystem(() -> patients.register(new PatientDirectory.NewPatient(

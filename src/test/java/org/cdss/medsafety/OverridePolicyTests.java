@@ -11,6 +11,7 @@ import org.cdss.shared.DomainException;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
+import org.junit.jupiter.params.provider.CsvSource;
 import org.junit.jupiter.params.provider.EnumSource;
 import org.junit.jupiter.params.provider.MethodSource;
 
@@ -139,6 +140,35 @@ class OverridePolicyTests {
                 "v",
                 new OverrideRequirement(false, false, false, List.of(), List.of()));
         assertThat(forged.override().blocking()).isTrue();
+    }
+
+    /**
+     * The CDS Hooks indicator (issue 14 item 10): contraindicated → critical; major → warning; moderate → warning
+     * with no reason required; minor and info → info; an incomplete check → warning whatever its severity.
+     */
+    @ParameterizedTest(name = "{0} {1} → {2}, reason required {3}")
+    @CsvSource({
+        "INTERACTION, CONTRAINDICATED, critical, true",
+        "INTERACTION, MAJOR, warning, true",
+        "INTERACTION, MODERATE, warning, false",
+        "INTERACTION, MINOR, info, false",
+        "INTERACTION, INFO, info, false",
+        "ALLERGY, CONTRAINDICATED, critical, true",
+        "ALLERGY, MAJOR, warning, true",
+        "ALLERGY, MODERATE, warning, false",
+        "ALLERGY, MINOR, info, false",
+        "DUPLICATE, MODERATE, warning, false",
+        "DOSE, MAJOR, warning, true",
+        "INCOMPLETE, MAJOR, warning, false",
+        "INCOMPLETE, MODERATE, warning, false"
+    })
+    void each_alert_gets_its_cds_hooks_indicator(
+            AlertType type, Severity severity, String indicator, boolean reasonRequired) {
+        SafetyAlert alert = alert(type, severity, severity.tier());
+        assertThat(OverridePolicy.indicator(alert)).isEqualTo(indicator);
+        assertThat(OverridePolicy.indicator(type, severity.tier())).isEqualTo(indicator);
+        assertThat(CdsHooksService.indicator(alert)).isEqualTo(indicator);
+        assertThat(alert.override().reasonRequired()).isEqualTo(reasonRequired);
     }
 
     private static SafetyAlert alert(AlertType type, Severity severity, AlertTier tier) {

@@ -10,7 +10,9 @@ import org.cdss.medsafety.Severity;
  * Drug-allergy checks of each proposed drug against each coded allergy: the same ingredient is contraindicated; a
  * drug of a recorded allergen class is at least major; the cross-sensitivity rules of
  * {@code allergy-cross-sensitivity.tsv} (2022 AAAAI/ACAAI practice parameter) add or raise the rest. The most
- * severe finding per allergy and drug is reported, the other rules that matched are listed as related.
+ * severe finding per allergy and drug is reported, the other rules that matched are listed as related. Where the
+ * allergy record says what the reaction was, a real cross-reactivity (moderate or above) is graded by it
+ * ({@link AllergyReaction}: anaphylaxis/SJS/TEN a hard stop, a rash interruptive, an intolerance informational).
  */
 final class AllergyPolicy implements SafetyPolicy {
 
@@ -35,13 +37,15 @@ final class AllergyPolicy implements SafetyPolicy {
 
     private static void check(CheckContext c, CheckContext.Allergy allergy, CheckContext.Drug drug, Findings findings) {
         int d = drug.id();
+        AllergyReaction reaction = allergy.reaction();
         if (allergy.ingredient() != null && allergy.ingredient() == d) {
+            Severity severity = reaction.grade(Severity.CONTRAINDICATED);
             findings.add(new SafetyAlert(
                     AlertType.ALLERGY,
-                    Severity.CONTRAINDICATED,
-                    Severity.CONTRAINDICATED.tier(),
+                    severity,
+                    severity.tier(),
                     List.of(drug.involved(), allergy.involved()),
-                    "The patient is allergic to " + drug.name() + " itself.",
+                    "The patient is allergic to " + drug.name() + " itself." + reaction.note(Severity.CONTRAINDICATED),
                     "Do not give. Choose a drug of another class.",
                     SOURCE,
                     PRACTICE_PARAMETER,
@@ -82,13 +86,14 @@ final class AllergyPolicy implements SafetyPolicy {
             relatedIds = related;
         }
         if (top == null) {
+            Severity severity = reaction.grade(Severity.MAJOR);
             findings.add(new SafetyAlert(
                     AlertType.ALLERGY,
-                    Severity.MAJOR,
-                    Severity.MAJOR.tier(),
+                    severity,
+                    severity.tier(),
                     List.of(drug.involved(), allergy.involved()),
                     drug.name() + " belongs to the allergen class the " + "patient is allergic to (" + allergy.label()
-                            + ").",
+                            + ")." + reaction.note(Severity.MAJOR),
                     "Avoid unless an allergist has cleared this drug; record the reason if you proceed.",
                     SOURCE,
                     PRACTICE_PARAMETER,
@@ -96,12 +101,15 @@ final class AllergyPolicy implements SafetyPolicy {
                     relatedIds,
                     c.version()));
         } else {
+            Severity severity = reaction.grade(top.severity());
             findings.add(new SafetyAlert(
                     AlertType.ALLERGY,
-                    top.severity(),
-                    top.severity().tier(),
+                    severity,
+                    severity.tier(),
                     List.of(drug.involved(), allergy.involved()),
-                    top.whatHappens(),
+                    reaction == AllergyReaction.UNKNOWN
+                            ? top.whatHappens()
+                            : top.whatHappens() + reaction.note(top.severity()),
                     top.whatToDo(),
                     SOURCE,
                     top.citation(),

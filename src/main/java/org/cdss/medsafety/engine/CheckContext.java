@@ -64,6 +64,7 @@ record CheckContext(
     /**
      * A recorded allergy: one ingredient, or an allergen group ({@code group} non-null, {@code groupBit} its bit);
      * empty members = uncoded. {@code groups}: every curated group a member belongs to (what it cross-reacts by).
+     * {@code reaction}: what the record says the reaction was ({@link AllergyReaction}), which grades the alerts.
      */
     record Allergy(
             Set<Integer> members,
@@ -72,9 +73,17 @@ record CheckContext(
             int groupBit,
             BitSet groups,
             String label,
+            AllergyReaction reaction,
             InvolvedDrug involved) {
 
-        Allergy(Set<Integer> members, Integer ingredient, String group, int groupBit, BitSet groups, String label) {
+        Allergy(
+                Set<Integer> members,
+                Integer ingredient,
+                String group,
+                int groupBit,
+                BitSet groups,
+                String label,
+                AllergyReaction reaction) {
             this(
                     members,
                     ingredient,
@@ -82,6 +91,7 @@ record CheckContext(
                     groupBit,
                     groups,
                     label,
+                    reaction,
                     new InvolvedDrug(
                             ingredient != null
                                     ? KnowledgeBase.formatId(ingredient)

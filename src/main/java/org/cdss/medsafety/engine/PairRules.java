@@ -7,6 +7,7 @@ import java.util.function.Function;
 import org.cdss.medsafety.AlertType;
 import org.cdss.medsafety.SafetyAlert;
 import org.cdss.medsafety.Severity;
+import org.cdss.medsafety.SourceGrading;
 
 /**
  * The interaction rules of one pair of ingredients with what an alert for the pair says, worked out once at KB load
@@ -33,6 +34,7 @@ final class PairRules {
     private final String citation;
     private final String kbVersion;
     int rank; // set once by PairIndex while the KB loads, before the KB is published
+    private List<SourceGrading> sources; // built on the pair's first alert, like the alerts
     private SafetyAlert lowFirstProposed;
     private SafetyAlert lowFirstActive;
     private SafetyAlert highFirstProposed;
@@ -85,6 +87,29 @@ final class PairRules {
         return rank;
     }
 
+    /**
+     * Every source's grading of the pair, most severe first (ties: ONC high priority, ANSM, NDF-RT, ONC
+     * non-interruptive), so the first is {@link #top}: what an alert shows beside its one severity (issue 14 item 3).
+     * Built once per pair and shared (an immutable list; the same racy single check as the alerts).
+     */
+    List<SourceGrading> sources() {
+        List<SourceGrading> list = sources;
+        if (list == null) {
+            KnowledgeBase.InteractionRule[] sorted = rules.clone();
+            java.util.Arrays.sort(
+                    sorted, (x, y) -> stronger(x, y) ? -1 : stronger(y, x) ? 1 : x.id().compareTo(y.id()));
+            SourceGrading[] out = new SourceGrading[sorted.length];
+            for (int i = 0; i < sorted.length; i++) {
+                KnowledgeBase.InteractionRule r = sorted[i];
+                String text = r.description().contains("[VA Drug Interaction]") ? "" : r.description();
+                out[i] = new SourceGrading(r.source(), r.sourceSeverity(), r.severity(), r.id(), text);
+            }
+            list = List.of(out);
+            sources = list;
+        }
+        return list;
+    }
+
     /** The alert for proposed drug {@code a} with drug {@code b} (proposed or active): memoised when both are plain. */
     SafetyAlert alert(CheckContext.Drug a, CheckContext.Drug b) {
         if (!a.plain() || !b.plain()) {
@@ -123,7 +148,9 @@ final class PairRules {
                 citation,
                 top.id(),
                 related,
-                kbVersion);
+                sources(),
+                kbVersion,
+                null);
     }
 
     static String whatToDo(Severity severity) {

@@ -283,6 +283,7 @@ public final class SafetyEngine {
     }
 
     private CheckContext.Allergy allergy(RecordedAllergy a) {
+        AllergyReaction reaction = AllergyReaction.of(a.reaction(), a.severity());
         String label = !blank(a.text()) ? a.text().strip() : a.allergenId().strip();
         String target;
         Integer id = null;
@@ -305,16 +306,17 @@ public final class SafetyEngine {
                     members.isEmpty() ? null : group,
                     bit,
                     kb.groupClosure(bit),
-                    blank(a.text()) ? group : label);
+                    blank(a.text()) ? group : label,
+                    reaction);
         }
         if (target != null) {
             id = KnowledgeBase.parseId(target);
         }
         if (id == null || !kb.knows(id)) {
-            return new CheckContext.Allergy(Set.of(), null, null, -1, new BitSet(0), label);
+            return new CheckContext.Allergy(Set.of(), null, null, -1, new BitSet(0), label, reaction);
         }
         return new CheckContext.Allergy(
-                Set.of(id), id, null, -1, kb.groupsOf(id), blank(a.text()) ? kb.displayName(id) : label);
+                Set.of(id), id, null, -1, kb.groupsOf(id), blank(a.text()) ? kb.displayName(id) : label, reaction);
     }
 
     private static boolean blank(String s) {
