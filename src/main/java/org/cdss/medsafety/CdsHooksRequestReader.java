@@ -344,6 +344,12 @@ class CdsHooksRequestReader {
                             .setText(order.getMedicationReference().getDisplay());
         }
         Recognised whole = recognise(concept);
+        if (whole.id() == null && whole.byName() == null && concept != null) {
+            List<Recognised> parsed = byRxNormName(concept);
+            if (!parsed.isEmpty()) {
+                return parsed;
+            }
+        }
         if (whole.id() == null
                 && medication != null
                 && medication.getIngredient().size() > 1) {
@@ -381,6 +387,39 @@ class CdsHooksRequestReader {
         }
         boolean known = engine.codeSubstance(name) != null || engine.isCombination(name);
         return new Recognised(null, name, known ? name : null, 1);
+    }
+
+    /**
+     * A product the codings do not map (an RxNorm clinical or branded drug such as 617993), read from its RxNorm
+     * normalised name ({@link RxNormNames}) in the text or a coding's display: a known combination of the
+     * ingredients, else each ingredient when the knowledge base knows them all; empty otherwise (check incomplete).
+     */
+    private List<Recognised> byRxNormName(CodeableConcept concept) {
+        List<String> candidates = new ArrayList<>();
+        if (concept.hasText()) {
+            candidates.add(concept.getText().strip());
+        }
+        for (Coding c : concept.getCoding()) {
+            if (c.hasDisplay()) {
+                candidates.add(c.getDisplay().strip());
+            }
+        }
+        for (String candidate : candidates) {
+            List<String> parts = RxNormNames.ingredients(candidate);
+            if (parts.isEmpty()) {
+                continue;
+            }
+            String joined = String.join(" / ", parts);
+            if (parts.size() > 1 && engine.isCombination(joined)) {
+                return List.of(new Recognised(null, joined, candidate, 1));
+            }
+            if (parts.stream().allMatch(p -> engine.codeSubstance(p) != null)) {
+                return parts.stream()
+                        .map(p -> new Recognised(null, p, candidate, parts.size()))
+                        .toList();
+            }
+        }
+        return List.of();
     }
 
     /** DrugBank accession or ATC code the knowledge base maps; RxNorm and other systems are not mapped. */

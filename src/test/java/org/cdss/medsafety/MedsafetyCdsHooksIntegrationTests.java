@@ -153,6 +153,41 @@ class MedsafetyCdsHooksIntegrationTests {
     }
 
     @Test
+    void the_specifications_order_sign_example_rxnorm_617993_with_a_penicillin_allergy_gives_a_critical_card()
+            throws Exception {
+        // the CDS Hooks order-sign R4 example: a draftOrders Bundle without type, a NutritionOrder beside the
+        // MedicationRequest, and an RxNorm clinical drug (not an ingredient) read through its normalised name
+        String example;
+        try (var in = getClass().getResourceAsStream("/medsafety/cds-hooks-order-sign-r4-example.json")) {
+            example = new String(in.readAllBytes(), java.nio.charset.StandardCharsets.UTF_8);
+        }
+        var response = doctor.post(SIGN, example);
+        assertThat(response.status()).as(response.body()).isEqualTo(200);
+        JsonNode cards = response.json().path("cards");
+        JsonNode card = cardAbout(cards, "allergy");
+        assertThat(card.path("indicator").asString()).isEqualTo("critical");
+        assertThat(card.path("detail").asString()).contains("amoxicillin 250 MG / clavulanate 62.5 MG");
+        for (JsonNode c : cards) {
+            assertThat(c.path("summary").asString()).doesNotContainIgnoringCase("incomplete");
+        }
+    }
+
+    @Test
+    void an_rxnorm_clinical_drug_of_an_unknown_ingredient_still_gives_an_incomplete_card() {
+        String display = "zorbixatide 10 MG Oral Tablet";
+        JsonNode cards = cards(
+                SIGN,
+                request(
+                        "order-sign",
+                        bundle(medicationRequest("d1", "draft", concept(null, coding(RXNORM, "99999998", display)))),
+                        emptyBundle(),
+                        emptyBundle()));
+        JsonNode incomplete = cardAbout(cards, "incomplete");
+        assertThat(incomplete.path("indicator").asString()).isEqualTo("warning");
+        assertThat(incomplete.path("detail").asString()).contains("zorbixatide").contains("NOT checked");
+    }
+
+    @Test
     void a_drug_named_in_korean_is_recognised_and_an_unknown_coding_gives_an_incomplete_card() {
         JsonNode cards = cards(
                 SIGN,

@@ -1,0 +1,40 @@
+package org.cdss.medsafety;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import org.junit.jupiter.api.Test;
+
+/** RxNorm normalised clinical-drug (SCD) and branded-drug (SBD) names read into their ingredients. */
+class RxNormNamesTests {
+
+    @Test
+    void a_clinical_drug_of_two_ingredients_gives_both_names() {
+        assertThat(RxNormNames.ingredients("amoxicillin 250 MG / clavulanate 62.5 MG per 5 ML Oral Suspension"))
+                .containsExactly("amoxicillin", "clavulanate");
+        assertThat(RxNormNames.ingredients("Amoxicillin 120 MG/ML / clavulanate potassium 8.58 MG/ML Oral Suspension"))
+                .containsExactly("Amoxicillin", "clavulanate potassium");
+    }
+
+    @Test
+    void a_single_ingredient_clinical_drug_gives_its_ingredient() {
+        assertThat(RxNormNames.ingredients("Simvastatin 40 MG Oral Tablet")).containsExactly("Simvastatin");
+        assertThat(RxNormNames.ingredients("insulin glargine 100 UNT/ML Injectable Solution"))
+                .containsExactly("insulin glargine");
+    }
+
+    @Test
+    void a_branded_drug_drops_the_brand_in_brackets() {
+        assertThat(RxNormNames.ingredients("amoxicillin 875 MG / clavulanate 125 MG Oral Tablet [Augmentin]"))
+                .containsExactly("amoxicillin", "clavulanate");
+        assertThat(RxNormNames.ingredients("atorvastatin 20 MG Oral Tablet [Lipitor]"))
+                .containsExactly("atorvastatin");
+    }
+
+    @Test
+    void a_name_not_in_rxnorm_shape_gives_nothing() {
+        assertThat(RxNormNames.ingredients("Penicillin")).isEmpty();
+        assertThat(RxNormNames.ingredients("amoxicillin / clavulanate")).isEmpty();
+        assertThat(RxNormNames.ingredients("500 MG Oral Tablet")).isEmpty();
+        assertThat(RxNormNames.ingredients(null)).isEmpty();
+    }
+}
