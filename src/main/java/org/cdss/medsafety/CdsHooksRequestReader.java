@@ -43,8 +43,9 @@ import tools.jackson.databind.JsonNode;
  * Reads a CDS Hooks 2.0 request (order-select / order-sign) into a {@link MedicationCheckRequest}. The envelope is
  * read as a Jackson 3 tree; each FHIR resource is handed, as JSON text, to HAPI FHIR's R4 parser with a strict
  * error handler (a malformed order is refused, never half read). Drugs and allergens are recognised by the codings
- * the knowledge base maps (DrugBank accession, ATC from the curated products; RxNorm is not mapped), failing that
- * by {@code CodeableConcept.text} or a coding's display name, and the names so recognised are reported so that the
+ * the knowledge base maps (DrugBank accession, ATC from the curated products, RxNorm ingredient RxCUI), failing that
+ * by {@code CodeableConcept.text} or a coding's display name (an RxNorm clinical or branded drug name is read into
+ * its ingredients), and the names so recognised are reported so that the
  * cards can say "identified by name only". The patient's age (from {@code Patient.birthDate}, on the hospital's
  * calendar) and the latest body weight of the last {@value MedicationSafety#WEIGHT_MAX_AGE_DAYS} days (optional
  * prefetch {@code weight}) select the dose limits of the age band, as on the order path ({@link MedicationSafety}).
@@ -59,6 +60,7 @@ class CdsHooksRequestReader {
             "https://go.drugbank.com",
             "http://go.drugbank.com");
     static final String ATC_SYSTEM = "http://www.whocc.no/atc";
+    static final String RXNORM_SYSTEM = "http://www.nlm.nih.gov/research/umls/rxnorm";
     static final List<String> PREFETCH_KEYS = List.of("patient", "allergies", "medications");
     /** Optional prefetch: a Bundle of body weight Observations (without it a child's dose cannot be checked). */
     static final String WEIGHT_KEY = "weight";
@@ -422,7 +424,10 @@ class CdsHooksRequestReader {
         return List.of();
     }
 
-    /** DrugBank accession or ATC code the knowledge base maps; RxNorm and other systems are not mapped. */
+    /**
+     * DrugBank accession, ATC code or RxNorm ingredient concept (RxCUI) the knowledge base maps; RxNorm products
+     * (clinical and branded drugs) are read by name ({@link #byRxNormName}), other systems are not mapped.
+     */
     private String codedIngredient(CodeableConcept concept) {
         for (Coding c : concept.getCoding()) {
             String system = c.getSystem() == null ? "" : c.getSystem().strip().toLowerCase(Locale.ROOT);
@@ -431,6 +436,8 @@ class CdsHooksRequestReader {
                 id = engine.knownIngredient(c.getCode());
             } else if (ATC_SYSTEM.equals(system)) {
                 id = engine.ingredientForAtc(c.getCode());
+            } else if (RXNORM_SYSTEM.equals(system)) {
+                id = engine.ingredientForRxcui(c.getCode());
             }
             if (id != null) {
                 return id;

@@ -146,7 +146,7 @@ class MedsafetyCdsHooksIntegrationTests {
                         emptyBundle()));
         JsonNode card = cardAbout(cards, "allergy");
         assertThat(card.path("indicator").asString()).isIn("critical", "warning");
-        // RxNorm is not mapped in the knowledge base: the card says the drug was recognised by its name
+        // RxNorm 308191 is a product (only ingredient RxCUIs are mapped): the card says it was recognised by name
         assertThat(card.path("detail").asString())
                 .contains("Identified by name only")
                 .contains("Amoxicillin 500 MG Oral Capsule");
@@ -167,6 +167,25 @@ class MedsafetyCdsHooksIntegrationTests {
         JsonNode card = cardAbout(cards, "allergy");
         assertThat(card.path("indicator").asString()).isEqualTo("critical");
         assertThat(card.path("detail").asString()).contains("amoxicillin 250 MG / clavulanate 62.5 MG");
+        for (JsonNode c : cards) {
+            assertThat(c.path("summary").asString()).doesNotContainIgnoringCase("incomplete");
+        }
+    }
+
+    @Test
+    void an_rxnorm_ingredient_code_without_a_name_is_recognised_by_its_rxcui() {
+        JsonNode cards = cards(
+                SIGN,
+                request(
+                        "order-sign",
+                        bundle(medicationRequest("d1", "draft", concept(null, coding(RXNORM, "723", null)))),
+                        bundle(allergy(
+                                "allergy-1",
+                                concept("Penicillin", coding("http://snomed.info/sct", "764146007", "Penicillin")))),
+                        emptyBundle()));
+        JsonNode card = cardAbout(cards, "allergy");
+        assertThat(card.path("indicator").asString()).isEqualTo("critical");
+        assertThat(card.path("detail").asString()).doesNotContain("Identified by name only");
         for (JsonNode c : cards) {
             assertThat(c.path("summary").asString()).doesNotContainIgnoringCase("incomplete");
         }

@@ -29,7 +29,7 @@ class MedsafetyKbBuilderTests {
     void the_regenerated_knowledge_base_equals_the_committed_one(@TempDir Path out) throws Exception {
         KnowledgeBaseBuilder.Result result = KnowledgeBaseBuilder.build(DDI, out, LocalDate.of(2026, 11, 25));
         assertThat(result.rulesBySource()).containsOnlyKeys("ANSM", "NDF-RT", "ONC-HIGH", "ONC-NONINT");
-        for (String file : new String[] {"interactions.tsv", "ingredients.tsv", "classes.tsv"}) {
+        for (String file : new String[] {"interactions.tsv", "ingredients.tsv", "classes.tsv", "rxnorm.tsv"}) {
             assertThat(Files.mismatch(out.resolve(file), COMMITTED.resolve(file)))
                     .as("%s differs from the committed copy: run ./cdss kb build", file)
                     .isEqualTo(-1L);
@@ -45,7 +45,8 @@ class MedsafetyKbBuilderTests {
     void two_builds_of_the_same_sources_are_identical(@TempDir Path one, @TempDir Path two) throws Exception {
         KnowledgeBaseBuilder.build(DDI, one, LocalDate.of(2026, 1, 1));
         KnowledgeBaseBuilder.build(DDI, two, LocalDate.of(2026, 1, 1));
-        for (String file : new String[] {"interactions.tsv", "ingredients.tsv", "classes.tsv", "kb.properties"}) {
+        for (String file :
+                new String[] {"interactions.tsv", "ingredients.tsv", "classes.tsv", "rxnorm.tsv", "kb.properties"}) {
             assertThat(Files.mismatch(one.resolve(file), two.resolve(file))).isEqualTo(-1L);
         }
     }

@@ -149,7 +149,8 @@ public final class KnowledgeBase {
             Map<Integer, List<DuplicateRule>> duplicateRulesByIngredient,
             Map<String, String> allergenTerms,
             Map<String, int[]> combinations,
-            Map<AgeBand, Map<Integer, DoseBand>> doseBands) {}
+            Map<AgeBand, Map<Integer, DoseBand>> doseBands,
+            Map<String, Integer> rxnorm) {}
 
     private final Properties meta;
     private final String version; // read for every alert: not a Properties lookup each time
@@ -164,6 +165,7 @@ public final class KnowledgeBase {
     private final List<AllergyRule> allergyRules;
     private final Map<String, String> allergenTerms;
     private final Map<String, int[]> combinations; // combination key (see combinationKey) -> components
+    private final Map<String, Integer> rxnorm; // RxCUI of an ingredient -> id, or AMBIGUOUS
     private final Map<String, Integer> atcCodes; // ATC code (upper case) -> product ingredient, or AMBIGUOUS
     private final Map<String, Set<Integer>> ansmClasses;
     private final Map<Integer, List<InteractionRule>> rulesByIngredient;
@@ -204,6 +206,7 @@ public final class KnowledgeBase {
         allergenTerms = tables.allergenTerms();
         combinations = tables.combinations();
         doseBands = tables.doseBands();
+        rxnorm = tables.rxnorm();
 
         atcCodes = new HashMap<>();
         products.values().forEach(p -> {
@@ -392,6 +395,12 @@ public final class KnowledgeBase {
      * The ingredient of an ATC code, from the curated products ({@code products.tsv}); null when no product has it
      * or when several do (a combination code such as J01CR02 is not one ingredient).
      */
+    /** The ingredient of an RxNorm ingredient concept (RxCUI 723 = amoxicillin), or null when unknown or ambiguous. */
+    public Integer idForRxcui(String rxcui) {
+        Integer id = rxcui == null ? null : rxnorm.get(rxcui.strip());
+        return id == null || id == AMBIGUOUS ? null : id;
+    }
+
     public Integer idForAtc(String code) {
         if (code == null) {
             return null;

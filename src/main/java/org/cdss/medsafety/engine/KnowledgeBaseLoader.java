@@ -42,6 +42,7 @@ public final class KnowledgeBaseLoader {
         "ingredients.tsv",
         "interactions.tsv",
         "classes.tsv",
+        "rxnorm.tsv",
         "products.tsv",
         "groups.tsv",
         "allergy-cross-sensitivity.tsv",
@@ -113,6 +114,14 @@ public final class KnowledgeBaseLoader {
         Map<String, Set<Integer>> ansmClasses = new HashMap<>();
         for (Row r : rows(opener, "classes.tsv", 4)) {
             ansmClasses.computeIfAbsent(r.f[0], k -> new TreeSet<>()).add(r.id(2));
+        }
+
+        Map<String, Integer> rxnorm = new HashMap<>(); // RxCUI -> ingredient, or AMBIGUOUS when it names several
+        for (Row r : rows(opener, "rxnorm.tsv", 3)) {
+            require(r.f[0].matches("[0-9]{1,10}"), "rxnorm.tsv", r.line, "not an RxCUI: " + r.f[0]);
+            int id = r.id(1);
+            require(ingredients.containsKey(id), "rxnorm.tsv", r.line, "unknown ingredient " + r.f[1]);
+            rxnorm.merge(r.f[0], id, (old, now) -> old.equals(now) ? old : KnowledgeBase.AMBIGUOUS);
         }
 
         Map<Integer, Product> products = new TreeMap<>();
@@ -257,7 +266,8 @@ public final class KnowledgeBaseLoader {
                 duplicateRulesByIngredient,
                 allergenTerms,
                 combinations,
-                doseBands);
+                doseBands,
+                rxnorm);
     }
 
     private static InteractionRule[] concat(InteractionRule[] x, InteractionRule[] y) {

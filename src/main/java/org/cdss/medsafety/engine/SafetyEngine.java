@@ -121,6 +121,12 @@ public final class SafetyEngine {
         return id != null && kb.knows(id) ? KnowledgeBase.formatId(id) : null;
     }
 
+    /** The DrugBank accession of an RxNorm ingredient concept (RxCUI), else null (products are not mapped). */
+    public String ingredientForRxcui(String rxcui) {
+        Integer id = kb == null ? null : kb.idForRxcui(rxcui);
+        return id == null ? null : KnowledgeBase.formatId(id);
+    }
+
     /** The components (DrugBank accessions) of a combination product's ATC code (J01CR02), else an empty list. */
     public List<String> componentsForAtc(String atc) {
         int[] ids = kb == null ? null : kb.componentsForAtc(atc);
