@@ -1,5 +1,17 @@
-import { describe, expect, it } from 'vitest';
-import { ageInYears, formatInstant, hospitalDay, hospitalDayBefore, seoulDayEnd, seoulDayStart } from './time';
+import { afterEach, describe, expect, it } from 'vitest';
+import {
+  DEFAULT_HOSPITAL_TIME_ZONE,
+  ageInYears,
+  formatInstant,
+  getHospitalTimeZone,
+  hospitalDay,
+  hospitalDayBefore,
+  hospitalLocalToInstant,
+  instantToHospitalLocal,
+  seoulDayEnd,
+  seoulDayStart,
+  setHospitalTimeZone,
+} from './time';
 
 describe('hospital time', () => {
   it('turns a Seoul calendar day into the instants where it starts and ends', () => {
@@ -36,5 +48,24 @@ describe('hospital calendar days (issue 15 item 6)', () => {
     expect(ageInYears('1980-12-05', justAfterMidnightSeoul)).toBe(46);
     expect(ageInYears('1980-12-06', justAfterMidnightSeoul)).toBe(45);
     expect(ageInYears('not a date', justAfterMidnightSeoul)).toBeUndefined();
+  });
+});
+
+describe('the hospital zone from the server (issue 15 item 6)', () => {
+  afterEach(() => setHospitalTimeZone(DEFAULT_HOSPITAL_TIME_ZONE));
+
+  it('computes days and instants in the zone the server names', () => {
+    setHospitalTimeZone('Europe/Paris');
+    expect(getHospitalTimeZone()).toBe('Europe/Paris');
+    expect(hospitalDay(new Date('2026-12-04T23:30:00Z'))).toBe('2026-12-05');
+    expect(seoulDayStart('2026-12-05')).toBe('2026-12-04T23:00:00.000Z');
+    expect(seoulDayEnd('2026-07-01')).toBe('2026-07-01T21:59:59.999Z');
+    expect(hospitalLocalToInstant('2026-07-01T10:30')).toBe('2026-07-01T08:30:00.000Z');
+    expect(instantToHospitalLocal('2026-07-01T08:30:00.000Z')).toBe('2026-07-01T10:30');
+  });
+
+  it('ignores a zone name it does not know', () => {
+    setHospitalTimeZone('Not/AZone');
+    expect(getHospitalTimeZone()).toBe(DEFAULT_HOSPITAL_TIME_ZONE);
   });
 });
