@@ -31,7 +31,7 @@ const OUTCOMES = ['SUCCESS', 'FAILURE', 'DENIED'] as const;
 const FILTERS = ['username', 'patientId', 'action', 'outcome', 'from', 'to'] as const;
 type Filters = Record<(typeof FILTERS)[number], string>;
 
-/** /admin/audit: the audit trail, newest first. Dates are calendar days in Asia/Seoul. */
+/** /admin/audit: the audit trail, newest first. Dates are calendar days in the hospital's zone. */
 export function AuditPage() {
   const { t, i18n } = useTranslation();
   const [params, setParams] = useSearchParams();

@@ -1,5 +1,6 @@
 import { queryOptions, useQuery } from '@tanstack/react-query';
 import { apiClient, isApiProblem } from '../../../lib/api-client';
+import { setHospitalTimeZone } from '../../../lib/time';
 import type { MeView } from '../../../types/api';
 
 export const meQueryKey = ['me'] as const;
@@ -8,6 +9,8 @@ export const meQueryKey = ['me'] as const;
 export async function getMe(): Promise<MeView | null> {
   try {
     const { data } = await apiClient.get<MeView>('/api/me');
+    // the hospital's zone (CDSS_ZONE): every calendar day and wall-clock time of the UI is in it
+    setHospitalTimeZone(data.timeZone);
     return data;
   } catch (error) {
     if (isApiProblem(error) && error.status === 401) return null;

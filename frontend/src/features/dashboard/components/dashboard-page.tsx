@@ -7,6 +7,7 @@ import { Label } from '../../../components/ui/label';
 import { PageHeader } from '../../../components/ui/page-header';
 import { Select } from '../../../components/ui/select';
 import { Spinner } from '../../../components/ui/spinner';
+import { hospitalDay } from '../../../lib/time';
 import type { StatusCounts } from '../../../types/api';
 import { useAppointmentStats } from '../api/get-appointment-stats';
 import { useDepartments } from '../api/list-departments';
@@ -14,7 +15,7 @@ import { useDepartments } from '../api/list-departments';
 const COUNT_KEYS = ['total', 'scheduled', 'waiting', 'inConsultation', 'completed', 'noShows', 'cancelled'] as const;
 
 function seoulToday(): string {
-  return new Intl.DateTimeFormat('en-CA', { timeZone: 'Asia/Seoul' }).format(new Date());
+  return hospitalDay();
 }
 
 function CountCards({ counts, prefix }: { counts?: StatusCounts; prefix: string }) {

@@ -1,6 +1,7 @@
 import { useState, type ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link, useLocation, useParams } from 'react-router-dom';
+import { PatientBanner } from '../../../components/patient/patient-banner';
 import { SafetyAlertList } from '../../../components/safety/safety-alert-list';
 import { Alert } from '../../../components/ui/alert';
 import { Button } from '../../../components/ui/button';
@@ -56,6 +57,7 @@ export function OrderDetailPage({ roles, userId }: { roles: readonly string[]; u
       {detail.isError ? <OrderLoadError error={detail.error} /> : null}
       {data && order ? (
         <>
+          <PatientBanner patientId={order.patientId} fallback={{ name: order.patientName, mrn: order.patientMrn }} />
           <PageHeader
             title={
               <span>

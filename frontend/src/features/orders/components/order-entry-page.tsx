@@ -1,6 +1,7 @@
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link, useNavigate, useParams } from 'react-router-dom';
+import { PatientBanner } from '../../../components/patient/patient-banner';
 import { SafetyAlertList } from '../../../components/safety/safety-alert-list';
 import { Button } from '../../../components/ui/button';
 import { Card, CardContent, CardHeader, CardTitle } from '../../../components/ui/card';
@@ -30,6 +31,7 @@ export function OrderEntryPage() {
       <Link to={params.id ? `/patients/${params.id}` : '/orders'} className="inline-block text-sm text-sky-700 hover:underline">
         ← {params.id ? t('orders.entry.backToPatient') : t('orders.entry.backToOrders')}
       </Link>
+      <PatientBanner patientId={patientId || undefined} />
       <PageHeader
         title={t('orders.entry.title')}
         description={

@@ -9,7 +9,7 @@ import { Spinner } from '../../../components/ui/spinner';
 import { Table, TableBody, TableCell, TableHead, TableHeaderCell, TableRow } from '../../../components/ui/table';
 import { departmentName } from '../../../lib/department-name';
 import { problemMessage } from '../../../lib/problem-message';
-import { seoulDayEnd, seoulDayStart } from '../../../lib/time';
+import { hospitalDay, hospitalDayBefore, seoulDayEnd, seoulDayStart } from '../../../lib/time';
 import { useOrderStatistics } from '../api/get-order-statistics';
 import { useDepartments } from '../api/list-departments';
 import { ORDER_TYPES, PRIORITIES, STATUSES } from '../lib/enums';
@@ -44,13 +44,16 @@ export function BarChart({ title, bars, testId }: { title: string; bars: readonl
   );
 }
 
-const isoDay = (date: Date) => date.toISOString().slice(0, 10);
+/** The default period: the last 30 days up to today, as calendar days in the hospital's zone (not the UTC day). */
+export function defaultStatisticsPeriod(now: Date = new Date()): { from: string; to: string } {
+  return { from: hospitalDayBefore(29, now), to: hospitalDay(now) };
+}
 
 /** /orders/statistics: orders of a period by type, status, priority and department, per day, and turnaround. */
 export function OrderStatisticsPage() {
   const { t, i18n } = useTranslation();
-  const [from, setFrom] = useState(() => isoDay(new Date(Date.now() - 29 * 86_400_000)));
-  const [to, setTo] = useState(() => isoDay(new Date()));
+  const [from, setFrom] = useState(() => defaultStatisticsPeriod().from);
+  const [to, setTo] = useState(() => defaultStatisticsPeriod().to);
   const stats = useOrderStatistics({ from: seoulDayStart(from), to: seoulDayEnd(to) });
   const departments = useDepartments();
   const data = stats.data;

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { hospitalLocalToInstant, instantToHospitalLocal } from '../../../lib/time';
 import type { OrderDetailView, OrderForm, OrderPriority, OrderType } from '../../../types/api';
 import { DOSE_UNITS, FREQUENCIES, LATERALITIES, MODALITIES, PRIORITIES, ROUTES, SPECIMENS } from './enums';
 
@@ -6,7 +7,7 @@ import { DOSE_UNITS, FREQUENCIES, LATERALITIES, MODALITIES, PRIORITIES, ROUTES, 
 export interface OrderFormValues {
   type: OrderType;
   priority: OrderPriority;
-  /** `YYYY-MM-DDTHH:mm` in the hospital's time zone (Asia/Seoul), or empty for the priority's default. */
+  /** `YYYY-MM-DDTHH:mm` in the hospital's time zone, or empty for the priority's default. */
   dueAt: string;
   indication: string;
   medication: {
@@ -87,19 +88,14 @@ export const orderFormSchema = z.object({
 const blank = (value: string) => (value.trim() === '' ? undefined : value.trim());
 const toNumber = (value: string) => (value.trim() === '' ? undefined : Number(value.trim().replace(',', '.')));
 
-/** A `YYYY-MM-DDTHH:mm` wall-clock time in Asia/Seoul as an ISO instant (Korea keeps no daylight saving time). */
+/** A `YYYY-MM-DDTHH:mm` wall-clock time in the hospital's zone (from the server) as an ISO instant. */
 export function seoulLocalToInstant(local: string): string | undefined {
-  if (!/^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}$/.test(local)) return undefined;
-  const date = new Date(`${local}:00+09:00`);
-  return Number.isNaN(date.getTime()) ? undefined : date.toISOString();
+  return hospitalLocalToInstant(local);
 }
 
-/** An instant as the `YYYY-MM-DDTHH:mm` wall-clock time in Asia/Seoul that a `datetime-local` field holds. */
+/** An instant as the `YYYY-MM-DDTHH:mm` wall-clock time in the hospital's zone that a `datetime-local` field holds. */
 export function instantToSeoulLocal(instant: string): string | undefined {
-  const ms = Date.parse(instant);
-  if (Number.isNaN(ms)) return undefined;
-  // Seoul is UTC+9 all year: shift and read the UTC fields
-  return new Date(ms + 9 * 3_600_000).toISOString().slice(0, 16);
+  return instantToHospitalLocal(instant);
 }
 
 const text = (value: number | string | undefined | null) => (value == null ? '' : String(value));

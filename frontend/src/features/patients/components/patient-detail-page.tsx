@@ -1,6 +1,7 @@
 import { useState, type ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link, useParams } from 'react-router-dom';
+import { PatientBanner } from '../../../components/patient/patient-banner';
 import { Alert } from '../../../components/ui/alert';
 import { Badge } from '../../../components/ui/badge';
 import { Button } from '../../../components/ui/button';
@@ -47,6 +48,7 @@ export function PatientDetailPage({ roles, children }: { roles?: readonly string
       >
         ← {t('patients.backToList')}
       </Link>
+      {patient.data ? <PatientBanner patientId={id} /> : null}
       <PageHeader
         title={t('patients.detailTitle')}
         actions={

@@ -1,6 +1,7 @@
 import { useState, type ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link, useParams } from 'react-router-dom';
+import { PatientBanner } from '../../../components/patient/patient-banner';
 import { Alert } from '../../../components/ui/alert';
 import { Button } from '../../../components/ui/button';
 import { Card, CardContent, CardHeader, CardTitle } from '../../../components/ui/card';
@@ -48,6 +49,7 @@ export function EncounterPage({ roles, notFound }: { roles?: readonly string[]; 
           ← {t('records.backToPatient')}
         </Link>
       ) : null}
+      {!hasAnyRole(roles, ['PATIENT']) ? <PatientBanner patientId={data?.encounter?.patientId} /> : null}
       <PageHeader title={t('records.encounterTitle')} />
       {encounter.isPending ? <Spinner className="py-12" /> : null}
       {encounter.isError ? (

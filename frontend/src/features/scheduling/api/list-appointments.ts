@@ -6,7 +6,7 @@ import type { AppointmentStatus, AppointmentView } from '../../../types/api';
 export const appointmentsQueryKey = ['appointments'] as const;
 
 export interface AppointmentSearch {
-  /** `YYYY-MM-DD`, first day (Asia/Seoul). */
+  /** `YYYY-MM-DD`, first day (the hospital's zone). */
   date: string;
   /** 1..31 */
   days?: number;

@@ -7,7 +7,7 @@ import { localDay, localTime } from '../lib/dates';
 import { AppointmentActions } from './appointment-actions';
 import { StatusBadge } from './status-badge';
 
-/** Appointments as a table; times are the server's wall-clock `localStart` (Asia/Seoul), never converted. */
+/** Appointments as a table; times are the server's wall-clock `localStart` (the hospital's zone), never converted. */
 export function AppointmentList({
   appointments,
   roles,

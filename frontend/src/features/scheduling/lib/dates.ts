@@ -1,8 +1,8 @@
-import { HOSPITAL_TIME_ZONE } from '../../../lib/time';
+import { hospitalDay } from '../../../lib/time';
 
-/** Today in Asia/Seoul as `YYYY-MM-DD`. */
+/** Today in the hospital's zone as `YYYY-MM-DD`. */
 export function seoulToday(now: Date = new Date()): string {
-  return new Intl.DateTimeFormat('en-CA', { timeZone: HOSPITAL_TIME_ZONE, year: 'numeric', month: '2-digit', day: '2-digit' }).format(now);
+  return hospitalDay(now);
 }
 
 /** A calendar day `YYYY-MM-DD` moved by `days` (calendar arithmetic, no time zone involved). */

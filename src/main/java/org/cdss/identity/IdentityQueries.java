@@ -6,6 +6,7 @@ import java.util.List;
 import java.util.Set;
 import java.util.UUID;
 import org.cdss.shared.DomainException;
+import org.cdss.shared.HospitalZone;
 import org.cdss.shared.security.CdssPrincipal;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
@@ -18,11 +19,13 @@ public class IdentityQueries {
     private final UserAccounts users;
     private final Departments departments;
     private final Clock clock;
+    private final HospitalZone zone;
 
-    IdentityQueries(UserAccounts users, Departments departments, Clock clock) {
+    IdentityQueries(UserAccounts users, Departments departments, Clock clock, HospitalZone zone) {
         this.users = users;
         this.departments = departments;
         this.clock = clock;
+        this.zone = zone;
     }
 
     public MeView me(CdssPrincipal principal) {
@@ -34,7 +37,8 @@ public class IdentityQueries {
                 sorted(user.roles()),
                 departmentViews(user.departmentIds()),
                 user.patientId(),
-                user.lastLoginAt());
+                user.lastLoginAt(),
+                zone.zoneId().getId());
     }
 
     public List<DepartmentView> departments() {

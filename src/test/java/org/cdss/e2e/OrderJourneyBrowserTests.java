@@ -126,6 +126,7 @@ class OrderJourneyBrowserTests extends DemoBrowserTest {
         Page doctor = doctorWithQuietBell("/patients/" + patient);
         doctor.getByTestId("patient-new-order").click();
         assertThat(doctor.getByTestId("order-entry-page")).isVisible();
+        assertThat(doctor.getByTestId("patient-banner")).containsText("이철수");
         doctor.getByTestId("order-type-MEDICATION").click();
         doctor.getByTestId("order-drug-search").fill("simvastatin");
         doctor.getByTestId("drug-option-" + SIMVASTATIN).click();
@@ -149,6 +150,7 @@ class OrderJourneyBrowserTests extends DemoBrowserTest {
         String orderId = doctor.url().substring(doctor.url().lastIndexOf('/') + 1);
         assertThat(doctor.getByTestId("order-detail-status")).hasAttribute("data-status", "SENT");
         assertThat(doctor.getByTestId("order-overrides")).containsText("CK");
+        assertThat(doctor.getByTestId("patient-banner")).containsText("이철수");
 
         // the pharmacy's worklist was open all along: the push brings the order in without a reload
         assertThat(row(pharmacist, orderId)).isVisible();

@@ -103,6 +103,7 @@ class VisitJourneyBrowserTests extends DemoBrowserTest {
         assertThat(doctor.getByTestId("header-search-option").first()).hasAttribute("aria-selected", "true");
         search.press("Enter");
         assertThat(doctor.getByTestId("patient-detail")).containsText("홍길동");
+        assertThat(doctor.getByTestId("patient-banner")).containsText("홍길동");
         assertThat(doctor).hasURL(Pattern.compile(".*/patients/[0-9a-f-]{36}$"));
 
         doctor.getByTestId("nav-queue").click();
@@ -114,6 +115,7 @@ class VisitJourneyBrowserTests extends DemoBrowserTest {
         queued.locator("[data-testid^='start-']").click();
 
         assertThat(doctor.getByTestId("encounter-page")).isVisible();
+        assertThat(doctor.getByTestId("patient-banner")).containsText(NEW_PATIENT);
         assertThat(doctor.getByTestId("encounter-status")).hasAttribute("data-status", "OPEN");
         doctor.locator("#note-subjective").fill("2주간 지속되는 마른기침, 발열 없음");
         doctor.locator("#note-objective").fill("흉부 청진상 특이 소견 없음");

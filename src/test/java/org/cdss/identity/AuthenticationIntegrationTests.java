@@ -40,6 +40,8 @@ class AuthenticationIntegrationTests {
         var me = api.get("/api/me");
         assertThat(me.status()).isEqualTo(200);
         assertThat(me.text("username")).isEqualTo(doctor.username());
+        // issue 15 item 6: the UI takes the hospital's zone (cdss.zone / CDSS_ZONE) from here, not a hard-coded Seoul
+        assertThat(me.text("timeZone")).isEqualTo("Asia/Seoul");
     }
 
     @Test

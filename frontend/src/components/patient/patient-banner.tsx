@@ -1,0 +1,92 @@
+import { useTranslation } from 'react-i18next';
+import { usePatientBannerAllergies, usePatientBannerPatient } from '../../lib/patient-banner-data';
+import { ageInYears } from '../../lib/time';
+import { cn } from '../../lib/cn';
+
+/** What the banner knows of the allergies: still loading, the active substances (maybe none), or not readable. */
+export type BannerAllergies = { state: 'loading' } | { state: 'unreadable' } | { state: 'known'; names: readonly string[] };
+
+export interface BannerPatient {
+  name?: string;
+  mrn?: string;
+  birthDate?: string;
+  sex?: string;
+}
+
+/**
+ * The patient banner (issue 15 item 1): who this page is about, and the allergies, at the top of every
+ * patient-context page and sticky while scrolling. Presentational; {@link PatientBanner} fetches its data.
+ */
+export function PatientBannerView({ patient, allergies, today }: { patient: BannerPatient; allergies: BannerAllergies; today?: Date }) {
+  const { t } = useTranslation();
+  const age = patient.birthDate ? ageInYears(patient.birthDate, today ?? new Date()) : undefined;
+  const sex = patient.sex ? t(`patients.sex.${patient.sex}`, { defaultValue: '' }) : '';
+  const ageSex = [age !== undefined ? t('patientBanner.age', { years: age }) : '', sex].filter(Boolean).join(' / ');
+  return (
+    <section
+      data-testid="patient-banner"
+      aria-label={t('patientBanner.label')}
+      className="sticky top-0 z-20 -mx-1 flex flex-wrap items-center gap-x-4 gap-y-1 rounded-md border border-slate-200 bg-white/95 px-3 py-2 text-sm shadow-sm backdrop-blur"
+    >
+      <span className="text-base font-semibold text-slate-900" data-testid="patient-banner-name">
+        {patient.name ?? ''}
+      </span>
+      {patient.mrn ? (
+        <span className="font-mono text-slate-600" data-testid="patient-banner-mrn">
+          {t('patientBanner.mrn')} {patient.mrn}
+        </span>
+      ) : null}
+      {ageSex ? (
+        <span className="text-slate-700" data-testid="patient-banner-age-sex">
+          {ageSex}
+        </span>
+      ) : null}
+      <AllergySummary allergies={allergies} />
+    </section>
+  );
+}
+
+function AllergySummary({ allergies }: { allergies: BannerAllergies }) {
+  const { t } = useTranslation();
+  if (allergies.state === 'loading') return null;
+  const label = <span className="font-medium">{t('patientBanner.allergies')}:</span>;
+  if (allergies.state === 'unreadable') {
+    return (
+      <span data-testid="patient-banner-allergies" data-state="unreadable" className="rounded bg-amber-100 px-2 py-0.5 text-amber-900">
+        ⚠ {t('patientBanner.allergiesNotRecorded')}
+      </span>
+    );
+  }
+  if (allergies.names.length === 0) {
+    return (
+      <span data-testid="patient-banner-allergies" data-state="none" className="text-slate-700">
+        {label} {t('patientBanner.noKnownAllergies')}
+      </span>
+    );
+  }
+  return (
+    <span data-testid="patient-banner-allergies" data-state="known" className={cn('rounded bg-rose-100 px-2 py-0.5 text-rose-900')}>
+      {label} {allergies.names.join(', ')}
+    </span>
+  );
+}
+
+/** The banner of one patient, fetched by id; `fallback` names the patient when the caller may not read the chart. */
+export function PatientBanner({ patientId, fallback }: { patientId: string | undefined; fallback?: BannerPatient }) {
+  const patient = usePatientBannerPatient(patientId);
+  const allergyList = usePatientBannerAllergies(patientId);
+  if (!patientId) return null;
+  const shown: BannerPatient = patient.data
+    ? { name: patient.data.name, mrn: patient.data.mrn, birthDate: patient.data.birthDate, sex: patient.data.sex }
+    : (fallback ?? {});
+  if (!shown.name && !shown.mrn) return null;
+  const allergies: BannerAllergies = allergyList.isPending
+    ? { state: 'loading' }
+    : allergyList.isError
+      ? { state: 'unreadable' }
+      : {
+          state: 'known',
+          names: (allergyList.data ?? []).filter((a) => a.status !== 'INACTIVE').map((a) => a.substance ?? '').filter(Boolean),
+        };
+  return <PatientBannerView patient={shown} allergies={allergies} />;
+}

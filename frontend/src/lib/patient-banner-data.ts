@@ -1,0 +1,25 @@
+import { useQuery } from '@tanstack/react-query';
+import { apiClient } from './api-client';
+import type { AllergyView, PatientView } from '../types/api';
+
+// The data of the patient banner (issue 15 item 1), shared by every patient-context page. The query keys are the
+// ones the patients feature uses, so the banner and the chart share one cache and an allergy added on the chart
+// shows in the banner at once.
+
+export function usePatientBannerPatient(patientId: string | undefined) {
+  return useQuery({
+    queryKey: ['patients', 'detail', patientId ?? ''],
+    queryFn: async () => (await apiClient.get<PatientView>(`/api/patients/${encodeURIComponent(patientId ?? '')}`)).data,
+    enabled: Boolean(patientId),
+  });
+}
+
+export function usePatientBannerAllergies(patientId: string | undefined) {
+  return useQuery({
+    queryKey: ['patients', 'allergies', patientId ?? ''],
+    queryFn: async () =>
+      (await apiClient.get<AllergyView[]>(`/api/patients/${encodeURIComponent(patientId ?? '')}/allergies`)).data,
+    enabled: Boolean(patientId),
+    retry: false,
+  });
+}
