@@ -11,6 +11,7 @@ import org.cdss.patients.Sex;
 import org.cdss.shared.security.Role;
 import org.cdss.support.ApiClient;
 import org.cdss.support.IntegrationTest;
+import org.cdss.support.OrderBodies;
 import org.cdss.support.TestUsers;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -61,7 +62,7 @@ class OverridePolicyIntegrationTests {
                         "/api/patients/" + patient.id() + "/allergies",
                         Map.of("substance", "Penicillin", "reaction", "urticaria", "severity", "SEVERE")),
                 201);
-        String id = ok(doctor.post("/api/ocs/orders", medicationOrder(patient.id(), CEPHALEXIN, 500)), 201)
+        String id = ok(doctor.post("/api/ocs/orders", OrderBodies.medication(patient.id(), CEPHALEXIN, 500)), 201)
                 .at("/order/id")
                 .asString();
 
@@ -119,7 +120,7 @@ class OverridePolicyIntegrationTests {
                         "/api/patients/" + patient.id() + "/allergies",
                         Map.of("substance", "Penicillin", "reaction", "Anaphylaxis", "severity", "SEVERE")),
                 201);
-        String id = ok(doctor.post("/api/ocs/orders", medicationOrder(patient.id(), CEPHALEXIN, 500)), 201)
+        String id = ok(doctor.post("/api/ocs/orders", OrderBodies.medication(patient.id(), CEPHALEXIN, 500)), 201)
                 .at("/order/id")
                 .asString();
         var refused = doctor.post("/api/ocs/orders/" + id + "/send", Map.of());
@@ -138,7 +139,8 @@ class OverridePolicyIntegrationTests {
                 null,
                 LocalDate.now().minusYears(6).minusDays(10),
                 Sex.M)));
-        JsonNode created = ok(doctor.post("/api/ocs/orders", medicationOrder(child.id(), ACETAMINOPHEN, 250)), 201);
+        JsonNode created =
+                ok(doctor.post("/api/ocs/orders", OrderBodies.medication(child.id(), ACETAMINOPHEN, 250)), 201);
         String id = created.at("/order/id").asString();
         assertThat(created.at("/safety/complete").asBoolean()).isFalse();
 
@@ -195,32 +197,6 @@ class OverridePolicyIntegrationTests {
                 .isEqualTo("#/components/schemas/OverrideRequirement");
         assertThat(doc.at("/components/schemas/OverrideRequirement/properties").propertyNames())
                 .contains("blocking", "acknowledgementRequired", "reasonRequired", "reasons", "commentRequiredFor");
-    }
-
-    private static Map<String, Object> medicationOrder(UUID patientId, String drugId, double dose) {
-        return Map.of(
-                "patientId",
-                patientId,
-                "type",
-                "MEDICATION",
-                "priority",
-                "ROUTINE",
-                "medication",
-                Map.of(
-                        "drugId",
-                        drugId,
-                        "dose",
-                        dose,
-                        "doseUnit",
-                        "mg",
-                        "route",
-                        "PO",
-                        "frequency",
-                        "QD",
-                        "durationDays",
-                        7,
-                        "quantity",
-                        7));
     }
 
     private static JsonNode ok(ApiClient.Response response, int status) {

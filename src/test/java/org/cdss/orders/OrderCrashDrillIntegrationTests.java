@@ -26,6 +26,7 @@ import org.awaitility.Awaitility;
 import org.cdss.CdssApplication;
 import org.cdss.support.ApiClient;
 import org.cdss.support.DatabaseAvailable;
+import org.cdss.support.OrderBodies;
 import org.cdss.support.TestDatabase;
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
@@ -239,7 +240,7 @@ class OrderCrashDrillIntegrationTests {
             ordersForPatient++;
             ApiClient.Response order = doctor.post(
                     "/api/ocs/orders",
-                    simvastatin(patientId),
+                    OrderBodies.intendedDuplicate(OrderBodies.medication(patientId, "DB00641", 20)),
                     Map.of("Idempotency-Key", UUID.randomUUID().toString()));
             JsonNode body = ok(order, 201);
             String id = body.at("/order/id").asString();
@@ -280,32 +281,6 @@ class OrderCrashDrillIntegrationTests {
                     201);
             ordersForPatient = 0;
         }
-    }
-
-    private static Map<String, Object> simvastatin(String patientId) {
-        Map<String, Object> order = new HashMap<>();
-        order.put("patientId", patientId);
-        order.put("type", "MEDICATION");
-        order.put("priority", "ROUTINE");
-        order.put("intendedDuplicate", true);
-        order.put(
-                "medication",
-                Map.of(
-                        "drugId",
-                        "DB00641",
-                        "dose",
-                        20,
-                        "doseUnit",
-                        "mg",
-                        "route",
-                        "PO",
-                        "frequency",
-                        "QD",
-                        "durationDays",
-                        7,
-                        "quantity",
-                        7));
-        return order;
     }
 
     private Process startChild(Map<String, Object> database) throws IOException {

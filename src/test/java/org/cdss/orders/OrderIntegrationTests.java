@@ -15,6 +15,7 @@ import org.cdss.patients.PatientSummaryView;
 import org.cdss.shared.security.Role;
 import org.cdss.support.ApiClient;
 import org.cdss.support.IntegrationTest;
+import org.cdss.support.OrderBodies;
 import org.cdss.support.TestUsers;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -146,7 +147,8 @@ class OrderIntegrationTests {
     @Test
     void sending_a_drug_that_interacts_is_refused_with_findings_until_overridden_with_a_reason() {
         recordActiveMedication("Clarithromycin 500 mg");
-        JsonNode created = ok(doctor.post("/api/ocs/orders", medicationOrder(SIMVASTATIN, 20)), 201);
+        JsonNode created =
+                ok(doctor.post("/api/ocs/orders", OrderBodies.medication(patient.id(), SIMVASTATIN, 20)), 201);
         String id = created.at("/order/id").asString();
         assertThat(created.at("/safety/alerts").findValuesAsString("tier")).contains("HARD_STOP");
         // the product name as ordered: what an edit form shows for the chosen drug
@@ -220,13 +222,13 @@ class OrderIntegrationTests {
         Map<String, Object> unknownPatient = new HashMap<>(labOrder("CBC", "ROUTINE"));
         unknownPatient.put("patientId", UUID.randomUUID());
         assertThat(code(doctor.post("/api/ocs/orders", unknownPatient), 422)).isEqualTo("order.unknown-reference");
-        var unknownDrug = doctor.post("/api/ocs/orders", medicationOrder("DB99999", 20));
+        var unknownDrug = doctor.post("/api/ocs/orders", OrderBodies.medication(patient.id(), "DB99999", 20));
         assertThat(code(unknownDrug, 422)).isEqualTo("order.unknown-reference");
         assertThat(unknownDrug.json().at("/errors/0/pointer").asString()).isEqualTo("/medication/drugId");
-        var negative = doctor.post("/api/ocs/orders", medicationOrder(SIMVASTATIN, -5));
+        var negative = doctor.post("/api/ocs/orders", OrderBodies.medication(patient.id(), SIMVASTATIN, -5));
         assertThat(negative.status()).isEqualTo(400);
         assertThat(negative.json().at("/errors/0/pointer").asString()).isEqualTo("/medication/dose");
-        assertThat(doctor.post("/api/ocs/orders", medicationOrder(SIMVASTATIN, 5_000_000))
+        assertThat(doctor.post("/api/ocs/orders", OrderBodies.medication(patient.id(), SIMVASTATIN, 5_000_000))
                         .status())
                 .isEqualTo(400);
         assertThat(code(doctor.post("/api/ocs/orders", labOrder("NOPE", "ROUTINE")), 422))
@@ -485,19 +487,19 @@ class OrderIntegrationTests {
 
     @Test
     void a_second_open_order_of_the_same_drug_needs_confirmation() {
-        ok(doctor.post("/api/ocs/orders", medicationOrder(CLARITHROMYCIN, 500)), 201);
-        var duplicate = doctor.post("/api/ocs/orders", medicationOrder(CLARITHROMYCIN, 500));
+        ok(doctor.post("/api/ocs/orders", OrderBodies.medication(patient.id(), CLARITHROMYCIN, 500)), 201);
+        var duplicate = doctor.post("/api/ocs/orders", OrderBodies.medication(patient.id(), CLARITHROMYCIN, 500));
         assertThat(code(duplicate, 422)).isEqualTo("order.duplicate-ingredient");
         assertThat(duplicate.json().get("type").asString()).isEqualTo("urn:cdss:problem:order.duplicate-ingredient");
         assertThat(duplicate.json().get("duplicates")).hasSize(1);
-        Map<String, Object> intended = new HashMap<>(medicationOrder(CLARITHROMYCIN, 500));
+        Map<String, Object> intended = new HashMap<>(OrderBodies.medication(patient.id(), CLARITHROMYCIN, 500));
         intended.put("intendedDuplicate", true);
         ok(doctor.post("/api/ocs/orders", intended), 201);
     }
 
     @Test
     void revalidation_sees_an_allergy_recorded_after_the_order() {
-        String id = ok(doctor.post("/api/ocs/orders", medicationOrder("DB01060", 500)), 201)
+        String id = ok(doctor.post("/api/ocs/orders", OrderBodies.medication(patient.id(), "DB01060", 500)), 201)
                 .at("/order/id")
                 .asString();
         JsonNode clean = ok(doctor.post("/api/ocs/orders/" + id + "/revalidate", null), 200);
@@ -578,32 +580,6 @@ class OrderIntegrationTests {
                 "Persistent cough",
                 "imaging",
                 Map.of("modality", "CT", "bodyPart", "Chest", "laterality", "NOT_APPLICABLE", "contrast", true));
-    }
-
-    private Map<String, Object> medicationOrder(String drugId, double dose) {
-        return Map.of(
-                "patientId",
-                patient.id(),
-                "type",
-                "MEDICATION",
-                "priority",
-                "ROUTINE",
-                "medication",
-                Map.of(
-                        "drugId",
-                        drugId,
-                        "dose",
-                        dose,
-                        "doseUnit",
-                        "mg",
-                        "route",
-                        "PO",
-                        "frequency",
-                        "QD",
-                        "durationDays",
-                        7,
-                        "quantity",
-                        7));
     }
 
     private void recordActiveMedication(String name) {

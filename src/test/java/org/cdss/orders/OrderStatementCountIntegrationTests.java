@@ -8,6 +8,7 @@ import org.cdss.patients.PatientSummaryView;
 import org.cdss.shared.security.Role;
 import org.cdss.support.ApiClient;
 import org.cdss.support.IntegrationTest;
+import org.cdss.support.OrderBodies;
 import org.cdss.support.TestUsers;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -63,7 +64,7 @@ class OrderStatementCountIntegrationTests {
         JsonNode created = ok(
                 doctor.post(
                         "/api/ocs/orders",
-                        simvastatin(),
+                        OrderBodies.medication(patient.id(), "DB00641", 20),
                         Map.of("Idempotency-Key", UUID.randomUUID().toString())),
                 201);
         assertThat(created.at("/safety/alerts").findValuesAsString("tier")).contains("HARD_STOP");
@@ -85,7 +86,11 @@ class OrderStatementCountIntegrationTests {
         patient = testUsers.patient("문장수둘");
         for (int i = 0; i < 5; i++) {
             ApiClient by = i % 2 == 0 ? otherDoctor : doctor;
-            String next = ok(by.post("/api/ocs/orders", simvastatinAgain()), 201)
+            String next = ok(
+                            by.post(
+                                    "/api/ocs/orders",
+                                    OrderBodies.intendedDuplicate(OrderBodies.medication(patient.id(), "DB00641", 20))),
+                            201)
                     .at("/order/id")
                     .asString();
             ok(
@@ -113,38 +118,6 @@ class OrderStatementCountIntegrationTests {
         assertThat(longerWorklist.application())
                 .as("worklist: %s", longerWorklist.statements())
                 .isEqualTo(5);
-    }
-
-    private Map<String, Object> simvastatin() {
-        return Map.of(
-                "patientId",
-                patient.id(),
-                "type",
-                "MEDICATION",
-                "priority",
-                "ROUTINE",
-                "medication",
-                Map.of(
-                        "drugId",
-                        "DB00641",
-                        "dose",
-                        20,
-                        "doseUnit",
-                        "mg",
-                        "route",
-                        "PO",
-                        "frequency",
-                        "QD",
-                        "durationDays",
-                        7,
-                        "quantity",
-                        7));
-    }
-
-    private Map<String, Object> simvastatinAgain() {
-        var order = new java.util.HashMap<>(simvastatin());
-        order.put("intendedDuplicate", true);
-        return order;
     }
 
     private ApiClient login(String username) {
