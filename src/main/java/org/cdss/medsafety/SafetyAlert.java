@@ -84,7 +84,6 @@ public record SafetyAlert(
                 citation,
                 ruleId,
                 relatedRuleIds,
-                List.of(),
                 kbVersion,
                 null);
     }
