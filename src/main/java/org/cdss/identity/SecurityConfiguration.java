@@ -265,6 +265,16 @@ class SecurityConfiguration {
                         .hasAnyRole("DOCTOR", "NURSE", "PHARMACIST", "LAB_TECH", "RADIOGRAPHER", "RADIOLOGIST", "ADMIN")
                         .requestMatchers("/api/ocs/**")
                         .denyAll()
+                        // Knowledge hub (issue 13): evidence for every staff member, no patient; authors of the
+                        // hospital's protocols (doctors, pharmacists, administrators) upload documents.
+                        .requestMatchers(
+                                HttpMethod.POST, "/api/knowledge/documents", "/api/knowledge/documents/*/versions")
+                        .hasAnyRole("DOCTOR", "PHARMACIST", "ADMIN")
+                        .requestMatchers("/api/knowledge", "/api/knowledge/**")
+                        .hasAnyRole(java.util.Arrays.stream(Role.values())
+                                .filter(Role::isStaff)
+                                .map(Enum::name)
+                                .toArray(String[]::new))
                         // Notifications (issue 5): the live stream for everyone logged in, the stored ones for staff
                         // only.
                         .requestMatchers(HttpMethod.GET, "/api/notifications/stream")
