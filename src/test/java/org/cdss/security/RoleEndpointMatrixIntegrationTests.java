@@ -163,6 +163,14 @@ class RoleEndpointMatrixIntegrationTests {
         row("GET /api/ocs/lab-tests", ORDER_READERS);
         row("GET /api/admin/ocs/routing", ADMIN);
         row("PUT /api/admin/ocs/routing/{type}", ADMIN);
+        // knowledge hub: evidence for all staff (no patient data), documents uploaded by their authors
+        row("GET /api/knowledge/pubmed/search", STAFF);
+        row("GET /api/knowledge/pubmed/articles/{pmid}", STAFF);
+        row("GET /api/knowledge/documents", STAFF);
+        row("POST /api/knowledge/documents", "DOCTOR PHARMACIST ADMIN");
+        row("GET /api/knowledge/documents/{id}", STAFF);
+        row("POST /api/knowledge/documents/{id}/versions", "DOCTOR PHARMACIST ADMIN");
+        row("GET /api/knowledge/documents/{id}/versions/{version}/content", STAFF);
         // API documentation (springdoc)
         row("GET /v3/api-docs", ADMIN);
         row("GET /v3/api-docs.yaml", ADMIN);

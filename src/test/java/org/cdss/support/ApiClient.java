@@ -114,6 +114,15 @@ public class ApiClient {
         return send(withCsrf(b));
     }
 
+    /** A file upload as the web UI sends it: the bytes as the body, with their own content type. */
+    public Response upload(String path, String contentType, byte[] body) {
+        return upload(path, contentType, HttpRequest.BodyPublishers.ofByteArray(body));
+    }
+
+    public Response upload(String path, String contentType, HttpRequest.BodyPublisher body) {
+        return send(withCsrf(HttpRequest.newBuilder(uri(path)).POST(body).header("Content-Type", contentType)));
+    }
+
     /** Fetches the CSRF cookie (as the SPA does at start) and logs in. */
     public Response login(String username, String password) {
         ensureCsrf();
