@@ -171,6 +171,13 @@ class RoleEndpointMatrixIntegrationTests {
         row("GET /api/knowledge/documents/{id}", STAFF);
         row("POST /api/knowledge/documents/{id}/versions", "DOCTOR PHARMACIST ADMIN");
         row("GET /api/knowledge/documents/{id}/versions/{version}/content", STAFF);
+        row("GET /api/knowledge/feeds", STAFF);
+        row("GET /api/knowledge/feeds/items", STAFF);
+        row("POST /api/knowledge/feeds/items/{id}/read", STAFF);
+        row("GET /api/admin/knowledge/feeds", ADMIN);
+        row("POST /api/admin/knowledge/feeds", ADMIN);
+        row("POST /api/admin/knowledge/feeds/{id}/refresh", ADMIN);
+        row("POST /api/admin/knowledge/feeds/{id}/deactivate", ADMIN);
         // API documentation (springdoc)
         row("GET /v3/api-docs", ADMIN);
         row("GET /v3/api-docs.yaml", ADMIN);

@@ -1,0 +1,139 @@
+package org.cdss.knowledge;
+
+import java.io.IOException;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.net.http.HttpTimeoutException;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+import org.cdss.shared.HospitalZone;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.scheduling.annotation.Scheduled;
+import org.springframework.stereotype.Component;
+
+/**
+ * Fetches the registered feeds on a schedule: each feed every {@code cdss.knowledge.feeds.interval} (default 30 min),
+ * with a conditional GET (the ETag and Last-Modified of the last answer: a 304 costs the publisher nothing), and
+ * after a failure (timeout, HTTP error, not a feed) with a back-off that doubles per failure up to {@code
+ * max-backoff} (default 24 h). Each due feed is claimed in the database first, so with several instances only one
+ * fetches it. New items are stored, old ones kept (history).
+ */
+@Component
+class FeedAggregator {
+
+    private static final Logger log = LoggerFactory.getLogger(FeedAggregator.class);
+    private static final long MAX_BODY = 10L * 1024 * 1024;
+
+    private final FeedStore store;
+    private final Clock clock;
+    private final HospitalZone zone;
+    private final HttpClient http;
+    private final Duration interval;
+    private final Duration maxBackoff;
+    private final Duration timeout;
+
+    FeedAggregator(
+            FeedStore store,
+            Clock clock,
+            HospitalZone zone,
+            @Value("${cdss.knowledge.feeds.interval:30m}") Duration interval,
+            @Value("${cdss.knowledge.feeds.max-backoff:24h}") Duration maxBackoff,
+            @Value("${cdss.knowledge.feeds.timeout:15s}") Duration timeout) {
+        this.store = store;
+        this.clock = clock;
+        this.zone = zone;
+        this.interval = interval;
+        this.maxBackoff = maxBackoff;
+        this.timeout = timeout;
+        this.http = HttpClient.newBuilder()
+                .connectTimeout(timeout)
+                .followRedirects(HttpClient.Redirect.NORMAL)
+                .build();
+    }
+
+    @Scheduled(
+            initialDelayString = "${cdss.knowledge.feeds.check-every:60s}",
+            fixedDelayString = "${cdss.knowledge.feeds.check-every:60s}")
+    void fetchDue() {
+        try {
+            for (FeedStore.Feed feed : store.due(clock.instant())) {
+                if (store.claim(feed, clock.instant().plus(timeout.multipliedBy(4)))) {
+                    fetch(feed);
+                }
+            }
+        } catch (RuntimeException e) {
+            log.warn("Feed fetching failed: {}", e.getClass().getSimpleName());
+        }
+    }
+
+    /** Fetches one feed now; returns the number of new items (-1 when it failed). */
+    int fetch(FeedStore.Feed feed) {
+        HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(feed.url()))
+                .timeout(timeout)
+                .header("User-Agent", "CDSS knowledge hub (feed reader)")
+                .header(
+                        "Accept",
+                        "application/rss+xml, application/atom+xml, application/xml, text/xml;q=0.9, */*;q=0.1")
+                .GET();
+        if (feed.etag() != null) {
+            request.header("If-None-Match", feed.etag());
+        }
+        if (feed.lastModified() != null) {
+            request.header("If-Modified-Since", feed.lastModified());
+        }
+        String error;
+        try {
+            HttpResponse<byte[]> response = http.send(request.build(), HttpResponse.BodyHandlers.ofByteArray());
+            int status = response.statusCode();
+            if (status == 304) {
+                store.succeeded(feed.id(), feed.etag(), feed.lastModified(), clock.instant(), next(0));
+                return 0;
+            }
+            if (status == 200) {
+                if (response.body().length > MAX_BODY) {
+                    error = "TOO_LARGE";
+                } else {
+                    List<FeedParser.Item> items = FeedParser.parse(response.body(), zone.zoneId());
+                    int added = store.addItems(feed.id(), items, clock.instant());
+                    store.succeeded(
+                            feed.id(),
+                            response.headers().firstValue("ETag").orElse(null),
+                            response.headers().firstValue("Last-Modified").orElse(null),
+                            clock.instant(),
+                            next(0));
+                    return added;
+                }
+            } else {
+                error = "HTTP_" + status;
+            }
+        } catch (HttpTimeoutException e) {
+            error = "TIMEOUT";
+        } catch (FeedParser.NotAFeed e) {
+            error = "NOT_A_FEED";
+        } catch (IOException | IllegalArgumentException e) {
+            error = "UNREACHABLE";
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            error = "INTERRUPTED";
+        }
+        int failures = feed.failures() + 1;
+        store.failed(feed.id(), error, failures, clock.instant(), next(failures));
+        log.info("Feed {} failed ({}), {} in a row", feed.id(), error, failures);
+        return -1;
+    }
+
+    /** When to fetch again: the interval, doubled per failure in a row, at most {@code max-backoff}. */
+    Instant next(int failures) {
+        Duration wait = interval;
+        for (int i = 0; i < failures && wait.compareTo(maxBackoff) < 0; i++) {
+            wait = wait.multipliedBy(2);
+        }
+        return clock.instant().plus(wait.compareTo(maxBackoff) > 0 ? maxBackoff : wait);
+    }
+}

@@ -1,0 +1,196 @@
+package org.cdss.knowledge;
+
+import com.rometools.rome.feed.synd.SyndContent;
+import com.rometools.rome.feed.synd.SyndEntry;
+import com.rometools.rome.feed.synd.SyndFeed;
+import com.rometools.rome.io.FeedException;
+import com.rometools.rome.io.SyndFeedInput;
+import com.rometools.rome.io.XmlReader;
+import java.io.ByteArrayInputStream;
+import java.io.IOException;
+import java.io.StringReader;
+import java.time.Instant;
+import java.time.LocalDateTime;
+import java.time.OffsetDateTime;
+import java.time.ZoneId;
+import java.time.ZonedDateTime;
+import java.time.format.DateTimeFormatter;
+import java.time.format.DateTimeParseException;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import javax.xml.XMLConstants;
+import javax.xml.parsers.DocumentBuilderFactory;
+import org.jsoup.Jsoup;
+import org.jspecify.annotations.Nullable;
+import org.w3c.dom.Element;
+import org.w3c.dom.Node;
+import org.w3c.dom.NodeList;
+import org.xml.sax.InputSource;
+
+/**
+ * RSS and Atom with ROME (no DOCTYPE allowed, so no external entity is ever resolved). Titles and summaries are
+ * reduced to plain text (feeds carry HTML). Dates ROME cannot read — FDA's feeds put {@code <time datetime=…>}
+ * inside {@code pubDate}, others write "05/03/2019 - 15:21" — are read from the item's own XML: an ISO
+ * {@code datetime} attribute first, then the usual non-RFC-822 forms; an unreadable date is left empty, never a
+ * reason to drop the item.
+ */
+final class FeedParser {
+
+    private static final int MAX_SUMMARY = 4000;
+
+    private FeedParser() {}
+
+    record Item(
+            String key,
+            String title,
+            @Nullable String link,
+            @Nullable String summary,
+            @Nullable Instant published) {}
+
+    /** Thrown for anything that is not a feed. */
+    static final class NotAFeed extends Exception {
+        NotAFeed(Throwable cause) {
+            super(cause);
+        }
+    }
+
+    static List<Item> parse(byte[] body, ZoneId zone) throws NotAFeed {
+        SyndFeed feed;
+        try {
+            SyndFeedInput input = new SyndFeedInput();
+            input.setAllowDoctypes(false);
+            feed = input.build(new XmlReader(new ByteArrayInputStream(body)));
+        } catch (FeedException | IOException | IllegalArgumentException e) {
+            throw new NotAFeed(e);
+        }
+        List<@Nullable Instant> rawDates = rawItemDates(body, zone);
+        List<Item> items = new ArrayList<>();
+        List<SyndEntry> entries = feed.getEntries();
+        for (int i = 0; i < entries.size(); i++) {
+            SyndEntry e = entries.get(i);
+            String title = plain(e.getTitle());
+            String link = e.getLink() == null ? null : e.getLink().strip();
+            String guid = e.getUri() == null ? null : e.getUri().strip();
+            SyndContent description = e.getDescription();
+            String summary = description == null ? null : plain(description.getValue());
+            if ((summary == null || summary.isEmpty()) && !e.getContents().isEmpty()) {
+                summary = plain(e.getContents().getFirst().getValue());
+            }
+            Instant published = e.getPublishedDate() != null
+                    ? e.getPublishedDate().toInstant()
+                    : e.getUpdatedDate() != null ? e.getUpdatedDate().toInstant() : null;
+            if (published == null && i < rawDates.size()) {
+                published = rawDates.get(i);
+            }
+            if (title.isEmpty() && (summary == null || summary.isEmpty())) {
+                continue;
+            }
+            String key = guid != null && !guid.isEmpty() ? guid : link != null && !link.isEmpty() ? link : title;
+            items.add(new Item(
+                    key,
+                    title.isEmpty() ? summary.substring(0, Math.min(summary.length(), 120)) : title,
+                    link,
+                    summary == null || summary.isEmpty()
+                            ? null
+                            : summary.substring(0, Math.min(summary.length(), MAX_SUMMARY)),
+                    published));
+        }
+        return items;
+    }
+
+    private static String plain(@Nullable String htmlOrText) {
+        if (htmlOrText == null) {
+            return "";
+        }
+        return Jsoup.parse(htmlOrText).text().replaceAll("\\s+", " ").strip();
+    }
+
+    /** The date of each item (RSS {@code item}, Atom {@code entry}) in document order, read by hand. */
+    private static List<@Nullable Instant> rawItemDates(byte[] body, ZoneId zone) {
+        List<@Nullable Instant> dates = new ArrayList<>();
+        try {
+            DocumentBuilderFactory f = DocumentBuilderFactory.newInstance();
+            f.setFeature(XMLConstants.FEATURE_SECURE_PROCESSING, true);
+            f.setFeature("http://apache.org/xml/features/disallow-doctype-decl", true);
+            f.setNamespaceAware(true);
+            var builder = f.newDocumentBuilder();
+            builder.setErrorHandler(null);
+            var doc = builder.parse(new InputSource(new StringReader(new String(body, detectCharset(body)))));
+            NodeList nodes = doc.getElementsByTagNameNS("*", "*");
+            for (int i = 0; i < nodes.getLength(); i++) {
+                Element e = (Element) nodes.item(i);
+                String name = e.getLocalName();
+                if ("item".equals(name) || "entry".equals(name)) {
+                    dates.add(dateOf(e, zone));
+                }
+            }
+        } catch (Exception e) {
+            // ROME read it; the fallback dates are a bonus
+        }
+        return dates;
+    }
+
+    private static java.nio.charset.Charset detectCharset(byte[] body) {
+        String head = new String(body, 0, Math.min(body.length, 200), java.nio.charset.StandardCharsets.ISO_8859_1)
+                .toLowerCase(Locale.ROOT);
+        return head.contains("encoding=\"euc-kr\"") || head.contains("encoding='euc-kr'")
+                ? java.nio.charset.Charset.forName("EUC-KR")
+                : java.nio.charset.StandardCharsets.UTF_8;
+    }
+
+    private static @Nullable Instant dateOf(Element item, ZoneId zone) {
+        for (Node n = item.getFirstChild(); n != null; n = n.getNextSibling()) {
+            if (n instanceof Element e
+                    && List.of("pubDate", "date", "published", "updated", "issued")
+                            .contains(e.getLocalName())) {
+                NodeList inner = e.getElementsByTagNameNS("*", "*");
+                for (int i = 0; i < inner.getLength(); i++) {
+                    String iso = ((Element) inner.item(i)).getAttribute("datetime");
+                    Instant parsed = parseDate(iso, zone);
+                    if (parsed != null) {
+                        return parsed;
+                    }
+                }
+                Instant parsed = parseDate(e.getTextContent(), zone);
+                if (parsed != null) {
+                    return parsed;
+                }
+            }
+        }
+        return null;
+    }
+
+    private static final List<DateTimeFormatter> LOCAL_FORMATS = List.of(
+            DateTimeFormatter.ofPattern("EEE, MM/dd/yyyy - HH:mm", Locale.ENGLISH),
+            DateTimeFormatter.ofPattern("MM/dd/yyyy - HH:mm", Locale.ENGLISH),
+            DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm:ss", Locale.ENGLISH),
+            DateTimeFormatter.ofPattern("yyyy.MM.dd HH:mm", Locale.ENGLISH),
+            DateTimeFormatter.ofPattern("yyyy-MM-dd'T'HH:mm:ss", Locale.ENGLISH));
+
+    /** ISO-8601 with offset, RFC 1123 (with or without the day name), then the local forms above in {@code zone}. */
+    static @Nullable Instant parseDate(@Nullable String text, ZoneId zone) {
+        if (text == null || text.isBlank()) {
+            return null;
+        }
+        String t = text.strip().replaceAll("\\s+", " ");
+        try {
+            return OffsetDateTime.parse(t).toInstant();
+        } catch (DateTimeParseException ignored) {
+            // next
+        }
+        try {
+            return ZonedDateTime.parse(t, DateTimeFormatter.RFC_1123_DATE_TIME).toInstant();
+        } catch (DateTimeParseException ignored) {
+            // next
+        }
+        for (DateTimeFormatter f : LOCAL_FORMATS) {
+            try {
+                return LocalDateTime.parse(t, f).atZone(zone).toInstant();
+            } catch (DateTimeParseException ignored) {
+                // next
+            }
+        }
+        return null;
+    }
+}
