@@ -178,6 +178,10 @@ class RoleEndpointMatrixIntegrationTests {
         row("POST /api/admin/knowledge/feeds", ADMIN);
         row("POST /api/admin/knowledge/feeds/{id}/refresh", ADMIN);
         row("POST /api/admin/knowledge/feeds/{id}/deactivate", ADMIN);
+        row("GET /api/knowledge/evidence", STAFF);
+        row("GET /api/knowledge/saved-articles", STAFF);
+        row("PUT /api/knowledge/saved-articles/{pmid}", STAFF);
+        row("DELETE /api/knowledge/saved-articles/{pmid}", STAFF);
         // API documentation (springdoc)
         row("GET /v3/api-docs", ADMIN);
         row("GET /v3/api-docs.yaml", ADMIN);

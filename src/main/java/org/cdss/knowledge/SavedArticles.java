@@ -1,0 +1,109 @@
+package org.cdss.knowledge;
+
+import java.time.Clock;
+import java.time.Instant;
+import java.util.List;
+import org.cdss.shared.DomainException;
+import org.cdss.shared.ProblemCode;
+import org.cdss.shared.db.UtcTimestamps;
+import org.cdss.shared.security.CdssPrincipal;
+import org.jspecify.annotations.Nullable;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+/** PubMed articles a user saved, each with their own note (V22). Only the user sees theirs. */
+@Service
+public class SavedArticles {
+
+    public record SavedArticle(
+            String pmid,
+            String title,
+            String journal,
+            String published,
+            @Nullable String note,
+            Instant savedAt) {}
+
+    /** What the client saves: the article's citation as it showed it, and the note. */
+    public record SaveArticle(
+            @Nullable String title,
+            @Nullable String journal,
+            @Nullable String published,
+            @Nullable String note) {}
+
+    private final JdbcClient jdbc;
+    private final Clock clock;
+
+    SavedArticles(JdbcClient jdbc, Clock clock) {
+        this.jdbc = jdbc;
+        this.clock = clock;
+    }
+
+    @Transactional(readOnly = true)
+    public List<SavedArticle> mine(CdssPrincipal user) {
+        return jdbc.sql("SELECT * FROM knowledge_saved_article WHERE user_id = :u ORDER BY saved_at DESC, pmid")
+                .param("u", user.userId().toString())
+                .query((rs, n) -> new SavedArticle(
+                        rs.getString("pmid"),
+                        rs.getString("title"),
+                        rs.getString("journal"),
+                        rs.getString("published"),
+                        rs.getString("note"),
+                        UtcTimestamps.read(rs, "saved_at")))
+                .list();
+    }
+
+    /** Saves an article or updates its note. */
+    @Transactional
+    public SavedArticle save(CdssPrincipal user, String pmid, SaveArticle article) {
+        if (!pmid.matches("\\d{1,12}")) {
+            throw new DomainException(KnowledgeProblem.ARTICLE_NOT_FOUND);
+        }
+        String title = article.title() == null ? "" : article.title().strip();
+        String note = article.note() == null || article.note().isBlank()
+                ? null
+                : article.note().strip();
+        if (title.isEmpty() || title.length() > 1000 || (note != null && note.length() > 4000)) {
+            throw new DomainException(ProblemCode.VALIDATION);
+        }
+        String journal = cut(article.journal(), 300);
+        String published = cut(article.published(), 60);
+        Instant now = clock.instant();
+        int updated = jdbc.sql("UPDATE knowledge_saved_article SET note = :note, updated_at = :now "
+                        + "WHERE user_id = :u AND pmid = :p")
+                .param("note", note)
+                .param("now", UtcTimestamps.toColumn(now))
+                .param("u", user.userId().toString())
+                .param("p", pmid)
+                .update();
+        if (updated == 0) {
+            jdbc.sql("INSERT INTO knowledge_saved_article (user_id, pmid, title, journal, published, note, saved_at, "
+                            + "updated_at) VALUES (:u, :p, :t, :j, :pub, :note, :now, :now)")
+                    .param("u", user.userId().toString())
+                    .param("p", pmid)
+                    .param("t", title)
+                    .param("j", journal)
+                    .param("pub", published)
+                    .param("note", note)
+                    .param("now", UtcTimestamps.toColumn(now))
+                    .update();
+        }
+        return mine(user).stream()
+                .filter(a -> a.pmid().equals(pmid))
+                .findFirst()
+                .orElseThrow();
+    }
+
+    @Transactional
+    public void remove(CdssPrincipal user, String pmid) {
+        jdbc.sql("DELETE FROM knowledge_saved_article WHERE user_id = :u AND pmid = :p")
+                .param("u", user.userId().toString())
+                .param("p", pmid)
+                .update();
+    }
+
+    private static String cut(@Nullable String s, int max) {
+        String v = s == null ? "" : s.strip();
+        return v.length() <= max ? v : v.substring(0, max);
+    }
+}
