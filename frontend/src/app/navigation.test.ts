@@ -9,22 +9,22 @@ describe('navItemsFor', () => {
   });
 
   it('gives an administrator user administration, the audit trail, order routing and statistics, schedules, the KB and the API docs, but no patient search', () => {
-    expect(keys(['ADMIN'])).toEqual(['home', 'order-stats', 'kb', 'admin-users', 'admin-audit', 'admin-ocs-routing', 'admin-medsafety', 'schedules', 'api-docs', 'account']);
+    expect(keys(['ADMIN'])).toEqual(['home', 'order-stats', 'kb', 'knowledge', 'admin-users', 'admin-audit', 'admin-ocs-routing', 'admin-medsafety', 'schedules', 'api-docs', 'account']);
   });
 
   it('gives a doctor the patient search', () => {
-    expect(keys(['DOCTOR'])).toEqual(['home', 'dashboard', 'patients', 'appointments', 'queue', 'orders', 'order-stats', 'drug-check', 'kb', 'account']);
+    expect(keys(['DOCTOR'])).toEqual(['home', 'dashboard', 'patients', 'appointments', 'queue', 'orders', 'order-stats', 'drug-check', 'kb', 'knowledge', 'account']);
   });
 
   it.each([
-    ['DOCTOR', ['home', 'dashboard', 'patients', 'appointments', 'queue', 'orders', 'order-stats', 'drug-check', 'kb', 'account']],
-    ['NURSE', ['home', 'dashboard', 'patients', 'appointments', 'queue', 'orders', 'order-stats', 'drug-check', 'kb', 'account']],
-    ['PHARMACIST', ['home', 'dashboard', 'patients', 'worklist', 'order-stats', 'drug-check', 'kb', 'account']],
-    ['LAB_TECH', ['home', 'dashboard', 'patients', 'worklist', 'order-stats', 'kb', 'account']],
-    ['RADIOGRAPHER', ['home', 'dashboard', 'patients', 'worklist', 'order-stats', 'kb', 'account']],
-    ['RADIOLOGIST', ['home', 'dashboard', 'patients', 'worklist', 'order-stats', 'kb', 'account']],
-    ['ADMIN_STAFF', ['home', 'dashboard', 'patients', 'appointments', 'queue', 'kb', 'account']],
-    ['ADMIN', ['home', 'order-stats', 'kb', 'admin-users', 'admin-audit', 'admin-ocs-routing', 'admin-medsafety', 'schedules', 'api-docs', 'account']],
+    ['DOCTOR', ['home', 'dashboard', 'patients', 'appointments', 'queue', 'orders', 'order-stats', 'drug-check', 'kb', 'knowledge', 'account']],
+    ['NURSE', ['home', 'dashboard', 'patients', 'appointments', 'queue', 'orders', 'order-stats', 'drug-check', 'kb', 'knowledge', 'account']],
+    ['PHARMACIST', ['home', 'dashboard', 'patients', 'worklist', 'order-stats', 'drug-check', 'kb', 'knowledge', 'account']],
+    ['LAB_TECH', ['home', 'dashboard', 'patients', 'worklist', 'order-stats', 'kb', 'knowledge', 'account']],
+    ['RADIOGRAPHER', ['home', 'dashboard', 'patients', 'worklist', 'order-stats', 'kb', 'knowledge', 'account']],
+    ['RADIOLOGIST', ['home', 'dashboard', 'patients', 'worklist', 'order-stats', 'kb', 'knowledge', 'account']],
+    ['ADMIN_STAFF', ['home', 'dashboard', 'patients', 'appointments', 'queue', 'kb', 'knowledge', 'account']],
+    ['ADMIN', ['home', 'order-stats', 'kb', 'knowledge', 'admin-users', 'admin-audit', 'admin-ocs-routing', 'admin-medsafety', 'schedules', 'api-docs', 'account']],
     ['PATIENT', ['home', 'my-record', 'my-appointments', 'account']],
   ])('gives %s exactly %j', (role, expected) => {
     expect(keys([role])).toEqual(expected);
@@ -32,7 +32,7 @@ describe('navItemsFor', () => {
 
   it('keeps scheduling, drug checks and the KB away from patients', () => {
     expect(keys(['PATIENT'])).not.toEqual(expect.arrayContaining(['appointments']));
-    for (const key of ['appointments', 'queue', 'drug-check', 'kb', 'schedules']) expect(keys(['PATIENT'])).not.toContain(key);
+    for (const key of ['appointments', 'queue', 'drug-check', 'kb', 'knowledge', 'schedules']) expect(keys(['PATIENT'])).not.toContain(key);
   });
 
   it('gives every clinical and administrative staff role the patient search', () => {
@@ -52,6 +52,7 @@ describe('navItemsFor', () => {
       'order-stats',
       'drug-check',
       'kb',
+      'knowledge',
       'admin-users',
       'admin-audit',
       'admin-ocs-routing',

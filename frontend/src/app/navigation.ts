@@ -36,6 +36,7 @@ export const NAV_ITEMS: readonly NavItem[] = [
   { key: 'order-stats', to: '/orders/statistics', labelKey: 'nav.order-stats', roles: ORDER_READER_ROLES },
   { key: 'drug-check', to: '/drug-check', labelKey: 'nav.drug-check', roles: DRUG_CHECK_ROLES },
   { key: 'kb', to: '/kb', labelKey: 'nav.kb', roles: STAFF_ROLES },
+  { key: 'knowledge', to: '/knowledge', labelKey: 'nav.knowledge', roles: STAFF_ROLES },
   { key: 'admin-users', to: '/admin/users', labelKey: 'nav.admin-users', roles: ADMIN_ROLES },
   { key: 'admin-audit', to: '/admin/audit', labelKey: 'nav.admin-audit', roles: ADMIN_ROLES },
   { key: 'admin-ocs-routing', to: '/admin/ocs/routing', labelKey: 'nav.admin-ocs-routing', roles: ADMIN_ROLES },

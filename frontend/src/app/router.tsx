@@ -107,6 +107,19 @@ export const routes: RouteObject[] = [
         element: <RequireRoles roles={STAFF_ROLES} />,
         children: [
           { path: 'kb', lazy: page(() => import('../features/medsafety/components/kb-page'), (m) => m.KbPage) },
+          { path: 'knowledge', lazy: page(() => import('./knowledge-routes'), (m) => m.KnowledgeRoute) },
+          {
+            path: 'knowledge/articles/:pmid',
+            lazy: page(() => import('../features/knowledge/components/article-page'), (m) => m.ArticlePage),
+          },
+          {
+            path: 'knowledge/documents/:id',
+            lazy: page(() => import('../features/knowledge/components/document-page'), (m) => m.DocumentPage),
+          },
+          {
+            path: 'knowledge/evidence',
+            lazy: page(() => import('../features/knowledge/components/evidence-page'), (m) => m.EvidencePage),
+          },
           {
             path: 'kb/browser',
             lazy: page(() => import('../features/medsafety/components/kb-browser-page'), (m) => m.KbBrowserPage),

@@ -58,3 +58,5 @@ export const ORDER_ROLES: readonly Role[] = ['DOCTOR'];
 export const ORDER_LIST_ROLES: readonly Role[] = ['DOCTOR', 'NURSE'];
 /** Department staff who carry orders out from a worklist. */
 export const WORKLIST_ROLES: readonly Role[] = ['PHARMACIST', 'LAB_TECH', 'RADIOGRAPHER', 'RADIOLOGIST'];
+/** Roles that upload the hospital's documents to the knowledge hub (protocols, guidelines). */
+export const KNOWLEDGE_AUTHOR_ROLES: readonly Role[] = ['DOCTOR', 'PHARMACIST', 'ADMIN'];

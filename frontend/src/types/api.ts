@@ -139,3 +139,21 @@ export type MedicationFrequency = NonNullable<MedicationOrder['frequency']>;
 export type Modality = NonNullable<ImagingOrder['modality']>;
 export type Laterality = NonNullable<ImagingOrder['laterality']>;
 export type OverrideReasonCode = NonNullable<NonNullable<SendOrderRequest['override']>['reasonCode']>;
+
+// knowledge hub
+export type PubmedArticle = Schemas['PubmedArticle'];
+export type PubmedSearchResult = Schemas['PubmedSearchResult'];
+export type DocumentView = Schemas['DocumentView'];
+export type DocumentHit = Schemas['DocumentHit'];
+export type DocumentSearchResult = Schemas['DocumentSearchResult'];
+export type DocumentDetailView = Schemas['DocumentDetailView'];
+export type FeedView = Schemas['FeedView'];
+export type FeedItemView = Schemas['FeedItemView'];
+export type FeedItemPage = Schemas['FeedItemPage'];
+export type EvidenceView = Schemas['EvidenceView'];
+export type SavedArticle = Schemas['SavedArticle'];
+export type SaveArticle = Schemas['SaveArticle'];
+/** Kind of a hospital document (`PROTOCOL`, `GUIDELINE`, …). */
+export type DocumentType = NonNullable<DocumentView['type']>;
+/** What evidence is asked for (`INTERACTION`, `DRUG`, `DIAGNOSIS`, `ORDER`). */
+export type EvidenceContext = NonNullable<EvidenceView['context']>;

@@ -1,6 +1,7 @@
 import { useTranslation } from 'react-i18next';
 import { cn } from '../../lib/cn';
 import type { AlertSeverity, SafetyAlert } from '../../types/api';
+import { evidenceHref } from './evidence-link';
 import { INTERACTION_SOURCES, SOURCE_GRADES, groupAlertsBySeverity } from './severity';
 
 const known = (list: readonly string[], value: string | undefined) => value !== undefined && list.includes(value);
@@ -88,6 +89,19 @@ export function SafetyAlertList({ alerts, className }: { alerts: readonly Safety
                         ))}
                       </ul>
                     </div>
+                  ) : null}
+                  {evidenceHref(alert) ? (
+                    <p className="mt-1">
+                      <a
+                        href={evidenceHref(alert)}
+                        target="_blank"
+                        rel="noopener"
+                        className="text-xs font-medium text-sky-800 underline"
+                        data-testid="alert-evidence"
+                      >
+                        📚 {t('medsafety.alerts.evidence')}
+                      </a>
+                    </p>
                   ) : null}
                   <p className="mt-1 text-xs opacity-80">
                     {t('medsafety.alerts.source')}: {[alert.source, alert.citation].filter(Boolean).join(' — ') || '—'}
