@@ -34,7 +34,7 @@ import org.apache.lucene.search.TermQuery;
 import org.apache.lucene.search.TopDocs;
 import org.apache.lucene.search.highlight.Highlighter;
 import org.apache.lucene.search.highlight.InvalidTokenOffsetsException;
-import org.apache.lucene.search.highlight.QueryScorer;
+import org.apache.lucene.search.highlight.QueryTermScorer;
 import org.apache.lucene.search.highlight.SimpleFragmenter;
 import org.apache.lucene.search.highlight.SimpleHTMLFormatter;
 import org.apache.lucene.store.Directory;
@@ -144,14 +144,26 @@ final class DocumentIndex implements AutoCloseable {
         }
     }
 
+    /** Analysed text with term vectors (positions and offsets): highlighting reads them instead of re-analysing. */
+    private static final org.apache.lucene.document.FieldType BODY = body();
+
+    private static org.apache.lucene.document.FieldType body() {
+        org.apache.lucene.document.FieldType type = new org.apache.lucene.document.FieldType(TextField.TYPE_NOT_STORED);
+        type.setStoreTermVectors(true);
+        type.setStoreTermVectorPositions(true);
+        type.setStoreTermVectorOffsets(true);
+        type.freeze();
+        return type;
+    }
+
     private static Document document(Entry e) {
         Document d = new Document();
         d.add(new StringField("id", e.id().toString(), Field.Store.YES));
         d.add(new StoredField("version", e.version()));
         d.add(new TextField("title_ko", e.title(), Field.Store.NO));
         d.add(new TextField("title_en", e.title(), Field.Store.NO));
-        d.add(new TextField("body_ko", e.text(), Field.Store.NO));
-        d.add(new TextField("body_en", e.text(), Field.Store.NO));
+        d.add(new Field("body_ko", e.text(), BODY));
+        d.add(new Field("body_en", e.text(), BODY));
         d.add(new StoredField("text", e.text()));
         d.add(new StringField("type", e.type(), Field.Store.NO));
         d.add(new StringField(
@@ -188,6 +200,11 @@ final class DocumentIndex implements AutoCloseable {
     }
 
     Hits search(Query query, Filter filter, int offset, int limit) {
+        return search(query, filter, offset, limit, true);
+    }
+
+    /** {@code highlight} false: no fragments (the benchmark measures what highlighting costs). */
+    Hits search(Query query, Filter filter, int offset, int limit, boolean highlight) {
         BooleanQuery.Builder b = new BooleanQuery.Builder().add(query, BooleanClause.Occur.MUST);
         if (filter.type() != null) {
             b.add(new TermQuery(new Term("type", filter.type())), BooleanClause.Occur.FILTER);
@@ -215,9 +232,21 @@ final class DocumentIndex implements AutoCloseable {
                 TopDocs top = searcher.search(b.build(), offset + limit);
                 List<Hit> hits = new ArrayList<>();
                 ScoreDoc[] docs = top.scoreDocs;
+                List<Highlighter> highlighters = highlight ? highlighters(query) : List.of();
                 for (int i = offset; i < docs.length; i++) {
-                    Document d = searcher.storedFields().document(docs[i].doc, Set.of("id", "text"));
-                    hits.add(new Hit(UUID.fromString(d.get("id")), fragments(query, d.get("text")), docs[i].score));
+                    Document d = searcher.storedFields()
+                            .document(docs[i].doc, highlight ? Set.of("id", "text") : Set.of("id"));
+                    hits.add(new Hit(
+                            UUID.fromString(d.get("id")),
+                            highlight
+                                    ? fragments(
+                                            highlighters,
+                                            searcher.getIndexReader()
+                                                    .termVectors()
+                                                    .get(docs[i].doc),
+                                            d.get("text"))
+                                    : List.of(),
+                            docs[i].score));
                 }
                 return new Hits(top.totalHits.value(), hits);
             } finally {
@@ -228,15 +257,36 @@ final class DocumentIndex implements AutoCloseable {
         }
     }
 
-    private List<String> fragments(Query query, String text) {
-        for (String field : List.of("body_ko", "body_en")) {
+    private TokenStream tokens(org.apache.lucene.index.@Nullable Fields vectors, String field, String text)
+            throws IOException {
+        TokenStream stored = vectors == null
+                ? null
+                : org.apache.lucene.search.highlight.TokenSources.getTermVectorTokenStreamOrNull(field, vectors, -1);
+        return stored != null ? stored : analyzer.tokenStream(field, text);
+    }
+
+    private static final List<String> BODY_FIELDS = List.of("body_ko", "body_en");
+
+    /** One highlighter per analysed body field, built once per search (the query's terms are extracted once). */
+    private static List<Highlighter> highlighters(Query query) {
+        List<Highlighter> out = new ArrayList<>();
+        for (String field : BODY_FIELDS) {
             Highlighter h = new Highlighter(
                     new SimpleHTMLFormatter(DocumentHit.MARK_START, DocumentHit.MARK_END),
-                    new QueryScorer(query, field));
+                    new QueryTermScorer(query, field));
             h.setTextFragmenter(new SimpleFragmenter(160));
             h.setMaxDocCharsToAnalyze(500_000);
-            try (TokenStream tokens = analyzer.tokenStream(field, text)) {
-                String[] best = h.getBestFragments(tokens, text, 3);
+            out.add(h);
+        }
+        return out;
+    }
+
+    private List<String> fragments(
+            List<Highlighter> highlighters, org.apache.lucene.index.@Nullable Fields vectors, String text) {
+        for (int i = 0; i < highlighters.size(); i++) {
+            String field = BODY_FIELDS.get(i);
+            try (TokenStream tokens = tokens(vectors, field, text)) {
+                String[] best = highlighters.get(i).getBestFragments(tokens, text, 3);
                 if (best.length > 0) {
                     return List.of(best).stream()
                             // nori splits an unknown word into pieces: one mark over the whole word
