@@ -1,3 +1,4 @@
+import { evidencePath } from '../../lib/evidence';
 import type { SafetyAlert } from '../../types/api';
 
 /**
@@ -7,9 +8,5 @@ import type { SafetyAlert } from '../../types/api';
  */
 export function evidenceHref(alert: SafetyAlert): string | undefined {
   const names = [...new Set((alert.drugs ?? []).map((drug) => drug.name?.trim()).filter((name): name is string => Boolean(name)))];
-  if (names.length === 0) return undefined;
-  const params = new URLSearchParams();
-  params.set('context', alert.type === 'INTERACTION' && names.length > 1 ? 'INTERACTION' : 'DRUG');
-  for (const name of names) params.append('terms', name);
-  return `/knowledge/evidence?${params.toString()}`;
+  return evidencePath(alert.type === 'INTERACTION' && names.length > 1 ? 'INTERACTION' : 'DRUG', names);
 }

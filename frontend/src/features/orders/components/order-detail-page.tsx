@@ -12,6 +12,8 @@ import { Input } from '../../../components/ui/input';
 import { PageHeader } from '../../../components/ui/page-header';
 import { Spinner } from '../../../components/ui/spinner';
 import { Table, TableBody, TableCell, TableRow } from '../../../components/ui/table';
+import { EvidenceLink } from '../../../components/evidence-link';
+import { orderEvidenceTerm } from '../../../lib/evidence';
 import { cn } from '../../../lib/cn';
 import { problemMessage } from '../../../lib/problem-message';
 import { formatInstant } from '../../../lib/time';
@@ -64,7 +66,12 @@ export function OrderDetailPage({ roles, userId }: { roles: readonly string[]; u
                 {order.type ? t(`orders.type.${order.type}`) : ''} <span className="font-mono text-base text-slate-500" data-testid="order-detail-number">{order.orderNumber}</span>
               </span>
             }
-            description={order.summary}
+            description={
+              <>
+                {order.summary}{' '}
+                <EvidenceLink context="ORDER" terms={[orderEvidenceTerm(order.summary)]} testId="order-evidence" />
+              </>
+            }
           />
           <div className="flex flex-wrap items-center gap-2" data-testid="order-detail-status" data-status={order.status}>
             <OrderStatusBadge status={order.status} />

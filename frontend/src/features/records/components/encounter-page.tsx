@@ -11,6 +11,7 @@ import { FormField, fieldProps } from '../../../components/ui/form-field';
 import { Input } from '../../../components/ui/input';
 import { PageHeader } from '../../../components/ui/page-header';
 import { Spinner } from '../../../components/ui/spinner';
+import { EvidenceLink } from '../../../components/evidence-link';
 import { isApiProblem, problemFieldErrors, toApiProblem } from '../../../lib/api-client';
 import { zodFieldErrors } from '../../../lib/form-errors';
 import { hasAnyRole } from '../../../lib/roles';
@@ -347,7 +348,8 @@ function DiagnosesCard({ detail, canWrite }: { detail: EncounterDetailView; canW
           {diagnoses.map((d) => (
             <li key={d.id} data-testid="diagnosis-row">
               <span className="font-mono">{d.code}</span> {d.description}{' '}
-              <span className="text-slate-500">({t(d.primary ? 'records.diagnosis.primary' : 'records.diagnosis.secondary')})</span>
+              <span className="text-slate-500">({t(d.primary ? 'records.diagnosis.primary' : 'records.diagnosis.secondary')})</span>{' '}
+              <EvidenceLink context="DIAGNOSIS" terms={[d.description]} testId="diagnosis-evidence" />
             </li>
           ))}
         </ul>
