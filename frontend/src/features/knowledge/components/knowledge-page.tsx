@@ -9,6 +9,7 @@ import { Spinner } from '../../../components/ui/spinner';
 import { cn } from '../../../lib/cn';
 import { useSavedArticles } from '../api/saved-articles';
 import { DocumentLibrary } from './document-library';
+import { FeedAdmin } from './feed-admin';
 import { FeedReader } from './feed-reader';
 import { PubmedResults } from './pubmed-results';
 
@@ -16,7 +17,7 @@ export const KNOWLEDGE_TABS = ['pubmed', 'feeds', 'documents', 'saved'] as const
 export type KnowledgeTab = (typeof KNOWLEDGE_TABS)[number];
 
 /** /knowledge: evidence at hand — PubMed, medical feeds, the hospital's documents and the user's saved articles. */
-export function KnowledgePage({ canUpload }: { canUpload: boolean }) {
+export function KnowledgePage({ canUpload, isAdmin = false }: { canUpload: boolean; isAdmin?: boolean }) {
   const { t } = useTranslation();
   const [params, setParams] = useSearchParams();
   const tab = (KNOWLEDGE_TABS as readonly string[]).includes(params.get('tab') ?? '') ? (params.get('tab') as KnowledgeTab) : 'pubmed';
@@ -48,7 +49,12 @@ export function KnowledgePage({ canUpload }: { canUpload: boolean }) {
       </div>
       <div role="tabpanel">
         {tab === 'pubmed' ? <PubmedTab /> : null}
-        {tab === 'feeds' ? <FeedReader /> : null}
+        {tab === 'feeds' ? (
+          <div className="space-y-4">
+            {isAdmin ? <FeedAdmin /> : null}
+            <FeedReader />
+          </div>
+        ) : null}
         {tab === 'documents' ? <DocumentLibrary canUpload={canUpload} /> : null}
         {tab === 'saved' ? <SavedTab /> : null}
       </div>
