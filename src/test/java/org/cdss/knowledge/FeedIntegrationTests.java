@@ -181,6 +181,36 @@ class FeedIntegrationTests {
         assertThat(waited(healthy)).isCloseTo(Duration.ofMinutes(30), Duration.ofMinutes(1));
     }
 
+    @Autowired
+    FeedAggregator aggregator;
+
+    @Autowired
+    org.springframework.jdbc.core.simple.JdbcClient jdbc;
+
+    @Test
+    void the_scheduled_job_fetches_due_feeds_once_even_when_two_instances_run_it() throws Exception {
+        publisher.on("/due.xml", Answer.xml(rss("scheduled one", "scheduled two")));
+        String id = addFeed("Due", "/due.xml");
+        // two instances' jobs at the same moment: the claim in the database lets one of them fetch
+        Thread other = Thread.ofVirtual().start(aggregator::fetchDue);
+        aggregator.fetchDue();
+        other.join();
+        assertThat(publisher.count("/due.xml")).isEqualTo(1);
+        JsonNode state = admin.get("/api/admin/knowledge/feeds").json();
+        JsonNode due = null;
+        for (JsonNode f : state) {
+            if (f.get("id").asString().equals(id)) {
+                due = f;
+            }
+        }
+        assertThat(due).isNotNull();
+        assertThat(due.get("items").asLong()).isEqualTo(2);
+        assertThat(waited(due)).isCloseTo(Duration.ofMinutes(30), Duration.ofMinutes(1));
+        // not due again before its interval
+        aggregator.fetchDue();
+        assertThat(publisher.count("/due.xml")).isEqualTo(1);
+    }
+
     @Test
     void feeds_are_validated() {
         publisher.on("/dup.xml", Answer.xml(rss("x")));
