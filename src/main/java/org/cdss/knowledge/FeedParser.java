@@ -30,10 +30,11 @@ import org.xml.sax.InputSource;
 
 /**
  * RSS and Atom with ROME (no DOCTYPE allowed, so no external entity is ever resolved). Titles and summaries are
- * reduced to plain text (feeds carry HTML). Dates ROME cannot read — FDA's feeds put {@code <time datetime=…>}
- * inside {@code pubDate}, others write "05/03/2019 - 15:21" — are read from the item's own XML: an ISO
- * {@code datetime} attribute first, then the usual non-RFC-822 forms; an unreadable date is left empty, never a
- * reason to drop the item.
+ * reduced to plain text (feeds carry HTML). Dates are read from each item's own XML ({@code pubDate}, {@code
+ * dc:date}, Atom {@code published}/{@code updated}), because feeds write them in forms ROME drops — FDA's put {@code
+ * <time datetime=…>} inside {@code pubDate}, others write "05/03/2019 - 15:21": an ISO {@code datetime} attribute
+ * first, then ISO-8601, RFC 822/1123 (zone names and two-digit years too) and the usual local forms in the hospital's
+ * zone; an unreadable date is left empty, never a reason to drop the item.
  */
 final class FeedParser {
 
@@ -77,12 +78,9 @@ final class FeedParser {
             if ((summary == null || summary.isEmpty()) && !e.getContents().isEmpty()) {
                 summary = plain(e.getContents().getFirst().getValue());
             }
-            Instant published = e.getPublishedDate() != null
-                    ? e.getPublishedDate().toInstant()
-                    : e.getUpdatedDate() != null ? e.getUpdatedDate().toInstant() : null;
-            if (published == null && i < rawDates.size()) {
-                published = rawDates.get(i);
-            }
+            // read from the item's own XML rather than ROME's java.util.Date (ArchitectureTests: java.time only),
+            // which also reads the non-standard forms ROME drops
+            Instant published = i < rawDates.size() ? rawDates.get(i) : null;
             if (title.isEmpty() && (summary == null || summary.isEmpty())) {
                 continue;
             }
@@ -168,12 +166,30 @@ final class FeedParser {
             DateTimeFormatter.ofPattern("yyyy.MM.dd HH:mm", Locale.ENGLISH),
             DateTimeFormatter.ofPattern("yyyy-MM-dd'T'HH:mm:ss", Locale.ENGLISH));
 
+    private static final java.util.Map<String, String> RFC822_ZONES = java.util.Map.of(
+            "UT", "+0000", "EST", "-0500", "EDT", "-0400", "CST", "-0600", "CDT", "-0500", "MST", "-0700", "MDT",
+            "-0600", "PST", "-0800", "PDT", "-0700", "KST", "+0900");
+
+    /** RFC 822 with a zone name ("EST", "KST") or a two-digit year, which RFC 1123 parsing refuses. */
+    private static final List<DateTimeFormatter> ZONED_FORMATS = List.of(
+            DateTimeFormatter.ofPattern("EEE, d MMM yyyy HH:mm[:ss] Z", Locale.ENGLISH),
+            DateTimeFormatter.ofPattern("d MMM yyyy HH:mm[:ss] Z", Locale.ENGLISH),
+            DateTimeFormatter.ofPattern("EEE, d MMM yyyy HH:mm[:ss] z", Locale.ENGLISH),
+            DateTimeFormatter.ofPattern("EEE, d MMM yy HH:mm[:ss] Z", Locale.ENGLISH));
+
     /** ISO-8601 with offset, RFC 1123 (with or without the day name), then the local forms above in {@code zone}. */
     static @Nullable Instant parseDate(@Nullable String text, ZoneId zone) {
         if (text == null || text.isBlank()) {
             return null;
         }
         String t = text.strip().replaceAll("\\s+", " ");
+        // RFC 822's zone names are fixed offsets (EST is -0500 all year), not regions
+        for (var zoneName : RFC822_ZONES.entrySet()) {
+            if (t.endsWith(" " + zoneName.getKey())) {
+                t = t.substring(0, t.length() - zoneName.getKey().length()) + zoneName.getValue();
+                break;
+            }
+        }
         try {
             return OffsetDateTime.parse(t).toInstant();
         } catch (DateTimeParseException ignored) {
@@ -183,6 +199,13 @@ final class FeedParser {
             return ZonedDateTime.parse(t, DateTimeFormatter.RFC_1123_DATE_TIME).toInstant();
         } catch (DateTimeParseException ignored) {
             // next
+        }
+        for (DateTimeFormatter f : ZONED_FORMATS) {
+            try {
+                return ZonedDateTime.parse(t, f).toInstant();
+            } catch (DateTimeParseException ignored) {
+                // next
+            }
         }
         for (DateTimeFormatter f : LOCAL_FORMATS) {
             try {

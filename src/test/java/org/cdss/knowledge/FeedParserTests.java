@@ -35,6 +35,8 @@ class FeedParserTests {
                 .isEqualTo(Instant.parse("2019-05-03T15:21:00Z"));
         assertThat(FeedParser.parseDate("2019-05-03T15:21:00+09:00", SEOUL))
                 .isEqualTo(Instant.parse("2019-05-03T06:21:00Z"));
+        assertThat(FeedParser.parseDate("Fri, 3 May 2019 10:21:00 EST", SEOUL))
+                .isEqualTo(Instant.parse("2019-05-03T15:21:00Z"));
         assertThat(FeedParser.parseDate("sometime in May", SEOUL)).isNull();
     }
 
