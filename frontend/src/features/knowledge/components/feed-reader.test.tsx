@@ -1,0 +1,97 @@
+import { QueryClient, QueryClientProvider } from '@tanstack/react-query';
+import { cleanup, fireEvent, render, screen, waitFor } from '@testing-library/react';
+import { AxiosHeaders, type AxiosAdapter, type AxiosProgressEvent, type InternalAxiosRequestConfig } from 'axios';
+import { MemoryRouter } from 'react-router-dom';
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { apiClient } from '../../../lib/api-client';
+import { setLanguage } from '../../../lib/i18n';
+import { DocumentLibrary } from './document-library';
+import { FeedReader } from './feed-reader';
+
+type Handler = (config: InternalAxiosRequestConfig) => { status: number; data?: unknown };
+const calls: string[] = [];
+
+function fakeServer(handlers: Record<string, Handler>): AxiosAdapter {
+  return async (config) => {
+    calls.push(`${config.method?.toUpperCase()} ${config.url}`);
+    const handler = handlers[`${config.method?.toUpperCase()} ${config.url}`];
+    const { status, data } = handler ? handler(config) : { status: 404, data: { status: 404, code: 'not-found' } };
+    return { status, statusText: '', data, headers: new AxiosHeaders(), config, request: {} };
+  };
+}
+
+function renderWith(ui: React.ReactNode, handlers: Record<string, Handler>) {
+  apiClient.defaults.adapter = fakeServer(handlers);
+  render(
+    <QueryClientProvider client={new QueryClient({ defaultOptions: { queries: { retry: false } } })}>
+      <MemoryRouter>{ui}</MemoryRouter>
+    </QueryClientProvider>,
+  );
+}
+
+describe('FeedReader', () => {
+  beforeEach(async () => {
+    calls.length = 0;
+    await setLanguage('en');
+  });
+  afterEach(cleanup);
+
+  it('shows unread items and marks one read', async () => {
+    let read = false;
+    renderWith(<FeedReader />, {
+      'GET /api/knowledge/feeds': () => ({ status: 200, data: [{ id: 'f1', title: 'FDA drug recalls', url: 'https://fda', unread: read ? 0 : 1 }] }),
+      'GET /api/knowledge/feeds/items': () => ({
+        status: 200,
+        data: {
+          unread: read ? 0 : 1,
+          items: [{ id: 'i1', feedId: 'f1', feedTitle: 'FDA drug recalls', title: 'Losartan recall', fetchedAt: '2026-12-01T00:00:00Z', read }],
+        },
+      }),
+      'POST /api/knowledge/feeds/items/i1/read': () => {
+        read = true;
+        return { status: 204 };
+      },
+    });
+    const item = await screen.findByTestId('feed-item');
+    expect(item.getAttribute('data-read')).toBe('false');
+    expect(screen.getByLabelText('1 unread')).toBeTruthy();
+    fireEvent.click(screen.getByText('Mark as read'));
+    await waitFor(() => expect(screen.getByTestId('feed-item').getAttribute('data-read')).toBe('true'));
+    expect(calls).toContain('POST /api/knowledge/feeds/items/i1/read');
+  });
+});
+
+describe('DocumentLibrary upload', () => {
+  beforeEach(async () => {
+    calls.length = 0;
+    await setLanguage('ko');
+  });
+  afterEach(cleanup);
+
+  it('sends the file as the body with its metadata and shows the progress', async () => {
+    let sent: InternalAxiosRequestConfig | undefined;
+    let finish: (() => void) | undefined;
+    renderWith(<DocumentLibrary canUpload />, {
+      'GET /api/departments': () => ({ status: 200, data: [] }),
+      'GET /api/knowledge/documents': () => ({ status: 200, data: { query: '', total: 0, hits: [] } }),
+    });
+    apiClient.defaults.adapter = (async (config: InternalAxiosRequestConfig) => {
+      if (config.method === 'post') {
+        sent = config;
+        config.onUploadProgress?.({ loaded: 50, total: 100 } as AxiosProgressEvent);
+        await new Promise<void>((resolve) => (finish = resolve));
+        return { status: 201, statusText: '', data: { id: 'd1', title: '고혈압 프로토콜' }, headers: new AxiosHeaders(), config, request: {} };
+      }
+      return { status: 200, statusText: '', data: config.url === '/api/departments' ? [] : { query: '', total: 0, hits: [] }, headers: new AxiosHeaders(), config, request: {} };
+    }) as AxiosAdapter;
+    const file = new File(['%PDF-1.7'], '고혈압.pdf', { type: 'application/pdf' });
+    fireEvent.change(await screen.findByTestId('upload-file'), { target: { files: [file] } });
+    fireEvent.change(screen.getByTestId('upload-title'), { target: { value: '고혈압 프로토콜' } });
+    fireEvent.click(screen.getByTestId('upload-submit'));
+    expect((await screen.findByTestId('upload-progress')).textContent).toContain('50 %');
+    expect(sent?.data).toBe(file);
+    expect(sent?.params).toMatchObject({ title: '고혈압 프로토콜', type: 'PROTOCOL', fileName: '고혈압.pdf' });
+    finish?.();
+    expect((await screen.findByTestId('upload-done')).textContent).toContain('고혈압 프로토콜');
+  });
+});
