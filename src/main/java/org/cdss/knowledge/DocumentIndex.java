@@ -92,7 +92,15 @@ final class DocumentIndex implements AutoCloseable {
         Path chosen = wanted;
         boolean temp = false;
         try {
-            Files.createDirectories(wanted);
+            try {
+                Files.createDirectories(wanted);
+            } catch (IOException e) {
+                // CDSS_HOME not writable: the index is a cache, a temporary directory does (rebuilt at every start)
+                log.warn("Document index directory {} cannot be created: using a temporary one", wanted);
+                wanted = Files.createTempDirectory("cdss-knowledge-index-");
+                chosen = wanted;
+                temp = true;
+            }
             Directory dir = FSDirectory.open(wanted);
             this.analyzer = analyzer();
             IndexWriter w;
@@ -101,7 +109,9 @@ final class DocumentIndex implements AutoCloseable {
             } catch (LockObtainFailedException e) {
                 // another instance on this machine shares CDSS_HOME: a private copy (it is a cache)
                 dir.close();
-                chosen = Files.createTempDirectory(wanted.getParent(), wanted.getFileName() + "-");
+                chosen = Files.createTempDirectory(
+                        wanted.getParent() == null ? Path.of(System.getProperty("java.io.tmpdir")) : wanted.getParent(),
+                        wanted.getFileName() + "-");
                 temp = true;
                 dir = FSDirectory.open(chosen);
                 w = new IndexWriter(dir, config(analyzer));
