@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
 import java.time.LocalDate;
 import org.cdss.medsafety.kb.KnowledgeBaseBuilder;
 import org.cdss.support.RequiredService;
@@ -39,6 +40,23 @@ class MedsafetyKbBuilderTests {
                 .findFirst()
                 .orElseThrow();
         assertThat(Files.readAllLines(COMMITTED.resolve("kb.properties"))).contains(sha);
+    }
+
+    /**
+     * Issue 14 item 1: the build reports the ingredients whose names read like a salt, ester or hydrate and that the
+     * curated {@code moieties.tsv} does not link; every such form of today's sources is linked (or marked "self").
+     */
+    @Test
+    void the_build_reports_forms_left_unlinked(@TempDir Path out) throws Exception {
+        Files.copy(COMMITTED.resolve("salt-names.tsv"), out.resolve("salt-names.tsv"));
+        Files.writeString(out.resolve("moieties.tsv"), "# empty\n");
+        KnowledgeBaseBuilder.Result none = KnowledgeBaseBuilder.build(DDI, out, LocalDate.of(2026, 11, 25));
+        assertThat(none.unlinkedForms()).contains("DB00761 Potassium chloride", "DB00258 Calcium Acetate");
+        Files.copy(COMMITTED.resolve("moieties.tsv"), out.resolve("moieties.tsv"), StandardCopyOption.REPLACE_EXISTING);
+        KnowledgeBaseBuilder.Result all = KnowledgeBaseBuilder.build(DDI, out, LocalDate.of(2026, 11, 25));
+        assertThat(all.unlinkedForms())
+                .as("forms left unlinked: add them to moieties.tsv")
+                .isEmpty();
     }
 
     @Test

@@ -150,7 +150,11 @@ public final class KnowledgeBase {
             Map<String, String> allergenTerms,
             Map<String, int[]> combinations,
             Map<AgeBand, Map<Integer, DoseBand>> doseBands,
-            Map<String, Integer> rxnorm) {}
+            Map<String, Integer> rxnorm,
+            Map<Integer, Integer> moieties,
+            Map<String, Integer> formNames,
+            Set<String> saltWords,
+            List<String> saltSuffixes) {}
 
     private final Properties meta;
     private final String version; // read for every alert: not a Properties lookup each time
@@ -176,6 +180,10 @@ public final class KnowledgeBase {
     private final Map<AgeBand, Map<Integer, DoseBand>> doseBands;
     private final int ruleCount;
     private final KbInfo info;
+    private final Map<Integer, Integer> moieties; // form -> moiety (ADR 0025), forms only
+    private final Set<String> saltWords; // normalised salt, ester and hydrate words (salt-names.tsv)
+    private final List<String> saltSuffixes; // the Korean ones, longest first
+    private final int[] moietyById; // id -> its moiety (itself when it is no form)
 
     // Hot-path indexes for SafetyEngine.check, built once at load: dense arrays by DrugBank number (no boxing, no
     // string building per check) and group membership as bit sets (bit = index of the group in groupNames).
@@ -196,7 +204,23 @@ public final class KnowledgeBase {
         ingredients = tables.ingredients();
         interactions = tables.interactions();
         ruleCount = tables.ruleCount();
-        interactionIndex = new PairIndex(interactions, tables.inFileOrder(), this::citation, version());
+        moieties = tables.moieties();
+        saltWords = tables.saltWords();
+        saltSuffixes = tables.saltSuffixes();
+        int maxId = Math.max(
+                tables.ingredients().keySet().stream()
+                        .mapToInt(Integer::intValue)
+                        .max()
+                        .orElse(0),
+                tables.products().keySet().stream()
+                        .mapToInt(Integer::intValue)
+                        .max()
+                        .orElse(0));
+        moietyById = new int[maxId + 1];
+        for (int id = 0; id <= maxId; id++) {
+            moietyById[id] = moieties.getOrDefault(id, id);
+        }
+        interactionIndex = new PairIndex(interactions, tables.inFileOrder(), this::citation, version(), this::moiety);
         ansmClasses = tables.ansmClasses();
         products = tables.products();
         groups = tables.groups();
@@ -239,6 +263,7 @@ public final class KnowledgeBase {
             index(exact, p.nameEn(), p.id());
             index(exact, p.nameKo(), p.id());
         });
+        tables.formNames().forEach((name, moiety) -> index(exact, name, moiety));
         names.putAll(exact);
 
         // Browser indexes (KB browser): an ingredient's rules, classes and groups without scanning the tables.
@@ -262,16 +287,7 @@ public final class KnowledgeBase {
         duplicateGroups = new TreeSet<>();
         duplicateRulesByIngredient.values().forEach(rules -> rules.forEach(r -> duplicateGroups.add(r.group())));
 
-        int size = 1
-                + Math.max(
-                        ingredients.keySet().stream()
-                                .mapToInt(Integer::intValue)
-                                .max()
-                                .orElse(0),
-                        products.keySet().stream()
-                                .mapToInt(Integer::intValue)
-                                .max()
-                                .orElse(0));
+        int size = maxId + 1;
         accessionById = new String[size];
         displayNameById = new String[size];
         productById = new Product[size];
@@ -333,6 +349,20 @@ public final class KnowledgeBase {
         return ingredients.size();
     }
 
+    /**
+     * The active moiety of an ingredient (ADR 0025): potassium for potassium chloride; the ingredient itself when it
+     * is not a salt, ester or hydrate linked in {@code moieties.tsv}. Interactions, classes, groups and allergies are
+     * matched on it; the dose check keeps the form.
+     */
+    public int moiety(int id) {
+        return id >= 0 && id < moietyById.length ? moietyById[id] : id;
+    }
+
+    /** The forms linked to a moiety (form -> moiety, ADR 0025); read only. */
+    public Map<Integer, Integer> moieties() {
+        return Collections.unmodifiableMap(moieties);
+    }
+
     public boolean knows(int id) {
         return id >= 0 && id < accessionById.length && accessionById[id] != null;
     }
@@ -387,6 +417,66 @@ public final class KnowledgeBase {
                             .filter(w -> w.chars().noneMatch(Character::isDigit) && !DOSE_WORDS.contains(w))
                             .toList());
             id = words.equals(n) ? null : names.get(words);
+            if (id == null) {
+                id = bySaltForm(words);
+            }
+        }
+        return id;
+    }
+
+    /**
+     * A salt, ester or hydrate named by its moiety and salt words ({@code salt-names.tsv}): "amlodipine besylate",
+     * "sodium valproate" (-> "valproate" -> "valproic acid"), "암로디핀베실산염"; null when nothing is left or known.
+     */
+    private Integer bySaltForm(String words) {
+        String[] t = words.split(" ");
+        int end = t.length;
+        while (end > 1 && saltWords.contains(t[end - 1])) {
+            end--;
+        }
+        int start = 0;
+        while (start < end - 1 && saltWords.contains(t[start])) {
+            start++;
+        }
+        if (end < t.length || start > 0) {
+            Integer id = acidOrAnion(String.join(" ", Arrays.copyOfRange(t, 0, end)));
+            if (id == null && start > 0) {
+                id = acidOrAnion(String.join(" ", Arrays.copyOfRange(t, start, end)));
+            }
+            if (id != null) {
+                return id;
+            }
+        }
+        // Korean: a salt suffix written onto the name ("메트포르민염산염", "아토르바스타틴칼슘수화물")
+        String compact = words.replace(" ", "");
+        boolean stripped = false;
+        for (boolean again = true; again; ) {
+            again = false;
+            for (String suffix : saltSuffixes) {
+                if (compact.length() > suffix.length() && compact.endsWith(suffix)) {
+                    compact = compact.substring(0, compact.length() - suffix.length());
+                    stripped = again = true;
+                    Integer id = names.get(compact);
+                    if (id != null) {
+                        return id;
+                    }
+                    break;
+                }
+            }
+        }
+        return stripped ? null : acidOrAnion(words);
+    }
+
+    /** The name as it is, or its acid written as the anion and back ("valproate" = "valproic acid"). */
+    private Integer acidOrAnion(String name) {
+        if (name.isEmpty()) {
+            return null;
+        }
+        Integer id = names.get(name);
+        if (id == null && name.endsWith("ate")) {
+            id = names.get(name.substring(0, name.length() - 3) + "ic acid");
+        } else if (id == null && name.endsWith("ic acid")) {
+            id = names.get(name.substring(0, name.length() - 7) + "ate");
         }
         return id;
     }
@@ -478,7 +568,7 @@ public final class KnowledgeBase {
     }
 
     public InteractionRule[] interactions(int a, int b) {
-        PairRules rules = interactionIndex.get(pair(a, b));
+        PairRules rules = interactionIndex.get(pair(moiety(a), moiety(b)));
         return rules == null ? null : rules.rules();
     }
 
@@ -532,7 +622,7 @@ public final class KnowledgeBase {
 
     /** Every interaction rule that names this ingredient (either side), in file order; empty when none. */
     public List<InteractionRule> rulesOf(int id) {
-        return Collections.unmodifiableList(rulesByIngredient.getOrDefault(id, List.of()));
+        return Collections.unmodifiableList(rulesByIngredient.getOrDefault(moiety(id), List.of()));
     }
 
     /** The ANSM classes ({@code classes.tsv}) this ingredient belongs to, by name. */

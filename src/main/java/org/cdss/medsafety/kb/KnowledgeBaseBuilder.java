@@ -69,11 +69,18 @@ public final class KnowledgeBaseBuilder {
         Path out = Path.of(args.length > 1 ? args[1] : "src/main/resources/medsafety/kb");
         Result r = build(in, out, LocalDate.now(ZoneOffset.UTC));
         System.out.println("medsafety KB written to " + out + ": " + r.summary());
+        System.out.println("forms left unlinked (salt, ester or hydrate names without a row in moieties.tsv): "
+                + r.unlinkedForms().size() + (r.unlinkedForms().isEmpty() ? "" : " " + r.unlinkedForms()));
     }
 
     /** What a build produced (for the command line and the tests). */
     public record Result(
-            int ingredients, int classMembers, int rules, Map<String, Integer> rulesBySource, String version) {
+            int ingredients,
+            int classMembers,
+            int rules,
+            Map<String, Integer> rulesBySource,
+            String version,
+            List<String> unlinkedForms) {
         String summary() {
             return ingredients + " ingredients, " + classMembers + " class memberships, " + rules + " rules "
                     + rulesBySource + ", version " + version;
@@ -262,7 +269,51 @@ public final class KnowledgeBaseBuilder {
         bySource.forEach((s, n) -> props.add("count.rules." + s + "=" + n));
         bySeverity.forEach((s, n) -> props.add("count.rules." + s + "=" + n));
         write(out.resolve("kb.properties"), props);
-        return new Result(ingredients.size(), classRows.size(), rules.size(), bySource, version);
+        return new Result(
+                ingredients.size(), classRows.size(), rules.size(), bySource, version, unlinkedForms(ingredients, out));
+    }
+
+    /** French salt names of the ANSM rows: "SODIUM (CHLORURE DE)", "HEPARINE CALCIQUE", "CHLORHYDRATE DE …". */
+    private static final java.util.regex.Pattern FRENCH_SALT = java.util.regex.Pattern.compile(
+            "\\((?:[A-Z' ]+ )?DE\\)|\\b(?:SODIQUE|POTASSIQUE|CALCIQUE|MAGNESIEN|CHLORHYDRATE|SULFATE|MALEATE|"
+                    + "FUMARATE|TARTRATE|MESILATE|BESILATE|CITRATE|ACETATE|PHOSPHATE|BROMHYDRATE)\\b");
+
+    /**
+     * The ingredients whose English or French name reads like a salt, ester or hydrate (a word of the curated
+     * {@code salt-names.tsv}, or a French salt form) and that the curated {@code moieties.tsv} does not link (ADR
+     * 0025): what a pharmacist should add to the table after a source update. Empty when the curated files are absent.
+     */
+    static List<String> unlinkedForms(Map<Integer, String[]> ingredients, Path out) throws IOException {
+        Path moieties = out.resolve("moieties.tsv");
+        Path saltNames = out.resolve("salt-names.tsv");
+        if (!Files.exists(moieties) || !Files.exists(saltNames)) {
+            return List.of();
+        }
+        java.util.Set<String> linked = new java.util.HashSet<>();
+        for (String line : Files.readAllLines(moieties, StandardCharsets.UTF_8)) {
+            if (!line.startsWith("#") && !line.isBlank()) {
+                linked.add(line.split("\t", -1)[0]);
+            }
+        }
+        java.util.Set<String> words = new java.util.HashSet<>();
+        for (String line : Files.readAllLines(saltNames, StandardCharsets.UTF_8)) {
+            String[] f = line.split("\t", -1);
+            if (!line.startsWith("#") && f.length == 3 && f[1].equals("en")) {
+                words.add(f[0]);
+            }
+        }
+        List<String> unlinked = new ArrayList<>();
+        ingredients.forEach((id, n) -> {
+            boolean english = java.util.Arrays.stream(
+                            n[0].toLowerCase(Locale.ROOT).split("[\\s-]+"))
+                    .skip(1)
+                    .anyMatch(words::contains);
+            boolean french = FRENCH_SALT.matcher(n[1]).find();
+            if ((english || french) && !linked.contains(id(id))) {
+                unlinked.add(id(id) + " " + (n[0].isEmpty() ? n[1] : n[0]));
+            }
+        });
+        return unlinked;
     }
 
     static Rule stronger(Rule x, Rule y) {
