@@ -22,7 +22,7 @@ class MedsafetyTop200IngredientsTests {
     static final SafetyEngine ENGINE = SafetyEngine.with(KnowledgeBaseLoader.fromClasspath());
 
     /** Measured on the KB of this commit; lower it when the KB learns more, never raise it. */
-    static final int MAX_UNKNOWN = 21;
+    static final int MAX_UNKNOWN = 12;
 
     static List<String> top200() throws IOException {
         try (InputStream in =

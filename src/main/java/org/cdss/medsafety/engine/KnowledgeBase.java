@@ -254,6 +254,15 @@ public final class KnowledgeBase {
                 index(names, brand, p.id());
             }
         });
+        // An ingredient the sources name only in French gets the English INN spelling too (WHO INN: French "-ine"
+        // is English "-in" for -mycin, -azosin, -cillin ...; "acide …ique" is "…ic acid"; "insuline" is "insulin").
+        ingredients.forEach((id, n) -> {
+            if (n[0].isEmpty() && !n[1].isEmpty()) {
+                for (String derived : englishOfFrench(normalise(n[1]))) {
+                    index(names, derived, id);
+                }
+            }
+        });
         Map<String, Integer> exact = new HashMap<>();
         ingredients.forEach((id, n) -> {
             index(exact, n[0], id);
@@ -263,7 +272,8 @@ public final class KnowledgeBase {
             index(exact, p.nameEn(), p.id());
             index(exact, p.nameKo(), p.id());
         });
-        tables.formNames().forEach((name, moiety) -> index(exact, name, moiety));
+        tables.formNames()
+                .forEach((name, id) -> exact.merge(name, id, (old, now) -> old.equals(now) ? old : AMBIGUOUS));
         names.putAll(exact);
 
         // Browser indexes (KB browser): an ingredient's rules, classes and groups without scanning the tables.
@@ -516,8 +526,35 @@ public final class KnowledgeBase {
                             .filter(w -> w.chars().noneMatch(Character::isDigit) && !DOSE_WORDS.contains(w))
                             .toList());
             ids = combinations.get(words);
+            if (ids == null && key.indexOf('/') > 0 && names.get(normalise(name)) == null) {
+                ids = byParts(words.isEmpty() ? key : words);
+            }
         }
         return ids == null ? null : ids.clone();
+    }
+
+    /** English INN spellings of a French INN ({@code normalise}d), possibly none. */
+    static List<String> englishOfFrench(String fr) {
+        List<String> out = new ArrayList<>(2);
+        if (fr.startsWith("acide ") && fr.endsWith("ique") && fr.indexOf(' ', 6) < 0) {
+            out.add(fr.substring(6, fr.length() - 4) + "ic acid");
+            return out;
+        }
+        String[] words = fr.split(" ");
+        boolean changed = false;
+        for (int i = 0; i < words.length; i++) {
+            if (words[i].equals("insuline")) {
+                words[i] = "insulin";
+                changed = true;
+            } else if (words[i].length() > 5 && words[i].endsWith("ine")) {
+                words[i] = words[i].substring(0, words[i].length() - 1);
+                changed = true;
+            }
+        }
+        if (changed) {
+            out.add(String.join(" ", words));
+        }
+        return out;
     }
 
     /** The components of a combination ATC code (J01CR02), or null. */
@@ -526,9 +563,35 @@ public final class KnowledgeBase {
         return ids == null ? null : ids.clone();
     }
 
-    /** Normalised, with " / ", " + ", "+" and "-" between words read as "/" ("co-" prefixes kept). */
+    /**
+     * A combination the curated table does not list, named by its ingredients ("hydrocodone/acetaminophen",
+     * "amlodipine and benazepril", "losartan-hydrochlorothiazide"): every part must name one known ingredient, else
+     * null (the name then stays unknown: check incomplete).
+     */
+    private int[] byParts(String key) {
+        String[] parts = key.split("/");
+        if (parts.length < 2 || parts.length > 4) {
+            return null;
+        }
+        int[] ids = new int[parts.length];
+        for (int i = 0; i < parts.length; i++) {
+            Integer id = parts[i].isBlank() ? null : idForNormalisedName(parts[i].strip());
+            if (id == null || id == AMBIGUOUS) {
+                return null;
+            }
+            ids[i] = id;
+        }
+        return ids;
+    }
+
+    /** Normalised, with " / ", " + ", " and ", "+" and "-" between words read as "/" ("co-" prefixes kept). */
     static String combinationKey(String name) {
-        String n = normalise(name).replace(" / ", "/").replace(" + ", "/").replace("+", "/");
+        String n = normalise(name)
+                .replace(" / ", "/")
+                .replace(" + ", "/")
+                .replace(" and ", "/")
+                .replace(" & ", "/")
+                .replace("+", "/");
         return n.startsWith("co-") ? n : n.replaceAll("(?<=[a-z가-힣])-(?=[a-z가-힣])", "/");
     }
 

@@ -42,6 +42,7 @@ public final class KnowledgeBaseLoader {
         "ingredients.tsv",
         "moieties.tsv",
         "salt-names.tsv",
+        "names.tsv",
         "interactions.tsv",
         "classes.tsv",
         "rxnorm.tsv",
@@ -142,6 +143,18 @@ public final class KnowledgeBaseLoader {
             }
         }
         saltSuffixes.sort(java.util.Comparator.comparingInt(String::length).reversed());
+        Map<String, Integer> otherNames = new HashMap<>(formNames); // name -> ingredient, both curated tables
+        for (Row r : rows(opener, "names.tsv", 4)) {
+            int id = r.id(1);
+            require(ingredients.containsKey(id), "names.tsv", r.line, "unknown ingredient " + r.f[1]);
+            require(
+                    Set.of("usan", "inn", "ban", "ko", "brand").contains(r.f[2]),
+                    "names.tsv",
+                    r.line,
+                    "unknown kind " + r.f[2]);
+            require(!r.f[3].isBlank(), "names.tsv", r.line, "no citation");
+            otherNames.merge(normalise(r.f[0]), id, (old, now) -> old.equals(now) ? old : KnowledgeBase.AMBIGUOUS);
+        }
 
         Map<Long, InteractionRule[]> interactions = new HashMap<>();
         List<InteractionRule> inFileOrder = new ArrayList<>();
@@ -327,7 +340,7 @@ public final class KnowledgeBaseLoader {
                 doseBands,
                 rxnorm,
                 moieties,
-                formNames,
+                otherNames,
                 saltWords,
                 saltSuffixes);
     }
