@@ -154,7 +154,8 @@ public final class KnowledgeBase {
             Map<Integer, Integer> moieties,
             Map<String, Integer> formNames,
             Set<String> saltWords,
-            List<String> saltSuffixes) {}
+            List<String> saltSuffixes,
+            List<String[]> overlay) {}
 
     private final Properties meta;
     private final String version; // read for every alert: not a Properties lookup each time
@@ -220,7 +221,6 @@ public final class KnowledgeBase {
         for (int id = 0; id <= maxId; id++) {
             moietyById[id] = moieties.getOrDefault(id, id);
         }
-        interactionIndex = new PairIndex(interactions, tables.inFileOrder(), this::citation, version(), this::moiety);
         ansmClasses = tables.ansmClasses();
         products = tables.products();
         groups = tables.groups();
@@ -338,7 +338,75 @@ public final class KnowledgeBase {
                 }
             }
         }
+        // the overlay (ADR 0025) needs the name index and the dense tables above
+        List<InteractionRule> overlayRules = overlay(tables.overlay());
+        for (InteractionRule r : overlayRules) {
+            rulesByIngredient
+                    .computeIfAbsent(moiety(r.a()), k -> new ArrayList<>())
+                    .add(r);
+            rulesByIngredient
+                    .computeIfAbsent(moiety(r.b()), k -> new ArrayList<>())
+                    .add(r);
+        }
+        List<InteractionRule> inFileOrder = new ArrayList<>(tables.inFileOrder());
+        inFileOrder.addAll(overlayRules);
+        interactionIndex = new PairIndex(interactions, inFileOrder, this::citation, version(), this::moiety);
         info = buildInfo();
+    }
+
+    /** The source code of the curated overlay rules ({@code overlay.tsv}, ADR 0025). */
+    public static final String OVERLAY = "CDSS-OVERLAY";
+
+    /**
+     * Expands the overlay's class rules to every member pair and adds them to the pairs' rules (ADR 0025): one more
+     * source, reported only where it is strictly more severe than every other (see {@link PairRules}).
+     */
+    private List<InteractionRule> overlay(List<String[]> rows) {
+        List<InteractionRule> added = new ArrayList<>();
+        for (String[] f : rows) {
+            int[] as = members(f[0], f[2]);
+            int[] bs = members(f[0], f[4]);
+            Severity severity = Severity.valueOf(f[1]);
+            for (int a : as) {
+                for (int b : bs) {
+                    if (moiety(a) == moiety(b)) {
+                        continue;
+                    }
+                    String text = displayName(a) + " is " + f[3] + "; " + displayName(b) + " is " + f[5] + ". " + f[6];
+                    InteractionRule rule = new InteractionRule(
+                            f[0] + ":" + formatId(Math.min(a, b)) + ":" + formatId(Math.max(a, b)),
+                            OVERLAY,
+                            a,
+                            b,
+                            severity,
+                            severity.name(),
+                            "",
+                            text,
+                            f[7]);
+                    interactions.merge(pair(moiety(a), moiety(b)), new InteractionRule[] {rule}, (x, y) -> {
+                        InteractionRule[] all = Arrays.copyOf(x, x.length + 1);
+                        all[x.length] = y[0];
+                        return all;
+                    });
+                    added.add(rule);
+                }
+            }
+        }
+        return added;
+    }
+
+    private int[] members(String rule, String list) {
+        String[] parts = list.split(";");
+        int[] ids = new int[parts.length];
+        for (int i = 0; i < parts.length; i++) {
+            Integer id = idForName(parts[i]);
+            if (id == null || id == AMBIGUOUS) {
+                throw new KnowledgeBaseException(
+                        "corrupt medication knowledge base: overlay.tsv " + rule + ": unknown member " + parts[i]);
+            }
+            ids[i] = id;
+        }
+        return ids;
     }
 
     // --- lookups ---
@@ -672,7 +740,12 @@ public final class KnowledgeBase {
         String citation = citations.get(source);
         return citation != null
                 ? citation
-                : citations.computeIfAbsent(source, s -> meta.getProperty("source." + s + ".citation", s));
+                : citations.computeIfAbsent(
+                        source,
+                        s -> s.equals(OVERLAY)
+                                ? "CDSS clinical overlay (overlay.tsv): label contraindications and published lists,"
+                                        + " cited per rule; raises severity only"
+                                : meta.getProperty("source." + s + ".citation", s));
     }
 
     public Map<Integer, Product> products() {

@@ -52,7 +52,8 @@ public final class KnowledgeBaseLoader {
         "duplicate-therapy.tsv",
         "allergen-terms.tsv",
         "combinations.tsv",
-        "dose-bands.tsv"
+        "dose-bands.tsv",
+        "overlay.tsv"
     };
 
     /** Opens one KB file by name, or returns null when it does not exist. */
@@ -322,6 +323,18 @@ public final class KnowledgeBaseLoader {
                     "duplicate band " + r.f[0]);
         }
 
+        List<String[]> overlay = new ArrayList<>();
+        for (Row r : rows(opener, "overlay.tsv", 8)) {
+            Severity severity = r.severity(1);
+            require(
+                    severity == Severity.CONTRAINDICATED || severity == Severity.MAJOR,
+                    "overlay.tsv",
+                    r.line,
+                    "the overlay is for dangerous pairs (contraindicated or major)");
+            require(!r.f[7].isBlank() && !r.f[6].isBlank(), "overlay.tsv", r.line, "no text or citation");
+            overlay.add(r.f);
+        }
+
         return new KnowledgeBase.Tables(
                 meta,
                 version,
@@ -342,7 +355,8 @@ public final class KnowledgeBaseLoader {
                 moieties,
                 otherNames,
                 saltWords,
-                saltSuffixes);
+                saltSuffixes,
+                overlay);
     }
 
     /** A class or group that holds a form also holds its moiety, and the other way round (ADR 0025). */

@@ -1,0 +1,92 @@
+package org.cdss.medsafety;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.util.List;
+import org.cdss.medsafety.engine.KnowledgeBase;
+import org.cdss.medsafety.engine.KnowledgeBaseLoader;
+import org.cdss.medsafety.engine.SafetyEngine;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
+
+/**
+ * Issue 14 items 4 and 5 (ADR 0025): the curated overlay ({@code overlay.tsv}) writes label contraindications and
+ * published high-priority interactions for classes ("strong CYP3A4 inhibitors", "MAOIs"), expanded to the members
+ * the KB knows, names the class in the alert, and can only raise a pair's severity: every source stays listed and
+ * the overlay is never reported where a source is as severe. Sources: FDA labels named per row; FDA Table of CYP
+ * inhibitors (2023); Holbrook AM et al. Arch Intern Med 2005;165:1095-106.
+ */
+class MedsafetyOverlayTests {
+
+    static final KnowledgeBase KB = KnowledgeBaseLoader.fromClasspath();
+    static final SafetyEngine ENGINE = SafetyEngine.with(KB);
+
+    static SafetyAlert interaction(String proposed, String active) {
+        List<SafetyAlert> alerts = ENGINE
+                .check(new MedicationCheckRequest(
+                        null, List.of(ProposedDrug.of(proposed)), List.of(ActiveMedication.of(active)), List.of()))
+                .alerts()
+                .stream()
+                .filter(a -> a.type() == AlertType.INTERACTION)
+                .toList();
+        assertThat(alerts).as(proposed + " + " + active).hasSize(1);
+        return alerts.getFirst();
+    }
+
+    @ParameterizedTest(name = "{0} + {1}: {2}, \"{3}\"")
+    @CsvSource(
+            delimiter = '|',
+            value = {
+                // FDA labels Halcion / Xanax 2023: contraindicated with ketoconazole and itraconazole
+                "triazolam|itraconazole|CONTRAINDICATED|Itraconazole is a strong CYP3A4 inhibitor",
+                "alprazolam|ketoconazole|CONTRAINDICATED|Ketoconazole is a strong CYP3A4 inhibitor",
+                // FDA label thioridazine: contraindicated with CYP2D6 inhibitors
+                "fluoxetine|thioridazine|CONTRAINDICATED|Fluoxetine is a CYP2D6 inhibitor",
+                // FDA labels of the SSRIs, Wellbutrin: contraindicated with MAOIs (incl. linezolid, methylene blue)
+                "bupropion|phenelzine|CONTRAINDICATED|Phenelzine is a monoamine oxidase inhibitor",
+                "sertraline|methylene blue|CONTRAINDICATED|is a monoamine oxidase inhibitor",
+                // Holbrook 2005: highly probable potentiation of warfarin
+                "fluconazole|warfarin|MAJOR|Warfarin is a vitamin K antagonist",
+                "warfarin|metronidazole|MAJOR|is a strong potentiator of the anticoagulant effect"
+            })
+    void a_class_rule_applies_to_its_members_and_names_the_class(
+            String proposed, String active, Severity severity, String text) {
+        SafetyAlert alert = interaction(proposed, active);
+        assertThat(alert.severity()).isEqualTo(severity);
+        assertThat(alert.source()).isEqualTo(KnowledgeBase.OVERLAY);
+        assertThat(alert.whatHappens()).contains(text);
+        assertThat(alert.citation()).containsAnyOf("FDA label", "Holbrook");
+    }
+
+    /** Over every pair the overlay touches: it never lowers a grade nor hides a source, and wins only when stronger. */
+    @Test
+    void the_overlay_only_raises_and_never_hides_a_source() {
+        int pairs = 0;
+        for (int id : KB.ingredients().keySet()) {
+            for (KnowledgeBase.InteractionRule r : KB.rulesOf(id)) {
+                if (!r.source().equals(KnowledgeBase.OVERLAY) || r.a() != id) {
+                    continue;
+                }
+                KnowledgeBase.InteractionRule[] rules = KB.interactions(r.a(), r.b());
+                Severity bestSource = null;
+                for (KnowledgeBase.InteractionRule s : rules) {
+                    if (!s.source().equals(KnowledgeBase.OVERLAY)
+                            && (bestSource == null || s.severity().compareTo(bestSource) < 0)) {
+                        bestSource = s.severity();
+                    }
+                }
+                SafetyAlert alert = interaction(KnowledgeBase.formatId(r.a()), KnowledgeBase.formatId(r.b()));
+                assertThat(alert.sources()).hasSize(rules.length);
+                if (bestSource != null && bestSource.compareTo(r.severity()) <= 0) {
+                    assertThat(alert.source()).as(alert.ruleId()).isNotEqualTo(KnowledgeBase.OVERLAY);
+                    assertThat(alert.severity()).isEqualTo(bestSource);
+                } else {
+                    assertThat(alert.severity()).isEqualTo(r.severity());
+                }
+                pairs++;
+            }
+        }
+        assertThat(pairs).isGreaterThan(200);
+    }
+}
