@@ -139,3 +139,5 @@ export type MedicationFrequency = NonNullable<MedicationOrder['frequency']>;
 export type Modality = NonNullable<ImagingOrder['modality']>;
 export type Laterality = NonNullable<ImagingOrder['laterality']>;
 export type OverrideReasonCode = NonNullable<NonNullable<SendOrderRequest['override']>['reasonCode']>;
+export type ReferenceSetReport = Schemas['ReferenceSetReport'];
+export type ReferenceSetFigures = Schemas['ReferenceSetFigures'];

@@ -32,7 +32,7 @@ public final class ReferenceSet {
     public record Case(String type, Category category, String a, String b, String reaction, String citation) {}
 
     /** The figures of one type and category; {@code sensitivity} or {@code specificity} is null where it means nothing. */
-    public record Figures(
+    public record ReferenceSetFigures(
             String type,
             Category category,
             int cases,
@@ -43,7 +43,8 @@ public final class ReferenceSet {
             List<String> missed) {}
 
     /** What the KB page shows: the figures measured on {@code kbVersion}. */
-    public record Report(String kbVersion, int pairs, int allergyScenarios, List<Figures> figures) {}
+    public record ReferenceSetReport(
+            String kbVersion, int pairs, int allergyScenarios, List<ReferenceSetFigures> figures) {}
 
     private ReferenceSet() {}
 
@@ -101,7 +102,7 @@ public final class ReferenceSet {
         return alerts.stream().anyMatch(a -> a.severity().compareTo(Severity.MODERATE) <= 0);
     }
 
-    public static Report evaluate(SafetyEngine engine) {
+    public static ReferenceSetReport evaluate(SafetyEngine engine) {
         List<Case> cases = cases();
         Map<String, List<Case>> byGroup = new LinkedHashMap<>();
         for (String type : List.of("PAIR", "ALLERGY")) {
@@ -110,7 +111,7 @@ public final class ReferenceSet {
             }
         }
         cases.forEach(c -> byGroup.get(c.type() + ":" + c.category()).add(c));
-        List<Figures> figures = new ArrayList<>();
+        List<ReferenceSetFigures> figures = new ArrayList<>();
         byGroup.forEach((key, group) -> {
             if (group.isEmpty()) {
                 return;
@@ -137,7 +138,7 @@ public final class ReferenceSet {
                 }
             }
             double share = (double) hits / group.size();
-            figures.add(new Figures(
+            figures.add(new ReferenceSetFigures(
                     group.getFirst().type(),
                     category,
                     group.size(),
@@ -150,7 +151,7 @@ public final class ReferenceSet {
                     List.copyOf(missed)));
         });
         int pairs = (int) cases.stream().filter(c -> c.type().equals("PAIR")).count();
-        return new Report(engine.info().version(), pairs, cases.size() - pairs, List.copyOf(figures));
+        return new ReferenceSetReport(engine.info().version(), pairs, cases.size() - pairs, List.copyOf(figures));
     }
 
     /** Moderate rows: the share without a hard stop (shown, not blocking, is what they should get). */

@@ -65,10 +65,10 @@ class MedsafetyReferenceSetTests {
 
     @Test
     void the_figures_per_category() {
-        ReferenceSet.Report report = ReferenceSet.evaluate(ENGINE);
+        ReferenceSet.ReferenceSetReport report = ReferenceSet.evaluate(ENGINE);
         System.out.println("reference set on KB " + report.kbVersion() + ": " + report.pairs() + " pairs, "
                 + report.allergyScenarios() + " allergy scenarios");
-        for (ReferenceSet.Figures f : report.figures()) {
+        for (ReferenceSet.ReferenceSetFigures f : report.figures()) {
             System.out.printf(
                     "  %s %s n=%d unknown=%d sensitivity=%s specificity=%s interrupted=%.2f missed=%s%n",
                     f.type(),
