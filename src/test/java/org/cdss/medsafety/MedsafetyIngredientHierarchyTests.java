@@ -83,7 +83,9 @@ class MedsafetyIngredientHierarchyTests {
     void the_forms_rules_apply_to_the_moiety_and_both_sources_are_listed() {
         SafetyAlert alert = interaction("potassium", "spironolactone");
         assertThat(alert.sources()).extracting(SourceGrading::source).containsExactlyInAnyOrder("ANSM", "NDF-RT");
-        assertThat(alert.severity()).isEqualTo(Severity.MAJOR);
+        // ANSM "CI - ASDEC": contraindicated outside hypokalaemia (issue 14 item 2); NDF-RT "Significant"
+        assertThat(alert.severity()).isEqualTo(Severity.CONTRAINDICATED);
+        assertThat(alert.sources().getFirst().sourceSeverity()).isEqualTo("CI - ASDEC");
     }
 
     /** The alert names the moiety when it is why the rule matched. */

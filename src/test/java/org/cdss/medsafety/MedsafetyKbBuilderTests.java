@@ -59,6 +59,32 @@ class MedsafetyKbBuilderTests {
                 .isEmpty();
     }
 
+    /**
+     * Issue 14 item 2: a mixed ANSM category keeps which members or conditions are contraindicated inside a class
+     * rule (ANSM Thesaurus 2016): the named member gets the clause's category, a dose or clinical condition is not
+     * assumed (the row's own grade stands, the text shows the condition).
+     */
+    @Test
+    void mixed_ansm_categories_are_parsed_not_flattened() {
+        String torsades = "CI - ASDEC Contre-indication : - avec le citalopram, la domperidone, l'escitalopram, "
+                + "l'hydroxyzine et la piperaquine. Association deconseillee : - avec les autres";
+        assertThat(KnowledgeBaseBuilder.mixedCategory(torsades, "AMIODARONE", "CITALOPRAM"))
+                .containsExactly("CI - ASDEC", "CONTRAINDICATED");
+        assertThat(KnowledgeBaseBuilder.mixedCategory(torsades, "AMIODARONE", "AMISULPRIDE"))
+                .containsExactly("CI - ASDEC", "MINOR");
+        String statins = "CI - ASDEC Contre-indication : - entre le gemfibrozil et la simvastatine - pour des doses de "
+                + "rosuvastatine de 40 mg";
+        assertThat(KnowledgeBaseBuilder.mixedCategory(statins, "GEMFIBROZIL", "SIMVASTATINE")[1])
+                .isEqualTo("CONTRAINDICATED");
+        assertThat(KnowledgeBaseBuilder.mixedCategory(statins, "GEMFIBROZIL", "PRAVASTATINE")[1])
+                .isEqualTo("MINOR");
+        assertThat(KnowledgeBaseBuilder.mixedCategory(statins, "GEMFIBROZIL", "ROSUVASTATINE")[1])
+                .as("a dose condition is not assumed")
+                .isEqualTo("MINOR");
+        assertThat(KnowledgeBaseBuilder.mixedCategory("Precaution d'emploi Surveiller", "A", "B"))
+                .isNull();
+    }
+
     @Test
     void two_builds_of_the_same_sources_are_identical(@TempDir Path one, @TempDir Path two) throws Exception {
         KnowledgeBaseBuilder.build(DDI, one, LocalDate.of(2026, 1, 1));

@@ -81,5 +81,9 @@ class MedsafetyReferenceSetTests {
                     f.missed());
         }
         assertThat(report.figures()).hasSize(5);
+        ReferenceSet.cases().stream()
+                .filter(c -> c.category() == ReferenceSet.Category.MODERATE)
+                .filter(c -> ReferenceSet.hardStops(ReferenceSet.relevant(c, ReferenceSet.check(ENGINE, c))))
+                .forEach(c -> System.out.println("  moderate case hard-stopped: " + c.a() + " + " + c.b()));
     }
 }

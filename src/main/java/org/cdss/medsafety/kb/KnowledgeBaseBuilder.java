@@ -16,6 +16,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.TreeMap;
+import org.jspecify.annotations.Nullable;
 
 /**
  * Converts the public interaction sources in {@code shared/data/ddi/} into the compact, sorted KB files under
@@ -165,12 +166,20 @@ public final class KnowledgeBaseBuilder {
                 continue;
             }
             String description = text(!f[8].isBlank() ? f[8] : f[6]);
+            String sourceSeverity = f[5].strip();
+            if (source.equals("ANSM")) {
+                String[] mixed = mixedCategory(f[6], clean(f[1]), clean(f[3]));
+                if (mixed != null) {
+                    sourceSeverity = mixed[0];
+                    severity = rank(mixed[1]) > rank(severity) ? mixed[1] : severity;
+                }
+            }
             Rule rule = new Rule(
                     source,
                     Math.min(a, b),
                     Math.max(a, b),
                     severity,
-                    f[5].strip(),
+                    sourceSeverity,
                     text(f[7]),
                     description,
                     f[9].strip());
@@ -314,6 +323,78 @@ public final class KnowledgeBaseBuilder {
             }
         });
         return unlinked;
+    }
+
+    /** The mixed ANSM categories, as the thesaurus writes them at the start of a class rule's text. */
+    private static final java.util.regex.Pattern MIXED =
+            java.util.regex.Pattern.compile("^\\\"?((?:CI|ASDEC|PE|APEC)(?: - (?:CI|ASDEC|PE|APEC))+)");
+
+    private static final java.util.regex.Pattern CLAUSE = java.util.regex.Pattern.compile(
+            "(Contre-indication|Association deconseillee|Precaution d'emploi|A prendre en compte)");
+
+    /**
+     * A mixed ANSM category ("CI - ASDEC", "ASDEC - PE", "CI - ASDEC - APEC"; issue 14 item 2): the class rule's text
+     * says which members (or conditions) get which category. Returns {the mixed category as the source grading,
+     * the severity of this pair}: the category of the first clause that names one of the pair's drugs (French
+     * names, as the text writes them), else null severity rank (the row's own grade stands: a condition such as
+     * "en dehors d'une hypokaliemie" or a dose is shown in the text, not assumed). Null when the text is not mixed.
+     */
+    public static String @Nullable [] mixedCategory(String text, String drugA, String drugB) {
+        java.util.regex.Matcher m = MIXED.matcher(text.strip());
+        if (!m.find()) {
+            return null;
+        }
+        String category = m.group(1);
+        String body = text.substring(m.end()).toLowerCase(Locale.ROOT);
+        java.util.regex.Matcher clause = CLAUSE.matcher(text.substring(m.end()));
+        List<int[]> starts = new ArrayList<>();
+        List<String> kinds = new ArrayList<>();
+        while (clause.find()) {
+            starts.add(new int[] {clause.start()});
+            kinds.add(clause.group(1));
+        }
+        for (int i = 0; i < starts.size(); i++) {
+            int from = starts.get(i)[0];
+            int to = i + 1 < starts.size() ? starts.get(i + 1)[0] : body.length();
+            boolean named = false;
+            for (String item : body.substring(from, to).split(" - ")) {
+                if (item.contains("dose")) {
+                    continue; // a dose condition ("des doses anti-inflammatoires d'acide ..."): not assumed, shown
+                }
+                named |= item.contains("entre ")
+                        ? names(item, drugA) && names(item, drugB) // "entre le gemfibrozil et la simvastatine"
+                        : names(item, drugA) || names(item, drugB);
+            }
+            if (named) {
+                String severity = switch (kinds.get(i)) {
+                    case "Contre-indication" -> "CONTRAINDICATED";
+                    case "Association deconseillee" -> "MAJOR";
+                    case "Precaution d'emploi" -> "MODERATE";
+                    default -> "MINOR";
+                };
+                return new String[] {category, severity};
+            }
+        }
+        return new String[] {category, "MINOR"};
+    }
+
+    /** Whether a clause names the drug (its French name as a word: "la domperidone", "d'acide acetylsalicylique"). */
+    private static boolean names(String clause, String drug) {
+        String name = drug.toLowerCase(Locale.ROOT).replace('_', ' ').strip();
+        if (name.length() < 4) {
+            return false;
+        }
+        int at = clause.indexOf(name);
+        while (at >= 0) {
+            boolean startOk = at == 0 || !Character.isLetter(clause.charAt(at - 1));
+            int end = at + name.length();
+            boolean endOk = end >= clause.length() || !Character.isLetter(clause.charAt(end));
+            if (startOk && endOk) {
+                return true;
+            }
+            at = clause.indexOf(name, at + 1);
+        }
+        return false;
     }
 
     static Rule stronger(Rule x, Rule y) {
