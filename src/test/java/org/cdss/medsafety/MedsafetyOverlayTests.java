@@ -89,4 +89,27 @@ class MedsafetyOverlayTests {
         }
         assertThat(pairs).isGreaterThan(200);
     }
+
+    /**
+     * ANSM class rules (issue 14 item 4): the alert names the class that is why the rule matched, and a class rule
+     * reaches a member of the class (WorldVistA 2016 membership) that the merged dataset had not mapped into any of
+     * the class's rules: aliskiren, an antihypertensive, with baclofen (ANSM: antihypertensives + baclofen, "take
+     * into account", hypotension).
+     */
+    @Test
+    void an_ansm_class_rule_names_its_class_and_reaches_the_current_members() {
+        // aliskiren: DB01258 and its hemifumarate DB09026 are one moiety (moieties.tsv), so the name is no longer
+        // ambiguous
+        SafetyAlert statin = interaction("simvastatin", "erythromycin");
+        assertThat(statin.severity()).isEqualTo(Severity.CONTRAINDICATED);
+        // ONC's high-priority grading leads (ties: ONC first); the ANSM grading beside it names the class
+        assertThat(statin.sources())
+                .anySatisfy(
+                        g -> assertThat(g.text()).startsWith("Erythromycin belongs to STRONG INHIBITORS OF CYP3A4"));
+        SafetyAlert expanded = interaction("aliskiren", "baclofen");
+        assertThat(expanded.source()).isEqualTo("ANSM");
+        assertThat(expanded.whatHappens())
+                .contains("Aliskiren belongs to ANTIHYPERTENSIVES EXCEPT ALPHA BLOCKERS")
+                .contains("expanded to the class's current members");
+    }
 }

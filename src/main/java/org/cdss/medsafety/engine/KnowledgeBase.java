@@ -874,11 +874,17 @@ public final class KnowledgeBase {
         return new KbInfo(version(), true, null, sources, counts);
     }
 
-    private static void index(Map<String, Integer> map, String name, int id) {
+    /** A name of two accessions of one moiety (a salt and its moiety, ADR 0025) names the moiety, not "ambiguous". */
+    private void index(Map<String, Integer> map, String name, int id) {
         if (name == null || name.isBlank()) {
             return;
         }
-        map.merge(normalise(name), id, (old, now) -> old.equals(now) ? old : AMBIGUOUS);
+        map.merge(normalise(name), id, (old, now) -> {
+            if (old.equals(now)) {
+                return old;
+            }
+            return old != AMBIGUOUS && moiety(old) == moiety(now) ? Integer.valueOf(moiety(old)) : AMBIGUOUS;
+        });
     }
 
     private static Map<Integer, List<String>> invert(Map<String, Set<Integer>> byName) {

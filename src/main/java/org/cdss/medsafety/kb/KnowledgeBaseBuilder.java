@@ -219,6 +219,7 @@ public final class KnowledgeBaseBuilder {
         }
         classRows = classRows.stream().distinct().sorted().toList();
         rxnormRows = rxnormRows.stream().distinct().sorted().toList();
+        int expanded = expandClassRules(rules, classRows, frenchNames, english);
 
         Files.createDirectories(out);
         List<String> ingredientLines = new ArrayList<>();
@@ -274,6 +275,7 @@ public final class KnowledgeBaseBuilder {
         props.add("count.classMembers=" + classRows.size());
         props.add("count.classMembersUnmapped=" + unmappedMembers);
         props.add("count.rules=" + rules.size());
+        props.add("count.rules.ANSM.classExpanded=" + expanded);
         props.add("count.rowsDroppedUnmapped=" + droppedUnmapped);
         bySource.forEach((s, n) -> props.add("count.rules." + s + "=" + n));
         bySeverity.forEach((s, n) -> props.add("count.rules." + s + "=" + n));
@@ -301,7 +303,11 @@ public final class KnowledgeBaseBuilder {
         java.util.Set<String> linked = new java.util.HashSet<>();
         for (String line : Files.readAllLines(moieties, StandardCharsets.UTF_8)) {
             if (!line.startsWith("#") && !line.isBlank()) {
-                linked.add(line.split("\t", -1)[0]);
+                String[] f = line.split("\t", -1);
+                linked.add(f[0]);
+                if (f.length > 1) {
+                    linked.add(f[1]); // a moiety with its forms linked is not left unlinked
+                }
             }
         }
         java.util.Set<String> words = new java.util.HashSet<>();
@@ -312,17 +318,164 @@ public final class KnowledgeBaseBuilder {
             }
         }
         List<String> unlinked = new ArrayList<>();
+        // one name for several accessions is usually a salt and its moiety (DrugBank lists many salts apart)
+        Map<String, java.util.Set<Integer>> byName = new TreeMap<>();
+        ingredients.forEach((id, n) -> {
+            for (String name : n) {
+                if (!name.isEmpty()) {
+                    byName.computeIfAbsent(name.toLowerCase(Locale.ROOT), k -> new java.util.TreeSet<>())
+                            .add(id);
+                }
+            }
+        });
         ingredients.forEach((id, n) -> {
             boolean english = java.util.Arrays.stream(
                             n[0].toLowerCase(Locale.ROOT).split("[\\s-]+"))
                     .skip(1)
                     .anyMatch(words::contains);
             boolean french = FRENCH_SALT.matcher(n[1]).find();
-            if ((english || french) && !linked.contains(id(id))) {
+            boolean shared = java.util.Arrays.stream(n)
+                    .anyMatch(name -> !name.isEmpty()
+                            && byName.get(name.toLowerCase(Locale.ROOT)).size() > 1);
+            if ((english || french || shared) && !linked.contains(id(id))) {
                 unlinked.add(id(id) + " " + (n[0].isEmpty() ? n[1] : n[0]));
             }
         });
         return unlinked;
+    }
+
+    static final int CLASS_MIN_MEMBERS = 3;
+    static final double CLASS_MIN_SHARE = 0.6;
+
+    /**
+     * Class rules expanded to the class's current members (issue 14 item 4; ADR 0025). The merged dataset lists the
+     * ANSM thesaurus's class rules pair by pair, for the members its authors mapped; the class membership file
+     * (WorldVistA 2016) knows more members. When a drug X has the same ANSM rule (category and text) with at least
+     * {@link #CLASS_MIN_MEMBERS} members of a class and at least {@link #CLASS_MIN_SHARE} of them, that is the class
+     * rule: it is added for the members without any ANSM rule with X, its text naming the class ("Tapentadol belongs
+     * to AGONIST OPIOID ANALGESICS (ANSM class): ..."), a mixed category parsed again for the member. Returns how
+     * many rules were added.
+     */
+    static int expandClassRules(
+            Map<String, Rule> rules,
+            List<String> classRows,
+            Map<Integer, String> frenchNames,
+            Map<Integer, String> englishNames) {
+        Map<String, java.util.Set<Integer>> members = new TreeMap<>();
+        for (String row : classRows) {
+            String[] f = row.split("\t", -1);
+            members.computeIfAbsent(f[0], k -> new java.util.TreeSet<>()).add(parseId(f[2]));
+        }
+        // drug -> (category|grade|text) -> partners, over the ANSM rules as the sources list them
+        Map<Integer, Map<String, java.util.Set<Integer>>> byDrug = new TreeMap<>();
+        Map<String, Rule> template = new TreeMap<>();
+        for (Rule r : rules.values()) {
+            if (!r.source().equals("ANSM") || r.description().length() < 20) {
+                continue;
+            }
+            String key = r.sourceSeverity() + "|" + r.description() + "|" + r.mechanism();
+            byDrug.computeIfAbsent(r.a(), k -> new TreeMap<>())
+                    .computeIfAbsent(key, k -> new java.util.TreeSet<>())
+                    .add(r.b());
+            byDrug.computeIfAbsent(r.b(), k -> new TreeMap<>())
+                    .computeIfAbsent(key, k -> new java.util.TreeSet<>())
+                    .add(r.a());
+            template.putIfAbsent(key, r);
+        }
+        // A class rule: a drug's same ANSM rule with enough of the class's members. A member that some class rule
+        // of the class includes was left out of this one on purpose (the thesaurus's class is narrower than the
+        // membership file's: hypokalaemic diuretics within DIURETICS); only members that no class rule of the class
+        // includes (not mapped by the dataset, e.g. newer drugs) are added.
+        record ClassRule(String cls, int x, String key, java.util.Set<Integer> partners) {}
+        List<ClassRule> found = new ArrayList<>();
+        Map<String, java.util.Set<Integer>> included = new TreeMap<>();
+        members.forEach((cls, ids) -> {
+            if (ids.size() < CLASS_MIN_MEMBERS) {
+                return;
+            }
+            byDrug.forEach((x, keys) -> keys.forEach((key, partners) -> {
+                long covered = partners.stream().filter(ids::contains).count();
+                if (covered >= CLASS_MIN_MEMBERS && covered >= CLASS_MIN_SHARE * ids.size()) {
+                    found.add(new ClassRule(cls, x, key, partners));
+                    partners.stream()
+                            .filter(ids::contains)
+                            .forEach(m -> included.computeIfAbsent(cls, c -> new java.util.TreeSet<>())
+                                    .add(m));
+                }
+            }));
+        });
+        Map<String, Rule> added = new TreeMap<>();
+        for (ClassRule c : found) {
+            Rule t = template.get(c.key());
+            for (int m : members.get(c.cls())) {
+                int a = Math.min(c.x(), m);
+                int b = Math.max(c.x(), m);
+                String k = "ANSM:" + id(a) + ":" + id(b);
+                if (m == c.x()
+                        || c.partners().contains(m)
+                        || included.get(c.cls()).contains(m)
+                        || rules.containsKey(k)
+                        || added.containsKey(k)) {
+                    continue;
+                }
+                String[] mixed = mixedCategory(
+                        t.description(), frenchNames.getOrDefault(c.x(), ""), frenchNames.getOrDefault(m, ""));
+                String floor = lowest(t.sourceSeverity());
+                String severity = mixed == null ? t.severity() : rank(mixed[1]) > rank(floor) ? mixed[1] : floor;
+                String memberName = englishNames.getOrDefault(m, titleCase(frenchNames.getOrDefault(m, id(m))));
+                added.put(
+                        k,
+                        new Rule(
+                                "ANSM",
+                                a,
+                                b,
+                                severity,
+                                t.sourceSeverity(),
+                                t.mechanism(),
+                                text(memberName + " belongs to " + c.cls() + " (ANSM class rule, expanded to "
+                                        + "the class's current members): " + t.description()),
+                                t.citation()));
+            }
+        }
+        // name the class in the rules a class rule was expanded to (issue 14 item 4): the smallest class that explains
+        // the rule, "Amiodarone belongs to SUBSTANCES THAT TEND TO INDUCE TORSADES DE POINTES (ANSM class rule): ..."
+        Map<String, String> classOf = new TreeMap<>();
+        found.stream()
+                .sorted(Comparator.comparingInt(
+                                (ClassRule c) -> members.get(c.cls()).size())
+                        .thenComparing(ClassRule::cls))
+                .forEach(c -> c.partners().stream()
+                        .filter(members.get(c.cls())::contains)
+                        .forEach(m -> classOf.putIfAbsent(
+                                "ANSM:" + id(Math.min(c.x(), m)) + ":" + id(Math.max(c.x(), m)),
+                                englishNames.getOrDefault(m, titleCase(frenchNames.getOrDefault(m, id(m))))
+                                        + " belongs to " + c.cls() + " (ANSM class rule): ")));
+        classOf.forEach((k, prefix) -> rules.computeIfPresent(
+                k,
+                (key, r) -> new Rule(
+                        r.source(),
+                        r.a(),
+                        r.b(),
+                        r.severity(),
+                        r.sourceSeverity(),
+                        r.mechanism(),
+                        text(prefix + r.description()),
+                        r.citation())));
+        rules.putAll(added);
+        return added.size();
+    }
+
+    /** The lowest grade of a (possibly mixed) ANSM category: "CI - ASDEC" is at least "avoid". */
+    private static String lowest(String category) {
+        String[] parts = category.split(" - ");
+        String last = parts[parts.length - 1].strip();
+        String code = switch (last) {
+            case "ASDEC" -> "AD";
+            case "APEC" -> "PC";
+            default -> last;
+        };
+        String s = severity("ANSM", code);
+        return s == null ? "MINOR" : s;
     }
 
     /** The mixed ANSM categories, as the thesaurus writes them at the start of a class rule's text. */
