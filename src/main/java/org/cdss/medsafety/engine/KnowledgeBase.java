@@ -340,13 +340,16 @@ public final class KnowledgeBase {
         }
         // the overlay (ADR 0025) needs the name index and the dense tables above
         List<InteractionRule> overlayRules = overlay(tables.overlay());
-        for (InteractionRule r : overlayRules) {
-            rulesByIngredient
-                    .computeIfAbsent(moiety(r.a()), k -> new ArrayList<>())
-                    .add(r);
-            rulesByIngredient
-                    .computeIfAbsent(moiety(r.b()), k -> new ArrayList<>())
-                    .add(r);
+        rulesByIngredient.clear(); // again, with the overlay and the regraded NDF-RT rules
+        for (InteractionRule[] rules : interactions.values()) {
+            for (InteractionRule r : rules) {
+                rulesByIngredient
+                        .computeIfAbsent(moiety(r.a()), k -> new ArrayList<>())
+                        .add(r);
+                rulesByIngredient
+                        .computeIfAbsent(moiety(r.b()), k -> new ArrayList<>())
+                        .add(r);
+            }
         }
         List<InteractionRule> inFileOrder = new ArrayList<>(tables.inFileOrder());
         inFileOrder.addAll(overlayRules);
@@ -386,6 +389,11 @@ public final class KnowledgeBase {
                     interactions.merge(pair(moiety(a), moiety(b)), new InteractionRule[] {rule}, (x, y) -> {
                         InteractionRule[] all = Arrays.copyOf(x, x.length + 1);
                         all[x.length] = y[0];
+                        if (y[0].severity() == Severity.CONTRAINDICATED) {
+                            for (int i = 0; i < x.length; i++) {
+                                all[i] = criticalContraindicated(x[i]);
+                            }
+                        }
                         return all;
                     });
                     added.add(rule);
@@ -393,6 +401,26 @@ public final class KnowledgeBase {
             }
         }
         return added;
+    }
+
+    /**
+     * An NDF-RT "Critical" pair that the product label contraindicates (an overlay row citing the label's
+     * contraindication) is contraindicated (issue 14 item 2; ADR 0005): NDF-RT's own grading, the source grade kept.
+     */
+    private static InteractionRule criticalContraindicated(InteractionRule r) {
+        if (!r.source().equals("NDF-RT") || !r.sourceSeverity().equals("Critical")) {
+            return r;
+        }
+        return new InteractionRule(
+                r.id(),
+                r.source(),
+                r.a(),
+                r.b(),
+                Severity.CONTRAINDICATED,
+                r.sourceSeverity(),
+                r.mechanism(),
+                "Critical, and the product label contraindicates the combination (see the overlay's citation)",
+                r.citation());
     }
 
     private int[] members(String rule, String list) {
