@@ -56,11 +56,10 @@ class MedsafetyOverlayTests {
         assertThat(alert.severity()).isEqualTo(severity);
         // the overlay's grading is listed with its class text; it leads unless a source is as severe (NDF-RT
         // "Critical" regraded by the label contraindication leads alprazolam + ketoconazole)
-        assertThat(alert.sources())
-                .anySatisfy(g -> {
-                    assertThat(g.source()).isEqualTo(KnowledgeBase.OVERLAY);
-                    assertThat(g.text()).contains(text);
-                });
+        assertThat(alert.sources()).anySatisfy(g -> {
+            assertThat(g.source()).isEqualTo(KnowledgeBase.OVERLAY);
+            assertThat(g.text()).contains(text);
+        });
         if (alert.source().equals(KnowledgeBase.OVERLAY)) {
             assertThat(alert.whatHappens()).contains(text);
             assertThat(alert.citation()).containsAnyOf("FDA label", "Holbrook");
