@@ -157,3 +157,5 @@ export type SaveArticle = Schemas['SaveArticle'];
 export type DocumentType = NonNullable<DocumentView['type']>;
 /** What evidence is asked for (`INTERACTION`, `DRUG`, `DIAGNOSIS`, `ORDER`). */
 export type EvidenceContext = NonNullable<EvidenceView['context']>;
+export type ReferenceSetReport = Schemas['ReferenceSetReport'];
+export type ReferenceSetFigures = Schemas['ReferenceSetFigures'];

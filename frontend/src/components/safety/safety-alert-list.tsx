@@ -2,7 +2,7 @@ import { useTranslation } from 'react-i18next';
 import { cn } from '../../lib/cn';
 import type { AlertSeverity, SafetyAlert } from '../../types/api';
 import { evidenceHref } from './evidence-link';
-import { INTERACTION_SOURCES, SOURCE_GRADES, groupAlertsBySeverity } from './severity';
+import { INTERACTION_SOURCES, SOURCE_GRADES, groupAlertsBySeverity, mixedGradeParts } from './severity';
 
 const known = (list: readonly string[], value: string | undefined) => value !== undefined && list.includes(value);
 
@@ -79,7 +79,11 @@ export function SafetyAlertList({ alerts, className }: { alerts: readonly Safety
                               {known(INTERACTION_SOURCES, grading.source) ? t(`medsafety.sourceName.${grading.source}`) : t('medsafety.sourceName.other')}:{' '}
                               {known(SOURCE_GRADES, grading.sourceSeverity)
                                 ? t(`medsafety.sourceGrade.${grading.sourceSeverity}`)
-                                : grading.severity
+                                : mixedGradeParts(grading.sourceSeverity)
+                                  ? t('medsafety.sourceGrade.mixed', {
+                                      grades: (mixedGradeParts(grading.sourceSeverity) ?? []).map((g) => t(`medsafety.sourceGrade.${g}`)).join(' / '),
+                                    })
+                                  : grading.severity
                                   ? t(`medsafety.severity.${grading.severity}`)
                                   : '—'}
                             </span>

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import type { SafetyAlert } from '../../types/api';
-import { groupAlertsBySeverity, overrideNeeds } from './severity';
+import { groupAlertsBySeverity, mixedGradeParts, overrideNeeds } from './severity';
 
 const alert = (ruleId: string, severity?: SafetyAlert['severity'], tier?: SafetyAlert['tier']): SafetyAlert => ({ ruleId, severity, tier });
 
@@ -56,5 +56,13 @@ describe('overrideNeeds', () => {
   it('needs a comment whatever the reason when every reason of an alert needs one (a hard stop)', () => {
     const all = requirement({ blocking: true, reasonRequired: true, reasons: ['OTHER', 'DOSE_ADJUSTED'], commentRequiredFor: ['OTHER', 'DOSE_ADJUSTED'] });
     expect(overrideNeeds([withOverride('a', all)]).commentAlwaysRequired).toBe(true);
+  });
+
+  it('reads an ANSM mixed category as its grades (issue 14 item 2)', () => {
+    expect(mixedGradeParts('CI - ASDEC')).toEqual(['CI', 'AD']);
+    expect(mixedGradeParts('ASDEC - PE')).toEqual(['AD', 'PE']);
+    expect(mixedGradeParts('CI - ASDEC - APEC')).toEqual(['CI', 'AD', 'PC']);
+    expect(mixedGradeParts('CI')).toBeNull();
+    expect(mixedGradeParts('CI - WHATEVER')).toBeNull();
   });
 });

@@ -3,8 +3,19 @@ import type { AlertSeverity, AlertTier, OverrideReasonCode, OverrideRequirement,
 /** Most severe first. */
 export const SEVERITY_ORDER: readonly AlertSeverity[] = ['CONTRAINDICATED', 'MAJOR', 'MODERATE', 'MINOR', 'INFO'];
 /** The interaction sources an alert lists with their own grading (issue 14 item 3), and their grades. */
-export const INTERACTION_SOURCES = ['ONC-HIGH', 'ANSM', 'NDF-RT', 'ONC-NONINT'] as const;
+export const INTERACTION_SOURCES = ['ONC-HIGH', 'ANSM', 'NDF-RT', 'ONC-NONINT', 'CDSS-OVERLAY'] as const;
 export const SOURCE_GRADES = ['CI', 'AD', 'PE', 'PC', 'Critical', 'Significant', 'ONC_HIGH_PRIORITY', 'ONC_NON_INTERRUPTIVE'] as const;
+
+/**
+ * An ANSM mixed category ("CI - ASDEC", "ASDEC - PE"; issue 14 item 2) as the grade codes above, or null when the
+ * text is not one: ASDEC is AD, APEC is PC.
+ */
+export function mixedGradeParts(grade: string | undefined): (typeof SOURCE_GRADES)[number][] | null {
+  if (!grade || !grade.includes(' - ')) return null;
+  const map: Record<string, (typeof SOURCE_GRADES)[number]> = { CI: 'CI', ASDEC: 'AD', PE: 'PE', APEC: 'PC' };
+  const parts = grade.split(' - ').map((p) => map[p.trim()]);
+  return parts.every((p) => p !== undefined) ? parts : null;
+}
 
 /** Most interruptive first. */
 export const TIER_ORDER: readonly AlertTier[] = ['HARD_STOP', 'INTERRUPTIVE', 'SHOWN', 'INFORMATIONAL'];

@@ -8,6 +8,7 @@ import { Spinner } from '../../../components/ui/spinner';
 import { Table, TableBody, TableCell, TableHead, TableHeaderCell, TableRow } from '../../../components/ui/table';
 import { problemMessage } from '../../../lib/problem-message';
 import { useKb } from '../api/get-kb';
+import { ReferenceSetCard } from './reference-set-card';
 
 /** /kb: which knowledge base the safety checks use: version, sources with citations, rule counts. */
 export function KbPage() {
@@ -68,6 +69,7 @@ export function KbPage() {
               )}
             </CardContent>
           </Card>
+          <ReferenceSetCard />
           <Card>
             <CardHeader>
               <CardTitle>{t('medsafety.kb.counts')}</CardTitle>

@@ -215,6 +215,7 @@ class SecurityConfiguration {
                         .requestMatchers(
                                 HttpMethod.GET,
                                 "/api/medsafety/kb",
+                                "/api/medsafety/kb/reference-set",
                                 "/api/medsafety/ingredients",
                                 "/api/medsafety/ingredients/*")
                         .hasAnyRole(java.util.Arrays.stream(Role.values())

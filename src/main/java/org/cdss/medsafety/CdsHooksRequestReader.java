@@ -464,6 +464,21 @@ class CdsHooksRequestReader {
         if (id != null) {
             return new RecordedAllergy(id, text);
         }
+        // SNOMED CT (and other) allergy codings by their text and displays: "Allergy to penicillin (finding)",
+        // "Amoxicillin (substance)", "Product containing sulfamethoxazole (medicinal product)" (issue 14 item 9)
+        List<String> candidates = new ArrayList<>();
+        if (code.hasText()) {
+            candidates.add(code.getText());
+        }
+        code.getCoding().stream().filter(Coding::hasDisplay).forEach(c -> candidates.add(c.getDisplay()));
+        for (String candidate : candidates) {
+            for (String name : SnomedAllergyNames.substances(candidate)) {
+                String coded = engine.codeSubstance(name);
+                if (coded != null) {
+                    return new RecordedAllergy(coded, text != null ? text : candidate);
+                }
+            }
+        }
         return RecordedAllergy.freeText(text != null ? text : "(allergy without code or text)");
     }
 
@@ -535,6 +550,14 @@ class CdsHooksRequestReader {
                 }
             }
             perDay = perDay(dosage.getTiming());
+        }
+        // "2 TAB" of "Amoxicillin 500 MG Oral Capsule": the strength in the RxNorm name makes it 1000 mg (item 9)
+        RxNormNames.Strength strength = RxNormNames.countsDoseForms(unit)
+                ? RxNormNames.strength(drug.byName() != null ? drug.byName() : drug.name())
+                : null;
+        if (dose != null && strength != null) {
+            dose = dose * strength.value();
+            unit = strength.unit();
         }
         return new ProposedDrug(drug.id(), drug.name(), dose != null && dose > 0 ? dose : null, unit, perDay);
     }

@@ -19,9 +19,11 @@ import org.springframework.web.bind.annotation.RestController;
 class MedsafetyController {
 
     private final MedicationSafety safety;
+    private final ReferenceSetMeasure referenceSet;
 
-    MedsafetyController(MedicationSafety safety) {
+    MedsafetyController(MedicationSafety safety, ReferenceSetMeasure referenceSet) {
         this.safety = safety;
+        this.referenceSet = referenceSet;
     }
 
     /** Checks a proposed order; the caller supplies the active medications and allergies for now. */
@@ -65,5 +67,14 @@ class MedsafetyController {
     @GetMapping("/kb")
     KbInfo knowledgeBase() {
         return safety.knowledgeBase();
+    }
+
+    /**
+     * The published reference set measured on the loaded KB (issue 14 item 8): per type and category the cases,
+     * sensitivity or specificity, the share interrupted and the cases missed, with the KB version measured on.
+     */
+    @GetMapping("/kb/reference-set")
+    ReferenceSet.ReferenceSetReport referenceSet() {
+        return referenceSet.report();
     }
 }

@@ -43,4 +43,42 @@ final class RxNormNames {
         }
         return List.copyOf(out);
     }
+
+    /** The strength of a single-ingredient SCD or SBD name ("Amoxicillin 500 MG Oral Capsule" → 500 mg). */
+    record Strength(double value, String unit) {}
+
+    private static final java.util.Set<String> STRENGTH_UNITS = java.util.Set.of("mg", "mcg", "g", "unt", "meq");
+
+    /**
+     * The strength of a single-ingredient RxNorm clinical or branded drug name, in a mass unit (MG, MCG, G) or units
+     * (UNT) or mEq; null for a combination, a concentration ("MG/ML": the volume is not the dose) or any other shape.
+     */
+    static Strength strength(String name) {
+        if (name == null || ingredients(name).size() != 1) {
+            return null;
+        }
+        String[] words = name.strip().split("\\s+");
+        for (int i = 0; i + 1 < words.length; i++) {
+            if (!words[i].isEmpty() && Character.isDigit(words[i].charAt(0))) {
+                String unit = words[i + 1].toLowerCase(java.util.Locale.ROOT);
+                if (!STRENGTH_UNITS.contains(unit)) {
+                    return null;
+                }
+                try {
+                    return new Strength(Double.parseDouble(words[i]), unit.equals("unt") ? "unit" : unit);
+                } catch (NumberFormatException e) {
+                    return null;
+                }
+            }
+        }
+        return null;
+    }
+
+    /** Dose units that count dose forms: a dose of "2 TAB" of a 500 MG tablet is 1000 mg. */
+    private static final java.util.Set<String> FORM_UNITS = java.util.Set.of(
+            "tab", "tabs", "tablet", "tablets", "{tablet}", "{tbl}", "cap", "caps", "capsule", "capsules", "{capsule}");
+
+    static boolean countsDoseForms(String unit) {
+        return unit != null && FORM_UNITS.contains(unit.strip().toLowerCase(java.util.Locale.ROOT));
+    }
 }

@@ -169,7 +169,7 @@ class MedsafetyApiIntegrationTests {
         assertThat(kb.status()).isEqualTo(200);
         assertThat(kb.json().path("available").asBoolean()).isTrue();
         assertThat(kb.json().path("sources").findValuesAsString("code"))
-                .containsExactly("ANSM", "NDF-RT", "ONC-HIGH", "ONC-NONINT");
+                .containsExactly("ANSM", "CDSS-OVERLAY", "NDF-RT", "ONC-HIGH", "ONC-NONINT");
         assertThat(kb.json()
                         .path("counts")
                         .path("rules.ONC-HIGH.CONTRAINDICATED")

@@ -715,4 +715,41 @@ class MedsafetyCdsHooksIntegrationTests {
         assertThat(card.path("indicator").asString()).isEqualTo("critical");
         assertThat(card.path("detail").asString()).contains("R1 side chain").contains("severe reaction");
     }
+
+    /**
+     * Issue 14 item 9: a SNOMED CT allergy coding is read by its display when there is no text ("Allergy to
+     * penicillin (finding)", SNOMED CT 91936005), and a dose in tablets of an RxNorm clinical drug is converted with
+     * the strength its name gives ("Simvastatin 40 MG Oral Tablet", 3 TAB = 120 mg, above the labelled 80 mg).
+     */
+    @Test
+    void a_snomed_allergy_finding_coded_without_text_is_read_by_its_display() {
+        JsonNode cards = cards(
+                SIGN,
+                request(
+                        "order-sign",
+                        bundle(medicationRequest(
+                                "draft-1",
+                                "draft",
+                                concept("Amoxicillin 500 MG Oral Capsule", coding(RXNORM, "723", "amoxicillin")))),
+                        bundle(allergy(
+                                "allergy-1",
+                                concept(
+                                        null,
+                                        coding(
+                                                "http://snomed.info/sct",
+                                                "91936005",
+                                                "Allergy to penicillin (finding)")))),
+                        emptyBundle()));
+        JsonNode card = cardAbout(cards, "allergy");
+        assertThat(card.path("indicator").asString()).isIn("critical", "warning");
+        assertThat(cards.toString()).doesNotContain("could not be coded");
+    }
+
+    @Test
+    void a_dose_in_tablets_of_an_rxnorm_clinical_drug_is_converted_with_its_strength() {
+        JsonNode cards = cards(
+                SIGN,
+                request("order-sign", bundle(dosed(simvastatinDraft(), 3, "TAB", 1)), emptyBundle(), emptyBundle()));
+        assertThat(cardAbout(cards, "dose").path("detail").asString()).contains("120 mg");
+    }
 }

@@ -39,7 +39,7 @@ class MedsafetyKnowledgeBaseTests {
         assertThat(info.available()).isTrue();
         assertThat(info.sources())
                 .extracting(KbInfo.Source::code)
-                .containsExactly("ANSM", "NDF-RT", "ONC-HIGH", "ONC-NONINT");
+                .containsExactly("ANSM", "CDSS-OVERLAY", "NDF-RT", "ONC-HIGH", "ONC-NONINT");
         assertThat(info.sources()).allSatisfy(s -> assertThat(s.citation()).isNotBlank());
         assertThat(kb.products()).hasSizeGreaterThanOrEqualTo(200);
         assertThat(kb.ruleCount()).isGreaterThan(30_000);

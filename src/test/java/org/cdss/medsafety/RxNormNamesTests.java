@@ -37,4 +37,34 @@ class RxNormNamesTests {
         assertThat(RxNormNames.ingredients("500 MG Oral Tablet")).isEmpty();
         assertThat(RxNormNames.ingredients(null)).isEmpty();
     }
+
+    @org.junit.jupiter.api.Test
+    void the_strength_of_a_single_ingredient_clinical_or_branded_drug() {
+        assertThat(RxNormNames.strength("Amoxicillin 500 MG Oral Capsule"))
+                .isEqualTo(new RxNormNames.Strength(500, "mg"));
+        assertThat(RxNormNames.strength("Simvastatin 40 MG Oral Tablet [Zocor]"))
+                .isEqualTo(new RxNormNames.Strength(40, "mg"));
+        assertThat(RxNormNames.strength("Levothyroxine Sodium 0.1 MG Oral Tablet")
+                        .value())
+                .isEqualTo(0.1);
+        // a combination, a concentration or another shape has no single strength
+        assertThat(RxNormNames.strength("Amoxicillin 250 MG / Clavulanate 62.5 MG Oral Tablet"))
+                .isNull();
+        assertThat(RxNormNames.strength("Acetaminophen 160 MG/5ML Oral Suspension"))
+                .isNull();
+        assertThat(RxNormNames.strength("amoxicillin")).isNull();
+        assertThat(RxNormNames.countsDoseForms("TAB")).isTrue();
+        assertThat(RxNormNames.countsDoseForms("mg")).isFalse();
+    }
+
+    @org.junit.jupiter.api.Test
+    void snomed_allergy_displays_give_their_substance() {
+        assertThat(SnomedAllergyNames.substances("Allergy to penicillin (finding)"))
+                .contains("penicillin");
+        assertThat(SnomedAllergyNames.substances("Amoxicillin (substance)")).contains("amoxicillin");
+        assertThat(SnomedAllergyNames.substances("Product containing sulfamethoxazole (medicinal product)"))
+                .contains("sulfamethoxazole");
+        assertThat(SnomedAllergyNames.substances("Codeine allergy")).contains("codeine");
+        assertThat(SnomedAllergyNames.substances("Penicillin")).containsExactly("Penicillin");
+    }
 }

@@ -137,6 +137,7 @@ class RoleEndpointMatrixIntegrationTests {
         row("POST /api/medsafety/check", PRESCRIBING);
         row("GET /api/medsafety/drugs", PRESCRIBING);
         row("GET /api/medsafety/kb", STAFF);
+        row("GET /api/medsafety/kb/reference-set", STAFF);
         row("GET /api/medsafety/ingredients", STAFF);
         row("GET /api/medsafety/ingredients/{drugbankId}", STAFF);
         row("POST /api/medsafety/decisions", PRESCRIBING);

@@ -26,10 +26,13 @@ record CheckContext(
      * A proposed or active drug; {@code id} is {@link #UNKNOWN} or {@link KnowledgeBase#AMBIGUOUS} when unresolved.
      * A component of a combination product has a non-zero {@code product} shared by the product's components.
      * {@code plain}: a known drug named by its KB display name (so alert texts about it can be shared between checks);
-     * {@code involved}: how alerts name it, built once per check.
+     * {@code involved}: how alerts name it, built once per check. {@code id} is the active moiety (ADR 0025), which
+     * interactions, classes, groups and allergies are matched on; {@code form} is what was ordered (a salt such as
+     * potassium chloride), whose product the dose check reads ({@link #UNKNOWN} for a salt named only by name).
      */
     record Drug(
             int id,
+            int form,
             String accession,
             String name,
             String role,
@@ -48,7 +51,30 @@ record CheckContext(
                 String given,
                 int product,
                 boolean plain) {
-            this(id, accession, name, role, order, given, product, plain, new InvolvedDrug(accession, name, role));
+            this(id, id, accession, name, role, order, given, product, plain);
+        }
+
+        Drug(
+                int id,
+                int form,
+                String accession,
+                String name,
+                String role,
+                ProposedDrug order,
+                String given,
+                int product,
+                boolean plain) {
+            this(
+                    id,
+                    form,
+                    accession,
+                    name,
+                    role,
+                    order,
+                    given,
+                    product,
+                    plain,
+                    new InvolvedDrug(accession, name, role));
         }
 
         boolean known() {

@@ -26,8 +26,9 @@ final class DoseRangePolicy implements SafetyPolicy {
             if (!d.known() || d.order() == null || d.order().dose() == null) {
                 continue;
             }
-            KnowledgeBase.Product p = c.kb().product(d.id());
-            KnowledgeBase.DoseBand limits = band == KnowledgeBase.AgeBand.ADULT ? null : c.kb().doseBand(d.id(), band);
+            KnowledgeBase.Product p = c.kb().product(d.form());
+            KnowledgeBase.DoseBand limits =
+                    band == KnowledgeBase.AgeBand.ADULT ? null : c.kb().doseBand(d.form(), band);
             if (band == KnowledgeBase.AgeBand.PAEDIATRIC) {
                 paediatric(c, d, p, limits, findings);
                 continue;

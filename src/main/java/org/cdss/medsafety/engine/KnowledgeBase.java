@@ -150,7 +150,12 @@ public final class KnowledgeBase {
             Map<String, String> allergenTerms,
             Map<String, int[]> combinations,
             Map<AgeBand, Map<Integer, DoseBand>> doseBands,
-            Map<String, Integer> rxnorm) {}
+            Map<String, Integer> rxnorm,
+            Map<Integer, Integer> moieties,
+            Map<String, Integer> formNames,
+            Set<String> saltWords,
+            List<String> saltSuffixes,
+            List<String[]> overlay) {}
 
     private final Properties meta;
     private final String version; // read for every alert: not a Properties lookup each time
@@ -176,6 +181,10 @@ public final class KnowledgeBase {
     private final Map<AgeBand, Map<Integer, DoseBand>> doseBands;
     private final int ruleCount;
     private final KbInfo info;
+    private final Map<Integer, Integer> moieties; // form -> moiety (ADR 0025), forms only
+    private final Set<String> saltWords; // normalised salt, ester and hydrate words (salt-names.tsv)
+    private final List<String> saltSuffixes; // the Korean ones, longest first
+    private final int[] moietyById; // id -> its moiety (itself when it is no form)
 
     // Hot-path indexes for SafetyEngine.check, built once at load: dense arrays by DrugBank number (no boxing, no
     // string building per check) and group membership as bit sets (bit = index of the group in groupNames).
@@ -196,7 +205,22 @@ public final class KnowledgeBase {
         ingredients = tables.ingredients();
         interactions = tables.interactions();
         ruleCount = tables.ruleCount();
-        interactionIndex = new PairIndex(interactions, tables.inFileOrder(), this::citation, version());
+        moieties = tables.moieties();
+        saltWords = tables.saltWords();
+        saltSuffixes = tables.saltSuffixes();
+        int maxId = Math.max(
+                tables.ingredients().keySet().stream()
+                        .mapToInt(Integer::intValue)
+                        .max()
+                        .orElse(0),
+                tables.products().keySet().stream()
+                        .mapToInt(Integer::intValue)
+                        .max()
+                        .orElse(0));
+        moietyById = new int[maxId + 1];
+        for (int id = 0; id <= maxId; id++) {
+            moietyById[id] = moieties.getOrDefault(id, id);
+        }
         ansmClasses = tables.ansmClasses();
         products = tables.products();
         groups = tables.groups();
@@ -230,6 +254,15 @@ public final class KnowledgeBase {
                 index(names, brand, p.id());
             }
         });
+        // An ingredient the sources name only in French gets the English INN spelling too (WHO INN: French "-ine"
+        // is English "-in" for -mycin, -azosin, -cillin ...; "acide …ique" is "…ic acid"; "insuline" is "insulin").
+        ingredients.forEach((id, n) -> {
+            if (n[0].isEmpty() && !n[1].isEmpty()) {
+                for (String derived : englishOfFrench(normalise(n[1]))) {
+                    index(names, derived, id);
+                }
+            }
+        });
         Map<String, Integer> exact = new HashMap<>();
         ingredients.forEach((id, n) -> {
             index(exact, n[0], id);
@@ -239,6 +272,8 @@ public final class KnowledgeBase {
             index(exact, p.nameEn(), p.id());
             index(exact, p.nameKo(), p.id());
         });
+        tables.formNames()
+                .forEach((name, id) -> exact.merge(name, id, (old, now) -> old.equals(now) ? old : AMBIGUOUS));
         names.putAll(exact);
 
         // Browser indexes (KB browser): an ingredient's rules, classes and groups without scanning the tables.
@@ -262,16 +297,7 @@ public final class KnowledgeBase {
         duplicateGroups = new TreeSet<>();
         duplicateRulesByIngredient.values().forEach(rules -> rules.forEach(r -> duplicateGroups.add(r.group())));
 
-        int size = 1
-                + Math.max(
-                        ingredients.keySet().stream()
-                                .mapToInt(Integer::intValue)
-                                .max()
-                                .orElse(0),
-                        products.keySet().stream()
-                                .mapToInt(Integer::intValue)
-                                .max()
-                                .orElse(0));
+        int size = maxId + 1;
         accessionById = new String[size];
         displayNameById = new String[size];
         productById = new Product[size];
@@ -312,7 +338,103 @@ public final class KnowledgeBase {
                 }
             }
         }
+        // the overlay (ADR 0025) needs the name index and the dense tables above
+        List<InteractionRule> overlayRules = overlay(tables.overlay());
+        rulesByIngredient.clear(); // again, with the overlay and the regraded NDF-RT rules
+        for (InteractionRule[] rules : interactions.values()) {
+            for (InteractionRule r : rules) {
+                rulesByIngredient
+                        .computeIfAbsent(moiety(r.a()), k -> new ArrayList<>())
+                        .add(r);
+                rulesByIngredient
+                        .computeIfAbsent(moiety(r.b()), k -> new ArrayList<>())
+                        .add(r);
+            }
+        }
+        List<InteractionRule> inFileOrder = new ArrayList<>(tables.inFileOrder());
+        inFileOrder.addAll(overlayRules);
+        interactionIndex = new PairIndex(interactions, inFileOrder, this::citation, version(), this::moiety);
         info = buildInfo();
+    }
+
+    /** The source code of the curated overlay rules ({@code overlay.tsv}, ADR 0025). */
+    public static final String OVERLAY = "CDSS-OVERLAY";
+
+    /**
+     * Expands the overlay's class rules to every member pair and adds them to the pairs' rules (ADR 0025): one more
+     * source, reported only where it is strictly more severe than every other (see {@link PairRules}).
+     */
+    private List<InteractionRule> overlay(List<String[]> rows) {
+        List<InteractionRule> added = new ArrayList<>();
+        for (String[] f : rows) {
+            int[] as = members(f[0], f[2]);
+            int[] bs = members(f[0], f[4]);
+            Severity severity = Severity.valueOf(f[1]);
+            for (int a : as) {
+                for (int b : bs) {
+                    if (moiety(a) == moiety(b)) {
+                        continue;
+                    }
+                    String text = displayName(a) + " is " + f[3] + "; " + displayName(b) + " is " + f[5] + ". " + f[6];
+                    InteractionRule rule = new InteractionRule(
+                            f[0] + ":" + formatId(Math.min(a, b)) + ":" + formatId(Math.max(a, b)),
+                            OVERLAY,
+                            a,
+                            b,
+                            severity,
+                            severity.name(),
+                            "",
+                            text,
+                            f[7]);
+                    interactions.merge(pair(moiety(a), moiety(b)), new InteractionRule[] {rule}, (x, y) -> {
+                        InteractionRule[] all = Arrays.copyOf(x, x.length + 1);
+                        all[x.length] = y[0];
+                        if (y[0].severity() == Severity.CONTRAINDICATED) {
+                            for (int i = 0; i < x.length; i++) {
+                                all[i] = criticalContraindicated(x[i]);
+                            }
+                        }
+                        return all;
+                    });
+                    added.add(rule);
+                }
+            }
+        }
+        return added;
+    }
+
+    /**
+     * An NDF-RT "Critical" pair that the product label contraindicates (an overlay row citing the label's
+     * contraindication) is contraindicated (issue 14 item 2; ADR 0005): NDF-RT's own grading, the source grade kept.
+     */
+    private static InteractionRule criticalContraindicated(InteractionRule r) {
+        if (!r.source().equals("NDF-RT") || !r.sourceSeverity().equals("Critical")) {
+            return r;
+        }
+        return new InteractionRule(
+                r.id(),
+                r.source(),
+                r.a(),
+                r.b(),
+                Severity.CONTRAINDICATED,
+                r.sourceSeverity(),
+                r.mechanism(),
+                "Critical, and the product label contraindicates the combination (see the overlay's citation)",
+                r.citation());
+    }
+
+    private int[] members(String rule, String list) {
+        String[] parts = list.split(";");
+        int[] ids = new int[parts.length];
+        for (int i = 0; i < parts.length; i++) {
+            Integer id = idForName(parts[i]);
+            if (id == null || id == AMBIGUOUS) {
+                throw new KnowledgeBaseException(
+                        "corrupt medication knowledge base: overlay.tsv " + rule + ": unknown member " + parts[i]);
+            }
+            ids[i] = id;
+        }
+        return ids;
     }
 
     // --- lookups ---
@@ -331,6 +453,20 @@ public final class KnowledgeBase {
 
     public int ingredientCount() {
         return ingredients.size();
+    }
+
+    /**
+     * The active moiety of an ingredient (ADR 0025): potassium for potassium chloride; the ingredient itself when it
+     * is not a salt, ester or hydrate linked in {@code moieties.tsv}. Interactions, classes, groups and allergies are
+     * matched on it; the dose check keeps the form.
+     */
+    public int moiety(int id) {
+        return id >= 0 && id < moietyById.length ? moietyById[id] : id;
+    }
+
+    /** The forms linked to a moiety (form -> moiety, ADR 0025); read only. */
+    public Map<Integer, Integer> moieties() {
+        return Collections.unmodifiableMap(moieties);
     }
 
     public boolean knows(int id) {
@@ -387,6 +523,66 @@ public final class KnowledgeBase {
                             .filter(w -> w.chars().noneMatch(Character::isDigit) && !DOSE_WORDS.contains(w))
                             .toList());
             id = words.equals(n) ? null : names.get(words);
+            if (id == null) {
+                id = bySaltForm(words);
+            }
+        }
+        return id;
+    }
+
+    /**
+     * A salt, ester or hydrate named by its moiety and salt words ({@code salt-names.tsv}): "amlodipine besylate",
+     * "sodium valproate" (-> "valproate" -> "valproic acid"), "암로디핀베실산염"; null when nothing is left or known.
+     */
+    private Integer bySaltForm(String words) {
+        String[] t = words.split(" ");
+        int end = t.length;
+        while (end > 1 && saltWords.contains(t[end - 1])) {
+            end--;
+        }
+        int start = 0;
+        while (start < end - 1 && saltWords.contains(t[start])) {
+            start++;
+        }
+        if (end < t.length || start > 0) {
+            Integer id = acidOrAnion(String.join(" ", Arrays.copyOfRange(t, 0, end)));
+            if (id == null && start > 0) {
+                id = acidOrAnion(String.join(" ", Arrays.copyOfRange(t, start, end)));
+            }
+            if (id != null) {
+                return id;
+            }
+        }
+        // Korean: a salt suffix written onto the name ("메트포르민염산염", "아토르바스타틴칼슘수화물")
+        String compact = words.replace(" ", "");
+        boolean stripped = false;
+        for (boolean again = true; again; ) {
+            again = false;
+            for (String suffix : saltSuffixes) {
+                if (compact.length() > suffix.length() && compact.endsWith(suffix)) {
+                    compact = compact.substring(0, compact.length() - suffix.length());
+                    stripped = again = true;
+                    Integer id = names.get(compact);
+                    if (id != null) {
+                        return id;
+                    }
+                    break;
+                }
+            }
+        }
+        return stripped ? null : acidOrAnion(words);
+    }
+
+    /** The name as it is, or its acid written as the anion and back ("valproate" = "valproic acid"). */
+    private Integer acidOrAnion(String name) {
+        if (name.isEmpty()) {
+            return null;
+        }
+        Integer id = names.get(name);
+        if (id == null && name.endsWith("ate")) {
+            id = names.get(name.substring(0, name.length() - 3) + "ic acid");
+        } else if (id == null && name.endsWith("ic acid")) {
+            id = names.get(name.substring(0, name.length() - 7) + "ate");
         }
         return id;
     }
@@ -426,8 +622,35 @@ public final class KnowledgeBase {
                             .filter(w -> w.chars().noneMatch(Character::isDigit) && !DOSE_WORDS.contains(w))
                             .toList());
             ids = combinations.get(words);
+            if (ids == null && key.indexOf('/') > 0 && names.get(normalise(name)) == null) {
+                ids = byParts(words.isEmpty() ? key : words);
+            }
         }
         return ids == null ? null : ids.clone();
+    }
+
+    /** English INN spellings of a French INN ({@code normalise}d), possibly none. */
+    static List<String> englishOfFrench(String fr) {
+        List<String> out = new ArrayList<>(2);
+        if (fr.startsWith("acide ") && fr.endsWith("ique") && fr.indexOf(' ', 6) < 0) {
+            out.add(fr.substring(6, fr.length() - 4) + "ic acid");
+            return out;
+        }
+        String[] words = fr.split(" ");
+        boolean changed = false;
+        for (int i = 0; i < words.length; i++) {
+            if (words[i].equals("insuline")) {
+                words[i] = "insulin";
+                changed = true;
+            } else if (words[i].length() > 5 && words[i].endsWith("ine")) {
+                words[i] = words[i].substring(0, words[i].length() - 1);
+                changed = true;
+            }
+        }
+        if (changed) {
+            out.add(String.join(" ", words));
+        }
+        return out;
     }
 
     /** The components of a combination ATC code (J01CR02), or null. */
@@ -436,9 +659,35 @@ public final class KnowledgeBase {
         return ids == null ? null : ids.clone();
     }
 
-    /** Normalised, with " / ", " + ", "+" and "-" between words read as "/" ("co-" prefixes kept). */
+    /**
+     * A combination the curated table does not list, named by its ingredients ("hydrocodone/acetaminophen",
+     * "amlodipine and benazepril", "losartan-hydrochlorothiazide"): every part must name one known ingredient, else
+     * null (the name then stays unknown: check incomplete).
+     */
+    private int[] byParts(String key) {
+        String[] parts = key.split("/");
+        if (parts.length < 2 || parts.length > 4) {
+            return null;
+        }
+        int[] ids = new int[parts.length];
+        for (int i = 0; i < parts.length; i++) {
+            Integer id = parts[i].isBlank() ? null : idForNormalisedName(parts[i].strip());
+            if (id == null || id == AMBIGUOUS) {
+                return null;
+            }
+            ids[i] = id;
+        }
+        return ids;
+    }
+
+    /** Normalised, with " / ", " + ", " and ", "+" and "-" between words read as "/" ("co-" prefixes kept). */
     static String combinationKey(String name) {
-        String n = normalise(name).replace(" / ", "/").replace(" + ", "/").replace("+", "/");
+        String n = normalise(name)
+                .replace(" / ", "/")
+                .replace(" + ", "/")
+                .replace(" and ", "/")
+                .replace(" & ", "/")
+                .replace("+", "/");
         return n.startsWith("co-") ? n : n.replaceAll("(?<=[a-z가-힣])-(?=[a-z가-힣])", "/");
     }
 
@@ -478,7 +727,7 @@ public final class KnowledgeBase {
     }
 
     public InteractionRule[] interactions(int a, int b) {
-        PairRules rules = interactionIndex.get(pair(a, b));
+        PairRules rules = interactionIndex.get(pair(moiety(a), moiety(b)));
         return rules == null ? null : rules.rules();
     }
 
@@ -519,7 +768,12 @@ public final class KnowledgeBase {
         String citation = citations.get(source);
         return citation != null
                 ? citation
-                : citations.computeIfAbsent(source, s -> meta.getProperty("source." + s + ".citation", s));
+                : citations.computeIfAbsent(
+                        source,
+                        s -> s.equals(OVERLAY)
+                                ? "CDSS clinical overlay (overlay.tsv): label contraindications and published lists,"
+                                        + " cited per rule; raises severity only"
+                                : meta.getProperty("source." + s + ".citation", s));
     }
 
     public Map<Integer, Product> products() {
@@ -532,7 +786,7 @@ public final class KnowledgeBase {
 
     /** Every interaction rule that names this ingredient (either side), in file order; empty when none. */
     public List<InteractionRule> rulesOf(int id) {
-        return Collections.unmodifiableList(rulesByIngredient.getOrDefault(id, List.of()));
+        return Collections.unmodifiableList(rulesByIngredient.getOrDefault(moiety(id), List.of()));
     }
 
     /** The ANSM classes ({@code classes.tsv}) this ingredient belongs to, by name. */
@@ -648,11 +902,17 @@ public final class KnowledgeBase {
         return new KbInfo(version(), true, null, sources, counts);
     }
 
-    private static void index(Map<String, Integer> map, String name, int id) {
+    /** A name of two accessions of one moiety (a salt and its moiety, ADR 0025) names the moiety, not "ambiguous". */
+    private void index(Map<String, Integer> map, String name, int id) {
         if (name == null || name.isBlank()) {
             return;
         }
-        map.merge(normalise(name), id, (old, now) -> old.equals(now) ? old : AMBIGUOUS);
+        map.merge(normalise(name), id, (old, now) -> {
+            if (old.equals(now)) {
+                return old;
+            }
+            return old != AMBIGUOUS && moiety(old) == moiety(now) ? Integer.valueOf(moiety(old)) : AMBIGUOUS;
+        });
     }
 
     private static Map<Integer, List<String>> invert(Map<String, Set<Integer>> byName) {

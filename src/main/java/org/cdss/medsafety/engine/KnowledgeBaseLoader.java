@@ -40,6 +40,9 @@ public final class KnowledgeBaseLoader {
     static final String[] FILES = {
         "kb.properties",
         "ingredients.tsv",
+        "moieties.tsv",
+        "salt-names.tsv",
+        "names.tsv",
         "interactions.tsv",
         "classes.tsv",
         "rxnorm.tsv",
@@ -49,7 +52,8 @@ public final class KnowledgeBaseLoader {
         "duplicate-therapy.tsv",
         "allergen-terms.tsv",
         "combinations.tsv",
-        "dose-bands.tsv"
+        "dose-bands.tsv",
+        "overlay.tsv"
     };
 
     /** Opens one KB file by name, or returns null when it does not exist. */
@@ -91,6 +95,68 @@ public final class KnowledgeBaseLoader {
         }
         require(!ingredients.isEmpty(), "ingredients.tsv", 0, "no ingredients");
 
+        // The ingredient hierarchy (ADR 0025): salt/ester/hydrate -> active moiety; a moiety is never itself a form.
+        Map<Integer, Integer> moieties = new HashMap<>();
+        Map<String, Integer> formNames = new HashMap<>();
+        for (Row r : rows(opener, "moieties.tsv", 4)) {
+            int moiety = r.id(1);
+            require(ingredients.containsKey(moiety), "moieties.tsv", r.line, "unknown moiety " + r.f[1]);
+            require(
+                    Set.of("salt", "ester", "hydrate", "self").contains(r.f[2]),
+                    "moieties.tsv",
+                    r.line,
+                    "unknown relation " + r.f[2]);
+            require(!r.f[3].isBlank(), "moieties.tsv", r.line, "no citation");
+            if (r.f[0].startsWith("name:")) {
+                require(
+                        formNames.put(normalise(r.f[0].substring(5)), moiety) == null,
+                        "moieties.tsv",
+                        r.line,
+                        "duplicate form " + r.f[0]);
+                continue;
+            }
+            int form = r.id(0);
+            require(ingredients.containsKey(form), "moieties.tsv", r.line, "unknown form " + r.f[0]);
+            require(
+                    r.f[2].equals("self") == (form == moiety),
+                    "moieties.tsv",
+                    r.line,
+                    "a form links to another accession, a self row to itself");
+            if (form != moiety) {
+                require(moieties.put(form, moiety) == null, "moieties.tsv", r.line, "duplicate form " + r.f[0]);
+            }
+        }
+        for (var e : moieties.entrySet()) {
+            require(
+                    !moieties.containsKey(e.getValue()),
+                    "moieties.tsv",
+                    0,
+                    "moiety " + e.getValue() + " is itself a form (no chains)");
+        }
+        Set<String> saltWords = new java.util.HashSet<>();
+        List<String> saltSuffixes = new ArrayList<>();
+        for (Row r : rows(opener, "salt-names.tsv", 3)) {
+            require(r.f[1].equals("en") || r.f[1].equals("ko"), "salt-names.tsv", r.line, "kind is en or ko");
+            require(!r.f[2].isBlank(), "salt-names.tsv", r.line, "no citation");
+            saltWords.add(normalise(r.f[0]));
+            if (r.f[1].equals("ko")) {
+                saltSuffixes.add(normalise(r.f[0]));
+            }
+        }
+        saltSuffixes.sort(java.util.Comparator.comparingInt(String::length).reversed());
+        Map<String, Integer> otherNames = new HashMap<>(formNames); // name -> ingredient, both curated tables
+        for (Row r : rows(opener, "names.tsv", 4)) {
+            int id = r.id(1);
+            require(ingredients.containsKey(id), "names.tsv", r.line, "unknown ingredient " + r.f[1]);
+            require(
+                    Set.of("usan", "inn", "ban", "ko", "brand").contains(r.f[2]),
+                    "names.tsv",
+                    r.line,
+                    "unknown kind " + r.f[2]);
+            require(!r.f[3].isBlank(), "names.tsv", r.line, "no citation");
+            otherNames.merge(normalise(r.f[0]), id, (old, now) -> old.equals(now) ? old : KnowledgeBase.AMBIGUOUS);
+        }
+
         Map<Long, InteractionRule[]> interactions = new HashMap<>();
         List<InteractionRule> inFileOrder = new ArrayList<>();
         int count = 0;
@@ -99,7 +165,10 @@ public final class KnowledgeBaseLoader {
             int b = r.id(3);
             InteractionRule rule =
                     new InteractionRule(r.f[0], r.f[1], a, b, r.severity(4), r.f[5], r.f[6], r.f[7], r.f[8]);
-            interactions.merge(pair(a, b), new InteractionRule[] {rule}, KnowledgeBaseLoader::concat);
+            interactions.merge(
+                    pair(moieties.getOrDefault(a, a), moieties.getOrDefault(b, b)),
+                    new InteractionRule[] {rule},
+                    KnowledgeBaseLoader::concat);
             inFileOrder.add(rule);
             count++;
         }
@@ -115,6 +184,7 @@ public final class KnowledgeBaseLoader {
         for (Row r : rows(opener, "classes.tsv", 4)) {
             ansmClasses.computeIfAbsent(r.f[0], k -> new TreeSet<>()).add(r.id(2));
         }
+        linkForms(ansmClasses, moieties);
 
         Map<String, Integer> rxnorm = new HashMap<>(); // RxCUI -> ingredient, or AMBIGUOUS when it names several
         for (Row r : rows(opener, "rxnorm.tsv", 3)) {
@@ -160,6 +230,8 @@ public final class KnowledgeBaseLoader {
                 members.add(r.id(1));
             }
         }
+
+        linkForms(groups, moieties);
 
         Map<String, Integer> groupBits = new HashMap<>();
         new TreeSet<>(groups.keySet()).forEach(g -> groupBits.put(g, groupBits.size()));
@@ -251,6 +323,18 @@ public final class KnowledgeBaseLoader {
                     "duplicate band " + r.f[0]);
         }
 
+        List<String[]> overlay = new ArrayList<>();
+        for (Row r : rows(opener, "overlay.tsv", 8)) {
+            Severity severity = r.severity(1);
+            require(
+                    severity == Severity.CONTRAINDICATED || severity == Severity.MAJOR,
+                    "overlay.tsv",
+                    r.line,
+                    "the overlay is for dangerous pairs (contraindicated or major)");
+            require(!r.f[7].isBlank() && !r.f[6].isBlank(), "overlay.tsv", r.line, "no text or citation");
+            overlay.add(r.f);
+        }
+
         return new KnowledgeBase.Tables(
                 meta,
                 version,
@@ -267,7 +351,24 @@ public final class KnowledgeBaseLoader {
                 allergenTerms,
                 combinations,
                 doseBands,
-                rxnorm);
+                rxnorm,
+                moieties,
+                otherNames,
+                saltWords,
+                saltSuffixes,
+                overlay);
+    }
+
+    /** A class or group that holds a form also holds its moiety, and the other way round (ADR 0025). */
+    private static void linkForms(Map<String, Set<Integer>> byName, Map<Integer, Integer> moieties) {
+        for (Set<Integer> members : byName.values()) {
+            moieties.forEach((form, moiety) -> {
+                if (members.contains(form) || members.contains(moiety)) {
+                    members.add(form);
+                    members.add(moiety);
+                }
+            });
+        }
     }
 
     private static InteractionRule[] concat(InteractionRule[] x, InteractionRule[] y) {

@@ -18,12 +18,16 @@ final class PairIndex {
     private final PairRules[] rules;
     private final int mask;
 
-    /** {@code inFileOrder}: every rule of {@code byPair}, in the order of {@code interactions.tsv}. */
+    /**
+     * {@code inFileOrder}: every rule of {@code byPair}, in the order of {@code interactions.tsv}; {@code moiety}: the
+     * active moiety of an ingredient, by which {@code byPair} is keyed (ADR 0025).
+     */
     PairIndex(
             Map<Long, KnowledgeBase.InteractionRule[]> byPair,
             List<KnowledgeBase.InteractionRule> inFileOrder,
             Function<String, String> sourceCitation,
-            String kbVersion) {
+            String kbVersion,
+            java.util.function.IntUnaryOperator moiety) {
         int capacity = Integer.highestOneBit(Math.max(4, byPair.size() * 2 - 1)) << 1; // load factor <= 0.5
         keys = new long[capacity];
         rules = new PairRules[capacity];
@@ -41,7 +45,7 @@ final class PairIndex {
             keys[i] = key;
             rules[i] = value;
         }
-        rank(all, inFileOrder);
+        rank(all, inFileOrder, moiety);
     }
 
     /**
@@ -49,7 +53,10 @@ final class PairIndex {
      * key. The generated {@code interactions.tsv} is sorted by rule id with unique ids, so the line order is that
      * order and costs one pass; a file that is not is sorted here (tens of ms more at start-up).
      */
-    private void rank(PairRules[] all, List<KnowledgeBase.InteractionRule> inFileOrder) {
+    private void rank(
+            PairRules[] all,
+            List<KnowledgeBase.InteractionRule> inFileOrder,
+            java.util.function.IntUnaryOperator moiety) {
         boolean ascending = true;
         for (int i = 1; i < inFileOrder.size() && ascending; i++) {
             ascending = inFileOrder.get(i - 1).id().compareTo(inFileOrder.get(i).id()) < 0;
@@ -57,7 +64,7 @@ final class PairIndex {
         if (ascending) {
             for (int i = 0; i < inFileOrder.size(); i++) {
                 KnowledgeBase.InteractionRule r = inFileOrder.get(i);
-                PairRules pair = get(KnowledgeBase.pair(r.a(), r.b()));
+                PairRules pair = get(KnowledgeBase.pair(moiety.applyAsInt(r.a()), moiety.applyAsInt(r.b())));
                 if (pair.top() == r) {
                     pair.rank = i;
                 }

@@ -26,7 +26,7 @@ final class PairRules {
 
     private static final String ACTIVE = "ACTIVE";
     private static final Map<String, Integer> SOURCE_PRIORITY =
-            Map.of("ONC-HIGH", 0, "ANSM", 1, "NDF-RT", 2, "ONC-NONINT", 3);
+            Map.of("ONC-HIGH", 0, "ANSM", 1, "NDF-RT", 2, "ONC-NONINT", 3, KnowledgeBase.OVERLAY, 4);
 
     private final KnowledgeBase.InteractionRule[] rules;
     private final KnowledgeBase.InteractionRule top;
@@ -180,6 +180,7 @@ final class PairRules {
                     case "ONC-HIGH" -> "high-priority interaction (ONC list: never or rarely combine)";
                     case "ONC-NONINT" -> "interaction of low clinical significance (ONC non-interruptive list)";
                     case "NDF-RT" -> "interaction (VA NDF-RT, " + r.sourceSeverity() + ")";
+                    case KnowledgeBase.OVERLAY -> "clinically important interaction (label or published list)";
                     default -> "interaction (ANSM thesaurus, " + r.sourceSeverity() + ")";
                 });
         if (!r.description().isEmpty() && !r.description().contains("[VA Drug Interaction]")) {

@@ -256,6 +256,7 @@ public final class SafetyEngine {
     private void components(List<CheckContext.Drug> into, int[] ids, String given, String role, int product) {
         for (int id : ids) {
             into.add(new CheckContext.Drug(
+                    kb.moiety(id),
                     id,
                     kb.accession(id),
                     kb.displayName(id) + " (in " + given.strip() + ")",
@@ -285,7 +286,13 @@ public final class SafetyEngine {
         if (id == KnowledgeBase.AMBIGUOUS) {
             return new CheckContext.Drug(KnowledgeBase.AMBIGUOUS, null, given, role, order, given, 0, false);
         }
-        return new CheckContext.Drug(id, kb.accession(id), kb.displayName(id), role, order, given, 0, true);
+        int moiety = kb.moiety(id);
+        if (moiety == id) {
+            return new CheckContext.Drug(id, kb.accession(id), kb.displayName(id), role, order, given, 0, true);
+        }
+        // a salt, ester or hydrate: named with its moiety ("Potassium chloride (potassium)"), matched on the moiety
+        String named = kb.displayName(id) + " (" + kb.displayName(moiety).toLowerCase(Locale.ROOT) + ")";
+        return new CheckContext.Drug(moiety, id, kb.accession(id), named, role, order, given, 0, false);
     }
 
     private CheckContext.Allergy allergy(RecordedAllergy a) {
@@ -321,8 +328,15 @@ public final class SafetyEngine {
         if (id == null || !kb.knows(id)) {
             return new CheckContext.Allergy(Set.of(), null, null, -1, new BitSet(0), label, reaction);
         }
+        int moiety = kb.moiety(id);
         return new CheckContext.Allergy(
-                Set.of(id), id, null, -1, kb.groupsOf(id), blank(a.text()) ? kb.displayName(id) : label, reaction);
+                Set.of(moiety),
+                moiety,
+                null,
+                -1,
+                kb.groupsOf(moiety),
+                blank(a.text()) ? kb.displayName(id) : label,
+                reaction);
     }
 
     private static boolean blank(String s) {
@@ -379,7 +393,7 @@ public final class SafetyEngine {
             counts.merge(r.severity(), 1, Integer::sum);
             if ((severity == null || r.severity() == severity)
                     && (source == null || r.source().equals(source))) {
-                int partner = r.a() == id ? r.b() : r.a();
+                int partner = kb.moiety(r.a()) == kb.moiety(id) ? r.b() : r.a();
                 matching.add(new KbIngredient.KbInteraction(
                         r.id(),
                         KnowledgeBase.formatId(partner),

@@ -16,6 +16,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.TreeMap;
+import org.jspecify.annotations.Nullable;
 
 /**
  * Converts the public interaction sources in {@code shared/data/ddi/} into the compact, sorted KB files under
@@ -69,11 +70,18 @@ public final class KnowledgeBaseBuilder {
         Path out = Path.of(args.length > 1 ? args[1] : "src/main/resources/medsafety/kb");
         Result r = build(in, out, LocalDate.now(ZoneOffset.UTC));
         System.out.println("medsafety KB written to " + out + ": " + r.summary());
+        System.out.println("forms left unlinked (salt, ester or hydrate names without a row in moieties.tsv): "
+                + r.unlinkedForms().size() + (r.unlinkedForms().isEmpty() ? "" : " " + r.unlinkedForms()));
     }
 
     /** What a build produced (for the command line and the tests). */
     public record Result(
-            int ingredients, int classMembers, int rules, Map<String, Integer> rulesBySource, String version) {
+            int ingredients,
+            int classMembers,
+            int rules,
+            Map<String, Integer> rulesBySource,
+            String version,
+            List<String> unlinkedForms) {
         String summary() {
             return ingredients + " ingredients, " + classMembers + " class memberships, " + rules + " rules "
                     + rulesBySource + ", version " + version;
@@ -158,12 +166,20 @@ public final class KnowledgeBaseBuilder {
                 continue;
             }
             String description = text(!f[8].isBlank() ? f[8] : f[6]);
+            String sourceSeverity = f[5].strip();
+            if (source.equals("ANSM")) {
+                String[] mixed = mixedCategory(f[6], clean(f[1]), clean(f[3]));
+                if (mixed != null) {
+                    sourceSeverity = mixed[0];
+                    severity = rank(mixed[1]) > rank(severity) ? mixed[1] : severity;
+                }
+            }
             Rule rule = new Rule(
                     source,
                     Math.min(a, b),
                     Math.max(a, b),
                     severity,
-                    f[5].strip(),
+                    sourceSeverity,
                     text(f[7]),
                     description,
                     f[9].strip());
@@ -203,6 +219,7 @@ public final class KnowledgeBaseBuilder {
         }
         classRows = classRows.stream().distinct().sorted().toList();
         rxnormRows = rxnormRows.stream().distinct().sorted().toList();
+        int expanded = expandClassRules(rules, classRows, frenchNames, english);
 
         Files.createDirectories(out);
         List<String> ingredientLines = new ArrayList<>();
@@ -258,11 +275,279 @@ public final class KnowledgeBaseBuilder {
         props.add("count.classMembers=" + classRows.size());
         props.add("count.classMembersUnmapped=" + unmappedMembers);
         props.add("count.rules=" + rules.size());
+        props.add("count.rules.ANSM.classExpanded=" + expanded);
         props.add("count.rowsDroppedUnmapped=" + droppedUnmapped);
         bySource.forEach((s, n) -> props.add("count.rules." + s + "=" + n));
         bySeverity.forEach((s, n) -> props.add("count.rules." + s + "=" + n));
         write(out.resolve("kb.properties"), props);
-        return new Result(ingredients.size(), classRows.size(), rules.size(), bySource, version);
+        return new Result(
+                ingredients.size(), classRows.size(), rules.size(), bySource, version, unlinkedForms(ingredients, out));
+    }
+
+    /** French salt names of the ANSM rows: "SODIUM (CHLORURE DE)", "HEPARINE CALCIQUE", "CHLORHYDRATE DE …". */
+    private static final java.util.regex.Pattern FRENCH_SALT = java.util.regex.Pattern.compile(
+            "\\((?:[A-Z' ]+ )?DE\\)|\\b(?:SODIQUE|POTASSIQUE|CALCIQUE|MAGNESIEN|CHLORHYDRATE|SULFATE|MALEATE|"
+                    + "FUMARATE|TARTRATE|MESILATE|BESILATE|CITRATE|ACETATE|PHOSPHATE|BROMHYDRATE)\\b");
+
+    /**
+     * The ingredients whose English or French name reads like a salt, ester or hydrate (a word of the curated
+     * {@code salt-names.tsv}, or a French salt form) and that the curated {@code moieties.tsv} does not link (ADR
+     * 0025): what a pharmacist should add to the table after a source update. Empty when the curated files are absent.
+     */
+    static List<String> unlinkedForms(Map<Integer, String[]> ingredients, Path out) throws IOException {
+        Path moieties = out.resolve("moieties.tsv");
+        Path saltNames = out.resolve("salt-names.tsv");
+        if (!Files.exists(moieties) || !Files.exists(saltNames)) {
+            return List.of();
+        }
+        java.util.Set<String> linked = new java.util.HashSet<>();
+        for (String line : Files.readAllLines(moieties, StandardCharsets.UTF_8)) {
+            if (!line.startsWith("#") && !line.isBlank()) {
+                String[] f = line.split("\t", -1);
+                linked.add(f[0]);
+                if (f.length > 1) {
+                    linked.add(f[1]); // a moiety with its forms linked is not left unlinked
+                }
+            }
+        }
+        java.util.Set<String> words = new java.util.HashSet<>();
+        for (String line : Files.readAllLines(saltNames, StandardCharsets.UTF_8)) {
+            String[] f = line.split("\t", -1);
+            if (!line.startsWith("#") && f.length == 3 && f[1].equals("en")) {
+                words.add(f[0]);
+            }
+        }
+        List<String> unlinked = new ArrayList<>();
+        // one name for several accessions is usually a salt and its moiety (DrugBank lists many salts apart)
+        Map<String, java.util.Set<Integer>> byName = new TreeMap<>();
+        ingredients.forEach((id, n) -> {
+            for (String name : n) {
+                if (!name.isEmpty()) {
+                    byName.computeIfAbsent(name.toLowerCase(Locale.ROOT), k -> new java.util.TreeSet<>())
+                            .add(id);
+                }
+            }
+        });
+        ingredients.forEach((id, n) -> {
+            boolean english = java.util.Arrays.stream(
+                            n[0].toLowerCase(Locale.ROOT).split("[\\s-]+"))
+                    .skip(1)
+                    .anyMatch(words::contains);
+            boolean french = FRENCH_SALT.matcher(n[1]).find();
+            boolean shared = java.util.Arrays.stream(n)
+                    .anyMatch(name -> !name.isEmpty()
+                            && byName.get(name.toLowerCase(Locale.ROOT)).size() > 1);
+            if ((english || french || shared) && !linked.contains(id(id))) {
+                unlinked.add(id(id) + " " + (n[0].isEmpty() ? n[1] : n[0]));
+            }
+        });
+        return unlinked;
+    }
+
+    static final int CLASS_MIN_MEMBERS = 3;
+    static final double CLASS_MIN_SHARE = 0.6;
+
+    /**
+     * Class rules expanded to the class's current members (issue 14 item 4; ADR 0025). The merged dataset lists the
+     * ANSM thesaurus's class rules pair by pair, for the members its authors mapped; the class membership file
+     * (WorldVistA 2016) knows more members. When a drug X has the same ANSM rule (category and text) with at least
+     * {@link #CLASS_MIN_MEMBERS} members of a class and at least {@link #CLASS_MIN_SHARE} of them, that is the class
+     * rule: it is added for the members without any ANSM rule with X, its text naming the class ("Tapentadol belongs
+     * to AGONIST OPIOID ANALGESICS (ANSM class): ..."), a mixed category parsed again for the member. Returns how
+     * many rules were added.
+     */
+    static int expandClassRules(
+            Map<String, Rule> rules,
+            List<String> classRows,
+            Map<Integer, String> frenchNames,
+            Map<Integer, String> englishNames) {
+        Map<String, java.util.Set<Integer>> members = new TreeMap<>();
+        for (String row : classRows) {
+            String[] f = row.split("\t", -1);
+            members.computeIfAbsent(f[0], k -> new java.util.TreeSet<>()).add(parseId(f[2]));
+        }
+        // drug -> (category|grade|text) -> partners, over the ANSM rules as the sources list them
+        Map<Integer, Map<String, java.util.Set<Integer>>> byDrug = new TreeMap<>();
+        Map<String, Rule> template = new TreeMap<>();
+        for (Rule r : rules.values()) {
+            if (!r.source().equals("ANSM") || r.description().length() < 20) {
+                continue;
+            }
+            String key = r.sourceSeverity() + "|" + r.description() + "|" + r.mechanism();
+            byDrug.computeIfAbsent(r.a(), k -> new TreeMap<>())
+                    .computeIfAbsent(key, k -> new java.util.TreeSet<>())
+                    .add(r.b());
+            byDrug.computeIfAbsent(r.b(), k -> new TreeMap<>())
+                    .computeIfAbsent(key, k -> new java.util.TreeSet<>())
+                    .add(r.a());
+            template.putIfAbsent(key, r);
+        }
+        // A class rule: a drug's same ANSM rule with enough of the class's members. A member that some class rule
+        // of the class includes was left out of this one on purpose (the thesaurus's class is narrower than the
+        // membership file's: hypokalaemic diuretics within DIURETICS); only members that no class rule of the class
+        // includes (not mapped by the dataset, e.g. newer drugs) are added.
+        record ClassRule(String cls, int x, String key, java.util.Set<Integer> partners) {}
+        List<ClassRule> found = new ArrayList<>();
+        Map<String, java.util.Set<Integer>> included = new TreeMap<>();
+        members.forEach((cls, ids) -> {
+            if (ids.size() < CLASS_MIN_MEMBERS) {
+                return;
+            }
+            byDrug.forEach((x, keys) -> keys.forEach((key, partners) -> {
+                long covered = partners.stream().filter(ids::contains).count();
+                if (covered >= CLASS_MIN_MEMBERS && covered >= CLASS_MIN_SHARE * ids.size()) {
+                    found.add(new ClassRule(cls, x, key, partners));
+                    partners.stream()
+                            .filter(ids::contains)
+                            .forEach(m -> included.computeIfAbsent(cls, c -> new java.util.TreeSet<>())
+                                    .add(m));
+                }
+            }));
+        });
+        Map<String, Rule> added = new TreeMap<>();
+        for (ClassRule c : found) {
+            Rule t = template.get(c.key());
+            for (int m : members.get(c.cls())) {
+                int a = Math.min(c.x(), m);
+                int b = Math.max(c.x(), m);
+                String k = "ANSM:" + id(a) + ":" + id(b);
+                if (m == c.x()
+                        || c.partners().contains(m)
+                        || included.get(c.cls()).contains(m)
+                        || rules.containsKey(k)
+                        || added.containsKey(k)) {
+                    continue;
+                }
+                String[] mixed = mixedCategory(
+                        t.description(), frenchNames.getOrDefault(c.x(), ""), frenchNames.getOrDefault(m, ""));
+                String floor = lowest(t.sourceSeverity());
+                String severity = mixed == null ? t.severity() : rank(mixed[1]) > rank(floor) ? mixed[1] : floor;
+                String memberName = englishNames.getOrDefault(m, titleCase(frenchNames.getOrDefault(m, id(m))));
+                added.put(
+                        k,
+                        new Rule(
+                                "ANSM",
+                                a,
+                                b,
+                                severity,
+                                t.sourceSeverity(),
+                                t.mechanism(),
+                                text(memberName + " belongs to " + c.cls() + " (ANSM class rule, expanded to "
+                                        + "the class's current members): " + t.description()),
+                                t.citation()));
+            }
+        }
+        // name the class in the rules a class rule was expanded to (issue 14 item 4): the smallest class that explains
+        // the rule, "Amiodarone belongs to SUBSTANCES THAT TEND TO INDUCE TORSADES DE POINTES (ANSM class rule): ..."
+        Map<String, String> classOf = new TreeMap<>();
+        found.stream()
+                .sorted(Comparator.comparingInt(
+                                (ClassRule c) -> members.get(c.cls()).size())
+                        .thenComparing(ClassRule::cls))
+                .forEach(c -> c.partners().stream()
+                        .filter(members.get(c.cls())::contains)
+                        .forEach(m -> classOf.putIfAbsent(
+                                "ANSM:" + id(Math.min(c.x(), m)) + ":" + id(Math.max(c.x(), m)),
+                                englishNames.getOrDefault(m, titleCase(frenchNames.getOrDefault(m, id(m))))
+                                        + " belongs to " + c.cls() + " (ANSM class rule): ")));
+        classOf.forEach((k, prefix) -> rules.computeIfPresent(
+                k,
+                (key, r) -> new Rule(
+                        r.source(),
+                        r.a(),
+                        r.b(),
+                        r.severity(),
+                        r.sourceSeverity(),
+                        r.mechanism(),
+                        text(prefix + r.description()),
+                        r.citation())));
+        rules.putAll(added);
+        return added.size();
+    }
+
+    /** The lowest grade of a (possibly mixed) ANSM category: "CI - ASDEC" is at least "avoid". */
+    private static String lowest(String category) {
+        String[] parts = category.split(" - ");
+        String last = parts[parts.length - 1].strip();
+        String code = switch (last) {
+            case "ASDEC" -> "AD";
+            case "APEC" -> "PC";
+            default -> last;
+        };
+        String s = severity("ANSM", code);
+        return s == null ? "MINOR" : s;
+    }
+
+    /** The mixed ANSM categories, as the thesaurus writes them at the start of a class rule's text. */
+    private static final java.util.regex.Pattern MIXED =
+            java.util.regex.Pattern.compile("^\\\"?((?:CI|ASDEC|PE|APEC)(?: - (?:CI|ASDEC|PE|APEC))+)");
+
+    private static final java.util.regex.Pattern CLAUSE = java.util.regex.Pattern.compile(
+            "(Contre-indication|Association deconseillee|Precaution d'emploi|A prendre en compte)");
+
+    /**
+     * A mixed ANSM category ("CI - ASDEC", "ASDEC - PE", "CI - ASDEC - APEC"; issue 14 item 2): the class rule's text
+     * says which members (or conditions) get which category. Returns {the mixed category as the source grading,
+     * the severity of this pair}: the category of the first clause that names one of the pair's drugs (French
+     * names, as the text writes them), else null severity rank (the row's own grade stands: a condition such as
+     * "en dehors d'une hypokaliemie" or a dose is shown in the text, not assumed). Null when the text is not mixed.
+     */
+    public static String @Nullable [] mixedCategory(String text, String drugA, String drugB) {
+        java.util.regex.Matcher m = MIXED.matcher(text.strip());
+        if (!m.find()) {
+            return null;
+        }
+        String category = m.group(1);
+        String body = text.substring(m.end()).toLowerCase(Locale.ROOT);
+        java.util.regex.Matcher clause = CLAUSE.matcher(text.substring(m.end()));
+        List<int[]> starts = new ArrayList<>();
+        List<String> kinds = new ArrayList<>();
+        while (clause.find()) {
+            starts.add(new int[] {clause.start()});
+            kinds.add(clause.group(1));
+        }
+        for (int i = 0; i < starts.size(); i++) {
+            int from = starts.get(i)[0];
+            int to = i + 1 < starts.size() ? starts.get(i + 1)[0] : body.length();
+            boolean named = false;
+            for (String item : body.substring(from, to).split(" - ")) {
+                if (item.contains("dose")) {
+                    continue; // a dose condition ("des doses anti-inflammatoires d'acide ..."): not assumed, shown
+                }
+                named |= item.contains("entre ")
+                        ? names(item, drugA) && names(item, drugB) // "entre le gemfibrozil et la simvastatine"
+                        : names(item, drugA) || names(item, drugB);
+            }
+            if (named) {
+                String severity = switch (kinds.get(i)) {
+                    case "Contre-indication" -> "CONTRAINDICATED";
+                    case "Association deconseillee" -> "MAJOR";
+                    case "Precaution d'emploi" -> "MODERATE";
+                    default -> "MINOR";
+                };
+                return new String[] {category, severity};
+            }
+        }
+        return new String[] {category, "MINOR"};
+    }
+
+    /** Whether a clause names the drug (its French name as a word: "la domperidone", "d'acide acetylsalicylique"). */
+    private static boolean names(String clause, String drug) {
+        String name = drug.toLowerCase(Locale.ROOT).replace('_', ' ').strip();
+        if (name.length() < 4) {
+            return false;
+        }
+        int at = clause.indexOf(name);
+        while (at >= 0) {
+            boolean startOk = at == 0 || !Character.isLetter(clause.charAt(at - 1));
+            int end = at + name.length();
+            boolean endOk = end >= clause.length() || !Character.isLetter(clause.charAt(end));
+            if (startOk && endOk) {
+                return true;
+            }
+            at = clause.indexOf(name, at + 1);
+        }
+        return false;
     }
 
     static Rule stronger(Rule x, Rule y) {
