@@ -11,9 +11,13 @@ import java.io.InputStream;
 import java.io.InputStreamReader;
 import java.io.StringReader;
 import java.nio.charset.StandardCharsets;
+import java.security.DigestInputStream;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.HashMap;
+import java.util.HexFormat;
 import java.util.List;
 import java.util.Map;
 import java.util.Properties;
@@ -83,7 +87,19 @@ public final class KnowledgeBaseLoader {
     }
 
     /** Every file read and checked, in dependency order (a table may name only what an earlier one defined). */
-    static KnowledgeBase.Tables tables(Opener opener) throws IOException {
+    static KnowledgeBase.Tables tables(Opener source) throws IOException {
+        // The version names the content actually loaded: the generated tables are dated and hashed by the builder,
+        // but the curated tables (moieties, names, overlay, cross-sensitivity …) change without a rebuild, so the
+        // digest of every byte read is appended — two KBs that differ in any table never share a version.
+        MessageDigest digest = sha256();
+        Opener opener = file -> {
+            InputStream in = source.open(file);
+            if (in == null) {
+                return null;
+            }
+            digest.update(file.getBytes(StandardCharsets.UTF_8));
+            return new DigestInputStream(in, digest);
+        };
         Properties meta = new Properties();
         meta.load(new StringReader(read(opener, "kb.properties")));
         String version = meta.getProperty("version");
@@ -337,7 +353,7 @@ public final class KnowledgeBaseLoader {
 
         return new KnowledgeBase.Tables(
                 meta,
-                version,
+                version + "+" + HexFormat.of().formatHex(digest.digest()).substring(0, 8),
                 ingredients,
                 interactions,
                 inFileOrder,
@@ -375,6 +391,14 @@ public final class KnowledgeBaseLoader {
         InteractionRule[] all = Arrays.copyOf(x, x.length + y.length);
         System.arraycopy(y, 0, all, x.length, y.length);
         return all;
+    }
+
+    private static MessageDigest sha256() {
+        try {
+            return MessageDigest.getInstance("SHA-256");
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException("SHA-256 is required of every JDK", e);
+        }
     }
 
     private static String read(Opener opener, String file) throws IOException {
