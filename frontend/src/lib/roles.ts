@@ -58,3 +58,8 @@ export const ORDER_ROLES: readonly Role[] = ['DOCTOR'];
 export const ORDER_LIST_ROLES: readonly Role[] = ['DOCTOR', 'NURSE'];
 /** Department staff who carry orders out from a worklist. */
 export const WORKLIST_ROLES: readonly Role[] = ['PHARMACIST', 'LAB_TECH', 'RADIOGRAPHER', 'RADIOLOGIST'];
+
+/** Roles that run AI models on their patients and decide on the suggestions (issue 12). */
+export const AI_RUNNER_ROLES: readonly Role[] = ['DOCTOR', 'NURSE'];
+/** Roles that see the AI dashboards and statistics (counts only). */
+export const AI_DASHBOARD_ROLES: readonly Role[] = ['DOCTOR', 'NURSE', 'ADMIN'];

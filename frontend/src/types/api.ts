@@ -139,3 +139,17 @@ export type MedicationFrequency = NonNullable<MedicationOrder['frequency']>;
 export type Modality = NonNullable<ImagingOrder['modality']>;
 export type Laterality = NonNullable<ImagingOrder['laterality']>;
 export type OverrideReasonCode = NonNullable<NonNullable<SendOrderRequest['override']>['reasonCode']>;
+
+// AI (issue 12)
+export type AiModelList = Schemas['AiModelList'];
+export type AiModelSummary = Schemas['AiModelSummary'];
+export type AiModelDashboard = Schemas['AiModelDashboard'];
+export type AiDay = Schemas['AiDay'];
+export type AiDecisionRequest = Schemas['AiDecisionRequest'];
+export type AiJobView = Schemas['AiJobView'];
+export type LungRiskInputs = Schemas['LungRiskInputs'];
+export type LungRiskPredict = Schemas['LungRiskPredict'];
+export type LungRiskPrefill = Schemas['LungRiskPrefill'];
+export type LungRiskStatistics = Schemas['LungRiskStatistics'];
+export type LungRiskContribution = Schemas['LungRiskContribution'];
+export type SuggestionView = Schemas['SuggestionView'];

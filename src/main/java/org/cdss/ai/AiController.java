@@ -32,16 +32,16 @@ class AiController {
     }
 
     /** A model in the list: what it is and whether it may be used. */
-    record ModelSummary(String id, String version, String name, String task, String status, String sha256) {}
+    record AiModelSummary(String id, String version, String name, String task, String status, String sha256) {}
 
     /** A model folder that was not loaded, and why (the same as readiness says). */
-    record ModelList(List<ModelSummary> models, List<ModelRegistry.Rejected> rejected) {}
+    record AiModelList(List<AiModelSummary> models, List<ModelRegistry.RejectedModel> rejected) {}
 
     @GetMapping("/models")
-    ModelList models() {
-        return new ModelList(
+    AiModelList models() {
+        return new AiModelList(
                 registry.models().stream()
-                        .map(m -> new ModelSummary(
+                        .map(m -> new AiModelSummary(
                                 m.id(),
                                 m.version(),
                                 m.card().path("name").asString(m.id()),
@@ -62,20 +62,20 @@ class AiController {
 
     /** Per-model dashboard: suggestions, decisions and acceptance rate, per day. */
     @GetMapping("/models/{id}/dashboard")
-    AiStatistics.Dashboard dashboard(@PathVariable String id) {
+    AiStatistics.AiModelDashboard dashboard(@PathVariable String id) {
         requireModel(id);
         return statistics.dashboard(id);
     }
 
     /** Lung-risk statistics: by band, sex, age band, average risk, per day. */
     @GetMapping("/lung-risk/statistics")
-    AiStatistics.Statistics lungRiskStatistics() {
+    AiStatistics.LungRiskStatistics lungRiskStatistics() {
         return statistics.statistics(LungRiskModel.ID);
     }
 
     /** The inputs the patient's record already gives (sex code, age). */
     @GetMapping("/lung-risk/prefill")
-    LungRiskService.Prefill prefill(@RequestParam UUID patientId) {
+    LungRiskService.LungRiskPrefill prefill(@RequestParam UUID patientId) {
         return lungRisk.prefill(patientId);
     }
 
@@ -102,7 +102,7 @@ class AiController {
     }
 
     @PostMapping("/suggestions/{id}/decision")
-    SuggestionView decide(@PathVariable UUID id, @Valid @RequestBody AiRequests.Decision decision) {
+    SuggestionView decide(@PathVariable UUID id, @Valid @RequestBody AiRequests.AiDecisionRequest decision) {
         return lungRisk.decide(id, decision);
     }
 

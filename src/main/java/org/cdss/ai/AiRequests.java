@@ -78,13 +78,13 @@ public final class AiRequests {
             @NotEmpty @Size(max = 100_000) List<@NotNull @Valid LungRiskPredict> items) {}
 
     /** The clinician's decision on a suggestion. */
-    public record Decision(
-            @NotNull DecisionKind decision,
+    public record AiDecisionRequest(
+            @NotNull AiDecisionKind decision,
             @Nullable @Size(max = 1000) String reason,
             @Nullable String editedBand,
             @Nullable Boolean shareWithPatient) {}
 
-    public enum DecisionKind {
+    public enum AiDecisionKind {
         ACCEPTED,
         REJECTED,
         EDITED

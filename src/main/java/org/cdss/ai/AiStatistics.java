@@ -27,11 +27,11 @@ public class AiStatistics {
     }
 
     /** One day of a model's use. */
-    public record Day(
+    public record AiDay(
             LocalDate day, long suggestions, long accepted, long rejected, long edited, double averageProbability) {}
 
     /** The per-model dashboard. */
-    public record Dashboard(
+    public record AiModelDashboard(
             String modelId,
             long suggestions,
             long decided,
@@ -39,10 +39,10 @@ public class AiStatistics {
             long rejected,
             long edited,
             @Nullable Double acceptanceRate,
-            List<Day> days) {}
+            List<AiDay> days) {}
 
     /** The statistics page. */
-    public record Statistics(
+    public record LungRiskStatistics(
             String modelId,
             long total,
             @Nullable Double averageProbability,
@@ -50,10 +50,10 @@ public class AiStatistics {
             Map<String, Long> bySex,
             Map<String, Long> byAgeBand,
             Map<String, Map<String, Long>> bandBySex,
-            List<Day> days) {}
+            List<AiDay> days) {}
 
     @Transactional(readOnly = true)
-    public Dashboard dashboard(String modelId) {
+    public AiModelDashboard dashboard(String modelId) {
         Map<String, Long> decisions = counts(
                 "SELECT decision AS k, COUNT(*) AS n FROM ai_suggestion WHERE model_id = :m AND decision IS NOT NULL"
                         + " GROUP BY decision",
@@ -66,7 +66,7 @@ public class AiStatistics {
         long rejected = decisions.getOrDefault("REJECTED", 0L);
         long edited = decisions.getOrDefault("EDITED", 0L);
         long decided = accepted + rejected + edited;
-        return new Dashboard(
+        return new AiModelDashboard(
                 modelId,
                 total,
                 decided,
@@ -78,7 +78,7 @@ public class AiStatistics {
     }
 
     @Transactional(readOnly = true)
-    public Statistics statistics(String modelId) {
+    public LungRiskStatistics statistics(String modelId) {
         long total = jdbc.sql("SELECT COUNT(*) FROM ai_suggestion WHERE model_id = :m")
                 .param("m", modelId)
                 .query(Long.class)
@@ -97,7 +97,7 @@ public class AiStatistics {
                             .computeIfAbsent(String.valueOf(rs.getString("s")), k -> new TreeMap<>())
                             .put(rs.getString("b"), rs.getLong("n"));
                 });
-        return new Statistics(
+        return new LungRiskStatistics(
                 modelId,
                 total,
                 average,
@@ -122,7 +122,7 @@ public class AiStatistics {
         return out;
     }
 
-    private List<Day> days(String modelId) {
+    private List<AiDay> days(String modelId) {
         return jdbc.sql("""
                 SELECT CAST(created_at AS DATE) AS d, COUNT(*) AS n,
                     SUM(CASE WHEN decision = 'ACCEPTED' THEN 1 ELSE 0 END) AS a,
@@ -132,7 +132,7 @@ public class AiStatistics {
                 FROM ai_suggestion WHERE model_id = :m
                 GROUP BY CAST(created_at AS DATE) ORDER BY CAST(created_at AS DATE)""")
                 .param("m", modelId)
-                .query((rs, n) -> new Day(
+                .query((rs, n) -> new AiDay(
                         rs.getObject("d", LocalDate.class),
                         rs.getLong("n"),
                         rs.getLong("a"),

@@ -23,10 +23,11 @@ public class LungRiskModel {
     }
 
     /** One input's share of a prediction, in log-odds. */
-    public record Contribution(String input, double value, double logOdds) {}
+    public record LungRiskContribution(String input, double value, double logOdds) {}
 
     /** The model's answer for one set of inputs. */
-    public record Result(double probability, String band, double baselineLogOdds, List<Contribution> contributions) {}
+    public record Result(
+            double probability, String band, double baselineLogOdds, List<LungRiskContribution> contributions) {}
 
     /** The registered model, or empty when it was not loaded (its card or file is invalid). */
     public java.util.Optional<ModelRegistry.RegisteredModel> model() {
@@ -71,11 +72,11 @@ public class LungRiskModel {
             int base = r * perRow;
             double p = out.values()[base * classes + positive];
             double logit = logit(p);
-            List<Contribution> contributions = new ArrayList<>(n);
+            List<LungRiskContribution> contributions = new ArrayList<>(n);
             for (int i = 0; i < n; i++) {
                 double without = logit(out.values()[(base + i + 1) * classes + positive]);
-                contributions.add(
-                        new Contribution(LungRiskEncoding.INPUTS.get(i), rows.get(r)[i], round(logit - without)));
+                contributions.add(new LungRiskContribution(
+                        LungRiskEncoding.INPUTS.get(i), rows.get(r)[i], round(logit - without)));
             }
             double baseline = logit(out.values()[(base + perRow - 1) * classes + positive]);
             String band = p >= decision ? "HIGH" : p >= medium ? "MEDIUM" : "LOW";

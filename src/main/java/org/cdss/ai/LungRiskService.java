@@ -59,13 +59,13 @@ public class LungRiskService {
     }
 
     /** What the patient's record already says about the model's inputs (sex and age); the rest is asked. */
-    public record Prefill(
+    public record LungRiskPrefill(
             UUID patientId,
             @Nullable Integer sexCode,
             @Nullable Integer age) {}
 
     @Transactional(readOnly = true)
-    public Prefill prefill(UUID patientId) {
+    public LungRiskPrefill prefill(UUID patientId) {
         requireRunner();
         PatientSummaryView p = patient(patientId);
         Integer sex =
@@ -73,7 +73,7 @@ public class LungRiskService {
         Integer age = p.birthDate() == null
                 ? null
                 : Period.between(p.birthDate(), today()).getYears();
-        return new Prefill(patientId, sex, age);
+        return new LungRiskPrefill(patientId, sex, age);
     }
 
     @Transactional
@@ -141,12 +141,12 @@ public class LungRiskService {
     }
 
     @Transactional
-    public SuggestionView decide(UUID id, AiRequests.Decision decision) {
+    public SuggestionView decide(UUID id, AiRequests.AiDecisionRequest decision) {
         CdssPrincipal user = requireRunner();
         SuggestionView view = ledger.find(id).orElseThrow(() -> new DomainException(AiProblem.SUGGESTION_NOT_FOUND));
         boolean noReason = decision.reason() == null || decision.reason().isBlank();
-        if ((decision.decision() == AiRequests.DecisionKind.REJECTED && noReason)
-                || (decision.decision() == AiRequests.DecisionKind.EDITED
+        if ((decision.decision() == AiRequests.AiDecisionKind.REJECTED && noReason)
+                || (decision.decision() == AiRequests.AiDecisionKind.EDITED
                         && (decision.editedBand() == null
                                 || !List.of("LOW", "MEDIUM", "HIGH").contains(decision.editedBand())))) {
             throw new DomainException(AiProblem.DECISION_INCOMPLETE);

@@ -43,10 +43,10 @@ public class ModelRegistry implements HealthIndicator {
             String id, String version, String sha256, String source, JsonNode card, InferenceBackend.Session session) {}
 
     /** A model folder that was not loaded, and why. */
-    public record Rejected(String source, String id, List<String> reasons) {}
+    public record RejectedModel(String source, String id, List<String> reasons) {}
 
     private final Map<String, RegisteredModel> models = new LinkedHashMap<>();
-    private final List<Rejected> rejected = new ArrayList<>();
+    private final List<RejectedModel> rejected = new ArrayList<>();
     private final Map<String, InferenceBackend> backends = new LinkedHashMap<>();
 
     ModelRegistry(List<InferenceBackend> backends, @Value("${cdss.ai.model-dir:}") String modelDir) {
@@ -64,20 +64,20 @@ public class ModelRegistry implements HealthIndicator {
                 });
             }
         } catch (IOException e) {
-            rejected.add(new Rejected("jar", null, List.of("shipped models unreadable: " + e.getMessage())));
+            rejected.add(new RejectedModel("jar", null, List.of("shipped models unreadable: " + e.getMessage())));
         }
         if (!modelDir.isBlank() && Files.isDirectory(Path.of(modelDir))) {
             try (Stream<Path> folders = Files.list(Path.of(modelDir))) {
                 for (Path folder : folders.sorted().filter(Files::isDirectory).toList()) {
                     Path card = folder.resolve("card.json");
                     if (!Files.isRegularFile(card)) {
-                        rejected.add(new Rejected(folder.toString(), null, List.of("no card.json")));
+                        rejected.add(new RejectedModel(folder.toString(), null, List.of("no card.json")));
                         continue;
                     }
                     load(folder.toString(), Files.readAllBytes(card), name -> Files.readAllBytes(folder.resolve(name)));
                 }
             } catch (IOException e) {
-                rejected.add(new Rejected(modelDir, null, List.of("model folder unreadable: " + e.getMessage())));
+                rejected.add(new RejectedModel(modelDir, null, List.of("model folder unreadable: " + e.getMessage())));
             }
         }
         log.info("AI models loaded: {}; rejected: {}", models.keySet(), rejected);
@@ -92,22 +92,22 @@ public class ModelRegistry implements HealthIndicator {
         try {
             card = JSON.readTree(cardBytes);
         } catch (RuntimeException e) {
-            rejected.add(new Rejected(source, null, List.of("card.json is not valid JSON")));
+            rejected.add(new RejectedModel(source, null, List.of("card.json is not valid JSON")));
             return;
         }
         String id = card.path("id").isString() ? card.path("id").asString() : null;
         List<String> problems = new ArrayList<>(ModelCards.validate(card));
         if (!problems.isEmpty()) {
-            rejected.add(new Rejected(source, id, problems));
+            rejected.add(new RejectedModel(source, id, problems));
             return;
         }
         if (models.containsKey(id)) {
-            rejected.add(new Rejected(source, id, List.of("another model already has this id")));
+            rejected.add(new RejectedModel(source, id, List.of("another model already has this id")));
             return;
         }
         InferenceBackend backend = backends.get(card.path("backend").asString());
         if (backend == null) {
-            rejected.add(new Rejected(
+            rejected.add(new RejectedModel(
                     source,
                     id,
                     List.of("unknown backend '" + card.path("backend").asString() + "'")));
@@ -117,12 +117,12 @@ public class ModelRegistry implements HealthIndicator {
         try {
             bytes = files.read(card.path("modelFile").asString());
         } catch (IOException e) {
-            rejected.add(new Rejected(source, id, List.of("model file unreadable: " + e.getMessage())));
+            rejected.add(new RejectedModel(source, id, List.of("model file unreadable: " + e.getMessage())));
             return;
         }
         String sha = sha256(bytes);
         if (!sha.equals(card.path("sha256").asString())) {
-            rejected.add(new Rejected(
+            rejected.add(new RejectedModel(
                     source,
                     id,
                     List.of("checksum mismatch: the card says "
@@ -133,13 +133,13 @@ public class ModelRegistry implements HealthIndicator {
         try {
             session = backend.open(bytes);
         } catch (InferenceBackend.InvalidModelException e) {
-            rejected.add(new Rejected(source, id, List.of(e.getMessage())));
+            rejected.add(new RejectedModel(source, id, List.of(e.getMessage())));
             return;
         }
         problems.addAll(ModelCards.matches(card, session));
         if (!problems.isEmpty()) {
             session.close();
-            rejected.add(new Rejected(source, id, problems));
+            rejected.add(new RejectedModel(source, id, problems));
             return;
         }
         models.put(id, new RegisteredModel(id, card.path("version").asString(), sha, source, card, session));
@@ -153,7 +153,7 @@ public class ModelRegistry implements HealthIndicator {
         return Optional.ofNullable(models.get(id));
     }
 
-    public List<Rejected> rejected() {
+    public List<RejectedModel> rejected() {
         return List.copyOf(rejected);
     }
 

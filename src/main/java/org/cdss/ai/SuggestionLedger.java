@@ -94,7 +94,7 @@ class SuggestionLedger {
                 .list();
     }
 
-    void decide(UUID id, AiRequests.Decision decision, CdssPrincipal by) {
+    void decide(UUID id, AiRequests.AiDecisionRequest decision, CdssPrincipal by) {
         Instant now = clock.instant();
         jdbc.sql("""
                 INSERT INTO ai_suggestion_decision (id, suggestion_id, decided_at, user_id, username, decision, reason,
@@ -118,10 +118,10 @@ class SuggestionLedger {
     }
 
     private SuggestionView withDecisions(SuggestionView v) {
-        List<SuggestionView.DecisionView> decisions = jdbc.sql(
+        List<SuggestionView.AiDecisionView> decisions = jdbc.sql(
                         "SELECT * FROM ai_suggestion_decision WHERE suggestion_id = :s ORDER BY decided_at, id")
                 .param("s", v.id().toString())
-                .query((rs, n) -> new SuggestionView.DecisionView(
+                .query((rs, n) -> new SuggestionView.AiDecisionView(
                         UtcTimestamps.read(rs, "decided_at"),
                         rs.getString("username"),
                         rs.getString("decision"),
@@ -151,8 +151,8 @@ class SuggestionLedger {
         Map<String, Object> output = JSON.readValue(rs.getString("output_json"), new TypeReference<>() {});
         @SuppressWarnings("unchecked")
         List<Map<String, Object>> raw = (List<Map<String, Object>>) output.get("contributions");
-        List<LungRiskModel.Contribution> contributions = raw.stream()
-                .map(c -> new LungRiskModel.Contribution(
+        List<LungRiskModel.LungRiskContribution> contributions = raw.stream()
+                .map(c -> new LungRiskModel.LungRiskContribution(
                         (String) c.get("input"),
                         ((Number) c.get("value")).doubleValue(),
                         ((Number) c.get("logOdds")).doubleValue()))

@@ -21,14 +21,14 @@ public record SuggestionView(
         double probability,
         String band,
         double baselineLogOdds,
-        List<LungRiskModel.Contribution> contributions,
+        List<LungRiskModel.LungRiskContribution> contributions,
         @Nullable String decision,
         @Nullable Instant decidedAt,
         boolean sharedWithPatient,
-        List<DecisionView> decisions) {
+        List<AiDecisionView> decisions) {
 
     /** One recorded decision. */
-    public record DecisionView(
+    public record AiDecisionView(
             Instant decidedAt,
             @Nullable String username,
             String decision,

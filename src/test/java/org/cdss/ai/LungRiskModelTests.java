@@ -30,7 +30,7 @@ class LungRiskModelTests {
         for (LungRiskModel.Result r : results) {
             double sum = r.baselineLogOdds()
                     + r.contributions().stream()
-                            .mapToDouble(LungRiskModel.Contribution::logOdds)
+                            .mapToDouble(LungRiskModel.LungRiskContribution::logOdds)
                             .sum();
             // exact up to float32 softmax and 6-digit rounding, which blur the log-odds of a probability near 0 or 1
             double tolerance = r.probability() > 0.01 && r.probability() < 0.99 ? 1e-3 : 0.1;
