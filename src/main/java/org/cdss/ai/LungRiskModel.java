@@ -18,7 +18,7 @@ public class LungRiskModel {
 
     private final ModelRegistry registry;
 
-    LungRiskModel(ModelRegistry registry) {
+    public LungRiskModel(ModelRegistry registry) {
         this.registry = registry;
     }
 

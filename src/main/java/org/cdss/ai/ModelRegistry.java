@@ -49,7 +49,7 @@ public class ModelRegistry implements HealthIndicator {
     private final List<RejectedModel> rejected = new ArrayList<>();
     private final Map<String, InferenceBackend> backends = new LinkedHashMap<>();
 
-    ModelRegistry(List<InferenceBackend> backends, @Value("${cdss.ai.model-dir:}") String modelDir) {
+    public ModelRegistry(List<InferenceBackend> backends, @Value("${cdss.ai.model-dir:}") String modelDir) {
         backends.forEach(b -> this.backends.put(b.id(), b));
         try {
             for (Resource card :

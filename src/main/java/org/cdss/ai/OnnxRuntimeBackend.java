@@ -36,8 +36,22 @@ public class OnnxRuntimeBackend implements InferenceBackend {
         return "onnxruntime";
     }
 
+    /**
+     * ONNX Runtime 1.29's native start-up kills the JVM (SIGSEGV) when the JVM's command line is longer than about
+     * 4 KB (measured on Linux x64, 2026-12-05: any long argument, e.g. a long {@code -cp}). {@code ./cdss run} and the
+     * jar have short command lines; a launch with a long one gets its models rejected with this reason instead of a
+     * crash.
+     */
+    static final int MAX_COMMAND_LINE = 3800;
+
     @Override
     public Session open(byte[] model) throws InvalidModelException {
+        long commandLine = commandLineLength();
+        if (commandLine > MAX_COMMAND_LINE) {
+            throw new InvalidModelException("ONNX Runtime not started: the JVM command line is " + commandLine
+                    + " bytes long, and ONNX Runtime 1.29 crashes the JVM above about 4 KB (start from the jar or a"
+                    + " manifest class path)");
+        }
         try {
             OrtEnvironment env = OrtEnvironment.getEnvironment();
             OrtSession.SessionOptions options = new OrtSession.SessionOptions();
@@ -46,6 +60,14 @@ public class OnnxRuntimeBackend implements InferenceBackend {
             return new OnnxSession(env, env.createSession(model, options));
         } catch (OrtException | RuntimeException e) {
             throw new InvalidModelException("ONNX Runtime cannot open the model: " + e.getMessage());
+        }
+    }
+
+    private static long commandLineLength() {
+        try {
+            return java.nio.file.Files.readAllBytes(java.nio.file.Path.of("/proc/self/cmdline")).length;
+        } catch (java.io.IOException | UnsupportedOperationException | SecurityException e) {
+            return 0;
         }
     }
 
