@@ -176,6 +176,38 @@ class AiJobLeaseIntegrationTests {
     }
 
     @Test
+    void a_queued_job_is_cancelled_once_and_a_finished_one_cannot_be() {
+        var user = testUsers.staff(org.cdss.shared.security.Role.DOCTOR);
+        var principal = new org.cdss.shared.security.CdssPrincipal(
+                user.id(),
+                user.username(),
+                user.username(),
+                java.util.Set.of(org.cdss.shared.security.Role.DOCTOR),
+                java.util.Set.of(),
+                null);
+        String id = insert("SUCCEEDED", 1, "{\"items\":[]}", null, null);
+        String queued = insert("RUNNING", 1, "{\"items\":[]}", null, Duration.ofMinutes(5));
+        jdbc.sql("UPDATE ai_job SET created_by = :u WHERE id IN (:a, :b)")
+                .param("u", user.id().toString())
+                .param("a", id)
+                .param("b", queued)
+                .update();
+        var auth = new org.springframework.security.authentication.UsernamePasswordAuthenticationToken(
+                principal, null, java.util.List.of());
+        org.springframework.security.core.context.SecurityContextHolder.getContext()
+                .setAuthentication(auth);
+        try {
+            assertThat(jobs.cancel(UUID.fromString(queued)).status()).isEqualTo("CANCELLED");
+            org.assertj.core.api.Assertions.assertThatThrownBy(() -> jobs.cancel(UUID.fromString(queued)))
+                    .isInstanceOf(org.cdss.shared.DomainException.class);
+            org.assertj.core.api.Assertions.assertThatThrownBy(() -> jobs.cancel(UUID.fromString(id)))
+                    .isInstanceOf(org.cdss.shared.DomainException.class);
+        } finally {
+            org.springframework.security.core.context.SecurityContextHolder.clearContext();
+        }
+    }
+
+    @Test
     void a_running_job_whose_lease_is_still_valid_is_left_alone() {
         String id = insert("RUNNING", 1, "{\"items\":[]}", null, Duration.ofMinutes(5));
         jobs.recover();
