@@ -186,6 +186,17 @@ class LungRiskApiIntegrationTests {
 
         List<Map<String, Object>> items = new ArrayList<>(thousand.subList(0, 120));
         items.add(predict(UUID.randomUUID(), inputs(55, true))); // a patient that does not exist (any more)
+        // progress reaches the owner's browser through the notifications push path, ids and facts only
+        List<String> lines = new java.util.concurrent.CopyOnWriteArrayList<>();
+        var stream = doctor.stream("/api/notifications/stream");
+        Thread.ofVirtual().start(() -> {
+            try {
+                stream.forEach(lines::add);
+            } catch (java.io.UncheckedIOException closedByTheTest) {
+                // the test closed the stream
+            }
+        });
+        await().atMost(Duration.ofSeconds(5)).until(() -> lines.contains("event:ready"));
         var queued = doctor.post("/api/ai/lung-risk/batch", Map.of("items", items));
         assertThat(queued.status()).as(queued.body()).isEqualTo(202);
         String job = queued.json().get("id").asString();
@@ -195,6 +206,14 @@ class LungRiskApiIntegrationTests {
                         .get("status")
                         .asString()
                         .equals("SUCCEEDED"));
+        await().atMost(Duration.ofSeconds(5))
+                .until(() -> lines.stream()
+                        .anyMatch(l -> l.startsWith("data:") && l.contains(job) && l.contains("SUCCEEDED")));
+        assertThat(lines).contains("event:ai-job");
+        assertThat(lines.stream().filter(l -> l.startsWith("data:") && l.contains(job) && l.contains("RUNNING")))
+                .isNotEmpty();
+        assertThat(String.join("\n", lines)).doesNotContain("폐암위험"); // no patient data
+        stream.close();
         JsonNode done = doctor.get("/api/ai/jobs/" + job).json();
         assertThat(done.get("progress").asInt()).isEqualTo(100);
         assertThat(done.get("result").get("recorded").asInt()).isEqualTo(120);
