@@ -89,6 +89,19 @@ describe('LungRiskSection', () => {
     expect(screen.getByTestId('lung-risk-age-error').textContent).toMatch(/0 to 120/);
   });
 
+  it('records a changed band as an edit', async () => {
+    renderSection();
+    fireEvent.click(screen.getByTestId('lung-risk-open'));
+    await waitFor(() => expect((screen.getByTestId('lung-risk-age') as HTMLInputElement).value).toBe('67'));
+    fireEvent.click(screen.getByTestId('lung-risk-run'));
+    await screen.findByTestId('lung-risk-result');
+    fireEvent.click(screen.getByTestId('lung-risk-edit'));
+    fireEvent.change(screen.getByTestId('lung-risk-edited-band'), { target: { value: 'MEDIUM' } });
+    fireEvent.click(screen.getByTestId('lung-risk-edit-confirm'));
+    await waitFor(() => expect(posted).toHaveLength(2));
+    expect(posted[1].body).toMatchObject({ decision: 'EDITED', editedBand: 'MEDIUM' });
+  });
+
   it('needs a reason to reject', async () => {
     renderSection();
     fireEvent.click(screen.getByTestId('lung-risk-open'));

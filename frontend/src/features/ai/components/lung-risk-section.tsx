@@ -14,7 +14,7 @@ import { problemMessage } from '../../../lib/problem-message';
 import { formatInstant } from '../../../lib/time';
 import type { SuggestionView } from '../../../types/api';
 import { useDecide, usePatientSuggestions, usePredict, usePrefill } from '../api/lung-risk';
-import { LUNG_RISK_SYMPTOMS } from '../lib/model-card';
+import { LUNG_RISK_SYMPTOMS, RISK_BANDS } from '../lib/model-card';
 import { BandBadge } from './band-badge';
 
 type Symptom = (typeof LUNG_RISK_SYMPTOMS)[number];
@@ -159,7 +159,9 @@ function Decision({ suggestion }: { suggestion: SuggestionView }) {
   const { t } = useTranslation();
   const decide = useDecide();
   const [rejecting, setRejecting] = useState(false);
+  const [editing, setEditing] = useState(false);
   const [reason, setReason] = useState('');
+  const [band, setBand] = useState('');
   const [share, setShare] = useState(false);
   const decided = decide.data?.decision ?? suggestion.decision;
   if (decided) {
@@ -191,7 +193,38 @@ function Decision({ suggestion }: { suggestion: SuggestionView }) {
         <Button size="sm" variant="secondary" onClick={() => setRejecting(true)} data-testid="lung-risk-reject">
           {t('ai.lungRisk.reject')}
         </Button>
+        <Button size="sm" variant="secondary" onClick={() => setEditing(true)} data-testid="lung-risk-edit">
+          {t('ai.lungRisk.edit')}
+        </Button>
       </div>
+      {editing ? (
+        <form
+          className="flex flex-wrap items-end gap-2"
+          onSubmit={(e) => {
+            e.preventDefault();
+            if (band) {
+              decide.mutate({
+                id,
+                decision: { decision: 'EDITED', editedBand: band, reason: reason.trim() || undefined, shareWithPatient: share },
+              });
+            }
+          }}
+        >
+          <FormField id="lung-risk-edited-band" label={t('ai.lungRisk.editedBand')}>
+            <Select id="lung-risk-edited-band" value={band} onChange={(e) => setBand(e.target.value)} data-testid="lung-risk-edited-band">
+              <option value="">{t('ai.lungRisk.choose')}</option>
+              {RISK_BANDS.map((b) => (
+                <option key={b} value={b}>
+                  {t(`ai.band.${b}`)}
+                </option>
+              ))}
+            </Select>
+          </FormField>
+          <Button type="submit" size="sm" disabled={!band || decide.isPending} data-testid="lung-risk-edit-confirm">
+            {t('ai.lungRisk.editConfirm')}
+          </Button>
+        </form>
+      ) : null}
       {rejecting ? (
         <form
           className="flex flex-wrap items-end gap-2"
