@@ -145,13 +145,25 @@ public class AiJobs {
     /** At start-up: jobs left RUNNING by a stopped instance are re-queued or failed (their lease has run out). */
     @EventListener(ApplicationReadyEvent.class)
     void recoverAtStartup() {
-        recover();
+        try {
+            recover();
+        } catch (org.springframework.dao.DataAccessException e) {
+            // CDSS starts with the database down (readiness DOWN); the poller recovers once it answers
+            log.warn(
+                    "ai jobs: recovery deferred, the database does not answer ({})",
+                    e.getClass().getSimpleName());
+        }
     }
 
     /** Claims queued jobs while a worker slot is free; re-queues jobs whose lease ran out. */
     @Scheduled(fixedDelayString = "${cdss.ai.job-poll:PT1S}")
     void poll() {
-        recover();
+        try {
+            recover();
+        } catch (org.springframework.dao.DataAccessException e) {
+            log.debug("ai jobs: database unavailable, polling later: {}", e.getMessage());
+            return;
+        }
         while (slots.tryAcquire()) {
             Optional<UUID> claimed;
             try {
