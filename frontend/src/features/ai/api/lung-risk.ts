@@ -3,9 +3,10 @@ import { apiClient } from '../../../lib/api-client';
 import type { AiDecisionRequest, LungRiskPredict, LungRiskPrefill, LungRiskStatistics, SuggestionView } from '../../../types/api';
 import { aiKey, prefillKey, statisticsKey, suggestionsKey } from './keys';
 
-/** GET /api/ai/lung-risk/prefill: sex code and age from the patient's record. */
-export function usePrefill(patientId: string) {
+/** GET /api/ai/lung-risk/prefill: sex code and age from the patient's record (an audited read: only when asked). */
+export function usePrefill(patientId: string, enabled: boolean) {
   return useQuery({
+    enabled,
     queryKey: prefillKey(patientId),
     queryFn: async () =>
       (await apiClient.get<LungRiskPrefill>(`/api/ai/lung-risk/prefill?patientId=${encodeURIComponent(patientId)}`)).data,

@@ -26,8 +26,8 @@ type Symptom = (typeof LUNG_RISK_SYMPTOMS)[number];
  */
 export function LungRiskSection({ patientId }: { patientId: string }) {
   const { t } = useTranslation();
-  const prefill = usePrefill(patientId);
   const [open, setOpen] = useState(false);
+  const prefill = usePrefill(patientId, open);
   return (
     <Card data-testid="lung-risk">
       <CardHeader className="flex flex-row items-center justify-between gap-2">
