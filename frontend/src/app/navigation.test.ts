@@ -9,22 +9,22 @@ describe('navItemsFor', () => {
   });
 
   it('gives an administrator user administration, the audit trail, order routing and statistics, schedules, the KB and the API docs, but no patient search', () => {
-    expect(keys(['ADMIN'])).toEqual(['home', 'order-stats', 'kb', 'knowledge', 'admin-users', 'admin-audit', 'admin-ocs-routing', 'admin-medsafety', 'schedules', 'api-docs', 'account']);
+    expect(keys(['ADMIN'])).toEqual(['home', 'order-stats', 'kb', 'knowledge', 'ai-models', 'ai-statistics', 'admin-users', 'admin-audit', 'admin-ocs-routing', 'admin-medsafety', 'schedules', 'api-docs', 'account']);
   });
 
   it('gives a doctor the patient search', () => {
-    expect(keys(['DOCTOR'])).toEqual(['home', 'dashboard', 'patients', 'appointments', 'queue', 'orders', 'order-stats', 'drug-check', 'kb', 'knowledge', 'account']);
+    expect(keys(['DOCTOR'])).toEqual(['home', 'dashboard', 'patients', 'appointments', 'queue', 'orders', 'order-stats', 'drug-check', 'kb', 'knowledge', 'ai-models', 'ai-statistics', 'account']);
   });
 
   it.each([
-    ['DOCTOR', ['home', 'dashboard', 'patients', 'appointments', 'queue', 'orders', 'order-stats', 'drug-check', 'kb', 'knowledge', 'account']],
-    ['NURSE', ['home', 'dashboard', 'patients', 'appointments', 'queue', 'orders', 'order-stats', 'drug-check', 'kb', 'knowledge', 'account']],
-    ['PHARMACIST', ['home', 'dashboard', 'patients', 'worklist', 'order-stats', 'drug-check', 'kb', 'knowledge', 'account']],
-    ['LAB_TECH', ['home', 'dashboard', 'patients', 'worklist', 'order-stats', 'kb', 'knowledge', 'account']],
-    ['RADIOGRAPHER', ['home', 'dashboard', 'patients', 'worklist', 'order-stats', 'kb', 'knowledge', 'account']],
-    ['RADIOLOGIST', ['home', 'dashboard', 'patients', 'worklist', 'order-stats', 'kb', 'knowledge', 'account']],
-    ['ADMIN_STAFF', ['home', 'dashboard', 'patients', 'appointments', 'queue', 'kb', 'knowledge', 'account']],
-    ['ADMIN', ['home', 'order-stats', 'kb', 'knowledge', 'admin-users', 'admin-audit', 'admin-ocs-routing', 'admin-medsafety', 'schedules', 'api-docs', 'account']],
+    ['DOCTOR', ['home', 'dashboard', 'patients', 'appointments', 'queue', 'orders', 'order-stats', 'drug-check', 'kb', 'knowledge', 'ai-models', 'ai-statistics', 'account']],
+    ['NURSE', ['home', 'dashboard', 'patients', 'appointments', 'queue', 'orders', 'order-stats', 'drug-check', 'kb', 'knowledge', 'ai-models', 'ai-statistics', 'account']],
+    ['PHARMACIST', ['home', 'dashboard', 'patients', 'worklist', 'order-stats', 'drug-check', 'kb', 'knowledge', 'ai-models', 'account']],
+    ['LAB_TECH', ['home', 'dashboard', 'patients', 'worklist', 'order-stats', 'kb', 'knowledge', 'ai-models', 'account']],
+    ['RADIOGRAPHER', ['home', 'dashboard', 'patients', 'worklist', 'order-stats', 'kb', 'knowledge', 'ai-models', 'account']],
+    ['RADIOLOGIST', ['home', 'dashboard', 'patients', 'worklist', 'order-stats', 'kb', 'knowledge', 'ai-models', 'account']],
+    ['ADMIN_STAFF', ['home', 'dashboard', 'patients', 'appointments', 'queue', 'kb', 'knowledge', 'ai-models', 'account']],
+    ['ADMIN', ['home', 'order-stats', 'kb', 'knowledge', 'ai-models', 'ai-statistics', 'admin-users', 'admin-audit', 'admin-ocs-routing', 'admin-medsafety', 'schedules', 'api-docs', 'account']],
     ['PATIENT', ['home', 'my-record', 'my-appointments', 'account']],
   ])('gives %s exactly %j', (role, expected) => {
     expect(keys([role])).toEqual(expected);
@@ -53,6 +53,8 @@ describe('navItemsFor', () => {
       'drug-check',
       'kb',
       'knowledge',
+      'ai-models',
+      'ai-statistics',
       'admin-users',
       'admin-audit',
       'admin-ocs-routing',

@@ -1,5 +1,6 @@
 import {
   ADMIN_ROLES,
+  AI_DASHBOARD_ROLES,
   APPOINTMENT_ROLES,
   DRUG_CHECK_ROLES,
   hasAnyRole,
@@ -37,6 +38,8 @@ export const NAV_ITEMS: readonly NavItem[] = [
   { key: 'drug-check', to: '/drug-check', labelKey: 'nav.drug-check', roles: DRUG_CHECK_ROLES },
   { key: 'kb', to: '/kb', labelKey: 'nav.kb', roles: STAFF_ROLES },
   { key: 'knowledge', to: '/knowledge', labelKey: 'nav.knowledge', roles: STAFF_ROLES },
+  { key: 'ai-models', to: '/ai/models', labelKey: 'nav.ai-models', roles: STAFF_ROLES },
+  { key: 'ai-statistics', to: '/ai/lung-risk/statistics', labelKey: 'nav.ai-statistics', roles: AI_DASHBOARD_ROLES },
   { key: 'admin-users', to: '/admin/users', labelKey: 'nav.admin-users', roles: ADMIN_ROLES },
   { key: 'admin-audit', to: '/admin/audit', labelKey: 'nav.admin-audit', roles: ADMIN_ROLES },
   { key: 'admin-ocs-routing', to: '/admin/ocs/routing', labelKey: 'nav.admin-ocs-routing', roles: ADMIN_ROLES },

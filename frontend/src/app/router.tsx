@@ -5,6 +5,7 @@ import { RegisterPage } from '../features/auth/components/register-page';
 import { HomePage } from '../features/home/components/home-page';
 import {
   ADMIN_ROLES,
+  AI_DASHBOARD_ROLES,
   APPOINTMENT_ROLES,
   CHART_ROLES,
   CONSULTATION_ROLES,
@@ -123,6 +124,21 @@ export const routes: RouteObject[] = [
           {
             path: 'kb/browser',
             lazy: page(() => import('../features/medsafety/components/kb-browser-page'), (m) => m.KbBrowserPage),
+          },
+          { path: 'ai/models', lazy: page(() => import('./ai-routes'), (m) => m.ModelsRoute) },
+          { path: 'ai/models/:id', lazy: page(() => import('../features/ai/components/model-card-page'), (m) => m.ModelCardPage) },
+        ],
+      },
+      {
+        element: <RequireRoles roles={AI_DASHBOARD_ROLES} />,
+        children: [
+          {
+            path: 'ai/models/:id/dashboard',
+            lazy: page(() => import('../features/ai/components/model-dashboard-page'), (m) => m.ModelDashboardPage),
+          },
+          {
+            path: 'ai/lung-risk/statistics',
+            lazy: page(() => import('../features/ai/components/lung-risk-statistics-page'), (m) => m.LungRiskStatisticsPage),
           },
         ],
       },

@@ -8,6 +8,8 @@ const REFETCH_ON: Record<string, readonly (readonly string[])[]> = {
   notification: [['notifications'], ['orders']],
   // worklists, my orders, order details and statistics all live under ['orders']
   order: [['orders']],
+  // an AI job (batch inference) progressed or finished: its view, the ledger-based lists and dashboards
+  'ai-job': [['ai']],
 };
 
 export type LiveStatus = 'connecting' | 'live' | 'offline';

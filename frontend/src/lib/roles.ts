@@ -60,3 +60,8 @@ export const ORDER_LIST_ROLES: readonly Role[] = ['DOCTOR', 'NURSE'];
 export const WORKLIST_ROLES: readonly Role[] = ['PHARMACIST', 'LAB_TECH', 'RADIOGRAPHER', 'RADIOLOGIST'];
 /** Roles that upload the hospital's documents to the knowledge hub (protocols, guidelines). */
 export const KNOWLEDGE_AUTHOR_ROLES: readonly Role[] = ['DOCTOR', 'PHARMACIST', 'ADMIN'];
+
+/** Roles that run AI models on their patients and decide on the suggestions (issue 12). */
+export const AI_RUNNER_ROLES: readonly Role[] = ['DOCTOR', 'NURSE'];
+/** Roles that see the AI dashboards and statistics (counts only). */
+export const AI_DASHBOARD_ROLES: readonly Role[] = ['DOCTOR', 'NURSE', 'ADMIN'];

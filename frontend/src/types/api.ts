@@ -159,3 +159,16 @@ export type DocumentType = NonNullable<DocumentView['type']>;
 export type EvidenceContext = NonNullable<EvidenceView['context']>;
 export type ReferenceSetReport = Schemas['ReferenceSetReport'];
 export type ReferenceSetFigures = Schemas['ReferenceSetFigures'];
+// AI (issue 12)
+export type AiModelList = Schemas['AiModelList'];
+export type AiModelSummary = Schemas['AiModelSummary'];
+export type AiModelDashboard = Schemas['AiModelDashboard'];
+export type AiDay = Schemas['AiDay'];
+export type AiDecisionRequest = Schemas['AiDecisionRequest'];
+export type AiJobView = Schemas['AiJobView'];
+export type LungRiskInputs = Schemas['LungRiskInputs'];
+export type LungRiskPredict = Schemas['LungRiskPredict'];
+export type LungRiskPrefill = Schemas['LungRiskPrefill'];
+export type LungRiskStatistics = Schemas['LungRiskStatistics'];
+export type LungRiskContribution = Schemas['LungRiskContribution'];
+export type SuggestionView = Schemas['SuggestionView'];

@@ -33,7 +33,9 @@ export function TimelineSection({ patientId }: { patientId: string }) {
       ? t(`records.status.${code}`, { defaultValue: code })
       : type === 'APPOINTMENT'
         ? t(`scheduling.status.${code}`, { defaultValue: code })
-        : code;
+        : type === 'AI_SUGGESTION'
+          ? t(`ai.band.${code}`, { defaultValue: code })
+          : code;
   const toggle = (type: string) => {
     setPage(0);
     setTypes((current) => (current.includes(type) ? current.filter((x) => x !== type) : [...current, type]));

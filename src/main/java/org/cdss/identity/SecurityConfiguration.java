@@ -276,6 +276,17 @@ class SecurityConfiguration {
                                 .filter(Role::isStaff)
                                 .map(Enum::name)
                                 .toArray(String[]::new))
+                        // AI (issue 12): model cards for any staff member; running models, suggestions, decisions
+                        // and jobs for doctors and nurses; dashboards and statistics (counts only) also for admins
+                        .requestMatchers(HttpMethod.GET, "/api/ai/models", "/api/ai/models/*")
+                        .hasAnyRole(java.util.Arrays.stream(Role.values())
+                                .filter(Role::isStaff)
+                                .map(Enum::name)
+                                .toArray(String[]::new))
+                        .requestMatchers(HttpMethod.GET, "/api/ai/models/*/dashboard", "/api/ai/lung-risk/statistics")
+                        .hasAnyRole("DOCTOR", "NURSE", "ADMIN")
+                        .requestMatchers("/api/ai/**")
+                        .hasAnyRole("DOCTOR", "NURSE")
                         // Notifications (issue 5): the live stream for everyone logged in, the stored ones for staff
                         // only.
                         .requestMatchers(HttpMethod.GET, "/api/notifications/stream")

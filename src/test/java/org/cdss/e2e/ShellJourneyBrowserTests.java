@@ -29,9 +29,12 @@ class ShellJourneyBrowserTests extends DemoBrowserTest {
             "order-stats",
             "drug-check",
             "kb",
+            "ai-models",
+            "ai-statistics",
             "account");
+    // AI (issue 12): every staff member reads the model cards; doctors, nurses and the administrator the statistics
     static final Set<String> DIAGNOSTICS_NAV =
-            Set.of("home", "dashboard", "patients", "worklist", "order-stats", "kb", "account");
+            Set.of("home", "dashboard", "patients", "worklist", "order-stats", "kb", "ai-models", "account");
 
     /** Demo user → the navigation items that role must see (and no others) and a page it must be refused. */
     static final Map<String, Map.Entry<Set<String>, String>> ROLES = Map.of(
@@ -47,6 +50,7 @@ class ShellJourneyBrowserTests extends DemoBrowserTest {
                                     "order-stats",
                                     "drug-check",
                                     "kb",
+                                    "ai-models",
                                     "account"),
                             "/appointments"),
             "labtech", Map.entry(DIAGNOSTICS_NAV, "/drug-check"),
@@ -54,7 +58,15 @@ class ShellJourneyBrowserTests extends DemoBrowserTest {
             "radiologist", Map.entry(DIAGNOSTICS_NAV, "/admin/users"),
             "frontdesk",
                     Map.entry(
-                            Set.of("home", "dashboard", "patients", "appointments", "queue", "kb", "account"),
+                            Set.of(
+                                    "home",
+                                    "dashboard",
+                                    "patients",
+                                    "appointments",
+                                    "queue",
+                                    "kb",
+                                    "ai-models",
+                                    "account"),
                             "/drug-check"),
             "admin",
                     Map.entry(
@@ -62,6 +74,8 @@ class ShellJourneyBrowserTests extends DemoBrowserTest {
                                     "home",
                                     "order-stats",
                                     "kb",
+                                    "ai-models",
+                                    "ai-statistics",
                                     "admin-users",
                                     "admin-audit",
                                     "admin-ocs-routing",

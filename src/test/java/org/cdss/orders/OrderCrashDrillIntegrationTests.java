@@ -294,8 +294,6 @@ class OrderCrashDrillIntegrationTests {
                 "-Xmx512m",
                 "-XX:TieredStopAtLevel=1",
                 "--enable-native-access=ALL-UNNAMED",
-                "-cp",
-                System.getProperty("java.class.path"),
                 CdssApplication.class.getName(),
                 "--server.port=" + port,
                 "--cdss.home=" + home.toAbsolutePath(),
@@ -310,6 +308,9 @@ class OrderCrashDrillIntegrationTests {
         ProcessBuilder builder = new ProcessBuilder(command)
                 .redirectErrorStream(true)
                 .redirectOutput(home.resolve("child.log").toFile());
+        // the class path through the environment, not -cp: ONNX Runtime 1.29 (the ai module's models, loaded at
+        // start-up) crashes the JVM when its command line is longer than about 4 KB (OnnxRuntimeBackend)
+        builder.environment().put("CLASSPATH", System.getProperty("java.class.path"));
         String writeDelay = System.getProperty("cdss.drill.h2-write-delay");
         if (writeDelay != null) {
             builder.environment().put("CDSS_H2_WRITE_DELAY", writeDelay);

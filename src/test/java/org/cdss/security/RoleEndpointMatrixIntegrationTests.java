@@ -59,6 +59,7 @@ class RoleEndpointMatrixIntegrationTests {
     static final String CHART = "DOCTOR NURSE PHARMACIST RADIOLOGIST PATIENT";
     static final String ORDER_READERS = "DOCTOR NURSE PHARMACIST LAB_TECH RADIOGRAPHER RADIOLOGIST ADMIN";
     static final String PERFORMERS = "PHARMACIST LAB_TECH RADIOGRAPHER RADIOLOGIST";
+    static final String AI_RUNNERS = "DOCTOR NURSE";
 
     /** Endpoint → who may call it. */
     static final Map<String, String> MATRIX = new LinkedHashMap<>();
@@ -183,6 +184,20 @@ class RoleEndpointMatrixIntegrationTests {
         row("GET /api/knowledge/saved-articles", STAFF);
         row("PUT /api/knowledge/saved-articles/{pmid}", STAFF);
         row("DELETE /api/knowledge/saved-articles/{pmid}", STAFF);
+        // AI (issue 12): cards for staff; running models, suggestions and jobs for doctors and nurses
+        row("GET /api/ai/models", STAFF);
+        row("GET /api/ai/models/{id}", STAFF);
+        row("GET /api/ai/models/{id}/dashboard", "DOCTOR NURSE ADMIN");
+        row("GET /api/ai/lung-risk/statistics", "DOCTOR NURSE ADMIN");
+        row("GET /api/ai/lung-risk/prefill", AI_RUNNERS);
+        row("POST /api/ai/lung-risk/predict", AI_RUNNERS);
+        row("POST /api/ai/lung-risk/batch", AI_RUNNERS);
+        row("GET /api/ai/suggestions", AI_RUNNERS);
+        row("GET /api/ai/suggestions/{id}", AI_RUNNERS);
+        row("POST /api/ai/suggestions/{id}/decision", AI_RUNNERS);
+        row("GET /api/ai/jobs", AI_RUNNERS);
+        row("GET /api/ai/jobs/{id}", AI_RUNNERS);
+        row("POST /api/ai/jobs/{id}/cancel", AI_RUNNERS);
         // API documentation (springdoc)
         row("GET /v3/api-docs", ADMIN);
         row("GET /v3/api-docs.yaml", ADMIN);
