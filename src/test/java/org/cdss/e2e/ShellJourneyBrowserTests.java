@@ -29,12 +29,13 @@ class ShellJourneyBrowserTests extends DemoBrowserTest {
             "order-stats",
             "drug-check",
             "kb",
+            "knowledge",
             "ai-models",
             "ai-statistics",
             "account");
     // AI (issue 12): every staff member reads the model cards; doctors, nurses and the administrator the statistics
-    static final Set<String> DIAGNOSTICS_NAV =
-            Set.of("home", "dashboard", "patients", "worklist", "order-stats", "kb", "ai-models", "account");
+    static final Set<String> DIAGNOSTICS_NAV = Set.of(
+            "home", "dashboard", "patients", "worklist", "order-stats", "kb", "knowledge", "ai-models", "account");
 
     /** Demo user → the navigation items that role must see (and no others) and a page it must be refused. */
     static final Map<String, Map.Entry<Set<String>, String>> ROLES = Map.of(
@@ -50,6 +51,7 @@ class ShellJourneyBrowserTests extends DemoBrowserTest {
                                     "order-stats",
                                     "drug-check",
                                     "kb",
+                                    "knowledge",
                                     "ai-models",
                                     "account"),
                             "/appointments"),
@@ -65,6 +67,7 @@ class ShellJourneyBrowserTests extends DemoBrowserTest {
                                     "appointments",
                                     "queue",
                                     "kb",
+                                    "knowledge",
                                     "ai-models",
                                     "account"),
                             "/drug-check"),
@@ -74,6 +77,7 @@ class ShellJourneyBrowserTests extends DemoBrowserTest {
                                     "home",
                                     "order-stats",
                                     "kb",
+                                    "knowledge",
                                     "ai-models",
                                     "ai-statistics",
                                     "admin-users",
