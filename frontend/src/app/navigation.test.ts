@@ -9,7 +9,7 @@ describe('navItemsFor', () => {
   });
 
   it('gives an administrator user administration, the audit trail, order routing and statistics, schedules, the KB and the API docs, but no patient search', () => {
-    expect(keys(['ADMIN'])).toEqual(['home', 'order-stats', 'kb', 'admin-users', 'admin-audit', 'admin-ocs-routing', 'admin-medsafety', 'schedules', 'api-docs', 'account']);
+    expect(keys(['ADMIN'])).toEqual(['home', 'order-stats', 'kb', 'admin-users', 'admin-audit', 'admin-patient-duplicates', 'admin-ocs-routing', 'admin-medsafety', 'schedules', 'api-docs', 'account']);
   });
 
   it('gives a doctor the patient search', () => {
@@ -24,7 +24,7 @@ describe('navItemsFor', () => {
     ['RADIOGRAPHER', ['home', 'dashboard', 'patients', 'worklist', 'order-stats', 'kb', 'account']],
     ['RADIOLOGIST', ['home', 'dashboard', 'patients', 'worklist', 'order-stats', 'kb', 'account']],
     ['ADMIN_STAFF', ['home', 'dashboard', 'patients', 'appointments', 'queue', 'kb', 'account']],
-    ['ADMIN', ['home', 'order-stats', 'kb', 'admin-users', 'admin-audit', 'admin-ocs-routing', 'admin-medsafety', 'schedules', 'api-docs', 'account']],
+    ['ADMIN', ['home', 'order-stats', 'kb', 'admin-users', 'admin-audit', 'admin-patient-duplicates', 'admin-ocs-routing', 'admin-medsafety', 'schedules', 'api-docs', 'account']],
     ['PATIENT', ['home', 'my-record', 'my-appointments', 'account']],
   ])('gives %s exactly %j', (role, expected) => {
     expect(keys([role])).toEqual(expected);
@@ -54,6 +54,7 @@ describe('navItemsFor', () => {
       'kb',
       'admin-users',
       'admin-audit',
+      'admin-patient-duplicates',
       'admin-ocs-routing',
       'admin-medsafety',
       'schedules',

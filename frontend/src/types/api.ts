@@ -34,6 +34,10 @@ export type Sex = NonNullable<PatientSummaryView['sex']>;
 // Patient registry and clinical lists
 export type PatientView = Schemas['PatientView'];
 export type PatientChangeView = Schemas['PatientChangeView'];
+export type DuplicateMatch = Schemas['DuplicateMatch'];
+export type DuplicatePair = Schemas['DuplicatePair'];
+export type DuplicateCheckRequest = Schemas['DuplicateCheckRequest'];
+export type MergeRequest = Schemas['MergeRequest'];
 export type RevealedRrn = Schemas['RevealedRrn'];
 export type PortalActivationCode = Schemas['PortalActivationCode'];
 export type RegisterPatientRequest = Schemas['RegisterPatientRequest'];

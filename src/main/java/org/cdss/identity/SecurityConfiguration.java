@@ -182,7 +182,7 @@ class SecurityConfiguration {
                         .hasAnyRole("ADMIN_STAFF", "ADMIN")
                         .requestMatchers(HttpMethod.POST, "/api/patients/*/portal-activation-code")
                         .hasAnyRole("ADMIN_STAFF", "ADMIN")
-                        .requestMatchers(HttpMethod.POST, "/api/patients")
+                        .requestMatchers(HttpMethod.POST, "/api/patients", "/api/patients/duplicates/check")
                         .hasAnyRole("ADMIN_STAFF", "DOCTOR", "NURSE")
                         .requestMatchers(HttpMethod.PUT, "/api/patients/*")
                         .hasAnyRole("ADMIN_STAFF", "DOCTOR", "NURSE")

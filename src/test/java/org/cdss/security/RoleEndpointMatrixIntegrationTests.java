@@ -94,6 +94,10 @@ class RoleEndpointMatrixIntegrationTests {
         row("POST /api/patients/{id}/rrn/reveal", "ADMIN_STAFF ADMIN");
         row("POST /api/patients/{id}/portal-activation-code", "ADMIN_STAFF ADMIN");
         row("GET /api/patients/{id}/history", REGISTRY);
+        row("POST /api/patients/duplicates/check", "ADMIN_STAFF DOCTOR NURSE");
+        row("GET /api/patients/{id}/merged", REGISTRY);
+        row("GET /api/admin/patient-duplicates", ADMIN);
+        row("POST /api/admin/patient-duplicates/merge", ADMIN);
         row("GET /api/patients/{id}/allergies", CLINICAL + " PATIENT");
         row("GET /api/patients/{id}/medications", CHART);
         row("GET /api/patients/{id}/problems", CHART);
