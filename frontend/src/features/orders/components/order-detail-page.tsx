@@ -30,6 +30,7 @@ import { DispenseForm, FlagLabel, LabResultForm, LabTableHead, ResultTextForm } 
 import { OrderStatusBadge, OverdueBadge, PriorityBadge } from './order-badges';
 import { OrderLoadError } from './order-load-error';
 import { SendOrderButton } from './send-order-button';
+import { OrderThread, ReturnButton, VerificationContext } from './verification-panel';
 import { PERFORMER_ROLES } from './worklist-page';
 
 /**
@@ -106,7 +107,14 @@ export function OrderDetailPage({ roles, userId }: { roles: readonly string[]; u
                   </dl>
                 </CardContent>
               </Card>
+              {order.type === 'MEDICATION' && order.patientId && roles.some((r) => r === 'PHARMACIST' || r === 'DOCTOR') ? (
+                <VerificationContext patientId={order.patientId} />
+              ) : null}
               <Actions data={data} roles={roles} userId={userId} />
+              <OrderThread
+                data={data}
+                canWrite={doctorActions(data, userId, roles).mine || roles.some((r) => PERFORMER_ROLES.includes(r))}
+              />
               {data.results?.length ? <LabResults data={data} /> : null}
               {data.dispenses?.length ? (
                 <Card data-testid="order-dispenses">
@@ -360,10 +368,11 @@ function Actions({ data, roles, userId }: { data: OrderDetailView; roles: readon
           </p>
         ) : null}
         {performer && order.status === 'SENT' ? (
-          <div className="space-y-2">
+          <div className="flex flex-wrap items-start gap-2">
             <Button data-testid="order-start" disabled={start.isPending} onClick={() => start.mutate({ id, version: order.version, key: newIdempotencyKey() })}>
               {order.type === 'MEDICATION' ? t('orders.actions.verify') : t('orders.actions.start')}
             </Button>
+            <ReturnButton data={data} />
             {start.isError ? <Alert tone="error">{problemMessage(start.error, t)}</Alert> : null}
           </div>
         ) : null}

@@ -257,8 +257,15 @@ class SecurityConfiguration {
                         .hasRole("DOCTOR")
                         .requestMatchers(HttpMethod.DELETE, "/api/ocs/orders/*")
                         .hasRole("DOCTOR")
-                        .requestMatchers(HttpMethod.POST, "/api/ocs/orders/*/start", "/api/ocs/orders/*/complete")
+                        .requestMatchers(
+                                HttpMethod.POST,
+                                "/api/ocs/orders/*/start",
+                                "/api/ocs/orders/*/complete",
+                                "/api/ocs/orders/*/return")
                         .hasAnyRole("PHARMACIST", "LAB_TECH", "RADIOGRAPHER", "RADIOLOGIST")
+                        // the thread on an order: the prescriber and the department that carries it out
+                        .requestMatchers(HttpMethod.POST, "/api/ocs/orders/*/messages")
+                        .hasAnyRole("DOCTOR", "PHARMACIST", "LAB_TECH", "RADIOGRAPHER", "RADIOLOGIST")
                         .requestMatchers(HttpMethod.POST, "/api/ocs/orders/*/revalidate")
                         .hasAnyRole("DOCTOR", "PHARMACIST")
                         .requestMatchers(HttpMethod.GET, "/api/ocs/**")

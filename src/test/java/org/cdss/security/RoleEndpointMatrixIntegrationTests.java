@@ -164,6 +164,9 @@ class RoleEndpointMatrixIntegrationTests {
         row("POST /api/ocs/orders/{id}/start", PERFORMERS);
         row("POST /api/ocs/orders/{id}/complete", PERFORMERS);
         row("POST /api/ocs/orders/{id}/revalidate", "DOCTOR PHARMACIST");
+        row("POST /api/ocs/orders/{id}/return", PERFORMERS);
+        row("GET /api/ocs/orders/{id}/messages", ORDER_READERS);
+        row("POST /api/ocs/orders/{id}/messages", "DOCTOR " + PERFORMERS);
         row("GET /api/ocs/lab-tests", ORDER_READERS);
         row("GET /api/admin/ocs/routing", ADMIN);
         row("PUT /api/admin/ocs/routing/{type}", ADMIN);
