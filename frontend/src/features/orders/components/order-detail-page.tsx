@@ -154,9 +154,15 @@ export function OrderDetailPage({ roles, userId }: { roles: readonly string[]; u
                         <li key={i} className="rounded-md border border-amber-200 bg-amber-50 p-2">
                           <span className="font-medium">{o.reasonCode ? t(`medsafety.override.${o.reasonCode}`, { defaultValue: o.reasonCode }) : ''}</span>
                           {o.tier ? <span className="ml-2 text-xs">{t(`medsafety.tier.${o.tier}`, { defaultValue: o.tier })}</span> : null}
+                          {o.alertType || o.drugs?.length ? (
+                            <p data-testid="override-what" title={o.ruleId}>
+                              {o.alertType ? t(`medsafety.type.${o.alertType}`, { defaultValue: '' }) : ''}
+                              {o.drugs?.length ? `: ${o.drugs.join(' + ')}` : ''}
+                            </p>
+                          ) : null}
                           {o.comment ? <p>{o.comment}</p> : null}
-                          <p className="text-xs text-slate-500">
-                            <span className="font-mono">{o.ruleId}</span> · {formatInstant(o.at, i18n.language)}
+                          <p className="text-xs text-slate-500" title={o.ruleId}>
+                            {formatInstant(o.at, i18n.language)}
                           </p>
                         </li>
                       ))}

@@ -10,3 +10,8 @@ CREATE TABLE order_message (
     CONSTRAINT fk_order_message_order FOREIGN KEY (order_id) REFERENCES clinical_order (id)
 );
 CREATE INDEX ix_order_message_order ON order_message (order_id, created_at);
+
+-- An override names what it overrode in words: the alert's type and the drugs involved (display names, e.g.
+-- "Simvastatin + Clarithromycin"), so the pharmacist's view shows no rule codes. Null for overrides stored before.
+ALTER TABLE order_safety_override ADD COLUMN alert_type VARCHAR(20);
+ALTER TABLE order_safety_override ADD COLUMN drug_names VARCHAR(500);

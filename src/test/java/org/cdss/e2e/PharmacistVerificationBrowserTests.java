@@ -64,6 +64,10 @@ class PharmacistVerificationBrowserTests extends DemoBrowserTest {
         assertThat(pharmacist.getByTestId("verification-medications")).containsText("Clarithromycin");
         assertThat(pharmacist.getByTestId("verification-allergies")).containsText("Penicillin");
         assertThat(pharmacist.getByTestId("order-overrides")).containsText("CK");
+        // the override says what it overrode in words: the interacting drugs by name, no rule code
+        assertThat(pharmacist.getByTestId("override-what")).containsText("Simvastatin");
+        assertThat(pharmacist.getByTestId("override-what")).containsText("Clarithromycin");
+        assertThat(pharmacist.getByTestId("order-overrides")).not().containsText("DB00641");
         pharmacist.getByTestId("order-message-input").fill("CK 기저치 확인하셨나요?");
         pharmacist.getByTestId("order-message-send").click();
         assertThat(pharmacist.getByTestId("order-message")).hasCount(1);

@@ -77,6 +77,9 @@ class OrderVerificationIntegrationTests {
     void the_pharmacist_queries_the_prescriber_who_is_notified_and_answers_and_the_override_is_badged() {
         String id = overriddenOrder();
         assertThat(onWorklist(id).path("overridden").asBoolean()).isTrue();
+        JsonNode override = ok(pharmacist.get("/api/ocs/orders/" + id), 200).at("/overrides/0");
+        assertThat(override.path("alertType").asString()).isEqualTo("INTERACTION");
+        assertThat(override.path("drugs").toString()).contains("Simvastatin", "Clarithromycin");
         assertThat(onWorklist(id).path("messages").asInt()).isZero();
 
         var query = pharmacist.post("/api/ocs/orders/" + id + "/messages", Map.of("body", "CK 수치 확인하셨나요?"));
