@@ -30,13 +30,23 @@ describe('PatientBannerView', () => {
     expect(banner.className).toContain('sticky');
   });
 
-  it('says "no known allergies" for an empty list', async () => {
+  it('says "no known allergies", by whom, for an empty list someone confirmed', async () => {
     await setLanguage('ko');
-    show({ state: 'known', names: [] });
+    show({ state: 'known', names: [], noneConfirmed: { by: '김의사', at: '2026-06-13T01:00:00Z' } });
     const allergies = screen.getByTestId('patient-banner-allergies');
     expect(allergies.dataset.state).toBe('none');
     expect(allergies.textContent).toContain('알려진 알레르기 없음');
+    expect(allergies.textContent).toContain('김의사');
     expect(screen.getByTestId('patient-banner-age-sex').textContent).toBe('45세 / 여');
+  });
+
+  it('warns that allergies are not yet recorded for an empty list nobody confirmed', async () => {
+    await setLanguage('en');
+    show({ state: 'known', names: [] });
+    const allergies = screen.getByTestId('patient-banner-allergies');
+    expect(allergies.dataset.state).toBe('not-recorded');
+    expect(allergies.textContent).not.toContain('no known allergies');
+    expect(allergies.className).toContain('amber');
   });
 
   it('warns that allergies are not recorded when the list cannot be read', async () => {

@@ -85,6 +85,13 @@ class Patient {
     @Column(name = "merged_by")
     private UUID mergedBy;
 
+    /** "No known allergies" confirmed (written by {@link AllergyReview} only, read here for the view). */
+    @Column(name = "allergies_none_at", insertable = false, updatable = false)
+    private Instant allergiesNoneAt;
+
+    @Column(name = "allergies_none_by_name", length = 100, insertable = false, updatable = false)
+    private String allergiesNoneByName;
+
     @Column(name = "name_initials", length = 100)
     private String nameInitials;
 
@@ -229,7 +236,9 @@ class Patient {
                 createdAt,
                 updatedAt,
                 version,
-                mergedInto);
+                mergedInto,
+                allergiesNoneAt,
+                allergiesNoneByName);
     }
 
     String rrnEncrypted() {

@@ -18,7 +18,9 @@ public enum PatientProblem implements ProblemType {
     /** Another patient record already holds this resident registration number ({@code existingPatientId}). */
     DUPLICATE_RRN("patient.duplicate-rrn", 409),
     /** A merge of a record into itself, into an inactive or merged record, or of a record already merged. */
-    MERGE_REFUSED("patient.merge-refused", 409);
+    MERGE_REFUSED("patient.merge-refused", 409),
+    /** "No known allergies" cannot be confirmed while active allergies are recorded. */
+    ALLERGIES_RECORDED("patient.allergies-recorded", 409);
 
     private final String code;
     private final int status;

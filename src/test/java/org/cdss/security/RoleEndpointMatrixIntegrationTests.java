@@ -95,6 +95,7 @@ class RoleEndpointMatrixIntegrationTests {
         row("POST /api/patients/{id}/portal-activation-code", "ADMIN_STAFF ADMIN");
         row("GET /api/patients/{id}/history", REGISTRY);
         row("POST /api/patients/duplicates/check", "ADMIN_STAFF DOCTOR NURSE");
+        row("POST /api/patients/{id}/allergies/none-confirmed", "DOCTOR NURSE PHARMACIST");
         row("GET /api/patients/{id}/merged", REGISTRY);
         row("GET /api/admin/patient-duplicates", ADMIN);
         row("POST /api/admin/patient-duplicates/merge", ADMIN);

@@ -12,3 +12,9 @@ ALTER TABLE patient ADD COLUMN merged_by CHAR(36);
 CREATE UNIQUE INDEX ux_patient_rrn_hash ON patient (rrn_hash);
 CREATE INDEX ix_patient_name_birth ON patient (birth_date, name);
 CREATE INDEX ix_patient_merged_into ON patient (merged_into);
+
+-- "No known allergies", confirmed by whom and when (issue 15, item 1): distinct from never recorded (all null).
+-- Cleared when an allergy is recorded.
+ALTER TABLE patient ADD COLUMN allergies_none_at ${ts};
+ALTER TABLE patient ADD COLUMN allergies_none_by CHAR(36);
+ALTER TABLE patient ADD COLUMN allergies_none_by_name VARCHAR(100);
