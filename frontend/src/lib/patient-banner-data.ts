@@ -34,3 +34,14 @@ export function usePatientMedications(patientId: string | undefined) {
     retry: false,
   });
 }
+
+/** The latest recorded weight (chart readers); the banner leaves it out when it cannot be read. */
+export function usePatientBannerWeight(patientId: string | undefined) {
+  return useQuery({
+    queryKey: ['patients', 'weight', patientId ?? ''],
+    queryFn: async () =>
+      (await apiClient.get<{ weightKg?: number | null; measuredAt?: string | null }>(`/api/patients/${encodeURIComponent(patientId ?? '')}/weight`)).data,
+    enabled: Boolean(patientId),
+    retry: false,
+  });
+}

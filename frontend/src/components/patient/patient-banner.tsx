@@ -1,6 +1,6 @@
 import { useTranslation } from 'react-i18next';
 import { formatInstant } from '../../lib/time';
-import { usePatientBannerAllergies, usePatientBannerPatient } from '../../lib/patient-banner-data';
+import { usePatientBannerAllergies, usePatientBannerPatient, usePatientBannerWeight } from '../../lib/patient-banner-data';
 import { ageInYears } from '../../lib/time';
 import { cn } from '../../lib/cn';
 
@@ -13,6 +13,8 @@ export type BannerAllergies =
 export interface BannerPatient {
   name?: string;
   mrn?: string;
+  /** The latest recorded weight, when the reader may see it. */
+  weightKg?: number;
   birthDate?: string;
   sex?: string;
 }
@@ -43,6 +45,11 @@ export function PatientBannerView({ patient, allergies, today }: { patient: Bann
       {ageSex ? (
         <span className="text-slate-700" data-testid="patient-banner-age-sex">
           {ageSex}
+        </span>
+      ) : null}
+      {patient.weightKg != null ? (
+        <span className="text-slate-700" data-testid="patient-banner-weight">
+          {t('patientBanner.weight', { kg: patient.weightKg })}
         </span>
       ) : null}
       <AllergySummary allergies={allergies} />
@@ -92,9 +99,16 @@ function AllergySummary({ allergies }: { allergies: BannerAllergies }) {
 export function PatientBanner({ patientId, fallback }: { patientId: string | undefined; fallback?: BannerPatient }) {
   const patient = usePatientBannerPatient(patientId);
   const allergyList = usePatientBannerAllergies(patientId);
+  const weight = usePatientBannerWeight(patientId);
   if (!patientId) return null;
   const shown: BannerPatient = patient.data
-    ? { name: patient.data.name, mrn: patient.data.mrn, birthDate: patient.data.birthDate, sex: patient.data.sex }
+    ? {
+        name: patient.data.name,
+        mrn: patient.data.mrn,
+        birthDate: patient.data.birthDate,
+        sex: patient.data.sex,
+        weightKg: weight.data?.weightKg ?? undefined,
+      }
     : (fallback ?? {});
   if (!shown.name && !shown.mrn) return null;
   const allergies: BannerAllergies = allergyList.isPending

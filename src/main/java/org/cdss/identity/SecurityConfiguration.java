@@ -200,7 +200,11 @@ class SecurityConfiguration {
                                 "/api/patients/*/problems/**")
                         .hasAnyRole("DOCTOR", "NURSE", "PHARMACIST")
                         // medical records (module records): chart content for chart readers and the patient themself
-                        .requestMatchers(HttpMethod.GET, "/api/patients/*/timeline", "/api/encounters/**")
+                        .requestMatchers(
+                                HttpMethod.GET,
+                                "/api/patients/*/timeline",
+                                "/api/patients/*/weight",
+                                "/api/encounters/**")
                         .hasAnyRole("DOCTOR", "NURSE", "PHARMACIST", "RADIOLOGIST", "PATIENT")
                         .requestMatchers(HttpMethod.POST, "/api/patients/*/encounters", "/api/encounters/*/vitals")
                         .hasAnyRole("DOCTOR", "NURSE")

@@ -15,6 +15,7 @@ import tools.jackson.databind.JsonNode;
 /**
  * "No known allergies — confirmed by whom, when" (issue 15 item 1), distinct from never recorded: unconfirmed at
  * first, confirmed with the clinician's name and time, refused while an allergy is active, cleared by a new allergy.
+ * And the banner's weight: the latest recorded, nothing when none was recorded.
  */
 @IntegrationTest
 class AllergyReviewIntegrationTests {
@@ -55,4 +56,29 @@ class AllergyReviewIntegrationTests {
         assertThat(refused.status()).isEqualTo(409);
         assertThat(refused.json().path("type").asString()).endsWith("patient.allergies-recorded");
     }
+
+    @Test
+    void the_banner_weight_is_the_latest_recorded_and_absent_when_none_was() {
+        ApiClient doctor = new ApiClient(port);
+        var staff = testUsers.staff(Role.DOCTOR, PULMONOLOGY);
+        assertThat(doctor.login(staff.username(), TestUsers.PASSWORD).status()).isEqualTo(200);
+        String id = testUsers.patient("체중배너").id().toString();
+
+        var none = doctor.get("/api/patients/" + id + "/weight");
+        assertThat(none.status()).as(none.body()).isEqualTo(200);
+        assertThat(none.json().path("weightKg").isNull()).isTrue();
+
+        var opened = doctor.post("/api/patients/" + id + "/encounters", Map.of("departmentId", PULMONOLOGY));
+        assertThat(opened.status()).as(opened.body()).isEqualTo(201);
+        String encounter = opened.json().get("encounter").get("id").asString();
+        assertThat(doctor.post("/api/encounters/" + encounter + "/vitals", Map.of("weightKg", 61.5))
+                        .status())
+                .isEqualTo(201);
+
+        JsonNode weight = doctor.get("/api/patients/" + id + "/weight").json();
+        assertThat(weight.path("weightKg").asDouble()).isEqualTo(61.5);
+        assertThat(weight.path("measuredAt").asString()).isNotBlank();
+    }
+
+    static final java.util.UUID PULMONOLOGY = java.util.UUID.fromString("0d1f0000-0000-4000-8000-000000000002");
 }

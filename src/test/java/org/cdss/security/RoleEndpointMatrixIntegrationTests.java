@@ -124,6 +124,7 @@ class RoleEndpointMatrixIntegrationTests {
         row("GET /api/patients/{id}/encounters", REGISTRY_AND_PATIENT);
         row("POST /api/patients/{id}/encounters", "DOCTOR NURSE");
         row("GET /api/patients/{id}/timeline", CHART);
+        row("GET /api/patients/{id}/weight", CHART);
         row("GET /api/encounters/{id}", CHART);
         row("POST /api/encounters/{id}/finish", DOCTOR);
         row("POST /api/encounters/{id}/void", DOCTOR);
