@@ -49,7 +49,7 @@ cleanup() {
 }
 trap cleanup EXIT
 
-env "${DB_ENV[@]}" CDSS_MODE=demo CDSS_DEMO_PASSWORD="$PASSWORD" CDSS_RRN_KEY="$(head -c 32 /dev/urandom | base64)" \
+env "${DB_ENV[@]}" CDSS_MODE=demo CDSS_DEMO_PASSWORD="$PASSWORD" CDSS_RRN_KEY="$(head -c 32 /dev/urandom | base64)" CDSS_RRN_HASH_KEY="$(head -c 32 /dev/urandom | base64)" \
   CDSS_HOME="$HOME_DIR" \
   CDSS_DB_POOL_SIZE="${CDSS_DB_POOL_SIZE:-20}" SERVER_PORT="$PORT" \
   CDSS_LOGIN_PER_IP=1000000 CDSS_LOGIN_PER_ACCOUNT=1000000 \

@@ -12,7 +12,7 @@ JCMD=$JAVA_HOME/bin/jcmd
 if [ ! -f target/app/cdss.aot ]; then   # same preparation as ./cdss run
   rm -rf target/app && "$JAVA" -Djarmode=tools -jar target/cdss.jar extract --destination target/app >/dev/null
   t=$(mktemp -d)
-  CDSS_HOME=$t CDSS_MODE=production CDSS_RRN_KEY=AAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAA= SERVER_PORT=0 \
+  CDSS_HOME=$t CDSS_MODE=production CDSS_RRN_KEY=AAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAA= CDSS_RRN_HASH_KEY=AAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAA= SERVER_PORT=0 \
     "$JAVA" --enable-native-access=ALL-UNNAMED -XX:AOTCacheOutput=target/app/cdss.aot \
     -Dspring.context.exit=onRefresh -jar target/app/cdss.jar >/dev/null 2>&1
   rm -rf "$t"

@@ -42,6 +42,7 @@ export const NAV_ITEMS: readonly NavItem[] = [
   { key: 'ai-statistics', to: '/ai/lung-risk/statistics', labelKey: 'nav.ai-statistics', roles: AI_DASHBOARD_ROLES },
   { key: 'admin-users', to: '/admin/users', labelKey: 'nav.admin-users', roles: ADMIN_ROLES },
   { key: 'admin-audit', to: '/admin/audit', labelKey: 'nav.admin-audit', roles: ADMIN_ROLES },
+  { key: 'admin-patient-duplicates', to: '/admin/patient-duplicates', labelKey: 'nav.admin-patient-duplicates', roles: ADMIN_ROLES },
   { key: 'admin-ocs-routing', to: '/admin/ocs/routing', labelKey: 'nav.admin-ocs-routing', roles: ADMIN_ROLES },
   { key: 'admin-medsafety', to: '/admin/medsafety', labelKey: 'nav.admin-medsafety', roles: ADMIN_ROLES },
   // ADMIN_STAFF reach the schedules from a button on /appointments.

@@ -155,6 +155,10 @@ export const routes: RouteObject[] = [
             lazy: page(() => import('../features/admin/components/user-edit-page'), (m) => m.UserEditPage),
           },
           { path: 'admin/audit', lazy: page(() => import('../features/admin/components/audit-page'), (m) => m.AuditPage) },
+          {
+            path: 'admin/patient-duplicates',
+            lazy: page(() => import('../features/patients/components/duplicates-page'), (m) => m.DuplicatesPage),
+          },
           { path: 'admin/ocs/routing', lazy: page(() => import('./order-routes'), (m) => m.RoutingRoute) },
           {
             path: 'admin/medsafety',

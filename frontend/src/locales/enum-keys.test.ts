@@ -4,6 +4,7 @@ import { INTERACTION_SOURCES, OVERRIDE_REASONS, SEVERITY_ORDER, SOURCE_GRADES, T
 import { NOTIFICATION_KINDS } from '../features/notifications/components/notification-bell';
 import { STATUS_TONE } from '../features/scheduling/lib/actions';
 import { CANCEL_CAUSES, FREQUENCIES, LAB_FLAGS, LATERALITIES, MODALITIES, ORDER_TYPES, PRIORITIES, ROUTES, SPECIMENS, STATUSES } from '../features/orders/lib/enums';
+import { MATCH_REASONS } from '../features/patients/api/check-duplicates';
 import en from './en.json';
 import ko from './ko.json';
 
@@ -27,6 +28,7 @@ const dynamicKeys = [
   ...[...INTERACTION_SOURCES, 'other'].map((s) => `medsafety.sourceName.${s}`),
   ...SOURCE_GRADES.map((g) => `medsafety.sourceGrade.${g}`),
   ...NOTIFICATION_KINDS.map((k) => `notifications.kind.${k}`),
+  ...MATCH_REASONS.map((r) => `patients.duplicates.reason.${r}`),
   ...ORDER_TYPES.map((v) => `orders.type.${v}`),
   ...PRIORITIES.map((v) => `orders.priority.${v}`),
   ...STATUSES.map((v) => `orders.status.${v}`),

@@ -34,6 +34,10 @@ export type Sex = NonNullable<PatientSummaryView['sex']>;
 // Patient registry and clinical lists
 export type PatientView = Schemas['PatientView'];
 export type PatientChangeView = Schemas['PatientChangeView'];
+export type DuplicateMatch = Schemas['DuplicateMatch'];
+export type DuplicatePair = Schemas['DuplicatePair'];
+export type DuplicateCheckRequest = Schemas['DuplicateCheckRequest'];
+export type MergeRequest = Schemas['MergeRequest'];
 export type RevealedRrn = Schemas['RevealedRrn'];
 export type PortalActivationCode = Schemas['PortalActivationCode'];
 export type RegisterPatientRequest = Schemas['RegisterPatientRequest'];
@@ -120,6 +124,7 @@ export type OrderOverrideView = Schemas['OverrideView'];
 export type SendOrderRequest = Schemas['Send'];
 export type CompleteOrderRequest = Schemas['Complete'];
 export type CancelOrderRequest = Schemas['Cancel'];
+export type OrderMessageView = Schemas['OrderMessageView'];
 export type UpdateOrderRequest = Schemas['UpdateOrder'];
 /** An order linked to another by a revision (`replaces`, `replacedBy`). */
 export type OrderLink = Schemas['OrderLink'];

@@ -1,14 +1,20 @@
 import { useTranslation } from 'react-i18next';
-import { usePatientBannerAllergies, usePatientBannerPatient } from '../../lib/patient-banner-data';
+import { formatInstant } from '../../lib/time';
+import { usePatientBannerAllergies, usePatientBannerPatient, usePatientBannerWeight } from '../../lib/patient-banner-data';
 import { ageInYears } from '../../lib/time';
 import { cn } from '../../lib/cn';
 
 /** What the banner knows of the allergies: still loading, the active substances (maybe none), or not readable. */
-export type BannerAllergies = { state: 'loading' } | { state: 'unreadable' } | { state: 'known'; names: readonly string[] };
+export type BannerAllergies =
+  | { state: 'loading' }
+  | { state: 'unreadable' }
+  | { state: 'known'; names: readonly string[]; noneConfirmed?: { by?: string; at?: string } };
 
 export interface BannerPatient {
   name?: string;
   mrn?: string;
+  /** The latest recorded weight, when the reader may see it. */
+  weightKg?: number;
   birthDate?: string;
   sex?: string;
 }
@@ -41,13 +47,18 @@ export function PatientBannerView({ patient, allergies, today }: { patient: Bann
           {ageSex}
         </span>
       ) : null}
+      {patient.weightKg != null ? (
+        <span className="text-slate-700" data-testid="patient-banner-weight">
+          {t('patientBanner.weight', { kg: patient.weightKg })}
+        </span>
+      ) : null}
       <AllergySummary allergies={allergies} />
     </section>
   );
 }
 
 function AllergySummary({ allergies }: { allergies: BannerAllergies }) {
-  const { t } = useTranslation();
+  const { t, i18n } = useTranslation();
   if (allergies.state === 'loading') return null;
   const label = <span className="font-medium">{t('patientBanner.allergies')}:</span>;
   if (allergies.state === 'unreadable') {
@@ -57,10 +68,23 @@ function AllergySummary({ allergies }: { allergies: BannerAllergies }) {
       </span>
     );
   }
-  if (allergies.names.length === 0) {
+  if (allergies.names.length === 0 && allergies.noneConfirmed) {
+    const { by, at } = allergies.noneConfirmed;
     return (
       <span data-testid="patient-banner-allergies" data-state="none" className="text-slate-700">
         {label} {t('patientBanner.noKnownAllergies')}
+        <span className="text-slate-500">
+          {' — '}
+          {t('patientBanner.confirmedBy', { by: by ?? '', at: at ? formatInstant(at, i18n.language) : '' })}
+        </span>
+      </span>
+    );
+  }
+  if (allergies.names.length === 0) {
+    // an empty list nobody confirmed is not "no allergies": it was never recorded
+    return (
+      <span data-testid="patient-banner-allergies" data-state="not-recorded" className="rounded bg-amber-100 px-2 py-0.5 text-amber-900">
+        ⚠ {t('patientBanner.allergiesNotYetRecorded')}
       </span>
     );
   }
@@ -75,9 +99,16 @@ function AllergySummary({ allergies }: { allergies: BannerAllergies }) {
 export function PatientBanner({ patientId, fallback }: { patientId: string | undefined; fallback?: BannerPatient }) {
   const patient = usePatientBannerPatient(patientId);
   const allergyList = usePatientBannerAllergies(patientId);
+  const weight = usePatientBannerWeight(patientId);
   if (!patientId) return null;
   const shown: BannerPatient = patient.data
-    ? { name: patient.data.name, mrn: patient.data.mrn, birthDate: patient.data.birthDate, sex: patient.data.sex }
+    ? {
+        name: patient.data.name,
+        mrn: patient.data.mrn,
+        birthDate: patient.data.birthDate,
+        sex: patient.data.sex,
+        weightKg: weight.data?.weightKg ?? undefined,
+      }
     : (fallback ?? {});
   if (!shown.name && !shown.mrn) return null;
   const allergies: BannerAllergies = allergyList.isPending
@@ -87,6 +118,9 @@ export function PatientBanner({ patientId, fallback }: { patientId: string | und
       : {
           state: 'known',
           names: (allergyList.data ?? []).filter((a) => a.status !== 'INACTIVE').map((a) => a.substance ?? '').filter(Boolean),
+          noneConfirmed: patient.data?.noKnownAllergiesConfirmedAt
+            ? { by: patient.data.noKnownAllergiesConfirmedBy, at: patient.data.noKnownAllergiesConfirmedAt }
+            : undefined,
         };
   return <PatientBannerView patient={shown} allergies={allergies} />;
 }

@@ -32,6 +32,7 @@ import { DispenseForm, FlagLabel, LabResultForm, LabTableHead, ResultTextForm } 
 import { OrderStatusBadge, OverdueBadge, PriorityBadge } from './order-badges';
 import { OrderLoadError } from './order-load-error';
 import { SendOrderButton } from './send-order-button';
+import { OrderThread, ReturnButton, VerificationContext } from './verification-panel';
 import { PERFORMER_ROLES } from './worklist-page';
 
 /**
@@ -113,7 +114,14 @@ export function OrderDetailPage({ roles, userId }: { roles: readonly string[]; u
                   </dl>
                 </CardContent>
               </Card>
+              {order.type === 'MEDICATION' && order.patientId && roles.some((r) => r === 'PHARMACIST' || r === 'DOCTOR') ? (
+                <VerificationContext patientId={order.patientId} />
+              ) : null}
               <Actions data={data} roles={roles} userId={userId} />
+              <OrderThread
+                data={data}
+                canWrite={doctorActions(data, userId, roles).mine || roles.some((r) => PERFORMER_ROLES.includes(r))}
+              />
               {data.results?.length ? <LabResults data={data} /> : null}
               {data.dispenses?.length ? (
                 <Card data-testid="order-dispenses">
@@ -153,9 +161,15 @@ export function OrderDetailPage({ roles, userId }: { roles: readonly string[]; u
                         <li key={i} className="rounded-md border border-amber-200 bg-amber-50 p-2">
                           <span className="font-medium">{o.reasonCode ? t(`medsafety.override.${o.reasonCode}`, { defaultValue: o.reasonCode }) : ''}</span>
                           {o.tier ? <span className="ml-2 text-xs">{t(`medsafety.tier.${o.tier}`, { defaultValue: o.tier })}</span> : null}
+                          {o.alertType || o.drugs?.length ? (
+                            <p data-testid="override-what" title={o.ruleId}>
+                              {o.alertType ? t(`medsafety.type.${o.alertType}`, { defaultValue: '' }) : ''}
+                              {o.drugs?.length ? `: ${o.drugs.join(' + ')}` : ''}
+                            </p>
+                          ) : null}
                           {o.comment ? <p>{o.comment}</p> : null}
-                          <p className="text-xs text-slate-500">
-                            <span className="font-mono">{o.ruleId}</span> · {formatInstant(o.at, i18n.language)}
+                          <p className="text-xs text-slate-500" title={o.ruleId}>
+                            {formatInstant(o.at, i18n.language)}
                           </p>
                         </li>
                       ))}
@@ -367,10 +381,11 @@ function Actions({ data, roles, userId }: { data: OrderDetailView; roles: readon
           </p>
         ) : null}
         {performer && order.status === 'SENT' ? (
-          <div className="space-y-2">
+          <div className="flex flex-wrap items-start gap-2">
             <Button data-testid="order-start" disabled={start.isPending} onClick={() => start.mutate({ id, version: order.version, key: newIdempotencyKey() })}>
               {order.type === 'MEDICATION' ? t('orders.actions.verify') : t('orders.actions.start')}
             </Button>
+            <ReturnButton data={data} />
             {start.isError ? <Alert tone="error">{problemMessage(start.error, t)}</Alert> : null}
           </div>
         ) : null}

@@ -8,6 +8,7 @@ import { cn } from '../../../lib/cn';
 import { formatInstant } from '../../../lib/time';
 import type { OrderView } from '../../../types/api';
 import { isOverdue } from '../lib/worklist';
+import { Badge } from '../../../components/ui/badge';
 import { OrderStatusBadge, OverdueBadge, PriorityBadge } from './order-badges';
 
 /** Orders as rows: number (link to the detail), patient, what, priority, status, due time; overdue rows in red. */
@@ -71,7 +72,19 @@ export function OrdersTable({
                   {order.patientName} <span className="text-xs text-slate-500">{order.patientMrn}</span>
                 </TableCell>
                 <TableCell className="whitespace-nowrap">{order.type ? t(`orders.type.${order.type}`) : ''}</TableCell>
-                <TableCell data-testid="order-summary">{order.summary}</TableCell>
+                <TableCell data-testid="order-summary">
+                  {order.summary}
+                  {order.overridden ? (
+                    <Badge tone="warning" className="ml-2" data-testid="order-overridden" title={t('orders.verification.overriddenHint')}>
+                      ⚠ {t('orders.verification.overridden')}
+                    </Badge>
+                  ) : null}
+                  {order.messages ? (
+                    <Badge tone="info" className="ml-2" data-testid="order-messages">
+                      {t('orders.thread.count', { count: order.messages })}
+                    </Badge>
+                  ) : null}
+                </TableCell>
                 <TableCell>
                   <PriorityBadge priority={order.priority} />
                 </TableCell>

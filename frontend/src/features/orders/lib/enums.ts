@@ -21,7 +21,7 @@ export const DOSE_UNITS = ['mg', 'g', 'mcg', 'mL', 'IU', 'unit', 'tablet', 'caps
 export const MODALITIES = ['CT', 'MR', 'CR', 'DX', 'US', 'MG'] as const satisfies readonly Modality[];
 export const LATERALITIES = ['NOT_APPLICABLE', 'LEFT', 'RIGHT', 'BILATERAL'] as const satisfies readonly Laterality[];
 export const SPECIMENS = ['BLOOD', 'SERUM', 'PLASMA', 'URINE', 'CSF', 'SWAB', 'OTHER'] as const;
-export const CANCEL_CAUSES = ['REQUESTED', 'WITHDRAWN', 'REPLACED'] as const satisfies readonly CancelCause[];
+export const CANCEL_CAUSES = ['REQUESTED', 'WITHDRAWN', 'REPLACED', 'RETURNED'] as const satisfies readonly CancelCause[];
 export const LAB_FLAGS = ['NORMAL', 'LOW', 'HIGH', 'CRITICAL_LOW', 'CRITICAL_HIGH', 'NOT_NUMERIC'] as const satisfies readonly LabFlag[];
 
 export const PRIORITY_TONE: Record<OrderPriority, 'danger' | 'warning' | 'info' | 'neutral'> = {

@@ -1,3 +1,4 @@
+import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Alert } from '../../../components/ui/alert';
@@ -7,7 +8,7 @@ import { Card, CardContent, CardHeader, CardTitle } from '../../../components/ui
 import { Input } from '../../../components/ui/input';
 import { Select } from '../../../components/ui/select';
 import { Spinner } from '../../../components/ui/spinner';
-import { problemFieldErrors, toApiProblem } from '../../../lib/api-client';
+import { apiClient, problemFieldErrors, toApiProblem } from '../../../lib/api-client';
 import { problemMessage } from '../../../lib/problem-message';
 import {
   useAddClinicalEntry,
@@ -96,6 +97,9 @@ export function ClinicalListSection({ patientId, kind, canWrite }: { patientId: 
             );
           })}
         </ul>
+        {canWrite && kind === 'allergies' && list.data && !list.data.some((a) => a.status === 'ACTIVE') ? (
+          <ConfirmNoAllergies patientId={patientId} />
+        ) : null}
         {canWrite ? (
           <form onSubmit={submit} className="flex flex-wrap items-start gap-2" noValidate>
             {FIELDS[kind].map((f) => (
@@ -135,5 +139,23 @@ export function ClinicalListSection({ patientId, kind, canWrite }: { patientId: 
         {add.isError && Object.keys(errors).length === 0 ? <Alert tone="error">{problemMessage(add.error, t)}</Alert> : null}
       </CardContent>
     </Card>
+  );
+}
+
+/** Records "no known allergies" as confirmed by the caller, now: the banner then says so, with who and when. */
+function ConfirmNoAllergies({ patientId }: { patientId: string }) {
+  const { t } = useTranslation();
+  const queryClient = useQueryClient();
+  const confirm = useMutation({
+    mutationFn: async () => apiClient.post(`/api/patients/${encodeURIComponent(patientId)}/allergies/none-confirmed`),
+    onSuccess: () => void queryClient.invalidateQueries({ queryKey: ['patients', 'detail', patientId] }),
+  });
+  return (
+    <div>
+      <Button size="sm" variant="secondary" data-testid="allergies-confirm-none" disabled={confirm.isPending} onClick={() => confirm.mutate()}>
+        {t('patients.lists.confirmNone')}
+      </Button>
+      {confirm.isError ? <Alert tone="error">{problemMessage(confirm.error, t)}</Alert> : null}
+    </div>
   );
 }

@@ -16,6 +16,7 @@ import { formatInstant } from '../../../lib/time';
 import type { PatientView } from '../../../types/api';
 import { usePatient } from '../api/get-patient';
 import { usePatientHistory } from '../api/get-patient-history';
+import { useMergedRecords } from '../api/check-duplicates';
 import { useInactivatePatient } from '../api/inactivate-patient';
 import { useIssuePortalCode } from '../api/issue-portal-code';
 import { useRevealRrn } from '../api/reveal-rrn';
@@ -73,6 +74,7 @@ export function PatientDetailPage({ roles, children }: { roles?: readonly string
       ) : null}
       {patient.data ? (
         <>
+          <MergeLinks patient={patient.data} />
           {editing ? (
             <EditCard patient={patient.data} onDone={() => setEditing(false)} />
           ) : (
@@ -287,5 +289,35 @@ function HistoryCard({ id }: { id: string }) {
         </ul>
       </CardContent>
     </Card>
+  );
+}
+
+/** A merged record points at the chart that continues it; a surviving chart lists the records merged into it. */
+function MergeLinks({ patient }: { patient: PatientView }) {
+  const { t } = useTranslation();
+  const merged = useMergedRecords(patient.id ?? '', Boolean(patient.active && patient.id));
+  if (patient.mergedInto) {
+    return (
+      <Alert tone="warning" className="mb-3" data-testid="patient-merged-into">
+        {t('patients.duplicates.mergedInto')}{' '}
+        <Link to={`/patients/${patient.mergedInto}`} className="font-medium text-sky-700 hover:underline">
+          {t('patients.duplicates.openSurvivor')}
+        </Link>
+      </Alert>
+    );
+  }
+  if (!merged.data || merged.data.length === 0) return null;
+  return (
+    <Alert tone="info" className="mb-3" data-testid="patient-merged-from">
+      {t('patients.duplicates.mergedFrom')}{' '}
+      {merged.data.map((m, i) => (
+        <span key={m.id}>
+          {i > 0 ? ', ' : ''}
+          <Link to={`/patients/${m.id}`} className="font-medium text-sky-700 hover:underline">
+            {m.mrn}
+          </Link>
+        </span>
+      ))}
+    </Alert>
   );
 }

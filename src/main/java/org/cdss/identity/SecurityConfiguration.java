@@ -182,7 +182,7 @@ class SecurityConfiguration {
                         .hasAnyRole("ADMIN_STAFF", "ADMIN")
                         .requestMatchers(HttpMethod.POST, "/api/patients/*/portal-activation-code")
                         .hasAnyRole("ADMIN_STAFF", "ADMIN")
-                        .requestMatchers(HttpMethod.POST, "/api/patients")
+                        .requestMatchers(HttpMethod.POST, "/api/patients", "/api/patients/duplicates/check")
                         .hasAnyRole("ADMIN_STAFF", "DOCTOR", "NURSE")
                         .requestMatchers(HttpMethod.PUT, "/api/patients/*")
                         .hasAnyRole("ADMIN_STAFF", "DOCTOR", "NURSE")
@@ -200,7 +200,11 @@ class SecurityConfiguration {
                                 "/api/patients/*/problems/**")
                         .hasAnyRole("DOCTOR", "NURSE", "PHARMACIST")
                         // medical records (module records): chart content for chart readers and the patient themself
-                        .requestMatchers(HttpMethod.GET, "/api/patients/*/timeline", "/api/encounters/**")
+                        .requestMatchers(
+                                HttpMethod.GET,
+                                "/api/patients/*/timeline",
+                                "/api/patients/*/weight",
+                                "/api/encounters/**")
                         .hasAnyRole("DOCTOR", "NURSE", "PHARMACIST", "RADIOLOGIST", "PATIENT")
                         .requestMatchers(HttpMethod.POST, "/api/patients/*/encounters", "/api/encounters/*/vitals")
                         .hasAnyRole("DOCTOR", "NURSE")
@@ -258,8 +262,15 @@ class SecurityConfiguration {
                         .hasRole("DOCTOR")
                         .requestMatchers(HttpMethod.DELETE, "/api/ocs/orders/*")
                         .hasRole("DOCTOR")
-                        .requestMatchers(HttpMethod.POST, "/api/ocs/orders/*/start", "/api/ocs/orders/*/complete")
+                        .requestMatchers(
+                                HttpMethod.POST,
+                                "/api/ocs/orders/*/start",
+                                "/api/ocs/orders/*/complete",
+                                "/api/ocs/orders/*/return")
                         .hasAnyRole("PHARMACIST", "LAB_TECH", "RADIOGRAPHER", "RADIOLOGIST")
+                        // the thread on an order: the prescriber and the department that carries it out
+                        .requestMatchers(HttpMethod.POST, "/api/ocs/orders/*/messages")
+                        .hasAnyRole("DOCTOR", "PHARMACIST", "LAB_TECH", "RADIOGRAPHER", "RADIOLOGIST")
                         .requestMatchers(HttpMethod.POST, "/api/ocs/orders/*/revalidate")
                         .hasAnyRole("DOCTOR", "PHARMACIST")
                         .requestMatchers(HttpMethod.GET, "/api/ocs/**")

@@ -11,5 +11,9 @@ public enum NotificationKind {
     /** A result was recorded for an order the recipient placed. */
     RESULT_AVAILABLE,
     /** A result with at least one critical value: always urgent. */
-    CRITICAL_RESULT
+    CRITICAL_RESULT,
+    /** The department that carries an order out (a pharmacist) asks its prescriber a question: urgent. */
+    ORDER_QUERY,
+    /** The prescriber answered a query on an order (told to the department). */
+    ORDER_QUERY_ANSWERED
 }

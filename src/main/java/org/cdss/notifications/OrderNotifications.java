@@ -5,6 +5,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
+import org.cdss.orders.OrderMessagePosted;
 import org.cdss.orders.OrderResultRecorded;
 import org.cdss.orders.OrderStatus;
 import org.cdss.orders.OrderStatusChanged;
@@ -63,6 +64,44 @@ class OrderNotifications {
                 event.orderNumber(),
                 params,
                 event.at())));
+    }
+
+    /**
+     * A message on an order's thread: a query goes to the prescriber (urgent: the order waits for the answer), an
+     * answer to the department. One notification per message.
+     */
+    @Async
+    @TransactionalEventListener
+    void on(OrderMessagePosted event) {
+        store(List.of(draft(event)));
+    }
+
+    static NotificationDraft draft(OrderMessagePosted e) {
+        Map<String, String> params = params(e.orderNumber(), e.type().name(), null);
+        String fact = "MESSAGE@" + e.messageId();
+        return e.toPrescriber()
+                ? new NotificationDraft(
+                        key(e.orderId(), fact, "U" + e.orderedBy()),
+                        e.orderedBy(),
+                        null,
+                        NotificationKind.ORDER_QUERY,
+                        true,
+                        SUBJECT_ORDER,
+                        e.orderId(),
+                        e.orderNumber(),
+                        params,
+                        e.at())
+                : new NotificationDraft(
+                        key(e.orderId(), fact, "D" + e.targetDepartmentId()),
+                        null,
+                        e.targetDepartmentId(),
+                        NotificationKind.ORDER_QUERY_ANSWERED,
+                        false,
+                        SUBJECT_ORDER,
+                        e.orderId(),
+                        e.orderNumber(),
+                        params,
+                        e.at());
     }
 
     static List<NotificationDraft> drafts(OrderStatusChanged e) {

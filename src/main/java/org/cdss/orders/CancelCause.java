@@ -1,7 +1,7 @@
 package org.cdss.orders;
 
 /**
- * Why an order was cancelled. Only {@link #REQUESTED} carries a reason a person wrote; the other two are said by
+ * Why an order was cancelled. Only {@link #REQUESTED} and {@link #RETURNED} carry a reason a person wrote; the other two are said by
  * the UI in the reader's language (the stored {@code cancelReason} of those is an English sentence for raw readers).
  */
 public enum CancelCause {
@@ -10,5 +10,7 @@ public enum CancelCause {
     /** Withdrawn by the orderer while still pending (never sent). */
     WITHDRAWN,
     /** Replaced by a revision ({@code replacedBy} names it). */
-    REPLACED
+    REPLACED,
+    /** Returned to the prescriber by the department that verifies it (a pharmacist), with the reason they gave. */
+    RETURNED
 }

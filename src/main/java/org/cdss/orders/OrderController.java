@@ -36,9 +36,15 @@ class OrderController {
     private final OrderTransitions transitions;
     private final OrderIdempotency idempotency;
     private final OrderQueries queries;
+    private final OrderMessages messages;
 
     OrderController(
-            OrderCommands commands, OrderTransitions transitions, OrderIdempotency idempotency, OrderQueries queries) {
+            OrderCommands commands,
+            OrderTransitions transitions,
+            OrderIdempotency idempotency,
+            OrderQueries queries,
+            OrderMessages messages) {
+        this.messages = messages;
         this.commands = commands;
         this.transitions = transitions;
         this.idempotency = idempotency;
@@ -153,6 +159,28 @@ class OrderController {
             @Valid @RequestBody OrderRequests.Cancel body,
             @RequestHeader(name = IDEMPOTENCY_KEY, required = false) String key) {
         return idempotency.once(key, "CANCEL", id, k -> transitions.cancel(id, body, k));
+    }
+
+    /** The verifying department (a pharmacist) returns the order to its prescriber: cancelled with their reason. */
+    @PostMapping("/orders/{id}/return")
+    OrderDetailView returnToPrescriber(
+            @PathVariable UUID id,
+            @Valid @RequestBody OrderRequests.Cancel body,
+            @RequestHeader(name = IDEMPOTENCY_KEY, required = false) String key) {
+        return idempotency.once(key, "RETURN", id, k -> transitions.returnToPrescriber(id, body, k));
+    }
+
+    /** The thread between the department and the prescriber (queries and answers), oldest first. */
+    @GetMapping("/orders/{id}/messages")
+    List<OrderMessages.OrderMessageView> messages(@PathVariable UUID id) {
+        return messages.thread(id);
+    }
+
+    /** A query to the prescriber (from the department) or an answer (from the prescriber), who is then notified. */
+    @PostMapping("/orders/{id}/messages")
+    @ResponseStatus(HttpStatus.CREATED)
+    OrderMessages.OrderMessageView postMessage(@PathVariable UUID id, @Valid @RequestBody OrderRequests.Message body) {
+        return messages.post(id, body.body());
     }
 
     @PostMapping("/orders/{id}/revise")

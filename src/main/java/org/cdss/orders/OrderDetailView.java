@@ -81,6 +81,18 @@ public record OrderDetailView(
             BigDecimal quantity, String note, UUID dispensedBy, String dispensedByName, Instant dispensedAt) {}
 
     /** A blocking safety alert the prescriber overrode to send the order. */
+    /**
+     * A blocking alert overridden at sending: {@code alertType} (INTERACTION, ALLERGY, …) and {@code drugs} (display
+     * names of the drugs involved) say what it was in words; {@code ruleId} is the code, for tooltips only.
+     */
     public record OverrideView(
-            UUID checkId, String ruleId, String tier, String reasonCode, String comment, UUID userId, Instant at) {}
+            UUID checkId,
+            String ruleId,
+            String tier,
+            String reasonCode,
+            String comment,
+            UUID userId,
+            Instant at,
+            String alertType,
+            List<String> drugs) {}
 }

@@ -42,7 +42,10 @@ import org.springframework.transaction.annotation.Transactional;
 public class OrderQueries {
 
     static final int MAX_PAGE_SIZE = 200;
-    static final String SELECT = "SELECT o.*, lt.name_en AS lab_name FROM clinical_order o "
+    static final String SELECT = "SELECT o.*, lt.name_en AS lab_name, "
+            + "(SELECT COUNT(*) FROM order_safety_override so WHERE so.order_id = o.id) AS override_count, "
+            + "(SELECT COUNT(*) FROM order_message om WHERE om.order_id = o.id) AS message_count "
+            + "FROM clinical_order o "
             + "LEFT JOIN lab_test lt ON lt.code = o.lab_test_code ";
 
     private final JdbcClient jdbc;
@@ -486,7 +489,9 @@ public class OrderQueries {
                             r.replaces(),
                             r.checkComplete(),
                             r.checkBlocking(),
-                            r.version());
+                            r.version(),
+                            r.overrides() > 0,
+                            r.messages());
                 })
                 .toList();
     }
@@ -533,7 +538,9 @@ public class OrderQueries {
             Instant startedAt,
             Instant completedAt,
             Instant cancelledAt,
-            long version) {}
+            long version,
+            int overrides,
+            int messages) {}
 
     static OrderRow row(ResultSet rs, int n) throws SQLException {
         OrderType type = OrderType.valueOf(rs.getString("order_type"));
@@ -611,7 +618,9 @@ public class OrderQueries {
                 UtcTimestamps.read(rs, "started_at"),
                 UtcTimestamps.read(rs, "completed_at"),
                 UtcTimestamps.read(rs, "cancelled_at"),
-                rs.getLong("version"));
+                rs.getLong("version"),
+                rs.getInt("override_count"),
+                rs.getInt("message_count"));
     }
 
     private static CancelCause cancelCause(String code) {

@@ -74,10 +74,15 @@ class OrderRecords {
             String tier,
             String reasonCode,
             String comment,
+            String alertType,
+            String drugNames,
             UUID by,
             Instant at) {
         jdbc.sql("INSERT INTO order_safety_override (id, order_id, check_id, rule_id, tier, reason_code, comment, "
-                        + "user_id, occurred_at) VALUES (:id, :o, :c, :r, :t, :rc, :cm, :u, :at)")
+                        + "alert_type, drug_names, user_id, occurred_at) "
+                        + "VALUES (:id, :o, :c, :r, :t, :rc, :cm, :ty, :dn, :u, :at)")
+                .param("ty", alertType)
+                .param("dn", drugNames.length() > 500 ? drugNames.substring(0, 500) : drugNames)
                 .param("id", UUID.randomUUID().toString())
                 .param("o", orderId.toString())
                 .param("c", checkId.toString())
@@ -162,8 +167,15 @@ class OrderRecords {
                         rs.getString("reason_code"),
                         rs.getString("comment"),
                         uuid(rs, "user_id"),
-                        UtcTimestamps.read(rs, "occurred_at")))
+                        UtcTimestamps.read(rs, "occurred_at"),
+                        rs.getString("alert_type"),
+                        drugList(rs.getString("drug_names"))))
                 .list();
+    }
+
+    /** The stored " + "-joined display names as a list (empty for overrides stored before they were kept). */
+    private static List<String> drugList(String joined) {
+        return joined == null || joined.isBlank() ? List.of() : List.of(joined.split(" \\+ "));
     }
 
     String resultText(UUID orderId) {

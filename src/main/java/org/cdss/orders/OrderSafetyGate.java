@@ -118,6 +118,14 @@ class OrderSafetyGate {
                         alert.tier().name(),
                         reason,
                         override.comment(),
+                        alert.type().name(),
+                        String.join(
+                                " + ",
+                                alert.drugs().stream()
+                                        .map(d -> d.name())
+                                        .filter(java.util.Objects::nonNull)
+                                        .distinct()
+                                        .toList()),
                         user.userId(),
                         now);
             }

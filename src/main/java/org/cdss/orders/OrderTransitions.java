@@ -108,6 +108,20 @@ class OrderTransitions {
     }
 
     /**
+     * The department that verifies the order (a pharmacist) returns it to the prescriber instead of carrying it out:
+     * it is cancelled with the cause {@link CancelCause#RETURNED} and their reason, and the prescriber is notified
+     * (an order cancelled by someone else than its prescriber, {@code OrderNotifications}).
+     */
+    @Transactional
+    public OrderDetailView returnToPrescriber(UUID id, OrderRequests.Cancel request, OrderIdempotency.Key key) {
+        CdssPrincipal user = CurrentUser.require();
+        Instant now = clock.instant();
+        Order order = acting(id, request.version(), key, user, OrderAccess::requirePerformer, now);
+        OrderStatus from = order.cancel(CancelCause.RETURNED, request.reason(), user.userId(), now);
+        return changes.moved(order, from, user, now, request.reason(), "ORDER_RETURN");
+    }
+
+    /**
      * The first steps every department or cancel transition shares: load the order the caller may see, check who
      * may act and the version they saw, and record the key.
      */

@@ -7,7 +7,8 @@ import java.util.UUID;
  * An order as lists and worklists show it. {@code summary} is a one-line description of what is ordered (e.g.
  * "Amoxicillin 500 mg PO TID × 7 d"); {@code overdue} is true when it is not final and its due time has passed.
  * {@code cancelCause} says why a cancelled order was cancelled; {@code cancelReason} is the orderer's own words only
- * when it is REQUESTED.
+ * when it is REQUESTED or RETURNED. {@code overridden}: a blocking medication-safety alert was overridden at sending
+ * (the pharmacist's worklist badges it); {@code messages}: the number of messages on its thread.
  */
 public record OrderView(
         UUID id,
@@ -34,4 +35,6 @@ public record OrderView(
         UUID replacesOrderId,
         Boolean lastCheckComplete,
         Integer lastCheckBlocking,
-        long version) {}
+        long version,
+        boolean overridden,
+        int messages) {}

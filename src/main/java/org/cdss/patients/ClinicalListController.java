@@ -24,9 +24,11 @@ import org.springframework.web.bind.annotation.RestController;
 class ClinicalListController {
 
     private final ClinicalLists lists;
+    private final AllergyReview review;
 
-    ClinicalListController(ClinicalLists lists) {
+    ClinicalListController(ClinicalLists lists, AllergyReview review) {
         this.lists = lists;
+        this.review = review;
     }
 
     /** The id of a newly recorded entry. */
@@ -41,6 +43,13 @@ class ClinicalListController {
     @ResponseStatus(HttpStatus.CREATED)
     CreatedEntry recordAllergy(@PathVariable UUID id, @Valid @RequestBody RecordAllergyRequest request) {
         return new CreatedEntry(lists.recordAllergy(id, request.substance(), request.reaction(), request.severity()));
+    }
+
+    /** "No known allergies": confirmed by the caller, now (409 while an active allergy is recorded). */
+    @PostMapping("/allergies/none-confirmed")
+    @org.springframework.web.bind.annotation.ResponseStatus(org.springframework.http.HttpStatus.NO_CONTENT)
+    void confirmNoAllergies(@PathVariable UUID id) {
+        review.confirmNone(id);
     }
 
     @PostMapping("/allergies/{itemId}/inactivate")

@@ -201,6 +201,7 @@ public class ClinicalLists {
                 .param("by", user.userId().toString())
                 .param("byName", cut(user.displayName(), 100))
                 .update();
+        AllergyReview.clear(jdbc, patientId); // an allergy ends "no known allergies"
         audit.record(AuditEvent.success(Kind.ALLERGY.audit + "_CREATE", "PatientAllergy", id, patientId));
         return id;
     }

@@ -68,6 +68,30 @@ class Patient {
     @Column(name = "rrn_masked", length = 14)
     private String rrnMasked;
 
+    /** HMAC of the number ({@link RrnHasher}), unique; null without a number or on a duplicate found at upgrade. */
+    @Column(name = "rrn_hash", length = 64)
+    private String rrnHash;
+
+    /** The older record holding the same number, found when existing rows were hashed (ADR 0026). */
+    @Column(name = "rrn_duplicate_of")
+    private UUID rrnDuplicateOf;
+
+    @Column(name = "merged_into")
+    private UUID mergedInto;
+
+    @Column(name = "merged_at")
+    private Instant mergedAt;
+
+    @Column(name = "merged_by")
+    private UUID mergedBy;
+
+    /** "No known allergies" confirmed (written by {@link AllergyReview} only, read here for the view). */
+    @Column(name = "allergies_none_at", insertable = false, updatable = false)
+    private Instant allergiesNoneAt;
+
+    @Column(name = "allergies_none_by_name", length = 100, insertable = false, updatable = false)
+    private String allergiesNoneByName;
+
     @Column(name = "name_initials", length = 100)
     private String nameInitials;
 
@@ -128,10 +152,48 @@ class Patient {
         return changed;
     }
 
-    void setRrn(String encrypted, String masked, Instant now) {
+    void setRrn(String encrypted, String masked, String hash, Instant now) {
         this.rrnEncrypted = encrypted;
         this.rrnMasked = masked;
+        this.rrnHash = hash;
+        this.rrnDuplicateOf = null;
         this.updatedAt = now;
+    }
+
+    /** Gives the number up (to the record it is merged into): no number, no hash. */
+    void clearRrn(Instant now) {
+        this.rrnEncrypted = null;
+        this.rrnMasked = null;
+        this.rrnHash = null;
+        this.rrnDuplicateOf = null;
+        this.updatedAt = now;
+    }
+
+    /** Marks this record as merged into {@code survivor}: inactive, with who and when; false when already inactive. */
+    boolean mergeInto(UUID survivor, UUID by, String reason, Instant now) {
+        if (!inactivate(by, reason, now)) {
+            return false;
+        }
+        mergedInto = survivor;
+        mergedAt = now;
+        mergedBy = by;
+        return true;
+    }
+
+    String rrnHash() {
+        return rrnHash;
+    }
+
+    String name() {
+        return name;
+    }
+
+    String phoneDigits() {
+        return phoneDigits;
+    }
+
+    Sex sex() {
+        return sex;
     }
 
     /** Inactivates the record (never deleted); false when it already was inactive. */
@@ -173,7 +235,10 @@ class Patient {
                 inactivationReason,
                 createdAt,
                 updatedAt,
-                version);
+                version,
+                mergedInto,
+                allergiesNoneAt,
+                allergiesNoneByName);
     }
 
     String rrnEncrypted() {

@@ -27,6 +27,7 @@ public class PatientManagement {
     private final PatientDirectory directory;
     private final PatientChanges changes;
     private final RrnCipher cipher;
+    private final RrnHasher hasher;
     private final AuditLog audit;
     private final Clock clock;
 
@@ -35,8 +36,10 @@ public class PatientManagement {
             PatientDirectory directory,
             PatientChanges changes,
             RrnCipher cipher,
+            RrnHasher hasher,
             AuditLog audit,
             Clock clock) {
+        this.hasher = hasher;
         this.patients = patients;
         this.directory = directory;
         this.changes = changes;
@@ -56,7 +59,7 @@ public class PatientManagement {
             setRrn(patient, rrn, now);
             fields.add("rrn");
         }
-        patients.saveAndFlush(patient);
+        saveUnique(patient);
         changes.append(patient.id(), CurrentUser.require(), "CREATE", fields, now);
         audit.record(AuditEvent.success("PATIENT_CREATE", "Patient", patient.id(), patient.id()));
         return patient.view();
@@ -79,7 +82,7 @@ public class PatientManagement {
             fields.add("rrn");
         }
         if (!fields.isEmpty()) {
-            patients.saveAndFlush(patient); // the version check of the UPDATE decides between concurrent edits
+            saveUnique(patient); // the version check of the UPDATE decides between concurrent edits
             changes.append(id, CurrentUser.require(), "UPDATE", fields, now);
         }
         audit.record(AuditEvent.success("PATIENT_UPDATE", "Patient", id, id)
@@ -120,8 +123,34 @@ public class PatientManagement {
         return changes.of(id);
     }
 
+    /**
+     * Seals the number and sets its keyed hash; refuses (409 patient.duplicate-rrn, naming the record that holds it) a
+     * number another record already holds. The unique index on the hash decides between concurrent registrations.
+     */
     private void setRrn(Patient patient, String rrn, Instant now) {
         String normalised = RrnCipher.normalise(rrn);
-        patient.setRrn(cipher.encrypt(patient.id(), normalised), RrnCipher.mask(normalised), now);
+        String hash = hasher.hash(normalised);
+        patients.findByRrnHash(hash)
+                .filter(other -> !other.id().equals(patient.id()))
+                .ifPresent(other -> {
+                    throw duplicateRrn(other.id());
+                });
+        patient.setRrn(cipher.encrypt(patient.id(), normalised), RrnCipher.mask(normalised), hash, now);
+    }
+
+    private void saveUnique(Patient patient) {
+        try {
+            patients.saveAndFlush(patient);
+        } catch (org.springframework.dao.DataIntegrityViolationException e) {
+            if (patient.rrnHash() == null) {
+                throw e;
+            }
+            throw duplicateRrn(null); // a concurrent registration of the same number won
+        }
+    }
+
+    private static DomainException duplicateRrn(@org.jspecify.annotations.Nullable UUID existing) {
+        DomainException problem = new DomainException(PatientProblem.DUPLICATE_RRN);
+        return existing == null ? problem : problem.with("existingPatientId", existing);
     }
 }

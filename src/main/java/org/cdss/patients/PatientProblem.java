@@ -14,7 +14,13 @@ public enum PatientProblem implements ProblemType {
     /** The allergy, medication or problem list entry is already inactive. */
     ENTRY_INACTIVE("patient.entry-inactive", 409),
     /** No unused MRN was drawn after several attempts (practically impossible; retrying helps). */
-    MRN_UNAVAILABLE("patient.mrn-unavailable", 409);
+    MRN_UNAVAILABLE("patient.mrn-unavailable", 409),
+    /** Another patient record already holds this resident registration number ({@code existingPatientId}). */
+    DUPLICATE_RRN("patient.duplicate-rrn", 409),
+    /** A merge of a record into itself, into an inactive or merged record, or of a record already merged. */
+    MERGE_REFUSED("patient.merge-refused", 409),
+    /** "No known allergies" cannot be confirmed while active allergies are recorded. */
+    ALLERGIES_RECORDED("patient.allergies-recorded", 409);
 
     private final String code;
     private final int status;

@@ -13,6 +13,22 @@ interface Patients extends JpaRepository<Patient, UUID> {
 
     boolean existsByMrn(String mrn);
 
+    Optional<Patient> findByRrnHash(String rrnHash);
+
+    java.util.List<Patient> findByMergedInto(UUID mergedInto);
+
+    /** Active records with this birth date and name, ignoring case and spaces (the duplicate check). */
+    @Query("""
+            select p from Patient p where p.active = true and p.birthDate = :birthDate
+            and lower(replace(p.name, ' ', '')) = :name order by p.createdAt""")
+    java.util.List<Patient> findSameNameAndBirth(java.time.LocalDate birthDate, String name);
+
+    /** Active records with this birth date and phone digits (a renamed patient, a typo in the name). */
+    @Query("""
+            select p from Patient p where p.active = true and p.birthDate = :birthDate
+            and p.phoneDigits = :phoneDigits order by p.createdAt""")
+    java.util.List<Patient> findSamePhoneAndBirth(java.time.LocalDate birthDate, String phoneDigits);
+
     long countByActiveTrue();
 
     /** Several patients by id: a fixed query string, so Hibernate caches its plan (findAllById builds a new one per call). */

@@ -61,7 +61,7 @@ class RrnCipher {
             @Value("${cdss.rrn-old-keys:}") String oldKeys,
             @Value("${cdss.mode:production}") String mode,
             @Value("${cdss.home:./data}") String home) {
-        byte[] current = resolveKey(keyText, mode, home);
+        byte[] current = resolveKey(keyText, mode, home, "CDSS_RRN_KEY", "rrn.key", "encrypts");
         this.key = new SecretKeySpec(current, "AES");
         this.keyId = keyId(current);
         keys.put(keyId, key);
@@ -90,15 +90,21 @@ class RrnCipher {
         }
     }
 
-    private static byte[] resolveKey(String keyText, String mode, String home) {
+    /**
+     * A 32-byte key from its setting ({@code variable}, base64), or in demo mode from {@code CDSS_HOME/keys/<file>}
+     * (generated once); production mode refuses to start without it. {@code purpose} completes "the key that …
+     * resident registration numbers" in the messages.
+     */
+    static byte[] resolveKey(
+            String keyText, String mode, String home, String variable, String fileName, String purpose) {
         if (keyText != null && !keyText.isBlank()) {
-            return decodeKey(keyText.strip(), "CDSS_RRN_KEY");
+            return decodeKey(keyText.strip(), variable);
         }
         if (!"demo".equalsIgnoreCase(mode)) {
-            throw new IllegalStateException("CDSS_RRN_KEY is not set: production mode needs the key (base64 of 32 "
-                    + "bytes, e.g. `openssl rand -base64 32`) that encrypts resident registration numbers");
+            throw new IllegalStateException(variable + " is not set: production mode needs the key (base64 of 32 "
+                    + "bytes, e.g. `openssl rand -base64 32`) that " + purpose + " resident registration numbers");
         }
-        Path file = Path.of(home, "keys", "rrn.key");
+        Path file = Path.of(home, "keys", fileName);
         try {
             if (Files.exists(file)) {
                 return decodeKey(
@@ -115,12 +121,15 @@ class RrnCipher {
                 // not a POSIX file system: the folder's permissions apply
             }
             log.warn(
-                    "CDSS_RRN_KEY is not set: generated a demo key for resident registration numbers in {}. Set "
-                            + "CDSS_RRN_KEY for real use; losing this key makes the stored numbers unreadable.",
-                    file);
+                    "{} is not set: generated a demo key that {} resident registration numbers in {}. Set {} for "
+                            + "real use and back it up.",
+                    variable,
+                    purpose,
+                    file,
+                    variable);
             return generated;
         } catch (IOException e) {
-            throw new UncheckedIOException("cannot read or write the demo RRN key " + file, e);
+            throw new UncheckedIOException("cannot read or write the demo key " + file, e);
         }
     }
 

@@ -56,6 +56,12 @@ class RecordController {
         return management.open(id, body);
     }
 
+    /** The patient's latest recorded weight (the banner), or nulls when none was recorded. */
+    @GetMapping("/api/patients/{id}/weight")
+    RecordQueries.LatestWeightView weight(@PathVariable UUID id) {
+        return queries.latestWeight(id);
+    }
+
     /** The patient's timeline, newest first; {@code types} from {@code ENCOUNTER, NOTE, VITALS, DIAGNOSIS, …}. */
     @GetMapping("/api/patients/{id}/timeline")
     PageView<TimelineEntry> timeline(

@@ -87,6 +87,29 @@ public class RecordQueries {
                 .optional();
     }
 
+    /** The latest recorded body weight, when it was measured; both null when none was ever recorded. */
+    public record LatestWeightView(
+            @org.jspecify.annotations.Nullable Double weightKg,
+            java.time.@org.jspecify.annotations.Nullable Instant measuredAt) {}
+
+    /**
+     * The patient's latest recorded weight (vital signs of encounters not entered in error), for the patient banner
+     * (issue 15 item 1): chart readers, or the patient themself; audited.
+     */
+    @Transactional(readOnly = true)
+    public LatestWeightView latestWeight(UUID patientId) {
+        access.requireChartReader(patientId, "WEIGHT_READ", "Patient", patientId);
+        return jdbc.sql(
+                        "SELECT v.weight_kg, v.measured_at FROM vital_signs v JOIN encounter e ON e.id = v.encounter_id "
+                                + "WHERE v.patient_id = :p AND v.weight_kg IS NOT NULL AND e.status <> 'ENTERED_IN_ERROR' "
+                                + "ORDER BY v.measured_at DESC, v.id DESC LIMIT 1")
+                .param("p", patientId.toString())
+                .query((rs, n) ->
+                        new LatestWeightView(rs.getBigDecimal(1).doubleValue(), UtcTimestamps.read(rs, "measured_at")))
+                .optional()
+                .orElse(new LatestWeightView(null, null));
+    }
+
     /** Not audited: for the command side, which audits its own write. */
     EncounterDetailView detailUnaudited(UUID encounterId) {
         return detail(findRow(encounterId));

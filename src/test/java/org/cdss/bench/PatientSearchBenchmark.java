@@ -48,6 +48,7 @@ public final class PatientSearchBenchmark {
                 "--spring.datasource.username=" + user,
                 "--cdss.mode=production",
                 "--cdss.rrn-key=AAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAA=",
+                "--cdss.rrn-hash-key=AAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAA=",
                 "--logging.level.root=WARN",
                 "--logging.level.org.cdss.seed=INFO",
                 "--cdss.seed.exit=false",

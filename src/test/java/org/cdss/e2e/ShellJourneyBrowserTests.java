@@ -82,6 +82,7 @@ class ShellJourneyBrowserTests extends DemoBrowserTest {
                                     "ai-statistics",
                                     "admin-users",
                                     "admin-audit",
+                                    "admin-patient-duplicates",
                                     "admin-ocs-routing",
                                     "admin-medsafety",
                                     "schedules",

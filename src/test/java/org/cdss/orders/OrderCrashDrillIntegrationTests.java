@@ -300,6 +300,7 @@ class OrderCrashDrillIntegrationTests {
                 "--cdss.mode=demo",
                 "--cdss.demo.password=" + PASSWORD,
                 "--cdss.rrn-key=" + RRN_KEY,
+                "--cdss.rrn-hash-key=" + RRN_KEY,
                 "--cdss.cookies.secure=false",
                 "--cdss.throttle.login.per-ip.attempts=1000000",
                 "--cdss.throttle.login.per-account.attempts=1000000",

@@ -68,9 +68,21 @@ class PatientRegistryIntegrationTests {
         body.put("bloodType", "A+");
         body.put("emergencyContactName", "홍부인");
         body.put("emergencyContactPhone", "02-123-4567");
-        body.put("rrn", "900101-1234567");
+        body.put("rrn", uniqueRrn("900101-1"));
         return body;
     }
+
+    /**
+     * A valid number with this prefix ("900101-1") and six random digits: numbers are unique (ADR 0026) and the
+     * tests share one database.
+     */
+    static String uniqueRrn(String prefix) {
+        return prefix + String.format("%06d", NEXT_RRN.getAndIncrement() % 1_000_000);
+    }
+
+    private static final java.util.concurrent.atomic.AtomicInteger NEXT_RRN =
+            new java.util.concurrent.atomic.AtomicInteger(
+                    java.util.concurrent.ThreadLocalRandom.current().nextInt(900_000));
 
     JsonNode register(Map<String, Object> body) {
         var created = frontDesk.post("/api/patients", body);
@@ -113,7 +125,8 @@ class PatientRegistryIntegrationTests {
 
     @Test
     void the_rrn_is_encrypted_in_the_database() {
-        JsonNode created = register(patient("암호화"));
+        Map<String, Object> body = patient("암호화");
+        JsonNode created = register(body);
 
         String stored = jdbc.sql("SELECT rrn_encrypted FROM patient WHERE id = ?")
                 .param(created.path("id").asString())
@@ -122,15 +135,16 @@ class PatientRegistryIntegrationTests {
         assertThat(stored)
                 .isNotBlank()
                 .doesNotContain("900101")
-                .doesNotContain("1234567")
+                .doesNotContain(body.get("rrn").toString().substring(7))
                 .startsWith("v2:" + cipher.keyId() + ":");
     }
 
     @Test
     void a_resident_registration_number_copied_to_another_patient_does_not_decrypt() {
-        String a = register(patient("원본")).path("id").asString();
+        Map<String, Object> original = patient("원본");
+        String a = register(original).path("id").asString();
         Map<String, Object> other = patient("대상");
-        other.put("rrn", "850505-2345678");
+        other.put("rrn", uniqueRrn("850505-2"));
         String b = register(other).path("id").asString();
         String sealedForA = jdbc.sql("SELECT rrn_encrypted FROM patient WHERE id = ?")
                 .param(a)
@@ -143,16 +157,18 @@ class PatientRegistryIntegrationTests {
         var revealed = frontDesk.post("/api/patients/" + b + "/rrn/reveal", null);
 
         assertThat(revealed.status()).isEqualTo(500);
-        assertThat(revealed.body()).doesNotContain("1234567").doesNotContain("2345678");
+        assertThat(revealed.body())
+                .doesNotContain(original.get("rrn").toString().substring(7))
+                .doesNotContain(other.get("rrn").toString().substring(7));
         assertThat(frontDesk.post("/api/patients/" + a + "/rrn/reveal", null).text("rrn"))
-                .isEqualTo("900101-1234567");
+                .isEqualTo(original.get("rrn"));
     }
 
     @Test
     void reencryption_rewrites_legacy_and_old_key_values_under_the_current_key_and_is_idempotent() {
         String legacy = register(patient("구형식")).path("id").asString();
         Map<String, Object> body = patient("구키");
-        body.put("rrn", "850505-2345678");
+        body.put("rrn", uniqueRrn("850505-2"));
         String oldKey = register(body).path("id").asString();
         String current = register(patient("현행")).path("id").asString();
         RrnCipher before = new RrnCipher(RrnCipherTests.OLD_KEY, "production", "unused");
@@ -197,11 +213,12 @@ class PatientRegistryIntegrationTests {
 
     @Test
     void front_office_reveals_the_rrn_and_it_is_audited_but_a_doctor_may_not() {
-        String id = register(patient("공개")).path("id").asString();
+        Map<String, Object> body = patient("공개");
+        String id = register(body).path("id").asString();
 
         var revealed = frontDesk.post("/api/patients/" + id + "/rrn/reveal", null);
         assertThat(revealed.status()).as(revealed.body()).isEqualTo(200);
-        assertThat(revealed.text("rrn")).isEqualTo("900101-1234567");
+        assertThat(revealed.text("rrn")).isEqualTo(body.get("rrn"));
         assertThat(jdbc.sql("SELECT COUNT(*) FROM audit_event WHERE action = 'PATIENT_RRN_REVEAL' AND patient_id = ?")
                         .param(id)
                         .query(Integer.class)
@@ -218,7 +235,7 @@ class PatientRegistryIntegrationTests {
         String id = created.path("id").asString();
 
         var edited = doctor.put(
-                "/api/patients/" + id, edit(created, Map.of("phone", "010-9999-8888", "rrn", "900101-2345678")));
+                "/api/patients/" + id, edit(created, Map.of("phone", "010-9999-8888", "rrn", uniqueRrn("900101-2"))));
         assertThat(edited.status()).as(edited.body()).isEqualTo(200);
         assertThat(edited.text("phone")).isEqualTo("010-9999-8888");
         assertThat(edited.text("rrnMasked")).isEqualTo("900101-2******");

@@ -95,6 +95,11 @@ class RoleEndpointMatrixIntegrationTests {
         row("POST /api/patients/{id}/rrn/reveal", "ADMIN_STAFF ADMIN");
         row("POST /api/patients/{id}/portal-activation-code", "ADMIN_STAFF ADMIN");
         row("GET /api/patients/{id}/history", REGISTRY);
+        row("POST /api/patients/duplicates/check", "ADMIN_STAFF DOCTOR NURSE");
+        row("POST /api/patients/{id}/allergies/none-confirmed", "DOCTOR NURSE PHARMACIST");
+        row("GET /api/patients/{id}/merged", REGISTRY);
+        row("GET /api/admin/patient-duplicates", ADMIN);
+        row("POST /api/admin/patient-duplicates/merge", ADMIN);
         row("GET /api/patients/{id}/allergies", CLINICAL + " PATIENT");
         row("GET /api/patients/{id}/medications", CHART);
         row("GET /api/patients/{id}/problems", CHART);
@@ -120,6 +125,7 @@ class RoleEndpointMatrixIntegrationTests {
         row("GET /api/patients/{id}/encounters", REGISTRY_AND_PATIENT);
         row("POST /api/patients/{id}/encounters", "DOCTOR NURSE");
         row("GET /api/patients/{id}/timeline", CHART);
+        row("GET /api/patients/{id}/weight", CHART);
         row("GET /api/encounters/{id}", CHART);
         row("POST /api/encounters/{id}/finish", DOCTOR);
         row("POST /api/encounters/{id}/void", DOCTOR);
@@ -162,6 +168,9 @@ class RoleEndpointMatrixIntegrationTests {
         row("POST /api/ocs/orders/{id}/start", PERFORMERS);
         row("POST /api/ocs/orders/{id}/complete", PERFORMERS);
         row("POST /api/ocs/orders/{id}/revalidate", "DOCTOR PHARMACIST");
+        row("POST /api/ocs/orders/{id}/return", PERFORMERS);
+        row("GET /api/ocs/orders/{id}/messages", ORDER_READERS);
+        row("POST /api/ocs/orders/{id}/messages", "DOCTOR " + PERFORMERS);
         row("GET /api/ocs/lab-tests", ORDER_READERS);
         row("GET /api/admin/ocs/routing", ADMIN);
         row("PUT /api/admin/ocs/routing/{type}", ADMIN);

@@ -28,6 +28,7 @@ class DatabaseDownIntegrationTests {
                 "--cdss.mode=production",
                 "--cdss.cookies.secure=false",
                 "--cdss.rrn-key=AAECAwQFBgcICQoLDA0ODxAREhMUFRYXGBkaGxwdHh8=",
+                "--cdss.rrn-hash-key=ICEiIyQlJicoKSorLC0uLzAxMjM0NTY3ODk6Ozw9Pj8=",
                 "--logging.level.root=warn",
                 "--logging.level.org.cdss=info")) {
             int port = Integer.parseInt(context.getEnvironment().getProperty("local.server.port"));

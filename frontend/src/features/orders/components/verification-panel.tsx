@@ -1,0 +1,173 @@
+import { useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import { Alert } from '../../../components/ui/alert';
+import { Button } from '../../../components/ui/button';
+import { Card, CardContent, CardHeader, CardTitle } from '../../../components/ui/card';
+import { Dialog, DialogContent } from '../../../components/ui/dialog';
+import { FormField, fieldProps } from '../../../components/ui/form-field';
+import { Input } from '../../../components/ui/input';
+import { usePatientBannerAllergies, usePatientMedications } from '../../../lib/patient-banner-data';
+import { problemMessage } from '../../../lib/problem-message';
+import { formatInstant } from '../../../lib/time';
+import type { OrderDetailView } from '../../../types/api';
+import { useOrderMessages, usePostOrderMessage, useReturnOrder } from '../api/order-messages';
+import { newIdempotencyKey } from '../api/order-mutation';
+
+/**
+ * Beside a medication order under verification (issue 15 item 5): the patient's active allergies and medications, so
+ * that the pharmacist judges the order with them in view. Recent lab values are not shown here yet.
+ */
+export function VerificationContext({ patientId }: { patientId: string }) {
+  const { t } = useTranslation();
+  const allergies = usePatientBannerAllergies(patientId);
+  const medications = usePatientMedications(patientId);
+  const activeAllergies = (allergies.data ?? []).filter((a) => a.status === 'ACTIVE');
+  const activeMedications = (medications.data ?? []).filter((m) => m.status === 'ACTIVE');
+  return (
+    <Card data-testid="verification-context">
+      <CardHeader>
+        <CardTitle>{t('orders.verification.context')}</CardTitle>
+      </CardHeader>
+      <CardContent className="grid grid-cols-1 gap-3 text-sm sm:grid-cols-2">
+        <div>
+          <h3 className="font-medium">{t('orders.verification.allergies')}</h3>
+          {allergies.isError ? <p className="text-slate-500">{t('orders.verification.unreadable')}</p> : null}
+          {allergies.data && activeAllergies.length === 0 ? <p className="text-slate-500">{t('orders.verification.noneRecorded')}</p> : null}
+          <ul data-testid="verification-allergies">
+            {activeAllergies.map((a) => (
+              <li key={a.id}>
+                <span className="font-medium text-rose-800">{a.substance}</span>
+                {a.severity ? <span className="text-slate-600"> · {t(`patients.severity.${a.severity}`)}</span> : null}
+                {a.reaction ? <span className="text-slate-600"> · {a.reaction}</span> : null}
+              </li>
+            ))}
+          </ul>
+        </div>
+        <div>
+          <h3 className="font-medium">{t('orders.verification.medications')}</h3>
+          {medications.isError ? <p className="text-slate-500">{t('orders.verification.unreadable')}</p> : null}
+          {medications.data && activeMedications.length === 0 ? <p className="text-slate-500">{t('orders.verification.noneRecorded')}</p> : null}
+          <ul data-testid="verification-medications">
+            {activeMedications.map((m) => (
+              <li key={m.id}>
+                {m.name}
+                {m.dose ? <span className="text-slate-600"> · {m.dose}</span> : null}
+              </li>
+            ))}
+          </ul>
+        </div>
+      </CardContent>
+    </Card>
+  );
+}
+
+/**
+ * The thread on an order: the department's queries to the prescriber and the answers. The prescriber and the
+ * department's staff write while the order is open (the server decides); the prescriber is notified of a query.
+ */
+export function OrderThread({ data, canWrite }: { data: OrderDetailView; canWrite: boolean }) {
+  const { t, i18n } = useTranslation();
+  const id = data.order?.id ?? '';
+  const messages = useOrderMessages(id);
+  const post = usePostOrderMessage(id);
+  const [text, setText] = useState('');
+  const open = data.order?.status !== 'COMPLETED' && data.order?.status !== 'CANCELLED';
+  if (!canWrite && (messages.data ?? []).length === 0) return null;
+  return (
+    <Card data-testid="order-thread">
+      <CardHeader>
+        <CardTitle>{t('orders.thread.title')}</CardTitle>
+      </CardHeader>
+      <CardContent className="space-y-3">
+        {(messages.data ?? []).length === 0 ? <p className="text-sm text-slate-500">{t('orders.thread.empty')}</p> : null}
+        <ul className="space-y-2 text-sm">
+          {(messages.data ?? []).map((m) => (
+            <li
+              key={m.id}
+              data-testid="order-message"
+              className={m.toPrescriber ? 'rounded-md border border-amber-200 bg-amber-50 p-2' : 'rounded-md border border-sky-200 bg-sky-50 p-2'}
+            >
+              <p className="text-xs text-slate-600">
+                {m.toPrescriber ? t('orders.thread.query') : t('orders.thread.answer')} · {m.authorName} · {formatInstant(m.createdAt, i18n.language)}
+              </p>
+              <p className="whitespace-pre-wrap">{m.body}</p>
+            </li>
+          ))}
+        </ul>
+        {canWrite && open ? (
+          <form
+            className="flex flex-wrap gap-2"
+            onSubmit={(event) => {
+              event.preventDefault();
+              if (!text.trim()) return;
+              post.mutate(text.trim(), { onSuccess: () => setText('') });
+            }}
+          >
+            <Input
+              aria-label={t('orders.thread.message')}
+              placeholder={t('orders.thread.message')}
+              data-testid="order-message-input"
+              maxLength={2000}
+              value={text}
+              className="min-w-0 flex-1"
+              onChange={(e) => setText(e.target.value)}
+            />
+            <Button type="submit" data-testid="order-message-send" disabled={!text.trim() || post.isPending}>
+              {t('orders.thread.send')}
+            </Button>
+          </form>
+        ) : null}
+        {post.isError ? <Alert tone="error">{problemMessage(post.error, t)}</Alert> : null}
+      </CardContent>
+    </Card>
+  );
+}
+
+/** The department returns the order to its prescriber with a (required) reason: it is cancelled, they are told. */
+export function ReturnButton({ data }: { data: OrderDetailView }) {
+  const { t } = useTranslation();
+  const back = useReturnOrder();
+  const [open, setOpen] = useState(false);
+  const [reason, setReason] = useState('');
+  const [error, setError] = useState<string | undefined>();
+  return (
+    <>
+      <Button variant="secondary" data-testid="order-return" onClick={() => setOpen(true)}>
+        {t('orders.return.action')}
+      </Button>
+      <Dialog open={open} onOpenChange={setOpen}>
+        <DialogContent title={t('orders.return.title')} description={t('orders.return.description')}>
+          <form
+            noValidate
+            className="space-y-3"
+            onSubmit={(event) => {
+              event.preventDefault();
+              if (!reason.trim()) {
+                setError(t('validation.required'));
+                return;
+              }
+              setError(undefined);
+              back.mutate(
+                { id: data.order?.id ?? '', body: { reason: reason.trim(), version: data.order?.version }, key: newIdempotencyKey() },
+                { onSuccess: () => setOpen(false) },
+              );
+            }}
+          >
+            <FormField id="return-reason" label={t('orders.return.reason')} error={error}>
+              <Input {...fieldProps('return-reason', error)} data-testid="return-reason" maxLength={500} value={reason} onChange={(e) => setReason(e.target.value)} />
+            </FormField>
+            {back.isError ? <Alert tone="error">{problemMessage(back.error, t)}</Alert> : null}
+            <div className="flex justify-end gap-2">
+              <Button variant="secondary" onClick={() => setOpen(false)}>
+                {t('orders.cancel.back')}
+              </Button>
+              <Button type="submit" variant="danger" data-testid="return-confirm" disabled={back.isPending}>
+                {t('orders.return.confirm')}
+              </Button>
+            </div>
+          </form>
+        </DialogContent>
+      </Dialog>
+    </>
+  );
+}

@@ -1,0 +1,94 @@
+package org.cdss.e2e;
+
+import static com.microsoft.playwright.assertions.PlaywrightAssertions.assertThat;
+
+import com.microsoft.playwright.Locator;
+import com.microsoft.playwright.Page;
+import java.util.Map;
+import java.util.regex.Pattern;
+import org.cdss.support.ApiClient;
+import org.cdss.support.OrderBodies;
+import org.junit.jupiter.api.Test;
+
+/**
+ * Pharmacist verification (issue 15 item 5) in headless Chromium: an order sent over a hard stop is badged on the
+ * pharmacy's worklist; the verification view shows the patient's allergies and medications beside it; the pharmacist
+ * queries the prescriber, whose bell announces it (urgent); the prescriber opens it from the bell and answers; the
+ * pharmacist sees the answer on the order.
+ */
+class PharmacistVerificationBrowserTests extends DemoBrowserTest {
+
+    @Test
+    void the_pharmacist_queries_the_prescriber_who_is_notified_and_answers() {
+        ApiClient api = new ApiClient(port);
+        api.login("doctor", PASSWORD);
+        var registered = api.post("/api/patients", Map.of("name", "검수여정", "birthDate", "1958-09-09", "sex", "M"));
+        org.assertj.core.api.Assertions.assertThat(registered.status())
+                .as(registered.body())
+                .isEqualTo(201);
+        String patient = registered.text("id");
+        org.assertj.core.api.Assertions.assertThat(
+                        api.post("/api/patients/" + patient + "/medications", Map.of("name", "Clarithromycin 500 mg"))
+                                .status())
+                .isEqualTo(201);
+        org.assertj.core.api.Assertions.assertThat(api.post(
+                                "/api/patients/" + patient + "/allergies",
+                                Map.of("substance", "Penicillin", "severity", "SEVERE"))
+                        .status())
+                .isEqualTo(201);
+        String orderId = api.post("/api/ocs/orders", OrderBodies.medication(patient, "DB00641", 20))
+                .json()
+                .at("/order/id")
+                .asString();
+        var sent = api.post(
+                "/api/ocs/orders/" + orderId + "/send",
+                Map.of("override", Map.of("reasonCode", "BENEFIT_OUTWEIGHS_RISK", "comment", "CK 추적 관찰")));
+        org.assertj.core.api.Assertions.assertThat(sent.status())
+                .as(sent.body())
+                .isEqualTo(200);
+        api.post("/api/notifications/read-all", null);
+
+        Page doctor = browser.newPage();
+        browser.login(doctor, "doctor", PASSWORD);
+        assertThat(doctor.getByTestId("home-page")).isVisible();
+        assertThat(doctor.getByTestId("live-status")).hasAttribute("data-status", "live");
+
+        Page pharmacist = browser.newPage();
+        browser.login(pharmacist, "pharmacist", PASSWORD);
+        assertThat(pharmacist.getByTestId("home-page")).isVisible();
+        pharmacist.getByTestId("nav-worklist").click();
+        Locator row = pharmacist.locator("[data-testid='order-row'][data-order-id='" + orderId + "']");
+        assertThat(row.getByTestId("order-overridden")).isVisible();
+        row.getByTestId("order-link").click();
+        assertThat(pharmacist.getByTestId("verification-context")).isVisible();
+        assertThat(pharmacist.getByTestId("verification-medications")).containsText("Clarithromycin");
+        assertThat(pharmacist.getByTestId("verification-allergies")).containsText("Penicillin");
+        assertThat(pharmacist.getByTestId("order-overrides")).containsText("CK");
+        // the override says what it overrode in words: the interacting drugs by name, no rule code
+        assertThat(pharmacist.getByTestId("override-what")).containsText("Simvastatin");
+        assertThat(pharmacist.getByTestId("override-what")).containsText("Clarithromycin");
+        assertThat(pharmacist.getByTestId("order-overrides")).not().containsText("DB00641");
+        pharmacist.getByTestId("order-message-input").fill("CK 기저치 확인하셨나요?");
+        pharmacist.getByTestId("order-message-send").click();
+        assertThat(pharmacist.getByTestId("order-message")).hasCount(1);
+        Browser.screenshot(pharmacist, "pharmacist-verification");
+
+        // the prescriber's bell announces the query (urgent), and opens the order
+        assertThat(doctor.getByTestId("notification-count")).isVisible();
+        doctor.getByTestId("notification-bell").click();
+        Locator item = doctor.getByTestId("notification-item").first();
+        assertThat(item).hasAttribute("data-urgent", "true");
+        item.click();
+        doctor.waitForURL(Pattern.compile(".*/orders/" + orderId + "$"));
+        assertThat(doctor.getByTestId("order-thread")).containsText("CK 기저치 확인하셨나요?");
+        doctor.getByTestId("order-message-input").fill("네, 정상 범위입니다.");
+        doctor.getByTestId("order-message-send").click();
+        assertThat(doctor.getByTestId("order-message")).hasCount(2);
+
+        pharmacist.reload();
+        assertThat(pharmacist.getByTestId("order-message")).hasCount(2);
+        assertThat(pharmacist.getByTestId("order-thread")).containsText("정상 범위");
+        pharmacist.context().close();
+        doctor.context().close();
+    }
+}
