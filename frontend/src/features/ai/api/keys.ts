@@ -6,3 +6,4 @@ export const dashboardKey = (id: string) => ['ai', 'dashboard', id] as const;
 export const statisticsKey = ['ai', 'lung-risk', 'statistics'] as const;
 export const prefillKey = (patientId: string) => ['ai', 'lung-risk', 'prefill', patientId] as const;
 export const suggestionsKey = (patientId: string) => ['ai', 'suggestions', patientId] as const;
+export const jobsKey = ['ai', 'jobs'] as const;

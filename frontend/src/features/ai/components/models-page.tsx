@@ -7,9 +7,10 @@ import { Spinner } from '../../../components/ui/spinner';
 import { Table, TableBody, TableCell, TableHead, TableHeaderCell, TableRow } from '../../../components/ui/table';
 import { problemMessage } from '../../../lib/problem-message';
 import { useModels } from '../api/models';
+import { JobsPanel } from './jobs-panel';
 
 /** /ai/models: the loaded models with their status, and the model folders rejected at start-up with the reasons. */
-export function ModelsPage({ canSeeDashboards }: { canSeeDashboards: boolean }) {
+export function ModelsPage({ canSeeDashboards, canRunModels = false }: { canSeeDashboards: boolean; canRunModels?: boolean }) {
   const { t } = useTranslation();
   const models = useModels();
   return (
@@ -63,6 +64,7 @@ export function ModelsPage({ canSeeDashboards }: { canSeeDashboards: boolean }) 
           </ul>
         </Alert>
       ) : null}
+      {canRunModels ? <JobsPanel /> : null}
     </div>
   );
 }

@@ -74,6 +74,36 @@ class LungRiskJourneyBrowserTests extends DemoBrowserTest {
         assertThat(doctor.getByTestId("ai-card-model-auc")).hasText(Pattern.compile("0[.,]9\\d*"));
         assertThat(doctor.getByTestId("ai-card-calibration-bin").first()).isVisible();
         Browser.screenshot(doctor, "lung-risk-model-card");
+
+        // A batch (submitted through the API from this session) runs as a job: the models page lists it and its
+        // progress bar reaches 100 % without a reload (the ai-job push refetches the list).
+        doctor.getByTestId("nav-ai-models").click();
+        assertThat(doctor.getByTestId("ai-jobs")).isVisible();
+        Object status = doctor.evaluate("""
+                async (patientId) => {
+                  const token = decodeURIComponent((document.cookie.match(/XSRF-TOKEN=([^;]+)/) || [])[1] || '');
+                  const inputs = { sexCode: 1, age: 64, smoking: true, yellowFingers: false, anxiety: false,
+                    peerPressure: false, chronicDisease: false, fatigue: true, allergy: false, wheezing: true,
+                    alcoholConsuming: false, coughing: true, shortnessOfBreath: false, swallowingDifficulty: false,
+                    chestPain: false };
+                  const items = Array.from({ length: 30 }, () => ({ patientId, inputs }));
+                  const r = await fetch('/api/ai/lung-risk/batch', { method: 'POST', credentials: 'same-origin',
+                    headers: { 'Content-Type': 'application/json', 'X-XSRF-TOKEN': token },
+                    body: JSON.stringify({ items }) });
+                  return r.status;
+                }""", patientId);
+        assertThat(((Number) status).intValue()).isEqualTo(202);
+        assertThat(doctor.getByTestId("ai-job-row")).hasCount(1);
+        assertThat(doctor.getByTestId("ai-job-row").first())
+                .hasAttribute(
+                        "data-status",
+                        "SUCCEEDED",
+                        new com.microsoft.playwright.assertions.LocatorAssertions.HasAttributeOptions()
+                                .setTimeout(30_000));
+        assertThat(doctor.getByTestId("ai-job-row")
+                        .first()
+                        .getByRole(com.microsoft.playwright.options.AriaRole.PROGRESSBAR))
+                .hasAttribute("aria-valuenow", "100");
         doctor.context().close();
     }
 }
