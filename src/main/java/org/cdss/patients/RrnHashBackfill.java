@@ -8,7 +8,9 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.boot.ApplicationArguments;
 import org.springframework.boot.ApplicationRunner;
+import org.springframework.dao.DataAccessException;
 import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.scheduling.annotation.Scheduled;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.support.TransactionTemplate;
 
@@ -17,7 +19,9 @@ import org.springframework.transaction.support.TransactionTemplate;
  * number without a hash is decrypted and hashed, oldest record first. A number an older record already holds is not
  * hashed again (the unique index would refuse it): the younger record gets {@code rrn_duplicate_of} instead and is
  * listed for an administrator's merge. A value that does not decrypt is left alone and counted. Idempotent (only
- * rows with neither a hash nor a duplicate mark are read); logs and audits counts only, never a number.
+ * rows with neither a hash nor a duplicate mark are read); logs and audits counts only, never a number. CDSS starts
+ * with the database down (readiness DOWN), and instances may start together (one's update then loses to the unique
+ * index): either way the backfill is deferred and retried every minute until it has run once to the end.
  */
 @Component
 class RrnHashBackfill implements ApplicationRunner {
@@ -45,9 +49,31 @@ class RrnHashBackfill implements ApplicationRunner {
 
     private record Stored(String id, String value) {}
 
+    private volatile boolean done;
+
     @Override
     public void run(ApplicationArguments args) {
-        backfill();
+        backfillOrDefer();
+    }
+
+    @Scheduled(
+            initialDelayString = "${cdss.patients.rrn-backfill-retry:PT1M}",
+            fixedDelayString = "${cdss.patients.rrn-backfill-retry:PT1M}")
+    void retry() {
+        if (!done) {
+            backfillOrDefer();
+        }
+    }
+
+    private void backfillOrDefer() {
+        try {
+            backfill();
+            done = true;
+        } catch (DataAccessException e) {
+            log.warn(
+                    "rrn hash: backfill deferred, retried in a minute ({})",
+                    e.getClass().getSimpleName());
+        }
     }
 
     Result backfill() {
