@@ -59,7 +59,11 @@ export function JobsPanel() {
                   <Badge tone={TONES[job.status ?? ''] ?? 'neutral'}>
                     {t(`ai.jobs.statuses.${job.status ?? ''}`, { defaultValue: t('ai.jobs.statuses.other') })}
                   </Badge>
-                  {job.error ? <span className="mt-1 block text-xs text-rose-700">{job.error}</span> : null}
+                  {job.error ? (
+                    <span className="mt-1 block text-xs text-rose-700" title={job.error}>
+                      {t('ai.jobs.failedHint')}
+                    </span>
+                  ) : null}
                 </TableCell>
                 <TableCell className="min-w-40">
                   <div

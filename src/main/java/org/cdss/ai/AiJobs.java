@@ -13,6 +13,8 @@ import java.util.UUID;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Semaphore;
+import org.cdss.audit.AuditEvent;
+import org.cdss.audit.AuditLog;
 import org.cdss.patients.PatientDirectory;
 import org.cdss.shared.DomainException;
 import org.cdss.shared.db.DatabaseVendor;
@@ -59,6 +61,7 @@ public class AiJobs {
     private final ApplicationEventPublisher events;
     private final LungRiskService lungRisk;
     private final PatientDirectory patients;
+    private final AuditLog audit;
     private final int batchLimit;
     private final String instance = "cdss-" + UUID.randomUUID();
     private final ExecutorService pool;
@@ -72,6 +75,7 @@ public class AiJobs {
             ApplicationEventPublisher events,
             LungRiskService lungRisk,
             PatientDirectory patients,
+            AuditLog audit,
             @Value("${cdss.ai.job-workers:1}") int workers,
             @Value("${cdss.ai.batch-limit:500}") int batchLimit) {
         this.jdbc = jdbc;
@@ -81,6 +85,7 @@ public class AiJobs {
         this.events = events;
         this.lungRisk = lungRisk;
         this.patients = patients;
+        this.audit = audit;
         this.batchLimit = batchLimit;
         this.slots = new Semaphore(Math.max(1, workers));
         this.pool = Executors.newFixedThreadPool(
@@ -96,15 +101,22 @@ public class AiJobs {
         }
         lungRisk.available();
         UUID id = UUID.randomUUID();
+        // who submitted, kept with the job: each prediction the job records is audited in their name
+        Map<String, Object> start = new LinkedHashMap<>();
+        start.put("submittedBy", user.username());
+        start.put("submitterRoles", user.rolesText());
         jdbc.sql("""
-                INSERT INTO ai_job (id, kind, status, progress, input_json, attempts, created_at, created_by)
-                VALUES (:id, :kind, 'QUEUED', 0, :input, 0, :at, :by)""")
+                INSERT INTO ai_job (id, kind, status, progress, input_json, result_json, attempts, created_at, created_by)
+                VALUES (:id, :kind, 'QUEUED', 0, :input, :result, 0, :at, :by)""")
                 .param("id", id.toString())
                 .param("kind", LUNG_RISK_BATCH)
                 .param("input", JSON.writeValueAsString(batch))
+                .param("result", JSON.writeValueAsString(start))
                 .param("at", UtcTimestamps.toColumn(clock.instant()))
                 .param("by", user.userId().toString())
                 .update();
+        audit.record(AuditEvent.success("AI_BATCH_SUBMIT", "AiJob", id, null)
+                .withDetail("items=" + batch.items().size()));
         events.publishEvent(new AiJobProgressed(id, user.userId(), "QUEUED", 0));
         return find(id).orElseThrow();
     }
@@ -261,17 +273,28 @@ public class AiJobs {
                             skipped.add(Map.of("index", i, "reason", "patient not found"));
                         }
                     }
-                    List<UUID> ids = present.isEmpty() ? List.of() : lungRisk.predictBatch(present, id, owner);
+                    List<UUID> ids = present.isEmpty()
+                            ? List.of()
+                            : lungRisk.predictBatch(present, id, owner, submitter(owner, result));
                     result.put("done", to);
                     result.put("recorded", ((Number) result.getOrDefault("recorded", 0)).intValue() + ids.size());
-                    jdbc.sql("UPDATE ai_job SET progress = :p, result_json = :r, lease_until = :until WHERE id = :id")
+                    // the checkpoint and the lease renewal hold only while the lease is still ours: if another
+                    // instance took the job over (our lease ran out in a long pause), this chunk rolls back so
+                    // that its suggestions are never recorded twice
+                    int renewed = jdbc.sql("UPDATE ai_job SET progress = :p, result_json = :r, lease_until = :until"
+                                    + " WHERE id = :id AND status = 'RUNNING' AND lease_owner = :me")
                             .param("p", (int) Math.floor(100.0 * to / total))
                             .param("r", JSON.writeValueAsString(result))
                             .param(
                                     "until",
                                     UtcTimestamps.toColumn(clock.instant().plus(LEASE)))
                             .param("id", id.toString())
+                            .param("me", instance)
                             .update();
+                    if (renewed != 1) {
+                        s.setRollbackOnly();
+                        return false;
+                    }
                     return true;
                 });
                 if (!Boolean.TRUE.equals(going)) {
@@ -297,6 +320,13 @@ public class AiJobs {
                     .update();
             events.publishEvent(new AiJobProgressed(id, owner, "FAILED", 0));
         }
+    }
+
+    private static AuditEvent.Actor submitter(@Nullable UUID owner, Map<String, Object> result) {
+        Object name = result.get("submittedBy");
+        Object roles = result.get("submitterRoles");
+        return new AuditEvent.Actor(
+                owner, name == null ? "ai-job" : name.toString(), roles == null ? null : roles.toString());
     }
 
     private boolean stillMine(UUID id) {

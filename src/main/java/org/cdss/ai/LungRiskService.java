@@ -100,7 +100,8 @@ public class LungRiskService {
     }
 
     /** Predicts a batch (a job's work): one ledger row per item, attributed to the job and its owner. */
-    List<UUID> predictBatch(List<AiRequests.LungRiskPredict> items, UUID jobId, @Nullable UUID owner) {
+    List<UUID> predictBatch(
+            List<AiRequests.LungRiskPredict> items, UUID jobId, @Nullable UUID owner, AuditEvent.Actor submitter) {
         ModelRegistry.RegisteredModel registered = available();
         List<double[]> rows = items.stream().map(i -> i.inputs().raw()).toList();
         List<LungRiskModel.Result> results = model.predict(registered, rows);
@@ -118,6 +119,11 @@ public class LungRiskService {
                     jobId,
                     owner,
                     "job " + jobId.toString().substring(0, 8)));
+            // each prediction of a batch is patient data written: one audit row each, in the submitter's name
+            audit.record(AuditEvent.success("AI_PREDICT", "AiSuggestion", ids.getLast(), item.patientId())
+                    .withDetail("model=" + registered.id() + " " + registered.version() + " band="
+                            + results.get(i).band() + " job=" + jobId)
+                    .by(submitter));
         }
         return ids;
     }

@@ -108,8 +108,14 @@ class SuggestionLedger {
                 .param("reason", decision.reason())
                 .param("band", decision.editedBand())
                 .update();
+        // a rejected result is never shown to the patient (and a rejection withdraws an earlier share)
+        boolean rejected = decision.decision() == AiRequests.AiDecisionKind.REJECTED;
         jdbc.sql("UPDATE ai_suggestion SET decision = :d, decided_at = :at"
-                        + (Boolean.TRUE.equals(decision.shareWithPatient()) ? ", shared_with_patient = TRUE" : "")
+                        + (rejected
+                                ? ", shared_with_patient = FALSE"
+                                : Boolean.TRUE.equals(decision.shareWithPatient())
+                                        ? ", shared_with_patient = TRUE"
+                                        : "")
                         + " WHERE id = :id")
                 .param("d", decision.decision().name())
                 .param("at", UtcTimestamps.toColumn(now))

@@ -42,6 +42,8 @@ import org.springframework.util.unit.DataSize;
 public class DocumentLibrary {
 
     static final int MAX_PAGE_SIZE = 50;
+    static final int MAX_QUERY_CHARS = 300;
+    static final int MAX_PAGE = 1_000;
 
     private final DocumentStore store;
     private final DocumentIndexing indexing;
@@ -54,7 +56,7 @@ public class DocumentLibrary {
             DocumentIndexing indexing,
             ApplicationEventPublisher events,
             Clock clock,
-            @Value("${cdss.knowledge.documents.max-size:20MB}") DataSize maxSize) {
+            @Value("${cdss.knowledge.documents.max-size:12MB}") DataSize maxSize) {
         this.store = store;
         this.indexing = indexing;
         this.events = events;
@@ -133,6 +135,10 @@ public class DocumentLibrary {
             int page,
             int size) {
         String q = text.strip();
+        // a query is a few words: a very long one would exceed Lucene's clause limit, a far page overflows the offset
+        if (q.length() > MAX_QUERY_CHARS || page < 0 || page > MAX_PAGE) {
+            throw new DomainException(KnowledgeProblem.QUERY_INVALID);
+        }
         Query query = q.isEmpty() ? null : DocumentIndex.parse(q);
         if (query == null) {
             return new DocumentSearchResult(q, 0, List.of());
@@ -146,7 +152,12 @@ public class DocumentLibrary {
                 user.has(Role.ADMIN)
                         ? null
                         : user.roles().stream().map(Enum::name).collect(Collectors.toSet()));
-        DocumentIndex.Hits hits = indexing.index().search(query, filter, Math.max(0, page) * s, s);
+        DocumentIndex.Hits hits;
+        try {
+            hits = indexing.index().search(query, filter, page * s, s);
+        } catch (org.apache.lucene.search.IndexSearcher.TooManyClauses e) {
+            throw new DomainException(KnowledgeProblem.QUERY_INVALID);
+        }
         Map<UUID, DocumentView> views = store
                 .findAll(hits.hits().stream().map(DocumentIndex.Hit::id).toList())
                 .stream()

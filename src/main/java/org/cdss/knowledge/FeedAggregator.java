@@ -89,14 +89,20 @@ class FeedAggregator {
         }
         String error;
         try {
-            HttpResponse<byte[]> response = http.send(request.build(), HttpResponse.BodyHandlers.ofByteArray());
+            // the body is read only up to MAX_BODY (+1 byte to know it was longer): a feed server cannot fill the heap
+            HttpResponse<byte[]> response = http.send(
+                    request.build(),
+                    info -> HttpResponse.BodySubscribers.mapping(
+                            HttpResponse.BodySubscribers.ofInputStream(), FeedAggregator::readBounded));
             int status = response.statusCode();
             if (status == 304) {
                 store.succeeded(feed.id(), feed.etag(), feed.lastModified(), clock.instant(), next(0));
                 return 0;
             }
             if (status == 200) {
-                if (response.body().length > MAX_BODY) {
+                if (response.body() == null) {
+                    error = "UNREACHABLE"; // the connection broke while the body was read
+                } else if (response.body().length > MAX_BODY) {
                     error = "TOO_LARGE";
                 } else {
                     List<FeedParser.Item> items = FeedParser.parse(response.body(), zone.zoneId());
@@ -135,5 +141,13 @@ class FeedAggregator {
             wait = wait.multipliedBy(2);
         }
         return clock.instant().plus(wait.compareTo(maxBackoff) > 0 ? maxBackoff : wait);
+    }
+
+    private static byte @org.jspecify.annotations.Nullable [] readBounded(java.io.InputStream body) {
+        try (body) {
+            return body.readNBytes((int) MAX_BODY + 1);
+        } catch (IOException e) {
+            return null;
+        }
     }
 }

@@ -71,7 +71,7 @@ final class FeedParser {
         for (int i = 0; i < entries.size(); i++) {
             SyndEntry e = entries.get(i);
             String title = plain(e.getTitle());
-            String link = e.getLink() == null ? null : e.getLink().strip();
+            String link = webLink(e.getLink());
             String guid = e.getUri() == null ? null : e.getUri().strip();
             SyndContent description = e.getDescription();
             String summary = description == null ? null : plain(description.getValue());
@@ -215,5 +215,15 @@ final class FeedParser {
             }
         }
         return null;
+    }
+
+    /** An item's link is kept only when it is an http(s) address: it becomes an {@code href} in the reader. */
+    static @Nullable String webLink(@Nullable String link) {
+        if (link == null) {
+            return null;
+        }
+        String l = link.strip();
+        String lower = l.toLowerCase(java.util.Locale.ROOT);
+        return lower.startsWith("https://") || lower.startsWith("http://") ? l : null;
     }
 }

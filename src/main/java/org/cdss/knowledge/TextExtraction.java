@@ -17,6 +17,7 @@ import javax.xml.stream.XMLStreamConstants;
 import javax.xml.stream.XMLStreamException;
 import javax.xml.stream.XMLStreamReader;
 import org.apache.pdfbox.Loader;
+import org.apache.pdfbox.io.IOUtils;
 import org.apache.pdfbox.pdmodel.PDDocument;
 import org.apache.pdfbox.text.PDFTextStripper;
 import org.cdss.shared.DomainException;
@@ -35,6 +36,8 @@ final class TextExtraction {
 
     /** A docx larger than this once unzipped is refused (zip bomb). */
     private static final long MAX_UNZIPPED = 64L * 1024 * 1024;
+    /** Most text kept from one document (a protocol is tens of thousands of characters; this is ample). */
+    private static final int MAX_TEXT_CHARS = 8 * 1024 * 1024;
 
     private TextExtraction() {}
 
@@ -109,13 +112,50 @@ final class TextExtraction {
     }
 
     private static String pdf(byte[] bytes) {
-        try (PDDocument document = Loader.loadPDF(bytes)) {
+        // Decoded streams go to temporary files, not the heap, and the text is bounded: a small PDF whose streams
+        // inflate to gigabytes (a flate bomb) cannot exhaust the memory. PDFBox throws runtime exceptions on some
+        // malformed files: those are "unreadable", never a 500.
+        try (PDDocument document = Loader.loadPDF(bytes, "", null, null, IOUtils.createTempFileOnlyStreamCache())) {
             if (document.isEncrypted()) {
                 throw new DomainException(KnowledgeProblem.DOCUMENT_UNREADABLE);
             }
-            return new PDFTextStripper().getText(document);
-        } catch (IOException e) {
+            BoundedWriter text = new BoundedWriter(MAX_TEXT_CHARS);
+            new PDFTextStripper().writeText(document, text);
+            return text.toString();
+        } catch (IOException | RuntimeException e) {
+            if (e instanceof DomainException domain) {
+                throw domain;
+            }
             throw new DomainException(KnowledgeProblem.DOCUMENT_UNREADABLE);
+        }
+    }
+
+    /** Collects text up to a limit; past it, the extraction stops with an IOException. */
+    private static final class BoundedWriter extends java.io.Writer {
+        private final StringBuilder text = new StringBuilder();
+        private final int max;
+
+        BoundedWriter(int max) {
+            this.max = max;
+        }
+
+        @Override
+        public void write(char[] chars, int off, int len) throws IOException {
+            if (text.length() + len > max) {
+                throw new IOException("text too long");
+            }
+            text.append(chars, off, len);
+        }
+
+        @Override
+        public void flush() {}
+
+        @Override
+        public void close() {}
+
+        @Override
+        public String toString() {
+            return text.toString();
         }
     }
 

@@ -35,6 +35,13 @@ class AllergyReview {
     @PreAuthorize("hasAnyRole('DOCTOR','NURSE','PHARMACIST')")
     public void confirmNone(UUID patientId) {
         CdssPrincipal user = CurrentUser.require();
+        // the patient row is locked first, and recording an allergy updates that row (clear): a confirmation and a
+        // new allergy are serialised, so "no known allergies" can never be stored beside an active allergy
+        jdbc.sql("SELECT id FROM patient WHERE id = :p FOR UPDATE")
+                .param("p", patientId.toString())
+                .query(String.class)
+                .optional()
+                .orElseThrow(() -> new DomainException(PatientProblem.NOT_FOUND));
         long active = jdbc.sql("SELECT COUNT(*) FROM patient_allergy WHERE patient_id = :p AND status = 'ACTIVE'")
                 .param("p", patientId.toString())
                 .query(Long.class)
@@ -59,9 +66,10 @@ class AllergyReview {
         audit.record(AuditEvent.success("PATIENT_ALLERGY_NONE_CONFIRMED", "Patient", patientId, patientId));
     }
 
+    /** Ends "no known allergies"; always updates (and so locks) the patient row, see {@link #confirmNone}. */
     static void clear(JdbcClient jdbc, UUID patientId) {
         jdbc.sql("UPDATE patient SET allergies_none_at = NULL, allergies_none_by = NULL, allergies_none_by_name = NULL "
-                        + "WHERE id = :p AND allergies_none_at IS NOT NULL")
+                        + "WHERE id = :p")
                 .param("p", patientId.toString())
                 .update();
     }

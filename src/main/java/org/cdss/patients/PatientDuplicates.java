@@ -185,6 +185,14 @@ public class PatientDuplicates {
     @Transactional
     @PreAuthorize("hasRole('ADMIN')")
     public PatientView merge(UUID merged, UUID survivor, String reason) {
+        // both rows locked, in id order, before either is read: two administrators merging A→B and B→A at once are
+        // serialised, and the second finds its source or survivor inactive (409) instead of two charts merged into
+        // each other
+        jdbc.sql("SELECT id FROM patient WHERE id IN (:a, :b) ORDER BY id FOR UPDATE")
+                .param("a", merged.toString())
+                .param("b", survivor.toString())
+                .query(String.class)
+                .list();
         Patient source = patients.findById(merged).orElseThrow(() -> new DomainException(PatientProblem.NOT_FOUND));
         Patient target = patients.findById(survivor).orElseThrow(() -> new DomainException(PatientProblem.NOT_FOUND));
         if (merged.equals(survivor) || !source.active() || !target.active()) {
@@ -194,10 +202,14 @@ public class PatientDuplicates {
         Instant now = clock.instant();
         int moved = 0;
         for (String table : List.of("patient_allergy", "patient_medication", "patient_problem")) {
-            moved += jdbc.sql("UPDATE " + table + " SET patient_id = :survivor WHERE patient_id = :merged")
+            int n = jdbc.sql("UPDATE " + table + " SET patient_id = :survivor WHERE patient_id = :merged")
                     .param("survivor", survivor.toString())
                     .param("merged", merged.toString())
                     .update();
+            if (n > 0 && table.equals("patient_allergy")) {
+                AllergyReview.clear(jdbc, survivor); // the survivor's "no known allergies" no longer holds
+            }
+            moved += n;
         }
         String sealed = source.rrnEncrypted();
         boolean rrnMoved = false;

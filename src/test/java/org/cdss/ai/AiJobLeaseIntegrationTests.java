@@ -62,6 +62,9 @@ class AiJobLeaseIntegrationTests {
     PatientDirectory patients;
 
     @Autowired
+    org.cdss.audit.AuditLog audit;
+
+    @Autowired
     TestUsers testUsers;
 
     static final JsonMapper JSON = JsonMapper.builder().build();
@@ -89,7 +92,7 @@ class AiJobLeaseIntegrationTests {
 
     @Test
     void each_queued_job_is_claimed_by_exactly_one_of_two_racing_instances() throws Exception {
-        AiJobs other = new AiJobs(jdbc, tx, clock, vendor, events, lungRisk, patients, 1, 500);
+        AiJobs other = new AiJobs(jdbc, tx, clock, vendor, events, lungRisk, patients, audit, 1, 500);
         List<String> queued = new ArrayList<>();
         for (int i = 0; i < 12; i++) {
             queued.add(insert("QUEUED", 0, "{\"items\":[]}", null, null));

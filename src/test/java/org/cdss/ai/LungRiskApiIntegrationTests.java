@@ -172,6 +172,12 @@ class LungRiskApiIntegrationTests {
                 Map.of("decision", "EDITED", "editedBand", "MEDIUM", "shareWithPatient", true));
         assertThat(own.get("/api/patients/" + patient.id() + "/timeline").body())
                 .contains(id);
+        // a later rejection withdraws the share; a rejected result is never shared, even when asked
+        doctor.post(
+                "/api/ai/suggestions/" + id + "/decision",
+                Map.of("decision", "REJECTED", "reason", "symptoms recorded wrongly", "shareWithPatient", true));
+        assertThat(own.get("/api/patients/" + patient.id() + "/timeline").body())
+                .doesNotContain(id);
     }
 
     @Test
@@ -220,6 +226,21 @@ class LungRiskApiIntegrationTests {
         assertThat(done.get("result").get("skipped").get(0).get("reason").asString())
                 .isEqualTo("patient not found");
         assertThat(jdbc.sql("SELECT COUNT(*) FROM ai_suggestion WHERE job_id = :j")
+                        .param("j", job)
+                        .query(Long.class)
+                        .single())
+                .isEqualTo(120L);
+        // patient data written by a job is audited like a single prediction: the submission, then one AI_PREDICT row
+        // per recorded suggestion, each in the submitter's name
+        assertThat(jdbc.sql("SELECT COUNT(*) FROM audit_event WHERE action = 'AI_BATCH_SUBMIT' AND resource_id = :j")
+                        .param("j", job)
+                        .query(Long.class)
+                        .single())
+                .isEqualTo(1L);
+        assertThat(jdbc.sql(
+                                "SELECT COUNT(*) FROM audit_event a WHERE a.action = 'AI_PREDICT' AND a.patient_id IS NOT NULL"
+                                        + " AND a.resource_id IN (SELECT s.id FROM ai_suggestion s WHERE s.job_id = :j)"
+                                        + " AND a.user_id = (SELECT created_by FROM ai_job WHERE id = :j)")
                         .param("j", job)
                         .query(Long.class)
                         .single())

@@ -41,6 +41,16 @@ class FeedParserTests {
     }
 
     @Test
+    void an_item_link_that_is_not_a_web_address_is_dropped() throws Exception {
+        String rss = "<rss version=\"2.0\"><channel><title>x</title><link>http://x/</link><description>d</description>"
+                + "<item><title>Bad</title><link>javascript:alert(1)</link></item>"
+                + "<item><title>Good</title><link> https://fda.example/recall </link></item></channel></rss>";
+        List<FeedParser.Item> items = FeedParser.parse(rss.getBytes(StandardCharsets.UTF_8), SEOUL);
+        assertThat(items.get(0).link()).isNull();
+        assertThat(items.get(1).link()).isEqualTo("https://fda.example/recall");
+    }
+
+    @Test
     void an_atom_feed_and_an_rss_item_with_an_unreadable_date() throws Exception {
         String atom = """
                 <?xml version="1.0" encoding="utf-8"?>

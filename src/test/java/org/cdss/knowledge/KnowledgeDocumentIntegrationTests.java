@@ -239,7 +239,7 @@ class KnowledgeDocumentIntegrationTests {
             String answer = new String(socket.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
             sender.join(20_000);
             assertThat(answer).startsWith("HTTP/1.1 413");
-            assertThat(answer).contains("application/problem+json", "knowledge.document-too-large", "20 MB");
+            assertThat(answer).contains("application/problem+json", "knowledge.document-too-large", "12 MB");
         }
     }
 
@@ -267,6 +267,20 @@ class KnowledgeDocumentIntegrationTests {
         assertThat(doctor.get("/api/knowledge/documents?q=" + enc("\"unbalanced (* ~"))
                         .status())
                 .isEqualTo(200);
+    }
+
+    @Test
+    void a_search_too_long_or_too_far_is_a_400_problem_never_a_500() {
+        // more words than a search holds (past Lucene's clause limit if it were parsed), still a short URL
+        String words = "고혈압 치료 protocol 약물 hypertension ".repeat(15);
+        ApiClient.Response tooLong = doctor.get("/api/knowledge/documents?q=" + enc(words));
+        assertThat(tooLong.status()).as(tooLong.body()).isEqualTo(400);
+        assertThat(tooLong.text("code")).isEqualTo("knowledge.query-invalid");
+        ApiClient.Response farPage = doctor.get("/api/knowledge/documents?q=" + enc("protocol") + "&page=2147483647");
+        assertThat(farPage.status()).as(farPage.body()).isEqualTo(400);
+        assertThat(farPage.text("code")).isEqualTo("knowledge.query-invalid");
+        ApiClient.Response ordinary = doctor.get("/api/knowledge/documents?q=" + enc("고혈압 protocol") + "&page=3");
+        assertThat(ordinary.status()).as(ordinary.body()).isEqualTo(200);
     }
 
     @Test
