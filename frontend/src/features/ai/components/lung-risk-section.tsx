@@ -260,6 +260,12 @@ function History({ patientId }: { patientId: string }) {
             <span className="text-slate-500">{s.createdAt ? formatInstant(s.createdAt, i18n.language) : null}</span>
             <span className="tabular-nums">{percent.format(s.probability ?? 0)}</span>
             <BandBadge band={s.band} />
+            {s.decision === 'EDITED' && s.decisions?.at(-1)?.editedBand ? (
+              <span className="flex items-center gap-1" data-testid="lung-risk-history-edited">
+                <span className="text-slate-500">{t('ai.lungRisk.editedTo')}</span>
+                <BandBadge band={s.decisions.at(-1)?.editedBand} />
+              </span>
+            ) : null}
             {s.decision ? <Badge tone="neutral">{t(`ai.decision.${s.decision}`)}</Badge> : <Badge tone="warning">{t('ai.decision.none')}</Badge>}
             {s.createdBy ? <span className="text-slate-500">{s.createdBy}</span> : null}
           </li>

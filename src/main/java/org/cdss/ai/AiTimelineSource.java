@@ -41,7 +41,14 @@ class AiTimelineSource implements TimelineSource {
         }
         return query.restrict(
                         jdbc,
-                        "SELECT id, created_at, band, probability, model_id, model_version, decision, created_by_name"
+                        // the band shown is the clinician's when they edited it (their latest decision), else the
+                        // model's; the text carries no model id or decision code (the chart's AI section has those
+                        // in words)
+                        "SELECT id, created_at, probability, created_by_name, CASE WHEN decision = 'EDITED' THEN"
+                                + " (SELECT MAX(d.edited_band) FROM ai_suggestion_decision d"
+                                + " WHERE d.suggestion_id = ai_suggestion.id AND d.decided_at ="
+                                + " (SELECT MAX(d2.decided_at) FROM ai_suggestion_decision d2"
+                                + " WHERE d2.suggestion_id = ai_suggestion.id)) ELSE band END AS shown_band"
                                 + " FROM ai_suggestion",
                         "patient_id",
                         "created_at",
@@ -51,10 +58,8 @@ class AiTimelineSource implements TimelineSource {
                         UUID.fromString(rs.getString("id")),
                         null,
                         UtcTimestamps.read(rs, "created_at"),
-                        rs.getString("band"),
-                        rs.getString("model_id") + " " + rs.getString("model_version") + " · "
-                                + Math.round(rs.getDouble("probability") * 100) + " %"
-                                + (rs.getString("decision") == null ? "" : " · " + rs.getString("decision")),
+                        rs.getString("shown_band"),
+                        Math.round(rs.getDouble("probability") * 100) + " %",
                         rs.getString("created_by_name")))
                 .list();
     }

@@ -161,17 +161,25 @@ class LungRiskApiIntegrationTests {
         assertThat(own.post("/api/ai/lung-risk/predict", predict(patient.id(), inputs(50, false)))
                         .status())
                 .isEqualTo(403);
-        String id = doctor.post("/api/ai/lung-risk/predict", predict(patient.id(), inputs(50, false)))
-                .json()
-                .get("id")
-                .asString();
+        var predicted = doctor.post("/api/ai/lung-risk/predict", predict(patient.id(), inputs(50, false)))
+                .json();
+        String id = predicted.get("id").asString();
+        String edited = predicted.get("band").asString().equals("MEDIUM") ? "HIGH" : "MEDIUM";
         assertThat(own.get("/api/patients/" + patient.id() + "/timeline").body())
                 .doesNotContain(id);
         doctor.post(
                 "/api/ai/suggestions/" + id + "/decision",
-                Map.of("decision", "EDITED", "editedBand", "MEDIUM", "shareWithPatient", true));
+                Map.of("decision", "EDITED", "editedBand", edited, "shareWithPatient", true));
         assertThat(own.get("/api/patients/" + patient.id() + "/timeline").body())
                 .contains(id);
+        // the timeline shows the clinician's band, and no model id or decision code
+        var entry = own.get("/api/patients/" + patient.id() + "/timeline?types=AI_SUGGESTION")
+                .json()
+                .get("content")
+                .get(0);
+        assertThat(entry.get("id").asString()).isEqualTo(id);
+        assertThat(entry.get("code").asString()).isEqualTo(edited);
+        assertThat(entry.get("text").asString()).matches("\\d+ %");
         // a later rejection withdraws the share; a rejected result is never shared, even when asked
         doctor.post(
                 "/api/ai/suggestions/" + id + "/decision",
