@@ -20,6 +20,7 @@ import org.apache.lucene.search.Query;
 import org.cdss.knowledge.DocumentViews.DocumentDetailView;
 import org.cdss.knowledge.DocumentViews.DocumentHit;
 import org.cdss.knowledge.DocumentViews.DocumentSearchResult;
+import org.cdss.knowledge.DocumentViews.DocumentVersionView;
 import org.cdss.knowledge.DocumentViews.DocumentView;
 import org.cdss.shared.DomainException;
 import org.cdss.shared.ProblemCode;
@@ -91,16 +92,34 @@ public class DocumentLibrary {
         return store.find(id).orElseThrow();
     }
 
-    /** A new version of a document the user may read. */
+    /**
+     * A new version of a document the user may read and revise: an administrator, a member of the document's
+     * department, or whoever uploaded its first version — not every author who can read it (another department's
+     * protocol is theirs to change). 403 otherwise.
+     */
     @Transactional
     public DocumentView addVersion(
             CdssPrincipal user, UUID id, String fileName, @Nullable String contentType, InputStream body, long length) {
-        readable(user, id);
+        DocumentView document = readable(user, id);
+        if (!mayRevise(user, document)) {
+            throw new DomainException(org.cdss.shared.ProblemCode.FORBIDDEN);
+        }
         TextExtraction.Extracted extracted =
                 TextExtraction.extract(read(body, length), fileName(fileName), contentType);
         int version = store.addVersion(id, newVersion(user, fileName, extracted), clock.instant());
         events.publishEvent(new DocumentPublished(id, version));
         return store.find(id).orElseThrow();
+    }
+
+    private boolean mayRevise(CdssPrincipal user, DocumentView document) {
+        if (user.has(Role.ADMIN)) {
+            return true;
+        }
+        if (document.departmentId() != null && user.departmentIds().contains(document.departmentId())) {
+            return true;
+        }
+        List<DocumentVersionView> versions = store.versions(document.id());
+        return !versions.isEmpty() && versions.getLast().uploadedBy().equals(user.username());
     }
 
     @Transactional(readOnly = true)

@@ -147,6 +147,18 @@ class KnowledgeDocumentIntegrationTests {
         JsonNode versions = nurse.get("/api/knowledge/documents/" + id).json().get("versions");
         assertThat(versions).hasSize(2);
         assertThat(versions.get(0).get("fileName").asString()).isEqualTo("sepsis-v2.txt");
+
+        // another author who can read it may not revise it (it is neither theirs nor their department's)
+        ApiClient otherDoctor = as("DOCTOR");
+        for (ApiClient other : new ApiClient[] {otherDoctor, pharmacist}) {
+            ApiClient.Response refused = other.upload(
+                    "/api/knowledge/documents/" + id + "/versions?fileName=sepsis-v3.txt",
+                    "text/plain",
+                    "Sepsis bundle rewritten".getBytes(StandardCharsets.UTF_8));
+            assertThat(refused.status()).as(refused.body()).isEqualTo(403);
+        }
+        assertThat(nurse.get("/api/knowledge/documents/" + id).json().get("versions"))
+                .hasSize(2);
     }
 
     @Test
