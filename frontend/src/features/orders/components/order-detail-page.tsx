@@ -7,8 +7,6 @@ import { Alert } from '../../../components/ui/alert';
 import { Button } from '../../../components/ui/button';
 import { Card, CardContent, CardHeader, CardTitle } from '../../../components/ui/card';
 import { Dialog, DialogContent } from '../../../components/ui/dialog';
-import { FormField, fieldProps } from '../../../components/ui/form-field';
-import { Input } from '../../../components/ui/input';
 import { PageHeader } from '../../../components/ui/page-header';
 import { Spinner } from '../../../components/ui/spinner';
 import { Table, TableBody, TableCell, TableRow } from '../../../components/ui/table';
@@ -33,6 +31,7 @@ import { OrderStatusBadge, OverdueBadge, PriorityBadge } from './order-badges';
 import { OrderLoadError } from './order-load-error';
 import { SendOrderButton } from './send-order-button';
 import { OrderThread, ReturnButton, VerificationContext } from './verification-panel';
+import { ReasonActionButton } from './reason-action-button';
 import { PERFORMER_ROLES } from './worklist-page';
 
 /**
@@ -448,49 +447,19 @@ function WithdrawButton({ data }: { data: OrderDetailView }) {
 }
 
 function CancelButton({ data }: { data: OrderDetailView }) {
-  const { t } = useTranslation();
   const cancel = useCancelOrder();
-  const [open, setOpen] = useState(false);
-  const [reason, setReason] = useState('');
-  const [error, setError] = useState<string | undefined>();
   return (
-    <>
-      <Button variant="secondary" data-testid="order-cancel" onClick={() => setOpen(true)}>
-        {t('orders.actions.cancel')}
-      </Button>
-      <Dialog open={open} onOpenChange={setOpen}>
-        <DialogContent title={t('orders.cancel.title')} description={t('orders.cancel.description')}>
-          <form
-            noValidate
-            className="space-y-3"
-            onSubmit={(event) => {
-              event.preventDefault();
-              if (!reason.trim()) {
-                setError(t('validation.required'));
-                return;
-              }
-              setError(undefined);
-              cancel.mutate(
-                { id: data.order?.id ?? '', body: { reason: reason.trim(), version: data.order?.version }, key: newIdempotencyKey() },
-                { onSuccess: () => setOpen(false) },
-              );
-            }}
-          >
-            <FormField id="cancel-reason" label={t('orders.cancel.reason')} error={error}>
-              <Input {...fieldProps('cancel-reason', error)} data-testid="cancel-reason" maxLength={500} value={reason} onChange={(e) => setReason(e.target.value)} />
-            </FormField>
-            {cancel.isError ? <Alert tone="error">{problemMessage(cancel.error, t)}</Alert> : null}
-            <div className="flex justify-end gap-2">
-              <Button variant="secondary" onClick={() => setOpen(false)}>
-                {t('orders.cancel.back')}
-              </Button>
-              <Button type="submit" variant="danger" data-testid="cancel-confirm" disabled={cancel.isPending}>
-                {t('orders.cancel.confirm')}
-              </Button>
-            </div>
-          </form>
-        </DialogContent>
-      </Dialog>
-    </>
+    <ReasonActionButton
+      data={data}
+      mutation={cancel}
+      name="cancel"
+      labels={{
+        action: 'orders.actions.cancel',
+        title: 'orders.cancel.title',
+        description: 'orders.cancel.description',
+        reason: 'orders.cancel.reason',
+        confirm: 'orders.cancel.confirm',
+      }}
+    />
   );
 }

@@ -3,15 +3,13 @@ import { useTranslation } from 'react-i18next';
 import { Alert } from '../../../components/ui/alert';
 import { Button } from '../../../components/ui/button';
 import { Card, CardContent, CardHeader, CardTitle } from '../../../components/ui/card';
-import { Dialog, DialogContent } from '../../../components/ui/dialog';
-import { FormField, fieldProps } from '../../../components/ui/form-field';
 import { Input } from '../../../components/ui/input';
 import { usePatientBannerAllergies, usePatientMedications } from '../../../lib/patient-banner-data';
 import { problemMessage } from '../../../lib/problem-message';
 import { formatInstant } from '../../../lib/time';
 import type { OrderDetailView } from '../../../types/api';
 import { useOrderMessages, usePostOrderMessage, useReturnOrder } from '../api/order-messages';
-import { newIdempotencyKey } from '../api/order-mutation';
+import { ReasonActionButton } from './reason-action-button';
 
 /**
  * Beside a medication order under verification (issue 15 item 5): the patient's active allergies and medications, so
@@ -125,49 +123,19 @@ export function OrderThread({ data, canWrite }: { data: OrderDetailView; canWrit
 
 /** The department returns the order to its prescriber with a (required) reason: it is cancelled, they are told. */
 export function ReturnButton({ data }: { data: OrderDetailView }) {
-  const { t } = useTranslation();
   const back = useReturnOrder();
-  const [open, setOpen] = useState(false);
-  const [reason, setReason] = useState('');
-  const [error, setError] = useState<string | undefined>();
   return (
-    <>
-      <Button variant="secondary" data-testid="order-return" onClick={() => setOpen(true)}>
-        {t('orders.return.action')}
-      </Button>
-      <Dialog open={open} onOpenChange={setOpen}>
-        <DialogContent title={t('orders.return.title')} description={t('orders.return.description')}>
-          <form
-            noValidate
-            className="space-y-3"
-            onSubmit={(event) => {
-              event.preventDefault();
-              if (!reason.trim()) {
-                setError(t('validation.required'));
-                return;
-              }
-              setError(undefined);
-              back.mutate(
-                { id: data.order?.id ?? '', body: { reason: reason.trim(), version: data.order?.version }, key: newIdempotencyKey() },
-                { onSuccess: () => setOpen(false) },
-              );
-            }}
-          >
-            <FormField id="return-reason" label={t('orders.return.reason')} error={error}>
-              <Input {...fieldProps('return-reason', error)} data-testid="return-reason" maxLength={500} value={reason} onChange={(e) => setReason(e.target.value)} />
-            </FormField>
-            {back.isError ? <Alert tone="error">{problemMessage(back.error, t)}</Alert> : null}
-            <div className="flex justify-end gap-2">
-              <Button variant="secondary" onClick={() => setOpen(false)}>
-                {t('orders.cancel.back')}
-              </Button>
-              <Button type="submit" variant="danger" data-testid="return-confirm" disabled={back.isPending}>
-                {t('orders.return.confirm')}
-              </Button>
-            </div>
-          </form>
-        </DialogContent>
-      </Dialog>
-    </>
+    <ReasonActionButton
+      data={data}
+      mutation={back}
+      name="return"
+      labels={{
+        action: 'orders.return.action',
+        title: 'orders.return.title',
+        description: 'orders.return.description',
+        reason: 'orders.return.reason',
+        confirm: 'orders.return.confirm',
+      }}
+    />
   );
 }
