@@ -8,7 +8,7 @@ JAVA_HOME=${JAVA_HOME:-/usr/lib/jvm/temurin-25-jdk-amd64}
 export JAVA_HOME
 cp_file=target/bench-classpath.txt
 if [ ! -f target/test-classes/META-INF/BenchmarkList ] || [ ! -f "$cp_file" ] || [ pom.xml -nt "$cp_file" ]; then
-  ./mvnw -B -q -o -Dskip.frontend=true -DskipTests test-compile \
+  ./mvnw -B -q -Dskip.frontend=true -DskipTests test-compile \
     dependency:build-classpath -Dmdep.outputFile="$cp_file" -Dmdep.includeScope=test
 fi
 # defaults, each unless given (JMH refuses an option twice)

@@ -17,7 +17,7 @@ psql_() { psql -X -q -h 127.0.0.1 -U postgres "$@"; }
 cp_file=target/bench-classpath.txt
 if [ ! -f target/test-classes/org/cdss/bench/PatientSearchBenchmark.class ] || [ ! -f "$cp_file" ] \
     || [ pom.xml -nt "$cp_file" ] || [ -n "$(find src -newer "$cp_file" -name '*.java' -print -quit)" ]; then
-  ./mvnw -B -q -o -Dskip.frontend=true -DskipTests test-compile \
+  ./mvnw -B -q -Dskip.frontend=true -DskipTests test-compile \
     dependency:build-classpath -Dmdep.outputFile="$cp_file" -Dmdep.includeScope=test
   touch "$cp_file"
 fi
