@@ -298,6 +298,25 @@ class SecurityConfiguration {
                         .hasAnyRole("DOCTOR", "NURSE", "ADMIN")
                         .requestMatchers("/api/ai/**")
                         .hasAnyRole("DOCTOR", "NURSE")
+                        // RIS (issue 11 items 6-8): the reading worklist and the reading screen for radiology staff;
+                        // radiologists write, sign and append; reports are read by radiology, the ordering doctor's
+                        // department and administrators (the service checks which), a patient reads their own.
+                        .requestMatchers(HttpMethod.GET, "/api/ris/worklist", "/api/ris/orders/*")
+                        .hasAnyRole("RADIOLOGIST", "RADIOGRAPHER")
+                        .requestMatchers(
+                                HttpMethod.POST,
+                                "/api/ris/reports",
+                                "/api/ris/reports/*/sign",
+                                "/api/ris/reports/*/addenda")
+                        .hasRole("RADIOLOGIST")
+                        .requestMatchers(HttpMethod.GET, "/api/ris/portal/reports")
+                        .hasRole("PATIENT")
+                        .requestMatchers(HttpMethod.GET, "/api/ris/reports")
+                        .hasAnyRole("DOCTOR", "NURSE", "RADIOGRAPHER", "RADIOLOGIST", "ADMIN")
+                        .requestMatchers(HttpMethod.GET, "/api/ris/reports/*", "/api/ris/reports/*/pdf")
+                        .hasAnyRole("DOCTOR", "NURSE", "RADIOGRAPHER", "RADIOLOGIST", "ADMIN", "PATIENT")
+                        .requestMatchers("/api/ris/**")
+                        .denyAll()
                         // Notifications (issue 5): the live stream for everyone logged in, the stored ones for staff
                         // only.
                         .requestMatchers(HttpMethod.GET, "/api/notifications/stream")

@@ -9,6 +9,7 @@ import org.cdss.orders.OrderMessagePosted;
 import org.cdss.orders.OrderResultRecorded;
 import org.cdss.orders.OrderStatus;
 import org.cdss.orders.OrderStatusChanged;
+import org.cdss.radiology.ReportAddendumSigned;
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.dao.DuplicateKeyException;
 import org.springframework.scheduling.annotation.Async;
@@ -64,6 +65,32 @@ class OrderNotifications {
                 event.orderNumber(),
                 params,
                 event.at())));
+    }
+
+    /**
+     * An addendum appended to the signed radiology report of an order: its ordering doctor is told like of a result
+     * (urgent, as a critical result, when the addendum reports a critical finding). One notification per addendum.
+     */
+    @Async
+    @TransactionalEventListener
+    void on(ReportAddendumSigned event) {
+        store(List.of(draft(event)));
+    }
+
+    static NotificationDraft draft(ReportAddendumSigned e) {
+        Map<String, String> params = params(e.orderNumber(), "IMAGING", null);
+        params.put("addendum", "true");
+        return new NotificationDraft(
+                key(e.orderId(), "ADDENDUM@" + e.addendumId(), "U" + e.orderedBy()),
+                e.orderedBy(),
+                null,
+                e.critical() ? NotificationKind.CRITICAL_RESULT : NotificationKind.RESULT_AVAILABLE,
+                e.critical(),
+                SUBJECT_ORDER,
+                e.orderId(),
+                e.orderNumber(),
+                params,
+                e.at());
     }
 
     /**

@@ -131,6 +131,57 @@ public class OrderQueries {
                 "ORDER_WORKLIST");
     }
 
+    /** An acquired imaging order as the radiologists' reading worklist shows it: the order, its question, what to image. */
+    public record ImagingWorkItem(OrderView order, String indication, OrderDetails.Imaging imaging) {}
+
+    /**
+     * Imaging orders acquired and awaiting their report (in progress) routed to one of {@code departments}, the most
+     * urgent first, then the longest waiting since acquisition. For the radiology module's worklist, which decides who
+     * may ask and audits; the orders' own visibility ({@link OrderAccess#visibility}) applies as well.
+     */
+    @Transactional(readOnly = true)
+    public PageView<ImagingWorkItem> acquiredImaging(Set<UUID> departments, int page, int size) {
+        CdssPrincipal user = org.cdss.shared.security.CurrentUser.require();
+        int pageSize = Math.clamp(size, 1, MAX_PAGE_SIZE);
+        int pageNumber = Math.max(0, page);
+        if (departments.isEmpty()) {
+            return PageView.of(List.of(), pageNumber, pageSize, 0);
+        }
+        Map<String, Object> params = new HashMap<>();
+        params.put("depts", departments.stream().map(UUID::toString).sorted().toList());
+        String where = " WHERE o.order_type = 'IMAGING' AND o.status = 'IN_PROGRESS'"
+                + " AND o.target_department_id IN (:depts)"
+                + OrderAccess.visibility(user).sql(params);
+        long total = jdbc.sql("SELECT COUNT(*) FROM clinical_order o" + where)
+                .params(params)
+                .query(Long.class)
+                .single();
+        Map<String, Object> pageParams = new HashMap<>(params);
+        pageParams.put("limit", pageSize);
+        pageParams.put("offset", (long) pageNumber * pageSize);
+        List<OrderRow> rows = jdbc.sql(
+                        SELECT + where + " ORDER BY o.priority_rank, o.started_at, o.id LIMIT :limit OFFSET :offset")
+                .params(pageParams)
+                .query(OrderQueries::row)
+                .list();
+        List<OrderView> views = views(rows, new Names());
+        List<ImagingWorkItem> items = new ArrayList<>();
+        for (int i = 0; i < rows.size(); i++) {
+            items.add(new ImagingWorkItem(
+                    views.get(i), rows.get(i).indication(), rows.get(i).imaging()));
+        }
+        return PageView.of(items, pageNumber, pageSize, total);
+    }
+
+    /**
+     * One order as the current user may see it (404 otherwise), without an audit row: for another module's command
+     * or read that audits what it does with it (radiology's reports).
+     */
+    @Transactional(readOnly = true)
+    public OrderDetailView visibleOrder(UUID id) {
+        return load(id, org.cdss.shared.security.CurrentUser.require());
+    }
+
     @Transactional(readOnly = true)
     public OrderDetailView detail(UUID id) {
         CdssPrincipal user = OrderAccess.reader();

@@ -97,6 +97,27 @@ class OrderTransitions {
         return changes.moved(order, from, user, now, request.note(), "ORDER_COMPLETE");
     }
 
+    /**
+     * Completes an acquired imaging order with the radiology report its radiologist has just signed (the radiology
+     * module's sign-off, inside its transaction, so a refused completion leaves the report unsigned). The result text
+     * points to the report; a critical finding makes the result critical, so the ordering doctor is told urgently
+     * ({@link OrderResultRecorded} → notifications), as for a critical lab value. Reached through
+     * {@link ImagingOrderCompletion}.
+     */
+    @Transactional(propagation = org.springframework.transaction.annotation.Propagation.MANDATORY)
+    OrderDetailView completeImagingWithReport(UUID id, String resultText, boolean critical) {
+        CdssPrincipal user = CurrentUser.require();
+        Instant now = clock.instant();
+        Order order = acting(id, null, OrderIdempotency.NONE, user, OrderAccess::requirePerformer, now);
+        if (order.type() != OrderType.IMAGING) {
+            throw OrderForms.refused(OrderProblem.RESULT_INVALID, "/resultText", "order.result-text-required");
+        }
+        OrderStatus from = order.complete(user.userId(), now);
+        records.resultText(id, resultText, user.userId(), now);
+        order.resultRecorded(false, critical, user.userId(), now);
+        return changes.moved(order, from, user, now, null, "ORDER_COMPLETE");
+    }
+
     /** The prescriber cancels their order (any state before completed), with a reason. */
     @Transactional
     public OrderDetailView cancel(UUID id, OrderRequests.Cancel request, OrderIdempotency.Key key) {
