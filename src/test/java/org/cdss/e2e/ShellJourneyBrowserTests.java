@@ -36,6 +36,18 @@ class ShellJourneyBrowserTests extends DemoBrowserTest {
     // AI (issue 12): every staff member reads the model cards; doctors, nurses and the administrator the statistics
     static final Set<String> DIAGNOSTICS_NAV = Set.of(
             "home", "dashboard", "patients", "worklist", "order-stats", "kb", "knowledge", "ai-models", "account");
+    // RIS (issue 11): radiology staff also get the reading worklist
+    static final Set<String> RADIOLOGY_NAV = Set.of(
+            "home",
+            "dashboard",
+            "patients",
+            "worklist",
+            "radiology",
+            "order-stats",
+            "kb",
+            "knowledge",
+            "ai-models",
+            "account");
 
     /** Demo user → the navigation items that role must see (and no others) and a page it must be refused. */
     static final Map<String, Map.Entry<Set<String>, String>> ROLES = Map.of(
@@ -56,8 +68,8 @@ class ShellJourneyBrowserTests extends DemoBrowserTest {
                                     "account"),
                             "/appointments"),
             "labtech", Map.entry(DIAGNOSTICS_NAV, "/drug-check"),
-            "radiographer", Map.entry(DIAGNOSTICS_NAV, "/queue"),
-            "radiologist", Map.entry(DIAGNOSTICS_NAV, "/admin/users"),
+            "radiographer", Map.entry(RADIOLOGY_NAV, "/queue"),
+            "radiologist", Map.entry(RADIOLOGY_NAV, "/admin/users"),
             "frontdesk",
                     Map.entry(
                             Set.of(

@@ -207,6 +207,17 @@ class RoleEndpointMatrixIntegrationTests {
         row("GET /api/ai/jobs", AI_RUNNERS);
         row("GET /api/ai/jobs/{id}", AI_RUNNERS);
         row("POST /api/ai/jobs/{id}/cancel", AI_RUNNERS);
+        // RIS (issue 11): reading for radiology staff, writing for radiologists, reports read by whom the service
+        // decides (radiology, the ordering doctor's department, administrators, the patient for their own)
+        row("GET /api/ris/worklist", "RADIOLOGIST RADIOGRAPHER");
+        row("GET /api/ris/orders/{orderId}", "RADIOLOGIST RADIOGRAPHER");
+        row("GET /api/ris/reports", "DOCTOR NURSE RADIOGRAPHER RADIOLOGIST ADMIN");
+        row("POST /api/ris/reports", "RADIOLOGIST");
+        row("GET /api/ris/reports/{id}", "DOCTOR NURSE RADIOGRAPHER RADIOLOGIST ADMIN PATIENT");
+        row("POST /api/ris/reports/{id}/sign", "RADIOLOGIST");
+        row("POST /api/ris/reports/{id}/addenda", "RADIOLOGIST");
+        row("GET /api/ris/reports/{id}/pdf", "DOCTOR NURSE RADIOGRAPHER RADIOLOGIST ADMIN PATIENT");
+        row("GET /api/ris/portal/reports", "PATIENT");
         // API documentation (springdoc)
         row("GET /v3/api-docs", ADMIN);
         row("GET /v3/api-docs.yaml", ADMIN);

@@ -1,0 +1,116 @@
+package org.cdss.e2e;
+
+import static com.microsoft.playwright.assertions.PlaywrightAssertions.assertThat;
+
+import com.microsoft.playwright.Locator;
+import com.microsoft.playwright.Page;
+import java.util.Map;
+import java.util.regex.Pattern;
+import org.cdss.support.ApiClient;
+import org.junit.jupiter.api.Test;
+
+/**
+ * The RIS journey (issue 11 items 6-8) in headless Chromium: a doctor's breast MR order is sent and started by hand
+ * (the radiographer's existing transition; the PACS half links studies in parallel); the radiologist's worklist shows
+ * it without a reload; the radiologist reads it (patient banner, indication, "no images yet"), writes a report with a
+ * BI-RADS category, saves a draft and signs after confirming; the doctor's bell announces the result, the order page
+ * links the signed report, which shows the BI-RADS category and offers the PDF.
+ */
+class RisJourneyBrowserTests extends DemoBrowserTest {
+
+    @Test
+    void the_radiologist_reads_and_signs_and_the_ordering_doctor_opens_the_report() {
+        ApiClient doctorApi = new ApiClient(port);
+        doctorApi.login("doctor", PASSWORD);
+        var registered = doctorApi.post("/api/patients", Map.of("name", "판독여정", "birthDate", "1968-03-03", "sex", "F"));
+        org.assertj.core.api.Assertions.assertThat(registered.status()).as(registered.body()).isEqualTo(201);
+        String patient = registered.text("id");
+        var created = doctorApi.post(
+                "/api/ocs/orders",
+                Map.of(
+                        "patientId",
+                        patient,
+                        "type",
+                        "IMAGING",
+                        "priority",
+                        "URGENT",
+                        "indication",
+                        "우측 유방 종괴 촉지, 악성 배제",
+                        "imaging",
+                        Map.of("modality", "MR", "bodyPart", "Breast", "laterality", "BILATERAL", "contrast", true)));
+        org.assertj.core.api.Assertions.assertThat(created.status()).as(created.body()).isEqualTo(201);
+        String orderId = created.json().at("/order/id").asString();
+        String orderNumber = created.json().at("/order/orderNumber").asString();
+        org.assertj.core.api.Assertions.assertThat(doctorApi.post("/api/ocs/orders/" + orderId + "/send", Map.of())
+                        .status())
+                .isEqualTo(200);
+        doctorApi.post("/api/notifications/read-all", null);
+
+        Page doctor = browser.newPage();
+        browser.login(doctor, "doctor", PASSWORD);
+        assertThat(doctor.getByTestId("home-page")).isVisible();
+        assertThat(doctor.getByTestId("live-status")).hasAttribute("data-status", "live");
+
+        // the radiologist's worklist is open before the study is acquired: it appears without a reload
+        Page radiologist = browser.newPage();
+        browser.login(radiologist, "radiologist", PASSWORD);
+        assertThat(radiologist.getByTestId("home-page")).isVisible();
+        assertThat(radiologist.getByTestId("live-status")).hasAttribute("data-status", "live");
+        radiologist.getByTestId("nav-radiology").click();
+        assertThat(radiologist.getByTestId("ris-worklist-page")).isVisible();
+        Locator row = radiologist.locator("[data-testid='ris-worklist-row'][data-order-number='" + orderNumber + "']");
+        assertThat(row).hasCount(0);
+
+        ApiClient radiographer = new ApiClient(port);
+        radiographer.login("radiographer", PASSWORD);
+        long version = radiographer.get("/api/ocs/orders/" + orderId).json().at("/order/version").asLong();
+        var started = radiographer.post("/api/ocs/orders/" + orderId + "/start", Map.of("version", version));
+        org.assertj.core.api.Assertions.assertThat(started.status()).as(started.body()).isEqualTo(200);
+
+        assertThat(row).isVisible();
+        assertThat(row).containsText("판독여정");
+        assertThat(row).containsText("악성 배제");
+        assertThat(row.getByTestId("ris-worklist-report-status")).hasText("미작성");
+        Browser.screenshot(radiologist, "ris-worklist");
+        row.getByTestId("ris-worklist-open").click();
+
+        assertThat(radiologist.getByTestId("reading-page")).isVisible();
+        assertThat(radiologist.getByTestId("patient-banner-name")).hasText("판독여정");
+        assertThat(radiologist.getByTestId("reading-indication")).containsText("우측 유방 종괴");
+        assertThat(radiologist.getByText("이 처방에 연결된 영상이 아직 없습니다.")).isVisible();
+        radiologist.getByTestId("report-findings-input").fill("우측 유방 10시 방향 12 mm 불규칙 종괴, 조영 증강.");
+        radiologist.getByTestId("report-impression-input").fill("악성 의심 종괴.");
+        radiologist.getByTestId("report-recommendation-input").fill("초음파 유도 조직검사 권고.");
+        radiologist.getByTestId("report-birads-input").selectOption("4");
+        radiologist.getByTestId("report-save-draft").click();
+        assertThat(radiologist.getByTestId("reading-draft-saved")).isVisible();
+        radiologist.getByTestId("report-sign").click();
+        radiologist.getByTestId("report-sign-confirm").click();
+        assertThat(radiologist.getByTestId("report-document")).isVisible();
+        assertThat(radiologist.getByTestId("report-status")).hasText("서명됨");
+        assertThat(radiologist.getByTestId("report-birads")).containsText("4 — 악성 의심");
+        Browser.screenshot(radiologist, "ris-signed-report");
+
+        // the ordering doctor is told, opens the order from the bell and the report from the order
+        assertThat(doctor.getByTestId("notification-count")).isVisible();
+        doctor.getByTestId("notification-bell").click();
+        doctor.getByTestId("notification-item").first().click();
+        doctor.waitForURL(Pattern.compile(".*/orders/" + orderId + "$"));
+        assertThat(doctor.getByTestId("order-result-text")).containsText("악성 의심 종괴.");
+        doctor.getByTestId("order-open-report").click();
+        assertThat(doctor.getByTestId("report-page")).isVisible();
+        assertThat(doctor.getByTestId("patient-banner-name")).hasText("판독여정");
+        assertThat(doctor.getByTestId("report-impression")).hasText("악성 의심 종괴.");
+        assertThat(doctor.getByTestId("report-birads")).containsText("4");
+        assertThat(doctor.getByTestId("report-signature")).containsText("강하은");
+        assertThat(doctor.getByTestId("report-pdf")).isVisible();
+        assertThat(doctor.getByTestId("report-page")).not().containsText(orderId);
+        Browser.screenshot(doctor, "ris-doctor-report");
+
+        // the radiologist's worklist no longer shows it
+        radiologist.getByTestId("nav-radiology").click();
+        assertThat(row).hasCount(0);
+        radiologist.context().close();
+        doctor.context().close();
+    }
+}
