@@ -8,6 +8,7 @@ import {
   ORDER_READER_ROLES,
   PATIENT_ROLES,
   PATIENT_SEARCH_ROLES,
+  RIS_ROLES,
   STAFF_ROLES,
   WORKLIST_ROLES,
 } from '../lib/roles';
@@ -34,6 +35,7 @@ export const NAV_ITEMS: readonly NavItem[] = [
   { key: 'my-appointments', to: '/my-appointments', labelKey: 'nav.my-appointments', roles: PATIENT_ROLES },
   { key: 'orders', to: '/orders', labelKey: 'nav.orders', roles: ORDER_LIST_ROLES },
   { key: 'worklist', to: '/worklist', labelKey: 'nav.worklist', roles: WORKLIST_ROLES },
+  { key: 'radiology', to: '/radiology', labelKey: 'nav.radiology', roles: RIS_ROLES },
   { key: 'order-stats', to: '/orders/statistics', labelKey: 'nav.order-stats', roles: ORDER_READER_ROLES },
   { key: 'drug-check', to: '/drug-check', labelKey: 'nav.drug-check', roles: DRUG_CHECK_ROLES },
   { key: 'kb', to: '/kb', labelKey: 'nav.kb', roles: STAFF_ROLES },

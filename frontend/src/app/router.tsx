@@ -14,6 +14,8 @@ import {
   ORDER_ROLES,
   PATIENT_ROLES,
   PATIENT_SEARCH_ROLES,
+  REPORT_READER_ROLES,
+  RIS_ROLES,
   SCHEDULE_ROLES,
   STAFF_ROLES,
 } from '../lib/roles';
@@ -93,6 +95,20 @@ export const routes: RouteObject[] = [
           { path: 'orders/statistics', lazy: page(() => import('./order-routes'), (m) => m.OrderStatisticsRoute) },
           { path: 'orders/:id', lazy: page(() => import('./order-routes'), (m) => m.OrderDetailRoute) },
           { path: 'worklist', lazy: page(() => import('./order-routes'), (m) => m.WorklistRoute) },
+        ],
+      },
+      {
+        element: <RequireRoles roles={RIS_ROLES} />,
+        children: [
+          { path: 'radiology', lazy: page(() => import('./radiology-routes'), (m) => m.RisWorklistRoute) },
+          { path: 'radiology/orders/:orderId', lazy: page(() => import('./radiology-routes'), (m) => m.ReadingRoute) },
+        ],
+      },
+      {
+        element: <RequireRoles roles={REPORT_READER_ROLES} />,
+        children: [
+          { path: 'radiology/reports/:id', lazy: page(() => import('./radiology-routes'), (m) => m.ReportRoute) },
+          { path: 'radiology/orders/:orderId/report', lazy: page(() => import('./radiology-routes'), (m) => m.OrderReportRoute) },
         ],
       },
       {

@@ -5,9 +5,10 @@ import { useQueryClient } from '@tanstack/react-query';
 const REFETCH_ON: Record<string, readonly (readonly string[])[]> = {
   appointment: [['appointments'], ['dashboard']],
   // a stored notification is about an order (a result, a cancellation): its lists and details may have changed too
-  notification: [['notifications'], ['orders']],
-  // worklists, my orders, order details and statistics all live under ['orders']
-  order: [['orders']],
+  notification: [['notifications'], ['orders'], ['ris']],
+  // worklists, my orders, order details and statistics all live under ['orders']; the reading worklist under ['ris']
+  // (a study acquired or a report signed moves an imaging order)
+  order: [['orders'], ['ris']],
   // an AI job (batch inference) progressed or finished: its view, the ledger-based lists and dashboards
   'ai-job': [['ai']],
 };

@@ -65,3 +65,7 @@ export const KNOWLEDGE_AUTHOR_ROLES: readonly Role[] = ['DOCTOR', 'PHARMACIST', 
 export const AI_RUNNER_ROLES: readonly Role[] = ['DOCTOR', 'NURSE'];
 /** Roles that see the AI dashboards and statistics (counts only). */
 export const AI_DASHBOARD_ROLES: readonly Role[] = ['DOCTOR', 'NURSE', 'ADMIN'];
+/** Radiology staff: the reading worklist and the reading screen (radiologists write and sign, radiographers look). */
+export const RIS_ROLES: readonly Role[] = ['RADIOLOGIST', 'RADIOGRAPHER'];
+/** Roles that read radiology reports (the server decides which: radiology, the orderer's department, admins). */
+export const REPORT_READER_ROLES: readonly Role[] = ['DOCTOR', 'NURSE', 'RADIOGRAPHER', 'RADIOLOGIST', 'ADMIN', 'PATIENT'];

@@ -177,3 +177,10 @@ export type LungRiskPrefill = Schemas['LungRiskPrefill'];
 export type LungRiskStatistics = Schemas['LungRiskStatistics'];
 export type LungRiskContribution = Schemas['LungRiskContribution'];
 export type SuggestionView = Schemas['SuggestionView'];
+
+// RIS (radiology reports)
+export type WorklistItemView = Schemas['WorklistItemView'];
+export type PageViewWorklistItemView = Schemas['PageViewWorklistItemView'];
+export type ReportView = Schemas['ReportView'];
+export type AddendumView = Schemas['AddendumView'];
+export type ReadingView = Schemas['ReadingView'];

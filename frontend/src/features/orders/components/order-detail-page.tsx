@@ -144,8 +144,14 @@ export function OrderDetailPage({ roles, userId }: { roles: readonly string[]; u
                   <CardHeader>
                     <CardTitle>{t('orders.resultText')}</CardTitle>
                   </CardHeader>
-                  <CardContent>
+                  <CardContent className="space-y-2">
                     <p className="whitespace-pre-wrap text-sm">{data.resultText}</p>
+                    {order?.type === 'IMAGING' && order.status === 'COMPLETED' ? (
+                      // the radiology report (a route of the radiology feature; no import across features)
+                      <Link to={`/radiology/orders/${order.id}/report`} className="text-sm text-sky-700 hover:underline" data-testid="order-open-report">
+                        {t('orders.detail.openReport')}
+                      </Link>
+                    ) : null}
                   </CardContent>
                 </Card>
               ) : null}

@@ -35,7 +35,9 @@ export function TimelineSection({ patientId }: { patientId: string }) {
         ? t(`scheduling.status.${code}`, { defaultValue: code })
         : type === 'AI_SUGGESTION'
           ? t(`ai.band.${code}`, { defaultValue: code })
-          : code;
+          : type === 'RADIOLOGY_REPORT' || type === 'RADIOLOGY_ADDENDUM'
+            ? t(`records.reportCode.${code}`, { defaultValue: code })
+            : code;
   const toggle = (type: string) => {
     setPage(0);
     setTypes((current) => (current.includes(type) ? current.filter((x) => x !== type) : [...current, type]));
@@ -70,6 +72,12 @@ export function TimelineSection({ patientId }: { patientId: string }) {
               {e.code ? <span className="font-mono">{codeLabel(e.type, e.code)}</span> : null}
               {e.text ? <span className="text-slate-700">{e.text}</span> : null}
               {e.actor ? <span className="text-slate-500">— {e.actor}</span> : null}
+              {(e.type === 'RADIOLOGY_REPORT' || e.type === 'RADIOLOGY_ADDENDUM') && e.id ? (
+                // the signed radiology report (a route of the radiology feature; no import across features)
+                <Link to={`/radiology/reports/${e.id}`} className="text-sky-700 hover:underline" data-testid="timeline-open-report">
+                  {t('records.open')}
+                </Link>
+              ) : null}
               {e.encounterId ? (
                 <Link to={`/encounters/${e.encounterId}`} className="text-sky-700 hover:underline">
                   {t('records.open')}

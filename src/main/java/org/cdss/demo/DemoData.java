@@ -55,8 +55,7 @@ class DemoData {
         USERS.put("labtech", Map.entry(EnumSet.of(Role.LAB_TECH), Set.of("LABORATORY")));
         USERS.put("radiographer", Map.entry(EnumSet.of(Role.RADIOGRAPHER), Set.of("RADIOLOGY")));
         // imaging orders are routed to RADIOLOGY: the radiologist reads them there (RIS worklist, issue 11)
-        USERS.put(
-                "radiologist", Map.entry(EnumSet.of(Role.RADIOLOGIST), Set.of("DIAGNOSTIC_RADIOLOGY", "RADIOLOGY")));
+        USERS.put("radiologist", Map.entry(EnumSet.of(Role.RADIOLOGIST), Set.of("DIAGNOSTIC_RADIOLOGY", "RADIOLOGY")));
         USERS.put("frontdesk", Map.entry(EnumSet.of(Role.ADMIN_STAFF), Set.of("FRONT_OFFICE")));
         USERS.put("admin", Map.entry(EnumSet.of(Role.ADMIN), Set.of()));
     }

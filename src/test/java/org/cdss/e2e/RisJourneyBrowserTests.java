@@ -23,7 +23,9 @@ class RisJourneyBrowserTests extends DemoBrowserTest {
         ApiClient doctorApi = new ApiClient(port);
         doctorApi.login("doctor", PASSWORD);
         var registered = doctorApi.post("/api/patients", Map.of("name", "판독여정", "birthDate", "1968-03-03", "sex", "F"));
-        org.assertj.core.api.Assertions.assertThat(registered.status()).as(registered.body()).isEqualTo(201);
+        org.assertj.core.api.Assertions.assertThat(registered.status())
+                .as(registered.body())
+                .isEqualTo(201);
         String patient = registered.text("id");
         var created = doctorApi.post(
                 "/api/ocs/orders",
@@ -38,10 +40,13 @@ class RisJourneyBrowserTests extends DemoBrowserTest {
                         "우측 유방 종괴 촉지, 악성 배제",
                         "imaging",
                         Map.of("modality", "MR", "bodyPart", "Breast", "laterality", "BILATERAL", "contrast", true)));
-        org.assertj.core.api.Assertions.assertThat(created.status()).as(created.body()).isEqualTo(201);
+        org.assertj.core.api.Assertions.assertThat(created.status())
+                .as(created.body())
+                .isEqualTo(201);
         String orderId = created.json().at("/order/id").asString();
         String orderNumber = created.json().at("/order/orderNumber").asString();
-        org.assertj.core.api.Assertions.assertThat(doctorApi.post("/api/ocs/orders/" + orderId + "/send", Map.of())
+        org.assertj.core.api.Assertions.assertThat(doctorApi
+                        .post("/api/ocs/orders/" + orderId + "/send", Map.of())
                         .status())
                 .isEqualTo(200);
         doctorApi.post("/api/notifications/read-all", null);
@@ -63,9 +68,15 @@ class RisJourneyBrowserTests extends DemoBrowserTest {
 
         ApiClient radiographer = new ApiClient(port);
         radiographer.login("radiographer", PASSWORD);
-        long version = radiographer.get("/api/ocs/orders/" + orderId).json().at("/order/version").asLong();
+        long version = radiographer
+                .get("/api/ocs/orders/" + orderId)
+                .json()
+                .at("/order/version")
+                .asLong();
         var started = radiographer.post("/api/ocs/orders/" + orderId + "/start", Map.of("version", version));
-        org.assertj.core.api.Assertions.assertThat(started.status()).as(started.body()).isEqualTo(200);
+        org.assertj.core.api.Assertions.assertThat(started.status())
+                .as(started.body())
+                .isEqualTo(200);
 
         assertThat(row).isVisible();
         assertThat(row).containsText("판독여정");

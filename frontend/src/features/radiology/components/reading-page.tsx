@@ -1,0 +1,117 @@
+import { useTranslation } from 'react-i18next';
+import { Link, useParams } from 'react-router-dom';
+import { PatientBanner } from '../../../components/patient/patient-banner';
+import { Alert } from '../../../components/ui/alert';
+import { Badge } from '../../../components/ui/badge';
+import { Card, CardContent, CardHeader, CardTitle } from '../../../components/ui/card';
+import { PageHeader } from '../../../components/ui/page-header';
+import { Spinner } from '../../../components/ui/spinner';
+import { problemMessage } from '../../../lib/problem-message';
+import { formatInstant } from '../../../lib/time';
+import { useReading } from '../api/get-reading';
+import { useSaveDraft, useSignReport } from '../api/report-mutations';
+import { emptyReportForm, fromReport, toDraftPayload, type ReportFormValues } from '../lib/report-form';
+import { AddendumForm } from './addendum-form';
+import { ReportDocument } from './report-document';
+import { ReportForm } from './report-form';
+import { StudyImages } from './study-images';
+
+/**
+ * /radiology/orders/:orderId: the reading screen. The patient banner, the order's clinical question, the images
+ * (from the imaging module) and the structured report: draft, sign with confirmation, then addenda. Radiologists
+ * write; radiographers see the same screen read-only.
+ */
+export function ReadingPage({ canWrite }: { canWrite: boolean }) {
+  const { t, i18n } = useTranslation();
+  const { orderId } = useParams();
+  const reading = useReading(orderId);
+  const save = useSaveDraft();
+  const sign = useSignReport();
+  if (reading.isPending) return <Spinner label={t('common.loading')} />;
+  if (reading.isError) return <Alert tone="error">{problemMessage(reading.error, t)}</Alert>;
+  const r = reading.data;
+  const report = r.report ?? undefined;
+  const breast = Boolean(r.breastImaging);
+
+  const persist = (values: ReportFormValues, then?: (id: string, version: number) => void) =>
+    save.mutate(toDraftPayload(r.orderId ?? '', report?.version, values, breast), {
+      onSuccess: (saved) => then?.(saved.id ?? '', saved.version ?? 0),
+    });
+  const error = save.error ?? sign.error;
+
+  return (
+    <div className="space-y-4" data-testid="reading-page">
+      <PatientBanner patientId={r.patientId} />
+      <PageHeader
+        title={r.procedure ?? ''}
+        description={
+          <span className="flex flex-wrap items-center gap-2">
+            <span>{r.orderNumber}</span>
+            <Badge tone={r.priority === 'ROUTINE' ? 'neutral' : 'danger'}>{t(`orders.priority.${r.priority}`)}</Badge>
+            <span>{t('radiology.orderedBy', { name: r.orderedByName ?? '' })}</span>
+            <span>{t('radiology.acquiredAt', { at: formatInstant(r.acquiredAt, i18n.language) })}</span>
+          </span>
+        }
+        actions={
+          <Link to="/radiology" className="text-sm text-sky-700 hover:underline">
+            {t('radiology.backToWorklist')}
+          </Link>
+        }
+      />
+      <Card>
+        <CardHeader>
+          <CardTitle>{t('radiology.indication')}</CardTitle>
+        </CardHeader>
+        <CardContent>
+          <p className="whitespace-pre-wrap text-sm" data-testid="reading-indication">
+            {r.indication ?? t('radiology.noIndication')}
+          </p>
+        </CardContent>
+      </Card>
+      <div className="grid gap-4 lg:grid-cols-2">
+        <Card>
+          <CardHeader>
+            <CardTitle>{t('radiology.images.title')}</CardTitle>
+          </CardHeader>
+          <CardContent>
+            <StudyImages orderId={r.orderId ?? ''} />
+          </CardContent>
+        </Card>
+        <Card>
+          <CardHeader>
+            <CardTitle>{t('radiology.report')}</CardTitle>
+          </CardHeader>
+          <CardContent className="space-y-4">
+            {report?.status === 'SIGNED' ? (
+              <>
+                <ReportDocument report={report} />
+                {canWrite && report.id ? <AddendumForm reportId={report.id} /> : null}
+              </>
+            ) : canWrite ? (
+              <>
+                {report ? (
+                  <p className="text-xs text-slate-500" data-testid="reading-draft-saved">
+                    {t('radiology.draftSaved', { name: report.updatedByName ?? '', at: formatInstant(report.updatedAt, i18n.language) })}
+                  </p>
+                ) : null}
+                <ReportForm
+                  key={`${report?.id ?? 'new'}-${report?.version ?? 0}`}
+                  initial={report ? fromReport(report) : emptyReportForm}
+                  breastImaging={breast}
+                  busy={save.isPending || sign.isPending}
+                  error={error ? problemMessage(error, t) : undefined}
+                  onSaveDraft={(values) => persist(values)}
+                  onSign={(values) => persist(values, (id, version) => sign.mutate({ id, version }))}
+                />
+              </>
+            ) : report ? (
+              <ReportDocument report={report} />
+            ) : (
+              <p className="text-sm text-slate-500">{t('radiology.noReportYet')}</p>
+            )}
+          </CardContent>
+        </Card>
+      </div>
+    </div>
+  );
+}

@@ -1,0 +1,120 @@
+import { QueryClient, QueryClientProvider } from '@tanstack/react-query';
+import { cleanup, fireEvent, render, screen, waitFor } from '@testing-library/react';
+import { AxiosError, AxiosHeaders, type AxiosAdapter } from 'axios';
+import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
+import { apiClient } from '../../../lib/api-client';
+import { setLanguage } from '../../../lib/i18n';
+import { emptyReportForm, signSchema, toDraftPayload } from '../lib/report-form';
+import { ReportForm } from './report-form';
+import { StudyImages } from './study-images';
+
+describe('report form rules', () => {
+  it('lets a draft be incomplete but refuses a BI-RADS category outside 0-6', () => {
+    expect(signSchema(false).safeParse({ ...emptyReportForm }).success).toBe(false);
+    expect(signSchema(false).safeParse({ ...emptyReportForm, findings: 'f', impression: 'i' }).success).toBe(true);
+    expect(signSchema(true).safeParse({ ...emptyReportForm, findings: 'f', impression: 'i' }).success).toBe(false);
+    expect(signSchema(true).safeParse({ ...emptyReportForm, findings: 'f', impression: 'i', birads: '4' }).success).toBe(true);
+    expect(signSchema(true).safeParse({ ...emptyReportForm, findings: 'f', impression: 'i', birads: '7' }).success).toBe(false);
+  });
+
+  it('sends the category only for breast imaging and leaves blank texts out', () => {
+    const values = { ...emptyReportForm, findings: ' Mass ', impression: '', birads: '3', critical: true };
+    expect(toDraftPayload('o1', 2, values, true)).toEqual({
+      orderId: 'o1',
+      version: 2,
+      findings: 'Mass',
+      impression: undefined,
+      recommendation: undefined,
+      biradsCategory: 3,
+      critical: true,
+    });
+    expect(toDraftPayload('o1', undefined, values, false).biradsCategory).toBeUndefined();
+  });
+});
+
+describe('ReportForm', () => {
+  beforeEach(async () => {
+    await setLanguage('en');
+  });
+  afterEach(cleanup);
+
+  it('asks for findings, impression and BI-RADS before signing a breast study, then confirms', async () => {
+    const onSign = vi.fn();
+    const onSaveDraft = vi.fn();
+    render(<ReportForm initial={emptyReportForm} breastImaging onSaveDraft={onSaveDraft} onSign={onSign} />);
+
+    fireEvent.click(screen.getByTestId('report-sign'));
+    expect(screen.getByTestId('report-findings-error').textContent).toBe('This field is required.');
+    expect(screen.getByTestId('report-birads-error').textContent).toBe('Choose a BI-RADS category before signing a breast study.');
+    expect(screen.queryByTestId('report-sign-confirm')).toBeNull();
+
+    // a draft may be incomplete
+    fireEvent.change(screen.getByTestId('report-findings-input'), { target: { value: 'Irregular mass, 12 mm.' } });
+    fireEvent.click(screen.getByTestId('report-save-draft'));
+    expect(onSaveDraft).toHaveBeenCalledWith(expect.objectContaining({ findings: 'Irregular mass, 12 mm.', birads: '' }));
+
+    fireEvent.change(screen.getByTestId('report-impression-input'), { target: { value: 'Suspicious.' } });
+    fireEvent.change(screen.getByTestId('report-birads-input'), { target: { value: '4' } });
+    expect(screen.getByRole('option', { name: '4 — Suspicious' })).toBeTruthy();
+    fireEvent.click(screen.getByTestId('report-critical-input'));
+    fireEvent.click(screen.getByTestId('report-sign'));
+    await waitFor(() => expect(screen.getByTestId('report-sign-confirm')).toBeTruthy());
+    expect(screen.getByText('The critical finding will be sent to the ordering doctor as an urgent notification.')).toBeTruthy();
+    fireEvent.click(screen.getByTestId('report-sign-confirm'));
+    expect(onSign).toHaveBeenCalledWith({
+      findings: 'Irregular mass, 12 mm.',
+      impression: 'Suspicious.',
+      recommendation: '',
+      birads: '4',
+      critical: true,
+    });
+  });
+
+  it('has no BI-RADS field for other studies', () => {
+    render(<ReportForm initial={emptyReportForm} breastImaging={false} onSaveDraft={vi.fn()} onSign={vi.fn()} />);
+    expect(screen.queryByTestId('report-birads-input')).toBeNull();
+  });
+});
+
+describe('StudyImages', () => {
+  const originalAdapter = apiClient.defaults.adapter;
+  afterEach(() => {
+    cleanup();
+    apiClient.defaults.adapter = originalAdapter;
+  });
+
+  function serve(status: number, data: unknown): AxiosAdapter {
+    return async (config) => {
+      const response = { status, statusText: '', data, headers: new AxiosHeaders(), config, request: {} };
+      if (status < 400) return response;
+      throw new AxiosError(`status ${status}`, AxiosError.ERR_BAD_REQUEST, config, {}, response);
+    };
+  }
+
+  function renderImages() {
+    render(
+      <QueryClientProvider client={new QueryClient({ defaultOptions: { queries: { retry: false } } })}>
+        <StudyImages orderId="o1" />
+      </QueryClientProvider>,
+    );
+  }
+
+  it('says that no images are linked yet when the imaging API answers 404', async () => {
+    await setLanguage('en');
+    apiClient.defaults.adapter = serve(404, { status: 404, code: 'not-found' });
+    renderImages();
+    await waitFor(() => expect(screen.getByText('No images linked to this order yet.')).toBeTruthy());
+  });
+
+  it('shows the series preview and scrolls through its images', async () => {
+    await setLanguage('en');
+    apiClient.defaults.adapter = serve(200, [
+      { id: 's1', series: [{ seriesInstanceUid: '1.2.3', description: 'T1 axial', instanceCount: 3, previewUrl: '/api/imaging/preview/1' }] },
+    ]);
+    renderImages();
+    const preview = await screen.findByTestId('ris-preview');
+    expect(preview.getAttribute('src')).toBe('/api/imaging/preview/1');
+    fireEvent.change(screen.getByRole('slider'), { target: { value: '2' } });
+    expect(screen.getByTestId('ris-preview').getAttribute('src')).toBe('/api/imaging/preview/1?instance=2');
+  });
+});
