@@ -44,7 +44,9 @@ export function AddendumForm({ reportId }: { reportId: string }) {
           className="block w-full rounded-md border border-slate-300 px-3 py-2 text-sm shadow-sm"
         />
       </FormField>
-      <Checkbox id="addendum-critical" label={t('radiology.criticalFlag')} checked={critical} onChange={(e) => setCritical(e.target.checked)} />
+      <div>
+        <Checkbox id="addendum-critical" label={t('radiology.criticalFlag')} checked={critical} onChange={(e) => setCritical(e.target.checked)} />
+      </div>
       {add.isError ? <Alert tone="error">{problemMessage(add.error, t)}</Alert> : null}
       <Button type="submit" disabled={add.isPending} data-testid="addendum-submit">
         {t('radiology.addendum.submit')}

@@ -9,6 +9,7 @@ import java.util.Set;
 import java.util.UUID;
 import org.cdss.audit.AuditEvent;
 import org.cdss.audit.AuditLog;
+import org.cdss.audit.AuditOutcome;
 import org.cdss.orders.OrderDetailView;
 import org.cdss.orders.OrderQueries;
 import org.cdss.orders.OrderType;
@@ -184,6 +185,9 @@ public class ReportQueries {
     private ReportRow readable(UUID id, CdssPrincipal user, ReportViews.Staff staff) {
         ReportRow row = store.find(id).orElseThrow(() -> new DomainException(RisProblem.NOT_FOUND));
         if (!views.canRead(user, row, staff)) {
+            // an attempt on a report the caller may not read is recorded too (the answer stays 404)
+            audit.record(AuditEvent.success("RIS_REPORT_READ", "RadiologyReport", id, row.patientId())
+                    .withOutcome(AuditOutcome.DENIED));
             throw new DomainException(RisProblem.NOT_FOUND);
         }
         return row;

@@ -394,6 +394,13 @@ class RisIntegrationTests {
                         .query(Long.class)
                         .single())
                 .isGreaterThanOrEqualTo(2L * 7);
+        // and so is every refused attempt (404 to the caller)
+        assertThat(jdbc.sql("SELECT COUNT(*) FROM audit_event WHERE action IN ('RIS_REPORT_READ','RIS_REPORT_PDF') "
+                                + "AND resource_id = :id AND outcome = 'DENIED'")
+                        .param("id", id)
+                        .query(Long.class)
+                        .single())
+                .isGreaterThanOrEqualTo(2L * 4);
     }
 
     @Test
@@ -409,6 +416,10 @@ class RisIntegrationTests {
         assertThat(pdf.status()).isEqualTo(200);
         assertThat(pdf.contentType()).startsWith("application/pdf");
         assertThat(pdf.body()).startsWith("%PDF");
+        if (java.nio.file.Files.isReadable(java.nio.file.Path.of("/usr/share/fonts/truetype/nanum/NanumGothic.ttf"))) {
+            // Korean is set in the embedded NanumGothic subset (its name is in the uncompressed font dictionary)
+            assertThat(pdf.body()).contains("NanumGothic");
+        }
 
         JsonNode timeline = ok(
                 doctor.get("/api/patients/" + patient.id() + "/timeline?types=RADIOLOGY_REPORT,RADIOLOGY_ADDENDUM"),
