@@ -3,9 +3,11 @@ import { Link, useParams } from 'react-router-dom';
 import { PatientBanner } from '../../../components/patient/patient-banner';
 import { Alert } from '../../../components/ui/alert';
 import { Badge } from '../../../components/ui/badge';
+import { Button } from '../../../components/ui/button';
 import { Card, CardContent, CardHeader, CardTitle } from '../../../components/ui/card';
 import { PageHeader } from '../../../components/ui/page-header';
 import { Spinner } from '../../../components/ui/spinner';
+import { toApiProblem } from '../../../lib/api-client';
 import { problemMessage } from '../../../lib/problem-message';
 import { formatInstant } from '../../../lib/time';
 import { useReading } from '../api/get-reading';
@@ -89,6 +91,23 @@ export function ReadingPage({ canWrite }: { canWrite: boolean }) {
               </>
             ) : canWrite ? (
               <>
+                {error && toApiProblem(error).code === 'stale-version' ? (
+                  // another radiologist saved or signed this draft meanwhile: load theirs (this form's text is replaced)
+                  <Alert tone="warning" data-testid="reading-stale">
+                    {t('radiology.staleDraft')}{' '}
+                    <Button
+                      size="sm"
+                      variant="secondary"
+                      onClick={() => {
+                        save.reset();
+                        sign.reset();
+                        void reading.refetch();
+                      }}
+                    >
+                      {t('radiology.loadLatest')}
+                    </Button>
+                  </Alert>
+                ) : null}
                 {report ? (
                   <p className="text-xs text-slate-500" data-testid="reading-draft-saved">
                     {t('radiology.draftSaved', { name: report.updatedByName ?? '', at: formatInstant(report.updatedAt, i18n.language) })}
