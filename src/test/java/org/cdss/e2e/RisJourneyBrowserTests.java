@@ -5,18 +5,26 @@ import static com.microsoft.playwright.assertions.PlaywrightAssertions.assertTha
 import com.microsoft.playwright.Locator;
 import com.microsoft.playwright.Page;
 import java.util.Map;
+import java.util.UUID;
 import java.util.regex.Pattern;
+import org.cdss.patients.PatientSummaryView;
 import org.cdss.support.ApiClient;
+import org.cdss.support.TestUsers;
 import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
 
 /**
  * The RIS journey (issue 11 items 6-8) in headless Chromium: a doctor's breast MR order is sent and started by hand
  * (the radiographer's existing transition; the PACS half links studies in parallel); the radiologist's worklist shows
  * it without a reload; the radiologist reads it (patient banner, indication, "no images yet"), writes a report with a
  * BI-RADS category, saves a draft and signs after confirming; the doctor's bell announces the result, the order page
- * links the signed report, which shows the BI-RADS category and offers the PDF.
+ * links the signed report, which shows the BI-RADS category and offers the PDF; the radiologist appends a signed
+ * addendum; the patient sees the signed report with its addendum on their own record.
  */
 class RisJourneyBrowserTests extends DemoBrowserTest {
+
+    @Autowired
+    TestUsers testUsers;
 
     @Test
     void the_radiologist_reads_and_signs_and_the_ordering_doctor_opens_the_report() {
@@ -118,9 +126,30 @@ class RisJourneyBrowserTests extends DemoBrowserTest {
         assertThat(doctor.getByTestId("report-page")).not().containsText(orderId);
         Browser.screenshot(doctor, "ris-doctor-report");
 
+        // a correction is a signed addendum, appended below the signed report
+        radiologist.getByTestId("addendum-body").fill("비교 영상 확인: 이전 검사에 없던 병변.");
+        radiologist.getByTestId("addendum-submit").click();
+        assertThat(radiologist.getByTestId("report-addendum")).hasCount(1);
+        assertThat(radiologist.getByTestId("report-status")).hasText("서명됨(추가 보고 있음)");
+        assertThat(radiologist.getByTestId("report-impression")).hasText("악성 의심 종괴.");
+
         // the radiologist's worklist no longer shows it
         radiologist.getByTestId("nav-radiology").click();
         assertThat(row).hasCount(0);
+
+        // the patient sees the signed report, with its addendum, on their own record
+        var account = testUsers.patientAccount(
+                new PatientSummaryView(UUID.fromString(patient), null, "판독여정", null, null, null, true));
+        Page portal = browser.newPage();
+        browser.login(portal, account.username(), TestUsers.PASSWORD);
+        assertThat(portal.getByTestId("home-page")).isVisible();
+        portal.getByTestId("nav-my-record").click();
+        assertThat(portal.getByTestId("portal-reports").getByTestId("report-impression"))
+                .hasText("악성 의심 종괴.");
+        assertThat(portal.getByTestId("portal-reports").getByTestId("report-addendum"))
+                .hasCount(1);
+        Browser.screenshot(portal, "ris-portal-reports");
+        portal.context().close();
         radiologist.context().close();
         doctor.context().close();
     }
