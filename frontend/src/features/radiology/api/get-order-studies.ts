@@ -8,7 +8,7 @@ export interface StudySeries {
   description?: string | null;
   modality?: string | null;
   instanceCount?: number | null;
-  /** A rendered preview of the series, or of one of its instances (`?instance=n` picks another, when served). */
+  /** A rendered preview of the series (its middle image); each instance has its own preview URL. */
   previewUrl?: string | null;
 }
 

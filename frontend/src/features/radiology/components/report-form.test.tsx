@@ -113,8 +113,8 @@ describe('StudyImages', () => {
     ]);
     renderImages();
     const preview = await screen.findByTestId('ris-preview');
-    expect(preview.getAttribute('src')).toBe('/api/imaging/preview/1');
+    expect(preview.getAttribute('src')).toBe('/api/imaging/studies/s1/series/1.2.3/instances/0/preview');
     fireEvent.change(screen.getByRole('slider'), { target: { value: '2' } });
-    expect(screen.getByTestId('ris-preview').getAttribute('src')).toBe('/api/imaging/preview/1?instance=2');
+    expect(screen.getByTestId('ris-preview').getAttribute('src')).toBe('/api/imaging/studies/s1/series/1.2.3/instances/2/preview');
   });
 });

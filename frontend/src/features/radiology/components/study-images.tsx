@@ -6,11 +6,12 @@ import { Spinner } from '../../../components/ui/spinner';
 import { problemMessage } from '../../../lib/problem-message';
 import { useOrderStudies, type StudySeries } from '../api/get-order-studies';
 
-/** The preview of instance {@code index} of a series: the series' preview URL with the instance number. */
-export function instancePreviewUrl(series: StudySeries, index: number): string | undefined {
-  if (!series.previewUrl) return undefined;
-  if (index <= 0) return series.previewUrl;
-  return `${series.previewUrl}${series.previewUrl.includes('?') ? '&' : '?'}instance=${index}`;
+/**
+ * The preview of instance {@code index} (0-based, instance-number order) of a series: the imaging API's per-instance
+ * rendering (`/api/imaging/studies/{id}/series/{uid}/instances/{n}/preview`).
+ */
+export function instancePreviewUrl(studyId: string, series: StudySeries, index: number): string {
+  return `/api/imaging/studies/${encodeURIComponent(studyId)}/series/${encodeURIComponent(series.seriesInstanceUid)}/instances/${index}/preview`;
 }
 
 /**
@@ -21,7 +22,7 @@ export function instancePreviewUrl(series: StudySeries, index: number): string |
 export function StudyImages({ orderId }: { orderId: string }) {
   const { t } = useTranslation();
   const studies = useOrderStudies(orderId);
-  const series = (studies.data ?? []).flatMap((s) => s.series);
+  const series = (studies.data ?? []).flatMap((study) => study.series.map((s) => ({ ...s, studyId: study.id })));
   const [selected, setSelected] = useState(0);
   const [instance, setInstance] = useState(0);
   if (studies.isPending) return <Spinner label={t('common.loading')} />;
@@ -38,7 +39,7 @@ export function StudyImages({ orderId }: { orderId: string }) {
   const current = series[Math.min(selected, series.length - 1)];
   const count = Math.max(1, current.instanceCount ?? 1);
   const move = (delta: number) => setInstance((i) => Math.min(count - 1, Math.max(0, i + delta)));
-  const url = instancePreviewUrl(current, Math.min(instance, count - 1));
+  const url = instancePreviewUrl(current.studyId, current, Math.min(instance, count - 1));
   return (
     <div className="space-y-3" data-testid="ris-images">
       <div className="flex flex-wrap gap-2">
