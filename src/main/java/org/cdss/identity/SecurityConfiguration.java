@@ -303,6 +303,10 @@ class SecurityConfiguration {
                         // view
                         .requestMatchers(HttpMethod.POST, "/api/imaging/uploads", "/api/imaging/studies/*/link")
                         .hasAnyRole("DOCTOR", "RADIOGRAPHER", "RADIOLOGIST")
+                        .requestMatchers(HttpMethod.GET, "/api/imaging/studies/unlinked")
+                        .hasAnyRole("DOCTOR", "RADIOGRAPHER", "RADIOLOGIST")
+                        .requestMatchers(HttpMethod.GET, "/api/imaging/orders/**")
+                        .hasAnyRole("DOCTOR", "NURSE", "RADIOGRAPHER", "RADIOLOGIST")
                         .requestMatchers(HttpMethod.GET, "/api/imaging/**")
                         .hasAnyRole("DOCTOR", "NURSE", "RADIOGRAPHER", "RADIOLOGIST", "PATIENT")
                         .requestMatchers("/api/imaging/**")
