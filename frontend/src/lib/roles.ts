@@ -65,3 +65,8 @@ export const KNOWLEDGE_AUTHOR_ROLES: readonly Role[] = ['DOCTOR', 'PHARMACIST', 
 export const AI_RUNNER_ROLES: readonly Role[] = ['DOCTOR', 'NURSE'];
 /** Roles that see the AI dashboards and statistics (counts only). */
 export const AI_DASHBOARD_ROLES: readonly Role[] = ['DOCTOR', 'NURSE', 'ADMIN'];
+
+/** Roles that view images (the patient too, for their own studies: the server checks). */
+export const IMAGING_VIEWER_ROLES: readonly Role[] = ['DOCTOR', 'NURSE', 'RADIOGRAPHER', 'RADIOLOGIST'];
+/** Roles that upload images and decide the patient link of a mismatched study. */
+export const IMAGING_UPLOADER_ROLES: readonly Role[] = ['DOCTOR', 'RADIOGRAPHER', 'RADIOLOGIST'];

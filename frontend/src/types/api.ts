@@ -177,3 +177,10 @@ export type LungRiskPrefill = Schemas['LungRiskPrefill'];
 export type LungRiskStatistics = Schemas['LungRiskStatistics'];
 export type LungRiskContribution = Schemas['LungRiskContribution'];
 export type SuggestionView = Schemas['SuggestionView'];
+
+// Imaging (PACS, issue 11)
+export type StudyView = Schemas['StudyView'];
+export type SeriesView = Schemas['SeriesView'];
+export type InstanceView = Schemas['InstanceView'];
+export type ImagingUploadResult = Schemas['UploadResult'];
+export type ImagingFileResult = Schemas['FileResult'];
