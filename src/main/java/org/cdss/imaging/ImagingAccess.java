@@ -41,7 +41,7 @@ class ImagingAccess {
         boolean may = user.hasAny(VIEWERS) || (user.has(Role.PATIENT) && patientId.equals(user.patientId()));
         String id = resourceId == null ? null : resourceId.toString();
         if (!may || !patients.exists(patientId)) {
-            audit.record(new AuditEvent(action, resourceType, id, may ? null : null, AuditOutcome.DENIED, null, null));
+            audit.record(new AuditEvent(action, resourceType, id, null, AuditOutcome.DENIED, null, null));
             throw new DomainException(ImagingProblem.STUDY_NOT_FOUND);
         }
         audit.record(AuditEvent.success(action, resourceType, id, patientId));

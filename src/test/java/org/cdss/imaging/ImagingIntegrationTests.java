@@ -328,12 +328,75 @@ class ImagingIntegrationTests {
     }
 
     @Test
+    void a_cancelled_imaging_order_leaves_the_worklist() {
+        PatientSummaryView patient = users.patient("취소 환자");
+        String orderId = doctor.post(
+                        "/api/ocs/orders",
+                        Map.of(
+                                "patientId", patient.id(),
+                                "type", "IMAGING",
+                                "priority", "ROUTINE",
+                                "indication", "Follow-up",
+                                "imaging",
+                                        Map.of(
+                                                "modality",
+                                                "CT",
+                                                "bodyPart",
+                                                "Chest",
+                                                "laterality",
+                                                "NOT_APPLICABLE",
+                                                "contrast",
+                                                false)))
+                .json()
+                .at("/order/id")
+                .asString();
+        assertThat(doctor.post("/api/ocs/orders/" + orderId + "/send", Map.of()).status())
+                .isEqualTo(200);
+        String number = Awaitility.await()
+                .atMost(Duration.ofSeconds(20))
+                .until(() -> doctor.get("/api/imaging/orders/" + orderId + "/accession"), r -> r.status() == 200)
+                .json()
+                .get("accessionNumber")
+                .asString();
+        Path entry = orthanc.connection().worklistDir().resolve(number + ".wl");
+        assertThat(entry).exists();
+        ApiClient.Response cancelled =
+                doctor.post("/api/ocs/orders/" + orderId + "/cancel", Map.of("reason", "Patient declined"));
+        assertThat(cancelled.status()).as(cancelled.body()).isEqualTo(200);
+        Awaitility.await().atMost(Duration.ofSeconds(20)).until(() -> !Files.exists(entry));
+        assertThat(doctor.get("/api/imaging/orders/" + orderId + "/accession")
+                        .json()
+                        .get("state")
+                        .asString())
+                .isEqualTo("CANCELLED");
+    }
+
+    @Test
     void with_orthanc_stopped_imaging_answers_503_and_comes_back() throws Exception {
         PatientSummaryView patient = users.patient("중단 환자");
+        // a study of this patient (a copy of one slice with its own study UID and the patient's MRN): linked at once
+        Path work = Files.createTempDirectory("cdss-imaging-test");
+        Path copy = work.resolve("slice.dcm");
+        Files.copy(ImagingTestData.ispy2Slices().get(5), copy);
+        run(
+                work,
+                "dcmodify",
+                "-nb",
+                "-m",
+                "(0020,000d)=" + OrderAccessions.uidOf(java.util.UUID.randomUUID()),
+                "-m",
+                "(0010,0020)=" + patient.mrn(),
+                copy.toString());
+        JsonNode mine = upload(doctor, patient, "slice.dcm", Files.readAllBytes(copy));
+        org.springframework.util.FileSystemUtils.deleteRecursively(work);
+        assertThat(mine.at("/files/0/patientLink").asString()).isEqualTo("LINKED");
+        assertThat(doctor.get("/api/imaging/studies?patientId=" + patient.id()).json())
+                .hasSize(1);
         orthanc.pause();
         try {
             ApiClient.Response down = doctor.get("/api/imaging/studies?patientId=" + patient.id());
-            // no study linked yet: the list needs no archive call; an upload does
+            assertThat(down.status()).as(down.body()).isEqualTo(503);
+            assertThat(down.json().get("code").asString()).isEqualTo("imaging.pacs-unavailable");
             ApiClient.Response upload = doctor.upload(
                     "/api/imaging/uploads?patientId=" + patient.id() + "&fileName=x.dcm",
                     "application/dicom",
@@ -341,22 +404,21 @@ class ImagingIntegrationTests {
             assertThat(upload.status()).as(upload.body()).isEqualTo(503);
             assertThat(upload.json().get("code").asString()).isEqualTo("imaging.pacs-unavailable");
             assertThat(upload.body()).doesNotContain("Exception");
-            assertThat(down.status()).isEqualTo(200);
             // the rest of CDSS works
             assertThat(doctor.get("/api/patients/" + patient.id()).status()).isEqualTo(200);
         } finally {
             orthanc.restart();
         }
+        // back: the study is still there (Orthanc's storage survived the restart)
         Awaitility.await()
                 .atMost(Duration.ofSeconds(20))
                 .pollInterval(Duration.ofMillis(500))
-                .until(
-                        () -> doctor.upload(
-                                        "/api/imaging/uploads?patientId=" + patient.id() + "&fileName=x.dcm",
-                                        "application/dicom",
-                                        "not even DICOM".getBytes(StandardCharsets.UTF_8))
-                                .status(),
-                        s -> s == 200);
+                .until(() -> doctor.get("/api/imaging/studies?patientId=" + patient.id()), r -> r.status() == 200);
+        assertThat(doctor.get("/api/imaging/studies?patientId=" + patient.id())
+                        .json()
+                        .at("/0/instanceCount")
+                        .asInt())
+                .isEqualTo(1);
     }
 
     private static int distinctGreys(BufferedImage image) {
