@@ -22,6 +22,9 @@ interface ImageArchive {
     /** Stores one file (read from disk); the archive decides whether it is DICOM. */
     StoreOutcome store(Path file);
 
+    /** Stores one small file held in memory (at most a few MB: a zip entry, one slice). */
+    StoreOutcome store(byte[] dicom);
+
     /** A study by the archive's own id, with its main tags; empty when gone. */
     Optional<StudyInfo> study(String archiveStudyId);
 

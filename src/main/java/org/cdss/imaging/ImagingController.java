@@ -93,12 +93,12 @@ class ImagingController {
             produces = MediaType.IMAGE_PNG_VALUE)
     ResponseEntity<StreamingResponseBody> preview(
             @PathVariable UUID id, @PathVariable String seriesUid, @PathVariable int index) {
-        String sop = studies.previewTarget(id, seriesUid, index);
-        StreamingResponseBody body = out -> studies.preview(id, seriesUid, index, out);
+        ImagingStudies.PreviewTarget target = studies.previewTarget(id, seriesUid, index);
+        StreamingResponseBody body = out -> studies.preview(target, out);
         return ResponseEntity.ok()
                 .contentType(MediaType.IMAGE_PNG)
                 .cacheControl(CacheControl.maxAge(Duration.ofDays(1)).cachePrivate())
-                .eTag("\"" + sop + "\"")
+                .eTag("\"" + target.sopInstanceUid() + "\"")
                 .body(body);
     }
 

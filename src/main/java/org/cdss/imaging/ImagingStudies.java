@@ -67,17 +67,21 @@ public class ImagingStudies {
         return view(row, true);
     }
 
-    /** Streams the rendered PNG of the {@code index}-th instance (instance-number order) of a series. */
-    void preview(UUID studyId, String seriesUid, int index, OutputStream out) {
+    /** What a preview shows: one instance of a series of a study the caller may see (checked and audited). */
+    record PreviewTarget(String studyInstanceUid, String seriesInstanceUid, String sopInstanceUid) {}
+
+    /**
+     * The {@code index}-th instance (instance-number order) of a series, after the access check and its audit record,
+     * before the response starts (so that a refusal is problem+json, not a broken PNG).
+     */
+    PreviewTarget previewTarget(UUID studyId, String seriesUid, int index) {
         StudyRecords.StudyRow row = visible(studyId, "IMAGING_PREVIEW_READ");
-        String sop = instanceAt(row, seriesUid, index);
-        archive.rendered(row.studyInstanceUid(), seriesUid, sop, out);
+        return new PreviewTarget(row.studyInstanceUid(), seriesUid, instanceAt(row, seriesUid, index));
     }
 
-    /** Checks access to a preview before the response starts (so a refusal is problem+json, not a broken PNG). */
-    String previewTarget(UUID studyId, String seriesUid, int index) {
-        StudyRecords.StudyRow row = visibleQuietly(studyId);
-        return instanceAt(row, seriesUid, index);
+    /** Streams the rendered PNG of a checked target. */
+    void preview(PreviewTarget target, OutputStream out) {
+        archive.rendered(target.studyInstanceUid(), target.seriesInstanceUid(), target.sopInstanceUid(), out);
     }
 
     /** The original files of a study as a zip, streamed from the archive; audited. */
@@ -144,10 +148,6 @@ public class ImagingStudies {
                 records.byId(studyId).orElseThrow(() -> new DomainException(ImagingProblem.STUDY_NOT_FOUND));
         access.requireStudyViewer(row, action);
         return row;
-    }
-
-    private StudyRecords.StudyRow visibleQuietly(UUID studyId) {
-        return visible(studyId, "IMAGING_PREVIEW_READ");
     }
 
     private String instanceAt(StudyRecords.StudyRow row, String seriesUid, int index) {

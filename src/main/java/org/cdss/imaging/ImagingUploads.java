@@ -90,7 +90,7 @@ class ImagingUploads {
         if (zip) {
             unzip(body, batch);
         } else {
-            Path spooled = spool(body, maxFile);
+            Spooled spooled = spool(body, maxFile);
             if (spooled == null) {
                 throw new DomainException(ImagingProblem.UPLOAD_TOO_LARGE);
             }
@@ -130,15 +130,15 @@ class ImagingUploads {
                     continue;
                 }
                 long budget = Math.min(maxFile, maxTotal - expanded);
-                Path spooled = spool(new NonClosing(zip), budget);
+                Spooled spooled = spool(new NonClosing(zip), budget);
                 if (spooled == null) {
                     // the rest of the zip is not read: skipping an oversized entry would inflate it all
                     batch.refused(path, budget < maxFile ? "zip-too-large" : "too-large");
                     break;
                 }
-                expanded += Files.size(spooled);
+                expanded += spooled.size();
                 if (expanded > 1_000_000 && expanded > (long) maxRatio * Math.max(1, compressed.count)) {
-                    Files.deleteIfExists(spooled);
+                    spooled.discard();
                     batch.refused(path, "zip-bomb");
                     break;
                 }
@@ -173,31 +173,71 @@ class ImagingUploads {
         return base.length() > 200 ? base.substring(0, 200) : base;
     }
 
-    /** The stream spooled to a temporary file; null (and nothing left on disk) when it exceeds {@code limit}. */
-    private static @Nullable Path spool(InputStream in, long limit) {
-        try {
-            Path file = Files.createTempFile("cdss-imaging-", ".part");
-            boolean ok = false;
-            try (OutputStream out = Files.newOutputStream(file)) {
-                byte[] buf = new byte[64 * 1024];
-                long total = 0;
-                int n;
-                while ((n = in.read(buf)) >= 0) {
-                    total += n;
-                    if (total > limit) {
-                        return null;
-                    }
-                    out.write(buf, 0, n);
-                }
-                ok = true;
-                return file;
-            } finally {
-                if (!ok) {
+    /** Files up to this size are held in memory on their way to the archive; larger ones go to a temporary file. */
+    static final int IN_MEMORY = 4 * 1024 * 1024;
+
+    /** One file on its way to the archive: in memory when small, else in a temporary file. */
+    record Spooled(byte @Nullable [] bytes, @Nullable Path file, long size) {
+        ImageArchive.StoreOutcome storeIn(ImageArchive archive) {
+            return bytes != null ? archive.store(bytes) : archive.store(java.util.Objects.requireNonNull(file));
+        }
+
+        void discard() {
+            if (file != null) {
+                try {
                     Files.deleteIfExists(file);
+                } catch (IOException ignored) {
+                    // a temporary file left behind is removed with the temp folder
                 }
             }
+        }
+    }
+
+    /** The stream read within {@code limit}: in memory up to {@link #IN_MEMORY}, then spooled; null above the limit. */
+    private static @Nullable Spooled spool(InputStream in, long limit) {
+        try {
+            java.io.ByteArrayOutputStream memory = new java.io.ByteArrayOutputStream(256 * 1024);
+            byte[] buf = new byte[64 * 1024];
+            long total = 0;
+            int n;
+            while ((n = in.read(buf)) >= 0) {
+                total += n;
+                if (total > limit) {
+                    return null;
+                }
+                memory.write(buf, 0, n);
+                if (memory.size() > IN_MEMORY) {
+                    return toFile(memory, in, total, limit);
+                }
+            }
+            return new Spooled(memory.toByteArray(), null, total);
         } catch (IOException e) {
             throw new UncheckedIOException(e);
+        }
+    }
+
+    private static @Nullable Spooled toFile(java.io.ByteArrayOutputStream head, InputStream in, long read, long limit)
+            throws IOException {
+        Path file = Files.createTempFile("cdss-imaging-", ".part");
+        boolean ok = false;
+        try (OutputStream out = Files.newOutputStream(file)) {
+            head.writeTo(out);
+            byte[] buf = new byte[64 * 1024];
+            long total = read;
+            int n;
+            while ((n = in.read(buf)) >= 0) {
+                total += n;
+                if (total > limit) {
+                    return null;
+                }
+                out.write(buf, 0, n);
+            }
+            ok = true;
+            return new Spooled(null, file, total);
+        } finally {
+            if (!ok) {
+                Files.deleteIfExists(file);
+            }
         }
     }
 
@@ -216,7 +256,7 @@ class ImagingUploads {
             files.add(new FileResult(baseName(file), ImageArchive.StoreStatus.REFUSED, reason, null, null));
         }
 
-        void store(String file, Path spooled) {
+        void store(String file, Spooled spooled) {
             try {
                 if (archiveDown) {
                     refused(file, "pacs-unavailable");
@@ -224,7 +264,7 @@ class ImagingUploads {
                 }
                 ImageArchive.StoreOutcome outcome;
                 try {
-                    outcome = archive.store(spooled);
+                    outcome = spooled.storeIn(archive);
                 } catch (ImageArchive.ArchiveUnavailable e) {
                     if (files.isEmpty()) {
                         // nothing was stored yet: the whole upload is refused and can be sent again as it is
@@ -252,11 +292,7 @@ class ImagingUploads {
                         row.id(),
                         link));
             } finally {
-                try {
-                    Files.deleteIfExists(spooled);
-                } catch (IOException ignored) {
-                    // a temporary file left behind is removed with the temp folder
-                }
+                spooled.discard();
             }
         }
 

@@ -139,6 +139,10 @@ class LocalOrthanc {
             config.put("StableAge", 5);
             config.put("SaveJobs", false);
             config.put("HttpCompressionEnabled", false);
+            // Orthanc 1.10 drops idle keep-alive connections after about a second, and Java's HttpClient would then
+            // send the next request on a dead connection (an EOF, a needless retry): one connection per request on
+            // loopback costs far less
+            config.put("KeepAlive", false);
             config.put("Plugins", pluginList());
             config.put(
                     "DicomWeb",

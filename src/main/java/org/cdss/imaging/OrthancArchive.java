@@ -53,6 +53,26 @@ class OrthancArchive implements ImageArchive {
     private final Duration requestTimeout;
     private final CircuitBreaker breaker;
     private final Retry retry;
+    /** Main tags of studies by Orthanc id (they do not change): one GET per study, not one per stored file. */
+    private final Map<String, StudyInfo> studies = lru(2_000);
+    /**
+     * The instance order of series (QIDO over every instance reads each one's tags: slow for long series), kept
+     * briefly: a series still being acquired shows its new images after {@link #INSTANCES_TTL}.
+     */
+    private final Map<String, Timed<List<String>>> seriesInstances = lru(500);
+
+    private static final Duration INSTANCES_TTL = Duration.ofSeconds(30);
+
+    private record Timed<T>(T value, java.time.Instant at) {}
+
+    private static <K, V> Map<K, V> lru(int max) {
+        return java.util.Collections.synchronizedMap(new java.util.LinkedHashMap<K, V>(64, 0.75f, true) {
+            @Override
+            protected boolean removeEldestEntry(Map.Entry<K, V> eldest) {
+                return size() > max;
+            }
+        });
+    }
 
     OrthancArchive(
             LocalOrthanc orthanc,
@@ -95,10 +115,19 @@ class OrthancArchive implements ImageArchive {
 
     @Override
     public StoreOutcome store(Path file) {
+        return store(() -> ofFile(file));
+    }
+
+    @Override
+    public StoreOutcome store(byte[] dicom) {
+        return store(() -> HttpRequest.BodyPublishers.ofByteArray(dicom));
+    }
+
+    private StoreOutcome store(Supplier<HttpRequest.BodyPublisher> content) {
         HttpResponse<String> r = call(() -> send(
                 request("instances")
                         .header("Content-Type", "application/dicom")
-                        .POST(ofFile(file))
+                        .POST(content.get())
                         .build(),
                 HttpResponse.BodyHandlers.ofString()));
         if (r.statusCode() == 400 || r.statusCode() == 415) {
@@ -120,7 +149,13 @@ class OrthancArchive implements ImageArchive {
             return new StoreOutcome(outcome, null, "not-dicom");
         }
         String studyId = body.path("ParentStudy").asString("");
-        StudyInfo study = study(studyId).orElse(null);
+        StudyInfo study = studies.get(studyId);
+        if (study == null) {
+            study = study(studyId).orElse(null);
+            if (study != null) {
+                studies.put(studyId, study);
+            }
+        }
         return new StoreOutcome(outcome, study, study == null ? "not-dicom" : null);
     }
 
@@ -193,6 +228,19 @@ class OrthancArchive implements ImageArchive {
 
     @Override
     public List<String> instances(String studyInstanceUid, String seriesInstanceUid) {
+        String key = studyInstanceUid + "/" + seriesInstanceUid;
+        Timed<List<String>> cached = seriesInstances.get(key);
+        if (cached != null && cached.at().plus(INSTANCES_TTL).isAfter(java.time.Instant.now())) {
+            return cached.value();
+        }
+        List<String> uids = queryInstances(studyInstanceUid, seriesInstanceUid);
+        if (!uids.isEmpty()) {
+            seriesInstances.put(key, new Timed<>(uids, java.time.Instant.now()));
+        }
+        return uids;
+    }
+
+    private List<String> queryInstances(String studyInstanceUid, String seriesInstanceUid) {
         HttpResponse<String> r = get("dicom-web/studies/" + enc(studyInstanceUid) + "/series/" + enc(seriesInstanceUid)
                 + "/instances?includefield=00200013");
         if (r.statusCode() == 404 || r.statusCode() == 204) {
@@ -265,6 +313,8 @@ class OrthancArchive implements ImageArchive {
 
     @Override
     public void delete(String archiveStudyId) {
+        studies.remove(archiveStudyId);
+        seriesInstances.clear();
         HttpResponse<String> r = call(() ->
                 send(request("studies/" + enc(archiveStudyId)).DELETE().build(), HttpResponse.BodyHandlers.ofString()));
         if (r.statusCode() != 404) {
