@@ -8,6 +8,9 @@ import type { ImagingFileResult } from '../../../types/api';
 import { uploadImagingFile } from '../api/upload';
 import { imagingKeys, useLinkStudy } from '../api/studies';
 
+/** Files sent at once. */
+const PARALLEL = 3;
+
 interface FileProgress {
   name: string;
   percent: number;
@@ -30,17 +33,23 @@ export function ImagingUploadPanel({ patientId }: { patientId: string }) {
     const initial: FileProgress[] = list.map((f) => ({ name: f.name, percent: 0, state: 'waiting', results: [] }));
     setFiles(initial);
     setBusy(true);
-    for (let i = 0; i < list.length; i++) {
-      const update = (change: Partial<FileProgress>) =>
-        setFiles((current) => current.map((f, j) => (j === i ? { ...f, ...change } : f)));
-      update({ state: 'sending' });
-      try {
-        const result = await uploadImagingFile(patientId, list[i], (percent) => update({ percent }));
-        update({ state: 'done', percent: 100, results: result.files ?? [] });
-      } catch (error) {
-        update({ state: 'failed', error: problemMessage(error, t) });
+    // a few files at a time: each request's fixed cost (session, access check, audit) overlaps the others' transfer
+    let next = 0;
+    const worker = async () => {
+      while (next < list.length) {
+        const i = next++;
+        const update = (change: Partial<FileProgress>) =>
+          setFiles((current) => current.map((f, j) => (j === i ? { ...f, ...change } : f)));
+        update({ state: 'sending' });
+        try {
+          const result = await uploadImagingFile(patientId, list[i], (percent) => update({ percent }));
+          update({ state: 'done', percent: 100, results: result.files ?? [] });
+        } catch (error) {
+          update({ state: 'failed', error: problemMessage(error, t) });
+        }
       }
-    }
+    };
+    await Promise.all(Array.from({ length: Math.min(PARALLEL, list.length) }, worker));
     setBusy(false);
     await client.invalidateQueries({ queryKey: imagingKeys.patient(patientId) });
   }
