@@ -10,6 +10,7 @@ import {
   CHART_ROLES,
   CONSULTATION_ROLES,
   DRUG_CHECK_ROLES,
+  IMAGING_VIEWER_ROLES,
   ORDER_READER_ROLES,
   ORDER_ROLES,
   PATIENT_ROLES,
@@ -85,6 +86,16 @@ export const routes: RouteObject[] = [
           {
             path: 'drug-check',
             lazy: page(() => import('../features/medsafety/components/drug-check-page'), (m) => m.DrugCheckPage),
+          },
+        ],
+      },
+      {
+        element: <RequireRoles roles={IMAGING_VIEWER_ROLES} />,
+        children: [
+          { path: 'patients/:id/imaging', lazy: page(() => import('./imaging-routes'), (m) => m.ImagingRoute) },
+          {
+            path: 'imaging/studies/:id',
+            lazy: page(() => import('../features/imaging/components/study-viewer-page'), (m) => m.StudyViewerPage),
           },
         ],
       },

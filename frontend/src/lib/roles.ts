@@ -69,3 +69,8 @@ export const AI_DASHBOARD_ROLES: readonly Role[] = ['DOCTOR', 'NURSE', 'ADMIN'];
 export const RIS_ROLES: readonly Role[] = ['RADIOLOGIST', 'RADIOGRAPHER'];
 /** Roles that read radiology reports (the server decides which: radiology, the orderer's department, admins). */
 export const REPORT_READER_ROLES: readonly Role[] = ['DOCTOR', 'NURSE', 'RADIOGRAPHER', 'RADIOLOGIST', 'ADMIN', 'PATIENT'];
+
+/** Roles that view images (the patient too, for their own studies: the server checks). */
+export const IMAGING_VIEWER_ROLES: readonly Role[] = ['DOCTOR', 'NURSE', 'RADIOGRAPHER', 'RADIOLOGIST'];
+/** Roles that upload images and decide the patient link of a mismatched study. */
+export const IMAGING_UPLOADER_ROLES: readonly Role[] = ['DOCTOR', 'RADIOGRAPHER', 'RADIOLOGIST'];

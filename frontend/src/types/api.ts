@@ -184,3 +184,9 @@ export type PageViewWorklistItemView = Schemas['PageViewWorklistItemView'];
 export type ReportView = Schemas['ReportView'];
 export type AddendumView = Schemas['AddendumView'];
 export type ReadingView = Schemas['ReadingView'];
+// Imaging (PACS, issue 11)
+export type StudyView = Schemas['StudyView'];
+export type SeriesView = Schemas['SeriesView'];
+export type InstanceView = Schemas['InstanceView'];
+export type ImagingUploadResult = Schemas['UploadResult'];
+export type ImagingFileResult = Schemas['FileResult'];

@@ -30,6 +30,7 @@ const REVEAL_ROLES = ['ADMIN_STAFF', 'ADMIN'];
 const PORTAL_CODE_ROLES = ['ADMIN_STAFF', 'ADMIN'];
 const CLINICAL_WRITE_ROLES = ['DOCTOR', 'NURSE', 'PHARMACIST'];
 const ORDER_ROLES = ['DOCTOR'];
+const IMAGING_VIEWER_ROLES = ['DOCTOR', 'NURSE', 'RADIOGRAPHER', 'RADIOLOGIST'];
 
 /**
  * /patients/:id: demographics (masked RRN), edit, inactivate, change history and the clinical lists; `children` are
@@ -53,13 +54,22 @@ export function PatientDetailPage({ roles, children }: { roles?: readonly string
       <PageHeader
         title={t('patients.detailTitle')}
         actions={
-          hasAnyRole(roles, ORDER_ROLES) && patient.data?.active ? (
-            <Button asChild>
-              <Link to={`/patients/${id}/orders/new`} data-testid="patient-new-order">
-                {t('patients.newOrder')}
-              </Link>
-            </Button>
-          ) : undefined
+          <div className="flex gap-2">
+            {hasAnyRole(roles, IMAGING_VIEWER_ROLES) ? (
+              <Button asChild variant="secondary">
+                <Link to={`/patients/${id}/imaging`} data-testid="patient-imaging">
+                  {t('patients.imaging')}
+                </Link>
+              </Button>
+            ) : null}
+            {hasAnyRole(roles, ORDER_ROLES) && patient.data?.active ? (
+              <Button asChild>
+                <Link to={`/patients/${id}/orders/new`} data-testid="patient-new-order">
+                  {t('patients.newOrder')}
+                </Link>
+              </Button>
+            ) : null}
+          </div>
         }
       />
       {patient.isPending ? <Spinner className="py-12" /> : null}

@@ -317,6 +317,19 @@ class SecurityConfiguration {
                         .hasAnyRole("DOCTOR", "NURSE", "RADIOGRAPHER", "RADIOLOGIST", "ADMIN", "PATIENT")
                         .requestMatchers("/api/ris/**")
                         .denyAll()
+                        // Imaging (issue 11, PACS): doctors, radiographers and radiologists upload and decide patient
+                        // links; the care team, imaging staff and the patient (own studies, checked in the service)
+                        // view
+                        .requestMatchers(HttpMethod.POST, "/api/imaging/uploads", "/api/imaging/studies/*/link")
+                        .hasAnyRole("DOCTOR", "RADIOGRAPHER", "RADIOLOGIST")
+                        .requestMatchers(HttpMethod.GET, "/api/imaging/studies/unlinked")
+                        .hasAnyRole("DOCTOR", "RADIOGRAPHER", "RADIOLOGIST")
+                        .requestMatchers(HttpMethod.GET, "/api/imaging/orders/**")
+                        .hasAnyRole("DOCTOR", "NURSE", "RADIOGRAPHER", "RADIOLOGIST")
+                        .requestMatchers(HttpMethod.GET, "/api/imaging/**")
+                        .hasAnyRole("DOCTOR", "NURSE", "RADIOGRAPHER", "RADIOLOGIST", "PATIENT")
+                        .requestMatchers("/api/imaging/**")
+                        .denyAll()
                         // Notifications (issue 5): the live stream for everyone logged in, the stored ones for staff
                         // only.
                         .requestMatchers(HttpMethod.GET, "/api/notifications/stream")

@@ -393,6 +393,14 @@ class Order extends AbstractAggregateRoot<Order> {
         return labTestCode;
     }
 
+    OrderDetails.Modality imgModality() {
+        return imgModality;
+    }
+
+    String imgBodyPart() {
+        return imgBodyPart;
+    }
+
     Long version() {
         return version;
     }

@@ -163,6 +163,18 @@ public class PatientDirectory {
                 .collect(java.util.stream.Collectors.toMap(Patient::id, Patient::summary));
     }
 
+    /**
+     * The id of the patient with this MRN (e.g. a DICOM PatientID), for matching arriving data to the registry. Not
+     * audited here: the caller links data to the patient and audits that.
+     */
+    @Transactional(readOnly = true)
+    public java.util.Optional<UUID> idByMrn(String mrn) {
+        if (mrn.isBlank() || mrn.length() > 20) {
+            return java.util.Optional.empty();
+        }
+        return patients.findByMrn(mrn.trim()).map(Patient::id);
+    }
+
     @Transactional(readOnly = true)
     public boolean exists(UUID id) {
         // a load rather than a count: callers go on to show or check this patient, and the loaded entity then comes

@@ -60,6 +60,8 @@ class RoleEndpointMatrixIntegrationTests {
     static final String ORDER_READERS = "DOCTOR NURSE PHARMACIST LAB_TECH RADIOGRAPHER RADIOLOGIST ADMIN";
     static final String PERFORMERS = "PHARMACIST LAB_TECH RADIOGRAPHER RADIOLOGIST";
     static final String AI_RUNNERS = "DOCTOR NURSE";
+    static final String IMAGING_VIEWERS = "DOCTOR NURSE RADIOGRAPHER RADIOLOGIST PATIENT";
+    static final String IMAGING_UPLOADERS = "DOCTOR RADIOGRAPHER RADIOLOGIST";
 
     /** Endpoint → who may call it. */
     static final Map<String, String> MATRIX = new LinkedHashMap<>();
@@ -223,6 +225,15 @@ class RoleEndpointMatrixIntegrationTests {
         row("GET /v3/api-docs.yaml", ADMIN);
         row("GET /v3/api-docs/swagger-config", ADMIN);
         row("GET /swagger-ui.html", ADMIN);
+        // imaging (PACS, issue 11)
+        row("POST /api/imaging/uploads", IMAGING_UPLOADERS);
+        row("GET /api/imaging/studies", IMAGING_VIEWERS);
+        row("GET /api/imaging/studies/unlinked", IMAGING_UPLOADERS);
+        row("GET /api/imaging/studies/{id}", IMAGING_VIEWERS);
+        row("POST /api/imaging/studies/{id}/link", IMAGING_UPLOADERS);
+        row("GET /api/imaging/studies/{id}/series/{seriesUid}/instances/{index}/preview", IMAGING_VIEWERS);
+        row("GET /api/imaging/studies/{id}/download", IMAGING_VIEWERS);
+        row("GET /api/imaging/orders/{orderId}/accession", "DOCTOR NURSE RADIOGRAPHER RADIOLOGIST");
         row("GET /swagger-ui/index.html", ADMIN);
         // actuator: health and info for probes, the rest for administrators
         row("GET /actuator", ADMIN);
@@ -286,7 +297,11 @@ class RoleEndpointMatrixIntegrationTests {
             "{type}",
             "NO_SUCH_TYPE",
             "{drugbankId}",
-            "DB99999");
+            "DB99999",
+            "{seriesUid}",
+            "1.2.3",
+            "{index}",
+            "0");
 
     static void row(String endpoint, String who) {
         if (MATRIX.put(endpoint, who) != null) {

@@ -50,6 +50,23 @@ public class ApiClient {
         return send(HttpRequest.newBuilder(uri(path)).GET());
     }
 
+    /** A GET whose body is binary (an image, a zip): status, bytes and the response headers. */
+    public HttpResponse<byte[]> bytes(String path) {
+        try {
+            return http.send(
+                    HttpRequest.newBuilder(uri(path))
+                            .GET()
+                            .header("Accept-Language", language)
+                            .build(),
+                    HttpResponse.BodyHandlers.ofByteArray());
+        } catch (IOException e) {
+            throw new IllegalStateException(e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException(e);
+        }
+    }
+
     /** The status of a GET whose body may never end (a server-sent event stream); the stream is closed at once. */
     public int streamStatus(String path) {
         HttpRequest.Builder b = HttpRequest.newBuilder(uri(path))

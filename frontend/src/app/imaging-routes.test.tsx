@@ -1,0 +1,155 @@
+import { QueryClient } from '@tanstack/react-query';
+import { cleanup, fireEvent, render, screen, waitFor, within } from '@testing-library/react';
+import { AxiosError, AxiosHeaders, type AxiosAdapter, type InternalAxiosRequestConfig } from 'axios';
+import { createMemoryRouter, RouterProvider } from 'react-router-dom';
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { apiClient } from '../lib/api-client';
+import { setLanguage } from '../lib/i18n';
+import type { MeView, StudyView } from '../types/api';
+import { AppProviders } from './providers';
+import { routes } from './router';
+
+type Handler = (config: InternalAxiosRequestConfig) => { status: number; data?: unknown };
+const calls: string[] = [];
+
+function fakeServer(handlers: Record<string, Handler>): AxiosAdapter {
+  return async (config) => {
+    const key = `${config.method?.toUpperCase()} ${config.url}`;
+    calls.push(key);
+    const handler = handlers[key];
+    const { status, data } = handler ? handler(config) : { status: 404, data: { status: 404, code: 'not-found' } };
+    const response = { status, statusText: '', data, headers: new AxiosHeaders(), config, request: {} };
+    if (status < 400) return response;
+    throw new AxiosError(`status ${status}`, AxiosError.ERR_BAD_REQUEST, config, {}, response);
+  };
+}
+
+const PATIENT = '11111111-1111-4111-8111-111111111111';
+const STUDY = '22222222-2222-4222-8222-222222222222';
+const user = (roles: MeView['roles']): MeView => ({ id: '00000000-0000-0000-0000-000000000009', username: 'u', displayName: '사용자', roles, departments: [] });
+const study: StudyView = {
+  id: STUDY,
+  studyInstanceUid: '1.2.3',
+  accessionNumber: 'A2612050001',
+  modality: 'MR',
+  description: 'Breast MRI',
+  studyDate: '2026-12-01',
+  seriesCount: 1,
+  instanceCount: 3,
+  patientId: PATIENT,
+  patientLink: 'LINKED',
+  series: [
+    {
+      seriesInstanceUid: '1.2.3.4',
+      description: 'precontrast',
+      modality: 'MR',
+      instanceCount: 3,
+      previewUrl: `/api/imaging/studies/${STUDY}/series/1.2.3.4/instances/1/preview`,
+      instances: [0, 1, 2].map((i) => ({
+        index: i,
+        sopInstanceUid: `1.2.3.4.${i}`,
+        previewUrl: `/api/imaging/studies/${STUDY}/series/1.2.3.4/instances/${i}/preview`,
+      })),
+    },
+  ],
+};
+
+function renderAt(path: string, me: MeView, handlers: Record<string, Handler> = {}) {
+  apiClient.defaults.adapter = fakeServer({
+    'GET /api/auth/csrf': () => ({ status: 204 }),
+    'GET /api/me': () => ({ status: 200, data: me }),
+    [`GET /api/patients/${PATIENT}`]: () => ({ status: 200, data: { id: PATIENT, name: '김영상', mrn: '00012345', active: true } }),
+    ...handlers,
+  });
+  render(
+    <AppProviders queryClient={new QueryClient({ defaultOptions: { queries: { retry: false } } })}>
+      <RouterProvider router={createMemoryRouter(routes, { initialEntries: [path] })} />
+    </AppProviders>,
+  );
+}
+
+describe('imaging routes', () => {
+  const originalAdapter = apiClient.defaults.adapter;
+  beforeEach(async () => {
+    calls.length = 0;
+    await setLanguage('en');
+  });
+  afterEach(() => {
+    cleanup();
+    apiClient.defaults.adapter = originalAdapter;
+  });
+
+  it('lists the patient\u2019s studies with series thumbnails under the banner; a nurse gets no upload', async () => {
+    renderAt(`/patients/${PATIENT}/imaging`, user(['NURSE']), {
+      'GET /api/imaging/studies': () => ({ status: 200, data: [study] }),
+    });
+    const item = await screen.findByTestId('imaging-study');
+    expect(within(item).getByText('Breast MRI')).toBeTruthy();
+    expect(within(item).getByText('1 series, 3 images', { exact: false })).toBeTruthy();
+    const thumb = within(item).getByRole('img');
+    expect(thumb.getAttribute('src')).toBe(study.series![0].previewUrl);
+    expect(screen.getByTestId('patient-banner')).toBeTruthy();
+    expect(screen.queryByTestId('imaging-upload')).toBeNull();
+  });
+
+  it('says "PACS unavailable" in words when the archive is down, and shows an empty state', async () => {
+    renderAt(`/patients/${PATIENT}/imaging`, user(['DOCTOR']), {
+      'GET /api/imaging/studies': () => ({
+        status: 503,
+        data: { status: 503, code: 'imaging.pacs-unavailable', title: 'PACS unavailable', detail: 'The image archive (PACS) does not answer right now.' },
+      }),
+    });
+    expect((await screen.findByTestId('imaging-error')).textContent).toContain('PACS');
+    expect(screen.getByTestId('imaging-upload')).toBeTruthy();
+  });
+
+  it('uploads each file with its outcome and offers the audited link for another patient\u2019s images', async () => {
+    let linked: unknown;
+    renderAt(`/patients/${PATIENT}/imaging`, user(['DOCTOR']), {
+      'GET /api/imaging/studies': () => ({ status: 200, data: [] }),
+      'POST /api/imaging/uploads': () => ({
+        status: 200,
+        data: {
+          stored: 1,
+          duplicates: 0,
+          refused: 1,
+          files: [
+            { file: 'a.dcm', status: 'STORED', reason: 'patient-mismatch', studyId: STUDY, patientLink: 'MISMATCH' },
+            { file: 'notes.dcm', status: 'REFUSED', reason: 'not-dicom' },
+          ],
+        },
+      }),
+      [`POST /api/imaging/studies/${STUDY}/link`]: (config) => {
+        linked = JSON.parse(String(config.data));
+        return { status: 200, data: { ...study } };
+      },
+    });
+    expect(await screen.findByTestId('empty-state')).toBeTruthy();
+    const input = screen.getByTestId('imaging-upload-input') as HTMLInputElement;
+    fireEvent.change(input, { target: { files: [new File(['x'], 'study.zip')] } });
+    const result = await screen.findByTestId('imaging-upload-result');
+    expect(result.textContent).toContain('1 stored, 0 already there, 1 refused');
+    expect(result.textContent).toContain('notes.dcm: not a DICOM file, or a broken one');
+    const form = screen.getByTestId('imaging-link-anyway');
+    fireEvent.change(within(form).getByRole('textbox'), { target: { value: 'Outside images for this patient' } });
+    fireEvent.click(within(form).getByRole('button'));
+    await waitFor(() => expect(linked).toEqual({ patientId: PATIENT, reason: 'Outside images for this patient' }));
+    expect(await screen.findByTestId('imaging-linked')).toBeTruthy();
+  });
+
+  it('scrolls through a series with the slider', async () => {
+    renderAt(`/imaging/studies/${STUDY}`, user(['RADIOLOGIST']), {
+      [`GET /api/imaging/studies/${STUDY}`]: () => ({ status: 200, data: study }),
+    });
+    const image = (await screen.findByTestId('study-viewer-image')) as HTMLImageElement;
+    expect(image.getAttribute('src')).toContain('/instances/1/preview');
+    fireEvent.change(screen.getByTestId('study-viewer-slider'), { target: { value: '3' } });
+    expect(screen.getByTestId('study-viewer-image').getAttribute('src')).toContain('/instances/2/preview');
+    expect(screen.getByText('Image 3 of 3')).toBeTruthy();
+  });
+
+  it('keeps a pharmacist out of the imaging pages', async () => {
+    renderAt(`/patients/${PATIENT}/imaging`, user(['PHARMACIST']));
+    expect(await screen.findByTestId('forbidden-page')).toBeDefined();
+  });
+});

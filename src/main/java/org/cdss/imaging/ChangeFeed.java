@@ -1,0 +1,88 @@
+package org.cdss.imaging;
+
+import java.util.Set;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.scheduling.annotation.Scheduled;
+import org.springframework.stereotype.Component;
+import org.springframework.transaction.support.TransactionTemplate;
+
+/**
+ * Follows Orthanc's change feed ({@code /changes?since=N}) so that studies sent by modalities (DICOM C-STORE) are
+ * registered and linked like uploads. The cursor (the last Seq processed) is stored in {@code imaging_change_cursor}
+ * in the same transaction as what was done with the changes, and that row is locked while a batch is processed, so
+ * two CDSS instances never process the same change and a restart neither misses nor repeats one. Linking is
+ * idempotent anyway. When Orthanc's sequence is below the cursor (its database was recreated) the feed starts over.
+ */
+@Component
+class ChangeFeed {
+
+    private static final Logger log = LoggerFactory.getLogger(ChangeFeed.class);
+    private static final Set<String> STUDY_CHANGES = Set.of("NewStudy", "StableStudy");
+
+    private final ImageArchive archive;
+    private final StudyRecords records;
+    private final StudyLinking linking;
+    private final TransactionTemplate tx;
+    private final int batch;
+
+    ChangeFeed(
+            ImageArchive archive,
+            StudyRecords records,
+            StudyLinking linking,
+            TransactionTemplate tx,
+            @Value("${cdss.imaging.changes.batch:200}") int batch) {
+        this.archive = archive;
+        this.records = records;
+        this.linking = linking;
+        this.tx = tx;
+        this.batch = batch;
+    }
+
+    @Scheduled(
+            fixedDelayString = "${cdss.imaging.changes.poll:2s}",
+            initialDelayString = "${cdss.imaging.changes.poll:2s}")
+    void poll() {
+        if (!archive.configured()) {
+            return;
+        }
+        try {
+            boolean more = true;
+            while (more) {
+                Boolean again = tx.execute(status -> step());
+                more = Boolean.TRUE.equals(again);
+            }
+        } catch (ImageArchive.ArchiveUnavailable e) {
+            log.debug("Imaging: change feed paused, archive unavailable");
+        }
+    }
+
+    /** One batch; true when Orthanc has more. */
+    boolean step() {
+        long cursor = records.lockCursor();
+        ImageArchive.Changes changes = archive.changes(cursor, batch);
+        if (changes.last() < cursor && changes.changes().isEmpty()) {
+            log.warn(
+                    "Imaging: Orthanc's change sequence ({}) is below ours ({}): starting over",
+                    changes.last(),
+                    cursor);
+            records.saveCursor(0);
+            return true;
+        }
+        long last = cursor;
+        for (ImageArchive.Change c : changes.changes()) {
+            if (STUDY_CHANGES.contains(c.type())) {
+                archive.study(c.resourceId()).ifPresent(info -> linking.seen(info, null));
+            }
+            last = Math.max(last, c.seq());
+        }
+        if (changes.changes().isEmpty()) {
+            last = Math.max(last, changes.last());
+        }
+        if (last != cursor) {
+            records.saveCursor(last);
+        }
+        return !changes.done() && !changes.changes().isEmpty();
+    }
+}

@@ -1,0 +1,78 @@
+package org.cdss.imaging;
+
+import java.util.EnumSet;
+import java.util.Set;
+import java.util.UUID;
+import org.cdss.audit.AuditEvent;
+import org.cdss.audit.AuditLog;
+import org.cdss.audit.AuditOutcome;
+import org.cdss.patients.PatientDirectory;
+import org.cdss.shared.DomainException;
+import org.cdss.shared.security.CdssPrincipal;
+import org.cdss.shared.security.CurrentUser;
+import org.cdss.shared.security.Role;
+import org.jspecify.annotations.Nullable;
+import org.springframework.stereotype.Component;
+
+/**
+ * Who may see and add images, with the audit record of each decision (refusals audited as DENIED and answered 404,
+ * so that a study's existence does not leak). Viewers: the care team (doctors, nurses) and imaging staff
+ * (radiographers, radiologists) — like the chart's readers — and a patient for their own linked studies. Uploaders and
+ * whoever decides a patient link: doctors, radiographers, radiologists. A study not linked to any patient is seen
+ * only by uploaders (they decide its link).
+ */
+@Component
+class ImagingAccess {
+
+    static final Set<Role> VIEWERS = EnumSet.of(Role.DOCTOR, Role.NURSE, Role.RADIOGRAPHER, Role.RADIOLOGIST);
+    static final Set<Role> UPLOADERS = EnumSet.of(Role.DOCTOR, Role.RADIOGRAPHER, Role.RADIOLOGIST);
+
+    private final PatientDirectory patients;
+    private final AuditLog audit;
+
+    ImagingAccess(PatientDirectory patients, AuditLog audit) {
+        this.patients = patients;
+        this.audit = audit;
+    }
+
+    /** The patient's images may be read by the caller; audited. */
+    void requireViewer(UUID patientId, String action, String resourceType, @Nullable Object resourceId) {
+        CdssPrincipal user = CurrentUser.require();
+        boolean may = user.hasAny(VIEWERS) || (user.has(Role.PATIENT) && patientId.equals(user.patientId()));
+        String id = resourceId == null ? null : resourceId.toString();
+        if (!may || !patients.exists(patientId)) {
+            audit.record(new AuditEvent(action, resourceType, id, null, AuditOutcome.DENIED, null, null));
+            throw new DomainException(ImagingProblem.STUDY_NOT_FOUND);
+        }
+        audit.record(AuditEvent.success(action, resourceType, id, patientId));
+    }
+
+    /** A study's images: by its patient's rules, or uploaders only for an unlinked study. */
+    void requireStudyViewer(StudyRecords.StudyRow study, String action) {
+        if (study.patientId() != null) {
+            requireViewer(study.patientId(), action, "ImagingStudy", study.id());
+            return;
+        }
+        CdssPrincipal user = CurrentUser.require();
+        if (!user.hasAny(UPLOADERS)) {
+            audit.record(new AuditEvent(
+                    action, "ImagingStudy", study.id().toString(), null, AuditOutcome.DENIED, null, null));
+            throw new DomainException(ImagingProblem.STUDY_NOT_FOUND);
+        }
+        audit.record(AuditEvent.success(action, "ImagingStudy", study.id(), study.intendedPatientId()));
+    }
+
+    /** Adding images to a patient: uploaders, for a patient that exists (404 otherwise). */
+    void requireUploader(UUID patientId) {
+        CdssPrincipal user = CurrentUser.require();
+        if (!user.hasAny(UPLOADERS) || !patients.exists(patientId)) {
+            audit.record(new AuditEvent(
+                    "IMAGING_UPLOAD", "Patient", patientId.toString(), null, AuditOutcome.DENIED, null, null));
+            throw new DomainException(org.cdss.shared.ProblemCode.NOT_FOUND);
+        }
+    }
+
+    void record(AuditEvent event) {
+        audit.record(event);
+    }
+}

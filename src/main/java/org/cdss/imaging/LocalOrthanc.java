@@ -1,0 +1,265 @@
+package org.cdss.imaging;
+
+import jakarta.annotation.PreDestroy;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.net.ServerSocket;
+import java.net.Socket;
+import java.net.URI;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.security.SecureRandom;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.HexFormat;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import org.jspecify.annotations.Nullable;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.stereotype.Component;
+import org.springframework.util.FileSystemUtils;
+import tools.jackson.databind.json.JsonMapper;
+
+/**
+ * The Orthanc that CDSS talks to. With {@code CDSS_PACS_URL} set it is the hospital's (credentials
+ * {@code CDSS_PACS_USER}/{@code CDSS_PACS_PASSWORD}); otherwise CDSS starts a local Orthanc as a child process when
+ * the binary is installed ({@code /usr/sbin/Orthanc}, Debian's {@code orthanc} package), with a configuration it
+ * generates under {@code CDSS_HOME/orthanc} at every start: authentication on with a fresh random password, remote
+ * access off, the DICOMweb (with its {@code Host} pinned to loopback and the port), GDCM and modality-worklist
+ * plugins, and a DICOM port that answers only its own AE title and the listed modalities (C-FIND and C-STORE from
+ * unknown calling AE titles are refused). The child is stopped by its own process handle when CDSS stops
+ * (ADR 0027). Without a binary imaging answers 503 {@code imaging.pacs-unavailable}; the rest of CDSS works.
+ */
+@Component
+class LocalOrthanc {
+
+    private static final Logger log = LoggerFactory.getLogger(LocalOrthanc.class);
+    private static final String PLUGINS = "/usr/share/orthanc/plugins/";
+
+    private final OrthancConnection connection;
+    private @Nullable Process process;
+    private @Nullable Path temporaryHome;
+    private @Nullable Path binaryPath;
+    private @Nullable Path configFile;
+
+    LocalOrthanc(
+            @Value("${cdss.imaging.pacs.url:}") String externalUrl,
+            @Value("${cdss.imaging.pacs.user:}") String externalUser,
+            @Value("${cdss.imaging.pacs.password:}") String externalPassword,
+            @Value("${cdss.imaging.orthanc.binary:/usr/sbin/Orthanc}") String binary,
+            @Value("${cdss.imaging.orthanc.home:${cdss.home}/orthanc}") String home,
+            @Value("${cdss.imaging.orthanc.temporary:false}") boolean temporary,
+            @Value("${cdss.imaging.orthanc.http-port:0}") int httpPort,
+            @Value("${cdss.imaging.dicom.port:4242}") int dicomPort,
+            @Value("${cdss.imaging.dicom.aet:CDSS}") String aet,
+            @Value("${cdss.imaging.dicom.modalities:MODALITY,STORESCU,FINDSCU}") List<String> modalities,
+            @Value("${cdss.imaging.orthanc.start-timeout:20s}") Duration startTimeout,
+            JsonMapper json) {
+        if (!externalUrl.isBlank()) {
+            URI url = URI.create(externalUrl.endsWith("/") ? externalUrl : externalUrl + "/");
+            this.connection = new OrthancConnection(url, externalUser, externalPassword, null, aet, dicomPort);
+            log.info("Imaging: the hospital's Orthanc at {} (DICOM AE title {}, port {})", url, aet, dicomPort);
+            return;
+        }
+        if (!Files.isExecutable(Path.of(binary)) || !Files.exists(Path.of(PLUGINS, "libOrthancDicomWeb.so"))) {
+            this.connection = new OrthancConnection(null, "", "", null, aet, dicomPort);
+            log.warn("Imaging: no Orthanc installed ({}): PACS unavailable, imaging answers 503", binary);
+            return;
+        }
+        this.connection = start(
+                Path.of(binary),
+                temporary ? temporaryHome() : Path.of(home),
+                httpPort,
+                dicomPort,
+                aet,
+                modalities,
+                startTimeout,
+                json);
+    }
+
+    OrthancConnection connection() {
+        return connection;
+    }
+
+    private Path temporaryHome() {
+        try {
+            temporaryHome = Files.createTempDirectory("cdss-orthanc-");
+            return temporaryHome;
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    private OrthancConnection start(
+            Path binary,
+            Path home,
+            int httpPort,
+            int dicomPort,
+            String aet,
+            List<String> modalities,
+            Duration timeout,
+            JsonMapper json) {
+        try {
+            Path storage = Files.createDirectories(home.resolve("storage"));
+            Path worklists = Files.createDirectories(home.resolve("worklists"));
+            int http = httpPort > 0 ? httpPort : freePort();
+            int dicom = dicomPort > 0 ? dicomPort : freePort();
+            byte[] secret = new byte[18];
+            new SecureRandom().nextBytes(secret);
+            String password = HexFormat.of().formatHex(secret);
+            Map<String, Object> known = new LinkedHashMap<>();
+            for (String m : modalities) {
+                String title = m.trim();
+                if (!title.isEmpty()) {
+                    // host is not checked (DicomCheckModalityHost false): the calling AE title is
+                    known.put(title.toLowerCase(java.util.Locale.ROOT), List.of(title, "127.0.0.1", 104));
+                }
+            }
+            Map<String, Object> config = new LinkedHashMap<>();
+            config.put("Name", "CDSS");
+            config.put("StorageDirectory", storage.toString());
+            config.put("IndexDirectory", storage.toString());
+            config.put("HttpPort", http);
+            config.put("RemoteAccessAllowed", false);
+            config.put("AuthenticationEnabled", true);
+            config.put("RegisteredUsers", Map.of("cdss", password));
+            config.put("DicomAet", aet);
+            config.put("DicomPort", dicom);
+            config.put("DicomCheckCalledAet", true);
+            config.put("DicomAlwaysAllowEcho", true);
+            config.put("DicomAlwaysAllowFind", false);
+            config.put("DicomAlwaysAllowStore", false);
+            config.put("DicomModalities", known);
+            config.put("OverwriteInstances", false);
+            config.put("StableAge", 5);
+            config.put("SaveJobs", false);
+            config.put("HttpCompressionEnabled", false);
+            // Orthanc 1.10 drops idle keep-alive connections after about a second, and Java's HttpClient would then
+            // send the next request on a dead connection (an EOF, a needless retry): one connection per request on
+            // loopback costs far less
+            config.put("KeepAlive", false);
+            config.put("Plugins", pluginList());
+            config.put(
+                    "DicomWeb",
+                    Map.of("Enable", true, "Root", "/dicom-web/", "Host", "127.0.0.1:" + http, "Ssl", false));
+            config.put("Worklists", Map.of("Enable", true, "Database", worklists.toString()));
+            Path file = home.resolve("orthanc.json");
+            Files.writeString(file, json.writeValueAsString(config), StandardCharsets.UTF_8);
+            Path logFile = home.resolve("orthanc.log");
+            Process p = new ProcessBuilder(binary.toString(), file.toString())
+                    .redirectErrorStream(true)
+                    .redirectOutput(ProcessBuilder.Redirect.appendTo(logFile.toFile()))
+                    .start();
+            this.process = p;
+            this.binaryPath = binary;
+            this.configFile = file;
+            waitUntilListening(p, http, timeout);
+            log.info(
+                    "Imaging: local Orthanc started (pid {}, REST on 127.0.0.1:{}); modalities send to AE title {}"
+                            + " on DICOM port {} (CDSS_DICOM_AET, CDSS_DICOM_PORT)",
+                    p.pid(),
+                    http,
+                    aet,
+                    dicom);
+            return new OrthancConnection(
+                    URI.create("http://127.0.0.1:" + http + "/"), "cdss", password, worklists, aet, dicom);
+        } catch (IOException | RuntimeException e) {
+            log.warn("Imaging: the local Orthanc could not start ({}): PACS unavailable", e.toString());
+            stop();
+            return new OrthancConnection(null, "", "", null, aet, dicomPort);
+        }
+    }
+
+    private static List<String> pluginList() {
+        List<String> plugins = new ArrayList<>();
+        for (String name : List.of("libOrthancDicomWeb.so", "libOrthancGdcm.so", "libModalityWorklists.so")) {
+            if (Files.exists(Path.of(PLUGINS, name))) {
+                plugins.add(PLUGINS + name);
+            }
+        }
+        return plugins;
+    }
+
+    private static void waitUntilListening(Process p, int port, Duration timeout) {
+        Instant until = Instant.now().plus(timeout);
+        while (Instant.now().isBefore(until)) {
+            if (!p.isAlive()) {
+                throw new IllegalStateException("Orthanc exited with " + p.exitValue());
+            }
+            try (Socket s = new Socket("127.0.0.1", port)) {
+                return;
+            } catch (IOException notYet) {
+                try {
+                    p.waitFor(100, java.util.concurrent.TimeUnit.MILLISECONDS);
+                } catch (InterruptedException e) {
+                    Thread.currentThread().interrupt();
+                    throw new IllegalStateException(e);
+                }
+            }
+        }
+        throw new IllegalStateException("Orthanc did not listen within " + timeout);
+    }
+
+    private static int freePort() throws IOException {
+        try (ServerSocket s = new ServerSocket(0)) {
+            return s.getLocalPort();
+        }
+    }
+
+    /** Stops the child Orthanc (by its own process handle, never by name) and removes a temporary home. */
+    @PreDestroy
+    void stop() {
+        Process p = process;
+        if (p != null && p.isAlive()) {
+            p.destroy();
+            try {
+                if (!p.waitFor(10, java.util.concurrent.TimeUnit.SECONDS)) {
+                    p.destroyForcibly();
+                }
+            } catch (InterruptedException e) {
+                p.destroyForcibly();
+                Thread.currentThread().interrupt();
+            }
+            log.info("Imaging: local Orthanc stopped (pid {})", p.pid());
+        }
+        process = null;
+        if (temporaryHome != null) {
+            FileSystemUtils.deleteRecursively(temporaryHome.toFile());
+            temporaryHome = null;
+        }
+    }
+
+    /** For the tests of a stopped PACS: stops the local Orthanc; {@link #restart()} brings it back. */
+    synchronized void pause() {
+        Process p = process;
+        if (p != null) {
+            p.destroy();
+            try {
+                p.waitFor(10, java.util.concurrent.TimeUnit.SECONDS);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+        }
+    }
+
+    /** Starts the local Orthanc again with the configuration written at start-up (same port and password). */
+    synchronized void restart() throws IOException {
+        Process p = process;
+        URI url = connection.baseUrl();
+        if (p == null || p.isAlive() || url == null || binaryPath == null || configFile == null) {
+            return;
+        }
+        Process again = new ProcessBuilder(binaryPath.toString(), configFile.toString())
+                .redirectErrorStream(true)
+                .redirectOutput(ProcessBuilder.Redirect.appendTo(
+                        configFile.resolveSibling("orthanc.log").toFile()))
+                .start();
+        process = again;
+        waitUntilListening(again, url.getPort(), Duration.ofSeconds(20));
+    }
+}

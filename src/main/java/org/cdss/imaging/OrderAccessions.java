@@ -1,0 +1,122 @@
+package org.cdss.imaging;
+
+import java.math.BigInteger;
+import java.nio.ByteBuffer;
+import java.time.Clock;
+import java.time.Instant;
+import java.time.format.DateTimeFormatter;
+import java.util.Locale;
+import java.util.UUID;
+import java.util.concurrent.ThreadLocalRandom;
+import org.cdss.orders.ImagingOrderAcquisition;
+import org.cdss.orders.OrderStatus;
+import org.cdss.orders.OrderStatusChanged;
+import org.cdss.orders.OrderType;
+import org.cdss.patients.PatientDirectory;
+import org.cdss.patients.PatientSummaryView;
+import org.cdss.shared.HospitalZone;
+import org.springframework.modulith.events.ApplicationModuleListener;
+import org.springframework.stereotype.Component;
+
+/**
+ * Imaging orders on their way to the modality: when one is sent it gets an Accession Number and a Study Instance UID
+ * (kept in {@code imaging_order_accession}, keyed by the order) and a worklist entry; when it is cancelled before its
+ * study arrived, the entry goes. Idempotent (the event may be delivered again after a crash).
+ */
+@Component
+class OrderAccessions {
+
+    private static final DateTimeFormatter DAY = DateTimeFormatter.ofPattern("yyMMdd");
+
+    private final StudyRecords records;
+    private final ImagingOrderAcquisition orders;
+    private final PatientDirectory patients;
+    private final Worklists worklists;
+    private final Clock clock;
+    private final HospitalZone zone;
+
+    OrderAccessions(
+            StudyRecords records,
+            ImagingOrderAcquisition orders,
+            PatientDirectory patients,
+            Worklists worklists,
+            Clock clock,
+            HospitalZone zone) {
+        this.records = records;
+        this.orders = orders;
+        this.patients = patients;
+        this.worklists = worklists;
+        this.clock = clock;
+        this.zone = zone;
+    }
+
+    @ApplicationModuleListener
+    void on(OrderStatusChanged event) {
+        if (event.type() != OrderType.IMAGING) {
+            return;
+        }
+        if (event.to() == OrderStatus.SENT) {
+            scheduled(event.orderId());
+        } else if (event.to() == OrderStatus.CANCELLED) {
+            records.accessionOfOrder(event.orderId()).ifPresent(a -> {
+                if (records.accessionState(a.orderId(), "CANCELLED", clock.instant())) {
+                    worklists.remove(a.accessionNumber());
+                }
+            });
+        }
+    }
+
+    void scheduled(UUID orderId) {
+        if (records.accessionOfOrder(orderId).isPresent()) {
+            return;
+        }
+        ImagingOrderAcquisition.ImagingOrderFacts order =
+                orders.imagingOrder(orderId).orElse(null);
+        if (order == null) {
+            return;
+        }
+        Instant now = clock.instant();
+        StudyRecords.AccessionRow row = new StudyRecords.AccessionRow(
+                orderId, newAccession(now), uidOf(UUID.randomUUID()), order.patientId(), "SCHEDULED");
+        records.insertAccession(row, now);
+        PatientSummaryView patient =
+                patients.summaries(java.util.List.of(order.patientId())).get(order.patientId());
+        if (patient == null) {
+            return;
+        }
+        String modality = order.modality() == null ? "OT" : order.modality().name();
+        String procedure = (modality + " " + (order.bodyPart() == null ? "" : order.bodyPart())).trim();
+        worklists.publish(new Worklists.Entry(
+                row.accessionNumber(),
+                row.studyInstanceUid(),
+                patient.mrn(),
+                patient.name(),
+                patient.nameLatin(),
+                patient.birthDate(),
+                patient.sex() == null ? null : patient.sex().name().substring(0, 1),
+                modality,
+                procedure,
+                order.orderNumber(),
+                order.dueAt() == null ? now : order.dueAt()));
+    }
+
+    /** "A" + the hospital day + 6 random base-36 characters: 13 characters, within DICOM's 16 for SH. */
+    private String newAccession(Instant now) {
+        for (int i = 0; i < 5; i++) {
+            String suffix = Long.toString(ThreadLocalRandom.current().nextLong(36L * 36 * 36 * 36 * 36 * 36), 36)
+                    .toUpperCase(Locale.ROOT);
+            String accession = "A" + DAY.format(now.atZone(zone.zoneId())) + "0".repeat(6 - suffix.length()) + suffix;
+            if (records.accession(accession).isEmpty()) {
+                return accession;
+            }
+        }
+        throw new IllegalStateException("no free accession number");
+    }
+
+    /** A Study Instance UID from a UUID (the 2.25 root, ISO/IEC 9834-8). */
+    static String uidOf(UUID id) {
+        ByteBuffer b = ByteBuffer.allocate(16);
+        b.putLong(id.getMostSignificantBits()).putLong(id.getLeastSignificantBits());
+        return "2.25." + new BigInteger(1, b.array());
+    }
+}

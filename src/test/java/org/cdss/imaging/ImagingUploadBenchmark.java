@@ -1,0 +1,200 @@
+package org.cdss.imaging;
+
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.Base64;
+import java.util.Collections;
+import java.util.List;
+import org.cdss.CdssApplication;
+import org.cdss.support.ApiClient;
+import org.springframework.boot.SpringApplication;
+import org.springframework.context.ConfigurableApplicationContext;
+import org.springframework.util.FileSystemUtils;
+import tools.jackson.databind.JsonNode;
+
+/**
+ * bench/imaging-upload.sh: the I-SPY2 series (134 slices) uploaded through CDSS ({@code POST /api/imaging/uploads},
+ * one file per request, as the browser's folder upload does) and, in the same run, straight to the same Orthanc's
+ * REST API ({@code POST /instances}), alternating, the study deleted between rounds; then the time to list a
+ * patient's studies and to render a preview (through CDSS and straight from Orthanc's WADO-RS rendered).
+ * Args: [rounds=5] [requests=50].
+ */
+public final class ImagingUploadBenchmark {
+
+    public static void main(String[] args) throws Exception {
+        int rounds = args.length > 0 ? Integer.parseInt(args[0]) : 5;
+        int requests = args.length > 1 ? Integer.parseInt(args[1]) : 50;
+        Path home = Files.createTempDirectory("cdss-imaging-bench");
+        String password = "Bench-password-2026!";
+        ConfigurableApplicationContext app = SpringApplication.run(
+                CdssApplication.class,
+                "--server.port=0",
+                "--cdss.mode=demo",
+                "--cdss.home=" + home,
+                "--cdss.demo.password=" + password,
+                "--cdss.imaging.dicom.port=0",
+                "--cdss.imaging.orthanc.temporary=true",
+                "--cdss.throttle.login.per-account.attempts=1000",
+                "--cdss.cookies.secure=false",
+                "--logging.level.root=warn");
+        try {
+            int port = Integer.parseInt(app.getEnvironment().getProperty("local.server.port"));
+            OrthancConnection pacs = app.getBean(LocalOrthanc.class).connection();
+            ImageArchive archive = app.getBean(ImageArchive.class);
+            ApiClient doctor = new ApiClient(port);
+            if (doctor.login("doctor", password).status() != 200) {
+                throw new IllegalStateException("login failed");
+            }
+            String patientId = doctor.get("/api/patients?size=1")
+                    .json()
+                    .at("/content/0/id")
+                    .asString();
+            List<Path> slices = ImagingTestData.ispy2Slices();
+            long bytes = 0;
+            for (Path p : slices) {
+                bytes += Files.size(p);
+            }
+            HttpClient http = HttpClient.newBuilder()
+                    .connectTimeout(Duration.ofSeconds(5))
+                    .build();
+            String auth = "Basic "
+                    + Base64.getEncoder()
+                            .encodeToString((pacs.user() + ":" + pacs.password()).getBytes(StandardCharsets.UTF_8));
+            URI base = pacs.baseUrl();
+            System.out.printf(
+                    "bench: %d slices, %.1f MB; %d cores, load %s%n",
+                    slices.size(),
+                    bytes / 1e6,
+                    Runtime.getRuntime().availableProcessors(),
+                    Files.readString(Path.of("/proc/loadavg")).trim());
+            List<Double> direct = new ArrayList<>();
+            List<Double> viaCdss = new ArrayList<>();
+            List<Double> viaZip = new ArrayList<>();
+            byte[] zip = ImagingTestData.zip(slices, "study/");
+            String studyUid = "1.2.840.113619.2.55.3.2831161234.123.1234567890.1";
+            for (int r = 0; r < rounds; r++) {
+                deleteStudy(archive, studyUid);
+                long t0 = System.nanoTime();
+                for (Path p : slices) {
+                    HttpResponse<String> resp = http.send(
+                            HttpRequest.newBuilder(base.resolve("instances"))
+                                    .header("Authorization", auth)
+                                    .POST(HttpRequest.BodyPublishers.ofFile(p))
+                                    .build(),
+                            HttpResponse.BodyHandlers.ofString());
+                    if (resp.statusCode() != 200) {
+                        throw new IllegalStateException("direct " + resp.statusCode());
+                    }
+                }
+                direct.add(bytes / 1e6 / ((System.nanoTime() - t0) / 1e9));
+                deleteStudy(archive, studyUid);
+                t0 = System.nanoTime();
+                for (Path p : slices) {
+                    ApiClient.Response resp = doctor.upload(
+                            "/api/imaging/uploads?patientId=" + patientId + "&fileName=" + p.getFileName(),
+                            "application/dicom",
+                            HttpRequest.BodyPublishers.ofFile(p));
+                    if (resp.status() != 200 || !resp.body().contains("\"STORED\"")) {
+                        throw new IllegalStateException("cdss " + resp.status() + " " + resp.body());
+                    }
+                }
+                viaCdss.add(bytes / 1e6 / ((System.nanoTime() - t0) / 1e9));
+                deleteStudy(archive, studyUid);
+                t0 = System.nanoTime();
+                ApiClient.Response zipped = doctor.upload(
+                        "/api/imaging/uploads?patientId=" + patientId + "&fileName=study.zip", "application/zip", zip);
+                if (zipped.status() != 200 || zipped.json().get("stored").asInt() != slices.size()) {
+                    throw new IllegalStateException("zip " + zipped.status() + " " + zipped.body());
+                }
+                viaZip.add(bytes / 1e6 / ((System.nanoTime() - t0) / 1e9));
+            }
+            double d = median(direct);
+            double c = median(viaCdss);
+            System.out.printf("upload straight to Orthanc: median %.1f MB/s over %d rounds %s%n", d, rounds, direct);
+            System.out.printf("upload through CDSS:        median %.1f MB/s over %d rounds %s%n", c, rounds, viaCdss);
+            double z = median(viaZip);
+            System.out.printf("upload through CDSS, one zip of the series: median %.1f MB/s %s%n", z, viaZip);
+            System.out.printf("ratio CDSS / Orthanc: file by file %.2f, as a zip %.2f (goal >= 0.8)%n", c / d, z / d);
+
+            // link the (mismatched) study so the patient's list shows it
+            JsonNode last = doctor.upload(
+                            "/api/imaging/uploads?patientId=" + patientId + "&fileName=x.dcm",
+                            "application/dicom",
+                            HttpRequest.BodyPublishers.ofFile(slices.getFirst()))
+                    .json();
+            String studyId = last.at("/files/0/studyId").asString();
+            doctor.post(
+                    "/api/imaging/studies/" + studyId + "/link",
+                    java.util.Map.of("patientId", patientId, "reason", "benchmark"));
+            List<Double> list = new ArrayList<>();
+            for (int i = 0; i < requests; i++) {
+                long t0 = System.nanoTime();
+                JsonNode studies = doctor.get("/api/imaging/studies?patientId=" + patientId)
+                        .json();
+                list.add((System.nanoTime() - t0) / 1e6);
+                if (studies.isEmpty()) {
+                    throw new IllegalStateException("no study listed");
+                }
+            }
+            JsonNode detail = doctor.get("/api/imaging/studies/" + studyId).json();
+            String series = detail.at("/series/0/seriesInstanceUid").asString();
+            List<Double> preview = new ArrayList<>();
+            List<Double> previewDirect = new ArrayList<>();
+            for (int i = 0; i < requests; i++) {
+                int n = i % slices.size();
+                long t0 = System.nanoTime();
+                var png = doctor.bytes(
+                        "/api/imaging/studies/" + studyId + "/series/" + series + "/instances/" + n + "/preview");
+                preview.add((System.nanoTime() - t0) / 1e6);
+                if (png.statusCode() != 200) {
+                    throw new IllegalStateException("preview " + png.statusCode());
+                }
+                String sop = detail.at("/series/0/instances/" + n + "/sopInstanceUid")
+                        .asString();
+                t0 = System.nanoTime();
+                http.send(
+                        HttpRequest.newBuilder(base.resolve("dicom-web/studies/" + studyUid + "/series/" + series
+                                        + "/instances/" + sop + "/rendered"))
+                                .header("Authorization", auth)
+                                .header("Accept", "image/png")
+                                .GET()
+                                .build(),
+                        HttpResponse.BodyHandlers.ofByteArray());
+                previewDirect.add((System.nanoTime() - t0) / 1e6);
+            }
+            System.out.printf(
+                    "list a patient's studies (1 study, 1 series): median %.1f ms, p95 %.1f ms (%d requests)%n",
+                    median(list), p95(list), requests);
+            System.out.printf(
+                    "preview through CDSS: median %.1f ms, p95 %.1f ms; straight from Orthanc: median %.1f ms,"
+                            + " p95 %.1f ms%n",
+                    median(preview), p95(preview), median(previewDirect), p95(previewDirect));
+        } finally {
+            app.close();
+            FileSystemUtils.deleteRecursively(home);
+        }
+    }
+
+    private static void deleteStudy(ImageArchive archive, String uid) {
+        archive.findStudy(uid).ifPresent(archive::delete);
+    }
+
+    private static double median(List<Double> values) {
+        List<Double> s = new ArrayList<>(values);
+        Collections.sort(s);
+        return s.get(s.size() / 2);
+    }
+
+    private static double p95(List<Double> values) {
+        List<Double> s = new ArrayList<>(values);
+        Collections.sort(s);
+        return s.get(Math.min(s.size() - 1, (int) Math.ceil(s.size() * 0.95) - 1));
+    }
+}
