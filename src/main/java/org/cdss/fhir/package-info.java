@@ -1,0 +1,13 @@
+/**
+ * FHIR R4 facade (issue 17, ADR 0030): HAPI FHIR's plain {@code RestfulServer} at {@code /fhir}, one small resource
+ * provider per resource type over the owning modules' public APIs. No JPA server and no copy of the data: every read
+ * goes through the same module call the UI endpoint makes, so the same access rules (role, department, patient) and
+ * the same audit records apply; this module adds one {@code FHIR_*} audit row per interaction. Refusals are
+ * {@code OperationOutcome}s (401/403/404/400/409/422). Codes: MRN identifiers, KCD/ICD-10, LOINC, UCUM, DrugBank
+ * ({@link org.cdss.fhir.FhirCodes}). Owns no tables and publishes no events.
+ */
+@org.springframework.modulith.ApplicationModule(
+        displayName = "FHIR",
+        allowedDependencies = {"shared", "audit", "identity", "patients", "records", "scheduling", "orders"})
+@org.jspecify.annotations.NullMarked
+package org.cdss.fhir;
