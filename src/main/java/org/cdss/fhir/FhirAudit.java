@@ -27,9 +27,11 @@ class FhirAudit {
         this.audit = audit;
     }
 
-    @Hook(Pointcut.SERVER_PROCESSING_COMPLETED_NORMALLY)
-    public void completed(RequestDetails request) {
+    /** Before the answer is written, so that the row exists when the client has the answer. */
+    @Hook(Pointcut.SERVER_OUTGOING_RESPONSE)
+    public boolean answered(RequestDetails request) {
         record(request, AuditOutcome.SUCCESS, null);
+        return true;
     }
 
     @Hook(Pointcut.SERVER_HANDLE_EXCEPTION)

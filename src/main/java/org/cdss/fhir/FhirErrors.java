@@ -38,7 +38,11 @@ class FhirErrors {
     @Hook(Pointcut.SERVER_PRE_PROCESS_OUTGOING_EXCEPTION)
     public BaseServerResponseException translate(RequestDetails request, Throwable error) {
         Throwable cause = error;
-        if (cause instanceof InternalErrorException && cause.getCause() != null) {
+        while ((cause instanceof InternalErrorException
+                        || cause instanceof java.lang.reflect.InvocationTargetException
+                        || cause instanceof java.lang.reflect.UndeclaredThrowableException)
+                && cause.getCause() != null
+                && cause.getCause() != cause) {
             cause = cause.getCause();
         }
         if (cause instanceof BaseServerResponseException known) {
