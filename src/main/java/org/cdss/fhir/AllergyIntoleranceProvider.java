@@ -26,9 +26,51 @@ import org.springframework.stereotype.Component;
 class AllergyIntoleranceProvider implements IResourceProvider {
 
     private final ClinicalLists lists;
+    private final FhirWrites writes;
 
-    AllergyIntoleranceProvider(ClinicalLists lists) {
+    AllergyIntoleranceProvider(ClinicalLists lists, FhirWrites writes) {
         this.lists = lists;
+        this.writes = writes;
+    }
+
+    /**
+     * Records an allergy (the roles that record allergies in the chart): the substance from {@code code} (text or a
+     * coding's display), the reaction's first manifestation, its severity (or {@code criticality = high} → severe).
+     * Allergies are never edited in place (inactivated and recorded anew), so there is no update.
+     */
+    @ca.uhn.fhir.rest.annotation.Create
+    public ca.uhn.fhir.rest.api.MethodOutcome create(
+            @ca.uhn.fhir.rest.annotation.ResourceParam AllergyIntolerance allergy) {
+        if (!allergy.hasPatient()) {
+            throw FhirWrites.invalid("patient is required");
+        }
+        UUID patientId =
+                FhirSearch.uuid(allergy.getPatient().getReferenceElement().getIdPart(), "Patient");
+        String substance = allergy.getCode().hasText()
+                ? allergy.getCode().getText()
+                : allergy.getCode().getCoding().stream()
+                        .map(Coding::getDisplay)
+                        .filter(d -> d != null && !d.isBlank())
+                        .findFirst()
+                        .orElse(null);
+        var reaction = allergy.hasReaction() ? allergy.getReactionFirstRep() : null;
+        String manifestation = reaction == null || !reaction.hasManifestation()
+                ? null
+                : reaction.getManifestationFirstRep().getText();
+        org.cdss.patients.AllergySeverity severity = null;
+        if (reaction != null && reaction.hasSeverity()) {
+            severity = switch (reaction.getSeverity()) {
+                case MILD -> org.cdss.patients.AllergySeverity.MILD;
+                case MODERATE -> org.cdss.patients.AllergySeverity.MODERATE;
+                default -> org.cdss.patients.AllergySeverity.SEVERE;
+            };
+        } else if (allergy.getCriticality() == AllergyIntolerance.AllergyIntoleranceCriticality.HIGH) {
+            severity = org.cdss.patients.AllergySeverity.SEVERE;
+        }
+        var request = writes.valid(
+                new org.cdss.patients.ClinicalListRequests.RecordAllergyRequest(substance, manifestation, severity));
+        UUID id = lists.recordAllergy(patientId, request.substance(), request.reaction(), request.severity());
+        return FhirWrites.outcome(read(new IdType("AllergyIntolerance", id.toString())), true);
     }
 
     @Override

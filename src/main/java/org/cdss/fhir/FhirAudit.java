@@ -29,8 +29,8 @@ class FhirAudit {
 
     /** Before the answer is written, so that the row exists when the client has the answer. */
     @Hook(Pointcut.SERVER_OUTGOING_RESPONSE)
-    public boolean answered(RequestDetails request) {
-        record(request, AuditOutcome.SUCCESS, null);
+    public boolean answered(RequestDetails request, org.hl7.fhir.instance.model.api.IBaseResource answer) {
+        record(request, AuditOutcome.SUCCESS, null, answer);
         return true;
     }
 
@@ -38,22 +38,39 @@ class FhirAudit {
     public boolean failed(RequestDetails request, BaseServerResponseException error) {
         int status = error.getStatusCode();
         AuditOutcome outcome = status == 401 || status == 403 ? AuditOutcome.DENIED : AuditOutcome.FAILURE;
-        record(request, outcome, "status=" + status);
+        record(request, outcome, "status=" + status, null);
         return true;
     }
 
-    private void record(RequestDetails request, AuditOutcome outcome, String detail) {
+    private void record(
+            RequestDetails request,
+            AuditOutcome outcome,
+            String detail,
+            org.hl7.fhir.instance.model.api.IBaseResource answer) {
         RestOperationTypeEnum operation = request.getRestOperationType();
         if (operation == RestOperationTypeEnum.METADATA) {
             return;
         }
         String type = request.getResourceName();
         String id = request.getId() == null ? null : request.getId().getIdPart();
+        UUID patient = patientOf(request, type, id);
+        if (operation == RestOperationTypeEnum.CREATE && answer != null) {
+            // a create names its resource and patient only in the answer
+            id = answer.getIdElement().getIdPart();
+            patient = switch (answer) {
+                case org.hl7.fhir.r4.model.Patient p -> uuid(id);
+                case org.hl7.fhir.r4.model.AllergyIntolerance a ->
+                    uuid(a.getPatient().getReferenceElement().getIdPart());
+                case org.hl7.fhir.r4.model.MedicationRequest m ->
+                    uuid(m.getSubject().getReferenceElement().getIdPart());
+                default -> null;
+            };
+        }
         audit.record(new AuditEvent(
                 "FHIR_" + (operation == null ? "UNKNOWN" : operation.name()),
                 type == null ? "fhir" : "fhir:" + type,
                 id,
-                patientOf(request, type, id),
+                patient,
                 outcome,
                 detail,
                 null));
@@ -72,6 +89,10 @@ class FhirAudit {
                 value = patient[0].startsWith("Patient/") ? patient[0].substring(8) : patient[0];
             }
         }
+        return uuid(value);
+    }
+
+    private static UUID uuid(String value) {
         if (value == null) {
             return null;
         }

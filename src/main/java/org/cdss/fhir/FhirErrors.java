@@ -49,7 +49,21 @@ class FhirErrors {
             return known;
         }
         if (cause instanceof DomainException domain) {
-            return withCode(forStatus(domain.problem()), domain.problem().code());
+            if (domain.problem() == org.cdss.shared.ProblemCode.STALE_VERSION) {
+                // FHIR's answer to an If-Match that no longer matches
+                return withCode(new PreconditionFailedException("stale-version"), "stale-version");
+            }
+            BaseServerResponseException e =
+                    withCode(forStatus(domain.problem()), domain.problem().code());
+            if (e.getOperationOutcome() instanceof OperationOutcome outcome) {
+                for (DomainException.FieldProblem f : domain.fieldProblems()) {
+                    outcome.addIssue()
+                            .setSeverity(OperationOutcome.IssueSeverity.ERROR)
+                            .setCode(OperationOutcome.IssueType.INVALID)
+                            .setDiagnostics(f.messageKey() + " at " + f.pointer());
+                }
+            }
+            return e;
         }
         if (cause instanceof AccessDeniedException) {
             return withCode(new ForbiddenOperationException("forbidden"), "forbidden");

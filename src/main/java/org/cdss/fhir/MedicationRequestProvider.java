@@ -31,9 +31,113 @@ import org.springframework.stereotype.Component;
 class MedicationRequestProvider implements IResourceProvider {
 
     private final OrderResources orders;
+    private final org.cdss.orders.OrderCommands commands;
+    private final FhirWrites writes;
 
-    MedicationRequestProvider(OrderResources orders) {
+    MedicationRequestProvider(OrderResources orders, org.cdss.orders.OrderCommands commands, FhirWrites writes) {
         this.orders = orders;
+        this.commands = commands;
+        this.writes = writes;
+    }
+
+    /**
+     * Creates a draft (pending) medication order for the calling doctor, through the same form checks and the same
+     * medication-safety check as the order form: {@code status = draft}, {@code intent = order}, a DrugBank coding,
+     * one dose quantity, route and frequency as CDSS codes ({@code PO}, {@code BID} …), the supply duration in days.
+     * The alerts of the check come back as warnings of the answer's {@code OperationOutcome}; they block only at
+     * sending, which stays in the order screen.
+     */
+    @ca.uhn.fhir.rest.annotation.Create
+    public ca.uhn.fhir.rest.api.MethodOutcome create(
+            @ca.uhn.fhir.rest.annotation.ResourceParam MedicationRequest request) {
+        if (request.getStatus() != MedicationRequest.MedicationRequestStatus.DRAFT
+                || request.getIntent() != MedicationRequest.MedicationRequestIntent.ORDER) {
+            throw FhirWrites.invalid("only a draft order (status draft, intent order) can be created");
+        }
+        if (!request.hasSubject()) {
+            throw FhirWrites.invalid("subject is required");
+        }
+        java.util.UUID patientId =
+                FhirSearch.uuid(request.getSubject().getReferenceElement().getIdPart(), "Patient");
+        String drugId = request.getMedicationCodeableConcept().getCoding().stream()
+                .filter(c -> FhirCodes.DRUGBANK.equals(c.getSystem()))
+                .map(Coding::getCode)
+                .findFirst()
+                .orElse(null);
+        Dosage dosage = request.getDosageInstructionFirstRep();
+        var dose = dosage.getDoseAndRateFirstRep().hasDoseQuantity()
+                ? dosage.getDoseAndRateFirstRep().getDoseQuantity()
+                : null;
+        Integer days = request.getDispenseRequest().hasExpectedSupplyDuration()
+                ? request.getDispenseRequest()
+                        .getExpectedSupplyDuration()
+                        .getValue()
+                        .intValue()
+                : null;
+        var medication = new OrderDetails.Medication(
+                drugId,
+                dose == null ? null : dose.getValue(),
+                dose == null ? null : dose.getUnit(),
+                code(OrderDetails.Route.class, dosage.getRoute()),
+                code(OrderDetails.Frequency.class, dosage.getTiming().getCode()),
+                days,
+                request.getDispenseRequest().hasQuantity()
+                        ? request.getDispenseRequest().getQuantity().getValue()
+                        : null,
+                dosage.hasPatientInstruction() ? dosage.getPatientInstruction() : null);
+        var form = writes.valid(new org.cdss.orders.OrderRequests.OrderForm(
+                patientId,
+                OrderType.MEDICATION,
+                switch (request.hasPriority()
+                        ? request.getPriority()
+                        : MedicationRequest.MedicationRequestPriority.ROUTINE) {
+                    case URGENT -> org.cdss.orders.OrderPriority.URGENT;
+                    case ASAP, STAT -> org.cdss.orders.OrderPriority.STAT;
+                    default -> org.cdss.orders.OrderPriority.ROUTINE;
+                },
+                null,
+                request.hasReasonCode() ? request.getReasonCodeFirstRep().getText() : null,
+                medication,
+                null,
+                null,
+                null,
+                false));
+        OrderDetailView created = commands.create(form);
+        var outcome = FhirWrites.outcome(toFhir(created), true);
+        if (created.safety() != null && !created.safety().alerts().isEmpty()) {
+            var alerts = new org.hl7.fhir.r4.model.OperationOutcome();
+            created.safety()
+                    .alerts()
+                    .forEach(a -> alerts.addIssue()
+                            .setSeverity(org.hl7.fhir.r4.model.OperationOutcome.IssueSeverity.WARNING)
+                            .setCode(org.hl7.fhir.r4.model.OperationOutcome.IssueType.BUSINESSRULE)
+                            .setDetails(new CodeableConcept(new Coding(
+                                            "urn:cdss:medsafety:alert-type",
+                                            a.type().name(),
+                                            null))
+                                    .setText(a.whatHappens()))
+                            .setDiagnostics(a.whatToDo()));
+            outcome.setOperationOutcome(alerts);
+        }
+        return outcome;
+    }
+
+    /** A CDSS code ({@code PO}, {@code BID}) from a concept's coding or text; null (refused as missing) otherwise. */
+    private static <E extends Enum<E>> E code(Class<E> type, CodeableConcept concept) {
+        java.util.List<String> candidates = new java.util.ArrayList<>();
+        concept.getCoding().forEach(c -> candidates.add(c.getCode()));
+        candidates.add(concept.getText());
+        for (String candidate : candidates) {
+            if (candidate == null) {
+                continue;
+            }
+            for (E value : type.getEnumConstants()) {
+                if (value.name().equalsIgnoreCase(candidate.strip())) {
+                    return value;
+                }
+            }
+        }
+        return null;
     }
 
     @Override

@@ -38,9 +38,112 @@ import org.springframework.stereotype.Component;
 class PatientProvider implements IResourceProvider {
 
     private final PatientDirectory directory;
+    private final org.cdss.patients.PatientManagement management;
+    private final FhirWrites writes;
 
-    PatientProvider(PatientDirectory directory) {
+    PatientProvider(PatientDirectory directory, org.cdss.patients.PatientManagement management, FhirWrites writes) {
         this.directory = directory;
+        this.management = management;
+        this.writes = writes;
+    }
+
+    /**
+     * Registers a patient (the registry's roles, a new MRN): name, Latin name, birth date, sex, phone, address. The
+     * resident registration number is not taken over FHIR (it is entered at the front desk).
+     */
+    @ca.uhn.fhir.rest.annotation.Create
+    public ca.uhn.fhir.rest.api.MethodOutcome create(@ca.uhn.fhir.rest.annotation.ResourceParam Patient patient) {
+        var request = writes.valid(new org.cdss.patients.PatientRequests.RegisterPatientRequest(
+                name(patient),
+                latinName(patient),
+                birthDate(patient),
+                sex(patient),
+                phone(patient),
+                patient.hasAddress() ? patient.getAddressFirstRep().getText() : null,
+                null,
+                null,
+                null,
+                null));
+        return FhirWrites.outcome(toFhir(management.register(request.demographics(), null)), true);
+    }
+
+    /**
+     * Edits the demographics at the version named in {@code If-Match} (412 without it or when another edit came
+     * first); what FHIR's Patient does not carry (blood type, emergency contact) is kept.
+     */
+    @ca.uhn.fhir.rest.annotation.Update
+    public ca.uhn.fhir.rest.api.MethodOutcome update(
+            @IdParam IdType id, @ca.uhn.fhir.rest.annotation.ResourceParam Patient patient) {
+        long version = FhirWrites.ifMatch(id);
+        PatientView current = directory.detail(FhirSearch.uuid(id));
+        var request = writes.valid(new org.cdss.patients.PatientRequests.UpdatePatientRequest(
+                version,
+                name(patient),
+                latinName(patient),
+                birthDate(patient),
+                sex(patient),
+                phone(patient),
+                patient.hasAddress() ? patient.getAddressFirstRep().getText() : null,
+                current.bloodType(),
+                current.emergencyContactName(),
+                current.emergencyContactPhone(),
+                null));
+        return FhirWrites.outcome(
+                toFhir(management.update(current.id(), version, request.demographics(), null)), false);
+    }
+
+    private static String name(Patient p) {
+        return p.getName().stream()
+                .filter(n ->
+                        n.getUse() != HumanName.NameUse.USUAL || p.getName().size() == 1)
+                .map(PatientProvider::text)
+                .findFirst()
+                .orElse(null);
+    }
+
+    private static String latinName(Patient p) {
+        if (p.getName().size() < 2) {
+            return null;
+        }
+        return p.getName().stream()
+                .filter(n -> n.getUse() == HumanName.NameUse.USUAL)
+                .map(PatientProvider::text)
+                .findFirst()
+                .orElse(null);
+    }
+
+    private static String text(HumanName n) {
+        if (n.hasText()) {
+            return n.getText();
+        }
+        String given = n.getGiven().stream().map(g -> g.getValue()).collect(java.util.stream.Collectors.joining(" "));
+        return (n.getFamily() == null ? "" : n.getFamily()) + given;
+    }
+
+    private static java.time.LocalDate birthDate(Patient p) {
+        return p.hasBirthDate()
+                ? java.time.LocalDate.parse(p.getBirthDateElement().getValueAsString())
+                : null;
+    }
+
+    private static Sex sex(Patient p) {
+        if (!p.hasGender()) {
+            return null;
+        }
+        return switch (p.getGender()) {
+            case MALE -> Sex.M;
+            case FEMALE -> Sex.F;
+            case OTHER -> Sex.O;
+            default -> Sex.U;
+        };
+    }
+
+    private static String phone(Patient p) {
+        return p.getTelecom().stream()
+                .filter(t -> t.getSystem() == org.hl7.fhir.r4.model.ContactPoint.ContactPointSystem.PHONE)
+                .map(t -> t.getValue())
+                .findFirst()
+                .orElse(null);
     }
 
     @Override

@@ -8,6 +8,7 @@
  */
 @org.springframework.modulith.ApplicationModule(
         displayName = "FHIR",
-        allowedDependencies = {"shared", "audit", "identity", "patients", "records", "scheduling", "orders"})
+        allowedDependencies = {"shared", "audit", "identity", "patients", "records", "scheduling", "orders", "medsafety"
+        })
 @org.jspecify.annotations.NullMarked
 package org.cdss.fhir;

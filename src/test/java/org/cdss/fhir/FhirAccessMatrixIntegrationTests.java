@@ -63,8 +63,9 @@ class FhirAccessMatrixIntegrationTests {
     @BeforeEach
     void seeded() {
         SeedForTests.ensureSeeded(seed, jdbc, 150, 21, LocalDate.now());
-        List<String> withVisits = jdbc.sql("SELECT e.patient_id FROM encounter e JOIN vital_signs v ON v.encounter_id = e.id"
-                        + " JOIN appointment a ON a.patient_id = e.patient_id GROUP BY e.patient_id ORDER BY e.patient_id")
+        List<String> withVisits = jdbc.sql(
+                        "SELECT e.patient_id FROM encounter e JOIN vital_signs v ON v.encounter_id = e.id"
+                                + " JOIN appointment a ON a.patient_id = e.patient_id GROUP BY e.patient_id ORDER BY e.patient_id")
                 .query(String.class)
                 .list();
         patientA = UUID.fromString(withVisits.get(1).trim());
@@ -79,19 +80,31 @@ class FhirAccessMatrixIntegrationTests {
         assertThat(doctor.post(base + "/allergies", Map.of("substance", "Penicillin", "severity", "SEVERE"))
                         .status())
                 .isEqualTo(201);
-        assertThat(doctor.post(base + "/problems", Map.of("code", "J45.9", "description", "천식")).status())
+        assertThat(doctor.post(base + "/problems", Map.of("code", "J45.9", "description", "천식"))
+                        .status())
                 .isEqualTo(201);
-        assertThat(doctor.post(base + "/medications", Map.of("name", "Salbutamol")).status())
+        assertThat(doctor.post(base + "/medications", Map.of("name", "Salbutamol"))
+                        .status())
                 .isEqualTo(201);
         var med = doctor.post("/api/ocs/orders", OrderBodies.medication(patientA, "DB00641", 20));
         assertThat(med.status()).as(med.body()).isEqualTo(201);
         var lab = doctor.post(
                 "/api/ocs/orders",
-                Map.of("patientId", patientA, "type", "LAB_TEST", "priority", "ROUTINE", "labTest", Map.of("testCode", "HGB")));
+                Map.of(
+                        "patientId",
+                        patientA,
+                        "type",
+                        "LAB_TEST",
+                        "priority",
+                        "ROUTINE",
+                        "labTest",
+                        Map.of("testCode", "HGB")));
         assertThat(lab.status()).as(lab.body()).isEqualTo(201);
         String labId = lab.json().at("/order/id").asString();
-        String allergyId = doctor.get(base + "/allergies").json().get(0).get("id").asString();
-        String encounter = one("SELECT e.id FROM encounter e JOIN vital_signs v ON v.encounter_id = e.id WHERE e.patient_id = :p", a);
+        String allergyId =
+                doctor.get(base + "/allergies").json().get(0).get("id").asString();
+        String encounter = one(
+                "SELECT e.id FROM encounter e JOIN vital_signs v ON v.encounter_id = e.id WHERE e.patient_id = :p", a);
         String vitals = one("SELECT id FROM vital_signs WHERE encounter_id = :p", encounter);
         String diagnosis = one("SELECT id FROM encounter_diagnosis WHERE encounter_id = :p", encounter);
         String appointment = one("SELECT id FROM appointment WHERE patient_id = :p", a);
@@ -143,11 +156,14 @@ class FhirAccessMatrixIntegrationTests {
                 boolean fhirAllowed = fhir.status() == 200;
                 boolean uiAllowed = ui == 200;
                 if (fhirAllowed != uiAllowed) {
-                    mismatches.add(caller.getKey() + " " + pair.getKey() + ": FHIR " + fhir.status() + ", JSON API " + ui);
+                    mismatches.add(
+                            caller.getKey() + " " + pair.getKey() + ": FHIR " + fhir.status() + ", JSON API " + ui);
                 }
                 if (!fhirAllowed) {
                     assertThat(fhir.body()).as(pair.getKey()).contains("\"resourceType\"", "OperationOutcome");
-                    assertThat(fhir.status()).as(caller.getKey() + " " + pair.getKey()).isIn(401, 403, 404);
+                    assertThat(fhir.status())
+                            .as(caller.getKey() + " " + pair.getKey())
+                            .isIn(401, 403, 404);
                 }
                 if (caller.getKey().equals("anonymous")) {
                     assertThat(fhir.status()).isEqualTo(401);
@@ -185,30 +201,40 @@ class FhirAccessMatrixIntegrationTests {
         String a = patientA.toString();
         long before = count("SELECT COUNT(*) FROM audit_event WHERE action = 'FHIR_READ' AND patient_id = :p", a);
         assertThat(doctor.get("/fhir/Patient/" + a).status()).isEqualTo(200);
-        assertThat(count("SELECT COUNT(*) FROM audit_event WHERE action = 'FHIR_READ' AND resource_type = 'fhir:Patient'"
-                        + " AND outcome = 'SUCCESS' AND patient_id = :p", a))
+        assertThat(count(
+                        "SELECT COUNT(*) FROM audit_event WHERE action = 'FHIR_READ' AND resource_type = 'fhir:Patient'"
+                                + " AND outcome = 'SUCCESS' AND patient_id = :p",
+                        a))
                 .isEqualTo(before + 1);
         assertThat(count("SELECT COUNT(*) FROM audit_event WHERE action = 'PATIENT_READ' AND patient_id = :p", a))
                 .isPositive();
         assertThat(doctor.get("/fhir/Observation?patient=" + a).status()).isEqualTo(200);
-        assertThat(count("SELECT COUNT(*) FROM audit_event WHERE action = 'FHIR_SEARCH_TYPE'"
-                        + " AND resource_type = 'fhir:Observation' AND patient_id = :p", a))
+        assertThat(count(
+                        "SELECT COUNT(*) FROM audit_event WHERE action = 'FHIR_SEARCH_TYPE'"
+                                + " AND resource_type = 'fhir:Observation' AND patient_id = :p",
+                        a))
                 .isPositive();
 
         // another patient's record: 404 for the patient account, audited as refused
         PatientSummaryView summaryB = TestUsers.asSystem(() -> directory.get(patientB));
         ApiClient patient = login(testUsers.patientAccount(summaryB).username());
-        long denied = count("SELECT COUNT(*) FROM audit_event WHERE action = 'PATIENT_READ' AND outcome = 'DENIED'"
-                + " AND resource_id = :p", a);
+        long denied = count(
+                "SELECT COUNT(*) FROM audit_event WHERE action = 'PATIENT_READ' AND outcome = 'DENIED'"
+                        + " AND resource_id = :p",
+                a);
         ApiClient.Response other = patient.get("/fhir/Patient/" + a);
         assertThat(other.status()).isEqualTo(404);
         assertThat(other.contentType()).contains("application/fhir+json");
         assertThat(other.body()).contains("OperationOutcome", "not-found");
-        assertThat(count("SELECT COUNT(*) FROM audit_event WHERE action = 'PATIENT_READ' AND outcome = 'DENIED'"
-                        + " AND resource_id = :p", a))
+        assertThat(count(
+                        "SELECT COUNT(*) FROM audit_event WHERE action = 'PATIENT_READ' AND outcome = 'DENIED'"
+                                + " AND resource_id = :p",
+                        a))
                 .isEqualTo(denied + 1);
-        assertThat(count("SELECT COUNT(*) FROM audit_event WHERE action = 'FHIR_READ' AND outcome = 'FAILURE'"
-                        + " AND resource_id = :p", a))
+        assertThat(count(
+                        "SELECT COUNT(*) FROM audit_event WHERE action = 'FHIR_READ' AND outcome = 'FAILURE'"
+                                + " AND resource_id = :p",
+                        a))
                 .isPositive();
 
         // 401 without a session, 403 for the audit trail without the role, 404 unknown, 400 a search it cannot run
@@ -227,7 +253,9 @@ class FhirAccessMatrixIntegrationTests {
 
         // a page of search results belongs to whoever searched
         ApiClient.Response first = doctor.get("/fhir/Observation?patient=" + a + "&_count=1");
-        String next = first.json().get("link").valueStream()
+        String next = first.json()
+                .get("link")
+                .valueStream()
                 .filter(l -> l.get("relation").asString().equals("next"))
                 .map(l -> l.get("url").asString())
                 .findFirst()
@@ -249,7 +277,12 @@ class FhirAccessMatrixIntegrationTests {
     }
 
     private String one(String sql, String param) {
-        return jdbc.sql(sql).param("p", param).query(String.class).list().getFirst().trim();
+        return jdbc.sql(sql)
+                .param("p", param)
+                .query(String.class)
+                .list()
+                .getFirst()
+                .trim();
     }
 
     private long count(String sql, String param) {
