@@ -128,6 +128,7 @@ class FhirAccessMatrixIntegrationTests {
         pairs.put("/fhir/MedicationRequest?patient=" + a, "/api/ocs/orders?patientId=" + a + "&type=MEDICATION");
         pairs.put("/fhir/ServiceRequest/" + labId, "/api/ocs/orders/" + labId);
         pairs.put("/fhir/ServiceRequest?patient=" + a, "/api/ocs/orders?patientId=" + a + "&type=LAB_TEST");
+        pairs.put("/fhir/DiagnosticReport?patient=" + a, "/api/ocs/orders?patientId=" + a + "&type=LAB_TEST");
         pairs.put("/fhir/Appointment/" + appointment, "/api/appointments/" + appointment);
         pairs.put("/fhir/AuditEvent?patient=" + a, "/api/admin/audit?patientId=" + a);
         pairs.put("/fhir/Organization", "/api/departments");

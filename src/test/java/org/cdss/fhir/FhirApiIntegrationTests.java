@@ -193,6 +193,9 @@ class FhirApiIntegrationTests {
                 Observation.PATIENT.hasId(busy),
                 Observation.CATEGORY.exactly().code("laboratory"));
         List<ServiceRequest> serviceRequests = search(ServiceRequest.class, ServiceRequest.PATIENT.hasId(busy));
+        List<org.hl7.fhir.r4.model.DiagnosticReport> reports = search(
+                org.hl7.fhir.r4.model.DiagnosticReport.class,
+                org.hl7.fhir.r4.model.DiagnosticReport.PATIENT.hasId(busy));
         Bundle withIncludes = fhir.search()
                 .forResource(MedicationRequest.class)
                 .where(MedicationRequest.PATIENT.hasId(busy))
@@ -208,6 +211,8 @@ class FhirApiIntegrationTests {
         assertThat(labs).hasSize(3);
         assertThat(labs).allMatch(o -> o.hasReferenceRange() && o.hasInterpretation());
         assertThat(serviceRequests).hasSize(1);
+        assertThat(reports).hasSize(1);
+        assertThat(reports.getFirst().getResult()).hasSize(3);
         assertThat(serviceRequests.getFirst().getCode().getCodingFirstRep().getSystem())
                 .isEqualTo(FhirCodes.LOINC);
         List<String> includedTypes = withIncludes.getEntry().stream()
@@ -227,6 +232,7 @@ class FhirApiIntegrationTests {
         entered.addAll(problems);
         entered.addAll(labs);
         entered.addAll(serviceRequests);
+        entered.addAll(reports);
         withIncludes.getEntry().forEach(e -> entered.add(e.getResource()));
         for (IBaseResource r : entered) {
             validation.validate(r);
@@ -295,6 +301,7 @@ class FhirApiIntegrationTests {
                         "MedicationRequest",
                         "ServiceRequest",
                         "Observation",
+                        "DiagnosticReport",
                         "Encounter",
                         "Appointment",
                         "Practitioner",
