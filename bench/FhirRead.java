@@ -134,7 +134,7 @@ public class FhirRead {
         String get(String path) {
             try {
                 HttpResponse<String> r = http.send(HttpRequest.newBuilder(URI.create(base + path)).GET().build(), HttpResponse.BodyHandlers.ofString());
-                if (r.statusCode() != 200) {
+                if (r.statusCode() / 100 != 2) {
                     throw new IllegalStateException(path + " → " + r.statusCode());
                 }
                 return r.body();
