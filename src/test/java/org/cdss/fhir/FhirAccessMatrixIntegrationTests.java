@@ -65,11 +65,14 @@ class FhirAccessMatrixIntegrationTests {
         SeedForTests.ensureSeeded(seed, jdbc, 150, 21, LocalDate.now());
         List<String> withVisits = jdbc.sql(
                         "SELECT e.patient_id FROM encounter e JOIN vital_signs v ON v.encounter_id = e.id"
-                                + " JOIN appointment a ON a.patient_id = e.patient_id GROUP BY e.patient_id ORDER BY e.patient_id")
+                                + " JOIN appointment a ON a.patient_id = e.patient_id JOIN patient p ON p.id = e.patient_id"
+                                + " WHERE p.mrn LIKE '9%' AND LENGTH(p.mrn) = 10" + FhirApiIntegrationTests.UNTOUCHED
+                                + " GROUP BY e.patient_id ORDER BY e.patient_id DESC")
                 .query(String.class)
                 .list();
-        patientA = UUID.fromString(withVisits.get(1).trim());
-        patientB = UUID.fromString(withVisits.get(2).trim());
+        // the last ones by id: FhirApiIntegrationTests takes the first
+        patientA = UUID.fromString(withVisits.get(0).trim());
+        patientB = UUID.fromString(withVisits.get(1).trim());
         doctor = login(testUsers.staff("DOCTOR", PULMONOLOGY).username());
     }
 

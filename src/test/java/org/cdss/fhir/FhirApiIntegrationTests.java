@@ -59,6 +59,16 @@ class FhirApiIntegrationTests {
     static final UUID LABORATORY = UUID.fromString("0d1f0000-0000-4000-8000-000000000007");
     static final int PER_TYPE = 100;
 
+    /**
+     * Seeded patients (10-digit MRNs from 9) with no allergy, medication, problem or order yet: other test classes
+     * share the seeded database.
+     */
+    static final String UNTOUCHED =
+            " AND NOT EXISTS (SELECT 1 FROM patient_allergy x WHERE x.patient_id = e.patient_id)"
+                    + " AND NOT EXISTS (SELECT 1 FROM patient_medication x WHERE x.patient_id = e.patient_id)"
+                    + " AND NOT EXISTS (SELECT 1 FROM patient_problem x WHERE x.patient_id = e.patient_id)"
+                    + " AND NOT EXISTS (SELECT 1 FROM clinical_order x WHERE x.patient_id = e.patient_id)";
+
     @LocalServerPort
     int port;
 
@@ -114,7 +124,8 @@ class FhirApiIntegrationTests {
 
         // the seeded patients' visits, diagnoses, vitals and appointments
         List<String> seeded = jdbc
-                .sql("SELECT DISTINCT patient_id FROM encounter ORDER BY patient_id")
+                .sql("SELECT DISTINCT e.patient_id FROM encounter e JOIN patient p ON p.id = e.patient_id"
+                        + " WHERE p.mrn LIKE '9%' AND LENGTH(p.mrn) = 10" + UNTOUCHED + " ORDER BY e.patient_id")
                 .query(String.class)
                 .list()
                 .stream()
