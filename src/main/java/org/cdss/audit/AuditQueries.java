@@ -25,6 +25,15 @@ public class AuditQueries {
         this.jdbc = jdbc;
     }
 
+    /** One audit record by its id (the FHIR facade's AuditEvent read): administrators only, as the viewer. */
+    @PreAuthorize("hasRole('ADMIN')")
+    public java.util.Optional<AuditEntryView> entry(UUID id) {
+        return jdbc.sql("SELECT * FROM audit_event WHERE id = :id")
+                .param("id", id.toString())
+                .query(AuditQueries::map)
+                .optional();
+    }
+
     @PreAuthorize("hasRole('ADMIN')")
     public PageView<AuditEntryView> search(AuditFilter filter, int page, int size) {
         StringBuilder where = new StringBuilder(" WHERE 1=1");

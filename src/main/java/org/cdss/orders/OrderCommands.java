@@ -25,7 +25,7 @@ import org.springframework.transaction.annotation.Transactional;
  * here; idempotency is the caller's ({@link OrderIdempotency#once}), the command records its key.
  */
 @Service
-class OrderCommands {
+public class OrderCommands {
 
     private static final DateTimeFormatter NUMBER_DAY = DateTimeFormatter.ofPattern("yyyyMMdd");
 
@@ -66,6 +66,16 @@ class OrderCommands {
         // checked before the INSERT, so the check's outcome is stored with it
         MedicationCheckResult check = gate.check(order);
         return changes.created(order, check, user, now, "ORDER_CREATE");
+    }
+
+    /**
+     * Creates a pending (draft) order without an idempotency key, through the same checks and the same
+     * medication-safety check as {@link #create(OrderRequests.OrderForm, OrderIdempotency.Key)} (the FHIR facade's
+     * MedicationRequest create; FHIR clients use conditional create for retries).
+     */
+    @Transactional
+    public OrderDetailView create(OrderRequests.OrderForm form) {
+        return create(form, OrderIdempotency.NONE);
     }
 
     /** New content of a pending order, by its prescriber, at the version they saw (stale → 409). */

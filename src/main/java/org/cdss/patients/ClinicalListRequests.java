@@ -8,14 +8,14 @@ import jakarta.validation.constraints.Size;
 import java.time.LocalDate;
 
 /** Request bodies of the clinical lists API. */
-final class ClinicalListRequests {
+public final class ClinicalListRequests {
 
     /** KCD-8 / ICD-10 code, see {@link ClinicalViews#DIAGNOSIS_CODE}. */
     static final String DIAGNOSIS_CODE = ClinicalViews.DIAGNOSIS_CODE;
 
     private ClinicalListRequests() {}
 
-    record RecordAllergyRequest(
+    public record RecordAllergyRequest(
             @NotBlank @Size(max = 200) String substance,
             @Size(max = 500) String reaction,
             @NotNull AllergySeverity severity) {}

@@ -150,6 +150,20 @@ public class ClinicalLists {
                 .list();
     }
 
+    /**
+     * The patient an allergy, medication or problem entry belongs to, for reading the entry by its own id through the
+     * list reads above (which check access and audit). Empty for unknown ids; reveals nothing else.
+     */
+    @Transactional(readOnly = true)
+    public java.util.Optional<UUID> patientOfEntry(UUID entryId) {
+        return jdbc.sql("SELECT patient_id FROM patient_allergy WHERE id = :id"
+                        + " UNION ALL SELECT patient_id FROM patient_medication WHERE id = :id"
+                        + " UNION ALL SELECT patient_id FROM patient_problem WHERE id = :id")
+                .param("id", entryId.toString())
+                .query((rs, n) -> UUID.fromString(rs.getString(1).trim()))
+                .optional();
+    }
+
     // --- reads (other modules) ---
 
     /** The patient's active allergies, coded where the knowledge base knew the substance, with the recorded reaction

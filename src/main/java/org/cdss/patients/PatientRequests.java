@@ -8,7 +8,7 @@ import jakarta.validation.constraints.Size;
 import java.time.LocalDate;
 
 /** Request bodies of the patient registry API. Shape only; the registry enforces the rest. */
-final class PatientRequests {
+public final class PatientRequests {
 
     /**
      * Korean telephone numbers, hyphens optional: mobile (010…), Seoul (02), regional (031–064), internet (070) and
@@ -22,7 +22,7 @@ final class PatientRequests {
 
     private PatientRequests() {}
 
-    record RegisterPatientRequest(
+    public record RegisterPatientRequest(
             @NotBlank @Size(max = 100) String name,
             @Size(max = 100) String nameLatin,
             @NotNull @PastOrPresent LocalDate birthDate,
@@ -34,7 +34,7 @@ final class PatientRequests {
             @Size(max = 20) @Pattern(regexp = PHONE) String emergencyContactPhone,
             @Size(max = 14) @Pattern(regexp = RRN) String rrn) {
 
-        Demographics demographics() {
+        public Demographics demographics() {
             return new Demographics(
                     name.strip(),
                     blankToNull(nameLatin),
@@ -53,7 +53,7 @@ final class PatientRequests {
         }
     }
 
-    record UpdatePatientRequest(
+    public record UpdatePatientRequest(
             @NotNull Long version,
             @NotBlank @Size(max = 100) String name,
             @Size(max = 100) String nameLatin,
@@ -66,7 +66,7 @@ final class PatientRequests {
             @Size(max = 20) @Pattern(regexp = PHONE) String emergencyContactPhone,
             @Size(max = 14) @Pattern(regexp = RRN) String rrn) {
 
-        Demographics demographics() {
+        public Demographics demographics() {
             return new Demographics(
                     name.strip(),
                     blankToNull(nameLatin),

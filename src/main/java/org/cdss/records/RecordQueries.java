@@ -29,6 +29,7 @@ import org.springframework.transaction.annotation.Transactional;
 public class RecordQueries {
 
     private static final int MAX_ENCOUNTERS = 500;
+    private static final int MAX_VITALS = 1000;
 
     private final JdbcClient jdbc;
     private final RecordAccess access;
@@ -61,6 +62,34 @@ public class RecordQueries {
         return rows.stream()
                 .map(r -> r.view(doctorName(names, r.doctorId()), diagnoses.getOrDefault(r.id(), List.of())))
                 .toList();
+    }
+
+    /**
+     * A patient's vital signs of encounters not entered in error, newest first (at most {@value #MAX_VITALS}): chart
+     * readers, or the patient themself, with one audit record (the FHIR facade's Observation search).
+     */
+    @Transactional(readOnly = true)
+    public List<VitalsView> vitalSigns(UUID patientId) {
+        access.requireChartReader(patientId, "VITALS_LIST", "Patient", patientId);
+        return jdbc.sql("SELECT v.* FROM vital_signs v JOIN encounter e ON e.id = v.encounter_id"
+                        + " WHERE v.patient_id = :p AND e.status <> 'ENTERED_IN_ERROR'"
+                        + " ORDER BY v.measured_at DESC, v.id LIMIT " + MAX_VITALS)
+                .param("p", patientId.toString())
+                .query(RecordQueries::vitals)
+                .list();
+    }
+
+    /**
+     * The encounter a set of vital signs or a diagnosis belongs to, for reading it by its own id through
+     * {@link #encounter(UUID)} (which checks access and audits). Empty for unknown ids; reveals nothing else.
+     */
+    @Transactional(readOnly = true)
+    public java.util.Optional<UUID> encounterOf(UUID vitalsOrDiagnosisId) {
+        return jdbc.sql("SELECT encounter_id FROM vital_signs WHERE id = :id"
+                        + " UNION ALL SELECT encounter_id FROM encounter_diagnosis WHERE id = :id")
+                .param("id", vitalsOrDiagnosisId.toString())
+                .query((rs, n) -> UUID.fromString(rs.getString(1).trim()))
+                .optional();
     }
 
     /** One encounter with its notes, vitals and diagnoses: chart readers, or the patient themself. */

@@ -37,12 +37,54 @@ public class ProblemWriter {
         if (response.isCommitted()) {
             return;
         }
+        if (isFhir(request)) {
+            writeOperationOutcome(response, code);
+            return;
+        }
         ProblemDetail body = problems.build(code);
         body.setInstance(URI.create(request.getRequestURI()));
         properties.forEach(body::setProperty);
         response.resetBuffer();
         response.setStatus(code.status());
         response.setContentType(MediaType.APPLICATION_PROBLEM_JSON_VALUE);
+        response.setCharacterEncoding(StandardCharsets.UTF_8.name());
+        response.getOutputStream().write(json.writeValueAsBytes(body));
+        response.flushBuffer();
+    }
+
+    /** The FHIR endpoint ({@code /fhir}) answers refusals as a FHIR {@code OperationOutcome}, not problem+json. */
+    static boolean isFhir(HttpServletRequest request) {
+        String path = request.getRequestURI().substring(request.getContextPath().length());
+        return path.equals("/fhir") || path.startsWith("/fhir/");
+    }
+
+    private void writeOperationOutcome(HttpServletResponse response, ProblemType code) throws IOException {
+        String issueType = switch (code.status()) {
+            case 401 -> "login";
+            case 403 -> "forbidden";
+            case 404 -> "not-found";
+            case 409, 412 -> "conflict";
+            case 413 -> "too-costly";
+            case 400, 415 -> "invalid";
+            default -> "processing";
+        };
+        ProblemDetail problem = problems.build(code);
+        var issue = new java.util.LinkedHashMap<String, Object>();
+        issue.put("severity", "error");
+        issue.put("code", issueType);
+        issue.put(
+                "details",
+                java.util.Map.of(
+                        "coding",
+                        java.util.List.of(java.util.Map.of("system", "urn:cdss:problem", "code", code.code())),
+                        "text",
+                        problem.getTitle() == null ? code.code() : problem.getTitle()));
+        var body = new java.util.LinkedHashMap<String, Object>();
+        body.put("resourceType", "OperationOutcome");
+        body.put("issue", java.util.List.of(issue));
+        response.resetBuffer();
+        response.setStatus(code.status());
+        response.setContentType("application/fhir+json");
         response.setCharacterEncoding(StandardCharsets.UTF_8.name());
         response.getOutputStream().write(json.writeValueAsBytes(body));
         response.flushBuffer();

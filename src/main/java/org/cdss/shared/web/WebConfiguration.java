@@ -56,6 +56,8 @@ class WebConfiguration implements WebMvcConfigurer {
                 || path.startsWith("actuator")
                 || path.startsWith("v3/")
                 || path.startsWith("swagger-ui")
-                || path.startsWith("cds-services");
+                || path.startsWith("cds-services")
+                || path.equals("fhir")
+                || path.startsWith("fhir/");
     }
 }

@@ -1,0 +1,149 @@
+import java.net.CookieManager;
+import java.net.CookiePolicy;
+import java.net.HttpCookie;
+import java.net.URI;
+import java.net.URLEncoder;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+/**
+ * FHIR read overhead (issue 17): Patient read, Patient search by MRN and one patient's Observation search over FHIR,
+ * against the JSON API's GET /api/patients/{id} (and its search by MRN) in the same run, at 1 and 8 clients in a
+ * closed loop, one login session per client. java bench/FhirRead.java BASE PASSWORD SECONDS OUT_DIR
+ */
+public class FhirRead {
+
+    public static void main(String[] args) throws Exception {
+        String base = args[0];
+        String password = args[1];
+        int seconds = Integer.parseInt(args[2]);
+        Path out = Path.of(args[3]);
+        Session probe = Session.login(base, password);
+        // the seeded patient with the most observations (vitals of the visits)
+        String patients = probe.get("/api/patients?q=&size=60&department=all");
+        List<String[]> candidates = new ArrayList<>();
+        Matcher m = Pattern.compile("\"id\":\"([0-9a-f-]{36})\",\"mrn\":\"(\\d+)\"").matcher(patients);
+        while (m.find()) {
+            candidates.add(new String[] {m.group(1), m.group(2)});
+        }
+        String[] chosen = null;
+        int most = -1;
+        for (String[] c : candidates) {
+            String bundle = probe.get("/fhir/Observation?patient=" + c[0] + "&_count=200&_summary=count");
+            Matcher t = Pattern.compile("\"total\":\\s*(\\d+)").matcher(bundle);
+            int total = t.find() ? Integer.parseInt(t.group(1)) : 0;
+            if (total > most) {
+                most = total;
+                chosen = c;
+            }
+        }
+        if (chosen == null) {
+            throw new IllegalStateException("no patients: seed first");
+        }
+        String id = chosen[0];
+        String mrn = chosen[1];
+        System.out.println("patient with " + most + " observations");
+        Map<String, String> endpoints = new LinkedHashMap<>();
+        endpoints.put("JSON GET /api/patients/{id} (baseline)", "/api/patients/" + id);
+        endpoints.put("FHIR GET /fhir/Patient/{id}", "/fhir/Patient/" + id);
+        endpoints.put("JSON GET /api/patients?q={mrn}", "/api/patients?q=" + mrn + "&department=all");
+        endpoints.put("FHIR GET /fhir/Patient?identifier={mrn}", "/fhir/Patient?identifier=" + URLEncoder.encode("urn:cdss:id:mrn|" + mrn, StandardCharsets.UTF_8));
+        endpoints.put("FHIR GET /fhir/Observation?patient={id} (" + most + " resources, _count=200)", "/fhir/Observation?patient=" + id + "&_count=200");
+        StringBuilder table = new StringBuilder("| request | clients | req/s | mean ms | p50 ms | p95 ms | mean vs baseline |\n|---|---|---|---|---|---|---|\n");
+        for (int clients : new int[] {1, 8}) {
+            List<Session> sessions = new ArrayList<>();
+            for (int i = 0; i < clients; i++) {
+                sessions.add(Session.login(base, password));
+            }
+            double baseline = 0;
+            for (var e : endpoints.entrySet()) {
+                run(sessions, e.getValue(), 3); // warm-up
+                double[] r = run(sessions, e.getValue(), seconds);
+                if (baseline == 0) {
+                    baseline = r[1];
+                }
+                table.append(String.format("| %s | %d | %.0f | %.2f | %.2f | %.2f | %.2f× |%n", e.getKey(), clients, r[0], r[1], r[2], r[3], r[1] / baseline));
+            }
+        }
+        System.out.print(table);
+        Files.createDirectories(out);
+        Files.writeString(out.resolve("table.md"), table.toString());
+    }
+
+    /** Closed loop: each client sends the next request when the last one answered. {req/s, mean, p50, p95}. */
+    static double[] run(List<Session> sessions, String path, int seconds) throws Exception {
+        AtomicBoolean stop = new AtomicBoolean();
+        List<long[]> all = new ArrayList<>();
+        List<Thread> threads = new ArrayList<>();
+        List<List<Long>> perThread = new ArrayList<>();
+        for (Session s : sessions) {
+            List<Long> mine = new ArrayList<>();
+            perThread.add(mine);
+            threads.add(Thread.ofPlatform().start(() -> {
+                while (!stop.get()) {
+                    long t0 = System.nanoTime();
+                    s.get(path);
+                    mine.add(System.nanoTime() - t0);
+                }
+            }));
+        }
+        long start = System.nanoTime();
+        Thread.sleep(seconds * 1000L);
+        stop.set(true);
+        for (Thread t : threads) {
+            t.join();
+        }
+        double elapsed = (System.nanoTime() - start) / 1e9;
+        long[] lat = perThread.stream().flatMap(List::stream).mapToLong(Long::longValue).sorted().toArray();
+        double mean = Arrays.stream(lat).average().orElse(0) / 1e6;
+        return new double[] {lat.length / elapsed, mean, lat[lat.length / 2] / 1e6, lat[(int) (lat.length * 0.95)] / 1e6};
+    }
+
+    record Session(String base, HttpClient http, CookieManager cookies) {
+
+        static Session login(String base, String password) throws Exception {
+            CookieManager cookies = new CookieManager(null, CookiePolicy.ACCEPT_ALL);
+            HttpClient http = HttpClient.newBuilder().cookieHandler(cookies).connectTimeout(Duration.ofSeconds(5)).build();
+            Session s = new Session(base, http, cookies);
+            s.get("/api/auth/csrf");
+            String csrf = cookies.getCookieStore().getCookies().stream()
+                    .filter(c -> c.getName().equals("XSRF-TOKEN")).map(HttpCookie::getValue).findFirst().orElseThrow();
+            HttpResponse<String> r = http.send(HttpRequest.newBuilder(URI.create(base + "/api/auth/login"))
+                    .header("Content-Type", "application/json").header("X-XSRF-TOKEN", csrf)
+                    .POST(HttpRequest.BodyPublishers.ofString("{\"username\":\"doctor\",\"password\":\"" + password + "\"}"))
+                    .build(), HttpResponse.BodyHandlers.ofString());
+            if (r.statusCode() != 200) {
+                throw new IllegalStateException("login " + r.statusCode());
+            }
+            return s;
+        }
+
+        String get(String path) {
+            try {
+                HttpResponse<String> r = http.send(HttpRequest.newBuilder(URI.create(base + path)).GET().build(), HttpResponse.BodyHandlers.ofString());
+                if (r.statusCode() / 100 != 2) {
+                    throw new IllegalStateException(path + " → " + r.statusCode());
+                }
+                return r.body();
+            } catch (java.io.IOException e) {
+                throw new java.io.UncheckedIOException(e);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                throw new IllegalStateException(e);
+            }
+        }
+    }
+}

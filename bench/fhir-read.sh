@@ -1,0 +1,51 @@
+#!/usr/bin/env bash
+# FHIR read overhead (issue 17): the application in demo mode on the embedded H2 default with ./cdss seed's data,
+# driven by bench/FhirRead.java: Patient read, Patient search by MRN and one patient's Observation search over FHIR,
+# against GET /api/patients/{id} (and the JSON search by MRN) in the same run, at 1 and 8 clients (closed loop, one
+# session each). Usage: bench/fhir-read.sh [patients=300] [days=30] [seconds per request and level=10]
+# Results: target/bench/fhir-read/table.md (and app.log). Not run by ./cdss test.
+set -euo pipefail
+cd "$(dirname "${BASH_SOURCE[0]}")/.."
+
+PATIENTS=${1:-300}
+DAYS=${2:-30}
+SECONDS_PER=${3:-10}
+OUT=target/bench/fhir-read
+JAVA_HOME=${JAVA_HOME:-/usr/lib/jvm/temurin-25-jdk-amd64}
+JAVA="$JAVA_HOME/bin/java"
+PORT=$((20000 + RANDOM % 20000))
+PASSWORD="bench-demo-pass-2026"
+HOME_DIR="$PWD/$OUT/home"
+
+mkdir -p "$OUT"
+if [ ! -f target/cdss.jar ]; then
+  JAVA_HOME="$JAVA_HOME" ./mvnw -B -q -DskipTests -Dskip.frontend=true -DskipFrontendTests=true -DskipDbMatrix=true package
+fi
+rm -rf "$HOME_DIR"
+KEYS=(CDSS_RRN_KEY="$(head -c 32 /dev/urandom | base64)" CDSS_RRN_HASH_KEY="$(head -c 32 /dev/urandom | base64)")
+start_app() {
+  env "${KEYS[@]}" CDSS_MODE=demo CDSS_DEMO_PASSWORD="$PASSWORD" CDSS_HOME="$HOME_DIR" SERVER_PORT="$PORT" \
+    CDSS_LOGIN_PER_IP=1000000 CDSS_LOGIN_PER_ACCOUNT=1000000 \
+    "$JAVA" -Xmx1g --enable-native-access=ALL-UNNAMED -jar target/cdss.jar >>"$OUT/app.log" 2>&1 &
+  app_pid=$!
+  for _ in $(seq 1 120); do
+    if curl -fs "http://127.0.0.1:$PORT/actuator/health/readiness" >/dev/null; then break; fi
+    sleep 1
+  done
+  curl -fs "http://127.0.0.1:$PORT/actuator/health/readiness" >/dev/null || { tail -50 "$OUT/app.log"; exit 1; }
+}
+app_pid=""
+cleanup() { [ -n "$app_pid" ] && kill "$app_pid" 2>/dev/null && wait "$app_pid" 2>/dev/null || true; }
+trap cleanup EXIT
+: >"$OUT/app.log"
+# the demo users (the bench logs in as "doctor") are created on the first start of an empty database, so before the seed
+start_app
+cleanup
+app_pid=""
+echo "seeding $PATIENTS patients over $DAYS days"
+env "${KEYS[@]}" CDSS_MODE=demo CDSS_DEMO_PASSWORD="$PASSWORD" CDSS_HOME="$HOME_DIR" \
+  "$JAVA" -Xmx1g --enable-native-access=ALL-UNNAMED -jar target/cdss.jar --server.port=0 --server.address=127.0.0.1 \
+  --cdss.seed.patients="$PATIENTS" --cdss.seed.days="$DAYS" >"$OUT/seed.log" 2>&1
+start_app
+echo "bench: ${SECONDS_PER}s per request and level; $(nproc) cores, load $(cut -d' ' -f1-3 /proc/loadavg)"
+"$JAVA" bench/FhirRead.java "http://127.0.0.1:$PORT" "$PASSWORD" "$SECONDS_PER" "$OUT"

@@ -1,0 +1,105 @@
+package org.cdss.fhir;
+
+import ca.uhn.fhir.interceptor.api.Hook;
+import ca.uhn.fhir.interceptor.api.Interceptor;
+import ca.uhn.fhir.interceptor.api.Pointcut;
+import ca.uhn.fhir.rest.api.RestOperationTypeEnum;
+import ca.uhn.fhir.rest.api.server.RequestDetails;
+import ca.uhn.fhir.rest.server.exceptions.BaseServerResponseException;
+import java.util.UUID;
+import org.cdss.audit.AuditEvent;
+import org.cdss.audit.AuditLog;
+import org.cdss.audit.AuditOutcome;
+import org.springframework.stereotype.Component;
+
+/**
+ * One audit row per FHIR interaction ({@code FHIR_READ}, {@code FHIR_SEARCH_TYPE}, {@code FHIR_UPDATE} …, resource
+ * type {@code fhir:Patient}), besides the rows the module APIs write for the data they return. The
+ * CapabilityStatement, which holds no data, is not audited.
+ */
+@Component
+@Interceptor
+class FhirAudit {
+
+    private final AuditLog audit;
+
+    FhirAudit(AuditLog audit) {
+        this.audit = audit;
+    }
+
+    /** Before the answer is written, so that the row exists when the client has the answer. */
+    @Hook(Pointcut.SERVER_OUTGOING_RESPONSE)
+    public boolean answered(RequestDetails request, org.hl7.fhir.instance.model.api.IBaseResource answer) {
+        record(request, AuditOutcome.SUCCESS, null, answer);
+        return true;
+    }
+
+    @Hook(Pointcut.SERVER_HANDLE_EXCEPTION)
+    public boolean failed(RequestDetails request, BaseServerResponseException error) {
+        int status = error.getStatusCode();
+        AuditOutcome outcome = status == 401 || status == 403 ? AuditOutcome.DENIED : AuditOutcome.FAILURE;
+        record(request, outcome, "status=" + status, null);
+        return true;
+    }
+
+    private void record(
+            RequestDetails request,
+            AuditOutcome outcome,
+            String detail,
+            org.hl7.fhir.instance.model.api.IBaseResource answer) {
+        RestOperationTypeEnum operation = request.getRestOperationType();
+        if (operation == RestOperationTypeEnum.METADATA) {
+            return;
+        }
+        String type = request.getResourceName();
+        String id = request.getId() == null ? null : request.getId().getIdPart();
+        UUID patient = patientOf(request, type, id);
+        if (operation == RestOperationTypeEnum.CREATE && answer != null) {
+            // a create names its resource and patient only in the answer
+            id = answer.getIdElement().getIdPart();
+            patient = switch (answer) {
+                case org.hl7.fhir.r4.model.Patient p -> uuid(id);
+                case org.hl7.fhir.r4.model.AllergyIntolerance a ->
+                    uuid(a.getPatient().getReferenceElement().getIdPart());
+                case org.hl7.fhir.r4.model.MedicationRequest m ->
+                    uuid(m.getSubject().getReferenceElement().getIdPart());
+                default -> null;
+            };
+        }
+        audit.record(new AuditEvent(
+                "FHIR_" + (operation == null ? "UNKNOWN" : operation.name()),
+                type == null ? "fhir" : "fhir:" + type,
+                id,
+                patient,
+                outcome,
+                detail,
+                null));
+    }
+
+    private static UUID patientOf(RequestDetails request, String type, String id) {
+        String value = null;
+        if ("Patient".equals(type)) {
+            value = id;
+        } else if (request.getParameters() != null) {
+            String[] patient = request.getParameters().get("patient");
+            if (patient == null) {
+                patient = request.getParameters().get("subject");
+            }
+            if (patient != null && patient.length == 1) {
+                value = patient[0].startsWith("Patient/") ? patient[0].substring(8) : patient[0];
+            }
+        }
+        return uuid(value);
+    }
+
+    private static UUID uuid(String value) {
+        if (value == null) {
+            return null;
+        }
+        try {
+            return UUID.fromString(value);
+        } catch (IllegalArgumentException e) {
+            return null;
+        }
+    }
+}

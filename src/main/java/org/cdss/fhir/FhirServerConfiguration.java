@@ -1,0 +1,43 @@
+package org.cdss.fhir;
+
+import ca.uhn.fhir.context.FhirContext;
+import ca.uhn.fhir.rest.api.EncodingEnum;
+import ca.uhn.fhir.rest.server.IResourceProvider;
+import ca.uhn.fhir.rest.server.IncomingRequestAddressStrategy;
+import ca.uhn.fhir.rest.server.RestfulServer;
+import java.util.List;
+import org.springframework.boot.web.servlet.ServletRegistrationBean;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+
+/**
+ * HAPI's plain {@link RestfulServer} at {@code /fhir} on Boot's Tomcat (ADR 0030). The CapabilityStatement at
+ * {@code /fhir/metadata} is HAPI's own, generated from the providers registered here, so it lists exactly what is
+ * supported.
+ */
+@Configuration(proxyBeanMethods = false)
+class FhirServerConfiguration {
+
+    static final int DEFAULT_PAGE_SIZE = 20;
+    static final int MAX_PAGE_SIZE = 200;
+
+    @Bean
+    ServletRegistrationBean<RestfulServer> fhirServlet(
+            List<IResourceProvider> providers, FhirErrors errors, FhirAudit audit) {
+        RestfulServer server = new RestfulServer(FhirContext.forR4Cached());
+        server.setDefaultResponseEncoding(EncodingEnum.JSON);
+        server.setServerAddressStrategy(new IncomingRequestAddressStrategy());
+        server.setImplementationDescription("CDSS FHIR R4 facade");
+        server.registerProviders(List.copyOf(providers));
+        OwnedPagingProvider paging = new OwnedPagingProvider(1000);
+        paging.setDefaultPageSize(DEFAULT_PAGE_SIZE);
+        paging.setMaximumPageSize(MAX_PAGE_SIZE);
+        server.setPagingProvider(paging);
+        server.registerInterceptor(errors);
+        server.registerInterceptor(audit);
+        ServletRegistrationBean<RestfulServer> registration = new ServletRegistrationBean<>(server, "/fhir/*");
+        registration.setName("fhir");
+        registration.setLoadOnStartup(1);
+        return registration;
+    }
+}

@@ -1,0 +1,299 @@
+package org.cdss.fhir;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import org.cdss.patients.PatientDirectory;
+import org.cdss.patients.PatientSummaryView;
+import org.cdss.seed.SeedForTests;
+import org.cdss.seed.SyntheticData;
+import org.cdss.support.ApiClient;
+import org.cdss.support.IntegrationTest;
+import org.cdss.support.OrderBodies;
+import org.cdss.support.TestUsers;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.jdbc.core.simple.JdbcClient;
+
+/**
+ * Same rules, same audit: every FHIR interaction × every role (and a patient account, and nobody) is allowed exactly
+ * when the JSON API call for the same data is allowed for the same user — the UI endpoint is the oracle, so the test
+ * holds no copy of any rule. A patient sees their own record and nothing of another patient's (404, as in the JSON
+ * API); refusals are OperationOutcomes; every interaction writes an audit row. The table of statuses goes to
+ * {@code target/fhir-access-matrix-<db>.txt}.
+ */
+@IntegrationTest
+class FhirAccessMatrixIntegrationTests {
+
+    static final UUID FRONT_OFFICE = UUID.fromString("0d1f0000-0000-4000-8000-000000000001");
+    static final UUID PULMONOLOGY = UUID.fromString("0d1f0000-0000-4000-8000-000000000002");
+    static final UUID RADIOLOGY = UUID.fromString("0d1f0000-0000-4000-8000-000000000004");
+    static final UUID DIAGNOSTIC_RADIOLOGY = UUID.fromString("0d1f0000-0000-4000-8000-000000000005");
+    static final UUID PHARMACY = UUID.fromString("0d1f0000-0000-4000-8000-000000000006");
+    static final UUID LABORATORY = UUID.fromString("0d1f0000-0000-4000-8000-000000000007");
+
+    @LocalServerPort
+    int port;
+
+    @Autowired
+    TestUsers testUsers;
+
+    @Autowired
+    JdbcClient jdbc;
+
+    @Autowired
+    SyntheticData seed;
+
+    @Autowired
+    PatientDirectory directory;
+
+    UUID patientA;
+    UUID patientB;
+    ApiClient doctor;
+
+    @BeforeEach
+    void seeded() {
+        SeedForTests.ensureSeeded(seed, jdbc, 150, 21, LocalDate.now());
+        List<String> withVisits = jdbc.sql(
+                        "SELECT e.patient_id FROM encounter e JOIN vital_signs v ON v.encounter_id = e.id"
+                                + " JOIN appointment a ON a.patient_id = e.patient_id JOIN patient p ON p.id = e.patient_id"
+                                + " WHERE p.mrn LIKE '9%' AND LENGTH(p.mrn) = 10" + FhirApiIntegrationTests.UNTOUCHED
+                                + " GROUP BY e.patient_id ORDER BY e.patient_id DESC")
+                .query(String.class)
+                .list();
+        // the last ones by id: FhirApiIntegrationTests takes the first
+        patientA = UUID.fromString(withVisits.get(0).trim());
+        patientB = UUID.fromString(withVisits.get(1).trim());
+        doctor = login(testUsers.staff("DOCTOR", PULMONOLOGY).username());
+    }
+
+    @Test
+    void every_fhir_interaction_is_allowed_exactly_when_the_json_api_allows_the_same_data() throws Exception {
+        String a = patientA.toString();
+        String base = "/api/patients/" + a;
+        assertThat(doctor.post(base + "/allergies", Map.of("substance", "Penicillin", "severity", "SEVERE"))
+                        .status())
+                .isEqualTo(201);
+        assertThat(doctor.post(base + "/problems", Map.of("code", "J45.9", "description", "천식"))
+                        .status())
+                .isEqualTo(201);
+        assertThat(doctor.post(base + "/medications", Map.of("name", "Salbutamol"))
+                        .status())
+                .isEqualTo(201);
+        var med = doctor.post("/api/ocs/orders", OrderBodies.medication(patientA, "DB00641", 20));
+        assertThat(med.status()).as(med.body()).isEqualTo(201);
+        var lab = doctor.post(
+                "/api/ocs/orders",
+                Map.of(
+                        "patientId",
+                        patientA,
+                        "type",
+                        "LAB_TEST",
+                        "priority",
+                        "ROUTINE",
+                        "labTest",
+                        Map.of("testCode", "HGB")));
+        assertThat(lab.status()).as(lab.body()).isEqualTo(201);
+        String labId = lab.json().at("/order/id").asString();
+        String allergyId =
+                doctor.get(base + "/allergies").json().get(0).get("id").asString();
+        String encounter = one(
+                "SELECT e.id FROM encounter e JOIN vital_signs v ON v.encounter_id = e.id WHERE e.patient_id = :p", a);
+        String vitals = one("SELECT id FROM vital_signs WHERE encounter_id = :p", encounter);
+        String diagnosis = one("SELECT id FROM encounter_diagnosis WHERE encounter_id = :p", encounter);
+        String appointment = one("SELECT id FROM appointment WHERE patient_id = :p", a);
+        PatientSummaryView summary = TestUsers.asSystem(() -> directory.get(patientA));
+        String name = java.net.URLEncoder.encode(summary.name(), java.nio.charset.StandardCharsets.UTF_8);
+
+        // FHIR interaction -> the JSON API call for the same data
+        Map<String, String> pairs = new LinkedHashMap<>();
+        pairs.put("/fhir/Patient/" + a, "/api/patients/" + a);
+        pairs.put("/fhir/Patient?name=" + name, "/api/patients?q=" + name);
+        pairs.put("/fhir/AllergyIntolerance?patient=" + a, base + "/allergies");
+        pairs.put("/fhir/AllergyIntolerance/" + allergyId, base + "/allergies");
+        pairs.put("/fhir/MedicationStatement?patient=" + a, base + "/medications");
+        pairs.put("/fhir/Condition?patient=" + a + "&category=problem-list-item", base + "/problems");
+        pairs.put("/fhir/Condition/dx-" + diagnosis, "/api/encounters/" + encounter);
+        pairs.put("/fhir/Encounter?patient=" + a, base + "/encounters");
+        pairs.put("/fhir/Encounter/" + encounter, "/api/encounters/" + encounter);
+        pairs.put("/fhir/Observation?patient=" + a + "&category=vital-signs", "/api/encounters/" + encounter);
+        pairs.put("/fhir/Observation/vs-hr-" + vitals, "/api/encounters/" + encounter);
+        pairs.put("/fhir/Observation?patient=" + a + "&category=laboratory", "/api/ocs/orders?patientId=" + a);
+        pairs.put("/fhir/MedicationRequest?patient=" + a, "/api/ocs/orders?patientId=" + a + "&type=MEDICATION");
+        pairs.put("/fhir/ServiceRequest/" + labId, "/api/ocs/orders/" + labId);
+        pairs.put("/fhir/ServiceRequest?patient=" + a, "/api/ocs/orders?patientId=" + a + "&type=LAB_TEST");
+        pairs.put("/fhir/DiagnosticReport?patient=" + a, "/api/ocs/orders?patientId=" + a + "&type=LAB_TEST");
+        pairs.put("/fhir/Appointment/" + appointment, "/api/appointments/" + appointment);
+        pairs.put("/fhir/AuditEvent?patient=" + a, "/api/admin/audit?patientId=" + a);
+        pairs.put("/fhir/Organization", "/api/departments");
+        pairs.put("/fhir/Practitioner", "/api/doctors");
+
+        Map<String, ApiClient> callers = new LinkedHashMap<>();
+        callers.put("DOCTOR", doctor);
+        callers.put("NURSE", staff("NURSE", PULMONOLOGY));
+        callers.put("PHARMACIST", staff("PHARMACIST", PHARMACY));
+        callers.put("LAB_TECH", staff("LAB_TECH", LABORATORY));
+        callers.put("RADIOGRAPHER", staff("RADIOGRAPHER", RADIOLOGY));
+        callers.put("RADIOLOGIST", staff("RADIOLOGIST", DIAGNOSTIC_RADIOLOGY));
+        callers.put("ADMIN_STAFF", staff("ADMIN_STAFF", FRONT_OFFICE));
+        callers.put("ADMIN", staff("ADMIN"));
+        callers.put("PATIENT (self)", login(testUsers.patientAccount(summary).username()));
+        callers.put("anonymous", new ApiClient(port));
+
+        StringBuilder table = new StringBuilder("FHIR interaction | " + String.join(" | ", callers.keySet()) + "\n");
+        List<String> mismatches = new ArrayList<>();
+        for (var pair : pairs.entrySet()) {
+            table.append(pair.getKey().replace(a, "{A}")).append(" |");
+            for (var caller : callers.entrySet()) {
+                ApiClient.Response fhir = caller.getValue().get(pair.getKey());
+                int ui = caller.getValue().get(pair.getValue()).status();
+                table.append(' ').append(fhir.status()).append('/').append(ui).append(" |");
+                boolean fhirAllowed = fhir.status() == 200;
+                boolean uiAllowed = ui == 200;
+                if (fhirAllowed != uiAllowed) {
+                    mismatches.add(
+                            caller.getKey() + " " + pair.getKey() + ": FHIR " + fhir.status() + ", JSON API " + ui);
+                }
+                if (!fhirAllowed) {
+                    assertThat(fhir.body()).as(pair.getKey()).contains("\"resourceType\"", "OperationOutcome");
+                    assertThat(fhir.status())
+                            .as(caller.getKey() + " " + pair.getKey())
+                            .isIn(401, 403, 404);
+                }
+                if (caller.getKey().equals("anonymous")) {
+                    assertThat(fhir.status()).isEqualTo(401);
+                }
+            }
+            table.append('\n');
+        }
+        Path out = Path.of("target", "fhir-access-matrix-" + System.getProperty("cdss.test.db", "h2") + ".txt");
+        Files.createDirectories(out.getParent());
+        Files.writeString(out, table + "\n(FHIR status / JSON API status)\n");
+        System.out.println(table);
+        assertThat(mismatches).as(table.toString()).isEmpty();
+
+        // a patient reads their own record and nothing of another patient's: 404, as in the JSON API
+        ApiClient self = callers.get("PATIENT (self)");
+        assertThat(self.get("/fhir/Patient/" + a).status()).isEqualTo(200);
+        assertThat(self.get("/fhir/AllergyIntolerance?patient=" + a).status()).isEqualTo(200);
+        String b = patientB.toString();
+        for (String other : List.of(
+                "/fhir/Patient/" + b,
+                "/fhir/AllergyIntolerance?patient=" + b,
+                "/fhir/Condition?patient=" + b,
+                "/fhir/Encounter?patient=" + b,
+                "/fhir/Observation?patient=" + b,
+                "/fhir/MedicationStatement?patient=" + b,
+                "/fhir/Appointment?patient=" + b)) {
+            ApiClient.Response r = self.get(other);
+            assertThat(r.status()).as(other).isEqualTo(404);
+            assertThat(r.body()).contains("OperationOutcome").doesNotContain(b.substring(0, 8) + "\"");
+        }
+    }
+
+    @Test
+    void each_interaction_is_audited_and_refusals_are_operation_outcomes() {
+        String a = patientA.toString();
+        long before = count("SELECT COUNT(*) FROM audit_event WHERE action = 'FHIR_READ' AND patient_id = :p", a);
+        assertThat(doctor.get("/fhir/Patient/" + a).status()).isEqualTo(200);
+        assertThat(count(
+                        "SELECT COUNT(*) FROM audit_event WHERE action = 'FHIR_READ' AND resource_type = 'fhir:Patient'"
+                                + " AND outcome = 'SUCCESS' AND patient_id = :p",
+                        a))
+                .isEqualTo(before + 1);
+        assertThat(count("SELECT COUNT(*) FROM audit_event WHERE action = 'PATIENT_READ' AND patient_id = :p", a))
+                .isPositive();
+        assertThat(doctor.get("/fhir/Observation?patient=" + a).status()).isEqualTo(200);
+        assertThat(count(
+                        "SELECT COUNT(*) FROM audit_event WHERE action = 'FHIR_SEARCH_TYPE'"
+                                + " AND resource_type = 'fhir:Observation' AND patient_id = :p",
+                        a))
+                .isPositive();
+
+        // another patient's record: 404 for the patient account, audited as refused
+        PatientSummaryView summaryB = TestUsers.asSystem(() -> directory.get(patientB));
+        ApiClient patient = login(testUsers.patientAccount(summaryB).username());
+        long denied = count(
+                "SELECT COUNT(*) FROM audit_event WHERE action = 'PATIENT_READ' AND outcome = 'DENIED'"
+                        + " AND resource_id = :p",
+                a);
+        ApiClient.Response other = patient.get("/fhir/Patient/" + a);
+        assertThat(other.status()).isEqualTo(404);
+        assertThat(other.contentType()).contains("application/fhir+json");
+        assertThat(other.body()).contains("OperationOutcome", "not-found");
+        assertThat(count(
+                        "SELECT COUNT(*) FROM audit_event WHERE action = 'PATIENT_READ' AND outcome = 'DENIED'"
+                                + " AND resource_id = :p",
+                        a))
+                .isEqualTo(denied + 1);
+        assertThat(count(
+                        "SELECT COUNT(*) FROM audit_event WHERE action = 'FHIR_READ' AND outcome = 'FAILURE'"
+                                + " AND resource_id = :p",
+                        a))
+                .isPositive();
+
+        // 401 without a session, 403 for the audit trail without the role, 404 unknown, 400 a search it cannot run
+        ApiClient.Response anonymous = new ApiClient(port).get("/fhir/Patient/" + a);
+        assertThat(anonymous.status()).isEqualTo(401);
+        assertThat(anonymous.body()).contains("OperationOutcome", "login");
+        ApiClient.Response forbidden = doctor.get("/fhir/AuditEvent");
+        assertThat(forbidden.status()).isEqualTo(403);
+        assertThat(forbidden.body()).contains("OperationOutcome", "forbidden");
+        assertThat(doctor.get("/fhir/Patient/" + UUID.randomUUID()).status()).isEqualTo(404);
+        assertThat(doctor.get("/fhir/Patient/not-a-uuid").status()).isEqualTo(404);
+        ApiClient.Response bad = doctor.get("/fhir/Appointment");
+        assertThat(bad.status()).isEqualTo(400);
+        assertThat(bad.body()).contains("OperationOutcome");
+        assertThat(doctor.get("/fhir/Observation").status()).isEqualTo(400); // patient is required
+
+        // a page of search results belongs to whoever searched
+        ApiClient.Response first = doctor.get("/fhir/Observation?patient=" + a + "&_count=1");
+        String next = first.json()
+                .get("link")
+                .valueStream()
+                .filter(l -> l.get("relation").asString().equals("next"))
+                .map(l -> l.get("url").asString())
+                .findFirst()
+                .orElseThrow();
+        String path = next.substring(next.indexOf("/fhir"));
+        assertThat(doctor.get(path).status()).isEqualTo(200);
+        ApiClient otherDoctor = login(testUsers.staff("DOCTOR", PULMONOLOGY).username());
+        assertThat(otherDoctor.get(path).status()).isIn(404, 410);
+    }
+
+    private ApiClient staff(String role, UUID... departments) {
+        return login(testUsers.staff(role, departments).username());
+    }
+
+    private ApiClient login(String username) {
+        ApiClient api = new ApiClient(port);
+        assertThat(api.login(username, TestUsers.PASSWORD).status()).isEqualTo(200);
+        return api;
+    }
+
+    private String one(String sql, String param) {
+        return jdbc.sql(sql)
+                .param("p", param)
+                .query(String.class)
+                .list()
+                .getFirst()
+                .trim();
+    }
+
+    private long count(String sql, String param) {
+        return jdbc.sql(sql).param("p", param).query(Long.class).single();
+    }
+
+    private long count(String sql) {
+        return jdbc.sql(sql).query(Long.class).single();
+    }
+}
