@@ -75,8 +75,12 @@ class RawCodeBrowserTests extends DemoBrowserTest {
         patientId = registered.text("id");
         api.post("/api/patients/" + patientId + "/medications", Map.of("name", "Clarithromycin 500 mg"));
         api.post("/api/patients/" + patientId + "/allergies", Map.of("substance", "Penicillin", "severity", "SEVERE"));
-        var encounter = api.post("/api/patients/" + patientId + "/encounters", Map.of());
-        encounterId = encounter.status() == 200 || encounter.status() == 201 ? encounter.text("id") : null;
+        String department = api.get("/api/me").json().at("/departments/0/id").asString();
+        var encounter = api.post("/api/patients/" + patientId + "/encounters", Map.of("departmentId", department));
+        org.assertj.core.api.Assertions.assertThat(encounter.status())
+                .as(encounter.body())
+                .isIn(200, 201);
+        encounterId = encounter.json().at("/encounter/id").asString();
         orderId = api.post("/api/ocs/orders", OrderBodies.medication(patientId, "DB00641", 20))
                 .json()
                 .at("/order/id")
@@ -140,9 +144,7 @@ class RawCodeBrowserTests extends DemoBrowserTest {
         assertThat(doctor.getByTestId("home-page")).isVisible();
         hits.addAll(rawCodes(doctor, "doctor-home"));
         visit(doctor, "/patients/" + patientId, "patient-banner", "patient-chart", hits);
-        if (encounterId != null) {
-            visit(doctor, "/encounters/" + encounterId, "patient-banner", "visit", hits);
-        }
+        visit(doctor, "/encounters/" + encounterId, "patient-banner", "visit", hits);
         visit(doctor, "/orders", null, "orders", hits);
         visit(doctor, "/orders/" + orderId, "patient-banner", "order-detail", hits);
         doctor.context().close();
