@@ -43,6 +43,7 @@ export function AppLayout() {
       liveStatus={live}
       headerActions={isStaff ? <NotificationBell /> : undefined}
       search={hasAnyRole(user?.roles, PATIENT_SEARCH_ROLES) ? <HeaderPatientSearch /> : undefined}
+      menuSearch={hasAnyRole(user?.roles, PATIENT_SEARCH_ROLES) ? <HeaderPatientSearch inMenu /> : undefined}
     >
       <Outlet />
     </AppShell>

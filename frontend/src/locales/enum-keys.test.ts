@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { DAYS_OF_WEEK } from '../features/scheduling/api/define-schedule';
-import { INTERACTION_SOURCES, OVERRIDE_REASONS, SEVERITY_ORDER, SOURCE_GRADES, TIER_ORDER } from '../components/safety/severity';
+import { ENGINE_SOURCES, INTERACTION_SOURCES, OVERRIDE_REASONS, SEVERITY_ORDER, SOURCE_GRADES, TIER_ORDER } from '../components/safety/severity';
 import { NOTIFICATION_KINDS } from '../features/notifications/components/notification-bell';
 import { STATUS_TONE } from '../features/scheduling/lib/actions';
 import { CANCEL_CAUSES, FREQUENCIES, LAB_FLAGS, LATERALITIES, MODALITIES, ORDER_TYPES, PRIORITIES, ROUTES, SPECIMENS, STATUSES } from '../features/orders/lib/enums';
@@ -25,7 +25,7 @@ const dynamicKeys = [
   ...TIER_ORDER.map((s) => `medsafety.tier.${s}`),
   ...['INTERACTION', 'ALLERGY', 'DUPLICATE', 'DOSE', 'INCOMPLETE'].map((s) => `medsafety.type.${s}`),
   ...OVERRIDE_REASONS.map((r) => `medsafety.override.${r}`),
-  ...[...INTERACTION_SOURCES, 'other'].map((s) => `medsafety.sourceName.${s}`),
+  ...[...INTERACTION_SOURCES, ...ENGINE_SOURCES, 'other'].map((s) => `medsafety.sourceName.${s}`),
   ...SOURCE_GRADES.map((g) => `medsafety.sourceGrade.${g}`),
   ...NOTIFICATION_KINDS.map((k) => `notifications.kind.${k}`),
   ...MATCH_REASONS.map((r) => `patients.duplicates.reason.${r}`),

@@ -33,6 +33,7 @@ export function AppShell({
   liveStatus,
   headerActions,
   search,
+  menuSearch,
   children,
 }: {
   username: string;
@@ -46,6 +47,8 @@ export function AppShell({
   headerActions?: ReactNode;
   /** The header's search box, for users who may search the patient registry. */
   search?: ReactNode;
+  /** The same search for the folded menu on a phone, where the header has no room for it (issue 15 item 7). */
+  menuSearch?: ReactNode;
   children: ReactNode;
 }) {
   const { t } = useTranslation();
@@ -83,7 +86,10 @@ export function AppShell({
           </NavLink>
           {search ? <div className="ml-4">{search}</div> : null}
           <div className="ml-auto flex items-center gap-2 sm:gap-3">
-            <LanguageSwitch />
+            {/* on a phone the language, the user and logout fold into the menu (issue 15 item 7) */}
+            <span className="hidden sm:contents">
+              <LanguageSwitch />
+            </span>
             {liveStatus ? (
               <span className="hidden items-center gap-1 text-xs text-slate-500 sm:flex" data-testid="live-status" data-status={liveStatus} role="status">
                 <span aria-hidden="true" className={liveStatus === 'live' ? 'h-2 w-2 rounded-full bg-emerald-500' : liveStatus === 'connecting' ? 'h-2 w-2 rounded-full bg-amber-400' : 'h-2 w-2 rounded-full bg-slate-300'} />
@@ -91,12 +97,12 @@ export function AppShell({
               </span>
             ) : null}
             {headerActions}
-            <span className="max-w-[9rem] truncate text-sm text-slate-700 sm:max-w-none" data-testid="current-user" title={displayName}>
+            <span className="hidden max-w-[9rem] truncate text-sm text-slate-700 sm:inline sm:max-w-none" data-testid="current-user" title={displayName}>
               <span className="sr-only">{t('shell.signedInAs')} </span>
               {displayName ? <span className="hidden font-medium sm:inline">{displayName} </span> : null}
               <span className="text-slate-500">{username}</span>
             </span>
-            <Button variant="secondary" size="sm" data-testid="logout" onClick={onLogout} disabled={loggingOut}>
+            <Button variant="secondary" size="sm" data-testid="logout" onClick={onLogout} disabled={loggingOut} className="hidden sm:inline-flex">
               {t('shell.logout')}
             </Button>
           </div>
@@ -111,6 +117,22 @@ export function AppShell({
             menuOpen ? 'block' : 'hidden',
           )}
         >
+          {menuOpen ? (
+            <div className="mb-3 space-y-3 border-b border-slate-200 pb-3 sm:hidden" data-testid="menu-header-controls">
+              {menuSearch}
+              <div className="flex items-center justify-between gap-2">
+                <span className="truncate text-sm text-slate-700" data-testid="menu-current-user">
+                  <span className="sr-only">{t('shell.signedInAs')} </span>
+                  {displayName ? <span className="font-medium">{displayName} </span> : null}
+                  <span className="text-slate-500">{username}</span>
+                </span>
+                <LanguageSwitch />
+              </div>
+              <Button variant="secondary" size="sm" data-testid="menu-logout" onClick={onLogout} disabled={loggingOut}>
+                {t('shell.logout')}
+              </Button>
+            </div>
+          ) : null}
           <ul className="space-y-1">
             {navItems.map((item) => (
               <li key={item.key}>

@@ -59,3 +59,40 @@ describe('SafetyAlertList', () => {
     expect(screen.queryByTestId('alert-sources')).toBeNull();
   });
 });
+
+// Issue 15 item 3 (ADR 0032): the server's summary and effect in the reader's language come first; the source text
+// (French for ANSM) is one click away; rule ids and DrugBank ids only in tooltips.
+describe('SafetyAlertList in the reader\'s language', () => {
+  afterEach(cleanup);
+
+  it.each([
+    ['ko', '원문 보기', 'Allopurinol + Azathioprine: 금기 상호작용.', '중증일 수 있는 골수 기능 부전.'],
+    ['en', 'Show source text', 'Allopurinol + Azathioprine: contraindicated interaction.', 'Bone-marrow failure, possibly severe.'],
+  ] as const)('shows the summary and effect first and keeps the source text behind a toggle in %s', async (language, toggle, summary, effect) => {
+    await setLanguage(language);
+    render(
+      <I18nextProvider i18n={i18n}>
+        <SafetyAlertList alerts={[{ ...allopurinolAzathioprine, summary, effect }]} />
+      </I18nextProvider>,
+    );
+    expect(screen.getByTestId('alert-summary').textContent).toBe(summary);
+    expect(screen.getByTestId('alert-effect').textContent).toContain(effect);
+    const source = screen.getByTestId('alert-source-text') as HTMLDetailsElement;
+    expect(source.open).toBe(false);
+    expect(within(source).getByText(toggle)).toBeTruthy();
+    expect(source.textContent).toContain('CONTRE-INDICATION');
+    const card = screen.getByTestId('safety-alert');
+    expect(card.textContent).not.toMatch(/DB\d{5}|ANSM:DB/);
+    expect(screen.getByText('Allopurinol').getAttribute('title')).toBe('DB00437');
+  });
+
+  it('opens the source text when the server sent no summary', async () => {
+    await setLanguage('ko');
+    render(
+      <I18nextProvider i18n={i18n}>
+        <SafetyAlertList alerts={[allopurinolAzathioprine]} />
+      </I18nextProvider>,
+    );
+    expect((screen.getByTestId('alert-source-text') as HTMLDetailsElement).open).toBe(true);
+  });
+});

@@ -2,7 +2,7 @@ import { useTranslation } from 'react-i18next';
 import { cn } from '../../lib/cn';
 import type { AlertSeverity, SafetyAlert } from '../../types/api';
 import { evidenceHref } from './evidence-link';
-import { INTERACTION_SOURCES, SOURCE_GRADES, groupAlertsBySeverity, mixedGradeParts } from './severity';
+import { ENGINE_SOURCES, INTERACTION_SOURCES, SOURCE_GRADES, groupAlertsBySeverity, mixedGradeParts } from './severity';
 
 const known = (list: readonly string[], value: string | undefined) => value !== undefined && list.includes(value);
 
@@ -51,48 +51,27 @@ export function SafetyAlertList({ alerts, className }: { alerts: readonly Safety
                       </span>
                     ) : null}
                   </div>
+                  {alert.summary ? (
+                    <p className="mt-1 font-medium" data-testid="alert-summary">
+                      {alert.summary}
+                    </p>
+                  ) : null}
+                  {alert.effect ? (
+                    <p className="mt-1" data-testid="alert-effect">
+                      <span className="font-medium">{t('medsafety.alerts.whatHappens')}: </span>
+                      {alert.effect}
+                    </p>
+                  ) : null}
                   {alert.drugs?.length ? (
                     <p className="mt-1">
                       <span className="font-medium">{t('medsafety.alerts.drugs')}: </span>
-                      {alert.drugs.map((drug) => drug.name ?? drug.id).join(' + ')}
+                      {alert.drugs.map((drug, i) => (
+                        <span key={`${drug.id ?? drug.name ?? 'drug'}-${i}`} title={drug.id ?? undefined}>
+                          {i > 0 ? ' + ' : ''}
+                          {drug.name ?? t('medsafety.alerts.unnamedDrug')}
+                        </span>
+                      ))}
                     </p>
-                  ) : null}
-                  {alert.whatHappens ? (
-                    <p className="mt-1">
-                      <span className="font-medium">{t('medsafety.alerts.whatHappens')}: </span>
-                      {alert.whatHappens}
-                    </p>
-                  ) : null}
-                  {alert.whatToDo ? (
-                    <p className="mt-1">
-                      <span className="font-medium">{t('medsafety.alerts.whatToDo')}: </span>
-                      {alert.whatToDo}
-                    </p>
-                  ) : null}
-                  {alert.sources && alert.sources.length > 1 ? (
-                    <div className="mt-1" data-testid="alert-sources">
-                      <span className="font-medium">{t('medsafety.alerts.sources')}: </span>
-                      <ul className="ml-4 list-disc">
-                        {alert.sources.map((grading, i) => (
-                          <li key={`${grading.ruleId ?? grading.source ?? 'source'}-${i}`} data-testid="alert-source">
-                            <span className="font-medium">
-                              {known(INTERACTION_SOURCES, grading.source) ? t(`medsafety.sourceName.${grading.source}`) : t('medsafety.sourceName.other')}:{' '}
-                              {known(SOURCE_GRADES, grading.sourceSeverity)
-                                ? t(`medsafety.sourceGrade.${grading.sourceSeverity}`)
-                                : mixedGradeParts(grading.sourceSeverity)
-                                  ? t('medsafety.sourceGrade.mixed', {
-                                      grades: (mixedGradeParts(grading.sourceSeverity) ?? []).map((g) => t(`medsafety.sourceGrade.${g}`)).join(' / '),
-                                    })
-                                  : grading.severity
-                                  ? t(`medsafety.severity.${grading.severity}`)
-                                  : '—'}
-                            </span>
-                            {grading.severity ? <span className="ml-1 text-xs">({t(`medsafety.severity.${grading.severity}`)})</span> : null}
-                            {grading.text ? <span className="ml-1 text-xs opacity-80">— {grading.text}</span> : null}
-                          </li>
-                        ))}
-                      </ul>
-                    </div>
                   ) : null}
                   {evidenceHref(alert) ? (
                     <p className="mt-1">
@@ -107,10 +86,50 @@ export function SafetyAlertList({ alerts, className }: { alerts: readonly Safety
                       </a>
                     </p>
                   ) : null}
-                  <p className="mt-1 text-xs opacity-80">
-                    {t('medsafety.alerts.source')}: {[alert.source, alert.citation].filter(Boolean).join(' — ') || '—'}
-                    {alert.ruleId ? <span className="ml-2 font-mono">{alert.ruleId}</span> : null}
-                  </p>
+                  {/* The source text as the source wrote it (French for ANSM), one click away (issue 15 item 3). */}
+                  <details className="mt-1" data-testid="alert-source-text" open={!alert.summary}>
+                    <summary className="cursor-pointer text-xs font-medium underline">{t('medsafety.alerts.showSource')}</summary>
+                    {alert.whatHappens ? (
+                      <p className="mt-1" lang="und">
+                        <span className="font-medium">{t('medsafety.alerts.whatHappens')}: </span>
+                        {alert.whatHappens}
+                      </p>
+                    ) : null}
+                    {alert.whatToDo ? (
+                      <p className="mt-1" lang="en">
+                        <span className="font-medium">{t('medsafety.alerts.whatToDo')}: </span>
+                        {alert.whatToDo}
+                      </p>
+                    ) : null}
+                    {alert.sources && alert.sources.length > 1 ? (
+                      <div className="mt-1" data-testid="alert-sources">
+                        <span className="font-medium">{t('medsafety.alerts.sources')}: </span>
+                        <ul className="ml-4 list-disc">
+                          {alert.sources.map((grading, i) => (
+                            <li key={`${grading.ruleId ?? grading.source ?? 'source'}-${i}`} data-testid="alert-source" title={grading.ruleId ?? undefined}>
+                              <span className="font-medium">
+                                {known(INTERACTION_SOURCES, grading.source) ? t(`medsafety.sourceName.${grading.source}`) : t('medsafety.sourceName.other')}:{' '}
+                                {known(SOURCE_GRADES, grading.sourceSeverity)
+                                  ? t(`medsafety.sourceGrade.${grading.sourceSeverity}`)
+                                  : mixedGradeParts(grading.sourceSeverity)
+                                    ? t('medsafety.sourceGrade.mixed', {
+                                        grades: (mixedGradeParts(grading.sourceSeverity) ?? []).map((g) => t(`medsafety.sourceGrade.${g}`)).join(' / '),
+                                      })
+                                    : grading.severity
+                                      ? t(`medsafety.severity.${grading.severity}`)
+                                      : '—'}
+                              </span>
+                              {grading.severity ? <span className="ml-1 text-xs">({t(`medsafety.severity.${grading.severity}`)})</span> : null}
+                              {grading.text ? <span className="ml-1 text-xs opacity-80">— {grading.text}</span> : null}
+                            </li>
+                          ))}
+                        </ul>
+                      </div>
+                    ) : null}
+                    <p className="mt-1 text-xs opacity-80" title={alert.ruleId ?? undefined} data-testid="alert-citation">
+                      {t('medsafety.alerts.source')}: {[known(INTERACTION_SOURCES, alert.source) || known(ENGINE_SOURCES, alert.source) ? t(`medsafety.sourceName.${alert.source}`) : alert.source, alert.citation].filter(Boolean).join(' — ') || '—'}
+                    </p>
+                  </details>
                 </li>
               ))}
             </ul>

@@ -4,6 +4,8 @@ import type { AlertSeverity, AlertTier, OverrideReasonCode, OverrideRequirement,
 export const SEVERITY_ORDER: readonly AlertSeverity[] = ['CONTRAINDICATED', 'MAJOR', 'MODERATE', 'MINOR', 'INFO'];
 /** The interaction sources an alert lists with their own grading (issue 14 item 3), and their grades. */
 export const INTERACTION_SOURCES = ['ONC-HIGH', 'ANSM', 'NDF-RT', 'ONC-NONINT', 'CDSS-OVERLAY'] as const;
+/** The engine's own sources (allergy, dose, products, duplicate therapy), named like the interaction sources. */
+export const ENGINE_SOURCES = ['CDSS-ALLERGY', 'CDSS', 'CDSS-PRODUCTS', 'CDSS-DUPLICATE'] as const;
 export const SOURCE_GRADES = ['CI', 'AD', 'PE', 'PC', 'Critical', 'Significant', 'ONC_HIGH_PRIORITY', 'ONC_NON_INTERRUPTIVE'] as const;
 
 /**

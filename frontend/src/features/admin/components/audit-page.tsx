@@ -1,6 +1,6 @@
 import { useEffect, useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
-import { useSearchParams } from 'react-router-dom';
+import { Link, useSearchParams } from 'react-router-dom';
 import { OutcomeBadge } from '../../../components/outcome-badge';
 import { Alert } from '../../../components/ui/alert';
 import { Button } from '../../../components/ui/button';
@@ -25,6 +25,7 @@ import { problemMessage } from '../../../lib/problem-message';
 import { formatInstant, seoulDayEnd, seoulDayStart } from '../../../lib/time';
 import { useAudit } from '../api/list-audit';
 import { useAuditActions } from '../api/list-audit-actions';
+import { auditActionLabel, auditResourceLabel } from '../../../lib/audit-action-label';
 
 const COLUMNS = 8;
 const OUTCOMES = ['SUCCESS', 'FAILURE', 'DENIED'] as const;
@@ -34,6 +35,12 @@ type Filters = Record<(typeof FILTERS)[number], string>;
 /** /admin/audit: the audit trail, newest first. Dates are calendar days in the hospital's zone. */
 export function AuditPage() {
   const { t, i18n } = useTranslation();
+  const roleLabels = (roles: string | undefined) =>
+    (roles ?? '')
+      .split(/[ ,]+/)
+      .filter(Boolean)
+      .map((r) => t(`roles.${r}`, { defaultValue: r }))
+      .join(', ');
   const [params, setParams] = useSearchParams();
   const applied = Object.fromEntries(FILTERS.map((key) => [key, params.get(key) ?? ''])) as Filters;
   const page = pageParam(params.get('page'));
@@ -102,7 +109,7 @@ export function AuditPage() {
             <option value="">{t('common.all')}</option>
             {(actions.data ?? []).map((action) => (
               <option key={action} value={action}>
-                {action}
+                {auditActionLabel(action, t)}
               </option>
             ))}
           </Select>
@@ -173,13 +180,21 @@ export function AuditPage() {
                   <time dateTime={entry.occurredAt}>{formatInstant(entry.occurredAt, lang)}</time>
                 </TableCell>
                 <TableCell className="font-mono text-xs">{entry.username}</TableCell>
-                <TableCell className="text-xs">{entry.roles}</TableCell>
-                <TableCell className="font-mono text-xs">{entry.action}</TableCell>
-                <TableCell className="text-xs">
-                  {entry.resourceType}
-                  {entry.resourceId ? <span className="block font-mono text-slate-500">{entry.resourceId}</span> : null}
+                <TableCell className="text-xs">{roleLabels(entry.roles)}</TableCell>
+                {/* codes and ids only as tooltips: no raw code on the screen (issue 15) */}
+                <TableCell className="text-xs" title={entry.action} data-testid="audit-action">
+                  {auditActionLabel(entry.action, t)}
                 </TableCell>
-                <TableCell className="font-mono text-xs">{entry.patientId}</TableCell>
+                <TableCell className="text-xs" title={entry.resourceId ?? undefined}>
+                  {auditResourceLabel(entry.resourceType, t)}
+                </TableCell>
+                <TableCell className="text-xs">
+                  {entry.patientId ? (
+                    <Link to={`/patients/${entry.patientId}`} title={entry.patientId} className="text-sky-800 underline">
+                      {t('audit.openChart')}
+                    </Link>
+                  ) : null}
+                </TableCell>
                 <TableCell className="font-mono text-xs" title={entry.userAgent}>
                   {entry.ip}
                 </TableCell>

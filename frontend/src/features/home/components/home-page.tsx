@@ -18,6 +18,7 @@ import { problemMessage } from '../../../lib/problem-message';
 import { formatInstant } from '../../../lib/time';
 import type { HomeCard } from '../../../types/api';
 import { useHome } from '../api/get-home';
+import { auditActionLabel, auditResourceLabel } from '../../../lib/audit-action-label';
 
 function StatCard({ card, lang }: { card: HomeCard; lang: string }) {
   const { t } = useTranslation();
@@ -116,11 +117,11 @@ export function HomePage() {
                     <TableCell className="whitespace-nowrap tabular-nums">
                       <time dateTime={entry.occurredAt}>{formatInstant(entry.occurredAt, lang)}</time>
                     </TableCell>
-                    <TableCell className="font-mono text-xs">{entry.action}</TableCell>
-                    <TableCell>
-                      {entry.resourceType}
-                      {entry.resourceId ? <span className="ml-1 font-mono text-xs text-slate-500">{entry.resourceId}</span> : null}
+                    {/* codes and ids only as tooltips (issue 15) */}
+                    <TableCell className="text-xs" title={entry.action}>
+                      {auditActionLabel(entry.action, t)}
                     </TableCell>
+                    <TableCell title={entry.resourceId ?? undefined}>{auditResourceLabel(entry.resourceType, t)}</TableCell>
                     <TableCell>
                       <OutcomeBadge outcome={entry.outcome} />
                     </TableCell>

@@ -9,6 +9,7 @@ import { Table, TableBody, TableCell, TableHead, TableHeaderCell, TableRow } fro
 import { problemMessage } from '../../../lib/problem-message';
 import { useKb } from '../api/get-kb';
 import { ReferenceSetCard } from './reference-set-card';
+import { INTERACTION_SOURCES } from '../../../components/safety/severity';
 
 /** /kb: which knowledge base the safety checks use: version, sources with citations, rule counts. */
 export function KbPage() {
@@ -16,6 +17,16 @@ export function KbPage() {
   const kb = useKb();
   const counts = Object.entries(kb.data?.counts ?? {}).sort(([a], [b]) => a.localeCompare(b));
   const max = Math.max(1, ...counts.map(([, n]) => n));
+  // sources and counts by name in the reader's language; the key only as a tooltip (issue 15: no raw code)
+  const sourceLabel = (code: string | undefined) =>
+    code && (INTERACTION_SOURCES as readonly string[]).includes(code) ? t(`medsafety.sourceName.${code}`) : (code ?? '—');
+  const countLabel = (key: string) => {
+    const parts = key.split('.');
+    if (parts[0] === 'rules' && parts.length === 3) {
+      return `${sourceLabel(parts[1])} · ${t(`medsafety.severity.${parts[2]}`, { defaultValue: parts[2] })}`;
+    }
+    return t(`medsafety.kb.countName.${key}`, { defaultValue: key });
+  };
 
   return (
     <div data-testid="kb-page">
@@ -59,7 +70,7 @@ export function KbPage() {
                   <TableBody>
                     {(kb.data.sources ?? []).map((source) => (
                       <TableRow key={source.code} data-testid="kb-source">
-                        <TableCell className="font-mono">{source.code}</TableCell>
+                        <TableCell title={source.code}>{sourceLabel(source.code)}</TableCell>
                         <TableCell>{source.citation}</TableCell>
                         <TableCell className="text-right tabular-nums">{source.rules}</TableCell>
                       </TableRow>
@@ -88,7 +99,7 @@ export function KbPage() {
                   <TableBody>
                     {counts.map(([key, n]) => (
                       <TableRow key={key} data-testid="kb-count">
-                        <TableCell className="font-mono">{key}</TableCell>
+                        <TableCell title={key}>{countLabel(key)}</TableCell>
                         <TableCell>
                           <div className="flex items-center gap-2">
                             <span className="w-12 text-right tabular-nums">{n}</span>

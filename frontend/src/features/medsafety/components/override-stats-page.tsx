@@ -50,7 +50,12 @@ export function OverrideStatsPage() {
             rows.map((row) => (
               <TableRow key={row.ruleId} data-testid="override-row" data-rule-id={row.ruleId}>
                 <TableCell className="text-xs">
-                  <span className="block font-mono">{row.ruleId}</span>
+                  {/* the rule by its drugs (or its kind); the rule id only as a tooltip (issue 15) */}
+                  <span className="block font-medium" title={row.ruleId} data-testid="override-rule">
+                    {row.drugs && row.drugs.length > 0
+                      ? row.drugs.join(' + ')
+                      : t('medsafetyAdmin.ruleOfType', { type: row.alertType ? t(`medsafety.type.${row.alertType}`) : '' })}
+                  </span>
                   <span className="text-slate-500">
                     {row.alertType ? t(`medsafety.type.${row.alertType}`) : null}
                     {row.severity ? ` · ${t(`medsafety.severity.${row.severity}`)}` : null}

@@ -232,7 +232,9 @@ function Payload({ data }: { data: OrderDetailView }) {
     return (
       <>
         <Row label={t('orders.fields.drug')}>
-          <span className="font-mono text-xs">{m.drugId}</span>
+          <span title={m.drugId ?? undefined} data-testid="order-drug">
+            {data.drugName ?? m.drugId}
+          </span>
         </Row>
         <Row label={t('orders.fields.dose')}>
           {m.dose} {m.doseUnit} · {m.route ? t(`orders.route.${m.route}`) : ''} · {m.frequency ? t(`orders.frequency.${m.frequency}`) : ''}

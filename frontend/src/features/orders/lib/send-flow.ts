@@ -13,6 +13,8 @@ export function findingsToAlerts(findings: unknown): SafetyAlert[] {
     severity: finding.severity,
     tier: finding.tier,
     drugs: (finding.drugs ?? []).map((name) => ({ name })),
+    summary: finding.summary,
+    effect: finding.effect,
     whatHappens: finding.whatHappens,
     whatToDo: finding.whatToDo,
     source: finding.source,

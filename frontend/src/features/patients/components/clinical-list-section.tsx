@@ -73,9 +73,14 @@ export function ClinicalListSection({ patientId, kind, canWrite }: { patientId: 
             const code = kind === 'allergies' ? row.substanceCode : kind === 'medications' ? row.ingredientId : null;
             return (
               <li key={String(row.id)} className="flex items-center justify-between gap-2 py-2 text-sm" data-testid={`${TEST_ID[kind]}-item`}>
-                <span className={row.status === 'INACTIVE' ? 'text-slate-400 line-through' : ''}>
+                {/* the code (DrugBank id, allergen group) only as a tooltip: no raw code on a clinical screen */}
+                <span className={row.status === 'INACTIVE' ? 'text-slate-400 line-through' : ''} title={code ? String(code) : undefined}>
                   {describe(row)}
-                  {code ? <span className="ml-2 font-mono text-xs text-slate-500">{String(code)}</span> : null}
+                  {code ? (
+                    <span className="ml-2 text-xs text-emerald-700" data-testid="coded-mark">
+                      ✓ {t('patients.lists.coded')}
+                    </span>
+                  ) : null}
                 </span>
                 <span className="flex items-center gap-2">
                   <Badge tone={row.status === 'ACTIVE' ? 'success' : 'neutral'}>

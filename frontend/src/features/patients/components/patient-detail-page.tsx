@@ -85,6 +85,18 @@ export function PatientDetailPage({ roles, children }: { roles?: readonly string
       {patient.data ? (
         <>
           <MergeLinks patient={patient.data} />
+          {/* allergies, medications and problems before the demographics: above the fold, also on a phone (issue 15) */}
+          <div className="grid grid-cols-1 gap-4 lg:grid-cols-3">
+            {hasAnyRole(roles, ALLERGY_READER_ROLES) ? (
+              <ClinicalListSection patientId={id} kind="allergies" canWrite={hasAnyRole(roles, CLINICAL_WRITE_ROLES)} />
+            ) : null}
+            {hasAnyRole(roles, CHART_ROLES) ? (
+              <>
+                <ClinicalListSection patientId={id} kind="medications" canWrite={hasAnyRole(roles, CLINICAL_WRITE_ROLES)} />
+                <ClinicalListSection patientId={id} kind="problems" canWrite={hasAnyRole(roles, CLINICAL_WRITE_ROLES)} />
+              </>
+            ) : null}
+          </div>
           {editing ? (
             <EditCard patient={patient.data} onDone={() => setEditing(false)} />
           ) : (
@@ -102,17 +114,6 @@ export function PatientDetailPage({ roles, children }: { roles?: readonly string
           )}
           {hasAnyRole(roles, INACTIVATE_ROLES) && patient.data.active ? <InactivateCard id={id} /> : null}
           {hasAnyRole(roles, PORTAL_CODE_ROLES) && patient.data.active ? <PortalCodeCard id={id} /> : null}
-          <div className="grid grid-cols-1 gap-4 lg:grid-cols-3">
-            {hasAnyRole(roles, ALLERGY_READER_ROLES) ? (
-              <ClinicalListSection patientId={id} kind="allergies" canWrite={hasAnyRole(roles, CLINICAL_WRITE_ROLES)} />
-            ) : null}
-            {hasAnyRole(roles, CHART_ROLES) ? (
-              <>
-                <ClinicalListSection patientId={id} kind="medications" canWrite={hasAnyRole(roles, CLINICAL_WRITE_ROLES)} />
-                <ClinicalListSection patientId={id} kind="problems" canWrite={hasAnyRole(roles, CLINICAL_WRITE_ROLES)} />
-              </>
-            ) : null}
-          </div>
           {children}
           <HistoryCard id={id} />
         </>

@@ -27,7 +27,7 @@ export function TimelineSection({ patientId }: { patientId: string }) {
     page,
     size: PAGE_SIZE,
   });
-  // statuses are translated; diagnosis codes are shown as they are
+  // statuses and result flags are translated; diagnosis codes are shown as they are
   const codeLabel = (type: string | undefined, code: string) =>
     type === 'ENCOUNTER'
       ? t(`records.status.${code}`, { defaultValue: code })
@@ -37,7 +37,11 @@ export function TimelineSection({ patientId }: { patientId: string }) {
           ? t(`ai.band.${code}`, { defaultValue: code })
           : type === 'RADIOLOGY_REPORT' || type === 'RADIOLOGY_ADDENDUM'
             ? t(`records.reportCode.${code}`, { defaultValue: code })
-            : code;
+            : type === 'ORDER'
+              ? t(`orders.status.${code}`, { defaultValue: code })
+              : type === 'RESULT'
+                ? t(`records.timelineResult.${code}`, { defaultValue: code })
+                : code;
   const toggle = (type: string) => {
     setPage(0);
     setTypes((current) => (current.includes(type) ? current.filter((x) => x !== type) : [...current, type]));

@@ -18,10 +18,27 @@ import org.springframework.transaction.annotation.Transactional;
 @Service
 public class OverrideStats {
 
-    private final JdbcClient jdbc;
+    private static final java.util.regex.Pattern DRUGBANK = java.util.regex.Pattern.compile("DB\\d{5}");
 
-    OverrideStats(JdbcClient jdbc) {
+    private final JdbcClient jdbc;
+    private final org.cdss.medsafety.engine.SafetyEngine engine;
+
+    OverrideStats(JdbcClient jdbc, org.cdss.medsafety.engine.SafetyEngine engine) {
         this.jdbc = jdbc;
+        this.engine = engine;
+    }
+
+    /** The names of the drugs a rule id names by DrugBank id (an unknown id is left out). */
+    private List<String> drugs(String ruleId) {
+        List<String> names = new ArrayList<>(2);
+        java.util.regex.Matcher m = DRUGBANK.matcher(ruleId);
+        while (m.find()) {
+            String name = engine.displayName(m.group());
+            if (name != null) {
+                names.add(name);
+            }
+        }
+        return names;
     }
 
     @PreAuthorize("hasRole('ADMIN')")
@@ -59,7 +76,8 @@ public class OverrideStats {
                             .limit(3)
                             .toList();
                     boolean flagged = s.count() >= OverrideStat.FLAG_MIN_SHOWN && rate > OverrideStat.FLAG_RATE;
-                    return new OverrideStat(s.ruleId(), s.type(), s.severity(), s.count(), over, rate, top, flagged);
+                    return new OverrideStat(
+                            s.ruleId(), s.type(), s.severity(), s.count(), over, rate, top, flagged, drugs(s.ruleId()));
                 })
                 .sorted(Comparator.comparingLong(OverrideStat::timesShown)
                         .reversed()

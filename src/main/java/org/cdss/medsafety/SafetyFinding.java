@@ -1,6 +1,9 @@
 package org.cdss.medsafety;
 
+import com.fasterxml.jackson.annotation.JsonIgnore;
+import com.fasterxml.jackson.annotation.JsonProperty;
 import java.util.List;
+import org.springframework.context.i18n.LocaleContextHolder;
 
 /**
  * One blocking alert as a refused order send names it (the {@code findings} of the 422): the rule, its kind,
@@ -16,7 +19,8 @@ public record SafetyFinding(
         String whatHappens,
         String whatToDo,
         String source,
-        OverrideRequirement override) {
+        OverrideRequirement override,
+        @JsonIgnore SourceGrading effectSource) {
 
     public SafetyFinding {
         drugs = List.copyOf(drugs);
@@ -32,6 +36,21 @@ public record SafetyFinding(
                 a.whatHappens(),
                 a.whatToDo(),
                 a.source(),
-                OverridePolicy.requirement(a));
+                OverridePolicy.requirement(a),
+                AlertText.effectSource(a.sources()));
+    }
+
+    /** The finding in one sentence in the reader's language, as {@link SafetyAlert#summary()}. */
+    @JsonProperty("summary")
+    public String summary() {
+        return AlertText.summary(type, severity, drugs, LocaleContextHolder.getLocale());
+    }
+
+    /** The effect in the reader's language, as {@link SafetyAlert#effect()}. */
+    @JsonProperty("effect")
+    public String effect() {
+        return effectSource == null
+                ? null
+                : AlertText.effect(effectSource.source(), effectSource.text(), LocaleContextHolder.getLocale());
     }
 }

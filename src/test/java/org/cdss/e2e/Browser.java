@@ -35,10 +35,21 @@ final class Browser implements AutoCloseable {
     }
 
     Page newPage() {
+        return newPage(1280, 800);
+    }
+
+    /** A page of the given viewport size (a phone: 390 × 844), in Korean like {@link #newPage()}. */
+    Page newPage(int width, int height) {
+        return newPage(width, height, false);
+    }
+
+    /** {@code bypassCsp}: lets a test inject a script (axe-core) into pages whose CSP allows only 'self'. */
+    Page newPage(int width, int height, boolean bypassCsp) {
         Page page = browser.newContext(new NewContextOptions()
                         .setBaseURL(baseUrl)
                         .setLocale("ko-KR")
-                        .setViewportSize(1280, 800))
+                        .setViewportSize(width, height)
+                        .setBypassCSP(bypassCsp))
                 .newPage();
         page.setDefaultTimeout(15_000);
         return page;

@@ -192,7 +192,8 @@ class ShellJourneyBrowserTests extends DemoBrowserTest {
         assertThat(page.getByTestId("admin-users-page")).containsText("pharmacist");
         Browser.screenshot(page, "admin-users");
         page.getByTestId("nav-admin-audit").click();
-        assertThat(page.getByTestId("admin-audit-page")).containsText("LOGIN");
+        // the action in words; the code LOGIN only as a tooltip
+        assertThat(page.getByTestId("admin-audit-page")).containsText("로그인");
         Browser.screenshot(page, "admin-audit");
         assertThat(page.getByTestId("admin-audit-page")).isVisible();
         org.assertj.core.api.Assertions.assertThat(page.url()).endsWith("/admin/audit");

@@ -211,4 +211,23 @@ class MedsafetyApiIntegrationTests {
                         .asString())
                 .isEqualTo("UP");
     }
+
+    @Test
+    void an_alert_reads_in_the_readers_language_with_the_source_text_kept() {
+        Map<String, Object> body = request(List.of(drug("simvastatin")), List.of(drug("clarithromycin")), List.of());
+        JsonNode en = alerts(check(body), "INTERACTION").getFirst();
+        doctor.language("ko");
+        try {
+            JsonNode ko = alerts(check(body), "INTERACTION").getFirst();
+            assertThat(ko.path("summary").asString()).contains("금기 상호작용").contains("함께 투여하지 마십시오");
+            assertThat(en.path("summary").asString()).contains("contraindicated interaction");
+            assertThat(ko.path("whatHappens").asString())
+                    .isEqualTo(en.path("whatHappens").asString());
+            // ONC has no text for the pair: the effect is ANSM's phrase, curated in effect-phrases.tsv
+            assertThat(ko.path("effect").asString()).contains("이상반응 위험 증가");
+            assertThat(en.path("effect").asString()).contains("adverse effects");
+        } finally {
+            doctor.language("en");
+        }
+    }
 }

@@ -111,6 +111,12 @@ public final class SafetyEngine {
     }
 
     /** Whether a free name is a known combination product (checked as its components). */
+    /** The KB's display name of a DrugBank accession ({@code null} when the KB is missing or does not know it). */
+    public String displayName(String accession) {
+        Integer id = kb == null ? null : KnowledgeBase.parseId(accession);
+        return id == null || !kb.knows(id) ? null : kb.displayName(id);
+    }
+
     public boolean isCombination(String name) {
         return kb != null && kb.components(name) != null;
     }
