@@ -31,6 +31,8 @@ class ImagingOrderToReportBrowserTests extends DemoBrowserTest {
 
     private static final Logger log = LoggerFactory.getLogger(ImagingOrderToReportBrowserTests.class);
     private static final int SLICES = 5;
+    // well under the worklist's own 30 s poll (WORKLIST_POLL_MS): only the push can show the row in time
+    private static final double PUSH_TIMEOUT_MS = 10_000;
     private static final String PREVIEW_LOADED =
             "sel => { const i = document.querySelector(sel);" + " return !!i && i.complete && i.naturalWidth > 0; }";
 
@@ -106,7 +108,7 @@ class ImagingOrderToReportBrowserTests extends DemoBrowserTest {
         Modality.acquire(context, accessionNumber, studyUid, mrn, SLICES);
         assertThat(row)
                 .isVisible(new com.microsoft.playwright.assertions.LocatorAssertions.IsVisibleOptions()
-                        .setTimeout(30_000));
+                        .setTimeout(PUSH_TIMEOUT_MS));
         long onWorklist = System.nanoTime();
         org.assertj.core.api.Assertions.assertThat(radiologist.url()).isEqualTo(worklistUrl);
         assertThat(row).containsText("영상연결");
