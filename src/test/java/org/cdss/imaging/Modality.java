@@ -1,0 +1,76 @@
+package org.cdss.imaging;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.TimeUnit;
+import org.springframework.context.ApplicationContext;
+import org.springframework.util.FileSystemUtils;
+
+/**
+ * A modality for tests outside this package (the browser journeys): acquires a study for a worklist entry — a copy
+ * of the first I-SPY2 slices with the order's accession, study UID and the patient's MRN written in by
+ * {@code dcmodify}, new SOP instance UIDs — and sends it to the Spring context's local Orthanc with {@code storescu}, as a scanner would.
+ */
+public final class Modality {
+
+    private Modality() {}
+
+    /** Skips (outside CI) or fails (CI) without the I-SPY2 data or Orthanc, like the imaging tests. */
+    public static void require() {
+        ImagingTestData.require(ImagingTestData.ISPY2, true);
+    }
+
+    public static void acquire(ApplicationContext context, String accession, String studyUid, String mrn, int slices)
+            throws Exception {
+        OrthancConnection pacs = context.getBean(LocalOrthanc.class).connection();
+        assertThat(pacs.available()).as("the context's Orthanc is running").isTrue();
+        Path work = Files.createTempDirectory("cdss-modality");
+        try {
+            List<String> files = new ArrayList<>();
+            for (Path slice : ImagingTestData.ispy2Slices().subList(0, slices)) {
+                Path copy = work.resolve(slice.getFileName());
+                Files.copy(slice, copy);
+                files.add(copy.toString());
+            }
+            List<String> modify = new ArrayList<>(List.of(
+                    "dcmodify",
+                    "-nb",
+                    "-gin",
+                    "-m",
+                    "(0008,0050)=" + accession,
+                    "-m",
+                    "(0020,000d)=" + studyUid,
+                    "-m",
+                    "(0010,0020)=" + mrn));
+            modify.addAll(files);
+            run(work, modify);
+            List<String> store = new ArrayList<>(List.of(
+                    "storescu",
+                    "-aet",
+                    "STORESCU",
+                    "-aec",
+                    pacs.dicomAet(),
+                    "127.0.0.1",
+                    String.valueOf(pacs.dicomPort())));
+            store.addAll(files);
+            run(work, store);
+        } finally {
+            FileSystemUtils.deleteRecursively(work);
+        }
+    }
+
+    private static void run(Path dir, List<String> command) throws Exception {
+        Process p = new ProcessBuilder(command)
+                .directory(dir.toFile())
+                .redirectErrorStream(true)
+                .start();
+        String out = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+        assertThat(p.waitFor(60, TimeUnit.SECONDS)).isTrue();
+        assertThat(p.exitValue()).as(String.join(" ", command) + "\n" + out).isZero();
+    }
+}
