@@ -106,9 +106,10 @@ class OrderStatementCountIntegrationTests {
         assertThat(longer.get("content").size()).isGreaterThanOrEqualTo(6);
         StatementCounter.Counts longerWorklist = StatementCounter.last("GET", "/api/ocs/orders/worklist");
 
-        assertThat(create.application()).as("create: %s", create.statements()).isEqualTo(17);
+        // one EVENT_PUBLICATION row per listening module and event: notifications (2) and imaging (accessions, 1)
+        assertThat(create.application()).as("create: %s", create.statements()).isEqualTo(18);
         assertThat(create.audits()).isEqualTo(2);
-        assertThat(send.application()).as("send: %s", send.statements()).isEqualTo(20);
+        assertThat(send.application()).as("send: %s", send.statements()).isEqualTo(21);
         assertThat(send.audits()).isEqualTo(3);
         assertThat(worklist.application())
                 .as("worklist: %s", worklist.statements())
