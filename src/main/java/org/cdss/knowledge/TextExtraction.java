@@ -173,7 +173,9 @@ final class TextExtraction {
     }
 
     private static String wordXml(InputStream in) throws XMLStreamException {
-        XMLInputFactory f = XMLInputFactory.newFactory();
+        // the JDK's own StAX parser: another one on the class path (Woodstox, brought by HAPI FHIR) refuses the
+        // ACCESS_EXTERNAL_DTD property and every DOCX became "unreadable"
+        XMLInputFactory f = XMLInputFactory.newDefaultFactory();
         f.setProperty(XMLInputFactory.SUPPORT_DTD, false);
         f.setProperty(XMLInputFactory.IS_SUPPORTING_EXTERNAL_ENTITIES, false);
         f.setProperty(XMLConstants.ACCESS_EXTERNAL_DTD, "");

@@ -49,7 +49,8 @@ class FailedDeliveryRetryIntegrationTests {
                 Awaitility.await()
                         .atMost(Duration.ofSeconds(15))
                         .until(() -> failedAttempts(db, "OrderStatusChanged") >= 2);
-                assertThat(OutboxRestartIntegrationTests.incomplete(db, "OrderStatusChanged"))
+                assertThat(OutboxRestartIntegrationTests.incomplete(
+                                db, "OrderStatusChanged", "org.cdss.notifications."))
                         .isEqualTo(1);
             } finally {
                 db.sql("ALTER TABLE notification_offline RENAME TO notification")
