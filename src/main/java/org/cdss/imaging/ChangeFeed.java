@@ -13,7 +13,7 @@ import org.springframework.transaction.support.TransactionTemplate;
  * registered and linked like uploads. The cursor (the last Seq processed) is stored in {@code imaging_change_cursor}
  * in the same transaction as what was done with the changes, and that row is locked while a batch is processed, so
  * two CDSS instances never process the same change and a restart neither misses nor repeats one. Linking is
- * idempotent anyway. When Orthanc's sequence is below the cursor (its database was recreated) the feed starts over.
+ * idempotent anyway. A change that fails is logged and skipped (the cursor goes past it). When Orthanc's sequence is below the cursor (its database was recreated) the feed starts over.
  */
 @Component
 class ChangeFeed {
@@ -73,7 +73,7 @@ class ChangeFeed {
         long last = cursor;
         for (ImageArchive.Change c : changes.changes()) {
             if (STUDY_CHANGES.contains(c.type())) {
-                archive.study(c.resourceId()).ifPresent(info -> linking.seen(info, null));
+                handle(c);
             }
             last = Math.max(last, c.seq());
         }
@@ -84,5 +84,31 @@ class ChangeFeed {
             records.saveCursor(last);
         }
         return !changes.done() && !changes.changes().isEmpty();
+    }
+
+    /**
+     * One study change. A change that cannot be handled (a malformed study, a value the database refuses) is logged
+     * and skipped, so that the feed goes on; only an unavailable archive stops the batch (it is retried whole). The
+     * study's row is written in its own transaction ({@link StudyLinking#seen}), so a failure here leaves the
+     * cursor's transaction usable.
+     */
+    private void handle(ImageArchive.Change c) {
+        try {
+            archive.study(c.resourceId()).ifPresent(info -> {
+                if (info.studyInstanceUid().length() > StudyLinking.MAX_UID) {
+                    log.warn(
+                            "Imaging: change {} skipped: study {} has a Study Instance UID longer than {} characters",
+                            c.seq(),
+                            c.resourceId(),
+                            StudyLinking.MAX_UID);
+                    return;
+                }
+                linking.seen(info, null);
+            });
+        } catch (ImageArchive.ArchiveUnavailable e) {
+            throw e;
+        } catch (RuntimeException e) {
+            log.warn("Imaging: change {} (study {}) skipped: {}", c.seq(), c.resourceId(), e.toString());
+        }
     }
 }
