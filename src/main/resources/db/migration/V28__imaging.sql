@@ -42,10 +42,10 @@ CREATE TABLE imaging_order_accession (
     CONSTRAINT uq_imaging_accession UNIQUE (accession_number)
 );
 
--- Where CDSS is in Orthanc's change feed (one row; the last Seq fully processed, in the same transaction as what it
--- did with the changes).
+-- Where CDSS is in an Orthanc's change feed: one row per archive (its base URL, the local Orthanc's including its
+-- HTTP port, so that instances or test contexts with their own Orthanc on one database keep their own cursors),
+-- created on first use; the last Seq fully processed, in the same transaction as what was done with the changes.
 CREATE TABLE imaging_change_cursor (
-    id       INT    NOT NULL PRIMARY KEY,
-    last_seq BIGINT NOT NULL
+    archive  VARCHAR(200) NOT NULL PRIMARY KEY,
+    last_seq BIGINT       NOT NULL
 );
-INSERT INTO imaging_change_cursor (id, last_seq) VALUES (1, 0);

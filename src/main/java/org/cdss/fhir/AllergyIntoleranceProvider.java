@@ -46,6 +46,19 @@ class AllergyIntoleranceProvider implements IResourceProvider {
         }
         UUID patientId =
                 FhirSearch.uuid(allergy.getPatient().getReferenceElement().getIdPart(), "Patient");
+        // CDSS records an allergy as active and confirmed-or-suspected: a resource saying otherwise is refused
+        // rather than recorded as an active allergy
+        for (Coding c : allergy.getClinicalStatus().getCoding()) {
+            if (!"active".equals(c.getCode())) {
+                throw FhirWrites.invalid("only an active allergy can be created (clinicalStatus " + c.getCode() + ")");
+            }
+        }
+        for (Coding c : allergy.getVerificationStatus().getCoding()) {
+            if ("entered-in-error".equals(c.getCode()) || "refuted".equals(c.getCode())) {
+                throw FhirWrites.invalid(
+                        "an allergy that is " + c.getCode() + " cannot be created (verificationStatus)");
+            }
+        }
         String substance = allergy.getCode().hasText()
                 ? allergy.getCode().getText()
                 : allergy.getCode().getCoding().stream()

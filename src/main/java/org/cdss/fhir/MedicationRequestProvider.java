@@ -69,10 +69,7 @@ class MedicationRequestProvider implements IResourceProvider {
                 ? dosage.getDoseAndRateFirstRep().getDoseQuantity()
                 : null;
         Integer days = request.getDispenseRequest().hasExpectedSupplyDuration()
-                ? request.getDispenseRequest()
-                        .getExpectedSupplyDuration()
-                        .getValue()
-                        .intValue()
+                ? supplyDays(request.getDispenseRequest().getExpectedSupplyDuration())
                 : null;
         var medication = new OrderDetails.Medication(
                 drugId,
@@ -222,5 +219,33 @@ class MedicationRequestProvider implements IResourceProvider {
                     .setCode("d"));
         }
         return m;
+    }
+
+    /** The supply duration in days: UCUM {@code d}, {@code wk} or {@code mo} (30 days); other units are refused. */
+    static int supplyDays(Duration duration) {
+        if (!duration.hasValue()) {
+            throw FhirWrites.invalid("dispenseRequest.expectedSupplyDuration needs a value");
+        }
+        String unit = duration.hasCode() ? duration.getCode() : duration.getUnit();
+        int factor;
+        if (unit == null || unit.isBlank()) {
+            throw FhirWrites.invalid("dispenseRequest.expectedSupplyDuration needs a unit (d, wk or mo)");
+        }
+        switch (unit.trim()) {
+            case "d", "day", "days" -> factor = 1;
+            case "wk", "week", "weeks" -> factor = 7;
+            case "mo", "month", "months" -> factor = 30;
+            default ->
+                throw FhirWrites.invalid(
+                        "dispenseRequest.expectedSupplyDuration unit must be d, wk or mo, not " + unit);
+        }
+        java.math.BigDecimal days = duration.getValue().multiply(java.math.BigDecimal.valueOf(factor));
+        if (days.signum() <= 0
+                || days.stripTrailingZeros().scale() > 0
+                || days.compareTo(java.math.BigDecimal.valueOf(3650)) > 0) {
+            throw FhirWrites.invalid(
+                    "dispenseRequest.expectedSupplyDuration must be a whole number of days, 1 to 3650");
+        }
+        return days.intValueExact();
     }
 }

@@ -121,6 +121,10 @@ class PatientProvider implements IResourceProvider {
     }
 
     private static java.time.LocalDate birthDate(Patient p) {
+        if (p.hasBirthDate()
+                && p.getBirthDateElement().getPrecision() != ca.uhn.fhir.model.api.TemporalPrecisionEnum.DAY) {
+            throw FhirWrites.invalid("birthDate must be a full date (YYYY-MM-DD)");
+        }
         return p.hasBirthDate()
                 ? java.time.LocalDate.parse(p.getBirthDateElement().getValueAsString())
                 : null;

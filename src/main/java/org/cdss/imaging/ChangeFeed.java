@@ -10,10 +10,10 @@ import org.springframework.transaction.support.TransactionTemplate;
 
 /**
  * Follows Orthanc's change feed ({@code /changes?since=N}) so that studies sent by modalities (DICOM C-STORE) are
- * registered and linked like uploads. The cursor (the last Seq processed) is stored in {@code imaging_change_cursor}
- * in the same transaction as what was done with the changes, and that row is locked while a batch is processed, so
+ * registered and linked like uploads. The cursor (the last Seq processed) is stored in {@code imaging_change_cursor}, one
+ * row per archive (its base URL), in the same transaction as what was done with the changes, and that row is locked while a batch is processed, so
  * two CDSS instances never process the same change and a restart neither misses nor repeats one. Linking is
- * idempotent anyway. When Orthanc's sequence is below the cursor (its database was recreated) the feed starts over.
+ * idempotent anyway. A change that fails is logged and skipped (the cursor goes past it). When Orthanc's sequence is below the cursor (its database was recreated) the feed starts over.
  */
 @Component
 class ChangeFeed {
@@ -48,41 +48,78 @@ class ChangeFeed {
             return;
         }
         try {
+            String id = archive.identity();
+            records.ensureCursor(id);
             boolean more = true;
             while (more) {
-                Boolean again = tx.execute(status -> step());
-                more = Boolean.TRUE.equals(again);
+                more = step(id);
             }
         } catch (ImageArchive.ArchiveUnavailable e) {
             log.debug("Imaging: change feed paused, archive unavailable");
         }
     }
 
-    /** One batch; true when Orthanc has more. */
-    boolean step() {
-        long cursor = records.lockCursor();
-        ImageArchive.Changes changes = archive.changes(cursor, batch);
-        if (changes.last() < cursor && changes.changes().isEmpty()) {
-            log.warn(
-                    "Imaging: Orthanc's change sequence ({}) is below ours ({}): starting over",
-                    changes.last(),
-                    cursor);
-            records.saveCursor(0);
-            return true;
-        }
-        long last = cursor;
-        for (ImageArchive.Change c : changes.changes()) {
-            if (STUDY_CHANGES.contains(c.type())) {
-                archive.study(c.resourceId()).ifPresent(info -> linking.seen(info, null));
+    /**
+     * One batch; true when Orthanc has more (or another instance moved the cursor meanwhile). The changes are fetched
+     * before the cursor's row is locked, so the lock is not held across that call; the batch is processed only when
+     * the cursor is still where it was read.
+     */
+    boolean step(String id) {
+        long seen = records.cursor(id).orElse(0L);
+        ImageArchive.Changes changes = archive.changes(seen, batch);
+        return Boolean.TRUE.equals(tx.execute(status -> {
+            long cursor = records.lockCursor(id);
+            if (cursor != seen) {
+                return true;
             }
-            last = Math.max(last, c.seq());
+            if (changes.last() < cursor && changes.changes().isEmpty()) {
+                log.warn(
+                        "Imaging: Orthanc's change sequence ({}) is below ours ({}): starting over",
+                        changes.last(),
+                        cursor);
+                records.saveCursor(id, 0);
+                return true;
+            }
+            long last = cursor;
+            for (ImageArchive.Change c : changes.changes()) {
+                if (STUDY_CHANGES.contains(c.type())) {
+                    handle(c);
+                }
+                last = Math.max(last, c.seq());
+            }
+            if (changes.changes().isEmpty()) {
+                last = Math.max(last, changes.last());
+            }
+            if (last != cursor) {
+                records.saveCursor(id, last);
+            }
+            return !changes.done() && !changes.changes().isEmpty();
+        }));
+    }
+
+    /**
+     * One study change. A change that cannot be handled (a malformed study, a value the database refuses) is logged
+     * and skipped, so that the feed goes on; only an unavailable archive stops the batch (it is retried whole). The
+     * study's row is written in its own transaction ({@link StudyLinking#seen}), so a failure here leaves the
+     * cursor's transaction usable.
+     */
+    private void handle(ImageArchive.Change c) {
+        try {
+            archive.study(c.resourceId()).ifPresent(info -> {
+                if (info.studyInstanceUid().length() > StudyLinking.MAX_UID) {
+                    log.warn(
+                            "Imaging: change {} skipped: study {} has a Study Instance UID longer than {} characters",
+                            c.seq(),
+                            c.resourceId(),
+                            StudyLinking.MAX_UID);
+                    return;
+                }
+                linking.seen(info, null);
+            });
+        } catch (ImageArchive.ArchiveUnavailable e) {
+            throw e;
+        } catch (RuntimeException e) {
+            log.warn("Imaging: change {} (study {}) skipped: {}", c.seq(), c.resourceId(), e.toString());
         }
-        if (changes.changes().isEmpty()) {
-            last = Math.max(last, changes.last());
-        }
-        if (last != cursor) {
-            records.saveCursor(last);
-        }
-        return !changes.done() && !changes.changes().isEmpty();
     }
 }

@@ -19,6 +19,9 @@ interface ImageArchive {
     /** Whether an archive is configured at all (an Orthanc binary or {@code CDSS_PACS_URL}). */
     boolean configured();
 
+    /** Which archive this is (its base URL), keying the change-feed cursor; at most 200 characters. */
+    String identity();
+
     /** Stores one file (read from disk); the archive decides whether it is DICOM. */
     StoreOutcome store(Path file);
 

@@ -31,8 +31,9 @@ import tools.jackson.databind.json.JsonMapper;
  * the binary is installed ({@code /usr/sbin/Orthanc}, Debian's {@code orthanc} package), with a configuration it
  * generates under {@code CDSS_HOME/orthanc} at every start: authentication on with a fresh random password, remote
  * access off, the DICOMweb (with its {@code Host} pinned to loopback and the port), GDCM and modality-worklist
- * plugins, and a DICOM port that answers only its own AE title and the listed modalities (C-FIND and C-STORE from
- * unknown calling AE titles are refused). The child is stopped by its own process handle when CDSS stops
+ * plugins, and a DICOM port that answers only its own AE title and the listed modalities, each from its recorded host
+ * (loopback unless {@code CDSS_DICOM_MODALITIES} says {@code AET@host:port}; C-FIND and C-STORE from others are
+ * refused). The generated {@code orthanc.json} (it holds the password) is readable by the owner only. The child is stopped by its own process handle when CDSS stops
  * (ADR 0027). Without a binary imaging answers 503 {@code imaging.pacs-unavailable}; the rest of CDSS works.
  */
 @Component
@@ -112,14 +113,7 @@ class LocalOrthanc {
             byte[] secret = new byte[18];
             new SecureRandom().nextBytes(secret);
             String password = HexFormat.of().formatHex(secret);
-            Map<String, Object> known = new LinkedHashMap<>();
-            for (String m : modalities) {
-                String title = m.trim();
-                if (!title.isEmpty()) {
-                    // host is not checked (DicomCheckModalityHost false): the calling AE title is
-                    known.put(title.toLowerCase(java.util.Locale.ROOT), List.of(title, "127.0.0.1", 104));
-                }
-            }
+            Map<String, Object> known = modalityTable(modalities);
             Map<String, Object> config = new LinkedHashMap<>();
             config.put("Name", "CDSS");
             config.put("StorageDirectory", storage.toString());
@@ -135,6 +129,8 @@ class LocalOrthanc {
             config.put("DicomAlwaysAllowFind", false);
             config.put("DicomAlwaysAllowStore", false);
             config.put("DicomModalities", known);
+            // a calling AE title is accepted only from the host it is recorded with (loopback by default)
+            config.put("DicomCheckModalityHost", true);
             config.put("OverwriteInstances", false);
             config.put("StableAge", 5);
             config.put("SaveJobs", false);
@@ -149,7 +145,7 @@ class LocalOrthanc {
                     Map.of("Enable", true, "Root", "/dicom-web/", "Host", "127.0.0.1:" + http, "Ssl", false));
             config.put("Worklists", Map.of("Enable", true, "Database", worklists.toString()));
             Path file = home.resolve("orthanc.json");
-            Files.writeString(file, json.writeValueAsString(config), StandardCharsets.UTF_8);
+            writeOwnerOnly(file, json.writeValueAsString(config));
             Path logFile = home.resolve("orthanc.log");
             Process p = new ProcessBuilder(binary.toString(), file.toString())
                     .redirectErrorStream(true)
@@ -173,6 +169,56 @@ class LocalOrthanc {
             stop();
             return new OrthancConnection(null, "", "", null, aet, dicomPort);
         }
+    }
+
+    /**
+     * Orthanc's {@code DicomModalities} from {@code CDSS_DICOM_MODALITIES}: entries {@code AET}, {@code AET@host} or
+     * {@code AET@host:port}, comma-separated. Without a host the modality is loopback (127.0.0.1) only, so that the
+     * DICOM port, which listens on every interface, answers no other host until the hospital lists its modalities.
+     */
+    static Map<String, Object> modalityTable(List<String> modalities) {
+        Map<String, Object> known = new LinkedHashMap<>();
+        for (String m : modalities) {
+            String entry = m.trim();
+            if (entry.isEmpty()) {
+                continue;
+            }
+            String title = entry;
+            String host = "127.0.0.1";
+            int port = 104;
+            int at = entry.indexOf('@');
+            if (at >= 0) {
+                title = entry.substring(0, at).trim();
+                String rest = entry.substring(at + 1).trim();
+                int colon = rest.lastIndexOf(':');
+                if (colon >= 0) {
+                    port = Integer.parseInt(rest.substring(colon + 1).trim());
+                    rest = rest.substring(0, colon).trim();
+                }
+                if (!rest.isEmpty()) {
+                    host = rest;
+                }
+            }
+            if (title.isEmpty() || title.length() > 16) {
+                throw new IllegalArgumentException("CDSS_DICOM_MODALITIES: bad AE title in '" + entry + "'");
+            }
+            known.put(title.toLowerCase(java.util.Locale.ROOT), List.of(title, host, port));
+        }
+        return known;
+    }
+
+    /** The configuration holds the REST password: readable by this user only (where the file system allows). */
+    static void writeOwnerOnly(Path file, String content) throws IOException {
+        Files.deleteIfExists(file);
+        try {
+            Files.createFile(
+                    file,
+                    java.nio.file.attribute.PosixFilePermissions.asFileAttribute(
+                            java.nio.file.attribute.PosixFilePermissions.fromString("rw-------")));
+        } catch (UnsupportedOperationException notPosix) {
+            Files.createFile(file);
+        }
+        Files.writeString(file, content, StandardCharsets.UTF_8);
     }
 
     private static List<String> pluginList() {

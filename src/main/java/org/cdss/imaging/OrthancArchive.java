@@ -114,6 +114,13 @@ class OrthancArchive implements ImageArchive {
     }
 
     @Override
+    public String identity() {
+        URI base = connection.baseUrl();
+        String id = base == null ? "" : base.toString();
+        return id.length() > 200 ? id.substring(0, 200) : id;
+    }
+
+    @Override
     public StoreOutcome store(Path file) {
         return store(() -> ofFile(file));
     }

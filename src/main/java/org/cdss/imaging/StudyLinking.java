@@ -25,6 +25,8 @@ import org.springframework.transaction.annotation.Transactional;
 class StudyLinking {
 
     private static final Logger log = LoggerFactory.getLogger(StudyLinking.class);
+    /** The longest Study Instance UID (DICOM UI, and the column). */
+    static final int MAX_UID = 64;
 
     private final StudyRecords records;
     private final PatientDirectory patients;
@@ -51,6 +53,9 @@ class StudyLinking {
     /** The study's row, created on first sight; {@code intended} is the patient an upload was meant for. */
     @Transactional(propagation = Propagation.REQUIRES_NEW)
     public StudyRecords.StudyRow seen(ImageArchive.StudyInfo info, @Nullable UUID intended) {
+        if (info.studyInstanceUid().isBlank() || info.studyInstanceUid().length() > MAX_UID) {
+            throw new IllegalArgumentException("Study Instance UID empty or longer than " + MAX_UID + " characters");
+        }
         StudyRecords.StudyRow row = records.byUid(info.studyInstanceUid()).orElse(null);
         if (row == null) {
             UUID byMrn = patients.idByMrn(info.dicomPatientId()).orElse(null);
@@ -70,9 +75,11 @@ class StudyLinking {
                     UUID.randomUUID(),
                     info.studyInstanceUid(),
                     info.archiveId(),
-                    info.dicomPatientId(),
-                    info.accessionNumber().isBlank() ? null : info.accessionNumber(),
-                    info.description().isBlank() ? null : info.description(),
+                    clip(info.dicomPatientId(), 64),
+                    info.accessionNumber().isBlank() || info.accessionNumber().length() > 16
+                            ? null
+                            : info.accessionNumber(),
+                    info.description().isBlank() ? null : clip(info.description(), 200),
                     info.studyDate(),
                     status,
                     patient,
@@ -122,5 +129,9 @@ class StudyLinking {
     @Transactional
     public void afterPatientLinked(UUID studyId) {
         records.byId(studyId).ifPresent(this::linkOrder);
+    }
+
+    private static String clip(String value, int max) {
+        return value.length() > max ? value.substring(0, max) : value;
     }
 }

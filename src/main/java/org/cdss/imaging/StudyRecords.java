@@ -10,6 +10,7 @@ import java.util.Optional;
 import java.util.UUID;
 import org.cdss.shared.db.UtcTimestamps;
 import org.jspecify.annotations.Nullable;
+import org.springframework.dao.DuplicateKeyException;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
 
@@ -186,16 +187,43 @@ class StudyRecords {
                 == 1;
     }
 
-    /** Locks the change-feed cursor for this transaction and answers the last processed Seq. */
-    long lockCursor() {
-        return jdbc.sql("SELECT last_seq FROM imaging_change_cursor WHERE id = 1 FOR UPDATE")
+    /**
+     * Creates the archive's change-feed cursor (at 0) unless it exists. Call it outside a transaction: a concurrent
+     * insert of the same row fails with a duplicate key, which is fine here but would abort a PostgreSQL transaction.
+     */
+    void ensureCursor(String archive) {
+        if (cursor(archive).isPresent()) {
+            return;
+        }
+        try {
+            jdbc.sql("INSERT INTO imaging_change_cursor (archive, last_seq) VALUES (:a, 0)")
+                    .param("a", archive)
+                    .update();
+        } catch (DuplicateKeyException raced) {
+            // another instance (or poll) created it first
+        }
+    }
+
+    /** The archive's cursor, read without a lock. */
+    Optional<Long> cursor(String archive) {
+        return jdbc.sql("SELECT last_seq FROM imaging_change_cursor WHERE archive = :a")
+                .param("a", archive)
+                .query(Long.class)
+                .optional();
+    }
+
+    /** Locks the archive's change-feed cursor for this transaction and answers the last processed Seq. */
+    long lockCursor(String archive) {
+        return jdbc.sql("SELECT last_seq FROM imaging_change_cursor WHERE archive = :a FOR UPDATE")
+                .param("a", archive)
                 .query(Long.class)
                 .single();
     }
 
-    void saveCursor(long seq) {
-        jdbc.sql("UPDATE imaging_change_cursor SET last_seq = :s WHERE id = 1")
+    void saveCursor(String archive, long seq) {
+        jdbc.sql("UPDATE imaging_change_cursor SET last_seq = :s WHERE archive = :a")
                 .param("s", seq)
+                .param("a", archive)
                 .update();
     }
 

@@ -11,6 +11,7 @@ import ca.uhn.fhir.rest.client.interceptor.AdditionalRequestHeadersInterceptor;
 import ca.uhn.fhir.rest.client.interceptor.CookieInterceptor;
 import ca.uhn.fhir.rest.server.exceptions.BaseServerResponseException;
 import java.math.BigDecimal;
+import java.util.List;
 import java.util.UUID;
 import org.cdss.patients.PatientSummaryView;
 import org.cdss.shared.security.Role;
@@ -195,6 +196,64 @@ class FhirWriteIntegrationTests {
                 .isInstanceOfSatisfying(
                         BaseServerResponseException.class,
                         e -> assertThat(e.getStatusCode()).isEqualTo(403));
+    }
+
+    @Test
+    void supply_durations_statuses_and_partial_dates_are_read_as_meant_or_refused() {
+        PatientSummaryView patient = testUsers.patient("에프에이치아이알기간");
+        // two weeks are 14 days, not 2
+        MedicationRequest weeks = draft(patient.id(), "DB00641", 20);
+        weeks.getDispenseRequest().setExpectedSupplyDuration((Duration) new Duration()
+                .setValue(2)
+                .setUnit("wk")
+                .setSystem("http://unitsofmeasure.org")
+                .setCode("wk"));
+        MethodOutcome created = doctor.create().resource(weeks).execute();
+        MedicationRequest back = doctor.read()
+                .resource(MedicationRequest.class)
+                .withId(created.getId().getIdPart())
+                .execute();
+        assertThat(back.getDispenseRequest().getExpectedSupplyDuration().getValue())
+                .isEqualByComparingTo("14");
+        // an hour unit, or no value: 400 with an OperationOutcome, not a wrong order nor a 500
+        MedicationRequest hours = draft(patient.id(), "DB00641", 20);
+        hours.getDispenseRequest()
+                .setExpectedSupplyDuration((Duration) new Duration().setValue(5).setUnit("h"));
+        MedicationRequest noValue = draft(patient.id(), "DB00641", 20);
+        noValue.getDispenseRequest().setExpectedSupplyDuration((Duration) new Duration().setUnit("d"));
+        AllergyIntolerance refuted = allergy(patient.id());
+        refuted.setVerificationStatus(new CodeableConcept(
+                new Coding("http://terminology.hl7.org/CodeSystem/allergyintolerance-verification", "refuted", null)));
+        AllergyIntolerance inactive = allergy(patient.id());
+        inactive.setClinicalStatus(new CodeableConcept(
+                new Coding("http://terminology.hl7.org/CodeSystem/allergyintolerance-clinical", "inactive", null)));
+        AllergyIntolerance error = allergy(patient.id());
+        error.setVerificationStatus(new CodeableConcept(new Coding(
+                "http://terminology.hl7.org/CodeSystem/allergyintolerance-verification", "entered-in-error", null)));
+        Patient yearOnly = new Patient();
+        yearOnly.addName().setText("연도만");
+        yearOnly.setGender(AdministrativeGender.FEMALE);
+        yearOnly.getBirthDateElement().setValueAsString("1980");
+        for (org.hl7.fhir.instance.model.api.IBaseResource bad :
+                List.of(hours, noValue, refuted, inactive, error, yearOnly)) {
+            assertThatThrownBy(() -> doctor.create().resource(bad).execute())
+                    .as(bad.getClass().getSimpleName())
+                    .isInstanceOfSatisfying(BaseServerResponseException.class, e -> {
+                        assertThat(e.getStatusCode()).isEqualTo(400);
+                        assertThat(e.getOperationOutcome()).isNotNull();
+                    });
+        }
+        assertThat(doctorSession
+                        .get("/api/patients/" + patient.id() + "/allergies")
+                        .body())
+                .doesNotContain("Sulfa");
+    }
+
+    private static AllergyIntolerance allergy(UUID patient) {
+        AllergyIntolerance a = new AllergyIntolerance();
+        a.setPatient(new Reference("Patient/" + patient));
+        a.setCode(new CodeableConcept().setText("Sulfa"));
+        return a;
     }
 
     private static MedicationRequest draft(UUID patient, String drugId, int mg) {

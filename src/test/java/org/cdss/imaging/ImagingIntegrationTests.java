@@ -43,6 +43,12 @@ class ImagingIntegrationTests {
     @Autowired
     LocalOrthanc orthanc;
 
+    @Autowired
+    StudyRecords records;
+
+    @Autowired
+    ImageArchive archive;
+
     ApiClient doctor;
 
     @BeforeEach
@@ -65,6 +71,23 @@ class ImagingIntegrationTests {
                 body);
         assertThat(r.status()).as(r.body()).isEqualTo(200);
         return r.json();
+    }
+
+    @Test
+    void theChangeFeedCursorIsKeptPerArchive() {
+        String a = "http://127.0.0.1:1/" + java.util.UUID.randomUUID();
+        String b = "http://127.0.0.1:2/" + java.util.UUID.randomUUID();
+        records.ensureCursor(a);
+        records.ensureCursor(a);
+        records.ensureCursor(b);
+        records.saveCursor(a, 42);
+        assertThat(records.cursor(a)).contains(42L);
+        assertThat(records.cursor(b)).contains(0L);
+        // this context's own Orthanc has its row (the poll created it), keyed by its base URL with its port
+        org.awaitility.Awaitility.await()
+                .atMost(java.time.Duration.ofSeconds(20))
+                .until(() -> records.cursor(archive.identity()).isPresent());
+        assertThat(archive.identity()).startsWith("http://127.0.0.1:");
     }
 
     @Test
