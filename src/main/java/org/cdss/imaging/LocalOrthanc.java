@@ -33,8 +33,8 @@ import tools.jackson.databind.json.JsonMapper;
  * access off, the DICOMweb (with its {@code Host} pinned to loopback and the port), GDCM and modality-worklist
  * plugins, and a DICOM port that answers only its own AE title and the listed modalities, each from its recorded host
  * (loopback unless {@code CDSS_DICOM_MODALITIES} says {@code AET@host:port}; C-FIND and C-STORE from others are
- * refused). The generated {@code orthanc.json} (it holds the password) is readable by the owner only. The child is stopped by its own process handle when CDSS stops
- * (ADR 0027). Without a binary imaging answers 503 {@code imaging.pacs-unavailable}; the rest of CDSS works.
+ * refused). The generated {@code orthanc.json} (it holds the password) is readable by the owner only. The child runs under a watchdog that stops it when
+ * this JVM is gone, even killed; it is stopped by its own process handle when CDSS stops (ADR 0027). Without a binary imaging answers 503 {@code imaging.pacs-unavailable}; the rest of CDSS works.
  */
 @Component
 class LocalOrthanc {
@@ -146,17 +146,13 @@ class LocalOrthanc {
             config.put("Worklists", Map.of("Enable", true, "Database", worklists.toString()));
             Path file = home.resolve("orthanc.json");
             writeOwnerOnly(file, json.writeValueAsString(config));
-            Path logFile = home.resolve("orthanc.log");
-            Process p = new ProcessBuilder(binary.toString(), file.toString())
-                    .redirectErrorStream(true)
-                    .redirectOutput(ProcessBuilder.Redirect.appendTo(logFile.toFile()))
-                    .start();
-            this.process = p;
             this.binaryPath = binary;
             this.configFile = file;
+            Process p = launch(binary, file);
+            this.process = p;
             waitUntilListening(p, http, timeout);
             log.info(
-                    "Imaging: local Orthanc started (pid {}, REST on 127.0.0.1:{}); modalities send to AE title {}"
+                    "Imaging: local Orthanc started (watchdog pid {}, REST on 127.0.0.1:{}); modalities send to AE title {}"
                             + " on DICOM port {} (CDSS_DICOM_AET, CDSS_DICOM_PORT)",
                     p.pid(),
                     http,
@@ -169,6 +165,40 @@ class LocalOrthanc {
             stop();
             return new OrthancConnection(null, "", "", null, aet, dicomPort);
         }
+    }
+
+    /**
+     * Orthanc must not outlive this JVM: a CDSS killed with {@code kill -9} (or a test JVM that dies) would otherwise
+     * leave an Orthanc holding the DICOM port, and the next start would find "PACS unavailable". Java cannot ask the
+     * kernel for a parent-death signal, and {@code prctl(PR_SET_PDEATHSIG)} fires when the spawning <em>thread</em>
+     * ends, not the process (Spring's main thread ends right after start-up). So Orthanc runs under a small
+     * {@code /bin/sh} watchdog that polls this JVM's pid once a second and stops Orthanc when the JVM is gone; a
+     * SIGTERM to the watchdog (our {@link #stop()}) stops Orthanc too. Orthanc's own exit ends the watchdog with
+     * Orthanc's exit status.
+     */
+    static final String WATCHDOG = """
+            parent=$1; shift
+            "$@" &
+            child=$!
+            trap 'kill -TERM "$child" 2>/dev/null; wait "$child"; exit 143' TERM INT HUP
+            while kill -0 "$parent" 2>/dev/null && kill -0 "$child" 2>/dev/null; do sleep 1; done
+            kill -TERM "$child" 2>/dev/null
+            wait "$child"
+            """;
+
+    private static Process launch(Path binary, Path config) throws IOException {
+        return new ProcessBuilder(
+                        "/bin/sh",
+                        "-c",
+                        WATCHDOG,
+                        "orthanc-watchdog",
+                        Long.toString(ProcessHandle.current().pid()),
+                        binary.toString(),
+                        config.toString())
+                .redirectErrorStream(true)
+                .redirectOutput(ProcessBuilder.Redirect.appendTo(
+                        config.resolveSibling("orthanc.log").toFile()))
+                .start();
     }
 
     /**
@@ -262,16 +292,8 @@ class LocalOrthanc {
     void stop() {
         Process p = process;
         if (p != null && p.isAlive()) {
-            p.destroy();
-            try {
-                if (!p.waitFor(10, java.util.concurrent.TimeUnit.SECONDS)) {
-                    p.destroyForcibly();
-                }
-            } catch (InterruptedException e) {
-                p.destroyForcibly();
-                Thread.currentThread().interrupt();
-            }
-            log.info("Imaging: local Orthanc stopped (pid {})", p.pid());
+            terminate(p);
+            log.info("Imaging: local Orthanc stopped (watchdog pid {})", p.pid());
         }
         process = null;
         if (temporaryHome != null) {
@@ -284,13 +306,26 @@ class LocalOrthanc {
     synchronized void pause() {
         Process p = process;
         if (p != null) {
-            p.destroy();
-            try {
-                p.waitFor(10, java.util.concurrent.TimeUnit.SECONDS);
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-            }
+            terminate(p);
         }
+    }
+
+    /**
+     * SIGTERM to the watchdog, which stops Orthanc and waits for it; if that takes over 10 s, the watchdog and
+     * Orthanc (found before, as the watchdog's descendants) are killed.
+     */
+    private static void terminate(Process watchdog) {
+        List<ProcessHandle> orthanc = watchdog.descendants().toList();
+        watchdog.destroy();
+        try {
+            if (!watchdog.waitFor(10, java.util.concurrent.TimeUnit.SECONDS)) {
+                watchdog.destroyForcibly();
+            }
+        } catch (InterruptedException e) {
+            watchdog.destroyForcibly();
+            Thread.currentThread().interrupt();
+        }
+        orthanc.stream().filter(ProcessHandle::isAlive).forEach(ProcessHandle::destroyForcibly);
     }
 
     /** Starts the local Orthanc again with the configuration written at start-up (same port and password). */
@@ -300,11 +335,7 @@ class LocalOrthanc {
         if (p == null || p.isAlive() || url == null || binaryPath == null || configFile == null) {
             return;
         }
-        Process again = new ProcessBuilder(binaryPath.toString(), configFile.toString())
-                .redirectErrorStream(true)
-                .redirectOutput(ProcessBuilder.Redirect.appendTo(
-                        configFile.resolveSibling("orthanc.log").toFile()))
-                .start();
+        Process again = launch(binaryPath, configFile);
         process = again;
         waitUntilListening(again, url.getPort(), Duration.ofSeconds(20));
     }

@@ -78,12 +78,25 @@ class OrderCrashDrillIntegrationTests {
     void every_acknowledged_order_survives_a_kill_9_exactly_once_with_its_rows_and_events() throws Exception {
         Map<String, Object> database = TestDatabase.freshForChildProcess();
         Process child = startChild(database);
+        List<ProcessHandle> childsOrthanc = List.of();
         try {
             int port = awaitReady(child);
+            // the child's own Orthanc (under its watchdog), started before the application reported ready
+            childsOrthanc = child.descendants().toList();
             load(child, port);
         } finally {
             child.destroyForcibly();
             child.waitFor(30, TimeUnit.SECONDS);
+        }
+        if (org.cdss.support.RequiredService.inCi() || !childsOrthanc.isEmpty()) {
+            assertThat(childsOrthanc).as("the child's Orthanc and its watchdog").isNotEmpty();
+            List<ProcessHandle> orthanc = childsOrthanc;
+            // an Orthanc left behind would hold the DICOM port and make the next start "PACS unavailable"
+            Awaitility.await()
+                    .atMost(Duration.ofSeconds(15))
+                    .untilAsserted(() -> assertThat(orthanc)
+                            .as("the killed application's Orthanc processes")
+                            .noneMatch(ProcessHandle::isAlive));
         }
 
         List<String> args = new ArrayList<>(
@@ -304,7 +317,9 @@ class OrderCrashDrillIntegrationTests {
                 "--cdss.cookies.secure=false",
                 "--cdss.throttle.login.per-ip.attempts=1000000",
                 "--cdss.throttle.login.per-account.attempts=1000000",
-                "--logging.level.root=warn"));
+                "--logging.level.root=warn",
+                // its own Orthanc on a free DICOM port, never the 4242 of a `./cdss run` on this machine
+                "--cdss.imaging.dicom.port=0"));
         database.forEach((k, v) -> command.add("--" + k + "=" + v));
         ProcessBuilder builder = new ProcessBuilder(command)
                 .redirectErrorStream(true)
