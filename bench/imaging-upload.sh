@@ -6,15 +6,5 @@
 # a temporary folder) with its own Orthanc; stops both. Usage: bench/imaging-upload.sh [rounds=5] [requests=50]
 # Source: src/test/java/org/cdss/imaging/ImagingUploadBenchmark.java.
 set -euo pipefail
-cd "$(dirname "$0")/.."
-JAVA_HOME=${JAVA_HOME:-/usr/lib/jvm/temurin-25-jdk-amd64}
-export JAVA_HOME
-cp_file=target/bench-classpath.txt
-if [ ! -f target/test-classes/org/cdss/imaging/ImagingUploadBenchmark.class ] || [ ! -f "$cp_file" ] \
-    || [ pom.xml -nt "$cp_file" ] || [ -n "$(find src -newer "$cp_file" -name '*.java' -print -quit)" ]; then
-  ./mvnw -B -q -Dskip.frontend=true -DskipTests test-compile \
-    dependency:build-classpath -Dmdep.outputFile="$cp_file" -Dmdep.includeScope=test
-  touch "$cp_file"
-fi
-"$JAVA_HOME/bin/java" -Xmx512m --enable-native-access=ALL-UNNAMED \
-  -cp "target/test-classes:target/classes:$(cat "$cp_file")" org.cdss.imaging.ImagingUploadBenchmark "${1:-5}" "${2:-50}"
+source "$(dirname "$0")/lib.sh"
+bench_java -Xmx512m org.cdss.imaging.ImagingUploadBenchmark "${1:-5}" "${2:-50}"

@@ -6,25 +6,16 @@
 # the database. Usage: bench/patient-search.sh [patients=1000000] [days=30] [iterations=3000]
 # Source: src/test/java/org/cdss/bench/PatientSearchBenchmark.java.
 set -euo pipefail
-cd "$(dirname "$0")/.."
-JAVA_HOME=${JAVA_HOME:-/usr/lib/jvm/temurin-25-jdk-amd64}
-export JAVA_HOME
+source "$(dirname "$0")/lib.sh"
 patients=${1:-1000000}
 days=${2:-30}
 iterations=${3:-3000}
 db=${CDSS_BENCH_DB:-cdss_bench}
 psql_() { psql -X -q -h 127.0.0.1 -U postgres "$@"; }
-cp_file=target/bench-classpath.txt
-if [ ! -f target/test-classes/org/cdss/bench/PatientSearchBenchmark.class ] || [ ! -f "$cp_file" ] \
-    || [ pom.xml -nt "$cp_file" ] || [ -n "$(find src -newer "$cp_file" -name '*.java' -print -quit)" ]; then
-  ./mvnw -B -q -Dskip.frontend=true -DskipTests test-compile \
-    dependency:build-classpath -Dmdep.outputFile="$cp_file" -Dmdep.includeScope=test
-  touch "$cp_file"
-fi
+bench_classpath
 psql_ -d postgres -c "DROP DATABASE IF EXISTS $db" -c "CREATE DATABASE $db"
 trap 'psql_ -d postgres -c "DROP DATABASE IF EXISTS $db" >/dev/null || true' EXIT
 echo "bench: $patients patients, $days days, $iterations searches; $(nproc) cores, load $(cut -d' ' -f1-3 /proc/loadavg)"
-"$JAVA_HOME/bin/java" -Xmx2g -cp "target/test-classes:target/classes:$(cat "$cp_file")" \
-  org.cdss.bench.PatientSearchBenchmark "jdbc:postgresql://127.0.0.1:5432/$db?reWriteBatchedInserts=true" postgres \
+bench_java -Xmx2g org.cdss.bench.PatientSearchBenchmark "jdbc:postgresql://127.0.0.1:5432/$db?reWriteBatchedInserts=true" postgres \
   "$patients" "$days" "$iterations"
 psql_ -d "$db" -c "SELECT pg_size_pretty(pg_database_size('$db')) AS database_size"
