@@ -78,10 +78,9 @@ class DiagnosticReportProvider implements IResourceProvider {
                                 .filter(d -> !d.results().isEmpty())
                                 .map(d -> toFhir(d, catalogue))
                         : java.util.stream.Stream.empty(),
-                rad ? radiology.ofPatient(who).stream() : java.util.stream.Stream.empty());
+                rad ? radiology.ofPatient(who, category != null).stream() : java.util.stream.Stream.empty());
         return FhirSearch.lastUpdated(
-                reports
-                        .filter(r -> FhirSearch.matches(code, r.getCode()))
+                reports.filter(r -> FhirSearch.matches(code, r.getCode()))
                         .filter(r ->
                                 FhirSearch.in(date, r.getEffectiveDateTimeType().getValue()))
                         .filter(r ->

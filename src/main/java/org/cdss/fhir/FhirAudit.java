@@ -66,7 +66,8 @@ class FhirAudit {
                 default -> null;
             };
         }
-        if (org.springframework.security.core.context.SecurityContextHolder.getContext().getAuthentication()
+        if (org.springframework.security.core.context.SecurityContextHolder.getContext()
+                        .getAuthentication()
                 instanceof FhirTokenAuthentication token) {
             // a call with a bearer token: which registered client made it, besides the account it acts as
             detail = detail == null ? "client=" + token.clientId() : detail + " client=" + token.clientId();

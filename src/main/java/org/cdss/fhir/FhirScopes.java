@@ -33,7 +33,8 @@ class FhirScopes {
         if (permission == 0 || type == null || !token.allows(type, permission)) {
             throw refused(type, permission);
         }
-        String[] includes = request.getParameters() == null ? null : request.getParameters().get("_include");
+        String[] includes =
+                request.getParameters() == null ? null : request.getParameters().get("_include");
         if (includes != null) {
             for (String include : includes) {
                 String target = included(include);

@@ -56,7 +56,8 @@ class RiskAssessmentProvider implements IResourceProvider {
         return FhirSearch.lastUpdated(
                 lungRisk.forPatient(FhirSearch.patient(patient)).stream()
                         .map(RiskAssessmentProvider::toFhir)
-                        .filter(r -> FhirSearch.in(date, r.getOccurrenceDateTimeType().getValue()))
+                        .filter(r -> FhirSearch.in(
+                                date, r.getOccurrenceDateTimeType().getValue()))
                         .toList(),
                 lastUpdated);
     }
@@ -64,8 +65,7 @@ class RiskAssessmentProvider implements IResourceProvider {
     static RiskAssessment toFhir(SuggestionView view) {
         RiskAssessment r = new RiskAssessment();
         r.setId(new IdType("RiskAssessment", view.id().toString()));
-        r.getMeta()
-                .setLastUpdated(FhirSearch.date(view.decidedAt() != null ? view.decidedAt() : view.createdAt()));
+        r.getMeta().setLastUpdated(FhirSearch.date(view.decidedAt() != null ? view.decidedAt() : view.createdAt()));
         r.setStatus(
                 view.decision() == null
                         ? RiskAssessment.RiskAssessmentStatus.PRELIMINARY
@@ -79,8 +79,8 @@ class RiskAssessmentProvider implements IResourceProvider {
             r.setSubject(FhirSearch.ref("Patient", view.patientId(), null));
         }
         r.setOccurrence(new DateTimeType(FhirSearch.date(view.createdAt())));
-        r.setMethod(new CodeableConcept(new Coding(
-                        MODEL_SYSTEM, view.modelId(), view.modelId() + " " + view.modelVersion()))
+        r.setMethod(new CodeableConcept(
+                        new Coding(MODEL_SYSTEM, view.modelId(), view.modelId() + " " + view.modelVersion()))
                 .setText(view.modelId() + " " + view.modelVersion()));
         r.setCode(new CodeableConcept().setText("Lung cancer risk (AI model, research use)"));
         var prediction = r.addPrediction()

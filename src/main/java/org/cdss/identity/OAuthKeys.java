@@ -60,13 +60,14 @@ final class OAuthKeys {
         try {
             return List.of(rsa(Files.readString(file, StandardCharsets.US_ASCII)));
         } catch (IOException | GeneralSecurityException e) {
-            throw new IllegalStateException("cdss.oauth.signing-key: cannot read an RSA PKCS#8 PEM key from " + file, e);
+            throw new IllegalStateException(
+                    "cdss.oauth.signing-key: cannot read an RSA PKCS#8 PEM key from " + file, e);
         }
     }
 
     static RSAKey rsa(String pem) throws GeneralSecurityException {
-        RSAPrivateCrtKey key = (RSAPrivateCrtKey)
-                KeyFactory.getInstance("RSA").generatePrivate(new PKCS8EncodedKeySpec(der(pem)));
+        RSAPrivateCrtKey key =
+                (RSAPrivateCrtKey) KeyFactory.getInstance("RSA").generatePrivate(new PKCS8EncodedKeySpec(der(pem)));
         RSAPublicKey pub = (RSAPublicKey) KeyFactory.getInstance("RSA")
                 .generatePublic(new RSAPublicKeySpec(key.getModulus(), key.getPublicExponent()));
         if (pub.getModulus().bitLength() < 2048) {
@@ -114,7 +115,8 @@ final class OAuthKeys {
             generator.initialize(3072);
             byte[] der = generator.generateKeyPair().getPrivate().getEncoded();
             String pem = "-----BEGIN PRIVATE KEY-----\n"
-                    + Base64.getMimeEncoder(64, "\n".getBytes(StandardCharsets.US_ASCII)).encodeToString(der)
+                    + Base64.getMimeEncoder(64, "\n".getBytes(StandardCharsets.US_ASCII))
+                            .encodeToString(der)
                     + "\n-----END PRIVATE KEY-----\n";
             Files.createDirectories(file.getParent());
             Files.writeString(file, pem, StandardCharsets.US_ASCII);
@@ -123,7 +125,9 @@ final class OAuthKeys {
             } catch (UnsupportedOperationException e) {
                 // not a POSIX file system
             }
-            log.warn("Demo mode: generated the OAuth token signing key {} (set CDSS_OAUTH_SIGNING_KEY in production)", file);
+            log.warn(
+                    "Demo mode: generated the OAuth token signing key {} (set CDSS_OAUTH_SIGNING_KEY in production)",
+                    file);
         } catch (IOException | GeneralSecurityException e) {
             throw new IllegalStateException("cannot generate the demo OAuth signing key " + file, e);
         }

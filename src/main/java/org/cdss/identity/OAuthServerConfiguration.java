@@ -55,8 +55,12 @@ class OAuthServerConfiguration {
             OAuthProperties properties,
             @Value("${cdss.mode:production}") String mode,
             @Value("${cdss.home:./data}") String home) {
-        List<JWK> keys =
-                OAuthKeys.signingKeys(properties.signingKey(), properties.generateKey(), mode, home, !properties.clients().isEmpty());
+        List<JWK> keys = OAuthKeys.signingKeys(
+                properties.signingKey(),
+                properties.generateKey(),
+                mode,
+                home,
+                !properties.clients().isEmpty());
         return new ImmutableJWKSet<>(new JWKSet(keys));
     }
 
@@ -88,9 +92,7 @@ class OAuthServerConfiguration {
             }
             registered.add(builder.clientSettings(settings.build()).build());
         }
-        return registered.isEmpty()
-                ? new NoClients()
-                : new InMemoryRegisteredClientRepository(registered);
+        return registered.isEmpty() ? new NoClients() : new InMemoryRegisteredClientRepository(registered);
     }
 
     @Bean
@@ -114,16 +116,18 @@ class OAuthServerConfiguration {
         OAuth2AuthorizationServerConfigurer server = new OAuth2AuthorizationServerConfigurer();
         JwtDecoderFactory<RegisteredClient> assertions = new ClientAssertionDecoders(registry);
         http.securityMatcher(server.getEndpointsMatcher())
-                .with(server, s -> s.registeredClientRepository(clients)
-                        .authorizationService(new NothingStored())
-                        .authorizationServerSettings(settings)
-                        .clientAuthentication(c -> c.authenticationConverters(
-                                        converters -> converters.addFirst(new SmartClientAssertions()))
-                                .authenticationProviders(providers -> providers.forEach(p -> {
-                                    if (p instanceof JwtClientAssertionAuthenticationProvider jwt) {
-                                        jwt.setJwtDecoderFactory(assertions);
-                                    }
-                                }))))
+                .with(
+                        server,
+                        s -> s.registeredClientRepository(clients)
+                                .authorizationService(new NothingStored())
+                                .authorizationServerSettings(settings)
+                                .clientAuthentication(c -> c.authenticationConverters(
+                                                converters -> converters.addFirst(new SmartClientAssertions()))
+                                        .authenticationProviders(providers -> providers.forEach(p -> {
+                                            if (p instanceof JwtClientAssertionAuthenticationProvider jwt) {
+                                                jwt.setJwtDecoderFactory(assertions);
+                                            }
+                                        }))))
                 .authorizeHttpRequests(a -> a.anyRequest().authenticated())
                 .csrf(c -> c.disable()) // client authentication, no cookies
                 .sessionManagement(s -> s.sessionCreationPolicy(SessionCreationPolicy.STATELESS))

@@ -144,6 +144,9 @@ class FhirAccessMatrixIntegrationTests {
         pairs.put("/fhir/AuditEvent?patient=" + a, "/api/admin/audit?patientId=" + a);
         pairs.put("/fhir/Organization", "/api/departments");
         pairs.put("/fhir/Practitioner", "/api/doctors");
+        pairs.put("/fhir/PractitionerRole", "/api/doctors");
+        pairs.put("/fhir/RiskAssessment?patient=" + a, "/api/ai/suggestions?patientId=" + a);
+        pairs.put("/fhir/DiagnosticReport?patient=" + a + "&category=RAD", "/api/ris/reports?patientId=" + a);
 
         Map<String, ApiClient> callers = new LinkedHashMap<>();
         callers.put("DOCTOR", doctor);
@@ -156,9 +159,10 @@ class FhirAccessMatrixIntegrationTests {
         callers.put("ADMIN", staff("ADMIN"));
         callers.put(
                 "PATIENT (self)",
-                login(appPatient.equals(patientA)
-                        ? FhirTokens.PATIENT_ACCOUNT
-                        : testUsers.patientAccount(summary).username()));
+                login(
+                        appPatient.equals(patientA)
+                                ? FhirTokens.PATIENT_ACCOUNT
+                                : testUsers.patientAccount(summary).username()));
         callers.put("anonymous", new ApiClient(port));
 
         // OAuth2 clients (ADR 0035): allowed exactly when the token's scopes allow the interaction and the JSON API
@@ -176,10 +180,18 @@ class FhirAccessMatrixIntegrationTests {
                         FhirTokens.DOCTOR_ACCOUNT));
         scoped.put(
                 "token system/*.rs (ADMIN_STAFF)",
-                scoped("test-system-front-office", "test-secret-front", "system/*.rs", FhirTokens.FRONT_OFFICE_ACCOUNT));
+                scoped(
+                        "test-system-front-office",
+                        "test-secret-front",
+                        "system/*.rs",
+                        FhirTokens.FRONT_OFFICE_ACCOUNT));
         scoped.put(
                 "token patient/*.rs (own)",
-                scoped("test-patient-app", "test-secret-patient", "patient/*.rs system/*.rs", FhirTokens.PATIENT_ACCOUNT));
+                scoped(
+                        "test-patient-app",
+                        "test-secret-patient",
+                        "patient/*.rs system/*.rs",
+                        FhirTokens.PATIENT_ACCOUNT));
 
         List<String> headers = new ArrayList<>(callers.keySet());
         headers.addAll(scoped.keySet());
@@ -211,20 +223,29 @@ class FhirAccessMatrixIntegrationTests {
                 Scoped t = token.getValue();
                 ApiClient.Response fhir = t.client().get(pair.getKey());
                 int ui = t.account().get(pair.getValue()).status();
-                boolean scopeAllows = scopeAllows(t.scopes(), pair.getKey(), token.getKey().contains("patient/"));
-                table.append(' ').append(fhir.status()).append('/').append(ui)
-                        .append(scopeAllows ? "" : " (scope)").append(" |");
+                boolean scopeAllows =
+                        scopeAllows(t.scopes(), pair.getKey(), token.getKey().contains("patient/"));
+                table.append(' ')
+                        .append(fhir.status())
+                        .append('/')
+                        .append(ui)
+                        .append(scopeAllows ? "" : " (scope)")
+                        .append(" |");
                 boolean expected = scopeAllows && ui == 200;
                 if ((fhir.status() == 200) != expected) {
-                    mismatches.add(token.getKey() + " " + pair.getKey() + ": FHIR " + fhir.status() + ", JSON API "
-                            + ui + ", scope " + (scopeAllows ? "allows" : "refuses"));
+                    mismatches.add(token.getKey() + " " + pair.getKey() + ": FHIR " + fhir.status() + ", JSON API " + ui
+                            + ", scope " + (scopeAllows ? "allows" : "refuses"));
                 }
                 if (fhir.status() != 200) {
                     assertThat(fhir.body()).as(pair.getKey()).contains("OperationOutcome");
-                    assertThat(fhir.status()).as(token.getKey() + " " + pair.getKey()).isIn(403, 404);
+                    assertThat(fhir.status())
+                            .as(token.getKey() + " " + pair.getKey())
+                            .isIn(403, 404);
                 }
                 if (!scopeAllows) {
-                    assertThat(fhir.status()).as(token.getKey() + " " + pair.getKey()).isEqualTo(403);
+                    assertThat(fhir.status())
+                            .as(token.getKey() + " " + pair.getKey())
+                            .isEqualTo(403);
                 }
             }
             table.append('\n');

@@ -52,7 +52,8 @@ class FhirMoreResourcesIntegrationTests {
     void people() {
         patient = testUsers.patient("영상위험환자");
         doctor = login(testUsers.staff(Role.DOCTOR, PULMONOLOGY).username());
-        radiologist = login(testUsers.staffNamed(Role.RADIOLOGIST, "김판독", RADIOLOGY).username());
+        radiologist =
+                login(testUsers.staffNamed(Role.RADIOLOGIST, "김판독", RADIOLOGY).username());
         radiographer = login(testUsers.staff(Role.RADIOGRAPHER, RADIOLOGY).username());
     }
 
@@ -64,15 +65,23 @@ class FhirMoreResourcesIntegrationTests {
         // PractitionerRole: every doctor in each of their departments
         List<PractitionerRole> roles = bundle(doctor.get("/fhir/PractitionerRole?_count=200"), PractitionerRole.class);
         assertThat(roles).isNotEmpty();
-        assertThat(roles).allMatch(r -> r.getPractitioner().getReference().startsWith("Practitioner/")
-                && r.getOrganization().getReference().startsWith("Organization/"));
+        assertThat(roles)
+                .allMatch(r -> r.getPractitioner().getReference().startsWith("Practitioner/")
+                        && r.getOrganization().getReference().startsWith("Organization/"));
         List<PractitionerRole> pulmonology = bundle(
                 doctor.get("/fhir/PractitionerRole?organization=Organization/" + PULMONOLOGY), PractitionerRole.class);
-        assertThat(pulmonology).isNotEmpty().allMatch(r -> r.getOrganization().getReference().endsWith(PULMONOLOGY.toString()));
+        assertThat(pulmonology)
+                .isNotEmpty()
+                .allMatch(r -> r.getOrganization().getReference().endsWith(PULMONOLOGY.toString()));
         PractitionerRole one = parse(
-                doctor.get("/fhir/PractitionerRole/" + roles.getFirst().getIdElement().getIdPart()), PractitionerRole.class);
-        assertThat(one.getPractitioner().getReference()).isEqualTo(roles.getFirst().getPractitioner().getReference());
-        assertThat(doctor.get("/fhir/PractitionerRole/" + UUID.randomUUID() + "-NOPE").status()).isEqualTo(404);
+                doctor.get("/fhir/PractitionerRole/"
+                        + roles.getFirst().getIdElement().getIdPart()),
+                PractitionerRole.class);
+        assertThat(one.getPractitioner().getReference())
+                .isEqualTo(roles.getFirst().getPractitioner().getReference());
+        assertThat(doctor.get("/fhir/PractitionerRole/" + UUID.randomUUID() + "-NOPE")
+                        .status())
+                .isEqualTo(404);
         roles.forEach(validation::validate);
 
         // RiskAssessment: a doctor runs the lung-risk model; the ledger's result as FHIR, preliminary until decided
@@ -91,14 +100,19 @@ class FhirMoreResourcesIntegrationTests {
         RiskAssessment risk = parse(doctor.get("/fhir/RiskAssessment/" + suggestion), RiskAssessment.class);
         assertThat(risk.getStatus()).isEqualTo(RiskAssessment.RiskAssessmentStatus.PRELIMINARY);
         assertThat(risk.getSubject().getReference()).isEqualTo("Patient/" + p);
-        assertThat(risk.getPredictionFirstRep().getProbabilityDecimalType().getValue().doubleValue())
+        assertThat(risk.getPredictionFirstRep()
+                        .getProbabilityDecimalType()
+                        .getValue()
+                        .doubleValue())
                 .isEqualTo(predicted.json().get("probability").asDouble(), org.assertj.core.data.Offset.offset(1e-4));
         assertThat(risk.getMethod().getCodingFirstRep().getCode())
                 .isEqualTo(predicted.json().get("modelId").asString());
         validation.validate(risk);
         risks.forEach(validation::validate);
         // who may not run the model may not read its results either (the module's rule)
-        ApiClient pharmacist = login(testUsers.staff(Role.PHARMACIST, FhirAccessMatrixIntegrationTests.PHARMACY).username());
+        ApiClient pharmacist = login(testUsers
+                .staff(Role.PHARMACIST, FhirAccessMatrixIntegrationTests.PHARMACY)
+                .username());
         assertThat(pharmacist.get("/fhir/RiskAssessment?patient=" + p).status())
                 .isEqualTo(pharmacist.get("/api/ai/suggestions?patientId=" + p).status())
                 .isNotEqualTo(200);
@@ -115,11 +129,13 @@ class FhirMoreResourcesIntegrationTests {
                         "critical", false));
         assertThat(draft.status()).as(draft.body()).isEqualTo(201);
         String reportId = draft.json().get("id").asString();
-        assertThat(doctor.get("/fhir/DiagnosticReport/rad-" + reportId).status()).isEqualTo(404);
+        assertThat(doctor.get("/fhir/DiagnosticReport/rad-" + reportId).status())
+                .isEqualTo(404);
         assertThat(bundle(doctor.get("/fhir/DiagnosticReport?patient=" + p + "&category=RAD"), DiagnosticReport.class))
                 .isEmpty();
         ApiClient.Response signed = radiologist.post(
-                "/api/ris/reports/" + reportId + "/sign", Map.of("version", draft.json().get("version").asLong()));
+                "/api/ris/reports/" + reportId + "/sign",
+                Map.of("version", draft.json().get("version").asLong()));
         assertThat(signed.status()).as(signed.body()).isEqualTo(200);
         List<DiagnosticReport> reports =
                 bundle(doctor.get("/fhir/DiagnosticReport?patient=" + p + "&category=RAD"), DiagnosticReport.class);
@@ -146,8 +162,12 @@ class FhirMoreResourcesIntegrationTests {
         // the CapabilityStatement lists them because they are served
         CapabilityStatement cs = FhirContext.forR4Cached()
                 .newJsonParser()
-                .parseResource(CapabilityStatement.class, new ApiClient(port).get("/fhir/metadata").body());
-        assertThat(cs.getRestFirstRep().getResource().stream().map(r -> r.getType()).toList())
+                .parseResource(
+                        CapabilityStatement.class,
+                        new ApiClient(port).get("/fhir/metadata").body());
+        assertThat(cs.getRestFirstRep().getResource().stream()
+                        .map(r -> r.getType())
+                        .toList())
                 .contains("PractitionerRole", "RiskAssessment", "DiagnosticReport");
     }
 
@@ -158,12 +178,22 @@ class FhirMoreResourcesIntegrationTests {
                 "priority", "ROUTINE",
                 "indication", "Rule out malignancy",
                 "imaging",
-                        Map.of("modality", "CT", "bodyPart", "Chest", "laterality", "NOT_APPLICABLE", "contrast", false));
+                        Map.of(
+                                "modality",
+                                "CT",
+                                "bodyPart",
+                                "Chest",
+                                "laterality",
+                                "NOT_APPLICABLE",
+                                "contrast",
+                                false));
         ApiClient.Response created = doctor.post("/api/ocs/orders", body);
         assertThat(created.status()).as(created.body()).isEqualTo(201);
         String id = created.json().at("/order/id").asString();
-        assertThat(doctor.post("/api/ocs/orders/" + id + "/send", Map.of()).status()).isEqualTo(200);
-        long version = doctor.get("/api/ocs/orders/" + id).json().at("/order/version").asLong();
+        assertThat(doctor.post("/api/ocs/orders/" + id + "/send", Map.of()).status())
+                .isEqualTo(200);
+        long version =
+                doctor.get("/api/ocs/orders/" + id).json().at("/order/version").asLong();
         ApiClient.Response started = radiographer.post("/api/ocs/orders/" + id + "/start", Map.of("version", version));
         assertThat(started.status()).as(started.body()).isEqualTo(200);
         return id;

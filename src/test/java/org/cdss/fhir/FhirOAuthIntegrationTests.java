@@ -52,9 +52,10 @@ class FhirOAuthIntegrationTests {
     @BeforeEach
     void seeded() {
         SeedForTests.ensureSeeded(seed, jdbc, 150, 21, LocalDate.now());
-        List<String> withVisits = jdbc.sql("SELECT e.patient_id FROM encounter e JOIN vital_signs v ON v.encounter_id = e.id"
-                        + " JOIN patient p ON p.id = e.patient_id WHERE p.mrn LIKE '9%' AND LENGTH(p.mrn) = 10"
-                        + " GROUP BY e.patient_id ORDER BY e.patient_id")
+        List<String> withVisits = jdbc.sql(
+                        "SELECT e.patient_id FROM encounter e JOIN vital_signs v ON v.encounter_id = e.id"
+                                + " JOIN patient p ON p.id = e.patient_id WHERE p.mrn LIKE '9%' AND LENGTH(p.mrn) = 10"
+                                + " GROUP BY e.patient_id ORDER BY e.patient_id")
                 .query(String.class)
                 .list();
         patientA = FhirTokens.ensureAccounts(
@@ -72,7 +73,8 @@ class FhirOAuthIntegrationTests {
 
     @Test
     void a_backend_service_gets_a_short_lived_token_of_the_scopes_it_asked_for() {
-        ApiClient.Response r = FhirTokens.request(port, "test-system-reader", "test-secret-reader", "system/Patient.rs");
+        ApiClient.Response r =
+                FhirTokens.request(port, "test-system-reader", "test-secret-reader", "system/Patient.rs");
         assertThat(r.status()).as(r.body()).isEqualTo(200);
         assertThat(r.json().get("token_type").asString()).isEqualToIgnoringCase("Bearer");
         assertThat(r.json().get("expires_in").asLong()).isBetween(1L, 300L);
@@ -122,7 +124,8 @@ class FhirOAuthIntegrationTests {
                         + "\"gender\":\"female\"}");
         assertThat(create.status()).as(create.body()).isEqualTo(403);
         assertThat(create.body()).contains("insufficient-scope");
-        assertThat(reader.get("/fhir/MedicationRequest?patient=" + a + "&_include=MedicationRequest:requester").status())
+        assertThat(reader.get("/fhir/MedicationRequest?patient=" + a + "&_include=MedicationRequest:requester")
+                        .status())
                 .isEqualTo(403);
 
         // only the scopes granted in this token count, not all the client could ask for
@@ -177,7 +180,11 @@ class FhirOAuthIntegrationTests {
             assertThat(r.body()).as(other).contains("OperationOutcome").doesNotContain("\"birthDate\"");
         }
         // patient scopes are read-only here: no create
-        assertThat(app.raw("POST", "/fhir/AllergyIntolerance", "application/fhir+json", "{\"resourceType\":\"AllergyIntolerance\"}")
+        assertThat(app.raw(
+                                "POST",
+                                "/fhir/AllergyIntolerance",
+                                "application/fhir+json",
+                                "{\"resourceType\":\"AllergyIntolerance\"}")
                         .status())
                 .isEqualTo(403);
     }
@@ -189,11 +196,16 @@ class FhirOAuthIntegrationTests {
                 port, "test-jwt-client", endpoint, UUID.randomUUID().toString(), "system/Patient.rs");
         assertThat(r.status()).as(r.body()).isEqualTo(200);
         ApiClient.Response wrongAudience = FhirTokens.requestWithAssertion(
-                port, "test-jwt-client", "https://elsewhere.example/token", UUID.randomUUID().toString(), "system/Patient.rs");
+                port,
+                "test-jwt-client",
+                "https://elsewhere.example/token",
+                UUID.randomUUID().toString(),
+                "system/Patient.rs");
         assertThat(wrongAudience.status()).isEqualTo(401);
 
         String a = patientA.toString();
-        ApiClient client = new ApiClient(port).bearer(r.json().get("access_token").asString());
+        ApiClient client =
+                new ApiClient(port).bearer(r.json().get("access_token").asString());
         long before = count(a);
         assertThat(client.get("/fhir/Patient/" + a).status()).isEqualTo(200);
         assertThat(count(a)).isEqualTo(before + 1);

@@ -53,7 +53,8 @@ final class FhirTokens {
      * The accounts the test clients act as (once per database): a pulmonology doctor, a front-office clerk, and a
      * patient account of {@code patient}. Returns the patient the patient account belongs to.
      */
-    static UUID ensureAccounts(JdbcClient jdbc, UserManagement users, UUID doctorDepartment, UUID frontOffice, UUID patient) {
+    static UUID ensureAccounts(
+            JdbcClient jdbc, UserManagement users, UUID doctorDepartment, UUID frontOffice, UUID patient) {
         create(jdbc, users, DOCTOR_ACCOUNT, EnumSet.of(Role.DOCTOR), Set.of(doctorDepartment), null);
         create(jdbc, users, FRONT_OFFICE_ACCOUNT, EnumSet.of(Role.ADMIN_STAFF), Set.of(frontOffice), null);
         create(jdbc, users, PATIENT_ACCOUNT, EnumSet.of(Role.PATIENT), Set.of(), patient);
@@ -65,21 +66,25 @@ final class FhirTokens {
     }
 
     private static void create(
-            JdbcClient jdbc, UserManagement users, String username, Set<Role> roles, Set<UUID> departments, UUID patient) {
+            JdbcClient jdbc,
+            UserManagement users,
+            String username,
+            Set<Role> roles,
+            Set<UUID> departments,
+            UUID patient) {
         long existing = jdbc.sql("SELECT COUNT(*) FROM app_user WHERE username = :u")
                 .param("u", username)
                 .query(Long.class)
                 .single();
         if (existing == 0) {
-            TestUsers.asSystem(() -> users.create(
-                    new CreateUserRequest(username, "FHIR service " + username, TestUsers.PASSWORD, roles, departments, patient)));
+            TestUsers.asSystem(() -> users.create(new CreateUserRequest(
+                    username, "FHIR service " + username, TestUsers.PASSWORD, roles, departments, patient)));
         }
     }
 
     /** POST /oauth2/token with client_secret_basic. */
     static ApiClient.Response request(int port, String clientId, String secret, String scope) {
-        String basic = Base64.getEncoder()
-                .encodeToString((clientId + ":" + secret).getBytes(StandardCharsets.UTF_8));
+        String basic = Base64.getEncoder().encodeToString((clientId + ":" + secret).getBytes(StandardCharsets.UTF_8));
         return post(port, Map.of("grant_type", "client_credentials", "scope", scope), "Basic " + basic);
     }
 
@@ -111,10 +116,14 @@ final class FhirTokens {
         return post(
                 port,
                 Map.of(
-                        "grant_type", "client_credentials",
-                        "scope", scope,
-                        "client_assertion_type", "urn:ietf:params:oauth:client-assertion-type:jwt-bearer",
-                        "client_assertion", assertion.serialize()),
+                        "grant_type",
+                        "client_credentials",
+                        "scope",
+                        scope,
+                        "client_assertion_type",
+                        "urn:ietf:params:oauth:client-assertion-type:jwt-bearer",
+                        "client_assertion",
+                        assertion.serialize()),
                 null);
     }
 
@@ -131,7 +140,9 @@ final class FhirTokens {
         try {
             HttpResponse<String> r = HttpClient.newHttpClient().send(b.build(), HttpResponse.BodyHandlers.ofString());
             return new ApiClient.Response(
-                    r.statusCode(), r.body(), r.headers().firstValue("Content-Type").orElse(""));
+                    r.statusCode(),
+                    r.body(),
+                    r.headers().firstValue("Content-Type").orElse(""));
         } catch (Exception e) {
             throw new IllegalStateException(e);
         }

@@ -26,13 +26,12 @@ public record SmartScope(Context context, String resourceType, String permission
         if (!m.matches() || m.group(3).isEmpty()) {
             return Optional.empty();
         }
-        String permissions =
-                switch (m.group(3)) {
-                    case "read" -> "rs";
-                    case "write" -> "cud";
-                    case "*" -> "cruds";
-                    default -> m.group(3);
-                };
+        String permissions = switch (m.group(3)) {
+            case "read" -> "rs";
+            case "write" -> "cud";
+            case "*" -> "cruds";
+            default -> m.group(3);
+        };
         return Optional.of(new SmartScope(
                 Context.valueOf(m.group(1).toUpperCase(java.util.Locale.ROOT)), m.group(2), permissions));
     }
