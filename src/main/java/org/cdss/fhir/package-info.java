@@ -21,6 +21,7 @@
             "medsafety",
             "ai",
             "radiology",
+            "imaging",
             "scheduling::events",
             "orders::events"
         })

@@ -145,6 +145,7 @@ class FhirAccessMatrixIntegrationTests {
         pairs.put("/fhir/Organization", "/api/departments");
         pairs.put("/fhir/Practitioner", "/api/doctors");
         pairs.put("/fhir/PractitionerRole", "/api/doctors");
+        pairs.put("/fhir/ImagingStudy?patient=" + a, "/api/imaging/studies?patientId=" + a);
         pairs.put("/fhir/RiskAssessment?patient=" + a, "/api/ai/suggestions?patientId=" + a);
         pairs.put("/fhir/DiagnosticReport?patient=" + a + "&category=RAD", "/api/ris/reports?patientId=" + a);
 
