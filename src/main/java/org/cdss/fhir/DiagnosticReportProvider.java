@@ -28,16 +28,18 @@ import org.springframework.stereotype.Component;
 
 /**
  * {@code DiagnosticReport} for lab: one per lab order with results ({@link OrderResources}, the order list's access
- * rules), id = the order's id, its results as the {@code lab-<order>-<n>} Observations. Radiology reports join with
- * the RIS.
+ * rules), id = the order's id, its results as the {@code lab-<order>-<n>} Observations; and signed radiology reports
+ * ({@link RadiologyReports}, id {@code rad-<report id>}), by {@code category} LAB or RAD.
  */
 @Component
 class DiagnosticReportProvider implements IResourceProvider {
 
     private final OrderResources orders;
+    private final RadiologyReports radiology;
 
-    DiagnosticReportProvider(OrderResources orders) {
+    DiagnosticReportProvider(OrderResources orders, RadiologyReports radiology) {
         this.orders = orders;
+        this.radiology = radiology;
     }
 
     @Override
@@ -47,6 +49,9 @@ class DiagnosticReportProvider implements IResourceProvider {
 
     @Read
     public DiagnosticReport read(@IdParam IdType id) {
+        if (id.getIdPart() != null && id.getIdPart().startsWith(RadiologyReports.PREFIX)) {
+            return radiology.read(id);
+        }
         OrderDetailView detail = orders.detail(FhirSearch.uuid(id));
         if (detail.order().type() != OrderType.LAB_TEST || detail.results().isEmpty()) {
             throw new ResourceNotFoundException(id);
@@ -60,13 +65,22 @@ class DiagnosticReportProvider implements IResourceProvider {
             @OptionalParam(name = DiagnosticReport.SP_CODE) TokenOrListParam code,
             @OptionalParam(name = DiagnosticReport.SP_DATE) DateRangeParam date,
             @OptionalParam(name = DiagnosticReport.SP_STATUS) TokenOrListParam status,
+            @OptionalParam(name = DiagnosticReport.SP_CATEGORY) TokenOrListParam category,
             @OptionalParam(name = "_lastUpdated") DateRangeParam lastUpdated) {
         Map<String, LabTestView> catalogue = catalogue();
+        java.util.UUID who = FhirSearch.patient(patient);
+        // lab first (the order list's rules decide, as before); signed radiology reports when the category asks
+        boolean lab = category == null || FhirSearch.matchesCode(category, "LAB");
+        boolean rad = category == null || FhirSearch.matchesCode(category, "RAD");
+        java.util.stream.Stream<DiagnosticReport> reports = java.util.stream.Stream.concat(
+                lab
+                        ? orders.ofPatient(who, EnumSet.of(OrderType.LAB_TEST)).stream()
+                                .filter(d -> !d.results().isEmpty())
+                                .map(d -> toFhir(d, catalogue))
+                        : java.util.stream.Stream.empty(),
+                rad ? radiology.ofPatient(who, category != null).stream() : java.util.stream.Stream.empty());
         return FhirSearch.lastUpdated(
-                orders.ofPatient(FhirSearch.patient(patient), EnumSet.of(OrderType.LAB_TEST)).stream()
-                        .filter(d -> !d.results().isEmpty())
-                        .map(d -> toFhir(d, catalogue))
-                        .filter(r -> FhirSearch.matches(code, r.getCode()))
+                reports.filter(r -> FhirSearch.matches(code, r.getCode()))
                         .filter(r ->
                                 FhirSearch.in(date, r.getEffectiveDateTimeType().getValue()))
                         .filter(r ->

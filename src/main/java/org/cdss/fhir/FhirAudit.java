@@ -66,6 +66,12 @@ class FhirAudit {
                 default -> null;
             };
         }
+        if (org.springframework.security.core.context.SecurityContextHolder.getContext()
+                        .getAuthentication()
+                instanceof FhirTokenAuthentication token) {
+            // a call with a bearer token: which registered client made it, besides the account it acts as
+            detail = detail == null ? "client=" + token.clientId() : detail + " client=" + token.clientId();
+        }
         audit.record(new AuditEvent(
                 "FHIR_" + (operation == null ? "UNKNOWN" : operation.name()),
                 type == null ? "fhir" : "fhir:" + type,

@@ -23,7 +23,7 @@ class FhirServerConfiguration {
 
     @Bean
     ServletRegistrationBean<RestfulServer> fhirServlet(
-            List<IResourceProvider> providers, FhirErrors errors, FhirAudit audit) {
+            List<IResourceProvider> providers, FhirErrors errors, FhirAudit audit, FhirScopes scopes) {
         RestfulServer server = new RestfulServer(FhirContext.forR4Cached());
         server.setDefaultResponseEncoding(EncodingEnum.JSON);
         server.setServerAddressStrategy(new IncomingRequestAddressStrategy());
@@ -35,6 +35,7 @@ class FhirServerConfiguration {
         server.setPagingProvider(paging);
         server.registerInterceptor(errors);
         server.registerInterceptor(audit);
+        server.registerInterceptor(scopes);
         ServletRegistrationBean<RestfulServer> registration = new ServletRegistrationBean<>(server, "/fhir/*");
         registration.setName("fhir");
         registration.setLoadOnStartup(1);

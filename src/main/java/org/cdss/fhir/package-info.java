@@ -1,5 +1,5 @@
 /**
- * FHIR R4 facade (issue 17, ADR 0030): HAPI FHIR's plain {@code RestfulServer} at {@code /fhir}, one small resource
+ * FHIR R4 facade (issue 17, ADR 0030; OAuth2 clients ADR 0035): HAPI FHIR's plain {@code RestfulServer} at {@code /fhir}, one small resource
  * provider per resource type over the owning modules' public APIs. No JPA server and no copy of the data: every read
  * goes through the same module call the UI endpoint makes, so the same access rules (role, department, patient) and
  * the same audit records apply; this module adds one {@code FHIR_*} audit row per interaction. Refusals are
@@ -19,6 +19,9 @@
             "scheduling",
             "orders",
             "medsafety",
+            "ai",
+            "radiology",
+            "imaging",
             "scheduling::events",
             "orders::events"
         })

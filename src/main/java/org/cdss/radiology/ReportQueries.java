@@ -136,10 +136,18 @@ public class ReportQueries {
         return views.view(row, staff);
     }
 
-    /** The reports of one order or of one patient that the caller may read (exactly one filter). */
+    /**
+     * The reports of one order or of one patient that the caller may read (exactly one filter); 403 for a role that
+     * reads no reports list.
+     */
     @Transactional(readOnly = true)
     public List<ReportView> list(UUID orderId, UUID patientId) {
         CdssPrincipal user = CurrentUser.require();
+        if (!user.has(Role.ADMIN) && !user.hasAny(ReportAccess.RADIOLOGY) && !user.hasAny(ReportAccess.CARE)) {
+            // the report list is for radiology, the care team and administrators (the endpoint's rule, here too so
+            // that every caller of the module — the FHIR facade — gets the same 403); patients use mine()
+            throw new DomainException(ProblemCode.FORBIDDEN);
+        }
         if ((orderId == null) == (patientId == null)) {
             throw new DomainException(ProblemCode.VALIDATION, "report.list-filter");
         }

@@ -56,6 +56,9 @@ class FhirAccessMatrixIntegrationTests {
     @Autowired
     PatientDirectory directory;
 
+    @Autowired
+    org.cdss.identity.UserManagement users;
+
     UUID patientA;
     UUID patientB;
     ApiClient doctor;
@@ -74,7 +77,12 @@ class FhirAccessMatrixIntegrationTests {
         patientA = UUID.fromString(withVisits.get(0).trim());
         patientB = UUID.fromString(withVisits.get(1).trim());
         doctor = login(testUsers.staff("DOCTOR", PULMONOLOGY).username());
+        // the accounts the OAuth clients act as; the patient client's account is patient A's unless an earlier test
+        // linked it to another patient (a patient has one account)
+        appPatient = FhirTokens.ensureAccounts(jdbc, users, PULMONOLOGY, FRONT_OFFICE, patientA);
     }
+
+    UUID appPatient;
 
     @Test
     void every_fhir_interaction_is_allowed_exactly_when_the_json_api_allows_the_same_data() throws Exception {
@@ -136,6 +144,10 @@ class FhirAccessMatrixIntegrationTests {
         pairs.put("/fhir/AuditEvent?patient=" + a, "/api/admin/audit?patientId=" + a);
         pairs.put("/fhir/Organization", "/api/departments");
         pairs.put("/fhir/Practitioner", "/api/doctors");
+        pairs.put("/fhir/PractitionerRole", "/api/doctors");
+        pairs.put("/fhir/ImagingStudy?patient=" + a, "/api/imaging/studies?patientId=" + a);
+        pairs.put("/fhir/RiskAssessment?patient=" + a, "/api/ai/suggestions?patientId=" + a);
+        pairs.put("/fhir/DiagnosticReport?patient=" + a + "&category=RAD", "/api/ris/reports?patientId=" + a);
 
         Map<String, ApiClient> callers = new LinkedHashMap<>();
         callers.put("DOCTOR", doctor);
@@ -146,10 +158,45 @@ class FhirAccessMatrixIntegrationTests {
         callers.put("RADIOLOGIST", staff("RADIOLOGIST", DIAGNOSTIC_RADIOLOGY));
         callers.put("ADMIN_STAFF", staff("ADMIN_STAFF", FRONT_OFFICE));
         callers.put("ADMIN", staff("ADMIN"));
-        callers.put("PATIENT (self)", login(testUsers.patientAccount(summary).username()));
+        callers.put(
+                "PATIENT (self)",
+                login(
+                        appPatient.equals(patientA)
+                                ? FhirTokens.PATIENT_ACCOUNT
+                                : testUsers.patientAccount(summary).username()));
         callers.put("anonymous", new ApiClient(port));
 
-        StringBuilder table = new StringBuilder("FHIR interaction | " + String.join(" | ", callers.keySet()) + "\n");
+        // OAuth2 clients (ADR 0035): allowed exactly when the token's scopes allow the interaction and the JSON API
+        // allows the data to the account the client acts as
+        Map<String, Scoped> scoped = new LinkedHashMap<>();
+        scoped.put(
+                "token system/*.cruds (DOCTOR)",
+                scoped("test-system-all", "test-secret-all", "system/*.cruds", FhirTokens.DOCTOR_ACCOUNT));
+        scoped.put(
+                "token system/Patient,Observation,Encounter (DOCTOR)",
+                scoped(
+                        "test-system-reader",
+                        "test-secret-reader",
+                        "system/Patient.rs system/Observation.rs system/Encounter.read",
+                        FhirTokens.DOCTOR_ACCOUNT));
+        scoped.put(
+                "token system/*.rs (ADMIN_STAFF)",
+                scoped(
+                        "test-system-front-office",
+                        "test-secret-front",
+                        "system/*.rs",
+                        FhirTokens.FRONT_OFFICE_ACCOUNT));
+        scoped.put(
+                "token patient/*.rs (own)",
+                scoped(
+                        "test-patient-app",
+                        "test-secret-patient",
+                        "patient/*.rs system/*.rs",
+                        FhirTokens.PATIENT_ACCOUNT));
+
+        List<String> headers = new ArrayList<>(callers.keySet());
+        headers.addAll(scoped.keySet());
+        StringBuilder table = new StringBuilder("FHIR interaction | " + String.join(" | ", headers) + "\n");
         List<String> mismatches = new ArrayList<>();
         for (var pair : pairs.entrySet()) {
             table.append(pair.getKey().replace(a, "{A}")).append(" |");
@@ -173,11 +220,43 @@ class FhirAccessMatrixIntegrationTests {
                     assertThat(fhir.status()).isEqualTo(401);
                 }
             }
+            for (var token : scoped.entrySet()) {
+                Scoped t = token.getValue();
+                ApiClient.Response fhir = t.client().get(pair.getKey());
+                int ui = t.account().get(pair.getValue()).status();
+                boolean scopeAllows =
+                        scopeAllows(t.scopes(), pair.getKey(), token.getKey().contains("patient/"));
+                table.append(' ')
+                        .append(fhir.status())
+                        .append('/')
+                        .append(ui)
+                        .append(scopeAllows ? "" : " (scope)")
+                        .append(" |");
+                boolean expected = scopeAllows && ui == 200;
+                if ((fhir.status() == 200) != expected) {
+                    mismatches.add(token.getKey() + " " + pair.getKey() + ": FHIR " + fhir.status() + ", JSON API " + ui
+                            + ", scope " + (scopeAllows ? "allows" : "refuses"));
+                }
+                if (fhir.status() != 200) {
+                    assertThat(fhir.body()).as(pair.getKey()).contains("OperationOutcome");
+                    assertThat(fhir.status())
+                            .as(token.getKey() + " " + pair.getKey())
+                            .isIn(403, 404);
+                }
+                if (!scopeAllows) {
+                    assertThat(fhir.status())
+                            .as(token.getKey() + " " + pair.getKey())
+                            .isEqualTo(403);
+                }
+            }
             table.append('\n');
         }
         Path out = Path.of("target", "fhir-access-matrix-" + System.getProperty("cdss.test.db", "h2") + ".txt");
         Files.createDirectories(out.getParent());
-        Files.writeString(out, table + "\n(FHIR status / JSON API status)\n");
+        Files.writeString(
+                out,
+                table + "\n(FHIR status / JSON API status; for tokens, the JSON API as the account the client acts as,"
+                        + " \"(scope)\" where the token's scopes refuse)\n");
         System.out.println(table);
         assertThat(mismatches).as(table.toString()).isEmpty();
 
@@ -197,6 +276,24 @@ class FhirAccessMatrixIntegrationTests {
             ApiClient.Response r = self.get(other);
             assertThat(r.status()).as(other).isEqualTo(404);
             assertThat(r.body()).contains("OperationOutcome").doesNotContain(b.substring(0, 8) + "\"");
+        }
+        // the same with a patient-scope token: its own patient, nobody else's
+        ApiClient app = scoped.get("token patient/*.rs (own)").client();
+        String own = appPatient.toString();
+        String stranger = appPatient.equals(patientB) ? a : b;
+        assertThat(app.get("/fhir/Patient/" + own).status()).isEqualTo(200);
+        assertThat(app.get("/fhir/Observation?patient=" + own).status()).isEqualTo(200);
+        for (String type : List.of(
+                "Patient/" + stranger,
+                "AllergyIntolerance?patient=" + stranger,
+                "Condition?patient=" + stranger,
+                "Encounter?patient=" + stranger,
+                "Observation?patient=" + stranger,
+                "MedicationStatement?patient=" + stranger,
+                "Appointment?patient=" + stranger)) {
+            ApiClient.Response r = app.get("/fhir/" + type);
+            assertThat(r.status()).as(type).isEqualTo(404);
+            assertThat(r.body()).contains("OperationOutcome").doesNotContain(stranger.substring(0, 8) + "\"");
         }
     }
 
@@ -268,6 +365,36 @@ class FhirAccessMatrixIntegrationTests {
         assertThat(doctor.get(path).status()).isEqualTo(200);
         ApiClient otherDoctor = login(testUsers.staff("DOCTOR", PULMONOLOGY).username());
         assertThat(otherDoctor.get(path).status()).isIn(404, 410);
+    }
+
+    record Scoped(ApiClient client, ApiClient account, String scopes) {}
+
+    private Scoped scoped(String clientId, String secret, String scopes, String account) {
+        return new Scoped(
+                new ApiClient(port).bearer(FhirTokens.token(port, clientId, secret, scopes)), login(account), scopes);
+    }
+
+    /**
+     * The test's own reading of SMART scopes: read by id needs r, a search s; system/ and user/ scopes count for a
+     * staff account, patient/ for a patient account.
+     */
+    static boolean scopeAllows(String scopes, String path, boolean patientAccount) {
+        String rest = path.substring("/fhir/".length());
+        String[] parts = rest.split("\\?")[0].split("/");
+        String type = parts[0];
+        char wanted = parts.length == 2 ? 'r' : 's';
+        for (String scope : scopes.split(" ")) {
+            String context = scope.substring(0, scope.indexOf('/'));
+            if (patientAccount != context.equals("patient")) {
+                continue;
+            }
+            String scopeType = scope.substring(scope.indexOf('/') + 1, scope.indexOf('.'));
+            String permissions = scope.substring(scope.indexOf('.') + 1).replace("read", "rs");
+            if ((scopeType.equals("*") || scopeType.equals(type)) && permissions.indexOf(wanted) >= 0) {
+                return true;
+            }
+        }
+        return false;
     }
 
     private ApiClient staff(String role, UUID... departments) {

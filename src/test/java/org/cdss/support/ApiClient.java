@@ -26,6 +26,7 @@ public class ApiClient {
     private final HttpClient http;
     private String language = "en";
     private String csrfHeaderOverride;
+    private String bearer;
 
     public ApiClient(int port) {
         this.base = "http://localhost:" + port;
@@ -37,6 +38,12 @@ public class ApiClient {
 
     public ApiClient language(String lang) {
         this.language = lang;
+        return this;
+    }
+
+    /** Sends {@code Authorization: Bearer <token>} with every request (an OAuth2 client, no session). */
+    public ApiClient bearer(String token) {
+        this.bearer = token;
         return this;
     }
 
@@ -205,6 +212,9 @@ public class ApiClient {
 
     private Response send(HttpRequest.Builder b) {
         b.header("Accept-Language", language).header("User-Agent", "cdss-tests");
+        if (bearer != null) {
+            b.header("Authorization", "Bearer " + bearer);
+        }
         try {
             HttpResponse<String> r = http.send(b.build(), HttpResponse.BodyHandlers.ofString());
             return new Response(

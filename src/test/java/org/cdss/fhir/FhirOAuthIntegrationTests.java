@@ -1,0 +1,251 @@
+package org.cdss.fhir;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.nimbusds.jose.JWSAlgorithm;
+import com.nimbusds.jose.JWSHeader;
+import com.nimbusds.jose.crypto.RSASSASigner;
+import com.nimbusds.jwt.JWTClaimsSet;
+import com.nimbusds.jwt.SignedJWT;
+import java.security.KeyPairGenerator;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.util.Date;
+import java.util.List;
+import java.util.UUID;
+import org.cdss.identity.UserManagement;
+import org.cdss.seed.SeedForTests;
+import org.cdss.seed.SyntheticData;
+import org.cdss.support.ApiClient;
+import org.cdss.support.IntegrationTest;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.jdbc.core.simple.JdbcClient;
+
+/**
+ * Outside applications on /fhir (issue 17 item 4, ADR 0035), from the outside as a SMART backend service sees it:
+ * client-credentials tokens from {@code /oauth2/token} (client secret and private_key_jwt), checked on every FHIR call
+ * — signature, expiry, registered client with an active account —, the SMART scopes enforced per resource type and
+ * interaction, the account's own rules on top (a patient-scope token sees its patient and no other), audited with the
+ * client's name.
+ */
+@IntegrationTest
+class FhirOAuthIntegrationTests {
+
+    @LocalServerPort
+    int port;
+
+    @Autowired
+    JdbcClient jdbc;
+
+    @Autowired
+    SyntheticData seed;
+
+    @Autowired
+    UserManagement users;
+
+    UUID patientA;
+    UUID patientB;
+
+    @BeforeEach
+    void seeded() {
+        SeedForTests.ensureSeeded(seed, jdbc, 150, 21, LocalDate.now());
+        List<String> withVisits = jdbc.sql(
+                        "SELECT e.patient_id FROM encounter e JOIN vital_signs v ON v.encounter_id = e.id"
+                                + " JOIN patient p ON p.id = e.patient_id WHERE p.mrn LIKE '9%' AND LENGTH(p.mrn) = 10"
+                                + " GROUP BY e.patient_id ORDER BY e.patient_id")
+                .query(String.class)
+                .list();
+        patientA = FhirTokens.ensureAccounts(
+                jdbc,
+                users,
+                FhirAccessMatrixIntegrationTests.PULMONOLOGY,
+                FhirAccessMatrixIntegrationTests.FRONT_OFFICE,
+                UUID.fromString(withVisits.get(withVisits.size() / 2).trim()));
+        patientB = withVisits.stream()
+                .map(s -> UUID.fromString(s.trim()))
+                .filter(p -> !p.equals(patientA))
+                .findFirst()
+                .orElseThrow();
+    }
+
+    @Test
+    void a_backend_service_gets_a_short_lived_token_of_the_scopes_it_asked_for() {
+        ApiClient.Response r =
+                FhirTokens.request(port, "test-system-reader", "test-secret-reader", "system/Patient.rs");
+        assertThat(r.status()).as(r.body()).isEqualTo(200);
+        assertThat(r.json().get("token_type").asString()).isEqualToIgnoringCase("Bearer");
+        assertThat(r.json().get("expires_in").asLong()).isBetween(1L, 300L);
+        assertThat(r.json().get("scope").asString()).isEqualTo("system/Patient.rs");
+        var claims = FhirTokens.claims(r.json().get("access_token").asString());
+        assertThat(claims.get("sub").asString()).isEqualTo("test-system-reader");
+        assertThat(claims.get("exp").asLong() - claims.get("iat").asLong()).isEqualTo(300);
+
+        // wrong secret, unknown client: 401 invalid_client; a scope the client is not registered for: invalid_scope
+        ApiClient.Response wrong = FhirTokens.request(port, "test-system-reader", "nope", "system/Patient.rs");
+        assertThat(wrong.status()).isEqualTo(401);
+        assertThat(wrong.body()).contains("invalid_client");
+        assertThat(FhirTokens.request(port, "nobody", "x", "system/Patient.rs").status())
+                .isEqualTo(401);
+        ApiClient.Response beyond =
+                FhirTokens.request(port, "test-system-reader", "test-secret-reader", "system/AllergyIntolerance.rs");
+        assertThat(beyond.status()).isEqualTo(400);
+        assertThat(beyond.body()).contains("invalid_scope");
+
+        // the server's public keys, for anyone verifying its tokens
+        ApiClient.Response jwks = new ApiClient(port).get("/oauth2/jwks");
+        assertThat(jwks.status()).isEqualTo(200);
+        assertThat(jwks.json().get("keys").get(0).get("kty").asString()).isEqualTo("RSA");
+        assertThat(jwks.body()).doesNotContain("\"d\"");
+    }
+
+    @Test
+    void every_fhir_call_checks_the_token_and_its_scopes_per_resource_type_and_interaction() {
+        String a = patientA.toString();
+        ApiClient reader = new ApiClient(port)
+                .bearer(FhirTokens.token(
+                        port,
+                        "test-system-reader",
+                        "test-secret-reader",
+                        "system/Patient.rs system/Observation.rs system/Encounter.read"));
+        assertThat(reader.get("/fhir/Patient/" + a).status()).isEqualTo(200);
+        assertThat(reader.get("/fhir/Observation?patient=" + a).status()).isEqualTo(200);
+        assertThat(reader.get("/fhir/Encounter?patient=" + a).status()).isEqualTo(200);
+        ApiClient.Response allergies = reader.get("/fhir/AllergyIntolerance?patient=" + a);
+        assertThat(allergies.status()).isEqualTo(403);
+        assertThat(allergies.body()).contains("OperationOutcome", "insufficient-scope");
+        ApiClient.Response create = reader.raw(
+                "POST",
+                "/fhir/Patient",
+                "application/fhir+json",
+                "{\"resourceType\":\"Patient\",\"name\":[{\"text\":\"Scope Test\"}],\"birthDate\":\"1970-01-01\","
+                        + "\"gender\":\"female\"}");
+        assertThat(create.status()).as(create.body()).isEqualTo(403);
+        assertThat(create.body()).contains("insufficient-scope");
+        assertThat(reader.get("/fhir/MedicationRequest?patient=" + a + "&_include=MedicationRequest:requester")
+                        .status())
+                .isEqualTo(403);
+
+        // only the scopes granted in this token count, not all the client could ask for
+        ApiClient narrow = new ApiClient(port)
+                .bearer(FhirTokens.token(port, "test-system-reader", "test-secret-reader", "system/Patient.rs"));
+        assertThat(narrow.get("/fhir/Patient/" + a).status()).isEqualTo(200);
+        assertThat(narrow.get("/fhir/Observation?patient=" + a).status()).isEqualTo(403);
+
+        // a write with a token of the right scope goes through the module like the UI's (no CSRF: no cookies)
+        ApiClient writer = new ApiClient(port)
+                .bearer(FhirTokens.token(port, "test-system-all", "test-secret-all", "system/*.cruds"));
+        ApiClient.Response created = writer.raw(
+                "POST",
+                "/fhir/Patient",
+                "application/fhir+json",
+                "{\"resourceType\":\"Patient\",\"name\":[{\"text\":\"토큰 환자\"}],\"birthDate\":\"1970-01-01\","
+                        + "\"gender\":\"female\"}");
+        assertThat(created.status()).as(created.body()).isEqualTo(201);
+
+        // no token, a malformed one, one signed by another key, an expired one: 401 OperationOutcome
+        assertThat(new ApiClient(port).get("/fhir/Patient/" + a).status()).isEqualTo(401);
+        ApiClient.Response garbage = new ApiClient(port).bearer("not.a.token").get("/fhir/Patient/" + a);
+        assertThat(garbage.status()).isEqualTo(401);
+        assertThat(garbage.body()).contains("OperationOutcome");
+        assertThat(new ApiClient(port)
+                        .bearer(forged("test-system-all", Instant.now().plusSeconds(300)))
+                        .get("/fhir/Patient/" + a)
+                        .status())
+                .isEqualTo(401);
+        // the bearer chain answers for /fhir only: the JSON API takes no token
+        assertThat(reader.get("/api/patients/" + a).status()).isEqualTo(401);
+    }
+
+    @Test
+    void a_patient_scope_token_sees_its_own_patient_and_no_other() {
+        String a = patientA.toString();
+        String b = patientB.toString();
+        // the client may also ask for system scopes, but they do not apply to a patient account
+        ApiClient app = new ApiClient(port)
+                .bearer(FhirTokens.token(port, "test-patient-app", "test-secret-patient", "patient/*.rs system/*.rs"));
+        assertThat(app.get("/fhir/Patient/" + a).status()).isEqualTo(200);
+        assertThat(app.get("/fhir/Observation?patient=" + a).status()).isEqualTo(200);
+        assertThat(app.get("/fhir/Encounter?patient=" + a).status()).isEqualTo(200);
+        for (String other : List.of(
+                "/fhir/Patient/" + b,
+                "/fhir/Observation?patient=" + b,
+                "/fhir/Encounter?patient=" + b,
+                "/fhir/AllergyIntolerance?patient=" + b,
+                "/fhir/Condition?patient=" + b)) {
+            ApiClient.Response r = app.get(other);
+            assertThat(r.status()).as(other).isIn(403, 404);
+            assertThat(r.body()).as(other).contains("OperationOutcome").doesNotContain("\"birthDate\"");
+        }
+        // patient scopes are read-only here: no create
+        assertThat(app.raw(
+                                "POST",
+                                "/fhir/AllergyIntolerance",
+                                "application/fhir+json",
+                                "{\"resourceType\":\"AllergyIntolerance\"}")
+                        .status())
+                .isEqualTo(403);
+    }
+
+    @Test
+    void private_key_jwt_client_assertions_are_accepted_and_calls_are_audited_with_the_client() throws Exception {
+        String endpoint = "http://localhost:" + port + "/oauth2/token";
+        ApiClient.Response r = FhirTokens.requestWithAssertion(
+                port, "test-jwt-client", endpoint, UUID.randomUUID().toString(), "system/Patient.rs");
+        assertThat(r.status()).as(r.body()).isEqualTo(200);
+        ApiClient.Response wrongAudience = FhirTokens.requestWithAssertion(
+                port,
+                "test-jwt-client",
+                "https://elsewhere.example/token",
+                UUID.randomUUID().toString(),
+                "system/Patient.rs");
+        assertThat(wrongAudience.status()).isEqualTo(401);
+
+        String a = patientA.toString();
+        ApiClient client =
+                new ApiClient(port).bearer(r.json().get("access_token").asString());
+        long before = count(a);
+        assertThat(client.get("/fhir/Patient/" + a).status()).isEqualTo(200);
+        assertThat(count(a)).isEqualTo(before + 1);
+        // the module's own row names the account the client acts as
+        assertThat(jdbc.sql("SELECT COUNT(*) FROM audit_event WHERE action = 'PATIENT_READ' AND patient_id = :p"
+                                + " AND username = :u")
+                        .param("p", a)
+                        .param("u", FhirTokens.DOCTOR_ACCOUNT)
+                        .query(Long.class)
+                        .single())
+                .isPositive();
+    }
+
+    private long count(String patient) {
+        return jdbc.sql("SELECT COUNT(*) FROM audit_event WHERE action = 'FHIR_READ' AND patient_id = :p"
+                        + " AND detail = 'client=test-jwt-client' AND username = :u")
+                .param("p", patient)
+                .param("u", FhirTokens.DOCTOR_ACCOUNT)
+                .query(Long.class)
+                .single();
+    }
+
+    /** A well-formed token for a registered client, signed by a key that is not the server's. */
+    private static String forged(String client, Instant expires) {
+        try {
+            KeyPairGenerator generator = KeyPairGenerator.getInstance("RSA");
+            generator.initialize(2048);
+            var pair = generator.generateKeyPair();
+            SignedJWT jwt = new SignedJWT(
+                    new JWSHeader.Builder(JWSAlgorithm.RS256).build(),
+                    new JWTClaimsSet.Builder()
+                            .subject(client)
+                            .claim("scope", List.of("system/*.cruds"))
+                            .issueTime(new Date())
+                            .expirationTime(Date.from(expires))
+                            .build());
+            jwt.sign(new RSASSASigner(pair.getPrivate()));
+            return jwt.serialize();
+        } catch (Exception e) {
+            throw new IllegalStateException(e);
+        }
+    }
+}
