@@ -767,8 +767,40 @@ class MedsafetyCdsHooksIntegrationTests {
                                                 "Allergy to penicillin (finding)")))),
                         emptyBundle()));
         JsonNode card = cardAbout(cards, "allergy");
-        assertThat(card.path("indicator").asString()).isIn("critical", "warning");
+        assertThat(card.path("indicator").asString()).isEqualTo("critical");
         assertThat(cards.toString()).doesNotContain("could not be coded");
+    }
+
+    /**
+     * Issue 14 item 9: a SNOMED CT substance coding read by its display ("Sulfamethoxazole (substance)", 363528008)
+     * reaches the same allergy rules; a SNOMED code with neither display nor text cannot be read (no SNOMED CT
+     * release in the data) and says so with an incomplete card, never a silent pass.
+     */
+    @Test
+    void a_snomed_substance_display_is_read_and_a_bare_snomed_code_is_check_incomplete() {
+        JsonNode cards = cards(
+                SIGN,
+                request(
+                        "order-sign",
+                        bundle(medicationRequest("d1", "draft", concept("Bactrim"))),
+                        bundle(allergy(
+                                "allergy-1",
+                                concept(
+                                        null,
+                                        coding(
+                                                "http://snomed.info/sct",
+                                                "363528008",
+                                                "Sulfamethoxazole (substance)")))),
+                        emptyBundle()));
+        assertThat(cardAbout(cards, "allergy").path("indicator").asString()).isEqualTo("critical");
+        JsonNode bare = cards(
+                SIGN,
+                request(
+                        "order-sign",
+                        bundle(medicationRequest("d1", "draft", concept("amoxicillin"))),
+                        bundle(allergy("allergy-1", concept(null, coding("http://snomed.info/sct", "91936005", null)))),
+                        emptyBundle()));
+        assertThat(cardAbout(bare, "incomplete").path("detail").asString()).contains("could not be coded");
     }
 
     @Test
