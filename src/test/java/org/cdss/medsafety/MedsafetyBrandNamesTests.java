@@ -146,6 +146,21 @@ class MedsafetyBrandNamesTests {
         assertThat(wrong).isEmpty();
     }
 
+    /** Every curated product resolves by its Korean ingredient name (MFDS/KPIC usage), alone and as "…정 10mg". */
+    @Test
+    void every_kb_product_resolves_by_its_korean_name() {
+        List<String> wrong = new ArrayList<>();
+        for (KnowledgeBase.Product p : KB.products().values()) {
+            for (String name : List.of(p.nameKo(), p.nameKo().replace(" ", "") + "정 10mg")) {
+                Integer id = KB.idForName(name);
+                if (id == null || id != p.id()) {
+                    wrong.add(name + " -> " + id);
+                }
+            }
+        }
+        assertThat(wrong).as("%d products", KB.products().size()).isEmpty();
+    }
+
     /**
      * A word that adds an ingredient ("HCT", "-D", "PM", "Plus") is never dropped: the name stays unknown unless a
      * combination row names it, so the added ingredient is not silently left out.

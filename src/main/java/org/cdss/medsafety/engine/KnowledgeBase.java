@@ -945,7 +945,17 @@ public final class KnowledgeBase {
         if (name == null || name.isBlank()) {
             return;
         }
-        map.merge(normalise(name), id, (old, now) -> {
+        String n = normalise(name);
+        merge(map, n, id);
+        // Korean names are written with and without spaces ("인슐린 글라진", "인슐린글라진정"): both are indexed
+        if (n.indexOf(' ') > 0
+                && n.codePoints().anyMatch(c -> Character.UnicodeScript.of(c) == Character.UnicodeScript.HANGUL)) {
+            merge(map, n.replace(" ", ""), id);
+        }
+    }
+
+    private void merge(Map<String, Integer> map, String n, int id) {
+        map.merge(n, id, (old, now) -> {
             if (old.equals(now)) {
                 return old;
             }
