@@ -123,7 +123,8 @@ class CdsHooksRequestReader {
                     String.join(", ", missing));
         }
         IParser parser = FHIR.newJsonParser().setParserErrorHandler(new StrictErrorHandler());
-        Bundle drafts = parse(parser, Bundle.class, context.path("draftOrders"), "/context/draftOrders");
+        Bundle drafts = parse(
+                parser, Bundle.class, Stu3DosageFields.inR4Shape(context.path("draftOrders")), "/context/draftOrders");
         Patient patient = parse(parser, Patient.class, prefetch.path("patient"), "/prefetch/patient");
         Bundle allergies = parse(parser, Bundle.class, prefetch.path("allergies"), "/prefetch/allergies");
         Bundle medications = parse(parser, Bundle.class, prefetch.path("medications"), "/prefetch/medications");

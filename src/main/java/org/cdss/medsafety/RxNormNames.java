@@ -14,34 +14,69 @@ final class RxNormNames {
 
     private RxNormNames() {}
 
+    /** One ingredient of an SCD/SBD name with its strength as written ("clavulanate potassium", 8.58, "MG/ML"). */
+    record Component(String ingredient, double strength, String unit) {}
+
+    /**
+     * An SCD or SBD name read whole: its ingredients with their strengths, the dose form ("Oral Suspension", the words
+     * after the last strength) and the brand in brackets (SBD), or null when the name is not in that shape.
+     */
+    record Parsed(List<Component> components, String doseForm, String brand) {}
+
     /** The ingredient names of an SCD or SBD name, in order; empty when the name is not in that shape. */
     static List<String> ingredients(String name) {
+        Parsed parsed = parse(name);
+        return parsed == null
+                ? List.of()
+                : parsed.components().stream().map(Component::ingredient).toList();
+    }
+
+    /**
+     * Reads "Ingredient Strength Unit / Ingredient Strength Unit Dose Form [Brand]": each part keeps the words before
+     * its strength (the first word that starts with a digit) as the ingredient, the next word as the unit (with an
+     * older "per 5 ML" denominator kept in it), and the last part's remaining words are the dose form.
+     */
+    static Parsed parse(String name) {
         if (name == null) {
-            return List.of();
+            return null;
         }
         String n = name.strip();
+        String brand = null;
         int bracket = n.lastIndexOf('[');
         if (bracket > 0 && n.endsWith("]")) {
+            brand = n.substring(bracket + 1, n.length() - 1).strip();
             n = n.substring(0, bracket).strip();
         }
-        List<String> out = new ArrayList<>();
-        for (String part : n.split(" / ", -1)) {
-            String[] words = part.strip().split("\\s+");
+        List<Component> out = new ArrayList<>();
+        String form = "";
+        String[] parts = n.split(" / ", -1);
+        for (int p = 0; p < parts.length; p++) {
+            String[] words = parts[p].strip().split("\\s+");
+            int i = 0;
             StringBuilder ingredient = new StringBuilder();
-            boolean strength = false;
-            for (String w : words) {
-                if (!w.isEmpty() && Character.isDigit(w.charAt(0))) {
-                    strength = true;
-                    break;
-                }
-                ingredient.append(ingredient.isEmpty() ? "" : " ").append(w);
+            while (i < words.length && (words[i].isEmpty() || !Character.isDigit(words[i].charAt(0)))) {
+                ingredient.append(ingredient.isEmpty() ? "" : " ").append(words[i++]);
             }
-            if (!strength || ingredient.isEmpty()) {
-                return List.of();
+            if (i >= words.length || ingredient.isEmpty()) {
+                return null; // no strength, or no ingredient words before it
             }
-            out.add(ingredient.toString());
+            double value;
+            try {
+                value = Double.parseDouble(words[i++]);
+            } catch (NumberFormatException e) {
+                value = Double.NaN; // "160 MG/5ML" style glued values keep the name readable, not the number
+            }
+            String unit = i < words.length ? words[i++] : "";
+            if (i + 2 < words.length && words[i].equalsIgnoreCase("per")) {
+                unit = unit + " per " + words[i + 1] + " " + words[i + 2];
+                i += 3;
+            }
+            out.add(new Component(ingredient.toString(), value, unit));
+            if (p == parts.length - 1) {
+                form = String.join(" ", java.util.Arrays.copyOfRange(words, i, words.length));
+            }
         }
-        return List.copyOf(out);
+        return new Parsed(List.copyOf(out), form, brand);
     }
 
     /** The strength of a single-ingredient SCD or SBD name ("Amoxicillin 500 MG Oral Capsule" → 500 mg). */
@@ -54,24 +89,16 @@ final class RxNormNames {
      * (UNT) or mEq; null for a combination, a concentration ("MG/ML": the volume is not the dose) or any other shape.
      */
     static Strength strength(String name) {
-        if (name == null || ingredients(name).size() != 1) {
+        Parsed parsed = parse(name);
+        if (parsed == null || parsed.components().size() != 1) {
             return null;
         }
-        String[] words = name.strip().split("\\s+");
-        for (int i = 0; i + 1 < words.length; i++) {
-            if (!words[i].isEmpty() && Character.isDigit(words[i].charAt(0))) {
-                String unit = words[i + 1].toLowerCase(java.util.Locale.ROOT);
-                if (!STRENGTH_UNITS.contains(unit)) {
-                    return null;
-                }
-                try {
-                    return new Strength(Double.parseDouble(words[i]), unit.equals("unt") ? "unit" : unit);
-                } catch (NumberFormatException e) {
-                    return null;
-                }
-            }
+        Component c = parsed.components().getFirst();
+        String unit = c.unit().toLowerCase(java.util.Locale.ROOT);
+        if (!STRENGTH_UNITS.contains(unit) || Double.isNaN(c.strength())) {
+            return null;
         }
-        return null;
+        return new Strength(c.strength(), unit.equals("unt") ? "unit" : unit);
     }
 
     /** Dose units that count dose forms: a dose of "2 TAB" of a 500 MG tablet is 1000 mg. */

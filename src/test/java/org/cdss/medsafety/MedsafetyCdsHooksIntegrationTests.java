@@ -172,6 +172,32 @@ class MedsafetyCdsHooksIntegrationTests {
         }
     }
 
+    /**
+     * The order-sign R4 example exactly as the CDS Hooks specification gives it (cds-hooks/docs, hooks/order-sign.md,
+     * "Example (R4)": context copied whole), wrapped with a hook, an instance id and a prefetch holding a penicillin
+     * allergy: RxNorm 617993 named "Amoxicillin 120 MG/ML / clavulanate potassium 8.58 MG/ML Oral Suspension" (a
+     * concentration and a salt), the dose written on the Dosage itself (STU3 style, not in doseAndRate), a
+     * PractitionerRole user, a Bundle without type and a NutritionOrder with a supplement. A critical allergy card,
+     * never "check incomplete" and never a 400.
+     */
+    @Test
+    void the_specifications_order_sign_r4_example_verbatim_with_a_penicillin_allergy_gives_a_critical_card()
+            throws Exception {
+        String example;
+        try (var in = getClass().getResourceAsStream("/medsafety/cds-hooks-order-sign-r4-spec-verbatim.json")) {
+            example = new String(in.readAllBytes(), java.nio.charset.StandardCharsets.UTF_8);
+        }
+        var response = doctor.post(SIGN, example);
+        assertThat(response.status()).as(response.body()).isEqualTo(200);
+        JsonNode cards = response.json().path("cards");
+        JsonNode card = cardAbout(cards, "allergy");
+        assertThat(card.path("indicator").asString()).isEqualTo("critical");
+        assertThat(card.path("detail").asString()).containsIgnoringCase("amoxicillin 120 MG/ML");
+        for (JsonNode c : cards) {
+            assertThat(c.path("summary").asString()).doesNotContainIgnoringCase("incomplete");
+        }
+    }
+
     @Test
     void an_rxnorm_ingredient_code_without_a_name_is_recognised_by_its_rxcui() {
         JsonNode cards = cards(
@@ -741,8 +767,40 @@ class MedsafetyCdsHooksIntegrationTests {
                                                 "Allergy to penicillin (finding)")))),
                         emptyBundle()));
         JsonNode card = cardAbout(cards, "allergy");
-        assertThat(card.path("indicator").asString()).isIn("critical", "warning");
+        assertThat(card.path("indicator").asString()).isEqualTo("critical");
         assertThat(cards.toString()).doesNotContain("could not be coded");
+    }
+
+    /**
+     * Issue 14 item 9: a SNOMED CT substance coding read by its display ("Sulfamethoxazole (substance)", 363528008)
+     * reaches the same allergy rules; a SNOMED code with neither display nor text cannot be read (no SNOMED CT
+     * release in the data) and says so with an incomplete card, never a silent pass.
+     */
+    @Test
+    void a_snomed_substance_display_is_read_and_a_bare_snomed_code_is_check_incomplete() {
+        JsonNode cards = cards(
+                SIGN,
+                request(
+                        "order-sign",
+                        bundle(medicationRequest("d1", "draft", concept("Bactrim"))),
+                        bundle(allergy(
+                                "allergy-1",
+                                concept(
+                                        null,
+                                        coding(
+                                                "http://snomed.info/sct",
+                                                "363528008",
+                                                "Sulfamethoxazole (substance)")))),
+                        emptyBundle()));
+        assertThat(cardAbout(cards, "allergy").path("indicator").asString()).isEqualTo("critical");
+        JsonNode bare = cards(
+                SIGN,
+                request(
+                        "order-sign",
+                        bundle(medicationRequest("d1", "draft", concept("amoxicillin"))),
+                        bundle(allergy("allergy-1", concept(null, coding("http://snomed.info/sct", "91936005", null)))),
+                        emptyBundle()));
+        assertThat(cardAbout(bare, "incomplete").path("detail").asString()).contains("could not be coded");
     }
 
     @Test

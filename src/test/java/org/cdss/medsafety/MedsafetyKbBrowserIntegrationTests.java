@@ -56,6 +56,29 @@ class MedsafetyKbBrowserIntegrationTests {
         return out;
     }
 
+    /**
+     * Issue 14 "done when": the KB page's reference-set figures are measured on the KB the application runs, named
+     * by its version, every dangerous pair and dangerous allergy scenario interrupts and no safe one hard-stops.
+     */
+    @Test
+    void the_reference_set_figures_name_the_kb_version_they_were_measured_on() {
+        JsonNode report = get("/api/medsafety/kb/reference-set");
+        assertThat(report.path("kbVersion").asString())
+                .isNotBlank()
+                .isEqualTo(get("/api/medsafety/kb").path("version").asString());
+        assertThat(report.path("pairs").asInt()).isGreaterThanOrEqualTo(150);
+        assertThat(report.path("allergyScenarios").asInt()).isGreaterThanOrEqualTo(40);
+        List<JsonNode> figures = list(report.path("figures"));
+        assertThat(figures)
+                .filteredOn(f -> f.path("category").asString().equals("DANGEROUS"))
+                .hasSize(2)
+                .allSatisfy(f -> assertThat(f.path("sensitivity").asDouble()).isEqualTo(1.0));
+        assertThat(figures)
+                .filteredOn(f -> f.path("category").asString().equals("SAFE"))
+                .hasSize(2)
+                .allSatisfy(f -> assertThat(f.path("specificity").asDouble()).isEqualTo(1.0));
+    }
+
     @Test
     void search_finds_warfarin_by_english_korean_and_brand_name() {
         for (String q : List.of("warfarin", "와파린", "coumadin")) {

@@ -67,4 +67,29 @@ class RxNormNamesTests {
         assertThat(SnomedAllergyNames.substances("Codeine allergy")).contains("codeine");
         assertThat(SnomedAllergyNames.substances("Penicillin")).containsExactly("Penicillin");
     }
+
+    /** Issue 14 item 9: ingredients with their strengths, the dose form and the brand of SCD/SBD names. */
+    @Test
+    void a_clinical_or_branded_drug_name_gives_strengths_form_and_brand() {
+        // the CDS Hooks order-sign R4 example's display (RxNorm 617993)
+        RxNormNames.Parsed spec =
+                RxNormNames.parse("Amoxicillin 120 MG/ML / clavulanate potassium 8.58 MG/ML Oral Suspension");
+        assertThat(spec.components())
+                .containsExactly(
+                        new RxNormNames.Component("Amoxicillin", 120, "MG/ML"),
+                        new RxNormNames.Component("clavulanate potassium", 8.58, "MG/ML"));
+        assertThat(spec.doseForm()).isEqualTo("Oral Suspension");
+        assertThat(spec.brand()).isNull();
+        RxNormNames.Parsed sbd = RxNormNames.parse("amoxicillin 875 MG / clavulanate 125 MG Oral Tablet [Augmentin]");
+        assertThat(sbd.components()).extracting(RxNormNames.Component::strength).containsExactly(875.0, 125.0);
+        assertThat(sbd.doseForm()).isEqualTo("Oral Tablet");
+        assertThat(sbd.brand()).isEqualTo("Augmentin");
+        RxNormNames.Parsed old = RxNormNames.parse("amoxicillin 250 MG / clavulanate 62.5 MG per 5 ML Oral Suspension");
+        assertThat(old.components().get(1).unit()).isEqualTo("MG per 5 ML");
+        assertThat(old.doseForm()).isEqualTo("Oral Suspension");
+        assertThat(RxNormNames.parse("insulin glargine 100 UNT/ML Injectable Solution")
+                        .doseForm())
+                .isEqualTo("Injectable Solution");
+        assertThat(RxNormNames.parse("amoxicillin / clavulanate")).isNull();
+    }
 }

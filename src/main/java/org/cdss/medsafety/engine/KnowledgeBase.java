@@ -151,6 +151,7 @@ public final class KnowledgeBase {
             Map<String, int[]> combinations,
             Map<AgeBand, Map<Integer, DoseBand>> doseBands,
             Map<String, Integer> rxnorm,
+            Map<String, Integer> rxnormNames,
             Map<Integer, Integer> moieties,
             Map<String, Integer> formNames,
             Set<String> saltWords,
@@ -247,7 +248,18 @@ public final class KnowledgeBase {
         products.values().forEach(p -> {
             for (String brand : p.brands().split(";")) {
                 for (String token : brand.strip().split("\\s+")) {
-                    if (token.length() >= 3 && !token.contains("(") && !token.contains(")")) {
+                    // three letters, or two Hangul syllables (Korean brands: 코자, 조코, 낙센)
+                    int min = !token.isEmpty()
+                                    && Character.UnicodeScript.of(token.codePointAt(0))
+                                            == Character.UnicodeScript.HANGUL
+                            ? 2
+                            : 3;
+                    String word = normalise(token);
+                    if (token.length() >= min
+                            && !token.contains("(")
+                            && !token.contains(")")
+                            && !word.equals("acid") // "Folic acid": a word of a name, not a brand
+                            && !saltWords.contains(word)) {
                         index(names, token, p.id());
                     }
                 }
@@ -261,6 +273,12 @@ public final class KnowledgeBase {
                 for (String derived : englishOfFrench(normalise(n[1]))) {
                     index(names, derived, id);
                 }
+            }
+        });
+        // The English names of the RxNorm mapping (WorldVistA, rxnorm.tsv): below every exact name, like the above.
+        tables.rxnormNames().forEach((name, id) -> {
+            if (id != AMBIGUOUS) {
+                index(names, name, id);
             }
         });
         Map<String, Integer> exact = new HashMap<>();
@@ -508,8 +526,24 @@ public final class KnowledgeBase {
         return idForNormalisedName(normalise(name));
     }
 
-    /** {@link #idForName} of a name already {@link #normalise normalised}. */
+    /**
+     * {@link #idForName} of a name already {@link #normalise normalised}; a product's full name ("리피토정10밀리그램
+     * (아토르바스타틴칼슘삼수화물)", "Seroquel XR 300 mg") falls back on its {@link ProductNames#candidates candidates}.
+     */
     Integer idForNormalisedName(String n) {
+        Integer id = byName(n);
+        if (id == null) {
+            for (String candidate : ProductNames.candidates(n)) {
+                id = byName(candidate);
+                if (id != null) {
+                    break;
+                }
+            }
+        }
+        return id;
+    }
+
+    private Integer byName(String n) {
         Integer id = names.get(n);
         if (id == null) {
             Integer coded = parseId(n);
@@ -624,6 +658,10 @@ public final class KnowledgeBase {
             ids = combinations.get(words);
             if (ids == null && key.indexOf('/') > 0 && names.get(normalise(name)) == null) {
                 ids = byParts(words.isEmpty() ? key : words);
+            }
+            if (ids == null) { // "울트라셋이알서방정", "Norco 5/325 mg"
+                List<String> candidates = ProductNames.candidates(normalise(name));
+                ids = candidates.isEmpty() ? null : combinations.get(combinationKey(candidates.getFirst()));
             }
         }
         return ids == null ? null : ids.clone();
@@ -907,7 +945,17 @@ public final class KnowledgeBase {
         if (name == null || name.isBlank()) {
             return;
         }
-        map.merge(normalise(name), id, (old, now) -> {
+        String n = normalise(name);
+        merge(map, n, id);
+        // Korean names are written with and without spaces ("인슐린 글라진", "인슐린글라진정"): both are indexed
+        if (n.indexOf(' ') > 0
+                && n.codePoints().anyMatch(c -> Character.UnicodeScript.of(c) == Character.UnicodeScript.HANGUL)) {
+            merge(map, n.replace(" ", ""), id);
+        }
+    }
+
+    private void merge(Map<String, Integer> map, String n, int id) {
+        map.merge(n, id, (old, now) -> {
             if (old.equals(now)) {
                 return old;
             }

@@ -203,11 +203,17 @@ public final class KnowledgeBaseLoader {
         linkForms(ansmClasses, moieties);
 
         Map<String, Integer> rxnorm = new HashMap<>(); // RxCUI -> ingredient, or AMBIGUOUS when it names several
+        Map<String, Integer> rxnormNames = new HashMap<>(); // its English name -> ingredient, or AMBIGUOUS
         for (Row r : rows(opener, "rxnorm.tsv", 3)) {
             require(r.f[0].matches("[0-9]{1,10}"), "rxnorm.tsv", r.line, "not an RxCUI: " + r.f[0]);
             int id = r.id(1);
             require(ingredients.containsKey(id), "rxnorm.tsv", r.line, "unknown ingredient " + r.f[1]);
             rxnorm.merge(r.f[0], id, (old, now) -> old.equals(now) ? old : KnowledgeBase.AMBIGUOUS);
+            // the English name the WorldVistA mapping gives this ingredient ("BACLOFEN", "INDOMETACIN")
+            String name = r.f[2].replaceAll("\\s*\\(.*\\)$", "");
+            if (!name.isBlank()) {
+                rxnormNames.merge(normalise(name), id, (old, now) -> old.equals(now) ? old : KnowledgeBase.AMBIGUOUS);
+            }
         }
 
         Map<Integer, Product> products = new TreeMap<>();
@@ -368,6 +374,7 @@ public final class KnowledgeBaseLoader {
                 combinations,
                 doseBands,
                 rxnorm,
+                rxnormNames,
                 moieties,
                 otherNames,
                 saltWords,
