@@ -2,12 +2,40 @@ import { QueryClient } from '@tanstack/react-query';
 import { cleanup, fireEvent, render, screen, waitFor, within } from '@testing-library/react';
 import { AxiosError, AxiosHeaders, type AxiosAdapter, type InternalAxiosRequestConfig } from 'axios';
 import { createMemoryRouter, RouterProvider } from 'react-router-dom';
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { apiClient } from '../lib/api-client';
 import { setLanguage } from '../lib/i18n';
 import type { MeView, StudyView } from '../types/api';
 import { AppProviders } from './providers';
 import { routes } from './router';
+
+// Cornerstone needs WebGL or a real canvas: the 2D viewer's engine is replaced here (the Chromium journey runs it)
+const viewerCalls: string[] = [];
+vi.mock('../features/imaging/lib/stack-viewer', () => ({
+  openStack: async (
+    _el: HTMLDivElement,
+    studyId: string,
+    seriesUid: string,
+    events: { onIndex: (i: number) => void; onMeasurements: (m: unknown[]) => void },
+  ) => {
+    viewerCalls.push(`open ${studyId} ${seriesUid}`);
+    let index = 1;
+    events.onIndex(index);
+    return {
+      total: 3,
+      setTool: (tool: string) => {
+        viewerCalls.push(`tool ${tool}`);
+        if (tool === 'length') events.onMeasurements([{ uid: 'm1', length: 23.456, unit: 'mm' }]);
+      },
+      scroll: (delta: number) => {
+        index = Math.max(0, Math.min(2, index + delta));
+        events.onIndex(index);
+      },
+      reset: () => viewerCalls.push('reset'),
+      destroy: () => viewerCalls.push('destroy'),
+    };
+  },
+}));
 
 type Handler = (config: InternalAxiosRequestConfig) => { status: number; data?: unknown };
 const calls: string[] = [];
@@ -146,6 +174,27 @@ describe('imaging routes', () => {
     fireEvent.change(screen.getByTestId('study-viewer-slider'), { target: { value: '3' } });
     expect(screen.getByTestId('study-viewer-image').getAttribute('src')).toContain('/instances/2/preview');
     expect(screen.getByText('Image 3 of 3')).toBeTruthy();
+  });
+
+  it('opens the series in the 2D viewer with its tools, scrolling and measurements', async () => {
+    viewerCalls.length = 0;
+    renderAt(`/imaging/studies/${STUDY}`, user(['DOCTOR']), {
+      [`GET /api/imaging/studies/${STUDY}`]: () => ({ status: 200, data: study }),
+    });
+    fireEvent.click(await screen.findByTestId('open-2d-viewer'));
+    expect(await screen.findByTestId('dicom-viewer')).toBeTruthy();
+    expect(await screen.findByTestId('patient-banner')).toBeTruthy();
+    expect((await screen.findByTestId('viewer-position')).textContent).toBe('Image 2 of 3');
+    expect(viewerCalls).toContain(`open ${STUDY} 1.2.3.4`);
+    fireEvent.keyDown(screen.getByTestId('viewer-viewport'), { key: 'ArrowDown' });
+    expect(screen.getByTestId('viewer-position').textContent).toBe('Image 3 of 3');
+    fireEvent.click(screen.getByTestId('viewer-previous'));
+    expect(screen.getByTestId('viewer-position').textContent).toBe('Image 2 of 3');
+    fireEvent.click(screen.getByTestId('viewer-tool-zoom'));
+    expect(screen.getByTestId('viewer-tool-zoom').getAttribute('aria-pressed')).toBe('true');
+    fireEvent.click(screen.getByTestId('viewer-tool-length'));
+    expect((await screen.findByTestId('viewer-measurements')).textContent).toContain('Length 1: 23.5 mm');
+    expect(viewerCalls).toEqual(expect.arrayContaining(['tool zoom', 'tool length']));
   });
 
   it('keeps a pharmacist out of the imaging pages', async () => {

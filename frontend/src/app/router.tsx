@@ -97,6 +97,10 @@ export const routes: RouteObject[] = [
             path: 'imaging/studies/:id',
             lazy: page(() => import('../features/imaging/components/study-viewer-page'), (m) => m.StudyViewerPage),
           },
+          {
+            path: 'imaging/studies/:id/viewer',
+            lazy: page(() => import('../features/imaging/components/dicom-viewer-page'), (m) => m.DicomViewerPage),
+          },
         ],
       },
       {
