@@ -117,6 +117,10 @@ export const routes: RouteObject[] = [
         children: [
           { path: 'radiology', lazy: page(() => import('./radiology-routes'), (m) => m.RisWorklistRoute) },
           { path: 'radiology/orders/:orderId', lazy: page(() => import('./radiology-routes'), (m) => m.ReadingRoute) },
+          {
+            path: 'imaging/reconciliation',
+            lazy: page(() => import('../features/imaging/components/reconciliation-page'), (m) => m.ReconciliationPage),
+          },
         ],
       },
       {
