@@ -197,6 +197,97 @@ describe('imaging routes', () => {
     expect(viewerCalls).toEqual(expect.arrayContaining(['tool zoom', 'tool length']));
   });
 
+  it('uploads a NIfTI volume to the volumes endpoint and lists the patient\u2019s volumes', async () => {
+    let volumeUploads = 0;
+    renderAt(`/patients/${PATIENT}/imaging`, user(['DOCTOR']), {
+      'GET /api/imaging/studies': () => ({ status: 200, data: [] }),
+      'GET /api/imaging/volumes': () => ({
+        status: 200,
+        data: volumeUploads
+          ? [
+              {
+                id: '33333333-3333-4333-8333-333333333333',
+                patientId: PATIENT,
+                fileName: 'mask.nii.gz',
+                sizeBytes: 41129,
+                sha256: 'abcdef0123456789'.repeat(4),
+                niftiVersion: 1,
+                dimensions: '256×256×134',
+                voxelSize: '0.6641×0.6641×1.200',
+                datatype: 'uint8',
+                uploadedAt: '2026-12-06T01:00:00Z',
+              },
+            ]
+          : [],
+      }),
+      'POST /api/imaging/volumes': () => {
+        volumeUploads += 1;
+        return { status: 200, data: { file: 'mask.nii.gz', status: 'STORED' } };
+      },
+      'POST /api/imaging/uploads': () => ({ status: 200, data: { stored: 0, duplicates: 0, refused: 1, files: [{ file: 'bad.nii', status: 'REFUSED', reason: 'nifti-bad-header' }] } }),
+    });
+    expect(await screen.findByTestId('empty-state')).toBeTruthy();
+    fireEvent.change(screen.getByTestId('imaging-upload-input'), {
+      target: { files: [new File(['x'], 'mask.nii.gz')] },
+    });
+    expect((await screen.findByTestId('imaging-upload-result')).textContent).toContain('1 stored');
+    expect(calls).toContain('POST /api/imaging/volumes');
+    expect(calls).not.toContain('POST /api/imaging/uploads');
+    const volume = await screen.findByTestId('imaging-volume');
+    expect(volume.textContent).toContain('256×256×134');
+    expect(volume.textContent).toContain('uint8');
+    expect(volume.textContent).toContain('abcdef012345…');
+  });
+
+  it('shows a refused NIfTI with its reason', async () => {
+    renderAt(`/patients/${PATIENT}/imaging`, user(['DOCTOR']), {
+      'GET /api/imaging/studies': () => ({ status: 200, data: [] }),
+      'GET /api/imaging/volumes': () => ({ status: 200, data: [] }),
+      'POST /api/imaging/volumes': () => ({ status: 200, data: { file: 'bad.nii', status: 'REFUSED', reason: 'nifti-bad-header' } }),
+    });
+    expect(await screen.findByTestId('empty-state')).toBeTruthy();
+    fireEvent.change(screen.getByTestId('imaging-upload-input'), { target: { files: [new File(['x'], 'bad.nii')] } });
+    expect((await screen.findByTestId('imaging-upload-result')).textContent).toContain('bad.nii: not a valid NIfTI header');
+  });
+
+  it('lists overdue imaging orders and studies without an order for the radiographer', async () => {
+    renderAt('/imaging/reconciliation', user(['RADIOGRAPHER']), {
+      'GET /api/imaging/reconciliation': () => ({
+        status: 200,
+        data: {
+          overdueOrders: [
+            {
+              orderId: '44444444-4444-4444-8444-444444444444',
+              orderNumber: 'O-20261206-0001',
+              accessionNumber: 'A20261206ABC123',
+              procedure: 'MR Breast',
+              patientId: PATIENT,
+              patientName: '김영상',
+              patientMrn: '00012345',
+              dueAt: '2026-12-05T01:00:00Z',
+              overdueMinutes: 1500,
+            },
+          ],
+          studiesWithoutOrder: [
+            { studyId: STUDY, description: 'Outside MRI', patientLink: 'UNMATCHED', receivedAt: '2026-12-05T02:00:00Z' },
+          ],
+        },
+      }),
+    });
+    const overdue = await screen.findByTestId('reconciliation-overdue-row');
+    expect(overdue.textContent).toContain('김영상');
+    expect(overdue.textContent).toContain('A20261206ABC123');
+    expect(overdue.textContent).toContain('25 h');
+    const study = screen.getByTestId('reconciliation-study-row');
+    expect(study.textContent).toContain('Not linked to a patient');
+    expect(study.textContent).toContain('Outside MRI');
+  });
+
+  it('keeps a doctor out of the reconciliation page', async () => {
+    renderAt('/imaging/reconciliation', user(['DOCTOR']));
+    expect(await screen.findByTestId('forbidden-page')).toBeDefined();
+  });
+
   it('keeps a pharmacist out of the imaging pages', async () => {
     renderAt(`/patients/${PATIENT}/imaging`, user(['PHARMACIST']));
     expect(await screen.findByTestId('forbidden-page')).toBeDefined();

@@ -60,7 +60,7 @@ export function ReconciliationPage() {
                   <TableCell>{o.procedure}</TableCell>
                   <TableCell>{o.accessionNumber}</TableCell>
                   <TableCell>{formatInstant(o.dueAt, i18n.language)}</TableCell>
-                  <TableCell>{overdueText(o.overdueMinutes, t)}</TableCell>
+                  <TableCell>{overdueText(o.overdueMinutes ?? 0, t)}</TableCell>
                 </TableRow>
               ))}
             </TableBody>

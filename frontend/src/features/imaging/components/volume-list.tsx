@@ -38,11 +38,11 @@ export function VolumeList({ patientId }: { patientId: string }) {
                   dimensions: v.dimensions,
                   voxel: v.voxelSize,
                   datatype: v.datatype,
-                  size: megabytes(v.sizeBytes),
+                  size: megabytes(v.sizeBytes ?? 0),
                 })}
               </p>
               <p className="text-xs text-slate-500" title={v.sha256}>
-                {t('imaging.volumes.checksum', { value: `${v.sha256.slice(0, 12)}…` })}
+                {t('imaging.volumes.checksum', { value: `${(v.sha256 ?? '').slice(0, 12)}…` })}
               </p>
             </li>
           ))}
