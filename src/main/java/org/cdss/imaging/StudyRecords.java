@@ -174,6 +174,17 @@ class StudyRecords {
                 .optional();
     }
 
+    /** Accessions still waiting for their study (worklist entries that should exist), oldest first. */
+    List<AccessionRow> scheduledAccessions(int limit) {
+        try (java.util.stream.Stream<AccessionRow> rows = jdbc
+                .sql("SELECT order_id, accession_number, study_instance_uid, patient_id, state"
+                        + " FROM imaging_order_accession WHERE state = 'SCHEDULED' ORDER BY created_at")
+                .query(StudyRecords::accession)
+                .stream()) {
+            return rows.limit(limit).toList();
+        }
+    }
+
     void insertAccession(AccessionRow a, Instant at) {
         jdbc.sql("INSERT INTO imaging_order_accession (order_id, accession_number, study_instance_uid, patient_id,"
                         + " state, created_at) VALUES (:o, :a, :u, :p, :s, :at)")

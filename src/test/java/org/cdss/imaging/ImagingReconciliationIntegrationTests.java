@@ -123,6 +123,61 @@ class ImagingReconciliationIntegrationTests {
                 .contains("IMAGING_RECONCILIATION_READ");
     }
 
+    @Autowired
+    OrderAccessions accessions;
+
+    @Autowired
+    LocalOrthanc orthanc;
+
+    @Autowired
+    org.cdss.shared.HospitalZone zone;
+
+    @Test
+    void a_worklist_entry_that_dump2dcm_did_not_write_is_written_again() throws Exception {
+        Modality.require();
+        PatientSummaryView patient = users.patient("워크리스트 재시도");
+        ApiClient doctor = as("DOCTOR");
+        String orderId = sentOrder(doctor, patient, null);
+        JsonNode accession = Awaitility.await()
+                .atMost(Duration.ofSeconds(20))
+                .until(() -> doctor.get("/api/imaging/orders/" + orderId + "/accession"), r -> r.status() == 200)
+                .json();
+        String number = accession.get("accessionNumber").asString();
+        java.nio.file.Path entry = orthanc.connection().worklistDir().resolve(number + ".wl");
+        Awaitility.await().atMost(Duration.ofSeconds(10)).until(() -> java.nio.file.Files.exists(entry));
+
+        // dump2dcm failing (here: a program that exits 1) writes nothing and says so
+        Worklists failing = new Worklists(orthanc, "/bin/false", zone);
+        java.nio.file.Files.delete(entry);
+        assertThat(failing.publish(new Worklists.Entry(
+                        number,
+                        accession.get("studyInstanceUid").asString(),
+                        patient.mrn(),
+                        patient.name(),
+                        null,
+                        null,
+                        "F",
+                        "MR",
+                        "MR Breast",
+                        "O-1",
+                        Instant.now())))
+                .isFalse();
+        assertThat(entry).doesNotExist();
+
+        // the retry writes the missing entry of the order still waiting for its study
+        assertThat(accessions.republishMissing()).isGreaterThanOrEqualTo(1);
+        assertThat(entry).exists();
+        assertThat(accessions.republishMissing()).as("nothing missing any more").isZero();
+
+        // a cancelled order's entry is not written again
+        assertThat(doctor.post("/api/ocs/orders/" + orderId + "/cancel", Map.of("reason", "Patient declined"))
+                        .status())
+                .isEqualTo(200);
+        Awaitility.await().atMost(Duration.ofSeconds(10)).until(() -> !java.nio.file.Files.exists(entry));
+        accessions.republishMissing();
+        assertThat(entry).doesNotExist();
+    }
+
     private static JsonNode find(JsonNode list, String field, String value) {
         for (JsonNode n : list) {
             if (value.equals(n.path(field).asString(null))) {
