@@ -8,6 +8,9 @@ const backend = 'http://localhost:8080';
 export default defineConfig({
   base: '/',
   plugins: [react(), tailwindcss()],
+  // Cornerstone3D's image loader decodes in a module worker with code splitting (its codecs are WebAssembly)
+  worker: { format: 'es' },
+  optimizeDeps: { exclude: ['@cornerstonejs/dicom-image-loader'] },
   server: {
     proxy: {
       '/api': backend,

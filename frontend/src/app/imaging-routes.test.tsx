@@ -2,12 +2,40 @@ import { QueryClient } from '@tanstack/react-query';
 import { cleanup, fireEvent, render, screen, waitFor, within } from '@testing-library/react';
 import { AxiosError, AxiosHeaders, type AxiosAdapter, type InternalAxiosRequestConfig } from 'axios';
 import { createMemoryRouter, RouterProvider } from 'react-router-dom';
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { apiClient } from '../lib/api-client';
 import { setLanguage } from '../lib/i18n';
 import type { MeView, StudyView } from '../types/api';
 import { AppProviders } from './providers';
 import { routes } from './router';
+
+// Cornerstone needs WebGL or a real canvas: the 2D viewer's engine is replaced here (the Chromium journey runs it)
+const viewerCalls: string[] = [];
+vi.mock('../features/imaging/lib/stack-viewer', () => ({
+  openStack: async (
+    _el: HTMLDivElement,
+    studyId: string,
+    seriesUid: string,
+    events: { onIndex: (i: number) => void; onMeasurements: (m: unknown[]) => void },
+  ) => {
+    viewerCalls.push(`open ${studyId} ${seriesUid}`);
+    let index = 1;
+    events.onIndex(index);
+    return {
+      total: 3,
+      setTool: (tool: string) => {
+        viewerCalls.push(`tool ${tool}`);
+        if (tool === 'length') events.onMeasurements([{ uid: 'm1', length: 23.456, unit: 'mm' }]);
+      },
+      scroll: (delta: number) => {
+        index = Math.max(0, Math.min(2, index + delta));
+        events.onIndex(index);
+      },
+      reset: () => viewerCalls.push('reset'),
+      destroy: () => viewerCalls.push('destroy'),
+    };
+  },
+}));
 
 type Handler = (config: InternalAxiosRequestConfig) => { status: number; data?: unknown };
 const calls: string[] = [];
@@ -146,6 +174,118 @@ describe('imaging routes', () => {
     fireEvent.change(screen.getByTestId('study-viewer-slider'), { target: { value: '3' } });
     expect(screen.getByTestId('study-viewer-image').getAttribute('src')).toContain('/instances/2/preview');
     expect(screen.getByText('Image 3 of 3')).toBeTruthy();
+  });
+
+  it('opens the series in the 2D viewer with its tools, scrolling and measurements', async () => {
+    viewerCalls.length = 0;
+    renderAt(`/imaging/studies/${STUDY}`, user(['DOCTOR']), {
+      [`GET /api/imaging/studies/${STUDY}`]: () => ({ status: 200, data: study }),
+    });
+    fireEvent.click(await screen.findByTestId('open-2d-viewer'));
+    expect(await screen.findByTestId('dicom-viewer')).toBeTruthy();
+    expect(await screen.findByTestId('patient-banner')).toBeTruthy();
+    expect((await screen.findByTestId('viewer-position')).textContent).toBe('Image 2 of 3');
+    expect(viewerCalls).toContain(`open ${STUDY} 1.2.3.4`);
+    fireEvent.keyDown(screen.getByTestId('viewer-viewport'), { key: 'ArrowDown' });
+    expect(screen.getByTestId('viewer-position').textContent).toBe('Image 3 of 3');
+    fireEvent.click(screen.getByTestId('viewer-previous'));
+    expect(screen.getByTestId('viewer-position').textContent).toBe('Image 2 of 3');
+    fireEvent.click(screen.getByTestId('viewer-tool-zoom'));
+    expect(screen.getByTestId('viewer-tool-zoom').getAttribute('aria-pressed')).toBe('true');
+    fireEvent.click(screen.getByTestId('viewer-tool-length'));
+    expect((await screen.findByTestId('viewer-measurements')).textContent).toContain('Length 1: 23.5 mm');
+    expect(viewerCalls).toEqual(expect.arrayContaining(['tool zoom', 'tool length']));
+  });
+
+  it('uploads a NIfTI volume to the volumes endpoint and lists the patient\u2019s volumes', async () => {
+    let volumeUploads = 0;
+    renderAt(`/patients/${PATIENT}/imaging`, user(['DOCTOR']), {
+      'GET /api/imaging/studies': () => ({ status: 200, data: [] }),
+      'GET /api/imaging/volumes': () => ({
+        status: 200,
+        data: volumeUploads
+          ? [
+              {
+                id: '33333333-3333-4333-8333-333333333333',
+                patientId: PATIENT,
+                fileName: 'mask.nii.gz',
+                sizeBytes: 41129,
+                sha256: 'abcdef0123456789'.repeat(4),
+                niftiVersion: 1,
+                dimensions: '256×256×134',
+                voxelSize: '0.6641×0.6641×1.200',
+                datatype: 'uint8',
+                uploadedAt: '2026-12-06T01:00:00Z',
+              },
+            ]
+          : [],
+      }),
+      'POST /api/imaging/volumes': () => {
+        volumeUploads += 1;
+        return { status: 200, data: { file: 'mask.nii.gz', status: 'STORED' } };
+      },
+      'POST /api/imaging/uploads': () => ({ status: 200, data: { stored: 0, duplicates: 0, refused: 1, files: [{ file: 'bad.nii', status: 'REFUSED', reason: 'nifti-bad-header' }] } }),
+    });
+    expect(await screen.findByTestId('empty-state')).toBeTruthy();
+    fireEvent.change(screen.getByTestId('imaging-upload-input'), {
+      target: { files: [new File(['x'], 'mask.nii.gz')] },
+    });
+    expect((await screen.findByTestId('imaging-upload-result')).textContent).toContain('1 stored');
+    expect(calls).toContain('POST /api/imaging/volumes');
+    expect(calls).not.toContain('POST /api/imaging/uploads');
+    const volume = await screen.findByTestId('imaging-volume');
+    expect(volume.textContent).toContain('256×256×134');
+    expect(volume.textContent).toContain('uint8');
+    expect(volume.textContent).toContain('abcdef012345…');
+  });
+
+  it('shows a refused NIfTI with its reason', async () => {
+    renderAt(`/patients/${PATIENT}/imaging`, user(['DOCTOR']), {
+      'GET /api/imaging/studies': () => ({ status: 200, data: [] }),
+      'GET /api/imaging/volumes': () => ({ status: 200, data: [] }),
+      'POST /api/imaging/volumes': () => ({ status: 200, data: { file: 'bad.nii', status: 'REFUSED', reason: 'nifti-bad-header' } }),
+    });
+    expect(await screen.findByTestId('empty-state')).toBeTruthy();
+    fireEvent.change(screen.getByTestId('imaging-upload-input'), { target: { files: [new File(['x'], 'bad.nii')] } });
+    expect((await screen.findByTestId('imaging-upload-result')).textContent).toContain('bad.nii: not a valid NIfTI header');
+  });
+
+  it('lists overdue imaging orders and studies without an order for the radiographer', async () => {
+    renderAt('/imaging/reconciliation', user(['RADIOGRAPHER']), {
+      'GET /api/imaging/reconciliation': () => ({
+        status: 200,
+        data: {
+          overdueOrders: [
+            {
+              orderId: '44444444-4444-4444-8444-444444444444',
+              orderNumber: 'O-20261206-0001',
+              accessionNumber: 'A20261206ABC123',
+              procedure: 'MR Breast',
+              patientId: PATIENT,
+              patientName: '김영상',
+              patientMrn: '00012345',
+              dueAt: '2026-12-05T01:00:00Z',
+              overdueMinutes: 1500,
+            },
+          ],
+          studiesWithoutOrder: [
+            { studyId: STUDY, description: 'Outside MRI', patientLink: 'UNMATCHED', receivedAt: '2026-12-05T02:00:00Z' },
+          ],
+        },
+      }),
+    });
+    const overdue = await screen.findByTestId('reconciliation-overdue-row');
+    expect(overdue.textContent).toContain('김영상');
+    expect(overdue.textContent).toContain('A20261206ABC123');
+    expect(overdue.textContent).toContain('25 h');
+    const study = screen.getByTestId('reconciliation-study-row');
+    expect(study.textContent).toContain('Not linked to a patient');
+    expect(study.textContent).toContain('Outside MRI');
+  });
+
+  it('keeps a doctor out of the reconciliation page', async () => {
+    renderAt('/imaging/reconciliation', user(['DOCTOR']));
+    expect(await screen.findByTestId('forbidden-page')).toBeDefined();
   });
 
   it('keeps a pharmacist out of the imaging pages', async () => {

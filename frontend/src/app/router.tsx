@@ -97,6 +97,10 @@ export const routes: RouteObject[] = [
             path: 'imaging/studies/:id',
             lazy: page(() => import('../features/imaging/components/study-viewer-page'), (m) => m.StudyViewerPage),
           },
+          {
+            path: 'imaging/studies/:id/viewer',
+            lazy: page(() => import('../features/imaging/components/dicom-viewer-page'), (m) => m.DicomViewerPage),
+          },
         ],
       },
       {
@@ -113,6 +117,10 @@ export const routes: RouteObject[] = [
         children: [
           { path: 'radiology', lazy: page(() => import('./radiology-routes'), (m) => m.RisWorklistRoute) },
           { path: 'radiology/orders/:orderId', lazy: page(() => import('./radiology-routes'), (m) => m.ReadingRoute) },
+          {
+            path: 'imaging/reconciliation',
+            lazy: page(() => import('../features/imaging/components/reconciliation-page'), (m) => m.ReconciliationPage),
+          },
         ],
       },
       {

@@ -190,3 +190,6 @@ export type SeriesView = Schemas['SeriesView'];
 export type InstanceView = Schemas['InstanceView'];
 export type ImagingUploadResult = Schemas['UploadResult'];
 export type ImagingFileResult = Schemas['FileResult'];
+export type VolumeView = Schemas['VolumeView'];
+export type VolumeUpload = Schemas['VolumeUpload'];
+export type ReconciliationView = Schemas['ReconciliationView'];

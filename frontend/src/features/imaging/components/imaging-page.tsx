@@ -9,6 +9,7 @@ import { PatientBanner } from '../../../components/patient/patient-banner';
 import { problemMessage } from '../../../lib/problem-message';
 import { usePatientStudies } from '../api/studies';
 import { ImagingUploadPanel } from './imaging-upload-panel';
+import { VolumeList } from './volume-list';
 
 /** A patient's imaging studies (thumbnails of each series), with the upload panel for those who may upload. */
 export function ImagingPage({ canUpload }: { canUpload: boolean }) {
@@ -70,6 +71,7 @@ export function ImagingPage({ canUpload }: { canUpload: boolean }) {
           </li>
         ))}
       </ul>
+      <VolumeList patientId={id} />
     </div>
   );
 }

@@ -7,6 +7,7 @@ import { problemMessage } from '../../../lib/problem-message';
 import type { ImagingFileResult } from '../../../types/api';
 import { uploadImagingFile } from '../api/upload';
 import { imagingKeys, useLinkStudy } from '../api/studies';
+import { isVolumeFile, uploadVolumeFile, volumeKeys } from '../api/volumes';
 
 /** Files sent at once. */
 const PARALLEL = 3;
@@ -42,7 +43,8 @@ export function ImagingUploadPanel({ patientId }: { patientId: string }) {
           setFiles((current) => current.map((f, j) => (j === i ? { ...f, ...change } : f)));
         update({ state: 'sending' });
         try {
-          const result = await uploadImagingFile(patientId, list[i], (percent) => update({ percent }));
+          const upload = isVolumeFile(list[i].name) ? uploadVolumeFile : uploadImagingFile;
+          const result = await upload(patientId, list[i], (percent) => update({ percent }));
           update({ state: 'done', percent: 100, results: result.files ?? [] });
         } catch (error) {
           update({ state: 'failed', error: problemMessage(error, t) });
@@ -52,6 +54,7 @@ export function ImagingUploadPanel({ patientId }: { patientId: string }) {
     await Promise.all(Array.from({ length: Math.min(PARALLEL, list.length) }, worker));
     setBusy(false);
     await client.invalidateQueries({ queryKey: imagingKeys.patient(patientId) });
+    await client.invalidateQueries({ queryKey: volumeKeys.patient(patientId) });
   }
 
   return (
@@ -67,7 +70,7 @@ export function ImagingUploadPanel({ patientId }: { patientId: string }) {
             <input
               type="file"
               multiple
-              accept=".dcm,.zip,application/dicom,application/zip"
+              accept=".dcm,.zip,.nii,.gz,application/dicom,application/zip"
               disabled={busy}
               data-testid="imaging-upload-input"
               onChange={(e) => {

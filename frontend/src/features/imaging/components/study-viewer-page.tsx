@@ -31,11 +31,22 @@ export function StudyViewerPage() {
         title={study.data?.description || t('imaging.untitled')}
         description={study.data ? [study.data.studyDate, study.data.modality].filter(Boolean).join(' · ') : undefined}
         actions={
-          study.data?.patientId ? (
-            <Link to={`/patients/${study.data.patientId}/imaging`} className="text-sm text-sky-700 hover:underline">
-              {t('imaging.backToStudies')}
-            </Link>
-          ) : undefined
+          <div className="flex flex-wrap gap-3">
+            {current ? (
+              <Link
+                to={`/imaging/studies/${id}/viewer?series=${encodeURIComponent(current.seriesInstanceUid ?? '')}`}
+                className="text-sm text-sky-700 hover:underline"
+                data-testid="open-2d-viewer"
+              >
+                {t('imaging.open2d')}
+              </Link>
+            ) : null}
+            {study.data?.patientId ? (
+              <Link to={`/patients/${study.data.patientId}/imaging`} className="text-sm text-sky-700 hover:underline">
+                {t('imaging.backToStudies')}
+              </Link>
+            ) : null}
+          </div>
         }
       />
       {study.isPending ? <Spinner className="py-12" /> : null}

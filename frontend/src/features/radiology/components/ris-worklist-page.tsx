@@ -24,7 +24,15 @@ export function RisWorklistPage() {
   const rows = worklist.data?.content ?? [];
   return (
     <div data-testid="ris-worklist-page">
-      <PageHeader title={t('radiology.worklist.title')} description={t('radiology.worklist.description')} />
+      <PageHeader
+        title={t('radiology.worklist.title')}
+        description={t('radiology.worklist.description')}
+        actions={
+          <Link to="/imaging/reconciliation" className="text-sm text-sky-700 hover:underline" data-testid="open-reconciliation">
+            {t('imaging.reconciliation.title')}
+          </Link>
+        }
+      />
       {worklist.isError ? (
         <Alert tone="error" className="mb-4">
           {problemMessage(worklist.error, t)}

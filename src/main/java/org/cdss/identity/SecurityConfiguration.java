@@ -320,8 +320,14 @@ class SecurityConfiguration {
                         // Imaging (issue 11, PACS): doctors, radiographers and radiologists upload and decide patient
                         // links; the care team, imaging staff and the patient (own studies, checked in the service)
                         // view
-                        .requestMatchers(HttpMethod.POST, "/api/imaging/uploads", "/api/imaging/studies/*/link")
+                        .requestMatchers(
+                                HttpMethod.POST,
+                                "/api/imaging/uploads",
+                                "/api/imaging/volumes",
+                                "/api/imaging/studies/*/link")
                         .hasAnyRole("DOCTOR", "RADIOGRAPHER", "RADIOLOGIST")
+                        .requestMatchers(HttpMethod.GET, "/api/imaging/reconciliation")
+                        .hasAnyRole("RADIOGRAPHER", "RADIOLOGIST")
                         .requestMatchers(HttpMethod.GET, "/api/imaging/studies/unlinked")
                         .hasAnyRole("DOCTOR", "RADIOGRAPHER", "RADIOLOGIST")
                         .requestMatchers(HttpMethod.GET, "/api/imaging/orders/**")
@@ -367,8 +373,10 @@ class SecurityConfiguration {
                                     null));
                             problems.write(request, response, ProblemCode.FORBIDDEN);
                         }))
+                // 'wasm-unsafe-eval': the 2D viewer's image decoders are WebAssembly (compiling it, not JS eval; ADR
+                // 0036)
                 .headers(h -> h.contentSecurityPolicy(
-                                csp -> csp.policyDirectives("default-src 'self'; script-src 'self'; "
+                                csp -> csp.policyDirectives("default-src 'self'; script-src 'self' 'wasm-unsafe-eval'; "
                                         + "style-src 'self' 'unsafe-inline'; img-src 'self' data: blob:; font-src 'self' data:; "
                                         + "connect-src 'self'; worker-src 'self' blob:; object-src 'none'; base-uri 'self'; "
                                         + "form-action 'self'; frame-ancestors 'none'"))

@@ -43,6 +43,17 @@ interface ImageArchive {
     /** Writes a rendered PNG of one instance (WADO-RS rendered) to {@code out}, streamed. */
     void rendered(String studyInstanceUid, String seriesInstanceUid, String sopInstanceUid, OutputStream out);
 
+    /**
+     * A WADO-RS resource of one study for the 2D viewer — {@code path} below {@code studies/{studyInstanceUid}/}, such
+     * as {@code series/{uid}/metadata} or {@code series/{uid}/instances/{uid}/frames/1} — answered with the archive's
+     * content type and its body as a stream (never buffered whole); the caller closes it. {@link NotInArchive}-like
+     * absence is an empty result.
+     */
+    Optional<Streamed> wadoRs(String studyInstanceUid, String path, String accept);
+
+    /** A streamed archive response: its content type and body (the caller closes it). */
+    record Streamed(String contentType, InputStream body) {}
+
     /** The original files of a study as a zip, streamed; the caller closes the stream. */
     InputStream archive(String archiveStudyId);
 

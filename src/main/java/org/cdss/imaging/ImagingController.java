@@ -21,6 +21,7 @@ import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RequestHeader;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
@@ -38,10 +39,15 @@ class ImagingController {
 
     private final ImagingStudies studies;
     private final ImagingUploads uploads;
+    private final ViewerProxy viewer;
+    private final Reconciliation reconciliation;
 
-    ImagingController(ImagingStudies studies, ImagingUploads uploads) {
+    ImagingController(
+            ImagingStudies studies, ImagingUploads uploads, ViewerProxy viewer, Reconciliation reconciliation) {
         this.studies = studies;
         this.uploads = uploads;
+        this.viewer = viewer;
+        this.reconciliation = reconciliation;
     }
 
     @PostMapping(path = "/uploads", consumes = MediaType.ALL_VALUE)
@@ -73,6 +79,12 @@ class ImagingController {
         return studies.unlinked();
     }
 
+    /** Studies without an order and orders past due without a study (radiographers, radiologists). */
+    @GetMapping("/reconciliation")
+    Reconciliation.ReconciliationView reconciliation() {
+        return reconciliation.view();
+    }
+
     @GetMapping("/studies/{id}")
     StudyView study(@PathVariable UUID id) {
         return studies.detail(id);
@@ -99,6 +111,37 @@ class ImagingController {
                 .contentType(MediaType.IMAGE_PNG)
                 .cacheControl(CacheControl.maxAge(Duration.ofDays(1)).cachePrivate())
                 .eTag("\"" + target.sopInstanceUid() + "\"")
+                .body(body);
+    }
+
+    /** WADO-RS series metadata for the 2D viewer, proxied and streamed (the viewer opening the series; audited). */
+    @GetMapping("/studies/{id}/dicomweb/series/{seriesUid}/metadata")
+    ResponseEntity<StreamingResponseBody> viewerMetadata(@PathVariable UUID id, @PathVariable String seriesUid) {
+        return streamed(viewer.seriesMetadata(id, seriesUid), CacheControl.noStore());
+    }
+
+    /** One WADO-RS frame (multipart/related, stored transfer syntax) for the 2D viewer, proxied and streamed. */
+    @GetMapping(path = "/studies/{id}/dicomweb/series/{seriesUid}/instances/{sopUid}/frames/{frame}")
+    ResponseEntity<StreamingResponseBody> viewerFrame(
+            @PathVariable UUID id,
+            @PathVariable String seriesUid,
+            @PathVariable String sopUid,
+            @PathVariable int frame,
+            @RequestHeader(name = HttpHeaders.ACCEPT, required = false) @Nullable String accept) {
+        return streamed(
+                viewer.frame(id, seriesUid, sopUid, frame, accept),
+                CacheControl.maxAge(Duration.ofDays(1)).cachePrivate());
+    }
+
+    private static ResponseEntity<StreamingResponseBody> streamed(ImageArchive.Streamed from, CacheControl cache) {
+        StreamingResponseBody body = out -> {
+            try (InputStream in = from.body()) {
+                in.transferTo(out);
+            }
+        };
+        return ResponseEntity.ok()
+                .header(HttpHeaders.CONTENT_TYPE, from.contentType())
+                .cacheControl(cache)
                 .body(body);
     }
 

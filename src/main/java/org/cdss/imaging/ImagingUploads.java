@@ -80,7 +80,8 @@ class ImagingUploads {
         String name = baseName(fileName);
         String lower = name.toLowerCase(Locale.ROOT);
         boolean zip = lower.endsWith(".zip");
-        if (lower.endsWith(".nii") || lower.endsWith(".nii.gz")) {
+        if (ImagingVolumes.isVolume(lower)) {
+            // research volumes are not DICOM: POST /api/imaging/volumes (ImagingVolumes)
             throw new DomainException(ImagingProblem.UPLOAD_UNSUPPORTED);
         }
         if (contentLength > (zip ? maxTotal : maxFile)) {

@@ -16,6 +16,7 @@ import org.cdss.patients.PatientDirectory;
 import org.cdss.patients.PatientSummaryView;
 import org.cdss.shared.HospitalZone;
 import org.springframework.modulith.events.ApplicationModuleListener;
+import org.springframework.scheduling.annotation.Scheduled;
 import org.springframework.stereotype.Component;
 
 /**
@@ -79,14 +80,23 @@ class OrderAccessions {
         StudyRecords.AccessionRow row = new StudyRecords.AccessionRow(
                 orderId, newAccession(now), uidOf(UUID.randomUUID()), order.patientId(), "SCHEDULED");
         records.insertAccession(row, now);
+        publish(row, order, now);
+    }
+
+    /**
+     * Writes the worklist entry of a scheduled accession; false when it could not be written (dump2dcm failed, the
+     * folder not writable): {@link #republishMissing} tries again.
+     */
+    private boolean publish(
+            StudyRecords.AccessionRow row, ImagingOrderAcquisition.ImagingOrderFacts order, Instant now) {
         PatientSummaryView patient =
                 patients.summaries(java.util.List.of(order.patientId())).get(order.patientId());
         if (patient == null) {
-            return;
+            return false;
         }
         String modality = order.modality() == null ? "OT" : order.modality().name();
         String procedure = (modality + " " + (order.bodyPart() == null ? "" : order.bodyPart())).trim();
-        worklists.publish(new Worklists.Entry(
+        return worklists.publish(new Worklists.Entry(
                 row.accessionNumber(),
                 row.studyInstanceUid(),
                 patient.mrn(),
@@ -98,6 +108,32 @@ class OrderAccessions {
                 procedure,
                 order.orderNumber(),
                 order.dueAt() == null ? now : order.dueAt()));
+    }
+
+    /**
+     * The retry of worklist entries that were not written (dump2dcm failed or timed out when the order was sent):
+     * every scheduled accession whose imaging order is still SENT and whose entry file is missing is written again.
+     * Answers how many were written.
+     */
+    @Scheduled(
+            fixedDelayString = "${cdss.imaging.worklists.retry:60s}",
+            initialDelayString = "${cdss.imaging.worklists.retry:60s}")
+    int republishMissing() {
+        if (!worklists.enabled()) {
+            return 0;
+        }
+        int written = 0;
+        Instant now = clock.instant();
+        for (StudyRecords.AccessionRow row : records.scheduledAccessions(500)) {
+            if (worklists.exists(row.accessionNumber())) {
+                continue;
+            }
+            var order = orders.imagingOrder(row.orderId()).orElse(null);
+            if (order != null && order.status() == OrderStatus.SENT && publish(row, order, now)) {
+                written++;
+            }
+        }
+        return written;
     }
 
     /** "A" + the hospital day + 6 random base-36 characters: 13 characters, within DICOM's 16 for SH. */

@@ -287,6 +287,29 @@ class OrthancArchive implements ImageArchive {
     }
 
     @Override
+    public Optional<Streamed> wadoRs(String studyInstanceUid, String path, String accept) {
+        HttpResponse<InputStream> r = call(() -> send(
+                request("dicom-web/studies/" + enc(studyInstanceUid) + "/" + path)
+                        .header("Accept", accept)
+                        .GET()
+                        .build(),
+                HttpResponse.BodyHandlers.ofInputStream()));
+        if (r.statusCode() != 200) {
+            try {
+                r.body().close();
+            } catch (IOException ignored) {
+                // nothing to release beyond the connection
+            }
+            if (r.statusCode() == 404 || r.statusCode() == 204 || r.statusCode() == 400) {
+                return Optional.empty();
+            }
+            throw new ArchiveUnavailable("WADO-RS answered " + r.statusCode(), null);
+        }
+        String type = r.headers().firstValue("Content-Type").orElse("application/octet-stream");
+        return Optional.of(new Streamed(type, r.body()));
+    }
+
+    @Override
     public InputStream archive(String archiveStudyId) {
         HttpResponse<InputStream> r = call(() -> send(
                 request("studies/" + enc(archiveStudyId) + "/archive").GET().build(),

@@ -86,6 +86,16 @@ class StudyRecords {
     }
 
     /** Studies waiting for a person's decision (not linked to any patient), newest first. */
+    /** Studies no imaging order asked for (linked to a patient or not), newest first. */
+    List<StudyRow> withoutOrder(int limit) {
+        try (java.util.stream.Stream<StudyRow> rows = jdbc
+                .sql("SELECT " + COLUMNS + " FROM imaging_study WHERE order_id IS NULL ORDER BY received_at DESC")
+                .query(StudyRecords::study)
+                .stream()) {
+            return rows.limit(limit).toList();
+        }
+    }
+
     List<StudyRow> unlinked(int limit) {
         return jdbc
                 .sql("SELECT " + COLUMNS + " FROM imaging_study WHERE link_status <> 'LINKED'"
@@ -162,6 +172,17 @@ class StudyRecords {
                 .param("a", accessionNumber)
                 .query(StudyRecords::accession)
                 .optional();
+    }
+
+    /** Accessions still waiting for their study (worklist entries that should exist), oldest first. */
+    List<AccessionRow> scheduledAccessions(int limit) {
+        try (java.util.stream.Stream<AccessionRow> rows = jdbc
+                .sql("SELECT order_id, accession_number, study_instance_uid, patient_id, state"
+                        + " FROM imaging_order_accession WHERE state = 'SCHEDULED' ORDER BY created_at")
+                .query(StudyRecords::accession)
+                .stream()) {
+            return rows.limit(limit).toList();
+        }
     }
 
     void insertAccession(AccessionRow a, Instant at) {

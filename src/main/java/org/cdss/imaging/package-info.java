@@ -6,8 +6,10 @@
  * uploads of DICOM files and zips streamed to the archive with a per-file outcome, the link of studies to patients
  * (DICOM PatientID = MRN; a mismatch waits for a person's audited decision) and to imaging orders (an accession
  * number given when the order is sent, a modality worklist entry, Orthanc's change feed with a persisted cursor),
- * and the viewing API (studies, series, instances, rendered previews, downloads) with the timeline's IMAGING entries.
- * Owns {@code imaging_study}, {@code imaging_order_accession}, {@code imaging_change_cursor}. Does not own reports
+ * and the viewing API (studies, series, instances, rendered previews, downloads, the 2D viewer's DICOMweb proxy of
+ * WADO-RS metadata and frames — ADR 0036) with the timeline's IMAGING entries; research volumes (NIfTI) stored with a
+ * checksum under CDSS_HOME, their header checked. Owns {@code imaging_study}, {@code imaging_order_accession},
+ * {@code imaging_change_cursor}, {@code imaging_volume}. Does not own reports
  * (the {@code radiology} module) nor the orders' life cycle (it asks {@code orders} to move a SENT imaging order to
  * IN_PROGRESS when its study arrived). Publishes {@link org.cdss.imaging.StudyLinked}. No DICOM parsing here:
  * Orthanc parses, dcmtk writes worklist files.

@@ -233,6 +233,14 @@ class RoleEndpointMatrixIntegrationTests {
         row("POST /api/imaging/studies/{id}/link", IMAGING_UPLOADERS);
         row("GET /api/imaging/studies/{id}/series/{seriesUid}/instances/{index}/preview", IMAGING_VIEWERS);
         row("GET /api/imaging/studies/{id}/download", IMAGING_VIEWERS);
+        row("GET /api/imaging/studies/{id}/dicomweb/series/{seriesUid}/metadata", IMAGING_VIEWERS);
+        row("POST /api/imaging/volumes", IMAGING_UPLOADERS);
+        row("GET /api/imaging/reconciliation", "RADIOGRAPHER RADIOLOGIST");
+        row("GET /api/imaging/volumes", IMAGING_VIEWERS);
+        row("GET /api/imaging/volumes/{id}/file", IMAGING_VIEWERS);
+        row(
+                "GET /api/imaging/studies/{id}/dicomweb/series/{seriesUid}/instances/{sopUid}/frames/{frame}",
+                IMAGING_VIEWERS);
         row("GET /api/imaging/orders/{orderId}/accession", "DOCTOR NURSE RADIOGRAPHER RADIOLOGIST");
         row("GET /swagger-ui/index.html", ADMIN);
         // actuator: health and info for probes, the rest for administrators
@@ -301,7 +309,11 @@ class RoleEndpointMatrixIntegrationTests {
             "{seriesUid}",
             "1.2.3",
             "{index}",
-            "0");
+            "0",
+            "{sopUid}",
+            "1.2.3.4",
+            "{frame}",
+            "1");
 
     static void row(String endpoint, String who) {
         if (MATRIX.put(endpoint, who) != null) {

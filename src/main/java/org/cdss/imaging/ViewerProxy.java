@@ -1,0 +1,76 @@
+package org.cdss.imaging;
+
+import java.util.Locale;
+import java.util.UUID;
+import java.util.regex.Pattern;
+import org.cdss.shared.DomainException;
+import org.springframework.stereotype.Service;
+
+/**
+ * The DICOMweb calls the 2D viewer (Cornerstone3D's WADO-RS loader) needs, proxied to the archive so that the
+ * browser never talks to Orthanc (ADR 0036): a series' metadata and single frames, both below a study the caller may
+ * see (the same rules as every other read, checked and audited before the response starts) and streamed through —
+ * never a whole study in the heap. Only the study's own Study Instance UID (from our records) reaches the archive;
+ * series and instance UIDs are checked to be UIDs, so the path cannot leave the study.
+ */
+@Service
+class ViewerProxy {
+
+    private static final Pattern UID = Pattern.compile("[0-9]+(\\.[0-9]+)*");
+    private static final int MAX_UID = 64;
+    /** What Cornerstone asks for: the frame in its stored transfer syntax, decoded in the browser. */
+    static final String FRAME_ACCEPT = "multipart/related; type=\"application/octet-stream\"; transfer-syntax=*";
+
+    private final StudyRecords records;
+    private final ImagingAccess access;
+    private final ImageArchive archive;
+
+    ViewerProxy(StudyRecords records, ImagingAccess access, ImageArchive archive) {
+        this.records = records;
+        this.access = access;
+        this.archive = archive;
+    }
+
+    /** A series' WADO-RS metadata (DICOM JSON, one object per instance): the viewer opening it; audited. */
+    ImageArchive.Streamed seriesMetadata(UUID studyId, String seriesUid) {
+        StudyRecords.StudyRow row = visible(studyId, "IMAGING_VIEWER_OPEN");
+        requireUid(seriesUid);
+        return fetch(row, "series/" + seriesUid + "/metadata", "application/dicom+json");
+    }
+
+    /** One frame of an instance (multipart/related, as stored); audited like a preview. */
+    ImageArchive.Streamed frame(UUID studyId, String seriesUid, String sopUid, int frame, String accept) {
+        StudyRecords.StudyRow row = visible(studyId, "IMAGING_FRAME_READ");
+        requireUid(seriesUid);
+        requireUid(sopUid);
+        if (frame < 1 || frame > 100_000) {
+            throw new DomainException(ImagingProblem.STUDY_NOT_FOUND);
+        }
+        String wanted = accept != null && accept.toLowerCase(Locale.ROOT).startsWith("multipart/related")
+                ? accept
+                : FRAME_ACCEPT;
+        return fetch(row, "series/" + seriesUid + "/instances/" + sopUid + "/frames/" + frame, wanted);
+    }
+
+    private StudyRecords.StudyRow visible(UUID studyId, String action) {
+        StudyRecords.StudyRow row =
+                records.byId(studyId).orElseThrow(() -> new DomainException(ImagingProblem.STUDY_NOT_FOUND));
+        access.requireStudyViewer(row, action);
+        return row;
+    }
+
+    private ImageArchive.Streamed fetch(StudyRecords.StudyRow row, String path, String accept) {
+        try {
+            return archive.wadoRs(row.studyInstanceUid(), path, accept)
+                    .orElseThrow(() -> new DomainException(ImagingProblem.STUDY_NOT_FOUND));
+        } catch (ImageArchive.ArchiveUnavailable e) {
+            throw new DomainException(ImagingProblem.PACS_UNAVAILABLE);
+        }
+    }
+
+    private static void requireUid(String uid) {
+        if (uid.length() > MAX_UID || !UID.matcher(uid).matches()) {
+            throw new DomainException(ImagingProblem.STUDY_NOT_FOUND);
+        }
+    }
+}
