@@ -28,7 +28,7 @@ const critical: CdsCard = {
 
 describe('draftMedicationRequest', () => {
   it('is a FHIR draft MedicationRequest with the DrugBank coding, the dose and the daily timing our service reads', () => {
-    const r = draftMedicationRequest(medication('k1', 'DB00641', 'Simvastatin 20 mg'), patientId) as Record<string, any>;
+    const r = draftMedicationRequest(medication('k1', 'DB00641', 'Simvastatin 20 mg'), patientId) as Record<string, any>; // eslint-disable-line @typescript-eslint/no-explicit-any -- reading a JSON tree
     expect(r.resourceType).toBe('MedicationRequest');
     expect(r.status).toBe('draft');
     expect(r.id).toBe('k1');
@@ -44,7 +44,7 @@ describe('cdsRequest', () => {
     const a = medication('a', 'DB00641', 'Simvastatin');
     const b = medication('b', 'DB01211', 'Clarithromycin');
     const prefetch = { patient: { resourceType: 'Patient' }, allergies: {}, medications: {}, weight: null };
-    const body = cdsRequest({ hook: 'order-select', hookInstance: 'h', patientId, userId: 'u', medications: [a, b], selected: b, prefetch }) as Record<string, any>;
+    const body = cdsRequest({ hook: 'order-select', hookInstance: 'h', patientId, userId: 'u', medications: [a, b], selected: b, prefetch }) as Record<string, any>; // eslint-disable-line @typescript-eslint/no-explicit-any -- reading a JSON tree
     expect(body.hook).toBe('order-select');
     expect(body.context.patientId).toBe(patientId);
     expect(body.context.userId).toBe('Practitioner/u');

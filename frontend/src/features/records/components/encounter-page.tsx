@@ -60,7 +60,7 @@ export function EncounterPage({
   return (
     <div data-testid="encounter-page" className="space-y-4">
       {data?.encounter?.patientId && !hasAnyRole(roles, ['PATIENT']) ? (
-        <Link to={`/patients/${data.encounter.patientId}`} className="inline-block text-sm text-sky-700 hover:underline">
+        <Link to={`/patients/${data.encounter.patientId}`} data-testid="encounter-back-to-patient" className="inline-block text-sm text-sky-700 hover:underline">
           ← {t('records.backToPatient')}
         </Link>
       ) : null}
