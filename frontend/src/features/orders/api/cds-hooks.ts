@@ -8,6 +8,12 @@ async function fhir(path: string): Promise<unknown> {
   return data;
 }
 
+/** One collection Bundle of the entries of several searchset Bundles (their resources only). */
+export function mergeBundles(...bundles: unknown[]): Record<string, unknown> {
+  const entry = bundles.flatMap((b) => ((b as { entry?: { resource?: unknown }[] } | null)?.entry ?? []).map((e) => ({ resource: e.resource })));
+  return { resourceType: 'Bundle', type: 'collection', entry };
+}
+
 /**
  * The prefetch our CDS Hooks services ask for in their discovery, filled from our own FHIR endpoint with the
  * doctor's session (the same access rules and audit as every FHIR read): the patient, their allergies, active
@@ -15,13 +21,14 @@ async function fhir(path: string): Promise<unknown> {
  */
 export async function fetchPrefetch(patientId: string): Promise<CdsPrefetch> {
   const id = encodeURIComponent(patientId);
-  const [patient, allergies, medications, weight] = await Promise.all([
+  const [patient, allergies, orders, statements, weight] = await Promise.all([
     fhir(`Patient/${id}`),
     fhir(`AllergyIntolerance?patient=${id}`),
     fhir(`MedicationRequest?patient=${id}&status=active`),
+    fhir(`MedicationStatement?patient=${id}&status=active`),
     fhir(`Observation?patient=${id}&code=${encodeURIComponent('http://loinc.org|29463-7')}`).catch(() => null),
   ]);
-  return { patient, allergies, medications, weight };
+  return { patient, allergies, medications: mergeBundles(orders, statements), weight };
 }
 
 /** POST /cds-services/{id}: our medication-safety service's cards for the request. */

@@ -77,3 +77,19 @@ describe('decisions', () => {
     ]);
   });
 });
+
+describe('mergeBundles', () => {
+  it('puts the resources of the medication orders and the medication list in one collection Bundle', async () => {
+    const { mergeBundles } = await import('../api/cds-hooks');
+    const merged = mergeBundles(
+      { resourceType: 'Bundle', type: 'searchset', entry: [{ fullUrl: 'x', resource: { resourceType: 'MedicationRequest' } }] },
+      { resourceType: 'Bundle', type: 'searchset', entry: [{ resource: { resourceType: 'MedicationStatement' } }] },
+      null,
+    );
+    expect(merged).toEqual({
+      resourceType: 'Bundle',
+      type: 'collection',
+      entry: [{ resource: { resourceType: 'MedicationRequest' } }, { resource: { resourceType: 'MedicationStatement' } }],
+    });
+  });
+});

@@ -77,10 +77,12 @@ class OrderBasketBrowserTests extends DemoBrowserTest {
     private List<String> orders(String patientId) {
         ApiClient api = new ApiClient(port);
         api.login("doctor", PASSWORD);
-        JsonNode page = api.get("/api/ocs/orders?patientId=" + patientId + "&size=50").json();
+        JsonNode page =
+                api.get("/api/ocs/orders?patientId=" + patientId + "&size=50").json();
         List<String> out = new ArrayList<>();
-        page.path("content").forEach(o -> out.add(o.path("type").asString() + " " + o.path("status").asString()
-                + " " + o.path("summary").asString()));
+        page.path("content")
+                .forEach(o -> out.add(o.path("type").asString() + " "
+                        + o.path("status").asString() + " " + o.path("summary").asString()));
         return out;
     }
 
@@ -242,6 +244,7 @@ class OrderBasketBrowserTests extends DemoBrowserTest {
         });
         doctor.getByTestId("note-plan").fill("CBC, 흉부 CT");
         doctor.getByTestId("encounter-back-to-patient").click();
+        doctor.waitForCondition(() -> !asked.isEmpty()); // the dialog's event arrives after the click returns
         assertThat(doctor.getByTestId("encounter-page")).isVisible();
         org.assertj.core.api.Assertions.assertThat(asked).hasSize(1);
         assertThat(doctor.getByTestId("note-plan")).hasValue("CBC, 흉부 CT");
