@@ -6,10 +6,7 @@ import { Dialog, DialogContent } from '../../../components/ui/dialog';
 import { FormField, fieldProps } from '../../../components/ui/form-field';
 import { Input } from '../../../components/ui/input';
 import { Select } from '../../../components/ui/select';
-import { bySeverity, offeredReasons, type BasketItem, type BasketOverride } from '../lib/basket';
-
-/** The card's markdown as plain text (our cards use only **bold** and _italics_). */
-const plain = (markdown?: string) => (markdown ?? '').replace(/\*\*|(^|\s)_|_(\s|$)/g, '$1$2');
+import { bySeverity, cardText, offeredReasons, type BasketItem, type BasketOverride } from '../lib/basket';
 
 /**
  * The alerts of one drug of the basket (our CDS Hooks cards): remove the drug, change it (back to the form with the
@@ -75,7 +72,7 @@ export function BasketAlertDialog({
                   <Badge tone={card.indicator === 'critical' ? 'danger' : card.indicator === 'warning' ? 'warning' : 'info'}>{t(`orders.basket.indicator.${card.indicator}`, { defaultValue: card.indicator })}</Badge>{' '}
                   {card.summary}
                 </p>
-                <p className="whitespace-pre-wrap text-slate-700">{plain(card.detail)}</p>
+                <p className="whitespace-pre-wrap text-slate-700">{cardText(card.detail)}</p>
               </li>
             ))}
           </ul>

@@ -93,3 +93,15 @@ describe('mergeBundles', () => {
     });
   });
 });
+
+describe('cardText', () => {
+  it('shows the card detail as plain text without the rule ids', async () => {
+    const { cardText } = await import('./basket');
+    const detail =
+      'Simvastatin + Clarithromycin: never combine\n\n**What to do:** Do not combine.\n\n_Source:_ Phansalkar S et al. 2012 (rule ONC-HIGH:DB00641:DB01211); related rules: ANSM:DB00641:DB01211, OVL-CYP3A4';
+    const text = cardText(detail);
+    expect(text).toContain('What to do: Do not combine.');
+    expect(text).toContain('Source: Phansalkar S et al. 2012');
+    expect(text).not.toMatch(/DB\d{5}|rule/);
+  });
+});

@@ -138,3 +138,15 @@ export function bySeverity(cards: readonly CdsCard[]): CdsCard[] {
   const rank = (c: CdsCard) => (c.indicator === 'critical' ? 0 : c.indicator === 'warning' ? 1 : 2);
   return [...cards].sort((a, b) => rank(a) - rank(b));
 }
+
+/**
+ * A card's detail as the clinical screen shows it: plain text (our cards use only **bold** and _italics_) without the
+ * rule ids meant for EHR integrators ("(rule ONC-HIGH:DB00641:DB01211)", "; related rules: …") — no raw code on a
+ * clinical screen.
+ */
+export function cardText(markdown?: string): string {
+  return (markdown ?? '')
+    .replace(/\s*\(rule [^)]*\)/g, '')
+    .replace(/;\s*related rules:[^\n]*/g, '')
+    .replace(/\*\*|(^|\s)_|_(\s|$)/g, '$1$2');
+}
