@@ -17,6 +17,7 @@ import { searchDrugs } from '../api/search-drugs';
 import { useLabTests } from '../api/search-lab-tests';
 import { DOSE_UNITS, FREQUENCIES, LATERALITIES, MODALITIES, ORDER_TYPES, PRIORITIES, ROUTES, SPECIMENS } from '../lib/enums';
 import { labTestName } from '../lib/lab-flags';
+import { productDefaults, withQuantityDefault } from '../lib/dose-defaults';
 import { buildOrderForm, emptyOrderForm, pointerKey, type OrderFormValues } from '../lib/order-form';
 import { ORDER_PROBLEM } from '../lib/problem-codes';
 
@@ -29,7 +30,7 @@ export interface OrderFormCardProps {
   submitLabel: string;
   submitTestId: string;
   /** Saves the checked form; `onError` gets a failure (`order.duplicate-ingredient` with `duplicates` opens the duplicate dialog). */
-  onSave: (form: OrderForm, onError: (error: unknown) => void) => void;
+  onSave: (form: OrderForm, onError: (error: unknown) => void, values: OrderFormValues) => void;
   pending: boolean;
   /** The failure of the last save to show (its field errors go to their fields), or nothing. */
   error?: unknown;
@@ -60,18 +61,22 @@ export function OrderFormCard({ patientId, initial, typeLocked = false, submitLa
       return;
     }
     setClientErrors({});
-    onSave(built.form, (e) => {
-      if (isApiProblem(e) && e.code === ORDER_PROBLEM.duplicateIngredient && Array.isArray(e.extensions.duplicates)) {
-        setDuplicates(e.extensions.duplicates.map(String));
-      }
-    });
+    onSave(
+      built.form,
+      (e) => {
+        if (isApiProblem(e) && e.code === ORDER_PROBLEM.duplicateIngredient && Array.isArray(e.extensions.duplicates)) {
+          setDuplicates(e.extensions.duplicates.map(String));
+        }
+      },
+      values,
+    );
   };
   const onSubmit = (event: FormEvent) => {
     event.preventDefault();
     submit(false);
   };
   const set = (patch: Partial<OrderFormValues>) => setValues((v) => ({ ...v, ...patch }));
-  const setMed = (patch: Partial<OrderFormValues['medication']>) => setValues((v) => ({ ...v, medication: { ...v.medication, ...patch } }));
+  const setMed = (patch: Partial<OrderFormValues['medication']>) => setValues((v) => ({ ...v, medication: withQuantityDefault(v.medication, patch) }));
   // A due time that came with the order followed its priority: with another priority it is recomputed (empty),
   // unless the doctor has set one of their own.
   const setPriority = (priority: OrderFormValues['priority']) =>
@@ -200,7 +205,17 @@ function MedicationFields({ values, onChange, error }: { values: OrderFormValues
             label={t('orders.fields.drug')}
             testId="order-drug-search"
             search={searchDrugs}
-            onPick={(drug) => onChange({ drugId: drug.id ?? '', drugLabel: drugLabel(drug, i18n.language) })}
+            onPick={(drug) => {
+              const defaults = productDefaults(drug);
+              onChange({
+                drugId: drug.id ?? '',
+                drugLabel: drugLabel(drug, i18n.language),
+                ...(defaults.dose ? { dose: defaults.dose, doseUnit: defaults.doseUnit } : {}),
+                ...(defaults.route ? { route: defaults.route } : {}),
+                drugForm: defaults.form,
+                drugStrength: defaults.dose,
+              });
+            }}
           />
           <p className="mt-1 text-sm" data-testid="order-drug-selected">
             {values.drugId ? (

@@ -20,6 +20,9 @@ export interface OrderFormValues {
     durationDays: string;
     quantity: string;
     instructions: string;
+    /** The picked product's form and strength ("tablet", "500"), for the quantity default; never sent. */
+    drugForm?: string;
+    drugStrength?: string;
   };
   labTest: { testCode: string; specimen: string };
   imaging: { modality: string; bodyPart: string; laterality: string; contrast: boolean };

@@ -4,3 +4,4 @@ export const encountersKey = (patientId: string) => ['records', 'encounters', pa
 export const encounterKey = (id: string) => ['records', 'encounter', id] as const;
 export const timelineKey = (patientId: string, params: object) => ['records', 'timeline', patientId, params] as const;
 export const noteVersionsKey = (noteId: string) => ['records', 'note-versions', noteId] as const;
+export const noteDraftKey = (encounterId: string) => ['records', 'note-draft', encounterId] as const;

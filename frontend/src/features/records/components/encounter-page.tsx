@@ -1,6 +1,7 @@
-import { useState, type ReactNode } from 'react';
+import { useQueryClient } from '@tanstack/react-query';
+import { useEffect, useState, type ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
-import { Link, useParams } from 'react-router-dom';
+import { Link, useBlocker, useParams } from 'react-router-dom';
 import { PatientBanner } from '../../../components/patient/patient-banner';
 import { Alert } from '../../../components/ui/alert';
 import { Button } from '../../../components/ui/button';
@@ -17,24 +18,37 @@ import { zodFieldErrors } from '../../../lib/form-errors';
 import { hasAnyRole } from '../../../lib/roles';
 import { problemMessage } from '../../../lib/problem-message';
 import { formatInstant } from '../../../lib/time';
-import type { EncounterDetailView, NoteView, NoteVersionView, RecordVitalsRequest } from '../../../types/api';
+import type { EncounterDetailView, NoteDraftView, NoteView, NoteVersionView, RecordVitalsRequest } from '../../../types/api';
 import { useCompleteVisit } from '../api/complete-visit';
 import { useFinishEncounter } from '../api/finish-encounter';
 import { useEncounter } from '../api/get-encounter';
 import { useNoteVersions } from '../api/get-note-versions';
+import { noteDraftKey } from '../api/keys';
+import { useNoteDraft, useSaveNoteDraft } from '../api/note-draft';
 import { diagnosisSchema, useRecordDiagnosis } from '../api/record-diagnosis';
 import { useRecordVitals } from '../api/record-vitals';
 import { AMEND_REASON_MAX, NOTE_PART_MAX, noteSchema, useSaveNote, type NoteForm } from '../api/write-note';
 import { previewBmi } from '../lib/bmi';
+import { draftAction, draftApplies, sameText, soapOf } from '../lib/note-draft';
 import { EncounterStatusBadge } from './encounter-status-badge';
 
 const SOAP_PARTS = ['subjective', 'objective', 'assessment', 'plan'] as const;
 
 /**
  * /encounters/:id: the visit with its SOAP note, vitals and diagnoses; doctors and nurses write while it is open.
+ * A doctor orders from the visit with the order basket (`orderBasket`, ADR 0033); the note autosaves as a draft.
  * `notFound` (the app's 404 page) replaces the page when the server answers 404 — someone else's visit, to a patient.
  */
-export function EncounterPage({ roles, notFound }: { roles?: readonly string[]; notFound?: ReactNode }) {
+export function EncounterPage({
+  roles,
+  notFound,
+  orderBasket,
+}: {
+  roles?: readonly string[];
+  notFound?: ReactNode;
+  /** The orders feature's basket for an open visit (the app composes features; they never import each other). */
+  orderBasket?: (patientId: string, doctorId?: string) => ReactNode;
+}) {
   const { t, i18n } = useTranslation();
   const { id = '' } = useParams();
   const encounter = useEncounter(id);
@@ -46,7 +60,7 @@ export function EncounterPage({ roles, notFound }: { roles?: readonly string[]; 
   return (
     <div data-testid="encounter-page" className="space-y-4">
       {data?.encounter?.patientId && !hasAnyRole(roles, ['PATIENT']) ? (
-        <Link to={`/patients/${data.encounter.patientId}`} className="inline-block text-sm text-sky-700 hover:underline">
+        <Link to={`/patients/${data.encounter.patientId}`} data-testid="encounter-back-to-patient" className="inline-block text-sm text-sky-700 hover:underline">
           ← {t('records.backToPatient')}
         </Link>
       ) : null}
@@ -69,6 +83,7 @@ export function EncounterPage({ roles, notFound }: { roles?: readonly string[]; 
             </CardContent>
           </Card>
           <NoteCard encounterId={id} notes={data.notes ?? []} canWrite={isDoctor && writable} />
+          {isDoctor && data.encounter.status === 'OPEN' && data.encounter.patientId && orderBasket ? orderBasket(data.encounter.patientId, data.encounter.doctorId) : null}
           <div className="grid grid-cols-1 gap-4 lg:grid-cols-2">
             <VitalsCard detail={data} canWrite={(isDoctor || isNurse) && writable} />
             <DiagnosesCard detail={data} canWrite={isDoctor && writable} />
@@ -181,18 +196,61 @@ function NoteHistory({ encounterId, noteId }: { encounterId: string; noteId: str
 }
 
 function NoteForm({ encounterId, note }: { encounterId: string; note: NoteView | undefined }) {
-  const { t } = useTranslation();
+  const draft = useNoteDraft(encounterId, true);
+  if (draft.isPending) return <Spinner className="py-4" />;
+  return <NoteFormFields encounterId={encounterId} note={note} draft={draftApplies(draft.data, note?.id) ? (draft.data ?? undefined) : undefined} />;
+}
+
+/** Waits this long after the last keystroke before the draft is saved. */
+const AUTOSAVE_MS = 800;
+
+function NoteFormFields({ encounterId, note, draft }: { encounterId: string; note: NoteView | undefined; draft: NoteDraftView | undefined }) {
+  const { t, i18n } = useTranslation();
+  const queryClient = useQueryClient();
   const save = useSaveNote();
-  const [form, setForm] = useState<NoteForm>({
-    subjective: note?.subjective ?? '',
-    objective: note?.objective ?? '',
-    assessment: note?.assessment ?? '',
-    plan: note?.plan ?? '',
-  });
+  const saveDraft = useSaveNoteDraft(encounterId);
+  const noteText = soapOf(note);
+  const [form, setForm] = useState<NoteForm>(() => (draft ? soapOf(draft) : noteText));
+  const [onServer, setOnServer] = useState<NoteForm>(() => (draft ? soapOf(draft) : noteText));
+  const [savedAt, setSavedAt] = useState<string | undefined>(draft?.savedAt);
   const [reason, setReason] = useState('');
   const [errors, setErrors] = useState<Record<string, string>>({});
   const problem = save.error ? toApiProblem(save.error) : null;
   const fieldErrors = { ...problemFieldErrors(problem), ...errors };
+  const unsaved = !sameText(form, onServer) && !save.isSuccess;
+
+  useEffect(() => {
+    const action = draftAction(form, onServer, noteText);
+    if (action === 'none' || save.isPending || save.isSuccess) return;
+    const timer = setTimeout(() => {
+      const typed = form;
+      saveDraft.mutate(
+        { encounterId, draft: action === 'delete' ? null : { noteId: note?.id, ...typed } },
+        {
+          onSuccess: (saved) => {
+            setOnServer(typed);
+            setSavedAt(saved?.savedAt);
+          },
+        },
+      );
+    }, AUTOSAVE_MS);
+    return () => clearTimeout(timer);
+  }, [form, onServer, save.isPending, save.isSuccess]);
+
+  // text not yet on the server: warn before the tab closes or the app navigates away
+  useEffect(() => {
+    if (!unsaved) return;
+    const warn = (event: BeforeUnloadEvent) => event.preventDefault();
+    window.addEventListener('beforeunload', warn);
+    return () => window.removeEventListener('beforeunload', warn);
+  }, [unsaved]);
+  const blocker = useBlocker(unsaved);
+  useEffect(() => {
+    if (blocker.state !== 'blocked') return;
+    if (window.confirm(t('records.note.draft.unsaved'))) blocker.proceed();
+    else blocker.reset();
+  }, [blocker, t]);
+
   const submit = () => {
     const parsed = noteSchema.safeParse(form);
     if (!parsed.success) {
@@ -200,22 +258,33 @@ function NoteForm({ encounterId, note }: { encounterId: string; note: NoteView |
       return;
     }
     setErrors({});
-    save.mutate({ encounterId, noteId: note?.id, version: note?.version, note: parsed.data, reason: note ? reason : undefined });
+    save.mutate(
+      { encounterId, noteId: note?.id, version: note?.version, note: parsed.data, reason: note ? reason : undefined },
+      // the server deleted the draft with the note: forget it here too, before the form shows the new version
+      { onSuccess: () => queryClient.setQueryData(noteDraftKey(encounterId), null) },
+    );
   };
   return (
     <form
       className="space-y-3"
+      data-testid="note-form"
       onSubmit={(e) => {
         e.preventDefault();
         submit();
       }}
     >
+      {draft ? (
+        <Alert tone="info" data-testid="note-draft-restored">
+          {t('records.note.draft.restored', { time: formatInstant(draft.savedAt, i18n.language) })}
+        </Alert>
+      ) : null}
       {SOAP_PARTS.map((part) => (
         <FormField key={part} id={`note-${part}`} label={t(`records.note.${part}`)} error={fieldErrors[part]}>
           <textarea
             {...fieldProps(`note-${part}`, fieldErrors[part])}
             rows={3}
             maxLength={NOTE_PART_MAX}
+            data-testid={`note-${part}`}
             className="w-full rounded-md border border-slate-300 px-3 py-2 text-sm focus-visible:outline-none focus-visible:ring-2 focus-visible:ring-sky-500"
             value={form[part]}
             onChange={(e) => setForm({ ...form, [part]: e.target.value })}
@@ -235,9 +304,20 @@ function NoteForm({ encounterId, note }: { encounterId: string; note: NoteView |
       {problem && problem.code === 'stale-version' ? <Alert tone="warning">{t('records.note.stale')}</Alert> : null}
       {problem && problem.code !== 'stale-version' && problem.status !== 400 ? <Alert tone="error">{problemMessage(save.error, t)}</Alert> : null}
       {save.isSuccess ? <p role="status" className="text-sm text-emerald-700">{t('records.saved')}</p> : null}
-      <Button type="submit" disabled={save.isPending}>
-        {note ? t('records.note.amend') : t('records.note.save')}
-      </Button>
+      <div className="flex flex-wrap items-center gap-3">
+        <Button type="submit" disabled={save.isPending}>
+          {note ? t('records.note.amend') : t('records.note.save')}
+        </Button>
+        <span className="text-xs text-slate-500" role="status" data-testid="note-draft-status">
+          {saveDraft.isPending
+            ? t('records.note.draft.saving')
+            : saveDraft.isError
+              ? t('records.note.draft.failed')
+              : !unsaved && savedAt && !sameText(form, noteText)
+                ? t('records.note.draft.saved', { time: formatInstant(savedAt, i18n.language) })
+                : ''}
+        </span>
+      </div>
     </form>
   );
 }

@@ -31,6 +31,7 @@ import org.hl7.fhir.r4.model.Coding;
 import org.hl7.fhir.r4.model.Dosage;
 import org.hl7.fhir.r4.model.Medication;
 import org.hl7.fhir.r4.model.MedicationRequest;
+import org.hl7.fhir.r4.model.MedicationStatement;
 import org.hl7.fhir.r4.model.Observation;
 import org.hl7.fhir.r4.model.Patient;
 import org.hl7.fhir.r4.model.Quantity;
@@ -164,6 +165,18 @@ class CdsHooksRequestReader {
             if (taken.getStatus() != null && taken.getStatus() != MedicationRequest.MedicationRequestStatus.ACTIVE) {
                 continue;
             }
+            for (Recognised drug : recognise(taken)) {
+                active.add(new ActiveMedication(drug.id(), drug.name()));
+            }
+        }
+        // the patient's medication list (what they take, prescribed here or not) counts as taken too (ADR 0033)
+        for (MedicationStatement statement : resources(medications, MedicationStatement.class)) {
+            if (statement.getStatus() != null
+                    && statement.getStatus() != MedicationStatement.MedicationStatementStatus.ACTIVE) {
+                continue;
+            }
+            MedicationRequest taken = new MedicationRequest().setMedication(statement.getMedication());
+            statement.getContained().forEach(taken::addContained);
             for (Recognised drug : recognise(taken)) {
                 active.add(new ActiveMedication(drug.id(), drug.name()));
             }

@@ -36,7 +36,7 @@ public record CdsServiceDiscovery(List<Service> services) {
     /** The medication-safety services (order-select while choosing, order-sign before signing). */
     static CdsServiceDiscovery medicationSafety() {
         String usage = "Prefetch patient, allergies (AllergyIntolerance bundle) and medications (active "
-                + "MedicationRequest bundle) are required; drugs are recognised by the DrugBank or ATC codings the "
+                + "MedicationRequest bundle; active MedicationStatements in it count as taken too) are required; drugs are recognised by the DrugBank or ATC codings the "
                 + "knowledge base maps (RxNorm is not mapped), else by name. Patient.birthDate selects the dose "
                 + "limits of the age band (children, elderly); weight (Observation bundle, LOINC 29463-7, in kg, g "
                 + "or [lb_av], measured in the last " + MedicationSafety.WEIGHT_MAX_AGE_DAYS + " days) is optional, "

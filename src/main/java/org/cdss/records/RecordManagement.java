@@ -54,6 +54,7 @@ public class RecordManagement {
     private final IdentityQueries identity;
     private final AuditLog audit;
     private final Clock clock;
+    private final NoteDrafts drafts;
 
     RecordManagement(
             Encounters encounters,
@@ -63,7 +64,8 @@ public class RecordManagement {
             AppointmentBook appointments,
             IdentityQueries identity,
             AuditLog audit,
-            Clock clock) {
+            Clock clock,
+            NoteDrafts drafts) {
         this.encounters = encounters;
         this.jdbc = jdbc;
         this.queries = queries;
@@ -72,6 +74,7 @@ public class RecordManagement {
         this.identity = identity;
         this.audit = audit;
         this.clock = clock;
+        this.drafts = drafts;
     }
 
     /** Opens an encounter (see {@link RecordRequests.OpenEncounterRequest}); for an appointment, at most once. */
@@ -176,6 +179,7 @@ public class RecordManagement {
                 .param("at", UtcTimestamps.toColumn(clock.instant()))
                 .update();
         insertVersion(id, 0, text, user, null);
+        drafts.discardOwn(encounterId);
         audit.record(AuditEvent.success("NOTE_CREATE", "ClinicalNote", id, encounter.patientId()));
         return queries.note(id);
     }
@@ -231,6 +235,7 @@ public class RecordManagement {
             throw new DomainException(ProblemCode.STALE_VERSION);
         }
         insertVersion(noteId, version + 1, text, user, why);
+        drafts.discardOwn(encounterId);
         audit.record(AuditEvent.success("NOTE_AMEND", "ClinicalNote", noteId, encounter.patientId())
                 .withDetail("version=" + (version + 1) + (author.equals(user.userId()) ? "" : ",by-other-doctor")));
         return queries.note(noteId);

@@ -125,6 +125,29 @@ class MedsafetyCdsHooksIntegrationTests {
     }
 
     @Test
+    @SuppressWarnings("unchecked")
+    void an_active_medication_statement_in_the_medications_bundle_counts_as_taken_and_a_stopped_one_does_not() {
+        // our own order basket sends the patient's medication list (MedicationStatement) with the orders (ADR 0033)
+        Map<String, Object> taken = new java.util.LinkedHashMap<>(Map.of(
+                "resourceType", "MedicationStatement",
+                "id", "statement-1",
+                "status", "active",
+                "subject", Map.of("reference", "Patient/example"),
+                "medicationCodeableConcept", concept(null, coding(ATC, "J01FA09", "clarithromycin"))));
+        Map<String, Object> body = request("order-select", bundle(simvastatinDraft()), emptyBundle(), bundle(taken));
+        ((Map<String, Object>) body.get("context"))
+                .put("selections", List.of("MedicationRequest/smart-MedicationRequest-103"));
+        assertThat(cardAbout(cards(SELECT, body), "simvastatin")
+                        .path("indicator")
+                        .asString())
+                .isEqualTo("critical");
+
+        taken.put("status", "stopped");
+        Map<String, Object> stopped = request("order-select", bundle(simvastatinDraft()), emptyBundle(), bundle(taken));
+        assertThat(cards(SELECT, stopped).findValuesAsString("summary")).noneMatch(s -> s.contains("Clarithromycin"));
+    }
+
+    @Test
     void order_sign_amoxicillin_with_a_penicillin_allergy_gives_an_allergy_card() {
         JsonNode cards = cards(
                 SIGN,

@@ -136,6 +136,9 @@ class RoleEndpointMatrixIntegrationTests {
         row("GET /api/encounters/{id}/notes/{noteId}/versions", CHART);
         row("POST /api/encounters/{id}/vitals", "DOCTOR NURSE");
         row("POST /api/encounters/{id}/diagnoses", DOCTOR);
+        row("GET /api/encounters/{id}/note-draft", DOCTOR);
+        row("PUT /api/encounters/{id}/note-draft", DOCTOR);
+        row("DELETE /api/encounters/{id}/note-draft", DOCTOR);
         // notifications: the live stream (SSE) for everyone logged in, the stored ones for staff
         row("GET /api/notifications/stream", LOGGED_IN);
         row("GET /api/notifications", STAFF);
