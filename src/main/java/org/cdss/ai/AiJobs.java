@@ -17,6 +17,7 @@ import org.cdss.audit.AuditEvent;
 import org.cdss.audit.AuditLog;
 import org.cdss.patients.PatientDirectory;
 import org.cdss.shared.DomainException;
+import org.cdss.shared.db.ColumnText;
 import org.cdss.shared.db.DatabaseVendor;
 import org.cdss.shared.db.UtcTimestamps;
 import org.cdss.shared.security.CdssPrincipal;
@@ -315,7 +316,7 @@ public class AiJobs {
             jdbc.sql("UPDATE ai_job SET status = 'FAILED', finished_at = :at, lease_owner = NULL, error = :e"
                             + " WHERE id = :id AND status = 'RUNNING'")
                     .param("at", UtcTimestamps.toColumn(clock.instant()))
-                    .param("e", cut(e.getClass().getSimpleName() + ": " + e.getMessage()))
+                    .param("e", ColumnText.fit(e.getClass().getSimpleName() + ": " + e.getMessage(), 1000))
                     .param("id", id.toString())
                     .update();
             events.publishEvent(new AiJobProgressed(id, owner, "FAILED", 0));
@@ -389,10 +390,6 @@ public class AiJobs {
                 UtcTimestamps.read(rs, "finished_at"),
                 rs.getString("error"),
                 result == null ? null : JSON.readValue(result, new TypeReference<Map<String, Object>>() {}));
-    }
-
-    private static String cut(String s) {
-        return s.length() <= 1000 ? s : s.substring(0, 1000);
     }
 
     @PreDestroy

@@ -3,6 +3,7 @@ package org.cdss.audit;
 import jakarta.servlet.http.HttpServletRequest;
 import java.time.Clock;
 import java.util.UUID;
+import org.cdss.shared.db.ColumnText;
 import org.cdss.shared.db.UtcTimestamps;
 import org.cdss.shared.security.CurrentUser;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -44,18 +45,18 @@ public class AuditLog {
                         actor == null || actor.userId() == null
                                 ? null
                                 : actor.userId().toString())
-                .param("username", cut(actor == null ? null : actor.username(), 64))
-                .param("roles", cut(actor == null ? null : actor.roles(), 200))
-                .param("action", cut(event.action(), 60))
-                .param("resourceType", cut(event.resourceType(), 60))
-                .param("resourceId", cut(event.resourceId(), 64))
+                .param("username", ColumnText.fit(actor == null ? null : actor.username(), 64))
+                .param("roles", ColumnText.fit(actor == null ? null : actor.roles(), 200))
+                .param("action", ColumnText.fit(event.action(), 60))
+                .param("resourceType", ColumnText.fit(event.resourceType(), 60))
+                .param("resourceId", ColumnText.fit(event.resourceId(), 64))
                 .param(
                         "patientId",
                         event.patientId() == null ? null : event.patientId().toString())
-                .param("ip", cut(request == null ? null : request.getRemoteAddr(), 64))
-                .param("userAgent", cut(request == null ? null : request.getHeader("User-Agent"), 400))
+                .param("ip", ColumnText.fit(request == null ? null : request.getRemoteAddr(), 64))
+                .param("userAgent", ColumnText.fit(request == null ? null : request.getHeader("User-Agent"), 400))
                 .param("outcome", (event.outcome() == null ? AuditOutcome.SUCCESS : event.outcome()).name())
-                .param("detail", cut(event.detail(), 1000))
+                .param("detail", ColumnText.fit(event.detail(), 1000))
                 .update();
     }
 
@@ -64,9 +65,5 @@ public class AuditLog {
             return attributes.getRequest();
         }
         return null;
-    }
-
-    private static String cut(String s, int max) {
-        return s == null || s.length() <= max ? s : s.substring(0, max);
     }
 }

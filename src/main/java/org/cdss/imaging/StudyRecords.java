@@ -8,6 +8,7 @@ import java.time.LocalDate;
 import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
+import org.cdss.shared.db.ColumnText;
 import org.cdss.shared.db.UtcTimestamps;
 import org.jspecify.annotations.Nullable;
 import org.springframework.dao.DuplicateKeyException;
@@ -113,9 +114,9 @@ class StudyRecords {
                 .param("id", s.id().toString())
                 .param("uid", s.studyInstanceUid())
                 .param("aid", s.archiveId())
-                .param("dpid", cut(s.dicomPatientId(), 64))
-                .param("acc", cut(s.accessionNumber(), 16))
-                .param("descr", cut(s.description(), 200))
+                .param("dpid", ColumnText.fit(s.dicomPatientId(), 64))
+                .param("acc", ColumnText.fit(s.accessionNumber(), 16))
+                .param("descr", ColumnText.fit(s.description(), 200))
                 .param("date", s.studyDate() == null ? null : Date.valueOf(s.studyDate()))
                 .param("status", s.linkStatus().name())
                 .param("patient", str(s.patientId()))
@@ -133,7 +134,7 @@ class StudyRecords {
                         .param("p", patientId.toString())
                         .param("at", UtcTimestamps.toColumn(at))
                         .param("by", str(by))
-                        .param("r", cut(reason, 500))
+                        .param("r", ColumnText.fit(reason, 500))
                         .param("id", s.id().toString())
                         .param("v", s.version())
                         .update()
@@ -281,9 +282,5 @@ class StudyRecords {
 
     private static @Nullable String str(@Nullable UUID id) {
         return id == null ? null : id.toString();
-    }
-
-    private static @Nullable String cut(@Nullable String s, int max) {
-        return s == null || s.length() <= max ? s : s.substring(0, max);
     }
 }

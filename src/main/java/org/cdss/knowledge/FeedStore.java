@@ -14,6 +14,7 @@ import java.util.Set;
 import java.util.UUID;
 import org.cdss.knowledge.FeedViews.FeedItemView;
 import org.cdss.knowledge.FeedViews.FeedStatusView;
+import org.cdss.shared.db.ColumnText;
 import org.cdss.shared.db.UtcTimestamps;
 import org.jspecify.annotations.Nullable;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -141,8 +142,8 @@ class FeedStore {
                     .param("id", UUID.randomUUID().toString())
                     .param("f", feedId.toString())
                     .param("k", key)
-                    .param("t", cut(item.title(), 1000))
-                    .param("l", item.link() == null ? null : cut(item.link(), 2000))
+                    .param("t", ColumnText.fit(item.title(), 1000))
+                    .param("l", item.link() == null ? null : ColumnText.fit(item.link(), 2000))
                     .param("s", item.summary())
                     .param("p", item.published() == null ? null : UtcTimestamps.toColumn(item.published()))
                     .param("now", UtcTimestamps.toColumn(now))
@@ -248,9 +249,5 @@ class FeedStore {
                 rs.getString("last_modified"),
                 UtcTimestamps.read(rs, "next_fetch_at"),
                 rs.getInt("failures"));
-    }
-
-    private static String cut(String s, int max) {
-        return s.length() <= max ? s : s.substring(0, max);
     }
 }

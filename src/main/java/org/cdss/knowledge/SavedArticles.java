@@ -5,6 +5,7 @@ import java.time.Instant;
 import java.util.List;
 import org.cdss.shared.DomainException;
 import org.cdss.shared.ProblemCode;
+import org.cdss.shared.db.ColumnText;
 import org.cdss.shared.db.UtcTimestamps;
 import org.cdss.shared.security.CdssPrincipal;
 import org.jspecify.annotations.Nullable;
@@ -66,8 +67,10 @@ public class SavedArticles {
         if (title.isEmpty() || title.length() > 1000 || (note != null && note.length() > 4000)) {
             throw new DomainException(ProblemCode.VALIDATION);
         }
-        String journal = cut(article.journal(), 300);
-        String published = cut(article.published(), 60);
+        String journal = ColumnText.fit(
+                article.journal() == null ? "" : article.journal().strip(), 300);
+        String published = ColumnText.fit(
+                article.published() == null ? "" : article.published().strip(), 60);
         Instant now = clock.instant();
         int updated = jdbc.sql("UPDATE knowledge_saved_article SET note = :note, updated_at = :now "
                         + "WHERE user_id = :u AND pmid = :p")
@@ -100,10 +103,5 @@ public class SavedArticles {
                 .param("u", user.userId().toString())
                 .param("p", pmid)
                 .update();
-    }
-
-    private static String cut(@Nullable String s, int max) {
-        String v = s == null ? "" : s.strip();
-        return v.length() <= max ? v : v.substring(0, max);
     }
 }

@@ -19,6 +19,7 @@ import org.cdss.patients.ClinicalViews.MedicationView;
 import org.cdss.patients.ClinicalViews.ProblemView;
 import org.cdss.shared.DomainException;
 import org.cdss.shared.ProblemCode;
+import org.cdss.shared.db.ColumnText;
 import org.cdss.shared.db.UtcTimestamps;
 import org.cdss.shared.security.CdssPrincipal;
 import org.cdss.shared.security.CurrentUser;
@@ -213,7 +214,7 @@ public class ClinicalLists {
                 .param("severity", severity.name())
                 .param("at", now())
                 .param("by", user.userId().toString())
-                .param("byName", cut(user.displayName(), 100))
+                .param("byName", ColumnText.fit(user.displayName(), 100))
                 .update();
         AllergyReview.clear(jdbc, patientId); // an allergy ends "no known allergies"
         audit.record(AuditEvent.success(Kind.ALLERGY.audit + "_CREATE", "PatientAllergy", id, patientId));
@@ -240,7 +241,7 @@ public class ClinicalLists {
                 .param("started", startedOn)
                 .param("at", now())
                 .param("by", user.userId().toString())
-                .param("byName", cut(user.displayName(), 100))
+                .param("byName", ColumnText.fit(user.displayName(), 100))
                 .update();
         audit.record(AuditEvent.success(Kind.MEDICATION.audit + "_CREATE", "PatientMedication", id, patientId));
         return id;
@@ -263,7 +264,7 @@ public class ClinicalLists {
                 .param("onset", onsetOn)
                 .param("at", now())
                 .param("by", user.userId().toString())
-                .param("byName", cut(user.displayName(), 100))
+                .param("byName", ColumnText.fit(user.displayName(), 100))
                 .update();
         audit.record(AuditEvent.success(Kind.PROBLEM.audit + "_CREATE", "PatientProblem", id, patientId));
         return id;
@@ -339,10 +340,6 @@ public class ClinicalLists {
 
     private LocalDateTime now() {
         return UtcTimestamps.toColumn(clock.instant());
-    }
-
-    private static String cut(String s, int max) {
-        return s == null || s.length() <= max ? s : s.substring(0, max);
     }
 
     private static UUID uuid(ResultSet rs, String column) throws SQLException {

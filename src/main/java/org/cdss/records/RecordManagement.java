@@ -20,6 +20,7 @@ import org.cdss.scheduling.AppointmentView;
 import org.cdss.shared.DomainException;
 import org.cdss.shared.DomainException.FieldProblem;
 import org.cdss.shared.ProblemCode;
+import org.cdss.shared.db.ColumnText;
 import org.cdss.shared.db.UtcTimestamps;
 import org.cdss.shared.security.CdssPrincipal;
 import org.cdss.shared.security.CurrentUser;
@@ -175,7 +176,7 @@ public class RecordManagement {
                 .param("e", encounterId.toString())
                 .param("p", encounter.patientId().toString())
                 .param("by", user.userId().toString())
-                .param("byName", cut(user.displayName()))
+                .param("byName", ColumnText.fit(user.displayName(), 100))
                 .param("at", UtcTimestamps.toColumn(clock.instant()))
                 .update();
         insertVersion(id, 0, text, user, null);
@@ -225,7 +226,7 @@ public class RecordManagement {
                     amended_at = :at
                 WHERE id = :id AND encounter_id = :e AND version = :v""")
                 .param("by", user.userId().toString())
-                .param("byName", cut(user.displayName()))
+                .param("byName", ColumnText.fit(user.displayName(), 100))
                 .param("at", UtcTimestamps.toColumn(clock.instant()))
                 .param("id", noteId.toString())
                 .param("e", encounterId.toString())
@@ -253,7 +254,7 @@ public class RecordManagement {
                 .param("a", text.assessment())
                 .param("plan", text.plan())
                 .param("by", user.userId().toString())
-                .param("byName", cut(user.displayName()))
+                .param("byName", ColumnText.fit(user.displayName(), 100))
                 .param("at", UtcTimestamps.toColumn(clock.instant()))
                 .param("reason", reason)
                 .update();
@@ -286,7 +287,7 @@ public class RecordManagement {
                 .param("bmi", v.bmi())
                 .param("at", UtcTimestamps.toColumn(clock.instant()))
                 .param("by", user.userId().toString())
-                .param("byName", cut(user.displayName()))
+                .param("byName", ColumnText.fit(user.displayName(), 100))
                 .update();
         audit.record(AuditEvent.success("VITALS_CREATE", "VitalSigns", id, encounter.patientId()));
         return queries.vitals(id);
@@ -321,7 +322,7 @@ public class RecordManagement {
                 .param("primary", primary)
                 .param("at", UtcTimestamps.toColumn(clock.instant()))
                 .param("by", user.userId().toString())
-                .param("byName", cut(user.displayName()))
+                .param("byName", ColumnText.fit(user.displayName(), 100))
                 .update();
         audit.record(AuditEvent.success("DIAGNOSIS_CREATE", "EncounterDiagnosis", id, encounter.patientId()));
         return queries.diagnosis(id);
@@ -361,9 +362,5 @@ public class RecordManagement {
 
     private static DomainException field(String pointer, String key) {
         return new DomainException(ProblemCode.VALIDATION, null, List.of(new FieldProblem(pointer, key)));
-    }
-
-    private static String cut(String s) {
-        return s == null || s.length() <= 100 ? s : s.substring(0, 100);
     }
 }
