@@ -276,7 +276,7 @@ function PortalCodeCard({ id }: { id: string }) {
 }
 
 function HistoryCard({ id }: { id: string }) {
-  const { t } = useTranslation();
+  const { t, i18n } = useTranslation();
   const history = usePatientHistory(id);
   if (history.isError) return null; // patients do not see the history (403)
   return (
@@ -289,7 +289,7 @@ function HistoryCard({ id }: { id: string }) {
         <ul className="space-y-1 text-sm">
           {(history.data ?? []).map((h, i) => (
             <li key={i} className="flex flex-wrap gap-2">
-              <span className="tabular-nums text-slate-500">{h.changedAt ? new Date(h.changedAt).toLocaleString() : ''}</span>
+              <span className="tabular-nums text-slate-500">{h.changedAt ? formatInstant(h.changedAt, i18n.language) : ''}</span>
               <span>{h.username}</span>
               <Badge>{t(`patients.history.${h.action}`, { defaultValue: h.action })}</Badge>
               <span className="text-slate-600">
