@@ -1,6 +1,7 @@
 import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { z } from 'zod';
 import { apiClient } from '../../../lib/api-client';
+import { hospitalDay } from '../../../lib/time';
 import { isoDate, requiredText } from '../../../lib/validation';
 import type { PatientView, RegisterPatientRequest, UpdatePatientRequest } from '../../../types/api';
 
@@ -18,8 +19,8 @@ const optionalPhone = () =>
 export const patientFormSchema = z.object({
   name: requiredText().pipe(z.string().max(100, 'validation.tooLong')),
   nameLatin: optionalText(100),
-  birthDate: isoDate().refine((d) => d <= new Date().toISOString().slice(0, 10), 'patients.validation.notFuture'),
-  sex: z.enum(['M', 'F', 'O', 'U']),
+  birthDate: isoDate().refine((d) => d <= hospitalDay(), 'patients.validation.notFuture'),
+  sex: z.enum(['M', 'F', 'O', 'U'], 'validation.required'),
   phone: optionalPhone(),
   address: optionalText(300),
   bloodType: z.enum(BLOOD_TYPES).optional(),

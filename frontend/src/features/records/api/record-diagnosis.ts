@@ -6,7 +6,7 @@ import { recordsKey } from './keys';
 
 /** KCD-8 / ICD-10 code, as the server checks it. */
 export const diagnosisSchema = z.object({
-  code: z.string().trim().regex(/^[A-Z][0-9]{2}(\.[0-9A-Z]{1,4})?$/, 'records.diagnosis.badCode'),
+  code: z.string().trim().min(1, 'validation.required').regex(/^[A-Z][0-9]{2}(\.[0-9A-Z]{1,4})?$/, 'records.diagnosis.badCode'),
   description: z.string().trim().min(1, 'validation.required').max(300, 'records.tooLong'),
   primary: z.boolean(),
 });
