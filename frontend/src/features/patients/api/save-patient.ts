@@ -52,6 +52,7 @@ export function useRegisterPatient() {
   const queryClient = useQueryClient();
   return useMutation({
     mutationFn: registerPatient,
+    meta: { successMessage: 'toast.patientRegistered' },
     onSuccess: () => void queryClient.invalidateQueries({ queryKey: ['patients', 'search'] }),
   });
 }
@@ -60,6 +61,7 @@ export function useUpdatePatient() {
   const queryClient = useQueryClient();
   return useMutation({
     mutationFn: updatePatient,
+    meta: { successMessage: 'toast.patientSaved' },
     onSuccess: (patient, { id }) => {
       queryClient.setQueryData(['patients', 'detail', id], patient);
       void queryClient.invalidateQueries({ queryKey: ['patients', 'history', id] });

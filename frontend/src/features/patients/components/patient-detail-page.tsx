@@ -5,6 +5,7 @@ import { PatientBanner } from '../../../components/patient/patient-banner';
 import { Alert } from '../../../components/ui/alert';
 import { Badge } from '../../../components/ui/badge';
 import { Button } from '../../../components/ui/button';
+import { ConfirmButton } from '../../../components/ui/confirm-button';
 import { Card, CardContent, CardHeader, CardTitle } from '../../../components/ui/card';
 import { Input } from '../../../components/ui/input';
 import { PageHeader } from '../../../components/ui/page-header';
@@ -225,14 +226,17 @@ function InactivateCard({ id }: { id: string }) {
           value={reason}
           onChange={(e) => setReason(e.target.value)}
         />
-        <Button
+        <ConfirmButton
           variant="danger"
           data-testid="patient-inactivate"
           disabled={!reason.trim() || inactivate.isPending}
-          onClick={() => inactivate.mutate({ id, reason: reason.trim() })}
+          title={t('confirm.inactivatePatient')}
+          description={t('confirm.inactivatePatientDescription')}
+          confirmLabel={t('patients.inactivate')}
+          onConfirm={() => inactivate.mutate({ id, reason: reason.trim() })}
         >
           {t('patients.inactivate')}
-        </Button>
+        </ConfirmButton>
         {inactivate.isError ? <Alert tone="error">{problemMessage(inactivate.error, t)}</Alert> : null}
       </CardContent>
     </Card>

@@ -20,5 +20,5 @@ export async function recordDiagnosis({ encounterId, body }: { encounterId: stri
 
 export function useRecordDiagnosis() {
   const queryClient = useQueryClient();
-  return useMutation({ mutationFn: recordDiagnosis, onSettled: () => void queryClient.invalidateQueries({ queryKey: recordsKey }) });
+  return useMutation({ mutationFn: recordDiagnosis, meta: { successMessage: 'toast.diagnosisRecorded' }, onSettled: () => void queryClient.invalidateQueries({ queryKey: recordsKey }) });
 }
