@@ -61,6 +61,7 @@ class PatientMergeBrowserTests extends DemoBrowserTest {
 
         Page doctor = browser.newPage();
         browser.login(doctor, "doctor", PASSWORD);
+        assertThat(doctor.getByTestId("home-page")).isVisible();
         doctor.navigate("/patients/" + survivor);
         assertThat(doctor.getByTestId("allergy-list")).containsText("Penicillin");
         assertThat(doctor.getByTestId("patient-banner-allergies")).containsText("Penicillin");
