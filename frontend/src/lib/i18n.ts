@@ -2,6 +2,7 @@ import i18n from 'i18next';
 import { initReactI18next } from 'react-i18next';
 import en from '../locales/en.json';
 import ko from '../locales/ko.json';
+import { isParticle, withParticle } from './korean-particles';
 
 export const SUPPORTED_LANGUAGES = ['ko', 'en'] as const;
 export type Language = (typeof SUPPORTED_LANGUAGES)[number];
@@ -40,6 +41,12 @@ void i18n.use(initReactI18next).init({
   initAsync: false,
 });
 applyDocumentLanguage(initial);
+
+// `{{name, josa(p: 을/를)}}`: the value followed by the particle its last sound takes (Korean only; issue 15 item 6)
+i18n.services.formatter?.add('josa', (value: unknown, lng: string | undefined, options: { p?: unknown }) => {
+  const word = String(value ?? '');
+  return lng === 'ko' && isParticle(options.p) ? withParticle(word, options.p) : word;
+});
 
 /** The UI language now in use (`ko` or `en`). */
 export function currentLanguage(): Language {

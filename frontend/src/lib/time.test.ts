@@ -8,20 +8,20 @@ import {
   hospitalDayBefore,
   hospitalLocalToInstant,
   instantToHospitalLocal,
-  seoulDayEnd,
-  seoulDayStart,
+  hospitalDayEnd,
+  hospitalDayStart,
   setHospitalTimeZone,
 } from './time';
 
 describe('hospital time', () => {
   it('turns a Seoul calendar day into the instants where it starts and ends', () => {
-    expect(seoulDayStart('2026-03-01')).toBe('2026-02-28T15:00:00.000Z');
-    expect(seoulDayEnd('2026-03-01')).toBe('2026-03-01T14:59:59.999Z');
+    expect(hospitalDayStart('2026-03-01')).toBe('2026-02-28T15:00:00.000Z');
+    expect(hospitalDayEnd('2026-03-01')).toBe('2026-03-01T14:59:59.999Z');
   });
 
   it('ignores what is not a date', () => {
-    expect(seoulDayStart('')).toBeUndefined();
-    expect(seoulDayEnd('01/03/2026')).toBeUndefined();
+    expect(hospitalDayStart('')).toBeUndefined();
+    expect(hospitalDayEnd('01/03/2026')).toBeUndefined();
   });
 
   it('shows instants in Asia/Seoul whatever the browser time zone', () => {
@@ -58,8 +58,8 @@ describe('the hospital zone from the server (issue 15 item 6)', () => {
     setHospitalTimeZone('Europe/Paris');
     expect(getHospitalTimeZone()).toBe('Europe/Paris');
     expect(hospitalDay(new Date('2026-12-04T23:30:00Z'))).toBe('2026-12-05');
-    expect(seoulDayStart('2026-12-05')).toBe('2026-12-04T23:00:00.000Z');
-    expect(seoulDayEnd('2026-07-01')).toBe('2026-07-01T21:59:59.999Z');
+    expect(hospitalDayStart('2026-12-05')).toBe('2026-12-04T23:00:00.000Z');
+    expect(hospitalDayEnd('2026-07-01')).toBe('2026-07-01T21:59:59.999Z');
     expect(hospitalLocalToInstant('2026-07-01T10:30')).toBe('2026-07-01T08:30:00.000Z');
     expect(instantToHospitalLocal('2026-07-01T08:30:00.000Z')).toBe('2026-07-01T10:30');
   });

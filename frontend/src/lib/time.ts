@@ -64,13 +64,13 @@ export function formatInstant(iso: string | null | undefined, lang: string): str
 }
 
 /** The instant a calendar day (`YYYY-MM-DD`) starts in the hospital's zone, as an ISO instant. */
-export function seoulDayStart(day: string, timeZone: string = hospitalTimeZone): string | undefined {
+export function hospitalDayStart(day: string, timeZone: string = hospitalTimeZone): string | undefined {
   if (!DATE_PATTERN.test(day)) return undefined;
   return zonedInstant(`${day}T00:00:00.000`, timeZone)?.toISOString();
 }
 
 /** The last millisecond of a calendar day (`YYYY-MM-DD`) in the hospital's zone, as an ISO instant. */
-export function seoulDayEnd(day: string, timeZone: string = hospitalTimeZone): string | undefined {
+export function hospitalDayEnd(day: string, timeZone: string = hospitalTimeZone): string | undefined {
   if (!DATE_PATTERN.test(day)) return undefined;
   const start = zonedInstant(`${day}T00:00:00.000`, timeZone);
   const next = new Date(`${day}T00:00:00.000Z`);

@@ -15,4 +15,8 @@ export function passwordFreeOfUsername(value: { username?: string; password?: st
   return !username || !(value.password ?? '').toLowerCase().includes(username);
 }
 
-export const isoDate = () => z.string().regex(/^\d{4}-\d{2}-\d{2}$/, 'validation.date');
+/** A `YYYY-MM-DD` date; an empty field says "required", not "wrong format" (issue 15 item 6). */
+export const isoDate = () => z.string().min(1, 'validation.required').regex(/^\d{4}-\d{2}-\d{2}$/, 'validation.date');
+
+/** A `HH:mm` time; an empty field says "required". */
+export const wallTime = () => z.string().min(1, 'validation.required').regex(/^\d{2}:\d{2}$/, 'validation.time');

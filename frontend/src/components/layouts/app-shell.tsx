@@ -66,7 +66,7 @@ export function AppShell({
         <div className="flex h-14 items-center gap-3 px-4">
           <button
             type="button"
-            className="inline-flex h-9 w-9 items-center justify-center rounded-md text-slate-700 hover:bg-slate-100 focus-visible:outline-none focus-visible:ring-2 focus-visible:ring-sky-500 md:hidden"
+            className="inline-flex h-9 w-9 items-center justify-center rounded-md text-slate-700 hover:bg-slate-100 focus-visible:outline-none focus-visible:ring-2 focus-visible:ring-sky-500 lg:hidden"
             aria-expanded={menuOpen}
             aria-controls="main-navigation"
             aria-label={menuOpen ? t('shell.closeMenu') : t('shell.openMenu')}
@@ -85,40 +85,40 @@ export function AppShell({
             <span className="hidden text-sm text-slate-500 lg:inline">{t('app.subtitle')}</span>
           </NavLink>
           {search ? <div className="ml-4">{search}</div> : null}
-          <div className="ml-auto flex items-center gap-2 sm:gap-3">
-            {/* on a phone the language, the user and logout fold into the menu (issue 15 item 7) */}
-            <span className="hidden sm:contents">
+          <div className="ml-auto flex items-center gap-2 lg:gap-3">
+            {/* on a phone or a tablet (below 1024 px) the language, the user and logout fold into the menu (issue 15 item 7) */}
+            <span className="hidden lg:contents">
               <LanguageSwitch />
             </span>
             {liveStatus ? (
-              <span className="hidden items-center gap-1 text-xs text-slate-500 sm:flex" data-testid="live-status" data-status={liveStatus} role="status">
+              <span className="hidden items-center gap-1 text-xs text-slate-500 lg:flex" data-testid="live-status" data-status={liveStatus} role="status">
                 <span aria-hidden="true" className={liveStatus === 'live' ? 'h-2 w-2 rounded-full bg-emerald-500' : liveStatus === 'connecting' ? 'h-2 w-2 rounded-full bg-amber-400' : 'h-2 w-2 rounded-full bg-slate-300'} />
                 {t(`shell.live.${liveStatus}`)}
               </span>
             ) : null}
             {headerActions}
-            <span className="hidden max-w-[9rem] truncate text-sm text-slate-700 sm:inline sm:max-w-none" data-testid="current-user" title={displayName}>
+            <span className="hidden max-w-[9rem] truncate text-sm text-slate-700 lg:inline lg:max-w-none" data-testid="current-user" title={displayName}>
               <span className="sr-only">{t('shell.signedInAs')} </span>
-              {displayName ? <span className="hidden font-medium sm:inline">{displayName} </span> : null}
+              {displayName ? <span className="hidden font-medium lg:inline">{displayName} </span> : null}
               <span className="text-slate-500">{username}</span>
             </span>
-            <Button variant="secondary" size="sm" data-testid="logout" onClick={onLogout} disabled={loggingOut} className="hidden sm:inline-flex">
+            <Button variant="secondary" size="sm" data-testid="logout" onClick={onLogout} disabled={loggingOut} className="hidden lg:inline-flex">
               {t('shell.logout')}
             </Button>
           </div>
         </div>
       </header>
-      <div className="flex flex-1 flex-col md:flex-row">
+      <div className="flex flex-1 flex-col lg:flex-row">
         <nav
           id="main-navigation"
           aria-label={t('shell.navigation')}
           className={cn(
-            'border-b border-slate-200 bg-white px-3 py-3 md:block md:w-56 md:shrink-0 md:border-b-0 md:border-r',
+            'border-b border-slate-200 bg-white px-3 py-3 lg:block lg:w-56 lg:shrink-0 lg:border-b-0 lg:border-r',
             menuOpen ? 'block' : 'hidden',
           )}
         >
           {menuOpen ? (
-            <div className="mb-3 space-y-3 border-b border-slate-200 pb-3 sm:hidden" data-testid="menu-header-controls">
+            <div className="mb-3 space-y-3 border-b border-slate-200 pb-3 lg:hidden" data-testid="menu-header-controls">
               {menuSearch}
               <div className="flex items-center justify-between gap-2">
                 <span className="truncate text-sm text-slate-700" data-testid="menu-current-user">

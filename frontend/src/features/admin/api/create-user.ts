@@ -28,6 +28,7 @@ export function useCreateUser() {
   const queryClient = useQueryClient();
   return useMutation({
     mutationFn: createUser,
+    meta: { successMessage: 'toast.userCreated' },
     onSuccess: (user) => {
       void queryClient.invalidateQueries({ queryKey: usersQueryKey });
       if (user.id) queryClient.setQueryData(userQueryKey(user.id), user);

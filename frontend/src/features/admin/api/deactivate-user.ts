@@ -14,6 +14,7 @@ export function useDeactivateUser() {
   const queryClient = useQueryClient();
   return useMutation({
     mutationFn: deactivateUser,
+    meta: { successMessage: 'toast.userDeactivated' },
     onSuccess: (user, id) => {
       queryClient.setQueryData(userQueryKey(id), user);
       void queryClient.invalidateQueries({ queryKey: [...usersQueryKey, 'list'] });

@@ -14,5 +14,5 @@ export async function resetPassword({ id, body }: { id: string; body: ResetPassw
 }
 
 export function useResetPassword() {
-  return useMutation({ mutationFn: resetPassword });
+  return useMutation({ mutationFn: resetPassword, meta: { successMessage: 'toast.passwordReset' } });
 }

@@ -24,6 +24,7 @@ export function useUpdateUser() {
   const queryClient = useQueryClient();
   return useMutation({
     mutationFn: updateUser,
+    meta: { successMessage: 'toast.userSaved' },
     onSuccess: (user, { id }) => {
       queryClient.setQueryData(userQueryKey(id), user);
       void queryClient.invalidateQueries({ queryKey: [...usersQueryKey, 'list'] });

@@ -22,14 +22,15 @@ import {
 } from '../../../components/ui/table';
 import { PAGE_SIZE, pageParam } from '../../../lib/query-params';
 import { problemMessage } from '../../../lib/problem-message';
-import { formatInstant, seoulDayEnd, seoulDayStart } from '../../../lib/time';
+import { formatInstant, getHospitalTimeZone, hospitalDayEnd, hospitalDayStart } from '../../../lib/time';
 import { useAudit } from '../api/list-audit';
 import { useAuditActions } from '../api/list-audit-actions';
+import { AuditPatientPick } from './audit-patient-pick';
 import { auditActionLabel, auditResourceLabel } from '../../../lib/audit-action-label';
 
 const COLUMNS = 8;
 const OUTCOMES = ['SUCCESS', 'FAILURE', 'DENIED'] as const;
-const FILTERS = ['username', 'patientId', 'action', 'outcome', 'from', 'to'] as const;
+const FILTERS = ['username', 'patientId', 'patient', 'action', 'outcome', 'from', 'to'] as const;
 type Filters = Record<(typeof FILTERS)[number], string>;
 
 /** /admin/audit: the audit trail, newest first. Dates are calendar days in the hospital's zone. */
@@ -54,8 +55,8 @@ export function AuditPage() {
     patientId: applied.patientId || undefined,
     action: applied.action || undefined,
     outcome: applied.outcome || undefined,
-    from: applied.from ? seoulDayStart(applied.from) : undefined,
-    to: applied.to ? seoulDayEnd(applied.to) : undefined,
+    from: applied.from ? hospitalDayStart(applied.from) : undefined,
+    to: applied.to ? hospitalDayEnd(applied.to) : undefined,
     page,
     size: PAGE_SIZE,
   });
@@ -100,8 +101,12 @@ export function AuditPage() {
           <Input {...input('username')} type="search" autoCapitalize="none" spellCheck={false} />
         </div>
         <div className="space-y-1">
-          <Label htmlFor="audit-patientId">{t('audit.filters.patientId')}</Label>
-          <Input {...input('patientId')} type="search" spellCheck={false} />
+          <Label htmlFor="audit-patient">{t('audit.filters.patient')}</Label>
+          <AuditPatientPick
+            id="audit-patient"
+            value={draft.patientId ? { id: draft.patientId, label: draft.patient || t('audit.patientPick.unnamed') } : undefined}
+            onChange={(picked) => setDraft({ ...draft, patientId: picked?.id ?? '', patient: picked?.label ?? '' })}
+          />
         </div>
         <div className="space-y-1">
           <Label htmlFor="audit-action">{t('audit.filters.action')}</Label>
@@ -140,7 +145,7 @@ export function AuditPage() {
           <Button type="button" variant="ghost" onClick={() => setParams(new URLSearchParams())}>
             {t('common.reset')}
           </Button>
-          <p className="self-center text-xs text-slate-500">{t('audit.timeZoneNote')}</p>
+          <p className="self-center text-xs text-slate-500">{t('audit.timeZoneNote', { zone: getHospitalTimeZone() })}</p>
         </div>
       </form>
 
@@ -179,7 +184,9 @@ export function AuditPage() {
                 <TableCell className="whitespace-nowrap tabular-nums">
                   <time dateTime={entry.occurredAt}>{formatInstant(entry.occurredAt, lang)}</time>
                 </TableCell>
-                <TableCell className="font-mono text-xs">{entry.username}</TableCell>
+                <TableCell className="text-xs" title={entry.username} data-testid="audit-user">
+                  {entry.userDisplayName ?? entry.username}
+                </TableCell>
                 <TableCell className="text-xs">{roleLabels(entry.roles)}</TableCell>
                 {/* codes and ids only as tooltips: no raw code on the screen (issue 15) */}
                 <TableCell className="text-xs" title={entry.action} data-testid="audit-action">
@@ -190,8 +197,8 @@ export function AuditPage() {
                 </TableCell>
                 <TableCell className="text-xs">
                   {entry.patientId ? (
-                    <Link to={`/patients/${entry.patientId}`} title={entry.patientId} className="text-sky-800 underline">
-                      {t('audit.openChart')}
+                    <Link to={`/patients/${entry.patientId}`} title={entry.patientId} className="text-sky-800 underline" data-testid="audit-patient">
+                      {entry.patientName ? `${entry.patientName} (${entry.patientMrn ?? ''})` : t('audit.openChart')}
                     </Link>
                   ) : null}
                 </TableCell>

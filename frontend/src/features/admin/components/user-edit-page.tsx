@@ -5,6 +5,7 @@ import { RoleBadges } from '../../../components/role-badges';
 import { Alert } from '../../../components/ui/alert';
 import { Badge } from '../../../components/ui/badge';
 import { Button } from '../../../components/ui/button';
+import { ConfirmButton } from '../../../components/ui/confirm-button';
 import { Card, CardContent, CardHeader, CardTitle } from '../../../components/ui/card';
 import { fieldProps, FormField } from '../../../components/ui/form-field';
 import { Input } from '../../../components/ui/input';
@@ -177,9 +178,17 @@ function UserEditForm({ user, reload }: { user: UserView; reload: () => Promise<
           {statusError ? <Alert tone="error">{problemMessage(statusError, t)}</Alert> : null}
           <div className="flex flex-wrap gap-2">
             {user.active ? (
-              <Button variant="danger" data-testid="deactivate-user" disabled={statusPending} onClick={() => deactivate.mutate(id, statusHandlers)}>
+              <ConfirmButton
+                variant="danger"
+                data-testid="deactivate-user"
+                disabled={statusPending}
+                title={t('confirm.deactivateUser')}
+                description={t('confirm.deactivateUserDescription')}
+                confirmLabel={t('admin.users.deactivate')}
+                onConfirm={() => deactivate.mutate(id, statusHandlers)}
+              >
                 {t('admin.users.deactivate')}
-              </Button>
+              </ConfirmButton>
             ) : (
               <Button variant="secondary" data-testid="activate-user" disabled={statusPending} onClick={() => activate.mutate(id, statusHandlers)}>
                 {t('admin.users.activate')}

@@ -19,6 +19,7 @@ import { formatInstant } from '../../../lib/time';
 import type { HomeCard } from '../../../types/api';
 import { useHome } from '../api/get-home';
 import { auditActionLabel, auditResourceLabel } from '../../../lib/audit-action-label';
+import { DoctorToday } from './doctor-today';
 
 function StatCard({ card, lang }: { card: HomeCard; lang: string }) {
   const { t } = useTranslation();
@@ -57,6 +58,8 @@ export function HomePage() {
 
   const { user, cards = [], recentActivity = [] } = home.data;
   const departments = user?.departments ?? [];
+  // a doctor's home is the day's work (patients, results, unsent orders), not the audit log (issue 15 item 6)
+  const doctorId = user?.roles?.includes('DOCTOR') ? user.id : undefined;
 
   return (
     <div data-testid="home-page" className="space-y-6">
@@ -94,6 +97,9 @@ export function HomePage() {
         </section>
       ) : null}
 
+      {doctorId ? <DoctorToday doctorId={doctorId} /> : null}
+
+      {doctorId ? null : (
       <Card>
         <CardHeader>
           <CardTitle>{t('home.recentActivity')}</CardTitle>
@@ -132,6 +138,7 @@ export function HomePage() {
           )}
         </CardContent>
       </Card>
+      )}
     </div>
   );
 }

@@ -2,6 +2,7 @@ import { useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Alert } from '../../../components/ui/alert';
 import { Button } from '../../../components/ui/button';
+import { ConfirmButton } from '../../../components/ui/confirm-button';
 import { Card, CardContent, CardHeader, CardTitle } from '../../../components/ui/card';
 import { Input } from '../../../components/ui/input';
 import { Label } from '../../../components/ui/label';
@@ -86,9 +87,16 @@ export function FeedAdmin() {
                     <Button size="sm" variant="secondary" onClick={() => feed.id && refresh.mutate(feed.id)}>
                       {t('knowledge.feedAdmin.refresh')}
                     </Button>
-                    <Button size="sm" variant="ghost" onClick={() => feed.id && deactivate.mutate(feed.id)}>
+                    <ConfirmButton
+                      size="sm"
+                      variant="ghost"
+                      title={t('confirm.deactivateFeed')}
+                      description={t('confirm.deactivateFeedDescription')}
+                      confirmLabel={t('knowledge.feedAdmin.remove')}
+                      onConfirm={() => feed.id && deactivate.mutate(feed.id)}
+                    >
                       {t('knowledge.feedAdmin.remove')}
-                    </Button>
+                    </ConfirmButton>
                   </TableCell>
                 </TableRow>
               ))}

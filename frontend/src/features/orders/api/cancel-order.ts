@@ -14,5 +14,5 @@ export function cancelOrder({ id, body, key }: { id: string; body: CancelOrderRe
 }
 
 export function useCancelOrder() {
-  return useOrderMutation(cancelOrder);
+  return useOrderMutation(cancelOrder, { successMessage: 'toast.orderCancelled' });
 }

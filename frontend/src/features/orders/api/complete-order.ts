@@ -31,5 +31,5 @@ export function completeOrder({ id, body, key }: { id: string; body: CompleteOrd
 }
 
 export function useCompleteOrder() {
-  return useOrderMutation(completeOrder);
+  return useOrderMutation(completeOrder, { successMessage: 'toast.orderCompleted' });
 }

@@ -12,5 +12,5 @@ export function createOrder({ form, key }: { form: OrderForm; key: string }) {
 }
 
 export function useCreateOrder() {
-  return useOrderMutation(createOrder);
+  return useOrderMutation(createOrder, { successMessage: 'toast.orderCreated' });
 }

@@ -31,5 +31,5 @@ export function returnOrder({ id, body, key }: { id: string; body: CancelOrderRe
 }
 
 export function useReturnOrder() {
-  return useOrderMutation(returnOrder);
+  return useOrderMutation(returnOrder, { successMessage: 'toast.orderReturned' });
 }

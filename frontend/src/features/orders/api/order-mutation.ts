@@ -15,11 +15,16 @@ export async function postOrderAction(url: string, body: unknown, key: string): 
 /**
  * A mutation that refreshes every order list, worklist and detail afterwards. A keyed request is retried when no
  * answer came (the key makes that safe); `retry: false` for the requests the server takes no key for.
+ * `successMessage`: the i18n key of the toast shown once it succeeded.
  */
-export function useOrderMutation<V>(mutationFn: (variables: V) => Promise<OrderDetailView>, { retry = true } = {}) {
+export function useOrderMutation<V>(
+  mutationFn: (variables: V) => Promise<OrderDetailView>,
+  { retry = true, successMessage }: { retry?: boolean; successMessage?: string } = {},
+) {
   const queryClient = useQueryClient();
   return useMutation({
     mutationFn,
+    meta: successMessage ? { successMessage } : undefined,
     retry: (count, error) => retry && count < 2 && toApiProblem(error).code === 'network',
     onSettled: () => void queryClient.invalidateQueries({ queryKey: ordersQueryKey }),
   });

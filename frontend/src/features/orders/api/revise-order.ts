@@ -11,5 +11,5 @@ export function reviseOrder({ id, form, key }: { id: string; form: OrderForm; ke
 }
 
 export function useReviseOrder() {
-  return useOrderMutation(reviseOrder);
+  return useOrderMutation(reviseOrder, { successMessage: 'toast.orderRevised' });
 }

@@ -21,5 +21,5 @@ export function sendOrder({ id, body, key }: { id: string; body: SendOrderReques
 }
 
 export function useSendOrder() {
-  return useOrderMutation(sendOrder);
+  return useOrderMutation(sendOrder, { successMessage: 'toast.orderSent' });
 }

@@ -14,5 +14,5 @@ export async function updateOrder({ id, body }: { id: string; body: UpdateOrderR
 // No Idempotency-Key (the server takes none here) and no retry: after a lost answer the version has moved on, and a
 // retry would only report a stale version.
 export function useUpdateOrder() {
-  return useOrderMutation(updateOrder, { retry: false });
+  return useOrderMutation(updateOrder, { retry: false, successMessage: 'toast.orderSaved' });
 }

@@ -10,5 +10,5 @@ export async function withdrawOrder({ id }: { id: string }): Promise<OrderDetail
 
 // No retry: a second DELETE after a lost answer would find the order cancelled already and answer 409.
 export function useWithdrawOrder() {
-  return useOrderMutation(withdrawOrder, { retry: false });
+  return useOrderMutation(withdrawOrder, { retry: false, successMessage: 'toast.orderWithdrawn' });
 }

@@ -9,7 +9,7 @@ import { Spinner } from '../../../components/ui/spinner';
 import { Table, TableBody, TableCell, TableHead, TableHeaderCell, TableRow } from '../../../components/ui/table';
 import { departmentName } from '../../../lib/department-name';
 import { problemMessage } from '../../../lib/problem-message';
-import { hospitalDay, hospitalDayBefore, seoulDayEnd, seoulDayStart } from '../../../lib/time';
+import { hospitalDay, hospitalDayBefore, hospitalDayEnd, hospitalDayStart } from '../../../lib/time';
 import { useOrderStatistics } from '../api/get-order-statistics';
 import { useDepartments } from '../api/list-departments';
 import { ORDER_TYPES, PRIORITIES, STATUSES } from '../lib/enums';
@@ -54,7 +54,7 @@ export function OrderStatisticsPage() {
   const { t, i18n } = useTranslation();
   const [from, setFrom] = useState(() => defaultStatisticsPeriod().from);
   const [to, setTo] = useState(() => defaultStatisticsPeriod().to);
-  const stats = useOrderStatistics({ from: seoulDayStart(from), to: seoulDayEnd(to) });
+  const stats = useOrderStatistics({ from: hospitalDayStart(from), to: hospitalDayEnd(to) });
   const departments = useDepartments();
   const data = stats.data;
   const fromMap = (map: Record<string, number> | undefined, keys: readonly string[], label: (k: string) => string) =>

@@ -9,14 +9,18 @@ import { problemMessage } from '../../../lib/problem-message';
 import { formatInstant } from '../../../lib/time';
 import type { OrderDetailView } from '../../../types/api';
 import { useOrderMessages, usePostOrderMessage, useReturnOrder } from '../api/order-messages';
+import { useRecentResults } from '../api/recent-results';
+import { Link } from 'react-router-dom';
 import { ReasonActionButton } from './reason-action-button';
 
 /**
  * Beside a medication order under verification (issue 15 item 5): the patient's active allergies and medications, so
- * that the pharmacist judges the order with them in view. Recent lab values are not shown here yet.
+ * that the pharmacist judges the order with them in view, and the latest results (flag and date; the values are one
+ * click away on the result's order).
  */
 export function VerificationContext({ patientId }: { patientId: string }) {
-  const { t } = useTranslation();
+  const { t, i18n } = useTranslation();
+  const results = useRecentResults(patientId);
   const allergies = usePatientBannerAllergies(patientId);
   const medications = usePatientMedications(patientId);
   const activeAllergies = (allergies.data ?? []).filter((a) => a.status === 'ACTIVE');
@@ -50,6 +54,29 @@ export function VerificationContext({ patientId }: { patientId: string }) {
               <li key={m.id}>
                 {m.name}
                 {m.dose ? <span className="text-slate-600"> · {m.dose}</span> : null}
+              </li>
+            ))}
+          </ul>
+        </div>
+        <div className="sm:col-span-2">
+          <h3 className="font-medium">{t('orders.verification.results')}</h3>
+          {results.isError ? <p className="text-slate-500">{t('orders.verification.unreadable')}</p> : null}
+          {results.data && (results.data.content ?? []).length === 0 ? <p className="text-slate-500">{t('orders.verification.noResults')}</p> : null}
+          <ul data-testid="verification-results">
+            {(results.data?.content ?? []).map((r) => (
+              <li key={r.id} className="flex flex-wrap gap-x-2">
+                <time className="tabular-nums text-slate-500" dateTime={r.occurredAt}>
+                  {formatInstant(r.occurredAt, i18n.language)}
+                </time>
+                <Link to={`/orders/${r.id}`} className="text-sky-800 underline">
+                  {r.text}
+                </Link>
+                <span
+                  className={r.code === 'CRITICAL' ? 'font-medium text-rose-800' : r.code === 'ABNORMAL' ? 'text-amber-800' : 'text-slate-600'}
+                  title={r.code}
+                >
+                  {t(`orders.verification.resultFlag.${r.code}`, { defaultValue: '' })}
+                </span>
               </li>
             ))}
           </ul>

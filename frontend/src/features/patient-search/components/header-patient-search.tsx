@@ -21,7 +21,7 @@ function useDebounced(value: string, ms: number): string {
  * The header's patient search (registry readers only): name, 초성, MRN or phone; the best matches drop down as a
  * WAI-ARIA combobox. ↑/↓ move, Enter opens the highlighted (or first) patient's chart, Escape closes the list.
  */
-/** `inMenu`: the copy in the phone's folded menu (full width, shown below the `sm` breakpoint only). */
+/** `inMenu`: the copy in the phone's folded menu (full width, shown below the `lg` breakpoint only: phones and tablets). */
 export function HeaderPatientSearch({ inMenu = false }: { inMenu?: boolean } = {}) {
   const { t } = useTranslation();
   const navigate = useNavigate();
@@ -78,7 +78,7 @@ export function HeaderPatientSearch({ inMenu = false }: { inMenu?: boolean } = {
   const optionId = (index: number) => `${listId}-option-${index}`;
 
   return (
-    <div className={inMenu ? 'relative w-full sm:hidden' : 'relative hidden w-72 sm:block'} data-testid="header-search">
+    <div className={inMenu ? 'relative w-full lg:hidden' : 'relative hidden w-72 lg:block'} data-testid="header-search">
       <label htmlFor={`${listId}-input`} className="sr-only">
         {t('patientSearch.label')}
       </label>

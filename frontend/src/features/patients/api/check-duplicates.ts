@@ -36,6 +36,7 @@ export function usePatientDuplicates() {
 export function useMergePatients() {
   const queryClient = useQueryClient();
   return useMutation({
+    meta: { successMessage: 'toast.patientsMerged' },
     mutationFn: async (body: MergeRequest) => (await apiClient.post<PatientView>('/api/admin/patient-duplicates/merge', body)).data,
     onSuccess: () => void queryClient.invalidateQueries({ queryKey: ['patients'] }),
   });

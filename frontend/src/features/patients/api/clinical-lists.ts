@@ -59,6 +59,7 @@ export function useAddClinicalEntry() {
   const queryClient = useQueryClient();
   return useMutation({
     mutationFn: addClinicalEntry,
+    meta: { successMessage: 'toast.entryAdded' },
     onSuccess: (_, { id, kind }) => void queryClient.invalidateQueries({ queryKey: clinicalListKey(id, kind) }),
   });
 }
@@ -67,6 +68,7 @@ export function useInactivateClinicalEntry() {
   const queryClient = useQueryClient();
   return useMutation({
     mutationFn: inactivateClinicalEntry,
+    meta: { successMessage: 'toast.entryInactivated' },
     onSuccess: (_, { id, kind }) => void queryClient.invalidateQueries({ queryKey: clinicalListKey(id, kind) }),
   });
 }

@@ -12,6 +12,7 @@ export function useInactivatePatient() {
   const queryClient = useQueryClient();
   return useMutation({
     mutationFn: inactivatePatient,
+    meta: { successMessage: 'toast.patientInactivated' },
     onSuccess: (patient, { id }) => {
       queryClient.setQueryData(['patients', 'detail', id], patient);
       void queryClient.invalidateQueries({ queryKey: ['patients', 'history', id] });

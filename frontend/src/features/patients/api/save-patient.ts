@@ -1,6 +1,7 @@
 import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { z } from 'zod';
 import { apiClient } from '../../../lib/api-client';
+import { hospitalDay } from '../../../lib/time';
 import { isoDate, requiredText } from '../../../lib/validation';
 import type { PatientView, RegisterPatientRequest, UpdatePatientRequest } from '../../../types/api';
 
@@ -18,8 +19,8 @@ const optionalPhone = () =>
 export const patientFormSchema = z.object({
   name: requiredText().pipe(z.string().max(100, 'validation.tooLong')),
   nameLatin: optionalText(100),
-  birthDate: isoDate().refine((d) => d <= new Date().toISOString().slice(0, 10), 'patients.validation.notFuture'),
-  sex: z.enum(['M', 'F', 'O', 'U']),
+  birthDate: isoDate().refine((d) => d <= hospitalDay(), 'patients.validation.notFuture'),
+  sex: z.enum(['M', 'F', 'O', 'U'], 'validation.required'),
   phone: optionalPhone(),
   address: optionalText(300),
   bloodType: z.enum(BLOOD_TYPES).optional(),
@@ -51,6 +52,7 @@ export function useRegisterPatient() {
   const queryClient = useQueryClient();
   return useMutation({
     mutationFn: registerPatient,
+    meta: { successMessage: 'toast.patientRegistered' },
     onSuccess: () => void queryClient.invalidateQueries({ queryKey: ['patients', 'search'] }),
   });
 }
@@ -59,6 +61,7 @@ export function useUpdatePatient() {
   const queryClient = useQueryClient();
   return useMutation({
     mutationFn: updatePatient,
+    meta: { successMessage: 'toast.patientSaved' },
     onSuccess: (patient, { id }) => {
       queryClient.setQueryData(['patients', 'detail', id], patient);
       void queryClient.invalidateQueries({ queryKey: ['patients', 'history', id] });

@@ -4,6 +4,7 @@ import { useTranslation } from 'react-i18next';
 import { Alert } from '../../../components/ui/alert';
 import { Badge } from '../../../components/ui/badge';
 import { Button } from '../../../components/ui/button';
+import { ConfirmButton } from '../../../components/ui/confirm-button';
 import { Card, CardContent, CardHeader, CardTitle } from '../../../components/ui/card';
 import { Input } from '../../../components/ui/input';
 import { Select } from '../../../components/ui/select';
@@ -87,15 +88,18 @@ export function ClinicalListSection({ patientId, kind, canWrite }: { patientId: 
                     {row.status === 'ACTIVE' ? t('common.active') : t('common.inactive')}
                   </Badge>
                   {canWrite && row.status === 'ACTIVE' ? (
-                    <Button
+                    <ConfirmButton
                       size="sm"
                       variant="secondary"
                       data-testid={`inactivate-${TEST_ID[kind]}`}
                       disabled={inactivate.isPending}
-                      onClick={() => inactivate.mutate({ id: patientId, kind, itemId: String(row.id) })}
+                      title={t('confirm.inactivateEntry', { name: describe(row) })}
+                      description={t('confirm.inactivateEntryDescription')}
+                      confirmLabel={t('patients.lists.inactivate')}
+                      onConfirm={() => inactivate.mutate({ id: patientId, kind, itemId: String(row.id) })}
                     >
                       {t('patients.lists.inactivate')}
-                    </Button>
+                    </ConfirmButton>
                   ) : null}
                 </span>
               </li>

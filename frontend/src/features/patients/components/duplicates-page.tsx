@@ -1,7 +1,7 @@
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Alert } from '../../../components/ui/alert';
-import { Button } from '../../../components/ui/button';
+import { ConfirmButton } from '../../../components/ui/confirm-button';
 import { EmptyState } from '../../../components/ui/empty-state';
 import { Input } from '../../../components/ui/input';
 import { PageHeader } from '../../../components/ui/page-header';
@@ -64,17 +64,16 @@ function PairRow({ pair }: { pair: DuplicatePair }) {
           className="max-w-xs"
           onChange={(e) => setReason(e.target.value)}
         />
-        <Button
+        <ConfirmButton
           variant="danger"
+          data-testid="merge-pair"
           disabled={!reason.trim() || merge.isPending}
-          onClick={() => {
-            if (window.confirm(t('patients.duplicates.confirmMerge'))) {
-              merge.mutate({ mergedId: pair.younger?.id ?? '', survivorId: pair.older?.id ?? '', reason: reason.trim() });
-            }
-          }}
+          title={t('patients.duplicates.confirmMerge')}
+          confirmLabel={t('patients.duplicates.merge')}
+          onConfirm={() => merge.mutate({ mergedId: pair.younger?.id ?? '', survivorId: pair.older?.id ?? '', reason: reason.trim() })}
         >
           {t('patients.duplicates.merge')}
-        </Button>
+        </ConfirmButton>
       </div>
       {merge.isError ? <Alert tone="error">{problemMessage(merge.error, t)}</Alert> : null}
     </li>

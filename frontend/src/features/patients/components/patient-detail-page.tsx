@@ -5,6 +5,7 @@ import { PatientBanner } from '../../../components/patient/patient-banner';
 import { Alert } from '../../../components/ui/alert';
 import { Badge } from '../../../components/ui/badge';
 import { Button } from '../../../components/ui/button';
+import { ConfirmButton } from '../../../components/ui/confirm-button';
 import { Card, CardContent, CardHeader, CardTitle } from '../../../components/ui/card';
 import { Input } from '../../../components/ui/input';
 import { PageHeader } from '../../../components/ui/page-header';
@@ -225,14 +226,17 @@ function InactivateCard({ id }: { id: string }) {
           value={reason}
           onChange={(e) => setReason(e.target.value)}
         />
-        <Button
+        <ConfirmButton
           variant="danger"
           data-testid="patient-inactivate"
           disabled={!reason.trim() || inactivate.isPending}
-          onClick={() => inactivate.mutate({ id, reason: reason.trim() })}
+          title={t('confirm.inactivatePatient')}
+          description={t('confirm.inactivatePatientDescription')}
+          confirmLabel={t('patients.inactivate')}
+          onConfirm={() => inactivate.mutate({ id, reason: reason.trim() })}
         >
           {t('patients.inactivate')}
-        </Button>
+        </ConfirmButton>
         {inactivate.isError ? <Alert tone="error">{problemMessage(inactivate.error, t)}</Alert> : null}
       </CardContent>
     </Card>
@@ -276,7 +280,7 @@ function PortalCodeCard({ id }: { id: string }) {
 }
 
 function HistoryCard({ id }: { id: string }) {
-  const { t } = useTranslation();
+  const { t, i18n } = useTranslation();
   const history = usePatientHistory(id);
   if (history.isError) return null; // patients do not see the history (403)
   return (
@@ -289,7 +293,7 @@ function HistoryCard({ id }: { id: string }) {
         <ul className="space-y-1 text-sm">
           {(history.data ?? []).map((h, i) => (
             <li key={i} className="flex flex-wrap gap-2">
-              <span className="tabular-nums text-slate-500">{h.changedAt ? new Date(h.changedAt).toLocaleString() : ''}</span>
+              <span className="tabular-nums text-slate-500">{h.changedAt ? formatInstant(h.changedAt, i18n.language) : ''}</span>
               <span>{h.username}</span>
               <Badge>{t(`patients.history.${h.action}`, { defaultValue: h.action })}</Badge>
               <span className="text-slate-600">

@@ -6,7 +6,7 @@ import { recordsKey } from './keys';
 
 /** KCD-8 / ICD-10 code, as the server checks it. */
 export const diagnosisSchema = z.object({
-  code: z.string().trim().regex(/^[A-Z][0-9]{2}(\.[0-9A-Z]{1,4})?$/, 'records.diagnosis.badCode'),
+  code: z.string().trim().min(1, 'validation.required').regex(/^[A-Z][0-9]{2}(\.[0-9A-Z]{1,4})?$/, 'records.diagnosis.badCode'),
   description: z.string().trim().min(1, 'validation.required').max(300, 'records.tooLong'),
   primary: z.boolean(),
 });
@@ -20,5 +20,5 @@ export async function recordDiagnosis({ encounterId, body }: { encounterId: stri
 
 export function useRecordDiagnosis() {
   const queryClient = useQueryClient();
-  return useMutation({ mutationFn: recordDiagnosis, onSettled: () => void queryClient.invalidateQueries({ queryKey: recordsKey }) });
+  return useMutation({ mutationFn: recordDiagnosis, meta: { successMessage: 'toast.diagnosisRecorded' }, onSettled: () => void queryClient.invalidateQueries({ queryKey: recordsKey }) });
 }

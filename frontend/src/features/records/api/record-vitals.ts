@@ -11,5 +11,5 @@ export async function recordVitals({ encounterId, body }: { encounterId: string;
 
 export function useRecordVitals() {
   const queryClient = useQueryClient();
-  return useMutation({ mutationFn: recordVitals, onSettled: () => void queryClient.invalidateQueries({ queryKey: recordsKey }) });
+  return useMutation({ mutationFn: recordVitals, meta: { successMessage: 'toast.vitalsRecorded' }, onSettled: () => void queryClient.invalidateQueries({ queryKey: recordsKey }) });
 }

@@ -46,5 +46,5 @@ export async function saveNote({
 
 export function useSaveNote() {
   const queryClient = useQueryClient();
-  return useMutation({ mutationFn: saveNote, onSettled: () => void queryClient.invalidateQueries({ queryKey: recordsKey }) });
+  return useMutation({ mutationFn: saveNote, meta: { successMessage: 'toast.noteSaved' }, onSettled: () => void queryClient.invalidateQueries({ queryKey: recordsKey }) });
 }

@@ -8,7 +8,7 @@ import { EmptyState } from '../../../components/ui/empty-state';
 import { Input } from '../../../components/ui/input';
 import { Pagination } from '../../../components/ui/pagination';
 import { problemMessage } from '../../../lib/problem-message';
-import { formatInstant, seoulDayEnd, seoulDayStart } from '../../../lib/time';
+import { formatInstant, hospitalDayEnd, hospitalDayStart } from '../../../lib/time';
 import { TIMELINE_TYPES, useTimeline } from '../api/get-timeline';
 
 const PAGE_SIZE = 10;
@@ -22,8 +22,8 @@ export function TimelineSection({ patientId }: { patientId: string }) {
   const [page, setPage] = useState(0);
   const timeline = useTimeline(patientId, {
     types,
-    from: fromDay ? seoulDayStart(fromDay) : undefined,
-    to: toDay ? seoulDayEnd(toDay) : undefined,
+    from: fromDay ? hospitalDayStart(fromDay) : undefined,
+    to: toDay ? hospitalDayEnd(toDay) : undefined,
     page,
     size: PAGE_SIZE,
   });

@@ -23,6 +23,7 @@ export function useBookAppointment() {
   const queryClient = useQueryClient();
   return useMutation({
     mutationFn: bookAppointment,
+    meta: { successMessage: 'toast.appointmentBooked' },
     onSettled: () => void queryClient.invalidateQueries({ queryKey: appointmentsQueryKey }),
   });
 }

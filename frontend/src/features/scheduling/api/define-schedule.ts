@@ -1,16 +1,17 @@
 import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { z } from 'zod';
 import { apiClient } from '../../../lib/api-client';
+import { wallTime } from '../../../lib/validation';
 import type { DefineScheduleRequest, ScheduleView } from '../../../types/api';
 import { schedulesQueryKey } from './list-schedules';
 
 export const DAYS_OF_WEEK = ['MONDAY', 'TUESDAY', 'WEDNESDAY', 'THURSDAY', 'FRIDAY', 'SATURDAY', 'SUNDAY'] as const;
 
-const time = z.string().regex(/^\d{2}:\d{2}$/, 'validation.time');
+const time = wallTime();
 
 export const defineScheduleSchema = z
   .object({
-    doctorId: z.guid('validation.uuid'),
+    doctorId: z.guid('validation.required'), // a choice from the list: empty is the only way to miss it
     departmentId: z.guid('validation.required'),
     dayOfWeek: z.enum(DAYS_OF_WEEK),
     startTime: time,

@@ -13,6 +13,7 @@ import { addDays, localDay, localTime, seoulToday } from '../lib/dates';
 import { AppointmentActions } from './appointment-actions';
 import { AppointmentList } from './appointment-list';
 import { BookingDialog } from './booking-dialog';
+import { getHospitalTimeZone } from '../../../lib/time';
 import { DepartmentSelect } from './department-select';
 import type { SessionUser } from './session-user';
 import { StatusBadge } from './status-badge';
@@ -35,7 +36,7 @@ export function AppointmentsPage({ user }: { user: SessionUser }) {
     <div data-testid="appointments-page">
       <PageHeader
         title={t('scheduling.appointments.title')}
-        description={t('scheduling.appointments.description')}
+        description={t('scheduling.appointments.description', { zone: getHospitalTimeZone() })}
         actions={
           <>
             {user.roles?.includes('ADMIN_STAFF') ? (

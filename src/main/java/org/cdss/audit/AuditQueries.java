@@ -121,7 +121,10 @@ public class AuditQueries {
                 rs.getString("ip"),
                 rs.getString("user_agent"),
                 AuditOutcome.valueOf(rs.getString("outcome")),
-                rs.getString("detail"));
+                rs.getString("detail"),
+                null,
+                null,
+                null);
     }
 
     private static UUID uuid(String s) {

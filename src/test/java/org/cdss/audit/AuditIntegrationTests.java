@@ -54,6 +54,36 @@ class AuditIntegrationTests {
     }
 
     @Test
+    void the_viewer_names_the_user_and_the_patient_and_an_admin_picks_a_patient_by_name_or_mrn() {
+        PatientSummaryView patient = testUsers.patient("감사명칭확인");
+        UserView nurse = testUsers.staff(Role.NURSE);
+        ApiClient api = new ApiClient(port);
+        api.login(nurse.username(), TestUsers.PASSWORD);
+        assertThat(api.get("/api/patients/" + patient.id()).status()).isEqualTo(200);
+        ApiClient admin = adminSession();
+
+        var row = admin.get("/api/admin/audit?username=" + nurse.username() + "&action=PATIENT_READ")
+                .json()
+                .path("content")
+                .get(0);
+        assertThat(row.path("userDisplayName").asString()).isEqualTo(nurse.displayName());
+        assertThat(row.path("patientName").asString()).isEqualTo("감사명칭확인");
+        assertThat(row.path("patientMrn").asString()).isEqualTo(patient.mrn());
+
+        var byName = admin.get("/api/admin/patients?q="
+                + java.net.URLEncoder.encode("감사명칭확인", java.nio.charset.StandardCharsets.UTF_8));
+        assertThat(byName.status()).isEqualTo(200);
+        assertThat(byName.json().findValuesAsString("id"))
+                .containsExactly(patient.id().toString());
+        var byMrn = admin.get("/api/admin/patients?q=" + patient.mrn());
+        assertThat(byMrn.json().findValuesAsString("mrn")).contains(patient.mrn());
+        assertThat(admin.get("/api/admin/patients?q=").status()).isEqualTo(400);
+        assertThat(api.get("/api/admin/patients?q=" + patient.mrn()).status()).isEqualTo(403);
+        var picks = admin.get("/api/admin/audit?action=AUDIT_PATIENT_PICK&size=1");
+        assertThat(picks.json().path("page").path("totalElements").asLong()).isGreaterThanOrEqualTo(2);
+    }
+
+    @Test
     void a_patient_reading_another_patient_gets_404_and_the_attempt_is_audited_as_denied() {
         PatientSummaryView own = testUsers.patient("본인");
         PatientSummaryView other = testUsers.patient("타인");

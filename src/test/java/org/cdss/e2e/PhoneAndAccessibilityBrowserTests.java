@@ -16,7 +16,7 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
 /**
- * Issue 15 item 7 and the accessibility scan: at 390 × 844 (a phone) the main pages do not scroll sideways, patient
+ * Issue 15 item 7 and the accessibility scan: at 390 × 844 (a phone) and 768 × 1024 (a tablet) the main pages do not scroll sideways, patient
  * search is reachable and the chart's banner and allergy list are above the fold; axe-core (the npm dev dependency,
  * injected from {@code frontend/node_modules/axe-core/axe.min.js}) finds no WCAG 2 A/AA violation on the main pages,
  * apart from the named exceptions in {@link #KNOWN}.
@@ -55,7 +55,56 @@ class PhoneAndAccessibilityBrowserTests extends DemoBrowserTest {
 
     @Test
     void on_a_phone_no_main_page_scrolls_sideways_and_patient_search_is_reachable() {
-        Page phone = browser.newPage(390, 844);
+        smallScreen(390, 844, "phone");
+    }
+
+    /** Issue 15 item 7 for tablets: 768 × 1024 (portrait) folds the header and the navigation like a phone. */
+    @Test
+    void on_a_tablet_no_main_page_scrolls_sideways_and_patient_search_is_reachable() throws Exception {
+        smallScreen(768, 1024, "tablet");
+        // landscape (1024 × 768) has the desktop layout: nothing may scroll sideways there either
+        Page landscape = browser.newPage(1024, 768);
+        browser.login(landscape, "doctor", PASSWORD);
+        assertThat(landscape.getByTestId("home-page")).isVisible();
+        org.assertj.core.api.Assertions.assertThat(tooWide(landscape))
+                .as("pages wider than a landscape tablet")
+                .isEmpty();
+        assertThat(landscape.getByTestId("logout")).isVisible();
+        landscape.context().close();
+        // and the tablet's pages pass the same accessibility scan as the desktop's
+        if (Files.exists(AXE)) {
+            Page tablet = browser.newPage(768, 1024, true);
+            browser.login(tablet, "doctor", PASSWORD);
+            assertThat(tablet.getByTestId("home-page")).isVisible();
+            List<String> violations = new ArrayList<>();
+            for (String path : List.of("/", "/patients/" + patientId, "/orders/" + orderId)) {
+                open(tablet, path);
+                violations.addAll(axe(tablet, "tablet " + path));
+            }
+            tablet.context().close();
+            org.assertj.core.api.Assertions.assertThat(violations)
+                    .as("WCAG 2 A/AA violations on a tablet")
+                    .isEmpty();
+        }
+    }
+
+    List<String> tooWide(Page page) {
+        List<String> wide = new ArrayList<>();
+        for (String path : List.of(
+                "/", "/patients", "/patients/" + patientId, "/orders", "/orders/" + orderId, "/drug-check", "/kb")) {
+            open(page, path);
+            Number scroll = (Number) page.evaluate("() => document.documentElement.scrollWidth");
+            Number inner = (Number) page.evaluate("() => window.innerWidth");
+            if (scroll.intValue() > inner.intValue()) {
+                wide.add(path + " " + scroll + " > " + inner);
+            }
+        }
+        return wide;
+    }
+
+    /** No sideways scroll, banner and allergies above the fold, header folded with patient search in the menu. */
+    void smallScreen(int width, int height, String name) {
+        Page phone = browser.newPage(width, height);
         browser.login(phone, "doctor", PASSWORD);
         assertThat(phone.getByTestId("home-page")).isVisible();
         List<String> wide = new ArrayList<>();
@@ -67,10 +116,10 @@ class PhoneAndAccessibilityBrowserTests extends DemoBrowserTest {
             if (scroll.intValue() > inner.intValue()) {
                 wide.add(path + " " + scroll + " > " + inner);
             }
-            Browser.screenshot(phone, "phone" + path.replace('/', '-'));
+            Browser.screenshot(phone, name + path.replace('/', '-'));
         }
         org.assertj.core.api.Assertions.assertThat(wide)
-                .as("pages wider than the phone")
+                .as("pages wider than the " + name)
                 .isEmpty();
 
         // the chart: banner and allergy list above the fold
@@ -78,12 +127,12 @@ class PhoneAndAccessibilityBrowserTests extends DemoBrowserTest {
         assertThat(phone.getByTestId("patient-banner")).isVisible();
         double bannerTop = phone.getByTestId("patient-banner").boundingBox().y;
         double allergiesTop = phone.getByTestId("allergy-list").boundingBox().y;
-        org.assertj.core.api.Assertions.assertThat(bannerTop).isLessThan(844);
+        org.assertj.core.api.Assertions.assertThat(bannerTop).isLessThan(height);
         org.assertj.core.api.Assertions.assertThat(allergiesTop)
                 .as("allergy list above the fold")
-                .isLessThan(844);
+                .isLessThan(height);
 
-        // patient search: reachable from the header on a phone (directly or through the menu)
+        // patient search: reachable from the header (through the menu)
         open(phone, "/");
         assertThat(phone.getByTestId("logout")).isHidden(); // folded into the menu
         phone.getByTestId("menu-toggle").click();
@@ -92,7 +141,7 @@ class PhoneAndAccessibilityBrowserTests extends DemoBrowserTest {
                 .isVisible();
         assertThat(phone.getByTestId("menu-logout")).isVisible();
         assertThat(phone.getByTestId("menu-current-user")).containsText("doctor");
-        Browser.screenshot(phone, "phone-menu");
+        Browser.screenshot(phone, name + "-menu");
         phone.context().close();
     }
 

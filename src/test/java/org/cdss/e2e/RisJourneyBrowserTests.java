@@ -96,7 +96,7 @@ class RisJourneyBrowserTests extends DemoBrowserTest {
         assertThat(radiologist.getByTestId("reading-page")).isVisible();
         assertThat(radiologist.getByTestId("patient-banner-name")).hasText("판독여정");
         assertThat(radiologist.getByTestId("reading-indication")).containsText("우측 유방 종괴");
-        assertThat(radiologist.getByText("이 처방에 연결된 영상이 아직 없습니다.")).isVisible();
+        assertThat(radiologist.getByText("이 오더에 연결된 영상이 아직 없습니다.")).isVisible();
         radiologist.getByTestId("report-findings-input").fill("우측 유방 10시 방향 12 mm 불규칙 종괴, 조영 증강.");
         radiologist.getByTestId("report-impression-input").fill("악성 의심 종괴.");
         radiologist.getByTestId("report-recommendation-input").fill("초음파 유도 조직검사 권고.");
