@@ -81,6 +81,20 @@ class ProblemCodeConventionTests {
         });
     }
 
+    /**
+     * Korean sentences never leave the particle to the reader ("{0}을(를)"): a particle right after a run-time value
+     * cannot be chosen in a properties file, so the sentence puts a fixed noun before it ("{1} 상태로").
+     */
+    @Test
+    void korean_messages_have_no_bracketed_particles() throws IOException {
+        Properties korean = load("/messages_ko.properties");
+        assertThat(korean.stringPropertyNames())
+                .filteredOn(key ->
+                        korean.getProperty(key).matches("(?s).*(\\(를\\)|\\(가\\)|\\(는\\)|\\(와\\)|\\(으\\)로|\\(이\\)).*"))
+                .as("messages with a bracketed particle")
+                .isEmpty();
+    }
+
     private static Properties load(String resource) throws IOException {
         Properties properties = new Properties();
         try (InputStream in = ProblemCodeConventionTests.class.getResourceAsStream(resource)) {
