@@ -36,3 +36,17 @@ export async function callCdsService(serviceId: string, body: Record<string, unk
   const { data } = await apiClient.post<{ cards?: CdsCard[] }>(`/cds-services/${encodeURIComponent(serviceId)}`, body);
   return data.cards ?? [];
 }
+
+/**
+ * The patient-view service's summary card of a patient (open orders overdue, results pending, safety overrides), in
+ * the UI language; the prefetched Patient comes from our FHIR endpoint like the basket's prefetch.
+ */
+export async function fetchPatientViewCards(patientId: string): Promise<CdsCard[]> {
+  const patient = await fhir(`Patient/${encodeURIComponent(patientId)}`);
+  return callCdsService('cdss-patient-view', {
+    hook: 'patient-view',
+    hookInstance: crypto.randomUUID(),
+    context: { userId: 'Practitioner/me', patientId },
+    prefetch: { patient },
+  });
+}

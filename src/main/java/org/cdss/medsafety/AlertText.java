@@ -59,6 +59,11 @@ final class AlertText {
         return sentence + " " + action(text, type, severity);
     }
 
+    /** A fixed text of the alert bundle in the reader's language (the CDS Hooks card's headings). */
+    static String label(String key, Locale locale) {
+        return bundle(locale).getString(key);
+    }
+
     /** The phrase of the source text that says what happens: the key of the curated table ({@code null}: none). */
     static String effectPhrase(String source, String sourceText) {
         if (source == null || sourceText == null || sourceText.isBlank()) {

@@ -1,5 +1,9 @@
 package org.cdss.medsafety;
 
+import jakarta.servlet.http.HttpServletRequest;
+import java.util.Locale;
+import org.springframework.context.i18n.LocaleContextHolder;
+import org.springframework.http.HttpHeaders;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
@@ -29,10 +33,19 @@ class CdsHooksController {
         return DISCOVERY;
     }
 
-    /** Runs order-select or order-sign: FHIR R4 draft MedicationRequests + prefetch in, cards out. */
+    /**
+     * Runs order-select or order-sign: FHIR R4 draft MedicationRequests + prefetch in, cards out. The cards are in
+     * the language of {@code Accept-Language} (Korean or English, {@link AlertText}); an EHR that sends none gets
+     * English (the UI's default, Korean, is for our own screens).
+     */
     @PostMapping("/cds-services/{id}")
-    CdsHooksService.Cards call(@PathVariable String id, @RequestBody JsonNode body) {
-        return service.call(id, body);
+    CdsHooksService.Cards call(@PathVariable String id, @RequestBody JsonNode body, HttpServletRequest request) {
+        return service.call(id, body, readerLocale(request.getHeader(HttpHeaders.ACCEPT_LANGUAGE)));
+    }
+
+    /** The cards' language: the resolved request locale when the caller named one, else English. */
+    static Locale readerLocale(@org.jspecify.annotations.Nullable String acceptLanguage) {
+        return acceptLanguage == null || acceptLanguage.isBlank() ? Locale.ENGLISH : LocaleContextHolder.getLocale();
     }
 
     /** Records whether the clinician accepted or overrode cards of an earlier call. */

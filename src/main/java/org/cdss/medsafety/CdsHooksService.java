@@ -3,6 +3,7 @@ package org.cdss.medsafety;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.UUID;
 import org.cdss.audit.AuditEvent;
@@ -19,7 +20,8 @@ import org.springframework.transaction.annotation.Transactional;
 import tools.jackson.databind.JsonNode;
 
 /**
- * The CDS Hooks services (order-select, order-sign) and their feedback endpoint. A call is read by
+ * The CDS Hooks services (order-select, order-sign; patient-view is answered by {@link CdsPatientView}) and their
+ * feedback endpoint. A call is read by
  * {@link CdsHooksRequestReader}, checked by the same engine as the order form, and every alert shown is written to
  * the alert log like a check of our own UI (one card per rule; the card uuid is the alert log event id, so feedback
  * finds it). Callers: a logged-in prescriber, or an EHR authenticated by a CDS Hooks JWT ({@code CDS_CLIENT}).
@@ -36,8 +38,15 @@ class CdsHooksService {
     private final SafetyEngine engine;
     private final AlertLog alertLog;
     private final AuditLog audit;
+    private final CdsPatientView patientView;
 
-    CdsHooksService(CdsHooksRequestReader reader, SafetyEngine engine, AlertLog alertLog, AuditLog audit) {
+    CdsHooksService(
+            CdsHooksRequestReader reader,
+            SafetyEngine engine,
+            AlertLog alertLog,
+            AuditLog audit,
+            CdsPatientView patientView) {
+        this.patientView = patientView;
         this.reader = reader;
         this.engine = engine;
         this.alertLog = alertLog;
@@ -62,8 +71,11 @@ class CdsHooksService {
 
     @PreAuthorize("hasAnyRole('DOCTOR','NURSE','PHARMACIST') or hasAuthority('CDS_CLIENT')")
     @Transactional
-    public Cards call(String serviceId, JsonNode body) {
+    public Cards call(String serviceId, JsonNode body, Locale locale) {
         CdsServiceDiscovery.Service service = service(serviceId);
+        if (service.hook().equals(CdsPatientView.HOOK)) {
+            return patientView.call(body, locale);
+        }
         CdsHooksRequestReader.Read read = reader.read(service.hook(), body);
         if (read.noOrders()) {
             return new Cards(List.of());
@@ -91,7 +103,8 @@ class CdsHooksService {
                         + "or ATC coding the knowledge base maps; RxNorm codes are not mapped):_ "
                         + String.join(", ", read.identifiedByNameOnly());
         List<Card> cards = new ArrayList<>();
-        byRule.forEach((rule, alerts) -> cards.add(card(cardIds.get(rule).toString(), alerts, result.kb(), nameOnly)));
+        byRule.forEach(
+                (rule, alerts) -> cards.add(card(cardIds.get(rule).toString(), alerts, result.kb(), nameOnly, locale)));
         if (cards.isEmpty() && !nameOnly.isEmpty()) {
             cards.add(new Card(
                     UUID.randomUUID().toString(),
@@ -104,12 +117,22 @@ class CdsHooksService {
         return new Cards(cards);
     }
 
-    private static Card card(String uuid, List<SafetyAlert> alerts, KbInfo kb, String nameOnly) {
+    private static Card card(String uuid, List<SafetyAlert> alerts, KbInfo kb, String nameOnly, Locale locale) {
         SafetyAlert top = alerts.getFirst();
         StringBuilder detail = new StringBuilder();
+        // the reader's language first (ADR 0032), then the source text as the knowledge base has it
+        String effect = AlertText.effect(top.sources(), locale);
+        if (effect != null) {
+            detail.append(effect).append("\n\n");
+        }
+        detail.append("**")
+                .append(AlertText.label("detail.source-text", locale))
+                .append("**\n\n");
         for (SafetyAlert a : alerts) {
             detail.append(a.whatHappens())
-                    .append("\n\n**What to do:** ")
+                    .append("\n\n**")
+                    .append(AlertText.label("detail.what-to-do", locale))
+                    .append("** ")
                     .append(a.whatToDo())
                     .append("\n\n");
         }
@@ -136,9 +159,11 @@ class CdsHooksService {
             detail.append("; related rules: ").append(String.join(", ", top.relatedRuleIds()));
         }
         detail.append(nameOnly);
-        String drugs =
-                String.join(" + ", top.drugs().stream().map(InvolvedDrug::name).toList());
-        String summary = label(top) + ": " + drugs;
+        String summary = AlertText.summary(
+                top.type(),
+                top.severity(),
+                top.drugs().stream().map(InvolvedDrug::name).toList(),
+                locale);
         if (summary.length() > SUMMARY_MAX) {
             summary = summary.substring(0, SUMMARY_MAX - 1) + "…";
         }
@@ -151,18 +176,6 @@ class CdsHooksService {
     /** The card's indicator: {@link OverridePolicy#indicator} (the one rule). */
     static String indicator(SafetyAlert alert) {
         return OverridePolicy.indicator(alert);
-    }
-
-    private static String label(SafetyAlert a) {
-        return switch (a.type()) {
-            case INTERACTION ->
-                (a.severity() == Severity.CONTRAINDICATED ? "Contraindicated" : "Interaction") + " ("
-                        + a.severity().name().toLowerCase(java.util.Locale.ROOT) + ")";
-            case ALLERGY -> "Allergy (" + a.severity().name().toLowerCase(java.util.Locale.ROOT) + ")";
-            case DUPLICATE -> "Duplicate therapy";
-            case DOSE -> "Dose above maximum";
-            case INCOMPLETE -> "Check incomplete";
-        };
     }
 
     private static String sourceName(String source) {

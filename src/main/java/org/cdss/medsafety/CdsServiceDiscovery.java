@@ -33,7 +33,7 @@ public record CdsServiceDiscovery(List<Service> services) {
             "medications", "MedicationRequest?patient={{context.patientId}}&status=active",
             "weight", "Observation?patient={{context.patientId}}&code=http://loinc.org|29463-7&_sort=-date&_count=1");
 
-    /** The medication-safety services (order-select while choosing, order-sign before signing). */
+    /** The services: medication safety (order-select while choosing, order-sign before signing) and patient-view. */
     static CdsServiceDiscovery medicationSafety() {
         String usage = "Prefetch patient, allergies (AllergyIntolerance bundle) and medications (active "
                 + "MedicationRequest bundle; active MedicationStatements in it count as taken too) are required; drugs are recognised by the DrugBank or ATC codings the "
@@ -57,6 +57,15 @@ public record CdsServiceDiscovery(List<Service> services) {
                         "Checks the draft MedicationRequests about to be signed; contraindicated findings come as "
                                 + "critical cards that need a coded override reason.",
                         PREFETCH,
-                        usage)));
+                        usage),
+                new Service(
+                        CdsPatientView.HOOK,
+                        "cdss-patient-view",
+                        "CDSS patient summary",
+                        "One information card on opening a patient's chart: orders overdue (sent and past due), "
+                                + "results pending and medication-safety alerts overridden on open orders.",
+                        Map.of("patient", "Patient/{{context.patientId}}"),
+                        "context.patientId must be this CDSS's FHIR Patient id (the prefetched Patient's id); the "
+                                + "figures come from this CDSS's own records.")));
     }
 }

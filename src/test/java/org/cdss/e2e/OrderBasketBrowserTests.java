@@ -159,6 +159,12 @@ class OrderBasketBrowserTests extends DemoBrowserTest {
         System.out.printf(
                 "ORDER-ENTRY-MEASURE basket with one alerting drug removed: %d clicks, %.1f s%n",
                 clicks.count, seconds);
+
+        // the patient's chart shows our patient-view card in the UI's language: the lab and imaging orders just sent
+        // wait for their results
+        doctor.navigate("/patients/" + visit.patientId());
+        assertThat(doctor.getByTestId("patient-view-summary")).containsText("결과 대기 2건");
+        Browser.screenshot(doctor, "patient-view-card");
         doctor.context().close();
     }
 

@@ -93,8 +93,11 @@ class MedsafetyCdsHooksIntegrationTests {
         var response = new ApiClient(port).get("/cds-services");
         assertThat(response.status()).isEqualTo(200);
         JsonNode services = response.json().path("services");
-        assertThat(services.findValuesAsString("hook")).containsExactly("order-select", "order-sign");
+        assertThat(services.findValuesAsString("hook")).containsExactly("order-select", "order-sign", "patient-view");
         for (JsonNode service : services) {
+            if (service.path("hook").asString().equals("patient-view")) {
+                continue; // PatientViewCdsHooksIntegrationTests
+            }
             assertThat(service.path("id").asString()).isNotBlank();
             assertThat(service.path("description").asString()).isNotBlank();
             assertThat(service.path("prefetch").path("patient").asString()).isEqualTo("Patient/{{context.patientId}}");
@@ -122,6 +125,47 @@ class MedsafetyCdsHooksIntegrationTests {
         assertThat(card.path("detail").asString()).contains("What to do");
         assertThat(card.path("overrideReasons").findValuesAsString("code")).contains("BENEFIT_OUTWEIGHS_RISK");
         assertThat(card.path("detail").asString()).doesNotContain("identified by name only");
+    }
+
+    /**
+     * The cards are in the reader's language (ADR 0032, as the JSON API's alerts): Korean for {@code Accept-Language:
+     * ko} (our Korean UI's basket), English when the caller names no language (an outside EHR); the source text stays
+     * in the detail either way.
+     */
+    @Test
+    @SuppressWarnings("unchecked")
+    void the_same_order_select_call_gives_a_korean_summary_for_ko_and_english_without_accept_language() {
+        Map<String, Object> body =
+                request("order-select", bundle(simvastatinDraft()), emptyBundle(), bundle(clarithromycinActive()));
+        ((Map<String, Object>) body.get("context"))
+                .put("selections", List.of("MedicationRequest/smart-MedicationRequest-103"));
+        Map<String, JsonNode> byLanguage = new HashMap<>();
+        for (String language : new String[] {"ko", null}) {
+            ApiClient client = new ApiClient(port).language(language);
+            assertThat(client.login(testUsers.staff(Role.DOCTOR).username(), TestUsers.PASSWORD)
+                            .status())
+                    .isEqualTo(200);
+            var response = client.post(SELECT, body);
+            assertThat(response.status()).as(response.body()).isEqualTo(200);
+            byLanguage.put(
+                    language == null ? "none" : language,
+                    cardAbout(response.json().path("cards"), "simvastatin"));
+        }
+        JsonNode ko = byLanguage.get("ko");
+        JsonNode en = byLanguage.get("none");
+        assertThat(ko.path("summary").asString())
+                .contains("금기 상호작용")
+                .contains("함께 투여하지 마십시오")
+                .hasSizeLessThanOrEqualTo(140);
+        assertThat(en.path("summary").asString())
+                .contains("contraindicated interaction")
+                .contains("Do not give together")
+                .doesNotContain("금기");
+        assertThat(ko.path("detail").asString()).contains("원문").contains("조치:");
+        assertThat(en.path("detail").asString()).contains("Source text").contains("What to do:");
+        // the source text is the same in both
+        String sourceText = en.path("detail").asString().split("\\*\\*Source text\\*\\*\\n\\n", 2)[1];
+        assertThat(ko.path("detail").asString()).contains(sourceText.substring(0, sourceText.indexOf("\n\n")));
     }
 
     @Test
@@ -191,7 +235,7 @@ class MedsafetyCdsHooksIntegrationTests {
         assertThat(card.path("indicator").asString()).isEqualTo("critical");
         assertThat(card.path("detail").asString()).contains("amoxicillin 250 MG / clavulanate 62.5 MG");
         for (JsonNode c : cards) {
-            assertThat(c.path("summary").asString()).doesNotContainIgnoringCase("incomplete");
+            assertThat(c.path("summary").asString()).doesNotContainIgnoringCase("could not be completed");
         }
     }
 
@@ -217,7 +261,7 @@ class MedsafetyCdsHooksIntegrationTests {
         assertThat(card.path("indicator").asString()).isEqualTo("critical");
         assertThat(card.path("detail").asString()).containsIgnoringCase("amoxicillin 120 MG/ML");
         for (JsonNode c : cards) {
-            assertThat(c.path("summary").asString()).doesNotContainIgnoringCase("incomplete");
+            assertThat(c.path("summary").asString()).doesNotContainIgnoringCase("could not be completed");
         }
     }
 
@@ -236,7 +280,7 @@ class MedsafetyCdsHooksIntegrationTests {
         assertThat(card.path("indicator").asString()).isEqualTo("critical");
         assertThat(card.path("detail").asString()).doesNotContain("Identified by name only");
         for (JsonNode c : cards) {
-            assertThat(c.path("summary").asString()).doesNotContainIgnoringCase("incomplete");
+            assertThat(c.path("summary").asString()).doesNotContainIgnoringCase("could not be completed");
         }
     }
 
@@ -250,7 +294,7 @@ class MedsafetyCdsHooksIntegrationTests {
                         bundle(medicationRequest("d1", "draft", concept(null, coding(RXNORM, "99999998", display)))),
                         emptyBundle(),
                         emptyBundle()));
-        JsonNode incomplete = cardAbout(cards, "incomplete");
+        JsonNode incomplete = cardAbout(cards, "could not be completed");
         assertThat(incomplete.path("indicator").asString()).isEqualTo("warning");
         assertThat(incomplete.path("detail").asString()).contains("zorbixatide").contains("NOT checked");
     }
@@ -270,7 +314,7 @@ class MedsafetyCdsHooksIntegrationTests {
         assertThat(cardAbout(cards, "Simvastatin").path("detail").asString())
                 .contains("Identified by name only")
                 .contains("심바스타틴");
-        JsonNode incomplete = cardAbout(cards, "incomplete");
+        JsonNode incomplete = cardAbout(cards, "could not be completed");
         assertThat(incomplete.path("indicator").asString()).isEqualTo("warning");
         assertThat(incomplete.path("detail").asString()).contains("999999999").contains("NOT checked");
     }
@@ -350,7 +394,7 @@ class MedsafetyCdsHooksIntegrationTests {
                 childRequest(emptyBundle()),
                 childRequest(bundle(bodyWeight("old", 16, "kg", daysAgo(40)))))) {
             JsonNode cards = cards(SIGN, body);
-            JsonNode incomplete = cardAbout(cards, "check incomplete");
+            JsonNode incomplete = cardAbout(cards, "could not be completed");
             assertThat(incomplete.path("indicator").asString()).isEqualTo("warning");
             assertThat(incomplete.path("detail").asString())
                     .contains("weight needed")
@@ -610,7 +654,7 @@ class MedsafetyCdsHooksIntegrationTests {
                 .containsExactlyElementsOf(
                         stop.reasons().stream().map(Enum::name).toList());
 
-        JsonNode incomplete = cardAbout(cards(SIGN, childRequest(null)), "check incomplete");
+        JsonNode incomplete = cardAbout(cards(SIGN, childRequest(null)), "could not be completed");
         assertThat(OverridePolicy.requirement(AlertType.INCOMPLETE, AlertTier.SHOWN)
                         .reasons())
                 .isEmpty();
@@ -719,7 +763,7 @@ class MedsafetyCdsHooksIntegrationTests {
                                 "active-1",
                                 "active",
                                 concept("Ciclosporin", coding(DRUGBANK, "DB00091", "Ciclosporin"))))));
-        JsonNode moderate = cardAbout(cards, "interaction (moderate)");
+        JsonNode moderate = cardAbout(cards, "moderate interaction");
         assertThat(moderate.path("indicator").asString()).isEqualTo("warning");
         assertThat(OverridePolicy.requirement(AlertType.INTERACTION, AlertTier.SHOWN)
                         .reasonRequired())
@@ -823,7 +867,8 @@ class MedsafetyCdsHooksIntegrationTests {
                         bundle(medicationRequest("d1", "draft", concept("amoxicillin"))),
                         bundle(allergy("allergy-1", concept(null, coding("http://snomed.info/sct", "91936005", null)))),
                         emptyBundle()));
-        assertThat(cardAbout(bare, "incomplete").path("detail").asString()).contains("could not be coded");
+        assertThat(cardAbout(bare, "could not be completed").path("detail").asString())
+                .contains("could not be coded");
     }
 
     @Test

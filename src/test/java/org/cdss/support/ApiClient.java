@@ -36,6 +36,7 @@ public class ApiClient {
                 .build();
     }
 
+    /** The {@code Accept-Language} sent; {@code null}: none (an outside client that names no language). */
     public ApiClient language(String lang) {
         this.language = lang;
         return this;
@@ -211,7 +212,10 @@ public class ApiClient {
     }
 
     private Response send(HttpRequest.Builder b) {
-        b.header("Accept-Language", language).header("User-Agent", "cdss-tests");
+        if (language != null) {
+            b.header("Accept-Language", language);
+        }
+        b.header("User-Agent", "cdss-tests");
         if (bearer != null) {
             b.header("Authorization", "Bearer " + bearer);
         }
