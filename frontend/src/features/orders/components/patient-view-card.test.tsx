@@ -22,8 +22,8 @@ describe('PatientViewCard', () => {
             cards: [
               {
                 uuid: 'c-1',
-                summary: '진행 중인 처방: 지연 1건, 결과 대기 3건; 의약품 안전 경고 무시 1건.',
-                detail: '**지연 처방:** 1건 (전송 후 예정 시각이 지남)',
+                summary: '진행 중인 오더: 지연 1건, 결과 대기 3건; 의약품 안전 경고 무시 1건.',
+                detail: '**지연 오더:** 1건 (전송 후 예정 시각이 지남)',
                 indicator: 'info',
               },
             ],
@@ -46,7 +46,7 @@ describe('PatientViewCard', () => {
 
     expect((await screen.findByTestId('patient-view-summary')).textContent).toContain('지연 1건, 결과 대기 3건');
     expect(screen.getByText('환자 요약 (임상 의사결정 지원)')).toBeTruthy();
-    expect(screen.getByTestId('patient-view-card').textContent).toContain('지연 처방: 1건'); // markdown stripped
+    expect(screen.getByTestId('patient-view-card').textContent).toContain('지연 오더: 1건'); // markdown stripped
     const call = seen.find((c) => c.url === '/cds-services/cdss-patient-view');
     expect(call?.headers.get('Accept-Language')).toBe('ko');
   });

@@ -99,8 +99,7 @@ class CdsHooksService {
                         .add(a));
         String nameOnly = read.identifiedByNameOnly().isEmpty()
                 ? ""
-                : "\n\n_Identified by name only (no DrugBank "
-                        + "or ATC coding the knowledge base maps; RxNorm codes are not mapped):_ "
+                : "\n\n_" + AlertText.label("detail.name-only", locale) + "_ "
                         + String.join(", ", read.identifiedByNameOnly());
         List<Card> cards = new ArrayList<>();
         byRule.forEach(
@@ -108,8 +107,11 @@ class CdsHooksService {
         if (cards.isEmpty() && !nameOnly.isEmpty()) {
             cards.add(new Card(
                     UUID.randomUUID().toString(),
-                    "No medication safety problem found; some drugs were " + "identified by name only",
-                    "Checked against knowledge base " + result.kb().version() + "." + nameOnly,
+                    AlertText.label("card.name-only.summary", locale),
+                    java.text.MessageFormat.format(
+                                    AlertText.label("card.name-only.detail", locale),
+                                    result.kb().version())
+                            + nameOnly,
                     "info",
                     source(result.kb(), null),
                     List.of()));
@@ -137,7 +139,9 @@ class CdsHooksService {
                     .append("\n\n");
         }
         if (top.sources().size() > 1) {
-            detail.append("_Sources disagree; the most severe grading is shown:_ ");
+            detail.append("_")
+                    .append(AlertText.label("detail.sources-disagree", locale))
+                    .append("_ ");
             for (int i = 0; i < top.sources().size(); i++) {
                 SourceGrading g = top.sources().get(i);
                 detail.append(i == 0 ? "" : "; ")
@@ -145,12 +149,15 @@ class CdsHooksService {
                         .append(": ")
                         .append(grade(g))
                         .append(" (")
-                        .append(g.severity().name().toLowerCase(java.util.Locale.ROOT))
+                        .append(AlertText.label("severity." + g.severity().name(), locale))
                         .append(')');
             }
             detail.append("\n\n");
         }
-        detail.append("_Source:_ ")
+        // the rule ids stay as they are, for integrators ("(rule …)", "related rules: …"; our UI leaves them out)
+        detail.append("_")
+                .append(AlertText.label("detail.source", locale))
+                .append("_ ")
                 .append(top.citation())
                 .append(" (rule ")
                 .append(top.ruleId())

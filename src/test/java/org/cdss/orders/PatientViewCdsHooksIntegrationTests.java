@@ -102,7 +102,7 @@ class PatientViewCdsHooksIntegrationTests {
                 login(Role.DOCTOR, "ko").post(PATIENT_VIEW, example(patient.id().toString()));
         assertThat(korean.status()).as(korean.body()).isEqualTo(200);
         assertThat(korean.json().path("cards").get(0).path("summary").asString())
-                .isEqualTo("진행 중인 처방: 지연 1건, 결과 대기 3건; 의약품 안전 경고 무시 1건.");
+                .isEqualTo("진행 중인 오더: 지연 1건, 결과 대기 3건; 의약품 안전 경고 무시 1건.");
 
         var none =
                 login(Role.DOCTOR, null).post(PATIENT_VIEW, example(patient.id().toString()));
