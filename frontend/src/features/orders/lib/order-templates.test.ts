@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import type { OrderTemplate } from '../../../types/api';
 import { buildOrderForm } from './order-form';
-import { basketDrafts, templateOf, templateValues } from './order-templates';
+import { basketDrafts, templateItemName, templateOf, templateValues } from './order-templates';
 
 const PATIENT = '2b1f0000-0000-4000-8000-000000000001';
 const simvastatin: OrderTemplate = {
@@ -51,5 +51,13 @@ describe('order templates', () => {
     expect(template).not.toHaveProperty('dueAt');
     expect(template).not.toHaveProperty('intendedDuplicate');
     expect(template.medication).toEqual(simvastatin.medication);
+  });
+
+  it('names a new order set item by its product, test, study or specimen', () => {
+    expect(templateItemName(templateValues(simvastatin, 'Simvastatin'))).toBe('Simvastatin');
+    expect(templateItemName(templateValues(cbc, ''))).toBe('CBC');
+    expect(
+      templateItemName(templateValues({ type: 'IMAGING', priority: 'URGENT', imaging: { modality: 'CT', bodyPart: 'Chest', laterality: 'NOT_APPLICABLE', contrast: false } }, '')),
+    ).toBe('CT Chest');
   });
 });
