@@ -9,7 +9,7 @@ describe('navItemsFor', () => {
   });
 
   it('gives an administrator user administration, the audit trail, order routing and statistics, schedules, the KB and the API docs, but no patient search', () => {
-    expect(keys(['ADMIN'])).toEqual(['home', 'order-stats', 'kb', 'knowledge', 'ai-models', 'ai-statistics', 'admin-users', 'admin-audit', 'admin-patient-duplicates', 'admin-ocs-routing', 'admin-medsafety', 'schedules', 'api-docs', 'account']);
+    expect(keys(['ADMIN'])).toEqual(['home', 'order-stats', 'kb', 'knowledge', 'ai-models', 'ai-statistics', 'admin-users', 'admin-audit', 'admin-patient-duplicates', 'admin-ocs-routing', 'admin-ocs-order-sets', 'admin-medsafety', 'schedules', 'api-docs', 'account']);
   });
 
   it('gives a doctor the patient search', () => {
@@ -24,7 +24,7 @@ describe('navItemsFor', () => {
     ['RADIOGRAPHER', ['home', 'dashboard', 'patients', 'worklist', 'radiology', 'order-stats', 'kb', 'knowledge', 'ai-models', 'account']],
     ['RADIOLOGIST', ['home', 'dashboard', 'patients', 'worklist', 'radiology', 'order-stats', 'kb', 'knowledge', 'ai-models', 'account']],
     ['ADMIN_STAFF', ['home', 'dashboard', 'patients', 'appointments', 'queue', 'kb', 'knowledge', 'ai-models', 'account']],
-    ['ADMIN', ['home', 'order-stats', 'kb', 'knowledge', 'ai-models', 'ai-statistics', 'admin-users', 'admin-audit', 'admin-patient-duplicates', 'admin-ocs-routing', 'admin-medsafety', 'schedules', 'api-docs', 'account']],
+    ['ADMIN', ['home', 'order-stats', 'kb', 'knowledge', 'ai-models', 'ai-statistics', 'admin-users', 'admin-audit', 'admin-patient-duplicates', 'admin-ocs-routing', 'admin-ocs-order-sets', 'admin-medsafety', 'schedules', 'api-docs', 'account']],
     ['PATIENT', ['home', 'my-record', 'my-appointments', 'account']],
   ])('gives %s exactly %j', (role, expected) => {
     expect(keys([role])).toEqual(expected);
@@ -59,6 +59,7 @@ describe('navItemsFor', () => {
       'admin-audit',
       'admin-patient-duplicates',
       'admin-ocs-routing',
+      'admin-ocs-order-sets',
       'admin-medsafety',
       'schedules',
       'api-docs',

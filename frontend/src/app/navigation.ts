@@ -46,6 +46,7 @@ export const NAV_ITEMS: readonly NavItem[] = [
   { key: 'admin-audit', to: '/admin/audit', labelKey: 'nav.admin-audit', roles: ADMIN_ROLES },
   { key: 'admin-patient-duplicates', to: '/admin/patient-duplicates', labelKey: 'nav.admin-patient-duplicates', roles: ADMIN_ROLES },
   { key: 'admin-ocs-routing', to: '/admin/ocs/routing', labelKey: 'nav.admin-ocs-routing', roles: ADMIN_ROLES },
+  { key: 'admin-ocs-order-sets', to: '/admin/ocs/order-sets', labelKey: 'nav.admin-ocs-order-sets', roles: ADMIN_ROLES },
   { key: 'admin-medsafety', to: '/admin/medsafety', labelKey: 'nav.admin-medsafety', roles: ADMIN_ROLES },
   // ADMIN_STAFF reach the schedules from a button on /appointments.
   { key: 'schedules', to: '/appointments/schedules', labelKey: 'nav.schedules', roles: ADMIN_ROLES },

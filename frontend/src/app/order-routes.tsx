@@ -5,6 +5,7 @@ import { OrderEntryPage } from '../features/orders/components/order-entry-page';
 import { OrderStatisticsPage } from '../features/orders/components/order-statistics-page';
 import { OrdersPage } from '../features/orders/components/orders-page';
 import { RoutingPage } from '../features/orders/components/routing-page';
+import { OrderSetsPage } from '../features/orders/components/order-sets-page';
 import { WorklistPage } from '../features/orders/components/worklist-page';
 
 // The orders feature learns the signed-in user's roles and departments from here (features never import each other).
@@ -46,4 +47,8 @@ export function OrderStatisticsRoute() {
 
 export function RoutingRoute() {
   return <RoutingPage />;
+}
+
+export function OrderSetsRoute() {
+  return <OrderSetsPage />;
 }

@@ -195,6 +195,7 @@ export const routes: RouteObject[] = [
             lazy: page(() => import('../features/patients/components/duplicates-page'), (m) => m.DuplicatesPage),
           },
           { path: 'admin/ocs/routing', lazy: page(() => import('./order-routes'), (m) => m.RoutingRoute) },
+          { path: 'admin/ocs/order-sets', lazy: page(() => import('./order-routes'), (m) => m.OrderSetsRoute) },
           {
             path: 'admin/medsafety',
             lazy: page(() => import('../features/medsafety/components/override-stats-page'), (m) => m.OverrideStatsPage),

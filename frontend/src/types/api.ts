@@ -132,6 +132,10 @@ export type UpdateOrderRequest = Schemas['UpdateOrder'];
 export type OrderLink = Schemas['OrderLink'];
 export type OrderStatisticsView = Schemas['OrderStatisticsView'];
 export type RoutingView = Schemas['RoutingView'];
+export type OrderTemplate = Schemas['OrderTemplate'];
+export type FavouriteOrder = Schemas['Favourite'];
+export type OrderSet = Schemas['OrderSet'];
+export type OrderSetForm = Schemas['OrderSetForm'];
 /** `MEDICATION`, `LAB_TEST`, `IMAGING`, `TISSUE_EXAM`. */
 export type OrderType = NonNullable<OrderView['type']>;
 /** `PENDING` → `SENT` → `IN_PROGRESS` → `COMPLETED`, or `CANCELLED`. */

@@ -17,8 +17,11 @@ import { sendOrder } from '../api/send-order';
 import { useLabTests } from '../api/search-lab-tests';
 import { CDS_SERVICE, cdsRequest, isInterruptive, needsDecision, sendBody, type BasketItem, type CdsCard } from '../lib/basket';
 import { labTestName } from '../lib/lab-flags';
+import { templateOf } from '../lib/order-templates';
+import { useAddFavourite } from '../api/order-templates';
 import type { OrderFormValues } from '../lib/order-form';
 import { BasketAlertDialog } from './basket-alert-dialog';
+import { BasketTemplates } from './basket-templates';
 import { OrderFormCard } from './order-form-card';
 
 /**
@@ -50,17 +53,25 @@ export function OrderBasket({ patientId, userId }: { patientId: string; userId?:
     return callCdsService(hook === 'order-select' ? CDS_SERVICE.select : CDS_SERVICE.sign, body);
   };
 
-  const add = async (item: BasketItem) => {
-    const basket = [...items, item];
+  /** Adds drafts (from the form, a favourite or an order set) and checks each drug with order-select. */
+  const add = async (added: BasketItem[]) => {
+    const basket = [...items, ...added];
     setItems(basket);
     setSeed((s) => ({ n: s.n + 1 }));
-    if (item.form.type !== 'MEDICATION') return;
+    const drugs = added.filter((i) => i.form.type === 'MEDICATION');
+    if (drugs.length === 0) return;
     setChecking(true);
     setCheckFailed(false);
     try {
-      const cards = await check('order-select', item, basket);
-      update(item.key, { cards });
-      if (cards.some(isInterruptive)) setDialogKey(item.key);
+      let interrupted = false;
+      for (const item of drugs) {
+        const cards = await check('order-select', item, basket);
+        update(item.key, { cards });
+        if (cards.some(isInterruptive) && !interrupted) {
+          interrupted = true;
+          setDialogKey(item.key);
+        }
+      }
     } catch {
       setCheckFailed(true); // the server checks again at signing
     } finally {
@@ -145,6 +156,7 @@ export function OrderBasket({ patientId, userId }: { patientId: string; userId?:
             {t('orders.basket.signAll', { count: items.length })}
           </Button>
         </div>
+        <BasketTemplates patientId={patientId} disabled={checking || signing} onAdd={(added) => void add(added)} />
         <OrderFormCard
           key={seed.n}
           patientId={patientId}
@@ -152,7 +164,7 @@ export function OrderBasket({ patientId, userId }: { patientId: string; userId?:
           submitLabel={t('orders.basket.add')}
           submitTestId="basket-add"
           pending={checking || signing}
-          onSave={(form, _onError, values) => void add({ key: crypto.randomUUID(), form, values, cards: [], state: 'draft' })}
+          onSave={(form, _onError, values) => void add([{ key: crypto.randomUUID(), form, values, cards: [], state: 'draft' }])}
         />
         <BasketAlertDialog
           item={dialogItem}
@@ -182,6 +194,7 @@ export function OrderBasket({ patientId, userId }: { patientId: string; userId?:
 function BasketRow({ item, onReview, onRemove, busy }: { item: BasketItem; onReview: () => void; onRemove: () => void; busy: boolean }) {
   const { t } = useTranslation();
   const interruptive = item.cards.filter(isInterruptive);
+  const favourite = useAddFavourite();
   return (
     <li className="flex flex-wrap items-center gap-2 py-2 text-sm" data-testid="basket-item" data-type={item.form.type}>
       <Badge>{t(`orders.type.${item.form.type}`)}</Badge>
@@ -200,7 +213,18 @@ function BasketRow({ item, onReview, onRemove, busy }: { item: BasketItem; onRev
           {t('orders.basket.notSent')}: {item.error}
         </span>
       ) : null}
-      <Button size="sm" variant="ghost" className="ml-auto" disabled={busy} onClick={onRemove} data-testid="basket-item-remove">
+      <Button
+        size="sm"
+        variant="ghost"
+        className="ml-auto"
+        disabled={favourite.isPending || favourite.isSuccess}
+        onClick={() => favourite.mutate(templateOf(item.form))}
+        data-testid="basket-item-favourite"
+      >
+        {favourite.isSuccess ? t('orders.templates.favourited') : t('orders.templates.addFavourite')}
+      </Button>
+      {favourite.isError ? <span className="text-rose-700">{problemMessage(favourite.error, t)}</span> : null}
+      <Button size="sm" variant="ghost" disabled={busy} onClick={onRemove} data-testid="basket-item-remove">
         {t('orders.basket.remove')}
       </Button>
     </li>

@@ -226,6 +226,9 @@ class SecurityConfiguration {
                                 .filter(Role::isStaff)
                                 .map(Enum::name)
                                 .toArray(String[]::new))
+                        // the drug search also for administrators, who edit the departments' order sets (ADR 0038)
+                        .requestMatchers(HttpMethod.GET, "/api/medsafety/drugs")
+                        .hasAnyRole("DOCTOR", "NURSE", "PHARMACIST", "ADMIN")
                         .requestMatchers("/api/medsafety/**")
                         .hasAnyRole("DOCTOR", "NURSE", "PHARMACIST")
                         .requestMatchers(HttpMethod.GET, "/cds-services")
@@ -250,6 +253,9 @@ class SecurityConfiguration {
                         .hasAnyRole(CLINICAL_AND_FRONT_OFFICE)
                         // OCS: doctors order; the target department performs; the care team and admins read
                         .requestMatchers(HttpMethod.GET, "/api/ocs/orders/mine")
+                        .hasRole("DOCTOR")
+                        // order templates (ADR 0038): a doctor's favourites and department order sets
+                        .requestMatchers("/api/ocs/favourites", "/api/ocs/favourites/*", "/api/ocs/order-sets")
                         .hasRole("DOCTOR")
                         .requestMatchers(
                                 HttpMethod.POST,

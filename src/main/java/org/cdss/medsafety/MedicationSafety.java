@@ -240,7 +240,7 @@ public class MedicationSafety {
         return Math.max(0, Period.between(birthDate, today).getYears());
     }
 
-    @PreAuthorize("hasAnyRole('DOCTOR','NURSE','PHARMACIST')")
+    @PreAuthorize("hasAnyRole('DOCTOR','NURSE','PHARMACIST','ADMIN')")
     public List<DrugSuggestion> searchDrugs(String query) {
         requireKnowledgeBase();
         return engine.search(query, SEARCH_LIMIT);
@@ -279,9 +279,10 @@ public class MedicationSafety {
 
     /**
      * The orderable product with this DrugBank accession, for order entry; empty when the knowledge base has no such
-     * product, 503 {@code medsafety.kb-unavailable} when it did not load.
+     * product, 503 {@code medsafety.kb-unavailable} when it did not load. Administrators too: they check the drugs of
+     * the departments' order sets (ADR 0038).
      */
-    @PreAuthorize("hasAnyRole('DOCTOR','NURSE','PHARMACIST')")
+    @PreAuthorize("hasAnyRole('DOCTOR','NURSE','PHARMACIST','ADMIN')")
     public java.util.Optional<DrugSuggestion> orderableProduct(String drugId) {
         requireKnowledgeBase();
         return engine.orderable(drugId);

@@ -40,23 +40,7 @@ class OrderForms {
 
     /** Checks the payload against the order type and the catalogues; returns the product name of a medication. */
     String validate(OrderRequests.OrderForm form, UUID exceptOrderId, Instant now) {
-        Map<OrderType, Object> payloads = new LinkedHashMap<>();
-        payloads.put(OrderType.MEDICATION, form.medication());
-        payloads.put(OrderType.LAB_TEST, form.labTest());
-        payloads.put(OrderType.IMAGING, form.imaging());
-        payloads.put(OrderType.TISSUE_EXAM, form.tissueExam());
-        List<FieldProblem> problems = new ArrayList<>();
-        payloads.forEach((type, payload) -> {
-            String pointer = "/" + pointerName(type);
-            if (type == form.type() && payload == null) {
-                problems.add(new FieldProblem(pointer, "order.payload-required"));
-            } else if (type != form.type() && payload != null) {
-                problems.add(new FieldProblem(pointer, "order.payload-wrong-type"));
-            }
-        });
-        if (!problems.isEmpty()) {
-            throw new DomainException(ProblemCode.VALIDATION, "order.payload-mismatch", problems);
-        }
+        checkPayload("", form.type(), form.medication(), form.labTest(), form.imaging(), form.tissueExam());
         if (form.dueAt() != null && form.dueAt().isBefore(now.minus(DUE_GRACE))) {
             throw refused(ProblemCode.VALIDATION, "/dueAt", "order.due-in-past");
         }
@@ -78,6 +62,64 @@ class OrderForms {
             }
             default -> null;
         };
+    }
+
+    /**
+     * Checks an order template (ADR 0038) as an order form is checked, except for the patient, the due time and
+     * duplicates (they belong to ordering); {@code at} is the JSON pointer of the template in the request. Returns
+     * the name of what is ordered: the product, the lab test, the body part or the specimen.
+     */
+    String validateTemplate(OrderRequests.OrderTemplate template, String at) {
+        checkPayload(
+                at,
+                template.type(),
+                template.medication(),
+                template.labTest(),
+                template.imaging(),
+                template.tissueExam());
+        return switch (template.type()) {
+            case MEDICATION ->
+                safety.orderableProduct(template.medication().drugId())
+                        .orElseThrow(() -> refused(
+                                OrderProblem.UNKNOWN_REFERENCE, at + "/medication/drugId", "order.drug-unknown"))
+                        .nameEn();
+            case LAB_TEST -> {
+                LabTestView test = catalogue
+                        .find(template.labTest().testCode())
+                        .orElseThrow(() -> refused(
+                                OrderProblem.UNKNOWN_REFERENCE, at + "/labTest/testCode", "order.lab-test-unknown"));
+                if (template.labTest().specimen() != null
+                        && !template.labTest().specimen().equals(test.specimen())) {
+                    throw refused(
+                            OrderProblem.UNKNOWN_REFERENCE, at + "/labTest/specimen", "order.lab-specimen-mismatch");
+                }
+                yield test.nameEn();
+            }
+            case IMAGING ->
+                template.imaging().modality().name() + " " + template.imaging().bodyPart();
+            case TISSUE_EXAM -> template.tissueExam().specimen();
+        };
+    }
+
+    private static void checkPayload(
+            String at, OrderType expected, Object medication, Object labTest, Object imaging, Object tissueExam) {
+        Map<OrderType, Object> payloads = new LinkedHashMap<>();
+        payloads.put(OrderType.MEDICATION, medication);
+        payloads.put(OrderType.LAB_TEST, labTest);
+        payloads.put(OrderType.IMAGING, imaging);
+        payloads.put(OrderType.TISSUE_EXAM, tissueExam);
+        List<FieldProblem> problems = new ArrayList<>();
+        payloads.forEach((type, payload) -> {
+            String pointer = at + "/" + pointerName(type);
+            if (type == expected && payload == null) {
+                problems.add(new FieldProblem(pointer, "order.payload-required"));
+            } else if (type != expected && payload != null) {
+                problems.add(new FieldProblem(pointer, "order.payload-wrong-type"));
+            }
+        });
+        if (!problems.isEmpty()) {
+            throw new DomainException(ProblemCode.VALIDATION, "order.payload-mismatch", problems);
+        }
     }
 
     private String validateMedication(OrderRequests.OrderForm form, UUID exceptOrderId) {

@@ -27,7 +27,11 @@ enum OrderProblem implements ProblemType {
     /** Completing needs its outcome: a dispense, valid lab values, or a result text. */
     RESULT_INVALID("order.result-invalid", 422),
     /** Only medication orders are checked for medication safety. */
-    NOT_MEDICATION("order.not-medication", 422);
+    NOT_MEDICATION("order.not-medication", 422),
+    /** A department already has an order set of that name (ADR 0038). */
+    ORDER_SET_NAME_TAKEN("order.order-set-name-taken", 409),
+    /** A doctor has as many favourite orders as allowed ({@link OrderFavourites#MAX_FAVOURITES}). */
+    FAVOURITES_FULL("order.favourites-full", 422);
 
     private final String code;
     private final int status;

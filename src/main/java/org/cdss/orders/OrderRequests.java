@@ -98,4 +98,24 @@ public final class OrderRequests {
 
     /** Admin change of the routing table. */
     public record Route(@NotNull UUID departmentId) {}
+
+    /**
+     * An order form without patient or due time, kept as a favourite or in an order set (ADR 0038): exactly the
+     * payload matching {@code type} must be present.
+     */
+    public record OrderTemplate(
+            @NotNull OrderType type,
+            @NotNull OrderPriority priority,
+            @Size(max = 1000) String indication,
+            @Valid OrderDetails.Medication medication,
+            @Valid OrderDetails.LabTest labTest,
+            @Valid OrderDetails.Imaging imaging,
+            @Valid OrderDetails.TissueExam tissueExam) {}
+
+    /** A department's order set as administrators write it; {@code version} is required when updating. */
+    public record OrderSetForm(
+            @NotNull UUID departmentId,
+            @NotBlank @Size(max = 120) String name,
+            @NotNull @Size(min = 1, max = 50) List<@Valid @NotNull OrderTemplate> items,
+            Long version) {}
 }

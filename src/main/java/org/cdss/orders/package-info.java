@@ -4,7 +4,8 @@
  * in progress → completed, or cancelled with a reason), routed to a department by a routing table, versioned
  * (optimistic locking) and idempotent on retry. Medication orders are checked by {@code medsafety} when created and
  * sent. Publishes {@link org.cdss.orders.OrderStatusChanged} and {@link org.cdss.orders.OrderResultRecorded}; the
- * {@code notifications} module turns them into persistent notifications and live pushes.
+ * {@code notifications} module turns them into persistent notifications and live pushes. Also owns order templates
+ * (ADR 0038): doctors' favourite orders and departments' order sets, which administrators edit.
  */
 @org.springframework.modulith.ApplicationModule(
         displayName = "Orders (OCS)",

@@ -169,6 +169,74 @@ class OrderBasketBrowserTests extends DemoBrowserTest {
     }
 
     @Test
+    void a_department_order_set_fills_the_basket_its_drug_is_checked_and_sign_all_sends_the_rest() {
+        Visit visit = visit("묶음처방여정");
+        ApiClient doctorApi = new ApiClient(port);
+        doctorApi.login("doctor", PASSWORD);
+        String department =
+                doctorApi.get("/api/me").json().at("/departments/0/id").asString();
+        ApiClient admin = new ApiClient(port);
+        admin.login("admin", PASSWORD);
+        String name =
+                "Lipid follow-up " + java.util.UUID.randomUUID().toString().substring(0, 6);
+        var created = admin.post(
+                "/api/admin/ocs/order-sets",
+                Map.of(
+                        "departmentId",
+                        department,
+                        "name",
+                        name,
+                        "items",
+                        List.of(
+                                Map.of("type", "LAB_TEST", "priority", "ROUTINE", "labTest", Map.of("testCode", "CBC")),
+                                Map.of(
+                                        "type",
+                                        "MEDICATION",
+                                        "priority",
+                                        "ROUTINE",
+                                        "medication",
+                                        Map.of(
+                                                "drugId",
+                                                SIMVASTATIN,
+                                                "dose",
+                                                20,
+                                                "doseUnit",
+                                                "mg",
+                                                "route",
+                                                "PO",
+                                                "frequency",
+                                                "QD",
+                                                "durationDays",
+                                                7)))));
+        org.assertj.core.api.Assertions.assertThat(created.status())
+                .as(created.body())
+                .isEqualTo(201);
+        String setId = created.json().get("id").asString();
+
+        Page doctor = doctorAt("/encounters/" + visit.encounterId());
+        assertThat(doctor.getByTestId("order-basket")).isVisible();
+        doctor.getByTestId("basket-order-set-select").selectOption(setId);
+        doctor.getByTestId("basket-order-set-add").click();
+        assertThat(doctor.getByTestId("basket-item")).hasCount(2);
+        // the set's simvastatin goes through order-select like a typed drug: the clarithromycin alert interrupts
+        Locator dialog = doctor.getByTestId("basket-alert-dialog");
+        assertThat(dialog).isVisible();
+        assertThat(dialog.getByTestId("basket-card").first()).containsText("Clarithromycin");
+        dialog.getByTestId("basket-dialog-remove").click();
+        assertThat(doctor.getByTestId("basket-item")).hasCount(1);
+        doctor.getByTestId("basket-sign-all").click();
+        assertThat(doctor.getByTestId("basket-signed")).isVisible();
+
+        List<String> placed = orders(visit.patientId());
+        org.assertj.core.api.Assertions.assertThat(placed).hasSize(1);
+        org.assertj.core.api.Assertions.assertThat(placed.getFirst()).startsWith("LAB_TEST SENT");
+        doctor.context().close();
+        org.assertj.core.api.Assertions.assertThat(
+                        admin.delete("/api/admin/ocs/order-sets/" + setId).status())
+                .isEqualTo(204);
+    }
+
+    @Test
     void three_orders_with_the_basket_and_with_the_order_entry_page_before() {
         // after: from the visit page, with the basket
         Visit after = visit("바구니측정");

@@ -148,7 +148,7 @@ class RoleEndpointMatrixIntegrationTests {
         row("POST /api/notifications/read-all", STAFF);
         // medication safety and the knowledge base
         row("POST /api/medsafety/check", PRESCRIBING);
-        row("GET /api/medsafety/drugs", PRESCRIBING);
+        row("GET /api/medsafety/drugs", "DOCTOR NURSE PHARMACIST ADMIN");
         row("GET /api/medsafety/kb", STAFF);
         row("GET /api/medsafety/kb/reference-set", STAFF);
         row("GET /api/medsafety/ingredients", STAFF);
@@ -180,6 +180,14 @@ class RoleEndpointMatrixIntegrationTests {
         row("GET /api/ocs/lab-tests", ORDER_READERS);
         row("GET /api/admin/ocs/routing", ADMIN);
         row("PUT /api/admin/ocs/routing/{type}", ADMIN);
+        row("GET /api/ocs/favourites", DOCTOR);
+        row("POST /api/ocs/favourites", DOCTOR);
+        row("DELETE /api/ocs/favourites/{id}", DOCTOR);
+        row("GET /api/ocs/order-sets", DOCTOR);
+        row("GET /api/admin/ocs/order-sets", ADMIN);
+        row("POST /api/admin/ocs/order-sets", ADMIN);
+        row("PUT /api/admin/ocs/order-sets/{id}", ADMIN);
+        row("DELETE /api/admin/ocs/order-sets/{id}", ADMIN);
         // knowledge hub: evidence for all staff (no patient data), documents uploaded by their authors
         row("GET /api/knowledge/pubmed/search", STAFF);
         row("GET /api/knowledge/pubmed/articles/{pmid}", STAFF);
