@@ -96,6 +96,7 @@ class ShellJourneyBrowserTests extends DemoBrowserTest {
                                     "admin-audit",
                                     "admin-patient-duplicates",
                                     "admin-ocs-routing",
+                                    "admin-ocs-order-sets",
                                     "admin-medsafety",
                                     "schedules",
                                     "api-docs",

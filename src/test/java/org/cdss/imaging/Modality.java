@@ -13,8 +13,8 @@ import org.springframework.util.FileSystemUtils;
 
 /**
  * A modality for tests outside this package (the browser journeys): acquires a study for a worklist entry — a copy
- * of the first I-SPY2 slices with the order's accession, study UID and the patient's MRN written in by
- * {@code dcmodify}, new SOP instance UIDs — and sends it to the Spring context's local Orthanc with {@code storescu}, as a scanner would.
+ * of the first I-SPY2 slices with the order's accession, study UID, a series UID of its own and the patient's MRN
+ * written in by {@code dcmodify}, new SOP instance UIDs — and sends it to the Spring context's local Orthanc with {@code storescu}, as a scanner would.
  */
 public final class Modality {
 
@@ -45,6 +45,10 @@ public final class Modality {
                     "(0008,0050)=" + accession,
                     "-m",
                     "(0020,000d)=" + studyUid,
+                    // a series UID of its own, as a scanner makes: the I-SPY2 one, also stored by other tests in the
+                    // same Orthanc, would name a series under two studies, and DICOMweb would not find ours (404)
+                    "-m",
+                    "(0020,000e)=" + studyUid + ".1",
                     "-m",
                     "(0010,0020)=" + mrn));
             modify.addAll(files);
