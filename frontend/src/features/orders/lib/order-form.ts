@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { hospitalLocalToInstant, instantToHospitalLocal } from '../../../lib/time';
-import type { OrderDetailView, OrderForm, OrderPriority, OrderType } from '../../../types/api';
+import type { OrderDetailView, OrderForm, OrderPriority, OrderTemplate, OrderType } from '../../../types/api';
 import { DOSE_UNITS, FREQUENCIES, LATERALITIES, MODALITIES, PRIORITIES, ROUTES, SPECIMENS } from './enums';
 
 /** What the order entry form holds: text as typed, converted and checked by {@link buildOrderForm}. */
@@ -104,23 +104,20 @@ export function instantToSeoulLocal(instant: string): string | undefined {
 const text = (value: number | string | undefined | null) => (value == null ? '' : String(value));
 
 /**
- * The form prefilled with an order's content, for editing it or writing its revision. Its due time is kept only while
- * it lies ahead: the server refuses a past one, and empty means "from the priority".
+ * The content an order carries (its medication, lab test, imaging or tissue exam) as form values: shared by an order
+ * being edited or revised and by a favourite or order-set template. {@code drugLabel} names the medication's product.
  */
-export function orderFormValues(detail: OrderDetailView, now: number = Date.now()): OrderFormValues {
-  const order = detail.order;
-  const values = emptyOrderForm(order?.type ?? 'MEDICATION');
-  const due = order?.dueAt && Date.parse(order.dueAt) > now ? instantToSeoulLocal(order.dueAt) : undefined;
-  const m = detail.medication;
+export function payloadValues(
+  values: OrderFormValues,
+  payload: Pick<OrderTemplate, 'medication' | 'labTest' | 'imaging' | 'tissueExam'>,
+  drugLabel: string,
+): Pick<OrderFormValues, 'medication' | 'labTest' | 'imaging' | 'tissueExam'> {
+  const m = payload.medication;
   return {
-    ...values,
-    priority: order?.priority ?? values.priority,
-    dueAt: due ?? '',
-    indication: detail.indication ?? '',
     medication: m
       ? {
           drugId: m.drugId ?? '',
-          drugLabel: detail.drugName ?? '',
+          drugLabel,
           dose: text(m.dose),
           doseUnit: m.doseUnit ?? values.medication.doseUnit,
           route: m.route ?? values.medication.route,
@@ -130,18 +127,35 @@ export function orderFormValues(detail: OrderDetailView, now: number = Date.now(
           instructions: m.instructions ?? '',
         }
       : values.medication,
-    labTest: detail.labTest ? { testCode: detail.labTest.testCode ?? '', specimen: detail.labTest.specimen ?? '' } : values.labTest,
-    imaging: detail.imaging
+    labTest: payload.labTest ? { testCode: payload.labTest.testCode ?? '', specimen: payload.labTest.specimen ?? '' } : values.labTest,
+    imaging: payload.imaging
       ? {
-          modality: detail.imaging.modality ?? values.imaging.modality,
-          bodyPart: detail.imaging.bodyPart ?? '',
-          laterality: detail.imaging.laterality ?? values.imaging.laterality,
-          contrast: Boolean(detail.imaging.contrast),
+          modality: payload.imaging.modality ?? values.imaging.modality,
+          bodyPart: payload.imaging.bodyPart ?? '',
+          laterality: payload.imaging.laterality ?? values.imaging.laterality,
+          contrast: Boolean(payload.imaging.contrast),
         }
       : values.imaging,
-    tissueExam: detail.tissueExam
-      ? { specimen: detail.tissueExam.specimen ?? '', site: detail.tissueExam.site ?? '', clinicalQuestion: detail.tissueExam.clinicalQuestion ?? '' }
+    tissueExam: payload.tissueExam
+      ? { specimen: payload.tissueExam.specimen ?? '', site: payload.tissueExam.site ?? '', clinicalQuestion: payload.tissueExam.clinicalQuestion ?? '' }
       : values.tissueExam,
+  };
+}
+
+/**
+ * The form prefilled with an order's content, for editing it or writing its revision. Its due time is kept only while
+ * it lies ahead: the server refuses a past one, and empty means "from the priority".
+ */
+export function orderFormValues(detail: OrderDetailView, now: number = Date.now()): OrderFormValues {
+  const order = detail.order;
+  const values = emptyOrderForm(order?.type ?? 'MEDICATION');
+  const due = order?.dueAt && Date.parse(order.dueAt) > now ? instantToSeoulLocal(order.dueAt) : undefined;
+  return {
+    ...values,
+    priority: order?.priority ?? values.priority,
+    dueAt: due ?? '',
+    indication: detail.indication ?? '',
+    ...payloadValues(values, detail, detail.drugName ?? ''),
   };
 }
 

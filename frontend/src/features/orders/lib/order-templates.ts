@@ -1,14 +1,12 @@
 import type { OrderForm, OrderTemplate } from '../../../types/api';
 import type { BasketItem } from './basket';
-import { buildOrderForm, emptyOrderForm, type OrderFormValues } from './order-form';
+import { buildOrderForm, emptyOrderForm, payloadValues, type OrderFormValues } from './order-form';
 
 /**
  * Order templates (ADR 0038): a doctor's favourites and the department's order sets are order forms without patient
  * or due time. Picking one builds an ordinary basket draft, which then goes through the basket's order-select check
  * like any order typed in the form. Pure logic; the basket component calls the servers.
  */
-
-const text = (value: number | string | undefined | null) => (value == null ? '' : String(value));
 
 /** The template of an order form (for "add to favourites"): no patient, due time or duplicate confirmation. */
 export function templateOf(form: OrderForm): OrderTemplate {
@@ -26,36 +24,11 @@ export function templateOf(form: OrderForm): OrderTemplate {
 /** The order form's values prefilled from a template; {@code itemName} labels the product of a medication. */
 export function templateValues(template: OrderTemplate, itemName: string): OrderFormValues {
   const values = emptyOrderForm(template.type);
-  const m = template.medication;
   return {
     ...values,
     priority: template.priority ?? values.priority,
     indication: template.indication ?? '',
-    medication: m
-      ? {
-          drugId: m.drugId ?? '',
-          drugLabel: itemName,
-          dose: text(m.dose),
-          doseUnit: m.doseUnit ?? values.medication.doseUnit,
-          route: m.route ?? values.medication.route,
-          frequency: m.frequency ?? values.medication.frequency,
-          durationDays: text(m.durationDays),
-          quantity: text(m.quantity),
-          instructions: m.instructions ?? '',
-        }
-      : values.medication,
-    labTest: template.labTest ? { testCode: template.labTest.testCode ?? '', specimen: template.labTest.specimen ?? '' } : values.labTest,
-    imaging: template.imaging
-      ? {
-          modality: template.imaging.modality ?? values.imaging.modality,
-          bodyPart: template.imaging.bodyPart ?? '',
-          laterality: template.imaging.laterality ?? values.imaging.laterality,
-          contrast: Boolean(template.imaging.contrast),
-        }
-      : values.imaging,
-    tissueExam: template.tissueExam
-      ? { specimen: template.tissueExam.specimen ?? '', site: template.tissueExam.site ?? '', clinicalQuestion: template.tissueExam.clinicalQuestion ?? '' }
-      : values.tissueExam,
+    ...payloadValues(values, template, itemName),
   };
 }
 
