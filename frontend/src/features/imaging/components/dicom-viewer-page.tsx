@@ -8,6 +8,7 @@ import { Spinner } from '../../../components/ui/spinner';
 import { PatientBanner } from '../../../components/patient/patient-banner';
 import { problemMessage } from '../../../lib/problem-message';
 import { useStudy } from '../api/studies';
+import { SeriesList } from './series-list';
 import type { Measurement, StackViewer, ViewerTool } from '../lib/stack-viewer';
 
 const TOOLS: ViewerTool[] = ['windowLevel', 'zoom', 'pan', 'length'];
@@ -86,19 +87,11 @@ export function DicomViewerPage() {
       {study.isError ? <Alert tone="error">{problemMessage(study.error, t)}</Alert> : null}
       {current ? (
         <div className="grid gap-4 md:grid-cols-[14rem_1fr]">
-          <ul className="space-y-1" aria-label={t('imaging.seriesList')}>
-            {series.map((s) => (
-              <li key={s.seriesInstanceUid}>
-                <button
-                  type="button"
-                  className={`w-full rounded px-2 py-1 text-left text-sm ${s === current ? 'bg-sky-100 font-semibold' : 'hover:bg-slate-100'}`}
-                  onClick={() => setParams({ series: s.seriesInstanceUid ?? '' })}
-                >
-                  {(s.description || t('imaging.series')) + ` (${s.instanceCount})`}
-                </button>
-              </li>
-            ))}
-          </ul>
+          <SeriesList
+            series={series}
+            current={current}
+            onPick={(s) => setParams({ series: s.seriesInstanceUid ?? '' })}
+          />
           <div className="space-y-2">
             <div className="flex flex-wrap items-center gap-2" role="toolbar" aria-label={t('imaging.viewer.tools')}>
               {TOOLS.map((name) => (

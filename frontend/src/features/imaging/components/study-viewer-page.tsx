@@ -7,6 +7,7 @@ import { Spinner } from '../../../components/ui/spinner';
 import { PatientBanner } from '../../../components/patient/patient-banner';
 import { problemMessage } from '../../../lib/problem-message';
 import { useStudy } from '../api/studies';
+import { SeriesList } from './series-list';
 
 /**
  * A simple series viewer: pick a series, scroll through its images (slider, mouse wheel, arrow keys). The images are
@@ -53,22 +54,14 @@ export function StudyViewerPage() {
       {study.isError ? <Alert tone="error">{problemMessage(study.error, t)}</Alert> : null}
       {current ? (
         <div className="grid gap-4 md:grid-cols-[14rem_1fr]">
-          <ul className="space-y-1" aria-label={t('imaging.seriesList')}>
-            {series.map((s) => (
-              <li key={s.seriesInstanceUid}>
-                <button
-                  type="button"
-                  className={`w-full rounded px-2 py-1 text-left text-sm ${s === current ? 'bg-sky-100 font-semibold' : 'hover:bg-slate-100'}`}
-                  onClick={() => {
-                    setIndex(undefined);
-                    setParams({ series: s.seriesInstanceUid ?? '' });
-                  }}
-                >
-                  {(s.description || t('imaging.series')) + ` (${s.instanceCount})`}
-                </button>
-              </li>
-            ))}
-          </ul>
+          <SeriesList
+            series={series}
+            current={current}
+            onPick={(s) => {
+              setIndex(undefined);
+              setParams({ series: s.seriesInstanceUid ?? '' });
+            }}
+          />
           <div
             className="space-y-2"
             tabIndex={0}
