@@ -2,29 +2,49 @@ package org.cdss.audit;
 
 import jakarta.servlet.http.HttpServletRequest;
 import java.time.Clock;
+import java.util.HashMap;
+import java.util.Map;
 import java.util.UUID;
 import org.cdss.shared.db.ColumnText;
 import org.cdss.shared.db.UtcTimestamps;
 import org.cdss.shared.security.CurrentUser;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
+import org.springframework.transaction.support.TransactionSynchronization;
+import org.springframework.transaction.support.TransactionSynchronizationManager;
 import org.springframework.web.context.request.RequestContextHolder;
 import org.springframework.web.context.request.ServletRequestAttributes;
 
 /**
- * Appends to the audit trail. Each record is written at once on the audit's own auto-commit connection pool
- * ({@link AuditConnections}), outside the caller's transaction, so that reads (in read-only transactions) and refused
- * attempts (whose transaction rolls back) are recorded too. Insert only: this class is the
- * sole writer of {@code audit_event}, and it never updates or deletes.
+ * Appends to the audit trail. Insert only: this class is the sole writer of {@code audit_event}, and it never updates
+ * or deletes.
+ *
+ * <p>Inside a read-write transaction (an order created, a note signed) the row joins that transaction: it commits
+ * with the change it records, in the same commit (one durable write instead of two, ADR 0043), and a crash can no
+ * longer keep the one without the other. Should that transaction roll back (a refused attempt, a conflict), the same
+ * row is written after the rollback on the audit's own auto-commit pool ({@link AuditConnections}), so refused
+ * attempts stay recorded. Outside a transaction, or in a read-only one (reads), the row is written at once on that
+ * pool, as before.
  */
 @Service
 public class AuditLog {
 
-    private final JdbcClient jdbc;
+    private static final String INSERT = """
+            INSERT INTO audit_event (id, occurred_at, user_id, username, roles, action, resource_type,
+                resource_id, patient_id, ip, user_agent, outcome, detail)
+            VALUES (:id, :at, :userId, :username, :roles, :action, :resourceType, :resourceId, :patientId,
+                :ip, :userAgent, :outcome, :detail)""";
+
+    /** The audit's own auto-commit pool: reads, and rows whose business transaction rolled back. */
+    private final JdbcClient ownPool;
+    /** The application's pool: joins the caller's read-write transaction. */
+    private final JdbcClient inTransaction;
+
     private final Clock clock;
 
-    AuditLog(AuditConnections connections, Clock clock) {
-        this.jdbc = connections.jdbc();
+    AuditLog(AuditConnections connections, JdbcClient application, Clock clock) {
+        this.ownPool = connections.jdbc();
+        this.inTransaction = application;
         this.clock = clock;
     }
 
@@ -33,31 +53,35 @@ public class AuditLog {
                 ? event.actor()
                 : CurrentUser.find().map(AuditEvent.Actor::of).orElse(null);
         HttpServletRequest request = currentRequest();
-        jdbc.sql("""
-                INSERT INTO audit_event (id, occurred_at, user_id, username, roles, action, resource_type,
-                    resource_id, patient_id, ip, user_agent, outcome, detail)
-                VALUES (:id, :at, :userId, :username, :roles, :action, :resourceType, :resourceId, :patientId,
-                    :ip, :userAgent, :outcome, :detail)""")
-                .param("id", UUID.randomUUID().toString())
-                .param("at", UtcTimestamps.toColumn(clock.instant()))
-                .param(
-                        "userId",
-                        actor == null || actor.userId() == null
-                                ? null
-                                : actor.userId().toString())
-                .param("username", ColumnText.fit(actor == null ? null : actor.username(), 64))
-                .param("roles", ColumnText.fit(actor == null ? null : actor.roles(), 200))
-                .param("action", ColumnText.fit(event.action(), 60))
-                .param("resourceType", ColumnText.fit(event.resourceType(), 60))
-                .param("resourceId", ColumnText.fit(event.resourceId(), 64))
-                .param(
-                        "patientId",
-                        event.patientId() == null ? null : event.patientId().toString())
-                .param("ip", ColumnText.fit(request == null ? null : request.getRemoteAddr(), 64))
-                .param("userAgent", ColumnText.fit(request == null ? null : request.getHeader("User-Agent"), 400))
-                .param("outcome", (event.outcome() == null ? AuditOutcome.SUCCESS : event.outcome()).name())
-                .param("detail", ColumnText.fit(event.detail(), 1000))
-                .update();
+        Map<String, Object> row = new HashMap<>();
+        row.put("id", UUID.randomUUID().toString());
+        row.put("at", UtcTimestamps.toColumn(clock.instant()));
+        row.put("userId", actor == null || actor.userId() == null ? null : actor.userId().toString());
+        row.put("username", ColumnText.fit(actor == null ? null : actor.username(), 64));
+        row.put("roles", ColumnText.fit(actor == null ? null : actor.roles(), 200));
+        row.put("action", ColumnText.fit(event.action(), 60));
+        row.put("resourceType", ColumnText.fit(event.resourceType(), 60));
+        row.put("resourceId", ColumnText.fit(event.resourceId(), 64));
+        row.put("patientId", event.patientId() == null ? null : event.patientId().toString());
+        row.put("ip", ColumnText.fit(request == null ? null : request.getRemoteAddr(), 64));
+        row.put("userAgent", ColumnText.fit(request == null ? null : request.getHeader("User-Agent"), 400));
+        row.put("outcome", (event.outcome() == null ? AuditOutcome.SUCCESS : event.outcome()).name());
+        row.put("detail", ColumnText.fit(event.detail(), 1000));
+        if (TransactionSynchronizationManager.isSynchronizationActive()
+                && TransactionSynchronizationManager.isActualTransactionActive()
+                && !TransactionSynchronizationManager.isCurrentTransactionReadOnly()) {
+            inTransaction.sql(INSERT).params(row).update();
+            TransactionSynchronizationManager.registerSynchronization(new TransactionSynchronization() {
+                @Override
+                public void afterCompletion(int status) {
+                    if (status != STATUS_COMMITTED) {
+                        ownPool.sql(INSERT).params(row).update();
+                    }
+                }
+            });
+        } else {
+            ownPool.sql(INSERT).params(row).update();
+        }
     }
 
     private static HttpServletRequest currentRequest() {

@@ -1,12 +1,16 @@
 package org.cdss.identity;
 
 import com.zaxxer.hikari.HikariDataSource;
+import java.time.Duration;
 import javax.sql.DataSource;
 import org.springframework.beans.factory.annotation.Value;
+import org.springframework.beans.factory.config.BeanPostProcessor;
 import org.springframework.boot.jdbc.autoconfigure.DataSourceProperties;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
+import org.springframework.core.env.Environment;
 import org.springframework.jdbc.support.JdbcTransactionManager;
+import org.springframework.session.jdbc.JdbcIndexedSessionRepository;
 import org.springframework.session.jdbc.config.annotation.SpringSessionDataSource;
 import org.springframework.session.jdbc.config.annotation.SpringSessionTransactionManager;
 import org.springframework.transaction.PlatformTransactionManager;
@@ -37,6 +41,26 @@ class SessionStoreConfiguration {
         ds.setConnectionTimeout(5000);
         ds.setInitializationFailTimeout(-1); // start while the database is down, like the main pool
         return ds;
+    }
+
+    /**
+     * The store every request sees: Boot's Spring Session JDBC repository (its properties, clean-up and customisers
+     * untouched), wrapped so that a request which only moves the last-access time writes nothing (ADR 0043). A
+     * post-processor rather than a repository bean of our own, because Boot configures its JDBC store only when the
+     * application defines none.
+     */
+    @Bean
+    static BeanPostProcessor throttledSessionTouches(Environment environment) {
+        Duration touchInterval =
+                environment.getProperty("cdss.session.touch-interval", Duration.class, Duration.ofSeconds(60));
+        return new BeanPostProcessor() {
+            @Override
+            public Object postProcessAfterInitialization(Object bean, String beanName) {
+                return bean instanceof JdbcIndexedSessionRepository store
+                        ? new ThrottledSessionTouches(store, touchInterval)
+                        : bean;
+            }
+        };
     }
 
     @Bean(defaultCandidate = false)

@@ -51,9 +51,11 @@ class OrderAccessions {
         this.zone = zone;
     }
 
-    @ApplicationModuleListener
+    // Only imaging orders being sent or cancelled reach the publication registry: every other transition would cost
+    // an outbox row and its processing and completion commits for nothing (issue 16).
+    @ApplicationModuleListener(condition = "T(org.cdss.imaging.OrderAccessions).concerns(#event)")
     void on(OrderStatusChanged event) {
-        if (event.type() != OrderType.IMAGING) {
+        if (!concerns(event)) {
             return;
         }
         if (event.to() == OrderStatus.SENT) {
@@ -65,6 +67,12 @@ class OrderAccessions {
                 }
             });
         }
+    }
+
+    /** Whether a transition concerns the modality worklist: an imaging order sent or cancelled. */
+    public static boolean concerns(OrderStatusChanged event) {
+        return event.type() == OrderType.IMAGING
+                && (event.to() == OrderStatus.SENT || event.to() == OrderStatus.CANCELLED);
     }
 
     void scheduled(UUID orderId) {

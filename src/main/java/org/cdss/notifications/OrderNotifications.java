@@ -42,10 +42,17 @@ class OrderNotifications {
 
     // Like @ApplicationModuleListener (async, after commit, from the publication registry), but the transaction is
     // ours: a duplicate delivered at the same moment fails on the unique key, and the retry then finds the row.
+    // The condition keeps transitions that tell no one (a created order, a started one) out of the publication
+    // registry: no outbox row, no processing and completion commits for them (issue 16).
     @Async
-    @TransactionalEventListener
+    @TransactionalEventListener(condition = "T(org.cdss.notifications.OrderNotifications).tellsAnyone(#event)")
     void on(OrderStatusChanged event) {
         store(drafts(event));
+    }
+
+    /** Whether this transition notifies anyone: the same rule as {@link #drafts}, by construction. */
+    public static boolean tellsAnyone(OrderStatusChanged event) {
+        return !drafts(event).isEmpty();
     }
 
     @Async

@@ -27,7 +27,10 @@ import tools.jackson.databind.JsonNode;
  * stop 20 + 3; the pharmacy's worklist 4 + 1 with one order on it, 5 + 1 with six orders of two patients by two
  * prescribers: the count, the page and the patients are one statement each, but the prescribers' display names are
  * read one statement per distinct prescriber ({@code OrderQueries.Names}). After the split: the same numbers, on H2,
- * PostgreSQL and MariaDB alike (ADR 0017).
+ * PostgreSQL and MariaDB alike (ADR 0017). Issue 16 (ADR 0043): the audit appends of a write moved into its
+ * transaction and the outbox rows of listeners with nothing to do went — create 18 (2 of them outbox rows) + 2
+ * appends on the audit pool, each its own commit → 18 (2 of them the audit rows, no outbox row) in one commit; send
+ * 21 (2 outbox rows) + 3 → 23 (3 audit rows, 1 outbox row).
  */
 @IntegrationTest
 @Import(StatementCounter.class)
@@ -106,11 +109,18 @@ class OrderStatementCountIntegrationTests {
         assertThat(longer.get("content").size()).isGreaterThanOrEqualTo(6);
         StatementCounter.Counts longerWorklist = StatementCounter.last("GET", "/api/ocs/orders/worklist");
 
-        // one EVENT_PUBLICATION row per listening module and event: notifications (2) and imaging (accessions, 1)
+        // Issue 16: the audit rows of a write are INSERTs in its own transaction (one commit, ADR 0043), so they are
+        // among the application statements; a created order publishes nothing to the outbox (no listener is
+        // concerned: notifications tell no one of a PENDING order, imaging only cares about imaging orders), a sent
+        // medication order one row (notifications).
         assertThat(create.application()).as("create: %s", create.statements()).isEqualTo(18);
         assertThat(create.audits()).isEqualTo(2);
-        assertThat(send.application()).as("send: %s", send.statements()).isEqualTo(21);
+        assertThat(inserts(create, "audit_event")).isEqualTo(2);
+        assertThat(inserts(create, "EVENT_PUBLICATION")).isZero();
+        assertThat(send.application()).as("send: %s", send.statements()).isEqualTo(23);
         assertThat(send.audits()).isEqualTo(3);
+        assertThat(inserts(send, "audit_event")).isEqualTo(3);
+        assertThat(inserts(send, "EVENT_PUBLICATION")).isEqualTo(1);
         assertThat(worklist.application())
                 .as("worklist: %s", worklist.statements())
                 .isEqualTo(4);
@@ -119,6 +129,12 @@ class OrderStatementCountIntegrationTests {
         assertThat(longerWorklist.application())
                 .as("worklist: %s", longerWorklist.statements())
                 .isEqualTo(5);
+    }
+
+    private static long inserts(StatementCounter.Counts counts, String table) {
+        return counts.statements().stream()
+                .filter(sql -> sql.startsWith("INSERT INTO " + table + " "))
+                .count();
     }
 
     private ApiClient login(String username) {
