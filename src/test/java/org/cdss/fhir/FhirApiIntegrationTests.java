@@ -237,6 +237,17 @@ class FhirApiIntegrationTests {
                 .orElseThrow();
         assertThat(order.getMedicationCodeableConcept().getCodingFirstRep().getCode())
                 .isEqualTo("DB00641");
+        // the knowledge base's codes: RxNorm where the ANSM table maps the ingredient, ATC from the curated product,
+        // English display with the Korean translation
+        assertThat(codes(order.getMedicationCodeableConcept()))
+                .containsExactly(
+                        FhirCodes.DRUGBANK + "|DB00641|Simvastatin|심바스타틴",
+                        FhirCodes.RXNORM + "|36567|Simvastatin|심바스타틴",
+                        FhirCodes.ATC + "|C10AA01|Simvastatin|심바스타틴");
+        // metformin has no RxNorm row in the knowledge base: no RxNorm coding is made up
+        assertThat(codes(medications.getFirst().getMedicationCodeableConcept()))
+                .containsExactly(
+                        FhirCodes.DRUGBANK + "|DB00331|Metformin|메트포르민", FhirCodes.ATC + "|A10BA02|Metformin|메트포르민");
         List<IBaseResource> entered = new ArrayList<>();
         entered.addAll(allergies);
         entered.addAll(medications);
@@ -327,6 +338,26 @@ class FhirApiIntegrationTests {
                         .map(s -> s.getValue())
                         .toList())
                 .contains("MedicationRequest:patient", "MedicationRequest:requester");
+        // no resource type served here keeps its earlier versions (Patient and orders keep a version number for
+        // If-Match, not the earlier content): neither vread nor _history is claimed
+        assertThat(cs.getRestFirstRep().getResource().stream()
+                        .flatMap(r -> r.getInteraction().stream()
+                                .map(i -> r.getType() + " " + i.getCode().toCode()))
+                        .toList())
+                .isNotEmpty()
+                .noneMatch(i -> i.endsWith(" vread") || i.endsWith(" history-instance") || i.endsWith(" history-type"));
+    }
+
+    /** system|code|display|Korean translation of each coding. */
+    private static List<String> codes(org.hl7.fhir.r4.model.CodeableConcept concept) {
+        return concept.getCoding().stream()
+                .map(c -> c.getSystem() + "|" + c.getCode() + "|" + c.getDisplay() + "|"
+                        + c.getDisplayElement().getExtension().stream()
+                                .filter(e -> e.getUrl().equals(FhirCodes.TRANSLATION))
+                                .map(e -> e.getExtensionString("content"))
+                                .findFirst()
+                                .orElse(null))
+                .toList();
     }
 
     private <T extends Resource> void collect(
