@@ -264,6 +264,57 @@ class FhirApiIntegrationTests {
                     .execute());
         }
 
+        // Provenance: the recorded steps of the orders (order_transition), by target and by patient, and read back
+        ServiceRequest labOrder = serviceRequests.getFirst();
+        List<org.hl7.fhir.r4.model.Provenance> labSteps = search(
+                org.hl7.fhir.r4.model.Provenance.class,
+                org.hl7.fhir.r4.model.Provenance.TARGET.hasId(
+                        "ServiceRequest/" + labOrder.getIdElement().getIdPart()));
+        assertThat(labSteps.stream()
+                        .map(p -> p.getActivity().getCodingFirstRep().getCode() + " "
+                                + p.getActivity().getText())
+                        .toList())
+                .containsExactly(
+                        "CREATE PENDING",
+                        "ACTIVATE PENDING → SENT",
+                        "UPDATE SENT → IN_PROGRESS",
+                        "COMPLETE IN_PROGRESS → COMPLETED");
+        assertThat(labSteps.getFirst().getAgentFirstRep().getWho().getReference())
+                .isEqualTo(labOrder.getRequester().getReference());
+        assertThat(labSteps.getLast().getAgentFirstRep().getWho().getReference())
+                .startsWith("Practitioner/")
+                .isNotEqualTo(labOrder.getRequester().getReference()); // the lab technician who completed it
+        assertThat(labSteps)
+                .allMatch(p -> p.getTargetFirstRep()
+                                .getReference()
+                                .equals("ServiceRequest/"
+                                        + labOrder.getIdElement().getIdPart())
+                        && p.hasRecorded());
+        List<org.hl7.fhir.r4.model.Provenance> patientSteps =
+                search(org.hl7.fhir.r4.model.Provenance.class, org.hl7.fhir.r4.model.Provenance.PATIENT.hasId(busy));
+        assertThat(patientSteps).hasSize(labSteps.size() + 1); // and the medication order's creation
+        assertThat(patientSteps)
+                .anyMatch(p -> p.getTargetFirstRep().getReference().startsWith("MedicationRequest/"));
+        assertThat(search(
+                        org.hl7.fhir.r4.model.Provenance.class,
+                        org.hl7.fhir.r4.model.Provenance.TARGET.hasId(
+                                "MedicationRequest/" + labOrder.getIdElement().getIdPart())))
+                .isEmpty(); // the lab order is no MedicationRequest
+        for (org.hl7.fhir.r4.model.Provenance step : patientSteps) {
+            validation.validate(step);
+        }
+        validation.validate(fhir.read()
+                .resource(org.hl7.fhir.r4.model.Provenance.class)
+                .withId(labSteps.get(2).getIdElement().getIdPart())
+                .execute());
+        assertThat(fhir.read()
+                        .resource(org.hl7.fhir.r4.model.Provenance.class)
+                        .withId(labSteps.get(2).getIdElement().getIdPart())
+                        .execute()
+                        .getActivity()
+                        .getText())
+                .isEqualTo("SENT → IN_PROGRESS");
+
         // the directory: doctors and departments
         List<Practitioner> practitioners = search(Practitioner.class);
         List<Organization> organizations = search(Organization.class);
@@ -328,7 +379,8 @@ class FhirApiIntegrationTests {
                         "Appointment",
                         "Practitioner",
                         "Organization",
-                        "AuditEvent");
+                        "AuditEvent",
+                        "Provenance");
         assertThat(cs.getRestFirstRep().getResource().stream()
                         .filter(r -> r.getType().equals("MedicationRequest"))
                         .findFirst()
