@@ -29,8 +29,9 @@ import org.springframework.stereotype.Component;
  * ({@code Practitioner}), {@code author} for the step that created the order and {@code performer} for the others;
  * the activity a v3 DataOperation code (CREATE, ACTIVATE when sent, UPDATE when started, COMPLETE, CANCEL) with the
  * two statuses as text. The id is the order's id and the step's position ({@code <order id>-<n>}, from 0). Read and
- * search go through the order's own read, so the order list's access rules and audit apply. Nothing else is served
- * as Provenance: the audit trail is {@code AuditEvent}, and note versions have no FHIR resource yet (ADR 0042).
+ * search go through the order's own read, so the order list's access rules and audit apply. A signed radiology
+ * report's signature and addenda are Provenance too ({@link RadiologyReports#provenance}, through the RIS read).
+ * Nothing else is: the audit trail is {@code AuditEvent}, and note versions have no FHIR resource yet (ADR 0042).
  */
 @Component
 class ProvenanceProvider implements ca.uhn.fhir.rest.server.IResourceProvider {
@@ -39,9 +40,11 @@ class ProvenanceProvider implements ca.uhn.fhir.rest.server.IResourceProvider {
     static final String PARTICIPANT_TYPE = "http://terminology.hl7.org/CodeSystem/provenance-participant-type";
 
     private final OrderResources orders;
+    private final RadiologyReports radiology;
 
-    ProvenanceProvider(OrderResources orders) {
+    ProvenanceProvider(OrderResources orders, RadiologyReports radiology) {
         this.orders = orders;
+        this.radiology = radiology;
     }
 
     @Override
@@ -52,18 +55,21 @@ class ProvenanceProvider implements ca.uhn.fhir.rest.server.IResourceProvider {
     @Read
     public Provenance read(@IdParam IdType id) {
         String value = id.getIdPart();
-        int dash = value == null ? -1 : value.lastIndexOf('-');
-        if (value == null || dash != 36) {
+        boolean report = value != null && value.startsWith(RadiologyReports.PREFIX);
+        String rest = report ? value.substring(RadiologyReports.PREFIX.length()) : value;
+        int dash = rest == null ? -1 : rest.lastIndexOf('-');
+        if (rest == null || dash != 36) {
             throw new ResourceNotFoundException(id);
         }
-        UUID order = FhirSearch.uuid(value.substring(0, dash), "Provenance");
+        UUID owner = FhirSearch.uuid(rest.substring(0, dash), "Provenance");
         int step;
         try {
-            step = Integer.parseInt(value.substring(dash + 1));
+            step = Integer.parseInt(rest.substring(dash + 1));
         } catch (NumberFormatException e) {
             throw new ResourceNotFoundException(id);
         }
-        List<Provenance> steps = of(orders.detail(order));
+        List<Provenance> steps =
+                report ? RadiologyReports.provenance(radiology.signed(owner, id)) : of(orders.detail(owner));
         if (step < 0 || step >= steps.size()) {
             throw new ResourceNotFoundException(id);
         }
@@ -72,29 +78,47 @@ class ProvenanceProvider implements ca.uhn.fhir.rest.server.IResourceProvider {
 
     @Search
     public List<Provenance> search(
-            @Description(shortDefinition = "The order (MedicationRequest or ServiceRequest) the steps are of")
+            @Description(
+                            shortDefinition =
+                                    "The order (MedicationRequest or ServiceRequest) or signed radiology report (DiagnosticReport) the steps are of")
                     @OptionalParam(name = Provenance.SP_TARGET)
                     ReferenceParam target,
             @Description(
                             shortDefinition =
-                                    "The patient whose orders the steps are of (the orders' subject, not a Patient target)")
+                                    "The patient whose orders and radiology reports the steps are of (their subject, not a Patient target)")
                     @OptionalParam(name = Provenance.SP_PATIENT)
                     ReferenceParam patient) {
         if (target == null && patient == null) {
             throw new InvalidRequestException("Provenance search needs target or patient");
         }
         if (target == null) {
-            return orders.ofPatient(FhirSearch.patient(patient), EnumSet.allOf(OrderType.class)).stream()
-                    .flatMap(d -> of(d).stream())
-                    .toList();
+            UUID patientId = FhirSearch.patient(patient);
+            List<Provenance> found = new ArrayList<>();
+            orders.ofPatient(patientId, EnumSet.allOf(OrderType.class)).forEach(d -> found.addAll(of(d)));
+            // a role that reads no report list still gets its orders' steps (as DiagnosticReport without category)
+            radiology.signedOfPatient(patientId, false).forEach(r -> found.addAll(RadiologyReports.provenance(r)));
+            return found;
         }
         String type = target.getResourceType();
+        String targetId = target.getIdPart();
+        if ("DiagnosticReport".equals(type) && targetId != null && targetId.startsWith(RadiologyReports.PREFIX)) {
+            UUID report;
+            try {
+                report = UUID.fromString(targetId.substring(RadiologyReports.PREFIX.length()));
+            } catch (IllegalArgumentException e) {
+                return List.of();
+            }
+            var view = radiology.signed(report, new IdType("DiagnosticReport", targetId));
+            return patient != null && !FhirSearch.patient(patient).equals(view.patientId())
+                    ? List.of()
+                    : RadiologyReports.provenance(view);
+        }
         if (type != null && !type.equals("MedicationRequest") && !type.equals("ServiceRequest")) {
-            return List.of(); // only orders have recorded provenance
+            return List.of(); // only orders and signed radiology reports have recorded provenance
         }
         UUID order;
         try {
-            order = UUID.fromString(target.getIdPart());
+            order = UUID.fromString(targetId);
         } catch (IllegalArgumentException | NullPointerException e) {
             return List.of();
         }
