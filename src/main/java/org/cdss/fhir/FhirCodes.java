@@ -9,7 +9,8 @@ import org.hl7.fhir.r4.model.StringType;
 /**
  * The code systems and identifier systems the facade writes (ADR 0030). Diagnoses carry the KCD-8 code and, where it
  * is also a WHO ICD-10 code, an ICD-10 coding; labs and vitals LOINC; quantities UCUM; medications the DrugBank
- * accession. Korean text goes to {@code display}/{@code text} with the English one in the {@code translation}
+ * accession, with the RxNorm ingredient concepts and the ATC code the knowledge base maps it to
+ * ({@link MedicationCodes}). Korean text goes to {@code display}/{@code text} with the English one in the {@code translation}
  * extension where both exist.
  */
 final class FhirCodes {
@@ -24,6 +25,8 @@ final class FhirCodes {
     static final String LOINC = "http://loinc.org";
     static final String UCUM = "http://unitsofmeasure.org";
     static final String DRUGBANK = "http://www.drugbank.ca";
+    static final String RXNORM = "http://www.nlm.nih.gov/research/umls/rxnorm";
+    static final String ATC = "http://www.whocc.no/atc";
     static final String LAB_CATALOGUE = "urn:cdss:codesystem:lab-test";
     static final String V2_0203 = "http://terminology.hl7.org/CodeSystem/v2-0203";
     static final String OBS_CATEGORY = "http://terminology.hl7.org/CodeSystem/observation-category";
@@ -70,6 +73,18 @@ final class FhirCodes {
             concept.setTextElement(t);
         }
         return concept;
+    }
+
+    /** A coding whose display is English, with the Korean name as its translation when there is one. */
+    static Coding coding(String system, String code, String en, String ko) {
+        Coding coding = new Coding(system, code, en);
+        if (en != null && ko != null && !ko.isBlank() && !ko.equals(en)) {
+            org.hl7.fhir.r4.model.Extension translation =
+                    coding.getDisplayElement().addExtension().setUrl(TRANSLATION);
+            translation.addExtension("lang", new org.hl7.fhir.r4.model.CodeType("ko"));
+            translation.addExtension("content", new StringType(ko));
+        }
+        return coding;
     }
 
     static Quantity ucum(BigDecimal value, String unit) {

@@ -26,18 +26,21 @@ import org.hl7.fhir.r4.model.IdType;
 import org.hl7.fhir.r4.model.MedicationRequest;
 import org.springframework.stereotype.Component;
 
-/** {@code MedicationRequest}: medication orders ({@link OrderResources}), DrugBank-coded. */
+/** {@code MedicationRequest}: medication orders ({@link OrderResources}), DrugBank-, RxNorm- and ATC-coded. */
 @Component
 class MedicationRequestProvider implements IResourceProvider {
 
     private final OrderResources orders;
     private final org.cdss.orders.OrderCommands commands;
     private final FhirWrites writes;
+    private final MedicationCodes codes;
 
-    MedicationRequestProvider(OrderResources orders, org.cdss.orders.OrderCommands commands, FhirWrites writes) {
+    MedicationRequestProvider(
+            OrderResources orders, org.cdss.orders.OrderCommands commands, FhirWrites writes, MedicationCodes codes) {
         this.orders = orders;
         this.commands = commands;
         this.writes = writes;
+        this.codes = codes;
     }
 
     /**
@@ -160,7 +163,7 @@ class MedicationRequestProvider implements IResourceProvider {
             @IncludeParam(allow = {"MedicationRequest:patient", "MedicationRequest:requester"}) Set<Include> includes) {
         List<MedicationRequest> found = FhirSearch.lastUpdated(
                 orders.ofPatient(FhirSearch.patient(patient), Set.of(OrderType.MEDICATION)).stream()
-                        .map(MedicationRequestProvider::toFhir)
+                        .map(this::toFhir)
                         .filter(m ->
                                 FhirSearch.matchesCode(status, m.getStatus().toCode()))
                         .filter(m -> FhirSearch.in(authoredOn, m.getAuthoredOn()))
@@ -170,7 +173,7 @@ class MedicationRequestProvider implements IResourceProvider {
         return found;
     }
 
-    static MedicationRequest toFhir(OrderDetailView detail) {
+    MedicationRequest toFhir(OrderDetailView detail) {
         OrderView order = detail.order();
         MedicationRequest m = new MedicationRequest();
         m.setId(new IdType("MedicationRequest", order.id().toString(), Long.toString(order.version())));
@@ -192,12 +195,10 @@ class MedicationRequestProvider implements IResourceProvider {
                     case STAT, EMERGENCY -> MedicationRequest.MedicationRequestPriority.STAT;
                 });
         OrderDetails.Medication med = detail.medication();
-        CodeableConcept medication =
-                new CodeableConcept().setText(detail.drugName() != null ? detail.drugName() : order.summary());
-        if (med != null) {
-            medication.addCoding(new Coding(FhirCodes.DRUGBANK, med.drugId(), detail.drugName()));
-        }
-        m.setMedication(medication);
+        m.setMedication(codes.concept(
+                med == null ? null : med.drugId(),
+                detail.drugName() != null ? detail.drugName() : order.summary(),
+                detail.drugName()));
         m.setSubject(FhirSearch.ref("Patient", order.patientId(), null));
         m.setAuthoredOn(FhirSearch.date(order.createdAt()));
         m.setRequester(FhirSearch.ref("Practitioner", order.orderedBy(), order.orderedByName()));

@@ -15,8 +15,6 @@ import java.util.UUID;
 import org.cdss.patients.ClinicalLists;
 import org.cdss.patients.ClinicalStatus;
 import org.cdss.patients.ClinicalViews.MedicationView;
-import org.hl7.fhir.r4.model.CodeableConcept;
-import org.hl7.fhir.r4.model.Coding;
 import org.hl7.fhir.r4.model.IdType;
 import org.hl7.fhir.r4.model.MedicationStatement;
 import org.springframework.stereotype.Component;
@@ -26,9 +24,11 @@ import org.springframework.stereotype.Component;
 class MedicationStatementProvider implements IResourceProvider {
 
     private final ClinicalLists lists;
+    private final MedicationCodes codes;
 
-    MedicationStatementProvider(ClinicalLists lists) {
+    MedicationStatementProvider(ClinicalLists lists, MedicationCodes codes) {
         this.lists = lists;
+        this.codes = codes;
     }
 
     @Override
@@ -62,7 +62,7 @@ class MedicationStatementProvider implements IResourceProvider {
                 lastUpdated);
     }
 
-    static MedicationStatement toFhir(UUID patientId, MedicationView view) {
+    MedicationStatement toFhir(UUID patientId, MedicationView view) {
         MedicationStatement m = new MedicationStatement();
         m.setId(new IdType("MedicationStatement", view.id().toString()));
         m.getMeta()
@@ -72,11 +72,7 @@ class MedicationStatementProvider implements IResourceProvider {
                 view.status() == ClinicalStatus.ACTIVE
                         ? MedicationStatement.MedicationStatementStatus.ACTIVE
                         : MedicationStatement.MedicationStatementStatus.STOPPED);
-        CodeableConcept medication = new CodeableConcept().setText(view.name());
-        if (view.ingredientId() != null && view.ingredientId().matches("DB\\d{5}")) {
-            medication.addCoding(new Coding(FhirCodes.DRUGBANK, view.ingredientId(), null));
-        }
-        m.setMedication(medication);
+        m.setMedication(codes.concept(view.ingredientId(), view.name(), null));
         m.setSubject(FhirSearch.ref("Patient", patientId, null));
         if (view.startedOn() != null) {
             m.setEffective(

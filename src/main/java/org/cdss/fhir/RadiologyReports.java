@@ -30,11 +30,7 @@ class RadiologyReports {
     }
 
     DiagnosticReport read(IdType id) {
-        ReportView view = reports.get(FhirSearch.uuid(id.getIdPart().substring(PREFIX.length()), "DiagnosticReport"));
-        if (view.status() != ReportStatus.SIGNED) {
-            throw new ca.uhn.fhir.rest.server.exceptions.ResourceNotFoundException(id);
-        }
-        return toFhir(view);
+        return toFhir(signed(FhirSearch.uuid(id.getIdPart().substring(PREFIX.length()), "DiagnosticReport"), id));
     }
 
     /**
@@ -42,6 +38,21 @@ class RadiologyReports {
      * ({@code asked}), and none when it searched all categories (its lab reports still come).
      */
     List<DiagnosticReport> ofPatient(UUID patient, boolean asked) {
+        return signedOfPatient(patient, asked).stream()
+                .map(RadiologyReports::toFhir)
+                .toList();
+    }
+
+    /** The signed report with this id, through the RIS read (404 for a draft, as its DiagnosticReport). */
+    ReportView signed(UUID report, IdType asked) {
+        ReportView view = reports.get(report);
+        if (view.status() != ReportStatus.SIGNED) {
+            throw new ca.uhn.fhir.rest.server.exceptions.ResourceNotFoundException(asked);
+        }
+        return view;
+    }
+
+    List<ReportView> signedOfPatient(UUID patient, boolean asked) {
         List<ReportView> views;
         try {
             views = reports.list(null, patient);
@@ -51,10 +62,59 @@ class RadiologyReports {
             }
             throw e;
         }
-        return views.stream()
-                .filter(r -> r.status() == ReportStatus.SIGNED)
-                .map(RadiologyReports::toFhir)
-                .toList();
+        return views.stream().filter(r -> r.status() == ReportStatus.SIGNED).toList();
+    }
+
+    /**
+     * The recorded steps of a signed report as {@code Provenance} (ADR 0042): its signature (step 0, v3
+     * DocumentCompletion {@code LA}, the radiologist as legal authenticator) and each addendum (v3 DataOperation
+     * {@code APPEND}, its author), id {@code rad-<report id>-<n>}.
+     */
+    static List<org.hl7.fhir.r4.model.Provenance> provenance(ReportView view) {
+        List<org.hl7.fhir.r4.model.Provenance> out = new java.util.ArrayList<>();
+        String target = PREFIX + view.id();
+        if (view.signedById() != null && view.signedAt() != null) {
+            out.add(step(
+                    target + "-0",
+                    target,
+                    view.signedAt(),
+                    new Coding("http://terminology.hl7.org/CodeSystem/v3-DocumentCompletion", "LA", null),
+                    "signed",
+                    "legal",
+                    FhirSearch.ref("Practitioner", view.signedById(), view.signedByName())));
+        }
+        for (int i = 0; i < view.addenda().size(); i++) {
+            var addendum = view.addenda().get(i);
+            out.add(step(
+                    target + "-" + (i + 1),
+                    target,
+                    addendum.signedAt(),
+                    new Coding(ProvenanceProvider.DATA_OPERATION, "APPEND", null),
+                    "addendum",
+                    "author",
+                    FhirSearch.ref("Practitioner", addendum.signedById(), addendum.signedByName())));
+        }
+        return out;
+    }
+
+    private static org.hl7.fhir.r4.model.Provenance step(
+            String id,
+            String target,
+            java.time.Instant at,
+            Coding activity,
+            String text,
+            String role,
+            org.hl7.fhir.r4.model.Reference who) {
+        org.hl7.fhir.r4.model.Provenance p = new org.hl7.fhir.r4.model.Provenance();
+        p.setId(new IdType("Provenance", id));
+        p.getMeta().setLastUpdated(FhirSearch.date(at));
+        p.addTarget(new org.hl7.fhir.r4.model.Reference("DiagnosticReport/" + target));
+        p.setRecorded(FhirSearch.date(at));
+        p.setActivity(new CodeableConcept(activity).setText(text));
+        p.addAgent()
+                .setType(new CodeableConcept(new Coding(ProvenanceProvider.PARTICIPANT_TYPE, role, null)))
+                .setWho(who);
+        return p;
     }
 
     static DiagnosticReport toFhir(ReportView view) {

@@ -289,6 +289,16 @@ public class MedicationSafety {
     }
 
     /**
+     * The codes of a DrugBank accession for other systems (the FHIR facade's medication codings): names, RxNorm
+     * ingredient concepts, ATC. Knowledge, not patient data: any signed-in caller, not audited. Empty when the
+     * knowledge base does not know the accession or did not load (a coding is left out, never guessed).
+     */
+    @PreAuthorize("isAuthenticated()")
+    public java.util.Optional<DrugCodes> drugCodes(String drugId) {
+        return engine.codes(drugId);
+    }
+
+    /**
      * Refuses (503 {@code medsafety.kb-unavailable}) what cannot be answered without the knowledge base, instead of
      * an empty search or "unknown drug" that would hide why.
      */

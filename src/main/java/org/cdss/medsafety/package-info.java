@@ -14,7 +14,8 @@
  * trail); {@link org.cdss.medsafety.OverrideStats} aggregates them for administrators. The same checks are
  * offered to EHRs as CDS Hooks 2.0 services ({@code /cds-services}, ADR 0009). The KB browser
  * ({@link org.cdss.medsafety.MedicationSafety#ingredient}) shows any staff member an ingredient's classes, groups and
- * interactions. Dose limits depend on the age band ({@code dose-bands.tsv}); for a named patient the age comes from
+ * interactions. {@link org.cdss.medsafety.MedicationSafety#drugCodes} publishes an ingredient's names, RxNorm
+ * ingredient concepts and ATC code (the FHIR facade's medication codings). Dose limits depend on the age band ({@code dose-bands.tsv}); for a named patient the age comes from
  * {@code patients} (read-only API call) and the weight from the caller ({@code weightKg} of the request; the orders
  * module passes the latest recorded one, CDS Hooks the prefetched observation).
  */

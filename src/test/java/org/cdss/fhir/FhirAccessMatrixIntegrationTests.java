@@ -140,6 +140,9 @@ class FhirAccessMatrixIntegrationTests {
         pairs.put("/fhir/ServiceRequest/" + labId, "/api/ocs/orders/" + labId);
         pairs.put("/fhir/ServiceRequest?patient=" + a, "/api/ocs/orders?patientId=" + a + "&type=LAB_TEST");
         pairs.put("/fhir/DiagnosticReport?patient=" + a, "/api/ocs/orders?patientId=" + a + "&type=LAB_TEST");
+        pairs.put("/fhir/Provenance?target=ServiceRequest/" + labId, "/api/ocs/orders/" + labId);
+        pairs.put("/fhir/Provenance/" + labId + "-0", "/api/ocs/orders/" + labId);
+        pairs.put("/fhir/Provenance?patient=" + a, "/api/ocs/orders?patientId=" + a);
         pairs.put("/fhir/Appointment/" + appointment, "/api/appointments/" + appointment);
         pairs.put("/fhir/AuditEvent?patient=" + a, "/api/admin/audit?patientId=" + a);
         pairs.put("/fhir/Organization", "/api/departments");

@@ -237,6 +237,17 @@ class FhirApiIntegrationTests {
                 .orElseThrow();
         assertThat(order.getMedicationCodeableConcept().getCodingFirstRep().getCode())
                 .isEqualTo("DB00641");
+        // the knowledge base's codes: RxNorm where the ANSM table maps the ingredient, ATC from the curated product,
+        // English display with the Korean translation
+        assertThat(codes(order.getMedicationCodeableConcept()))
+                .containsExactly(
+                        FhirCodes.DRUGBANK + "|DB00641|Simvastatin|심바스타틴",
+                        FhirCodes.RXNORM + "|36567|Simvastatin|심바스타틴",
+                        FhirCodes.ATC + "|C10AA01|Simvastatin|심바스타틴");
+        // metformin has no RxNorm row in the knowledge base: no RxNorm coding is made up
+        assertThat(codes(medications.getFirst().getMedicationCodeableConcept()))
+                .containsExactly(
+                        FhirCodes.DRUGBANK + "|DB00331|Metformin|메트포르민", FhirCodes.ATC + "|A10BA02|Metformin|메트포르민");
         List<IBaseResource> entered = new ArrayList<>();
         entered.addAll(allergies);
         entered.addAll(medications);
@@ -252,6 +263,57 @@ class FhirApiIntegrationTests {
                     .withId(r.getIdElement().getIdPart())
                     .execute());
         }
+
+        // Provenance: the recorded steps of the orders (order_transition), by target and by patient, and read back
+        ServiceRequest labOrder = serviceRequests.getFirst();
+        List<org.hl7.fhir.r4.model.Provenance> labSteps = search(
+                org.hl7.fhir.r4.model.Provenance.class,
+                org.hl7.fhir.r4.model.Provenance.TARGET.hasId(
+                        "ServiceRequest/" + labOrder.getIdElement().getIdPart()));
+        assertThat(labSteps.stream()
+                        .map(p -> p.getActivity().getCodingFirstRep().getCode() + " "
+                                + p.getActivity().getText())
+                        .toList())
+                .containsExactly(
+                        "CREATE PENDING",
+                        "ACTIVATE PENDING → SENT",
+                        "UPDATE SENT → IN_PROGRESS",
+                        "COMPLETE IN_PROGRESS → COMPLETED");
+        assertThat(labSteps.getFirst().getAgentFirstRep().getWho().getReference())
+                .isEqualTo(labOrder.getRequester().getReference());
+        assertThat(labSteps.getLast().getAgentFirstRep().getWho().getReference())
+                .startsWith("Practitioner/")
+                .isNotEqualTo(labOrder.getRequester().getReference()); // the lab technician who completed it
+        assertThat(labSteps)
+                .allMatch(p -> p.getTargetFirstRep()
+                                .getReference()
+                                .equals("ServiceRequest/"
+                                        + labOrder.getIdElement().getIdPart())
+                        && p.hasRecorded());
+        List<org.hl7.fhir.r4.model.Provenance> patientSteps =
+                search(org.hl7.fhir.r4.model.Provenance.class, org.hl7.fhir.r4.model.Provenance.PATIENT.hasId(busy));
+        assertThat(patientSteps).hasSize(labSteps.size() + 1); // and the medication order's creation
+        assertThat(patientSteps)
+                .anyMatch(p -> p.getTargetFirstRep().getReference().startsWith("MedicationRequest/"));
+        assertThat(search(
+                        org.hl7.fhir.r4.model.Provenance.class,
+                        org.hl7.fhir.r4.model.Provenance.TARGET.hasId(
+                                "MedicationRequest/" + labOrder.getIdElement().getIdPart())))
+                .isEmpty(); // the lab order is no MedicationRequest
+        for (org.hl7.fhir.r4.model.Provenance step : patientSteps) {
+            validation.validate(step);
+        }
+        validation.validate(fhir.read()
+                .resource(org.hl7.fhir.r4.model.Provenance.class)
+                .withId(labSteps.get(2).getIdElement().getIdPart())
+                .execute());
+        assertThat(fhir.read()
+                        .resource(org.hl7.fhir.r4.model.Provenance.class)
+                        .withId(labSteps.get(2).getIdElement().getIdPart())
+                        .execute()
+                        .getActivity()
+                        .getText())
+                .isEqualTo("SENT → IN_PROGRESS");
 
         // the directory: doctors and departments
         List<Practitioner> practitioners = search(Practitioner.class);
@@ -317,7 +379,8 @@ class FhirApiIntegrationTests {
                         "Appointment",
                         "Practitioner",
                         "Organization",
-                        "AuditEvent");
+                        "AuditEvent",
+                        "Provenance");
         assertThat(cs.getRestFirstRep().getResource().stream()
                         .filter(r -> r.getType().equals("MedicationRequest"))
                         .findFirst()
@@ -327,6 +390,26 @@ class FhirApiIntegrationTests {
                         .map(s -> s.getValue())
                         .toList())
                 .contains("MedicationRequest:patient", "MedicationRequest:requester");
+        // no resource type served here keeps its earlier versions (Patient and orders keep a version number for
+        // If-Match, not the earlier content): neither vread nor _history is claimed
+        assertThat(cs.getRestFirstRep().getResource().stream()
+                        .flatMap(r -> r.getInteraction().stream()
+                                .map(i -> r.getType() + " " + i.getCode().toCode()))
+                        .toList())
+                .isNotEmpty()
+                .noneMatch(i -> i.endsWith(" vread") || i.endsWith(" history-instance") || i.endsWith(" history-type"));
+    }
+
+    /** system|code|display|Korean translation of each coding. */
+    private static List<String> codes(org.hl7.fhir.r4.model.CodeableConcept concept) {
+        return concept.getCoding().stream()
+                .map(c -> c.getSystem() + "|" + c.getCode() + "|" + c.getDisplay() + "|"
+                        + c.getDisplayElement().getExtension().stream()
+                                .filter(e -> e.getUrl().equals(FhirCodes.TRANSLATION))
+                                .map(e -> e.getExtensionString("content"))
+                                .findFirst()
+                                .orElse(null))
+                .toList();
     }
 
     private <T extends Resource> void collect(

@@ -152,6 +152,35 @@ class FhirMoreResourcesIntegrationTests {
         validation.validate(report);
         reports.forEach(validation::validate);
 
+        // Provenance of the report (ADR 0042): its signature, then each addendum, with who and when
+        ApiClient.Response appended = radiologist.post(
+                "/api/ris/reports/" + reportId + "/addenda", Map.of("body", "Comparison with prior CT: unchanged."));
+        assertThat(appended.status()).as(appended.body()).isIn(200, 201);
+        List<org.hl7.fhir.r4.model.Provenance> steps = bundle(
+                doctor.get("/fhir/Provenance?target=DiagnosticReport/rad-" + reportId),
+                org.hl7.fhir.r4.model.Provenance.class);
+        assertThat(steps.stream()
+                        .map(s -> s.getActivity().getCodingFirstRep().getCode() + " "
+                                + s.getAgentFirstRep().getWho().getReference())
+                        .toList())
+                .containsExactly(
+                        "LA " + report.getResultsInterpreterFirstRep().getReference(),
+                        "APPEND " + report.getResultsInterpreterFirstRep().getReference());
+        assertThat(steps)
+                .allMatch(s -> s.getTargetFirstRep().getReference().equals("DiagnosticReport/rad-" + reportId));
+        assertThat(steps.getFirst().getRecorded()).isEqualTo(report.getIssued());
+        org.hl7.fhir.r4.model.Provenance addendum = parse(
+                doctor.get("/fhir/Provenance/" + steps.getLast().getIdElement().getIdPart()),
+                org.hl7.fhir.r4.model.Provenance.class);
+        assertThat(addendum.getActivity().getCodingFirstRep().getCode()).isEqualTo("APPEND");
+        assertThat(bundle(doctor.get("/fhir/Provenance?patient=" + p), org.hl7.fhir.r4.model.Provenance.class))
+                .extracting(s -> s.getIdElement().getIdPart())
+                .contains("rad-" + reportId + "-0", "rad-" + reportId + "-1", order + "-0");
+        assertThat(doctor.get("/fhir/Provenance/rad-" + reportId + "-2").status())
+                .isEqualTo(404);
+        steps.forEach(validation::validate);
+        validation.validate(addendum);
+
         String text = validation.report();
         System.out.println(text);
         Path out = Path.of("target", "fhir-validation-more-" + System.getProperty("cdss.test.db", "h2") + ".txt");

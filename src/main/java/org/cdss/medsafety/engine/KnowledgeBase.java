@@ -172,6 +172,7 @@ public final class KnowledgeBase {
     private final Map<String, String> allergenTerms;
     private final Map<String, int[]> combinations; // combination key (see combinationKey) -> components
     private final Map<String, Integer> rxnorm; // RxCUI of an ingredient -> id, or AMBIGUOUS
+    private final Map<Integer, List<String>> rxcuisById; // the same mapping read backwards, unambiguous RxCUIs only
     private final Map<String, Integer> atcCodes; // ATC code (upper case) -> product ingredient, or AMBIGUOUS
     private final Map<String, Set<Integer>> ansmClasses;
     private final Map<Integer, List<InteractionRule>> rulesByIngredient;
@@ -232,6 +233,14 @@ public final class KnowledgeBase {
         combinations = tables.combinations();
         doseBands = tables.doseBands();
         rxnorm = tables.rxnorm();
+        Map<Integer, List<String>> rxcuis = new HashMap<>();
+        new TreeMap<>(rxnorm).forEach((rxcui, id) -> {
+            if (id != AMBIGUOUS) {
+                rxcuis.computeIfAbsent(id, k -> new ArrayList<>()).add(rxcui);
+            }
+        });
+        rxcuis.replaceAll((id, list) -> List.copyOf(list));
+        rxcuisById = Map.copyOf(rxcuis);
 
         atcCodes = new HashMap<>();
         products.values().forEach(p -> {
@@ -629,6 +638,14 @@ public final class KnowledgeBase {
     public Integer idForRxcui(String rxcui) {
         Integer id = rxcui == null ? null : rxnorm.get(rxcui.strip());
         return id == null || id == AMBIGUOUS ? null : id;
+    }
+
+    /**
+     * The RxNorm ingredient concepts (RxCUIs) that name this ingredient and no other ({@code rxnorm.tsv}, in RxCUI
+     * order); empty when it is not mapped.
+     */
+    public List<String> rxcuis(int id) {
+        return rxcuisById.getOrDefault(id, List.of());
     }
 
     public Integer idForAtc(String code) {

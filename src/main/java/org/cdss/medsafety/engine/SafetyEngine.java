@@ -9,6 +9,7 @@ import java.util.Map;
 import java.util.Set;
 import org.cdss.medsafety.ActiveMedication;
 import org.cdss.medsafety.AlertType;
+import org.cdss.medsafety.DrugCodes;
 import org.cdss.medsafety.DrugSuggestion;
 import org.cdss.medsafety.InvolvedDrug;
 import org.cdss.medsafety.KbInfo;
@@ -131,6 +132,26 @@ public final class SafetyEngine {
     public String ingredientForRxcui(String rxcui) {
         Integer id = kb == null ? null : kb.idForRxcui(rxcui);
         return id == null ? null : KnowledgeBase.formatId(id);
+    }
+
+    /**
+     * The codes the knowledge base holds for a DrugBank accession: its English and Korean names, the RxNorm
+     * ingredient concepts mapped to it ({@code rxnorm.tsv}) and the ATC code of its curated product
+     * ({@code products.tsv}); empty when the knowledge base does not know it or is not loaded.
+     */
+    public java.util.Optional<DrugCodes> codes(String accession) {
+        Integer id = kb == null || accession == null ? null : KnowledgeBase.parseId(accession);
+        if (id == null || !kb.knows(id)) {
+            return java.util.Optional.empty();
+        }
+        KnowledgeBase.Product p = kb.product(id);
+        String atc = p == null || p.atc().isBlank() ? null : p.atc().strip();
+        return java.util.Optional.of(new DrugCodes(
+                KnowledgeBase.formatId(id),
+                kb.displayName(id),
+                p == null || p.nameKo().isBlank() ? null : p.nameKo(),
+                kb.rxcuis(id),
+                atc));
     }
 
     /** The components (DrugBank accessions) of a combination product's ATC code (J01CR02), else an empty list. */
