@@ -329,6 +329,12 @@ public class OcsLoad {
         }
     }
 
+    static void check201(HttpResponse<String> r, String what) {
+        if (r.statusCode() != 201) {
+            throw new IllegalStateException(what + " " + r.statusCode() + " " + r.body());
+        }
+    }
+
     interface Call {
         HttpResponse<String> run() throws Exception;
     }
