@@ -438,7 +438,10 @@ function DiagnosesCard({ detail, canWrite }: { detail: EncounterDetailView; canW
                 onChange={(e) => setForm({ ...form, description: e.target.value })}
               />
             </FormField>
-            <Checkbox label={t('records.diagnosis.primary')} checked={form.primary} onChange={(e) => setForm({ ...form, primary: e.target.checked })} />
+            {/* a line of its own: inline, the label ran into the add button */}
+            <div>
+              <Checkbox label={t('records.diagnosis.primary')} checked={form.primary} onChange={(e) => setForm({ ...form, primary: e.target.checked })} />
+            </div>
             {problem && !problem.errors?.length ? <Alert tone="error">{problemMessage(record.error, t)}</Alert> : null}
             <Button type="submit" disabled={record.isPending}>
               {t('records.diagnosis.add')}
