@@ -21,7 +21,9 @@ export interface BannerPatient {
 
 /**
  * The patient banner (issue 15 item 1): who this page is about, and the allergies, at the top of every
- * patient-context page and sticky while scrolling. Presentational; {@link PatientBanner} fetches its data.
+ * patient-context page and sticky while scrolling, just below the app's sticky header (`h-14` and its 1 px border:
+ * at `top-0` it slid under the header and was hidden as soon as the page scrolled). Presentational;
+ * {@link PatientBanner} fetches its data.
  */
 export function PatientBannerView({ patient, allergies, today }: { patient: BannerPatient; allergies: BannerAllergies; today?: Date }) {
   const { t } = useTranslation();
@@ -32,7 +34,7 @@ export function PatientBannerView({ patient, allergies, today }: { patient: Bann
     <section
       data-testid="patient-banner"
       aria-label={t('patientBanner.label')}
-      className="sticky top-0 z-20 -mx-1 flex flex-wrap items-center gap-x-4 gap-y-1 rounded-md border border-slate-200 bg-white/95 px-3 py-2 text-sm shadow-sm backdrop-blur"
+      className="sticky top-[calc(3.5rem+1px)] z-20 -mx-1 flex flex-wrap items-center gap-x-4 gap-y-1 rounded-md border border-slate-200 bg-white/95 px-3 py-2 text-sm shadow-sm backdrop-blur"
     >
       <span className="text-base font-semibold text-slate-900" data-testid="patient-banner-name">
         {patient.name ?? ''}

@@ -24,12 +24,13 @@ import { useFinishEncounter } from '../api/finish-encounter';
 import { useEncounter } from '../api/get-encounter';
 import { useNoteVersions } from '../api/get-note-versions';
 import { noteDraftKey } from '../api/keys';
-import { useNoteDraft, useSaveNoteDraft } from '../api/note-draft';
+import { useNoteDraft } from '../api/note-draft';
+import { useNoteAutosave } from '../hooks/use-note-autosave';
 import { diagnosisSchema, useRecordDiagnosis } from '../api/record-diagnosis';
 import { useRecordVitals } from '../api/record-vitals';
 import { AMEND_REASON_MAX, NOTE_PART_MAX, noteSchema, useSaveNote, type NoteForm } from '../api/write-note';
 import { previewBmi } from '../lib/bmi';
-import { draftAction, draftApplies, sameText, soapOf } from '../lib/note-draft';
+import { draftApplies, sameText, soapOf } from '../lib/note-draft';
 import { EncounterStatusBadge } from './encounter-status-badge';
 
 const SOAP_PARTS = ['subjective', 'objective', 'assessment', 'plan'] as const;
@@ -198,44 +199,29 @@ function NoteHistory({ encounterId, noteId }: { encounterId: string; noteId: str
 function NoteForm({ encounterId, note }: { encounterId: string; note: NoteView | undefined }) {
   const draft = useNoteDraft(encounterId, true);
   if (draft.isPending) return <Spinner className="py-4" />;
-  return <NoteFormFields encounterId={encounterId} note={note} draft={draftApplies(draft.data, note?.id) ? (draft.data ?? undefined) : undefined} />;
+  return <NoteFormFields encounterId={encounterId} note={note} draft={draftApplies(draft.data, note) ? (draft.data ?? undefined) : undefined} />;
 }
-
-/** Waits this long after the last keystroke before the draft is saved. */
-const AUTOSAVE_MS = 800;
 
 function NoteFormFields({ encounterId, note, draft }: { encounterId: string; note: NoteView | undefined; draft: NoteDraftView | undefined }) {
   const { t, i18n } = useTranslation();
   const queryClient = useQueryClient();
   const save = useSaveNote();
-  const saveDraft = useSaveNoteDraft(encounterId);
   const noteText = soapOf(note);
   const [form, setForm] = useState<NoteForm>(() => (draft ? soapOf(draft) : noteText));
-  const [onServer, setOnServer] = useState<NoteForm>(() => (draft ? soapOf(draft) : noteText));
-  const [savedAt, setSavedAt] = useState<string | undefined>(draft?.savedAt);
   const [reason, setReason] = useState('');
   const [errors, setErrors] = useState<Record<string, string>>({});
   const problem = save.error ? toApiProblem(save.error) : null;
   const fieldErrors = { ...problemFieldErrors(problem), ...errors };
+  const autosave = useNoteAutosave(
+    encounterId,
+    note,
+    noteText,
+    form,
+    draft ? { text: soapOf(draft), savedAt: draft.savedAt } : undefined,
+    save.isPending || save.isSuccess,
+  );
+  const { onServer, savedAt } = autosave;
   const unsaved = !sameText(form, onServer) && !save.isSuccess;
-
-  useEffect(() => {
-    const action = draftAction(form, onServer, noteText);
-    if (action === 'none' || save.isPending || save.isSuccess) return;
-    const timer = setTimeout(() => {
-      const typed = form;
-      saveDraft.mutate(
-        { encounterId, draft: action === 'delete' ? null : { noteId: note?.id, ...typed } },
-        {
-          onSuccess: (saved) => {
-            setOnServer(typed);
-            setSavedAt(saved?.savedAt);
-          },
-        },
-      );
-    }, AUTOSAVE_MS);
-    return () => clearTimeout(timer);
-  }, [form, onServer, save.isPending, save.isSuccess]);
 
   // text not yet on the server: warn before the tab closes or the app navigates away
   useEffect(() => {
@@ -258,6 +244,7 @@ function NoteFormFields({ encounterId, note, draft }: { encounterId: string; not
       return;
     }
     setErrors({});
+    autosave.stop();
     save.mutate(
       { encounterId, noteId: note?.id, version: note?.version, note: parsed.data, reason: note ? reason : undefined },
       // the server deleted the draft with the note: forget it here too, before the form shows the new version
@@ -309,9 +296,9 @@ function NoteFormFields({ encounterId, note, draft }: { encounterId: string; not
           {note ? t('records.note.amend') : t('records.note.save')}
         </Button>
         <span className="text-xs text-slate-500" role="status" data-testid="note-draft-status">
-          {saveDraft.isPending
+          {autosave.saving
             ? t('records.note.draft.saving')
-            : saveDraft.isError
+            : autosave.failed
               ? t('records.note.draft.failed')
               : !unsaved && savedAt && !sameText(form, noteText)
                 ? t('records.note.draft.saved', { time: formatInstant(savedAt, i18n.language) })
@@ -451,7 +438,10 @@ function DiagnosesCard({ detail, canWrite }: { detail: EncounterDetailView; canW
                 onChange={(e) => setForm({ ...form, description: e.target.value })}
               />
             </FormField>
-            <Checkbox label={t('records.diagnosis.primary')} checked={form.primary} onChange={(e) => setForm({ ...form, primary: e.target.checked })} />
+            {/* a line of its own: inline, the label ran into the add button */}
+            <div>
+              <Checkbox label={t('records.diagnosis.primary')} checked={form.primary} onChange={(e) => setForm({ ...form, primary: e.target.checked })} />
+            </div>
             {problem && !problem.errors?.length ? <Alert tone="error">{problemMessage(record.error, t)}</Alert> : null}
             <Button type="submit" disabled={record.isPending}>
               {t('records.diagnosis.add')}

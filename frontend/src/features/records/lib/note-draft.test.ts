@@ -18,8 +18,13 @@ describe('draftAction', () => {
 describe('draftApplies', () => {
   it('restores a draft only into the note it was written against', () => {
     expect(draftApplies({ noteId: null }, undefined)).toBe(true);
-    expect(draftApplies({ noteId: 'n1' }, 'n1')).toBe(true);
-    expect(draftApplies({ noteId: null }, 'n1')).toBe(false);
+    expect(draftApplies({ noteId: 'n1', noteVersion: 0 }, { id: 'n1', version: 0 })).toBe(true);
+    expect(draftApplies({ noteId: null }, { id: 'n1', version: 0 })).toBe(false);
     expect(draftApplies(null, undefined)).toBe(false);
+  });
+  it('does not restore an autosave of the version before the note was saved', () => {
+    expect(draftApplies({ noteId: 'n1', noteVersion: 0 }, { id: 'n1', version: 1 })).toBe(false);
+    // a draft stored before drafts had a version
+    expect(draftApplies({ noteId: 'n1', noteVersion: null }, { id: 'n1', version: 1 })).toBe(true);
   });
 });

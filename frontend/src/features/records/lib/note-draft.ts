@@ -29,6 +29,15 @@ export function draftAction(typed: SoapText, onServer: SoapText, note: SoapText)
   return sameText(typed, note) ? 'delete' : 'save';
 }
 
-/** A draft is restored into the form only for the note it was written against (a new note: none). */
-export const draftApplies = (draft: { noteId?: string | null } | null | undefined, noteId: string | undefined) =>
-  Boolean(draft) && (draft?.noteId ?? undefined) === noteId;
+/**
+ * A draft is restored into the form only for the note and version it was written against (a new note: none). An
+ * autosave whose answer arrives after the note was saved holds the version before the save: it is not restored.
+ * A draft saved before drafts had a version applies to its note's current one.
+ */
+export function draftApplies(
+  draft: { noteId?: string | null; noteVersion?: number | null } | null | undefined,
+  note: { id?: string; version?: number } | undefined,
+): boolean {
+  if (!draft || (draft.noteId ?? undefined) !== note?.id) return false;
+  return note === undefined || draft.noteVersion == null || draft.noteVersion === note.version;
+}

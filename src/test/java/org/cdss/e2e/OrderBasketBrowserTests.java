@@ -10,10 +10,13 @@ import java.util.Map;
 import java.util.regex.Pattern;
 import org.cdss.support.ApiClient;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.EnumSource;
 import tools.jackson.databind.JsonNode;
 
 /**
- * Order entry inside the visit (issue 15 item 2, issue 17 item 5; ADR 0033) in headless Chromium at desktop size: a
+ * Order entry inside the visit (issue 15 item 2, issue 17 item 5; ADR 0033) in headless Chromium at desktop, phone
+ * (390 × 844) and tablet (768 × 1024) sizes, nothing scrolling sideways and the alert dialog within the screen: a
  * doctor in a visit adds a lab test, an imaging study and a drug to the basket; the drug (simvastatin, the patient
  * takes clarithromycin) raises our CDS Hooks order-select alert, the doctor removes it from the dialog, adds another
  * drug and signs all: three orders are sent and no pending simvastatin order is left behind. The note typed in the
@@ -66,7 +69,11 @@ class OrderBasketBrowserTests extends DemoBrowserTest {
     }
 
     private Page doctorAt(String path) {
-        Page doctor = browser.newPage(1366, 850);
+        return doctorAt(Screen.DESKTOP, path);
+    }
+
+    private Page doctorAt(Screen screen, String path) {
+        Page doctor = screen.newPage(browser);
         browser.login(doctor, "doctor", PASSWORD);
         assertThat(doctor.getByTestId("home-page")).isVisible();
         doctor.navigate(path);
@@ -105,12 +112,20 @@ class OrderBasketBrowserTests extends DemoBrowserTest {
         doctor.getByTestId("order-duration").fill("7");
     }
 
-    @Test
-    void a_doctor_fills_the_basket_removes_the_alerting_drug_from_the_dialog_and_signs_all() {
-        Visit visit = visit("바구니여정");
-        Page doctor = doctorAt("/encounters/" + visit.encounterId());
+    @ParameterizedTest
+    @EnumSource(Screen.class)
+    void a_doctor_fills_the_basket_removes_the_alerting_drug_from_the_dialog_and_signs_all(Screen screen) {
+        String name = "바구니여정"
+                + switch (screen) {
+                    case DESKTOP -> "";
+                    case PHONE -> "폰";
+                    case TABLET -> "탭";
+                };
+        Visit visit = visit(name);
+        Page doctor = doctorAt(screen, "/encounters/" + visit.encounterId());
         assertThat(doctor.getByTestId("order-basket")).isVisible();
-        assertThat(doctor.getByTestId("patient-banner")).containsText("바구니여정");
+        assertThat(doctor.getByTestId("patient-banner")).containsText(name);
+        screen.fits(doctor, "visit", doctor.getByTestId("order-basket"), doctor.getByTestId("patient-banner"));
         long start = System.nanoTime();
         Clicks clicks = new Clicks();
 
@@ -131,7 +146,8 @@ class OrderBasketBrowserTests extends DemoBrowserTest {
         assertThat(dialog).isVisible();
         assertThat(dialog.getByTestId("basket-card").first()).containsText("Clarithromycin");
         assertThat(doctor.getByTestId("basket-sign-all")).isDisabled();
-        Browser.screenshot(doctor, "order-basket-alert");
+        screen.fits(doctor, "alert dialog", dialog, dialog.getByTestId("basket-dialog-remove"));
+        Browser.screenshot(doctor, "order-basket-alert" + screen.suffix());
         clicks.on(dialog.getByTestId("basket-dialog-remove"));
         assertThat(dialog).isHidden();
         assertThat(doctor.getByTestId("basket-item")).hasCount(2);
@@ -141,7 +157,12 @@ class OrderBasketBrowserTests extends DemoBrowserTest {
         clicks.on(doctor.getByTestId("basket-add"));
         assertThat(doctor.getByTestId("basket-item")).hasCount(3);
         assertThat(doctor.getByTestId("basket-alert-dialog")).hasCount(0);
-        Browser.screenshot(doctor, "order-basket");
+        screen.fits(doctor, "basket of three", doctor.getByTestId("basket-sign-all"));
+        // scrolled down to "sign all", the sticky banner still says whose basket this is, below the header
+        double banner = screen.bannerInSight(doctor, "basket of three", doctor.getByTestId("basket-sign-all"), 0.4);
+        System.out.printf(
+                "PATIENT-BANNER bottom edge while scrolled (%s): %.0f px of %d%n", screen, banner, screen.height);
+        Browser.screenshot(doctor, "order-basket" + screen.suffix());
         clicks.on(doctor.getByTestId("basket-sign-all"));
         assertThat(doctor.getByTestId("basket-signed")).isVisible();
         double seconds = (System.nanoTime() - start) / 1e9;
@@ -157,14 +178,15 @@ class OrderBasketBrowserTests extends DemoBrowserTest {
                 .anyMatch(o -> o.startsWith("IMAGING SENT"))
                 .noneMatch(o -> o.toLowerCase(java.util.Locale.ROOT).contains("simvastatin") || o.contains("심바스타틴"));
         System.out.printf(
-                "ORDER-ENTRY-MEASURE basket with one alerting drug removed: %d clicks, %.1f s%n",
-                clicks.count, seconds);
+                "ORDER-ENTRY-MEASURE basket with one alerting drug removed (%s): %d clicks, %.1f s%n",
+                screen, clicks.count, seconds);
 
         // the patient's chart shows our patient-view card in the UI's language: the lab and imaging orders just sent
         // wait for their results
         doctor.navigate("/patients/" + visit.patientId());
         assertThat(doctor.getByTestId("patient-view-summary")).containsText("결과 대기 2건");
-        Browser.screenshot(doctor, "patient-view-card");
+        screen.fits(doctor, "chart", doctor.getByTestId("patient-view-summary"));
+        Browser.screenshot(doctor, "patient-view-card" + screen.suffix());
         doctor.context().close();
     }
 
@@ -295,10 +317,15 @@ class OrderBasketBrowserTests extends DemoBrowserTest {
         org.assertj.core.api.Assertions.assertThat(basket.count).isLessThan(old.count);
     }
 
-    @Test
-    void the_visit_note_autosaves_as_a_draft_that_survives_navigation_and_leaving_unsaved_text_asks_first() {
-        Visit visit = visit("초안여정");
-        Page doctor = doctorAt("/encounters/" + visit.encounterId());
+    @ParameterizedTest
+    @EnumSource(
+            value = Screen.class,
+            names = {"DESKTOP", "PHONE"})
+    void the_visit_note_autosaves_as_a_draft_that_survives_navigation_and_leaving_unsaved_text_asks_first(
+            Screen screen) {
+        Visit visit = visit(screen == Screen.PHONE ? "초안여정폰" : "초안여정");
+        Page doctor = doctorAt(screen, "/encounters/" + visit.encounterId());
+        screen.fits(doctor, "visit", doctor.getByTestId("note-form"));
         doctor.getByTestId("note-subjective").fill("3일 전부터 기침, 가래");
         assertThat(doctor.getByTestId("note-draft-status")).containsText(Pattern.compile("\\d"));
 
@@ -325,6 +352,16 @@ class OrderBasketBrowserTests extends DemoBrowserTest {
         assertThat(doctor.getByTestId("note-draft-status")).containsText(Pattern.compile("\\d"));
         doctor.navigate("/encounters/" + visit.encounterId());
         assertThat(doctor.getByTestId("note-plan")).hasValue("CBC, 흉부 CT");
+        screen.fits(
+                doctor, "restored draft", doctor.getByTestId("note-form"), doctor.getByTestId("note-draft-restored"));
+
+        // saving the note ends the draft: the next visit to the page shows the saved note, no restored draft
+        doctor.getByTestId("note-form").locator("button[type=submit]").click();
+        assertThat(doctor.locator("#note-reason")).isVisible(); // the form now amends the saved note
+        doctor.navigate("/patients/" + visit.patientId());
+        doctor.navigate("/encounters/" + visit.encounterId());
+        assertThat(doctor.getByTestId("note-plan")).hasValue("CBC, 흉부 CT");
+        assertThat(doctor.getByTestId("note-draft-restored")).hasCount(0);
         doctor.context().close();
     }
 }

@@ -8,21 +8,26 @@ import java.util.Map;
 import java.util.regex.Pattern;
 import org.cdss.support.ApiClient;
 import org.cdss.support.OrderBodies;
-import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.EnumSource;
 
 /**
  * Pharmacist verification (issue 15 item 5) in headless Chromium: an order sent over a hard stop is badged on the
  * pharmacy's worklist; the verification view shows the patient's allergies and medications beside it; the pharmacist
  * queries the prescriber, whose bell announces it (urgent); the prescriber opens it from the bell and answers; the
- * pharmacist sees the answer on the order.
+ * pharmacist sees the answer on the order. At desktop and phone (390 × 844) sizes, nothing scrolling sideways.
  */
 class PharmacistVerificationBrowserTests extends DemoBrowserTest {
 
-    @Test
-    void the_pharmacist_queries_the_prescriber_who_is_notified_and_answers() {
+    @ParameterizedTest
+    @EnumSource(
+            value = Screen.class,
+            names = {"DESKTOP", "PHONE"})
+    void the_pharmacist_queries_the_prescriber_who_is_notified_and_answers(Screen screen) {
         ApiClient api = new ApiClient(port);
         api.login("doctor", PASSWORD);
-        var registered = api.post("/api/patients", Map.of("name", "검수여정", "birthDate", "1958-09-09", "sex", "M"));
+        String name = screen == Screen.PHONE ? "검수여정폰" : "검수여정";
+        var registered = api.post("/api/patients", Map.of("name", name, "birthDate", "1958-09-09", "sex", "M"));
         org.assertj.core.api.Assertions.assertThat(registered.status())
                 .as(registered.body())
                 .isEqualTo(201);
@@ -48,17 +53,18 @@ class PharmacistVerificationBrowserTests extends DemoBrowserTest {
                 .isEqualTo(200);
         api.post("/api/notifications/read-all", null);
 
-        Page doctor = browser.newPage();
+        Page doctor = screen.newPage(browser);
         browser.login(doctor, "doctor", PASSWORD);
         assertThat(doctor.getByTestId("home-page")).isVisible();
         assertThat(doctor.getByTestId("live-status")).hasAttribute("data-status", "live");
 
-        Page pharmacist = browser.newPage();
+        Page pharmacist = screen.newPage(browser);
         browser.login(pharmacist, "pharmacist", PASSWORD);
         assertThat(pharmacist.getByTestId("home-page")).isVisible();
-        pharmacist.getByTestId("nav-worklist").click();
+        screen.nav(pharmacist, "nav-worklist");
         Locator row = pharmacist.locator("[data-testid='order-row'][data-order-id='" + orderId + "']");
         assertThat(row.getByTestId("order-overridden")).isVisible();
+        screen.fits(pharmacist, "worklist");
         row.getByTestId("order-link").click();
         assertThat(pharmacist.getByTestId("verification-context")).isVisible();
         assertThat(pharmacist.getByTestId("verification-medications")).containsText("Clarithromycin");
@@ -71,12 +77,18 @@ class PharmacistVerificationBrowserTests extends DemoBrowserTest {
         pharmacist.getByTestId("order-message-input").fill("CK 기저치 확인하셨나요?");
         pharmacist.getByTestId("order-message-send").click();
         assertThat(pharmacist.getByTestId("order-message")).hasCount(1);
-        Browser.screenshot(pharmacist, "pharmacist-verification");
+        screen.fits(
+                pharmacist,
+                "verification",
+                pharmacist.getByTestId("verification-context"),
+                pharmacist.getByTestId("order-message-send"));
+        Browser.screenshot(pharmacist, "pharmacist-verification" + screen.suffix());
 
         // the prescriber's bell announces the query (urgent), and opens the order
         assertThat(doctor.getByTestId("notification-count")).isVisible();
         doctor.getByTestId("notification-bell").click();
         Locator item = doctor.getByTestId("notification-item").first();
+        screen.fits(doctor, "notifications", item);
         assertThat(item).hasAttribute("data-urgent", "true");
         item.click();
         doctor.waitForURL(Pattern.compile(".*/orders/" + orderId + "$"));
@@ -84,6 +96,8 @@ class PharmacistVerificationBrowserTests extends DemoBrowserTest {
         doctor.getByTestId("order-message-input").fill("네, 정상 범위입니다.");
         doctor.getByTestId("order-message-send").click();
         assertThat(doctor.getByTestId("order-message")).hasCount(2);
+        screen.fits(
+                doctor, "order thread", doctor.getByTestId("order-thread"), doctor.getByTestId("order-message-send"));
 
         pharmacist.reload();
         assertThat(pharmacist.getByTestId("order-message")).hasCount(2);

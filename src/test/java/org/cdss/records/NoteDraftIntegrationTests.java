@@ -124,4 +124,44 @@ class NoteDraftIntegrationTests {
         assertThat(voided.status()).as(voided.body()).isEqualTo(200);
         assertThat(doctorApi.put(draftUrl(), Map.of("plan", "CBC")).status()).isEqualTo(409);
     }
+
+    @Test
+    void an_autosave_that_crosses_the_note_save_does_not_bring_the_draft_back() {
+        // a new note's autosave arriving after the note is written: refused, nothing stored
+        var note = doctorApi.post("/api/encounters/" + encounter + "/notes", Map.of("subjective", "기침 3일"));
+        assertThat(note.status()).as(note.body()).isEqualTo(201);
+        String noteId = note.json().get("id").asString();
+        var late = doctorApi.put(draftUrl(), Map.of("subjective", "기침"));
+        assertThat(late.status()).as(late.body()).isEqualTo(409);
+        assertThat(late.text("code")).isEqualTo("stale-version");
+        assertThat(doctorApi.get(draftUrl()).status()).isEqualTo(204);
+
+        // an amendment's draft is kept while its version is the note's current one
+        var typing = doctorApi.put(draftUrl(), Map.of("noteId", noteId, "noteVersion", 0, "subjective", "기침 3일, 발열"));
+        assertThat(typing.status()).as(typing.body()).isEqualTo(200);
+        assertThat(typing.json().get("noteVersion").asLong()).isEqualTo(0L);
+        assertThat(doctorApi.get(draftUrl()).json().get("subjective").asString())
+                .isEqualTo("기침 3일, 발열");
+
+        var amended = doctorApi.put(
+                "/api/encounters/" + encounter + "/notes/" + noteId, Map.of("version", 0, "subjective", "기침 3일, 발열"));
+        assertThat(amended.status()).as(amended.body()).isEqualTo(200);
+        // the autosave of version 0 that was in flight lands after the amendment: refused
+        var crossing = doctorApi.put(draftUrl(), Map.of("noteId", noteId, "noteVersion", 0, "subjective", "기침 3일, 발"));
+        assertThat(crossing.status()).as(crossing.body()).isEqualTo(409);
+        assertThat(doctorApi.get(draftUrl()).status()).isEqualTo(204);
+        // one without a version is refused too
+        assertThat(doctorApi
+                        .put(draftUrl(), Map.of("noteId", noteId, "plan", "CBC"))
+                        .status())
+                .isEqualTo(409);
+
+        // a draft that committed in the same instant as the amendment (past the check) is never returned
+        var good = doctorApi.put(draftUrl(), Map.of("noteId", noteId, "noteVersion", 1, "plan", "CBC"));
+        assertThat(good.status()).as(good.body()).isEqualTo(200);
+        jdbc.sql("UPDATE note_draft SET note_version = 0, subjective = 'stale' WHERE encounter_id = ?")
+                .param(encounter)
+                .update();
+        assertThat(doctorApi.get(draftUrl()).status()).isEqualTo(204);
+    }
 }
