@@ -29,7 +29,15 @@ class FhirServerConfiguration {
     @Bean
     ServletRegistrationBean<RestfulServer> fhirServlet(
             List<IResourceProvider> providers, FhirErrors errors, FhirAudit audit, FhirScopes scopes) {
-        RestfulServer server = new RestfulServer(FhirContext.forR4Cached());
+        RestfulServer server = new RestfulServer(FhirContext.forR4Cached()) {
+            @Override
+            protected void service(HttpServletRequest request, HttpServletResponse response)
+                    throws ServletException, IOException {
+                WholeResponses whole = new WholeResponses(response);
+                super.service(request, whole);
+                whole.finish();
+            }
+        };
         server.setDefaultResponseEncoding(EncodingEnum.JSON);
         server.setServerAddressStrategy(new IncomingRequestAddressStrategy());
         server.setImplementationDescription("CDSS FHIR R4 facade");
