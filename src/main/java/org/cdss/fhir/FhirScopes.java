@@ -6,6 +6,8 @@ import ca.uhn.fhir.interceptor.api.Pointcut;
 import ca.uhn.fhir.rest.api.RestOperationTypeEnum;
 import ca.uhn.fhir.rest.api.server.RequestDetails;
 import ca.uhn.fhir.rest.server.exceptions.ForbiddenOperationException;
+import java.util.List;
+import org.jspecify.annotations.Nullable;
 import org.springframework.security.core.context.SecurityContextHolder;
 import org.springframework.stereotype.Component;
 
@@ -13,7 +15,8 @@ import org.springframework.stereotype.Component;
  * SMART scopes on calls made with a bearer token (ADR 0035): each interaction needs its permission on the resource
  * type — read and history {@code r}, search {@code s}, create {@code c}, update and patch {@code u}, delete
  * {@code d} — and an {@code _include} needs {@code r} on the type it brings in. Checked before the provider runs, so
- * a refused call touches no data (403 OperationOutcome, audited as denied). The token's account still has to pass
+ * a refused call touches no data (403 OperationOutcome, audited as denied). A page of search results needs the
+ * same scopes as the search that made it, checked on the token that asks for the page. The token's account still has to pass
  * the module's own checks (role, department, its own patient). Session calls (the UI's users) are not scoped.
  */
 @Component
@@ -26,21 +29,39 @@ class FhirScopes {
             return;
         }
         if (operation == RestOperationTypeEnum.METADATA || operation == RestOperationTypeEnum.GET_PAGE) {
-            return; // no data, or the next page of a search already allowed (pages belong to the searcher)
+            return; // no data, or a page of a search: checked when the page is retrieved (OwnedPagingProvider)
         }
         char permission = permission(operation);
         String type = request.getResourceName();
         if (permission == 0 || type == null || !token.allows(type, permission)) {
             throw refused(type, permission);
         }
+        checkIncludes(token, includes(request));
+    }
+
+    /**
+     * A page of an earlier search ({@code _getpages}) needs what the search needed, checked with the token of the
+     * call that asks for the page ({@link OwnedPagingProvider}).
+     */
+    static void checkPage(
+            FhirTokenAuthentication token, @Nullable String type, char permission, List<String> includes) {
+        if (permission == 0 || type == null || !token.allows(type, permission)) {
+            throw refused(type, permission);
+        }
+        checkIncludes(token, includes);
+    }
+
+    static List<String> includes(RequestDetails request) {
         String[] includes =
                 request.getParameters() == null ? null : request.getParameters().get("_include");
-        if (includes != null) {
-            for (String include : includes) {
-                String target = included(include);
-                if (target == null || !token.allows(target, 'r')) {
-                    throw refused(target == null ? include : target, 'r');
-                }
+        return includes == null ? List.of() : List.of(includes);
+    }
+
+    private static void checkIncludes(FhirTokenAuthentication token, List<String> includes) {
+        for (String include : includes) {
+            String target = included(include);
+            if (target == null || !token.allows(target, 'r')) {
+                throw refused(target == null ? include : target, 'r');
             }
         }
     }

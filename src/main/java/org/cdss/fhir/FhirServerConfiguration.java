@@ -5,6 +5,11 @@ import ca.uhn.fhir.rest.api.EncodingEnum;
 import ca.uhn.fhir.rest.server.IResourceProvider;
 import ca.uhn.fhir.rest.server.IncomingRequestAddressStrategy;
 import ca.uhn.fhir.rest.server.RestfulServer;
+import jakarta.servlet.ServletException;
+import jakarta.servlet.http.HttpServlet;
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletResponse;
+import java.io.IOException;
 import java.util.List;
 import org.springframework.boot.web.servlet.ServletRegistrationBean;
 import org.springframework.context.annotation.Bean;
@@ -24,7 +29,15 @@ class FhirServerConfiguration {
     @Bean
     ServletRegistrationBean<RestfulServer> fhirServlet(
             List<IResourceProvider> providers, FhirErrors errors, FhirAudit audit, FhirScopes scopes) {
-        RestfulServer server = new RestfulServer(FhirContext.forR4Cached());
+        RestfulServer server = new RestfulServer(FhirContext.forR4Cached()) {
+            @Override
+            protected void service(HttpServletRequest request, HttpServletResponse response)
+                    throws ServletException, IOException {
+                WholeResponses whole = new WholeResponses(response);
+                super.service(request, whole);
+                whole.finish();
+            }
+        };
         server.setDefaultResponseEncoding(EncodingEnum.JSON);
         server.setServerAddressStrategy(new IncomingRequestAddressStrategy());
         server.setImplementationDescription("CDSS FHIR R4 facade");
@@ -39,6 +52,25 @@ class FhirServerConfiguration {
         ServletRegistrationBean<RestfulServer> registration = new ServletRegistrationBean<>(server, "/fhir/*");
         registration.setName("fhir");
         registration.setLoadOnStartup(1);
+        return registration;
+    }
+
+    /**
+     * SMART clients look for {@code .well-known/smart-configuration} under the FHIR base: an exact servlet mapping
+     * (which wins over HAPI's {@code /fhir/*}) forwards to the authorization server's document (ADR 0044).
+     */
+    @Bean
+    ServletRegistrationBean<HttpServlet> fhirSmartConfiguration() {
+        HttpServlet forward = new HttpServlet() {
+            @Override
+            protected void doGet(HttpServletRequest request, HttpServletResponse response)
+                    throws ServletException, IOException {
+                request.getRequestDispatcher("/.well-known/smart-configuration").forward(request, response);
+            }
+        };
+        ServletRegistrationBean<HttpServlet> registration =
+                new ServletRegistrationBean<>(forward, "/fhir/.well-known/smart-configuration");
+        registration.setName("fhirSmartConfiguration");
         return registration;
     }
 }

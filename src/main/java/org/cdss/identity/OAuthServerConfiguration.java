@@ -6,9 +6,12 @@ import com.nimbusds.jose.jwk.source.ImmutableJWKSet;
 import com.nimbusds.jose.jwk.source.JWKSource;
 import com.nimbusds.jose.proc.SecurityContext;
 import java.security.GeneralSecurityException;
+import java.time.Duration;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import org.cdss.shared.ProblemCode;
+import org.cdss.shared.security.UsedJwtIds;
 import org.cdss.shared.web.ProblemWriter;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
@@ -20,7 +23,12 @@ import org.springframework.security.config.annotation.web.configurers.oauth2.ser
 import org.springframework.security.config.http.SessionCreationPolicy;
 import org.springframework.security.oauth2.core.AuthorizationGrantType;
 import org.springframework.security.oauth2.core.ClientAuthenticationMethod;
+import org.springframework.security.oauth2.core.OAuth2Error;
+import org.springframework.security.oauth2.core.OAuth2ErrorCodes;
+import org.springframework.security.oauth2.core.OAuth2TokenValidator;
+import org.springframework.security.oauth2.core.OAuth2TokenValidatorResult;
 import org.springframework.security.oauth2.jose.jws.SignatureAlgorithm;
+import org.springframework.security.oauth2.jwt.Jwt;
 import org.springframework.security.oauth2.jwt.JwtDecoder;
 import org.springframework.security.oauth2.jwt.JwtDecoderFactory;
 import org.springframework.security.oauth2.jwt.NimbusJwtDecoder;
@@ -111,10 +119,11 @@ class OAuthServerConfiguration {
             RegisteredClientRepository clients,
             AuthorizationServerSettings settings,
             OAuthClients registry,
+            UsedJwtIds usedIds,
             ProblemWriter problems)
             throws Exception {
         OAuth2AuthorizationServerConfigurer server = new OAuth2AuthorizationServerConfigurer();
-        JwtDecoderFactory<RegisteredClient> assertions = new ClientAssertionDecoders(registry);
+        JwtDecoderFactory<RegisteredClient> assertions = new ClientAssertionDecoders(registry, usedIds);
         http.securityMatcher(server.getEndpointsMatcher())
                 .with(
                         server,
@@ -140,7 +149,9 @@ class OAuthServerConfiguration {
     /**
      * Client assertions (private_key_jwt) checked against the client's configured PEM public key, or its JWKS URL,
      * with Spring's validators for client assertions ({@code iss} = {@code sub} = client id, {@code aud} this
-     * server's issuer or token endpoint, unexpired, with {@code jti}).
+     * server's issuer or token endpoint, unexpired, with {@code jti}), living at most five minutes, and single-use:
+     * a {@code jti} seen before (until the assertion's {@code exp}) is a replay and gets {@code invalid_client}
+     * (SMART Backend Services, ADR 0044).
      */
     static final class ClientAssertionDecoders implements JwtDecoderFactory<RegisteredClient> {
 
@@ -153,10 +164,15 @@ class OAuthServerConfiguration {
                 SignatureAlgorithm.RS512,
                 SignatureAlgorithm.ES512);
 
-        private final OAuthClients registry;
+        /** SMART: an assertion's {@code exp} is at most five minutes after its {@code iat} (or after now). */
+        static final Duration MAX_LIFETIME = Duration.ofMinutes(5);
 
-        ClientAssertionDecoders(OAuthClients registry) {
+        private final OAuthClients registry;
+        private final UsedJwtIds usedIds;
+
+        ClientAssertionDecoders(OAuthClients registry, UsedJwtIds usedIds) {
             this.registry = registry;
+            this.usedIds = usedIds;
         }
 
         @Override
@@ -187,9 +203,34 @@ class OAuthServerConfiguration {
                         .jwsAlgorithms(a -> a.addAll(ASSERTION_ALGORITHMS))
                         .build();
             }
-            decoder.setJwtValidator(JwtClientAssertionDecoderFactory.DEFAULT_JWT_VALIDATOR_FACTORY.apply(client));
+            OAuth2TokenValidator<Jwt> checks =
+                    JwtClientAssertionDecoderFactory.DEFAULT_JWT_VALIDATOR_FACTORY.apply(client);
+            String issuer = "oauth-client:" + client.getClientId();
+            // The replay check comes last and only for an otherwise valid assertion, so that a refused one uses up no
+            // id.
+            decoder.setJwtValidator(jwt -> {
+                OAuth2TokenValidatorResult result = checks.validate(jwt);
+                if (result.hasErrors()) {
+                    return result;
+                }
+                Instant start = jwt.getIssuedAt() == null ? Instant.now() : jwt.getIssuedAt();
+                if (jwt.getExpiresAt() == null
+                        || Duration.between(start, jwt.getExpiresAt()).compareTo(MAX_LIFETIME) > 0) {
+                    return invalid("the assertion lives longer than five minutes");
+                }
+                if (jwt.getId() == null || jwt.getId().isBlank()) {
+                    return invalid("jti is required");
+                }
+                return usedIds.firstUse(issuer, jwt.getId(), jwt.getExpiresAt())
+                        ? result
+                        : invalid("jti was used before");
+            });
             return decoder;
         }
+    }
+
+    private static OAuth2TokenValidatorResult invalid(String why) {
+        return OAuth2TokenValidatorResult.failure(new OAuth2Error(OAuth2ErrorCodes.INVALID_CLIENT, why, null));
     }
 
     /** Access tokens are self-contained JWTs: nothing to keep (client credentials issue no refresh token). */

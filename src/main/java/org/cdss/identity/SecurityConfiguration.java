@@ -351,10 +351,11 @@ class SecurityConfiguration {
                                 .filter(Role::isStaff)
                                 .map(Enum::name)
                                 .toArray(String[]::new))
-                        // FHIR R4 facade (issue 17, ADR 0030): the CapabilityStatement for anyone (it holds no
-                        // data); everything else for any logged-in user, authorised per resource by the same module
+                        // FHIR R4 facade (issue 17, ADR 0030): the CapabilityStatement and the SMART configuration
+                        // for anyone (they hold no data); everything else for any logged-in user, authorised per
+                        // resource by the same module
                         // API calls the UI endpoints make
-                        .requestMatchers(HttpMethod.GET, "/fhir/metadata")
+                        .requestMatchers(HttpMethod.GET, "/fhir/metadata", "/fhir/.well-known/smart-configuration")
                         .permitAll()
                         .requestMatchers("/fhir", "/fhir/**")
                         .authenticated()

@@ -25,6 +25,7 @@ import java.util.Set;
 import java.util.UUID;
 import org.cdss.shared.ProblemCode;
 import org.cdss.shared.security.CdssPrincipal;
+import org.cdss.shared.security.UsedJwtIds;
 import org.cdss.shared.web.ProblemWriter;
 import org.springframework.boot.context.properties.ConfigurationProperties;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
@@ -53,7 +54,7 @@ import org.springframework.security.web.SecurityFilterChain;
  * no CSRF cookie), and the token must be signed by a configured trusted client ({@code iss} names it, its public
  * key or JWKS URL verifies it), unexpired, living at most five minutes ({@code exp − iat}), with {@code aud} equal
  * to the service's URL under the configured public base URL ({@code cdss.cds-hooks.base-url}, never the request's
- * Host header), and with a {@code jti} not seen before (remembered until {@code exp}). The caller becomes a
+ * Host header), and with a {@code jti} not seen before (remembered until {@code exp}, {@link UsedJwtIds}). The caller becomes a
  * {@link CdssPrincipal} without roles and with the authority {@code CDS_CLIENT}, which only the CDS Hooks service
  * accepts. Requests without a bearer token go to the session chain (prescribers, with CSRF).
  */
@@ -83,7 +84,7 @@ class CdsHooksSecurityConfiguration {
     @Bean
     @Order(10)
     SecurityFilterChain cdsHooksJwtFilterChain(
-            HttpSecurity http, CdsHooksProperties properties, ProblemWriter problems, CdsHooksTokenIds tokenIds)
+            HttpSecurity http, CdsHooksProperties properties, ProblemWriter problems, UsedJwtIds tokenIds)
             throws Exception {
         if (!properties.trustedClients().isEmpty() && properties.baseUrl().isEmpty()) {
             org.slf4j.LoggerFactory.getLogger(CdsHooksSecurityConfiguration.class)
@@ -142,10 +143,7 @@ class CdsHooksSecurityConfiguration {
     }
 
     private static AuthenticationManager manager(
-            String issuer,
-            DefaultJWTProcessor<SecurityContext> processor,
-            Set<String> audiences,
-            CdsHooksTokenIds tokenIds) {
+            String issuer, DefaultJWTProcessor<SecurityContext> processor, Set<String> audiences, UsedJwtIds tokenIds) {
         if (processor == null) {
             return null; // not a trusted client: 401
         }

@@ -102,6 +102,46 @@ class FhirOAuthIntegrationTests {
     }
 
     @Test
+    void the_smart_configuration_is_public_and_its_token_endpoint_issues_tokens() {
+        for (String path : List.of("/.well-known/smart-configuration", "/fhir/.well-known/smart-configuration")) {
+            var raw = new ApiClient(port).bytes(path);
+            assertThat(raw.statusCode()).as(path).isEqualTo(200);
+            assertThat(raw.headers().firstValue("Cache-Control").orElse(""))
+                    .as(path)
+                    .contains("public", "max-age");
+            var config = ApiClient.JSON.readTree(new String(raw.body(), java.nio.charset.StandardCharsets.UTF_8));
+            assertThat(strings(config.get("grant_types_supported"))).containsExactly("client_credentials");
+            assertThat(strings(config.get("token_endpoint_auth_methods_supported")))
+                    .containsExactlyInAnyOrder("client_secret_basic", "client_secret_post", "private_key_jwt");
+            assertThat(strings(config.get("token_endpoint_auth_signing_alg_values_supported")))
+                    .contains("RS384", "ES384");
+            assertThat(strings(config.get("scopes_supported")))
+                    .contains("system/Patient.rs", "system/*.cruds", "patient/*.rs");
+            assertThat(strings(config.get("capabilities")))
+                    .containsExactlyInAnyOrder(
+                            "client-confidential-asymmetric",
+                            "client-confidential-symmetric",
+                            "permission-v1",
+                            "permission-v2")
+                    .doesNotContain("launch-ehr", "launch-standalone", "sso-openid-connect");
+
+            String tokenEndpoint = config.get("token_endpoint").asString();
+            ApiClient.Response token =
+                    FhirTokens.request(tokenEndpoint, "test-system-reader", "test-secret-reader", "system/Patient.rs");
+            assertThat(token.status()).as(token.body()).isEqualTo(200);
+            ApiClient client =
+                    new ApiClient(port).bearer(token.json().get("access_token").asString());
+            assertThat(client.get("/fhir/Patient/" + patientA).status()).isEqualTo(200);
+        }
+    }
+
+    private static List<String> strings(tools.jackson.databind.JsonNode array) {
+        List<String> values = new java.util.ArrayList<>();
+        array.forEach(v -> values.add(v.asString()));
+        return values;
+    }
+
+    @Test
     void every_fhir_call_checks_the_token_and_its_scopes_per_resource_type_and_interaction() {
         String a = patientA.toString();
         ApiClient reader = new ApiClient(port)
@@ -190,6 +230,51 @@ class FhirOAuthIntegrationTests {
     }
 
     @Test
+    void a_page_of_search_results_needs_the_searchs_scopes_and_belongs_to_its_client_and_account() {
+        String a = patientA.toString();
+        ApiClient searcher = new ApiClient(port)
+                .bearer(FhirTokens.token(
+                        port, "test-system-reader", "test-secret-reader", "system/Patient.rs system/Observation.rs"));
+        String page = nextPage(searcher.get("/fhir/Observation?patient=" + a + "&_count=1"));
+        ApiClient.Response own = searcher.get(page);
+        assertThat(own.status()).as(own.body()).isEqualTo(200);
+        assertThat(own.body()).contains("\"Observation\"");
+
+        // the same client and account, a token without Observation search: 403 as the search itself would be
+        ApiClient patientsOnly = new ApiClient(port)
+                .bearer(FhirTokens.token(port, "test-system-reader", "test-secret-reader", "system/Patient.rs"));
+        ApiClient.Response narrow = patientsOnly.get(page);
+        assertThat(narrow.status()).as(narrow.body()).isEqualTo(403);
+        assertThat(narrow.body()).contains("insufficient-scope").doesNotContain("\"Observation\"");
+        // another client acting as the same account, even with the scope: not its search
+        ApiClient all = new ApiClient(port)
+                .bearer(FhirTokens.token(port, "test-system-all", "test-secret-all", "system/*.cruds"));
+        assertThat(all.get(page).status()).isIn(404, 410);
+
+        // a patient-scope token's pages are its own; the other patient's pages are not
+        ApiClient app = new ApiClient(port)
+                .bearer(FhirTokens.token(port, "test-patient-app", "test-secret-patient", "patient/*.rs"));
+        String ownPage = nextPage(app.get("/fhir/Observation?patient=" + a + "&_count=1"));
+        assertThat(app.get(ownPage).status()).isEqualTo(200);
+        ApiClient.Response foreign = app.get(page);
+        assertThat(foreign.status()).isIn(404, 410);
+        assertThat(foreign.body()).doesNotContain("\"Observation\"");
+        assertThat(all.get(ownPage).status()).isIn(404, 410);
+    }
+
+    private static String nextPage(ApiClient.Response search) {
+        assertThat(search.status()).as(search.body()).isEqualTo(200);
+        String next = search.json()
+                .get("link")
+                .valueStream()
+                .filter(l -> l.get("relation").asString().equals("next"))
+                .map(l -> l.get("url").asString())
+                .findFirst()
+                .orElseThrow();
+        return next.substring(next.indexOf("/fhir"));
+    }
+
+    @Test
     void private_key_jwt_client_assertions_are_accepted_and_calls_are_audited_with_the_client() throws Exception {
         String endpoint = "http://localhost:" + port + "/oauth2/token";
         ApiClient.Response r = FhirTokens.requestWithAssertion(
@@ -202,6 +287,25 @@ class FhirOAuthIntegrationTests {
                 UUID.randomUUID().toString(),
                 "system/Patient.rs");
         assertThat(wrongAudience.status()).isEqualTo(401);
+
+        // single use (SMART Backend Services): the same assertion again, even for another scope, is a replay
+        String once = FhirTokens.assertion(
+                "test-jwt-client", endpoint, UUID.randomUUID().toString());
+        assertThat(FhirTokens.requestWithAssertion(port, once, "system/Patient.rs")
+                        .status())
+                .isEqualTo(200);
+        ApiClient.Response replay = FhirTokens.requestWithAssertion(port, once, "system/Patient.rs");
+        assertThat(replay.status()).as(replay.body()).isEqualTo(401);
+        assertThat(replay.json().get("error").asString()).isEqualTo("invalid_client");
+        // a refused assertion (wrong audience) used up no id: the same jti with the right audience still works
+        String jti = UUID.randomUUID().toString();
+        assertThat(FhirTokens.requestWithAssertion(
+                                port, "test-jwt-client", "https://elsewhere.example/token", jti, "system/Patient.rs")
+                        .status())
+                .isEqualTo(401);
+        assertThat(FhirTokens.requestWithAssertion(port, "test-jwt-client", endpoint, jti, "system/Patient.rs")
+                        .status())
+                .isEqualTo(200);
 
         String a = patientA.toString();
         ApiClient client =

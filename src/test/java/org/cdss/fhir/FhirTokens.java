@@ -84,8 +84,17 @@ final class FhirTokens {
 
     /** POST /oauth2/token with client_secret_basic. */
     static ApiClient.Response request(int port, String clientId, String secret, String scope) {
+        return request(endpoint(port), clientId, secret, scope);
+    }
+
+    /** POST to a token endpoint (as a SMART configuration names it) with client_secret_basic. */
+    static ApiClient.Response request(String tokenEndpoint, String clientId, String secret, String scope) {
         String basic = Base64.getEncoder().encodeToString((clientId + ":" + secret).getBytes(StandardCharsets.UTF_8));
-        return post(port, Map.of("grant_type", "client_credentials", "scope", scope), "Basic " + basic);
+        return post(tokenEndpoint, Map.of("grant_type", "client_credentials", "scope", scope), "Basic " + basic);
+    }
+
+    static String endpoint(int port) {
+        return "http://localhost:" + port + "/oauth2/token";
     }
 
     static String token(int port, String clientId, String secret, String scope) {
@@ -99,6 +108,11 @@ final class FhirTokens {
     /** SMART backend services: private_key_jwt, a client assertion signed with ES384, aud = the token endpoint. */
     static ApiClient.Response requestWithAssertion(int port, String clientId, String audience, String jti, String scope)
             throws Exception {
+        return requestWithAssertion(port, assertion(clientId, audience, jti), scope);
+    }
+
+    /** A client assertion of {@code test-jwt-client}'s key, living four minutes. */
+    static String assertion(String clientId, String audience, String jti) throws Exception {
         ECPrivateKey key = (ECPrivateKey) KeyFactory.getInstance("EC")
                 .generatePrivate(new PKCS8EncodedKeySpec(Base64.getMimeDecoder().decode(TEST_JWT_CLIENT_KEY)));
         Instant now = Instant.now();
@@ -113,8 +127,13 @@ final class FhirTokens {
                         .expirationTime(Date.from(now.plusSeconds(240)))
                         .build());
         assertion.sign(new ECDSASigner(key));
+        return assertion.serialize();
+    }
+
+    /** POST /oauth2/token with a client assertion and no client_id, as SMART backend services send it. */
+    static ApiClient.Response requestWithAssertion(int port, String assertion, String scope) {
         return post(
-                port,
+                endpoint(port),
                 Map.of(
                         "grant_type",
                         "client_credentials",
@@ -123,15 +142,15 @@ final class FhirTokens {
                         "client_assertion_type",
                         "urn:ietf:params:oauth:client-assertion-type:jwt-bearer",
                         "client_assertion",
-                        assertion.serialize()),
+                        assertion),
                 null);
     }
 
-    private static ApiClient.Response post(int port, Map<String, String> form, String authorization) {
+    private static ApiClient.Response post(String url, Map<String, String> form, String authorization) {
         String body = form.entrySet().stream()
                 .map(e -> e.getKey() + "=" + URLEncoder.encode(e.getValue(), StandardCharsets.UTF_8))
                 .collect(Collectors.joining("&"));
-        HttpRequest.Builder b = HttpRequest.newBuilder(URI.create("http://localhost:" + port + "/oauth2/token"))
+        HttpRequest.Builder b = HttpRequest.newBuilder(URI.create(url))
                 .header("Content-Type", "application/x-www-form-urlencoded")
                 .POST(HttpRequest.BodyPublishers.ofString(body));
         if (authorization != null) {

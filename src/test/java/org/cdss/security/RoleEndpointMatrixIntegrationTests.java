@@ -157,6 +157,8 @@ class RoleEndpointMatrixIntegrationTests {
         row("GET /api/admin/medsafety/override-stats", ADMIN);
         // CDS Hooks: discovery is public; the services take a session of a prescriber (or a CDS Hooks JWT)
         row("GET /cds-services", ANONYMOUS);
+        // SMART on FHIR discovery of the authorization server (ADR 0044): public, it holds no data
+        row("GET /.well-known/smart-configuration", ANONYMOUS);
         row("POST /cds-services/{id}", PRESCRIBING);
         row("POST /cds-services/{id}/feedback", PRESCRIBING);
         // orders (OCS)
