@@ -127,6 +127,7 @@ export type SendOrderRequest = Schemas['Send'];
 export type CompleteOrderRequest = Schemas['Complete'];
 export type CancelOrderRequest = Schemas['Cancel'];
 export type OrderMessageView = Schemas['OrderMessageView'];
+export type RecentLabView = Schemas['RecentLabView'];
 export type UpdateOrderRequest = Schemas['UpdateOrder'];
 /** An order linked to another by a revision (`replaces`, `replacedBy`). */
 export type OrderLink = Schemas['OrderLink'];

@@ -26,6 +26,17 @@ export function useAddFavourite() {
   });
 }
 
+/** PUT /api/ocs/favourites/{id}/label: the doctor's own name for a favourite (blank: the product's name again). */
+export function useRenameFavourite() {
+  const queryClient = useQueryClient();
+  return useMutation({
+    mutationFn: async ({ id, label }: { id: string; label: string }) =>
+      (await apiClient.put<FavouriteOrder>(`/api/ocs/favourites/${encodeURIComponent(id)}/label`, { label })).data,
+    meta: { successMessage: 'toast.favouriteRenamed' },
+    onSettled: () => void queryClient.invalidateQueries({ queryKey: favouritesQueryKey }),
+  });
+}
+
 /** DELETE /api/ocs/favourites/{id} */
 export function useRemoveFavourite() {
   const queryClient = useQueryClient();
@@ -33,6 +44,7 @@ export function useRemoveFavourite() {
     mutationFn: async (id: string) => {
       await apiClient.delete(`/api/ocs/favourites/${id}`);
     },
+    meta: { successMessage: 'toast.favouriteRemoved' },
     onSettled: () => void queryClient.invalidateQueries({ queryKey: favouritesQueryKey }),
   });
 }

@@ -1,23 +1,15 @@
 import { useQuery } from '@tanstack/react-query';
 import { apiClient } from '../../../lib/api-client';
-import type { TimelinePage } from '../../../types/api';
-
-/** How many results the verification view lists. */
-export const RECENT_RESULTS = 5;
+import type { RecentLabView } from '../../../types/api';
 
 /**
- * GET /api/patients/{id}/timeline?types=RESULT: the patient's latest completed results (lab flags summarised as
- * CRITICAL / ABNORMAL / NORMAL), for the pharmacist's verification view (issue 15 item 5). The values are on each
- * order's page.
+ * GET /api/ocs/orders/{id}/recent-labs: the latest lab values of the order's patient (test, value, unit, reference
+ * range, flag, when), newest first, for the pharmacist's verification view (issue 15 item 5). Read through the order,
+ * so a pharmacist who may see it reads its patient's values (audited) and no other part of the chart.
  */
-export function useRecentResults(patientId: string) {
+export function useRecentLabs(orderId: string) {
   return useQuery({
-    queryKey: ['timeline', patientId, 'recent-results'],
-    queryFn: async () =>
-      (
-        await apiClient.get<TimelinePage>(`/api/patients/${encodeURIComponent(patientId)}/timeline`, {
-          params: { types: 'RESULT', page: 0, size: RECENT_RESULTS },
-        })
-      ).data,
+    queryKey: ['orders', orderId, 'recent-labs'],
+    queryFn: async () => (await apiClient.get<RecentLabView[]>(`/api/ocs/orders/${encodeURIComponent(orderId)}/recent-labs`)).data,
   });
 }

@@ -114,7 +114,7 @@ export function OrderDetailPage({ roles, userId }: { roles: readonly string[]; u
                 </CardContent>
               </Card>
               {order.type === 'MEDICATION' && order.patientId && roles.some((r) => r === 'PHARMACIST' || r === 'DOCTOR') ? (
-                <VerificationContext patientId={order.patientId} />
+                <VerificationContext patientId={order.patientId} orderId={order.id ?? ''} />
               ) : null}
               <Actions data={data} roles={roles} userId={userId} />
               <OrderThread

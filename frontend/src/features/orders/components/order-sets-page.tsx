@@ -15,7 +15,7 @@ import { problemMessage } from '../../../lib/problem-message';
 import type { OrderSet, OrderTemplate } from '../../../types/api';
 import { useDepartments } from '../api/list-departments';
 import { useAdminOrderSets, useDeleteOrderSet, useSaveOrderSet } from '../api/order-templates';
-import { templateItemName, templateOf } from '../lib/order-templates';
+import { templateItemName, templateName, templateOf } from '../lib/order-templates';
 import { OrderFormCard } from './order-form-card';
 
 /** Order forms need a patient; a template has none, so the editor's form checks against this placeholder. */
@@ -61,7 +61,7 @@ export function OrderSetsPage() {
               <TableRow key={set.id} data-testid="order-set-row">
                 <TableCell className="font-medium">{set.name}</TableCell>
                 <TableCell>{department(set.departmentId)}</TableCell>
-                <TableCell className="text-sm">{(set.items ?? []).map((i) => i.itemName).join(', ')}</TableCell>
+                <TableCell className="text-sm">{(set.items ?? []).map((i) => templateName(i, i18n.language)).join(', ')}</TableCell>
                 <TableCell className="whitespace-nowrap">
                   <Button size="sm" variant="ghost" data-testid="order-set-edit" onClick={() => setEditing(set)}>
                     {t('orders.templates.admin.edit')}
@@ -93,8 +93,8 @@ function OrderSetEditor({ set, onDone }: { set?: OrderSet; onDone: () => void })
   const save = useSaveOrderSet();
   const [name, setName] = useState(set?.name ?? '');
   const [departmentId, setDepartmentId] = useState(set?.departmentId ?? '');
-  const [items, setItems] = useState<{ itemName: string; template: OrderTemplate }[]>(
-    (set?.items ?? []).flatMap((i) => (i.template ? [{ itemName: i.itemName ?? '', template: i.template }] : [])),
+  const [items, setItems] = useState<{ itemName: string; itemNameKo?: string; template: OrderTemplate }[]>(
+    (set?.items ?? []).flatMap((i) => (i.template ? [{ itemName: i.itemName ?? '', itemNameKo: i.itemNameKo, template: i.template }] : [])),
   );
   const [formKey, setFormKey] = useState(0);
   const submit = () =>
@@ -124,7 +124,7 @@ function OrderSetEditor({ set, onDone }: { set?: OrderSet; onDone: () => void })
           {items.map((item, index) => (
             <li key={index} className="flex items-center gap-2 py-1" data-testid="order-set-item">
               <Badge>{t(`orders.type.${item.template.type}`)}</Badge>
-              <span>{item.itemName}</span>
+              <span>{templateName(item, i18n.language)}</span>
               <Button size="sm" variant="ghost" className="ml-auto" onClick={() => setItems((all) => all.filter((_, i) => i !== index))}>
                 {t('orders.templates.admin.removeItem')}
               </Button>

@@ -9,18 +9,22 @@ import { problemMessage } from '../../../lib/problem-message';
 import { formatInstant } from '../../../lib/time';
 import type { OrderDetailView } from '../../../types/api';
 import { useOrderMessages, usePostOrderMessage, useReturnOrder } from '../api/order-messages';
-import { useRecentResults } from '../api/recent-results';
+import { useRecentLabs } from '../api/recent-results';
+import { labTestName, referenceRange } from '../lib/lab-flags';
+import { FlagLabel } from './completion-forms';
+import { Table, TableBody, TableCell, TableHead, TableHeaderCell, TableRow } from '../../../components/ui/table';
 import { Link } from 'react-router-dom';
 import { ReasonActionButton } from './reason-action-button';
 
 /**
  * Beside a medication order under verification (issue 15 item 5): the patient's active allergies and medications, so
- * that the pharmacist judges the order with them in view, and the latest results (flag and date; the values are one
- * click away on the result's order).
+ * that the pharmacist judges the order with them in view, and the patient's latest lab values (test in the reader's
+ * language, value and unit, reference range, flag, date in the hospital's zone): what a dose depends on (creatinine,
+ * eGFR, potassium, INR, liver enzymes).
  */
-export function VerificationContext({ patientId }: { patientId: string }) {
+export function VerificationContext({ patientId, orderId }: { patientId: string; orderId: string }) {
   const { t, i18n } = useTranslation();
-  const results = useRecentResults(patientId);
+  const labs = useRecentLabs(orderId);
   const allergies = usePatientBannerAllergies(patientId);
   const medications = usePatientMedications(patientId);
   const activeAllergies = (allergies.data ?? []).filter((a) => a.status === 'ACTIVE');
@@ -60,26 +64,49 @@ export function VerificationContext({ patientId }: { patientId: string }) {
         </div>
         <div className="sm:col-span-2">
           <h3 className="font-medium">{t('orders.verification.results')}</h3>
-          {results.isError ? <p className="text-slate-500">{t('orders.verification.unreadable')}</p> : null}
-          {results.data && (results.data.content ?? []).length === 0 ? <p className="text-slate-500">{t('orders.verification.noResults')}</p> : null}
-          <ul data-testid="verification-results">
-            {(results.data?.content ?? []).map((r) => (
-              <li key={r.id} className="flex flex-wrap gap-x-2">
-                <time className="tabular-nums text-slate-500" dateTime={r.occurredAt}>
-                  {formatInstant(r.occurredAt, i18n.language)}
-                </time>
-                <Link to={`/orders/${r.id}`} className="text-sky-800 underline">
-                  {r.text}
-                </Link>
-                <span
-                  className={r.code === 'CRITICAL' ? 'font-medium text-rose-800' : r.code === 'ABNORMAL' ? 'text-amber-800' : 'text-slate-600'}
-                  title={r.code}
-                >
-                  {t(`orders.verification.resultFlag.${r.code}`, { defaultValue: '' })}
-                </span>
-              </li>
-            ))}
-          </ul>
+          {labs.isError ? <p className="text-slate-500">{t('orders.verification.unreadable')}</p> : null}
+          {labs.data && labs.data.length === 0 ? (
+            <p className="text-slate-500" data-testid="verification-no-labs">
+              {t('orders.verification.noResults')}
+            </p>
+          ) : null}
+          {labs.data && labs.data.length > 0 ? (
+            <div className="overflow-x-auto">
+              <Table data-testid="verification-results">
+                <TableHead>
+                  <tr>
+                    <TableHeaderCell>{t('orders.lab.test')}</TableHeaderCell>
+                    <TableHeaderCell>{t('orders.lab.value')}</TableHeaderCell>
+                    <TableHeaderCell>{t('orders.lab.reference')}</TableHeaderCell>
+                    <TableHeaderCell>{t('orders.lab.flag')}</TableHeaderCell>
+                    <TableHeaderCell>{t('orders.verification.resultDate')}</TableHeaderCell>
+                  </tr>
+                </TableHead>
+                <TableBody>
+                  {labs.data.map((lab) => (
+                    <TableRow key={`${lab.orderId}-${lab.testCode}`} data-testid="verification-lab" data-test={lab.testCode}>
+                      <TableCell>
+                        <Link to={`/orders/${lab.orderId}`} className="text-sky-800 underline" title={lab.testCode}>
+                          {labTestName({ code: lab.testCode, nameEn: lab.nameEn, nameKo: lab.nameKo }, i18n.language)}
+                        </Link>
+                      </TableCell>
+                      <TableCell className="tabular-nums" data-testid="verification-lab-value">
+                        {lab.value != null ? `${lab.value}` : (lab.text ?? '')}
+                        {lab.unit ? <span className="text-slate-600"> {lab.unit}</span> : null}
+                      </TableCell>
+                      <TableCell className="tabular-nums text-slate-600">{referenceRange(lab)}</TableCell>
+                      <TableCell>{lab.flag ? <FlagLabel flag={lab.flag} /> : null}</TableCell>
+                      <TableCell>
+                        <time className="tabular-nums text-slate-500" dateTime={lab.enteredAt}>
+                          {formatInstant(lab.enteredAt, i18n.language)}
+                        </time>
+                      </TableCell>
+                    </TableRow>
+                  ))}
+                </TableBody>
+              </Table>
+            </div>
+          ) : null}
         </div>
       </CardContent>
     </Card>

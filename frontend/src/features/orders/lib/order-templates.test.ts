@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import type { OrderTemplate } from '../../../types/api';
 import { buildOrderForm } from './order-form';
-import { basketDrafts, templateItemName, templateOf, templateValues } from './order-templates';
+import { basketDrafts, templateItemName, templateName, templateOf, templateValues } from './order-templates';
 
 const PATIENT = '2b1f0000-0000-4000-8000-000000000001';
 const simvastatin: OrderTemplate = {
@@ -59,5 +59,14 @@ describe('order templates', () => {
     expect(
       templateItemName(templateValues({ type: 'IMAGING', priority: 'URGENT', imaging: { modality: 'CT', bodyPart: 'Chest', laterality: 'NOT_APPLICABLE', contrast: false } }, '')),
     ).toBe('CT Chest');
+  });
+
+  it("names a template's product in the reader's language, the other name when one is missing", () => {
+    const simvastatin = { itemName: 'Simvastatin', itemNameKo: '심바스타틴' };
+    expect(templateName(simvastatin, 'en')).toBe('Simvastatin');
+    expect(templateName(simvastatin, 'ko')).toBe('심바스타틴');
+    // stored before the Korean name was kept
+    expect(templateName({ itemName: 'Simvastatin' }, 'ko')).toBe('Simvastatin');
+    expect(templateName({ itemNameKo: '심바스타틴' }, 'en')).toBe('심바스타틴');
   });
 });

@@ -8,6 +8,14 @@ import { buildOrderForm, emptyOrderForm, payloadValues, type OrderFormValues } f
  * like any order typed in the form. Pure logic; the basket component calls the servers.
  */
 
+/**
+ * A template's product or test in the reader's language (the names the server stored with it, English and Korean;
+ * one missing, the other), as the drug search and the lab catalogue name them in the basket.
+ */
+export function templateName(entry: { itemName?: string; itemNameKo?: string }, lang: string): string {
+  return (lang === 'en' ? entry.itemName || entry.itemNameKo : entry.itemNameKo || entry.itemName) ?? '';
+}
+
 /** The template of an order form (for "add to favourites"): no patient, due time or duplicate confirmation. */
 export function templateOf(form: OrderForm): OrderTemplate {
   return {

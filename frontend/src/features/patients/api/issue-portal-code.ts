@@ -14,5 +14,5 @@ export async function issuePortalCode(id: string): Promise<PortalActivationCode>
 }
 
 export function useIssuePortalCode() {
-  return useMutation({ mutationFn: issuePortalCode });
+  return useMutation({ mutationFn: issuePortalCode, meta: { successMessage: 'toast.portalCodeIssued' } });
 }

@@ -9,5 +9,5 @@ export async function revealRrn(id: string): Promise<RevealedRrn> {
 }
 
 export function useRevealRrn() {
-  return useMutation({ mutationFn: revealRrn });
+  return useMutation({ mutationFn: revealRrn, meta: { successMessage: 'toast.rrnRevealed' } });
 }

@@ -12,5 +12,5 @@ export function cancelAppointment({ id, reason }: { id: string } & CancelAppoint
 }
 
 export function useCancelAppointment() {
-  return useAppointmentMutation(cancelAppointment);
+  return useAppointmentMutation(cancelAppointment, 'toast.appointmentCancelled');
 }

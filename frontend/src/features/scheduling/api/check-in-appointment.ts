@@ -7,5 +7,5 @@ export function checkInAppointment(id: string): Promise<AppointmentView> {
 }
 
 export function useCheckInAppointment() {
-  return useAppointmentMutation(checkInAppointment);
+  return useAppointmentMutation(checkInAppointment, 'toast.appointmentCheckedIn');
 }

@@ -7,5 +7,5 @@ export function completeAppointment(id: string): Promise<AppointmentView> {
 }
 
 export function useCompleteAppointment() {
-  return useAppointmentMutation(completeAppointment);
+  return useAppointmentMutation(completeAppointment, 'toast.appointmentCompleted');
 }

@@ -30,6 +30,7 @@ export function useDefineSchedule() {
   const queryClient = useQueryClient();
   return useMutation({
     mutationFn: defineSchedule,
+    meta: { successMessage: 'toast.scheduleDefined' },
     onSuccess: (_view, request) => void queryClient.invalidateQueries({ queryKey: schedulesQueryKey(request.doctorId) }),
   });
 }

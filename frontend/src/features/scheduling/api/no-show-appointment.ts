@@ -7,5 +7,5 @@ export function noShowAppointment(id: string): Promise<AppointmentView> {
 }
 
 export function useNoShowAppointment() {
-  return useAppointmentMutation(noShowAppointment);
+  return useAppointmentMutation(noShowAppointment, 'toast.appointmentNoShow');
 }

@@ -7,5 +7,5 @@ export function startAppointment(id: string): Promise<AppointmentView> {
 }
 
 export function useStartAppointment() {
-  return useAppointmentMutation(startAppointment);
+  return useAppointmentMutation(startAppointment, 'toast.appointmentStarted');
 }

@@ -9,11 +9,15 @@ export async function postTransition(id: string, step: string, body?: unknown): 
   return data;
 }
 
-/** A mutation that refreshes every appointment list and the queue afterwards. */
-export function useAppointmentMutation<V>(mutationFn: (variables: V) => Promise<AppointmentView>) {
+/**
+ * A mutation that refreshes every appointment list and the queue afterwards, and says what it did in a success toast
+ * (`successMessage`, an i18n key: issue 15 item 6).
+ */
+export function useAppointmentMutation<V>(mutationFn: (variables: V) => Promise<AppointmentView>, successMessage: string) {
   const queryClient = useQueryClient();
   return useMutation({
     mutationFn,
+    meta: { successMessage },
     onSettled: () => void queryClient.invalidateQueries({ queryKey: appointmentsQueryKey }),
   });
 }

@@ -2,6 +2,7 @@ import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link, useNavigate } from 'react-router-dom';
 import { Button } from '../../../components/ui/button';
+import { ConfirmButton } from '../../../components/ui/confirm-button';
 import { problemMessage } from '../../../lib/problem-message';
 import type { AppointmentView } from '../../../types/api';
 import { useCheckInAppointment } from '../api/check-in-appointment';
@@ -45,18 +46,35 @@ export function AppointmentActions({
 
   return (
     <div className="flex flex-wrap items-center gap-1">
-      {actions.map((action) => (
+      {actions.map((action) =>
+        action === 'no-show' ? (
+          // a no-show is final (the slot is lost, the patient must book again): asked first (issue 15 item 6)
+          <ConfirmButton
+            key={action}
+            size="sm"
+            variant="secondary"
+            data-testid={`${action}-${id}`}
+            disabled={busy}
+            title={t('confirm.noShow')}
+            description={t('confirm.noShowDescription')}
+            confirmLabel={t('scheduling.actions.no-show')}
+            onConfirm={run[action]}
+          >
+            {t(`scheduling.actions.${action}`)}
+          </ConfirmButton>
+        ) : (
         <Button
           key={action}
           size="sm"
-          variant={action === 'cancel' || action === 'no-show' ? 'secondary' : 'primary'}
+          variant={action === 'cancel' ? 'secondary' : 'primary'}
           data-testid={`${action}-${id}`}
           disabled={busy}
           onClick={action === 'cancel' ? () => setCancelOpen(true) : run[action]}
         >
           {t(`scheduling.actions.${action}`)}
         </Button>
-      ))}
+        ),
+      )}
       {appointment.status === 'IN_CONSULTATION' && (roles ?? []).includes('DOCTOR') ? (
         <Link to={consultation} data-testid={`chart-${id}`} className="text-sm text-sky-700 hover:underline">
           {t('scheduling.actions.chart')}

@@ -255,7 +255,11 @@ class SecurityConfiguration {
                         .requestMatchers(HttpMethod.GET, "/api/ocs/orders/mine")
                         .hasRole("DOCTOR")
                         // order templates (ADR 0038): a doctor's favourites and department order sets
-                        .requestMatchers("/api/ocs/favourites", "/api/ocs/favourites/*", "/api/ocs/order-sets")
+                        .requestMatchers(
+                                "/api/ocs/favourites",
+                                "/api/ocs/favourites/*",
+                                "/api/ocs/favourites/*/label",
+                                "/api/ocs/order-sets")
                         .hasRole("DOCTOR")
                         .requestMatchers(
                                 HttpMethod.POST,

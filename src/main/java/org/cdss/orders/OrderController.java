@@ -37,14 +37,17 @@ class OrderController {
     private final OrderIdempotency idempotency;
     private final OrderQueries queries;
     private final OrderMessages messages;
+    private final OrderRecentLabs recentLabs;
 
     OrderController(
             OrderCommands commands,
             OrderTransitions transitions,
             OrderIdempotency idempotency,
             OrderQueries queries,
-            OrderMessages messages) {
+            OrderMessages messages,
+            OrderRecentLabs recentLabs) {
         this.messages = messages;
+        this.recentLabs = recentLabs;
         this.commands = commands;
         this.transitions = transitions;
         this.idempotency = idempotency;
@@ -174,6 +177,12 @@ class OrderController {
     @GetMapping("/orders/{id}/messages")
     List<OrderMessages.OrderMessageView> messages(@PathVariable UUID id) {
         return messages.thread(id);
+    }
+
+    /** The latest lab values of the order's patient (newest first), for whoever may see the order: verification. */
+    @GetMapping("/orders/{id}/recent-labs")
+    List<OrderRecentLabs.RecentLabView> recentLabs(@PathVariable UUID id) {
+        return recentLabs.beside(id);
     }
 
     /** A query to the prescriber (from the department) or an answer (from the prescriber), who is then notified. */

@@ -43,7 +43,7 @@ class OrderFavourites {
     @Transactional
     public OrderTemplateViews.Favourite add(OrderRequests.OrderTemplate template) {
         CdssPrincipal user = doctor();
-        String itemName = forms.validateTemplate(template, "");
+        OrderForms.ItemName itemName = forms.validateTemplate(template, "");
         if (store.countFavourites(user.userId()) >= MAX_FAVOURITES) {
             throw new DomainException(OrderProblem.FAVOURITES_FULL, "order.favourites-full");
         }
@@ -57,6 +57,21 @@ class OrderFavourites {
                 null,
                 template.type().name(),
                 null));
+        return store.favourites(user.userId()).stream()
+                .filter(f -> f.id().equals(id))
+                .findFirst()
+                .orElseThrow();
+    }
+
+    /** Renames one of the doctor's own favourites (a blank name goes back to the product's); 404 for anyone else's. */
+    @Transactional
+    public OrderTemplateViews.Favourite rename(UUID id, String label) {
+        CdssPrincipal user = doctor();
+        String name = label == null || label.isBlank() ? null : label.strip();
+        if (!store.labelFavourite(id, user.userId(), name)) {
+            throw new DomainException(ProblemCode.NOT_FOUND);
+        }
+        audit.record(new AuditEvent("ORDER_FAVOURITE_RENAME", "OrderFavourite", id.toString(), null, null, null, null));
         return store.favourites(user.userId()).stream()
                 .filter(f -> f.id().equals(id))
                 .findFirst()

@@ -67,9 +67,9 @@ class OrderForms {
     /**
      * Checks an order template (ADR 0038) as an order form is checked, except for the patient, the due time and
      * duplicates (they belong to ordering); {@code at} is the JSON pointer of the template in the request. Returns
-     * the name of what is ordered: the product, the lab test, the body part or the specimen.
+     * the name of what is ordered in English and Korean: the product, the lab test, the body part or the specimen.
      */
-    String validateTemplate(OrderRequests.OrderTemplate template, String at) {
+    ItemName validateTemplate(OrderRequests.OrderTemplate template, String at) {
         checkPayload(
                 at,
                 template.type(),
@@ -78,11 +78,13 @@ class OrderForms {
                 template.imaging(),
                 template.tissueExam());
         return switch (template.type()) {
-            case MEDICATION ->
-                safety.orderableProduct(template.medication().drugId())
+            case MEDICATION -> {
+                DrugSuggestion drug = safety.orderableProduct(
+                                template.medication().drugId())
                         .orElseThrow(() -> refused(
-                                OrderProblem.UNKNOWN_REFERENCE, at + "/medication/drugId", "order.drug-unknown"))
-                        .nameEn();
+                                OrderProblem.UNKNOWN_REFERENCE, at + "/medication/drugId", "order.drug-unknown"));
+                yield new ItemName(drug.nameEn(), drug.nameKo());
+            }
             case LAB_TEST -> {
                 LabTestView test = catalogue
                         .find(template.labTest().testCode())
@@ -93,12 +95,20 @@ class OrderForms {
                     throw refused(
                             OrderProblem.UNKNOWN_REFERENCE, at + "/labTest/specimen", "order.lab-specimen-mismatch");
                 }
-                yield test.nameEn();
+                yield new ItemName(test.nameEn(), test.nameKo());
             }
             case IMAGING ->
-                template.imaging().modality().name() + " " + template.imaging().bodyPart();
-            case TISSUE_EXAM -> template.tissueExam().specimen();
+                ItemName.same(template.imaging().modality().name() + " "
+                        + template.imaging().bodyPart());
+            case TISSUE_EXAM -> ItemName.same(template.tissueExam().specimen());
         };
+    }
+
+    /** What a template orders, by name in English and Korean (the UI shows the reader's). */
+    record ItemName(String en, String ko) {
+        static ItemName same(String name) {
+            return new ItemName(name, name);
+        }
     }
 
     private static void checkPayload(

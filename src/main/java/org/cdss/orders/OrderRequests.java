@@ -62,6 +62,9 @@ public final class OrderRequests {
     /** Start or any transition without data: an optional version (stale → 409) and note. */
     public record Transition(Long version, @Size(max = 1000) String note) {}
 
+    /** A doctor's own name for a favourite order; blank or null clears it. */
+    public record FavouriteLabel(@Size(max = 120) String label) {}
+
     /** A message on an order's thread (a query or an answer). */
     public record Message(@NotBlank @Size(max = 2000) String body) {}
 

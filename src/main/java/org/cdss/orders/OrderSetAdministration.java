@@ -93,7 +93,8 @@ class OrderSetAdministration {
         List<OrderTemplateViews.OrderSetItem> items = new ArrayList<>();
         for (int i = 0; i < form.items().size(); i++) {
             OrderRequests.OrderTemplate template = form.items().get(i);
-            items.add(new OrderTemplateViews.OrderSetItem(forms.validateTemplate(template, "/items/" + i), template));
+            OrderForms.ItemName name = forms.validateTemplate(template, "/items/" + i);
+            items.add(new OrderTemplateViews.OrderSetItem(name.en(), name.ko(), template));
         }
         return items;
     }

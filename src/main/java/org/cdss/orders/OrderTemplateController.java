@@ -39,6 +39,13 @@ class OrderTemplateController {
         return favourites.add(body);
     }
 
+    /** The doctor's own name for a favourite (blank: the product's or test's name again). */
+    @PutMapping("/api/ocs/favourites/{id}/label")
+    OrderTemplateViews.Favourite renameFavourite(
+            @PathVariable UUID id, @Valid @RequestBody OrderRequests.FavouriteLabel body) {
+        return favourites.rename(id, body.label());
+    }
+
     @DeleteMapping("/api/ocs/favourites/{id}")
     @ResponseStatus(HttpStatus.NO_CONTENT)
     void removeFavourite(@PathVariable UUID id) {

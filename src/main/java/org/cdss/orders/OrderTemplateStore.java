@@ -31,6 +31,8 @@ class OrderTemplateStore {
                 .query((rs, n) -> new OrderTemplateViews.Favourite(
                         UUID.fromString(rs.getString("id")),
                         rs.getString("item_name"),
+                        rs.getString("item_name_ko"),
+                        rs.getString("label"),
                         read(rs.getString("template_json")),
                         UtcTimestamps.read(rs, "created_at")))
                 .list();
@@ -43,16 +45,28 @@ class OrderTemplateStore {
                 .single();
     }
 
-    void addFavourite(UUID id, UUID userId, String itemName, OrderRequests.OrderTemplate template, Instant at) {
-        jdbc.sql("INSERT INTO order_favourite (id, user_id, order_type, item_name, template_json, created_at) "
-                        + "VALUES (:id, :u, :t, :n, :j, :at)")
+    void addFavourite(
+            UUID id, UUID userId, OrderForms.ItemName itemName, OrderRequests.OrderTemplate template, Instant at) {
+        jdbc.sql("INSERT INTO order_favourite (id, user_id, order_type, item_name, item_name_ko, template_json, "
+                        + "created_at) VALUES (:id, :u, :t, :n, :nk, :j, :at)")
                 .param("id", id.toString())
                 .param("u", userId.toString())
                 .param("t", template.type().name())
-                .param("n", itemName)
+                .param("n", itemName.en())
+                .param("nk", itemName.ko())
                 .param("j", JSON.writeValueAsString(template))
                 .param("at", UtcTimestamps.toColumn(at))
                 .update();
+    }
+
+    /** The doctor's own name for a favourite (null: none); false when it is not this doctor's. */
+    boolean labelFavourite(UUID id, UUID userId, String label) {
+        return jdbc.sql("UPDATE order_favourite SET label = :l WHERE id = :id AND user_id = :u")
+                        .param("l", label)
+                        .param("id", id.toString())
+                        .param("u", userId.toString())
+                        .update()
+                > 0;
     }
 
     boolean removeFavourite(UUID id, UUID userId) {
@@ -71,9 +85,10 @@ class OrderTemplateStore {
         String where = departments == null ? "" : " WHERE s.department_id IN (:d)";
         Map<UUID, OrderTemplateViews.OrderSet> sets = new LinkedHashMap<>();
         Map<UUID, List<OrderTemplateViews.OrderSetItem>> items = new LinkedHashMap<>();
-        JdbcClient.StatementSpec spec = jdbc.sql("SELECT s.*, i.item_name, i.template_json FROM order_set s "
-                + "LEFT JOIN order_set_item i ON i.order_set_id = s.id" + where
-                + " ORDER BY s.name, s.id, i.sort_order");
+        JdbcClient.StatementSpec spec =
+                jdbc.sql("SELECT s.*, i.item_name, i.item_name_ko, i.template_json FROM order_set s "
+                        + "LEFT JOIN order_set_item i ON i.order_set_id = s.id" + where
+                        + " ORDER BY s.name, s.id, i.sort_order");
         if (departments != null) {
             spec = spec.param("d", departments.stream().map(UUID::toString).toList());
         }
@@ -94,7 +109,8 @@ class OrderTemplateStore {
             }
             String json = rs.getString("template_json");
             if (json != null) {
-                list.add(new OrderTemplateViews.OrderSetItem(rs.getString("item_name"), read(json)));
+                list.add(new OrderTemplateViews.OrderSetItem(
+                        rs.getString("item_name"), rs.getString("item_name_ko"), read(json)));
             }
         });
         return sets.values().stream()
@@ -155,12 +171,13 @@ class OrderTemplateStore {
         for (int i = 0; i < items.size(); i++) {
             OrderTemplateViews.OrderSetItem item = items.get(i);
             jdbc.sql("INSERT INTO order_set_item (id, order_set_id, sort_order, order_type, item_name, "
-                            + "template_json) VALUES (:id, :s, :o, :t, :n, :j)")
+                            + "item_name_ko, template_json) VALUES (:id, :s, :o, :t, :n, :nk, :j)")
                     .param("id", UUID.randomUUID().toString())
                     .param("s", setId.toString())
                     .param("o", i)
                     .param("t", item.template().type().name())
                     .param("n", item.itemName())
+                    .param("nk", item.itemNameKo())
                     .param("j", JSON.writeValueAsString(item.template()))
                     .update();
         }

@@ -39,7 +39,9 @@ class OrderSetsAdminBrowserTests extends DemoBrowserTest {
         admin.getByTestId("order-set-save").click();
         assertThat(admin.getByTestId("order-set-editor")).hasCount(0);
         Locator row = admin.getByTestId("order-set-row").filter(new Locator.FilterOptions().setHasText(name));
-        assertThat(row).containsText("CBC panel");
+        // the item in the reader's language (Korean UI): the catalogue's Korean name, not the English one
+        assertThat(row).containsText("일반혈액검사");
+        assertThat(row).not().containsText("CBC panel");
         Browser.screenshot(admin, "order-sets-admin");
         org.assertj.core.api.Assertions.assertThat(
                         doctorApi.get("/api/ocs/order-sets").json().findValuesAsString("name"))

@@ -13,7 +13,8 @@ import org.junit.jupiter.params.provider.EnumSource;
 
 /**
  * Pharmacist verification (issue 15 item 5) in headless Chromium: an order sent over a hard stop is badged on the
- * pharmacy's worklist; the verification view shows the patient's allergies and medications beside it; the pharmacist
+ * pharmacy's worklist; the verification view shows the patient's allergies, medications and lab values (a high
+ * potassium with its unit and reference range) beside it; the pharmacist
  * queries the prescriber, whose bell announces it (urgent); the prescriber opens it from the bell and answers; the
  * pharmacist sees the answer on the order. At desktop and phone (390 × 844) sizes, nothing scrolling sideways.
  */
@@ -41,6 +42,33 @@ class PharmacistVerificationBrowserTests extends DemoBrowserTest {
                                 Map.of("substance", "Penicillin", "severity", "SEVERE"))
                         .status())
                 .isEqualTo(201);
+        // a potassium result (high) the pharmacist should see with its value beside the medication order
+        String lab = api.post(
+                        "/api/ocs/orders",
+                        Map.of(
+                                "patientId",
+                                patient,
+                                "type",
+                                "LAB_TEST",
+                                "priority",
+                                "ROUTINE",
+                                "labTest",
+                                Map.of("testCode", "K")))
+                .json()
+                .at("/order/id")
+                .asString();
+        org.assertj.core.api.Assertions.assertThat(
+                        api.post("/api/ocs/orders/" + lab + "/send", Map.of()).status())
+                .isEqualTo(200);
+        ApiClient labTech = new ApiClient(port);
+        labTech.login("labtech", PASSWORD);
+        labTech.post("/api/ocs/orders/" + lab + "/start", Map.of());
+        var completed = labTech.post(
+                "/api/ocs/orders/" + lab + "/complete",
+                Map.of("results", java.util.List.of(Map.of("testCode", "K", "value", 5.8))));
+        org.assertj.core.api.Assertions.assertThat(completed.status())
+                .as(completed.body())
+                .isEqualTo(200);
         String orderId = api.post("/api/ocs/orders", OrderBodies.medication(patient, "DB00641", 20))
                 .json()
                 .at("/order/id")
@@ -69,6 +97,13 @@ class PharmacistVerificationBrowserTests extends DemoBrowserTest {
         assertThat(pharmacist.getByTestId("verification-context")).isVisible();
         assertThat(pharmacist.getByTestId("verification-medications")).containsText("Clarithromycin");
         assertThat(pharmacist.getByTestId("verification-allergies")).containsText("Penicillin");
+        // the lab value itself, with unit, reference range and flag (values matter for dosing), not just a name
+        Locator potassium = pharmacist.locator("[data-testid='verification-lab'][data-test='K']");
+        assertThat(potassium).containsText("칼륨");
+        assertThat(potassium.getByTestId("verification-lab-value")).containsText("5.8");
+        assertThat(potassium.getByTestId("verification-lab-value")).containsText("mmol/L");
+        assertThat(potassium).containsText("3.5–5.1");
+        assertThat(potassium.locator("[data-flag='HIGH']")).isVisible();
         assertThat(pharmacist.getByTestId("order-overrides")).containsText("CK");
         // the override says what it overrode in words: the interacting drugs by name, no rule code
         assertThat(pharmacist.getByTestId("override-what")).containsText("Simvastatin");

@@ -60,7 +60,28 @@ class OrderTemplateIntegrationTests {
 
         JsonNode mine = ok(doctor.get("/api/ocs/favourites"), 200);
         assertThat(mine.findValuesAsString("itemName")).hasSize(2).contains("CBC panel");
+        // the Korean name is kept beside the English one, so that each UI shows its reader's
+        assertThat(mine.findValuesAsString("itemNameKo")).contains("일반혈액검사");
+        assertThat(added.get("itemNameKo").asString()).isNotBlank();
         assertThat(ok(otherDoctor.get("/api/ocs/favourites"), 200).size()).isZero();
+
+        // the doctor names it; another doctor cannot; blank goes back to the product's name; a name too long is 400
+        JsonNode renamed = ok(doctor.put("/api/ocs/favourites/" + id + "/label", Map.of("label", "  고지혈증 기본  ")), 200);
+        assertThat(renamed.get("label").asString()).isEqualTo("고지혈증 기본");
+        assertThat(renamed.get("itemName").asString()).isEqualToIgnoringCase("Simvastatin");
+        assertThat(ok(doctor.get("/api/ocs/favourites"), 200).findValuesAsString("label"))
+                .contains("고지혈증 기본");
+        assertThat(otherDoctor
+                        .put("/api/ocs/favourites/" + id + "/label", Map.of("label", "x"))
+                        .status())
+                .isEqualTo(404);
+        assertThat(doctor.put("/api/ocs/favourites/" + id + "/label", Map.of("label", "x".repeat(121)))
+                        .status())
+                .isEqualTo(400);
+        assertThat(auditCount("ORDER_FAVOURITE_RENAME", id)).isEqualTo(1);
+        JsonNode cleared = ok(doctor.put("/api/ocs/favourites/" + id + "/label", Map.of("label", " ")), 200);
+        assertThat(cleared.path("label").isNull() || cleared.path("label").isMissingNode())
+                .isTrue();
 
         // another doctor cannot remove it; the owner can, once
         assertThat(otherDoctor.delete("/api/ocs/favourites/" + id).status()).isEqualTo(404);
@@ -98,6 +119,7 @@ class OrderTemplateIntegrationTests {
         String id = created.get("id").asString();
         assertThat(created.get("version").asLong()).isZero();
         assertThat(created.at("/items/0/itemName").asString()).isEqualTo("CBC panel");
+        assertThat(created.at("/items/0/itemNameKo").asString()).isEqualTo("일반혈액검사");
         assertThat(created.at("/items/1/template/medication/drugId").asString()).isEqualTo("DB01211");
 
         assertThat(ok(doctor.get("/api/ocs/order-sets"), 200).findValuesAsString("id"))

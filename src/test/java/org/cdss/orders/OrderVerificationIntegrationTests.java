@@ -18,6 +18,7 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.jdbc.core.simple.JdbcClient;
 import tools.jackson.databind.JsonNode;
 
 /**
@@ -31,12 +32,16 @@ class OrderVerificationIntegrationTests {
 
     static final UUID PULMONOLOGY = UUID.fromString("0d1f0000-0000-4000-8000-000000000002");
     static final UUID PHARMACY = UUID.fromString("0d1f0000-0000-4000-8000-000000000006");
+    static final UUID LABORATORY = UUID.fromString("0d1f0000-0000-4000-8000-000000000007");
 
     @LocalServerPort
     int port;
 
     @Autowired
     TestUsers testUsers;
+
+    @Autowired
+    JdbcClient jdbc;
 
     ApiClient doctor;
     ApiClient pharmacist;
@@ -150,6 +155,71 @@ class OrderVerificationIntegrationTests {
         assertThat(doctor.post("/api/ocs/orders/" + id + "/return", Map.of("reason", "x"))
                         .status())
                 .isEqualTo(403);
+    }
+
+    @Test
+    void the_pharmacist_reads_the_patients_latest_lab_values_beside_the_order_and_the_read_is_audited() {
+        String id = overriddenOrder();
+        assertThat(ok(pharmacist.get("/api/ocs/orders/" + id + "/recent-labs"), 200))
+                .isEmpty();
+
+        ApiClient labTech = login(testUsers.staff(Role.LAB_TECH, LABORATORY).username());
+        String lab = ok(
+                        doctor.post(
+                                "/api/ocs/orders",
+                                Map.of(
+                                        "patientId",
+                                        patient.id(),
+                                        "type",
+                                        "LAB_TEST",
+                                        "priority",
+                                        "ROUTINE",
+                                        "labTest",
+                                        Map.of("testCode", "K"))),
+                        201)
+                .at("/order/id")
+                .asString();
+        ok(doctor.post("/api/ocs/orders/" + lab + "/send", Map.of()), 200);
+        ok(labTech.post("/api/ocs/orders/" + lab + "/start", Map.of()), 200);
+        ok(
+                labTech.post(
+                        "/api/ocs/orders/" + lab + "/complete",
+                        Map.of("results", List.of(Map.of("testCode", "K", "value", 5.8)))),
+                200);
+        // the pharmacist may not open the lab order itself, but reads its value beside the medication order
+        assertThat(pharmacist.get("/api/ocs/orders/" + lab).status()).isEqualTo(404);
+        JsonNode labs = ok(pharmacist.get("/api/ocs/orders/" + id + "/recent-labs"), 200);
+        assertThat(labs).hasSize(1);
+        JsonNode potassium = labs.get(0);
+        assertThat(potassium.path("testCode").asString()).isEqualTo("K");
+        assertThat(potassium.path("nameEn").asString()).isEqualTo("Potassium");
+        assertThat(potassium.path("nameKo").asString()).isEqualTo("칼륨");
+        assertThat(potassium.path("value").decimalValue()).isEqualByComparingTo("5.8");
+        assertThat(potassium.path("unit").asString()).isEqualTo("mmol/L");
+        assertThat(potassium.path("refLow").decimalValue()).isEqualByComparingTo("3.5");
+        assertThat(potassium.path("refHigh").decimalValue()).isEqualByComparingTo("5.1");
+        assertThat(potassium.path("flag").asString()).isEqualTo("HIGH");
+        assertThat(potassium.path("enteredAt").asString()).isNotBlank();
+        assertThat(audited("ORDER_RECENT_LABS_READ", id)).isEqualTo(2);
+
+        // access goes through the order: a pharmacist of another department, the front office, see nothing
+        ApiClient otherPharmacist =
+                login(testUsers.staff(Role.PHARMACIST, PULMONOLOGY).username());
+        assertThat(otherPharmacist.get("/api/ocs/orders/" + id + "/recent-labs").status())
+                .isEqualTo(404);
+        ApiClient frontOffice =
+                login(testUsers.staff(Role.ADMIN_STAFF, PULMONOLOGY).username());
+        assertThat(frontOffice.get("/api/ocs/orders/" + id + "/recent-labs").status())
+                .isEqualTo(403);
+    }
+
+    long audited(String action, String orderId) {
+        return jdbc.sql("SELECT COUNT(*) FROM audit_event WHERE action = :a AND resource_id = :r AND patient_id = :p")
+                .param("a", action)
+                .param("r", orderId)
+                .param("p", patient.id().toString())
+                .query(Long.class)
+                .single();
     }
 
     List<String> kinds(ApiClient who, String orderId) {

@@ -178,12 +178,14 @@ class RoleEndpointMatrixIntegrationTests {
         row("POST /api/ocs/orders/{id}/revalidate", "DOCTOR PHARMACIST");
         row("POST /api/ocs/orders/{id}/return", PERFORMERS);
         row("GET /api/ocs/orders/{id}/messages", ORDER_READERS);
+        row("GET /api/ocs/orders/{id}/recent-labs", ORDER_READERS);
         row("POST /api/ocs/orders/{id}/messages", "DOCTOR " + PERFORMERS);
         row("GET /api/ocs/lab-tests", ORDER_READERS);
         row("GET /api/admin/ocs/routing", ADMIN);
         row("PUT /api/admin/ocs/routing/{type}", ADMIN);
         row("GET /api/ocs/favourites", DOCTOR);
         row("POST /api/ocs/favourites", DOCTOR);
+        row("PUT /api/ocs/favourites/{id}/label", DOCTOR);
         row("DELETE /api/ocs/favourites/{id}", DOCTOR);
         row("GET /api/ocs/order-sets", DOCTOR);
         row("GET /api/admin/ocs/order-sets", ADMIN);
