@@ -27,6 +27,9 @@ import org.springframework.transaction.annotation.Transactional;
 @Service
 public class ReportManagement {
 
+    /** The most key images one report has. */
+    static final int MAX_KEY_IMAGES = 20;
+
     private final ReportStore store;
     private final ReportViews views;
     private final OrderQueries orders;
@@ -201,6 +204,39 @@ public class ReportManagement {
                 now));
         audit.record(AuditEvent.success("RIS_ADDENDUM_SIGN", "RadiologyReport", id, report.patientId())
                 .withDetail("addendum=" + addendumId + (request.criticalFinding() ? " critical=true" : "")));
+        return reload(id);
+    }
+
+    /**
+     * Marks a key image on a draft report (the image on the reading screen); marking one already marked changes
+     * nothing. Signed reports are fixed: {@code report.already-signed} (409). Audited.
+     */
+    @Transactional
+    public ReportView addKeyImage(UUID id, RisRequests.KeyImage request) {
+        CdssPrincipal user = ReportAccess.radiologist();
+        ReportRow report = writable(id, user);
+        if (store.keyImages(id).size() >= MAX_KEY_IMAGES) {
+            throw new DomainException(RisProblem.KEY_IMAGES_FULL);
+        }
+        UUID keyImageId = UUID.randomUUID();
+        if (store.insertKeyImage(keyImageId, id, request, user.userId(), clock.instant())) {
+            audit.record(AuditEvent.success("RIS_KEY_IMAGE_ADD", "RadiologyReport", id, report.patientId())
+                    .withDetail("keyImage=" + keyImageId + " study=" + request.studyId() + " series="
+                            + request.seriesInstanceUid() + " index=" + request.instanceIndex()));
+        }
+        return reload(id);
+    }
+
+    /** Removes a key image from a draft report (404 when the report has no such key image); audited. */
+    @Transactional
+    public ReportView removeKeyImage(UUID id, UUID keyImageId) {
+        CdssPrincipal user = ReportAccess.radiologist();
+        ReportRow report = writable(id, user);
+        if (!store.deleteKeyImage(id, keyImageId)) {
+            throw new DomainException(RisProblem.NOT_FOUND);
+        }
+        audit.record(AuditEvent.success("RIS_KEY_IMAGE_REMOVE", "RadiologyReport", id, report.patientId())
+                .withDetail("keyImage=" + keyImageId));
         return reload(id);
     }
 

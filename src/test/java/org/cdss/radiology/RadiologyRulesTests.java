@@ -104,7 +104,8 @@ class RadiologyRulesTests {
                 "강하은",
                 now,
                 3,
-                List.of(new AddendumView(UUID.randomUUID(), "추가 보고: 비교 영상 확인.", false, UUID.randomUUID(), "강하은", now)));
+                List.of(new AddendumView(UUID.randomUUID(), "추가 보고: 비교 영상 확인.", false, UUID.randomUUID(), "강하은", now)),
+                List.of());
         long start = System.nanoTime();
         byte[] bytes = pdf.render(report);
         long firstMs = (System.nanoTime() - start) / 1_000_000;
