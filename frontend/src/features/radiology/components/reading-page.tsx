@@ -83,7 +83,7 @@ export function ReadingPage({ canWrite }: { canWrite: boolean }) {
           <CardContent>
             <StudyImages
               orderId={r.orderId ?? ''}
-              onMark={canWrite ? (image) => draftId && addKey.mutate({ id: draftId, image }) : undefined}
+              onMark={canWrite && report?.status !== 'SIGNED' ? (image) => draftId && addKey.mutate({ id: draftId, image }) : undefined}
               markBusy={!draftId || addKey.isPending}
             />
             {canWrite && !draftId && report?.status !== 'SIGNED' ? (

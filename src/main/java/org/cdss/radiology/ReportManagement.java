@@ -2,6 +2,7 @@ package org.cdss.radiology;
 
 import java.time.Clock;
 import java.time.Instant;
+import java.util.List;
 import java.util.UUID;
 import org.cdss.audit.AuditEvent;
 import org.cdss.audit.AuditLog;
@@ -215,15 +216,23 @@ public class ReportManagement {
     public ReportView addKeyImage(UUID id, RisRequests.KeyImage request) {
         CdssPrincipal user = ReportAccess.radiologist();
         ReportRow report = writable(id, user);
-        if (store.keyImages(id).size() >= MAX_KEY_IMAGES) {
+        List<KeyImageView> marked = store.keyImages(id);
+        boolean already = marked.stream()
+                .anyMatch(k -> k.studyId().equals(request.studyId())
+                        && k.seriesInstanceUid().equals(request.seriesInstanceUid())
+                        && k.instanceIndex() == request.instanceIndex());
+        if (already) {
+            // checked, not left to the unique key: a refused INSERT would abort the transaction on PostgreSQL
+            return reload(id);
+        }
+        if (marked.size() >= MAX_KEY_IMAGES) {
             throw new DomainException(RisProblem.KEY_IMAGES_FULL);
         }
         UUID keyImageId = UUID.randomUUID();
-        if (store.insertKeyImage(keyImageId, id, request, user.userId(), clock.instant())) {
-            audit.record(AuditEvent.success("RIS_KEY_IMAGE_ADD", "RadiologyReport", id, report.patientId())
-                    .withDetail("keyImage=" + keyImageId + " study=" + request.studyId() + " series="
-                            + request.seriesInstanceUid() + " index=" + request.instanceIndex()));
-        }
+        store.insertKeyImage(keyImageId, id, request, user.userId(), clock.instant());
+        audit.record(AuditEvent.success("RIS_KEY_IMAGE_ADD", "RadiologyReport", id, report.patientId())
+                .withDetail("keyImage=" + keyImageId + " study=" + request.studyId() + " series="
+                        + request.seriesInstanceUid() + " index=" + request.instanceIndex()));
         return reload(id);
     }
 

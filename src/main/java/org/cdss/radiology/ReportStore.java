@@ -154,23 +154,18 @@ class ReportStore {
                 .list();
     }
 
-    /** Marks a key image; false when the report already has it. */
-    boolean insertKeyImage(UUID id, UUID reportId, RisRequests.KeyImage image, UUID by, Instant at) {
-        try {
-            jdbc.sql("INSERT INTO radiology_key_image (id, report_id, study_id, series_uid, instance_index, added_by, "
-                            + "added_at) VALUES (:id, :r, :s, :series, :i, :by, :at)")
-                    .param("id", id.toString())
-                    .param("r", reportId.toString())
-                    .param("s", image.studyId().toString())
-                    .param("series", image.seriesInstanceUid())
-                    .param("i", image.instanceIndex())
-                    .param("by", by.toString())
-                    .param("at", UtcTimestamps.toColumn(at))
-                    .update();
-            return true;
-        } catch (org.springframework.dao.DuplicateKeyException alreadyMarked) {
-            return false;
-        }
+    /** Marks a key image (the caller checked that the report does not have it yet). */
+    void insertKeyImage(UUID id, UUID reportId, RisRequests.KeyImage image, UUID by, Instant at) {
+        jdbc.sql("INSERT INTO radiology_key_image (id, report_id, study_id, series_uid, instance_index, added_by, "
+                        + "added_at) VALUES (:id, :r, :s, :series, :i, :by, :at)")
+                .param("id", id.toString())
+                .param("r", reportId.toString())
+                .param("s", image.studyId().toString())
+                .param("series", image.seriesInstanceUid())
+                .param("i", image.instanceIndex())
+                .param("by", by.toString())
+                .param("at", UtcTimestamps.toColumn(at))
+                .update();
     }
 
     /** Removes a key image of the report; false when it has no such key image. */
