@@ -215,7 +215,7 @@ public class ReportManagement {
     @Transactional
     public ReportView addKeyImage(UUID id, RisRequests.KeyImage request) {
         CdssPrincipal user = ReportAccess.radiologist();
-        ReportRow report = writable(id, user);
+        ReportRow report = keyImagesWritable(id, user);
         List<KeyImageView> marked = store.keyImages(id);
         boolean already = marked.stream()
                 .anyMatch(k -> k.studyId().equals(request.studyId())
@@ -240,13 +240,22 @@ public class ReportManagement {
     @Transactional
     public ReportView removeKeyImage(UUID id, UUID keyImageId) {
         CdssPrincipal user = ReportAccess.radiologist();
-        ReportRow report = writable(id, user);
+        ReportRow report = keyImagesWritable(id, user);
         if (!store.deleteKeyImage(id, keyImageId)) {
             throw new DomainException(RisProblem.NOT_FOUND);
         }
         audit.record(AuditEvent.success("RIS_KEY_IMAGE_REMOVE", "RadiologyReport", id, report.patientId())
                 .withDetail("keyImage=" + keyImageId));
         return reload(id);
+    }
+
+    /** A draft of the caller's department, its row locked against a concurrent signature until the change commits. */
+    private ReportRow keyImagesWritable(UUID id, CdssPrincipal user) {
+        ReportRow report = writable(id, user);
+        if (!store.lockDraft(id)) {
+            throw new DomainException(RisProblem.ALREADY_SIGNED);
+        }
+        return report;
     }
 
     /** A draft of the caller's department, or 404 / 409 (already signed). */

@@ -154,6 +154,17 @@ class ReportStore {
                 .list();
     }
 
+    /**
+     * Locks a draft report's row until the transaction ends (a no-op update), so that a signature cannot slip in
+     * between the check and a key-image change; false when the report is no longer a draft.
+     */
+    boolean lockDraft(UUID id) {
+        return jdbc.sql("UPDATE radiology_report SET version = version WHERE id = :id AND status = 'DRAFT'")
+                        .param("id", id.toString())
+                        .update()
+                == 1;
+    }
+
     /** Marks a key image (the caller checked that the report does not have it yet). */
     void insertKeyImage(UUID id, UUID reportId, RisRequests.KeyImage image, UUID by, Instant at) {
         jdbc.sql("INSERT INTO radiology_key_image (id, report_id, study_id, series_uid, instance_index, added_by, "
