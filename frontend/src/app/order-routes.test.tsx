@@ -74,6 +74,8 @@ const view = (id: string, patch: Partial<OrderView> = {}): OrderView => ({
   orderedBy: '00000000-0000-0000-0000-000000000009',
   overdue: false,
   version: 1,
+  // as the server answers it (Order.prescriberMayCancel) for an order that is not acquired imaging
+  prescriberMayCancel: patch.status !== 'COMPLETED' && patch.status !== 'CANCELLED',
   ...patch,
 });
 const detail = (order: OrderView, patch: Partial<OrderDetailView> = {}): OrderDetailView => ({

@@ -4,7 +4,15 @@ import { doctorActions } from './order-actions';
 
 const ME = '00000000-0000-0000-0000-000000000009';
 const detail = (status: OrderStatus, patch: Partial<OrderDetailView> = {}): OrderDetailView => ({
-  order: { id: 'o1', orderNumber: 'O-1', status, orderedBy: ME, version: 0, overdue: false },
+  order: {
+    id: 'o1',
+    orderNumber: 'O-1',
+    status,
+    orderedBy: ME,
+    version: 0,
+    overdue: false,
+    prescriberMayCancel: status !== 'COMPLETED' && status !== 'CANCELLED',
+  },
   replacedBy: [],
   ...patch,
 });
@@ -23,6 +31,11 @@ describe('doctorActions', () => {
     ['CANCELLED', ['revise']],
   ])('lets the ordering doctor act on a %s order: %j', (status, actions) => {
     expect(allowed(detail(status))).toEqual(actions);
+  });
+
+  it('offers neither cancel nor revise when the server says the prescriber may no longer cancel (acquired imaging)', () => {
+    const acquired = detail('IN_PROGRESS');
+    expect(allowed({ ...acquired, order: { ...acquired.order, type: 'IMAGING', prescriberMayCancel: false } })).toEqual([]);
   });
 
   it('offers no second revision of an order already replaced', () => {

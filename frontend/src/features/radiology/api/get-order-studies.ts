@@ -48,28 +48,3 @@ export function useOrderStudies(orderId: string | undefined) {
     retry: false,
   });
 }
-
-/** A patient's own studies with the order each belongs to (GET /api/imaging/studies?patientId=; the server checks). */
-export interface PatientStudy extends OrderStudy {
-  orderId?: string | null;
-}
-
-/**
- * The studies of the patient of the portal, to show the key images of their signed reports. A 404 or 503 (no
- * imaging, PACS unavailable) is an empty list: the reports stay readable without their images.
- */
-export function usePatientStudiesForPortal(patientId: string | undefined) {
-  return useQuery({
-    queryKey: [...risQueryKey, 'portal-studies', patientId],
-    queryFn: async () => {
-      try {
-        const { data } = await apiClient.get<PatientStudy[]>('/api/imaging/studies', { params: { patientId } });
-        return Array.isArray(data) ? data.map((s) => ({ ...s, series: Array.isArray(s.series) ? s.series : [] })) : [];
-      } catch {
-        return [] as PatientStudy[];
-      }
-    },
-    enabled: Boolean(patientId),
-    retry: false,
-  });
-}

@@ -25,6 +25,25 @@ export async function addAddendum(input: { id: string; body: string; critical: b
   return data;
 }
 
+/** The image on the reading screen: its study, series and position in the series (0-based, instance-number order). */
+export interface KeyImageInput {
+  studyId: string;
+  seriesInstanceUid: string;
+  instanceIndex: number;
+}
+
+/** POST /api/ris/reports/{id}/key-images: marks a key image on the draft (fixed once signed). */
+export async function addKeyImage(input: { id: string; image: KeyImageInput }): Promise<ReportView> {
+  const { data } = await apiClient.post<ReportView>(`/api/ris/reports/${input.id}/key-images`, input.image);
+  return data;
+}
+
+/** DELETE /api/ris/reports/{id}/key-images/{keyImageId}: removes a key image from the draft. */
+export async function removeKeyImage(input: { id: string; keyImageId: string }): Promise<ReportView> {
+  const { data } = await apiClient.delete<ReportView>(`/api/ris/reports/${input.id}/key-images/${input.keyImageId}`);
+  return data;
+}
+
 function useRisMutation<I>(fn: (input: I) => Promise<ReportView>) {
   const queryClient = useQueryClient();
   return useMutation({
@@ -36,3 +55,5 @@ function useRisMutation<I>(fn: (input: I) => Promise<ReportView>) {
 export const useSaveDraft = () => useRisMutation(saveDraft);
 export const useSignReport = () => useRisMutation(signReport);
 export const useAddAddendum = () => useRisMutation(addAddendum);
+export const useAddKeyImage = () => useRisMutation(addKeyImage);
+export const useRemoveKeyImage = () => useRisMutation(removeKeyImage);

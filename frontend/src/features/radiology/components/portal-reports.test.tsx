@@ -21,15 +21,20 @@ describe('PortalReports', () => {
       asked.push(`${key} ${JSON.stringify(config.params ?? {})}`);
       const data =
         key === 'GET /api/ris/portal/reports'
-          ? [{ id: 'r1', orderId: ORDER, patientId: PATIENT, status: 'SIGNED', orderNumber: 'O-1', procedure: 'MR Breast', impression: 'Benign' }]
-          : [
+          ? [
               {
-                id: 's1',
+                id: 'r1',
                 orderId: ORDER,
-                series: [{ seriesInstanceUid: '1.2.3', description: 'precontrast', previewUrl: '/api/imaging/studies/s1/series/1.2.3/instances/67/preview' }],
+                patientId: PATIENT,
+                status: 'SIGNED',
+                orderNumber: 'O-1',
+                procedure: 'MR Breast',
+                impression: 'Benign',
+                keyImages: [{ id: 'k1', studyId: 's1', seriesInstanceUid: '1.2.3', instanceIndex: 67 }],
               },
-              { id: 's2', orderId: OTHER_ORDER, series: [{ seriesInstanceUid: '1.2.4', previewUrl: '/api/imaging/studies/s2/series/1.2.4/instances/0/preview' }] },
-            ];
+              { id: 'r2', orderId: OTHER_ORDER, patientId: PATIENT, status: 'SIGNED', orderNumber: 'O-2', procedure: 'CT Chest', impression: 'Clear', keyImages: [] },
+            ]
+          : [];
       return { status: 200, statusText: '', data, headers: new AxiosHeaders(), config, request: {} };
     }) as AxiosAdapter;
   });
@@ -38,17 +43,22 @@ describe('PortalReports', () => {
     cleanup();
   });
 
-  it('shows the key images of the studies of each signed report, and only those', async () => {
+  it("shows the key images the radiologist chose for each signed report, and says so when none were chosen", async () => {
     render(
       <QueryClientProvider client={new QueryClient({ defaultOptions: { queries: { retry: false } } })}>
         <PortalReports />
       </QueryClientProvider>,
     );
-    expect((await screen.findByTestId('report-impression')).textContent).toBe('Benign');
-    const images = await screen.findAllByTestId('portal-key-image');
+    expect((await screen.findAllByTestId('report-impression'))[0].textContent).toBe('Benign');
+    const [first, second] = screen.getAllByTestId('report-key-images');
+    const images = first.querySelectorAll('img');
     expect(images).toHaveLength(1);
     expect(images[0].getAttribute('src')).toBe('/api/imaging/studies/s1/series/1.2.3/instances/67/preview');
-    expect(images[0].getAttribute('alt')).toBe('Key image 1 of this study');
-    expect(asked).toContain(`GET /api/imaging/studies {"patientId":"${PATIENT}"}`);
+    expect(images[0].getAttribute('alt')).toBe('Key image 1');
+    expect(first.textContent).toContain('Image 68 of the series');
+    // no stand-in: a report without key images says so, and no study is fetched to pick one
+    expect(second.querySelectorAll('img')).toHaveLength(0);
+    expect(second.textContent).toContain('The radiologist marked no key images.');
+    expect(asked.some((a) => a.startsWith('GET /api/imaging/studies'))).toBe(false);
   });
 });

@@ -11,9 +11,10 @@ import { toApiProblem } from '../../../lib/api-client';
 import { problemMessage } from '../../../lib/problem-message';
 import { formatInstant } from '../../../lib/time';
 import { useReading } from '../api/get-reading';
-import { useSaveDraft, useSignReport } from '../api/report-mutations';
+import { useAddKeyImage, useRemoveKeyImage, useSaveDraft, useSignReport } from '../api/report-mutations';
 import { emptyReportForm, fromReport, toDraftPayload, type ReportFormValues } from '../lib/report-form';
 import { AddendumForm } from './addendum-form';
+import { KeyImages } from './key-images';
 import { ReportDocument } from './report-document';
 import { ReportForm } from './report-form';
 import { StudyImages } from './study-images';
@@ -29,6 +30,8 @@ export function ReadingPage({ canWrite }: { canWrite: boolean }) {
   const reading = useReading(orderId);
   const save = useSaveDraft();
   const sign = useSignReport();
+  const addKey = useAddKeyImage();
+  const removeKey = useRemoveKeyImage();
   if (reading.isPending) return <Spinner label={t('common.loading')} />;
   if (reading.isError) return <Alert tone="error">{problemMessage(reading.error, t)}</Alert>;
   const r = reading.data;
@@ -39,7 +42,9 @@ export function ReadingPage({ canWrite }: { canWrite: boolean }) {
     save.mutate(toDraftPayload(r.orderId ?? '', report?.version, values, breast), {
       onSuccess: (saved) => then?.(saved.id ?? '', saved.version ?? 0),
     });
-  const error = save.error ?? sign.error;
+  const error = save.error ?? sign.error ?? addKey.error ?? removeKey.error;
+  // a radiologist marks key images on a saved draft; a signed report's are fixed
+  const draftId = canWrite && report?.id && report.status !== 'SIGNED' ? report.id : undefined;
 
   return (
     <div className="space-y-4" data-testid="reading-page">
@@ -76,7 +81,16 @@ export function ReadingPage({ canWrite }: { canWrite: boolean }) {
             <CardTitle>{t('radiology.images.title')}</CardTitle>
           </CardHeader>
           <CardContent>
-            <StudyImages orderId={r.orderId ?? ''} />
+            <StudyImages
+              orderId={r.orderId ?? ''}
+              onMark={canWrite && report?.status !== 'SIGNED' ? (image) => draftId && addKey.mutate({ id: draftId, image }) : undefined}
+              markBusy={!draftId || addKey.isPending}
+            />
+            {canWrite && !draftId && report?.status !== 'SIGNED' ? (
+              <p className="mt-2 text-xs text-slate-500" data-testid="reading-key-images-hint">
+                {t('radiology.keyImages.saveFirst')}
+              </p>
+            ) : null}
           </CardContent>
         </Card>
         <Card>
@@ -112,6 +126,13 @@ export function ReadingPage({ canWrite }: { canWrite: boolean }) {
                   <p className="text-xs text-slate-500" data-testid="reading-draft-saved">
                     {t('radiology.draftSaved', { name: report.updatedByName ?? '', at: formatInstant(report.updatedAt, i18n.language) })}
                   </p>
+                ) : null}
+                {report ? (
+                  <KeyImages
+                    report={report}
+                    busy={removeKey.isPending}
+                    onRemove={(keyImageId) => report.id && removeKey.mutate({ id: report.id, keyImageId })}
+                  />
                 ) : null}
                 <ReportForm
                   key={`${report?.id ?? 'new'}-${report?.version ?? 0}`}

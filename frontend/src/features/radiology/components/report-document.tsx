@@ -5,6 +5,7 @@ import { formatInstant } from '../../../lib/time';
 import type { ReportView } from '../../../types/api';
 import { reportPdfUrl } from '../api/get-report';
 import { biradsLabel, reportStatusLabel } from '../lib/labels';
+import { KeyImages } from './key-images';
 
 function Section({ label, text, testId }: { label: string; text?: string | null; testId: string }) {
   if (!text) return null;
@@ -18,7 +19,7 @@ function Section({ label, text, testId }: { label: string; text?: string | null;
   );
 }
 
-/** A report as the ordering doctor, radiology and the patient read it: content, signature, addenda, PDF. */
+/** A report as the ordering doctor, radiology and the patient read it: content, key images, signature, addenda, PDF. */
 export function ReportDocument({ report }: { report: ReportView }) {
   const { t, i18n } = useTranslation();
   const addenda = report.addenda ?? [];
@@ -53,6 +54,7 @@ export function ReportDocument({ report }: { report: ReportView }) {
           {biradsLabel(report.biradsCategory, t)}
         </p>
       ) : null}
+      <KeyImages report={report} />
       {report.signedAt ? (
         <p className="text-sm text-slate-600" data-testid="report-signature">
           {t('radiology.signedBy', { name: report.signedByName ?? '', at: formatInstant(report.signedAt, i18n.language) })}

@@ -4,22 +4,25 @@ import { Alert } from '../../../components/ui/alert';
 import { EmptyState } from '../../../components/ui/empty-state';
 import { Spinner } from '../../../components/ui/spinner';
 import { problemMessage } from '../../../lib/problem-message';
-import { useOrderStudies, type StudySeries } from '../api/get-order-studies';
+import { useOrderStudies } from '../api/get-order-studies';
+import type { KeyImageInput } from '../api/report-mutations';
+import { Button } from '../../../components/ui/button';
 
 /**
  * The preview of instance {@code index} (0-based, instance-number order) of a series: the imaging API's per-instance
  * rendering (`/api/imaging/studies/{id}/series/{uid}/instances/{n}/preview`).
  */
-export function instancePreviewUrl(studyId: string, series: StudySeries, index: number): string {
-  return `/api/imaging/studies/${encodeURIComponent(studyId)}/series/${encodeURIComponent(series.seriesInstanceUid)}/instances/${index}/preview`;
+export function instancePreviewUrl(studyId: string, seriesInstanceUid: string, index: number): string {
+  return `/api/imaging/studies/${encodeURIComponent(studyId)}/series/${encodeURIComponent(seriesInstanceUid)}/instances/${index}/preview`;
 }
 
 /**
  * The images of an order on the reading screen: its studies (from the imaging module's API), a strip of series and
  * the selected series' preview, scrolled through with the slider, the mouse wheel or the arrow keys. No study yet
- * (or no imaging API): a plain message.
+ * (or no imaging API): a plain message. With `onMark` (a radiologist's draft) the image shown can be marked as a key
+ * image of the report.
  */
-export function StudyImages({ orderId }: { orderId: string }) {
+export function StudyImages({ orderId, onMark, markBusy }: { orderId: string; onMark?: (image: KeyImageInput) => void; markBusy?: boolean }) {
   const { t } = useTranslation();
   const studies = useOrderStudies(orderId);
   const series = (studies.data ?? []).flatMap((study) => study.series.map((s) => ({ ...s, studyId: study.id })));
@@ -39,7 +42,8 @@ export function StudyImages({ orderId }: { orderId: string }) {
   const current = series[Math.min(selected, series.length - 1)];
   const count = Math.max(1, current.instanceCount ?? 1);
   const move = (delta: number) => setInstance((i) => Math.min(count - 1, Math.max(0, i + delta)));
-  const url = instancePreviewUrl(current.studyId, current, Math.min(instance, count - 1));
+  const shown = Math.min(instance, count - 1);
+  const url = instancePreviewUrl(current.studyId, current.seriesInstanceUid, shown);
   return (
     <div className="space-y-3" data-testid="ris-images">
       <div className="flex flex-wrap gap-2">
@@ -71,6 +75,17 @@ export function StudyImages({ orderId }: { orderId: string }) {
       >
         {url ? <img src={url} alt="" className="max-h-[28rem] object-contain" data-testid="ris-preview" /> : null}
       </div>
+      {onMark ? (
+        <Button
+          size="sm"
+          variant="secondary"
+          disabled={markBusy}
+          onClick={() => onMark({ studyId: current.studyId, seriesInstanceUid: current.seriesInstanceUid, instanceIndex: shown })}
+          data-testid="ris-mark-key-image"
+        >
+          {t('radiology.keyImages.mark')}
+        </Button>
+      ) : null}
       {count > 1 ? (
         <label className="flex items-center gap-2 text-sm">
           {t('radiology.images.instance', { n: instance + 1, count })}

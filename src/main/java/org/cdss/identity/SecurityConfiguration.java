@@ -309,7 +309,8 @@ class SecurityConfiguration {
                         .requestMatchers("/api/ai/**")
                         .hasAnyRole("DOCTOR", "NURSE")
                         // RIS (issue 11 items 6-8): the reading worklist and the reading screen for radiology staff;
-                        // radiologists write, sign and append; reports are read by radiology, the ordering doctor's
+                        // radiologists write, sign, append and mark key images; reports are read by radiology, the
+                        // ordering doctor's
                         // department and administrators (the service checks which), a patient reads their own.
                         .requestMatchers(HttpMethod.GET, "/api/ris/worklist", "/api/ris/orders/*")
                         .hasAnyRole("RADIOLOGIST", "RADIOGRAPHER")
@@ -317,7 +318,10 @@ class SecurityConfiguration {
                                 HttpMethod.POST,
                                 "/api/ris/reports",
                                 "/api/ris/reports/*/sign",
-                                "/api/ris/reports/*/addenda")
+                                "/api/ris/reports/*/addenda",
+                                "/api/ris/reports/*/key-images")
+                        .hasRole("RADIOLOGIST")
+                        .requestMatchers(HttpMethod.DELETE, "/api/ris/reports/*/key-images/*")
                         .hasRole("RADIOLOGIST")
                         .requestMatchers(HttpMethod.GET, "/api/ris/portal/reports")
                         .hasRole("PATIENT")

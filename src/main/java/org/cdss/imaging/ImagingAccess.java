@@ -37,29 +37,53 @@ class ImagingAccess {
 
     /** The patient's images may be read by the caller; audited. */
     void requireViewer(UUID patientId, String action, String resourceType, @Nullable Object resourceId) {
+        requireViewer(patientId, action, resourceType, resourceId, null, true);
+    }
+
+    private void requireViewer(
+            UUID patientId,
+            String action,
+            String resourceType,
+            @Nullable Object resourceId,
+            @Nullable String detail,
+            boolean auditSuccess) {
         CdssPrincipal user = CurrentUser.require();
         boolean may = user.hasAny(VIEWERS) || (user.has(Role.PATIENT) && patientId.equals(user.patientId()));
         String id = resourceId == null ? null : resourceId.toString();
         if (!may || !patients.exists(patientId)) {
-            audit.record(new AuditEvent(action, resourceType, id, null, AuditOutcome.DENIED, null, null));
+            audit.record(new AuditEvent(action, resourceType, id, null, AuditOutcome.DENIED, detail, null));
             throw new DomainException(ImagingProblem.STUDY_NOT_FOUND);
         }
-        audit.record(AuditEvent.success(action, resourceType, id, patientId));
+        if (auditSuccess) {
+            audit.record(AuditEvent.success(action, resourceType, id, patientId).withDetail(detail));
+        }
     }
 
-    /** A study's images: by its patient's rules, or uploaders only for an unlinked study. */
+    /** A study's images: by its patient's rules, or uploaders only for an unlinked study; audited. */
     void requireStudyViewer(StudyRecords.StudyRow study, String action) {
+        requireStudyViewer(study, action, null, true);
+    }
+
+    /**
+     * As {@link #requireStudyViewer(StudyRecords.StudyRow, String)}, the success audited with {@code detail}, or not
+     * at all when {@code auditSuccess} is false (a frame inside an audited viewer session, {@link ViewerSessions});
+     * a refusal is always audited.
+     */
+    void requireStudyViewer(StudyRecords.StudyRow study, String action, @Nullable String detail, boolean auditSuccess) {
         if (study.patientId() != null) {
-            requireViewer(study.patientId(), action, "ImagingStudy", study.id());
+            requireViewer(study.patientId(), action, "ImagingStudy", study.id(), detail, auditSuccess);
             return;
         }
         CdssPrincipal user = CurrentUser.require();
         if (!user.hasAny(UPLOADERS)) {
             audit.record(new AuditEvent(
-                    action, "ImagingStudy", study.id().toString(), null, AuditOutcome.DENIED, null, null));
+                    action, "ImagingStudy", study.id().toString(), null, AuditOutcome.DENIED, detail, null));
             throw new DomainException(ImagingProblem.STUDY_NOT_FOUND);
         }
-        audit.record(AuditEvent.success(action, "ImagingStudy", study.id(), study.intendedPatientId()));
+        if (auditSuccess) {
+            audit.record(AuditEvent.success(action, "ImagingStudy", study.id(), study.intendedPatientId())
+                    .withDetail(detail));
+        }
     }
 
     /** Adding images to a patient: uploaders, for a patient that exists (404 otherwise). */

@@ -10,6 +10,7 @@ import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 import java.util.UUID;
 import java.util.stream.Stream;
@@ -112,11 +113,14 @@ class Reconciliation {
         });
         scheduled.forEach(s -> patientIds.add(s.patientId()));
         Map<UUID, PatientSummaryView> names = patients.summaries(patientIds);
+        // the scheduled orders' facts in one query, not one per order
+        Map<UUID, ImagingOrderAcquisition.ImagingOrderFacts> facts =
+                orders.imagingOrders(scheduled.stream().map(Scheduled::orderId).toList());
         for (Scheduled s : scheduled) {
             if (overdue.size() >= LIMIT) {
                 break;
             }
-            orders.imagingOrder(s.orderId()).ifPresent(order -> {
+            Optional.ofNullable(facts.get(s.orderId())).ifPresent(order -> {
                 Instant due = order.dueAt() == null ? s.createdAt() : order.dueAt();
                 if (order.status() == OrderStatus.SENT && due.isBefore(now)) {
                     PatientSummaryView p = names.get(s.patientId());

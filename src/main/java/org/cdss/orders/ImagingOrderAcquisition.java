@@ -2,7 +2,11 @@ package org.cdss.orders;
 
 import java.time.Clock;
 import java.time.Instant;
+import java.util.Collection;
+import java.util.HashMap;
+import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import java.util.UUID;
 import org.cdss.audit.AuditEvent;
 import org.cdss.audit.AuditLog;
@@ -48,14 +52,27 @@ public class ImagingOrderAcquisition {
     public Optional<ImagingOrderFacts> imagingOrder(UUID orderId) {
         return orders.findById(orderId)
                 .filter(o -> o.type() == OrderType.IMAGING)
-                .map(o -> new ImagingOrderFacts(
-                        o.id(),
-                        o.orderNumber(),
-                        o.patientId(),
-                        o.status(),
-                        o.imgModality(),
-                        o.imgBodyPart(),
-                        o.dueAt()));
+                .map(ImagingOrderAcquisition::facts);
+    }
+
+    /**
+     * The facts of several imaging orders read in one query (the reconciliation list), by order id; ids of no
+     * imaging order are left out.
+     */
+    @Transactional(readOnly = true)
+    public Map<UUID, ImagingOrderFacts> imagingOrders(Collection<UUID> orderIds) {
+        Map<UUID, ImagingOrderFacts> facts = new HashMap<>();
+        if (!orderIds.isEmpty()) {
+            orders.findAllById(Set.copyOf(orderIds)).stream()
+                    .filter(o -> o.type() == OrderType.IMAGING)
+                    .forEach(o -> facts.put(o.id(), facts(o)));
+        }
+        return facts;
+    }
+
+    private static ImagingOrderFacts facts(Order o) {
+        return new ImagingOrderFacts(
+                o.id(), o.orderNumber(), o.patientId(), o.status(), o.imgModality(), o.imgBodyPart(), o.dueAt());
     }
 
     /**

@@ -282,7 +282,22 @@ class Order extends AbstractAggregateRoot<Order> {
         return from;
     }
 
+    /**
+     * Whether the prescriber may still cancel (or revise, which cancels) an order in this status. An imaging order
+     * in progress has been acquired (the radiographer started it or its study arrived in the PACS): the images exist
+     * and await their report, so the prescriber can no longer cancel it; only the radiology department discontinues
+     * it, with its reason ({@link CancelCause#RETURNED}, ADR 0041). The one rule the server enforces and the order
+     * views answer ({@code OrderView.prescriberMayCancel}), so the UI offers no button the server refuses.
+     */
+    static boolean prescriberMayCancel(OrderType type, OrderStatus status) {
+        return !status.isFinal() && !(type == OrderType.IMAGING && status == OrderStatus.IN_PROGRESS);
+    }
+
     OrderStatus cancel(CancelCause cause, String reason, UUID actor, Instant now) {
+        boolean byPrescriber = cause == CancelCause.REQUESTED || cause == CancelCause.REPLACED;
+        if (byPrescriber && !status.isFinal() && !prescriberMayCancel(type, status)) {
+            throw new DomainException(OrderProblem.IMAGING_ACQUIRED);
+        }
         OrderStatus from = moveTo(OrderStatus.CANCELLED, actor, now);
         cancelledAt = now;
         cancelCause = cause;

@@ -18,6 +18,8 @@ enum OrderProblem implements ProblemType {
     REQUEST_IN_PROGRESS("order.request-in-progress", 409),
     /** The life cycle does not allow this step from the order's current status. */
     INVALID_TRANSITION("order.invalid-transition", 409),
+    /** An imaging order whose images were acquired cannot be cancelled or revised by its prescriber (ADR 0041). */
+    IMAGING_ACQUIRED("order.imaging-acquired", 409),
     /** Only a pending order can be edited or withdrawn. */
     NOT_EDITABLE("order.not-editable", 409),
     /** A revision may not change the patient or the type of the order. */

@@ -542,7 +542,8 @@ public class OrderQueries {
                             r.checkBlocking(),
                             r.version(),
                             r.overrides() > 0,
-                            r.messages());
+                            r.messages(),
+                            Order.prescriberMayCancel(r.type(), r.status()));
                 })
                 .toList();
     }

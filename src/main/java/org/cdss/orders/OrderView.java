@@ -9,6 +9,8 @@ import java.util.UUID;
  * {@code cancelCause} says why a cancelled order was cancelled; {@code cancelReason} is the orderer's own words only
  * when it is REQUESTED or RETURNED. {@code overridden}: a blocking medication-safety alert was overridden at sending
  * (the pharmacist's worklist badges it); {@code messages}: the number of messages on its thread.
+ * {@code prescriberMayCancel}: its prescriber may still cancel or revise it (not final, and not an imaging order
+ * whose images were acquired, ADR 0041); the UI offers those buttons only then.
  */
 public record OrderView(
         UUID id,
@@ -37,4 +39,5 @@ public record OrderView(
         Integer lastCheckBlocking,
         long version,
         boolean overridden,
-        int messages) {}
+        int messages,
+        boolean prescriberMayCancel) {}

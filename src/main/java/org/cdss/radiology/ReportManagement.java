@@ -2,6 +2,7 @@ package org.cdss.radiology;
 
 import java.time.Clock;
 import java.time.Instant;
+import java.util.List;
 import java.util.UUID;
 import org.cdss.audit.AuditEvent;
 import org.cdss.audit.AuditLog;
@@ -26,6 +27,9 @@ import org.springframework.transaction.annotation.Transactional;
  */
 @Service
 public class ReportManagement {
+
+    /** The most key images one report has. */
+    static final int MAX_KEY_IMAGES = 20;
 
     private final ReportStore store;
     private final ReportViews views;
@@ -202,6 +206,56 @@ public class ReportManagement {
         audit.record(AuditEvent.success("RIS_ADDENDUM_SIGN", "RadiologyReport", id, report.patientId())
                 .withDetail("addendum=" + addendumId + (request.criticalFinding() ? " critical=true" : "")));
         return reload(id);
+    }
+
+    /**
+     * Marks a key image on a draft report (the image on the reading screen); marking one already marked changes
+     * nothing. Signed reports are fixed: {@code report.already-signed} (409). Audited.
+     */
+    @Transactional
+    public ReportView addKeyImage(UUID id, RisRequests.KeyImage request) {
+        CdssPrincipal user = ReportAccess.radiologist();
+        ReportRow report = keyImagesWritable(id, user);
+        List<KeyImageView> marked = store.keyImages(id);
+        boolean already = marked.stream()
+                .anyMatch(k -> k.studyId().equals(request.studyId())
+                        && k.seriesInstanceUid().equals(request.seriesInstanceUid())
+                        && k.instanceIndex() == request.instanceIndex());
+        if (already) {
+            // checked, not left to the unique key: a refused INSERT would abort the transaction on PostgreSQL
+            return reload(id);
+        }
+        if (marked.size() >= MAX_KEY_IMAGES) {
+            throw new DomainException(RisProblem.KEY_IMAGES_FULL);
+        }
+        UUID keyImageId = UUID.randomUUID();
+        store.insertKeyImage(keyImageId, id, request, user.userId(), clock.instant());
+        audit.record(AuditEvent.success("RIS_KEY_IMAGE_ADD", "RadiologyReport", id, report.patientId())
+                .withDetail("keyImage=" + keyImageId + " study=" + request.studyId() + " series="
+                        + request.seriesInstanceUid() + " index=" + request.instanceIndex()));
+        return reload(id);
+    }
+
+    /** Removes a key image from a draft report (404 when the report has no such key image); audited. */
+    @Transactional
+    public ReportView removeKeyImage(UUID id, UUID keyImageId) {
+        CdssPrincipal user = ReportAccess.radiologist();
+        ReportRow report = keyImagesWritable(id, user);
+        if (!store.deleteKeyImage(id, keyImageId)) {
+            throw new DomainException(RisProblem.NOT_FOUND);
+        }
+        audit.record(AuditEvent.success("RIS_KEY_IMAGE_REMOVE", "RadiologyReport", id, report.patientId())
+                .withDetail("keyImage=" + keyImageId));
+        return reload(id);
+    }
+
+    /** A draft of the caller's department, its row locked against a concurrent signature until the change commits. */
+    private ReportRow keyImagesWritable(UUID id, CdssPrincipal user) {
+        ReportRow report = writable(id, user);
+        if (!store.lockDraft(id)) {
+            throw new DomainException(RisProblem.ALREADY_SIGNED);
+        }
+        return report;
     }
 
     /** A draft of the caller's department, or 404 / 409 (already signed). */

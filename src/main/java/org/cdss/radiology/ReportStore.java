@@ -154,6 +154,53 @@ class ReportStore {
                 .list();
     }
 
+    /**
+     * Locks a draft report's row until the transaction ends (a no-op update), so that a signature cannot slip in
+     * between the check and a key-image change; false when the report is no longer a draft.
+     */
+    boolean lockDraft(UUID id) {
+        return jdbc.sql("UPDATE radiology_report SET version = version WHERE id = :id AND status = 'DRAFT'")
+                        .param("id", id.toString())
+                        .update()
+                == 1;
+    }
+
+    /** Marks a key image (the caller checked that the report does not have it yet). */
+    void insertKeyImage(UUID id, UUID reportId, RisRequests.KeyImage image, UUID by, Instant at) {
+        jdbc.sql("INSERT INTO radiology_key_image (id, report_id, study_id, series_uid, instance_index, added_by, "
+                        + "added_at) VALUES (:id, :r, :s, :series, :i, :by, :at)")
+                .param("id", id.toString())
+                .param("r", reportId.toString())
+                .param("s", image.studyId().toString())
+                .param("series", image.seriesInstanceUid())
+                .param("i", image.instanceIndex())
+                .param("by", by.toString())
+                .param("at", UtcTimestamps.toColumn(at))
+                .update();
+    }
+
+    /** Removes a key image of the report; false when it has no such key image. */
+    boolean deleteKeyImage(UUID reportId, UUID keyImageId) {
+        return jdbc.sql("DELETE FROM radiology_key_image WHERE id = :id AND report_id = :r")
+                        .param("id", keyImageId.toString())
+                        .param("r", reportId.toString())
+                        .update()
+                == 1;
+    }
+
+    /** The key images of a report, in the order they were marked. */
+    List<KeyImageView> keyImages(UUID reportId) {
+        return jdbc.sql("SELECT * FROM radiology_key_image WHERE report_id = :r ORDER BY added_at, id")
+                .param("r", reportId.toString())
+                .query((rs, n) -> new KeyImageView(
+                        uuid(rs, "id"),
+                        uuid(rs, "study_id"),
+                        rs.getString("series_uid"),
+                        rs.getInt("instance_index"),
+                        UtcTimestamps.read(rs, "added_at")))
+                .list();
+    }
+
     /** The addenda of a patient's reports (for the timeline), newest first. */
     List<AddendumRow> addendaOfPatient(UUID patientId, Instant from, Instant to) {
         StringBuilder sql = new StringBuilder("SELECT a.id, a.report_id, a.body, a.critical_finding, "

@@ -8,7 +8,8 @@ import java.util.UUID;
  * A radiology report as the API shows it. {@code procedure} is the order's one-line summary (e.g. "MR Breast
  * (bilateral) + contrast"); {@code fhirStatus} the DiagnosticReport status it maps to (preliminary, final, appended);
  * {@code code}/{@code codeDisplay} its LOINC kind. {@code version} is what a draft save or the signature must send
- * back. A patient's view carries the same fields.
+ * back. {@code keyImages}: the images the radiologist marked while reading (none: none chosen, ADR 0041), fixed
+ * once signed. A patient's view carries the same fields.
  */
 public record ReportView(
         UUID id,
@@ -39,10 +40,12 @@ public record ReportView(
         String signedByName,
         Instant signedAt,
         long version,
-        List<AddendumView> addenda) {
+        List<AddendumView> addenda,
+        List<KeyImageView> keyImages) {
 
     public ReportView {
         addenda = List.copyOf(addenda);
+        keyImages = List.copyOf(keyImages);
     }
 
     @Override

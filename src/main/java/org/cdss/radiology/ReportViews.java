@@ -91,7 +91,8 @@ class ReportViews {
                             r.signedByName(),
                             r.signedAt(),
                             r.version(),
-                            addenda);
+                            addenda,
+                            store.keyImages(r.id()));
                 })
                 .toList();
     }

@@ -10,6 +10,7 @@ import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
+import org.springframework.web.bind.annotation.DeleteMapping;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
@@ -80,6 +81,19 @@ class RisController {
     @ResponseStatus(HttpStatus.CREATED)
     ReportView addendum(@PathVariable UUID id, @Valid @RequestBody RisRequests.Addendum body) {
         return management.addAddendum(id, body);
+    }
+
+    /** Marks a key image on a draft report (the image on the reading screen). */
+    @PostMapping("/reports/{id}/key-images")
+    @ResponseStatus(HttpStatus.CREATED)
+    ReportView addKeyImage(@PathVariable UUID id, @Valid @RequestBody RisRequests.KeyImage body) {
+        return management.addKeyImage(id, body);
+    }
+
+    /** Removes a key image from a draft report. */
+    @DeleteMapping("/reports/{id}/key-images/{keyImageId}")
+    ReportView removeKeyImage(@PathVariable UUID id, @PathVariable UUID keyImageId) {
+        return management.removeKeyImage(id, keyImageId);
     }
 
     /** The signed report as a PDF. */

@@ -21,7 +21,9 @@ enum RisProblem implements ProblemType {
     /** Reports are written for imaging orders only. */
     ORDER_NOT_IMAGING("report.order-not-imaging", 422),
     /** A report is written once the images are acquired (the order in progress) and before it is completed. */
-    ORDER_NOT_ACQUIRED("report.order-not-acquired", 409);
+    ORDER_NOT_ACQUIRED("report.order-not-acquired", 409),
+    /** A report has at most {@link ReportManagement#MAX_KEY_IMAGES} key images. */
+    KEY_IMAGES_FULL("report.key-images-full", 422);
 
     private final String code;
     private final int status;

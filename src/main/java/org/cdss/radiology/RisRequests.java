@@ -1,7 +1,10 @@
 package org.cdss.radiology;
 
+import jakarta.validation.constraints.Max;
+import jakarta.validation.constraints.Min;
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.NotNull;
+import jakarta.validation.constraints.Pattern;
 import jakarta.validation.constraints.Size;
 import java.util.UUID;
 
@@ -32,6 +35,18 @@ final class RisRequests {
 
     /** Signing the draft at the version the radiologist saw. */
     record Sign(@NotNull Long version) {}
+
+    /**
+     * A key image to mark on a draft report: the study, the series and the instance's position in it (0-based,
+     * instance-number order), as the reading screen shows it.
+     */
+    record KeyImage(
+            @NotNull UUID studyId,
+
+            @NotBlank @Size(max = 64) @Pattern(regexp = "[0-9]+(\\.[0-9]+)*")
+            String seriesInstanceUid,
+
+            @Min(0) @Max(100_000) int instanceIndex) {}
 
     /** An addendum: signed as it is written. */
     record Addendum(@NotBlank @Size(max = 10000) String body, Boolean critical) {

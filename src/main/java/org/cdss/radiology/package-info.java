@@ -2,7 +2,8 @@
  * Radiology (RIS, issue 11 items 6-8, ADR 0029): the radiologists' reading worklist, structured reports and their
  * sign-off. Owns {@code radiology_report} (one report per imaging order: findings, impression, recommendation, a
  * BI-RADS category for breast imaging, a critical-finding flag; DRAFT → SIGNED, immutable once signed) and
- * {@code radiology_report_addendum} (corrections, each signed when written, appended). Does not own orders, studies or
+ * {@code radiology_report_addendum} (corrections, each signed when written, appended) and {@code radiology_key_image}
+ * (the key images the radiologist marks on the draft, fixed once signed, ADR 0041). Does not own orders, studies or
  * images: the worklist is the imaging orders that {@code orders} holds in progress (acquired), and the images come
  * from the {@code imaging} module's HTTP API in the browser.
  *

@@ -144,11 +144,24 @@ class ImagingOrderToReportBrowserTests extends DemoBrowserTest {
         radiologist.getByTestId("report-birads-input").selectOption("5");
         radiologist.getByTestId("report-save-draft").click();
         assertThat(radiologist.getByTestId("reading-draft-saved")).isVisible();
+        // the radiologist marks the image on screen (instance 3) as the key image of the report
+        assertThat(radiologist.getByTestId("report-no-key-images")).isVisible();
+        radiologist.getByTestId("ris-mark-key-image").click();
+        assertThat(radiologist.getByTestId("report-key-image")).hasCount(1);
+        org.assertj.core.api.Assertions.assertThat(radiologist
+                        .getByTestId("report-key-image")
+                        .locator("img")
+                        .getAttribute("src"))
+                .contains("/instances/3/preview");
         radiologist.getByTestId("report-sign").click();
         radiologist.getByTestId("report-sign-confirm").click();
         assertThat(radiologist.getByTestId("report-document")).isVisible();
         assertThat(radiologist.getByTestId("report-status")).hasText("서명됨");
         assertThat(radiologist.getByTestId("report-birads")).containsText("5");
+        // signed: the key image is fixed (no remove, no marking)
+        assertThat(radiologist.getByTestId("report-key-image")).hasCount(1);
+        assertThat(radiologist.getByTestId("report-key-image-remove")).hasCount(0);
+        assertThat(radiologist.getByTestId("ris-mark-key-image")).hasCount(0);
 
         // the ordering doctor: the bell, the order, the signed report with the images
         assertThat(doctor.getByTestId("notification-count")).isVisible();
@@ -163,6 +176,12 @@ class ImagingOrderToReportBrowserTests extends DemoBrowserTest {
         assertThat(doctor.getByTestId("report-birads")).containsText("5");
         assertThat(doctor.getByTestId("ris-preview")).isVisible();
         doctor.waitForFunction(PREVIEW_LOADED, "[data-testid='ris-preview']");
+        // the key image the radiologist chose, rendered
+        assertThat(doctor.getByTestId("report-key-image")).hasCount(1);
+        org.assertj.core.api.Assertions.assertThat(
+                        doctor.getByTestId("report-key-image").locator("img").getAttribute("src"))
+                .contains("/instances/3/preview");
+        doctor.waitForFunction(PREVIEW_LOADED, "[data-testid='report-key-image'] img");
         Browser.screenshot(doctor, "imaging-e2e-doctor-report");
 
         // and the study on the patient's imaging page and in the viewer

@@ -22,7 +22,8 @@ import tools.jackson.databind.JsonNode;
 /**
  * The DICOMweb proxy of the 2D viewer against the context's real Orthanc: a series' WADO-RS metadata (one DICOM JSON
  * object per instance) and single frames (multipart/related with the pixel data), both only below a study the caller
- * may see, streamed through CDSS (the browser never talks to Orthanc), the viewer opening audited; UIDs that are not
+ * may see, streamed through CDSS (the browser never talks to Orthanc), audited once per viewer session with its
+ * frame count; UIDs that are not
  * UIDs and other patients' studies are 404.
  */
 @IntegrationTest
@@ -36,6 +37,9 @@ class ImagingViewerIntegrationTests {
 
     @Autowired
     ApplicationContext context;
+
+    @Autowired
+    ViewerSessions sessions;
 
     ApiClient as(String username) {
         ApiClient api = new ApiClient(port);
@@ -82,11 +86,33 @@ class ImagingViewerIntegrationTests {
         String head = new String(frame.body(), 0, 600, StandardCharsets.ISO_8859_1);
         assertThat(head).contains("application/octet-stream");
 
-        // audited: the viewer opening the series, each frame read
-        String audit = as(users.staff("ADMIN").username())
-                .get("/api/admin/audit?action=IMAGING_VIEWER_OPEN&size=50")
-                .body();
-        assertThat(audit).contains(id);
+        // scrolling: the other instances' frames, inside the viewer session the metadata opened
+        for (int i = 1; i < instances.size(); i++) {
+            String next = instances.get(i).at("/00080018/Value/0").asString();
+            assertThat(frame(doctor, base + "/instances/" + next + "/frames/1").statusCode())
+                    .isEqualTo(200);
+        }
+
+        // audited once per viewer session: the viewer opening names the series; its four frames are not audited one
+        // by one but counted, and the count is written when the session closes (ADR 0041)
+        ApiClient admin = as(users.staff("ADMIN").username());
+        JsonNode opened = audit(admin, patient, "IMAGING_VIEWER_OPEN");
+        assertThat(opened).hasSize(1);
+        assertThat(opened.get(0).get("resourceId").asString()).isEqualTo(id);
+        assertThat(opened.get(0).get("detail").asString()).isEqualTo("series=" + series);
+        assertThat(audit(admin, patient, "IMAGING_FRAME_READ")).isEmpty();
+        sessions.closeExpired(
+                java.time.Instant.now().plus(ViewerSessions.WINDOW).plusSeconds(60));
+        JsonNode counted = audit(admin, patient, "IMAGING_VIEWER_FRAMES");
+        assertThat(counted).hasSize(1);
+        assertThat(counted.get(0).get("detail").asString()).isEqualTo("series=" + series + " frames=4");
+        assertThat(counted.get(0).get("resourceId").asString()).isEqualTo(id);
+        // a frame read with no viewer session open is audited itself (and opens one: the next is not)
+        assertThat(frame(doctor, base + "/instances/" + sop + "/frames/1").statusCode())
+                .isEqualTo(200);
+        assertThat(frame(doctor, base + "/instances/" + sop + "/frames/1").statusCode())
+                .isEqualTo(200);
+        assertThat(audit(admin, patient, "IMAGING_FRAME_READ")).hasSize(1);
 
         // not a UID, or a frame that does not exist: 404, never a 500 or a path outside the study
         assertThat(doctor.get("/api/imaging/studies/" + id + "/dicomweb/series/..%2F..%2Fpatients/metadata")
@@ -110,6 +136,13 @@ class ImagingViewerIntegrationTests {
                 .isEqualTo(404);
         ApiClient own = as(users.patientAccount(patient).username());
         assertThat(own.get(base + "/metadata").status()).isEqualTo(200);
+    }
+
+    /** The audit rows of one action about the patient. */
+    private static JsonNode audit(ApiClient admin, PatientSummaryView patient, String action) {
+        ApiClient.Response page = admin.get("/api/admin/audit?size=50&patientId=" + patient.id() + "&action=" + action);
+        assertThat(page.status()).as(page.body()).isEqualTo(200);
+        return page.json().get("content");
     }
 
     /** A frame as Cornerstone's WADO-RS loader asks for it (the session cookie of {@code api}). */

@@ -323,6 +323,43 @@ class OrderIntegrationTests {
     }
 
     @Test
+    void an_acquired_imaging_order_is_not_cancelled_by_its_prescriber_but_discontinued_by_radiology() {
+        String id = ok(doctor.post("/api/ocs/orders", imagingOrder()), 201)
+                .at("/order/id")
+                .asString();
+        JsonNode sent = ok(doctor.post("/api/ocs/orders/" + id + "/send", Map.of()), 200);
+        assertThat(sent.at("/order/prescriberMayCancel").asBoolean()).isTrue();
+        ok(radiographer.post("/api/ocs/orders/" + id + "/start", Map.of()), 200);
+
+        // acquired: the images await their report; the prescriber can neither cancel nor revise (which cancels)
+        JsonNode acquired = ok(doctor.get("/api/ocs/orders/" + id), 200);
+        assertThat(acquired.at("/order/status").asString()).isEqualTo("IN_PROGRESS");
+        assertThat(acquired.at("/order/prescriberMayCancel").asBoolean()).isFalse();
+        var cancel = doctor.post("/api/ocs/orders/" + id + "/cancel", Map.of("reason", "not needed"));
+        assertThat(code(cancel, 409)).isEqualTo("order.imaging-acquired");
+        assertThat(cancel.isProblem()).isTrue();
+        assertThat(code(doctor.post("/api/ocs/orders/" + id + "/revise", imagingOrder()), 409))
+                .isEqualTo("order.imaging-acquired");
+        assertThat(ok(doctor.get("/api/ocs/orders/" + id), 200)
+                        .at("/order/status")
+                        .asString())
+                .isEqualTo("IN_PROGRESS");
+        assertThat(jdbc.sql("SELECT COUNT(*) FROM clinical_order WHERE replaces_order_id = :id")
+                        .param("id", id)
+                        .query(Long.class)
+                        .single())
+                .isZero();
+
+        // radiology discontinues it with its reason; the prescriber sees why
+        JsonNode returned = ok(
+                radiographer.post("/api/ocs/orders/" + id + "/return", Map.of("reason", "Patient left before reading")),
+                200);
+        assertThat(returned.at("/order/status").asString()).isEqualTo("CANCELLED");
+        assertThat(returned.at("/order/cancelCause").asString()).isEqualTo("RETURNED");
+        assertThat(returned.at("/order/prescriberMayCancel").asBoolean()).isFalse();
+    }
+
+    @Test
     void revising_an_order_links_the_new_one_and_cancels_the_old_one() {
         String old = ok(doctor.post("/api/ocs/orders", labOrder("CBC", "ROUTINE")), 201)
                 .at("/order/id")

@@ -9,6 +9,7 @@ import org.cdss.shared.security.Role;
 import org.cdss.support.ApiClient;
 import org.cdss.support.IntegrationTest;
 import org.cdss.support.OrderBodies;
+import org.cdss.support.StatementCounter;
 import org.cdss.support.TestUsers;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;

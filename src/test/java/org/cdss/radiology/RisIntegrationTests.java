@@ -125,6 +125,74 @@ class RisIntegrationTests {
     }
 
     @Test
+    void key_images_are_marked_on_the_draft_fixed_by_the_signature_and_shown_to_the_doctor_and_the_patient() {
+        String order = acquiredOrder("MR", "Breast", "ROUTINE");
+        JsonNode draft = ok(radiologist.post("/api/ris/reports", draft(order, 4, "Suspicious mass.", false)), 201);
+        String id = draft.get("id").asString();
+        assertThat(draft.get("keyImages")).isEmpty();
+        String study = UUID.randomUUID().toString();
+        String series = "1.2.826.0.1.3680043.10.1137.77";
+        Map<String, Object> slice67 = Map.of("studyId", study, "seriesInstanceUid", series, "instanceIndex", 67);
+
+        ok(radiologist.post("/api/ris/reports/" + id + "/key-images", slice67), 201);
+        // marking the same image again changes nothing
+        ok(radiologist.post("/api/ris/reports/" + id + "/key-images", slice67), 201);
+        JsonNode two = ok(
+                radiologist.post(
+                        "/api/ris/reports/" + id + "/key-images",
+                        Map.of("studyId", study, "seriesInstanceUid", series, "instanceIndex", 12)),
+                201);
+        assertThat(two.get("keyImages").findValuesAsString("seriesInstanceUid")).containsOnly(series);
+        assertThat(two.get("keyImages").findValues("instanceIndex").stream()
+                        .map(JsonNode::asInt)
+                        .toList())
+                .containsExactly(67, 12);
+        String removed = two.at("/keyImages/1/id").asString();
+        JsonNode one = ok(radiologist.delete("/api/ris/reports/" + id + "/key-images/" + removed), 200);
+        assertThat(one.get("keyImages")).hasSize(1);
+        problem(radiologist.delete("/api/ris/reports/" + id + "/key-images/" + removed), 404, "report.not-found");
+        // radiologists only; a series UID must be a UID
+        assertThat(radiographer
+                        .post("/api/ris/reports/" + id + "/key-images", slice67)
+                        .status())
+                .isEqualTo(403);
+        assertThat(radiologist
+                        .post(
+                                "/api/ris/reports/" + id + "/key-images",
+                                Map.of("studyId", study, "seriesInstanceUid", "../x", "instanceIndex", 1))
+                        .status())
+                .isEqualTo(400);
+
+        // signed: fixed; the ordering doctor and the patient see the radiologist's choice
+        JsonNode signed = ok(sign(radiologist, id, one.get("version").asLong()), 200);
+        assertThat(signed.at("/keyImages/0/instanceIndex").asInt()).isEqualTo(67);
+        problem(radiologist.post("/api/ris/reports/" + id + "/key-images", slice67), 409, "report.already-signed");
+        problem(
+                radiologist.delete("/api/ris/reports/" + id + "/key-images/"
+                        + one.at("/keyImages/0/id").asString()),
+                409,
+                "report.already-signed");
+        JsonNode seen = ok(doctor.get("/api/ris/reports/" + id), 200);
+        assertThat(seen.get("keyImages")).hasSize(1);
+        assertThat(seen.at("/keyImages/0/studyId").asString()).isEqualTo(study);
+        JsonNode portal = ok(login(testUsers.patientAccount(patient).username()).get("/api/ris/portal/reports"), 200);
+        assertThat(portal.at("/0/keyImages/0/instanceIndex").asInt()).isEqualTo(67);
+        assertThat(jdbc.sql("SELECT COUNT(*) FROM radiology_key_image WHERE report_id = :r")
+                        .param("r", id)
+                        .query(Long.class)
+                        .single())
+                .isOne();
+        // audited: two marks (the repeated one is no change) and one removal
+        assertThat(jdbc.sql("SELECT action FROM audit_event WHERE action LIKE 'RIS_KEY_IMAGE_%' AND resource_id = :id "
+                                + "AND patient_id = :p")
+                        .param("id", id)
+                        .param("p", patient.id().toString())
+                        .query(String.class)
+                        .list())
+                .containsExactlyInAnyOrder("RIS_KEY_IMAGE_ADD", "RIS_KEY_IMAGE_ADD", "RIS_KEY_IMAGE_REMOVE");
+    }
+
+    @Test
     void signing_completes_the_order_and_notifies_the_ordering_doctor_critical_findings_urgently() {
         String order = acquiredOrder("CT", "Head", "STAT");
         JsonNode draft =

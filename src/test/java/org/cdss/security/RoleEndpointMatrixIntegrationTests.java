@@ -234,6 +234,8 @@ class RoleEndpointMatrixIntegrationTests {
         row("GET /api/ris/reports/{id}", "DOCTOR NURSE RADIOGRAPHER RADIOLOGIST ADMIN PATIENT");
         row("POST /api/ris/reports/{id}/sign", "RADIOLOGIST");
         row("POST /api/ris/reports/{id}/addenda", "RADIOLOGIST");
+        row("POST /api/ris/reports/{id}/key-images", "RADIOLOGIST");
+        row("DELETE /api/ris/reports/{id}/key-images/{keyImageId}", "RADIOLOGIST");
         row("GET /api/ris/reports/{id}/pdf", "DOCTOR NURSE RADIOGRAPHER RADIOLOGIST ADMIN PATIENT");
         row("GET /api/ris/portal/reports", "PATIENT");
         // API documentation (springdoc)

@@ -1,4 +1,4 @@
-package org.cdss.orders;
+package org.cdss.support;
 
 import jakarta.servlet.Filter;
 import java.lang.reflect.InvocationHandler;
@@ -29,11 +29,11 @@ import org.springframework.jdbc.datasource.DelegatingDataSource;
  * listeners) is not part of the request and is not counted either.
  */
 @TestConfiguration(proxyBeanMethods = false)
-class StatementCounter {
+public class StatementCounter {
 
     /** What one request ran: application statements (their SQL, in order) and audit appends. */
-    record Counts(List<String> statements, int audits) {
-        int application() {
+    public record Counts(List<String> statements, int audits) {
+        public int application() {
             return statements.size();
         }
     }
@@ -47,7 +47,7 @@ class StatementCounter {
     private static final Map<String, Counts> LAST = new ConcurrentHashMap<>();
 
     /** The counts of the last request of this method and path (e.g. {@code POST /api/ocs/orders}). */
-    static Counts last(String method, String path) {
+    public static Counts last(String method, String path) {
         Counts counts = LAST.get(method + " " + path);
         if (counts == null) {
             throw new AssertionError("no request " + method + " " + path + " was counted; seen: " + LAST.keySet());
