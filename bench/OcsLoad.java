@@ -100,24 +100,24 @@ public class OcsLoad {
     /** A demo front-desk session registers synthetic patients so that orders spread over many charts. */
     List<String> setUpPatients(int count) throws Exception {
         Session desk = login("frontdesk");
+        List<String> ids = new ArrayList<>();
         for (int i = 0; i < count; i++) {
             String body = "{\"name\":\"부하테스트" + i + "\",\"birthDate\":\"1970-01-"
                     + String.format(Locale.ROOT, "%02d", 1 + i % 28) + "\",\"sex\":\"" + (i % 2 == 0 ? "F" : "M")
                     + "\"}";
-            desk.call("POST", "/api/patients", body, null);
-        }
-        String page = desk.call("GET", "/api/patients?q=" + java.net.URLEncoder.encode("부하테스트",
-                java.nio.charset.StandardCharsets.UTF_8) + "&size=100", null, null).body();
-        List<String> ids = new ArrayList<>();
-        Matcher m = OBJECT.matcher(page);
-        while (m.find()) {
-            String id = field(m.group(), "id");
-            if (id != null && field(m.group(), "mrn") != null) {
-                ids.add(id);
+            HttpResponse<String> created = desk.call("POST", "/api/patients", body, null);
+            check201(created, "patient");
+            Matcher m = OBJECT.matcher(created.body());
+            while (m.find()) {
+                String id = field(m.group(), "id");
+                if (id != null && field(m.group(), "mrn") != null) {
+                    ids.add(id);
+                    break;
+                }
             }
         }
-        if (ids.isEmpty()) {
-            throw new IllegalStateException("no patients: " + page);
+        if (ids.size() != count) {
+            throw new IllegalStateException("registered " + ids.size() + " of " + count + " patients");
         }
         return ids;
     }

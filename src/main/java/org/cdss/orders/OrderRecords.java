@@ -23,6 +23,15 @@ class OrderRecords {
         this.jdbc = jdbc;
     }
 
+    /** Whether an order already carries this number (numbers are random per day: see {@code OrderCommands}). */
+    boolean numberTaken(String orderNumber) {
+        return jdbc.sql("SELECT COUNT(*) FROM clinical_order WHERE order_number = :n")
+                        .param("n", orderNumber)
+                        .query(Long.class)
+                        .single()
+                > 0;
+    }
+
     void transition(UUID orderId, OrderStatus from, OrderStatus to, UUID actor, Instant at, String note) {
         jdbc.sql("INSERT INTO order_transition (id, order_id, from_status, to_status, actor_id, occurred_at, note) "
                         + "VALUES (:id, :o, :f, :t, :a, :at, :n)")
