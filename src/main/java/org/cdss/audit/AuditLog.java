@@ -56,13 +56,17 @@ public class AuditLog {
         Map<String, Object> row = new HashMap<>();
         row.put("id", UUID.randomUUID().toString());
         row.put("at", UtcTimestamps.toColumn(clock.instant()));
-        row.put("userId", actor == null || actor.userId() == null ? null : actor.userId().toString());
+        row.put(
+                "userId",
+                actor == null || actor.userId() == null ? null : actor.userId().toString());
         row.put("username", ColumnText.fit(actor == null ? null : actor.username(), 64));
         row.put("roles", ColumnText.fit(actor == null ? null : actor.roles(), 200));
         row.put("action", ColumnText.fit(event.action(), 60));
         row.put("resourceType", ColumnText.fit(event.resourceType(), 60));
         row.put("resourceId", ColumnText.fit(event.resourceId(), 64));
-        row.put("patientId", event.patientId() == null ? null : event.patientId().toString());
+        row.put(
+                "patientId",
+                event.patientId() == null ? null : event.patientId().toString());
         row.put("ip", ColumnText.fit(request == null ? null : request.getRemoteAddr(), 64));
         row.put("userAgent", ColumnText.fit(request == null ? null : request.getHeader("User-Agent"), 400));
         row.put("outcome", (event.outcome() == null ? AuditOutcome.SUCCESS : event.outcome()).name());

@@ -20,10 +20,12 @@ import org.springframework.session.Session;
  * session ends between {@code timeout − touchInterval} and {@code timeout} after its last request (29–30 minutes with
  * the defaults). ADR 0043.
  */
-final class ThrottledSessionTouches implements FindByIndexNameSessionRepository<ThrottledSessionTouches.TouchedSession> {
+final class ThrottledSessionTouches
+        implements FindByIndexNameSessionRepository<ThrottledSessionTouches.TouchedSession> {
 
     @SuppressWarnings("rawtypes") // the JDBC store's session type is package-private in Spring Session
     private final FindByIndexNameSessionRepository store;
+
     private final Duration touchInterval;
 
     ThrottledSessionTouches(FindByIndexNameSessionRepository<? extends Session> store, Duration touchInterval) {

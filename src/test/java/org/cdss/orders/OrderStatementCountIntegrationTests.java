@@ -117,7 +117,8 @@ class OrderStatementCountIntegrationTests {
         // medication order one row (notifications).
         assertThat(create.application()).as("create: %s", create.statements()).isEqualTo(19);
         // the random order number is drawn again when taken (two orders of a day shared one in bench/order-create.sh)
-        assertThat(create.statements()).anyMatch(sql -> sql.startsWith("SELECT COUNT(*) FROM clinical_order WHERE order_number"));
+        assertThat(create.statements())
+                .anyMatch(sql -> sql.startsWith("SELECT COUNT(*) FROM clinical_order WHERE order_number"));
         assertThat(create.audits()).isEqualTo(2);
         assertThat(inserts(create, "audit_event")).isEqualTo(2);
         assertThat(inserts(create, "EVENT_PUBLICATION")).isZero();
