@@ -98,10 +98,13 @@ public class OcsLoad {
     }
 
     /** A demo front-desk session registers synthetic patients so that orders spread over many charts. */
+    private int registered;
+
     List<String> setUpPatients(int count) throws Exception {
         Session desk = login("frontdesk");
         List<String> ids = new ArrayList<>();
-        for (int i = 0; i < count; i++) {
+        for (int n = 0; n < count; n++) {
+            int i = registered++; // a name of its own on every call: the same name and birth date is a duplicate
             String body = "{\"name\":\"부하테스트" + i + "\",\"birthDate\":\"1970-01-"
                     + String.format(Locale.ROOT, "%02d", 1 + i % 28) + "\",\"sex\":\"" + (i % 2 == 0 ? "F" : "M")
                     + "\"}";
