@@ -165,6 +165,54 @@ describe('imaging routes', () => {
     expect(await screen.findByTestId('imaging-linked')).toBeTruthy();
   });
 
+  it('sends a folder\u2019s DICOM files together in one request (a tar) and shows each file\u2019s outcome; a zip goes alone', async () => {
+    const sent: { fileName: unknown; type: unknown; body: unknown }[] = [];
+    renderAt(`/patients/${PATIENT}/imaging`, user(['DOCTOR']), {
+      'GET /api/imaging/studies': () => ({ status: 200, data: [] }),
+      'POST /api/imaging/uploads': (config) => {
+        sent.push({ fileName: config.params?.fileName, type: config.headers['Content-Type'], body: config.data });
+        return config.params?.fileName === 'files.tar'
+          ? {
+              status: 200,
+              data: {
+                stored: 2,
+                duplicates: 0,
+                refused: 1,
+                files: [
+                  { file: 'IM0001.dcm', status: 'STORED', studyId: STUDY, patientLink: 'LINKED' },
+                  { file: 'notes.dcm', status: 'REFUSED', reason: 'not-dicom' },
+                  { file: 'IM0002.dcm', status: 'STORED', studyId: STUDY, patientLink: 'LINKED' },
+                ],
+              },
+            }
+          : { status: 200, data: { stored: 0, duplicates: 1, refused: 0, files: [{ file: 'IM0001.dcm', status: 'DUPLICATE', studyId: STUDY, patientLink: 'LINKED' }] } };
+      },
+    });
+    expect(await screen.findByTestId('empty-state')).toBeTruthy();
+    const files = [new File(['a'.repeat(600)], 'IM0001.dcm'), new File(['x'], 'notes.dcm'), new File(['b'], 'IM0002.dcm'), new File(['z'], 'study.zip')];
+    fireEvent.change(screen.getByTestId('imaging-upload-folder'), { target: { files } });
+    await waitFor(() => expect(screen.getAllByTestId('imaging-upload-result')).toHaveLength(4));
+    expect(calls.filter((c) => c === 'POST /api/imaging/uploads')).toHaveLength(2);
+    expect(sent.map((s) => [s.fileName, s.type])).toEqual([
+      ['files.tar', 'application/x-tar'],
+      ['study.zip', 'application/zip'],
+    ]);
+    // a tar: each file a 512-byte header, its bytes padded to 512, then two zero blocks
+    const tar = new Uint8Array(await (sent[0].body as Blob).arrayBuffer());
+    expect(tar.length).toBe(512 + 1024 + 512 + 512 + 512 + 512 + 1024);
+    const text = (from: number, length: number) => new TextDecoder().decode(tar.slice(from, from + length)).replace(/\0+$/, '');
+    expect(text(0, 100)).toBe('IM0001.dcm');
+    expect(text(124, 11)).toBe((600).toString(8).padStart(11, '0'));
+    expect(text(257, 5)).toBe('ustar');
+    expect(text(1536, 100)).toBe('notes.dcm');
+    expect(text(2560, 100)).toBe('IM0002.dcm');
+    const rows = screen.getAllByTestId('imaging-upload-file');
+    expect(rows.map((r) => r.getAttribute('data-state'))).toEqual(['done', 'done', 'done', 'done']);
+    expect(within(rows[0]).getByTestId('imaging-upload-result').textContent).toContain('1 stored, 0 already there, 0 refused');
+    expect(within(rows[1]).getByTestId('imaging-upload-result').textContent).toContain('notes.dcm: not a DICOM file, or a broken one');
+    expect(within(rows[3]).getByTestId('imaging-upload-result').textContent).toContain('0 stored, 1 already there');
+  });
+
   it('scrolls through a series with the slider', async () => {
     renderAt(`/imaging/studies/${STUDY}`, user(['RADIOLOGIST']), {
       [`GET /api/imaging/studies/${STUDY}`]: () => ({ status: 200, data: study }),

@@ -5,12 +5,9 @@ import { Button } from '../../../components/ui/button';
 import { Card, CardContent, CardHeader, CardTitle } from '../../../components/ui/card';
 import { problemMessage } from '../../../lib/problem-message';
 import type { ImagingFileResult } from '../../../types/api';
-import { uploadImagingFile } from '../api/upload';
+import { planUploads, uploadImagingBatch, uploadImagingFile } from '../api/upload';
 import { imagingKeys, useLinkStudy } from '../api/studies';
 import { isVolumeFile, uploadVolumeFile, volumeKeys } from '../api/volumes';
-
-/** Files sent at once. */
-const PARALLEL = 3;
 
 interface FileProgress {
   name: string;
@@ -21,8 +18,9 @@ interface FileProgress {
 }
 
 /**
- * Upload of DICOM files, a folder or a zip of a study for this patient: the files go one by one (one request each),
- * each with its progress bar, then its outcome per DICOM file (stored, already there, refused with the reason).
+ * Upload of DICOM files, a folder or a zip of a study for this patient: DICOM files go in batches (several files per
+ * request, ADR 0045), a zip or a NIfTI volume alone, one request at a time; each file has its progress bar, then its
+ * outcome (stored, already there, refused with the reason).
  */
 export function ImagingUploadPanel({ patientId }: { patientId: string }) {
   const { t } = useTranslation();
@@ -34,24 +32,39 @@ export function ImagingUploadPanel({ patientId }: { patientId: string }) {
     const initial: FileProgress[] = list.map((f) => ({ name: f.name, percent: 0, state: 'waiting', results: [] }));
     setFiles(initial);
     setBusy(true);
-    // a few files at a time: each request's fixed cost (session, access check, audit) overlaps the others' transfer
-    let next = 0;
-    const worker = async () => {
-      while (next < list.length) {
-        const i = next++;
-        const update = (change: Partial<FileProgress>) =>
-          setFiles((current) => current.map((f, j) => (j === i ? { ...f, ...change } : f)));
-        update({ state: 'sending' });
-        try {
+    const update = (i: number, change: Partial<FileProgress>) =>
+      setFiles((current) => current.map((f, j) => (j === i ? { ...f, ...change } : f)));
+    // one request at a time: a batch already pays the request's fixed cost once for many files
+    for (const group of planUploads(list, (f) => isVolumeFile(f.name))) {
+      group.forEach((i) => update(i, { state: 'sending' }));
+      try {
+        if (group.length === 1) {
+          // a zip, a volume, a large file or a lone DICOM file: as itself
+          const i = group[0];
           const upload = isVolumeFile(list[i].name) ? uploadVolumeFile : uploadImagingFile;
-          const result = await upload(patientId, list[i], (percent) => update({ percent }));
-          update({ state: 'done', percent: 100, results: result.files ?? [] });
-        } catch (error) {
-          update({ state: 'failed', error: problemMessage(error, t) });
+          const result = await upload(patientId, list[i], (percent) => update(i, { percent }));
+          update(i, { state: 'done', percent: 100, results: result.files ?? [] });
+        } else {
+          const result = await uploadImagingBatch(
+            patientId,
+            group.map((i) => list[i]),
+            (k, percent) => update(group[k], { percent }),
+          );
+          // one outcome per file, in the order sent; a file without one was not read (the batch stopped before it)
+          group.forEach((i, k) => {
+            const outcome = result.files?.[k];
+            update(
+              i,
+              outcome
+                ? { state: 'done', percent: 100, results: [outcome] }
+                : { state: 'failed', error: t('imaging.reason.batch-broken') },
+            );
+          });
         }
+      } catch (error) {
+        group.forEach((i) => update(i, { state: 'failed', error: problemMessage(error, t) }));
       }
-    };
-    await Promise.all(Array.from({ length: Math.min(PARALLEL, list.length) }, worker));
+    }
     setBusy(false);
     await client.invalidateQueries({ queryKey: imagingKeys.patient(patientId) });
     await client.invalidateQueries({ queryKey: volumeKeys.patient(patientId) });

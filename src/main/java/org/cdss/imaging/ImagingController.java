@@ -28,10 +28,10 @@ import org.springframework.web.bind.annotation.RestController;
 import org.springframework.web.servlet.mvc.method.annotation.StreamingResponseBody;
 
 /**
- * The imaging API. Uploads are one file per request as the body (a DICOM file, or a zip of a study), with the
- * patient and the file name in the query string — the same streaming convention as the document library (ADR 0023,
- * ADR 0028): the browser sends a folder's files one by one, which gives a per-file progress bar. Previews and
- * downloads are streamed from the archive; the browser never talks to Orthanc.
+ * The imaging API. An upload is the request's body (a DICOM file, a zip of a study, or a tar of several files — what
+ * the browser sends for a folder, ADR 0045), with the patient and the file name in the query string — the same
+ * streaming convention as the document library (ADR 0023, ADR 0028). Previews and downloads are streamed from the
+ * archive; the browser never talks to Orthanc.
  */
 @RestController
 @RequestMapping("/api/imaging")

@@ -3,10 +3,7 @@ package org.cdss.imaging;
 import java.io.FilterInputStream;
 import java.io.IOException;
 import java.io.InputStream;
-import java.io.OutputStream;
 import java.io.UncheckedIOException;
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
@@ -25,7 +22,8 @@ import org.springframework.stereotype.Service;
 import org.springframework.util.unit.DataSize;
 
 /**
- * Uploads of DICOM files (one per request, or a zip of a study) for a patient. The body is read as a stream and
+ * Uploads of DICOM files for a patient: one file per request, a batch of files as a tar (what the browser sends for
+ * several files or a folder, ADR 0045), or a zip of a study. The body is read as a stream and
  * each file spooled to a temporary file within its size limit (never whole in the heap), then stored in the archive,
  * which decides whether it is DICOM: each file gets its own outcome (stored, duplicate — the same SOP Instance UID
  * already there, refused with a reason) and a broken file does not stop the others. A zip's entries are refused when
@@ -80,18 +78,21 @@ class ImagingUploads {
         String name = baseName(fileName);
         String lower = name.toLowerCase(Locale.ROOT);
         boolean zip = lower.endsWith(".zip");
+        boolean tar = lower.endsWith(".tar");
         if (ImagingVolumes.isVolume(lower)) {
             // research volumes are not DICOM: POST /api/imaging/volumes (ImagingVolumes)
             throw new DomainException(ImagingProblem.UPLOAD_UNSUPPORTED);
         }
-        if (contentLength > (zip ? maxTotal : maxFile)) {
+        if (contentLength > (zip || tar ? maxTotal : maxFile)) {
             throw new DomainException(ImagingProblem.UPLOAD_TOO_LARGE);
         }
         Batch batch = new Batch(patientId);
         if (zip) {
             unzip(body, batch);
+        } else if (tar) {
+            untar(body, batch);
         } else {
-            Spooled spooled = spool(body, maxFile);
+            Spooled spooled = Spooled.spool(body, maxFile);
             if (spooled == null) {
                 throw new DomainException(ImagingProblem.UPLOAD_TOO_LARGE);
             }
@@ -131,7 +132,7 @@ class ImagingUploads {
                     continue;
                 }
                 long budget = Math.min(maxFile, maxTotal - expanded);
-                Spooled spooled = spool(new NonClosing(zip), budget);
+                Spooled spooled = Spooled.spool(new NonClosing(zip), budget);
                 if (spooled == null) {
                     // the rest of the zip is not read: skipping an oversized entry would inflate it all
                     batch.refused(path, budget < maxFile ? "zip-too-large" : "too-large");
@@ -155,6 +156,48 @@ class ImagingUploads {
         }
     }
 
+    /**
+     * A batch: every regular file of the tar gets its outcome, in the tar's order (the browser matches them to its
+     * files by position). An entry above the file limit is refused and skipped, the others go on; the batch stops
+     * where the tar is broken or cut, or past the total limit or the number of files.
+     */
+    private void untar(InputStream body, Batch batch) {
+        TarStream tar = new TarStream(body);
+        long total = 0;
+        int entries = 0;
+        String current = "upload.tar";
+        try {
+            TarStream.Entry entry;
+            while ((entry = tar.next()) != null) {
+                current = entry.name();
+                total += entry.size();
+                if (++entries > maxEntries) {
+                    batch.refused(current, "batch-too-many-files");
+                    break;
+                }
+                if (total > maxTotal) {
+                    batch.refused(current, "batch-too-large");
+                    break;
+                }
+                if (entry.size() > maxFile) {
+                    batch.refused(current, "too-large");
+                    continue;
+                }
+                batch.store(current, java.util.Objects.requireNonNull(Spooled.spool(tar.data(), maxFile)));
+                current = "upload.tar";
+            }
+        } catch (UncheckedIOException e) {
+            if (!(e.getCause() instanceof TarStream.Broken)) {
+                throw e;
+            }
+            batch.refused(current, "batch-broken");
+        } catch (TarStream.Broken e) {
+            batch.refused(current, "batch-broken");
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
     /** A zip entry's path is safe when relative, without {@code ..} segments or backslashes. */
     static boolean safe(String path) {
         if (path.isEmpty() || path.startsWith("/") || path.contains("\\") || path.contains(":")) {
@@ -172,74 +215,6 @@ class ImagingUploads {
         String p = path.replace('\\', '/');
         String base = p.substring(p.lastIndexOf('/') + 1);
         return base.length() > 200 ? base.substring(0, 200) : base;
-    }
-
-    /** Files up to this size are held in memory on their way to the archive; larger ones go to a temporary file. */
-    static final int IN_MEMORY = 4 * 1024 * 1024;
-
-    /** One file on its way to the archive: in memory when small, else in a temporary file. */
-    record Spooled(byte @Nullable [] bytes, @Nullable Path file, long size) {
-        ImageArchive.StoreOutcome storeIn(ImageArchive archive) {
-            return bytes != null ? archive.store(bytes) : archive.store(java.util.Objects.requireNonNull(file));
-        }
-
-        void discard() {
-            if (file != null) {
-                try {
-                    Files.deleteIfExists(file);
-                } catch (IOException ignored) {
-                    // a temporary file left behind is removed with the temp folder
-                }
-            }
-        }
-    }
-
-    /** The stream read within {@code limit}: in memory up to {@link #IN_MEMORY}, then spooled; null above the limit. */
-    private static @Nullable Spooled spool(InputStream in, long limit) {
-        try {
-            java.io.ByteArrayOutputStream memory = new java.io.ByteArrayOutputStream(256 * 1024);
-            byte[] buf = new byte[64 * 1024];
-            long total = 0;
-            int n;
-            while ((n = in.read(buf)) >= 0) {
-                total += n;
-                if (total > limit) {
-                    return null;
-                }
-                memory.write(buf, 0, n);
-                if (memory.size() > IN_MEMORY) {
-                    return toFile(memory, in, total, limit);
-                }
-            }
-            return new Spooled(memory.toByteArray(), null, total);
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
-    }
-
-    private static @Nullable Spooled toFile(java.io.ByteArrayOutputStream head, InputStream in, long read, long limit)
-            throws IOException {
-        Path file = Files.createTempFile("cdss-imaging-", ".part");
-        boolean ok = false;
-        try (OutputStream out = Files.newOutputStream(file)) {
-            head.writeTo(out);
-            byte[] buf = new byte[64 * 1024];
-            long total = read;
-            int n;
-            while ((n = in.read(buf)) >= 0) {
-                total += n;
-                if (total > limit) {
-                    return null;
-                }
-                out.write(buf, 0, n);
-            }
-            ok = true;
-            return new Spooled(null, file, total);
-        } finally {
-            if (!ok) {
-                Files.deleteIfExists(file);
-            }
-        }
     }
 
     /** The files of one upload and their outcomes; studies are registered once per upload. */
