@@ -41,6 +41,7 @@ final class FhirCodes {
     static final String DICOM_AUDIT = "http://dicom.nema.org/resources/ontology/DCM";
     static final String AUDIT_EVENT_TYPE = "http://terminology.hl7.org/CodeSystem/audit-event-type";
     static final String RESTFUL_INTERACTION = "http://hl7.org/fhir/restful-interaction";
+    static final String DOCUMENT_CATEGORY = "http://hl7.org/fhir/us/core/CodeSystem/us-core-documentreference-category";
 
     private FhirCodes() {}
 
@@ -85,6 +86,17 @@ final class FhirCodes {
             translation.addExtension("content", new StringType(ko));
         }
         return coding;
+    }
+
+    /** The kind of every SOAP note of the records module: LOINC 34108-1 Outpatient Note (ADR 0047). */
+    static CodeableConcept outpatientNoteType() {
+        return bilingual(coding(LOINC, "34108-1", "Outpatient Note", "외래 진료기록"), "외래 진료기록", "Outpatient Note");
+    }
+
+    /** The document category of a note: US Core's {@code clinical-note}, the one clients search notes by. */
+    static CodeableConcept clinicalNoteCategory() {
+        return bilingual(
+                coding(DOCUMENT_CATEGORY, "clinical-note", "Clinical Note", "임상 기록"), "임상 기록", "Clinical Note");
     }
 
     static Quantity ucum(BigDecimal value, String unit) {

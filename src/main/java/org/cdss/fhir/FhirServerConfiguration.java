@@ -28,7 +28,11 @@ class FhirServerConfiguration {
 
     @Bean
     ServletRegistrationBean<RestfulServer> fhirServlet(
-            List<IResourceProvider> providers, FhirErrors errors, FhirAudit audit, FhirScopes scopes) {
+            List<IResourceProvider> providers,
+            FhirErrors errors,
+            FhirAudit audit,
+            FhirScopes scopes,
+            HistoryEntries history) {
         RestfulServer server = new RestfulServer(FhirContext.forR4Cached()) {
             @Override
             protected void service(HttpServletRequest request, HttpServletResponse response)
@@ -49,6 +53,7 @@ class FhirServerConfiguration {
         server.registerInterceptor(errors);
         server.registerInterceptor(audit);
         server.registerInterceptor(scopes);
+        server.registerInterceptor(history);
         ServletRegistrationBean<RestfulServer> registration = new ServletRegistrationBean<>(server, "/fhir/*");
         registration.setName("fhir");
         registration.setLoadOnStartup(1);

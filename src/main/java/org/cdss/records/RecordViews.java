@@ -61,6 +61,33 @@ public final class RecordViews {
             Instant writtenAt,
             String reason) {}
 
+    /**
+     * One version of a SOAP note with what a document needs around it (the FHIR facade's {@code DocumentReference}):
+     * the note's patient and encounter (with the encounter's status and period), who wrote the note first and when,
+     * which version this is and which one is current, and this version's text, writer, time and reason. Ids of the
+     * writers are staff user ids.
+     */
+    public record NoteDocumentView(
+            UUID noteId,
+            UUID patientId,
+            UUID encounterId,
+            EncounterStatus encounterStatus,
+            Instant encounterStartedAt,
+            Instant encounterEndedAt,
+            UUID authoredById,
+            String authoredBy,
+            Instant authoredAt,
+            long version,
+            long currentVersion,
+            String subjective,
+            String objective,
+            String assessment,
+            String plan,
+            UUID writtenById,
+            String writtenBy,
+            Instant writtenAt,
+            String reason) {}
+
     /** A set of vital signs; {@code bmi} is computed by the server. */
     public record VitalsView(
             UUID id,

@@ -4,7 +4,8 @@
  * an amendment adds a version with its author, time and reason, by the note's author or, with a reason, another
  * doctor; a stale amendment is 409; ADR 0015), vital signs (BMI computed here, physiologic ranges checked) and
  * encounter diagnoses (KCD/ICD-10, primary or secondary; vitals and diagnoses are only ever added). {@link org.cdss.records.RecordManagement} holds the commands,
- * {@link org.cdss.records.RecordQueries} the reads, {@link org.cdss.records.Timeline} the per-patient timeline that
+ * {@link org.cdss.records.RecordQueries} the reads ({@link org.cdss.records.NoteQueries}: the notes version by version as documents, for the FHIR
+ * facade; ADR 0047), {@link org.cdss.records.Timeline} the per-patient timeline that
  * other modules extend by implementing the port {@link org.cdss.records.TimelineSource}.
  *
  * <p>Access (least privilege, enforced in the service and at URL level): the visit history (encounters with their

@@ -119,6 +119,7 @@ class FhirAccessMatrixIntegrationTests {
         String vitals = one("SELECT id FROM vital_signs WHERE encounter_id = :p", encounter);
         String diagnosis = one("SELECT id FROM encounter_diagnosis WHERE encounter_id = :p", encounter);
         String appointment = one("SELECT id FROM appointment WHERE patient_id = :p", a);
+        String note = one("SELECT id FROM clinical_note WHERE encounter_id = :p", encounter);
         PatientSummaryView summary = TestUsers.asSystem(() -> directory.get(patientA));
         String name = java.net.URLEncoder.encode(summary.name(), java.nio.charset.StandardCharsets.UTF_8);
 
@@ -144,6 +145,13 @@ class FhirAccessMatrixIntegrationTests {
         pairs.put("/fhir/Provenance/" + labId + "-0", "/api/ocs/orders/" + labId);
         pairs.put("/fhir/Provenance?patient=" + a, "/api/ocs/orders?patientId=" + a);
         pairs.put("/fhir/Appointment/" + appointment, "/api/appointments/" + appointment);
+        // the notes: the chart's timeline lists them, the encounter holds them, its note versions are their history
+        pairs.put("/fhir/DocumentReference?patient=" + a, base + "/timeline");
+        pairs.put("/fhir/DocumentReference?subject=Patient/" + a + "&category=clinical-note", base + "/timeline");
+        pairs.put("/fhir/DocumentReference/" + note, "/api/encounters/" + encounter);
+        String versions = "/api/encounters/" + encounter + "/notes/" + note + "/versions";
+        pairs.put("/fhir/DocumentReference/" + note + "/_history", versions);
+        pairs.put("/fhir/DocumentReference/" + note + "/_history/0", versions);
         pairs.put("/fhir/AuditEvent?patient=" + a, "/api/admin/audit?patientId=" + a);
         pairs.put("/fhir/Organization", "/api/departments");
         pairs.put("/fhir/Practitioner", "/api/doctors");
@@ -189,6 +197,20 @@ class FhirAccessMatrixIntegrationTests {
                         "test-secret-front",
                         "system/*.rs",
                         FhirTokens.FRONT_OFFICE_ACCOUNT));
+        scoped.put(
+                "token system/DocumentReference.rs (DOCTOR)",
+                scoped(
+                        "test-document-reader",
+                        "test-secret-documents",
+                        "system/DocumentReference.rs",
+                        FhirTokens.DOCTOR_ACCOUNT));
+        scoped.put(
+                "token patient/DocumentReference.rs (own)",
+                scoped(
+                        "test-patient-documents",
+                        "test-secret-patient-documents",
+                        "patient/DocumentReference.rs",
+                        FhirTokens.PATIENT_ACCOUNT));
         scoped.put(
                 "token patient/*.rs (own)",
                 scoped(
@@ -268,7 +290,12 @@ class FhirAccessMatrixIntegrationTests {
         assertThat(self.get("/fhir/Patient/" + a).status()).isEqualTo(200);
         assertThat(self.get("/fhir/AllergyIntolerance?patient=" + a).status()).isEqualTo(200);
         String b = patientB.toString();
+        String noteOfB = one("SELECT id FROM clinical_note WHERE patient_id = :p", b);
         for (String other : List.of(
+                "/fhir/DocumentReference?patient=" + b,
+                "/fhir/DocumentReference/" + noteOfB,
+                "/fhir/DocumentReference/" + noteOfB + "/_history",
+                "/fhir/DocumentReference/" + noteOfB + "/_history/0",
                 "/fhir/Patient/" + b,
                 "/fhir/AllergyIntolerance?patient=" + b,
                 "/fhir/Condition?patient=" + b,
@@ -284,9 +311,18 @@ class FhirAccessMatrixIntegrationTests {
         ApiClient app = scoped.get("token patient/*.rs (own)").client();
         String own = appPatient.toString();
         String stranger = appPatient.equals(patientB) ? a : b;
+        String noteOfStranger = one("SELECT id FROM clinical_note WHERE patient_id = :p", stranger);
+        String ownNote = one("SELECT id FROM clinical_note WHERE patient_id = :p", own);
         assertThat(app.get("/fhir/Patient/" + own).status()).isEqualTo(200);
         assertThat(app.get("/fhir/Observation?patient=" + own).status()).isEqualTo(200);
+        assertThat(app.get("/fhir/DocumentReference?patient=" + own).status()).isEqualTo(200);
+        assertThat(app.get("/fhir/DocumentReference/" + ownNote + "/_history/0").status())
+                .isEqualTo(200);
         for (String type : List.of(
+                "DocumentReference?patient=" + stranger,
+                "DocumentReference/" + noteOfStranger,
+                "DocumentReference/" + noteOfStranger + "/_history",
+                "DocumentReference/" + noteOfStranger + "/_history/0",
                 "Patient/" + stranger,
                 "AllergyIntolerance?patient=" + stranger,
                 "Condition?patient=" + stranger,
@@ -298,6 +334,22 @@ class FhirAccessMatrixIntegrationTests {
             assertThat(r.status()).as(type).isEqualTo(404);
             assertThat(r.body()).contains("OperationOutcome").doesNotContain(stranger.substring(0, 8) + "\"");
         }
+        // a patient-scope token for notes only: its own patient's notes and their versions, nobody else's, nothing else
+        ApiClient documents =
+                scoped.get("token patient/DocumentReference.rs (own)").client();
+        assertThat(documents.get("/fhir/DocumentReference?patient=" + own).status())
+                .isEqualTo(200);
+        assertThat(documents
+                        .get("/fhir/DocumentReference/" + ownNote + "/_history")
+                        .status())
+                .isEqualTo(200);
+        for (String path : List.of(
+                "/fhir/DocumentReference?patient=" + stranger,
+                "/fhir/DocumentReference/" + noteOfStranger,
+                "/fhir/DocumentReference/" + noteOfStranger + "/_history/0")) {
+            assertThat(documents.get(path).status()).as(path).isEqualTo(404);
+        }
+        assertThat(documents.get("/fhir/Observation?patient=" + own).status()).isEqualTo(403);
     }
 
     @Test
@@ -385,7 +437,7 @@ class FhirAccessMatrixIntegrationTests {
         String rest = path.substring("/fhir/".length());
         String[] parts = rest.split("\\?")[0].split("/");
         String type = parts[0];
-        char wanted = parts.length == 2 ? 'r' : 's';
+        char wanted = parts.length >= 2 ? 'r' : 's'; // read, vread and history by id need r
         for (String scope : scopes.split(" ")) {
             String context = scope.substring(0, scope.indexOf('/'));
             if (patientAccount != context.equals("patient")) {

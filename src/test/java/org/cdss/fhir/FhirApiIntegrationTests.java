@@ -7,6 +7,7 @@ import ca.uhn.fhir.rest.client.api.IGenericClient;
 import ca.uhn.fhir.rest.client.api.ServerValidationModeEnum;
 import ca.uhn.fhir.rest.client.interceptor.CookieInterceptor;
 import ca.uhn.fhir.rest.gclient.ICriterion;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.LocalDate;
@@ -30,6 +31,7 @@ import org.hl7.fhir.r4.model.AuditEvent;
 import org.hl7.fhir.r4.model.Bundle;
 import org.hl7.fhir.r4.model.CapabilityStatement;
 import org.hl7.fhir.r4.model.Condition;
+import org.hl7.fhir.r4.model.DocumentReference;
 import org.hl7.fhir.r4.model.Encounter;
 import org.hl7.fhir.r4.model.MedicationRequest;
 import org.hl7.fhir.r4.model.MedicationStatement;
@@ -137,7 +139,8 @@ class FhirApiIntegrationTests {
             collect(found, Condition.class, Condition.PATIENT.hasId(patientId));
             collect(found, Observation.class, Observation.PATIENT.hasId(patientId));
             collect(found, Appointment.class, Appointment.PATIENT.hasId(patientId));
-            if (found.values().stream().allMatch(l -> l.size() >= PER_TYPE) && found.size() == 4) {
+            collect(found, DocumentReference.class, DocumentReference.PATIENT.hasId(patientId));
+            if (found.values().stream().allMatch(l -> l.size() >= PER_TYPE) && found.size() == 5) {
                 break;
             }
         }
@@ -159,6 +162,17 @@ class FhirApiIntegrationTests {
                         .getCodingFirstRep()
                         .getSystem()
                         .equals(FhirCodes.KCD_SYSTEM));
+        // the seed's notes: Korean SOAP text as a text/plain attachment, LOINC-typed, by their visit's doctor
+        assertThat(found.get(DocumentReference.class)).allMatch(r -> {
+            DocumentReference d = (DocumentReference) r;
+            return d.getType().getCodingFirstRep().getCode().equals("34108-1")
+                    && d.getContentFirstRep().getAttachment().getLanguage().equals("ko")
+                    && new String(d.getContentFirstRep().getAttachment().getData(), StandardCharsets.UTF_8)
+                            .startsWith("S: ")
+                    && d.getAuthorFirstRep().getReference().startsWith("Practitioner/")
+                    && d.getContext().getEncounterFirstRep().getReference().startsWith("Encounter/")
+                    && d.getMeta().getVersionId().equals("0");
+        });
         assertThat(found.get(Observation.class))
                 .allMatch(o -> ((Observation) o)
                         .getCode().getCoding().stream()
@@ -380,7 +394,8 @@ class FhirApiIntegrationTests {
                         "Practitioner",
                         "Organization",
                         "AuditEvent",
-                        "Provenance");
+                        "Provenance",
+                        "DocumentReference");
         assertThat(cs.getRestFirstRep().getResource().stream()
                         .filter(r -> r.getType().equals("MedicationRequest"))
                         .findFirst()
@@ -390,14 +405,20 @@ class FhirApiIntegrationTests {
                         .map(s -> s.getValue())
                         .toList())
                 .contains("MedicationRequest:patient", "MedicationRequest:requester");
-        // no resource type served here keeps its earlier versions (Patient and orders keep a version number for
-        // If-Match, not the earlier content): neither vread nor _history is claimed
+        // only clinical notes keep their earlier versions (ADR 0042, 0047): vread and the instance history are
+        // claimed for DocumentReference and for no other type (Patient and orders keep a version number for If-Match,
+        // not the earlier content); no type history anywhere
         assertThat(cs.getRestFirstRep().getResource().stream()
                         .flatMap(r -> r.getInteraction().stream()
                                 .map(i -> r.getType() + " " + i.getCode().toCode()))
+                        .filter(i ->
+                                i.endsWith(" vread") || i.endsWith(" history-instance") || i.endsWith(" history-type"))
                         .toList())
-                .isNotEmpty()
-                .noneMatch(i -> i.endsWith(" vread") || i.endsWith(" history-instance") || i.endsWith(" history-type"));
+                .containsExactlyInAnyOrder("DocumentReference vread", "DocumentReference history-instance");
+        assertThat(cs.getRestFirstRep().getInteraction().stream()
+                        .map(i -> i.getCode().toCode())
+                        .toList())
+                .doesNotContain("history-system");
     }
 
     /** system|code|display|Korean translation of each coding. */
