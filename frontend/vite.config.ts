@@ -17,6 +17,8 @@ export default defineConfig({
       '/actuator': backend,
       '/v3': backend,
       '/swagger-ui': backend,
+      // SMART app launch (ADR 0048): the authorization endpoint and its consent page
+      '/oauth2': backend,
     },
   },
   test: {

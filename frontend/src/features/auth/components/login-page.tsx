@@ -25,12 +25,22 @@ function safeTarget(from: unknown): string {
     : '/';
 }
 
+/**
+ * A SMART app's authorization request (ADR 0048) the server sent here to sign in first: followed back as a full page
+ * load once signed in, and nothing else from the query (no open redirect).
+ */
+export function authorizeTarget(search: string): string | null {
+  const next = new URLSearchParams(search).get('next');
+  return next !== null && next.startsWith('/oauth2/authorize?') ? next : null;
+}
+
 export function LoginPage() {
   const { t } = useTranslation();
   const navigate = useNavigate();
   const location = useLocation();
   const state = (location.state ?? {}) as LoginLocationState;
   const target = safeTarget(state.from);
+  const authorize = authorizeTarget(location.search);
   const me = useMe();
   const login = useLogin();
   const [username, setUsername] = useState('');
@@ -38,6 +48,10 @@ export function LoginPage() {
   const [fieldErrors, setFieldErrors] = useState<Record<string, string>>({});
 
   if (me.isPending) return <Spinner className="min-h-screen" />;
+  if (me.data && authorize) {
+    window.location.replace(authorize);
+    return <Spinner className="min-h-screen" />;
+  }
   if (me.data) return <Navigate to={target} replace />;
 
   const onSubmit = (event: FormEvent) => {
@@ -49,7 +63,7 @@ export function LoginPage() {
     }
     setFieldErrors({});
     login.mutate(parsed.data, {
-      onSuccess: () => navigate(target, { replace: true }),
+      onSuccess: () => (authorize ? window.location.assign(authorize) : navigate(target, { replace: true })),
       onError: (error) => setFieldErrors(problemFieldErrors(toApiProblem(error))),
     });
   };

@@ -17,14 +17,16 @@ final class FhirTokenAuthentication extends AbstractAuthenticationToken {
     private final CdssPrincipal principal;
     private final String clientId;
     private final List<SmartScope> scopes;
+    private final boolean userToken;
 
-    FhirTokenAuthentication(CdssPrincipal principal, String clientId, List<SmartScope> scopes) {
+    FhirTokenAuthentication(CdssPrincipal principal, String clientId, List<SmartScope> scopes, boolean userToken) {
         super(principal.roles().stream()
                 .map(r -> new SimpleGrantedAuthority(r.authority()))
                 .toList());
         this.principal = principal;
         this.clientId = clientId;
         this.scopes = List.copyOf(scopes);
+        this.userToken = userToken;
         setAuthenticated(true);
     }
 
@@ -44,12 +46,15 @@ final class FhirTokenAuthentication extends AbstractAuthenticationToken {
 
     /**
      * The scopes that apply to the account: {@code system/} and {@code user/} for a staff account, {@code patient/}
-     * for a patient account (whose module rules confine it to its own record).
+     * for a patient account (whose module rules confine it to its own record). A user token (a SMART app a staff
+     * member launched, ADR 0048) counts its {@code user/} scopes only.
      */
     List<SmartScope> applicableScopes() {
-        Set<SmartScope.Context> contexts = principal.patientId() == null
-                ? Set.of(SmartScope.Context.SYSTEM, SmartScope.Context.USER)
-                : Set.of(SmartScope.Context.PATIENT);
+        Set<SmartScope.Context> contexts = userToken
+                ? Set.of(SmartScope.Context.USER)
+                : principal.patientId() == null
+                        ? Set.of(SmartScope.Context.SYSTEM, SmartScope.Context.USER)
+                        : Set.of(SmartScope.Context.PATIENT);
         return scopes.stream().filter(s -> contexts.contains(s.context())).toList();
     }
 

@@ -17,6 +17,9 @@ import org.springframework.transaction.annotation.Transactional;
 @Service
 public class OAuthClients {
 
+    /** The claim of a user token (SMART app launch, ADR 0048) that names the staff member's account id. */
+    public static final String USER_CLAIM = "cdss_user";
+
     private final Map<String, OAuthProperties.Client> clients = new LinkedHashMap<>();
     private final UserAccounts users;
 
@@ -35,6 +38,10 @@ public class OAuthClients {
             throw new IllegalStateException("cdss.oauth.clients: client-id must be 3-100 of A-Z a-z 0-9 . _ -");
         }
         String where = "cdss.oauth.clients[" + client.clientId() + "]: ";
+        if (client.launchedByUser()) {
+            validateApp(client, where);
+            return;
+        }
         if (blank(client.secret()) && blank(client.publicKey()) && blank(client.jwksUrl())) {
             throw new IllegalStateException(where + "secret, public-key or jwks-url is required");
         }
@@ -55,12 +62,77 @@ public class OAuthClients {
         }
     }
 
+    /**
+     * A SMART app launched by staff (ADR 0048): it acts as whoever signs in, so no {@code act-as}; {@code user/}
+     * scopes only (no standalone patient launch); redirect URIs exact, https or a loopback http address (a desktop
+     * app or a developer's machine), without a fragment; a secret, if any, hashed; no assertion keys.
+     */
+    private static void validateApp(OAuthProperties.Client client, String where) {
+        if (!blank(client.actAs())) {
+            throw new IllegalStateException(where + "an app with redirect-uris acts as its user: no act-as");
+        }
+        if (!blank(client.publicKey()) || !blank(client.jwksUrl())) {
+            throw new IllegalStateException(where + "an app with redirect-uris uses PKCE and optionally a secret");
+        }
+        if (!blank(client.secret()) && !client.secret().startsWith("{")) {
+            throw new IllegalStateException(
+                    where + "secret must be a password hash ({bcrypt}…), never the secret itself");
+        }
+        if (client.scopes().isEmpty()) {
+            throw new IllegalStateException(where + "at least one scope is required");
+        }
+        for (String scope : client.scopes()) {
+            var parsed = SmartScope.parse(scope);
+            if (parsed.isEmpty() || parsed.get().context() != SmartScope.Context.USER) {
+                throw new IllegalStateException(where + "an app launched by staff has user/ scopes only: " + scope);
+            }
+        }
+        for (String uri : client.redirectUris()) {
+            java.net.URI parsed;
+            try {
+                parsed = new java.net.URI(uri);
+            } catch (java.net.URISyntaxException e) {
+                throw new IllegalStateException(where + "not a redirect URI: " + uri, e);
+            }
+            boolean loopback = "http".equals(parsed.getScheme())
+                    && ("localhost".equals(parsed.getHost()) || "127.0.0.1".equals(parsed.getHost()));
+            if (parsed.getFragment() != null
+                    || parsed.getHost() == null
+                    || !("https".equals(parsed.getScheme()) || loopback)) {
+                throw new IllegalStateException(
+                        where + "a redirect URI is https (or http on localhost), without a fragment: " + uri);
+            }
+        }
+    }
+
     static boolean blank(String value) {
         return value == null || value.isBlank();
     }
 
     Iterable<OAuthProperties.Client> all() {
         return clients.values();
+    }
+
+    java.util.Optional<OAuthProperties.Client> find(String clientId) {
+        return java.util.Optional.ofNullable(clients.get(clientId));
+    }
+
+    /**
+     * The principal of the staff member a SMART app's user token was issued to (ADR 0048), as of now: the client is
+     * still a registered app, the account exists, is active, not locked, and staff. The module rules then apply
+     * the user's current role and departments, whatever they were when the token was issued.
+     */
+    @Transactional(readOnly = true)
+    public Optional<CdssPrincipal> userOfApp(String clientId, java.util.UUID userId) {
+        OAuthProperties.Client client = clients.get(clientId);
+        if (client == null || !client.launchedByUser()) {
+            return Optional.empty();
+        }
+        return users.findById(userId)
+                .filter(UserAccount::active)
+                .filter(user -> !user.isLocked(Instant.now()))
+                .map(UserAccount::principal)
+                .filter(principal -> principal.patientId() == null);
     }
 
     /**
@@ -70,7 +142,7 @@ public class OAuthClients {
     @Transactional(readOnly = true)
     public Optional<CdssPrincipal> actingAs(String clientId) {
         OAuthProperties.Client client = clients.get(clientId);
-        if (client == null) {
+        if (client == null || client.launchedByUser()) {
             return Optional.empty();
         }
         return users.findByUsername(Authentication.normalize(client.actAs()))

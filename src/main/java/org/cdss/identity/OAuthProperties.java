@@ -37,7 +37,10 @@ public record OAuthProperties(
      * (PEM, RSA or EC) or {@code jwks-url} for SMART's private_key_jwt client assertion; the {@code scopes} it may ask
      * for (SMART v2 or v1: {@code system/Patient.rs}, {@code patient/*.read}, …); and {@code act-as}, the CDSS
      * account (a service account of a staff role and departments, or a patient account for patient-level scopes)
-     * whose access rules every call of the client obeys.
+     * whose access rules every call of the client obeys. A SMART app that staff launch (ADR 0048) has
+     * {@code redirect-uris} instead of {@code act-as}: it acts as the staff member who signs in and approves it, with
+     * {@code user/} scopes only; without a {@code secret} it is a public client (PKCE only), with one a confidential
+     * client; {@code name} is what the consent page calls it.
      */
     public record Client(
             String clientId,
@@ -45,10 +48,22 @@ public record OAuthProperties(
             @Nullable String publicKey,
             @Nullable String jwksUrl,
             @Nullable List<String> scopes,
-            String actAs) {
+            @Nullable String actAs,
+            @Nullable List<String> redirectUris,
+            @Nullable String name) {
 
         public Client {
             scopes = scopes == null ? List.of() : List.copyOf(scopes);
+            redirectUris = redirectUris == null ? List.of() : List.copyOf(redirectUris);
+        }
+
+        /** A SMART app launched by a staff member (authorization code with PKCE), not a backend service. */
+        public boolean launchedByUser() {
+            return !redirectUris.isEmpty();
+        }
+
+        public String displayName() {
+            return name == null || name.isBlank() ? clientId : name;
         }
     }
 }

@@ -6,11 +6,14 @@ import com.nimbusds.jose.jwk.source.ImmutableJWKSet;
 import com.nimbusds.jose.jwk.source.JWKSource;
 import com.nimbusds.jose.proc.SecurityContext;
 import java.security.GeneralSecurityException;
+import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import org.cdss.shared.ProblemCode;
+import org.cdss.shared.security.CdssPrincipal;
+import org.cdss.shared.security.Role;
 import org.cdss.shared.security.UsedJwtIds;
 import org.cdss.shared.web.ProblemWriter;
 import org.springframework.beans.factory.annotation.Value;
@@ -18,6 +21,8 @@ import org.springframework.boot.context.properties.EnableConfigurationProperties
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.core.annotation.Order;
+import org.springframework.http.HttpMethod;
+import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.security.config.annotation.web.builders.HttpSecurity;
 import org.springframework.security.config.annotation.web.configurers.oauth2.server.authorization.OAuth2AuthorizationServerConfigurer;
 import org.springframework.security.config.http.SessionCreationPolicy;
@@ -32,8 +37,6 @@ import org.springframework.security.oauth2.jwt.Jwt;
 import org.springframework.security.oauth2.jwt.JwtDecoder;
 import org.springframework.security.oauth2.jwt.JwtDecoderFactory;
 import org.springframework.security.oauth2.jwt.NimbusJwtDecoder;
-import org.springframework.security.oauth2.server.authorization.OAuth2Authorization;
-import org.springframework.security.oauth2.server.authorization.OAuth2AuthorizationService;
 import org.springframework.security.oauth2.server.authorization.OAuth2TokenType;
 import org.springframework.security.oauth2.server.authorization.authentication.JwtClientAssertionAuthenticationProvider;
 import org.springframework.security.oauth2.server.authorization.authentication.JwtClientAssertionDecoderFactory;
@@ -44,15 +47,23 @@ import org.springframework.security.oauth2.server.authorization.settings.Authori
 import org.springframework.security.oauth2.server.authorization.settings.ClientSettings;
 import org.springframework.security.oauth2.server.authorization.settings.OAuth2TokenFormat;
 import org.springframework.security.oauth2.server.authorization.settings.TokenSettings;
+import org.springframework.security.oauth2.server.authorization.token.JwtEncodingContext;
+import org.springframework.security.oauth2.server.authorization.token.OAuth2TokenCustomizer;
 import org.springframework.security.web.SecurityFilterChain;
+import org.springframework.security.web.context.SecurityContextRepository;
+import org.springframework.security.web.servlet.util.matcher.PathPatternRequestMatcher;
+import org.springframework.security.web.util.matcher.AnyRequestMatcher;
 
 /**
  * Spring Authorization Server for outside applications (issue 17 item 4, ADR 0035): the client-credentials grant
- * only (SMART backend services), at {@code /oauth2/token}, its keys at {@code /oauth2/jwks} and its metadata at
+ * (SMART backend services) at {@code /oauth2/token}, and since ADR 0048 the authorization-code grant with PKCE for
+ * SMART apps that staff launch ({@code /oauth2/authorize}, the CDSS login and a consent page, user tokens with
+ * {@code user/} scopes); its keys at {@code /oauth2/jwks} and its metadata at
  * {@code /.well-known/oauth-authorization-server}. Clients authenticate with a secret (client_secret_basic/post) or
  * with a signed JWT assertion (private_key_jwt, RS384/ES384 and their 256/512 siblings, by a configured public key or
  * JWKS URL). Access tokens are signed JWTs of {@code cdss.oauth.token-ttl} (5 minutes by default) holding the granted
- * scopes; nothing is stored server-side (no refresh tokens, no introspection state).
+ * scopes; no access token is stored server-side (no refresh tokens, no introspection state); only the code flow's
+ * pending authorizations are ({@link OAuthAuthorizations}).
  */
 @Configuration(proxyBeanMethods = false)
 @EnableConfigurationProperties(OAuthProperties.class)
@@ -76,6 +87,10 @@ class OAuthServerConfiguration {
     RegisteredClientRepository registeredClients(OAuthClients clients, OAuthProperties properties) {
         List<RegisteredClient> registered = new ArrayList<>();
         for (OAuthProperties.Client client : clients.all()) {
+            if (client.launchedByUser()) {
+                registered.add(launchedApp(client, properties));
+                continue;
+            }
             RegisteredClient.Builder builder = RegisteredClient.withId(client.clientId())
                     .clientId(client.clientId())
                     .clientName(client.clientId())
@@ -103,6 +118,55 @@ class OAuthServerConfiguration {
         return registered.isEmpty() ? new NoClients() : new InMemoryRegisteredClientRepository(registered);
     }
 
+    /**
+     * A SMART app a staff member launches (ADR 0048): authorization code with PKCE (S256, required also of a
+     * confidential app), consent asked every time, no refresh token; its access tokens live as long as the backend
+     * services' ones and carry the user ({@link #userTokenClaims()}).
+     */
+    private static RegisteredClient launchedApp(OAuthProperties.Client client, OAuthProperties properties) {
+        RegisteredClient.Builder builder = RegisteredClient.withId(client.clientId())
+                .clientId(client.clientId())
+                .clientName(client.displayName())
+                .authorizationGrantType(AuthorizationGrantType.AUTHORIZATION_CODE)
+                .redirectUris(uris -> uris.addAll(client.redirectUris()))
+                .scopes(s -> s.addAll(client.scopes()))
+                .tokenSettings(TokenSettings.builder()
+                        .accessTokenTimeToLive(properties.tokenTtl())
+                        .accessTokenFormat(OAuth2TokenFormat.SELF_CONTAINED)
+                        .authorizationCodeTimeToLive(Duration.ofMinutes(2))
+                        .build())
+                .clientSettings(ClientSettings.builder()
+                        .requireProofKey(true)
+                        .requireAuthorizationConsent(true)
+                        .build());
+        if (OAuthClients.blank(client.secret())) {
+            builder.clientAuthenticationMethod(ClientAuthenticationMethod.NONE);
+        } else {
+            builder.clientSecret(client.secret())
+                    .clientAuthenticationMethod(ClientAuthenticationMethod.CLIENT_SECRET_BASIC)
+                    .clientAuthenticationMethod(ClientAuthenticationMethod.CLIENT_SECRET_POST);
+        }
+        return builder.build();
+    }
+
+    /**
+     * A user token (authorization code, ADR 0048) names the staff member ({@code cdss_user}, their account id) and the
+     * app ({@code client_id}); the FHIR chain loads that user's current principal on every call.
+     */
+    @Bean
+    OAuth2TokenCustomizer<JwtEncodingContext> userTokenClaims() {
+        return context -> {
+            if (AuthorizationGrantType.AUTHORIZATION_CODE.equals(context.getAuthorizationGrantType())
+                    && OAuth2TokenType.ACCESS_TOKEN.equals(context.getTokenType())
+                    && context.getPrincipal() != null
+                    && context.getPrincipal().getPrincipal() instanceof CdssPrincipal user) {
+                context.getClaims()
+                        .claim(OAuthClients.USER_CLAIM, user.userId().toString())
+                        .claim("client_id", context.getRegisteredClient().getClientId());
+            }
+        };
+    }
+
     @Bean
     AuthorizationServerSettings authorizationServerSettings(OAuthProperties properties) {
         AuthorizationServerSettings.Builder builder = AuthorizationServerSettings.builder();
@@ -120,7 +184,10 @@ class OAuthServerConfiguration {
             AuthorizationServerSettings settings,
             OAuthClients registry,
             UsedJwtIds usedIds,
-            ProblemWriter problems)
+            ProblemWriter problems,
+            SecurityContextRepository sessions,
+            JdbcClient jdbc,
+            Clock clock)
             throws Exception {
         OAuth2AuthorizationServerConfigurer server = new OAuth2AuthorizationServerConfigurer();
         JwtDecoderFactory<RegisteredClient> assertions = new ClientAssertionDecoders(registry, usedIds);
@@ -128,8 +195,10 @@ class OAuthServerConfiguration {
                 .with(
                         server,
                         s -> s.registeredClientRepository(clients)
-                                .authorizationService(new NothingStored())
+                                .authorizationService(new OAuthAuthorizations(jdbc, usedIds, clock))
+                                .authorizationConsentService(new ConsentAskedEachTime())
                                 .authorizationServerSettings(settings)
+                                .authorizationEndpoint(a -> a.consentPage(CONSENT_PAGE))
                                 .clientAuthentication(c -> c.authenticationConverters(
                                                 converters -> converters.addFirst(new SmartClientAssertions()))
                                         .authenticationProviders(providers -> providers.forEach(p -> {
@@ -137,13 +206,75 @@ class OAuthServerConfiguration {
                                                 jwt.setJwtDecoderFactory(assertions);
                                             }
                                         }))))
-                .authorizeHttpRequests(a -> a.anyRequest().authenticated())
-                .csrf(c -> c.disable()) // client authentication, no cookies
-                .sessionManagement(s -> s.sessionCreationPolicy(SessionCreationPolicy.STATELESS))
+                // the authorization endpoint (SMART app launch, ADR 0048) is for staff signed in to CDSS; the other
+                // endpoints authenticate the client
+                .authorizeHttpRequests(a -> a.requestMatchers(settings.getAuthorizationEndpoint())
+                        .hasAnyRole(STAFF)
+                        .anyRequest()
+                        .authenticated())
+                // Client authentication carries no cookie. The consent answer (POST /oauth2/authorize) is bound to
+                // the signed-in user's pending authorization by its state, which only the consent page shows; the
+                // session cookie is SameSite=Lax, so a cross-site POST does not carry it.
+                .csrf(c -> c.disable())
+                // the staff member's CDSS session (the one the login page starts: CSRF, session fixation
+                // protection); never a session of its own
+                .securityContext(c -> c.securityContextRepository(sessions))
+                .sessionManagement(s -> s.sessionCreationPolicy(SessionCreationPolicy.NEVER))
                 .requestCache(r -> r.disable())
-                .exceptionHandling(e -> e.authenticationEntryPoint(
-                        (request, response, ex) -> problems.write(request, response, ProblemCode.UNAUTHENTICATED)));
+                .exceptionHandling(e -> e.defaultAuthenticationEntryPointFor(
+                                OAuthServerConfiguration::signInFirst,
+                                PathPatternRequestMatcher.withDefaults()
+                                        .matcher(HttpMethod.GET, settings.getAuthorizationEndpoint()))
+                        .defaultAuthenticationEntryPointFor(
+                                (request, response, ex) ->
+                                        problems.write(request, response, ProblemCode.UNAUTHENTICATED),
+                                AnyRequestMatcher.INSTANCE)
+                        .accessDeniedHandler(
+                                (request, response, ex) -> problems.write(request, response, ProblemCode.FORBIDDEN)));
         return http.build();
+    }
+
+    /** Where the authorization endpoint sends a user for consent (ADR 0048, {@link OAuthConsentController}). */
+    static final String CONSENT_PAGE = "/oauth2/consent";
+
+    private static final String[] STAFF = java.util.Arrays.stream(Role.values())
+            .filter(Role::isStaff)
+            .map(Enum::name)
+            .toArray(String[]::new);
+
+    /**
+     * A SMART app sent a user who is not signed in: the CDSS login page, which comes back to the same authorization
+     * request once signed in (it follows only {@code /oauth2/authorize?…}).
+     */
+    private static void signInFirst(
+            jakarta.servlet.http.HttpServletRequest request,
+            jakarta.servlet.http.HttpServletResponse response,
+            org.springframework.security.core.AuthenticationException ex)
+            throws java.io.IOException {
+        String path = request.getRequestURI().substring(request.getContextPath().length());
+        String back = request.getQueryString() == null ? path : path + "?" + request.getQueryString();
+        response.sendRedirect(request.getContextPath() + "/login?next="
+                + java.net.URLEncoder.encode(back, java.nio.charset.StandardCharsets.UTF_8));
+    }
+
+    /**
+     * Consent is asked at every launch (ADR 0048): nothing is remembered, so an app never gets more than the user
+     * approved this time, and there is no remembered grant to revoke.
+     */
+    static final class ConsentAskedEachTime
+            implements org.springframework.security.oauth2.server.authorization.OAuth2AuthorizationConsentService {
+        @Override
+        public void save(org.springframework.security.oauth2.server.authorization.OAuth2AuthorizationConsent consent) {}
+
+        @Override
+        public void remove(
+                org.springframework.security.oauth2.server.authorization.OAuth2AuthorizationConsent consent) {}
+
+        @Override
+        public org.springframework.security.oauth2.server.authorization.OAuth2AuthorizationConsent findById(
+                String registeredClientId, String principalName) {
+            return null;
+        }
     }
 
     /**
@@ -231,25 +362,6 @@ class OAuthServerConfiguration {
 
     private static OAuth2TokenValidatorResult invalid(String why) {
         return OAuth2TokenValidatorResult.failure(new OAuth2Error(OAuth2ErrorCodes.INVALID_CLIENT, why, null));
-    }
-
-    /** Access tokens are self-contained JWTs: nothing to keep (client credentials issue no refresh token). */
-    static final class NothingStored implements OAuth2AuthorizationService {
-        @Override
-        public void save(OAuth2Authorization authorization) {}
-
-        @Override
-        public void remove(OAuth2Authorization authorization) {}
-
-        @Override
-        public OAuth2Authorization findById(String id) {
-            return null;
-        }
-
-        @Override
-        public OAuth2Authorization findByToken(String token, OAuth2TokenType tokenType) {
-            return null;
-        }
     }
 
     /** No client registered: every client authentication fails (the in-memory repository refuses an empty list). */

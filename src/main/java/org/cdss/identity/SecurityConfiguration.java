@@ -363,6 +363,13 @@ class SecurityConfiguration {
                         // for anyone (they hold no data); everything else for any logged-in user, authorised per
                         // resource by the same module
                         // API calls the UI endpoints make
+                        // the consent page of a SMART app launch (ADR 0048): staff only, like the authorization
+                        // endpoint that sends them there
+                        .requestMatchers(HttpMethod.GET, OAuthServerConfiguration.CONSENT_PAGE)
+                        .hasAnyRole(java.util.Arrays.stream(Role.values())
+                                .filter(Role::isStaff)
+                                .map(Enum::name)
+                                .toArray(String[]::new))
                         .requestMatchers(HttpMethod.GET, "/fhir/metadata", "/fhir/.well-known/smart-configuration")
                         .permitAll()
                         .requestMatchers("/fhir", "/fhir/**")

@@ -18,7 +18,9 @@ import org.springframework.web.servlet.support.ServletUriComponentsBuilder;
  * (relative to the FHIR base). Public and cacheable: it holds no data, only what this authorization server really
  * does — the client-credentials grant (backend services), client authentication by secret or by a signed assertion
  * ({@link OAuthServerConfiguration.ClientAssertionDecoders#ASSERTION_ALGORITHMS}), SMART 2.x and 1.x scope syntax,
- * and the scopes the configured clients may ask for. No authorization endpoint: there is no app launch (yet).
+ * the scopes the configured clients may ask for, and (ADR 0048) the standalone launch of a SMART app by a staff
+ * member: the authorization endpoint, the code flow with PKCE (S256 only) for public and confidential apps, and
+ * {@code user/} scopes. No EHR launch, no patient launch context, no OpenID Connect, no refresh tokens.
  */
 @RestController
 class SmartConfigurationController {
@@ -44,22 +46,27 @@ class SmartConfigurationController {
         body.put("issuer", issuer);
         body.put("jwks_uri", issuer + settings.getJwkSetEndpoint());
         body.put("token_endpoint", issuer + settings.getTokenEndpoint());
-        body.put("grant_types_supported", List.of("client_credentials"));
+        body.put("authorization_endpoint", issuer + settings.getAuthorizationEndpoint());
+        body.put("grant_types_supported", List.of("client_credentials", "authorization_code"));
         body.put(
                 "token_endpoint_auth_methods_supported",
-                List.of("client_secret_basic", "client_secret_post", "private_key_jwt"));
+                List.of("client_secret_basic", "client_secret_post", "private_key_jwt", "none"));
         body.put(
                 "token_endpoint_auth_signing_alg_values_supported",
                 OAuthServerConfiguration.ClientAssertionDecoders.ASSERTION_ALGORITHMS.stream()
                         .map(Enum::name)
                         .toList());
         body.put("scopes_supported", List.copyOf(scopes));
-        body.put("response_types_supported", List.of());
+        body.put("response_types_supported", List.of("code"));
+        body.put("code_challenge_methods_supported", List.of("S256"));
         body.put(
                 "capabilities",
                 List.of(
+                        "launch-standalone",
+                        "client-public",
                         "client-confidential-asymmetric",
                         "client-confidential-symmetric",
+                        "permission-user",
                         "permission-v1",
                         "permission-v2"));
         return ResponseEntity.ok()

@@ -218,6 +218,16 @@ class FhirAccessMatrixIntegrationTests {
                         "test-secret-patient",
                         "patient/*.rs system/*.rs",
                         FhirTokens.PATIENT_ACCOUNT));
+        // SMART apps a staff member launched (ADR 0048): user tokens, allowed exactly when their user/ scopes allow
+        // the interaction and the JSON API allows the data to the user who approved the app
+        scoped.put("user token user/*.rs (DOCTOR)", new Scoped(userToken(doctor, "user/*.rs"), doctor, "user/*.rs"));
+        scoped.put(
+                "user token user/Patient.rs (DOCTOR)",
+                new Scoped(userToken(doctor, "user/Patient.rs"), doctor, "user/Patient.rs"));
+        scoped.put(
+                "user token user/*.rs (ADMIN_STAFF)",
+                new Scoped(
+                        userToken(callers.get("ADMIN_STAFF"), "user/*.rs"), callers.get("ADMIN_STAFF"), "user/*.rs"));
 
         List<String> headers = new ArrayList<>(callers.keySet());
         headers.addAll(scoped.keySet());
@@ -424,6 +434,11 @@ class FhirAccessMatrixIntegrationTests {
 
     record Scoped(ApiClient client, ApiClient account, String scopes) {}
 
+    /** The token a SMART app gets when the user signed in to {@code browser} launches it and approves (ADR 0048). */
+    private ApiClient userToken(ApiClient browser, String scope) {
+        return new ApiClient(port).bearer(SmartAppLaunch.publicApp(port).accessToken(browser, scope, null));
+    }
+
     private Scoped scoped(String clientId, String secret, String scopes, String account) {
         return new Scoped(
                 new ApiClient(port).bearer(FhirTokens.token(port, clientId, secret, scopes)), login(account), scopes);
@@ -431,7 +446,7 @@ class FhirAccessMatrixIntegrationTests {
 
     /**
      * The test's own reading of SMART scopes: read by id needs r, a search s; system/ and user/ scopes count for a
-     * staff account, patient/ for a patient account.
+     * staff account (a user token of a SMART app has user/ scopes only), patient/ for a patient account.
      */
     static boolean scopeAllows(String scopes, String path, boolean patientAccount) {
         String rest = path.substring("/fhir/".length());

@@ -110,20 +110,28 @@ class FhirOAuthIntegrationTests {
                     .as(path)
                     .contains("public", "max-age");
             var config = ApiClient.JSON.readTree(new String(raw.body(), java.nio.charset.StandardCharsets.UTF_8));
-            assertThat(strings(config.get("grant_types_supported"))).containsExactly("client_credentials");
+            assertThat(strings(config.get("grant_types_supported")))
+                    .containsExactlyInAnyOrder("client_credentials", "authorization_code");
             assertThat(strings(config.get("token_endpoint_auth_methods_supported")))
-                    .containsExactlyInAnyOrder("client_secret_basic", "client_secret_post", "private_key_jwt");
+                    .containsExactlyInAnyOrder("client_secret_basic", "client_secret_post", "private_key_jwt", "none");
             assertThat(strings(config.get("token_endpoint_auth_signing_alg_values_supported")))
                     .contains("RS384", "ES384");
             assertThat(strings(config.get("scopes_supported")))
-                    .contains("system/Patient.rs", "system/*.cruds", "patient/*.rs");
+                    .contains("system/Patient.rs", "system/*.cruds", "patient/*.rs", "user/*.rs");
+            // the standalone launch of a SMART app by staff (ADR 0048): PKCE with S256 only, user/ scopes
+            assertThat(config.get("authorization_endpoint").asString()).endsWith("/oauth2/authorize");
+            assertThat(strings(config.get("code_challenge_methods_supported"))).containsExactly("S256");
+            assertThat(strings(config.get("response_types_supported"))).containsExactly("code");
             assertThat(strings(config.get("capabilities")))
                     .containsExactlyInAnyOrder(
+                            "launch-standalone",
+                            "client-public",
                             "client-confidential-asymmetric",
                             "client-confidential-symmetric",
+                            "permission-user",
                             "permission-v1",
                             "permission-v2")
-                    .doesNotContain("launch-ehr", "launch-standalone", "sso-openid-connect");
+                    .doesNotContain("launch-ehr", "context-standalone-patient", "sso-openid-connect");
 
             String tokenEndpoint = config.get("token_endpoint").asString();
             ApiClient.Response token =

@@ -159,6 +159,8 @@ class RoleEndpointMatrixIntegrationTests {
         row("GET /cds-services", ANONYMOUS);
         // SMART on FHIR discovery of the authorization server (ADR 0044): public, it holds no data
         row("GET /.well-known/smart-configuration", ANONYMOUS);
+        // the consent page of a SMART app launch (ADR 0048): staff signed in, like the authorization endpoint
+        row("GET /oauth2/consent", STAFF);
         row("POST /cds-services/{id}", PRESCRIBING);
         row("POST /cds-services/{id}/feedback", PRESCRIBING);
         // orders (OCS)

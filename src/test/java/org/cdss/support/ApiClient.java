@@ -148,6 +148,34 @@ public class ApiClient {
         return send(withCsrf(HttpRequest.newBuilder(uri(path)).POST(body).header("Content-Type", contentType)));
     }
 
+    /**
+     * What a browser does on a page of its own — a link followed or a plain HTML form posted — with this client's
+     * cookies, no CSRF header and no redirect followed: the answer with its headers ({@code Location}).
+     * {@code pathOrUrl} is a path on this server or an absolute URL; {@code form} is an url-encoded body (null: GET).
+     */
+    public HttpResponse<String> browse(String pathOrUrl, String form) {
+        HttpRequest.Builder b =
+                HttpRequest.newBuilder(pathOrUrl.startsWith("http") ? URI.create(pathOrUrl) : uri(pathOrUrl));
+        if (form == null) {
+            b.GET();
+        } else {
+            b.POST(HttpRequest.BodyPublishers.ofString(form))
+                    .header("Content-Type", "application/x-www-form-urlencoded");
+        }
+        if (language != null) {
+            b.header("Accept-Language", language);
+        }
+        b.header("User-Agent", "cdss-tests");
+        try {
+            return http.send(b.build(), HttpResponse.BodyHandlers.ofString());
+        } catch (IOException e) {
+            throw new IllegalStateException(e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException(e);
+        }
+    }
+
     /** Fetches the CSRF cookie (as the SPA does at start) and logs in. */
     public Response login(String username, String password) {
         ensureCsrf();
