@@ -66,12 +66,19 @@ export async function discontinueImagingOrder(input: { orderId: string; version?
   );
 }
 
-export function useDiscontinueImagingOrder() {
+/**
+ * `onDone` runs here, not in `mutate`'s own callbacks: the refreshed reading screen no longer shows the button that
+ * started it, and an unmounted caller's callbacks are dropped.
+ */
+export function useDiscontinueImagingOrder(onDone?: () => void) {
   const queryClient = useQueryClient();
   return useMutation({
     mutationFn: discontinueImagingOrder,
     meta: { successMessage: 'radiology.discontinue.done' },
-    // every RIS query (the worklist, this reading screen) and every order view
-    onSuccess: () => queryClient.invalidateQueries(),
+    onSuccess: () => {
+      onDone?.();
+      // every RIS query (the worklist, the reading screen) and every order view
+      void queryClient.invalidateQueries();
+    },
   });
 }

@@ -15,7 +15,7 @@ import { useDiscontinueImagingOrder } from '../api/report-mutations';
  */
 export function DiscontinueButton({ orderId, version, onDone }: { orderId: string; version?: number; onDone?: () => void }) {
   const { t } = useTranslation();
-  const discontinue = useDiscontinueImagingOrder();
+  const discontinue = useDiscontinueImagingOrder(onDone);
   const [open, setOpen] = useState(false);
   const [reason, setReason] = useState('');
   const [error, setError] = useState<string | undefined>();
@@ -38,12 +38,7 @@ export function DiscontinueButton({ orderId, version, onDone }: { orderId: strin
               setError(undefined);
               discontinue.mutate(
                 { orderId, version, reason: reason.trim(), key: crypto.randomUUID() },
-                {
-                  onSuccess: () => {
-                    setOpen(false);
-                    onDone?.();
-                  },
-                },
+                { onSuccess: () => setOpen(false) },
               );
             }}
           >

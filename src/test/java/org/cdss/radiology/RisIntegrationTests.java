@@ -258,6 +258,28 @@ class RisIntegrationTests {
                     .contains(
                             "Image " + signed.at("/keyImages/0/instanceNumber").asInt());
         }
+        // a key image marked before V43 (by its position, no SOP UID) is shown by position and printed too
+        jdbc.sql(
+                        "INSERT INTO radiology_report_key_image (id, report_id, study_id, series_uid, instance_index, added_by, "
+                                + "added_at) VALUES (:id, :r, :s, :series, 1, :by, :at)")
+                .param("id", UUID.randomUUID().toString())
+                .param("r", id)
+                .param("s", studyId)
+                .param("series", series)
+                .param("by", UUID.randomUUID().toString())
+                .param("at", org.cdss.shared.db.UtcTimestamps.toColumn(java.time.Instant.now()))
+                .update();
+        JsonNode legacy = ok(doctor.get("/api/ris/reports/" + id), 200).at("/keyImages/2");
+        assertThat(legacy.get("sopInstanceUid").isNull()).isTrue();
+        assertThat(legacy.get("instanceIndex").asInt()).isEqualTo(1);
+        assertThat(legacy.get("previewUrl").asString()).endsWith("/instances/1/preview");
+        assertThat(doctor.bytes(legacy.get("previewUrl").asString()).statusCode())
+                .isEqualTo(200);
+        try (PDDocument read =
+                Loader.loadPDF(doctor.bytes("/api/ris/reports/" + id + "/pdf").body())) {
+            assertThat(imageXObjects(read)).isEqualTo(3);
+            assertThat(new PDFTextStripper().getText(read)).contains("Position 2");
+        }
         // with the PACS down the PDF is still there, text only, saying the images could not be included
         Modality.pause(context);
         try {
