@@ -191,6 +191,9 @@ export type PageViewWorklistItemView = Schemas['PageViewWorklistItemView'];
 export type ReportView = Schemas['ReportView'];
 export type AddendumView = Schemas['AddendumView'];
 export type ReadingView = Schemas['ReadingView'];
+export type KeyImageView = Schemas['KeyImageView'];
+/** A key image to mark: the study, the series and the instance by its SOP Instance UID. */
+export type KeyImageRequest = Schemas['KeyImage'];
 // Imaging (PACS, issue 11)
 export type StudyView = Schemas['StudyView'];
 export type SeriesView = Schemas['SeriesView'];

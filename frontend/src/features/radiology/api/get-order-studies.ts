@@ -1,5 +1,6 @@
 import { useQuery } from '@tanstack/react-query';
 import { apiClient, toApiProblem } from '../../../lib/api-client';
+import type { StudyView } from '../../../types/api';
 import { risQueryKey } from './ris-keys';
 
 /** One series of a study, as the imaging module's API lists it (contract of issue 11). */
@@ -45,6 +46,20 @@ export function useOrderStudies(orderId: string | undefined) {
     queryKey: [...risQueryKey, 'studies', orderId],
     queryFn: () => getOrderStudies(orderId ?? ''),
     enabled: Boolean(orderId),
+    retry: false,
+  });
+}
+
+/**
+ * One study with each series' instances (GET /api/imaging/studies/{id}; audited as the study opened): the reading
+ * screen names the image on screen by its SOP Instance UID, so that the key image marked is that image.
+ */
+export function useStudyInstances(studyId: string | undefined) {
+  return useQuery({
+    // not under the RIS prefix: marking a key image (which refreshes the RIS queries) need not reopen the study
+    queryKey: ['ris-study-instances', studyId],
+    queryFn: async () => (await apiClient.get<StudyView>(`/api/imaging/studies/${encodeURIComponent(studyId ?? '')}`)).data,
+    enabled: Boolean(studyId),
     retry: false,
   });
 }

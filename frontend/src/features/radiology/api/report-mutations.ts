@@ -1,6 +1,6 @@
 import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { apiClient } from '../../../lib/api-client';
-import type { ReportView } from '../../../types/api';
+import type { KeyImageRequest, ReportView } from '../../../types/api';
 import type { DraftPayload } from '../lib/report-form';
 import { risQueryKey } from './ris-keys';
 
@@ -25,15 +25,11 @@ export async function addAddendum(input: { id: string; body: string; critical: b
   return data;
 }
 
-/** The image on the reading screen: its study, series and position in the series (0-based, instance-number order). */
-export interface KeyImageInput {
-  studyId: string;
-  seriesInstanceUid: string;
-  instanceIndex: number;
-}
-
-/** POST /api/ris/reports/{id}/key-images: marks a key image on the draft (fixed once signed). */
-export async function addKeyImage(input: { id: string; image: KeyImageInput }): Promise<ReportView> {
+/**
+ * POST /api/ris/reports/{id}/key-images: marks the image on screen as a key image of the draft, by its SOP Instance
+ * UID (the same image however the series is later ordered); fixed once signed.
+ */
+export async function addKeyImage(input: { id: string; image: KeyImageRequest }): Promise<ReportView> {
   const { data } = await apiClient.post<ReportView>(`/api/ris/reports/${input.id}/key-images`, input.image);
   return data;
 }
@@ -57,3 +53,32 @@ export const useSignReport = () => useRisMutation(signReport);
 export const useAddAddendum = () => useRisMutation(addAddendum);
 export const useAddKeyImage = () => useRisMutation(addKeyImage);
 export const useRemoveKeyImage = () => useRisMutation(removeKeyImage);
+
+/**
+ * POST /api/ocs/orders/{id}/return: radiology discontinues an acquired imaging order with its reason (its prescriber
+ * can no longer cancel it, ADR 0041); the order is cancelled and the prescriber told. One key per user action.
+ */
+export async function discontinueImagingOrder(input: { orderId: string; version?: number; reason: string; key: string }): Promise<void> {
+  await apiClient.post(
+    `/api/ocs/orders/${encodeURIComponent(input.orderId)}/return`,
+    { reason: input.reason, version: input.version },
+    { headers: { 'Idempotency-Key': input.key } },
+  );
+}
+
+/**
+ * `onDone` runs here, not in `mutate`'s own callbacks: the refreshed reading screen no longer shows the button that
+ * started it, and an unmounted caller's callbacks are dropped.
+ */
+export function useDiscontinueImagingOrder(onDone?: () => void) {
+  const queryClient = useQueryClient();
+  return useMutation({
+    mutationFn: discontinueImagingOrder,
+    meta: { successMessage: 'radiology.discontinue.done' },
+    onSuccess: () => {
+      onDone?.();
+      // every RIS query (the worklist, the reading screen) and every order view
+      void queryClient.invalidateQueries();
+    },
+  });
+}

@@ -1,11 +1,25 @@
 import { useTranslation } from 'react-i18next';
 import { Button } from '../../../components/ui/button';
-import type { ReportView } from '../../../types/api';
-import { instancePreviewUrl } from './study-images';
+import type { KeyImageView, ReportView } from '../../../types/api';
 
 /**
- * The key images the radiologist marked on a report (ADR 0041), as rendered previews through CDSS; with `onRemove`
- * (the radiologist's draft) each can be removed. None marked: said so, with no stand-in image.
+ * The caption of a key image: its series' description and its image number (DICOM Instance Number); a key image
+ * marked before it was named by its SOP Instance UID says its position in the series instead (ADR 0041).
+ */
+export function keyImageCaption(image: KeyImageView, t: (key: string, options?: Record<string, unknown>) => string): string {
+  const number =
+    image.instanceNumber != null
+      ? t('radiology.keyImages.number', { n: image.instanceNumber })
+      : image.instanceIndex != null
+        ? t('radiology.keyImages.position', { n: image.instanceIndex + 1 })
+        : t('radiology.keyImages.noNumber');
+  return image.seriesDescription ? `${image.seriesDescription} · ${number}` : number;
+}
+
+/**
+ * The key images the radiologist marked on a report (ADR 0041), as rendered previews through CDSS (each named by its
+ * SOP Instance UID: the image chosen, however the series is ordered); with `onRemove` (the radiologist's draft) each
+ * can be removed. None marked: said so, with no stand-in image.
  */
 export function KeyImages({ report, onRemove, busy }: { report: ReportView; onRemove?: (keyImageId: string) => void; busy?: boolean }) {
   const { t } = useTranslation();
@@ -22,12 +36,12 @@ export function KeyImages({ report, onRemove, busy }: { report: ReportView; onRe
           {images.map((image, i) => (
             <figure key={image.id} className="w-40 space-y-1 text-center text-xs text-slate-600" data-testid="report-key-image">
               <img
-                src={instancePreviewUrl(image.studyId ?? '', image.seriesInstanceUid ?? '', image.instanceIndex ?? 0)}
+                src={image.previewUrl}
                 alt={t('radiology.keyImages.image', { n: i + 1 })}
                 loading="lazy"
                 className="h-40 w-40 rounded bg-black object-contain"
               />
-              <figcaption>{t('radiology.keyImages.position', { n: (image.instanceIndex ?? 0) + 1 })}</figcaption>
+              <figcaption data-testid="report-key-image-caption">{keyImageCaption(image, t)}</figcaption>
               {onRemove && image.id ? (
                 <Button size="sm" variant="secondary" disabled={busy} onClick={() => onRemove(image.id!)} data-testid="report-key-image-remove">
                   {t('radiology.keyImages.remove')}

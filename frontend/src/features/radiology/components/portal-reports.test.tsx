@@ -30,7 +30,19 @@ describe('PortalReports', () => {
                 orderNumber: 'O-1',
                 procedure: 'MR Breast',
                 impression: 'Benign',
-                keyImages: [{ id: 'k1', studyId: 's1', seriesInstanceUid: '1.2.3', instanceIndex: 67 }],
+                keyImages: [
+                  {
+                    id: 'k1',
+                    studyId: 's1',
+                    seriesInstanceUid: '1.2.3',
+                    sopInstanceUid: '1.2.3.68',
+                    instanceNumber: 68,
+                    seriesDescription: 'DCE pre',
+                    previewUrl: '/api/imaging/studies/s1/series/1.2.3/images/1.2.3.68/preview',
+                  },
+                  // marked before key images were named by SOP UID: its position
+                  { id: 'k2', studyId: 's1', seriesInstanceUid: '1.2.3', instanceIndex: 11, previewUrl: '/api/imaging/studies/s1/series/1.2.3/instances/11/preview' },
+                ],
               },
               { id: 'r2', orderId: OTHER_ORDER, patientId: PATIENT, status: 'SIGNED', orderNumber: 'O-2', procedure: 'CT Chest', impression: 'Clear', keyImages: [] },
             ]
@@ -52,10 +64,12 @@ describe('PortalReports', () => {
     expect((await screen.findAllByTestId('report-impression'))[0].textContent).toBe('Benign');
     const [first, second] = screen.getAllByTestId('report-key-images');
     const images = first.querySelectorAll('img');
-    expect(images).toHaveLength(1);
-    expect(images[0].getAttribute('src')).toBe('/api/imaging/studies/s1/series/1.2.3/instances/67/preview');
+    expect(images).toHaveLength(2);
+    // the image the radiologist chose, by its SOP Instance UID, captioned with its series and image number
+    expect(images[0].getAttribute('src')).toBe('/api/imaging/studies/s1/series/1.2.3/images/1.2.3.68/preview');
     expect(images[0].getAttribute('alt')).toBe('Key image 1');
-    expect(first.textContent).toContain('Image 68 of the series');
+    const captions = screen.getAllByTestId('report-key-image-caption').map((c) => c.textContent);
+    expect(captions).toEqual(['DCE pre · Image 68', 'Image 12 of the series']);
     // no stand-in: a report without key images says so, and no study is fetched to pick one
     expect(second.querySelectorAll('img')).toHaveLength(0);
     expect(second.textContent).toContain('The radiologist marked no key images.');

@@ -1,5 +1,5 @@
 import { useTranslation } from 'react-i18next';
-import { Link, useParams } from 'react-router-dom';
+import { Link, useNavigate, useParams } from 'react-router-dom';
 import { PatientBanner } from '../../../components/patient/patient-banner';
 import { Alert } from '../../../components/ui/alert';
 import { Badge } from '../../../components/ui/badge';
@@ -14,6 +14,7 @@ import { useReading } from '../api/get-reading';
 import { useAddKeyImage, useRemoveKeyImage, useSaveDraft, useSignReport } from '../api/report-mutations';
 import { emptyReportForm, fromReport, toDraftPayload, type ReportFormValues } from '../lib/report-form';
 import { AddendumForm } from './addendum-form';
+import { DiscontinueButton } from './discontinue-button';
 import { KeyImages } from './key-images';
 import { ReportDocument } from './report-document';
 import { ReportForm } from './report-form';
@@ -22,11 +23,13 @@ import { StudyImages } from './study-images';
 /**
  * /radiology/orders/:orderId: the reading screen. The patient banner, the order's clinical question, the images
  * (from the imaging module) and the structured report: draft, sign with confirmation, then addenda. Radiologists
- * write; radiographers see the same screen read-only.
+ * write; radiographers see the same screen read-only. Either may discontinue the acquired order with a reason (its
+ * prescriber no longer can), which takes them back to the worklist.
  */
 export function ReadingPage({ canWrite }: { canWrite: boolean }) {
   const { t, i18n } = useTranslation();
   const { orderId } = useParams();
+  const navigate = useNavigate();
   const reading = useReading(orderId);
   const save = useSaveDraft();
   const sign = useSignReport();
@@ -60,11 +63,21 @@ export function ReadingPage({ canWrite }: { canWrite: boolean }) {
           </span>
         }
         actions={
-          <Link to="/radiology" className="text-sm text-sky-700 hover:underline">
-            {t('radiology.backToWorklist')}
-          </Link>
+          <span className="flex items-center gap-3">
+            {r.orderStatus === 'IN_PROGRESS' && report?.status !== 'SIGNED' ? (
+              <DiscontinueButton orderId={r.orderId ?? ''} version={r.orderVersion} onDone={() => navigate('/radiology')} />
+            ) : null}
+            <Link to="/radiology" className="text-sm text-sky-700 hover:underline">
+              {t('radiology.backToWorklist')}
+            </Link>
+          </span>
         }
       />
+      {r.orderStatus === 'CANCELLED' ? (
+        <Alert tone="warning" data-testid="reading-discontinued">
+          {t('radiology.discontinue.discontinued')}
+        </Alert>
+      ) : null}
       <Card>
         <CardHeader>
           <CardTitle>{t('radiology.indication')}</CardTitle>

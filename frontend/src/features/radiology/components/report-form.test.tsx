@@ -106,15 +106,63 @@ describe('StudyImages', () => {
     await waitFor(() => expect(screen.getByText('No images linked to this order yet.')).toBeTruthy());
   });
 
-  it('shows the series preview and scrolls through its images', async () => {
+  it('names the image on screen by its SOP Instance UID and marks that image, not a position', async () => {
     await setLanguage('en');
-    apiClient.defaults.adapter = serve(200, [
-      { id: 's1', series: [{ seriesInstanceUid: '1.2.3', description: 'T1 axial', instanceCount: 3, previewUrl: '/api/imaging/preview/1' }] },
-    ]);
-    renderImages();
+    const studies = [{ id: 's1', series: [{ seriesInstanceUid: '1.2.3', description: 'T1 axial', instanceCount: 3, previewUrl: '/api/imaging/preview/1' }] }];
+    // the instances in instance-number order: the third is 1.2.3.9
+    const detail = {
+      id: 's1',
+      series: [
+        {
+          seriesInstanceUid: '1.2.3',
+          instanceCount: 3,
+          instances: [
+            { index: 0, sopInstanceUid: '1.2.3.7', previewUrl: 'x' },
+            { index: 1, sopInstanceUid: '1.2.3.8', previewUrl: 'x' },
+            { index: 2, sopInstanceUid: '1.2.3.9', previewUrl: 'x' },
+          ],
+        },
+      ],
+    };
+    apiClient.defaults.adapter = (async (config) => {
+      const data = config.url === '/api/imaging/studies/s1' ? detail : studies;
+      return { status: 200, statusText: '', data, headers: new AxiosHeaders(), config, request: {} };
+    }) as AxiosAdapter;
+    const onMark = vi.fn();
+    render(
+      <QueryClientProvider client={new QueryClient({ defaultOptions: { queries: { retry: false } } })}>
+        <StudyImages orderId="o1" onMark={onMark} />
+      </QueryClientProvider>,
+    );
+    await waitFor(() =>
+      expect(screen.getByTestId('ris-preview').getAttribute('src')).toBe('/api/imaging/studies/s1/series/1.2.3/images/1.2.3.7/preview'),
+    );
+    fireEvent.change(screen.getByRole('slider'), { target: { value: '2' } });
+    expect(screen.getByTestId('ris-preview').getAttribute('src')).toBe('/api/imaging/studies/s1/series/1.2.3/images/1.2.3.9/preview');
+    fireEvent.click(screen.getByTestId('ris-mark-key-image'));
+    expect(onMark).toHaveBeenCalledWith({ studyId: 's1', seriesInstanceUid: '1.2.3', sopInstanceUid: '1.2.3.9' });
+  });
+
+  it('scrolls by position, and marks nothing, while the instances are not known', async () => {
+    await setLanguage('en');
+    apiClient.defaults.adapter = (async (config) => {
+      if (config.url === '/api/imaging/studies/s1') {
+        const response = { status: 503, statusText: '', data: { status: 503, code: 'imaging.pacs-unavailable' }, headers: new AxiosHeaders(), config, request: {} };
+        throw new AxiosError('status 503', AxiosError.ERR_BAD_RESPONSE, config, {}, response);
+      }
+      const data = [{ id: 's1', series: [{ seriesInstanceUid: '1.2.3', instanceCount: 3 }] }];
+      return { status: 200, statusText: '', data, headers: new AxiosHeaders(), config, request: {} };
+    }) as AxiosAdapter;
+    const onMark = vi.fn();
+    render(
+      <QueryClientProvider client={new QueryClient({ defaultOptions: { queries: { retry: false } } })}>
+        <StudyImages orderId="o1" onMark={onMark} />
+      </QueryClientProvider>,
+    );
     const preview = await screen.findByTestId('ris-preview');
     expect(preview.getAttribute('src')).toBe('/api/imaging/studies/s1/series/1.2.3/instances/0/preview');
     fireEvent.change(screen.getByRole('slider'), { target: { value: '2' } });
     expect(screen.getByTestId('ris-preview').getAttribute('src')).toBe('/api/imaging/studies/s1/series/1.2.3/instances/2/preview');
+    expect((screen.getByTestId('ris-mark-key-image') as HTMLButtonElement).disabled).toBe(true);
   });
 });

@@ -40,8 +40,22 @@ interface ImageArchive {
     /** The SOP Instance UIDs of a series in instance-number order (QIDO-RS). */
     List<String> instances(String studyInstanceUid, String seriesInstanceUid);
 
-    /** Writes a rendered PNG of one instance (WADO-RS rendered) to {@code out}, streamed. */
-    void rendered(String studyInstanceUid, String seriesInstanceUid, String sopInstanceUid, OutputStream out);
+    /**
+     * One instance of a series by its SOP Instance UID (QIDO-RS), with its Instance Number; empty when the series of
+     * that study has no such instance.
+     */
+    Optional<InstanceInfo> instance(String studyInstanceUid, String seriesInstanceUid, String sopInstanceUid);
+
+    /**
+     * Writes a rendered image of one instance (WADO-RS rendered) to {@code out}, streamed: {@code image/png} for the
+     * screen, {@code image/jpeg} for documents.
+     */
+    void rendered(
+            String studyInstanceUid,
+            String seriesInstanceUid,
+            String sopInstanceUid,
+            String mediaType,
+            OutputStream out);
 
     /**
      * A WADO-RS resource of one study for the 2D viewer — {@code path} below {@code studies/{studyInstanceUid}/}, such
@@ -97,6 +111,9 @@ interface ImageArchive {
             String description,
             @Nullable Integer number,
             int instanceCount) {}
+
+    /** One instance: its SOP Instance UID and Instance Number (0020,0013; null when it has none). */
+    record InstanceInfo(String sopInstanceUid, @Nullable Integer number) {}
 
     record Change(long seq, String type, String resourceId) {}
 

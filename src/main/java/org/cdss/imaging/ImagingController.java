@@ -114,6 +114,22 @@ class ImagingController {
                 .body(body);
     }
 
+    /**
+     * The rendered PNG of one instance named by its SOP Instance UID: a key image, the same image however the series
+     * is ordered (the study detail's instance previews too).
+     */
+    @GetMapping(path = "/studies/{id}/series/{seriesUid}/images/{sopUid}/preview", produces = MediaType.IMAGE_PNG_VALUE)
+    ResponseEntity<StreamingResponseBody> image(
+            @PathVariable UUID id, @PathVariable String seriesUid, @PathVariable String sopUid) {
+        ImagingStudies.PreviewTarget target = studies.previewTarget(id, seriesUid, sopUid);
+        StreamingResponseBody body = out -> studies.preview(target, out);
+        return ResponseEntity.ok()
+                .contentType(MediaType.IMAGE_PNG)
+                .cacheControl(CacheControl.maxAge(Duration.ofDays(1)).cachePrivate())
+                .eTag("\"" + target.sopInstanceUid() + "\"")
+                .body(body);
+    }
+
     /** WADO-RS series metadata for the 2D viewer, proxied and streamed (the viewer opening the series; audited). */
     @GetMapping("/studies/{id}/dicomweb/series/{seriesUid}/metadata")
     ResponseEntity<StreamingResponseBody> viewerMetadata(@PathVariable UUID id, @PathVariable String seriesUid) {

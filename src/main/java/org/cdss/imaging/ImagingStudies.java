@@ -79,9 +79,23 @@ public class ImagingStudies {
         return new PreviewTarget(row.studyInstanceUid(), seriesUid, instanceAt(row, seriesUid, index));
     }
 
+    /**
+     * One instance named by its SOP Instance UID (a key image: the same image however the series is ordered), after
+     * the access check and its audit record; 404 when the study's series has no such instance.
+     */
+    PreviewTarget previewTarget(UUID studyId, String seriesUid, String sopUid) {
+        ViewerProxy.requireUid(seriesUid);
+        ViewerProxy.requireUid(sopUid);
+        StudyRecords.StudyRow row = visible(studyId, "IMAGING_PREVIEW_READ");
+        unavailableAs503(() -> archive.instance(row.studyInstanceUid(), seriesUid, sopUid))
+                .orElseThrow(() -> new DomainException(ImagingProblem.STUDY_NOT_FOUND));
+        return new PreviewTarget(row.studyInstanceUid(), seriesUid, sopUid);
+    }
+
     /** Streams the rendered PNG of a checked target. */
     void preview(PreviewTarget target, OutputStream out) {
-        archive.rendered(target.studyInstanceUid(), target.seriesInstanceUid(), target.sopInstanceUid(), out);
+        archive.rendered(
+                target.studyInstanceUid(), target.seriesInstanceUid(), target.sopInstanceUid(), "image/png", out);
     }
 
     /** The original files of a study as a zip, streamed from the archive; audited. */
@@ -202,6 +216,16 @@ public class ImagingStudies {
                 row.orderId(),
                 row.linkStatus().name(),
                 views);
+    }
+
+    /** The preview of one instance by its SOP Instance UID (the same image however the series is ordered). */
+    public static String imageUrl(UUID studyId, String seriesUid, String sopUid) {
+        return "/api/imaging/studies/" + studyId + "/series/" + seriesUid + "/images/" + sopUid + "/preview";
+    }
+
+    /** The preview of the {@code index}-th instance of a series (instance-number order at the time of the request). */
+    public static String positionUrl(UUID studyId, String seriesUid, int index) {
+        return "/api/imaging/studies/" + studyId + "/series/" + seriesUid + "/instances/" + index + "/preview";
     }
 
     private static <T> T unavailableAs503(java.util.function.Supplier<T> call) {

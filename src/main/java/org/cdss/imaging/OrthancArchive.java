@@ -265,11 +265,28 @@ class OrthancArchive implements ImageArchive {
     }
 
     @Override
-    public void rendered(String studyUid, String seriesUid, String sopUid, OutputStream out) {
+    public Optional<InstanceInfo> instance(String studyUid, String seriesUid, String sopUid) {
+        // not from the series cache: a key image is resolved as the archive has it now
+        HttpResponse<String> r = get("dicom-web/studies/" + enc(studyUid) + "/series/" + enc(seriesUid)
+                + "/instances?SOPInstanceUID=" + enc(sopUid) + "&includefield=00200013");
+        if (r.statusCode() == 404 || r.statusCode() == 204) {
+            return Optional.empty();
+        }
+        expectOk(r);
+        for (JsonNode i : json.readTree(r.body())) {
+            if (sopUid.equals(tag(i, "00080018"))) {
+                return Optional.of(new InstanceInfo(sopUid, number(i, "00200013")));
+            }
+        }
+        return Optional.empty();
+    }
+
+    @Override
+    public void rendered(String studyUid, String seriesUid, String sopUid, String mediaType, OutputStream out) {
         HttpResponse<InputStream> r = call(() -> send(
                 request("dicom-web/studies/" + enc(studyUid) + "/series/" + enc(seriesUid) + "/instances/" + enc(sopUid)
                                 + "/rendered")
-                        .header("Accept", "image/png")
+                        .header("Accept", mediaType)
                         .GET()
                         .build(),
                 HttpResponse.BodyHandlers.ofInputStream()));

@@ -86,7 +86,8 @@ class ViewerProxy {
         }
     }
 
-    private static void requireUid(String uid) {
+    /** A series or instance UID from a URL: digits and dots, at most 64 characters (404 otherwise). */
+    static void requireUid(String uid) {
         if (uid.length() > MAX_UID || !UID.matcher(uid).matches()) {
             throw new DomainException(ImagingProblem.STUDY_NOT_FOUND);
         }

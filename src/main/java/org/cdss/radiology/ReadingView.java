@@ -7,7 +7,7 @@ import org.cdss.orders.OrderStatus;
 
 /**
  * What the reading screen needs of one imaging order: the order's facts (procedure, clinical indication, priority,
- * status, ordering doctor, acquisition time) and its report so far (null before the first draft is saved).
+ * status and its version — for radiology's discontinue, ordering doctor, acquisition time) and its report so far (null before the first draft is saved).
  */
 public record ReadingView(
         UUID orderId,
@@ -20,6 +20,7 @@ public record ReadingView(
         String indication,
         OrderPriority priority,
         OrderStatus orderStatus,
+        long orderVersion,
         String orderedByName,
         Instant acquiredAt,
         ReportView report) {}

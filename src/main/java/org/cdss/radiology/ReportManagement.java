@@ -6,6 +6,7 @@ import java.util.List;
 import java.util.UUID;
 import org.cdss.audit.AuditEvent;
 import org.cdss.audit.AuditLog;
+import org.cdss.imaging.KeyImageSource;
 import org.cdss.orders.ImagingOrderCompletion;
 import org.cdss.orders.OrderDetailView;
 import org.cdss.orders.OrderDetails;
@@ -38,6 +39,7 @@ public class ReportManagement {
     private final AuditLog audit;
     private final ApplicationEventPublisher events;
     private final Clock clock;
+    private final KeyImageSource keyImages;
 
     ReportManagement(
             ReportStore store,
@@ -46,7 +48,8 @@ public class ReportManagement {
             ImagingOrderCompletion completion,
             AuditLog audit,
             ApplicationEventPublisher events,
-            Clock clock) {
+            Clock clock,
+            KeyImageSource keyImages) {
         this.store = store;
         this.views = views;
         this.orders = orders;
@@ -54,6 +57,7 @@ public class ReportManagement {
         this.audit = audit;
         this.events = events;
         this.clock = clock;
+        this.keyImages = keyImages;
     }
 
     /** A saved draft and whether this save created it. */
@@ -209,19 +213,21 @@ public class ReportManagement {
     }
 
     /**
-     * Marks a key image on a draft report (the image on the reading screen); marking one already marked changes
-     * nothing. Signed reports are fixed: {@code report.already-signed} (409). Audited.
+     * Marks a key image on a draft report: the instance on the reading screen, named by its SOP Instance UID and
+     * resolved in the archive (it must be in a study of the report's order: {@code imaging.study-not-found}, 404;
+     * archive down: 503). Marking one already marked changes nothing. Signed reports are fixed:
+     * {@code report.already-signed} (409). Audited.
      */
     @Transactional
     public ReportView addKeyImage(UUID id, RisRequests.KeyImage request) {
         CdssPrincipal user = ReportAccess.radiologist();
+        ReportRow draft = writable(id, user);
+        // resolved before the row is locked: the archive's answer does not hold up a concurrent signature
+        KeyImageSource.Instance image = keyImages.ofOrder(
+                draft.orderId(), request.studyId(), request.seriesInstanceUid(), request.sopInstanceUid());
         ReportRow report = keyImagesWritable(id, user);
         List<KeyImageView> marked = store.keyImages(id);
-        boolean already = marked.stream()
-                .anyMatch(k -> k.studyId().equals(request.studyId())
-                        && k.seriesInstanceUid().equals(request.seriesInstanceUid())
-                        && k.instanceIndex() == request.instanceIndex());
-        if (already) {
+        if (marked.stream().anyMatch(k -> request.sopInstanceUid().equals(k.sopInstanceUid()))) {
             // checked, not left to the unique key: a refused INSERT would abort the transaction on PostgreSQL
             return reload(id);
         }
@@ -229,10 +235,10 @@ public class ReportManagement {
             throw new DomainException(RisProblem.KEY_IMAGES_FULL);
         }
         UUID keyImageId = UUID.randomUUID();
-        store.insertKeyImage(keyImageId, id, request, user.userId(), clock.instant());
+        store.insertKeyImage(keyImageId, id, request.studyId(), image, user.userId(), clock.instant());
         audit.record(AuditEvent.success("RIS_KEY_IMAGE_ADD", "RadiologyReport", id, report.patientId())
                 .withDetail("keyImage=" + keyImageId + " study=" + request.studyId() + " series="
-                        + request.seriesInstanceUid() + " index=" + request.instanceIndex()));
+                        + image.seriesInstanceUid() + " sop=" + image.sopInstanceUid()));
         return reload(id);
     }
 

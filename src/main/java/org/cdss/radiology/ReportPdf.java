@@ -1,15 +1,20 @@
 package org.cdss.radiology;
 
 import java.io.ByteArrayOutputStream;
+import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Instant;
 import java.time.ZoneId;
 import java.time.format.DateTimeFormatter;
+import java.util.ArrayList;
+import java.util.List;
+import org.cdss.imaging.KeyImageSource;
 import org.cdss.shared.HospitalZone;
 import org.openpdf.text.Document;
 import org.openpdf.text.Element;
 import org.openpdf.text.Font;
+import org.openpdf.text.Image;
 import org.openpdf.text.PageSize;
 import org.openpdf.text.Paragraph;
 import org.openpdf.text.pdf.BaseFont;
@@ -23,7 +28,10 @@ import org.springframework.stereotype.Component;
 
 /**
  * The PDF of a signed report (OpenPDF): header with the patient, the order and the procedure, then findings,
- * impression, recommendation, BI-RADS, the critical-finding mark, the signature and every addendum. Labels are
+ * impression, recommendation, BI-RADS, the critical-finding mark, the signature, every addendum and the key images
+ * (rendered JPEGs from the archive through {@link KeyImageSource}, scaled two to a row, each captioned with its
+ * series description and image number). When the archive cannot give them the PDF is still produced, text only, with
+ * a line saying the key images could not be included. Labels are
  * bilingual (Korean / English) and the text is set in NanumGothic ({@code cdss.ris.pdf-font}, Debian's
  * {@code fonts-nanum}) so Korean renders; without that font the PDF is still produced in Helvetica (Korean glyphs
  * missing) and a warning is logged once.
@@ -34,15 +42,21 @@ class ReportPdf {
     private static final Logger log = LoggerFactory.getLogger(ReportPdf.class);
     private static final DateTimeFormatter WHEN = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm");
 
+    /** The largest a key image is drawn (points): two to a row on A4. */
+    private static final float IMAGE_BOX = 230;
+
     private final String fontPath;
     private final ZoneId zone;
+    private final KeyImageSource keyImages;
     private volatile boolean warned;
 
     ReportPdf(
             @Value("${cdss.ris.pdf-font:/usr/share/fonts/truetype/nanum/NanumGothic.ttf}") String fontPath,
-            HospitalZone zone) {
+            HospitalZone zone,
+            KeyImageSource keyImages) {
         this.fontPath = fontPath;
         this.zone = zone.zoneId();
+        this.keyImages = keyImages;
     }
 
     byte[] render(ReportView r) {
@@ -102,8 +116,69 @@ class ReportPdf {
                     heading,
                     body);
         }
+        keyImages(document, r.keyImages(), heading, body);
         document.close();
         return out.toByteArray();
+    }
+
+    /**
+     * The key images, or — when the archive cannot give every one of them — a line saying so instead (a report with
+     * some of its chosen images silently missing would mislead).
+     */
+    private void keyImages(Document document, List<KeyImageView> marked, Font heading, Font body) {
+        if (marked.isEmpty()) {
+            return;
+        }
+        Paragraph h = new Paragraph("주요 영상 / Key images", heading);
+        h.setSpacingBefore(14);
+        document.add(h);
+        List<byte[]> pictures = new ArrayList<>();
+        try {
+            for (KeyImageView k : marked) {
+                pictures.add(keyImages.jpeg(k.studyId(), k.seriesInstanceUid(), k.sopInstanceUid(), k.instanceIndex()));
+            }
+        } catch (KeyImageSource.Unavailable e) {
+            log.warn("Key images left out of a report PDF: {}", e.getMessage());
+            document.add(new Paragraph(
+                    "주요 영상 " + marked.size() + "장을 PACS에서 가져올 수 없어 포함하지 못했습니다. / The " + marked.size()
+                            + " key image(s) could not be included: the PACS is unavailable.",
+                    body));
+            return;
+        }
+        PdfPTable grid = new PdfPTable(2);
+        grid.setWidthPercentage(100);
+        grid.setSpacingBefore(6);
+        for (int i = 0; i < marked.size(); i++) {
+            PdfPCell cell = new PdfPCell();
+            cell.setPadding(4);
+            cell.setBorder(PdfPCell.NO_BORDER);
+            try {
+                Image image = Image.getInstance(pictures.get(i));
+                image.scaleToFit(IMAGE_BOX, IMAGE_BOX);
+                image.setAlignment(Element.ALIGN_CENTER);
+                cell.addElement(image);
+            } catch (IOException | RuntimeException notAnImage) {
+                cell.addElement(new Paragraph("영상을 읽을 수 없음 / Image unreadable", body));
+            }
+            Paragraph caption = new Paragraph(caption(marked.get(i)), body);
+            caption.setAlignment(Element.ALIGN_CENTER);
+            cell.addElement(caption);
+            grid.addCell(cell);
+        }
+        grid.completeRow();
+        document.add(grid);
+    }
+
+    /** Series description and image number (Instance Number); a key image marked by position: its position. */
+    static String caption(KeyImageView k) {
+        String series = k.seriesDescription() == null ? "" : k.seriesDescription() + " · ";
+        if (k.instanceNumber() != null) {
+            return series + "영상 번호 / Image " + k.instanceNumber();
+        }
+        if (k.instanceIndex() != null) {
+            return series + "위치 / Position " + (k.instanceIndex() + 1);
+        }
+        return series + "영상 번호 없음 / No image number";
     }
 
     private BaseFont baseFont() {

@@ -121,6 +121,7 @@ public class ReportQueries {
                 order.indication(),
                 o.priority(),
                 o.status(),
+                o.version(),
                 o.orderedByName(),
                 o.startedAt(),
                 report);

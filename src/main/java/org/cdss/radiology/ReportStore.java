@@ -9,6 +9,8 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
 import java.util.stream.Collectors;
+import org.cdss.imaging.ImagingStudies;
+import org.cdss.imaging.KeyImageSource;
 import org.cdss.shared.db.UtcTimestamps;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
@@ -165,15 +167,18 @@ class ReportStore {
                 == 1;
     }
 
-    /** Marks a key image (the caller checked that the report does not have it yet). */
-    void insertKeyImage(UUID id, UUID reportId, RisRequests.KeyImage image, UUID by, Instant at) {
-        jdbc.sql("INSERT INTO radiology_key_image (id, report_id, study_id, series_uid, instance_index, added_by, "
-                        + "added_at) VALUES (:id, :r, :s, :series, :i, :by, :at)")
+    /** Marks a key image by its SOP Instance UID (the caller checked that the report does not have it yet). */
+    void insertKeyImage(UUID id, UUID reportId, UUID studyId, KeyImageSource.Instance image, UUID by, Instant at) {
+        jdbc.sql("INSERT INTO radiology_report_key_image (id, report_id, study_id, series_uid, sop_instance_uid, "
+                        + "instance_number, series_description, added_by, added_at) VALUES (:id, :r, :s, :series, "
+                        + ":sop, :n, :d, :by, :at)")
                 .param("id", id.toString())
                 .param("r", reportId.toString())
-                .param("s", image.studyId().toString())
+                .param("s", studyId.toString())
                 .param("series", image.seriesInstanceUid())
-                .param("i", image.instanceIndex())
+                .param("sop", image.sopInstanceUid())
+                .param("n", image.instanceNumber())
+                .param("d", truncate(image.seriesDescription(), 64))
                 .param("by", by.toString())
                 .param("at", UtcTimestamps.toColumn(at))
                 .update();
@@ -181,7 +186,7 @@ class ReportStore {
 
     /** Removes a key image of the report; false when it has no such key image. */
     boolean deleteKeyImage(UUID reportId, UUID keyImageId) {
-        return jdbc.sql("DELETE FROM radiology_key_image WHERE id = :id AND report_id = :r")
+        return jdbc.sql("DELETE FROM radiology_report_key_image WHERE id = :id AND report_id = :r")
                         .param("id", keyImageId.toString())
                         .param("r", reportId.toString())
                         .update()
@@ -190,14 +195,26 @@ class ReportStore {
 
     /** The key images of a report, in the order they were marked. */
     List<KeyImageView> keyImages(UUID reportId) {
-        return jdbc.sql("SELECT * FROM radiology_key_image WHERE report_id = :r ORDER BY added_at, id")
+        return jdbc.sql("SELECT * FROM radiology_report_key_image WHERE report_id = :r ORDER BY added_at, id")
                 .param("r", reportId.toString())
-                .query((rs, n) -> new KeyImageView(
-                        uuid(rs, "id"),
-                        uuid(rs, "study_id"),
-                        rs.getString("series_uid"),
-                        rs.getInt("instance_index"),
-                        UtcTimestamps.read(rs, "added_at")))
+                .query((rs, n) -> {
+                    UUID study = uuid(rs, "study_id");
+                    String series = rs.getString("series_uid");
+                    String sop = rs.getString("sop_instance_uid");
+                    Integer index = nullableInt(rs, "instance_index");
+                    return new KeyImageView(
+                            uuid(rs, "id"),
+                            study,
+                            series,
+                            sop,
+                            nullableInt(rs, "instance_number"),
+                            rs.getString("series_description"),
+                            sop == null ? index : null,
+                            sop != null
+                                    ? ImagingStudies.imageUrl(study, series, sop)
+                                    : ImagingStudies.positionUrl(study, series, index == null ? 0 : index),
+                            UtcTimestamps.read(rs, "added_at"));
+                })
                 .list();
     }
 
@@ -267,6 +284,15 @@ class ReportStore {
     static UUID uuid(ResultSet rs, String column) throws SQLException {
         String v = rs.getString(column);
         return v == null ? null : UUID.fromString(v.trim());
+    }
+
+    private static Integer nullableInt(ResultSet rs, String column) throws SQLException {
+        int v = rs.getInt(column);
+        return rs.wasNull() ? null : v;
+    }
+
+    private static String truncate(String s, int max) {
+        return s == null || s.length() <= max ? s : s.substring(0, max);
     }
 
     static String blankToNull(String s) {

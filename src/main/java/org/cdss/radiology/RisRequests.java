@@ -1,7 +1,5 @@
 package org.cdss.radiology;
 
-import jakarta.validation.constraints.Max;
-import jakarta.validation.constraints.Min;
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Pattern;
@@ -37,16 +35,18 @@ final class RisRequests {
     record Sign(@NotNull Long version) {}
 
     /**
-     * A key image to mark on a draft report: the study, the series and the instance's position in it (0-based,
-     * instance-number order), as the reading screen shows it.
+     * A key image to mark on a draft report: the study (one of the order's), the series and the instance by its SOP
+     * Instance UID, as the reading screen shows it — the same image however the series is later ordered.
      */
     record KeyImage(
             @NotNull UUID studyId,
 
-            @NotBlank @Size(max = 64) @Pattern(regexp = "[0-9]+(\\.[0-9]+)*")
-            String seriesInstanceUid,
+            @NotBlank @Size(max = 64) @Pattern(regexp = UID) String seriesInstanceUid,
 
-            @Min(0) @Max(100_000) int instanceIndex) {}
+            @NotBlank @Size(max = 64) @Pattern(regexp = UID) String sopInstanceUid) {}
+
+    /** A DICOM UID: digits and dots. */
+    static final String UID = "[0-9]+(\\.[0-9]+)*";
 
     /** An addendum: signed as it is written. */
     record Addendum(@NotBlank @Size(max = 10000) String body, Boolean critical) {

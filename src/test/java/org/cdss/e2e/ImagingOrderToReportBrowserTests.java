@@ -23,8 +23,8 @@ import tools.jackson.databind.JsonNode;
  * sent and gets an accession; the radiologist's worklist is open when the modality sends the study (I-SPY2 slices,
  * the order's accession, the patient's MRN as PatientID) to the context's Orthanc by {@code storescu}; the change
  * feed links it to the order (SENT → IN_PROGRESS) and the worklist shows the order without a reload; the radiologist
- * sees the images (the preview loads, the slider scrolls to another instance), writes and signs a BI-RADS report; the
- * doctor is notified, opens the order, the signed report with its images, and the study in the patient's imaging
+ * sees the images (the preview loads, the slider scrolls to another instance), marks the image on screen as a key image
+ * (named by its SOP Instance UID), writes and signs a BI-RADS report; the doctor is notified, opens the order, the signed report with its images, and the study in the patient's imaging
  * page and viewer.
  */
 class ImagingOrderToReportBrowserTests extends DemoBrowserTest {
@@ -129,12 +129,15 @@ class ImagingOrderToReportBrowserTests extends DemoBrowserTest {
         assertThat(images).isVisible();
         assertThat(images.getByTestId("ris-series")).containsText(String.valueOf(SLICES));
         Locator preview = images.getByTestId("ris-preview");
+        // the image on screen is named by its SOP Instance UID once the study's instances are known
+        Pattern bySopUid = Pattern.compile("^/api/imaging/studies/.*/images/[0-9.]+/preview$");
+        assertThat(preview).hasAttribute("src", bySopUid);
         String first = preview.getAttribute("src");
-        org.assertj.core.api.Assertions.assertThat(first).startsWith("/api/imaging/studies/");
         radiologist.waitForFunction(PREVIEW_LOADED, "[data-testid='ris-preview']");
         images.locator("input[type=range]").fill("3");
         assertThat(preview).not().hasAttribute("src", first);
-        org.assertj.core.api.Assertions.assertThat(preview.getAttribute("src")).contains("/instances/3/preview");
+        assertThat(preview).hasAttribute("src", bySopUid);
+        String shown = preview.getAttribute("src");
         radiologist.waitForFunction(PREVIEW_LOADED, "[data-testid='ris-preview']");
         Browser.screenshot(radiologist, "imaging-e2e-reading");
 
@@ -144,7 +147,7 @@ class ImagingOrderToReportBrowserTests extends DemoBrowserTest {
         radiologist.getByTestId("report-birads-input").selectOption("5");
         radiologist.getByTestId("report-save-draft").click();
         assertThat(radiologist.getByTestId("reading-draft-saved")).isVisible();
-        // the radiologist marks the image on screen (instance 3) as the key image of the report
+        // the radiologist marks the image on screen (the fourth) as the key image of the report: that very image
         assertThat(radiologist.getByTestId("report-no-key-images")).isVisible();
         radiologist.getByTestId("ris-mark-key-image").click();
         assertThat(radiologist.getByTestId("report-key-image")).hasCount(1);
@@ -152,7 +155,8 @@ class ImagingOrderToReportBrowserTests extends DemoBrowserTest {
                         .getByTestId("report-key-image")
                         .locator("img")
                         .getAttribute("src"))
-                .contains("/instances/3/preview");
+                .isEqualTo(shown);
+        assertThat(radiologist.getByTestId("report-key-image-caption")).containsText("영상 번호");
         radiologist.getByTestId("report-sign").click();
         radiologist.getByTestId("report-sign-confirm").click();
         assertThat(radiologist.getByTestId("report-document")).isVisible();
@@ -180,7 +184,7 @@ class ImagingOrderToReportBrowserTests extends DemoBrowserTest {
         assertThat(doctor.getByTestId("report-key-image")).hasCount(1);
         org.assertj.core.api.Assertions.assertThat(
                         doctor.getByTestId("report-key-image").locator("img").getAttribute("src"))
-                .contains("/instances/3/preview");
+                .isEqualTo(shown);
         doctor.waitForFunction(PREVIEW_LOADED, "[data-testid='report-key-image'] img");
         Browser.screenshot(doctor, "imaging-e2e-doctor-report");
 

@@ -153,4 +153,84 @@ class RisJourneyBrowserTests extends DemoBrowserTest {
         radiologist.context().close();
         doctor.context().close();
     }
+
+    @Test
+    void radiology_discontinues_an_acquired_order_with_a_reason_that_its_prescriber_no_longer_may_cancel() {
+        ApiClient doctorApi = new ApiClient(port);
+        doctorApi.login("doctor", PASSWORD);
+        var registered = doctorApi.post("/api/patients", Map.of("name", "검사중단", "birthDate", "1959-09-09", "sex", "M"));
+        org.assertj.core.api.Assertions.assertThat(registered.status())
+                .as(registered.body())
+                .isEqualTo(201);
+        var created = doctorApi.post(
+                "/api/ocs/orders",
+                Map.of(
+                        "patientId",
+                        registered.text("id"),
+                        "type",
+                        "IMAGING",
+                        "priority",
+                        "ROUTINE",
+                        "indication",
+                        "만성 기침",
+                        "imaging",
+                        Map.of(
+                                "modality",
+                                "CT",
+                                "bodyPart",
+                                "Chest",
+                                "laterality",
+                                "NOT_APPLICABLE",
+                                "contrast",
+                                false)));
+        String orderId = created.json().at("/order/id").asString();
+        String orderNumber = created.json().at("/order/orderNumber").asString();
+        org.assertj.core.api.Assertions.assertThat(doctorApi
+                        .post("/api/ocs/orders/" + orderId + "/send", Map.of())
+                        .status())
+                .isEqualTo(200);
+        ApiClient radiographer = new ApiClient(port);
+        radiographer.login("radiographer", PASSWORD);
+        org.assertj.core.api.Assertions.assertThat(radiographer
+                        .post("/api/ocs/orders/" + orderId + "/start", Map.of())
+                        .status())
+                .isEqualTo(200);
+        // acquired: its prescriber can no longer cancel it
+        var refused = doctorApi.post("/api/ocs/orders/" + orderId + "/cancel", Map.of("reason", "불필요"));
+        org.assertj.core.api.Assertions.assertThat(refused.status()).isEqualTo(409);
+        org.assertj.core.api.Assertions.assertThat(refused.text("code")).isEqualTo("order.imaging-acquired");
+
+        Page radiologist = browser.newPage();
+        browser.login(radiologist, "radiologist", PASSWORD);
+        assertThat(radiologist.getByTestId("home-page")).isVisible();
+        radiologist.getByTestId("nav-radiology").click();
+        Locator row = radiologist.locator("[data-testid='ris-worklist-row'][data-order-number='" + orderNumber + "']");
+        row.getByTestId("ris-worklist-open").click();
+        assertThat(radiologist.getByTestId("reading-page")).isVisible();
+        assertThat(radiologist.getByTestId("patient-banner-name")).hasText("검사중단");
+        radiologist.getByTestId("ris-discontinue").click();
+        assertThat(radiologist.getByRole(com.microsoft.playwright.options.AriaRole.DIALOG))
+                .containsText("이 영상 오더를 중단할까요?");
+        // a reason is required
+        radiologist.getByTestId("ris-discontinue-confirm").click();
+        assertThat(radiologist.getByText("필수 입력 항목입니다.")).isVisible();
+        radiologist.getByTestId("ris-discontinue-reason").fill("환자가 조영제 부작용 우려로 검사를 거부함");
+        radiologist.getByTestId("ris-discontinue-confirm").click();
+        assertThat(radiologist.getByTestId("toast")).containsText("영상 오더를 중단했고");
+        assertThat(radiologist.getByTestId("ris-worklist-page")).isVisible();
+        assertThat(row).hasCount(0);
+        Browser.screenshot(radiologist, "ris-discontinued");
+
+        // the prescriber sees it cancelled by radiology, with the reason
+        var order = doctorApi.get("/api/ocs/orders/" + orderId).json();
+        org.assertj.core.api.Assertions.assertThat(order.at("/order/status").asString())
+                .isEqualTo("CANCELLED");
+        org.assertj.core.api.Assertions.assertThat(
+                        order.at("/order/cancelCause").asString())
+                .isEqualTo("RETURNED");
+        org.assertj.core.api.Assertions.assertThat(
+                        order.at("/order/cancelReason").asString())
+                .isEqualTo("환자가 조영제 부작용 우려로 검사를 거부함");
+        radiologist.context().close();
+    }
 }

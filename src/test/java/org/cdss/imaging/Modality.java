@@ -27,12 +27,28 @@ public final class Modality {
 
     public static void acquire(ApplicationContext context, String accession, String studyUid, String mrn, int slices)
             throws Exception {
+        acquire(
+                context,
+                accession,
+                studyUid,
+                mrn,
+                java.util.stream.IntStream.range(0, slices).boxed().toList());
+    }
+
+    /**
+     * Sends these I-SPY2 slices (indexes into the sorted slice files) as one series of the study — called twice for
+     * one study, the second call's images join the same series (a series acquired in two parts, or out of order).
+     */
+    public static void acquire(
+            ApplicationContext context, String accession, String studyUid, String mrn, List<Integer> slices)
+            throws Exception {
         OrthancConnection pacs = context.getBean(LocalOrthanc.class).connection();
         assertThat(pacs.available()).as("the context's Orthanc is running").isTrue();
         Path work = Files.createTempDirectory("cdss-modality");
         try {
             List<String> files = new ArrayList<>();
-            for (Path slice : ImagingTestData.ispy2Slices().subList(0, slices)) {
+            List<Path> all = ImagingTestData.ispy2Slices();
+            for (Path slice : slices.stream().map(all::get).toList()) {
                 Path copy = work.resolve(slice.getFileName());
                 Files.copy(slice, copy);
                 files.add(copy.toString());
@@ -66,6 +82,15 @@ public final class Modality {
         } finally {
             FileSystemUtils.deleteRecursively(work);
         }
+    }
+
+    /** Stops the context's Orthanc (its storage kept), as an outage would; {@link #restart} brings it back. */
+    public static void pause(ApplicationContext context) {
+        context.getBean(LocalOrthanc.class).pause();
+    }
+
+    public static void restart(ApplicationContext context) throws java.io.IOException {
+        context.getBean(LocalOrthanc.class).restart();
     }
 
     private static void run(Path dir, List<String> command) throws Exception {

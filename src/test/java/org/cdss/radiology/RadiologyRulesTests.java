@@ -73,7 +73,8 @@ class RadiologyRulesTests {
         assertThat(Path.of(font))
                 .as("fonts-nanum (NanumGothic) is required for Korean report PDFs: apt-get install fonts-nanum")
                 .isReadable();
-        ReportPdf pdf = new ReportPdf(font, new HospitalZone(ZoneId.of("Asia/Seoul")));
+        // no key images on this report: the archive (KeyImageSource) is never asked
+        ReportPdf pdf = new ReportPdf(font, new HospitalZone(ZoneId.of("Asia/Seoul")), null);
         Instant now = Instant.parse("2026-12-05T10:00:00Z");
         ReportView report = new ReportView(
                 UUID.randomUUID(),

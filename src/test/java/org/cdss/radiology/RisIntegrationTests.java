@@ -11,7 +11,14 @@ import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
+import org.apache.pdfbox.Loader;
+import org.apache.pdfbox.cos.COSName;
+import org.apache.pdfbox.pdmodel.PDDocument;
+import org.apache.pdfbox.pdmodel.PDPage;
+import org.apache.pdfbox.pdmodel.graphics.image.PDImageXObject;
+import org.apache.pdfbox.text.PDFTextStripper;
 import org.awaitility.Awaitility;
+import org.cdss.imaging.Modality;
 import org.cdss.patients.PatientSummaryView;
 import org.cdss.shared.security.Role;
 import org.cdss.support.ApiClient;
@@ -21,6 +28,7 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.context.ApplicationContext;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import tools.jackson.databind.JsonNode;
 
@@ -47,6 +55,9 @@ class RisIntegrationTests {
 
     @Autowired
     JdbcClient jdbc;
+
+    @Autowired
+    ApplicationContext context;
 
     PatientSummaryView patient;
     ApiClient doctor;
@@ -125,71 +136,167 @@ class RisIntegrationTests {
     }
 
     @Test
-    void key_images_are_marked_on_the_draft_fixed_by_the_signature_and_shown_to_the_doctor_and_the_patient() {
-        String order = acquiredOrder("MR", "Breast", "ROUTINE");
+    void key_images_are_the_chosen_instances_however_the_series_is_later_ordered_fixed_by_the_signature_and_printed()
+            throws Exception {
+        Modality.require();
+        // a breast MR sent; the scanner sends three slices of the series first
+        String order = sentOrder("MR", "Breast", "ROUTINE");
+        JsonNode accession = Awaitility.await()
+                .atMost(Duration.ofSeconds(20))
+                .until(() -> doctor.get("/api/imaging/orders/" + order + "/accession"), r -> r.status() == 200)
+                .json();
+        String accessionNumber = accession.get("accessionNumber").asString();
+        String studyUid = accession.get("studyInstanceUid").asString();
+        Modality.acquire(context, accessionNumber, studyUid, patient.mrn(), List.of(6, 7, 8));
+        Awaitility.await()
+                .atMost(Duration.ofSeconds(30))
+                .until(
+                        () -> doctor.get("/api/ocs/orders/" + order)
+                                .json()
+                                .at("/order/status")
+                                .asString(),
+                        "IN_PROGRESS"::equals);
+        JsonNode study = ok(radiologist.get("/api/imaging/studies?orderId=" + order), 200)
+                .get(0);
+        String studyId = study.get("id").asString();
+        String series = study.at("/series/0/seriesInstanceUid").asString();
+        List<String> before = instancesInOrder(studyId, series);
+        assertThat(before).hasSize(3);
+        String chosen = before.get(0);
+        String other = before.get(2);
+
         JsonNode draft = ok(radiologist.post("/api/ris/reports", draft(order, 4, "Suspicious mass.", false)), 201);
         String id = draft.get("id").asString();
         assertThat(draft.get("keyImages")).isEmpty();
-        String study = UUID.randomUUID().toString();
-        String series = "1.2.826.0.1.3680043.10.1137.77";
-        Map<String, Object> slice67 = Map.of("studyId", study, "seriesInstanceUid", series, "instanceIndex", 67);
-
-        ok(radiologist.post("/api/ris/reports/" + id + "/key-images", slice67), 201);
+        Map<String, Object> first = keyImage(studyId, series, chosen);
+        ok(radiologist.post("/api/ris/reports/" + id + "/key-images", first), 201);
         // marking the same image again changes nothing
-        ok(radiologist.post("/api/ris/reports/" + id + "/key-images", slice67), 201);
-        JsonNode two = ok(
+        ok(radiologist.post("/api/ris/reports/" + id + "/key-images", first), 201);
+        JsonNode two =
+                ok(radiologist.post("/api/ris/reports/" + id + "/key-images", keyImage(studyId, series, other)), 201);
+        assertThat(two.get("keyImages").findValuesAsString("sopInstanceUid")).containsExactly(chosen, other);
+        assertThat(two.at("/keyImages/0/instanceIndex").isNull()).isTrue();
+        assertThat(two.at("/keyImages/0/instanceNumber").isNumber()).isTrue();
+
+        // the rest of the series arrives afterwards, with lower instance numbers: every position shifts
+        Modality.acquire(context, accessionNumber, studyUid, patient.mrn(), List.of(0, 1, 2));
+        List<String> after = Awaitility.await()
+                .atMost(Duration.ofSeconds(30))
+                .until(() -> instancesInOrder(studyId, series), l -> l.size() == 6);
+        assertThat(after.indexOf(chosen))
+                .as("the chosen image moved in the series")
+                .isNotEqualTo(before.indexOf(chosen));
+
+        // an image of another order's study, an instance not in the series, a bad UID: refused; radiologists only
+        problem(
                 radiologist.post(
                         "/api/ris/reports/" + id + "/key-images",
-                        Map.of("studyId", study, "seriesInstanceUid", series, "instanceIndex", 12)),
-                201);
-        assertThat(two.get("keyImages").findValuesAsString("seriesInstanceUid")).containsOnly(series);
-        assertThat(two.get("keyImages").findValues("instanceIndex").stream()
-                        .map(JsonNode::asInt)
-                        .toList())
-                .containsExactly(67, 12);
+                        keyImage(UUID.randomUUID().toString(), series, chosen)),
+                404,
+                "imaging.study-not-found");
+        problem(
+                radiologist.post("/api/ris/reports/" + id + "/key-images", keyImage(studyId, series, chosen + ".9")),
+                404,
+                "imaging.study-not-found");
+        assertThat(radiologist
+                        .post("/api/ris/reports/" + id + "/key-images", keyImage(studyId, "../x", chosen))
+                        .status())
+                .isEqualTo(400);
+        assertThat(radiographer
+                        .post("/api/ris/reports/" + id + "/key-images", first)
+                        .status())
+                .isEqualTo(403);
         String removed = two.at("/keyImages/1/id").asString();
         JsonNode one = ok(radiologist.delete("/api/ris/reports/" + id + "/key-images/" + removed), 200);
         assertThat(one.get("keyImages")).hasSize(1);
         problem(radiologist.delete("/api/ris/reports/" + id + "/key-images/" + removed), 404, "report.not-found");
-        // radiologists only; a series UID must be a UID
-        assertThat(radiographer
-                        .post("/api/ris/reports/" + id + "/key-images", slice67)
-                        .status())
-                .isEqualTo(403);
-        assertThat(radiologist
-                        .post(
-                                "/api/ris/reports/" + id + "/key-images",
-                                Map.of("studyId", study, "seriesInstanceUid", "../x", "instanceIndex", 1))
-                        .status())
-                .isEqualTo(400);
+        JsonNode again =
+                ok(radiologist.post("/api/ris/reports/" + id + "/key-images", keyImage(studyId, series, other)), 201);
 
-        // signed: fixed; the ordering doctor and the patient see the radiologist's choice
-        JsonNode signed = ok(sign(radiologist, id, one.get("version").asLong()), 200);
-        assertThat(signed.at("/keyImages/0/instanceIndex").asInt()).isEqualTo(67);
-        problem(radiologist.post("/api/ris/reports/" + id + "/key-images", slice67), 409, "report.already-signed");
+        // signed: fixed; the ordering doctor and the patient see the radiologist's choice, whatever its position now
+        JsonNode signed = ok(sign(radiologist, id, again.get("version").asLong()), 200);
+        assertThat(signed.get("keyImages").findValuesAsString("sopInstanceUid")).containsExactly(chosen, other);
+        problem(radiologist.post("/api/ris/reports/" + id + "/key-images", first), 409, "report.already-signed");
         problem(
                 radiologist.delete("/api/ris/reports/" + id + "/key-images/"
-                        + one.at("/keyImages/0/id").asString()),
+                        + signed.at("/keyImages/0/id").asString()),
                 409,
                 "report.already-signed");
         JsonNode seen = ok(doctor.get("/api/ris/reports/" + id), 200);
-        assertThat(seen.get("keyImages")).hasSize(1);
-        assertThat(seen.at("/keyImages/0/studyId").asString()).isEqualTo(study);
-        JsonNode portal = ok(login(testUsers.patientAccount(patient).username()).get("/api/ris/portal/reports"), 200);
-        assertThat(portal.at("/0/keyImages/0/instanceIndex").asInt()).isEqualTo(67);
-        assertThat(jdbc.sql("SELECT COUNT(*) FROM radiology_key_image WHERE report_id = :r")
+        assertThat(seen.at("/keyImages/0/sopInstanceUid").asString()).isEqualTo(chosen);
+        String url = seen.at("/keyImages/0/previewUrl").asString();
+        assertThat(url).contains(chosen);
+        var picture = doctor.bytes(url);
+        assertThat(picture.statusCode()).isEqualTo(200);
+        assertThat(picture.headers().firstValue("ETag")).hasValue("\"" + chosen + "\"");
+        ApiClient own = login(testUsers.patientAccount(patient).username());
+        JsonNode portal = ok(own.get("/api/ris/portal/reports"), 200);
+        assertThat(portal.at("/0/keyImages/0/sopInstanceUid").asString()).isEqualTo(chosen);
+        assertThat(own.bytes(portal.at("/0/keyImages/0/previewUrl").asString()).statusCode())
+                .isEqualTo(200);
+        assertThat(jdbc.sql("SELECT COUNT(*) FROM radiology_report_key_image WHERE report_id = :r")
                         .param("r", id)
                         .query(Long.class)
                         .single())
-                .isOne();
-        // audited: two marks (the repeated one is no change) and one removal
+                .isEqualTo(2);
+        // audited: three marks (the repeated one is no change) and one removal
         assertThat(jdbc.sql("SELECT action FROM audit_event WHERE action LIKE 'RIS_KEY_IMAGE_%' AND resource_id = :id "
                                 + "AND patient_id = :p")
                         .param("id", id)
                         .param("p", patient.id().toString())
                         .query(String.class)
                         .list())
-                .containsExactlyInAnyOrder("RIS_KEY_IMAGE_ADD", "RIS_KEY_IMAGE_ADD", "RIS_KEY_IMAGE_REMOVE");
+                .containsExactlyInAnyOrder(
+                        "RIS_KEY_IMAGE_ADD", "RIS_KEY_IMAGE_ADD", "RIS_KEY_IMAGE_ADD", "RIS_KEY_IMAGE_REMOVE");
+
+        // the PDF carries the two key images, captioned with their image numbers
+        var pdf = doctor.bytes("/api/ris/reports/" + id + "/pdf");
+        assertThat(pdf.statusCode()).isEqualTo(200);
+        try (PDDocument read = Loader.loadPDF(pdf.body())) {
+            assertThat(imageXObjects(read)).isEqualTo(2);
+            assertThat(new PDFTextStripper().getText(read))
+                    .contains(
+                            "Image " + signed.at("/keyImages/0/instanceNumber").asInt());
+        }
+        // a key image marked before V43 (by its position, no SOP UID) is shown by position and printed too
+        jdbc.sql(
+                        "INSERT INTO radiology_report_key_image (id, report_id, study_id, series_uid, instance_index, added_by, "
+                                + "added_at) VALUES (:id, :r, :s, :series, 1, :by, :at)")
+                .param("id", UUID.randomUUID().toString())
+                .param("r", id)
+                .param("s", studyId)
+                .param("series", series)
+                .param("by", UUID.randomUUID().toString())
+                .param("at", org.cdss.shared.db.UtcTimestamps.toColumn(java.time.Instant.now()))
+                .update();
+        JsonNode legacy = ok(doctor.get("/api/ris/reports/" + id), 200).at("/keyImages/2");
+        assertThat(legacy.get("sopInstanceUid").isNull()).isTrue();
+        assertThat(legacy.get("instanceIndex").asInt()).isEqualTo(1);
+        assertThat(legacy.get("previewUrl").asString()).endsWith("/instances/1/preview");
+        assertThat(doctor.bytes(legacy.get("previewUrl").asString()).statusCode())
+                .isEqualTo(200);
+        try (PDDocument read =
+                Loader.loadPDF(doctor.bytes("/api/ris/reports/" + id + "/pdf").body())) {
+            assertThat(imageXObjects(read)).isEqualTo(3);
+            assertThat(new PDFTextStripper().getText(read)).contains("Position 2");
+        }
+        // with the PACS down the PDF is still there, text only, saying the images could not be included
+        Modality.pause(context);
+        try {
+            var down = doctor.bytes("/api/ris/reports/" + id + "/pdf");
+            assertThat(down.statusCode()).isEqualTo(200);
+            try (PDDocument read = Loader.loadPDF(down.body())) {
+                assertThat(imageXObjects(read)).isZero();
+                String text = new PDFTextStripper().getText(read);
+                assertThat(text).contains("could not be included").contains("Suspicious mass.");
+            }
+        } finally {
+            Modality.restart(context);
+        }
+        Awaitility.await()
+                .atMost(Duration.ofSeconds(30))
+                .pollInterval(Duration.ofMillis(500))
+                .until(() -> doctor.get("/api/imaging/studies?orderId=" + order).status() == 200);
     }
 
     @Test
@@ -503,6 +610,35 @@ class RisIntegrationTests {
     }
 
     // --- helpers ---
+
+    /** The SOP Instance UIDs of a series in instance-number order, read now (the viewer's WADO-RS metadata). */
+    private List<String> instancesInOrder(String studyId, String series) {
+        JsonNode metadata = ok(
+                radiologist.get("/api/imaging/studies/" + studyId + "/dicomweb/series/" + series + "/metadata"), 200);
+        List<Map.Entry<Integer, String>> list = new ArrayList<>();
+        for (JsonNode i : metadata) {
+            list.add(Map.entry(
+                    i.at("/00200013/Value/0").asInt(), i.at("/00080018/Value/0").asString()));
+        }
+        list.sort(Map.Entry.comparingByKey());
+        return list.stream().map(Map.Entry::getValue).toList();
+    }
+
+    private static Map<String, Object> keyImage(String studyId, String series, String sop) {
+        return Map.of("studyId", studyId, "seriesInstanceUid", series, "sopInstanceUid", sop);
+    }
+
+    private static int imageXObjects(PDDocument pdf) throws java.io.IOException {
+        int images = 0;
+        for (PDPage page : pdf.getPages()) {
+            for (COSName name : page.getResources().getXObjectNames()) {
+                if (page.getResources().getXObject(name) instanceof PDImageXObject) {
+                    images++;
+                }
+            }
+        }
+        return images;
+    }
 
     /** An imaging order sent by the doctor and started by the radiographer (acquired). */
     private String acquiredOrder(String modality, String bodyPart, String priority) {

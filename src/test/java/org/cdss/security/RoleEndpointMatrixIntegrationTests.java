@@ -252,6 +252,7 @@ class RoleEndpointMatrixIntegrationTests {
         row("GET /api/imaging/studies/{id}", IMAGING_VIEWERS);
         row("POST /api/imaging/studies/{id}/link", IMAGING_UPLOADERS);
         row("GET /api/imaging/studies/{id}/series/{seriesUid}/instances/{index}/preview", IMAGING_VIEWERS);
+        row("GET /api/imaging/studies/{id}/series/{seriesUid}/images/{sopUid}/preview", IMAGING_VIEWERS);
         row("GET /api/imaging/studies/{id}/download", IMAGING_VIEWERS);
         row("GET /api/imaging/studies/{id}/dicomweb/series/{seriesUid}/metadata", IMAGING_VIEWERS);
         row("POST /api/imaging/volumes", IMAGING_UPLOADERS);
