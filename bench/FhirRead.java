@@ -61,6 +61,8 @@ public class FhirRead {
         endpoints.put("FHIR GET /fhir/Patient/{id}", "/fhir/Patient/" + id);
         endpoints.put("JSON GET /api/patients?q={mrn}", "/api/patients?q=" + mrn + "&department=all");
         endpoints.put("FHIR GET /fhir/Patient?identifier={mrn}", "/fhir/Patient?identifier=" + URLEncoder.encode("urn:cdss:id:mrn|" + mrn, StandardCharsets.UTF_8));
+        // the same vital signs as JSON: the chart's timeline of vital-sign entries (one entry per set of vitals)
+        endpoints.put("JSON GET /api/patients/{id}/timeline?types=VITALS (the same vital signs)", "/api/patients/" + id + "/timeline?types=VITALS&size=100");
         endpoints.put("FHIR GET /fhir/Observation?patient={id} (" + most + " resources, _count=200)", "/fhir/Observation?patient=" + id + "&_count=200");
         StringBuilder table = new StringBuilder("| request | clients | req/s | mean ms | p50 ms | p95 ms | mean vs baseline |\n|---|---|---|---|---|---|---|\n");
         for (int clients : new int[] {1, 8}) {
