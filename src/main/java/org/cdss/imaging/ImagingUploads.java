@@ -86,21 +86,19 @@ class ImagingUploads {
         if (contentLength > (zip || tar ? maxTotal : maxFile)) {
             throw new DomainException(ImagingProblem.UPLOAD_TOO_LARGE);
         }
-        UploadResult result;
-        try (Batch batch = new Batch(patientId)) {
-            if (zip) {
-                unzip(body, batch);
-            } else if (tar) {
-                untar(body, batch);
-            } else {
-                Spooled spooled = Spooled.spool(body, maxFile);
-                if (spooled == null) {
-                    throw new DomainException(ImagingProblem.UPLOAD_TOO_LARGE);
-                }
-                batch.store(name, spooled);
+        Batch batch = new Batch(patientId);
+        if (zip) {
+            unzip(body, batch);
+        } else if (tar) {
+            untar(body, batch);
+        } else {
+            Spooled spooled = Spooled.spool(body, maxFile);
+            if (spooled == null) {
+                throw new DomainException(ImagingProblem.UPLOAD_TOO_LARGE);
             }
-            result = batch.result();
+            batch.store(name, spooled);
         }
+        UploadResult result = batch.result();
         access.record(new AuditEvent(
                 "IMAGING_UPLOAD",
                 "Patient",
@@ -219,16 +217,11 @@ class ImagingUploads {
         return base.length() > 200 ? base.substring(0, 200) : base;
     }
 
-    /**
-     * The files of one upload and their outcomes, in the upload's order; studies are registered once per upload. Each
-     * file is stored while the next one is read from the request ({@link StoreAhead}); its outcome is taken (and its
-     * study registered, on the request thread) when the next file is ready, or at the end.
-     */
-    private final class Batch implements AutoCloseable {
+    /** The files of one upload and their outcomes; studies are registered once per upload. */
+    private final class Batch {
         final UUID patientId;
         final List<FileResult> files = new ArrayList<>();
         final Map<String, StudyRecords.StudyRow> studies = new HashMap<>();
-        final StoreAhead ahead = new StoreAhead(archive, this::stored);
         boolean archiveDown;
 
         Batch(UUID patientId) {
@@ -236,52 +229,50 @@ class ImagingUploads {
         }
 
         void refused(String file, String reason) {
-            ahead.flush();
             files.add(new FileResult(baseName(file), ImageArchive.StoreStatus.REFUSED, reason, null, null));
         }
 
         void store(String file, Spooled spooled) {
-            ahead.flush();
-            if (archiveDown) {
-                spooled.discard();
-                refused(file, "pacs-unavailable");
-                return;
-            }
-            ahead.store(file, spooled);
-        }
-
-        /** A file's outcome; null: the archive could not be reached. */
-        private void stored(String file, ImageArchive.@Nullable StoreOutcome outcome) {
-            if (outcome == null) {
-                if (files.isEmpty()) {
-                    // nothing was stored yet: the whole upload is refused and can be sent again as it is
-                    throw new DomainException(ImagingProblem.PACS_UNAVAILABLE);
+            try {
+                if (archiveDown) {
+                    refused(file, "pacs-unavailable");
+                    return;
                 }
-                archiveDown = true;
-                refused(file, "pacs-unavailable");
-                return;
+                ImageArchive.StoreOutcome outcome;
+                try {
+                    outcome = spooled.storeIn(archive);
+                } catch (ImageArchive.ArchiveUnavailable e) {
+                    if (files.isEmpty()) {
+                        // nothing was stored yet: the whole upload is refused and can be sent again as it is
+                        throw new DomainException(ImagingProblem.PACS_UNAVAILABLE);
+                    }
+                    archiveDown = true;
+                    refused(file, "pacs-unavailable");
+                    return;
+                }
+                if (outcome.study() == null) {
+                    refused(file, outcome.reason() == null ? "not-dicom" : outcome.reason());
+                    return;
+                }
+                ImageArchive.StudyInfo info = outcome.study();
+                StudyRecords.StudyRow row =
+                        studies.computeIfAbsent(info.studyInstanceUid(), uid -> linking.seen(info, patientId));
+                StudyRecords.LinkStatus link =
+                        row.patientId() != null && row.patientId().equals(patientId)
+                                ? StudyRecords.LinkStatus.LINKED
+                                : StudyRecords.LinkStatus.MISMATCH;
+                files.add(new FileResult(
+                        baseName(file),
+                        outcome.status(),
+                        link == StudyRecords.LinkStatus.MISMATCH ? "patient-mismatch" : null,
+                        row.id(),
+                        link));
+            } finally {
+                spooled.discard();
             }
-            if (outcome.study() == null) {
-                refused(file, outcome.reason() == null ? "not-dicom" : outcome.reason());
-                return;
-            }
-            ImageArchive.StudyInfo info = outcome.study();
-            StudyRecords.StudyRow row =
-                    studies.computeIfAbsent(info.studyInstanceUid(), uid -> linking.seen(info, patientId));
-            StudyRecords.LinkStatus link =
-                    row.patientId() != null && row.patientId().equals(patientId)
-                            ? StudyRecords.LinkStatus.LINKED
-                            : StudyRecords.LinkStatus.MISMATCH;
-            files.add(new FileResult(
-                    baseName(file),
-                    outcome.status(),
-                    link == StudyRecords.LinkStatus.MISMATCH ? "patient-mismatch" : null,
-                    row.id(),
-                    link));
         }
 
         UploadResult result() {
-            ahead.flush();
             int stored = 0;
             int duplicates = 0;
             int refused = 0;
@@ -293,11 +284,6 @@ class ImagingUploads {
                 }
             }
             return new UploadResult(stored, duplicates, refused, List.copyOf(files));
-        }
-
-        @Override
-        public void close() {
-            ahead.close();
         }
     }
 
