@@ -105,13 +105,7 @@ class ImagingController {
             produces = MediaType.IMAGE_PNG_VALUE)
     ResponseEntity<StreamingResponseBody> preview(
             @PathVariable UUID id, @PathVariable String seriesUid, @PathVariable int index) {
-        ImagingStudies.PreviewTarget target = studies.previewTarget(id, seriesUid, index);
-        StreamingResponseBody body = out -> studies.preview(target, out);
-        return ResponseEntity.ok()
-                .contentType(MediaType.IMAGE_PNG)
-                .cacheControl(CacheControl.maxAge(Duration.ofDays(1)).cachePrivate())
-                .eTag("\"" + target.sopInstanceUid() + "\"")
-                .body(body);
+        return rendered(studies.previewTarget(id, seriesUid, index));
     }
 
     /**
@@ -121,7 +115,11 @@ class ImagingController {
     @GetMapping(path = "/studies/{id}/series/{seriesUid}/images/{sopUid}/preview", produces = MediaType.IMAGE_PNG_VALUE)
     ResponseEntity<StreamingResponseBody> image(
             @PathVariable UUID id, @PathVariable String seriesUid, @PathVariable String sopUid) {
-        ImagingStudies.PreviewTarget target = studies.previewTarget(id, seriesUid, sopUid);
+        return rendered(studies.previewTarget(id, seriesUid, sopUid));
+    }
+
+    /** A rendered instance, cached privately for a day under its SOP Instance UID (an instance never changes). */
+    private ResponseEntity<StreamingResponseBody> rendered(ImagingStudies.PreviewTarget target) {
         StreamingResponseBody body = out -> studies.preview(target, out);
         return ResponseEntity.ok()
                 .contentType(MediaType.IMAGE_PNG)
