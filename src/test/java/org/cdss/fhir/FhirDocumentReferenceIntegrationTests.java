@@ -200,12 +200,15 @@ class FhirDocumentReferenceIntegrationTests {
                         DocumentReference.PATIENT.hasId(p),
                         DocumentReference.STATUS.exactly().code("entered-in-error")))
                 .isEmpty();
-        String tomorrow = LocalDate.now(ZoneOffset.UTC).plusDays(1).toString();
+        // HAPI reads a date without a time zone widely: "ge <day>" starts when that day starts in its earliest zone
+        // (UTC+14, i.e. 10:00 UTC the day before), so "ge tomorrow" admits a note written today after 10:00 UTC; the
+        // day after tomorrow starts after now wherever the run is
+        String dayAfterTomorrow = LocalDate.now(ZoneOffset.UTC).plusDays(2).toString();
         String yesterday = LocalDate.now(ZoneOffset.UTC).minusDays(1).toString();
         assertThat(ids(
                         fhir,
                         DocumentReference.PATIENT.hasId(p),
-                        DocumentReference.DATE.afterOrEquals().day(tomorrow)))
+                        DocumentReference.DATE.afterOrEquals().day(dayAfterTomorrow)))
                 .isEmpty();
         assertThat(ids(
                         fhir,
@@ -213,7 +216,7 @@ class FhirDocumentReferenceIntegrationTests {
                         DocumentReference.DATE.afterOrEquals().day(yesterday)))
                 .containsExactly(note);
         assertThat(authorApi
-                        .get("/fhir/DocumentReference?patient=" + p + "&_lastUpdated=gt" + tomorrow)
+                        .get("/fhir/DocumentReference?patient=" + p + "&_lastUpdated=gt" + dayAfterTomorrow)
                         .body())
                 .contains("\"total\":0");
         assertThat(authorApi
