@@ -52,12 +52,7 @@ class FhirOAuthIntegrationTests {
     @BeforeEach
     void seeded() {
         SeedForTests.ensureSeeded(seed, jdbc, 150, 21, LocalDate.now());
-        List<String> withVisits = jdbc.sql(
-                        "SELECT e.patient_id FROM encounter e JOIN vital_signs v ON v.encounter_id = e.id"
-                                + " JOIN patient p ON p.id = e.patient_id WHERE p.mrn LIKE '9%' AND LENGTH(p.mrn) = 10"
-                                + " GROUP BY e.patient_id ORDER BY e.patient_id")
-                .query(String.class)
-                .list();
+        List<String> withVisits = FhirTokens.seededPatientsWithVitals(jdbc);
         patientA = FhirTokens.ensureAccounts(
                 jdbc,
                 users,

@@ -50,12 +50,7 @@ class FhirSmartAppLaunchIntegrationTests {
     @BeforeEach
     void seeded() {
         SeedForTests.ensureSeeded(seed, jdbc, 150, 21, LocalDate.now());
-        List<String> withVisits = jdbc.sql(
-                        "SELECT e.patient_id FROM encounter e JOIN vital_signs v ON v.encounter_id = e.id"
-                                + " JOIN patient p ON p.id = e.patient_id WHERE p.mrn LIKE '9%' AND LENGTH(p.mrn) = 10"
-                                + " GROUP BY e.patient_id ORDER BY e.patient_id")
-                .query(String.class)
-                .list();
+        List<String> withVisits = FhirTokens.seededPatientsWithVitals(jdbc);
         patient = UUID.fromString(withVisits.get(withVisits.size() / 3).trim());
         encounter = jdbc.sql("SELECT e.id FROM encounter e JOIN vital_signs v ON v.encounter_id = e.id"
                         + " WHERE e.patient_id = :p")

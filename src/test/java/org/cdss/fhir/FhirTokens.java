@@ -49,6 +49,15 @@ final class FhirTokens {
 
     private FhirTokens() {}
 
+    /** The seeded patients (ten-digit MRNs from 9) with recorded vital signs, by id: the FHIR tests' charts. */
+    static java.util.List<String> seededPatientsWithVitals(JdbcClient jdbc) {
+        return jdbc.sql("SELECT e.patient_id FROM encounter e JOIN vital_signs v ON v.encounter_id = e.id"
+                        + " JOIN patient p ON p.id = e.patient_id WHERE p.mrn LIKE '9%' AND LENGTH(p.mrn) = 10"
+                        + " GROUP BY e.patient_id ORDER BY e.patient_id")
+                .query(String.class)
+                .list();
+    }
+
     /**
      * The accounts the test clients act as (once per database): a pulmonology doctor, a front-office clerk, and a
      * patient account of {@code patient}. Returns the patient the patient account belongs to.
