@@ -195,7 +195,7 @@ class OAuthServerConfiguration {
                 .with(
                         server,
                         s -> s.registeredClientRepository(clients)
-                                .authorizationService(new OAuthAuthorizations(jdbc, usedIds, clock))
+                                .authorizationService(new OAuthAuthorizations(jdbc, clients, clock))
                                 .authorizationConsentService(new ConsentAskedEachTime())
                                 .authorizationServerSettings(settings)
                                 .authorizationEndpoint(a -> a.consentPage(CONSENT_PAGE))
