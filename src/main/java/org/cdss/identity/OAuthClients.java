@@ -1,7 +1,9 @@
 package org.cdss.identity;
 
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import org.cdss.shared.security.CdssPrincipal;
@@ -23,9 +25,18 @@ public class OAuthClients {
     private final Map<String, OAuthProperties.Client> clients = new LinkedHashMap<>();
     private final UserAccounts users;
 
-    OAuthClients(OAuthProperties properties, UserAccounts users) {
+    /**
+     * The configured clients, and those another module contributes as beans: demo mode's SMART app
+     * ({@code org.cdss.demo.SmartDemoApp}, ADR 0050), checked like configured ones.
+     */
+    OAuthClients(
+            OAuthProperties properties,
+            org.springframework.beans.factory.ObjectProvider<OAuthProperties.Client> contributed,
+            UserAccounts users) {
         this.users = users;
-        for (OAuthProperties.Client client : properties.clients()) {
+        List<OAuthProperties.Client> all = new ArrayList<>(properties.clients());
+        contributed.orderedStream().forEach(all::add);
+        for (OAuthProperties.Client client : all) {
             validate(client);
             if (clients.put(client.clientId(), client) != null) {
                 throw new IllegalStateException("cdss.oauth.clients: client-id " + client.clientId() + " twice");

@@ -55,7 +55,9 @@ class OAuthConsentController {
         Set<String> origins = new LinkedHashSet<>();
         for (String uri : client.redirectUris()) {
             URI parsed = URI.create(uri);
-            origins.add(parsed.getScheme() + "://" + parsed.getRawAuthority());
+            // the authorization server accepts any port of a loopback address (RFC 8252 7.3): so must the CSP
+            boolean loopback = "127.0.0.1".equals(parsed.getHost()) || "[::1]".equals(parsed.getHost());
+            origins.add(parsed.getScheme() + "://" + (loopback ? parsed.getHost() + ":*" : parsed.getRawAuthority()));
         }
         StringBuilder items = new StringBuilder();
         for (String requested : scope.split(" ")) {

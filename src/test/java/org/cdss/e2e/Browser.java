@@ -45,9 +45,18 @@ final class Browser implements AutoCloseable {
 
     /** {@code bypassCsp}: lets a test inject a script (axe-core) into pages whose CSP allows only 'self'. */
     Page newPage(int width, int height, boolean bypassCsp) {
+        return newPage(width, height, bypassCsp, "ko-KR");
+    }
+
+    /** A page whose browser speaks {@code locale} (its Accept-Language and navigator.language), e.g. "en-US". */
+    Page newPage(String locale) {
+        return newPage(1280, 800, false, locale);
+    }
+
+    private Page newPage(int width, int height, boolean bypassCsp, String locale) {
         Page page = browser.newContext(new NewContextOptions()
                         .setBaseURL(baseUrl)
-                        .setLocale("ko-KR")
+                        .setLocale(locale)
                         .setViewportSize(width, height)
                         .setBypassCSP(bypassCsp))
                 .newPage();
