@@ -67,7 +67,7 @@ public class FhirRead {
         endpoints.add(new String[] {"FHIR GET /fhir/Observation?patient={id}&category=vital-signs (" + most + " resources, _count=200)", "/fhir/Observation?patient=" + id + "&category=vital-signs&_count=200", timeline});
         // without a category the search also reads the patient's completed lab orders: more data than the timeline
         endpoints.add(new String[] {"FHIR GET /fhir/Observation?patient={id} (vitals and labs, " + all + " resources, _count=200)", "/fhir/Observation?patient=" + id + "&_count=200", timeline});
-        StringBuilder table = new StringBuilder("| request | clients | req/s | mean ms | p50 ms | p95 ms | mean vs baseline | FHIR ÷ JSON (same data) |\n|---|---|---|---|---|---|---|---|\n");
+        StringBuilder table = new StringBuilder("| request | clients | answer kB | req/s | mean ms | p50 ms | p95 ms | mean vs baseline | FHIR ÷ JSON (same data) |\n|---|---|---|---|---|---|---|---|---|\n");
         for (int clients : new int[] {1, 8}) {
             List<Session> sessions = new ArrayList<>();
             for (int i = 0; i < clients; i++) {
@@ -77,13 +77,14 @@ public class FhirRead {
             double baseline = 0;
             for (String[] e : endpoints) {
                 run(sessions, e[1], 3); // warm-up
+                double kilobytes = sessions.getFirst().get(e[1]).getBytes(StandardCharsets.UTF_8).length / 1000.0;
                 double[] r = run(sessions, e[1], seconds);
                 if (baseline == 0) {
                     baseline = r[1];
                 }
                 means.put(e[0], r[1]);
                 String pair = e[2] == null ? "" : String.format("**%.2f×**", r[1] / means.get(e[2]));
-                table.append(String.format("| %s | %d | %.0f | %.2f | %.2f | %.2f | %.2f× | %s |%n", e[0], clients, r[0], r[1], r[2], r[3], r[1] / baseline, pair));
+                table.append(String.format("| %s | %d | %.1f | %.0f | %.2f | %.2f | %.2f | %.2f× | %s |%n", e[0], clients, kilobytes, r[0], r[1], r[2], r[3], r[1] / baseline, pair));
             }
         }
         System.out.print(table);
