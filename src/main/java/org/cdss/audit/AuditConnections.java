@@ -51,7 +51,7 @@ class AuditConnections implements DisposableBean {
         return jdbc;
     }
 
-    /** Inserts the rows as one JDBC batch in one transaction: one commit (one disk sync) for all of them. */
+    /** Inserts the rows as one JDBC batch in one transaction: one commit (one durable write on H2) for all of them. */
     @SuppressWarnings("unchecked")
     void insertTogether(String sql, List<Map<String, Object>> rows) {
         Map<String, ?>[] batch = rows.toArray(new Map[0]);
