@@ -42,9 +42,7 @@ public class FhirRead {
         String[] chosen = null;
         int most = -1;
         for (String[] c : candidates) {
-            String bundle = probe.get("/fhir/Observation?patient=" + c[0] + "&_count=200&_summary=count");
-            Matcher t = Pattern.compile("\"total\":\\s*(\\d+)").matcher(bundle);
-            int total = t.find() ? Integer.parseInt(t.group(1)) : 0;
+            int total = total(probe.get("/fhir/Observation?patient=" + c[0] + "&category=vital-signs&_summary=count"));
             if (total > most) {
                 most = total;
                 chosen = c;
@@ -55,34 +53,48 @@ public class FhirRead {
         }
         String id = chosen[0];
         String mrn = chosen[1];
-        System.out.println("patient with " + most + " observations");
-        Map<String, String> endpoints = new LinkedHashMap<>();
-        endpoints.put("JSON GET /api/patients/{id} (baseline)", "/api/patients/" + id);
-        endpoints.put("FHIR GET /fhir/Patient/{id}", "/fhir/Patient/" + id);
-        endpoints.put("JSON GET /api/patients?q={mrn}", "/api/patients?q=" + mrn + "&department=all");
-        endpoints.put("FHIR GET /fhir/Patient?identifier={mrn}", "/fhir/Patient?identifier=" + URLEncoder.encode("urn:cdss:id:mrn|" + mrn, StandardCharsets.UTF_8));
+        int all = total(probe.get("/fhir/Observation?patient=" + id + "&_summary=count"));
+        System.out.println("patient with " + most + " vital-sign observations, " + all + " observations in all");
+        // each FHIR call is compared with the JSON call for the same data (pair), besides the first JSON call (baseline)
+        List<String[]> endpoints = new ArrayList<>();
+        endpoints.add(new String[] {"JSON GET /api/patients/{id} (baseline)", "/api/patients/" + id, null});
+        endpoints.add(new String[] {"FHIR GET /fhir/Patient/{id}", "/fhir/Patient/" + id, "JSON GET /api/patients/{id} (baseline)"});
+        endpoints.add(new String[] {"JSON GET /api/patients?q={mrn}", "/api/patients?q=" + mrn + "&department=all", null});
+        endpoints.add(new String[] {"FHIR GET /fhir/Patient?identifier={mrn}", "/fhir/Patient?identifier=" + URLEncoder.encode("urn:cdss:id:mrn|" + mrn, StandardCharsets.UTF_8), "JSON GET /api/patients?q={mrn}"});
         // the same vital signs as JSON: the chart's timeline of vital-sign entries (one entry per set of vitals)
-        endpoints.put("JSON GET /api/patients/{id}/timeline?types=VITALS (the same vital signs)", "/api/patients/" + id + "/timeline?types=VITALS&size=100");
-        endpoints.put("FHIR GET /fhir/Observation?patient={id} (" + most + " resources, _count=200)", "/fhir/Observation?patient=" + id + "&_count=200");
-        StringBuilder table = new StringBuilder("| request | clients | req/s | mean ms | p50 ms | p95 ms | mean vs baseline |\n|---|---|---|---|---|---|---|\n");
+        String timeline = "JSON GET /api/patients/{id}/timeline?types=VITALS (the same vital signs)";
+        endpoints.add(new String[] {timeline, "/api/patients/" + id + "/timeline?types=VITALS&size=100", null});
+        endpoints.add(new String[] {"FHIR GET /fhir/Observation?patient={id}&category=vital-signs (" + most + " resources, _count=200)", "/fhir/Observation?patient=" + id + "&category=vital-signs&_count=200", timeline});
+        // without a category the search also reads the patient's completed lab orders: more data than the timeline
+        endpoints.add(new String[] {"FHIR GET /fhir/Observation?patient={id} (vitals and labs, " + all + " resources, _count=200)", "/fhir/Observation?patient=" + id + "&_count=200", timeline});
+        StringBuilder table = new StringBuilder("| request | clients | answer kB | req/s | mean ms | p50 ms | p95 ms | mean vs baseline | FHIR ÷ JSON (same data) |\n|---|---|---|---|---|---|---|---|---|\n");
         for (int clients : new int[] {1, 8}) {
             List<Session> sessions = new ArrayList<>();
             for (int i = 0; i < clients; i++) {
                 sessions.add(Session.login(base, password));
             }
+            Map<String, Double> means = new LinkedHashMap<>();
             double baseline = 0;
-            for (var e : endpoints.entrySet()) {
-                run(sessions, e.getValue(), 3); // warm-up
-                double[] r = run(sessions, e.getValue(), seconds);
+            for (String[] e : endpoints) {
+                run(sessions, e[1], 3); // warm-up
+                double kilobytes = sessions.getFirst().get(e[1]).getBytes(StandardCharsets.UTF_8).length / 1000.0;
+                double[] r = run(sessions, e[1], seconds);
                 if (baseline == 0) {
                     baseline = r[1];
                 }
-                table.append(String.format("| %s | %d | %.0f | %.2f | %.2f | %.2f | %.2f× |%n", e.getKey(), clients, r[0], r[1], r[2], r[3], r[1] / baseline));
+                means.put(e[0], r[1]);
+                String pair = e[2] == null ? "" : String.format("**%.2f×**", r[1] / means.get(e[2]));
+                table.append(String.format("| %s | %d | %.1f | %.0f | %.2f | %.2f | %.2f | %.2f× | %s |%n", e[0], clients, kilobytes, r[0], r[1], r[2], r[3], r[1] / baseline, pair));
             }
         }
         System.out.print(table);
         Files.createDirectories(out);
         Files.writeString(out.resolve("table.md"), table.toString());
+    }
+
+    static int total(String bundle) {
+        Matcher t = Pattern.compile("\"total\":\\s*(\\d+)").matcher(bundle);
+        return t.find() ? Integer.parseInt(t.group(1)) : 0;
     }
 
     /** Closed loop: each client sends the next request when the last one answered. {req/s, mean, p50, p95}. */

@@ -3,7 +3,10 @@
 # driven by bench/FhirRead.java: Patient read, Patient search by MRN and one patient's Observation search over FHIR,
 # against GET /api/patients/{id} (and the JSON search by MRN) in the same run, at 1 and 8 clients (closed loop, one
 # session each). Usage: bench/fhir-read.sh [patients=300] [days=30] [seconds per request and level=10]
-# Results: target/bench/fhir-read/table.md (and app.log). Not run by ./cdss test.
+# Results: target/bench/fhir-read/table.md (and app.log). Not run by ./cdss test. BENCH_APP_OPTS adds JVM options to
+# the measured application (not the seeding run), e.g. a JFR recording:
+# BENCH_APP_OPTS="-XX:StartFlightRecording=settings=profile,filename=target/bench/fhir-read/app.jfr" bench/fhir-read.sh
+# BENCH_JAR=<jar> measures another build (e.g. one of an older commit) with the same client.
 set -euo pipefail
 cd "$(dirname "${BASH_SOURCE[0]}")/.."
 
@@ -16,9 +19,10 @@ JAVA="$JAVA_HOME/bin/java"
 PORT=$((20000 + RANDOM % 20000))
 PASSWORD="bench-demo-pass-2026"
 HOME_DIR="$PWD/$OUT/home"
+JAR=${BENCH_JAR:-target/cdss.jar}
 
 mkdir -p "$OUT"
-if [ ! -f target/cdss.jar ]; then
+if [ "$JAR" = target/cdss.jar ] && [ ! -f target/cdss.jar ]; then
   JAVA_HOME="$JAVA_HOME" ./mvnw -B -q -DskipTests -Dskip.frontend=true -DskipFrontendTests=true -DskipDbMatrix=true package
 fi
 rm -rf "$HOME_DIR"
@@ -26,7 +30,7 @@ KEYS=(CDSS_RRN_KEY="$(head -c 32 /dev/urandom | base64)" CDSS_RRN_HASH_KEY="$(he
 start_app() {
   env "${KEYS[@]}" CDSS_MODE=demo CDSS_DEMO_PASSWORD="$PASSWORD" CDSS_HOME="$HOME_DIR" SERVER_PORT="$PORT" \
     CDSS_LOGIN_PER_IP=1000000 CDSS_LOGIN_PER_ACCOUNT=1000000 \
-    "$JAVA" -Xmx1g --enable-native-access=ALL-UNNAMED -jar target/cdss.jar >>"$OUT/app.log" 2>&1 &
+    "$JAVA" -Xmx1g --enable-native-access=ALL-UNNAMED ${APP_OPTS:-} -jar "$JAR" >>"$OUT/app.log" 2>&1 &
   app_pid=$!
   for _ in $(seq 1 120); do
     if curl -fs "http://127.0.0.1:$PORT/actuator/health/readiness" >/dev/null; then break; fi
@@ -44,8 +48,9 @@ cleanup
 app_pid=""
 echo "seeding $PATIENTS patients over $DAYS days"
 env "${KEYS[@]}" CDSS_MODE=demo CDSS_DEMO_PASSWORD="$PASSWORD" CDSS_HOME="$HOME_DIR" \
-  "$JAVA" -Xmx1g --enable-native-access=ALL-UNNAMED -jar target/cdss.jar --server.port=0 --server.address=127.0.0.1 \
+  "$JAVA" -Xmx1g --enable-native-access=ALL-UNNAMED -jar "$JAR" --server.port=0 --server.address=127.0.0.1 \
   --cdss.seed.patients="$PATIENTS" --cdss.seed.days="$DAYS" >"$OUT/seed.log" 2>&1
+APP_OPTS=${BENCH_APP_OPTS:-}
 start_app
 echo "bench: ${SECONDS_PER}s per request and level; $(nproc) cores, load $(cut -d' ' -f1-3 /proc/loadavg)"
 "$JAVA" bench/FhirRead.java "http://127.0.0.1:$PORT" "$PASSWORD" "$SECONDS_PER" "$OUT"

@@ -2,7 +2,9 @@ package org.cdss.audit;
 
 import jakarta.servlet.http.HttpServletRequest;
 import java.time.Clock;
+import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 import org.cdss.shared.db.ColumnText;
@@ -25,6 +27,12 @@ import org.springframework.web.context.request.ServletRequestAttributes;
  * row is written after the rollback on the audit's own auto-commit pool ({@link AuditConnections}), so refused
  * attempts stay recorded. Outside a transaction, or in a read-only one (reads), the row is written at once on that
  * pool, as before.
+ *
+ * <p>A request that writes several such rows (a FHIR search reads through two or three module APIs, each auditing its
+ * read, plus the FHIR interaction's own row) may collect them in a {@link Batch} ({@link #openBatch}) and have them
+ * written together, in one transaction, before it answers ({@link #flushBatch}, and at the latest when the batch is
+ * closed): one durable commit instead of one per row (ADR 0049). Rows of read-write transactions are not collected;
+ * they behave as above.
  */
 @Service
 public class AuditLog {
@@ -42,7 +50,13 @@ public class AuditLog {
 
     private final Clock clock;
 
+    /** The rows collected by the batch open on this thread, or none. */
+    private final ThreadLocal<List<Map<String, Object>>> batch = new ThreadLocal<>();
+
+    private final AuditConnections connections;
+
     AuditLog(AuditConnections connections, JdbcClient application, Clock clock) {
+        this.connections = connections;
         this.ownPool = connections.jdbc();
         this.inTransaction = application;
         this.clock = clock;
@@ -83,8 +97,65 @@ public class AuditLog {
                     }
                 }
             });
+        } else if (batch.get() != null) {
+            batch.get().add(row);
         } else {
             ownPool.sql(INSERT).params(row).update();
+        }
+    }
+
+    /**
+     * Starts collecting this thread's rows that would be written at once on the audit's own pool, until the returned
+     * batch is closed (in a {@code finally}: close writes what is left and ends the batch, so nothing collected is
+     * dropped or carried into the next request on this thread). Inside an open batch the returned one is the same
+     * batch: closing it only writes.
+     */
+    public Batch openBatch() {
+        if (batch.get() != null) {
+            return new Batch(false);
+        }
+        batch.set(new ArrayList<>());
+        return new Batch(true);
+    }
+
+    /**
+     * Writes the rows the open batch holds now, together, before the caller answers; none open or nothing held: does
+     * nothing. A failure is thrown (the rows are not kept for a retry), so the request fails rather than answer
+     * without its trail.
+     */
+    public void flushBatch() {
+        List<Map<String, Object>> held = batch.get();
+        if (held == null || held.isEmpty()) {
+            return;
+        }
+        List<Map<String, Object>> rows = List.copyOf(held);
+        held.clear();
+        if (rows.size() == 1) {
+            ownPool.sql(INSERT).params(rows.getFirst()).update();
+        } else {
+            connections.insertTogether(INSERT, rows);
+        }
+    }
+
+    /** An open batch of audit rows ({@link #openBatch}). */
+    public final class Batch implements AutoCloseable {
+
+        private final boolean owner;
+
+        private Batch(boolean owner) {
+            this.owner = owner;
+        }
+
+        /** Writes what is left; the batch that opened it also ends collecting, even when the write fails. */
+        @Override
+        public void close() {
+            try {
+                flushBatch();
+            } finally {
+                if (owner) {
+                    batch.remove();
+                }
+            }
         }
     }
 

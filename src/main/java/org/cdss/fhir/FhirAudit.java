@@ -16,6 +16,10 @@ import org.springframework.stereotype.Component;
  * One audit row per FHIR interaction ({@code FHIR_READ}, {@code FHIR_SEARCH_TYPE}, {@code FHIR_UPDATE} …, resource
  * type {@code fhir:Patient}), besides the rows the module APIs write for the data they return. The
  * CapabilityStatement, which holds no data, is not audited.
+ *
+ * <p>A FHIR request collects its read rows (the modules' and this one) in an audit batch opened around the request
+ * ({@link FhirServerConfiguration}); they are written together here, before the answer or the error is written, so
+ * that they exist when the client has the answer (ADR 0049).
  */
 @Component
 @Interceptor
@@ -31,6 +35,7 @@ class FhirAudit {
     @Hook(Pointcut.SERVER_OUTGOING_RESPONSE)
     public boolean answered(RequestDetails request, org.hl7.fhir.instance.model.api.IBaseResource answer) {
         record(request, AuditOutcome.SUCCESS, null, answer);
+        audit.flushBatch();
         return true;
     }
 
@@ -38,7 +43,11 @@ class FhirAudit {
     public boolean failed(RequestDetails request, BaseServerResponseException error) {
         int status = error.getStatusCode();
         AuditOutcome outcome = status == 401 || status == 403 ? AuditOutcome.DENIED : AuditOutcome.FAILURE;
-        record(request, outcome, "status=" + status, null);
+        try {
+            record(request, outcome, "status=" + status, null);
+        } finally {
+            audit.flushBatch();
+        }
         return true;
     }
 

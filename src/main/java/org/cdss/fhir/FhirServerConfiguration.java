@@ -1,6 +1,5 @@
 package org.cdss.fhir;
 
-import ca.uhn.fhir.context.FhirContext;
 import ca.uhn.fhir.rest.api.EncodingEnum;
 import ca.uhn.fhir.rest.server.IResourceProvider;
 import ca.uhn.fhir.rest.server.IncomingRequestAddressStrategy;
@@ -11,6 +10,7 @@ import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
 import java.util.List;
+import org.cdss.audit.AuditLog;
 import org.springframework.boot.web.servlet.ServletRegistrationBean;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
@@ -32,13 +32,19 @@ class FhirServerConfiguration {
             FhirErrors errors,
             FhirAudit audit,
             FhirScopes scopes,
-            HistoryEntries history) {
-        RestfulServer server = new RestfulServer(FhirContext.forR4Cached()) {
+            HistoryEntries history,
+            AuditLog auditLog) {
+        RestfulServer server = new RestfulServer(SearchBundles.context()) {
             @Override
             protected void service(HttpServletRequest request, HttpServletResponse response)
                     throws ServletException, IOException {
                 WholeResponses whole = new WholeResponses(response);
-                super.service(request, whole);
+                // the request's read audit rows, written together (FhirAudit, before the answer is written); the
+                // close writes any left and ends the batch, so none is dropped or carried into the thread's next
+                // request, and it runs before the buffered answer is sent
+                try (AuditLog.Batch rows = auditLog.openBatch()) {
+                    super.service(request, whole);
+                }
                 whole.finish();
             }
         };
