@@ -50,7 +50,8 @@ class ImagingFolderUploadBrowserTests extends DemoBrowserTest {
                 .as(registered.body())
                 .isEqualTo(201);
         String patient = registered.text("id");
-        String studyUid = "1.2.826.0.1.3680043.10.1137." + Math.abs(UUID.randomUUID().getMostSignificantBits());
+        String studyUid =
+                "1.2.826.0.1.3680043.10.1137." + Math.abs(UUID.randomUUID().getMostSignificantBits());
         Path folder = Files.createTempDirectory("cdss-folder-upload").resolve("MR_BREAST");
         Files.createDirectories(folder);
         List<Requested> posts = new java.util.concurrent.CopyOnWriteArrayList<>();
@@ -108,15 +109,18 @@ class ImagingFolderUploadBrowserTests extends DemoBrowserTest {
             Locator thumb = study.getByTestId("imaging-series-thumb").locator("img");
             assertThat(thumb).hasCount(1);
             thumb.scrollIntoViewIfNeeded(); // loaded lazily, below the 134 upload rows
-            org.assertj.core.api.Assertions.assertThat(thumb.evaluate(
-                            "img => img.complete ? img.naturalWidth : new Promise(r => img.onload = () => r(img.naturalWidth))"))
+            org.assertj.core.api.Assertions.assertThat(
+                            thumb.evaluate(
+                                    "img => img.complete ? img.naturalWidth : new Promise(r => img.onload = () => r(img.naturalWidth))"))
                     .as("the series preview is an image")
                     .isNotEqualTo(0);
             Browser.screenshot(page, "imaging-folder-upload");
 
-            JsonNode listed = api.get("/api/imaging/studies?patientId=" + patient).json();
+            JsonNode listed =
+                    api.get("/api/imaging/studies?patientId=" + patient).json();
             org.assertj.core.api.Assertions.assertThat(listed).hasSize(1);
-            org.assertj.core.api.Assertions.assertThat(listed.get(0).get("instanceCount").asInt())
+            org.assertj.core.api.Assertions.assertThat(
+                            listed.get(0).get("instanceCount").asInt())
                     .isEqualTo(SLICES);
         } finally {
             FileSystemUtils.deleteRecursively(folder.getParent());

@@ -92,7 +92,13 @@ class OrthancArchiveKeepAliveTests {
                 json);
         // one attempt: a failure would surface, not be retried by the back-off policy
         return new OrthancArchive(
-                pacs, json, Duration.ofSeconds(2), Duration.ofSeconds(5), 1, Duration.ofMillis(200), Duration.ofSeconds(10));
+                pacs,
+                json,
+                Duration.ofSeconds(2),
+                Duration.ofSeconds(5),
+                1,
+                Duration.ofMillis(200),
+                Duration.ofSeconds(10));
     }
 
     private void serve() {
