@@ -135,10 +135,10 @@ class LocalOrthanc {
             config.put("StableAge", 5);
             config.put("SaveJobs", false);
             config.put("HttpCompressionEnabled", false);
-            // Orthanc 1.10 drops idle keep-alive connections after about a second, and Java's HttpClient would then
-            // send the next request on a dead connection (an EOF, a needless retry): one connection per request on
-            // loopback costs far less
-            config.put("KeepAlive", false);
+            // keep-alive: the files of an upload go over one connection, not a new one each (ADR 0045). Orthanc 1.10
+            // closes a connection idle for about a second; OrthancArchive resends at once a request that meets one
+            // closing
+            config.put("KeepAlive", true);
             config.put("Plugins", pluginList());
             config.put(
                     "DicomWeb",

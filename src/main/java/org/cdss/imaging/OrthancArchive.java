@@ -85,6 +85,8 @@ class OrthancArchive implements ImageArchive {
         this.connection = orthanc.connection();
         this.json = json;
         this.requestTimeout = requestTimeout;
+        // HTTP/1.1 with keep-alive (the JDK pools connections by default; Orthanc keeps them, LocalOrthanc): one
+        // connection for the files of an upload, not one TCP connection per file (ADR 0045)
         this.http = HttpClient.newBuilder()
                 .connectTimeout(connectTimeout)
                 .version(HttpClient.Version.HTTP_1_1)
@@ -394,7 +396,20 @@ class OrthancArchive implements ImageArchive {
 
     private <T> HttpResponse<T> send(HttpRequest request, HttpResponse.BodyHandler<T> handler) {
         try {
-            HttpResponse<T> r = http.send(request, handler);
+            HttpResponse<T> r;
+            try {
+                r = http.send(request, handler);
+            } catch (IOException e) {
+                if (!droppedIdleConnection(e)) {
+                    throw e;
+                }
+                // Orthanc keeps connections alive but closes one idle for about a second (1.10 has no setting for
+                // it); a request sent as it closes finds the connection gone before any answer. The JDK resends a
+                // GET by itself, never a POST: every call here may be repeated (storing a file twice answers
+                // "AlreadyStored"), so it is resent at once on a fresh connection rather than waiting for the
+                // back-off and counting as an outage. Orthanc really down answers the resend with a refused connect.
+                r = http.send(request, handler);
+            }
             int status = r.statusCode();
             if (status == 401 || status == 403 || status == 502 || status == 503 || status == 504) {
                 if (r.body() instanceof InputStream in) {
@@ -409,6 +424,14 @@ class OrthancArchive implements ImageArchive {
             Thread.currentThread().interrupt();
             throw new ArchiveUnavailable("interrupted", e);
         }
+    }
+
+    /**
+     * A request failed on an open connection (end of stream, reset) rather than by a refused connect or a timeout:
+     * what a kept-alive connection that Orthanc closed as we reused it looks like.
+     */
+    static boolean droppedIdleConnection(IOException e) {
+        return !(e instanceof java.net.ConnectException) && !(e instanceof java.net.http.HttpTimeoutException);
     }
 
     /** One call through the circuit breaker, retried with back-off while the archive is unreachable. */

@@ -24,8 +24,9 @@ import tools.jackson.databind.JsonNode;
  * as the browser's folder upload does (tar batches of up to {@link #BATCH_FILES} files or {@link #BATCH_BYTES}
  * bytes, one request at a time: {@code imaging-upload-panel.tsx}), also one file per request (API clients) and as
  * one zip, and, in the same run, straight to the same Orthanc's REST API ({@code POST /instances}, file by file,
- * one at a time), alternating, the study deleted between rounds; then the time to list a patient's studies and to
- * render a preview (through CDSS and straight from Orthanc's WADO-RS rendered). No side uses concurrency.
+ * one at a time), alternating (the order reversed on odd rounds), the study deleted before each, with each round's
+ * own ratio; then the time to list a patient's studies and to render a preview (through CDSS and straight from
+ * Orthanc's WADO-RS rendered). No side uses concurrency.
  * Args: [rounds=5] [requests=50].
  */
 public final class ImagingUploadBenchmark {
@@ -68,8 +69,10 @@ public final class ImagingUploadBenchmark {
             for (Path p : slices) {
                 bytes += Files.size(p);
             }
+            // as OrthancArchive's client: HTTP/1.1 (no h2c upgrade headers), the JDK's connection pool
             HttpClient http = HttpClient.newBuilder()
                     .connectTimeout(Duration.ofSeconds(5))
+                    .version(HttpClient.Version.HTTP_1_1)
                     .build();
             String auth = "Basic "
                     + Base64.getEncoder()
@@ -81,74 +84,98 @@ public final class ImagingUploadBenchmark {
                     bytes / 1e6,
                     Runtime.getRuntime().availableProcessors(),
                     Files.readString(Path.of("/proc/loadavg")).trim());
-            List<Double> direct = new ArrayList<>();
-            List<Double> viaCdss = new ArrayList<>();
-            List<Double> viaBatch = new ArrayList<>();
             List<List<Path>> batches = batches(slices);
-            List<Double> viaZip = new ArrayList<>();
             byte[] zip = ImagingTestData.zip(slices, "study/");
             String studyUid = "1.2.840.113619.2.55.3.2831161234.123.1234567890.1";
+            // the four ways, each timed from an empty archive; in the order given on even rounds, reversed on odd
+            // ones, so that neither side always runs first (the machine's speed drifts within a round)
+            String[] names = {"direct", "batch", "file", "zip"};
+            Leg[] legs = {
+                () -> {
+                    for (Path p : slices) {
+                        HttpResponse<String> resp = http.send(
+                                HttpRequest.newBuilder(base.resolve("instances"))
+                                        .header("Authorization", auth)
+                                        .header("Content-Type", "application/dicom")
+                                        .POST(HttpRequest.BodyPublishers.ofFile(p))
+                                        .build(),
+                                HttpResponse.BodyHandlers.ofString());
+                        if (resp.statusCode() != 200) {
+                            throw new IllegalStateException("direct " + resp.statusCode());
+                        }
+                    }
+                },
+                () -> {
+                    for (List<Path> batch : batches) {
+                        ApiClient.Response resp = doctor.upload(
+                                "/api/imaging/uploads?patientId=" + patientId + "&fileName=files.tar",
+                                "application/x-tar",
+                                ImagingTestData.tar(batch));
+                        if (resp.status() != 200 || resp.json().get("stored").asInt() != batch.size()) {
+                            throw new IllegalStateException("batch " + resp.status() + " " + resp.body());
+                        }
+                    }
+                },
+                () -> {
+                    for (Path p : slices) {
+                        ApiClient.Response resp = doctor.upload(
+                                "/api/imaging/uploads?patientId=" + patientId + "&fileName=" + p.getFileName(),
+                                "application/dicom",
+                                HttpRequest.BodyPublishers.ofFile(p));
+                        if (resp.status() != 200 || !resp.body().contains("\"STORED\"")) {
+                            throw new IllegalStateException("cdss " + resp.status() + " " + resp.body());
+                        }
+                    }
+                },
+                () -> {
+                    ApiClient.Response zipped = doctor.upload(
+                            "/api/imaging/uploads?patientId=" + patientId + "&fileName=study.zip",
+                            "application/zip",
+                            zip);
+                    if (zipped.status() != 200 || zipped.json().get("stored").asInt() != slices.size()) {
+                        throw new IllegalStateException("zip " + zipped.status() + " " + zipped.body());
+                    }
+                }
+            };
+            double[][] mbs = new double[legs.length][rounds];
             for (int r = 0; r < rounds; r++) {
-                deleteStudy(archive, studyUid);
-                long t0 = System.nanoTime();
-                for (Path p : slices) {
-                    HttpResponse<String> resp = http.send(
-                            HttpRequest.newBuilder(base.resolve("instances"))
-                                    .header("Authorization", auth)
-                                    .POST(HttpRequest.BodyPublishers.ofFile(p))
-                                    .build(),
-                            HttpResponse.BodyHandlers.ofString());
-                    if (resp.statusCode() != 200) {
-                        throw new IllegalStateException("direct " + resp.statusCode());
-                    }
+                for (int k = 0; k < legs.length; k++) {
+                    int leg = r % 2 == 0 ? k : legs.length - 1 - k;
+                    deleteStudy(archive, studyUid);
+                    long t0 = System.nanoTime();
+                    legs[leg].run();
+                    mbs[leg][r] = bytes / 1e6 / ((System.nanoTime() - t0) / 1e9);
                 }
-                direct.add(bytes / 1e6 / ((System.nanoTime() - t0) / 1e9));
-                deleteStudy(archive, studyUid);
-                t0 = System.nanoTime();
-                for (Path p : slices) {
-                    ApiClient.Response resp = doctor.upload(
-                            "/api/imaging/uploads?patientId=" + patientId + "&fileName=" + p.getFileName(),
-                            "application/dicom",
-                            HttpRequest.BodyPublishers.ofFile(p));
-                    if (resp.status() != 200 || !resp.body().contains("\"STORED\"")) {
-                        throw new IllegalStateException("cdss " + resp.status() + " " + resp.body());
-                    }
-                }
-                viaCdss.add(bytes / 1e6 / ((System.nanoTime() - t0) / 1e9));
-                deleteStudy(archive, studyUid);
-                t0 = System.nanoTime();
-                for (List<Path> batch : batches) {
-                    ApiClient.Response resp = doctor.upload(
-                            "/api/imaging/uploads?patientId=" + patientId + "&fileName=files.tar",
-                            "application/x-tar",
-                            ImagingTestData.tar(batch));
-                    if (resp.status() != 200 || resp.json().get("stored").asInt() != batch.size()) {
-                        throw new IllegalStateException("batch " + resp.status() + " " + resp.body());
-                    }
-                }
-                viaBatch.add(bytes / 1e6 / ((System.nanoTime() - t0) / 1e9));
-                deleteStudy(archive, studyUid);
-                t0 = System.nanoTime();
-                ApiClient.Response zipped = doctor.upload(
-                        "/api/imaging/uploads?patientId=" + patientId + "&fileName=study.zip", "application/zip", zip);
-                if (zipped.status() != 200 || zipped.json().get("stored").asInt() != slices.size()) {
-                    throw new IllegalStateException("zip " + zipped.status() + " " + zipped.body());
-                }
-                viaZip.add(bytes / 1e6 / ((System.nanoTime() - t0) / 1e9));
             }
+            List<Double> direct = list(mbs[0]);
+            List<Double> viaBatch = list(mbs[1]);
+            List<Double> viaCdss = list(mbs[2]);
+            List<Double> viaZip = list(mbs[3]);
             double d = median(direct);
             double c = median(viaCdss);
             double b = median(viaBatch);
+            double z = median(viaZip);
             System.out.printf("upload straight to Orthanc: median %.1f MB/s over %d rounds %s%n", d, rounds, direct);
             System.out.printf(
                     "upload through CDSS as the UI does (%d requests of <= %d files): median %.1f MB/s %s%n",
                     batches.size(), BATCH_FILES, b, viaBatch);
             System.out.printf("upload through CDSS, one file per request: median %.1f MB/s %s%n", c, viaCdss);
-            double z = median(viaZip);
             System.out.printf("upload through CDSS, one zip of the series: median %.1f MB/s %s%n", z, viaZip);
             System.out.printf(
-                    "ratio CDSS / Orthanc: as the UI does %.2f (goal >= 0.8), one file per request %.2f, as a zip %.2f%n",
+                    "ratio CDSS / Orthanc (medians): as the UI does %.2f (goal >= 0.8), one file per request %.2f,"
+                            + " as a zip %.2f%n",
                     b / d, c / d, z / d);
+            // each round's own ratio (its CDSS leg against its Orthanc leg, run next to each other): less exposed to
+            // the machine's drift over the run than the ratio of the medians
+            for (int k = 1; k < legs.length; k++) {
+                List<Double> ratios = new ArrayList<>();
+                for (int r = 0; r < rounds; r++) {
+                    ratios.add(Math.round(mbs[k][r] / mbs[0][r] * 100) / 100.0);
+                }
+                System.out.printf(
+                        "ratio per round, %s / direct: median %.2f, min %.2f, max %.2f %s%n",
+                        names[k], median(ratios), Collections.min(ratios), Collections.max(ratios), ratios);
+            }
 
             // link the (mismatched) study so the patient's list shows it
             JsonNode last = doctor.upload(
@@ -232,6 +259,19 @@ public final class ImagingUploadBenchmark {
 
     private static void deleteStudy(ImageArchive archive, String uid) {
         archive.findStudy(uid).ifPresent(archive::delete);
+    }
+
+    /** One way of uploading the whole series. */
+    private interface Leg {
+        void run() throws Exception;
+    }
+
+    private static List<Double> list(double[] values) {
+        List<Double> l = new ArrayList<>();
+        for (double v : values) {
+            l.add(Math.round(v * 10) / 10.0);
+        }
+        return l;
     }
 
     private static double median(List<Double> values) {

@@ -46,29 +46,9 @@ public final class Modality {
         assertThat(pacs.available()).as("the context's Orthanc is running").isTrue();
         Path work = Files.createTempDirectory("cdss-modality");
         try {
-            List<String> files = new ArrayList<>();
-            List<Path> all = ImagingTestData.ispy2Slices();
-            for (Path slice : slices.stream().map(all::get).toList()) {
-                Path copy = work.resolve(slice.getFileName());
-                Files.copy(slice, copy);
-                files.add(copy.toString());
-            }
-            List<String> modify = new ArrayList<>(List.of(
-                    "dcmodify",
-                    "-nb",
-                    "-gin",
-                    "-m",
-                    "(0008,0050)=" + accession,
-                    "-m",
-                    "(0020,000d)=" + studyUid,
-                    // a series UID of its own, as a scanner makes: the I-SPY2 one, also stored by other tests in the
-                    // same Orthanc, would name a series under two studies, and DICOMweb would not find ours (404)
-                    "-m",
-                    "(0020,000e)=" + studyUid + ".1",
-                    "-m",
-                    "(0010,0020)=" + mrn));
-            modify.addAll(files);
-            run(work, modify);
+            List<String> files = folder(work, accession, studyUid, mrn, slices).stream()
+                    .map(Path::toString)
+                    .toList();
             List<String> store = new ArrayList<>(List.of(
                     "storescu",
                     "-aet",
@@ -82,6 +62,39 @@ public final class Modality {
         } finally {
             FileSystemUtils.deleteRecursively(work);
         }
+    }
+
+    /**
+     * Writes these I-SPY2 slices into {@code dir} as one series of a study of its own (accession, study UID, a series
+     * UID of its own and the patient's MRN written in by {@code dcmodify}): a folder as a scanner's export or a CD
+     * would give it, for a browser's folder upload. Returns the files, in slice order.
+     */
+    public static List<Path> folder(Path dir, String accession, String studyUid, String mrn, List<Integer> slices)
+            throws Exception {
+        List<Path> files = new ArrayList<>();
+        List<Path> all = ImagingTestData.ispy2Slices();
+        for (Path slice : slices.stream().map(all::get).toList()) {
+            Path copy = dir.resolve(slice.getFileName());
+            Files.copy(slice, copy);
+            files.add(copy);
+        }
+        List<String> modify = new ArrayList<>(List.of(
+                "dcmodify",
+                "-nb",
+                "-gin",
+                "-m",
+                "(0008,0050)=" + accession,
+                "-m",
+                "(0020,000d)=" + studyUid,
+                // a series UID of its own, as a scanner makes: the I-SPY2 one, also stored by other tests in the
+                // same Orthanc, would name a series under two studies, and DICOMweb would not find ours (404)
+                "-m",
+                "(0020,000e)=" + studyUid + ".1",
+                "-m",
+                "(0010,0020)=" + mrn));
+        files.forEach(f -> modify.add(f.toString()));
+        run(dir, modify);
+        return files;
     }
 
     /** Stops the context's Orthanc (its storage kept), as an outage would; {@link #restart} brings it back. */
