@@ -6,7 +6,6 @@ import com.microsoft.playwright.Locator;
 import com.microsoft.playwright.Page;
 import java.time.Duration;
 import java.util.Map;
-import java.util.UUID;
 import org.awaitility.Awaitility;
 import org.cdss.imaging.Modality;
 import org.cdss.support.ApiClient;
@@ -57,8 +56,7 @@ class DicomViewerBrowserTests extends DemoBrowserTest {
                 .as(registered.body())
                 .isEqualTo(201);
         String patient = registered.text("id");
-        String studyUid =
-                "1.2.826.0.1.3680043.10.1137." + Math.abs(UUID.randomUUID().getMostSignificantBits());
+        String studyUid = Modality.newStudyUid();
         long sending = System.nanoTime();
         Modality.acquire(context, "VIEW" + (System.nanoTime() % 1_000_000L), studyUid, registered.text("mrn"), SLICES);
         JsonNode study = Awaitility.await()

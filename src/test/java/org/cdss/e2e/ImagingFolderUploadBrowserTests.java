@@ -9,7 +9,6 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
-import java.util.UUID;
 import java.util.stream.IntStream;
 import org.cdss.imaging.Modality;
 import org.cdss.support.ApiClient;
@@ -50,8 +49,7 @@ class ImagingFolderUploadBrowserTests extends DemoBrowserTest {
                 .as(registered.body())
                 .isEqualTo(201);
         String patient = registered.text("id");
-        String studyUid =
-                "1.2.826.0.1.3680043.10.1137." + Math.abs(UUID.randomUUID().getMostSignificantBits());
+        String studyUid = Modality.newStudyUid();
         Path folder = Files.createTempDirectory("cdss-folder-upload").resolve("MR_BREAST");
         Files.createDirectories(folder);
         List<Requested> posts = new java.util.concurrent.CopyOnWriteArrayList<>();

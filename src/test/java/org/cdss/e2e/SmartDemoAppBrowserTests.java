@@ -20,6 +20,16 @@ class SmartDemoAppBrowserTests extends DemoBrowserTest {
         return "http://127.0.0.1:" + port + "/smart-demo/index.html";
     }
 
+    /** The app's connect button → the CDSS login → signed in as the demo doctor → on the consent page. */
+    private static void connectAndSignInAsDoctor(Page page) {
+        page.getByTestId("smart-launch").click();
+        page.waitForURL("**/login?next=**");
+        page.locator("#username").fill("doctor");
+        page.locator("#password").fill(PASSWORD);
+        page.getByTestId("login-submit").click();
+        page.waitForURL("**/oauth2/consent?**");
+    }
+
     @Test
     void the_demo_doctor_approves_and_the_app_lists_patients_read_from_fhir() {
         Page page = browser.newPage();
@@ -28,13 +38,7 @@ class SmartDemoAppBrowserTests extends DemoBrowserTest {
         assertThat(opened.headers().get("content-security-policy")).contains("script-src 'self'");
         assertThat(page.getByTestId("smart-launch")).hasText("CDSS로 연결");
 
-        page.getByTestId("smart-launch").click();
-        page.waitForURL("**/login?next=**");
-        page.locator("#username").fill("doctor");
-        page.locator("#password").fill(PASSWORD);
-        page.getByTestId("login-submit").click();
-
-        page.waitForURL("**/oauth2/consent?**");
+        connectAndSignInAsDoctor(page);
         assertThat(page.locator("h1")).hasText("앱 접근 승인");
         assertThat(page.getByTestId("consent-app")).containsText("CDSS SMART 데모 앱");
         assertThat(page.getByTestId("consent-app")).containsText("doctor");
@@ -58,13 +62,7 @@ class SmartDemoAppBrowserTests extends DemoBrowserTest {
         Page page = browser.newPage("en-US");
         page.navigate(app());
         assertThat(page.getByTestId("smart-launch")).hasText("Connect to CDSS");
-        page.getByTestId("smart-launch").click();
-        page.waitForURL("**/login?next=**");
-        page.locator("#username").fill("doctor");
-        page.locator("#password").fill(PASSWORD);
-        page.getByTestId("login-submit").click();
-
-        page.waitForURL("**/oauth2/consent?**");
+        connectAndSignInAsDoctor(page);
         assertThat(page.locator("h1")).hasText("Approve app access");
         assertThat(page.getByTestId("consent-app")).containsText("CDSS SMART demo app");
         page.getByTestId("consent-deny").click();

@@ -5,7 +5,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Map;
-import java.util.UUID;
 import org.awaitility.Awaitility;
 import org.cdss.patients.PatientSummaryView;
 import org.cdss.support.ApiClient;
@@ -84,8 +83,7 @@ class ImagingReconciliationIntegrationTests {
         assertThat(find(view.get("overdueOrders"), "orderId", notDue)).isNull();
 
         // a modality sends a study no order asked for (an accession nobody gave)
-        String strayUid =
-                "1.2.826.0.1.3680043.10.1137." + Math.abs(UUID.randomUUID().getMostSignificantBits());
+        String strayUid = Modality.newStudyUid();
         Modality.acquire(context, "STRAY" + (System.nanoTime() % 100_000L), strayUid, patient.mrn(), 1);
         // and the overdue order's study finally arrives
         Modality.acquire(

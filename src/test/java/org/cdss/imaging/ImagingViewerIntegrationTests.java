@@ -7,7 +7,6 @@ import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
-import java.util.UUID;
 import org.awaitility.Awaitility;
 import org.cdss.patients.PatientSummaryView;
 import org.cdss.support.ApiClient;
@@ -51,8 +50,7 @@ class ImagingViewerIntegrationTests {
     void the_viewer_reads_metadata_and_frames_through_cdss_with_the_same_rules() throws Exception {
         Modality.require();
         PatientSummaryView patient = users.patient("뷰어 환자");
-        String studyUid =
-                "1.2.826.0.1.3680043.10.1137." + Math.abs(UUID.randomUUID().getMostSignificantBits());
+        String studyUid = Modality.newStudyUid();
         Modality.acquire(context, "VW" + (System.nanoTime() % 100_000_000L), studyUid, patient.mrn(), 4);
         ApiClient doctor = as(users.staff("DOCTOR").username());
         JsonNode study = Awaitility.await()

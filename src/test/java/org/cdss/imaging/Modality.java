@@ -20,6 +20,12 @@ public final class Modality {
 
     private Modality() {}
 
+    /** A Study Instance UID no other test uses (our test root, then a random number). */
+    public static String newStudyUid() {
+        return "1.2.826.0.1.3680043.10.1137."
+                + Math.abs(java.util.UUID.randomUUID().getMostSignificantBits());
+    }
+
     /** Skips (outside CI) or fails (CI) without the I-SPY2 data or Orthanc, like the imaging tests. */
     public static void require() {
         ImagingTestData.require(ImagingTestData.ISPY2, true);
