@@ -48,6 +48,33 @@ public class TestDatabase implements ApplicationContextInitializer<ConfigurableA
                 })));
     }
 
+    /**
+     * A fresh, empty database of {@link #KIND} that a test migrates and fills itself (a migration test), outside any
+     * application context; dropped when closed (H2: its own in-memory database, shut down).
+     */
+    public static Scratch scratch() {
+        String[] drop = new String[3];
+        Map<String, Object> properties = create(newName(), (url, user, sql) -> {
+            drop[0] = url;
+            drop[1] = user;
+            drop[2] = sql;
+        });
+        String url = (String) properties.get("spring.datasource.url");
+        String user = (String) properties.get("spring.datasource.username");
+        if (KIND.equals("h2")) {
+            return new Scratch(url, user, () -> execute(url, user, "SHUTDOWN"));
+        }
+        return new Scratch(url, user, () -> execute(drop[0], drop[1], drop[2]));
+    }
+
+    /** A scratch database: its JDBC URL and user (empty password), and how to drop it. */
+    public record Scratch(String url, String user, Runnable drop) implements AutoCloseable {
+        @Override
+        public void close() {
+            drop.run();
+        }
+    }
+
     private interface Drop {
         void atExit(String adminUrl, String user, String sql);
     }
