@@ -8,6 +8,7 @@ import java.util.Map;
 import java.util.Optional;
 import org.cdss.shared.security.CdssPrincipal;
 import org.cdss.shared.security.SmartScope;
+import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
@@ -29,10 +30,7 @@ public class OAuthClients {
      * The configured clients, and those another module contributes as beans: demo mode's SMART app
      * ({@code org.cdss.demo.SmartDemoApp}, ADR 0050), checked like configured ones.
      */
-    OAuthClients(
-            OAuthProperties properties,
-            org.springframework.beans.factory.ObjectProvider<OAuthProperties.Client> contributed,
-            UserAccounts users) {
+    OAuthClients(OAuthProperties properties, ObjectProvider<OAuthProperties.Client> contributed, UserAccounts users) {
         this.users = users;
         List<OAuthProperties.Client> all = new ArrayList<>(properties.clients());
         contributed.orderedStream().forEach(all::add);

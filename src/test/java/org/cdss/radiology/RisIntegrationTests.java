@@ -73,6 +73,28 @@ class RisIntegrationTests {
         radiographer = login(testUsers.staff(Role.RADIOGRAPHER, RADIOLOGY).username());
     }
 
+    /**
+     * ADR 0051: under H2 2.4.240, radiology_report's IN-list CHECK (V31) stayed bound to the session that created it —
+     * Flyway's connection from this pool — and every report insert failed once the pool had retired that connection
+     * (30 minutes after a fresh start). The pool here replaces all its connections first, as it does by then.
+     */
+    @Test
+    void reports_are_written_and_signed_after_the_pool_replaced_the_connections_it_migrated_on() throws Exception {
+        context.getBean(javax.sql.DataSource.class)
+                .unwrap(com.zaxxer.hikari.HikariDataSource.class)
+                .getHikariPoolMXBean()
+                .softEvictConnections();
+        String order = acquiredOrder("CT", "Chest", "ROUTINE");
+        JsonNode draft = ok(radiologist.post("/api/ris/reports", draft(order, null, "No nodule.", false)), 201);
+        JsonNode signed = ok(
+                sign(
+                        radiologist,
+                        draft.get("id").asString(),
+                        draft.get("version").asLong()),
+                200);
+        assertThat(signed.get("status").asString()).isEqualTo("SIGNED");
+    }
+
     @Test
     void draft_is_signed_then_immutable_and_corrected_by_signed_addenda() {
         String order = acquiredOrder("CT", "Chest", "ROUTINE");
