@@ -86,12 +86,7 @@ class RisIntegrationTests {
                 .softEvictConnections();
         String order = acquiredOrder("CT", "Chest", "ROUTINE");
         JsonNode draft = ok(radiologist.post("/api/ris/reports", draft(order, null, "No nodule.", false)), 201);
-        JsonNode signed = ok(
-                sign(
-                        radiologist,
-                        draft.get("id").asString(),
-                        draft.get("version").asLong()),
-                200);
+        JsonNode signed = ok(sign(radiologist, draft), 200);
         assertThat(signed.get("status").asString()).isEqualTo("SIGNED");
     }
 
@@ -326,12 +321,7 @@ class RisIntegrationTests {
         String order = acquiredOrder("CT", "Head", "STAT");
         JsonNode draft =
                 ok(radiologist.post("/api/ris/reports", draft(order, null, "Acute subdural haematoma.", true)), 201);
-        JsonNode signed = ok(
-                sign(
-                        radiologist,
-                        draft.get("id").asString(),
-                        draft.get("version").asLong()),
-                200);
+        JsonNode signed = ok(sign(radiologist, draft), 200);
 
         JsonNode completed = ok(doctor.get("/api/ocs/orders/" + order), 200);
         assertThat(completed.at("/order/status").asString()).isEqualTo("COMPLETED");
@@ -430,13 +420,7 @@ class RisIntegrationTests {
                 ok(radiologist.post("/api/ris/reports", draft(breast, null, "Mass in the left breast.", false)), 201);
         assertThat(draft.get("breastImaging").asBoolean()).isTrue();
         assertThat(draft.get("code").asString()).isEqualTo("24590-2");
-        problem(
-                sign(
-                        radiologist,
-                        draft.get("id").asString(),
-                        draft.get("version").asLong()),
-                422,
-                "report.invalid-birads");
+        problem(sign(radiologist, draft), 422, "report.invalid-birads");
         JsonNode categorised = ok(
                 radiologist.post(
                         "/api/ris/reports",
@@ -453,13 +437,7 @@ class RisIntegrationTests {
         String chest = acquiredOrder("CT", "Chest", "ROUTINE");
         problem(radiologist.post("/api/ris/reports", draft(chest, 2, null, false)), 422, "report.invalid-birads");
         JsonNode empty = ok(radiologist.post("/api/ris/reports", Map.of("orderId", chest)), 201);
-        problem(
-                sign(
-                        radiologist,
-                        empty.get("id").asString(),
-                        empty.get("version").asLong()),
-                422,
-                "report.incomplete");
+        problem(sign(radiologist, empty), 422, "report.incomplete");
     }
 
     @Test
@@ -705,6 +683,11 @@ class RisIntegrationTests {
         Map<String, Object> copy = new java.util.HashMap<>(body);
         copy.put("version", version.asLong());
         return copy;
+    }
+
+    /** Signs the report at the version the given answer shows. */
+    private static ApiClient.Response sign(ApiClient api, JsonNode report) {
+        return sign(api, report.get("id").asString(), report.get("version").asLong());
     }
 
     private static ApiClient.Response sign(ApiClient api, String id, long version) {
