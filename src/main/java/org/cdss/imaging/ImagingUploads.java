@@ -4,12 +4,11 @@ import java.io.FilterInputStream;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
-import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
-import java.util.Map;
 import java.util.UUID;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
 import java.util.zip.ZipEntry;
 import java.util.zip.ZipException;
 import java.util.zip.ZipInputStream;
@@ -17,6 +16,7 @@ import org.cdss.audit.AuditEvent;
 import org.cdss.audit.AuditOutcome;
 import org.cdss.shared.DomainException;
 import org.jspecify.annotations.Nullable;
+import org.springframework.beans.factory.DisposableBean;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.stereotype.Service;
 import org.springframework.util.unit.DataSize;
@@ -31,9 +31,14 @@ import org.springframework.util.unit.DataSize;
  * size, ratio to the compressed bytes read, number of entries). The study of a stored file is linked to the patient
  * only when its DICOM PatientID is the patient's MRN; otherwise it waits for a person's decision
  * ({@code patientLink = MISMATCH}, see {@link ImagingStudies#linkPatient}).
+ *
+ * <p>The files of a batch or zip are stored up to {@code cdss.imaging.upload.parallel-stores} at a time (ADR 0053):
+ * Orthanc stores two files at once about 1.5 times as fast as one after the other (bench/README.md), and the next
+ * file is read from the request while earlier ones are being stored. Outcomes stay in the upload's order, each
+ * reports what Orthanc answered for that file, and at most that many files (plus the one being read) are held.
  */
 @Service
-class ImagingUploads {
+class ImagingUploads implements DisposableBean {
 
     /** The outcome of one file of an upload. */
     record FileResult(
@@ -52,6 +57,8 @@ class ImagingUploads {
     private final long maxTotal;
     private final int maxEntries;
     private final int maxRatio;
+    private final int parallelStores;
+    private final ExecutorService stores = Executors.newVirtualThreadPerTaskExecutor();
 
     ImagingUploads(
             ImageArchive archive,
@@ -60,7 +67,8 @@ class ImagingUploads {
             @Value("${cdss.imaging.upload.max-file:512MB}") DataSize maxFile,
             @Value("${cdss.imaging.upload.max-total:4GB}") DataSize maxTotal,
             @Value("${cdss.imaging.upload.max-entries:20000}") int maxEntries,
-            @Value("${cdss.imaging.upload.max-ratio:100}") int maxRatio) {
+            @Value("${cdss.imaging.upload.max-ratio:100}") int maxRatio,
+            @Value("${cdss.imaging.upload.parallel-stores:2}") int parallelStores) {
         this.archive = archive;
         this.linking = linking;
         this.access = access;
@@ -68,6 +76,12 @@ class ImagingUploads {
         this.maxTotal = maxTotal.toBytes();
         this.maxEntries = maxEntries;
         this.maxRatio = maxRatio;
+        this.parallelStores = Math.max(1, parallelStores);
+    }
+
+    @Override
+    public void destroy() {
+        stores.shutdown();
     }
 
     UploadResult upload(UUID patientId, String fileName, InputStream body, long contentLength) {
@@ -86,19 +100,26 @@ class ImagingUploads {
         if (contentLength > (zip || tar ? maxTotal : maxFile)) {
             throw new DomainException(ImagingProblem.UPLOAD_TOO_LARGE);
         }
-        Batch batch = new Batch(patientId);
-        if (zip) {
-            unzip(body, batch);
-        } else if (tar) {
-            untar(body, batch);
-        } else {
-            Spooled spooled = Spooled.spool(body, maxFile);
-            if (spooled == null) {
-                throw new DomainException(ImagingProblem.UPLOAD_TOO_LARGE);
+        UploadBatch batch = new UploadBatch(archive, linking, stores, parallelStores, patientId);
+        UploadResult result;
+        try {
+            if (zip) {
+                unzip(body, batch);
+            } else if (tar) {
+                untar(body, batch);
+            } else {
+                Spooled spooled = Spooled.spool(body, maxFile);
+                if (spooled == null) {
+                    throw new DomainException(ImagingProblem.UPLOAD_TOO_LARGE);
+                }
+                batch.store(name, spooled);
             }
-            batch.store(name, spooled);
+            result = batch.result();
+        } finally {
+            // a failed upload (a broken request body, the PACS down before anything was stored) still waits for the
+            // stores it started and removes their spooled files
+            batch.abandon();
         }
-        UploadResult result = batch.result();
         access.record(new AuditEvent(
                 "IMAGING_UPLOAD",
                 "Patient",
@@ -110,7 +131,7 @@ class ImagingUploads {
         return result;
     }
 
-    private void unzip(InputStream body, Batch batch) {
+    private void unzip(InputStream body, UploadBatch batch) {
         CountingStream compressed = new CountingStream(body);
         long expanded = 0;
         int entries = 0;
@@ -146,7 +167,7 @@ class ImagingUploads {
                 }
                 batch.store(path, spooled);
             }
-            if (entries == 0 && batch.files.isEmpty()) {
+            if (entries == 0 && batch.empty()) {
                 batch.refused("upload.zip", "empty-zip");
             }
         } catch (ZipException e) {
@@ -161,7 +182,7 @@ class ImagingUploads {
      * files by position). An entry above the file limit is refused and skipped, the others go on; the batch stops
      * where the tar is broken or cut, or past the total limit or the number of files.
      */
-    private void untar(InputStream body, Batch batch) {
+    private void untar(InputStream body, UploadBatch batch) {
         TarStream tar = new TarStream(body);
         long total = 0;
         int entries = 0;
@@ -211,80 +232,10 @@ class ImagingUploads {
         return true;
     }
 
-    private static String baseName(String path) {
+    static String baseName(String path) {
         String p = path.replace('\\', '/');
         String base = p.substring(p.lastIndexOf('/') + 1);
         return base.length() > 200 ? base.substring(0, 200) : base;
-    }
-
-    /** The files of one upload and their outcomes; studies are registered once per upload. */
-    private final class Batch {
-        final UUID patientId;
-        final List<FileResult> files = new ArrayList<>();
-        final Map<String, StudyRecords.StudyRow> studies = new HashMap<>();
-        boolean archiveDown;
-
-        Batch(UUID patientId) {
-            this.patientId = patientId;
-        }
-
-        void refused(String file, String reason) {
-            files.add(new FileResult(baseName(file), ImageArchive.StoreStatus.REFUSED, reason, null, null));
-        }
-
-        void store(String file, Spooled spooled) {
-            try {
-                if (archiveDown) {
-                    refused(file, "pacs-unavailable");
-                    return;
-                }
-                ImageArchive.StoreOutcome outcome;
-                try {
-                    outcome = spooled.storeIn(archive);
-                } catch (ImageArchive.ArchiveUnavailable e) {
-                    if (files.isEmpty()) {
-                        // nothing was stored yet: the whole upload is refused and can be sent again as it is
-                        throw new DomainException(ImagingProblem.PACS_UNAVAILABLE);
-                    }
-                    archiveDown = true;
-                    refused(file, "pacs-unavailable");
-                    return;
-                }
-                if (outcome.study() == null) {
-                    refused(file, outcome.reason() == null ? "not-dicom" : outcome.reason());
-                    return;
-                }
-                ImageArchive.StudyInfo info = outcome.study();
-                StudyRecords.StudyRow row =
-                        studies.computeIfAbsent(info.studyInstanceUid(), uid -> linking.seen(info, patientId));
-                StudyRecords.LinkStatus link =
-                        row.patientId() != null && row.patientId().equals(patientId)
-                                ? StudyRecords.LinkStatus.LINKED
-                                : StudyRecords.LinkStatus.MISMATCH;
-                files.add(new FileResult(
-                        baseName(file),
-                        outcome.status(),
-                        link == StudyRecords.LinkStatus.MISMATCH ? "patient-mismatch" : null,
-                        row.id(),
-                        link));
-            } finally {
-                spooled.discard();
-            }
-        }
-
-        UploadResult result() {
-            int stored = 0;
-            int duplicates = 0;
-            int refused = 0;
-            for (FileResult f : files) {
-                switch (f.status()) {
-                    case STORED -> stored++;
-                    case DUPLICATE -> duplicates++;
-                    case REFUSED -> refused++;
-                }
-            }
-            return new UploadResult(stored, duplicates, refused, List.copyOf(files));
-        }
     }
 
     /** Counts the compressed bytes read (for the expansion ratio). */

@@ -117,7 +117,7 @@ class ImagingArchiveFailureIntegrationTests {
         List<Path> slices = copies(40, studyUid, patient.mrn());
         byte[] zip = ImagingTestData.zip(slices, "study/");
         ImagingUploads uploads = new ImagingUploads(
-                archive, linking, access, DataSize.ofMegabytes(8), DataSize.ofMegabytes(64), 20_000, 100);
+                archive, linking, access, DataSize.ofMegabytes(8), DataSize.ofMegabytes(64), 20_000, 100, 2);
         AtomicBoolean stopped = new AtomicBoolean();
         // Orthanc stops when half of the zip has been read: the files before were stored, the next ones cannot be
         InputStream body = new FilterInputStream(new ByteArrayInputStream(zip)) {

@@ -24,9 +24,11 @@ import tools.jackson.databind.JsonNode;
  * as the browser's folder upload does (tar batches of up to {@link #BATCH_FILES} files or {@link #BATCH_BYTES}
  * bytes, one request at a time: {@code imaging-upload-panel.tsx}), also one file per request (API clients) and as
  * one zip, and, in the same run, straight to the same Orthanc's REST API ({@code POST /instances}, file by file,
- * one at a time), alternating (the order reversed on odd rounds), the study deleted before each, with each round's
- * own ratio; then the time to list a patient's studies and to render a preview (through CDSS and straight from
- * Orthanc's WADO-RS rendered). No side uses concurrency.
+ * one at a time, and from two threads: how much Orthanc itself gains from two stores at once), alternating (the order
+ * reversed on odd rounds), the study deleted before each, with each round's own ratio; then the time to list a
+ * patient's studies and to render a preview (through CDSS and straight from Orthanc's WADO-RS rendered). The client
+ * sends one request at a time to CDSS; CDSS stores the files of a batch or zip {@code CDSS_IMAGING_PARALLEL_STORES}
+ * at a time (default 2, ADR 0053). One uncounted warm-up round of all the ways runs first (JIT).
  * Args: [rounds=5] [requests=50].
  */
 public final class ImagingUploadBenchmark {
@@ -89,22 +91,9 @@ public final class ImagingUploadBenchmark {
             String studyUid = "1.2.840.113619.2.55.3.2831161234.123.1234567890.1";
             // the four ways, each timed from an empty archive; in the order given on even rounds, reversed on odd
             // ones, so that neither side always runs first (the machine's speed drifts within a round)
-            String[] names = {"direct", "batch", "file", "zip"};
+            String[] names = {"direct", "batch", "file", "zip", "direct2"};
             Leg[] legs = {
-                () -> {
-                    for (Path p : slices) {
-                        HttpResponse<String> resp = http.send(
-                                HttpRequest.newBuilder(base.resolve("instances"))
-                                        .header("Authorization", auth)
-                                        .header("Content-Type", "application/dicom")
-                                        .POST(HttpRequest.BodyPublishers.ofFile(p))
-                                        .build(),
-                                HttpResponse.BodyHandlers.ofString());
-                        if (resp.statusCode() != 200) {
-                            throw new IllegalStateException("direct " + resp.statusCode());
-                        }
-                    }
-                },
+                () -> storeStraight(http, base, auth, slices),
                 () -> {
                     for (List<Path> batch : batches) {
                         ApiClient.Response resp = doctor.upload(
@@ -135,8 +124,31 @@ public final class ImagingUploadBenchmark {
                     if (zipped.status() != 200 || zipped.json().get("stored").asInt() != slices.size()) {
                         throw new IllegalStateException("zip " + zipped.status() + " " + zipped.body());
                     }
+                },
+                () -> {
+                    // straight to Orthanc from two threads, each its half of the files one at a time
+                    List<Path> even = new ArrayList<>();
+                    List<Path> odd = new ArrayList<>();
+                    for (int i = 0; i < slices.size(); i++) {
+                        (i % 2 == 0 ? even : odd).add(slices.get(i));
+                    }
+                    var other = java.util.concurrent.CompletableFuture.runAsync(() -> {
+                        try {
+                            storeStraight(http, base, auth, odd);
+                        } catch (Exception e) {
+                            throw new IllegalStateException(e);
+                        }
+                    });
+                    storeStraight(http, base, auth, even);
+                    other.join();
                 }
             };
+            // one uncounted round first: the JIT compiles both sides' code (the client's HttpClient and tar writer,
+            // CDSS's request path) before anything is timed, as a JMH warm-up iteration would
+            for (Leg leg : legs) {
+                deleteStudy(archive, studyUid);
+                leg.run();
+            }
             double[][] mbs = new double[legs.length][rounds];
             for (int r = 0; r < rounds; r++) {
                 for (int k = 0; k < legs.length; k++) {
@@ -151,6 +163,8 @@ public final class ImagingUploadBenchmark {
             List<Double> viaBatch = list(mbs[1]);
             List<Double> viaCdss = list(mbs[2]);
             List<Double> viaZip = list(mbs[3]);
+            double d2 = median(list(mbs[4]));
+            System.out.printf("upload straight to Orthanc, two at a time: median %.1f MB/s %s%n", d2, list(mbs[4]));
             double d = median(direct);
             double c = median(viaCdss);
             double b = median(viaBatch);
@@ -165,6 +179,10 @@ public final class ImagingUploadBenchmark {
                     "ratio CDSS / Orthanc (medians): as the UI does %.2f (goal >= 0.8), one file per request %.2f,"
                             + " as a zip %.2f%n",
                     b / d, c / d, z / d);
+            System.out.printf(
+                    "ratio CDSS as the UI does / straight to Orthanc two at a time (medians): %.2f (CDSS stores %s at"
+                            + " a time)%n",
+                    b / d2, app.getEnvironment().getProperty("cdss.imaging.upload.parallel-stores"));
             // each round's own ratio (its CDSS leg against its Orthanc leg, run next to each other): less exposed to
             // the machine's drift over the run than the ratio of the medians
             for (int k = 1; k < legs.length; k++) {
@@ -255,6 +273,22 @@ public final class ImagingUploadBenchmark {
             batches.add(current);
         }
         return batches;
+    }
+
+    /** Each file by {@code POST /instances} to Orthanc, one at a time. */
+    private static void storeStraight(HttpClient http, URI base, String auth, List<Path> files) throws Exception {
+        for (Path p : files) {
+            HttpResponse<String> resp = http.send(
+                    HttpRequest.newBuilder(base.resolve("instances"))
+                            .header("Authorization", auth)
+                            .header("Content-Type", "application/dicom")
+                            .POST(HttpRequest.BodyPublishers.ofFile(p))
+                            .build(),
+                    HttpResponse.BodyHandlers.ofString());
+            if (resp.statusCode() != 200) {
+                throw new IllegalStateException("direct " + resp.statusCode());
+            }
+        }
     }
 
     private static void deleteStudy(ImageArchive archive, String uid) {
