@@ -145,15 +145,29 @@ final class FhirJsonWriter {
     }
 
     private void values(JsonGenerator g, Child child, Base element, Resource resource) throws IOException {
-        List<? extends IBase> values = child.def.getAccessor().getValues(element);
-        if (values.isEmpty()) {
+        // the model's generated getProperty is a switch on the name; HAPI's accessor reads the field by reflection
+        IBase[] values = element.getProperty(child.hash, child.name, false);
+        if (values == null) {
+            values = child.def.getAccessor().getValues(element).toArray(new IBase[0]);
+        }
+        if (values.length == 0) {
             return;
         }
         String current = null;
         int count = 0;
         Element[] decorated = null; // primitives whose extensions or ids go into "_name"
         for (IBase value : values) {
-            if (value == null || value.isEmpty()) {
+            if (value == null) {
+                continue;
+            }
+            boolean hasDecoration = false;
+            if (value instanceof PrimitiveType<?> p) {
+                // PrimitiveType.isEmpty without walking the element twice: no id, no extension, a blank value
+                hasDecoration = hasNonEmptyExtension(p) || !isBlank(p.getId());
+                if (!hasDecoration && isBlank(p.getValueAsString())) {
+                    continue;
+                }
+            } else if (value.isEmpty()) {
                 continue;
             }
             Class<? extends IBase> type = value.getClass();
@@ -171,10 +185,10 @@ final class FhirJsonWriter {
                 if (primitive.hasFormatComment()) {
                     throw GIVE_UP;
                 }
-                if (hasNonEmptyExtension(primitive) || !isBlank(primitive.getId())) {
+                if (hasDecoration) {
                     force = true;
                     if (decorated == null) {
-                        decorated = new Element[values.size()];
+                        decorated = new Element[values.length];
                     }
                     decorated[count] = primitive;
                 }
@@ -442,7 +456,8 @@ final class FhirJsonWriter {
         boolean isResource = def instanceof RuntimeResourceDefinition;
         return composite.getChildrenAndExtension().stream()
                 .filter(c -> !c.getElementName().equals("id"))
-                .map(c -> new Child(c, kind(c, isResource), multiple(c)))
+                .map(c -> new Child(
+                        c, c.getElementName(), c.getElementName().hashCode(), kind(c, isResource), multiple(c)))
                 .toArray(Child[]::new);
     }
 
@@ -517,7 +532,7 @@ final class FhirJsonWriter {
         VALUES
     }
 
-    private record Child(BaseRuntimeChildDefinition def, Kind kind, boolean multiple) {}
+    private record Child(BaseRuntimeChildDefinition def, String name, int hash, Kind kind, boolean multiple) {}
 
     /** Thrown where this writer would not write what HAPI writes; no stack trace, it is control flow. */
     private static final class GiveUp extends RuntimeException {
