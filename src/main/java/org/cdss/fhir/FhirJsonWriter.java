@@ -1,12 +1,14 @@
 package org.cdss.fhir;
 
-import ca.uhn.fhir.context.BaseRuntimeChildDefinition;
-import ca.uhn.fhir.context.BaseRuntimeElementCompositeDefinition;
+import static org.cdss.fhir.FhirJsonPlans.GIVE_UP;
+import static org.cdss.fhir.FhirJsonPlans.hasDecoration;
+import static org.cdss.fhir.FhirJsonPlans.hasNonEmptyExtension;
+import static org.cdss.fhir.FhirJsonPlans.isBlank;
+import static org.cdss.fhir.FhirJsonPlans.nonEmpty;
+import static org.cdss.fhir.FhirJsonPlans.plainReference;
+
 import ca.uhn.fhir.context.BaseRuntimeElementDefinition;
 import ca.uhn.fhir.context.FhirContext;
-import ca.uhn.fhir.context.RuntimeChildContainedResources;
-import ca.uhn.fhir.context.RuntimeChildDeclaredExtensionDefinition;
-import ca.uhn.fhir.context.RuntimeChildNarrativeDefinition;
 import ca.uhn.fhir.context.RuntimeChildUndeclaredExtensionDefinition;
 import ca.uhn.fhir.context.RuntimeResourceDefinition;
 import ca.uhn.fhir.context.api.AddProfileTagEnum;
@@ -15,9 +17,10 @@ import com.fasterxml.jackson.core.JsonGenerator;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.util.List;
-import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.LongAdder;
 import org.apache.commons.io.output.StringBuilderWriter;
+import org.cdss.fhir.FhirJsonPlans.Child;
+import org.cdss.fhir.FhirJsonPlans.GiveUp;
 import org.hl7.fhir.instance.model.api.IBase;
 import org.hl7.fhir.instance.model.api.IBaseBooleanDatatype;
 import org.hl7.fhir.instance.model.api.IBaseDecimalDatatype;
@@ -54,16 +57,15 @@ final class FhirJsonWriter {
     /** HAPI writes through its ObjectMapper's factory, whose generator features are these defaults. */
     private static final JsonFactory FACTORY = new JsonFactory();
 
-    private static final GiveUp GIVE_UP = new GiveUp();
-
     private static final LongAdder FAST = new LongAdder();
     private static final LongAdder FALLBACK = new LongAdder();
 
     private final FhirContext context;
     private @Nullable RuntimeChildUndeclaredExtensionDefinition extensionValue;
-    private final ConcurrentHashMap<Class<?>, Child[]> plans = new ConcurrentHashMap<>();
+    private final FhirJsonPlans plans;
 
     FhirJsonWriter(FhirContext context) {
+        this.plans = new FhirJsonPlans(context);
         this.context = context; // not read here: the context is still being built when this is
     }
 
@@ -123,8 +125,8 @@ final class FhirJsonWriter {
             g.writeStringField("id", e.getId());
         }
         boolean extensionsWritten = false;
-        for (Child child : plan(element.getClass())) {
-            switch (child.kind) {
+        for (Child child : plans.plan(element.getClass())) {
+            switch (child.kind()) {
                 case EXTENSION -> {
                     if (!extensionsWritten) {
                         extensions(g, element, resource);
@@ -133,7 +135,7 @@ final class FhirJsonWriter {
                 }
                 case META -> meta(g, resource);
                 case NEVER -> {
-                    for (IBase value : child.def.getAccessor().getValues(element)) {
+                    for (IBase value : child.def().getAccessor().getValues(element)) {
                         if (value != null && !value.isEmpty()) {
                             throw GIVE_UP; // a narrative or contained resources
                         }
@@ -146,9 +148,9 @@ final class FhirJsonWriter {
 
     private void values(JsonGenerator g, Child child, Base element, Resource resource) throws IOException {
         // the model's generated getProperty is a switch on the name; HAPI's accessor reads the field by reflection
-        IBase[] values = element.getProperty(child.hash, child.name, false);
+        IBase[] values = element.getProperty(child.hash(), child.name(), false);
         if (values == null) {
-            values = child.def.getAccessor().getValues(element).toArray(new IBase[0]);
+            values = child.def().getAccessor().getValues(element).toArray(new IBase[0]);
         }
         if (values.length == 0) {
             return;
@@ -171,8 +173,8 @@ final class FhirJsonWriter {
                 continue;
             }
             Class<? extends IBase> type = value.getClass();
-            String name = child.def.getChildNameByDatatype(type);
-            BaseRuntimeElementDefinition<?> def = child.def.getChildElementDefinitionByDatatype(type);
+            String name = child.def().getChildNameByDatatype(type);
+            BaseRuntimeElementDefinition<?> def = child.def().getChildElementDefinitionByDatatype(type);
             if (def == null || name == null || (current != null && !current.equals(name))) {
                 throw GIVE_UP;
             }
@@ -195,7 +197,7 @@ final class FhirJsonWriter {
             }
             if (current == null) {
                 current = name;
-                if (child.multiple) {
+                if (child.multiple()) {
                     g.writeArrayFieldStart(name);
                     value(g, value, def, null, force, resource);
                 } else {
@@ -209,11 +211,11 @@ final class FhirJsonWriter {
         if (current == null) {
             return;
         }
-        if (child.multiple) {
+        if (child.multiple()) {
             g.writeEndArray();
         }
         if (decorated != null) {
-            if (child.multiple) {
+            if (child.multiple()) {
                 g.writeArrayFieldStart('_' + current);
                 for (int i = 0; i < count; i++) {
                     if (decorated[i] == null) {
@@ -419,94 +421,6 @@ final class FhirJsonWriter {
         g.writeEndObject();
     }
 
-    /** HAPI rewrites the text of references with a version, a base URL, a local id or an attached resource. */
-    private static void plainReference(IBaseReference reference) {
-        if (reference.getResource() != null) {
-            throw GIVE_UP;
-        }
-        IIdType id = reference.getReferenceElement();
-        String text = id.getValue();
-        if (text == null) {
-            return;
-        }
-        if (isBlank(id.getIdPart())
-                || id.hasVersionIdPart()
-                || id.hasBaseUrl()
-                || text.startsWith("#")
-                || text.startsWith("urn:")
-                || !text.equals(id.toVersionless().getValue())) {
-            throw GIVE_UP;
-        }
-    }
-
-    private Child[] plan(Class<?> type) {
-        Child[] plan = plans.get(type);
-        if (plan == null) {
-            plan = plans.computeIfAbsent(type, this::newPlan);
-        }
-        return plan;
-    }
-
-    @SuppressWarnings("unchecked")
-    private Child[] newPlan(Class<?> type) {
-        BaseRuntimeElementDefinition<?> def = context.getElementDefinition((Class<? extends IBase>) type);
-        if (!(def instanceof BaseRuntimeElementCompositeDefinition<?> composite)) {
-            throw GIVE_UP;
-        }
-        boolean isResource = def instanceof RuntimeResourceDefinition;
-        return composite.getChildrenAndExtension().stream()
-                .filter(c -> !c.getElementName().equals("id"))
-                .map(c -> new Child(
-                        c, c.getElementName(), c.getElementName().hashCode(), kind(c, isResource), multiple(c)))
-                .toArray(Child[]::new);
-    }
-
-    private static Kind kind(BaseRuntimeChildDefinition child, boolean isResource) {
-        String name = child.getElementName();
-        if (child instanceof RuntimeChildDeclaredExtensionDefinition) {
-            throw GIVE_UP; // custom types only
-        }
-        if (name.equals("extension") || name.equals("modifierExtension")) {
-            return Kind.EXTENSION;
-        }
-        if (child instanceof RuntimeChildNarrativeDefinition || child instanceof RuntimeChildContainedResources) {
-            return Kind.NEVER;
-        }
-        if (isResource && name.equals("meta")) {
-            return Kind.META;
-        }
-        return Kind.VALUES;
-    }
-
-    private static boolean multiple(BaseRuntimeChildDefinition child) {
-        BaseRuntimeChildDefinition replaced = child.getReplacedParentDefinition();
-        return many(child.getMax()) || (replaced != null && many(replaced.getMax()));
-    }
-
-    private static boolean many(int max) {
-        return max > 1 || max == -1;
-    }
-
-    private static boolean hasDecoration(Object value) {
-        if (value instanceof Element e) {
-            return e.hasFormatComment() || !isBlank(e.getId()) || hasNonEmptyExtension(e);
-        }
-        return value instanceof PrimitiveType<?> p && p.hasFormatComment();
-    }
-
-    private static boolean hasNonEmptyExtension(Element element) {
-        return element.hasExtension() && nonEmpty(element.getExtension());
-    }
-
-    private static boolean nonEmpty(List<? extends Base> list) {
-        for (Base b : list) {
-            if (b != null && !b.isEmpty()) {
-                return true;
-            }
-        }
-        return false;
-    }
-
     private static void string(JsonGenerator g, @Nullable String name, String text) throws IOException {
         if (name == null) {
             g.writeString(text);
@@ -518,26 +432,6 @@ final class FhirJsonWriter {
     private static void name(JsonGenerator g, @Nullable String name) throws IOException {
         if (name != null) {
             g.writeFieldName(name);
-        }
-    }
-
-    private static boolean isBlank(@Nullable String s) {
-        return s == null || s.isBlank();
-    }
-
-    private enum Kind {
-        EXTENSION,
-        META,
-        NEVER,
-        VALUES
-    }
-
-    private record Child(BaseRuntimeChildDefinition def, String name, int hash, Kind kind, boolean multiple) {}
-
-    /** Thrown where this writer would not write what HAPI writes; no stack trace, it is control flow. */
-    private static final class GiveUp extends RuntimeException {
-        GiveUp() {
-            super(null, null, false, false);
         }
     }
 }
