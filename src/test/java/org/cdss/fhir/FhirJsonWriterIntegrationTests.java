@@ -157,7 +157,7 @@ class FhirJsonWriterIntegrationTests {
 
     private String mrn(String patient) {
         return jdbc.sql("SELECT mrn FROM patient WHERE id = ?")
-                .param(java.util.UUID.fromString(patient))
+                .param(patient)
                 .query(String.class)
                 .single();
     }
