@@ -8,6 +8,7 @@ import ca.uhn.fhir.model.api.ResourceMetadataKeyEnum;
 import ca.uhn.fhir.model.valueset.BundleEntrySearchModeEnum;
 import ca.uhn.fhir.model.valueset.BundleEntryTransactionMethodEnum;
 import ca.uhn.fhir.model.valueset.BundleTypeEnum;
+import ca.uhn.fhir.parser.IParser;
 import ca.uhn.fhir.rest.api.BundleLinks;
 import ca.uhn.fhir.rest.api.IVersionSpecificBundleFactory;
 import java.math.BigDecimal;
@@ -46,12 +47,22 @@ final class SearchBundles extends R4BundleFactory {
         super(context);
     }
 
-    /** The FHIR server's context: R4, with these bundles and without the containment walk. */
+    /**
+     * The FHIR server's context: R4, with these bundles, without the containment walk, and with JSON parsers that
+     * write plain answers with {@link FhirJsonWriter} (ADR 0052).
+     */
     static FhirContext context() {
         FhirContext context = new FhirContext(FhirVersionEnum.R4) {
+            private final FhirJsonWriter writer = new FhirJsonWriter(this);
+
             @Override
             public IVersionSpecificBundleFactory newBundleFactory() {
                 return new SearchBundles(this);
+            }
+
+            @Override
+            public IParser newJsonParser() {
+                return PlainJsonParser.wrap(super.newJsonParser(), writer);
             }
         };
         context.getParserOptions().setAutoContainReferenceTargetsWithNoId(false);

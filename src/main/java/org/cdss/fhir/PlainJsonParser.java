@@ -1,0 +1,116 @@
+package org.cdss.fhir;
+
+import ca.uhn.fhir.parser.IJsonLikeParser;
+import ca.uhn.fhir.parser.IParser;
+import java.io.Writer;
+import java.lang.reflect.InvocationHandler;
+import java.lang.reflect.InvocationTargetException;
+import java.lang.reflect.Method;
+import java.lang.reflect.Proxy;
+import java.util.Collection;
+import java.util.List;
+import java.util.Queue;
+import java.util.concurrent.ConcurrentLinkedQueue;
+import org.hl7.fhir.instance.model.api.IBaseResource;
+import org.jspecify.annotations.Nullable;
+
+/**
+ * HAPI's JSON parser whose resource encoding first tries {@link FhirJsonWriter} (ADR 0052), only while every setting
+ * that changes what HAPI writes is at its default: not pretty, no {@code _summary}, {@code _elements} or narrative
+ * suppression, no omitted or forced id. Otherwise, or where the writer gives up, HAPI's parser encodes the whole
+ * resource; everything else (parsing, the settings) is HAPI's parser's own.
+ *
+ * <p>A proxy over HAPI's {@code JsonParser} rather than a subclass: HAPI's {@code encodeResourceToWriter}, which the
+ * {@code RestfulServer} calls, is final, and the method under it takes a package-private type.
+ */
+final class PlainJsonParser implements InvocationHandler {
+
+    /** Tests: every answer the writer gives is compared with what HAPI's parser under it writes for it. */
+    private static volatile boolean verify;
+
+    private static final Queue<String> MISMATCHES = new ConcurrentLinkedQueue<>();
+
+    private final IJsonLikeParser hapi;
+    private final FhirJsonWriter writer;
+    private boolean pretty;
+    private boolean elements;
+    private boolean elementsExcluded;
+    private boolean noNarratives;
+
+    private PlainJsonParser(IJsonLikeParser hapi, FhirJsonWriter writer) {
+        this.hapi = hapi;
+        this.writer = writer;
+    }
+
+    static IParser wrap(IParser hapi, FhirJsonWriter writer) {
+        return (IParser) Proxy.newProxyInstance(
+                PlainJsonParser.class.getClassLoader(),
+                new Class<?>[] {IJsonLikeParser.class},
+                new PlainJsonParser((IJsonLikeParser) hapi, writer));
+    }
+
+    /** Integration tests turn this on to compare the two encodings of every answer the server writes. */
+    static void verify(boolean on) {
+        verify = on;
+    }
+
+    /** The answers (as the writer's and HAPI's JSON) that differed while verifying; HAPI's was sent. */
+    static List<String> mismatches() {
+        return List.copyOf(MISMATCHES);
+    }
+
+    private @Nullable String encode(IBaseResource resource) {
+        String json = writer.encode(resource);
+        if (json != null && verify) {
+            String hapiJson = hapi.encodeResourceToString(resource);
+            if (!hapiJson.equals(json)) {
+                MISMATCHES.add("writer: " + json + "\nHAPI:   " + hapiJson);
+                return hapiJson;
+            }
+        }
+        return json;
+    }
+
+    @Override
+    public Object invoke(Object proxy, Method method, Object[] args) throws Throwable {
+        String name = method.getName();
+        int arity = args == null ? 0 : args.length;
+        if (arity == 2 && name.equals("encodeResourceToWriter") && plain()) {
+            String json = encode((IBaseResource) args[0]);
+            if (json != null) {
+                ((Writer) args[1]).write(json);
+                return null;
+            }
+        } else if (arity == 1 && name.equals("encodeResourceToString") && plain()) {
+            String json = encode((IBaseResource) args[0]);
+            if (json != null) {
+                return json;
+            }
+        } else if (arity == 1 && name.equals("setPrettyPrint")) {
+            pretty = (Boolean) args[0];
+        } else if (arity == 1 && name.equals("setSuppressNarratives")) {
+            noNarratives = (Boolean) args[0];
+        } else if (arity == 1 && name.equals("setEncodeElements")) {
+            elements = args[0] != null && !((Collection<?>) args[0]).isEmpty();
+        } else if (arity == 1 && name.equals("setDontEncodeElements")) {
+            elementsExcluded = args[0] != null && !((Collection<?>) args[0]).isEmpty();
+        }
+        Object result;
+        try {
+            result = method.invoke(hapi, args);
+        } catch (InvocationTargetException e) {
+            throw e.getCause();
+        }
+        return result == hapi ? proxy : result; // the setters chain on this parser, not on HAPI's under it
+    }
+
+    private boolean plain() {
+        return !pretty
+                && !elements
+                && !elementsExcluded
+                && !hapi.isSummaryMode()
+                && !noNarratives
+                && !hapi.isOmitResourceId()
+                && hapi.getEncodeForceResourceId() == null;
+    }
+}
