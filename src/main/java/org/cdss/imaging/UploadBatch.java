@@ -47,6 +47,10 @@ final class UploadBatch {
     void refused(String file, String reason) {
         // after the outcomes of the files before it, whose stores may still run
         drain();
+        addRefused(file, reason);
+    }
+
+    private void addRefused(String file, String reason) {
         files.add(new FileResult(ImagingUploads.baseName(file), ImageArchive.StoreStatus.REFUSED, reason, null, null));
     }
 
@@ -79,21 +83,11 @@ final class UploadBatch {
                     throw new DomainException(ImagingProblem.PACS_UNAVAILABLE);
                 }
                 archiveDown = true;
-                files.add(new FileResult(
-                        ImagingUploads.baseName(next.file()),
-                        ImageArchive.StoreStatus.REFUSED,
-                        "pacs-unavailable",
-                        null,
-                        null));
+                addRefused(next.file(), "pacs-unavailable");
                 return;
             }
             if (outcome.study() == null) {
-                files.add(new FileResult(
-                        ImagingUploads.baseName(next.file()),
-                        ImageArchive.StoreStatus.REFUSED,
-                        outcome.reason() == null ? "not-dicom" : outcome.reason(),
-                        null,
-                        null));
+                addRefused(next.file(), outcome.reason() == null ? "not-dicom" : outcome.reason());
                 return;
             }
             ImageArchive.StudyInfo info = outcome.study();
