@@ -2,6 +2,7 @@ package org.cdss.imaging;
 
 import java.time.Clock;
 import java.time.Instant;
+import java.util.Objects;
 import java.util.UUID;
 import org.cdss.orders.ImagingOrderAcquisition;
 import org.cdss.patients.PatientDirectory;
@@ -11,8 +12,10 @@ import org.slf4j.LoggerFactory;
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.dao.DuplicateKeyException;
 import org.springframework.stereotype.Service;
-import org.springframework.transaction.annotation.Propagation;
+import org.springframework.transaction.PlatformTransactionManager;
+import org.springframework.transaction.TransactionDefinition;
 import org.springframework.transaction.annotation.Transactional;
+import org.springframework.transaction.support.TransactionTemplate;
 
 /**
  * Registers a study seen in the archive (by upload or from the change feed) and links it: to the patient whose MRN
@@ -34,6 +37,7 @@ class StudyLinking {
     private final Worklists worklists;
     private final ApplicationEventPublisher events;
     private final Clock clock;
+    private final TransactionTemplate newTransaction;
 
     StudyLinking(
             StudyRecords records,
@@ -41,21 +45,37 @@ class StudyLinking {
             ImagingOrderAcquisition orders,
             Worklists worklists,
             ApplicationEventPublisher events,
-            Clock clock) {
+            Clock clock,
+            PlatformTransactionManager transactions) {
         this.records = records;
         this.patients = patients;
         this.orders = orders;
         this.worklists = worklists;
         this.events = events;
         this.clock = clock;
+        this.newTransaction = new TransactionTemplate(transactions);
+        this.newTransaction.setPropagationBehavior(TransactionDefinition.PROPAGATION_REQUIRES_NEW);
     }
 
-    /** The study's row, created on first sight; {@code intended} is the patient an upload was meant for. */
-    @Transactional(propagation = Propagation.REQUIRES_NEW)
+    /**
+     * The study's row, created on first sight, in a transaction of its own; {@code intended} is the patient an upload
+     * was meant for. When the change feed and an upload see the same new study at once, one insert wins and the other
+     * step runs again in a new transaction, where it finds the winner's row and treats it as already seen (the
+     * uploader's intended patient included). Not in the failed transaction: PostgreSQL has aborted it, and on
+     * MariaDB (repeatable read) its snapshot predates the winner's row.
+     */
     public StudyRecords.StudyRow seen(ImageArchive.StudyInfo info, @Nullable UUID intended) {
         if (info.studyInstanceUid().isBlank() || info.studyInstanceUid().length() > MAX_UID) {
             throw new IllegalArgumentException("Study Instance UID empty or longer than " + MAX_UID + " characters");
         }
+        try {
+            return Objects.requireNonNull(newTransaction.execute(status -> seenOnce(info, intended)));
+        } catch (DuplicateKeyException raced) {
+            return Objects.requireNonNull(newTransaction.execute(status -> seenOnce(info, intended)));
+        }
+    }
+
+    private StudyRecords.StudyRow seenOnce(ImageArchive.StudyInfo info, @Nullable UUID intended) {
         StudyRecords.StudyRow row = records.byUid(info.studyInstanceUid()).orElse(null);
         if (row == null) {
             UUID byMrn = patients.idByMrn(info.dicomPatientId()).orElse(null);
@@ -87,12 +107,7 @@ class StudyLinking {
                     null,
                     clock.instant(),
                     0);
-            try {
-                records.insert(row);
-            } catch (DuplicateKeyException raced) {
-                // the change feed and an upload saw the same new study at once: the other one's row stands
-                return records.byUid(info.studyInstanceUid()).orElseThrow();
-            }
+            records.insert(row);
         } else if (intended != null
                 && row.linkStatus() != StudyRecords.LinkStatus.LINKED
                 && row.intendedPatientId() == null) {
