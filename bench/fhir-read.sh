@@ -7,6 +7,10 @@
 # the measured application (not the seeding run), e.g. a JFR recording:
 # BENCH_APP_OPTS="-XX:StartFlightRecording=settings=profile,filename=target/bench/fhir-read/app.jfr" bench/fhir-read.sh
 # BENCH_JAR=<jar> measures another build (e.g. one of an older commit) with the same client.
+# A/B in one command: BENCH_JARS="a.jar b.jar" [BENCH_ROUNDS=3] seeds once (with the first jar), then alternates the
+# builds round by round, each on a fresh copy of the same seeded data, and ends with each build's req/s as a ratio of
+# the first build's in the same round (target/bench/fhir-read/ab.md) — on a shared 2-core VM single runs of two builds
+# minutes apart differ by ±15 % on their own.
 set -euo pipefail
 cd "$(dirname "${BASH_SOURCE[0]}")/.."
 
@@ -20,6 +24,9 @@ PORT=$((20000 + RANDOM % 20000))
 PASSWORD="bench-demo-pass-2026"
 HOME_DIR="$PWD/$OUT/home"
 JAR=${BENCH_JAR:-target/cdss.jar}
+read -r -a JARS <<<"${BENCH_JARS:-$JAR}"
+ROUNDS=${BENCH_ROUNDS:-1}
+JAR=${JARS[0]}
 
 mkdir -p "$OUT"
 if [ "$JAR" = target/cdss.jar ] && [ ! -f target/cdss.jar ]; then
@@ -51,6 +58,40 @@ env "${KEYS[@]}" CDSS_MODE=demo CDSS_DEMO_PASSWORD="$PASSWORD" CDSS_HOME="$HOME_
   "$JAVA" -Xmx1g --enable-native-access=ALL-UNNAMED -jar "$JAR" --server.port=0 --server.address=127.0.0.1 \
   --cdss.seed.patients="$PATIENTS" --cdss.seed.days="$DAYS" >"$OUT/seed.log" 2>&1
 APP_OPTS=${BENCH_APP_OPTS:-}
-start_app
-echo "bench: ${SECONDS_PER}s per request and level; $(nproc) cores, load $(cut -d' ' -f1-3 /proc/loadavg)"
-"$JAVA" bench/FhirRead.java "http://127.0.0.1:$PORT" "$PASSWORD" "$SECONDS_PER" "$OUT"
+if [ "${#JARS[@]}" -eq 1 ] && [ "$ROUNDS" -eq 1 ]; then
+  start_app
+  echo "bench: ${SECONDS_PER}s per request and level; $(nproc) cores, load $(cut -d' ' -f1-3 /proc/loadavg)"
+  "$JAVA" bench/FhirRead.java "http://127.0.0.1:$PORT" "$PASSWORD" "$SECONDS_PER" "$OUT"
+  exit 0
+fi
+rm -rf "$OUT/seeded" "$OUT"/round-*
+cp -a "$HOME_DIR" "$OUT/seeded"
+for round in $(seq 1 "$ROUNDS"); do
+  for i in "${!JARS[@]}"; do
+    JAR=${JARS[$i]}
+    rm -rf "$HOME_DIR"
+    cp -a "$OUT/seeded" "$HOME_DIR"
+    start_app
+    echo "round $round, build $((i + 1)) ($JAR): load $(cut -d' ' -f1-3 /proc/loadavg)"
+    "$JAVA" bench/FhirRead.java "http://127.0.0.1:$PORT" "$PASSWORD" "$SECONDS_PER" "$OUT/round-$round/build-$((i + 1))" >/dev/null
+    cleanup
+    app_pid=""
+  done
+done
+# each build's req/s ÷ the first build's, same round, same request and clients
+{
+  echo "builds: ${JARS[*]}"
+  echo
+  echo "| request | clients | round | req/s per build (1, 2, …) | ÷ build 1 |"
+  echo "|---|---|---|---|---|"
+  for round in $(seq 1 "$ROUNDS"); do
+    for i in "${!JARS[@]}"; do
+      awk -F'|' -v b="$i" -v r="$round" 'NR > 2 { gsub(/^ +| +$/, "", $2); gsub(/ /, "", $3); print $2 "|" $3 "|" r "|" b "|" $5 }' \
+        "$OUT/round-$round/build-$((i + 1))/table.md"
+    done
+  done | awk -F'|' '{ key = $1 "|" $2 "|" $3; if (!(key in first)) { first[key] = $5; order[++n] = key }
+      rates[key] = rates[key] (rates[key] == "" ? "" : ", ") ($5 + 0)
+      ratios[key] = ratios[key] (ratios[key] == "" ? "" : ", ") sprintf("%.2f", ($5 + 0) / (first[key] + 0)) }
+    END { for (k = 1; k <= n; k++) { split(order[k], f, "|"); printf "| %s | %s | %s | %s | %s |\n", f[1], f[2], f[3], rates[order[k]], ratios[order[k]] } }'
+} >"$OUT/ab.md"
+cat "$OUT/ab.md"

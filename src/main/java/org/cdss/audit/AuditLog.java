@@ -26,7 +26,8 @@ import org.springframework.web.context.request.ServletRequestAttributes;
  * longer keep the one without the other. Should that transaction roll back (a refused attempt, a conflict), the same
  * row is written after the rollback on the audit's own auto-commit pool ({@link AuditConnections}), so refused
  * attempts stay recorded. Outside a transaction, or in a read-only one (reads), the row is written at once on that
- * pool, as before.
+ * pool: committed before {@code record} returns, in one commit with the rows other requests append at the same moment
+ * ({@link GroupCommit}, ADR 0054).
  *
  * <p>A request that writes several such rows (a FHIR search reads through two or three module APIs, each auditing its
  * read, plus the FHIR interaction's own row) may collect them in a {@link Batch} ({@link #openBatch}) and have them
@@ -43,8 +44,11 @@ public class AuditLog {
             VALUES (:id, :at, :userId, :username, :roles, :action, :resourceType, :resourceId, :patientId,
                 :ip, :userAgent, :outcome, :detail)""";
 
-    /** The audit's own auto-commit pool: reads, and rows whose business transaction rolled back. */
-    private final JdbcClient ownPool;
+    /**
+     * Durable appends on the audit's own auto-commit pool, sharing commits with concurrent callers: reads, and rows
+     * whose business transaction rolled back.
+     */
+    private final GroupCommit ownPool;
     /** The application's pool: joins the caller's read-write transaction. */
     private final JdbcClient inTransaction;
 
@@ -53,11 +57,15 @@ public class AuditLog {
     /** The rows collected by the batch open on this thread, or none. */
     private final ThreadLocal<List<Map<String, Object>>> batch = new ThreadLocal<>();
 
-    private final AuditConnections connections;
-
     AuditLog(AuditConnections connections, JdbcClient application, Clock clock) {
-        this.connections = connections;
-        this.ownPool = connections.jdbc();
+        JdbcClient jdbc = connections.jdbc();
+        this.ownPool = new GroupCommit(rows -> {
+            if (rows.size() == 1) {
+                jdbc.sql(INSERT).params(rows.getFirst()).update(); // auto-commit: no transaction to open
+            } else {
+                connections.insertTogether(INSERT, rows);
+            }
+        });
         this.inTransaction = application;
         this.clock = clock;
     }
@@ -93,14 +101,14 @@ public class AuditLog {
                 @Override
                 public void afterCompletion(int status) {
                     if (status != STATUS_COMMITTED) {
-                        ownPool.sql(INSERT).params(row).update();
+                        ownPool.append(List.of(row));
                     }
                 }
             });
         } else if (batch.get() != null) {
             batch.get().add(row);
         } else {
-            ownPool.sql(INSERT).params(row).update();
+            ownPool.append(List.of(row));
         }
     }
 
@@ -130,11 +138,7 @@ public class AuditLog {
         }
         List<Map<String, Object>> rows = List.copyOf(held);
         held.clear();
-        if (rows.size() == 1) {
-            ownPool.sql(INSERT).params(rows.getFirst()).update();
-        } else {
-            connections.insertTogether(INSERT, rows);
-        }
+        ownPool.append(rows);
     }
 
     /** An open batch of audit rows ({@link #openBatch}). */
