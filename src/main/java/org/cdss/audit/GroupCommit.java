@@ -8,6 +8,7 @@ import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.locks.ReentrantLock;
 import java.util.function.Consumer;
 import org.jspecify.annotations.Nullable;
+import org.springframework.dao.DataIntegrityViolationException;
 
 /**
  * Durable audit appends that share their commit with whoever appends at the same moment (group commit, ADR 0054).
@@ -20,8 +21,9 @@ import org.jspecify.annotations.Nullable;
  * answers), but under load one commit covers many requests instead of one each: on the embedded H2 default a commit
  * writes a chunk of every changed page, and that, not the insert, is what an audited read paid for.
  *
- * <p>No thread of its own and nothing held between calls: nothing to lose on shutdown. A failed group write is retried
- * caller by caller, so that one bad row fails only its own request.
+ * <p>No thread of its own and nothing held between calls: nothing to lose on shutdown. A group write refused for its
+ * data (a constraint) is retried caller by caller, so that one bad row fails only its own request; any other failure
+ * (the database down) is every caller's at once.
  */
 final class GroupCommit {
 
@@ -150,8 +152,10 @@ final class GroupCommit {
             writeTogether.accept(rows);
             group.forEach(p -> p.written = true);
         } catch (RuntimeException groupFailed) {
-            if (group.size() == 1) {
-                group.getFirst().failure = groupFailed;
+            if (group.size() == 1 || !(groupFailed instanceof DataIntegrityViolationException)) {
+                // the database refused the commit itself (down, no connection in time): every caller's answer is
+                // this failure, at once; trying again caller by caller would make the last wait once per caller
+                group.forEach(p -> p.failure = groupFailed);
                 return;
             }
             // one caller's bad row must not fail the others: each on its own
