@@ -12,9 +12,12 @@ import ca.uhn.fhir.context.FhirContext;
 import ca.uhn.fhir.context.RuntimeChildUndeclaredExtensionDefinition;
 import ca.uhn.fhir.context.RuntimeResourceDefinition;
 import ca.uhn.fhir.context.api.AddProfileTagEnum;
+import com.fasterxml.jackson.core.JsonEncoding;
 import com.fasterxml.jackson.core.JsonFactory;
 import com.fasterxml.jackson.core.JsonGenerator;
+import com.fasterxml.jackson.core.json.JsonWriteFeature;
 import java.io.IOException;
+import java.io.OutputStream;
 import java.io.UncheckedIOException;
 import java.util.List;
 import java.util.concurrent.atomic.LongAdder;
@@ -57,8 +60,18 @@ final class FhirJsonWriter {
     /** HAPI writes through its ObjectMapper's factory, whose generator features are these defaults. */
     private static final JsonFactory FACTORY = new JsonFactory();
 
+    /**
+     * For UTF-8 output: Jackson's byte generator would write a character outside the BMP (an emoji, a rare hanja) as
+     * two escaped surrogate halves where the text path writes the character; combined, the bytes are the text's in UTF-8.
+     * (A lone surrogate, which is no character, stays an escape; the text path's UTF-8 encoding made it a '?'.)
+     */
+    private static final JsonFactory UTF8_FACTORY = JsonFactory.builder()
+            .enable(JsonWriteFeature.COMBINE_UNICODE_SURROGATES_IN_UTF8)
+            .build();
+
     private static final LongAdder FAST = new LongAdder();
     private static final LongAdder FALLBACK = new LongAdder();
+    private static final LongAdder UTF8 = new LongAdder();
 
     private final FhirContext context;
     private @Nullable RuntimeChildUndeclaredExtensionDefinition extensionValue;
@@ -69,31 +82,59 @@ final class FhirJsonWriter {
         this.context = context; // not read here: the context is still being built when this is
     }
 
-    /** Answers written here and answers left to HAPI since start (the integration test checks which path ran). */
+    /**
+     * Answers written here, answers left to HAPI, and of the first those written as UTF-8 bytes, since start (the
+     * integration tests check which path ran).
+     */
     static long[] counts() {
-        return new long[] {FAST.sum(), FALLBACK.sum()};
+        return new long[] {FAST.sum(), FALLBACK.sum(), UTF8.sum()};
     }
 
     /** The resource as HAPI's compact JSON, or null where HAPI must encode it. */
     @Nullable
     String encode(IBaseResource resource) {
+        StringBuilderWriter out = new StringBuilderWriter(16 * 1024);
+        return write(resource, () -> FACTORY.createGenerator(out)) ? out.toString() : null;
+    }
+
+    /**
+     * The same JSON as {@link #encode(IBaseResource)}, as UTF-8 bytes appended to {@code out}: the server's answers go
+     * to the response's byte buffer without a string and a second encoding pass between (ADR 0055). False where HAPI
+     * must encode it; {@code out} may then hold part of the answer, which the caller drops.
+     */
+    boolean encodeUtf8(IBaseResource resource, OutputStream out) {
+        boolean written = write(
+                resource,
+                () -> UTF8_FACTORY
+                        .createGenerator(out, JsonEncoding.UTF8)
+                        .disable(JsonGenerator.Feature.AUTO_CLOSE_TARGET));
+        if (written) {
+            UTF8.increment();
+        }
+        return written;
+    }
+
+    private interface Generators {
+        JsonGenerator create() throws IOException;
+    }
+
+    private boolean write(IBaseResource resource, Generators generators) {
         if (context.getNarrativeGenerator() != null
                 || context.getAddProfileTagWhenEncoding() == AddProfileTagEnum.ALWAYS
                 || !(resource instanceof Resource)) {
             FALLBACK.increment();
-            return null;
+            return false;
         }
-        StringBuilderWriter out = new StringBuilderWriter(16 * 1024);
-        try (JsonGenerator g = FACTORY.createGenerator(out)) {
+        try (JsonGenerator g = generators.create()) {
             resource(g, (Resource) resource, null);
         } catch (GiveUp e) {
             FALLBACK.increment();
-            return null;
+            return false;
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
         FAST.increment();
-        return out.toString();
+        return true;
     }
 
     private void resource(JsonGenerator g, Resource resource, @Nullable String name) throws IOException {

@@ -71,15 +71,44 @@ final class PlainJsonParser implements InvocationHandler {
         return json;
     }
 
+    /**
+     * The server's answer as UTF-8 bytes straight into the response's buffer (ADR 0055); false, with the buffer as it
+     * was, where the writer gives up (then the text path, and HAPI under it, answers).
+     */
+    private boolean encodeUtf8(IBaseResource resource, WholeResponses.Bytes bytes) {
+        int start = bytes.size();
+        if (!writer.encodeUtf8(resource, bytes)) {
+            bytes.truncate(start);
+            return false;
+        }
+        if (verify) {
+            String json = bytes.text(start);
+            String hapiJson = hapi.encodeResourceToString(resource);
+            if (!hapiJson.equals(json)) {
+                MISMATCHES.add("writer: " + json + "\nHAPI:   " + hapiJson);
+                bytes.truncate(start);
+                bytes.writeBytes(hapiJson.getBytes(java.nio.charset.StandardCharsets.UTF_8));
+            }
+        }
+        return true;
+    }
+
     @Override
     public Object invoke(Object proxy, Method method, Object[] args) throws Throwable {
         String name = method.getName();
         int arity = args == null ? 0 : args.length;
         if (arity == 2 && name.equals("encodeResourceToWriter") && plain()) {
-            String json = encode((IBaseResource) args[0]);
-            if (json != null) {
-                ((Writer) args[1]).write(json);
-                return null;
+            WholeResponses.Bytes bytes = args[1] instanceof WholeResponses.Body body ? body.utf8() : null;
+            if (bytes != null) {
+                if (encodeUtf8((IBaseResource) args[0], bytes)) {
+                    return null;
+                }
+            } else {
+                String json = encode((IBaseResource) args[0]);
+                if (json != null) {
+                    ((Writer) args[1]).write(json);
+                    return null;
+                }
             }
         } else if (arity == 1 && name.equals("encodeResourceToString") && plain()) {
             String json = encode((IBaseResource) args[0]);

@@ -128,6 +128,9 @@ class FhirJsonWriterIntegrationTests {
         long[] after = FhirJsonWriter.counts();
         assertThat(after[0] - before[0]).as("written here").isGreaterThanOrEqualTo(3);
         assertThat(after[1] - before[1]).as("left to HAPI").isZero();
+        assertThat(after[2] - before[2])
+                .as("as UTF-8 into the response's buffer")
+                .isEqualTo(after[0] - before[0]);
 
         ApiClient.Response plain = doctor.get(vitals);
         Bundle bundle = HAPI.newJsonParser().parseResource(Bundle.class, plain.body());

@@ -11,6 +11,7 @@ import ca.uhn.fhir.parser.IParser;
 import ca.uhn.fhir.rest.api.BundleLinks;
 import ca.uhn.fhir.rest.api.IVersionSpecificBundleFactory;
 import java.math.BigDecimal;
+import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.ArrayList;
@@ -69,6 +70,23 @@ class FhirJsonWriterTests {
         assertSame(PatientProvider.toFhir(patient()));
         assertSame(PatientProvider.toFhir(
                 new PatientSummaryView(PATIENT, "MRN-1", "김환자", "", LocalDate.of(1970, 1, 2), Sex.F, true)));
+    }
+
+    @Test
+    void characters_outside_the_basic_plane_are_written_whole_and_a_lone_surrogate_survives_as_an_escape() {
+        // U+20B9F (a CJK extension B hanja used in Korean names) and an emoji: one 4-byte UTF-8 sequence each, as
+        // HAPI's text encoded as UTF-8, not two escaped surrogate halves
+        assertSame(PatientProvider.toFhir(new PatientSummaryView(
+                PATIENT, "MRN-1", "김\uD842\uDF9F 😀", "", LocalDate.of(1970, 1, 2), Sex.F, true)));
+        // not a character at all: the text path's UTF-8 encoding made it '?'; as a JSON escape it reads back as stored
+        org.hl7.fhir.r4.model.Patient lone = PatientProvider.toFhir(
+                new PatientSummaryView(PATIENT, "MRN-1", "김\uD842", "", LocalDate.of(1970, 1, 2), Sex.F, true));
+        java.io.ByteArrayOutputStream bytes = new java.io.ByteArrayOutputStream();
+        assertThat(WRITER.encodeUtf8(lone, bytes)).isTrue();
+        org.hl7.fhir.r4.model.Patient back = HAPI.newJsonParser()
+                .parseResource(org.hl7.fhir.r4.model.Patient.class, bytes.toString(StandardCharsets.UTF_8));
+        assertThat(back.getNameFirstRep().getText())
+                .isEqualTo(lone.getNameFirstRep().getText());
     }
 
     @Test
@@ -223,6 +241,11 @@ class FhirJsonWriterTests {
             throw new java.io.UncheckedIOException(e);
         }
         assertThat(out).hasToString(hapi);
+        // the server's path: UTF-8 bytes appended to the response's buffer after what it already holds
+        java.io.ByteArrayOutputStream bytes = new java.io.ByteArrayOutputStream();
+        bytes.writeBytes("[".getBytes(StandardCharsets.UTF_8));
+        assertThat(WRITER.encodeUtf8(resource, bytes)).as("written as UTF-8").isTrue();
+        assertThat(bytes.toByteArray()).isEqualTo(("[" + hapi).getBytes(StandardCharsets.UTF_8));
     }
 
     private static void assertGivesUp(Consumer<Observation> change) {
