@@ -61,19 +61,13 @@ final class PlainJsonParser implements InvocationHandler {
 
     private @Nullable String encode(IBaseResource resource) {
         String json = writer.encode(resource);
-        if (json != null && verify) {
-            String hapiJson = hapi.encodeResourceToString(resource);
-            if (!hapiJson.equals(json)) {
-                MISMATCHES.add("writer: " + json + "\nHAPI:   " + hapiJson);
-                return hapiJson;
-            }
-        }
-        return json;
+        String instead = json != null && verify ? hapiInstead(resource, json) : null;
+        return instead != null ? instead : json;
     }
 
     /**
      * The server's answer as UTF-8 bytes straight into the response's buffer (ADR 0055); false, with the buffer as it
-     * was, where the writer gives up (then the text path, and HAPI under it, answers).
+     * was, where the writer gives up (then HAPI's parser answers).
      */
     private boolean encodeUtf8(IBaseResource resource, WholeResponses.Bytes bytes) {
         int start = bytes.size();
@@ -82,15 +76,23 @@ final class PlainJsonParser implements InvocationHandler {
             return false;
         }
         if (verify) {
-            String json = bytes.text(start);
-            String hapiJson = hapi.encodeResourceToString(resource);
-            if (!hapiJson.equals(json)) {
-                MISMATCHES.add("writer: " + json + "\nHAPI:   " + hapiJson);
+            String instead = hapiInstead(resource, bytes.text(start));
+            if (instead != null) {
                 bytes.truncate(start);
-                bytes.writeBytes(hapiJson.getBytes(java.nio.charset.StandardCharsets.UTF_8));
+                bytes.writeBytes(instead.getBytes(java.nio.charset.StandardCharsets.UTF_8));
             }
         }
         return true;
+    }
+
+    /** Verify mode: null if HAPI writes the writer's JSON, else HAPI's JSON, to send instead (the pair is kept). */
+    private @Nullable String hapiInstead(IBaseResource resource, String json) {
+        String hapiJson = hapi.encodeResourceToString(resource);
+        if (hapiJson.equals(json)) {
+            return null;
+        }
+        MISMATCHES.add("writer: " + json + "\nHAPI:   " + hapiJson);
+        return hapiJson;
     }
 
     @Override
