@@ -8,9 +8,9 @@
 # BENCH_APP_OPTS="-XX:StartFlightRecording=settings=profile,filename=target/bench/fhir-read/app.jfr" bench/fhir-read.sh
 # BENCH_JAR=<jar> measures another build (e.g. one of an older commit) with the same client.
 # A/B in one command: BENCH_JARS="a.jar b.jar" [BENCH_ROUNDS=3] seeds once (with the first jar), then alternates the
-# builds round by round, each on a fresh copy of the same seeded data, and ends with each build's req/s as a ratio of
-# the first build's in the same round (target/bench/fhir-read/ab.md) — on a shared 2-core VM single runs of two builds
-# minutes apart differ by ±15 % on their own.
+# builds round by round (first to last, then last to first), each on a fresh copy of the same seeded data, and ends
+# with each build's req/s as a ratio of the first build's in the same round (target/bench/fhir-read/ab.md) — on a
+# shared 2-core VM single runs of two builds minutes apart differ by ±15 % on their own.
 set -euo pipefail
 cd "$(dirname "${BASH_SOURCE[0]}")/.."
 
@@ -67,7 +67,14 @@ fi
 rm -rf "$OUT/seeded" "$OUT"/round-*
 cp -a "$HOME_DIR" "$OUT/seeded"
 for round in $(seq 1 "$ROUNDS"); do
-  for i in "${!JARS[@]}"; do
+  # odd rounds run the builds first to last, even rounds last to first (ABBA): a drift of the machine's speed within
+  # a round then favours each build in turn instead of always the later one
+  order=("${!JARS[@]}")
+  if [ $((round % 2)) -eq 0 ]; then
+    order=()
+    for ((k = ${#JARS[@]} - 1; k >= 0; k--)); do order+=("$k"); done
+  fi
+  for i in "${order[@]}"; do
     JAR=${JARS[$i]}
     rm -rf "$HOME_DIR"
     cp -a "$OUT/seeded" "$HOME_DIR"
