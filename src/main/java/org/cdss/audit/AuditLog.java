@@ -48,7 +48,7 @@ public class AuditLog {
      * Durable appends on the audit's own auto-commit pool, sharing commits with concurrent callers: reads, and rows
      * whose business transaction rolled back.
      */
-    private final GroupCommit ownPool;
+    private final GroupCommit ownPoolAppends;
     /** The application's pool: joins the caller's read-write transaction. */
     private final JdbcClient inTransaction;
 
@@ -59,7 +59,7 @@ public class AuditLog {
 
     AuditLog(AuditConnections connections, JdbcClient application, Clock clock) {
         JdbcClient jdbc = connections.jdbc();
-        this.ownPool = new GroupCommit(rows -> {
+        this.ownPoolAppends = new GroupCommit(rows -> {
             if (rows.size() == 1) {
                 jdbc.sql(INSERT).params(rows.getFirst()).update(); // auto-commit: no transaction to open
             } else {
@@ -101,14 +101,14 @@ public class AuditLog {
                 @Override
                 public void afterCompletion(int status) {
                     if (status != STATUS_COMMITTED) {
-                        ownPool.append(List.of(row));
+                        ownPoolAppends.append(List.of(row));
                     }
                 }
             });
         } else if (batch.get() != null) {
             batch.get().add(row);
         } else {
-            ownPool.append(List.of(row));
+            ownPoolAppends.append(List.of(row));
         }
     }
 
@@ -138,7 +138,7 @@ public class AuditLog {
         }
         List<Map<String, Object>> rows = List.copyOf(held);
         held.clear();
-        ownPool.append(rows);
+        ownPoolAppends.append(rows);
     }
 
     /** An open batch of audit rows ({@link #openBatch}). */

@@ -17,9 +17,10 @@ import org.springframework.dao.DataIntegrityViolationException;
  * writes them in one transaction; otherwise it waits. When a commit ends, its leader wakes each caller it wrote for,
  * and the first caller that queued meanwhile leads the next commit, for all that queued meanwhile. Waiting callers are
  * woken directly, not by taking a lock one after another (that convoy, measured, made reads slower under load than
- * one commit each). So every caller still returns only after its rows are committed (what {@link AuditLog} promises: the trail exists when the request
- * answers), but under load one commit covers many requests instead of one each: on the embedded H2 default a commit
- * writes a chunk of every changed page, and that, not the insert, is what an audited read paid for.
+ * one commit each). So every caller still returns only after its rows are committed (what {@link AuditLog} promises:
+ * the trail exists when the request answers), but under load one commit covers many requests instead of one each: on
+ * the embedded H2 default a commit writes a chunk of every changed page, and that, not the insert, is what an audited
+ * read paid for.
  *
  * <p>No thread of its own and nothing held between calls: nothing to lose on shutdown. A group write refused for its
  * data (a constraint) is retried caller by caller, so that one bad row fails only its own request; any other failure
