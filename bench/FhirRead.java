@@ -22,7 +22,9 @@ import java.util.regex.Pattern;
 /**
  * FHIR read overhead (issue 17): Patient read, Patient search by MRN and one patient's Observation search over FHIR,
  * against the JSON API's GET /api/patients/{id} (and its search by MRN) in the same run, at 1 and 8 clients in a
- * closed loop, one login session per client. java bench/FhirRead.java BASE PASSWORD SECONDS OUT_DIR
+ * closed loop, one login session per client. java bench/FhirRead.java BASE PASSWORD SECONDS OUT_DIR (a JDK 22+ multi-file
+ * source program: the application's CPU time per request comes from {@code OcsLoad.appCpuMillis}, when the script
+ * passes {@code BENCH_APP_PID}; on a shared VM it drifts far less than req/s).
  */
 public class FhirRead {
 
@@ -67,13 +69,14 @@ public class FhirRead {
         endpoints.add(new String[] {"FHIR GET /fhir/Observation?patient={id}&category=vital-signs (" + most + " resources, _count=200)", "/fhir/Observation?patient=" + id + "&category=vital-signs&_count=200", timeline});
         // without a category the search also reads the patient's completed lab orders: more data than the timeline
         endpoints.add(new String[] {"FHIR GET /fhir/Observation?patient={id} (vitals and labs, " + all + " resources, _count=200)", "/fhir/Observation?patient=" + id + "&_count=200", timeline});
-        StringBuilder table = new StringBuilder("| request | clients | answer kB | req/s | mean ms | p50 ms | p95 ms | mean vs baseline | FHIR ÷ JSON (same data) |\n|---|---|---|---|---|---|---|---|---|\n");
+        StringBuilder table = new StringBuilder("| request | clients | answer kB | req/s | mean ms | p50 ms | p95 ms | mean vs baseline | FHIR ÷ JSON (same data) | app CPU ms per request | FHIR ÷ JSON CPU |\n|---|---|---|---|---|---|---|---|---|---|---|\n");
         for (int clients : new int[] {1, 8}) {
             List<Session> sessions = new ArrayList<>();
             for (int i = 0; i < clients; i++) {
                 sessions.add(Session.login(base, password));
             }
             Map<String, Double> means = new LinkedHashMap<>();
+            Map<String, Double> cpus = new LinkedHashMap<>();
             double baseline = 0;
             for (String[] e : endpoints) {
                 run(sessions, e[1], 3); // warm-up
@@ -83,8 +86,11 @@ public class FhirRead {
                     baseline = r[1];
                 }
                 means.put(e[0], r[1]);
+                cpus.put(e[0], r[4]);
                 String pair = e[2] == null ? "" : String.format("**%.2f×**", r[1] / means.get(e[2]));
-                table.append(String.format("| %s | %d | %.1f | %.0f | %.2f | %.2f | %.2f | %.2f× | %s |%n", e[0], clients, kilobytes, r[0], r[1], r[2], r[3], r[1] / baseline, pair));
+                String cpuPair = e[2] == null || Double.isNaN(r[4]) ? "" : String.format("%.2f×", r[4] / cpus.get(e[2]));
+                String cpu = Double.isNaN(r[4]) ? "—" : String.format("%.2f", r[4]);
+                table.append(String.format("| %s | %d | %.1f | %.0f | %.2f | %.2f | %.2f | %.2f× | %s | %s | %s |%n", e[0], clients, kilobytes, r[0], r[1], r[2], r[3], r[1] / baseline, pair, cpu, cpuPair));
             }
         }
         System.out.print(table);
@@ -97,7 +103,10 @@ public class FhirRead {
         return t.find() ? Integer.parseInt(t.group(1)) : 0;
     }
 
-    /** Closed loop: each client sends the next request when the last one answered. {req/s, mean, p50, p95}. */
+    /**
+     * Closed loop: each client sends the next request when the last one answered. {req/s, mean, p50, p95, the
+     * application's CPU ms per request (NaN when unknown)}.
+     */
     static double[] run(List<Session> sessions, String path, int seconds) throws Exception {
         AtomicBoolean stop = new AtomicBoolean();
         List<long[]> all = new ArrayList<>();
@@ -115,15 +124,19 @@ public class FhirRead {
             }));
         }
         long start = System.nanoTime();
+        double cpuBefore = OcsLoad.appCpuMillis();
         Thread.sleep(seconds * 1000L);
         stop.set(true);
         for (Thread t : threads) {
             t.join();
         }
+        double cpu = OcsLoad.appCpuMillis() - cpuBefore;
         double elapsed = (System.nanoTime() - start) / 1e9;
         long[] lat = perThread.stream().flatMap(List::stream).mapToLong(Long::longValue).sorted().toArray();
         double mean = Arrays.stream(lat).average().orElse(0) / 1e6;
-        return new double[] {lat.length / elapsed, mean, lat[lat.length / 2] / 1e6, lat[(int) (lat.length * 0.95)] / 1e6};
+        return new double[] {
+            lat.length / elapsed, mean, lat[lat.length / 2] / 1e6, lat[(int) (lat.length * 0.95)] / 1e6, cpu / lat.length
+        };
     }
 
     record Session(String base, HttpClient http, CookieManager cookies) {

@@ -312,6 +312,33 @@ public class OcsLoad {
         expected.add(id + ",COMPLETED");
     }
 
+    /**
+     * CPU time (user and system, all threads) the application process has used so far, in ms, from
+     * {@code /proc/<BENCH_APP_PID>/stat}; NaN where the script gave no pid or the file cannot be read.
+     */
+    static double appCpuMillis() {
+        String pid = System.getenv("BENCH_APP_PID");
+        if (pid == null || pid.isBlank()) {
+            return Double.NaN;
+        }
+        try {
+            String stat = Files.readString(Path.of("/proc", pid, "stat"));
+            // after the command name in parentheses: state is field 3, utime 14 and stime 15 (proc(5))
+            String[] f = stat.substring(stat.lastIndexOf(')') + 2).split(" ");
+            long ticks = Long.parseLong(f[11]) + Long.parseLong(f[12]);
+            long perSecond = Long.parseLong(System.getenv().getOrDefault("BENCH_CLK_TCK", "100"));
+            return ticks * 1000.0 / perSecond;
+        } catch (Exception e) {
+            return Double.NaN;
+        }
+    }
+
+    static String perRequest(double cpuMillis, int requests) {
+        return Double.isNaN(cpuMillis) || requests == 0
+                ? "—"
+                : String.format(Locale.ROOT, "%.2f", cpuMillis / requests);
+    }
+
     /** A top-level string or number member of a flat JSON object (enough for ids, statuses and versions). */
     static String field(String object, String name) {
         Matcher m = Pattern.compile("\"" + name + "\":(?:\"([^\"]*)\"|(-?\\d+))").matcher(object);

@@ -27,6 +27,10 @@ import java.util.regex.Pattern;
  * (as many as the answer showed), its {@code ORDER_CREATE} and {@code MEDSAFETY_CHECK} audit rows, and that no other
  * order exists.
  *
+ * <p>Throughput on a shared VM drifts by tens of percent from one minute to the next; the application's own CPU time
+ * per request (from {@code /proc/<pid>/stat}, when the script passes {@code BENCH_APP_PID}) drifts much less, so each
+ * level also reports the CPU milliseconds the application spent per baseline request and per create.
+ *
  * <p>Usage: {@code java OrderCreateLoad.java load <baseUrl> <password> <levels e.g. 1,8,32> <seconds> <warm-up s>
  * <outDir> [postgres JDBC URL, for commits per create]} and {@code java -cp <drivers> OrderCreateLoad.java verify
  * <jdbcUrl> <user> <outDir>}.
@@ -72,9 +76,9 @@ public class OrderCreateLoad {
         System.out.println("warm-up: " + warmUp + " s of creates, 2 clients");
         List<String> table = new ArrayList<>();
         table.add("| clients | baseline GET /api/me p50/p95/p99 ms | baseline req/s | create p50/p95/p99 ms | creates/s "
-                + "| create ÷ baseline throughput | create p99 ÷ baseline p99 |" + (postgres == null ? "" : " commits per create |")
-                + " errors |");
-        table.add("|---|---|---|---|---|---|---|" + (postgres == null ? "" : "---|") + "---|");
+                + "| create ÷ baseline throughput | create p99 ÷ baseline p99 | app CPU ms per baseline request "
+                + "| app CPU ms per create |" + (postgres == null ? "" : " commits per create |") + " errors |");
+        table.add("|---|---|---|---|---|---|---|---|---|" + (postgres == null ? "" : "---|") + "---|");
         for (String level : levels) {
             int clients = Integer.parseInt(level);
             // charts of their own, so that each level finds charts holding tens of open orders, as the warm-up did
@@ -84,16 +88,22 @@ public class OrderCreateLoad {
                 sessions.add(load.login("doctor"));
             }
             load.latencies.clear();
+            double cpuBefore = OcsLoad.appCpuMillis();
             load.run(sessions, seconds, s -> load.timed("baseline", () -> s.call("GET", "/api/me", null, null)));
-            double baselineRate = load.latencies.get("baseline").size() / (double) seconds;
+            int baselines = load.latencies.get("baseline").size();
+            double baselineRate = baselines / (double) seconds;
+            double cpuBaseline = OcsLoad.appCpuMillis() - cpuBefore;
             long commitsBefore = commits(postgres);
+            cpuBefore = OcsLoad.appCpuMillis();
             load.run(sessions, seconds, s -> create(load, s, patients, created));
+            double cpuCreates = OcsLoad.appCpuMillis() - cpuBefore;
             long commits = commits(postgres) - commitsBefore;
             int creates = load.latencies.getOrDefault("create", new ConcurrentLinkedQueue<>()).size();
             double createRate = creates / (double) seconds;
-            table.add(String.format(Locale.ROOT, "| %d | %s | %.0f | %s | %.0f | %.2f | %.1f× |%s %d |", clients,
-                    load.triple("baseline"), baselineRate, load.triple("create"), createRate, createRate / baselineRate,
-                    load.percentile("create", 0.99) / load.percentile("baseline", 0.99),
+            table.add(String.format(Locale.ROOT, "| %d | %s | %.0f | %s | %.0f | %.2f | %.1f× | %s | %s |%s %d |",
+                    clients, load.triple("baseline"), baselineRate, load.triple("create"), createRate,
+                    createRate / baselineRate, load.percentile("create", 0.99) / load.percentile("baseline", 0.99),
+                    OcsLoad.perRequest(cpuBaseline, baselines), OcsLoad.perRequest(cpuCreates, creates),
                     postgres == null ? "" : String.format(Locale.ROOT, " %.1f |", commits / (double) creates),
                     load.errors.get()));
             System.out.println(table.getLast());

@@ -9,8 +9,10 @@
 # BENCH_JAR=<jar> measures another build (e.g. one of an older commit) with the same client.
 # A/B in one command: BENCH_JARS="a.jar b.jar" [BENCH_ROUNDS=3] seeds once (with the first jar), then alternates the
 # builds round by round (first to last, then last to first), each on a fresh copy of the same seeded data, and ends
-# with each build's req/s as a ratio of the first build's in the same round (target/bench/fhir-read/ab.md) — on a
-# shared 2-core VM single runs of two builds minutes apart differ by ±15 % on their own.
+# with each build's req/s and the application's CPU ms per request as a ratio of the first build's in the same round
+# (target/bench/fhir-read/ab.md) — on a shared 2-core VM single runs of two builds minutes apart differ by ±15 % (some
+# evenings ±50 %) on their own. Each table also gives the application's CPU ms per request and FHIR ÷ JSON in it;
+# at 1 client, early in a run, that is mostly the JIT compiling (bench/README.md), so read it at 8 clients.
 set -euo pipefail
 cd "$(dirname "${BASH_SOURCE[0]}")/.."
 
@@ -61,7 +63,8 @@ APP_OPTS=${BENCH_APP_OPTS:-}
 if [ "${#JARS[@]}" -eq 1 ] && [ "$ROUNDS" -eq 1 ]; then
   start_app
   echo "bench: ${SECONDS_PER}s per request and level; $(nproc) cores, load $(cut -d' ' -f1-3 /proc/loadavg)"
-  "$JAVA" bench/FhirRead.java "http://127.0.0.1:$PORT" "$PASSWORD" "$SECONDS_PER" "$OUT"
+  BENCH_APP_PID=$app_pid BENCH_CLK_TCK=$(getconf CLK_TCK) \
+    "$JAVA" bench/FhirRead.java "http://127.0.0.1:$PORT" "$PASSWORD" "$SECONDS_PER" "$OUT"
   exit 0
 fi
 rm -rf "$OUT/seeded" "$OUT"/round-*
@@ -80,25 +83,33 @@ for round in $(seq 1 "$ROUNDS"); do
     cp -a "$OUT/seeded" "$HOME_DIR"
     start_app
     echo "round $round, build $((i + 1)) ($JAR): load $(cut -d' ' -f1-3 /proc/loadavg)"
-    "$JAVA" bench/FhirRead.java "http://127.0.0.1:$PORT" "$PASSWORD" "$SECONDS_PER" "$OUT/round-$round/build-$((i + 1))" >/dev/null
+    BENCH_APP_PID=$app_pid BENCH_CLK_TCK=$(getconf CLK_TCK) "$JAVA" bench/FhirRead.java "http://127.0.0.1:$PORT" \
+      "$PASSWORD" "$SECONDS_PER" "$OUT/round-$round/build-$((i + 1))" >/dev/null
     cleanup
     app_pid=""
   done
 done
-# each build's req/s ÷ the first build's, same round, same request and clients
-{
-  echo "builds: ${JARS[*]}"
-  echo
-  echo "| request | clients | round | req/s per build (1, 2, …) | ÷ build 1 |"
+# each build's req/s (column 5 of its table) and the application's CPU ms per request (column 11) ÷ the first
+# build's, same round, same request and clients
+compare() {
+  local column=$1 title=$2
+  echo "| request | clients | round | $title per build (1, 2, …) | ÷ build 1 |"
   echo "|---|---|---|---|---|"
   for round in $(seq 1 "$ROUNDS"); do
     for i in "${!JARS[@]}"; do
-      awk -F'|' -v b="$i" -v r="$round" 'NR > 2 { gsub(/^ +| +$/, "", $2); gsub(/ /, "", $3); print $2 "|" $3 "|" r "|" b "|" $5 }' \
+      awk -F'|' -v b="$i" -v r="$round" -v c="$column" 'NR > 2 { gsub(/^ +| +$/, "", $2); gsub(/ /, "", $3); print $2 "|" $3 "|" r "|" b "|" $c }' \
         "$OUT/round-$round/build-$((i + 1))/table.md"
     done
   done | awk -F'|' '{ key = $1 "|" $2 "|" $3; if (!(key in first)) { first[key] = $5; order[++n] = key }
       rates[key] = rates[key] (rates[key] == "" ? "" : ", ") ($5 + 0)
       ratios[key] = ratios[key] (ratios[key] == "" ? "" : ", ") sprintf("%.2f", ($5 + 0) / (first[key] + 0)) }
     END { for (k = 1; k <= n; k++) { split(order[k], f, "|"); printf "| %s | %s | %s | %s | %s |\n", f[1], f[2], f[3], rates[order[k]], ratios[order[k]] } }'
+}
+{
+  echo "builds: ${JARS[*]}"
+  echo
+  compare 5 "req/s"
+  echo
+  compare 11 "app CPU ms per request"
 } >"$OUT/ab.md"
 cat "$OUT/ab.md"

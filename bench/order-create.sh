@@ -2,7 +2,8 @@
 # Order-create load (issue 16): POST /api/ocs/orders (medication, full safety check, patients with five active drugs
 # and two allergies) by N logged-in doctors in a closed loop, against the baseline GET /api/me by the same clients in
 # the same run; then every acknowledged order is checked in the stopped application's database (order, PENDING
-# transition, alert rows, ORDER_CREATE audit row, nothing else).
+# transition, alert rows, ORDER_CREATE audit row, nothing else). Each level also reports the application's CPU ms per
+# baseline request and per create (from /proc/<pid>/stat): steadier than req/s on a shared VM.
 #
 #   bench/order-create.sh [levels=1,8,32] [seconds per phase=20] [warm-up seconds=60]
 #   bench/order-create.sh --quick      # the one-minute regression check: 8 clients, 10 s phases, 20 s warm-up
@@ -70,7 +71,9 @@ curl -fs "http://127.0.0.1:$PORT/actuator/health/readiness" >/dev/null || { tail
 
 echo "order create: $JAR on $BENCH_DB, levels $LEVELS, ${PHASE_SECONDS}s baseline + ${PHASE_SECONDS}s creates, $(nproc) cores"
 load_rc=0
-"$JAVA" -cp "$OUT/lib/*" bench/OrderCreateLoad.java load "http://127.0.0.1:$PORT" "$PASSWORD" "$LEVELS" \
+# the application's CPU time per request, read by the client from /proc at the phase boundaries
+BENCH_APP_PID=$app_pid BENCH_CLK_TCK=$(getconf CLK_TCK) \
+  "$JAVA" -cp "$OUT/lib/*" bench/OrderCreateLoad.java load "http://127.0.0.1:$PORT" "$PASSWORD" "$LEVELS" \
   "$PHASE_SECONDS" "$WARM_UP" "$OUT" $STATS_URL || load_rc=$?
 kill "$app_pid" && wait "$app_pid" 2>/dev/null || true # a clean stop, then the database is read as left
 app_pid=""
