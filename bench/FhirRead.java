@@ -24,7 +24,7 @@ import java.util.regex.Pattern;
  * against the JSON API's GET /api/patients/{id} (and its search by MRN) in the same run, at 1 and 8 clients in a
  * closed loop, one login session per client. java bench/FhirRead.java BASE PASSWORD SECONDS OUT_DIR (a JDK 22+ multi-file
  * source program: the application's CPU time per request comes from {@code OcsLoad.appCpuMillis}, when the script
- * passes {@code BENCH_APP_PID}; at 1 client early in a run it is mostly the JIT compiling, so read it at 8 clients).
+ * passes {@code BENCH_APP_PID}, without the JIT compiler's threads, which early in a run did most of the work at 1 client).
  */
 public class FhirRead {
 

@@ -11,8 +11,8 @@
 # builds round by round (first to last, then last to first), each on a fresh copy of the same seeded data, and ends
 # with each build's req/s and the application's CPU ms per request as a ratio of the first build's in the same round
 # (target/bench/fhir-read/ab.md) — on a shared 2-core VM single runs of two builds minutes apart differ by ±15 % (some
-# evenings ±50 %) on their own. Each table also gives the application's CPU ms per request and FHIR ÷ JSON in it;
-# at 1 client, early in a run, that is mostly the JIT compiling (bench/README.md), so read it at 8 clients.
+# evenings ±50 %) on their own. Each table also gives the application's CPU ms per request and FHIR ÷ JSON in it,
+# without the JIT compiler's threads (OcsLoad.appCpuMillis): early in a run they were most of the CPU at 1 client.
 set -euo pipefail
 cd "$(dirname "${BASH_SOURCE[0]}")/.."
 
@@ -39,7 +39,8 @@ KEYS=(CDSS_RRN_KEY="$(head -c 32 /dev/urandom | base64)" CDSS_RRN_HASH_KEY="$(he
 start_app() {
   env "${KEYS[@]}" CDSS_MODE=demo CDSS_DEMO_PASSWORD="$PASSWORD" CDSS_HOME="$HOME_DIR" SERVER_PORT="$PORT" \
     CDSS_LOGIN_PER_IP=1000000 CDSS_LOGIN_PER_ACCOUNT=1000000 \
-    "$JAVA" -Xmx1g --enable-native-access=ALL-UNNAMED ${APP_OPTS:-} -jar "$JAR" >>"$OUT/app.log" 2>&1 &
+    "$JAVA" -Xmx1g --enable-native-access=ALL-UNNAMED -XX:-UseDynamicNumberOfCompilerThreads ${APP_OPTS:-} \
+    -jar "$JAR" >>"$OUT/app.log" 2>&1 &
   app_pid=$!
   for _ in $(seq 1 120); do
     if curl -fs "http://127.0.0.1:$PORT/actuator/health/readiness" >/dev/null; then break; fi

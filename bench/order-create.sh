@@ -61,7 +61,8 @@ trap cleanup EXIT
 env "${DB_ENV[@]}" CDSS_MODE=demo CDSS_DEMO_PASSWORD="$PASSWORD" CDSS_RRN_KEY="$(head -c 32 /dev/urandom | base64)" \
   CDSS_RRN_HASH_KEY="$(head -c 32 /dev/urandom | base64)" CDSS_HOME="$HOME_DIR" SERVER_PORT="$PORT" \
   CDSS_LOGIN_PER_IP=1000000 CDSS_LOGIN_PER_ACCOUNT=1000000 \
-  "$JAVA" -Xmx1g --enable-native-access=ALL-UNNAMED ${BENCH_APP_OPTS:-} -jar "$JAR" >"$OUT/app.log" 2>&1 &
+  "$JAVA" -Xmx1g --enable-native-access=ALL-UNNAMED -XX:-UseDynamicNumberOfCompilerThreads ${BENCH_APP_OPTS:-} \
+  -jar "$JAR" >"$OUT/app.log" 2>&1 &
 app_pid=$!
 for _ in $(seq 1 120); do
   if curl -fs "http://127.0.0.1:$PORT/actuator/health/readiness" >/dev/null; then break; fi
@@ -71,7 +72,8 @@ curl -fs "http://127.0.0.1:$PORT/actuator/health/readiness" >/dev/null || { tail
 
 echo "order create: $JAR on $BENCH_DB, levels $LEVELS, ${PHASE_SECONDS}s baseline + ${PHASE_SECONDS}s creates, $(nproc) cores"
 load_rc=0
-# the application's CPU time per request, read by the client from /proc at the phase boundaries
+# the application's CPU time per request (without the JIT compiler's threads), read by the client from /proc at the
+# phase boundaries
 BENCH_APP_PID=$app_pid BENCH_CLK_TCK=$(getconf CLK_TCK) \
   "$JAVA" -cp "$OUT/lib/*" bench/OrderCreateLoad.java load "http://127.0.0.1:$PORT" "$PASSWORD" "$LEVELS" \
   "$PHASE_SECONDS" "$WARM_UP" "$OUT" $STATS_URL || load_rc=$?

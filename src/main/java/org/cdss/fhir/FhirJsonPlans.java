@@ -1,6 +1,7 @@
 package org.cdss.fhir;
 
 import ca.uhn.fhir.context.BaseRuntimeChildDefinition;
+import ca.uhn.fhir.context.BaseRuntimeDeclaredChildDefinition;
 import ca.uhn.fhir.context.BaseRuntimeElementCompositeDefinition;
 import ca.uhn.fhir.context.BaseRuntimeElementDefinition;
 import ca.uhn.fhir.context.FhirContext;
@@ -8,6 +9,11 @@ import ca.uhn.fhir.context.RuntimeChildContainedResources;
 import ca.uhn.fhir.context.RuntimeChildDeclaredExtensionDefinition;
 import ca.uhn.fhir.context.RuntimeChildNarrativeDefinition;
 import ca.uhn.fhir.context.RuntimeResourceDefinition;
+import com.fasterxml.jackson.core.io.SerializedString;
+import java.lang.invoke.MethodHandle;
+import java.lang.invoke.MethodHandles;
+import java.lang.invoke.MethodType;
+import java.lang.reflect.Field;
 import java.util.List;
 import java.util.concurrent.ConcurrentHashMap;
 import org.hl7.fhir.instance.model.api.IBase;
@@ -50,8 +56,7 @@ final class FhirJsonPlans {
         boolean isResource = def instanceof RuntimeResourceDefinition;
         return composite.getChildrenAndExtension().stream()
                 .filter(c -> !c.getElementName().equals("id"))
-                .map(c -> new Child(
-                        c, c.getElementName(), c.getElementName().hashCode(), kind(c, isResource), multiple(c)))
+                .map(c -> new Child(c, kind(c, isResource), multiple(c)))
                 .toArray(Child[]::new);
     }
 
@@ -121,8 +126,13 @@ final class FhirJsonPlans {
         }
     }
 
+    /** As {@link String#isBlank()}, answered from the first character when it is printable ASCII (most values). */
     static boolean isBlank(@Nullable String s) {
-        return s == null || s.isBlank();
+        if (s == null || s.isEmpty()) {
+            return true;
+        }
+        char first = s.charAt(0);
+        return (first <= ' ' || first >= 0x7f) && s.isBlank();
     }
 
     enum Kind {
@@ -132,7 +142,91 @@ final class FhirJsonPlans {
         VALUES
     }
 
-    record Child(BaseRuntimeChildDefinition def, String name, int hash, Kind kind, boolean multiple) {}
+    /**
+     * One child of a class: its definition, what it is to the writer, and how its value is read — the model's field,
+     * as HAPI's own accessor reads it, through a method handle that returns the field as it is (null, the element, or
+     * the list) where the accessor wraps it in a new list and the model's {@code getProperty} copies it to an array.
+     */
+    static final class Child {
+
+        private static final MethodType READ = MethodType.methodType(Object.class, Base.class);
+
+        private final BaseRuntimeChildDefinition def;
+        private final Kind kind;
+        private final boolean multiple;
+        private final @Nullable MethodHandle field;
+        private @Nullable Named last; // the name of the datatype last seen here (a data race is harmless: immutable)
+
+        Child(BaseRuntimeChildDefinition def, Kind kind, boolean multiple) {
+            this.def = def;
+            this.kind = kind;
+            this.multiple = multiple;
+            this.field = kind == Kind.VALUES ? getter(def) : null;
+        }
+
+        BaseRuntimeChildDefinition def() {
+            return def;
+        }
+
+        Kind kind() {
+            return kind;
+        }
+
+        boolean multiple() {
+            return multiple;
+        }
+
+        /** The child's values in {@code element}: null, one value, or a list of values. */
+        @Nullable
+        Object read(Base element) {
+            if (field == null) {
+                List<? extends IBase> values = def.getAccessor().getValues(element);
+                return values.isEmpty() ? null : values;
+            }
+            try {
+                return (Object) field.invokeExact(element);
+            } catch (RuntimeException | Error e) {
+                throw e;
+            } catch (Throwable e) {
+                throw new IllegalStateException(e);
+            }
+        }
+
+        /** The JSON name and element definition of a value of this type here (a choice's name has its type in it). */
+        @Nullable
+        Named named(Class<? extends IBase> type) {
+            Named named = last;
+            if (named != null && named.type == type) {
+                return named;
+            }
+            String name = def.getChildNameByDatatype(type);
+            BaseRuntimeElementDefinition<?> element = def.getChildElementDefinitionByDatatype(type);
+            if (name == null || element == null) {
+                return null;
+            }
+            named = new Named(type, name, new SerializedString(name), element);
+            last = named;
+            return named;
+        }
+
+        private static @Nullable MethodHandle getter(BaseRuntimeChildDefinition def) {
+            if (!(def instanceof BaseRuntimeDeclaredChildDefinition declared)) {
+                return null;
+            }
+            Field field = declared.getField();
+            if (field == null || !Base.class.isAssignableFrom(field.getDeclaringClass()) || !field.trySetAccessible()) {
+                return null;
+            }
+            try {
+                return MethodHandles.lookup().unreflectGetter(field).asType(READ);
+            } catch (IllegalAccessException e) {
+                return null; // HAPI's accessor then
+            }
+        }
+    }
+
+    /** A value's JSON name (also pre-encoded for the generator) and its element definition. */
+    record Named(Class<?> type, String name, SerializedString key, BaseRuntimeElementDefinition<?> def) {}
 
     /** Thrown where this writer would not write what HAPI writes; no stack trace, it is control flow. */
     static final class GiveUp extends RuntimeException {

@@ -45,6 +45,8 @@ public class FhirEncodingBenchmark {
     private IParser hapi;
     private FhirJsonWriter writer;
     private Bundle bundle;
+    private final java.util.List<VitalsView> vitals = new java.util.ArrayList<>();
+    private static final UUID PATIENT = UUID.fromString("00000000-0000-4000-8000-000000000001");
 
     @Setup
     public void setUp() {
@@ -53,7 +55,7 @@ public class FhirEncodingBenchmark {
         hapi = plain.newJsonParser();
         writer = new FhirJsonWriter(SearchBundles.context());
         bundle = new Bundle().setType(Bundle.BundleType.SEARCHSET);
-        UUID patient = UUID.fromString("00000000-0000-4000-8000-000000000001");
+        UUID patient = PATIENT;
         Instant first = Instant.parse("2026-11-01T09:30:00Z");
         for (int set = 0; set < 10; set++) {
             VitalsView v = new VitalsView(
@@ -70,6 +72,7 @@ public class FhirEncodingBenchmark {
                     new java.math.BigDecimal("22.6"),
                     first.plusSeconds(86_400L * set),
                     "간호사 김지은");
+            vitals.add(v);
             for (var o : ObservationProvider.vitals(patient, v)) {
                 bundle.addEntry()
                         .setFullUrl("http://127.0.0.1:8080/fhir/Observation/" + o.getIdPart())
@@ -85,6 +88,16 @@ public class FhirEncodingBenchmark {
         if (!java.util.Arrays.equals(a, b) || !java.util.Arrays.equals(a, c)) {
             throw new IllegalStateException("the three paths must write the same bytes");
         }
+    }
+
+    /** Building the answer's 80 Observations from the vital-sign rows, as the provider does for each search. */
+    @Benchmark
+    public int buildVitals() {
+        int built = 0;
+        for (VitalsView v : vitals) {
+            built += ObservationProvider.vitals(PATIENT, v).size();
+        }
+        return built;
     }
 
     @Benchmark

@@ -29,6 +29,7 @@ import org.cdss.records.RecordViews.VitalsView;
 import org.hl7.fhir.instance.model.api.IBaseResource;
 import org.hl7.fhir.r4.model.Bundle;
 import org.hl7.fhir.r4.model.CodeType;
+import org.hl7.fhir.r4.model.CodeableConcept;
 import org.hl7.fhir.r4.model.Coding;
 import org.hl7.fhir.r4.model.Condition;
 import org.hl7.fhir.r4.model.DecimalType;
@@ -154,6 +155,34 @@ class FhirJsonWriterTests {
                 .setLastUpdated(Date.from(Instant.parse("2026-01-01T00:00:00Z")))
                 .setSource("urn:cdss");
         assertSame(o);
+    }
+
+    @Test
+    void elements_with_nothing_in_them_are_left_out_at_every_depth_as_hapi_leaves_them_out() {
+        Observation o = ObservationProvider.vitals(PATIENT, vitals()).getFirst();
+        o.addCategory(new CodeableConcept()); // an empty element after a written one
+        o.getCategory().addFirst(new CodeableConcept().addCoding(new Coding())); // one holding only an empty coding
+        o.addIdentifier(); // a list holding nothing but an empty element: no "identifier" at all
+        o.getSubject().getIdentifier().getType(); // empty composites under a written one
+        o.addInterpretation().setText(" ").addCoding().setCode(""); // blank primitives only
+        o.addNote().setAuthor(new Reference()); // a choice type holding an empty element
+        o.getComponentFirstRep().addInterpretation(new CodeableConcept().addCoding(new Coding()));
+        o.addComponent().getCode(); // an empty backbone element after written ones
+        Extension empty = new Extension("urn:cdss:empty-value", new StringType("x"));
+        o.getCode().getCodingFirstRep().getDisplayElement().addExtension(empty);
+        assertThat(HAPI.newJsonParser().encodeResourceToString(o))
+                .doesNotContain("identifier")
+                .doesNotContain("interpretation")
+                .doesNotContain("note")
+                .contains("_display");
+        assertSame(o);
+        Bundle bundle = new Bundle().setType(Bundle.BundleType.SEARCHSET);
+        bundle.addEntry().setResource(o);
+        bundle.addEntry().setResource(new Observation()); // an empty resource: HAPI leaves out its entry's resource
+        bundle.addEntry();
+        bundle.addLink().setRelation("self").setUrl("http://localhost/fhir/Observation");
+        bundle.addLink();
+        assertSame(bundle);
     }
 
     @Test
