@@ -94,7 +94,7 @@ final class FhirJsonPlans {
     }
 
     static boolean hasNonEmptyExtension(Element element) {
-        return element.hasExtension() && nonEmpty(element.getExtension());
+        return element.hasExtension(); // HAPI's: at least one extension that is not empty
     }
 
     static boolean nonEmpty(List<? extends Base> list) {

@@ -419,7 +419,7 @@ final class FhirJsonWriter {
                 || element instanceof org.hl7.fhir.r4.model.DomainResource d && nonEmpty(d.getModifierExtension())) {
             throw GIVE_UP;
         }
-        List<Extension> extensions;
+        List<Extension> extensions; // hasExtension: a list with at least one extension that is not empty
         if (element instanceof Element e) {
             if (!e.hasExtension()) {
                 return;
@@ -431,9 +431,6 @@ final class FhirJsonWriter {
             }
             extensions = d.getExtension();
         } else {
-            return;
-        }
-        if (!nonEmpty(extensions)) {
             return;
         }
         out.open(EXTENSION, true);
