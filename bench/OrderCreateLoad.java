@@ -29,8 +29,8 @@ import java.util.regex.Pattern;
  *
  * <p>Throughput on a shared VM drifts by tens of percent from one minute to the next; the application's own CPU time
  * per request (from {@code /proc/<pid>/stat} without the JIT compiler's threads, when the script passes
- * {@code BENCH_APP_PID}) drifts much less, so each
- * level also reports the CPU milliseconds the application spent per baseline request and per create.
+ * {@code BENCH_APP_PID}) drifts much less, so each level also reports the CPU milliseconds the application spent per
+ * baseline request and per create.
  *
  * <p>Usage: {@code java OrderCreateLoad.java load <baseUrl> <password> <levels e.g. 1,8,32> <seconds> <warm-up s>
  * <outDir> [postgres JDBC URL, for commits per create]} and {@code java -cp <drivers> OrderCreateLoad.java verify

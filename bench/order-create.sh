@@ -3,7 +3,8 @@
 # and two allergies) by N logged-in doctors in a closed loop, against the baseline GET /api/me by the same clients in
 # the same run; then every acknowledged order is checked in the stopped application's database (order, PENDING
 # transition, alert rows, ORDER_CREATE audit row, nothing else). Each level also reports the application's CPU ms per
-# baseline request and per create (from /proc/<pid>/stat): steadier than req/s on a shared VM.
+# baseline request and per create (from /proc/<pid>/stat, less the JIT compiler's threads): steadier than req/s on a
+# shared VM.
 #
 #   bench/order-create.sh [levels=1,8,32] [seconds per phase=20] [warm-up seconds=60]
 #   bench/order-create.sh --quick      # the one-minute regression check: 8 clients, 10 s phases, 20 s warm-up

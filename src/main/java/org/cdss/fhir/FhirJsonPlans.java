@@ -88,13 +88,10 @@ final class FhirJsonPlans {
 
     static boolean hasDecoration(Object value) {
         if (value instanceof Element e) {
-            return e.hasFormatComment() || !isBlank(e.getId()) || hasNonEmptyExtension(e);
+            // hasExtension is HAPI's "at least one extension that is not empty"
+            return e.hasFormatComment() || !isBlank(e.getId()) || e.hasExtension();
         }
         return value instanceof PrimitiveType<?> p && p.hasFormatComment();
-    }
-
-    static boolean hasNonEmptyExtension(Element element) {
-        return element.hasExtension(); // HAPI's: at least one extension that is not empty
     }
 
     static boolean nonEmpty(List<? extends Base> list) {

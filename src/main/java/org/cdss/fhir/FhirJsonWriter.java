@@ -2,7 +2,6 @@ package org.cdss.fhir;
 
 import static org.cdss.fhir.FhirJsonPlans.GIVE_UP;
 import static org.cdss.fhir.FhirJsonPlans.hasDecoration;
-import static org.cdss.fhir.FhirJsonPlans.hasNonEmptyExtension;
 import static org.cdss.fhir.FhirJsonPlans.isBlank;
 import static org.cdss.fhir.FhirJsonPlans.nonEmpty;
 import static org.cdss.fhir.FhirJsonPlans.plainReference;
@@ -213,7 +212,7 @@ final class FhirJsonWriter {
             boolean hasDecoration = false;
             if (value instanceof PrimitiveType<?> p) {
                 // PrimitiveType.isEmpty without walking the element twice: no id, no extension, a blank value
-                hasDecoration = hasNonEmptyExtension(p) || !isBlank(p.getId());
+                hasDecoration = p.hasExtension() || !isBlank(p.getId());
                 if (!hasDecoration && isBlank(p.getValueAsString())) {
                     continue;
                 }
