@@ -14,20 +14,23 @@ import org.cdss.support.TestUsers;
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
+import org.springframework.boot.test.system.CapturedOutput;
+import org.springframework.boot.test.system.OutputCaptureExtension;
 import org.springframework.context.ConfigurableApplicationContext;
 import org.springframework.jdbc.core.simple.JdbcClient;
 
 /**
  * The outbox's retry of failed deliveries (ADR 0011): a listener that fails after the commit — here because the
  * notification table is out of reach, as in a database hiccup — leaves its publication failed, and the scheduled
- * retry delivers it once the table is back: the doctor is told once, late rather than never.
+ * retry delivers it once the table is back: the doctor is told once, late rather than never; meanwhile the log says at
+ * WARN which listener keeps failing.
  */
 @Tag("db")
-@ExtendWith(DatabaseAvailable.class)
+@ExtendWith({DatabaseAvailable.class, OutputCaptureExtension.class})
 class FailedDeliveryRetryIntegrationTests {
 
     @Test
-    void a_failed_delivery_is_retried_until_it_succeeds_and_stores_the_notification_once() {
+    void a_failed_delivery_is_retried_until_it_succeeds_and_stores_the_notification_once(CapturedOutput output) {
         ConfigurableApplicationContext app = Instances.startOnFreshDatabase(
                 List.of("--cdss.events.retry-interval=500ms", "--cdss.events.retry-after=0s"));
         try {
@@ -52,6 +55,9 @@ class FailedDeliveryRetryIntegrationTests {
                 assertThat(OutboxRestartIntegrationTests.incomplete(
                                 db, "OrderStatusChanged", "org.cdss.notifications."))
                         .isEqualTo(1);
+                assertThat(output.getOut())
+                        .contains("WARN")
+                        .contains("Retrying failed event deliveries: org.cdss.notifications.OrderNotifications.on(");
             } finally {
                 db.sql("ALTER TABLE notification_offline RENAME TO notification")
                         .update();

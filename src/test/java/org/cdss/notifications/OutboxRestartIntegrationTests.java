@@ -6,6 +6,7 @@ import java.time.Duration;
 import java.util.List;
 import java.util.UUID;
 import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.function.Consumer;
 import org.awaitility.Awaitility;
 import org.cdss.identity.UserView;
 import org.cdss.orders.OrderStatus;
@@ -30,6 +31,24 @@ class OutboxRestartIntegrationTests {
 
     @Test
     void an_event_committed_before_a_stop_is_delivered_once_after_the_restart() {
+        deliveredOnceAfterRestart(db -> {});
+    }
+
+    /**
+     * A stop while a failed delivery was being retried leaves the publication RESUBMITTED, a status Spring Modulith's
+     * resubmission at start skips and its retry of failures does not read: without {@code OutstandingEventPublications}
+     * marking it failed first, the notification would never be delivered.
+     */
+    @Test
+    void an_event_whose_retry_a_stop_cut_short_is_delivered_once_after_the_restart() {
+        deliveredOnceAfterRestart(db -> assertThat(db.sql("UPDATE EVENT_PUBLICATION SET status = 'RESUBMITTED',"
+                                + " completion_attempts = 2, last_resubmission_date = publication_date"
+                                + " WHERE completion_date IS NULL")
+                        .update())
+                .isPositive());
+    }
+
+    private void deliveredOnceAfterRestart(Consumer<JdbcClient> beforeTheStop) {
         List<Runnable> heldBack = new CopyOnWriteArrayList<>();
         // The first instance's async listeners never run: it "crashes" between the commit and the delivery.
         ConfigurableApplicationContext first = Instances.startOnFreshDatabase(
@@ -54,6 +73,7 @@ class OutboxRestartIntegrationTests {
             assertThat(incomplete(db, "OrderStatusChanged", "org.cdss.notifications."))
                     .isEqualTo(1);
             assertThat(notifications(db, order)).isZero();
+            beforeTheStop.accept(db);
             first.close();
 
             second = Instances.startOnSameDatabase(first, List.of());

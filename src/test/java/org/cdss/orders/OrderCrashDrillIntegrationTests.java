@@ -109,8 +109,13 @@ class OrderCrashDrillIntegrationTests {
             // what the crash cut short is delivered by the restart (OutstandingEventPublications)
             Awaitility.await()
                     .atMost(Duration.ofSeconds(60))
-                    .until(() ->
-                            count(db, "SELECT COUNT(*) FROM EVENT_PUBLICATION WHERE completion_date IS NULL") == 0);
+                    .untilAsserted(() -> assertThat(db.sql("SELECT listener_id, event_type, status, completion_attempts"
+                                            + " FROM EVENT_PUBLICATION WHERE completion_date IS NULL")
+                                    .query((rs, n) -> rs.getString(1) + " " + rs.getString(2) + " " + rs.getString(3)
+                                            + " attempts " + rs.getInt(4))
+                                    .list())
+                            .as("event publications not yet delivered after the restart")
+                            .isEmpty());
             verify(db);
         }
     }
@@ -374,10 +379,6 @@ class OrderCrashDrillIntegrationTests {
             throw new IllegalStateException(response.status() + " " + response.body());
         }
         return response.json();
-    }
-
-    private static long count(JdbcClient db, String sql) {
-        return db.sql(sql).query(Long.class).single();
     }
 
     /** "a|b" → count, from a query answering (a, b, count). */
