@@ -7,7 +7,6 @@ import java.util.UUID;
 import org.cdss.audit.AuditEvent;
 import org.cdss.audit.AuditLog;
 import org.cdss.identity.IdentityQueries;
-import org.cdss.identity.StaffMember;
 import org.cdss.shared.DomainException;
 import org.cdss.shared.db.UtcTimestamps;
 import org.cdss.shared.security.CdssPrincipal;
@@ -114,6 +113,6 @@ class OrderMessages {
     }
 
     private String name(UUID user) {
-        return identity.staffMember(user).map(StaffMember::displayName).orElse(null);
+        return identity.staffName(user).orElse(null);
     }
 }

@@ -19,7 +19,6 @@ import java.util.UUID;
 import org.cdss.audit.AuditEvent;
 import org.cdss.audit.AuditLog;
 import org.cdss.identity.IdentityQueries;
-import org.cdss.identity.StaffMember;
 import org.cdss.patients.PatientDirectory;
 import org.cdss.patients.PatientSummaryView;
 import org.cdss.shared.DomainException;
@@ -555,11 +554,7 @@ public class OrderQueries {
         String of(UUID id) {
             return id == null
                     ? null
-                    : cache.computeIfAbsent(
-                            id,
-                            u -> identity.staffMember(u)
-                                    .map(StaffMember::displayName)
-                                    .orElse(null));
+                    : cache.computeIfAbsent(id, u -> identity.staffName(u).orElse(null));
         }
     }
 

@@ -7,7 +7,6 @@ import java.util.Map;
 import java.util.Set;
 import java.util.UUID;
 import org.cdss.identity.IdentityQueries;
-import org.cdss.identity.StaffMember;
 import org.cdss.records.TimelineEntry;
 import org.cdss.records.TimelineQuery;
 import org.cdss.records.TimelineSource;
@@ -121,7 +120,6 @@ class OrderTimelineSource implements TimelineSource {
     }
 
     private String name(Map<UUID, String> names, UUID id) {
-        return names.computeIfAbsent(
-                id, u -> identity.staffMember(u).map(StaffMember::displayName).orElse(null));
+        return names.computeIfAbsent(id, u -> identity.staffName(u).orElse(null));
     }
 }

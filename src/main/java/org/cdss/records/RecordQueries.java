@@ -8,7 +8,6 @@ import java.util.Map;
 import java.util.UUID;
 import java.util.stream.Collectors;
 import org.cdss.identity.IdentityQueries;
-import org.cdss.identity.StaffMember;
 import org.cdss.records.RecordViews.DiagnosisView;
 import org.cdss.records.RecordViews.EncounterDetailView;
 import org.cdss.records.RecordViews.EncounterView;
@@ -211,9 +210,7 @@ public class RecordQueries {
     }
 
     private String doctorName(Map<UUID, String> cache, UUID doctorId) {
-        return cache.computeIfAbsent(
-                doctorId,
-                d -> identity.staffMember(d).map(StaffMember::displayName).orElse(null));
+        return cache.computeIfAbsent(doctorId, d -> identity.staffName(d).orElse(null));
     }
 
     record EncounterRow(

@@ -6,7 +6,6 @@ import java.util.List;
 import java.util.Set;
 import java.util.UUID;
 import org.cdss.identity.IdentityQueries;
-import org.cdss.identity.StaffMember;
 import org.cdss.shared.db.UtcTimestamps;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
@@ -113,7 +112,7 @@ class RecordTimelineSource implements TimelineSource {
     }
 
     private String doctor(UUID id) {
-        return identity.staffMember(id).map(StaffMember::displayName).orElse(null);
+        return identity.staffName(id).orElse(null);
     }
 
     private static String firstOf(String... texts) {

@@ -365,10 +365,7 @@ public class AppointmentBook {
                 .map(a -> {
                     PatientSummaryView p = headers.get(a.patientId());
                     String doctorName = doctorNames.computeIfAbsent(
-                            a.doctorId(),
-                            d -> identity.staffMember(d)
-                                    .map(StaffMember::displayName)
-                                    .orElse(null));
+                            a.doctorId(), d -> identity.staffName(d).orElse(null));
                     return new AppointmentView(
                             a.id(),
                             a.patientId(),

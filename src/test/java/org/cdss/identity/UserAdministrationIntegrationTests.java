@@ -27,6 +27,9 @@ class UserAdministrationIntegrationTests {
     @Autowired
     TestUsers testUsers;
 
+    @Autowired
+    IdentityQueries identity;
+
     ApiClient admin;
 
     @BeforeEach
@@ -35,6 +38,20 @@ class UserAdministrationIntegrationTests {
         admin = new ApiClient(port);
         assertThat(admin.login(adminUser.username(), TestUsers.PASSWORD).status())
                 .isEqualTo(200);
+    }
+
+    /** The names shown on orders, notes and timelines: a staff member's as their account has it; never a patient's. */
+    @Test
+    void a_staff_name_is_the_accounts_display_name_and_a_patient_account_has_none() {
+        UserView nurse = testUsers.staffNamed(Role.NURSE, "간호사 이름읽기", java.util.UUID.fromString(PULMONOLOGY));
+        UserView patient = testUsers.patientAccount(testUsers.patient("환자 이름읽기"));
+
+        assertThat(identity.staffName(nurse.id())).contains("간호사 이름읽기");
+        assertThat(identity.staffName(nurse.id()))
+                .isEqualTo(identity.staffMember(nurse.id()).map(StaffMember::displayName));
+        assertThat(identity.staffName(patient.id())).isEmpty();
+        assertThat(identity.staffMember(patient.id())).isEmpty();
+        assertThat(identity.staffName(java.util.UUID.randomUUID())).isEmpty();
     }
 
     Map<String, Object> newUser(String username, String displayName) {
