@@ -149,18 +149,25 @@ public class PatientDirectory {
         if (ids.isEmpty()) {
             return java.util.Map.of();
         }
-        // Not findAllById: it builds and re-interprets a new "id in (:ids)" query on every call (a fifth of the
-        // server's CPU under order load). One id (an order, a chart) takes the single-id loader, whose plan is cached
-        // and which looks in the persistence context first; several take a fixed query string, whose plan is cached.
-        // (Hibernate's multi-id loader binds an array that PostgreSQL did not match against our CHAR(36) ids.)
-        if (ids.size() == 1) {
-            UUID id = ids.iterator().next();
-            return patients.findById(id)
-                    .map(p -> java.util.Map.of(id, p.summary()))
-                    .orElse(java.util.Map.of());
-        }
-        return patients.findByIds(ids).stream()
-                .collect(java.util.stream.Collectors.toMap(Patient::id, Patient::summary));
+        // A plain statement, not entities: loading a Patient through Hibernate (its repository call, the load and the
+        // hydration of every column) was 6 % of an order create's CPU for this one check, and each further look-up
+        // of the same patient in the persistence context still cost a repository call (issue 16's profile). Not
+        // findAllById either: it re-interprets a new query on every call. Changes of the transaction that are not
+        // flushed yet are not seen: no caller changes a patient's header and reads it back in one transaction.
+        java.util.Map<UUID, PatientSummaryView> found = new java.util.HashMap<>();
+        jdbc.sql("SELECT id, mrn, name, name_latin, birth_date, sex, active FROM patient WHERE id IN (:ids)")
+                .param("ids", ids.stream().map(UUID::toString).toList())
+                .query((rs, n) -> new PatientSummaryView(
+                        UUID.fromString(rs.getString("id").strip()),
+                        rs.getString("mrn"),
+                        rs.getString("name"),
+                        rs.getString("name_latin"),
+                        rs.getObject("birth_date", LocalDate.class),
+                        Sex.valueOf(rs.getString("sex").strip()),
+                        rs.getBoolean("active")))
+                .list()
+                .forEach(summary -> found.put(summary.id(), summary));
+        return found;
     }
 
     /**
@@ -177,9 +184,11 @@ public class PatientDirectory {
 
     @Transactional(readOnly = true)
     public boolean exists(UUID id) {
-        // a load rather than a count: callers go on to show or check this patient, and the loaded entity then comes
-        // from the persistence context instead of a second query
-        return patients.findById(id).isPresent();
+        return jdbc.sql("SELECT COUNT(*) FROM patient WHERE id = :id")
+                        .param("id", id.toString())
+                        .query(Long.class)
+                        .single()
+                > 0;
     }
 
     @Transactional(readOnly = true)

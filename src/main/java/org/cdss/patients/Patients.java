@@ -31,10 +31,6 @@ interface Patients extends JpaRepository<Patient, UUID> {
 
     long countByActiveTrue();
 
-    /** Several patients by id: a fixed query string, so Hibernate caches its plan (findAllById builds a new one per call). */
-    @Query("select p from Patient p where p.id in :ids")
-    java.util.List<Patient> findByIds(java.util.Collection<UUID> ids);
-
     @Query("""
             select p from Patient p
             where lower(p.name) like :contains or lower(p.nameLatin) like :contains or p.mrn like :prefix""")
