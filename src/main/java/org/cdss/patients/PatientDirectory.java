@@ -155,16 +155,9 @@ public class PatientDirectory {
         // findAllById either: it re-interprets a new query on every call. Changes of the transaction that are not
         // flushed yet are not seen: no caller changes a patient's header and reads it back in one transaction.
         java.util.Map<UUID, PatientSummaryView> found = new java.util.HashMap<>();
-        jdbc.sql("SELECT id, mrn, name, name_latin, birth_date, sex, active FROM patient WHERE id IN (:ids)")
+        jdbc.sql("SELECT " + PatientSearch.SUMMARY_COLUMNS + " FROM patient p WHERE p.id IN (:ids)")
                 .param("ids", ids.stream().map(UUID::toString).toList())
-                .query((rs, n) -> new PatientSummaryView(
-                        UUID.fromString(rs.getString("id").strip()),
-                        rs.getString("mrn"),
-                        rs.getString("name"),
-                        rs.getString("name_latin"),
-                        rs.getObject("birth_date", LocalDate.class),
-                        Sex.valueOf(rs.getString("sex").strip()),
-                        rs.getBoolean("active")))
+                .query(PatientSearch::summary)
                 .list()
                 .forEach(summary -> found.put(summary.id(), summary));
         return found;

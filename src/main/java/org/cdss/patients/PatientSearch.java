@@ -33,6 +33,9 @@ import org.springframework.stereotype.Component;
 @Component
 class PatientSearch {
 
+    /** The columns of a patient's header ({@link PatientSummaryView}), of the table aliased {@code p}. */
+    static final String SUMMARY_COLUMNS = "p.id, p.mrn, p.name, p.name_latin, p.birth_date, p.sex, p.active";
+
     /** Substring matches below this length would scan the whole table (no trigram to look up) and match too much. */
     static final int MIN_SUBSTRING = 3;
 
@@ -121,24 +124,27 @@ class PatientSearch {
         if (total == 0 || (long) page * size >= total) {
             return PageView.of(List.of(), page, size, total);
         }
-        var rowsQuery = jdbc.sql("SELECT p.id, p.mrn, p.name, p.name_latin, p.birth_date, p.sex, p.active"
-                        + " FROM patient p" + where + orderBy + " LIMIT :limit OFFSET :offset")
+        var rowsQuery = jdbc.sql("SELECT " + SUMMARY_COLUMNS + " FROM patient p" + where + orderBy
+                        + " LIMIT :limit OFFSET :offset")
                 .param("limit", size)
                 .param("offset", (long) page * size);
         for (var e : params.entrySet()) {
             rowsQuery = rowsQuery.param(e.getKey(), e.getValue());
         }
-        List<PatientSummaryView> rows = rowsQuery
-                .query((rs, n) -> new PatientSummaryView(
-                        UUID.fromString(rs.getString("id").trim()),
-                        rs.getString("mrn"),
-                        rs.getString("name"),
-                        rs.getString("name_latin"),
-                        rs.getObject("birth_date", LocalDate.class),
-                        Sex.valueOf(rs.getString("sex")),
-                        rs.getBoolean("active")))
-                .list();
+        List<PatientSummaryView> rows = rowsQuery.query(PatientSearch::summary).list();
         return PageView.of(rows, page, size, total);
+    }
+
+    /** A row of {@link #SUMMARY_COLUMNS}. */
+    static PatientSummaryView summary(java.sql.ResultSet rs, int row) throws java.sql.SQLException {
+        return new PatientSummaryView(
+                UUID.fromString(rs.getString("id").trim()),
+                rs.getString("mrn"),
+                rs.getString("name"),
+                rs.getString("name_latin"),
+                rs.getObject("birth_date", LocalDate.class),
+                Sex.valueOf(rs.getString("sex").trim()),
+                rs.getBoolean("active"));
     }
 
     /** The conditions the query text calls for, each with its rank; their parameters go into {@code params}. */
