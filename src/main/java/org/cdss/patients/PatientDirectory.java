@@ -150,9 +150,9 @@ public class PatientDirectory {
             return java.util.Map.of();
         }
         // A plain statement, not entities: loading a Patient through Hibernate (its repository call, the load and the
-        // hydration of every column) was 6 % of an order create's CPU for this one check, and each further look-up
-        // of the same patient in the persistence context still cost a repository call (issue 16's profile). Not
-        // findAllById either: it re-interprets a new query on every call. Changes of the transaction that are not
+        // hydration of every column) for the order form's existence check was 6 % of an order create's CPU, and each
+        // further look-up of it in the persistence context here still cost a repository call (issue 16's profile).
+        // Not findAllById either: it re-interprets a new query on every call. Changes of the transaction that are not
         // flushed yet are not seen: no caller changes a patient's header and reads it back in one transaction.
         java.util.Map<UUID, PatientSummaryView> found = new java.util.HashMap<>();
         jdbc.sql("SELECT " + PatientSearch.SUMMARY_COLUMNS + " FROM patient p WHERE p.id IN (:ids)")
