@@ -36,6 +36,7 @@ class OrderController {
     private final OrderTransitions transitions;
     private final OrderIdempotency idempotency;
     private final OrderQueries queries;
+    private final OrderStatistics statistics;
     private final OrderMessages messages;
     private final OrderRecentLabs recentLabs;
 
@@ -44,6 +45,7 @@ class OrderController {
             OrderTransitions transitions,
             OrderIdempotency idempotency,
             OrderQueries queries,
+            OrderStatistics statistics,
             OrderMessages messages,
             OrderRecentLabs recentLabs) {
         this.messages = messages;
@@ -52,6 +54,7 @@ class OrderController {
         this.transitions = transitions;
         this.idempotency = idempotency;
         this.queries = queries;
+        this.statistics = statistics;
     }
 
     @GetMapping("/orders")
@@ -99,7 +102,7 @@ class OrderController {
     @GetMapping("/orders/statistics")
     OrderStatisticsView statistics(
             @RequestParam(required = false) Instant from, @RequestParam(required = false) Instant to) {
-        return queries.statistics(from, to);
+        return statistics.statistics(from, to);
     }
 
     @GetMapping("/orders/{id}")
