@@ -43,7 +43,7 @@ class OrderTimelineSource implements TimelineSource {
         List<TimelineEntry> entries = new ArrayList<>();
         Map<UUID, String> names = new HashMap<>();
         if (query.wants("ORDER")) {
-            for (OrderQueries.OrderRow r : rows(query, "o.created_at", "", limit)) {
+            for (OrderRow r : rows(query, "o.created_at", "", limit)) {
                 entries.add(new TimelineEntry(
                         "ORDER",
                         r.id(),
@@ -55,7 +55,7 @@ class OrderTimelineSource implements TimelineSource {
             }
         }
         if (query.wants("RESULT")) {
-            for (OrderQueries.OrderRow r : rows(query, "o.completed_at", RESULT_CONDITION, limit)) {
+            for (OrderRow r : rows(query, "o.completed_at", RESULT_CONDITION, limit)) {
                 entries.add(new TimelineEntry(
                         "RESULT",
                         r.id(),
@@ -86,9 +86,9 @@ class OrderTimelineSource implements TimelineSource {
 
     private static final String RESULT_CONDITION = " AND o.status = 'COMPLETED' AND o.order_type <> 'MEDICATION'";
 
-    private List<OrderQueries.OrderRow> rows(TimelineQuery query, String at, String condition, int limit) {
-        return spec(OrderQueries.SELECT, query, at, condition + " ORDER BY " + at + " DESC, o.id LIMIT " + limit)
-                .query(OrderQueries::row)
+    private List<OrderRow> rows(TimelineQuery query, String at, String condition, int limit) {
+        return spec(OrderRow.SELECT, query, at, condition + " ORDER BY " + at + " DESC, o.id LIMIT " + limit)
+                .query(OrderRow::from)
                 .list();
     }
 
@@ -105,7 +105,7 @@ class OrderTimelineSource implements TimelineSource {
     }
 
     /** The worst flag of a lab order's values (CRITICAL, ABNORMAL, NORMAL), RESULT for a text result. */
-    private String resultCode(OrderQueries.OrderRow r) {
+    private String resultCode(OrderRow r) {
         if (r.type() != OrderType.LAB_TEST) {
             return "RESULT";
         }
