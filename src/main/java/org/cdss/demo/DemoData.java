@@ -20,6 +20,7 @@ import org.cdss.patients.Sex;
 import org.cdss.scheduling.AppointmentBook;
 import org.cdss.scheduling.BookAppointmentRequest;
 import org.cdss.scheduling.DefineScheduleRequest;
+import org.cdss.scheduling.ScheduleManagement;
 import org.cdss.shared.HospitalZone;
 import org.cdss.shared.db.DatabaseStartup;
 import org.cdss.shared.security.CdssPrincipal;
@@ -91,6 +92,7 @@ class DemoData {
     private final IdentityQueries identity;
     private final UserManagement users;
     private final AppointmentBook appointments;
+    private final ScheduleManagement schedules;
     private final HospitalZone zone;
     private final PatientDirectory patients;
     private final DatabaseStartup database;
@@ -100,6 +102,7 @@ class DemoData {
             IdentityQueries identity,
             UserManagement users,
             AppointmentBook appointments,
+            ScheduleManagement schedules,
             HospitalZone zone,
             PatientDirectory patients,
             DatabaseStartup database,
@@ -107,6 +110,7 @@ class DemoData {
         this.identity = identity;
         this.users = users;
         this.appointments = appointments;
+        this.schedules = schedules;
         this.zone = zone;
         this.patients = patients;
         this.database = database;
@@ -184,7 +188,7 @@ class DemoData {
     /** The demo doctor holds clinic every day 09:00–18:00 in 20-minute slots; three patients are booked tomorrow. */
     private void seedClinic(UUID doctorId, UUID pulmonology, List<PatientSummaryView> registered) {
         for (java.time.DayOfWeek day : java.time.DayOfWeek.values()) {
-            appointments.defineSchedule(new DefineScheduleRequest(
+            schedules.defineSchedule(new DefineScheduleRequest(
                     doctorId, pulmonology, day, java.time.LocalTime.of(9, 0), java.time.LocalTime.of(18, 0), 20));
         }
         LocalDate tomorrow = LocalDate.now(zone.zoneId()).plusDays(1);

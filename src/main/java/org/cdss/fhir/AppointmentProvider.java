@@ -14,15 +14,15 @@ import java.time.ZoneId;
 import java.time.temporal.ChronoUnit;
 import java.util.List;
 import java.util.UUID;
-import org.cdss.scheduling.AppointmentBook;
+import org.cdss.scheduling.AppointmentQueries;
 import org.cdss.scheduling.AppointmentView;
 import org.hl7.fhir.r4.model.Appointment;
 import org.hl7.fhir.r4.model.IdType;
 import org.springframework.stereotype.Component;
 
 /**
- * {@code Appointment} over {@link AppointmentBook}: read; search by patient (the patient's appointments, as the
- * chart's timeline reads them) or by date range (the book's day list, at most 31 days; a patient gets only their own),
+ * {@code Appointment} over {@link AppointmentQueries}: read; search by patient (the patient's appointments, as the
+ * chart's timeline reads them) or by date range (the day list, at most 31 days; a patient gets only their own),
  * with practitioner and status.
  */
 @Component
@@ -31,11 +31,11 @@ class AppointmentProvider implements IResourceProvider {
     private static final int MAX_PER_PATIENT = 500;
     private static final int MAX_DAYS = 31;
 
-    private final AppointmentBook book;
+    private final AppointmentQueries appointments;
     private final ZoneId zone;
 
-    AppointmentProvider(AppointmentBook book, org.cdss.shared.HospitalZone zone) {
-        this.book = book;
+    AppointmentProvider(AppointmentQueries appointments, org.cdss.shared.HospitalZone zone) {
+        this.appointments = appointments;
         this.zone = zone.zoneId();
     }
 
@@ -46,7 +46,7 @@ class AppointmentProvider implements IResourceProvider {
 
     @Read
     public Appointment read(@IdParam IdType id) {
-        return toFhir(book.get(FhirSearch.uuid(id)));
+        return toFhir(appointments.get(FhirSearch.uuid(id)));
     }
 
     @Search
@@ -58,7 +58,7 @@ class AppointmentProvider implements IResourceProvider {
         List<AppointmentView> found;
         UUID doctor = practitioner == null ? null : FhirSearch.uuid(practitioner.getIdPart(), "Practitioner");
         if (patient != null) {
-            found = book.forPatientTimeline(
+            found = appointments.forPatientTimeline(
                     FhirSearch.patient(patient),
                     date == null || date.getLowerBoundAsInstant() == null
                             ? null
@@ -77,7 +77,7 @@ class AppointmentProvider implements IResourceProvider {
             if (days < 1 || days > MAX_DAYS) {
                 throw new InvalidRequestException("date range must cover 1 to " + MAX_DAYS + " days");
             }
-            found = book.list(from, days, null, doctor, null);
+            found = appointments.list(from, days, null, doctor, null);
         } else {
             throw new InvalidRequestException("search by patient or by date");
         }

@@ -2,7 +2,7 @@ package org.cdss.records;
 
 import java.util.List;
 import java.util.Set;
-import org.cdss.scheduling.AppointmentBook;
+import org.cdss.scheduling.AppointmentQueries;
 import org.cdss.scheduling.AppointmentView;
 import org.springframework.stereotype.Component;
 
@@ -16,10 +16,10 @@ class AppointmentTimelineSource implements TimelineSource {
 
     static final String TYPE = "APPOINTMENT";
 
-    private final AppointmentBook appointments;
+    private final AppointmentQueries appointments;
     private final Encounters encounters;
 
-    AppointmentTimelineSource(AppointmentBook appointments, Encounters encounters) {
+    AppointmentTimelineSource(AppointmentQueries appointments, Encounters encounters) {
         this.appointments = appointments;
         this.encounters = encounters;
     }

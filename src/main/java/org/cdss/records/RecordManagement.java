@@ -13,8 +13,8 @@ import org.cdss.records.RecordViews.DiagnosisView;
 import org.cdss.records.RecordViews.EncounterDetailView;
 import org.cdss.records.RecordViews.NoteView;
 import org.cdss.records.RecordViews.VitalsView;
-import org.cdss.scheduling.AppointmentBook;
 import org.cdss.scheduling.AppointmentChanged;
+import org.cdss.scheduling.AppointmentQueries;
 import org.cdss.scheduling.AppointmentStatus;
 import org.cdss.scheduling.AppointmentView;
 import org.cdss.shared.DomainException;
@@ -51,7 +51,7 @@ public class RecordManagement {
     private final JdbcClient jdbc;
     private final RecordQueries queries;
     private final RecordAccess access;
-    private final AppointmentBook appointments;
+    private final AppointmentQueries appointments;
     private final IdentityQueries identity;
     private final AuditLog audit;
     private final Clock clock;
@@ -62,7 +62,7 @@ public class RecordManagement {
             JdbcClient jdbc,
             RecordQueries queries,
             RecordAccess access,
-            AppointmentBook appointments,
+            AppointmentQueries appointments,
             IdentityQueries identity,
             AuditLog audit,
             Clock clock,

@@ -24,11 +24,20 @@ import org.springframework.web.bind.annotation.RestController;
 class AppointmentController {
 
     private final AppointmentBook book;
+    private final AppointmentQueries queries;
+    private final ScheduleManagement schedules;
     private final Clock clock;
     private final HospitalZone zone;
 
-    AppointmentController(AppointmentBook book, Clock clock, HospitalZone zone) {
+    AppointmentController(
+            AppointmentBook book,
+            AppointmentQueries queries,
+            ScheduleManagement schedules,
+            Clock clock,
+            HospitalZone zone) {
         this.book = book;
+        this.queries = queries;
+        this.schedules = schedules;
         this.clock = clock;
         this.zone = zone;
     }
@@ -42,7 +51,7 @@ class AppointmentController {
             @RequestParam(required = false) UUID doctorId,
             @RequestParam(required = false) Set<AppointmentStatus> status) {
         LocalDate from = date != null ? date : LocalDate.now(clock.withZone(zone.zoneId()));
-        return book.list(from, days, departmentId, doctorId, status);
+        return queries.list(from, days, departmentId, doctorId, status);
     }
 
     @PostMapping
@@ -53,7 +62,7 @@ class AppointmentController {
 
     @GetMapping("/{id}")
     AppointmentView get(@PathVariable UUID id) {
-        return book.get(id);
+        return queries.get(id);
     }
 
     @PostMapping("/{id}/check-in")
@@ -85,22 +94,22 @@ class AppointmentController {
     @GetMapping("/queue")
     List<AppointmentView> queue(
             @RequestParam(required = false) UUID departmentId, @RequestParam(required = false) UUID doctorId) {
-        return book.queue(departmentId, doctorId);
+        return queries.queue(departmentId, doctorId);
     }
 
     @GetMapping("/slots")
     List<SlotView> slots(@RequestParam UUID doctorId, @RequestParam UUID departmentId, @RequestParam LocalDate date) {
-        return book.slots(doctorId, departmentId, date);
+        return schedules.slots(doctorId, departmentId, date);
     }
 
     @GetMapping("/schedules")
     List<ScheduleView> schedules(@RequestParam UUID doctorId) {
-        return book.schedules(doctorId);
+        return schedules.schedules(doctorId);
     }
 
     @PostMapping("/schedules")
     @ResponseStatus(HttpStatus.CREATED)
     ScheduleView defineSchedule(@Valid @RequestBody DefineScheduleRequest body) {
-        return book.defineSchedule(body);
+        return schedules.defineSchedule(body);
     }
 }
