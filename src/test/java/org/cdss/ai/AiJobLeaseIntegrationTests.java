@@ -41,6 +41,9 @@ class AiJobLeaseIntegrationTests {
     AiJobs jobs;
 
     @Autowired
+    AiJobWorker worker;
+
+    @Autowired
     JdbcClient jdbc;
 
     @Autowired
@@ -60,9 +63,6 @@ class AiJobLeaseIntegrationTests {
 
     @Autowired
     PatientDirectory patients;
-
-    @Autowired
-    org.cdss.audit.AuditLog audit;
 
     @Autowired
     TestUsers testUsers;
@@ -92,7 +92,7 @@ class AiJobLeaseIntegrationTests {
 
     @Test
     void each_queued_job_is_claimed_by_exactly_one_of_two_racing_instances() throws Exception {
-        AiJobs other = new AiJobs(jdbc, tx, clock, vendor, events, lungRisk, patients, audit, 1, 500);
+        AiJobWorker other = new AiJobWorker(jdbc, tx, clock, vendor, events, lungRisk, patients, 1);
         List<String> queued = new ArrayList<>();
         for (int i = 0; i < 12; i++) {
             queued.add(insert("QUEUED", 0, "{\"items\":[]}", null, null));
@@ -102,7 +102,7 @@ class AiJobLeaseIntegrationTests {
         CountDownLatch start = new CountDownLatch(1);
         List<Future<?>> racers = new ArrayList<>();
         for (int t = 0; t < 4; t++) {
-            AiJobs instance = t % 2 == 0 ? jobs : other;
+            AiJobWorker instance = t % 2 == 0 ? worker : other;
             racers.add(pool.submit(() -> {
                 start.await();
                 for (int k = 0; k < 12; k++) {
@@ -147,7 +147,7 @@ class AiJobLeaseIntegrationTests {
                 JSON.writeValueAsString(Map.of("items", items)),
                 JSON.writeValueAsString(checkpoint),
                 Duration.ofMinutes(-1));
-        assertThat(jobs.recover()).isGreaterThanOrEqualTo(1);
+        assertThat(worker.recover()).isGreaterThanOrEqualTo(1);
         await().atMost(Duration.ofSeconds(30))
                 .until(() -> "SUCCEEDED"
                         .equals(jdbc.sql("SELECT status FROM ai_job WHERE id = :id")
@@ -170,8 +170,8 @@ class AiJobLeaseIntegrationTests {
 
     @Test
     void a_job_interrupted_too_often_is_failed_with_the_reason_never_lost() {
-        String id = insert("RUNNING", AiJobs.MAX_ATTEMPTS, "{\"items\":[]}", null, Duration.ofMinutes(-1));
-        jobs.recover();
+        String id = insert("RUNNING", AiJobWorker.MAX_ATTEMPTS, "{\"items\":[]}", null, Duration.ofMinutes(-1));
+        worker.recover();
         var job = jobs.find(UUID.fromString(id)).orElseThrow();
         assertThat(job.status()).isEqualTo("FAILED");
         assertThat(job.error()).startsWith("interrupted");
@@ -213,7 +213,7 @@ class AiJobLeaseIntegrationTests {
     @Test
     void a_running_job_whose_lease_is_still_valid_is_left_alone() {
         String id = insert("RUNNING", 1, "{\"items\":[]}", null, Duration.ofMinutes(5));
-        jobs.recover();
+        worker.recover();
         assertThat(jobs.find(UUID.fromString(id)).orElseThrow().status()).isEqualTo("RUNNING");
         jdbc.sql("UPDATE ai_job SET status = 'CANCELLED' WHERE id = :id")
                 .param("id", id)
