@@ -25,6 +25,7 @@ import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.context.event.ApplicationReadyEvent;
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.context.event.EventListener;
+import org.springframework.dao.EmptyResultDataAccessException;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.scheduling.annotation.Scheduled;
 import org.springframework.stereotype.Component;
@@ -177,19 +178,20 @@ class AiJobWorker {
 
     /** Runs a claimed job chunk by chunk; each chunk commits its ledger rows with the checkpoint and the new lease. */
     void run(UUID id) {
-        UUID owner = null;
+        // read before the try, as the owner must be known to tell them of a failure; a database error here leaves
+        // the job RUNNING until its lease runs out and recover() re-queues it
+        Optional<JobStart> claimed = jdbc.sql("SELECT created_by, input_json, result_json FROM ai_job WHERE id = :id")
+                .param("id", id.toString())
+                .query((rs, n) -> new JobStart(rs.getString(1), rs.getString(2), rs.getString(3)))
+                .optional();
+        UUID owner = claimed.map(JobStart::owner).map(UUID::fromString).orElse(null);
         try {
-            JobStart start = jdbc.sql("SELECT created_by, input_json, result_json FROM ai_job WHERE id = :id")
-                    .param("id", id.toString())
-                    .query((rs, n) -> new JobStart(rs.getString(1), rs.getString(2), rs.getString(3)))
-                    .single();
-            owner = start.owner() == null ? null : UUID.fromString(start.owner());
+            JobStart start = claimed.orElseThrow(() -> new EmptyResultDataAccessException(1));
             AiRequests.LungRiskBatch batch = JSON.readValue(start.input(), AiRequests.LungRiskBatch.class);
             Map<String, Object> result = start.checkpoint() == null
                     ? new LinkedHashMap<>()
                     : new LinkedHashMap<>(
                             JSON.readValue(start.checkpoint(), new TypeReference<Map<String, Object>>() {}));
-            UUID ownerId = owner; // for the chunk's lambda
             AuditEvent.Actor actor = submitter(owner, result);
             int done = ((Number) result.getOrDefault("done", 0)).intValue();
             int total = batch.items().size();
@@ -212,7 +214,7 @@ class AiJobWorker {
                             skipped.add(Map.of("index", i, "reason", "patient not found"));
                         }
                     }
-                    List<UUID> ids = present.isEmpty() ? List.of() : lungRisk.predictBatch(present, id, ownerId, actor);
+                    List<UUID> ids = present.isEmpty() ? List.of() : lungRisk.predictBatch(present, id, owner, actor);
                     result.put("done", to);
                     result.put("recorded", ((Number) result.getOrDefault("recorded", 0)).intValue() + ids.size());
                     // the checkpoint and the lease renewal hold only while the lease is still ours: if another
@@ -238,7 +240,7 @@ class AiJobWorker {
                     return;
                 }
                 done = to;
-                events.publishEvent(new AiJobProgressed(id, ownerId, "RUNNING", (int) Math.floor(100.0 * to / total)));
+                events.publishEvent(new AiJobProgressed(id, owner, "RUNNING", (int) Math.floor(100.0 * to / total)));
             }
             jdbc.sql("UPDATE ai_job SET status = 'SUCCEEDED', progress = 100, finished_at = :at, lease_owner = NULL,"
                             + " error = NULL WHERE id = :id AND status = 'RUNNING' AND lease_owner = :me")

@@ -31,8 +31,9 @@ import org.springframework.transaction.annotation.Transactional;
 
 /**
  * The reads of appointments: one, a day list, today's waiting queue and a patient's for the records timeline, each
- * with the patient's name and number and the doctor's name. Patients see only their own (anything else is 404); staff
- * need registry access. Every read but the timeline's (which the records module audits as a whole) is audited here.
+ * with the patient's name and number and the doctor's name. Patients see only their own appointments (another's is
+ * 404, the waiting queue 403); staff need registry access (without it: one appointment is 404, a list or the queue
+ * 403). Every read but the timeline's (which the records module audits as a whole) is audited here.
  */
 @Service
 public class AppointmentQueries {

@@ -29,8 +29,9 @@ import org.springframework.transaction.annotation.Transactional;
 
 /**
  * Doctors' weekly schedules per department and the slots they open on a day (hospital's zone), with those already
- * booked marked. The administrative office defines schedules; anyone signed in sees the slots. The book asks here
- * whether a doctor works in a department and which schedule offers a slot.
+ * booked marked. Administrative staff and administrators define schedules; staff with registry access list a doctor's
+ * schedules; anyone signed in sees the slots. The book asks here whether a doctor works in a department and which
+ * schedule offers a slot.
  */
 @Service
 public class ScheduleManagement {
