@@ -22,7 +22,7 @@ import org.springframework.transaction.annotation.Transactional;
 /**
  * Visit note drafts (ADR 0033): the SOAP text a doctor has typed in a visit and not yet saved, autosaved by the
  * browser. One draft per visit and author, seen only by its author, replaced by every autosave and deleted when the
- * note is written or amended ({@link RecordManagement}) or the doctor discards it. A draft is not part of the record
+ * note is written or amended ({@link NoteCommands}) or the doctor discards it. A draft is not part of the record
  * (nothing else reads it); its reads and writes are audited like the note's.
  */
 @Service

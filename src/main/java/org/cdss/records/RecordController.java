@@ -34,11 +34,13 @@ import org.springframework.web.bind.annotation.RestController;
 class RecordController {
 
     private final RecordManagement management;
+    private final NoteCommands notes;
     private final RecordQueries queries;
     private final Timeline timeline;
 
-    RecordController(RecordManagement management, RecordQueries queries, Timeline timeline) {
+    RecordController(RecordManagement management, NoteCommands notes, RecordQueries queries, Timeline timeline) {
         this.management = management;
+        this.notes = notes;
         this.queries = queries;
         this.timeline = timeline;
     }
@@ -92,12 +94,12 @@ class RecordController {
     @PostMapping("/api/encounters/{id}/notes")
     @ResponseStatus(HttpStatus.CREATED)
     NoteView writeNote(@PathVariable UUID id, @Valid @RequestBody WriteNoteRequest body) {
-        return management.writeNote(id, body.subjective(), body.objective(), body.assessment(), body.plan());
+        return notes.writeNote(id, body.subjective(), body.objective(), body.assessment(), body.plan());
     }
 
     @PutMapping("/api/encounters/{id}/notes/{noteId}")
     NoteView amendNote(@PathVariable UUID id, @PathVariable UUID noteId, @Valid @RequestBody AmendNoteRequest body) {
-        return management.amendNote(
+        return notes.amendNote(
                 id,
                 noteId,
                 body.version(),

@@ -11,7 +11,6 @@ import org.cdss.identity.StaffMember;
 import org.cdss.records.RecordRequests.OpenEncounterRequest;
 import org.cdss.records.RecordViews.DiagnosisView;
 import org.cdss.records.RecordViews.EncounterDetailView;
-import org.cdss.records.RecordViews.NoteView;
 import org.cdss.records.RecordViews.VitalsView;
 import org.cdss.scheduling.AppointmentChanged;
 import org.cdss.scheduling.AppointmentQueries;
@@ -33,8 +32,8 @@ import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
 /**
- * Commands on the medical record: open, finish and void encounters; write and amend SOAP notes; record vital signs
- * and diagnoses. Every write is audited.
+ * Commands on the medical record: open, finish and void encounters; record vital signs and diagnoses (the SOAP notes
+ * are {@link NoteCommands}'). Every write is audited.
  *
  * <p>How an encounter meets its appointment: the UI opens the encounter ({@code POST /api/patients/{id}/encounters}
  * with the appointment id) right after starting the consultation, and opening is idempotent per appointment (a
@@ -55,7 +54,6 @@ public class RecordManagement {
     private final IdentityQueries identity;
     private final AuditLog audit;
     private final Clock clock;
-    private final NoteDrafts drafts;
 
     RecordManagement(
             Encounters encounters,
@@ -65,8 +63,7 @@ public class RecordManagement {
             AppointmentQueries appointments,
             IdentityQueries identity,
             AuditLog audit,
-            Clock clock,
-            NoteDrafts drafts) {
+            Clock clock) {
         this.encounters = encounters;
         this.jdbc = jdbc;
         this.queries = queries;
@@ -75,7 +72,6 @@ public class RecordManagement {
         this.identity = identity;
         this.audit = audit;
         this.clock = clock;
-        this.drafts = drafts;
     }
 
     /** Opens an encounter (see {@link RecordRequests.OpenEncounterRequest}); for an appointment, at most once. */
@@ -158,106 +154,6 @@ public class RecordManagement {
         encounters.saveAndFlush(encounter);
         audit.record(AuditEvent.success("ENCOUNTER_VOID", "Encounter", encounterId, encounter.patientId()));
         return queries.detailUnaudited(encounterId);
-    }
-
-    @Transactional
-    @PreAuthorize("hasRole('DOCTOR')")
-    public NoteView writeNote(UUID encounterId, String subjective, String objective, String assessment, String plan) {
-        Encounter encounter = load(encounterId);
-        encounter.requireWritable();
-        Soap text = requireText(new Soap(subjective, objective, assessment, plan));
-        CdssPrincipal user = CurrentUser.require();
-        UUID id = UUID.randomUUID();
-        jdbc.sql("""
-                INSERT INTO clinical_note (id, encounter_id, patient_id, authored_by, authored_by_name, authored_at,
-                    version)
-                VALUES (:id, :e, :p, :by, :byName, :at, 0)""")
-                .param("id", id.toString())
-                .param("e", encounterId.toString())
-                .param("p", encounter.patientId().toString())
-                .param("by", user.userId().toString())
-                .param("byName", ColumnText.fit(user.displayName(), 100))
-                .param("at", UtcTimestamps.toColumn(clock.instant()))
-                .update();
-        insertVersion(id, 0, text, user, null);
-        drafts.discardOwn(encounterId);
-        audit.record(AuditEvent.success("NOTE_CREATE", "ClinicalNote", id, encounter.patientId()));
-        return queries.note(id);
-    }
-
-    /**
-     * Amends a note by appending its next version (ADR 0015): the text of every earlier version stays as it was.
-     * The note's author amends it freely (a reason is optional); another doctor only with a reason, else 422
-     * {@code record.amendment-reason-required}. {@code version} must be the one read, else 409 stale-version (no lost
-     * update).
-     */
-    @Transactional
-    @PreAuthorize("hasRole('DOCTOR')")
-    public NoteView amendNote(
-            UUID encounterId,
-            UUID noteId,
-            long version,
-            String subjective,
-            String objective,
-            String assessment,
-            String plan,
-            String reason) {
-        Encounter encounter = load(encounterId);
-        encounter.requireWritable();
-        Soap text = requireText(new Soap(subjective, objective, assessment, plan));
-        UUID author = jdbc.sql("SELECT authored_by FROM clinical_note WHERE id = :id AND encounter_id = :e")
-                .param("id", noteId.toString())
-                .param("e", encounterId.toString())
-                .query((rs, n) -> RecordQueries.uuid(rs, "authored_by"))
-                .optional()
-                .orElseThrow(() -> new DomainException(RecordProblem.NOT_FOUND));
-        CdssPrincipal user = CurrentUser.require();
-        String why = reason == null || reason.isBlank() ? null : reason.strip();
-        if (why == null && !author.equals(user.userId())) {
-            throw new DomainException(
-                    RecordProblem.AMENDMENT_REASON_REQUIRED,
-                    null,
-                    List.of(new FieldProblem("/reason", "validation.required")));
-        }
-        // optimistic locking in one statement: an amendment committed since the caller read the note wins. Only the
-        // pointer to the current version moves; the text is appended below and never updated.
-        int changed = jdbc.sql("""
-                UPDATE clinical_note SET version = version + 1, amended_by = :by, amended_by_name = :byName,
-                    amended_at = :at
-                WHERE id = :id AND encounter_id = :e AND version = :v""")
-                .param("by", user.userId().toString())
-                .param("byName", ColumnText.fit(user.displayName(), 100))
-                .param("at", UtcTimestamps.toColumn(clock.instant()))
-                .param("id", noteId.toString())
-                .param("e", encounterId.toString())
-                .param("v", version)
-                .update();
-        if (changed == 0) {
-            throw new DomainException(ProblemCode.STALE_VERSION);
-        }
-        insertVersion(noteId, version + 1, text, user, why);
-        drafts.discardOwn(encounterId);
-        audit.record(AuditEvent.success("NOTE_AMEND", "ClinicalNote", noteId, encounter.patientId())
-                .withDetail("version=" + (version + 1) + (author.equals(user.userId()) ? "" : ",by-other-doctor")));
-        return queries.note(noteId);
-    }
-
-    private void insertVersion(UUID noteId, long version, Soap text, CdssPrincipal user, String reason) {
-        jdbc.sql("""
-                INSERT INTO clinical_note_version (note_id, version, subjective, objective, assessment, plan,
-                    written_by, written_by_name, written_at, reason)
-                VALUES (:id, :v, :s, :o, :a, :plan, :by, :byName, :at, :reason)""")
-                .param("id", noteId.toString())
-                .param("v", version)
-                .param("s", text.subjective())
-                .param("o", text.objective())
-                .param("a", text.assessment())
-                .param("plan", text.plan())
-                .param("by", user.userId().toString())
-                .param("byName", ColumnText.fit(user.displayName(), 100))
-                .param("at", UtcTimestamps.toColumn(clock.instant()))
-                .param("reason", reason)
-                .update();
     }
 
     @Transactional
@@ -347,13 +243,6 @@ public class RecordManagement {
     /** The encounter, or 404; the caller's role was checked by method security. */
     private Encounter load(UUID encounterId) {
         return encounters.findById(encounterId).orElseThrow(() -> new DomainException(RecordProblem.NOT_FOUND));
-    }
-
-    private static Soap requireText(Soap text) {
-        if (text.isEmpty()) {
-            throw field("/assessment", "note.empty");
-        }
-        return text;
     }
 
     private static java.math.BigDecimal oneDecimal(java.math.BigDecimal d) {
