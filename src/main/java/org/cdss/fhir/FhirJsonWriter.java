@@ -71,10 +71,6 @@ final class FhirJsonWriter {
             .enable(JsonWriteFeature.COMBINE_UNICODE_SURROGATES_IN_UTF8)
             .build();
 
-    private static final LongAdder FAST = new LongAdder();
-    private static final LongAdder FALLBACK = new LongAdder();
-    private static final LongAdder UTF8 = new LongAdder();
-
     private static final SerializableString RESOURCE_TYPE = new SerializedString("resourceType");
     private static final SerializableString ID = new SerializedString("id");
     private static final SerializableString META = new SerializedString("meta");
@@ -87,6 +83,9 @@ final class FhirJsonWriter {
     private final FhirContext context;
     private @Nullable RuntimeChildUndeclaredExtensionDefinition extensionValue;
     private final FhirJsonPlans plans;
+    private final LongAdder written = new LongAdder();
+    private final LongAdder leftToHapi = new LongAdder();
+    private final LongAdder writtenAsUtf8 = new LongAdder();
 
     FhirJsonWriter(FhirContext context) {
         this.plans = new FhirJsonPlans(context);
@@ -94,11 +93,11 @@ final class FhirJsonWriter {
     }
 
     /**
-     * Answers written here, answers left to HAPI, and of the first those written as UTF-8 bytes, since start (the
-     * integration tests check which path ran).
+     * Answers this writer wrote, answers it left to HAPI, and of the first those written as UTF-8 bytes, since it was
+     * made (the integration tests check which path ran).
      */
-    static long[] counts() {
-        return new long[] {FAST.sum(), FALLBACK.sum(), UTF8.sum()};
+    long[] counts() {
+        return new long[] {written.sum(), leftToHapi.sum(), writtenAsUtf8.sum()};
     }
 
     /** The resource as HAPI's compact JSON, or null where HAPI must encode it. */
@@ -120,7 +119,7 @@ final class FhirJsonWriter {
                         .createGenerator(out, JsonEncoding.UTF8)
                         .disable(JsonGenerator.Feature.AUTO_CLOSE_TARGET));
         if (written) {
-            UTF8.increment();
+            writtenAsUtf8.increment();
         }
         return written;
     }
@@ -133,18 +132,18 @@ final class FhirJsonWriter {
         if (context.getNarrativeGenerator() != null
                 || context.getAddProfileTagWhenEncoding() == AddProfileTagEnum.ALWAYS
                 || !(resource instanceof Resource)) {
-            FALLBACK.increment();
+            leftToHapi.increment();
             return false;
         }
         try (JsonGenerator g = generators.create()) {
             resource(new Out(g), (Resource) resource, null);
         } catch (GiveUp e) {
-            FALLBACK.increment();
+            leftToHapi.increment();
             return false;
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
-        FAST.increment();
+        written.increment();
         return true;
     }
 

@@ -25,43 +25,50 @@ import org.jspecify.annotations.Nullable;
  */
 final class PlainJsonParser implements InvocationHandler {
 
-    /** Tests: every answer the writer gives is compared with what HAPI's parser under it writes for it. */
-    private static volatile boolean verify;
+    /**
+     * Integration tests turn this on, on the server's context ({@link SearchBundles.ServerContext}), to compare every
+     * answer the writer gives with what HAPI's parser writes for it; HAPI's is sent where they differ, and the pair is
+     * kept. Off in production.
+     */
+    static final class Verification {
 
-    private static final Queue<String> MISMATCHES = new ConcurrentLinkedQueue<>();
+        private volatile boolean on;
+        private final Queue<String> mismatches = new ConcurrentLinkedQueue<>();
+
+        void set(boolean on) {
+            this.on = on;
+        }
+
+        /** The answers (as the writer's and HAPI's JSON) that differed while on; HAPI's was sent. */
+        List<String> mismatches() {
+            return List.copyOf(mismatches);
+        }
+    }
 
     private final IJsonLikeParser hapi;
     private final FhirJsonWriter writer;
+    private final Verification verification;
     private boolean pretty;
     private boolean elements;
     private boolean elementsExcluded;
     private boolean noNarratives;
 
-    private PlainJsonParser(IJsonLikeParser hapi, FhirJsonWriter writer) {
+    private PlainJsonParser(IJsonLikeParser hapi, FhirJsonWriter writer, Verification verification) {
         this.hapi = hapi;
         this.writer = writer;
+        this.verification = verification;
     }
 
-    static IParser wrap(IParser hapi, FhirJsonWriter writer) {
+    static IParser wrap(IParser hapi, FhirJsonWriter writer, Verification verification) {
         return (IParser) Proxy.newProxyInstance(
                 PlainJsonParser.class.getClassLoader(),
                 new Class<?>[] {IJsonLikeParser.class},
-                new PlainJsonParser((IJsonLikeParser) hapi, writer));
-    }
-
-    /** Integration tests turn this on to compare the two encodings of every answer the server writes. */
-    static void verify(boolean on) {
-        verify = on;
-    }
-
-    /** The answers (as the writer's and HAPI's JSON) that differed while verifying; HAPI's was sent. */
-    static List<String> mismatches() {
-        return List.copyOf(MISMATCHES);
+                new PlainJsonParser((IJsonLikeParser) hapi, writer, verification));
     }
 
     private @Nullable String encode(IBaseResource resource) {
         String json = writer.encode(resource);
-        String instead = json != null && verify ? hapiInstead(resource, json) : null;
+        String instead = json != null && verification.on ? hapiInstead(resource, json) : null;
         return instead != null ? instead : json;
     }
 
@@ -75,7 +82,7 @@ final class PlainJsonParser implements InvocationHandler {
             bytes.truncate(start);
             return false;
         }
-        if (verify) {
+        if (verification.on) {
             String instead = hapiInstead(resource, bytes.text(start));
             if (instead != null) {
                 bytes.truncate(start);
@@ -91,7 +98,7 @@ final class PlainJsonParser implements InvocationHandler {
         if (hapiJson.equals(json)) {
             return null;
         }
-        MISMATCHES.add("writer: " + json + "\nHAPI:   " + hapiJson);
+        verification.mismatches.add("writer: " + json + "\nHAPI:   " + hapiJson);
         return hapiJson;
     }
 

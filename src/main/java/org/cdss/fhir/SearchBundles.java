@@ -52,21 +52,37 @@ final class SearchBundles extends R4BundleFactory {
      * write plain answers with {@link FhirJsonWriter} (ADR 0052).
      */
     static FhirContext context() {
-        FhirContext context = new FhirContext(FhirVersionEnum.R4) {
-            private final FhirJsonWriter writer = new FhirJsonWriter(this);
+        return new ServerContext();
+    }
 
-            @Override
-            public IVersionSpecificBundleFactory newBundleFactory() {
-                return new SearchBundles(this);
-            }
+    /** {@link #context()}'s type: it holds the one writer of its parsers and their verification switch. */
+    static final class ServerContext extends FhirContext {
 
-            @Override
-            public IParser newJsonParser() {
-                return PlainJsonParser.wrap(super.newJsonParser(), writer);
-            }
-        };
-        context.getParserOptions().setAutoContainReferenceTargetsWithNoId(false);
-        return context;
+        private final FhirJsonWriter writer = new FhirJsonWriter(this);
+        private final PlainJsonParser.Verification verification = new PlainJsonParser.Verification();
+
+        private ServerContext() {
+            super(FhirVersionEnum.R4);
+            getParserOptions().setAutoContainReferenceTargetsWithNoId(false);
+        }
+
+        @Override
+        public IVersionSpecificBundleFactory newBundleFactory() {
+            return new SearchBundles(this);
+        }
+
+        @Override
+        public IParser newJsonParser() {
+            return PlainJsonParser.wrap(super.newJsonParser(), writer, verification);
+        }
+
+        FhirJsonWriter writer() {
+            return writer;
+        }
+
+        PlainJsonParser.Verification verification() {
+            return verification;
+        }
     }
 
     @Override

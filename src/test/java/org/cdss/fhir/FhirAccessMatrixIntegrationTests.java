@@ -2,6 +2,7 @@ package org.cdss.fhir;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import ca.uhn.fhir.rest.server.RestfulServer;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.LocalDate;
@@ -22,6 +23,7 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.boot.web.servlet.ServletRegistrationBean;
 import org.springframework.jdbc.core.simple.JdbcClient;
 
 /**
@@ -43,6 +45,10 @@ class FhirAccessMatrixIntegrationTests {
 
     @LocalServerPort
     int port;
+
+    /** The FHIR servlet, for its context's writer and verification switch (SearchBundles.ServerContext). */
+    @Autowired
+    ServletRegistrationBean<RestfulServer> fhirServlet;
 
     @Autowired
     TestUsers testUsers;
@@ -234,7 +240,7 @@ class FhirAccessMatrixIntegrationTests {
         StringBuilder table = new StringBuilder("FHIR interaction | " + String.join(" | ", headers) + "\n");
         List<String> mismatches = new ArrayList<>();
         // every answer of every type, as the server's own JSON writer writes it, compared with HAPI's (ADR 0052)
-        PlainJsonParser.verify(true);
+        serverContext().verification().set(true);
         for (var pair : pairs.entrySet()) {
             table.append(pair.getKey().replace(a, "{A}")).append(" |");
             for (var caller : callers.entrySet()) {
@@ -295,9 +301,9 @@ class FhirAccessMatrixIntegrationTests {
                 table + "\n(FHIR status / JSON API status; for tokens, the JSON API as the account the client acts as,"
                         + " \"(scope)\" where the token's scopes refuse)\n");
         System.out.println(table);
-        PlainJsonParser.verify(false);
+        serverContext().verification().set(false);
         assertThat(mismatches).as(table.toString()).isEmpty();
-        assertThat(PlainJsonParser.mismatches()).isEmpty();
+        assertThat(serverContext().verification().mismatches()).isEmpty();
 
         // a patient reads their own record and nothing of another patient's: 404, as in the JSON API
         ApiClient self = callers.get("PATIENT (self)");
@@ -496,5 +502,9 @@ class FhirAccessMatrixIntegrationTests {
 
     private long count(String sql) {
         return jdbc.sql(sql).query(Long.class).single();
+    }
+
+    private SearchBundles.ServerContext serverContext() {
+        return (SearchBundles.ServerContext) fhirServlet.getServlet().getFhirContext();
     }
 }

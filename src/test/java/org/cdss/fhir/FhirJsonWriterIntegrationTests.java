@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import ca.uhn.fhir.context.FhirContext;
 import ca.uhn.fhir.parser.IParser;
+import ca.uhn.fhir.rest.server.RestfulServer;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
@@ -21,6 +22,7 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.boot.web.servlet.ServletRegistrationBean;
 import org.springframework.jdbc.core.simple.JdbcClient;
 
 /**
@@ -36,6 +38,10 @@ class FhirJsonWriterIntegrationTests {
 
     @LocalServerPort
     int port;
+
+    /** The FHIR servlet, for its context's writer and verification switch (SearchBundles.ServerContext). */
+    @Autowired
+    ServletRegistrationBean<RestfulServer> fhirServlet;
 
     @Autowired
     JdbcClient jdbc;
@@ -87,9 +93,9 @@ class FhirJsonWriterIntegrationTests {
             }
         }
         Set<String> typesSeen = new TreeSet<>();
-        long written = FhirJsonWriter.counts()[0];
+        long written = serverContext().writer().counts()[0];
         int answered = 0;
-        PlainJsonParser.verify(true);
+        serverContext().verification().set(true);
         try {
             for (String path : paths) {
                 ApiClient.Response answer = doctor.get(path);
@@ -105,10 +111,10 @@ class FhirJsonWriterIntegrationTests {
                 }
             }
         } finally {
-            PlainJsonParser.verify(false);
+            serverContext().verification().set(false);
         }
-        assertThat(PlainJsonParser.mismatches()).isEmpty();
-        assertThat(FhirJsonWriter.counts()[0] - written)
+        assertThat(serverContext().verification().mismatches()).isEmpty();
+        assertThat(serverContext().writer().counts()[0] - written)
                 .as("answers the writer wrote")
                 .isGreaterThanOrEqualTo(answered);
         System.out.println("FhirJsonWriterIntegrationTests: types answered " + typesSeen);
@@ -120,12 +126,12 @@ class FhirJsonWriterIntegrationTests {
     void observation_and_patient_searches_take_the_writers_path_and_the_other_forms_are_hapis() {
         String patient = patients().getFirst();
         String vitals = "/fhir/Observation?patient=" + patient + "&category=vital-signs&_count=200";
-        long[] before = FhirJsonWriter.counts();
+        long[] before = serverContext().writer().counts();
         assertThat(doctor.get(vitals).status()).isEqualTo(200);
         assertThat(doctor.get("/fhir/Patient?identifier=" + mrn(patient)).status())
                 .isEqualTo(200);
         assertThat(doctor.get("/fhir/Patient/" + patient).status()).isEqualTo(200);
-        long[] after = FhirJsonWriter.counts();
+        long[] after = serverContext().writer().counts();
         assertThat(after[0] - before[0]).as("written here").isGreaterThanOrEqualTo(3);
         assertThat(after[1] - before[1]).as("left to HAPI").isZero();
         assertThat(after[2] - before[2])
@@ -136,11 +142,11 @@ class FhirJsonWriterIntegrationTests {
         Bundle bundle = HAPI.newJsonParser().parseResource(Bundle.class, plain.body());
         assertThat(bundle.getEntry()).isNotEmpty();
 
-        before = FhirJsonWriter.counts();
+        before = serverContext().writer().counts();
         ApiClient.Response pretty = doctor.get(vitals + "&_pretty=true");
         ApiClient.Response count = doctor.get(vitals + "&_summary=count");
         ApiClient.Response elements = doctor.get(vitals + "&_elements=code");
-        after = FhirJsonWriter.counts();
+        after = serverContext().writer().counts();
         assertThat(after[0]).as("none written here").isEqualTo(before[0]);
 
         IParser hapiPretty = HAPI.newJsonParser().setPrettyPrint(true);
@@ -181,5 +187,9 @@ class FhirJsonWriterIntegrationTests {
                     .forEach(out::add);
         }
         return out;
+    }
+
+    private SearchBundles.ServerContext serverContext() {
+        return (SearchBundles.ServerContext) fhirServlet.getServlet().getFhirContext();
     }
 }
