@@ -83,9 +83,9 @@ final class FhirJsonWriter {
     private final FhirContext context;
     private @Nullable RuntimeChildUndeclaredExtensionDefinition extensionValue;
     private final FhirJsonPlans plans;
-    private final LongAdder written = new LongAdder();
+    private final LongAdder answeredHere = new LongAdder();
     private final LongAdder leftToHapi = new LongAdder();
-    private final LongAdder writtenAsUtf8 = new LongAdder();
+    private final LongAdder answeredAsUtf8 = new LongAdder();
 
     FhirJsonWriter(FhirContext context) {
         this.plans = new FhirJsonPlans(context);
@@ -97,7 +97,7 @@ final class FhirJsonWriter {
      * made (the integration tests check which path ran).
      */
     long[] counts() {
-        return new long[] {written.sum(), leftToHapi.sum(), writtenAsUtf8.sum()};
+        return new long[] {answeredHere.sum(), leftToHapi.sum(), answeredAsUtf8.sum()};
     }
 
     /** The resource as HAPI's compact JSON, or null where HAPI must encode it. */
@@ -119,7 +119,7 @@ final class FhirJsonWriter {
                         .createGenerator(out, JsonEncoding.UTF8)
                         .disable(JsonGenerator.Feature.AUTO_CLOSE_TARGET));
         if (written) {
-            writtenAsUtf8.increment();
+            answeredAsUtf8.increment();
         }
         return written;
     }
@@ -143,7 +143,7 @@ final class FhirJsonWriter {
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
-        written.increment();
+        answeredHere.increment();
         return true;
     }
 
