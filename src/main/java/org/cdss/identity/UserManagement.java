@@ -101,13 +101,13 @@ public class UserManagement {
         UserAccount user;
         if (request.roles().contains(Role.PATIENT)) {
             if (request.roles().size() != 1 || request.patientId() == null || !departmentIds.isEmpty()) {
-                throw field("/roles", "user.patient-account-shape");
+                throw DomainException.field(ProblemCode.VALIDATION, "/roles", "user.patient-account-shape");
             }
             if (!patients.exists(request.patientId())) {
-                throw field("/patientId", "user.patient-unknown");
+                throw DomainException.field(ProblemCode.VALIDATION, "/patientId", "user.patient-unknown");
             }
             if (users.existsByPatientId(request.patientId())) {
-                throw field("/patientId", "user.patient-already-linked");
+                throw DomainException.field(ProblemCode.VALIDATION, "/patientId", "user.patient-already-linked");
             }
             user = UserAccount.patient(
                     username,
@@ -117,7 +117,7 @@ public class UserManagement {
                     now);
         } else {
             if (request.patientId() != null) {
-                throw field("/patientId", "user.patient-account-shape");
+                throw DomainException.field(ProblemCode.VALIDATION, "/patientId", "user.patient-account-shape");
             }
             user = UserAccount.staff(
                     username,
@@ -141,11 +141,11 @@ public class UserManagement {
         }
         boolean self = id.equals(CurrentUser.require().userId());
         if (self && !request.roles().contains(Role.ADMIN)) {
-            throw field("/roles", "user.cannot-remove-own-admin");
+            throw DomainException.field(ProblemCode.VALIDATION, "/roles", "user.cannot-remove-own-admin");
         }
         if (user.roles().contains(Role.PATIENT) != request.roles().contains(Role.PATIENT)
                 || (request.roles().contains(Role.PATIENT) && request.roles().size() != 1)) {
-            throw field("/roles", "user.patient-account-shape");
+            throw DomainException.field(ProblemCode.VALIDATION, "/roles", "user.patient-account-shape");
         }
         user.changeProfile(
                 request.displayName().trim(),
@@ -206,16 +206,12 @@ public class UserManagement {
             return Set.of();
         }
         if (departments.findAllById(ids).size() != ids.size()) {
-            throw field("/departmentIds", "user.department-unknown");
+            throw DomainException.field(ProblemCode.VALIDATION, "/departmentIds", "user.department-unknown");
         }
         return Set.copyOf(ids);
     }
 
     private void endSessions(UserAccount user) {
         sessions.findByPrincipalName(user.username()).keySet().forEach(sessions::deleteById);
-    }
-
-    private static DomainException field(String pointer, String key) {
-        return new DomainException(ProblemCode.VALIDATION, key, java.util.List.of(new FieldProblem(pointer, key)));
     }
 }

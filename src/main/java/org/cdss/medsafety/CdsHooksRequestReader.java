@@ -99,20 +99,17 @@ class CdsHooksRequestReader {
 
     Read read(String hook, JsonNode body) {
         if (body == null || !body.isObject()) {
-            throw invalid("", "medsafety.cds.required");
+            throw DomainException.invalidField("", "medsafety.cds.required");
         }
         if (!hook.equals(body.path("hook").asString(""))) {
-            throw new DomainException(
-                    ProblemCode.VALIDATION,
-                    null,
-                    List.of(new DomainException.FieldProblem("/hook", "medsafety.cds.wrong-hook", hook)));
+            throw DomainException.invalidField("/hook", "medsafety.cds.wrong-hook", hook);
         }
         if (body.path("hookInstance").asString("").isBlank()) {
-            throw invalid("/hookInstance", "medsafety.cds.required");
+            throw DomainException.invalidField("/hookInstance", "medsafety.cds.required");
         }
         JsonNode context = body.path("context");
         if (!context.path("draftOrders").isObject()) {
-            throw invalid("/context/draftOrders", "medsafety.cds.required");
+            throw DomainException.invalidField("/context/draftOrders", "medsafety.cds.required");
         }
         JsonNode prefetch = body.path("prefetch");
         List<String> missing =
@@ -155,11 +152,8 @@ class CdsHooksRequestReader {
             }
         }
         if (proposed.size() > MedicationCheckRequest.MAX_PROPOSED) {
-            throw new DomainException(
-                    ProblemCode.VALIDATION,
-                    null,
-                    List.of(new DomainException.FieldProblem(
-                            "/context/draftOrders", "medsafety.too-many", MedicationCheckRequest.MAX_PROPOSED)));
+            throw DomainException.invalidField(
+                    "/context/draftOrders", "medsafety.too-many", MedicationCheckRequest.MAX_PROPOSED);
         }
         for (MedicationRequest taken : resources(medications, MedicationRequest.class)) {
             if (taken.getStatus() != null && taken.getStatus() != MedicationRequest.MedicationRequestStatus.ACTIVE) {
@@ -230,10 +224,10 @@ class CdsHooksRequestReader {
                 latest = earliest;
             }
         } catch (DateTimeException e) {
-            throw badValue("/prefetch/patient/birthDate", "medsafety.cds.bad-birth-date", birth);
+            throw DomainException.invalidField("/prefetch/patient/birthDate", "medsafety.cds.bad-birth-date", birth);
         }
         if (earliest.isAfter(today) || earliest.isBefore(today.minusYears(MAX_AGE_YEARS + 1L))) {
-            throw badValue("/prefetch/patient/birthDate", "medsafety.cds.bad-birth-date", birth);
+            throw DomainException.invalidField("/prefetch/patient/birthDate", "medsafety.cds.bad-birth-date", birth);
         }
         int oldest = MedicationSafety.ageYears(earliest, today);
         int youngest = MedicationSafety.ageYears(latest.isAfter(today) ? today : latest, today);
@@ -280,7 +274,7 @@ class CdsHooksRequestReader {
             default -> Double.NaN;
         };
         if (!(kg > 0 && kg <= MAX_WEIGHT_KG)) {
-            throw badValue(
+            throw DomainException.invalidField(
                     "/prefetch/" + WEIGHT_KEY,
                     "medsafety.cds.bad-weight",
                     latest.getValue().toPlainString() + " " + unit);
@@ -325,11 +319,6 @@ class CdsHooksRequestReader {
                     "Observation",
                     "effective " + text);
         }
-    }
-
-    private static DomainException badValue(String pointer, String key, String value) {
-        return new DomainException(
-                ProblemCode.VALIDATION, null, List.of(new DomainException.FieldProblem(pointer, key, value)));
     }
 
     /** A drug of an order: DrugBank accession when a coding gave it, else a name; {@code byName} when by name. */
@@ -619,10 +608,5 @@ class CdsHooksRequestReader {
                     type.getSimpleName(),
                     shortWhy);
         }
-    }
-
-    private static DomainException invalid(String pointer, String key) {
-        return new DomainException(
-                ProblemCode.VALIDATION, null, List.of(new DomainException.FieldProblem(pointer, key)));
     }
 }

@@ -11,7 +11,6 @@ import org.cdss.audit.AuditLog;
 import org.cdss.audit.AuditOutcome;
 import org.cdss.medsafety.engine.SafetyEngine;
 import org.cdss.shared.DomainException;
-import org.cdss.shared.ProblemCode;
 import org.cdss.shared.security.CdssPrincipal;
 import org.cdss.shared.security.CurrentUser;
 import org.springframework.security.access.prepost.PreAuthorize;
@@ -240,10 +239,7 @@ class CdsHooksService {
         CdssPrincipal user = CurrentUser.require();
         JsonNode items = body == null ? null : body.path("feedback");
         if (items == null || !items.isArray() || items.isEmpty()) {
-            throw new DomainException(
-                    ProblemCode.VALIDATION,
-                    null,
-                    List.of(new DomainException.FieldProblem("/feedback", "medsafety.cds.required")));
+            throw DomainException.invalidField("/feedback", "medsafety.cds.required");
         }
         for (int i = 0; i < items.size(); i++) {
             JsonNode item = items.get(i);
@@ -260,11 +256,7 @@ class CdsHooksService {
             AlertDecisionRequest.Action action = switch (outcome) {
                 case "accepted" -> AlertDecisionRequest.Action.ACCEPTED;
                 case "overridden" -> AlertDecisionRequest.Action.OVERRIDDEN;
-                default ->
-                    throw new DomainException(
-                            ProblemCode.VALIDATION,
-                            null,
-                            List.of(new DomainException.FieldProblem(at + "/outcome", "medsafety.cds.bad-outcome")));
+                default -> throw DomainException.invalidField(at + "/outcome", "medsafety.cds.bad-outcome");
             };
             JsonNode reasonNode = item.path("overrideReason");
             OverrideReason reason = null;

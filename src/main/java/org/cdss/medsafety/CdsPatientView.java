@@ -38,20 +38,17 @@ class CdsPatientView {
 
     CdsHooksService.Cards call(JsonNode body, Locale locale) {
         if (body == null || !body.isObject()) {
-            throw invalid("", "medsafety.cds.required");
+            throw DomainException.invalidField("", "medsafety.cds.required");
         }
         if (!HOOK.equals(body.path("hook").asString(""))) {
-            throw new DomainException(
-                    ProblemCode.VALIDATION,
-                    null,
-                    List.of(new DomainException.FieldProblem("/hook", "medsafety.cds.wrong-hook", HOOK)));
+            throw DomainException.invalidField("/hook", "medsafety.cds.wrong-hook", HOOK);
         }
         if (body.path("hookInstance").asString("").isBlank()) {
-            throw invalid("/hookInstance", "medsafety.cds.required");
+            throw DomainException.invalidField("/hookInstance", "medsafety.cds.required");
         }
         String patientId = body.path("context").path("patientId").asString("");
         if (patientId.isBlank()) {
-            throw invalid("/context/patientId", "medsafety.cds.required");
+            throw DomainException.invalidField("/context/patientId", "medsafety.cds.required");
         }
         JsonNode patient = body.path("prefetch").path("patient");
         if (!patient.isObject()) {
@@ -60,7 +57,7 @@ class CdsPatientView {
         }
         if (!"Patient".equals(patient.path("resourceType").asString(""))
                 || !patientId.equals(patient.path("id").asString(""))) {
-            throw invalid("/prefetch/patient", "medsafety.cds.patient-mismatch");
+            throw DomainException.invalidField("/prefetch/patient", "medsafety.cds.patient-mismatch");
         }
         UUID id;
         try {
@@ -93,10 +90,5 @@ class CdsPatientView {
                 "info",
                 new CdsHooksService.Source(AlertText.label("patient-view.source", locale), null),
                 List.of())));
-    }
-
-    private static DomainException invalid(String pointer, String key) {
-        return new DomainException(
-                ProblemCode.VALIDATION, null, List.of(new DomainException.FieldProblem(pointer, key)));
     }
 }

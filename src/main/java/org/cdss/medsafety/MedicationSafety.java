@@ -16,7 +16,6 @@ import org.cdss.patients.ClinicalLists;
 import org.cdss.patients.PatientDirectory;
 import org.cdss.shared.DomainException;
 import org.cdss.shared.HospitalZone;
-import org.cdss.shared.ProblemCode;
 import org.cdss.shared.security.CdssPrincipal;
 import org.cdss.shared.security.CurrentUser;
 import org.springframework.security.access.prepost.PreAuthorize;
@@ -268,10 +267,7 @@ public class MedicationSafety {
     public KbIngredient ingredient(String drugId, Severity severity, String source, int page, int size) {
         requireKnowledgeBase();
         if (source != null && !engine.sources().contains(source)) {
-            throw new DomainException(
-                    ProblemCode.VALIDATION,
-                    null,
-                    List.of(new DomainException.FieldProblem("/source", "medsafety.kb.unknown-source")));
+            throw DomainException.invalidField("/source", "medsafety.kb.unknown-source");
         }
         return engine.ingredient(drugId, severity, source, page, size)
                 .orElseThrow(() -> new DomainException(MedsafetyProblem.INGREDIENT_NOT_FOUND));

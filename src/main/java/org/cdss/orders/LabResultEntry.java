@@ -31,7 +31,7 @@ class LabResultEntry {
 
     Outcome record(Order order, List<OrderRequests.LabValue> values, java.util.UUID by, Instant now) {
         if (values.isEmpty()) {
-            throw OrderForms.refused(OrderProblem.RESULT_INVALID, "/results", "order.results-required");
+            throw DomainException.field(OrderProblem.RESULT_INVALID, "/results", "order.results-required");
         }
         Map<String, LabTestView> tests = catalogue.resultTests(order.labTestCode());
         Set<String> seen = new HashSet<>();

@@ -19,13 +19,13 @@ class OrderChanges {
 
     private final Orders orders;
     private final OrderRecords records;
-    private final OrderQueries queries;
+    private final OrderViews views;
     private final AuditLog audit;
 
-    OrderChanges(Orders orders, OrderRecords records, OrderQueries queries, AuditLog audit) {
+    OrderChanges(Orders orders, OrderRecords records, OrderViews views, AuditLog audit) {
         this.orders = orders;
         this.records = records;
-        this.queries = queries;
+        this.views = views;
         this.audit = audit;
     }
 
@@ -42,14 +42,14 @@ class OrderChanges {
         orders.saveAndFlush(order);
         records.transition(order.id(), null, OrderStatus.PENDING, user.userId(), now, null);
         audit.record(AuditEvent.success(action, "Order", order.id(), order.patientId()));
-        return queries.load(order.id(), user).withSafety(check);
+        return views.load(order.id(), user).withSafety(check);
     }
 
     /** A move along the life cycle ({@code from} → the order's status now). */
     OrderDetailView moved(Order order, OrderStatus from, CdssPrincipal user, Instant now, String note, String action) {
         stored(order, from, user, now, note);
         audit.record(AuditEvent.success(action, "Order", order.id(), order.patientId()));
-        return queries.load(order.id(), user);
+        return views.load(order.id(), user);
     }
 
     /** The transition row of a move, without an answer (the old order of a revision). */
@@ -62,6 +62,6 @@ class OrderChanges {
     OrderDetailView saved(Order order, MedicationCheckResult check, CdssPrincipal user, String action) {
         orders.saveAndFlush(order);
         audit.record(AuditEvent.success(action, "Order", order.id(), order.patientId()));
-        return queries.load(order.id(), user).withSafety(check);
+        return views.load(order.id(), user).withSafety(check);
     }
 }

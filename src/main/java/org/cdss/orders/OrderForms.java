@@ -13,7 +13,6 @@ import org.cdss.patients.PatientDirectory;
 import org.cdss.shared.DomainException;
 import org.cdss.shared.DomainException.FieldProblem;
 import org.cdss.shared.ProblemCode;
-import org.cdss.shared.ProblemType;
 import org.springframework.stereotype.Component;
 
 /**
@@ -29,34 +28,39 @@ class OrderForms {
     private final PatientDirectory patients;
     private final LabCatalogue catalogue;
     private final MedicationSafety safety;
-    private final OrderQueries queries;
+    private final OpenMedicationOrders openMedicationOrders;
 
-    OrderForms(PatientDirectory patients, LabCatalogue catalogue, MedicationSafety safety, OrderQueries queries) {
+    OrderForms(
+            PatientDirectory patients,
+            LabCatalogue catalogue,
+            MedicationSafety safety,
+            OpenMedicationOrders openMedicationOrders) {
         this.patients = patients;
         this.catalogue = catalogue;
         this.safety = safety;
-        this.queries = queries;
+        this.openMedicationOrders = openMedicationOrders;
     }
 
     /** Checks the payload against the order type and the catalogues; returns the product name of a medication. */
     String validate(OrderRequests.OrderForm form, UUID exceptOrderId, Instant now) {
         checkPayload("", form.type(), form.medication(), form.labTest(), form.imaging(), form.tissueExam());
         if (form.dueAt() != null && form.dueAt().isBefore(now.minus(DUE_GRACE))) {
-            throw refused(ProblemCode.VALIDATION, "/dueAt", "order.due-in-past");
+            throw DomainException.field(ProblemCode.VALIDATION, "/dueAt", "order.due-in-past");
         }
         if (!patients.exists(form.patientId())) {
-            throw refused(OrderProblem.UNKNOWN_REFERENCE, "/patientId", "order.patient-unknown");
+            throw DomainException.field(OrderProblem.UNKNOWN_REFERENCE, "/patientId", "order.patient-unknown");
         }
         return switch (form.type()) {
             case MEDICATION -> validateMedication(form, exceptOrderId);
             case LAB_TEST -> {
                 LabTestView test = catalogue
                         .find(form.labTest().testCode())
-                        .orElseThrow(() ->
-                                refused(OrderProblem.UNKNOWN_REFERENCE, "/labTest/testCode", "order.lab-test-unknown"));
+                        .orElseThrow(() -> DomainException.field(
+                                OrderProblem.UNKNOWN_REFERENCE, "/labTest/testCode", "order.lab-test-unknown"));
                 if (form.labTest().specimen() != null
                         && !form.labTest().specimen().equals(test.specimen())) {
-                    throw refused(OrderProblem.UNKNOWN_REFERENCE, "/labTest/specimen", "order.lab-specimen-mismatch");
+                    throw DomainException.field(
+                            OrderProblem.UNKNOWN_REFERENCE, "/labTest/specimen", "order.lab-specimen-mismatch");
                 }
                 yield null;
             }
@@ -81,18 +85,18 @@ class OrderForms {
             case MEDICATION -> {
                 DrugSuggestion drug = safety.orderableProduct(
                                 template.medication().drugId())
-                        .orElseThrow(() -> refused(
+                        .orElseThrow(() -> DomainException.field(
                                 OrderProblem.UNKNOWN_REFERENCE, at + "/medication/drugId", "order.drug-unknown"));
                 yield new ItemName(drug.nameEn(), drug.nameKo());
             }
             case LAB_TEST -> {
                 LabTestView test = catalogue
                         .find(template.labTest().testCode())
-                        .orElseThrow(() -> refused(
+                        .orElseThrow(() -> DomainException.field(
                                 OrderProblem.UNKNOWN_REFERENCE, at + "/labTest/testCode", "order.lab-test-unknown"));
                 if (template.labTest().specimen() != null
                         && !template.labTest().specimen().equals(test.specimen())) {
-                    throw refused(
+                    throw DomainException.field(
                             OrderProblem.UNKNOWN_REFERENCE, at + "/labTest/specimen", "order.lab-specimen-mismatch");
                 }
                 yield new ItemName(test.nameEn(), test.nameKo());
@@ -134,8 +138,9 @@ class OrderForms {
 
     private String validateMedication(OrderRequests.OrderForm form, UUID exceptOrderId) {
         DrugSuggestion product = safety.orderableProduct(form.medication().drugId())
-                .orElseThrow(() -> refused(OrderProblem.UNKNOWN_REFERENCE, "/medication/drugId", "order.drug-unknown"));
-        List<String> open = queries.openOrdersOfDrug(form.patientId(), product.id(), exceptOrderId);
+                .orElseThrow(() -> DomainException.field(
+                        OrderProblem.UNKNOWN_REFERENCE, "/medication/drugId", "order.drug-unknown"));
+        List<String> open = openMedicationOrders.openOrdersOfDrug(form.patientId(), product.id(), exceptOrderId);
         if (!open.isEmpty() && !form.duplicateIntended()) {
             throw new DomainException(
                             OrderProblem.DUPLICATE_INGREDIENT,
@@ -153,10 +158,5 @@ class OrderForms {
             case IMAGING -> "imaging";
             case TISSUE_EXAM -> "tissueExam";
         };
-    }
-
-    /** A refusal that names one field of the request; {@code key} is also its detail. */
-    static DomainException refused(ProblemType problem, String pointer, String key) {
-        return new DomainException(problem, key, List.of(new FieldProblem(pointer, key)));
     }
 }

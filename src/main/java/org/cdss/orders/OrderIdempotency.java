@@ -38,12 +38,12 @@ class OrderIdempotency {
     static final Key NONE = (orderId, now) -> {};
 
     private final JdbcClient jdbc;
-    private final OrderQueries queries;
+    private final OrderViews views;
     private final TransactionTemplate readOnly;
 
-    OrderIdempotency(JdbcClient jdbc, OrderQueries queries, PlatformTransactionManager transactions) {
+    OrderIdempotency(JdbcClient jdbc, OrderViews views, PlatformTransactionManager transactions) {
         this.jdbc = jdbc;
-        this.queries = queries;
+        this.views = views;
         this.readOnly = new TransactionTemplate(transactions);
         this.readOnly.setReadOnly(true);
     }
@@ -80,7 +80,7 @@ class OrderIdempotency {
                     if (orderId != null && !previous.equals(orderId)) {
                         throw new DomainException(OrderProblem.IDEMPOTENCY_KEY_REUSED, "order.idempotency-key-reused");
                     }
-                    return queries.load(previous, user);
+                    return views.load(previous, user);
                 }));
     }
 

@@ -1,21 +1,15 @@
 package org.cdss.orders;
 
 import java.time.Clock;
-import java.time.Duration;
-import java.time.Instant;
 import java.time.ZoneId;
 import java.util.ArrayList;
 import java.util.HashMap;
-import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.UUID;
 import org.cdss.audit.AuditEvent;
 import org.cdss.audit.AuditLog;
-import org.cdss.identity.IdentityQueries;
-import org.cdss.patients.PatientDirectory;
-import org.cdss.patients.PatientSummaryView;
 import org.cdss.shared.DomainException;
 import org.cdss.shared.HospitalZone;
 import org.cdss.shared.PageView;
@@ -36,27 +30,16 @@ public class OrderQueries {
 
     static final int MAX_PAGE_SIZE = 200;
     private final JdbcClient jdbc;
-    private final PatientDirectory patients;
-    private final IdentityQueries identity;
-    private final OrderRecords records;
+    private final OrderViews views;
     private final LabCatalogue catalogue;
     private final AuditLog audit;
     private final Clock clock;
     private final ZoneId zone;
 
     OrderQueries(
-            JdbcClient jdbc,
-            PatientDirectory patients,
-            IdentityQueries identity,
-            OrderRecords records,
-            LabCatalogue catalogue,
-            AuditLog audit,
-            Clock clock,
-            HospitalZone zone) {
+            JdbcClient jdbc, OrderViews views, LabCatalogue catalogue, AuditLog audit, Clock clock, HospitalZone zone) {
         this.jdbc = jdbc;
-        this.patients = patients;
-        this.identity = identity;
-        this.records = records;
+        this.views = views;
         this.catalogue = catalogue;
         this.audit = audit;
         this.clock = clock;
@@ -148,11 +131,11 @@ public class OrderQueries {
                 .params(pageParams)
                 .query(OrderRow::from)
                 .list();
-        List<OrderView> views = views(rows, new Names());
+        List<OrderView> listed = views.of(rows);
         List<ImagingWorkItem> items = new ArrayList<>();
         for (int i = 0; i < rows.size(); i++) {
             items.add(new ImagingWorkItem(
-                    views.get(i), rows.get(i).indication(), rows.get(i).imaging()));
+                    listed.get(i), rows.get(i).indication(), rows.get(i).imaging()));
         }
         return PageView.of(items, pageNumber, pageSize, total);
     }
@@ -163,13 +146,13 @@ public class OrderQueries {
      */
     @Transactional(readOnly = true)
     public OrderDetailView visibleOrder(UUID id) {
-        return load(id, org.cdss.shared.security.CurrentUser.require());
+        return views.load(id, org.cdss.shared.security.CurrentUser.require());
     }
 
     @Transactional(readOnly = true)
     public OrderDetailView detail(UUID id) {
         CdssPrincipal user = OrderAccess.reader();
-        OrderDetailView view = load(id, user);
+        OrderDetailView view = views.load(id, user);
         audit.record(AuditEvent.success("ORDER_READ", "Order", id, view.order().patientId()));
         return view;
     }
@@ -179,126 +162,6 @@ public class OrderQueries {
     public List<LabTestView> labTests(String q) {
         OrderAccess.reader();
         return catalogue.search(q);
-    }
-
-    // --- for OrderManagement ---
-
-    /** Ingredients of the patient's other active medication orders (sent, in progress, or dispensed and running). */
-    List<String> activeMedicationDrugIds(UUID patientId, UUID exceptOrderId) {
-        return jdbc
-                .sql("SELECT med_drug_id, status, completed_at, med_duration_days FROM clinical_order "
-                        + "WHERE patient_id = :p AND order_type = 'MEDICATION' AND id <> :x "
-                        + "AND status IN ('PENDING','SENT','IN_PROGRESS','COMPLETED')")
-                .param("p", patientId.toString())
-                .param("x", exceptOrderId == null ? "" : exceptOrderId.toString())
-                .query((rs, n) -> {
-                    String status = rs.getString("status");
-                    if (!"COMPLETED".equals(status)) {
-                        return status.equals("PENDING") ? null : rs.getString("med_drug_id");
-                    }
-                    Instant done = UtcTimestamps.read(rs, "completed_at");
-                    int days = rs.getInt("med_duration_days");
-                    return done.plus(Duration.ofDays(days)).isAfter(clock.instant())
-                            ? rs.getString("med_drug_id")
-                            : null;
-                })
-                .list()
-                .stream()
-                .filter(java.util.Objects::nonNull)
-                .distinct()
-                .toList();
-    }
-
-    /** Other not-final medication orders of the same ingredient for the patient (duplicate-order rule). */
-    List<String> openOrdersOfDrug(UUID patientId, String drugId, UUID exceptOrderId) {
-        return jdbc.sql("SELECT order_number FROM clinical_order WHERE patient_id = :p AND order_type = 'MEDICATION' "
-                        + "AND med_drug_id = :d AND id <> :x AND status IN ('PENDING','SENT','IN_PROGRESS')")
-                .param("p", patientId.toString())
-                .param("d", drugId)
-                .param("x", exceptOrderId == null ? "" : exceptOrderId.toString())
-                .query(String.class)
-                .list();
-    }
-
-    /** The order as its caller may see it (404 otherwise), without auditing: commands audit themselves. */
-    OrderDetailView load(UUID id, CdssPrincipal user) {
-        List<OrderRow> rows = jdbc.sql(OrderRow.SELECT + "WHERE o.id = :id")
-                .param("id", id.toString())
-                .query(OrderRow::from)
-                .list();
-        if (rows.isEmpty()
-                || !OrderAccess.visibility(user)
-                        .admits(
-                                rows.getFirst().type(),
-                                rows.getFirst().department(),
-                                rows.getFirst().patientId(),
-                                rows.getFirst().sentAt() != null)) {
-            throw DomainException.notFound();
-        }
-        OrderRow r = rows.getFirst();
-        Names names = new Names();
-        OrderView view = views(List.of(r), names).getFirst();
-        // only the child rows an order of this type can have: fewer statements on the hot path
-        boolean medication = r.type() == OrderType.MEDICATION;
-        boolean lab = r.type() == OrderType.LAB_TEST;
-        boolean completed = r.status() == OrderStatus.COMPLETED;
-        return new OrderDetailView(
-                view,
-                r.indication(),
-                r.medication(),
-                r.drugName(),
-                r.labTest(),
-                r.imaging(),
-                r.tissueExam(),
-                r.replaces() == null ? null : replaced(r.replaces(), user),
-                r.status().isFinal() ? replacements(r, user) : List.of(),
-                records.transitions(id, names::of),
-                lab && completed ? records.labResults(id) : List.of(),
-                medication && completed ? records.dispenses(id, names::of) : List.of(),
-                medication ? records.overrides(id) : List.of(),
-                !medication && !lab && completed ? records.resultText(id) : null,
-                null);
-    }
-
-    /** The order a revision replaced, when the caller may see it. */
-    private OrderDetailView.OrderLink replaced(UUID id, CdssPrincipal user) {
-        return links("WHERE id = :id", Map.of("id", id.toString()), user).stream()
-                .findFirst()
-                .orElse(null);
-    }
-
-    /**
-     * The revisions of an order, oldest first. Only a final order can have one (revising an open order cancels it),
-     * so open orders skip this statement; the patient's index finds the few candidates.
-     */
-    private List<OrderDetailView.OrderLink> replacements(OrderRow order, CdssPrincipal user) {
-        return links(
-                "WHERE patient_id = :p AND replaces_order_id = :id ORDER BY created_at, id",
-                Map.of("p", order.patientId().toString(), "id", order.id().toString()),
-                user);
-    }
-
-    private List<OrderDetailView.OrderLink> links(String where, Map<String, Object> params, CdssPrincipal user) {
-        record Link(OrderDetailView.OrderLink link, OrderType type, UUID department, UUID patient, boolean sent) {}
-        OrderAccess.Visibility visibility = OrderAccess.visibility(user);
-        return jdbc
-                .sql("SELECT id, order_number, status, order_type, target_department_id, patient_id, sent_at "
-                        + "FROM clinical_order " + where)
-                .params(params)
-                .query((rs, n) -> new Link(
-                        new OrderDetailView.OrderLink(
-                                OrderRecords.uuid(rs, "id"),
-                                rs.getString("order_number"),
-                                OrderStatus.valueOf(rs.getString("status"))),
-                        OrderType.valueOf(rs.getString("order_type")),
-                        OrderRecords.uuid(rs, "target_department_id"),
-                        OrderRecords.uuid(rs, "patient_id"),
-                        rs.getObject("sent_at") != null))
-                .list()
-                .stream()
-                .filter(l -> visibility.admits(l.type(), l.department(), l.patient(), l.sent()))
-                .map(Link::link)
-                .toList();
     }
 
     // --- internals ---
@@ -360,60 +223,8 @@ public class OrderQueries {
                 .params(pageParams)
                 .query(OrderRow::from)
                 .list();
-        List<OrderView> views = views(rows, new Names());
-        audit.record(new AuditEvent(auditAction, "Order", null, f.patientId(), null, "results=" + views.size(), null));
-        return PageView.of(views, pageNumber, pageSize, total);
-    }
-
-    private List<OrderView> views(List<OrderRow> rows, Names names) {
-        Set<UUID> patientIds = new HashSet<>();
-        rows.forEach(r -> patientIds.add(r.patientId()));
-        Map<UUID, PatientSummaryView> headers = patients.summaries(patientIds);
-        Instant now = clock.instant();
-        return rows.stream()
-                .map(r -> {
-                    PatientSummaryView p = headers.get(r.patientId());
-                    return new OrderView(
-                            r.id(),
-                            r.number(),
-                            r.patientId(),
-                            p == null ? null : p.name(),
-                            p == null ? null : p.mrn(),
-                            r.type(),
-                            r.priority(),
-                            r.status(),
-                            r.department(),
-                            r.orderedBy(),
-                            names.of(r.orderedBy()),
-                            r.summary(),
-                            r.dueAt(),
-                            !r.status().isFinal() && r.dueAt().isBefore(now),
-                            r.createdAt(),
-                            r.sentAt(),
-                            r.startedAt(),
-                            r.completedAt(),
-                            r.cancelledAt(),
-                            r.cancelReason(),
-                            r.cancelCause(),
-                            r.replaces(),
-                            r.checkComplete(),
-                            r.checkBlocking(),
-                            r.version(),
-                            r.overrides() > 0,
-                            r.messages(),
-                            Order.prescriberMayCancel(r.type(), r.status()));
-                })
-                .toList();
-    }
-
-    /** Display names of staff, looked up once per request. */
-    private final class Names {
-        private final Map<UUID, String> cache = new HashMap<>();
-
-        String of(UUID id) {
-            return id == null
-                    ? null
-                    : cache.computeIfAbsent(id, u -> identity.staffName(u).orElse(null));
-        }
+        List<OrderView> listed = views.of(rows);
+        audit.record(new AuditEvent(auditAction, "Order", null, f.patientId(), null, "results=" + listed.size(), null));
+        return PageView.of(listed, pageNumber, pageSize, total);
     }
 }

@@ -38,7 +38,7 @@ class OrderRoutingAdministration {
         }
         boolean known = identity.departments().stream().anyMatch(d -> d.id().equals(departmentId) && d.active());
         if (!known) {
-            throw OrderForms.refused(
+            throw DomainException.field(
                     OrderProblem.UNKNOWN_REFERENCE, "/departmentId", "order.routing-unknown-department");
         }
         routing.route(type, departmentId, user.userId(), clock.instant());

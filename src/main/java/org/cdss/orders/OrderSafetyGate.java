@@ -31,7 +31,7 @@ class OrderSafetyGate {
             "/override/reasonCode", "/override/comment", "/override/incompleteAcknowledged");
 
     private final MedicationSafety safety;
-    private final OrderQueries queries;
+    private final OpenMedicationOrders openMedicationOrders;
     private final RecordQueries vitals;
     private final OrderRecords records;
     private final Orders orders;
@@ -39,13 +39,13 @@ class OrderSafetyGate {
 
     OrderSafetyGate(
             MedicationSafety safety,
-            OrderQueries queries,
+            OpenMedicationOrders openMedicationOrders,
             RecordQueries vitals,
             OrderRecords records,
             Orders orders,
             Clock clock) {
         this.safety = safety;
-        this.queries = queries;
+        this.openMedicationOrders = openMedicationOrders;
         this.vitals = vitals;
         this.records = records;
         this.orders = orders;
@@ -63,9 +63,10 @@ class OrderSafetyGate {
                 order.medDose().doubleValue(),
                 order.medDoseUnit(),
                 order.medFrequency().perDay());
-        List<ActiveMedication> otherOrders = queries.activeMedicationDrugIds(order.patientId(), order.id()).stream()
-                .map(d -> new ActiveMedication(d, null))
-                .toList();
+        List<ActiveMedication> otherOrders =
+                openMedicationOrders.activeMedicationDrugIds(order.patientId(), order.id()).stream()
+                        .map(d -> new ActiveMedication(d, null))
+                        .toList();
         Double weight = vitals.recentWeightKg(order.patientId(), clock.instant(), MedicationSafety.WEIGHT_MAX_AGE_DAYS)
                 .orElse(null);
         MedicationCheckResult check =

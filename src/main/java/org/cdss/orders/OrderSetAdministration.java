@@ -60,7 +60,7 @@ class OrderSetAdministration {
             throw new DomainException(ProblemCode.NOT_FOUND);
         }
         if (form.version() == null) {
-            throw OrderForms.refused(ProblemCode.VALIDATION, "/version", "order.order-set-version-required");
+            throw DomainException.field(ProblemCode.VALIDATION, "/version", "order.order-set-version-required");
         }
         List<OrderTemplateViews.OrderSetItem> items = check(form, id);
         if (!store.updateSet(
@@ -84,11 +84,11 @@ class OrderSetAdministration {
     private List<OrderTemplateViews.OrderSetItem> check(OrderRequests.OrderSetForm form, UUID exceptId) {
         boolean known = identity.departments().stream().anyMatch(d -> d.id().equals(form.departmentId()) && d.active());
         if (!known) {
-            throw OrderForms.refused(
+            throw DomainException.field(
                     OrderProblem.UNKNOWN_REFERENCE, "/departmentId", "order.routing-unknown-department");
         }
         if (store.nameTaken(form.departmentId(), form.name().strip(), exceptId)) {
-            throw OrderForms.refused(OrderProblem.ORDER_SET_NAME_TAKEN, "/name", "order.order-set-name-taken");
+            throw DomainException.field(OrderProblem.ORDER_SET_NAME_TAKEN, "/name", "order.order-set-name-taken");
         }
         List<OrderTemplateViews.OrderSetItem> items = new ArrayList<>();
         for (int i = 0; i < form.items().size(); i++) {

@@ -5,6 +5,7 @@ import java.time.Instant;
 import java.util.UUID;
 import java.util.function.BiConsumer;
 import org.cdss.medsafety.MedicationCheckResult;
+import org.cdss.shared.DomainException;
 import org.cdss.shared.security.CdssPrincipal;
 import org.cdss.shared.security.CurrentUser;
 import org.springframework.stereotype.Service;
@@ -76,7 +77,7 @@ class OrderTransitions {
         switch (order.type()) {
             case MEDICATION -> {
                 if (request.dispense() == null) {
-                    throw OrderForms.refused(OrderProblem.RESULT_INVALID, "/dispense", "order.dispense-required");
+                    throw DomainException.field(OrderProblem.RESULT_INVALID, "/dispense", "order.dispense-required");
                 }
                 records.dispense(
                         id, request.dispense().quantity(), request.dispense().note(), user.userId(), now);
@@ -87,7 +88,8 @@ class OrderTransitions {
             }
             case IMAGING, TISSUE_EXAM -> {
                 if (request.resultText() == null || request.resultText().isBlank()) {
-                    throw OrderForms.refused(OrderProblem.RESULT_INVALID, "/resultText", "order.result-text-required");
+                    throw DomainException.field(
+                            OrderProblem.RESULT_INVALID, "/resultText", "order.result-text-required");
                 }
                 records.resultText(id, request.resultText().trim(), user.userId(), now);
                 order.resultRecorded(false, false, user.userId(), now);
@@ -110,7 +112,7 @@ class OrderTransitions {
         Instant now = clock.instant();
         Order order = acting(id, null, OrderIdempotency.NONE, user, OrderAccess::requirePerformer, now);
         if (order.type() != OrderType.IMAGING) {
-            throw OrderForms.refused(OrderProblem.RESULT_INVALID, "/resultText", "order.result-text-required");
+            throw DomainException.field(OrderProblem.RESULT_INVALID, "/resultText", "order.result-text-required");
         }
         OrderStatus from = order.complete(user.userId(), now);
         records.resultText(id, resultText, user.userId(), now);

@@ -8,7 +8,6 @@ import org.cdss.audit.AuditEvent;
 import org.cdss.audit.AuditLog;
 import org.cdss.shared.DomainException;
 import org.cdss.shared.PageView;
-import org.cdss.shared.ProblemCode;
 import org.cdss.shared.security.CdssPrincipal;
 import org.cdss.shared.security.CurrentUser;
 import org.cdss.shared.security.Role;
@@ -61,10 +60,7 @@ public class PatientDirectory {
             try {
                 preferred = java.util.Set.of(UUID.fromString(department.strip()));
             } catch (IllegalArgumentException e) {
-                throw new DomainException(
-                        ProblemCode.VALIDATION,
-                        null,
-                        java.util.List.of(new DomainException.FieldProblem("/department", "validation.invalid-value")));
+                throw DomainException.invalidField("/department", "validation.invalid-value");
             }
         }
         PageView<PatientSummaryView> result =

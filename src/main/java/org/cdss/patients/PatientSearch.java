@@ -10,7 +10,6 @@ import java.util.Map;
 import java.util.UUID;
 import org.cdss.shared.DomainException;
 import org.cdss.shared.PageView;
-import org.cdss.shared.ProblemCode;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
 
@@ -159,10 +158,7 @@ class PatientSearch {
             try {
                 params.put("date", LocalDate.parse(term));
             } catch (DateTimeParseException e) {
-                throw new DomainException(
-                        ProblemCode.VALIDATION,
-                        null,
-                        List.of(new DomainException.FieldProblem("/q", "validation.invalid-value")));
+                throw DomainException.invalidField("/q", "validation.invalid-value");
             }
             matches.add(new Match(1, "p.birth_date = :date"));
             return matches;

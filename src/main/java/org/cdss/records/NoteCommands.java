@@ -156,8 +156,7 @@ public class NoteCommands {
 
     private static Soap requireText(Soap text) {
         if (text.isEmpty()) {
-            throw new DomainException(
-                    ProblemCode.VALIDATION, null, List.of(new FieldProblem("/assessment", "note.empty")));
+            throw DomainException.invalidField("/assessment", "note.empty");
         }
         return text;
     }

@@ -2,7 +2,6 @@ package org.cdss.records;
 
 import java.math.RoundingMode;
 import java.time.Clock;
-import java.util.List;
 import java.util.UUID;
 import org.cdss.audit.AuditEvent;
 import org.cdss.audit.AuditLog;
@@ -17,8 +16,6 @@ import org.cdss.scheduling.AppointmentQueries;
 import org.cdss.scheduling.AppointmentStatus;
 import org.cdss.scheduling.AppointmentView;
 import org.cdss.shared.DomainException;
-import org.cdss.shared.DomainException.FieldProblem;
-import org.cdss.shared.ProblemCode;
 import org.cdss.shared.db.ColumnText;
 import org.cdss.shared.db.UtcTimestamps;
 import org.cdss.shared.security.CdssPrincipal;
@@ -109,19 +106,19 @@ public class RecordManagement {
                     clock.instant());
         } else {
             if (request.departmentId() == null) {
-                throw field("/departmentId", "validation.required");
+                throw DomainException.invalidField("/departmentId", "validation.required");
             }
             UUID doctorId =
                     request.doctorId() != null ? request.doctorId() : user.has(Role.DOCTOR) ? user.userId() : null;
             if (doctorId == null) {
-                throw field("/doctorId", "validation.required");
+                throw DomainException.invalidField("/doctorId", "validation.required");
             }
             boolean doctorHere = identity.staffMember(doctorId)
                     .filter(StaffMember::active)
                     .filter(d -> d.isDoctorIn(request.departmentId()))
                     .isPresent();
             if (!doctorHere) {
-                throw field("/doctorId", "appointment.not-a-doctor-here");
+                throw DomainException.invalidField("/doctorId", "appointment.not-a-doctor-here");
             }
             encounter =
                     new Encounter(patientId, null, request.departmentId(), doctorId, user.userId(), clock.instant());
@@ -247,9 +244,5 @@ public class RecordManagement {
 
     private static java.math.BigDecimal oneDecimal(java.math.BigDecimal d) {
         return d == null ? null : d.setScale(1, RoundingMode.HALF_UP);
-    }
-
-    private static DomainException field(String pointer, String key) {
-        return new DomainException(ProblemCode.VALIDATION, null, List.of(new FieldProblem(pointer, key)));
     }
 }

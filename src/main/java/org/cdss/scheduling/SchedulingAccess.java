@@ -1,10 +1,8 @@
 package org.cdss.scheduling;
 
 import java.util.EnumSet;
-import java.util.List;
 import java.util.Set;
 import org.cdss.shared.DomainException;
-import org.cdss.shared.DomainException.FieldProblem;
 import org.cdss.shared.ProblemCode;
 import org.cdss.shared.security.CdssPrincipal;
 import org.cdss.shared.security.CurrentUser;
@@ -31,6 +29,6 @@ final class SchedulingAccess {
     }
 
     static DomainException field(String pointer, SchedulingProblem problem) {
-        return new DomainException(problem, problem.code(), List.of(new FieldProblem(pointer, problem.code())));
+        return DomainException.field(problem, pointer, problem.code());
     }
 }

@@ -65,6 +65,19 @@ public class DomainException extends RuntimeException {
         return new DomainException(ProblemCode.NOT_FOUND);
     }
 
+    /** A refusal that names one field of the request; {@code key} is both its message and the problem's detail. */
+    public static DomainException field(ProblemType problem, String pointer, String key) {
+        return new DomainException(problem, key, List.of(new FieldProblem(pointer, key)));
+    }
+
+    /**
+     * One invalid field of the request under the general validation detail; {@code key} (with {@code args}) says what
+     * is wrong with the field.
+     */
+    public static DomainException invalidField(String pointer, String key, Object... args) {
+        return new DomainException(ProblemCode.VALIDATION, null, List.of(new FieldProblem(pointer, key, args)));
+    }
+
     /** A problem with one field of the request; {@code messageKey} is resolved in the request's language. */
     public record FieldProblem(String pointer, String messageKey, Object... args) {}
 }
