@@ -6,8 +6,8 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.UUID;
 import org.cdss.shared.db.ColumnText;
+import org.cdss.shared.db.RowIds;
 import org.cdss.shared.db.UtcTimestamps;
 import org.cdss.shared.security.CurrentUser;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -76,7 +76,7 @@ public class AuditLog {
                 : CurrentUser.find().map(AuditEvent.Actor::of).orElse(null);
         HttpServletRequest request = currentRequest();
         Map<String, Object> row = new HashMap<>();
-        row.put("id", UUID.randomUUID().toString());
+        row.put("id", RowIds.next().toString());
         row.put("at", UtcTimestamps.toColumn(clock.instant()));
         row.put(
                 "userId",

@@ -7,6 +7,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
+import org.cdss.shared.db.RowIds;
 import org.cdss.shared.db.UtcTimestamps;
 import org.cdss.shared.security.CdssPrincipal;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -42,7 +43,7 @@ class AlertLog {
         LocalDateTime now = now();
         Map<String, UUID> ids = new LinkedHashMap<>();
         for (SafetyAlert alert : strictest.values()) {
-            UUID id = UUID.randomUUID();
+            UUID id = RowIds.next();
             ids.put(alert.ruleId(), id);
             jdbc.sql("""
                     INSERT INTO medsafety_alert_event (id, check_id, shown_at, user_id, username, patient_id,
@@ -123,7 +124,7 @@ class AlertLog {
                     rule_id, tier, action, reason_code, comment, kb_version)
                 VALUES (:id, :checkId, :at, :userId, :username, :patientId, :ruleId, :tier, :action, :reason,
                     :comment, :kb)""")
-                .param("id", UUID.randomUUID().toString())
+                .param("id", RowIds.next().toString())
                 .param("checkId", checkId.toString())
                 .param("at", now())
                 .param("userId", user.userId().toString())

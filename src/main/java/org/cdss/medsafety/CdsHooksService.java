@@ -11,6 +11,7 @@ import org.cdss.audit.AuditLog;
 import org.cdss.audit.AuditOutcome;
 import org.cdss.medsafety.engine.SafetyEngine;
 import org.cdss.shared.DomainException;
+import org.cdss.shared.db.RowIds;
 import org.cdss.shared.security.CdssPrincipal;
 import org.cdss.shared.security.CurrentUser;
 import org.springframework.security.access.prepost.PreAuthorize;
@@ -79,7 +80,7 @@ class CdsHooksService {
         if (read.noOrders()) {
             return new Cards(List.of());
         }
-        MedicationCheckResult result = engine.check(read.request()).withCheckId(UUID.randomUUID());
+        MedicationCheckResult result = engine.check(read.request()).withCheckId(RowIds.next());
         CdssPrincipal user = CurrentUser.require();
         Map<String, UUID> cardIds = alertLog.recordShown(result.checkId(), user, null, result.alerts());
         audit.record(new AuditEvent(

@@ -16,6 +16,7 @@ import org.cdss.patients.ClinicalLists;
 import org.cdss.patients.PatientDirectory;
 import org.cdss.shared.DomainException;
 import org.cdss.shared.HospitalZone;
+import org.cdss.shared.db.RowIds;
 import org.cdss.shared.security.CdssPrincipal;
 import org.cdss.shared.security.CurrentUser;
 import org.springframework.security.access.prepost.PreAuthorize;
@@ -93,7 +94,7 @@ public class MedicationSafety {
     }
 
     private MedicationCheckResult run(MedicationCheckRequest request) {
-        MedicationCheckResult result = engine.check(request).withCheckId(UUID.randomUUID());
+        MedicationCheckResult result = engine.check(request).withCheckId(RowIds.next());
         alertLog.recordShown(result.checkId(), CurrentUser.require(), request.patientId(), result.alerts());
         if (request.patientId() != null) {
             audit.record(new AuditEvent(

@@ -15,6 +15,7 @@ import java.util.Set;
 import java.util.UUID;
 import org.cdss.shared.DomainException;
 import org.cdss.shared.ProblemCode;
+import org.cdss.shared.db.RowIds;
 import org.hibernate.annotations.JdbcTypeCode;
 import org.hibernate.type.SqlTypes;
 import org.springframework.data.domain.AbstractAggregateRoot;
@@ -190,7 +191,7 @@ class Order extends AbstractAggregateRoot<Order> {
             UUID targetDepartmentId,
             UUID orderedBy,
             Instant now) {
-        this.id = UUID.randomUUID();
+        this.id = RowIds.next();
         this.orderNumber = orderNumber;
         this.patientId = form.patientId();
         this.type = form.type();

@@ -6,6 +6,7 @@ import java.sql.SQLException;
 import java.time.Instant;
 import java.util.List;
 import java.util.UUID;
+import org.cdss.shared.db.RowIds;
 import org.cdss.shared.db.UtcTimestamps;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
@@ -35,7 +36,7 @@ class OrderRecords {
     void transition(UUID orderId, OrderStatus from, OrderStatus to, UUID actor, Instant at, String note) {
         jdbc.sql("INSERT INTO order_transition (id, order_id, from_status, to_status, actor_id, occurred_at, note) "
                         + "VALUES (:id, :o, :f, :t, :a, :at, :n)")
-                .param("id", UUID.randomUUID().toString())
+                .param("id", RowIds.next().toString())
                 .param("o", orderId.toString())
                 .param("f", from == null ? null : from.name())
                 .param("t", to.name())
@@ -49,7 +50,7 @@ class OrderRecords {
         jdbc.sql("INSERT INTO lab_result (id, order_id, test_code, loinc, value_num, value_text, unit, ref_low, "
                         + "ref_high, flag, entered_by, entered_at) VALUES (:id, :o, :c, :l, :v, :x, :u, :lo, :hi, "
                         + ":f, :by, :at)")
-                .param("id", UUID.randomUUID().toString())
+                .param("id", RowIds.next().toString())
                 .param("o", orderId.toString())
                 .param("c", test.code())
                 .param("l", test.loinc())
@@ -67,7 +68,7 @@ class OrderRecords {
     void dispense(UUID orderId, BigDecimal quantity, String note, UUID by, Instant at) {
         jdbc.sql("INSERT INTO dispense_record (id, order_id, quantity, note, dispensed_by, dispensed_at) "
                         + "VALUES (:id, :o, :q, :n, :by, :at)")
-                .param("id", UUID.randomUUID().toString())
+                .param("id", RowIds.next().toString())
                 .param("o", orderId.toString())
                 .param("q", quantity)
                 .param("n", blankToNull(note))
@@ -92,7 +93,7 @@ class OrderRecords {
                         + "VALUES (:id, :o, :c, :r, :t, :rc, :cm, :ty, :dn, :u, :at)")
                 .param("ty", alertType)
                 .param("dn", drugNames.length() > 500 ? drugNames.substring(0, 500) : drugNames)
-                .param("id", UUID.randomUUID().toString())
+                .param("id", RowIds.next().toString())
                 .param("o", orderId.toString())
                 .param("c", checkId.toString())
                 .param("r", ruleId)
