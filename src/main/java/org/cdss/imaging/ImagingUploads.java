@@ -115,9 +115,22 @@ class ImagingUploads implements DisposableBean {
                 batch.store(name, spooled);
             }
             result = batch.result();
-        } finally {
+        } catch (RuntimeException failed) {
             // a failed upload (a broken request body, the PACS down before anything was stored) still waits for the
-            // stores it started and removes their spooled files
+            // stores it started and removes their spooled files; the studies stored before the failure stay in the
+            // archive, linked to the patient, so the trail records the upload, failed, with what it had stored
+            batch.abandon();
+            access.record(new AuditEvent(
+                    "IMAGING_UPLOAD",
+                    "Patient",
+                    patientId.toString(),
+                    patientId,
+                    AuditOutcome.FAILURE,
+                    "failed after storing " + batch.storedSoFar() + " ("
+                            + failed.getClass().getSimpleName() + ")",
+                    null));
+            throw failed;
+        } finally {
             batch.abandon();
         }
         access.record(new AuditEvent(

@@ -21,6 +21,7 @@ import org.cdss.patients.PatientDirectory;
 import org.cdss.patients.PatientSummaryView;
 import org.cdss.shared.DomainException;
 import org.cdss.shared.db.UtcTimestamps;
+import org.cdss.shared.security.CdssPrincipal;
 import org.cdss.shared.security.CurrentUser;
 import org.cdss.shared.security.Role;
 import org.jspecify.annotations.Nullable;
@@ -90,7 +91,8 @@ class Reconciliation {
     }
 
     ReconciliationView view() {
-        if (!CurrentUser.require().hasAny(STAFF)) {
+        CdssPrincipal user = CurrentUser.require();
+        if (!user.hasAny(STAFF)) {
             throw new DomainException(org.cdss.shared.ProblemCode.FORBIDDEN);
         }
         access.record(AuditEvent.success("IMAGING_RECONCILIATION_READ", "ImagingStudy", null, null));
@@ -113,9 +115,10 @@ class Reconciliation {
         });
         scheduled.forEach(s -> patientIds.add(s.patientId()));
         Map<UUID, PatientSummaryView> names = patients.summaries(patientIds);
-        // the scheduled orders' facts in one query, not one per order
-        Map<UUID, ImagingOrderAcquisition.ImagingOrderFacts> facts =
-                orders.imagingOrders(scheduled.stream().map(Scheduled::orderId).toList());
+        // the scheduled orders' facts in one query, not one per order; only the orders the orders module lets this
+        // user see (those routed to the user's departments, ADR 0016)
+        Map<UUID, ImagingOrderAcquisition.ImagingOrderFacts> facts = orders.imagingOrders(
+                user, scheduled.stream().map(Scheduled::orderId).toList());
         for (Scheduled s : scheduled) {
             if (overdue.size() >= LIMIT) {
                 break;

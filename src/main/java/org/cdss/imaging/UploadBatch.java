@@ -136,6 +136,13 @@ final class UploadBatch {
         inFlight.clear();
     }
 
+    /** The files stored so far (stores still running not counted), for the trail of an upload that failed. */
+    int storedSoFar() {
+        return (int) files.stream()
+                .filter(f -> f.status() == ImageArchive.StoreStatus.STORED)
+                .count();
+    }
+
     UploadResult result() {
         drain();
         int stored = 0;

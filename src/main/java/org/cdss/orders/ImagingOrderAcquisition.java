@@ -10,12 +10,13 @@ import java.util.Set;
 import java.util.UUID;
 import org.cdss.audit.AuditEvent;
 import org.cdss.audit.AuditLog;
+import org.cdss.shared.security.CdssPrincipal;
 import org.jspecify.annotations.Nullable;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
 /**
- * What the imaging module (the PACS side) may ask of imaging orders without a logged-in user: the facts of a sent
+ * What the imaging module (the PACS side) may ask of imaging orders: without a logged-in user, the facts of a sent
  * imaging order it publishes as a worklist entry, and the move SENT → IN_PROGRESS when a study carrying the order's
  * accession number arrived in the archive. The move goes through {@link Order}'s own life cycle (it refuses what the
  * life cycle does not allow) and is recorded as a transition by the {@link #SYSTEM_ACTOR}.
@@ -56,15 +57,18 @@ public class ImagingOrderAcquisition {
     }
 
     /**
-     * The facts of several imaging orders read in one query (the reconciliation list), by order id; ids of no
-     * imaging order are left out.
+     * The facts of several imaging orders read in one query (the reconciliation list), by order id, of the orders
+     * {@code user} may see ({@link OrderAccess#visibility}: imaging staff see the sent imaging orders routed to their
+     * own departments); ids of no imaging order, or of one the user may not see, are left out.
      */
     @Transactional(readOnly = true)
-    public Map<UUID, ImagingOrderFacts> imagingOrders(Collection<UUID> orderIds) {
+    public Map<UUID, ImagingOrderFacts> imagingOrders(CdssPrincipal user, Collection<UUID> orderIds) {
         Map<UUID, ImagingOrderFacts> facts = new HashMap<>();
         if (!orderIds.isEmpty()) {
+            OrderAccess.Visibility visible = OrderAccess.visibility(user);
             orders.findAllById(Set.copyOf(orderIds)).stream()
                     .filter(o -> o.type() == OrderType.IMAGING)
+                    .filter(o -> visible.admits(o.type(), o.targetDepartmentId(), o.patientId(), o.sentAt() != null))
                     .forEach(o -> facts.put(o.id(), facts(o)));
         }
         return facts;

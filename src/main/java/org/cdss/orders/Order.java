@@ -385,6 +385,11 @@ class Order extends AbstractAggregateRoot<Order> {
         return dueAt;
     }
 
+    /** When it was sent; null while it is a draft, and for a draft withdrawn before it was sent. */
+    Instant sentAt() {
+        return sentAt;
+    }
+
     String medDrugId() {
         return medDrugId;
     }

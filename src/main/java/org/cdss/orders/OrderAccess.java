@@ -127,11 +127,12 @@ final class OrderAccess {
     }
 
     /**
-     * For commands on a loaded order (which only staff perform): {@link #visibility}, with "sent" read from the
-     * status.
+     * For commands and reads on a loaded order (which only staff perform): {@link #visibility}, with "sent" read from
+     * the order's sending time as the SQL form reads it — not from its status, which would count a draft withdrawn
+     * before it was sent (CANCELLED, never sent) as sent.
      */
-    static boolean canSee(CdssPrincipal user, OrderType type, UUID targetDepartmentId, OrderStatus status) {
-        return visibility(user).admits(type, targetDepartmentId, null, status != OrderStatus.PENDING);
+    static boolean canSee(CdssPrincipal user, Order order) {
+        return visibility(user).admits(order.type(), order.targetDepartmentId(), null, order.sentAt() != null);
     }
 
     /** The ordering doctor only; anyone else who can see the order gets 403. */

@@ -31,7 +31,7 @@ class OrderChanges {
 
     Order visible(UUID id, CdssPrincipal user) {
         Order order = orders.findById(id).orElseThrow(DomainException::notFound);
-        if (!OrderAccess.canSee(user, order.type(), order.targetDepartmentId(), order.status())) {
+        if (!OrderAccess.canSee(user, order)) {
             throw DomainException.notFound();
         }
         return order;

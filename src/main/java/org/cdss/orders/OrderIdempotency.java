@@ -4,6 +4,9 @@ import java.time.Instant;
 import java.util.Optional;
 import java.util.UUID;
 import java.util.function.Function;
+import org.cdss.audit.AuditEvent;
+import org.cdss.audit.AuditLog;
+import org.cdss.audit.AuditOutcome;
 import org.cdss.shared.DomainException;
 import org.cdss.shared.ProblemCode;
 import org.cdss.shared.db.UtcTimestamps;
@@ -39,11 +42,13 @@ class OrderIdempotency {
 
     private final JdbcClient jdbc;
     private final OrderViews views;
+    private final AuditLog audit;
     private final TransactionTemplate readOnly;
 
-    OrderIdempotency(JdbcClient jdbc, OrderViews views, PlatformTransactionManager transactions) {
+    OrderIdempotency(JdbcClient jdbc, OrderViews views, AuditLog audit, PlatformTransactionManager transactions) {
         this.jdbc = jdbc;
         this.views = views;
+        this.audit = audit;
         this.readOnly = new TransactionTemplate(transactions);
         this.readOnly.setReadOnly(true);
     }
@@ -67,10 +72,21 @@ class OrderIdempotency {
         }
         try {
             return command.apply((order, now) -> remember(user.userId(), key, operation, order, now));
-        } catch (DataIntegrityViolationException e) {
+        } catch (KeyTaken e) {
             return replay(user, key, operation, orderId)
                     .orElseThrow(
                             () -> new DomainException(OrderProblem.REQUEST_IN_PROGRESS, "order.request-in-progress"));
+        }
+    }
+
+    /**
+     * A concurrent request with the same key recorded it first. Only the key's own INSERT turns into this: any other
+     * integrity error of the command (a value the database refuses) is not a retry in progress and must not answer
+     * one, or a client retrying with its key would be told "in progress" forever.
+     */
+    private static final class KeyTaken extends RuntimeException {
+        KeyTaken(DataIntegrityViolationException cause) {
+            super(null, cause, false, false);
         }
     }
 
@@ -80,7 +96,17 @@ class OrderIdempotency {
                     if (orderId != null && !previous.equals(orderId)) {
                         throw new DomainException(OrderProblem.IDEMPOTENCY_KEY_REUSED, "order.idempotency-key-reused");
                     }
-                    return views.load(previous, user);
+                    OrderDetailView view = views.load(previous, user);
+                    // the replay answers the order as it is now (results, dispenses, the patient's header): a read
+                    audit.record(new AuditEvent(
+                            "ORDER_READ",
+                            "Order",
+                            previous.toString(),
+                            view.order().patientId(),
+                            AuditOutcome.SUCCESS,
+                            "idempotent replay of " + operation,
+                            null));
+                    return view;
                 }));
     }
 
@@ -99,14 +125,18 @@ class OrderIdempotency {
     }
 
     private void remember(UUID userId, String key, String operation, UUID orderId, Instant now) {
-        jdbc.sql("INSERT INTO order_idempotency (user_id, idempotency_key, operation, order_id, created_at) "
-                        + "VALUES (:u, :k, :op, :o, :at)")
-                .param("u", userId.toString())
-                .param("k", key)
-                .param("op", operation)
-                .param("o", orderId.toString())
-                .param("at", UtcTimestamps.toColumn(now))
-                .update();
+        try {
+            jdbc.sql("INSERT INTO order_idempotency (user_id, idempotency_key, operation, order_id, created_at) "
+                            + "VALUES (:u, :k, :op, :o, :at)")
+                    .param("u", userId.toString())
+                    .param("k", key)
+                    .param("op", operation)
+                    .param("o", orderId.toString())
+                    .param("at", UtcTimestamps.toColumn(now))
+                    .update();
+        } catch (DataIntegrityViolationException e) {
+            throw new KeyTaken(e); // rolls the command back; once() answers what the winner did
+        }
     }
 
     static String validKey(String key) {

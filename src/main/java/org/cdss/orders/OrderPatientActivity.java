@@ -1,9 +1,12 @@
 package org.cdss.orders;
 
 import java.time.Clock;
+import java.util.HashMap;
+import java.util.Map;
 import java.util.UUID;
 import org.cdss.medsafety.PatientOrderActivity;
 import org.cdss.shared.db.UtcTimestamps;
+import org.cdss.shared.security.CurrentUser;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.annotation.Transactional;
@@ -11,7 +14,8 @@ import org.springframework.transaction.annotation.Transactional;
 /**
  * A patient's open orders as the patient-view CDS Hooks card counts them ({@link PatientOrderActivity}, asked by
  * medsafety, which may not depend on orders): safety overrides on open orders, orders sent and past due, and lab,
- * imaging and tissue orders sent or in progress. Counted by the database; the caller audits the read.
+ * imaging and tissue orders sent or in progress — of the orders the caller may see ({@link OrderAccess#visibility}).
+ * Counted by the database; the caller audits the read.
  */
 @Component
 class OrderPatientActivity implements PatientOrderActivity {
@@ -27,15 +31,22 @@ class OrderPatientActivity implements PatientOrderActivity {
     @Override
     @Transactional(readOnly = true)
     public Activity activity(UUID patientId) {
+        // only the orders the caller may see are counted (ADR 0016: a count never includes rows the caller cannot
+        // see): a pharmacist counts the sent medication orders routed to their pharmacy, not the doctors' drafts
+        Map<String, Object> params = new HashMap<>();
+        String visible = OrderAccess.visibility(CurrentUser.require()).sql(params);
+        params.put("patient", patientId.toString());
+        params.put("now", UtcTimestamps.toColumn(clock.instant()));
         return jdbc.sql("SELECT "
-                        + "(SELECT COUNT(*) FROM order_safety_override so JOIN clinical_order oo ON oo.id = so.order_id"
-                        + " WHERE oo.patient_id = :patient AND oo.status IN ('PENDING','SENT','IN_PROGRESS')) AS overrides,"
-                        + " SUM(CASE WHEN o.status = 'SENT' AND o.due_at < :now THEN 1 ELSE 0 END) AS overdue,"
-                        + " SUM(CASE WHEN o.status IN ('SENT','IN_PROGRESS') AND o.order_type <> 'MEDICATION'"
-                        + " THEN 1 ELSE 0 END) AS pending"
-                        + " FROM clinical_order o WHERE o.patient_id = :patient")
-                .param("patient", patientId.toString())
-                .param("now", UtcTimestamps.toColumn(clock.instant()))
+                        + "(SELECT COUNT(*) FROM order_safety_override so JOIN clinical_order o ON o.id = so.order_id"
+                        + " WHERE o.patient_id = :patient AND o.status IN ('PENDING','SENT','IN_PROGRESS')" + visible
+                        + ") AS overrides,"
+                        + " (SELECT COUNT(*) FROM clinical_order o WHERE o.patient_id = :patient AND o.status = 'SENT'"
+                        + " AND o.due_at < :now" + visible + ") AS overdue,"
+                        + " (SELECT COUNT(*) FROM clinical_order o WHERE o.patient_id = :patient"
+                        + " AND o.status IN ('SENT','IN_PROGRESS') AND o.order_type <> 'MEDICATION'" + visible
+                        + ") AS pending")
+                .params(params)
                 .query((rs, n) -> new Activity(rs.getInt("overrides"), rs.getInt("overdue"), rs.getInt("pending")))
                 .single();
     }

@@ -128,4 +128,72 @@ class ImagingBatchUploadIntegrationTests {
         assertThat(r.get("files")).hasSize(count);
         return StatementCounter.last("POST", "/api/imaging/uploads");
     }
+
+    @Autowired
+    ImagingUploads uploads;
+
+    @Autowired
+    org.springframework.jdbc.core.simple.JdbcClient jdbc;
+
+    /**
+     * A request body that breaks off after its first file (the client's connection dropped): the file stored before
+     * the break stays in the archive, linked to the patient, so the upload is on the audit trail, as failed.
+     */
+    @Test
+    void an_upload_cut_off_by_an_io_error_is_on_the_audit_trail_as_failed() throws Exception {
+        PatientSummaryView patient = users.patient("끊긴 업로드");
+        var doctorUser = users.staff("DOCTOR");
+        byte[] tar = ImagingTestData.tar("IM0200.dcm", slice(30), "IM0201.dcm", slice(31));
+        int firstEntry = 512 + slice(30).length + (512 - slice(30).length % 512) % 512;
+        java.io.InputStream cut = new java.io.FilterInputStream(new java.io.ByteArrayInputStream(tar)) {
+            int served;
+
+            @Override
+            public int read() throws java.io.IOException {
+                byte[] one = new byte[1];
+                return read(one, 0, 1) < 0 ? -1 : one[0] & 0xff;
+            }
+
+            @Override
+            public int read(byte[] b, int off, int len) throws java.io.IOException {
+                if (served >= firstEntry) {
+                    throw new java.io.IOException("connection reset by the client");
+                }
+                int n = super.read(b, off, Math.min(len, firstEntry - served));
+                served += Math.max(n, 0);
+                return n;
+            }
+        };
+        var principal = new org.cdss.shared.security.CdssPrincipal(
+                doctorUser.id(),
+                doctorUser.username(),
+                doctorUser.displayName(),
+                java.util.EnumSet.of(org.cdss.shared.security.Role.DOCTOR),
+                java.util.Set.of(),
+                null);
+        var previous = org.springframework.security.core.context.SecurityContextHolder.getContext()
+                .getAuthentication();
+        org.springframework.security.core.context.SecurityContextHolder.getContext()
+                .setAuthentication(
+                        org.springframework.security.authentication.UsernamePasswordAuthenticationToken.authenticated(
+                                principal,
+                                null,
+                                List.of(new org.springframework.security.core.authority.SimpleGrantedAuthority(
+                                        "ROLE_DOCTOR"))));
+        try {
+            org.assertj.core.api.Assertions.assertThatThrownBy(
+                            () -> uploads.upload(patient.id(), "files.tar", cut, tar.length))
+                    .isInstanceOf(java.io.UncheckedIOException.class);
+        } finally {
+            org.springframework.security.core.context.SecurityContextHolder.getContext()
+                    .setAuthentication(previous);
+        }
+        assertThat(jdbc.sql("SELECT COUNT(*) FROM audit_event WHERE action = 'IMAGING_UPLOAD' AND patient_id = :p"
+                                + " AND outcome = 'FAILURE' AND user_id = :u")
+                        .param("p", patient.id().toString())
+                        .param("u", doctorUser.id().toString())
+                        .query(Long.class)
+                        .single())
+                .isOne();
+    }
 }

@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.time.Duration;
 import java.time.Instant;
+import java.util.List;
 import java.util.Map;
 import org.awaitility.Awaitility;
 import org.cdss.patients.PatientSummaryView;
@@ -20,7 +21,7 @@ import tools.jackson.databind.JsonNode;
  * The reconciliation view against the real Orthanc and change feed: an imaging order past its due time lists until
  * its study arrives (then it is IN_PROGRESS and leaves the list), an order not yet due does not; a study that a
  * modality sent without any order's accession lists as a study without an order, linked to the patient by MRN.
- * Imaging staff only; audited.
+ * Imaging staff only, each seeing the overdue orders routed to their own departments; audited.
  */
 @IntegrationTest
 class ImagingReconciliationIntegrationTests {
@@ -34,9 +35,15 @@ class ImagingReconciliationIntegrationTests {
     @Autowired
     ApplicationContext context;
 
-    ApiClient as(String role) {
+    /** Radiology, where imaging orders are routed (V10's order_routing). */
+    static final java.util.UUID RADIOLOGY = java.util.UUID.fromString("0d1f0000-0000-4000-8000-000000000004");
+
+    static final java.util.UUID PULMONOLOGY = java.util.UUID.fromString("0d1f0000-0000-4000-8000-000000000002");
+
+    ApiClient as(String role, java.util.UUID... departments) {
         ApiClient api = new ApiClient(port);
-        assertThat(api.login(users.staff(role).username(), TestUsers.PASSWORD).status())
+        assertThat(api.login(users.staff(role, departments).username(), TestUsers.PASSWORD)
+                        .status())
                 .isEqualTo(200);
         return api;
     }
@@ -64,7 +71,7 @@ class ImagingReconciliationIntegrationTests {
         Modality.require();
         PatientSummaryView patient = users.patient("대사 환자");
         ApiClient doctor = as("DOCTOR");
-        ApiClient radiographer = as("RADIOGRAPHER");
+        ApiClient radiographer = as("RADIOGRAPHER", RADIOLOGY);
         String overdue = sentOrder(doctor, patient, Instant.now().minusSeconds(120));
         String notDue = sentOrder(doctor, patient, null);
         JsonNode accession = Awaitility.await()
@@ -81,6 +88,13 @@ class ImagingReconciliationIntegrationTests {
         assertThat(row.get("procedure").asString()).isEqualTo("MR Breast");
         assertThat(row.get("overdueMinutes").asLong()).isGreaterThanOrEqualTo(1);
         assertThat(find(view.get("overdueOrders"), "orderId", notDue)).isNull();
+        // imaging staff see the orders routed to their own departments only (ADR 0016), as on their worklist
+        for (ApiClient elsewhere : List.of(as("RADIOGRAPHER"), as("RADIOLOGIST", PULMONOLOGY))) {
+            JsonNode theirs = elsewhere.get("/api/imaging/reconciliation").json();
+            assertThat(find(theirs.get("overdueOrders"), "orderId", overdue))
+                    .as(theirs.toString())
+                    .isNull();
+        }
 
         // a modality sends a study no order asked for (an accession nobody gave)
         String strayUid = Modality.newStudyUid();
@@ -113,7 +127,9 @@ class ImagingReconciliationIntegrationTests {
         // imaging staff only; audited
         assertThat(doctor.get("/api/imaging/reconciliation").status()).isEqualTo(403);
         assertThat(as("NURSE").get("/api/imaging/reconciliation").status()).isEqualTo(403);
-        assertThat(as("RADIOLOGIST").get("/api/imaging/reconciliation").status())
+        assertThat(as("RADIOLOGIST", RADIOLOGY)
+                        .get("/api/imaging/reconciliation")
+                        .status())
                 .isEqualTo(200);
         assertThat(as("ADMIN")
                         .get("/api/admin/audit?action=IMAGING_RECONCILIATION_READ&size=5")

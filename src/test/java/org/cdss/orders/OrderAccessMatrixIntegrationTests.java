@@ -26,7 +26,8 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 import tools.jackson.databind.JsonNode;
 
 /**
- * Which orders each principal sees, on every read path (detail, list, worklists, statistics, the patient's timeline):
+ * Which orders each principal sees, on every read path (detail, message thread, recent labs, list, worklists,
+ * statistics, the patient's timeline):
  * principal × order type × status → visible or not, written out below. One patient has an order of every type in
  * every state (pending draft, sent, completed, withdrawn before sending); department staff belong to every target
  * department, so what they see is decided by the order types they perform, not by their departments alone.
@@ -153,6 +154,27 @@ class OrderAccessMatrixIntegrationTests {
             int expected = !may(who, "detail") ? 403 : visible(who, cell) ? 200 : 404;
             if (status != expected) {
                 wrong.add(who + " GET order " + cell + ": expected " + expected + ", got " + status);
+            }
+        }));
+        assertThat(wrong).isEmpty();
+    }
+
+    /**
+     * The order's message thread and the patient's recent labs beside it take the same decision as the detail: a
+     * draft withdrawn before it was sent (CANCELLED, never sent) stays the prescriber's, so department staff get 404
+     * there as on the detail (they once got it, deciding "sent" from the status).
+     */
+    @Test
+    void the_message_thread_and_recent_labs_answer_only_for_visible_orders() {
+        List<String> wrong = new ArrayList<>();
+        principals.forEach((who, api) -> orders.forEach((id, cell) -> {
+            int expected = !may(who, "detail") ? 403 : visible(who, cell) ? 200 : 404;
+            for (String path : List.of("messages", "recent-labs")) {
+                int status = api.get("/api/ocs/orders/" + id + "/" + path).status();
+                if (status != expected) {
+                    wrong.add(
+                            who + " GET " + path + " of order " + cell + ": expected " + expected + ", got " + status);
+                }
             }
         }));
         assertThat(wrong).isEmpty();

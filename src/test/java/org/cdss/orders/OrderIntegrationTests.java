@@ -471,6 +471,14 @@ class OrderIntegrationTests {
         assertThat(retry.at("/order/id").asString())
                 .isEqualTo(first.at("/order/id").asString());
         assertThat(countOrders()).isEqualTo(before + 1);
+        // the replay answers the order as it is now (with the patient's header): a read of patient data, audited
+        assertThat(jdbc.sql("SELECT COUNT(*) FROM audit_event WHERE action = 'ORDER_READ' AND resource_id = :id"
+                                + " AND patient_id = :p AND detail = 'idempotent replay of CREATE'")
+                        .param("id", first.at("/order/id").asString())
+                        .param("p", patient.id().toString())
+                        .query(Long.class)
+                        .single())
+                .isOne();
 
         String id = first.at("/order/id").asString();
         String sendKey = "send-" + UUID.randomUUID();

@@ -166,6 +166,23 @@ class PatientViewCdsHooksIntegrationTests {
                 .isEqualTo(401);
     }
 
+    /**
+     * The card counts only the orders its reader may see (ADR 0016): a pharmacist sees sent medication orders routed
+     * to their pharmacy, so this patient's lab orders and the override on one of them count nothing for them.
+     */
+    @Test
+    void a_pharmacist_counts_only_the_orders_a_pharmacist_may_see() {
+        var pharmacist = login(Role.PHARMACIST, "en")
+                .post(PATIENT_VIEW, example(patient.id().toString()));
+        assertThat(pharmacist.status()).as(pharmacist.body()).isEqualTo(200);
+        assertThat(pharmacist.json().path("cards").get(0).path("summary").asString())
+                .isEqualTo("Open orders: 0 overdue, 0 results pending; 0 medication safety overrides.");
+        var nurse =
+                login(Role.NURSE, "en").post(PATIENT_VIEW, example(patient.id().toString()));
+        assertThat(nurse.json().path("cards").get(0).path("summary").asString())
+                .isEqualTo("Open orders: 1 overdue, 3 results pending; 1 medication safety overrides.");
+    }
+
     /** The specification's patient-view example request, with our patient's id and the prefetched Patient. */
     static Map<String, Object> example(String patientId) {
         Map<String, Object> body = new LinkedHashMap<>();
