@@ -18,6 +18,9 @@ import org.springframework.stereotype.Service;
 @Service
 public class Feeds {
 
+    /** The deepest page of feed items served (at 100 a page, a million items). */
+    static final int MAX_PAGE = 10_000;
+
     private final FeedStore store;
     private final FeedAggregator aggregator;
     private final Clock clock;
@@ -73,6 +76,9 @@ public class Feeds {
 
     public FeedItemPage items(CdssPrincipal user, @Nullable UUID feedId, boolean unreadOnly, int page, int size) {
         int s = Math.clamp(size, 1, 100);
+        if (page > MAX_PAGE) { // page × size must not wrap round into a negative offset
+            throw DomainException.invalidField("/page", "validation.invalid-value");
+        }
         List<FeedViews.FeedItemView> items = store.items(user.userId(), feedId, unreadOnly, Math.max(0, page) * s, s);
         long unread = store.feeds(user.userId()).stream()
                 .filter(f -> feedId == null || f.id().equals(feedId))

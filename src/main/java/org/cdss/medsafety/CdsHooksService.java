@@ -30,6 +30,9 @@ import tools.jackson.databind.JsonNode;
 class CdsHooksService {
 
     static final String OVERRIDE_SYSTEM = "urn:cdss:medsafety:override-reason";
+    /** The longest {@code userComment} kept, as on the UI's decision form. */
+    static final int MAX_COMMENT = 1000;
+
     private static final int SUMMARY_MAX = 140;
     private static final OverridePolicy.Pointers FEEDBACK_POINTERS =
             new OverridePolicy.Pointers("/overrideReason/reason", "/overrideReason/userComment", "/outcome");
@@ -268,6 +271,11 @@ class CdsHooksService {
                 }
             }
             String comment = reasonNode.path("userComment").asString(null);
+            if (comment != null && comment.length() > MAX_COMMENT) {
+                // what the UI's decision form allows (AlertDecisionRequest) and the decision row holds
+                throw DomainException.invalidField(
+                        at + "/overrideReason/userComment", "validation.too-long", MAX_COMMENT);
+            }
             AlertDecisionRequest.Decision decision =
                     new AlertDecisionRequest.Decision(shown.shown().ruleId(), action, reason, comment);
             AlertTier tier = shown.shown().tier();

@@ -149,7 +149,10 @@ public class MedicationSafety {
                         DECISION_POINTERS.prefixed(at));
             }
         }
-        for (AlertDecisionRequest.Decision d : request.decisions()) {
+        // in rule order, so that two requests deciding the same alerts lock them in the same order
+        for (AlertDecisionRequest.Decision d : request.decisions().stream()
+                .sorted(java.util.Comparator.comparing(AlertDecisionRequest.Decision::ruleId))
+                .toList()) {
             if (alertLog.decided(request.checkId(), d.ruleId())) {
                 throw new DomainException(MedsafetyProblem.DECISION_ALREADY_DECIDED);
             }

@@ -2,6 +2,7 @@ package org.cdss.orders;
 
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.DecimalMin;
+import jakarta.validation.constraints.Digits;
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Size;
@@ -72,13 +73,15 @@ public final class OrderRequests {
             Long version, @NotBlank @Size(max = 500) String reason) {}
 
     /** One lab value: numeric with the catalogue's unit, or text (e.g. "positive"). */
+    /** {@code value}: at most what its column holds (DECIMAL(14,4)), so that a typo is a 400, not a 500. */
     public record LabValue(
             @NotBlank @Size(max = 20) String testCode,
-            BigDecimal value,
+            @Digits(integer = 10, fraction = 4) BigDecimal value,
             @Size(max = 200) String text) {}
 
+    /** {@code quantity}: positive, at most what its column holds (DECIMAL(12,2)). */
     public record Dispense(
-            @NotNull @DecimalMin(value = "0", inclusive = false)
+            @NotNull @DecimalMin(value = "0", inclusive = false) @Digits(integer = 10, fraction = 2)
             BigDecimal quantity,
 
             @Size(max = 1000) String note) {}

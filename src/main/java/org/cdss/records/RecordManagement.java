@@ -192,12 +192,20 @@ public class RecordManagement {
         Encounter encounter = load(encounterId);
         encounter.requireWritable();
         if (primary) {
-            Integer primaries = jdbc.sql("SELECT COUNT(*) FROM encounter_diagnosis WHERE encounter_id = :e "
-                            + "AND is_primary = TRUE")
+            // one primary diagnosis per encounter, also when two are sent at the same moment: the encounter's row
+            // is locked first, so the second waits for the first to commit and then finds its primary (read by a
+            // locking read, which sees it on MariaDB's repeatable read as well)
+            jdbc.sql("SELECT id FROM encounter WHERE id = :e FOR UPDATE")
                     .param("e", encounterId.toString())
-                    .query(Integer.class)
-                    .single();
-            if (primaries > 0) {
+                    .query(String.class)
+                    .list();
+            boolean hasPrimary = !jdbc.sql("SELECT id FROM encounter_diagnosis WHERE encounter_id = :e "
+                            + "AND is_primary = TRUE FOR UPDATE")
+                    .param("e", encounterId.toString())
+                    .query(String.class)
+                    .list()
+                    .isEmpty();
+            if (hasPrimary) {
                 throw new DomainException(RecordProblem.PRIMARY_DIAGNOSIS_EXISTS, "encounter.primary-diagnosis-exists");
             }
         }

@@ -53,7 +53,7 @@ public class Timeline {
         if (from != null && to != null && !from.isBefore(to)) {
             problems.add(new FieldProblem("/to", "validation.invalid-value"));
         }
-        if ((long) (page + 1) * size > MAX_WINDOW) {
+        if (page < 0 || ((long) page + 1) * size > MAX_WINDOW) { // in long: page + 1 must not wrap round
             problems.add(new FieldProblem("/page", "validation.invalid-value"));
         }
         if (!problems.isEmpty()) {

@@ -38,6 +38,8 @@ public record VitalSigns(
     static final Range SPO2 = Range.of("/spo2", "50", "100");
     static final Range HEIGHT = Range.of("/heightCm", "20", "250");
     static final Range WEIGHT = Range.of("/weightKg", "0.5", "400");
+    /** Above any body-mass index measured in a person; the stored column holds up to 999.9. */
+    static final BigDecimal MAX_BMI = new BigDecimal("200");
 
     /** This set, or a 400 naming every field that is out of range (with a pointer to it). */
     public VitalSigns validated() {
@@ -50,6 +52,13 @@ public record VitalSigns(
         check(problems, SPO2, spo2 == null ? null : BigDecimal.valueOf(spo2));
         check(problems, HEIGHT, heightCm);
         check(problems, WEIGHT, weightKg);
+        BigDecimal bmi = bmi();
+        if (bmi != null && bmi.compareTo(MAX_BMI) > 0) {
+            // each value in its range, together impossible (30 cm and 90 kg): no body-mass index to store
+            for (String pointer : List.of("/heightCm", "/weightKg")) {
+                problems.add(new FieldProblem(pointer, "vitals.bmi-implausible", bmi.toPlainString(), MAX_BMI));
+            }
+        }
         if (systolic != null && diastolic != null && diastolic >= systolic) {
             problems.add(new FieldProblem("/diastolic", "vitals.diastolic-not-below-systolic"));
         }

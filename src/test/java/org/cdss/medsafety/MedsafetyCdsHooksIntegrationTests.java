@@ -553,6 +553,24 @@ class MedsafetyCdsHooksIntegrationTests {
         assertThat(noComment.json().path("errors").findValuesAsString("pointer"))
                 .containsExactly("/feedback/0/overrideReason/userComment");
 
+        // a comment longer than the decision row holds (and the UI's form allows) is a 400 on it, not a 500
+        var tooLong = doctor.post(
+                SIGN + "/feedback",
+                Map.of(
+                        "feedback",
+                        List.of(Map.of(
+                                "card",
+                                uuid,
+                                "outcome",
+                                "accepted",
+                                "overrideReason",
+                                Map.of("userComment", "x".repeat(CdsHooksService.MAX_COMMENT + 1)),
+                                "outcomeTimestamp",
+                                "2026-11-25T10:00:00Z"))));
+        assertThat(tooLong.status()).as(tooLong.body()).isEqualTo(400);
+        assertThat(tooLong.json().path("errors").findValuesAsString("pointer"))
+                .containsExactly("/feedback/0/overrideReason/userComment");
+
         var ok = doctor.post(
                 SIGN + "/feedback",
                 Map.of(

@@ -179,6 +179,14 @@ class MedicalRecordIntegrationTests {
         List<String> pointers = new ArrayList<>();
         bad.json().get("errors").forEach(e -> pointers.add(e.get("pointer").asString()));
         assertThat(pointers).containsExactlyInAnyOrder("/systolic", "/spo2");
+
+        // each in its range, together impossible: a body-mass index of 1000 is refused, not a 500 at the column
+        var impossible =
+                nurseApi.post("/api/encounters/" + encounter + "/vitals", Map.of("heightCm", 30, "weightKg", 90));
+        assertThat(impossible.status()).as(impossible.body()).isEqualTo(400);
+        List<String> both = new ArrayList<>();
+        impossible.json().get("errors").forEach(e -> both.add(e.get("pointer").asString()));
+        assertThat(both).containsExactlyInAnyOrder("/heightCm", "/weightKg");
     }
 
     @Test
@@ -352,6 +360,40 @@ class MedicalRecordIntegrationTests {
                 frontDesk.get("/api/patients/" + patient.id() + "/encounters").json();
         assertThat(list.get(0).get("diagnoses")).hasSize(2);
         assertThat(list.get(0).get("diagnoses").get(0).get("code").asString()).isEqualTo("J20.9");
+    }
+
+    /** Two doctors marking a primary diagnosis of one encounter at the same moment: one is primary, one 409. */
+    @Test
+    void two_primary_diagnoses_sent_at_once_leave_one_primary() throws Exception {
+        String encounter = walkIn(patient);
+        ApiClient otherDoctor = login(testUsers.staff(Role.DOCTOR, PULMONOLOGY).username());
+        java.util.concurrent.CountDownLatch go = new java.util.concurrent.CountDownLatch(1);
+        java.util.concurrent.ExecutorService pool = java.util.concurrent.Executors.newFixedThreadPool(2);
+        try {
+            List<java.util.concurrent.Future<Integer>> answers = new ArrayList<>();
+            for (ApiClient api : List.of(doctorApi, otherDoctor)) {
+                answers.add(pool.submit(() -> {
+                    go.await();
+                    return api.post(
+                                    "/api/encounters/" + encounter + "/diagnoses",
+                                    Map.of("code", "J18.9", "description", "폐렴", "primary", true))
+                            .status();
+                }));
+            }
+            go.countDown();
+            List<Integer> statuses = new ArrayList<>();
+            for (var answer : answers) {
+                statuses.add(answer.get(30, java.util.concurrent.TimeUnit.SECONDS));
+            }
+            assertThat(statuses).containsExactlyInAnyOrder(201, 409);
+        } finally {
+            pool.shutdownNow();
+        }
+        assertThat(jdbc.sql("SELECT COUNT(*) FROM encounter_diagnosis WHERE encounter_id = :e AND is_primary = TRUE")
+                        .param("e", encounter)
+                        .query(Long.class)
+                        .single())
+                .isOne();
     }
 
     @Test

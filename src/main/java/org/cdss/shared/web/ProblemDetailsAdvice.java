@@ -3,6 +3,8 @@ package org.cdss.shared.web;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.validation.ConstraintViolationException;
 import java.net.URI;
+import java.sql.SQLException;
+import java.time.DateTimeException;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -13,6 +15,7 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.context.MessageSource;
 import org.springframework.dao.ConcurrencyFailureException;
+import org.springframework.dao.DataIntegrityViolationException;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatusCode;
 import org.springframework.http.MediaType;
@@ -70,6 +73,43 @@ class ProblemDetailsAdvice extends ResponseEntityExceptionHandler {
     @ExceptionHandler(ConcurrencyFailureException.class)
     ResponseEntity<Object> staleVersion(ConcurrencyFailureException e, HttpServletRequest request) {
         return respond(problems.build(ProblemCode.STALE_VERSION), request);
+    }
+
+    /**
+     * The database refused a write. SQL state class 23 (a unique key another request took first while two ran at
+     * once, a reference gone) is 409; class 22 (a value it cannot store: too long, out of range) is 400. Input is
+     * meant to be refused by validation before it gets here; this keeps a miss from answering 500, and logs which
+     * (class names and SQL state only: the message holds the values).
+     */
+    @ExceptionHandler(DataIntegrityViolationException.class)
+    ResponseEntity<Object> refusedByDatabase(DataIntegrityViolationException e, HttpServletRequest request) {
+        String state = sqlState(e);
+        log.warn(
+                "The database refused a write of {} {}: {} (SQL state {})",
+                request.getMethod(),
+                request.getRequestURI(),
+                e.getClass().getSimpleName(),
+                state);
+        ProblemCode code = state != null && state.startsWith("22") ? ProblemCode.VALIDATION : ProblemCode.CONFLICT;
+        return respond(problems.build(code), request);
+    }
+
+    private static String sqlState(Throwable e) {
+        for (Throwable t = e; t != null; t = t.getCause()) {
+            if (t instanceof SQLException sql && sql.getSQLState() != null) {
+                return sql.getSQLState();
+            }
+        }
+        return null;
+    }
+
+    /**
+     * A date or time the server cannot compute with (a query parameter at the edge of Java's calendar, such as year
+     * +999999999, that is valid ISO but overflows when a day is added): the request's fault, 400.
+     */
+    @ExceptionHandler(DateTimeException.class)
+    ResponseEntity<Object> dateOutOfRange(DateTimeException e, HttpServletRequest request) {
+        return respond(problems.build(ProblemCode.VALIDATION, "validation.date-out-of-range", null, null), request);
     }
 
     /**

@@ -104,6 +104,50 @@ class ProblemDetailsIntegrationTests {
         assertThat(badId.status()).isEqualTo(400);
     }
 
+    /**
+     * Valid ISO dates at the edge of Java's calendar overflow in the date arithmetic behind them; page numbers near
+     * Integer.MAX_VALUE overflow into negative offsets; numbers longer than their columns: each is the request's fault
+     * (400), none a 500.
+     */
+    @Test
+    void dates_at_the_calendars_edge_far_pages_and_oversized_numbers_are_400_not_500() {
+        ApiClient doctor = new ApiClient(port);
+        doctor.login(testUsers.staff(Role.DOCTOR).username(), TestUsers.PASSWORD);
+        ApiClient pharmacist = new ApiClient(port);
+        pharmacist.login(testUsers.staff(Role.PHARMACIST).username(), TestUsers.PASSWORD);
+        var patient = testUsers.patient("경계값환자");
+        java.util.Map<String, ApiClient.Response> answers = new java.util.LinkedHashMap<>();
+        answers.put("appointments", frontOffice().get("/api/appointments?date=%2B999999999-12-31"));
+        answers.put("orders from", doctor.get("/api/ocs/orders?from=%2B1000000000-01-01T00:00:00Z"));
+        answers.put("order statistics", doctor.get("/api/ocs/orders/statistics?to=-1000000000-01-01T00:00:00Z"));
+        answers.put("timeline page", doctor.get("/api/patients/" + patient.id() + "/timeline?page=2147483647&size=20"));
+        answers.put("feed page", doctor.get("/api/knowledge/feeds/items?page=2147483647"));
+        answers.put(
+                "dispense quantity",
+                pharmacist.post(
+                        "/api/ocs/orders/" + java.util.UUID.randomUUID() + "/complete",
+                        java.util.Map.of("dispense", java.util.Map.of("quantity", new java.math.BigDecimal("1e12")))));
+        answers.forEach((what, r) -> {
+            assertThat(r.status()).as(what + ": " + r.body()).isEqualTo(400);
+            assertThat(r.isProblem()).as(what).isTrue();
+            assertThat(r.body()).as(what).doesNotContain("Exception").doesNotContain("traceId");
+        });
+        assertThat(answers.get("dispense quantity")
+                        .json()
+                        .path("errors")
+                        .get(0)
+                        .path("pointer")
+                        .asString())
+                .isEqualTo("/dispense/quantity");
+        assertThat(answers.get("feed page")
+                        .json()
+                        .path("errors")
+                        .get(0)
+                        .path("pointer")
+                        .asString())
+                .isEqualTo("/page");
+    }
+
     @Test
     void a_future_birth_date_is_refused() {
         var r = frontOffice()
