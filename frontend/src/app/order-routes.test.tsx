@@ -247,6 +247,49 @@ describe('order screens', () => {
     expect(within(rows[1]!).getByTestId('worklist-complete').getAttribute('href')).toBe('/orders/u');
   });
 
+  it('names the lab test and its results by the catalogue in the UI language, the codes only as tooltips', async () => {
+    renderAt('/orders/l2', me(['DOCTOR']), {
+      'GET /api/ocs/orders/l2': () => ({
+        status: 200,
+        data: detail(view('l2', { type: 'LAB_TEST', status: 'COMPLETED', summary: 'CBC' }), {
+          labTest: { testCode: 'CBC' },
+          results: [{ testCode: 'HGB', name: 'Hemoglobin', loinc: '718-7', value: 6, unit: 'g/dL', refLow: 12, refHigh: 17, flag: 'CRITICAL_LOW' }],
+        }),
+      }),
+      'GET /api/ocs/lab-tests': () => ({
+        status: 200,
+        data: [
+          { code: 'CBC', panel: true, members: ['HGB'], nameEn: 'CBC', nameKo: '일반혈액검사' },
+          { code: 'HGB', panel: false, members: [], nameEn: 'Hemoglobin', nameKo: '혈색소', unit: 'g/dL', refLow: 12, refHigh: 17 },
+        ],
+      }),
+    });
+    await waitFor(() => expect(screen.getByTestId('order-lab-test').textContent).toBe('일반혈액검사'));
+    expect(screen.getByTestId('order-lab-test').getAttribute('title')).toBe('CBC');
+    const hgb = screen.getByTestId('result-HGB');
+    expect(hgb.textContent).toContain('혈색소');
+    expect(hgb.textContent).not.toContain('Hemoglobin');
+    expect(within(hgb).getByTitle('HGB').textContent).toBe('혈색소');
+  });
+
+  it("says in the reader's language that the study arrived, not the English note the system stored", async () => {
+    renderAt('/orders/i1', me(['DOCTOR']), {
+      'GET /api/ocs/orders/i1': () => ({
+        status: 200,
+        data: detail(view('i1', { type: 'IMAGING', status: 'IN_PROGRESS', summary: 'CT Chest' }), {
+          imaging: { modality: 'CT', bodyPart: 'Chest', laterality: 'NOT_APPLICABLE', contrast: false },
+          timeline: [
+            { from: 'PENDING', to: 'SENT', actorName: '김의사', at: '2026-12-01T00:00:00Z' },
+            { from: 'SENT', to: 'IN_PROGRESS', actorName: 'PACS', at: '2026-12-01T01:00:00Z', note: 'Study received in the PACS' },
+          ],
+        }),
+      }),
+    });
+    const timeline = await screen.findByTestId('order-timeline');
+    expect(timeline.textContent).toContain('영상 저장소(PACS)에 검사 도착');
+    expect(screen.getByTestId('order-detail-page').textContent).not.toContain('Study received');
+  });
+
   it('keeps a nurse from the order entry', async () => {
     renderAt('/orders/new', me(['NURSE']));
     expect(await screen.findByTestId('forbidden-page')).toBeDefined();
@@ -349,6 +392,9 @@ describe('changing an order', () => {
     });
     const due = (await screen.findByTestId('order-due')) as HTMLInputElement;
     expect(due.value).toBe('2999-01-01T09:00');
+    // the page is about one patient: the patient banner, as on order entry and the order's page
+    expect(screen.getByTestId('patient-banner-name').textContent).toBe('홍길동');
+    expect(screen.getByTestId('patient-banner-mrn').textContent).toContain('M1');
     fireEvent.change(screen.getByTestId('order-priority-select'), { target: { value: 'STAT' } });
     expect(due.value).toBe('');
     fireEvent.change(due, { target: { value: '2999-01-02T10:00' } });
@@ -501,7 +547,11 @@ describe('changing an order', () => {
         },
       }),
     });
-    expect((await screen.findByTestId('order-drug-selected')).textContent).toContain('Simvastatin');
+    const selected = await screen.findByTestId('order-drug-selected');
+    expect(selected.textContent).toContain('Simvastatin');
+    // the DrugBank id only as a tooltip
+    expect(selected.textContent).not.toContain('DB00641');
+    expect(within(selected).getByTitle('DB00641').textContent).toBe('Simvastatin');
     expect((screen.getByTestId('order-dose') as HTMLInputElement).value).toBe('20');
     fireEvent.change(screen.getByTestId('order-dose'), { target: { value: '120' } });
     fireEvent.click(screen.getByTestId('order-save'));

@@ -17,7 +17,13 @@ export function auditActionLabel(action: string | undefined, t: TFunction): stri
     .join(' ');
 }
 
-/** A resource type (`Patient`, `Order`) in the reader's language. */
+/**
+ * A resource type (`Patient`, `Order`) in the reader's language. FHIR calls are recorded as `fhir` or `fhir:<type>`
+ * (FhirAudit): "FHIR" and the FHIR resource type's name.
+ */
 export function auditResourceLabel(type: string | undefined, t: TFunction): string {
-  return type ? t(`audit.resource.${type}`, { defaultValue: type }) : '';
+  if (!type) return '';
+  const fhir = /^fhir:(.+)$/.exec(type);
+  if (fhir) return t('audit.fhirResource', { type: auditResourceLabel(fhir[1], t) });
+  return t(`audit.resource.${type}`, { defaultValue: type });
 }

@@ -5,6 +5,8 @@ import { NOTIFICATION_KINDS } from '../features/notifications/components/notific
 import { STATUS_TONE } from '../features/scheduling/lib/actions';
 import { CANCEL_CAUSES, FREQUENCIES, LAB_FLAGS, LATERALITIES, MODALITIES, ORDER_TYPES, PRIORITIES, ROUTES, SPECIMENS, STATUSES } from '../features/orders/lib/enums';
 import { MATCH_REASONS } from '../features/patients/api/check-duplicates';
+import { TIMELINE_TYPES } from '../features/records/api/get-timeline';
+import { PRODUCT_FORMS } from '../components/safety/drug-autocomplete';
 import en from './en.json';
 import ko from './ko.json';
 
@@ -15,6 +17,25 @@ type Tree = { [key: string]: string | Tree };
 function lookup(tree: Tree, path: string): unknown {
   return path.split('.').reduce<unknown>((node, part) => (node && typeof node === 'object' ? (node as Tree)[part] : undefined), tree);
 }
+
+// What the server writes to a patient's change history (PatientChangeView): the actions and field names of
+// PatientManagement (create, update via Patient.update, inactivate) and PatientDuplicates.merge.
+const PATIENT_CHANGE_ACTIONS = ['CREATE', 'UPDATE', 'INACTIVATE', 'MERGE'];
+const PATIENT_CHANGE_FIELDS = [
+  'name',
+  'nameLatin',
+  'birthDate',
+  'sex',
+  'phone',
+  'address',
+  'bloodType',
+  'emergencyContactName',
+  'emergencyContactPhone',
+  'rrn',
+  'active',
+  'mergedInto',
+  'clinicalLists',
+];
 
 const dynamicKeys = [
   ...Object.keys(STATUS_TONE).map((s) => `scheduling.status.${s}`),
@@ -39,6 +60,10 @@ const dynamicKeys = [
   ...SPECIMENS.map((v) => `orders.specimen.${v}`),
   ...LAB_FLAGS.map((v) => `orders.flag.${v}`),
   ...CANCEL_CAUSES.map((v) => `orders.cancelCause.${v}`),
+  ...PRODUCT_FORMS.map((v) => `orders.form.${v}`),
+  ...TIMELINE_TYPES.map((v) => `records.type.${v}`),
+  ...PATIENT_CHANGE_ACTIONS.map((v) => `patients.history.${v}`),
+  ...PATIENT_CHANGE_FIELDS.map((v) => `patients.form.${v}`),
 ];
 
 describe('enum texts', () => {

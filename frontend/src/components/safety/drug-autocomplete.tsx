@@ -1,14 +1,28 @@
 import { keepPreviousData, useQuery } from '@tanstack/react-query';
+import type { TFunction } from 'i18next';
 import { useEffect, useId, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Input } from '../ui/input';
 import { Label } from '../ui/label';
 import type { DrugSuggestion } from '../../types/api';
 
+/** The dosage forms of the knowledge base's products (`products.tsv`) and other common ones, with a text in `orders.form.*`. */
+export const PRODUCT_FORMS = ['tablet', 'capsule', 'injection', 'inhaler', 'patch', 'syrup', 'solution', 'suspension', 'cream', 'ointment', 'drops', 'suppository'] as const;
+
+/** A product's dosage form ("tablet") in the UI language; the server's text when there is no translation. */
+export function formLabel(form: string, t: TFunction): string {
+  return t(`orders.form.${form.toLowerCase()}`, { defaultValue: form });
+}
+
+/** A route code ("PO") as the order form names it (`orders.route.*`); the code itself when there is no text. */
+export function routeLabel(route: string, t: TFunction): string {
+  return t(`orders.route.${route}`, { defaultValue: route });
+}
+
 /** The name of a suggestion in the UI language, with strength and form when known. */
-export function drugLabel(drug: DrugSuggestion, lang: string): string {
+export function drugLabel(drug: DrugSuggestion, lang: string, t: TFunction): string {
   const name = lang === 'en' ? drug.nameEn || drug.nameKo : drug.nameKo || drug.nameEn;
-  return [name || drug.id, drug.strength, drug.form].filter(Boolean).join(' ');
+  return [name || drug.id, drug.strength, drug.form ? formLabel(drug.form, t) : undefined].filter(Boolean).join(' ');
 }
 
 /**
@@ -89,9 +103,9 @@ export function DrugAutocomplete({
           {(suggestions.data ?? []).map((drug) => (
             <li key={drug.id} role="option" aria-selected={false}>
               <button type="button" data-testid={`drug-option-${drug.id}`} className="w-full px-3 py-1.5 text-left text-sm hover:bg-sky-50" onClick={() => pick(drug)}>
-                <span className="font-medium">{drugLabel(drug, i18n.language)}</span>
+                <span className="font-medium">{drugLabel(drug, i18n.language, t)}</span>
                 {drug.brands ? <span className="ml-2 text-xs text-slate-500">{drug.brands}</span> : null}
-                {drug.route ? <span className="ml-2 text-xs text-slate-400">{drug.route}</span> : null}
+                {drug.route ? <span className="ml-2 text-xs text-slate-400">{routeLabel(drug.route, t)}</span> : null}
               </button>
             </li>
           ))}

@@ -2,9 +2,7 @@ import { useTranslation } from 'react-i18next';
 import { cn } from '../../lib/cn';
 import type { AlertSeverity, SafetyAlert } from '../../types/api';
 import { evidenceHref } from './evidence-link';
-import { ENGINE_SOURCES, INTERACTION_SOURCES, SOURCE_GRADES, groupAlertsBySeverity, mixedGradeParts } from './severity';
-
-const known = (list: readonly string[], value: string | undefined) => value !== undefined && list.includes(value);
+import { groupAlertsBySeverity, sourceGrade, sourceName } from './severity';
 
 /** Colour, icon and a written label per severity: colour is never the only cue. */
 export const SEVERITY_STYLE: Record<AlertSeverity, { icon: string; box: string; text: string }> = {
@@ -108,16 +106,8 @@ export function SafetyAlertList({ alerts, className }: { alerts: readonly Safety
                           {alert.sources.map((grading, i) => (
                             <li key={`${grading.ruleId ?? grading.source ?? 'source'}-${i}`} data-testid="alert-source" title={grading.ruleId ?? undefined}>
                               <span className="font-medium">
-                                {known(INTERACTION_SOURCES, grading.source) ? t(`medsafety.sourceName.${grading.source}`) : t('medsafety.sourceName.other')}:{' '}
-                                {known(SOURCE_GRADES, grading.sourceSeverity)
-                                  ? t(`medsafety.sourceGrade.${grading.sourceSeverity}`)
-                                  : mixedGradeParts(grading.sourceSeverity)
-                                    ? t('medsafety.sourceGrade.mixed', {
-                                        grades: (mixedGradeParts(grading.sourceSeverity) ?? []).map((g) => t(`medsafety.sourceGrade.${g}`)).join(' / '),
-                                      })
-                                    : grading.severity
-                                      ? t(`medsafety.severity.${grading.severity}`)
-                                      : '—'}
+                                {sourceName(grading.source, t, t('medsafety.sourceName.other'))}:{' '}
+                                {sourceGrade(grading.sourceSeverity, t) ?? (grading.severity ? t(`medsafety.severity.${grading.severity}`) : '—')}
                               </span>
                               {grading.severity ? <span className="ml-1 text-xs">({t(`medsafety.severity.${grading.severity}`)})</span> : null}
                               {grading.text ? <span className="ml-1 text-xs opacity-80">— {grading.text}</span> : null}
@@ -127,7 +117,7 @@ export function SafetyAlertList({ alerts, className }: { alerts: readonly Safety
                       </div>
                     ) : null}
                     <p className="mt-1 text-xs opacity-80" title={alert.ruleId ?? undefined} data-testid="alert-citation">
-                      {t('medsafety.alerts.source')}: {[known(INTERACTION_SOURCES, alert.source) || known(ENGINE_SOURCES, alert.source) ? t(`medsafety.sourceName.${alert.source}`) : alert.source, alert.citation].filter(Boolean).join(' — ') || '—'}
+                      {t('medsafety.alerts.source')}: {[sourceName(alert.source, t), alert.citation].filter(Boolean).join(' — ') || '—'}
                     </p>
                   </details>
                 </li>

@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
+import i18n from '../../lib/i18n';
 import type { SafetyAlert } from '../../types/api';
-import { groupAlertsBySeverity, mixedGradeParts, overrideNeeds } from './severity';
+import { groupAlertsBySeverity, mixedGradeParts, overrideNeeds, sourceGrade, sourceName } from './severity';
 
 const alert = (ruleId: string, severity?: SafetyAlert['severity'], tier?: SafetyAlert['tier']): SafetyAlert => ({ ruleId, severity, tier });
 
@@ -64,5 +65,26 @@ describe('overrideNeeds', () => {
     expect(mixedGradeParts('CI - ASDEC - APEC')).toEqual(['CI', 'AD', 'PC']);
     expect(mixedGradeParts('CI')).toBeNull();
     expect(mixedGradeParts('CI - WHATEVER')).toBeNull();
+  });
+});
+
+describe('sourceName and sourceGrade', () => {
+  const ko = i18n.getFixedT('ko');
+  const en = i18n.getFixedT('en');
+
+  it('names interaction and engine sources in words; an unknown source as the fallback or its code', () => {
+    expect(sourceName('ANSM', ko)).toBe('ANSM (프랑스 상호작용 목록)');
+    expect(sourceName('CDSS-ALLERGY', en)).toContain('CDSS allergy rules');
+    expect(sourceName('NEW-SOURCE', ko)).toBe('NEW-SOURCE');
+    expect(sourceName('NEW-SOURCE', ko, '기타')).toBe('기타');
+    expect(sourceName(undefined, ko)).toBe('');
+  });
+
+  it("says a source's grade in words, ANSM's mixed class grades too; undefined for a grade without a text", () => {
+    expect(sourceGrade('AD', ko)).toBe('병용 비권장');
+    expect(sourceGrade('Critical', en)).toBe('critical');
+    expect(sourceGrade('CI - ASDEC', en)).toBe('class rule: contraindicated / avoid the combination');
+    expect(sourceGrade('X', ko)).toBeUndefined();
+    expect(sourceGrade(undefined, ko)).toBeUndefined();
   });
 });

@@ -1,3 +1,4 @@
+import type { TFunction } from 'i18next';
 import type { AlertSeverity, AlertTier, OverrideReasonCode, OverrideRequirement, SafetyAlert } from '../../types/api';
 
 /** Most severe first. */
@@ -17,6 +18,24 @@ export function mixedGradeParts(grade: string | undefined): (typeof SOURCE_GRADE
   const map: Record<string, (typeof SOURCE_GRADES)[number]> = { CI: 'CI', ASDEC: 'AD', PE: 'PE', APEC: 'PC' };
   const parts = grade.split(' - ').map((p) => map[p.trim()]);
   return parts.every((p) => p !== undefined) ? parts : null;
+}
+
+const isOneOf = (list: readonly string[], value: string | undefined): value is string => value !== undefined && list.includes(value);
+
+/**
+ * A rule source (`ANSM`, `CDSS-ALLERGY`) by its name in the reader's language (`medsafety.sourceName.*`); a source
+ * without a name reads as `fallback`, the code itself unless one is given. The code belongs in a tooltip.
+ */
+export function sourceName(code: string | undefined, t: TFunction, fallback?: string): string {
+  if (isOneOf(INTERACTION_SOURCES, code) || isOneOf(ENGINE_SOURCES, code)) return t(`medsafety.sourceName.${code}`);
+  return fallback ?? code ?? '';
+}
+
+/** A source's own grade (`AD`, `Critical`, ANSM's mixed `CI - ASDEC`) in words; undefined for a grade without a text. */
+export function sourceGrade(grade: string | undefined, t: TFunction): string | undefined {
+  if (isOneOf(SOURCE_GRADES, grade)) return t(`medsafety.sourceGrade.${grade}`);
+  const parts = mixedGradeParts(grade);
+  return parts ? t('medsafety.sourceGrade.mixed', { grades: parts.map((g) => t(`medsafety.sourceGrade.${g}`)).join(' / ') }) : undefined;
 }
 
 /** Most interruptive first. */

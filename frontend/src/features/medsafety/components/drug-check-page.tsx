@@ -53,7 +53,7 @@ export function DrugCheckPage() {
     });
   };
 
-  const toDrug = (drug: DrugSuggestion) => ({ ingredientId: drug.id, name: drugLabel(drug, i18n.language) });
+  const toDrug = (drug: DrugSuggestion) => ({ ingredientId: drug.id, name: drugLabel(drug, i18n.language, t) });
   const updateProposed = (index: number, change: Partial<ProposedRow>) =>
     setProposed((rows) => rows.map((row, i) => (i === index ? { ...row, ...change } : row)));
   const num = (value: string) => (value.trim() === '' ? undefined : Number(value));
@@ -152,7 +152,7 @@ export function DrugCheckPage() {
               search={searchDrugs}
               label={t('medsafety.check.addAllergy')}
               testId="allergy-search"
-              onPick={(drug) => setAllergies((rows) => [...rows, { allergenId: drug.id, label: drugLabel(drug, i18n.language) }])}
+              onPick={(drug) => setAllergies((rows) => [...rows, { allergenId: drug.id, label: drugLabel(drug, i18n.language, t) }])}
               onFreeText={(text) => setAllergies((rows) => [...rows, { text, label: text }])}
             />
             <ul className="space-y-1" data-testid="allergy-list">

@@ -1,5 +1,5 @@
 import { QueryClient, QueryClientProvider } from '@tanstack/react-query';
-import { cleanup, fireEvent, render, screen, within } from '@testing-library/react';
+import { cleanup, fireEvent, render, screen, waitFor, within } from '@testing-library/react';
 import { AxiosError, AxiosHeaders, type AxiosAdapter, type InternalAxiosRequestConfig } from 'axios';
 import { createMemoryRouter, RouterProvider } from 'react-router-dom';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
@@ -99,6 +99,34 @@ describe('KbBrowserPage', () => {
     expect(rows[0].textContent).toContain('금기');
     expect(within(rows[1]).getByTestId('kb-interaction-source').textContent).toContain('ANSM');
     expect(rows[1].textContent).toContain('ANSM citation');
+  });
+
+  it('names sources, grades, the route and the form in words and keeps DrugBank and rule ids in tooltips', async () => {
+    renderAt('/kb/browser?id=DB00682', {
+      'GET /api/medsafety/ingredients/DB00682': () => ({
+        status: 200,
+        data: warfarin([row('ONC-HIGH:1', 'CONTRAINDICATED', 'DB00001', 'Lepirudin', 'NDF-RT'), row('ANSM:2', 'MAJOR', 'DB00945', 'Aspirin', 'ANSM')]),
+      }),
+    });
+    const rows = await screen.findAllByTestId('kb-interaction');
+    const source = (i: number) => within(rows[i]).getByTestId('kb-interaction-source');
+    expect(source(0).textContent).toBe('NDF-RT (미국 보훈부)치명적');
+    expect(source(1).textContent).toBe('ANSM (프랑스 상호작용 목록)병용 비권장');
+    expect(source(1).getAttribute('title')).toBe('ANSM · AD');
+    const partner = screen.getByTestId('kb-partner-DB00945');
+    expect(partner.textContent).toBe('Aspirin');
+    expect(partner.getAttribute('title')).toBe('DB00945');
+    expect(within(rows[1]).getByTestId('kb-interaction-text').getAttribute('title')).toBe('ANSM:2');
+    expect(rows.map((r) => r.textContent).join(' ')).not.toMatch(/DB00945|DB00001|ANSM:2|ONC-HIGH:1/);
+    expect(screen.getByTestId('kb-ingredient-product').textContent).toBe('Coumadin 쿠마딘 · 5 mg · 정제 · PO (경구)');
+    const sourceOptions = () => [...screen.getByTestId<HTMLSelectElement>('kb-filter-source').options].map((o) => [o.value, o.textContent]);
+    await waitFor(() =>
+      expect(sourceOptions()).toEqual([
+        ['', '전체'],
+        ['ANSM', 'ANSM (프랑스 상호작용 목록)'],
+        ['NDF-RT', 'NDF-RT (미국 보훈부)'],
+      ]),
+    );
   });
 
   it('sends the severity and source filters and the page, and says when nothing matches', async () => {

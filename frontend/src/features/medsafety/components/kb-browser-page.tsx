@@ -17,8 +17,8 @@ import type { AlertSeverity, KbIngredient } from '../../../types/api';
 import { useKb } from '../api/get-kb';
 import { useKbIngredient } from '../api/get-kb-ingredient';
 import { searchIngredients } from '../api/search-ingredients';
-import { SEVERITY_ORDER } from '../../../components/safety/severity';
-import { DrugAutocomplete } from '../../../components/safety/drug-autocomplete';
+import { SEVERITY_ORDER, sourceGrade, sourceName } from '../../../components/safety/severity';
+import { DrugAutocomplete, formLabel, routeLabel } from '../../../components/safety/drug-autocomplete';
 import { SEVERITY_STYLE } from '../../../components/safety/safety-alert-list';
 
 export const KB_BROWSER_PAGE_SIZE = 20;
@@ -118,8 +118,8 @@ export function KbBrowserPage() {
                   >
                     <option value="">{t('medsafety.browser.all')}</option>
                     {sources.map((s) => (
-                      <option key={s.code} value={s.code}>
-                        {s.code}
+                      <option key={s.code} value={s.code} title={s.code}>
+                        {sourceName(s.code, t)}
                       </option>
                     ))}
                   </Select>
@@ -168,7 +168,7 @@ function IngredientCard({ ingredient }: { ingredient: KbIngredient }) {
           <dt className="text-slate-500">{t('medsafety.browser.product')}</dt>
           <dd data-testid="kb-ingredient-product">
             {product
-              ? [product.brands, product.strength, product.form, product.route].filter(Boolean).join(' · ')
+              ? [product.brands, product.strength, product.form && formLabel(product.form, t), product.route && routeLabel(product.route, t)].filter(Boolean).join(' · ')
               : t('medsafety.browser.notOrderable')}
           </dd>
           {product ? (
@@ -234,20 +234,25 @@ function InteractionTable({ ingredient, onOpen, filtered }: { ingredient: KbIngr
                 <span aria-hidden="true">{SEVERITY_STYLE[s].icon}</span> {t(`medsafety.severity.${s}`)}
               </TableCell>
               <TableCell>
-                <button type="button" className="text-left text-sky-700 underline" data-testid={`kb-partner-${row.partnerId}`} onClick={() => row.partnerId && onOpen(row.partnerId)}>
-                  {row.partnerName}
+                {/* the partner's DrugBank id and the rule's id only as tooltips (no raw code on the screen) */}
+                <button
+                  type="button"
+                  className="text-left text-sky-700 underline"
+                  title={row.partnerId}
+                  data-testid={`kb-partner-${row.partnerId}`}
+                  onClick={() => row.partnerId && onOpen(row.partnerId)}
+                >
+                  {row.partnerName || row.partnerId}
                 </button>
-                <div className="font-mono text-xs text-slate-500">{row.partnerId}</div>
               </TableCell>
-              <TableCell className="whitespace-nowrap" data-testid="kb-interaction-source">
-                <span className="font-mono">{row.source}</span>
-                {row.sourceSeverity ? <div className="text-xs text-slate-500">{row.sourceSeverity}</div> : null}
+              <TableCell className="whitespace-nowrap" data-testid="kb-interaction-source" title={[row.source, row.sourceSeverity].filter(Boolean).join(' · ')}>
+                <span>{sourceName(row.source, t)}</span>
+                {row.sourceSeverity ? <div className="text-xs text-slate-500">{sourceGrade(row.sourceSeverity, t) ?? row.sourceSeverity}</div> : null}
               </TableCell>
-              <TableCell className="max-w-md">
+              <TableCell className="max-w-md" title={row.ruleId} data-testid="kb-interaction-text">
                 {row.description ? <p>{row.description}</p> : null}
                 {row.mechanism ? <p className="text-xs text-slate-600">{t('medsafety.browser.mechanism', { text: row.mechanism })}</p> : null}
                 {!row.description && !row.mechanism ? <span className="text-slate-400">—</span> : null}
-                <p className="font-mono text-xs text-slate-400">{row.ruleId}</p>
               </TableCell>
               <TableCell className="max-w-xs text-xs text-slate-600">{row.citation}</TableCell>
             </TableRow>

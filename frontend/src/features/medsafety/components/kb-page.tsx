@@ -9,7 +9,7 @@ import { Table, TableBody, TableCell, TableHead, TableHeaderCell, TableRow } fro
 import { problemMessage } from '../../../lib/problem-message';
 import { useKb } from '../api/get-kb';
 import { ReferenceSetCard } from './reference-set-card';
-import { INTERACTION_SOURCES } from '../../../components/safety/severity';
+import { sourceName } from '../../../components/safety/severity';
 
 /** /kb: which knowledge base the safety checks use: version, sources with citations, rule counts. */
 export function KbPage() {
@@ -18,8 +18,7 @@ export function KbPage() {
   const counts = Object.entries(kb.data?.counts ?? {}).sort(([a], [b]) => a.localeCompare(b));
   const max = Math.max(1, ...counts.map(([, n]) => n));
   // sources and counts by name in the reader's language; the key only as a tooltip (issue 15: no raw code)
-  const sourceLabel = (code: string | undefined) =>
-    code && (INTERACTION_SOURCES as readonly string[]).includes(code) ? t(`medsafety.sourceName.${code}`) : (code ?? '—');
+  const sourceLabel = (code: string | undefined) => sourceName(code, t) || '—';
   const countLabel = (key: string) => {
     const parts = key.split('.');
     if (parts[0] === 'rules' && parts.length === 3) {

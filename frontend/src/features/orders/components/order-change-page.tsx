@@ -3,6 +3,7 @@ import type { TFunction } from 'i18next';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link, useNavigate, useParams } from 'react-router-dom';
+import { PatientBanner } from '../../../components/patient/patient-banner';
 import { Alert } from '../../../components/ui/alert';
 import { PageHeader } from '../../../components/ui/page-header';
 import { Spinner } from '../../../components/ui/spinner';
@@ -46,13 +47,10 @@ export function OrderChangePage({ mode, roles, userId }: { mode: OrderChangeMode
       {detail.isError ? <OrderLoadError error={detail.error} /> : null}
       {data && order ? (
         <>
+          <PatientBanner patientId={order.patientId} fallback={{ name: order.patientName, mrn: order.patientMrn }} />
           <PageHeader
             title={t(`orders.change.${mode}.title`, { number: order.orderNumber })}
-            description={
-              <span data-testid="order-change-patient">
-                {order.patientName} · {order.patientMrn} · {order.type ? t(`orders.type.${order.type}`) : ''}
-              </span>
-            }
+            description={<span data-testid="order-change-type">{order.type ? t(`orders.type.${order.type}`) : ''}</span>}
           />
           {allowed ? (
             mode === 'edit' ? (

@@ -19,10 +19,11 @@ import type { OrderDetailView, OrderLink } from '../../../types/api';
 import { useCancelOrder } from '../api/cancel-order';
 import { useOrder } from '../api/get-order';
 import { newIdempotencyKey } from '../api/order-mutation';
+import { useLabTests } from '../api/search-lab-tests';
 import { useStartOrder } from '../api/start-order';
 import { useWithdrawOrder } from '../api/withdraw-order';
-import { cancelText } from '../lib/cancel-cause';
-import { isCritical, referenceRange } from '../lib/lab-flags';
+import { cancelText, transitionNote } from '../lib/cancel-cause';
+import { isCritical, labTestName, referenceRange } from '../lib/lab-flags';
 import { doctorActions } from '../lib/order-actions';
 import { isSavedOrderState } from '../lib/saved-order-state';
 import { isOverdue } from '../lib/worklist';
@@ -190,8 +191,9 @@ export function OrderDetailPage({ roles, userId }: { roles: readonly string[]; u
               <CardContent>
                 <ol className="relative ml-2 border-l-2 border-slate-200" data-testid="order-timeline">
                   {(data.timeline ?? []).map((step, i) => {
-                    // a system-made cancellation is said in the reader's language, not the English note stored with it
-                    const note = step.to === 'CANCELLED' && order.cancelCause ? cancelled : step.note;
+                    // what the system did (a cancellation, a study received) is said in the reader's language, not the
+                    // English note stored with it
+                    const note = transitionNote(step, order, t);
                     return (
                       <li key={i} className="mb-4 ml-4" data-testid="timeline-step" data-to={step.to}>
                         <span className="absolute -left-[7px] mt-1.5 h-3 w-3 rounded-full border-2 border-white bg-sky-600" aria-hidden="true" />
@@ -248,7 +250,9 @@ function Payload({ data }: { data: OrderDetailView }) {
   if (data.labTest) {
     return (
       <>
-        <Row label={t('orders.fields.labTest')}>{data.labTest.testCode}</Row>
+        <Row label={t('orders.fields.labTest')}>
+          <LabTestLabel code={data.labTest.testCode} testId="order-lab-test" />
+        </Row>
         {data.labTest.specimen ? <Row label={t('orders.fields.specimen')}>{t(`orders.specimen.${data.labTest.specimen}`, { defaultValue: data.labTest.specimen })}</Row> : null}
       </>
     );
@@ -291,7 +295,7 @@ function LabResults({ data }: { data: OrderDetailView }) {
             {(data.results ?? []).map((r) => (
               <TableRow key={r.testCode} data-testid={`result-${r.testCode}`} data-flag={r.flag} className={cn(isCritical(r.flag) && 'bg-rose-50')}>
                 <TableCell>
-                  {r.name} <span className="font-mono text-xs text-slate-500">{r.loinc}</span>
+                  <LabTestLabel code={r.testCode} fallback={r.name} /> <span className="font-mono text-xs text-slate-500">{r.loinc}</span>
                 </TableCell>
                 <TableCell className={cn(isCritical(r.flag) && 'font-bold text-rose-700')}>{r.value ?? r.text}</TableCell>
                 <TableCell>{r.unit}</TableCell>
@@ -303,6 +307,21 @@ function LabResults({ data }: { data: OrderDetailView }) {
         </Table>
       </CardContent>
     </Card>
+  );
+}
+
+/**
+ * A lab test or panel by its catalogue name in the UI language (the server's result names are English); the code
+ * only as a tooltip, and as the text while the catalogue loads or when it does not know the code.
+ */
+function LabTestLabel({ code, fallback, testId }: { code: string | undefined; fallback?: string; testId?: string }) {
+  const { i18n } = useTranslation();
+  const catalogue = useLabTests('');
+  const test = (catalogue.data ?? []).find((x) => x.code === code);
+  return (
+    <span title={code} data-testid={testId}>
+      {test ? labTestName(test, i18n.language) : fallback || code}
+    </span>
   );
 }
 

@@ -209,7 +209,7 @@ function MedicationFields({ values, onChange, error }: { values: OrderFormValues
               const defaults = productDefaults(drug);
               onChange({
                 drugId: drug.id ?? '',
-                drugLabel: drugLabel(drug, i18n.language),
+                drugLabel: drugLabel(drug, i18n.language, t),
                 ...(defaults.dose ? { dose: defaults.dose, doseUnit: defaults.doseUnit } : {}),
                 ...(defaults.route ? { route: defaults.route } : {}),
                 drugForm: defaults.form,
@@ -219,8 +219,9 @@ function MedicationFields({ values, onChange, error }: { values: OrderFormValues
           />
           <p className="mt-1 text-sm" data-testid="order-drug-selected">
             {values.drugId ? (
-              <span className="font-medium text-slate-900">
-                {values.drugLabel} <span className="font-mono text-xs text-slate-500">{values.drugId}</span>
+              // the DrugBank id only as a tooltip (no raw code on a clinical screen)
+              <span className="font-medium text-slate-900" title={values.drugId}>
+                {values.drugLabel || values.drugId}
               </span>
             ) : (
               <span className="text-slate-500">{t('orders.fields.noDrug')}</span>

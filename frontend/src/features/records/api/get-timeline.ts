@@ -3,7 +3,23 @@ import { apiClient } from '../../../lib/api-client';
 import type { TimelinePage } from '../../../types/api';
 import { timelineKey } from './keys';
 
-export const TIMELINE_TYPES = ['ENCOUNTER', 'NOTE', 'VITALS', 'DIAGNOSIS', 'APPOINTMENT'] as const;
+/**
+ * The entry types the filter offers: every type a TimelineSource on the server produces (Timeline.types(), which the
+ * `types` parameter accepts). A reader who may not see a type (imaging studies, AI suggestions) gets none of it.
+ */
+export const TIMELINE_TYPES = [
+  'ENCOUNTER',
+  'NOTE',
+  'VITALS',
+  'DIAGNOSIS',
+  'APPOINTMENT',
+  'ORDER',
+  'RESULT',
+  'IMAGING',
+  'RADIOLOGY_REPORT',
+  'RADIOLOGY_ADDENDUM',
+  'AI_SUGGESTION',
+] as const;
 
 export interface TimelineParams {
   types: readonly string[];

@@ -10,6 +10,7 @@ import { Pagination } from '../../../components/ui/pagination';
 import { problemMessage } from '../../../lib/problem-message';
 import { formatInstant, hospitalDayEnd, hospitalDayStart } from '../../../lib/time';
 import { TIMELINE_TYPES, useTimeline } from '../api/get-timeline';
+import { timelineCodeLabel } from '../lib/timeline-labels';
 
 const PAGE_SIZE = 10;
 
@@ -27,21 +28,6 @@ export function TimelineSection({ patientId }: { patientId: string }) {
     page,
     size: PAGE_SIZE,
   });
-  // statuses and result flags are translated; diagnosis codes are shown as they are
-  const codeLabel = (type: string | undefined, code: string) =>
-    type === 'ENCOUNTER'
-      ? t(`records.status.${code}`, { defaultValue: code })
-      : type === 'APPOINTMENT'
-        ? t(`scheduling.status.${code}`, { defaultValue: code })
-        : type === 'AI_SUGGESTION'
-          ? t(`ai.band.${code}`, { defaultValue: code })
-          : type === 'RADIOLOGY_REPORT' || type === 'RADIOLOGY_ADDENDUM'
-            ? t(`records.reportCode.${code}`, { defaultValue: code })
-            : type === 'ORDER'
-              ? t(`orders.status.${code}`, { defaultValue: code })
-              : type === 'RESULT'
-                ? t(`records.timelineResult.${code}`, { defaultValue: code })
-                : code;
   const toggle = (type: string) => {
     setPage(0);
     setTypes((current) => (current.includes(type) ? current.filter((x) => x !== type) : [...current, type]));
@@ -73,7 +59,7 @@ export function TimelineSection({ patientId }: { patientId: string }) {
             <li key={`${e.type}-${e.id}`} className="flex flex-wrap gap-2 py-2 text-sm" data-testid="timeline-entry">
               <span className="tabular-nums text-slate-500">{formatInstant(e.occurredAt, i18n.language)}</span>
               <span className="font-medium">{t(`records.type.${e.type}`, { defaultValue: e.type })}</span>
-              {e.code ? <span className="font-mono">{codeLabel(e.type, e.code)}</span> : null}
+              {e.code ? <span className="font-mono">{timelineCodeLabel(e.type, e.code, t)}</span> : null}
               {e.text ? <span className="text-slate-700">{e.text}</span> : null}
               {e.actor ? <span className="text-slate-500">— {e.actor}</span> : null}
               {(e.type === 'RADIOLOGY_REPORT' || e.type === 'RADIOLOGY_ADDENDUM') && e.id ? (

@@ -130,7 +130,11 @@ class OrderJourneyBrowserTests extends DemoBrowserTest {
         doctor.getByTestId("order-type-MEDICATION").click();
         doctor.getByTestId("order-drug-search").fill("simvastatin");
         doctor.getByTestId("drug-option-" + SIMVASTATIN).click();
-        assertThat(doctor.getByTestId("order-drug-selected")).containsText(SIMVASTATIN);
+        // the drug by its name; the DrugBank id only as the tooltip
+        assertThat(doctor.getByTestId("order-drug-selected")).containsText("심바스타틴");
+        assertThat(doctor.getByTestId("order-drug-selected")).not().containsText(SIMVASTATIN);
+        assertThat(doctor.getByTestId("order-drug-selected").locator("[title='" + SIMVASTATIN + "']"))
+                .isVisible();
         doctor.getByTestId("order-dose").fill("20");
         doctor.getByTestId("order-duration").fill("14");
         doctor.getByTestId("order-quantity").fill("14");
