@@ -96,7 +96,7 @@ describe.each(['ko', 'en'] as const)('audit labels in %s', (lang) => {
 describe('auditResourceLabel', () => {
   it('names a FHIR resource in words, not as the stored fhir:<type>', async () => {
     await setLanguage('ko');
-    expect(auditResourceLabel('fhir:MedicationRequest', i18n.t)).toBe('FHIR 처방');
+    expect(auditResourceLabel('fhir:MedicationRequest', i18n.t)).toBe('FHIR 의약품 오더');
     expect(auditResourceLabel('fhir', i18n.t)).toBe('FHIR');
     expect(auditResourceLabel('ClinicalNote', i18n.t)).toBe('경과 기록');
   });

@@ -110,6 +110,7 @@ export type NotificationView = Schemas['NotificationView'];
 export type NotificationPage = Schemas['NotificationPage'];
 // Orders (OCS)
 export type OrderView = Schemas['OrderView'];
+export type OrderItem = Schemas['OrderItem'];
 export type OrderDetailView = Schemas['OrderDetailView'];
 export type PageViewOrderView = Schemas['PageViewOrderView'];
 export type OrderForm = Schemas['OrderForm'];

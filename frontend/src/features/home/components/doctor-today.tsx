@@ -8,6 +8,7 @@ import { problemMessage } from '../../../lib/problem-message';
 import { formatInstant, hospitalDay } from '../../../lib/time';
 import type { AppointmentView, OrderView } from '../../../types/api';
 import { useMyOrdersIn, useTodayAppointments } from '../api/get-doctor-today';
+import { orderItemText } from '../../../lib/order-item-text';
 
 const LIST_SIZE = 10;
 
@@ -74,7 +75,7 @@ function OrderRow({ order }: { order: OrderView }) {
         {order.overdue ? <span className="rounded bg-rose-100 px-1.5 text-xs text-rose-900">{t('orders.overdue')}</span> : null}
       </div>
       <div className="text-xs text-slate-600">
-        {order.summary} · <time dateTime={order.createdAt}>{formatInstant(order.createdAt, i18n.language)}</time>
+        {orderItemText(order, t, i18n.language)} · <time dateTime={order.createdAt}>{formatInstant(order.createdAt, i18n.language)}</time>
       </div>
     </li>
   );

@@ -18,6 +18,7 @@ import { formatInstant } from '../../../lib/time';
 import type { OrderDetailView, OrderLink } from '../../../types/api';
 import { useCancelOrder } from '../api/cancel-order';
 import { useOrder } from '../api/get-order';
+import { orderItemText } from '../../../lib/order-item-text';
 import { newIdempotencyKey } from '../api/order-mutation';
 import { useLabTests } from '../api/search-lab-tests';
 import { useStartOrder } from '../api/start-order';
@@ -69,7 +70,7 @@ export function OrderDetailPage({ roles, userId }: { roles: readonly string[]; u
             }
             description={
               <>
-                {order.summary}{' '}
+                {orderItemText(order, t, i18n.language)}{' '}
                 <EvidenceLink context="ORDER" terms={[orderEvidenceTerm(order.summary)]} testId="order-evidence" />
               </>
             }

@@ -12,6 +12,7 @@ import { useCreateOrder } from '../api/create-order';
 import { usePatient } from '../api/get-patient';
 import { newIdempotencyKey } from '../api/order-mutation';
 import { usePatientSearch } from '../api/search-patients';
+import { orderItemText } from '../../../lib/order-item-text';
 import { OrderFormCard } from './order-form-card';
 import { SendOrderButton } from './send-order-button';
 
@@ -102,7 +103,7 @@ function NewOrderForm({ patientId, onCreated }: { patientId: string; onCreated: 
 }
 
 function CreatedCard({ order, onAnother }: { order: OrderDetailView; onAnother: () => void }) {
-  const { t } = useTranslation();
+  const { t, i18n } = useTranslation();
   const navigate = useNavigate();
   const id = order.order?.id ?? '';
   const medication = order.order?.type === ('MEDICATION' satisfies OrderType);
@@ -110,7 +111,7 @@ function CreatedCard({ order, onAnother }: { order: OrderDetailView; onAnother: 
     <Card data-testid="order-created">
       <CardHeader>
         <CardTitle>
-          {t('orders.entry.created', { number: order.order?.orderNumber })} — {order.order?.summary}
+          {t('orders.entry.created', { number: order.order?.orderNumber })} — {orderItemText(order.order, t, i18n.language)}
         </CardTitle>
       </CardHeader>
       <CardContent className="space-y-4">

@@ -8,6 +8,7 @@ import { cn } from '../../../lib/cn';
 import { formatInstant } from '../../../lib/time';
 import type { OrderView } from '../../../types/api';
 import { isOverdue } from '../lib/worklist';
+import { orderItemText } from '../../../lib/order-item-text';
 import { Badge } from '../../../components/ui/badge';
 import { OrderStatusBadge, OverdueBadge, PriorityBadge } from './order-badges';
 
@@ -73,7 +74,7 @@ export function OrdersTable({
                 </TableCell>
                 <TableCell className="whitespace-nowrap">{order.type ? t(`orders.type.${order.type}`) : ''}</TableCell>
                 <TableCell data-testid="order-summary">
-                  {order.summary}
+                  {orderItemText(order, t, i18n.language)}
                   {order.overridden ? (
                     <Badge tone="warning" className="ml-2" data-testid="order-overridden" title={t('orders.verification.overriddenHint')}>
                       ⚠ {t('orders.verification.overridden')}

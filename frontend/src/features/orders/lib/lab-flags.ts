@@ -41,7 +41,5 @@ export function resultTests(code: string | undefined, catalogue: readonly LabTes
   return (test.members ?? []).flatMap((member) => catalogue.filter((entry) => entry.code === member));
 }
 
-/** A catalogue entry's name in the UI language. */
-export function labTestName(test: Pick<LabTestView, 'nameEn' | 'nameKo' | 'code'>, lang: string): string {
-  return (lang === 'en' ? test.nameEn || test.nameKo : test.nameKo || test.nameEn) || test.code || '';
-}
+/** A catalogue entry's name in the UI language (shared with the order's one-line text). */
+export { labTestName } from '../../../lib/order-item-text';

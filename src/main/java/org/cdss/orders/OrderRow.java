@@ -29,6 +29,8 @@ record OrderRow(
         OrderDetails.Imaging imaging,
         OrderDetails.TissueExam tissueExam,
         String summary,
+        String labNameEn,
+        String labNameKo,
         String cancelReason,
         CancelCause cancelCause,
         Boolean checkComplete,
@@ -43,11 +45,16 @@ record OrderRow(
         int messages) {
 
     /** An order with its lab test name and counts of overrides and messages, for {@link #from}. */
-    static final String SELECT = "SELECT o.*, lt.name_en AS lab_name, "
+    static final String SELECT = "SELECT o.*, lt.name_en AS lab_name, lt.name_ko AS lab_name_ko, "
             + "(SELECT COUNT(*) FROM order_safety_override so WHERE so.order_id = o.id) AS override_count, "
             + "(SELECT COUNT(*) FROM order_message om WHERE om.order_id = o.id) AS message_count "
             + "FROM clinical_order o "
             + "LEFT JOIN lab_test lt ON lt.code = o.lab_test_code ";
+
+    /** What is ordered, for the UI to write in the reader's language ({@link OrderView.OrderItem}). */
+    OrderView.OrderItem item() {
+        return new OrderView.OrderItem(medication, drugName, labTest, labNameEn, labNameKo, imaging, tissueExam);
+    }
 
     /** A row of {@link #SELECT}. */
     static OrderRow from(ResultSet rs, int n) throws SQLException {
@@ -117,6 +124,8 @@ record OrderRow(
                 imaging,
                 tissue,
                 summary,
+                labTest == null ? null : rs.getString("lab_name"),
+                labTest == null ? null : rs.getString("lab_name_ko"),
                 rs.getString("cancel_reason"),
                 cancelCause(rs.getString("cancel_cause")),
                 complete == null ? null : rs.getBoolean("last_check_complete"),

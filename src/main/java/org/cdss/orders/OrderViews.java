@@ -147,6 +147,7 @@ class OrderViews {
                             r.orderedBy(),
                             names.of(r.orderedBy()),
                             r.summary(),
+                            r.item(),
                             r.dueAt(),
                             !r.status().isFinal() && r.dueAt().isBefore(now),
                             r.createdAt(),
