@@ -40,7 +40,8 @@ export function ModelCardPage() {
     <div className="space-y-4" data-testid="ai-model-card-page">
       <PageHeader title={c.name ?? c.id ?? id} description={`${c.id} ${c.version} · ${c.task ?? ''}`} />
       <Alert tone="warning" data-testid="ai-card-status">
-        {c.statusText}
+        {/* the status in the reader's language; the card's own statement (its authors' words, in English) after it */}
+        <strong>{t(`ai.status.${c.status}`, { defaultValue: t('ai.status.RESEARCH_USE_ONLY') })}</strong> {c.statusText}
       </Alert>
       <Card>
         <CardHeader>

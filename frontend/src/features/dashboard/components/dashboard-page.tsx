@@ -11,6 +11,7 @@ import { hospitalDay } from '../../../lib/time';
 import type { StatusCounts } from '../../../types/api';
 import { useAppointmentStats } from '../api/get-appointment-stats';
 import { useDepartments } from '../api/list-departments';
+import { departmentName as nameOf } from '../../../lib/department-name';
 
 const COUNT_KEYS = ['total', 'scheduled', 'waiting', 'inConsultation', 'completed', 'noShows', 'cancelled'] as const;
 
@@ -43,9 +44,10 @@ export function DashboardPage() {
   const [departmentId, setDepartmentId] = useState('');
   const stats = useAppointmentStats({ date, departmentId: departmentId || undefined });
   const departments = useDepartments();
+  // the shared helper's name in the UI language; a department not (yet) in the list shows a dash, never its id
   const departmentName = (id?: string) => {
     const d = departments.data?.find((x) => x.id === id);
-    return d ? (i18n.language.startsWith('ko') ? d.nameKo : d.nameEn) : id;
+    return d ? nameOf(d, i18n.language) : '—';
   };
   const byHour = stats.data?.byHour ?? [];
   const maxHour = Math.max(1, ...byHour.map((h) => h.count ?? 0));

@@ -10,6 +10,7 @@ import { problemMessage } from '../../../lib/problem-message';
 import { useStudy } from '../api/studies';
 import { SeriesList } from './series-list';
 import type { Measurement, StackViewer, ViewerTool } from '../lib/stack-viewer';
+import { modalityLabel } from '../lib/modality';
 
 const TOOLS: ViewerTool[] = ['windowLevel', 'zoom', 'pan', 'length'];
 
@@ -76,7 +77,7 @@ export function DicomViewerPage() {
       {study.data?.patientId ? <PatientBanner patientId={study.data.patientId} /> : null}
       <PageHeader
         title={study.data?.description || t('imaging.untitled')}
-        description={study.data ? [study.data.studyDate, study.data.modality].filter(Boolean).join(' · ') : undefined}
+        description={study.data ? [study.data.studyDate, modalityLabel(study.data.modality, t)].filter(Boolean).join(' · ') : undefined}
         actions={
           <Link to={`/imaging/studies/${id}`} className="text-sm text-sky-700 hover:underline">
             {t('imaging.viewer.simple')}

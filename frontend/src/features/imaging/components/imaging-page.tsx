@@ -10,6 +10,7 @@ import { problemMessage } from '../../../lib/problem-message';
 import { usePatientStudies } from '../api/studies';
 import { ImagingUploadPanel } from './imaging-upload-panel';
 import { VolumeList } from './volume-list';
+import { modalityLabel } from '../lib/modality';
 
 /** A patient's imaging studies (thumbnails of each series), with the upload panel for those who may upload. */
 export function ImagingPage({ canUpload }: { canUpload: boolean }) {
@@ -38,7 +39,7 @@ export function ImagingPage({ canUpload }: { canUpload: boolean }) {
                     {study.description || t('imaging.untitled')}
                   </Link>
                   <span className="text-sm text-slate-600">
-                    {[study.studyDate, study.modality, t('imaging.counts', { series: study.seriesCount, images: study.instanceCount })]
+                    {[study.studyDate, modalityLabel(study.modality, t), t('imaging.counts', { series: study.seriesCount, images: study.instanceCount })]
                       .filter(Boolean)
                       .join(' · ')}
                   </span>

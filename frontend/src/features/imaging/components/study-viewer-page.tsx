@@ -8,6 +8,7 @@ import { PatientBanner } from '../../../components/patient/patient-banner';
 import { problemMessage } from '../../../lib/problem-message';
 import { useStudy } from '../api/studies';
 import { SeriesList } from './series-list';
+import { modalityLabel } from '../lib/modality';
 
 /**
  * A simple series viewer: pick a series, scroll through its images (slider, mouse wheel, arrow keys). The images are
@@ -30,7 +31,7 @@ export function StudyViewerPage() {
       {study.data?.patientId ? <PatientBanner patientId={study.data.patientId} /> : null}
       <PageHeader
         title={study.data?.description || t('imaging.untitled')}
-        description={study.data ? [study.data.studyDate, study.data.modality].filter(Boolean).join(' · ') : undefined}
+        description={study.data ? [study.data.studyDate, modalityLabel(study.data.modality, t)].filter(Boolean).join(' · ') : undefined}
         actions={
           <div className="flex flex-wrap gap-3">
             {current ? (

@@ -15,6 +15,10 @@ import { usePatientSearch } from '../api/search-patients';
 import { orderItemText } from '../../../lib/order-item-text';
 import { OrderFormCard } from './order-form-card';
 import { SendOrderButton } from './send-order-button';
+import { Alert } from '../../../components/ui/alert';
+import { EmptyState } from '../../../components/ui/empty-state';
+import { Spinner } from '../../../components/ui/spinner';
+import { problemMessage } from '../../../lib/problem-message';
 
 /**
  * /patients/:id/orders/new (and /orders/new, which first asks for the patient): the doctor's order entry. After
@@ -73,6 +77,9 @@ function PatientChooser({ onPick }: { onPick: (id: string) => void }) {
             {t('common.search')}
           </Button>
         </form>
+        {result.isFetching ? <Spinner /> : null}
+        {result.isError ? <Alert tone="error">{problemMessage(result.error, t)}</Alert> : null}
+        {result.isSuccess && (result.data.content ?? []).length === 0 ? <EmptyState title={t('patientSearch.noResults')} /> : null}
         <ul className="divide-y divide-slate-100">
           {(result.data?.content ?? []).map((p) => (
             <li key={p.id}>
