@@ -12,10 +12,21 @@ export interface PickedPatient {
 }
 
 /**
- * The audit viewer's patient filter (issue 15 item 6): the administrator types a name or an MRN and picks the patient
- * from the matches; the id travels in the URL, the name and MRN are what is shown.
+ * An administrator's patient picker (the audit viewer's patient filter, issue 15 item 6; the patient a new patient
+ * account belongs to): type a name or an MRN and pick the patient from the matches; the id travels in the URL or the
+ * request, the name and MRN are what is shown.
  */
-export function AuditPatientPick({ id, value, onChange }: { id: string; value: PickedPatient | undefined; onChange: (picked: PickedPatient | undefined) => void }) {
+export function AuditPatientPick({
+  id,
+  value,
+  onChange,
+  testId = 'audit-filter-patient',
+}: {
+  id: string;
+  value: PickedPatient | undefined;
+  onChange: (picked: PickedPatient | undefined) => void;
+  testId?: string;
+}) {
   const { t } = useTranslation();
   const [text, setText] = useState('');
   const [debounced, setDebounced] = useState('');
@@ -40,7 +51,7 @@ export function AuditPatientPick({ id, value, onChange }: { id: string; value: P
     <div className="relative">
       <Input
         id={id}
-        data-testid="audit-filter-patient"
+        data-testid={testId}
         type="search"
         value={text}
         placeholder={t('audit.patientPick.placeholder')}

@@ -14,6 +14,7 @@ import type { Role } from '../../../types/api';
 import { createUserRequestSchema, useCreateUser } from '../api/create-user';
 import { DepartmentCheckboxes } from './department-checkboxes';
 import { RoleCheckboxes } from './role-checkboxes';
+import { AuditPatientPick, type PickedPatient } from './audit-patient-pick';
 
 /** /admin/users/new */
 export function UserCreatePage() {
@@ -25,7 +26,7 @@ export function UserCreatePage() {
   const [password, setPassword] = useState('');
   const [roles, setRoles] = useState<Role[]>([]);
   const [departmentIds, setDepartmentIds] = useState<string[]>([]);
-  const [patientId, setPatientId] = useState('');
+  const [patient, setPatient] = useState<PickedPatient | undefined>();
   const [fieldErrors, setFieldErrors] = useState<Record<string, string>>({});
 
   const onSubmit = (event: FormEvent) => {
@@ -36,7 +37,7 @@ export function UserCreatePage() {
       password,
       roles,
       departmentIds,
-      patientId: patientId.trim() || undefined,
+      patientId: patient?.id,
     });
     if (!parsed.success) {
       setFieldErrors(zodFieldErrors(parsed.error));
@@ -100,13 +101,7 @@ export function UserCreatePage() {
                 error={fieldErrors.patientId}
                 hint={t('admin.users.patientIdHint')}
               >
-                <Input
-                  {...fieldProps('patientId', fieldErrors.patientId)}
-                  autoComplete="off"
-                  spellCheck={false}
-                  value={patientId}
-                  onChange={(event) => setPatientId(event.target.value)}
-                />
+                <AuditPatientPick id="patientId" value={patient} onChange={setPatient} testId="user-patient-pick" />
               </FormField>
             </div>
             <RoleCheckboxes value={roles} onChange={setRoles} error={fieldErrors.roles} />
