@@ -95,10 +95,20 @@ class Accounts {
         return principal;
     }
 
-    @Transactional
+    /**
+     * A wrong current password counts toward the account's lockout as a wrong login does (and commits, though the
+     * request is refused): otherwise a session left open on a ward workstation would let anyone try passwords without
+     * limit, this answer telling a right guess from a wrong one. A locked account changes nothing.
+     */
+    @Transactional(noRollbackFor = DomainException.class)
     void changePassword(CdssPrincipal principal, String currentPassword, String newPassword) {
         UserAccount user = users.findById(principal.userId()).orElseThrow(DomainException::notFound);
+        Instant now = clock.instant();
+        if (user.isLocked(now)) {
+            throw Authentication.locked(user.lockedUntil(), now);
+        }
         if (!passwords.matches(currentPassword, user.passwordHash())) {
+            user.registerFailedLogin(now);
             audit.record(new AuditEvent(
                     "PASSWORD_CHANGE",
                     "User",

@@ -94,7 +94,7 @@ class Authentication {
         return principal;
     }
 
-    private static DomainException locked(Instant until, Instant now) {
+    static DomainException locked(Instant until, Instant now) {
         long minutes = Math.max(1, Duration.between(now, until).toSeconds() / 60 + 1);
         return new DomainException(ProblemCode.ACCOUNT_LOCKED, "problem.account-locked.detail-minutes", minutes);
     }

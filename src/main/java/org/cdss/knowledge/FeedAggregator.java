@@ -88,29 +88,44 @@ class FeedAggregator {
             request.header("If-Modified-Since", feed.lastModified());
         }
         String error;
+        java.util.concurrent.atomic.AtomicBoolean cutOff = new java.util.concurrent.atomic.AtomicBoolean();
+        java.util.concurrent.ScheduledFuture<?> deadline = null;
         try {
-            // the body is read only up to MAX_BODY (+1 byte to know it was longer): a feed server cannot fill the heap
-            HttpResponse<byte[]> response = http.send(
-                    request.build(),
-                    info -> HttpResponse.BodySubscribers.mapping(
-                            HttpResponse.BodySubscribers.ofInputStream(), FeedAggregator::readBounded));
-            int status = response.statusCode();
+            // HttpRequest.timeout bounds only the wait for the headers: the body gets the same time once they came,
+            // after which the stream is closed under the reader — a server that sends headers and then trickles the
+            // body would otherwise hold this thread, and the scheduled jobs that share it, for ever. The body is read
+            // only up to MAX_BODY (+1 byte to know it was longer): a feed server cannot fill the heap either.
+            HttpResponse<java.io.InputStream> answer =
+                    http.send(request.build(), HttpResponse.BodyHandlers.ofInputStream());
+            java.io.InputStream stream = answer.body();
+            deadline = WATCHDOG.schedule(
+                    () -> {
+                        cutOff.set(true);
+                        closeQuietly(stream);
+                    },
+                    timeout.toMillis(),
+                    java.util.concurrent.TimeUnit.MILLISECONDS);
+            byte[] body = readBounded(stream);
+            if (cutOff.get()) {
+                throw new HttpTimeoutException("the body did not arrive within " + timeout);
+            }
+            int status = answer.statusCode();
             if (status == 304) {
                 store.succeeded(feed.id(), feed.etag(), feed.lastModified(), clock.instant(), next(0));
                 return 0;
             }
             if (status == 200) {
-                if (response.body() == null) {
+                if (body == null) {
                     error = "UNREACHABLE"; // the connection broke while the body was read
-                } else if (response.body().length > MAX_BODY) {
+                } else if (body.length > MAX_BODY) {
                     error = "TOO_LARGE";
                 } else {
-                    List<FeedParser.Item> items = FeedParser.parse(response.body(), zone.zoneId());
+                    List<FeedParser.Item> items = FeedParser.parse(body, zone.zoneId());
                     int added = store.addItems(feed.id(), items, clock.instant());
                     store.succeeded(
                             feed.id(),
-                            response.headers().firstValue("ETag").orElse(null),
-                            response.headers().firstValue("Last-Modified").orElse(null),
+                            answer.headers().firstValue("ETag").orElse(null),
+                            answer.headers().firstValue("Last-Modified").orElse(null),
                             clock.instant(),
                             next(0));
                     return added;
@@ -127,6 +142,10 @@ class FeedAggregator {
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             error = "INTERRUPTED";
+        } finally {
+            if (deadline != null) {
+                deadline.cancel(false);
+            }
         }
         int failures = feed.failures() + 1;
         store.failed(feed.id(), error, failures, clock.instant(), next(failures));
@@ -141,6 +160,19 @@ class FeedAggregator {
             wait = wait.multipliedBy(2);
         }
         return clock.instant().plus(wait.compareTo(maxBackoff) > 0 ? maxBackoff : wait);
+    }
+
+    /** Closes the body streams of fetches past their deadline (one daemon thread for all feeds). */
+    private static final java.util.concurrent.ScheduledExecutorService WATCHDOG =
+            java.util.concurrent.Executors.newSingleThreadScheduledExecutor(
+                    Thread.ofPlatform().name("feed-deadline").daemon().factory());
+
+    private static void closeQuietly(java.io.InputStream stream) {
+        try {
+            stream.close();
+        } catch (IOException ignored) {
+            // the reader sees its stream end either way
+        }
     }
 
     private static byte @org.jspecify.annotations.Nullable [] readBounded(java.io.InputStream body) {

@@ -47,8 +47,11 @@ class OrderForms {
         if (form.dueAt() != null && form.dueAt().isBefore(now.minus(DUE_GRACE))) {
             throw DomainException.field(ProblemCode.VALIDATION, "/dueAt", "order.due-in-past");
         }
-        if (!patients.exists(form.patientId())) {
-            throw DomainException.field(OrderProblem.UNKNOWN_REFERENCE, "/patientId", "order.patient-unknown");
+        switch (patients.state(form.patientId())) {
+            case UNKNOWN ->
+                throw DomainException.field(OrderProblem.UNKNOWN_REFERENCE, "/patientId", "order.patient-unknown");
+            case INACTIVE -> throw PatientDirectory.inactive("/patientId"); // merged or closed: order on the survivor
+            case ACTIVE -> {}
         }
         return switch (form.type()) {
             case MEDICATION -> validateMedication(form, exceptOrderId);

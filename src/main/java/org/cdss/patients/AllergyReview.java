@@ -37,11 +37,14 @@ class AllergyReview {
         CdssPrincipal user = CurrentUser.require();
         // the patient row is locked first, and recording an allergy updates that row (clear): a confirmation and a
         // new allergy are serialised, so "no known allergies" can never be stored beside an active allergy
-        jdbc.sql("SELECT id FROM patient WHERE id = :p FOR UPDATE")
+        boolean activeRecord = jdbc.sql("SELECT active FROM patient WHERE id = :p FOR UPDATE")
                 .param("p", patientId.toString())
-                .query(String.class)
+                .query(Boolean.class)
                 .optional()
                 .orElseThrow(() -> new DomainException(PatientProblem.NOT_FOUND));
+        if (!activeRecord) {
+            throw PatientDirectory.inactive(""); // a merged record's allergies are on its survivor
+        }
         long active = jdbc.sql("SELECT COUNT(*) FROM patient_allergy WHERE patient_id = :p AND status = 'ACTIVE'")
                 .param("p", patientId.toString())
                 .query(Long.class)

@@ -198,7 +198,7 @@ public class ClinicalLists {
     @Transactional
     @PreAuthorize("hasAnyRole('DOCTOR','NURSE','PHARMACIST')")
     public UUID recordAllergy(UUID patientId, String substance, String reaction, AllergySeverity severity) {
-        requireExists(patientId);
+        requireActive(patientId);
         UUID id = UUID.randomUUID();
         CdssPrincipal user = CurrentUser.require();
         String text = substance.strip();
@@ -224,7 +224,7 @@ public class ClinicalLists {
     @Transactional
     @PreAuthorize("hasAnyRole('DOCTOR','NURSE','PHARMACIST')")
     public UUID recordMedication(UUID patientId, String name, String dose, LocalDate startedOn) {
-        requireExists(patientId);
+        requireActive(patientId);
         UUID id = UUID.randomUUID();
         CdssPrincipal user = CurrentUser.require();
         String text = name.strip();
@@ -250,7 +250,7 @@ public class ClinicalLists {
     @Transactional
     @PreAuthorize("hasAnyRole('DOCTOR','NURSE','PHARMACIST')")
     public UUID recordProblem(UUID patientId, String code, String description, LocalDate onsetOn) {
-        requireExists(patientId);
+        requireActive(patientId);
         UUID id = UUID.randomUUID();
         CdssPrincipal user = CurrentUser.require();
         jdbc.sql("""
@@ -329,6 +329,15 @@ public class ClinicalLists {
     private void requireExists(UUID patientId) {
         if (!directory.exists(patientId)) {
             throw new DomainException(PatientProblem.NOT_FOUND);
+        }
+    }
+
+    /** A new entry goes to an active record only (a merged record's lists moved to its survivor). */
+    private void requireActive(UUID patientId) {
+        switch (directory.state(patientId)) {
+            case UNKNOWN -> throw new DomainException(PatientProblem.NOT_FOUND);
+            case INACTIVE -> throw PatientDirectory.inactive("");
+            case ACTIVE -> {}
         }
     }
 

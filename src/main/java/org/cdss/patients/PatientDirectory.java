@@ -171,6 +171,35 @@ public class PatientDirectory {
         return patients.findByMrn(mrn.trim()).map(Patient::id);
     }
 
+    /** Whether a patient record exists, and whether it still takes new clinical data ({@link #takesNewData}). */
+    public enum RecordState {
+        UNKNOWN,
+        ACTIVE,
+        INACTIVE
+    }
+
+    /**
+     * The record's state in one statement, for the commands that add clinical data to it (orders, allergy, medication
+     * and problem entries, bookings): they refuse an {@link RecordState#INACTIVE} record with {@link #inactive}. A
+     * record merged into another (ADR 0026) keeps its history and takes nothing new: the medication-safety check
+     * reads one record's allergies and medications, so an order placed on the merged record would be checked against
+     * lists that moved to the survivor.
+     */
+    @Transactional(readOnly = true)
+    public RecordState state(UUID id) {
+        return jdbc.sql("SELECT active FROM patient WHERE id = :id")
+                .param("id", id.toString())
+                .query(Boolean.class)
+                .optional()
+                .map(active -> active ? RecordState.ACTIVE : RecordState.INACTIVE)
+                .orElse(RecordState.UNKNOWN);
+    }
+
+    /** The refusal of new clinical data for an inactive (merged or closed) record: 409, with the field's pointer. */
+    public static DomainException inactive(String pointer) {
+        return DomainException.field(PatientProblem.INACTIVE, pointer, "patient.inactive-takes-no-new-data");
+    }
+
     @Transactional(readOnly = true)
     public boolean exists(UUID id) {
         return jdbc.sql("SELECT COUNT(*) FROM patient WHERE id = :id")

@@ -14,6 +14,7 @@ import org.cdss.audit.AuditLog;
 import org.cdss.shared.DomainException;
 import org.cdss.shared.security.CdssPrincipal;
 import org.cdss.shared.security.CurrentUser;
+import org.cdss.shared.security.Role;
 import org.jspecify.annotations.Nullable;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.security.access.prepost.PreAuthorize;
@@ -33,6 +34,9 @@ import org.springframework.transaction.annotation.Transactional;
 public class PatientDuplicates {
 
     private static final int LIST_LIMIT = 100;
+
+    /** Who may match a resident registration number: those who may reveal one (front office, administrators). */
+    static final java.util.Set<Role> RRN_MATCHERS = java.util.EnumSet.of(Role.ADMIN_STAFF, Role.ADMIN);
 
     private final Patients patients;
     private final RrnHasher hasher;
@@ -81,7 +85,10 @@ public class PatientDuplicates {
     public List<DuplicateMatch> check(
             String name, LocalDate birthDate, @Nullable String phone, @Nullable String rrn, @Nullable UUID exclude) {
         Map<UUID, DuplicateMatch> found = new LinkedHashMap<>();
-        if (rrn != null && !rrn.isBlank()) {
+        // only who may reveal a number may match by it: the masked number (birth date and sex digit) leaves about a
+        // million candidates, and a check that answered "this number is that patient" to any doctor or nurse would
+        // let them find a number by trying them all (ADR 0026)
+        if (rrn != null && !rrn.isBlank() && CurrentUser.require().hasAny(RRN_MATCHERS)) {
             patients.findByRrnHash(hasher.hash(rrn)).ifPresent(p -> add(found, p, MatchReason.RRN));
         }
         for (Patient p : patients.findSameNameAndBirth(birthDate, nameKey(name))) {
@@ -98,6 +105,9 @@ public class PatientDuplicates {
         }
         audit.record(AuditEvent.success("PATIENT_DUPLICATE_CHECK", "Patient", null, null)
                 .withDetail("matches=" + found.size()));
+        // each record shown (name, MRN, birth date) is a read of that patient's data
+        found.forEach((id, match) -> audit.record(AuditEvent.success("PATIENT_DUPLICATE_CHECK", "Patient", id, id)
+                .withDetail("reasons=" + match.reasons())));
         return List.copyOf(found.values());
     }
 
@@ -211,6 +221,8 @@ public class PatientDuplicates {
             }
             moved += n;
         }
+        // the merged record's lists moved: its "no known allergies" no longer says anything about it
+        AllergyReview.clear(jdbc, merged);
         String sealed = source.rrnEncrypted();
         boolean rrnMoved = false;
         String plain = sealed == null ? null : cipher.decrypt(merged, sealed);

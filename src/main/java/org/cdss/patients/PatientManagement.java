@@ -149,8 +149,15 @@ public class PatientManagement {
         }
     }
 
+    /**
+     * The number is taken; which record holds it is said only to those who may match and reveal numbers
+     * ({@link PatientDuplicates#RRN_MATCHERS}): to a doctor or nurse the record's id would answer "whose number is
+     * this" for any number they try.
+     */
     private static DomainException duplicateRrn(@org.jspecify.annotations.Nullable UUID existing) {
         DomainException problem = new DomainException(PatientProblem.DUPLICATE_RRN);
-        return existing == null ? problem : problem.with("existingPatientId", existing);
+        return existing == null || !CurrentUser.require().hasAny(PatientDuplicates.RRN_MATCHERS)
+                ? problem
+                : problem.with("existingPatientId", existing);
     }
 }

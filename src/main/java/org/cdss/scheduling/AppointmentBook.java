@@ -78,8 +78,10 @@ public class AppointmentBook {
         if (user.has(Role.PATIENT) && !request.patientId().equals(user.patientId())) {
             throw DomainException.notFound();
         }
-        if (!patients.exists(request.patientId())) {
-            throw field("/patientId", SchedulingProblem.PATIENT_UNKNOWN);
+        switch (patients.state(request.patientId())) {
+            case UNKNOWN -> throw field("/patientId", SchedulingProblem.PATIENT_UNKNOWN);
+            case INACTIVE -> throw PatientDirectory.inactive("/patientId"); // merged or closed: book the survivor
+            case ACTIVE -> {}
         }
         StaffMember doctor = schedules.doctorIn(request.doctorId(), request.departmentId());
         ZonedDateTime start = request.localStart().atZone(zone);

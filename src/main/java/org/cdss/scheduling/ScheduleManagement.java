@@ -66,6 +66,18 @@ public class ScheduleManagement {
                 || Duration.between(request.startTime(), request.endTime()).toMinutes() < request.slotMinutes()) {
             throw field("/endTime", SchedulingProblem.SCHEDULE_WITHOUT_SLOT);
         }
+        // one doctor, one place at a time: hours that overlap another of the doctor's schedules on that weekday (in
+        // any department) would let two patients be booked into the same minutes at different slot starts, which the
+        // slot key (doctor and start) cannot see
+        boolean overlaps =
+                schedules.findByDoctorIdAndActiveTrueOrderByDayOfWeekAscStartTimeAsc(request.doctorId()).stream()
+                        .map(DoctorSchedule::view)
+                        .anyMatch(other -> other.dayOfWeek() == request.dayOfWeek()
+                                && other.startTime().isBefore(request.endTime())
+                                && request.startTime().isBefore(other.endTime()));
+        if (overlaps) {
+            throw field("/startTime", SchedulingProblem.SCHEDULE_OVERLAPS);
+        }
         DoctorSchedule schedule = schedules.save(new DoctorSchedule(
                 request.doctorId(),
                 request.departmentId(),

@@ -22,7 +22,9 @@ public enum SchedulingProblem implements ProblemType {
     OUTSIDE_HOURS("appointment.outside-hours", 422),
     NOT_A_DOCTOR_HERE("appointment.not-a-doctor-here", 422),
     /** A weekly schedule whose hours hold no slot. */
-    SCHEDULE_WITHOUT_SLOT("schedule.no-slot", 422);
+    SCHEDULE_WITHOUT_SLOT("schedule.no-slot", 422),
+    /** Weekly hours that overlap another of the doctor's schedules on the same weekday. */
+    SCHEDULE_OVERLAPS("schedule.overlaps", 409);
 
     private final String code;
     private final int status;

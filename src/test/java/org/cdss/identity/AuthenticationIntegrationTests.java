@@ -254,6 +254,36 @@ class AuthenticationIntegrationTests {
                 .isEqualTo(200);
     }
 
+    /**
+     * Wrong current passwords count toward the lockout as wrong logins do: a session left open cannot be used to try
+     * passwords without limit (the answer tells a right guess from a wrong one). Once locked, even the right password
+     * changes nothing, and the account's login is locked too.
+     */
+    @Test
+    void wrong_current_passwords_lock_the_account_as_wrong_logins_do() {
+        UserView nurse = testUsers.staff(Role.NURSE);
+        ApiClient api = client();
+        api.login(nurse.username(), TestUsers.PASSWORD);
+        for (int i = 0; i < 5; i++) {
+            assertThat(api.post(
+                                    "/api/me/password",
+                                    Map.of(
+                                            "currentPassword",
+                                            "guess-" + i + "-wrong",
+                                            "newPassword",
+                                            "a-brand-new-passphrase"))
+                            .status())
+                    .isEqualTo(400);
+        }
+        var right = api.post(
+                "/api/me/password",
+                Map.of("currentPassword", TestUsers.PASSWORD, "newPassword", "a-brand-new-passphrase"));
+        assertThat(right.status()).as(right.body()).isEqualTo(423);
+        assertThat(right.text("code")).isEqualTo("account-locked");
+        assertThat(client().login(nurse.username(), TestUsers.PASSWORD).status())
+                .isEqualTo(423);
+    }
+
     @Test
     void changing_your_own_password_ends_your_other_sessions_and_keeps_this_one_under_a_new_id() {
         UserView nurse = testUsers.staff(Role.NURSE);

@@ -181,6 +181,45 @@ class FeedIntegrationTests {
         assertThat(waited(healthy)).isCloseTo(Duration.ofMinutes(30), Duration.ofMinutes(1));
     }
 
+    /**
+     * A server that sends its headers at once and then trickles the body (a byte every 200 ms): the request's timeout
+     * covers only the headers, so the body has a deadline of its own — the fetch ends as TIMEOUT after about the
+     * timeout (1 s here), not after the 12 s the trickle lasts, and the scheduler thread it runs on is free again.
+     */
+    @Test
+    void a_feed_that_trickles_its_body_times_out_instead_of_holding_the_fetching_thread() throws Exception {
+        try (java.net.ServerSocket server =
+                new java.net.ServerSocket(0, 50, java.net.InetAddress.getLoopbackAddress())) {
+            Thread.ofVirtual().start(() -> {
+                try (java.net.Socket socket = server.accept();
+                        var out = socket.getOutputStream()) {
+                    var in = new java.io.BufferedReader(new java.io.InputStreamReader(socket.getInputStream()));
+                    for (String line = in.readLine(); line != null && !line.isEmpty(); line = in.readLine()) {
+                        // the request's headers
+                    }
+                    out.write(("HTTP/1.1 200 OK\r\nContent-Type: application/rss+xml\r\nContent-Length: 100000\r\n\r\n")
+                            .getBytes(java.nio.charset.StandardCharsets.US_ASCII));
+                    out.flush();
+                    for (int i = 0; i < 60; i++) {
+                        out.write('<');
+                        out.flush();
+                        Thread.sleep(200);
+                    }
+                } catch (Exception closed) {
+                    // the reader gave up and closed the connection
+                }
+            });
+            ApiClient.Response added = admin.post(
+                    "/api/admin/knowledge/feeds",
+                    Map.of("title", "Trickle", "url", "http://127.0.0.1:" + server.getLocalPort() + "/feed.xml"));
+            assertThat(added.status()).as(added.body()).isEqualTo(201);
+            long start = System.nanoTime();
+            JsonNode state = refresh(added.text("id"));
+            assertThat(state.get("lastError").asString()).isEqualTo("TIMEOUT");
+            assertThat(Duration.ofNanos(System.nanoTime() - start)).isLessThan(Duration.ofSeconds(8));
+        }
+    }
+
     @Autowired
     FeedAggregator aggregator;
 

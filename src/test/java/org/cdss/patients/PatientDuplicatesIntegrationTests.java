@@ -102,6 +102,13 @@ class PatientDuplicatesIntegrationTests {
         var edited = frontDesk.put("/api/patients/" + other, edit);
         assertThat(edited.status()).as(edited.body()).isEqualTo(409);
         assertThat(edited.text("existingPatientId")).isEqualTo(first);
+
+        // a doctor is refused the number too, but is not told whose it is
+        Map<String, Object> doctorsEdit = person("편집대상", "1971-07-02", "010-2222-0003", rrn);
+        doctorsEdit.put("version", current.path("version").asLong());
+        var doctorsTry = doctor.put("/api/patients/" + other, doctorsEdit);
+        assertThat(doctorsTry.status()).as(doctorsTry.body()).isEqualTo(409);
+        assertThat(doctorsTry.json().has("existingPatientId")).isFalse();
     }
 
     @Test
@@ -139,11 +146,23 @@ class PatientDuplicatesIntegrationTests {
         assertThat(matches.get(1).path("patient").path("id").asString()).isEqualTo(samePhone);
         assertThat(matches.get(1).path("reasons").toString()).contains("PHONE_BIRTH_DATE");
 
-        // the number alone finds the record whatever the name
-        var byNumber = doctor.post(
+        // for the front office the number alone finds the record whatever the name (and the record shown is audited)
+        var byNumber = frontDesk.post(
                 "/api/patients/duplicates/check", Map.of("name", "전혀다름", "birthDate", "1980-01-01", "rrn", rrn));
         assertThat(byNumber.json()).hasSize(1);
         assertThat(byNumber.json().get(0).path("reasons").toString()).contains("RRN");
+        assertThat(jdbc.sql(
+                                "SELECT COUNT(*) FROM audit_event WHERE action = 'PATIENT_DUPLICATE_CHECK' AND patient_id = ?")
+                        .param(existing)
+                        .query(Integer.class)
+                        .single())
+                .isGreaterThanOrEqualTo(1);
+        // a doctor, who may not reveal numbers, does not match by one: otherwise trying every number that fits the
+        // masked one would find it
+        var doctorsTry = doctor.post(
+                "/api/patients/duplicates/check", Map.of("name", "전혀다름", "birthDate", "1980-01-01", "rrn", rrn));
+        assertThat(doctorsTry.status()).isEqualTo(200);
+        assertThat(doctorsTry.json()).isEmpty();
 
         // another birth date: no match; the record being edited is not its own duplicate
         assertThat(frontDesk
@@ -235,6 +254,28 @@ class PatientDuplicatesIntegrationTests {
                         .query(Integer.class)
                         .single())
                 .isEqualTo(2);
+
+        // the merged record takes no new clinical data: its allergies and medications are the survivor's now, so an
+        // order placed on it would be checked against empty lists; new entries and orders go to the survivor
+        var lateAllergy = doctor.post(
+                "/api/patients/" + duplicate + "/allergies", Map.of("substance", "Aspirin", "severity", "MILD"));
+        assertThat(lateAllergy.status()).as(lateAllergy.body()).isEqualTo(409);
+        assertThat(lateAllergy.text("code")).isEqualTo("patient.inactive");
+        var lateOrder = doctor.post(
+                "/api/ocs/orders",
+                org.cdss.support.OrderBodies.medication(java.util.UUID.fromString(duplicate), "DB01060", 500));
+        assertThat(lateOrder.status()).as(lateOrder.body()).isEqualTo(409);
+        assertThat(lateOrder.json().path("errors").get(0).path("pointer").asString())
+                .isEqualTo("/patientId");
+        assertThat(doctor.post("/api/patients/" + duplicate + "/allergies/none-confirmed", null)
+                        .status())
+                .isEqualTo(409);
+        assertThat(doctor.post(
+                                "/api/ocs/orders",
+                                org.cdss.support.OrderBodies.medication(
+                                        java.util.UUID.fromString(survivor), "DB00641", 20))
+                        .status())
+                .isEqualTo(201);
 
         // a second merge of the same record, or a record into itself, is refused
         assertThat(admin.post("/api/admin/patient-duplicates/merge", merge).status())

@@ -53,7 +53,9 @@ class AppointmentIntegrationTests {
         doctor = testUsers.staff(Role.DOCTOR, PULMONOLOGY);
         frontDesk = login(testUsers.staff(Role.ADMIN_STAFF).username());
         doctorApi = login(doctor.username());
-        clinicDay = LocalDate.now(SEOUL).plusDays(7);
+        // eight days ahead: a weekday other than today's, whose hours the waiting-queue test defines for this doctor
+        // (one doctor's clinic hours on one weekday may not overlap)
+        clinicDay = LocalDate.now(SEOUL).plusDays(8);
         var schedule = frontDesk.post(
                 "/api/appointments/schedules",
                 Map.of(
@@ -243,6 +245,40 @@ class AppointmentIntegrationTests {
         assertThat(portal.post("/api/appointments/" + mine.text("id") + "/cancel", Map.of("reason", "일정 변경"))
                         .text("status"))
                 .isEqualTo("CANCELLED");
+    }
+
+    /**
+     * Clinic hours that overlap the doctor's other hours on that weekday (here 09:10–11:50 inside 09:00–12:00, in any
+     * department) would let two patients be booked into the same minutes at different slot starts: refused.
+     */
+    @Test
+    void overlapping_clinic_hours_of_one_doctor_are_refused() {
+        Map<String, Object> overlapping = new java.util.HashMap<>(Map.of(
+                "doctorId",
+                doctor.id(),
+                "departmentId",
+                PULMONOLOGY,
+                "dayOfWeek",
+                clinicDay.getDayOfWeek().name(),
+                "startTime",
+                "09:10",
+                "endTime",
+                "11:50",
+                "slotMinutes",
+                20));
+        var refused = frontDesk.post("/api/appointments/schedules", overlapping);
+        assertThat(refused.status()).as(refused.body()).isEqualTo(409);
+        assertThat(refused.text("code")).isEqualTo("schedule.overlaps");
+        // right after the morning hours, and the same hours of another doctor, are fine
+        overlapping.put("startTime", "12:00");
+        overlapping.put("endTime", "13:00");
+        assertThat(frontDesk.post("/api/appointments/schedules", overlapping).status())
+                .isEqualTo(201);
+        overlapping.put("doctorId", testUsers.staff(Role.DOCTOR, PULMONOLOGY).id());
+        overlapping.put("startTime", "09:10");
+        overlapping.put("endTime", "11:50");
+        assertThat(frontDesk.post("/api/appointments/schedules", overlapping).status())
+                .isEqualTo(201);
     }
 
     @Test
