@@ -21,8 +21,10 @@ public class AiStatistics {
             + " WHEN patient_age < 60 THEN '50-59' WHEN patient_age < 70 THEN '60-69' ELSE '70+' END";
 
     private final JdbcClient jdbc;
+    private final java.time.ZoneId zone;
 
-    AiStatistics(JdbcClient jdbc) {
+    AiStatistics(JdbcClient jdbc, org.cdss.shared.HospitalZone zone) {
+        this.zone = zone.zoneId();
         this.jdbc = jdbc;
     }
 
@@ -122,23 +124,46 @@ public class AiStatistics {
         return out;
     }
 
+    /**
+     * Suggestions per day in the hospital's zone: the database groups by UTC date and hour (portable), each hour is
+     * then placed on its local day (as OrderStatistics does; exact for zones whose offset is whole hours). The average
+     * probability is merged from sums, so it stays the mean over the day's suggestions.
+     */
     private List<AiDay> days(String modelId) {
-        return jdbc.sql("""
-                SELECT CAST(created_at AS DATE) AS d, COUNT(*) AS n,
+        Map<LocalDate, double[]> perDay = new TreeMap<>(); // n, accepted, rejected, edited, sum p, count p
+        jdbc.sql("""
+                SELECT CAST(created_at AS DATE) AS d, EXTRACT(HOUR FROM created_at) AS h, COUNT(*) AS n,
                     SUM(CASE WHEN decision = 'ACCEPTED' THEN 1 ELSE 0 END) AS a,
                     SUM(CASE WHEN decision = 'REJECTED' THEN 1 ELSE 0 END) AS r,
                     SUM(CASE WHEN decision = 'EDITED' THEN 1 ELSE 0 END) AS e,
-                    AVG(probability) AS p
+                    SUM(probability) AS ps, COUNT(probability) AS pc
                 FROM ai_suggestion WHERE model_id = :m
-                GROUP BY CAST(created_at AS DATE) ORDER BY CAST(created_at AS DATE)""")
-                .param("m", modelId)
-                .query((rs, n) -> new AiDay(
-                        rs.getObject("d", LocalDate.class),
-                        rs.getLong("n"),
-                        rs.getLong("a"),
-                        rs.getLong("r"),
-                        rs.getLong("e"),
-                        Math.round(rs.getDouble("p") * 10000.0) / 10000.0))
-                .list();
+                GROUP BY CAST(created_at AS DATE), EXTRACT(HOUR FROM created_at)""").param("m", modelId).query(rs -> {
+            LocalDate day = rs.getObject("d", LocalDate.class)
+                    .atTime(rs.getInt("h"), 0)
+                    .toInstant(java.time.ZoneOffset.UTC)
+                    .atZone(zone)
+                    .toLocalDate();
+            double[] sums = perDay.computeIfAbsent(day, d -> new double[6]);
+            sums[0] += rs.getLong("n");
+            sums[1] += rs.getLong("a");
+            sums[2] += rs.getLong("r");
+            sums[3] += rs.getLong("e");
+            sums[4] += rs.getDouble("ps");
+            sums[5] += rs.getLong("pc");
+        });
+        return perDay.entrySet().stream()
+                .map(e -> {
+                    double[] v = e.getValue();
+                    double mean = v[5] == 0 ? 0 : v[4] / v[5];
+                    return new AiDay(
+                            e.getKey(),
+                            (long) v[0],
+                            (long) v[1],
+                            (long) v[2],
+                            (long) v[3],
+                            Math.round(mean * 10000.0) / 10000.0);
+                })
+                .toList();
     }
 }

@@ -152,17 +152,30 @@ class ImagingUploads implements DisposableBean {
             ZipEntry entry;
             while ((entry = zip.getNextEntry()) != null) {
                 String path = entry.getName();
-                if (entry.isDirectory()
+                boolean skipped = entry.isDirectory()
                         || path.startsWith("__MACOSX/")
-                        || baseName(path).startsWith(".")) {
-                    continue;
-                }
-                if (++entries > maxEntries) {
+                        || baseName(path).startsWith(".");
+                if (!skipped && ++entries > maxEntries) {
                     batch.refused(path, "zip-too-many-files");
                     break;
                 }
-                if (!safe(path)) {
-                    batch.refused(path, "unsafe-path");
+                boolean unsafe = !skipped && !safe(path);
+                if (skipped || unsafe) {
+                    // an entry left unread is still inflated (getNextEntry drains it): its bytes count toward the
+                    // total and the ratio as stored ones do, or a zip of skipped entries would inflate without limit
+                    long drained = drain(zip, maxTotal - expanded);
+                    if (drained < 0) {
+                        batch.refused(path, "zip-too-large");
+                        break;
+                    }
+                    expanded += drained;
+                    if (expanded > 1_000_000 && expanded > (long) maxRatio * Math.max(1, compressed.count)) {
+                        batch.refused(path, "zip-bomb");
+                        break;
+                    }
+                    if (unsafe) {
+                        batch.refused(path, "unsafe-path");
+                    }
                     continue;
                 }
                 long budget = Math.min(maxFile, maxTotal - expanded);
@@ -188,6 +201,19 @@ class ImagingUploads implements DisposableBean {
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
+    }
+
+    /** Reads the current entry to its end, discarding it: its size, or -1 past {@code budget} (the rest not read). */
+    private static long drain(ZipInputStream zip, long budget) throws IOException {
+        byte[] buffer = new byte[64 * 1024];
+        long read = 0;
+        for (int n = zip.read(buffer); n >= 0; n = zip.read(buffer)) {
+            read += n;
+            if (read > budget) {
+                return -1;
+            }
+        }
+        return read;
     }
 
     /**

@@ -117,6 +117,15 @@ class LungRiskApiIntegrationTests {
         var statistics = doctor.get("/api/ai/lung-risk/statistics").json();
         assertThat(statistics.get("byBand").get("HIGH").asLong()).isGreaterThanOrEqualTo(1);
         assertThat(statistics.get("bySex").get("MALE").asLong()).isGreaterThanOrEqualTo(1);
+
+        // days are the hospital's (Asia/Seoul): a suggestion made at 08:30 in Seoul on 1 December is stored as
+        // 23:30 UTC on 30 November and counts on 1 December
+        jdbc.sql("UPDATE ai_suggestion SET created_at = :at WHERE id = :id")
+                .param("at", java.time.LocalDateTime.of(2026, 11, 30, 23, 30))
+                .param("id", id)
+                .update();
+        var days = doctor.get("/api/ai/models/lung-risk/dashboard").json().get("days");
+        assertThat(days.findValuesAsString("day")).contains("2026-12-01").doesNotContain("2026-11-30");
     }
 
     long dashboardCount() {

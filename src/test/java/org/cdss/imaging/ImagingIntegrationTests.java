@@ -222,6 +222,12 @@ class ImagingIntegrationTests {
         JsonNode r = upload(doctor, patient, "bomb.zip", bomb);
         assertThat(r.get("stored").asInt()).isZero();
         assertThat(r.at("/files/0/reason").asString()).isEqualTo("zip-bomb");
+
+        // entries the upload skips (hidden files, folders) are inflated all the same: they count toward the ratio
+        byte[] hidden = ImagingTestData.zip(List.of(), "", ".a", zeros, ".b", zeros);
+        JsonNode quiet = upload(doctor, patient, "hidden.zip", hidden);
+        assertThat(quiet.get("stored").asInt()).isZero();
+        assertThat(quiet.at("/files/0/reason").asString()).isEqualTo("zip-bomb");
     }
 
     @Test
