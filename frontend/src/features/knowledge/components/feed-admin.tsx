@@ -11,7 +11,7 @@ import { problemMessage } from '../../../lib/problem-message';
 import { formatInstant } from '../../../lib/time';
 import { useAddFeed, useDeactivateFeed, useFeedStatuses, useRefreshFeed } from '../api/feed-admin';
 
-const KNOWN_ERRORS = ['TIMEOUT', 'NOT_A_FEED', 'UNREACHABLE', 'TOO_LARGE', 'INTERRUPTED'];
+const KNOWN_ERRORS = ['TIMEOUT', 'NOT_A_FEED', 'UNREACHABLE', 'TOO_LARGE', 'INTERRUPTED', 'ADDRESS_REFUSED'];
 
 /** Administrators: add a feed, see each feed's fetch state (failures, next fetch), fetch now, retire a feed. */
 export function FeedAdmin() {

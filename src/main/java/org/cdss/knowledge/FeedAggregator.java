@@ -31,6 +31,7 @@ class FeedAggregator {
     private static final long MAX_BODY = 10L * 1024 * 1024;
 
     private final FeedStore store;
+    private final FeedAddresses addresses;
     private final Clock clock;
     private final HospitalZone zone;
     private final HttpClient http;
@@ -40,12 +41,14 @@ class FeedAggregator {
 
     FeedAggregator(
             FeedStore store,
+            FeedAddresses addresses,
             Clock clock,
             HospitalZone zone,
             @Value("${cdss.knowledge.feeds.interval:30m}") Duration interval,
             @Value("${cdss.knowledge.feeds.max-backoff:24h}") Duration maxBackoff,
             @Value("${cdss.knowledge.feeds.timeout:15s}") Duration timeout) {
         this.store = store;
+        this.addresses = addresses;
         this.clock = clock;
         this.zone = zone;
         this.interval = interval;
@@ -53,7 +56,7 @@ class FeedAggregator {
         this.timeout = timeout;
         this.http = HttpClient.newBuilder()
                 .connectTimeout(timeout)
-                .followRedirects(HttpClient.Redirect.NORMAL)
+                .followRedirects(HttpClient.Redirect.NEVER) // followed by hand, each hop checked (send)
                 .build();
     }
 
@@ -72,9 +75,11 @@ class FeedAggregator {
         }
     }
 
-    /** Fetches one feed now; returns the number of new items (-1 when it failed). */
-    int fetch(FeedStore.Feed feed) {
-        HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(feed.url()))
+    /** Redirects followed at most, each to an address {@link FeedAddresses} allows. */
+    static final int MAX_REDIRECTS = 5;
+
+    private HttpRequest request(URI target, FeedStore.Feed feed) {
+        HttpRequest.Builder request = HttpRequest.newBuilder(target)
                 .timeout(timeout)
                 .header("User-Agent", "CDSS knowledge hub (feed reader)")
                 .header(
@@ -87,6 +92,34 @@ class FeedAggregator {
         if (feed.lastModified() != null) {
             request.header("If-Modified-Since", feed.lastModified());
         }
+        return request.build();
+    }
+
+    /**
+     * The answer of the feed's server, following its redirects by hand: each hop must go to an address the server
+     * may fetch from ({@link FeedAddresses}); null when one may not.
+     */
+    private HttpResponse<java.io.InputStream> send(FeedStore.Feed feed) throws IOException, InterruptedException {
+        URI target = URI.create(feed.url());
+        for (int hop = 0; ; hop++) {
+            if (!addresses.allowed(target)) {
+                return null;
+            }
+            HttpResponse<java.io.InputStream> answer =
+                    http.send(request(target, feed), HttpResponse.BodyHandlers.ofInputStream());
+            int status = answer.statusCode();
+            java.util.Optional<String> location = answer.headers().firstValue("Location");
+            boolean redirect = status == 301 || status == 302 || status == 303 || status == 307 || status == 308;
+            if (!redirect || location.isEmpty() || hop >= MAX_REDIRECTS) {
+                return answer;
+            }
+            closeQuietly(answer.body());
+            target = target.resolve(location.get());
+        }
+    }
+
+    /** Fetches one feed now; returns the number of new items (-1 when it failed). */
+    int fetch(FeedStore.Feed feed) {
         String error;
         java.util.concurrent.atomic.AtomicBoolean cutOff = new java.util.concurrent.atomic.AtomicBoolean();
         java.util.concurrent.ScheduledFuture<?> deadline = null;
@@ -95,8 +128,10 @@ class FeedAggregator {
             // after which the stream is closed under the reader — a server that sends headers and then trickles the
             // body would otherwise hold this thread, and the scheduled jobs that share it, for ever. The body is read
             // only up to MAX_BODY (+1 byte to know it was longer): a feed server cannot fill the heap either.
-            HttpResponse<java.io.InputStream> answer =
-                    http.send(request.build(), HttpResponse.BodyHandlers.ofInputStream());
+            HttpResponse<java.io.InputStream> answer = send(feed);
+            if (answer == null) {
+                throw new FeedAddressRefused();
+            }
             java.io.InputStream stream = answer.body();
             deadline = WATCHDOG.schedule(
                     () -> {
@@ -133,6 +168,8 @@ class FeedAggregator {
             } else {
                 error = "HTTP_" + status;
             }
+        } catch (FeedAddressRefused e) {
+            error = "ADDRESS_REFUSED";
         } catch (HttpTimeoutException e) {
             error = "TIMEOUT";
         } catch (FeedParser.NotAFeed e) {
@@ -160,6 +197,13 @@ class FeedAggregator {
             wait = wait.multipliedBy(2);
         }
         return clock.instant().plus(wait.compareTo(maxBackoff) > 0 ? maxBackoff : wait);
+    }
+
+    /** The feed's URL, or a redirect, points at an address the server may not fetch from. */
+    private static final class FeedAddressRefused extends RuntimeException {
+        FeedAddressRefused() {
+            super(null, null, false, false);
+        }
     }
 
     /** Closes the body streams of fetches past their deadline (one daemon thread for all feeds). */

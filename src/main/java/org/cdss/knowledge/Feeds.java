@@ -23,11 +23,13 @@ public class Feeds {
 
     private final FeedStore store;
     private final FeedAggregator aggregator;
+    private final FeedAddresses addresses;
     private final Clock clock;
 
-    Feeds(FeedStore store, FeedAggregator aggregator, Clock clock) {
+    Feeds(FeedStore store, FeedAggregator aggregator, FeedAddresses addresses, Clock clock) {
         this.store = store;
         this.aggregator = aggregator;
+        this.addresses = addresses;
         this.clock = clock;
     }
 
@@ -38,8 +40,7 @@ public class Feeds {
             throw new DomainException(ProblemCode.VALIDATION);
         }
         try {
-            URI uri = URI.create(url);
-            if (!("http".equals(uri.getScheme()) || "https".equals(uri.getScheme())) || uri.getHost() == null) {
+            if (!addresses.allowed(URI.create(url))) {
                 throw new DomainException(KnowledgeProblem.FEED_URL_INVALID);
             }
         } catch (IllegalArgumentException e) {

@@ -115,7 +115,14 @@ class Appointment {
         cancelReason = why;
     }
 
+    /**
+     * The patient did not come: only once the appointment's time has come (a no-show is final and frees the slot,
+     * so one marked ahead of time would give the patient's place away).
+     */
     void markNoShow(Instant now) {
+        if (now.isBefore(startsAt)) {
+            throw new DomainException(SchedulingProblem.NOT_YET_STARTED, "appointment.not-yet-started");
+        }
         move(AppointmentStatus.NO_SHOW, now);
     }
 

@@ -14,6 +14,8 @@ public enum SchedulingProblem implements ProblemType {
     SLOT_TAKEN("appointment.slot-taken", 409),
     /** The life cycle does not allow this step from the appointment's state. */
     INVALID_TRANSITION("appointment.invalid-transition", 409),
+    /** A no-show marked before the appointment's time. */
+    NOT_YET_STARTED("appointment.not-yet-started", 409),
     /** A patient cancelling in the portal too close to the appointment. */
     CANCEL_TOO_LATE("appointment.cancel-too-late", 422),
     PATIENT_UNKNOWN("appointment.patient-unknown", 422),

@@ -205,6 +205,15 @@ class AppointmentIntegrationTests {
                         .post("/api/appointments/" + id + "/cancel", Map.of())
                         .status())
                 .isEqualTo(400);
+
+        // a no-show is final and frees the slot: not before the appointment's time, or the place would be given away
+        var ahead = book(frontDesk, testUsers.patient("미방문"), clinicDay.atTime(10, 0));
+        var early = frontDesk.post("/api/appointments/" + ahead.text("id") + "/no-show", null);
+        assertThat(early.status()).as(early.body()).isEqualTo(409);
+        assertThat(early.text("code")).isEqualTo("appointment.not-yet-started");
+        assertThat(book(frontDesk, testUsers.patient("대기환자"), clinicDay.atTime(10, 0))
+                        .status())
+                .isEqualTo(409);
     }
 
     @Test
