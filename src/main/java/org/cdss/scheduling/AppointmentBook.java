@@ -94,12 +94,17 @@ public class AppointmentBook {
             throw field("/localStart", SchedulingProblem.TOO_FAR_AHEAD);
         }
         DoctorSchedule schedule = schedules.offering(doctor.id(), request.departmentId(), start);
+        Instant endsAt = startsAt.plus(Duration.ofMinutes(schedule.slotMinutes()));
+        // a patient is in one place at a time: not booked with two doctors for overlapping minutes
+        if (appointments.patientBusy(request.patientId(), startsAt, endsAt)) {
+            throw field("/localStart", SchedulingProblem.PATIENT_BUSY);
+        }
         Appointment appointment = new Appointment(
                 request.patientId(),
                 doctor.id(),
                 request.departmentId(),
                 startsAt,
-                startsAt.plus(Duration.ofMinutes(schedule.slotMinutes())),
+                endsAt,
                 blankToNull(request.reason()),
                 user.userId(),
                 now);

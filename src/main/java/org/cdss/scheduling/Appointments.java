@@ -32,6 +32,12 @@ interface Appointments extends JpaRepository<Appointment, UUID> {
             where a.doctorId = :doctorId and a.startsAt >= :from and a.startsAt < :to and a.activeSlot is not null""")
     List<Appointment> slotsTaken(UUID doctorId, Instant from, Instant to);
 
+    /** Whether the patient holds an appointment (one that keeps its slot) overlapping {@code [from, to)}. */
+    @Query("""
+            select count(a) > 0 from Appointment a
+            where a.patientId = :patientId and a.activeSlot is not null and a.startsAt < :to and a.endsAt > :from""")
+    boolean patientBusy(UUID patientId, Instant from, Instant to);
+
     @Query("""
             select a from Appointment a
             where a.patientId = :patientId and a.startsAt >= :from and a.startsAt < :to

@@ -12,6 +12,8 @@ public enum SchedulingProblem implements ProblemType {
     APPOINTMENT_NOT_FOUND("appointment.not-found", 404),
     /** Someone booked the doctor's slot first (the unique key decided, ADR 0006). */
     SLOT_TAKEN("appointment.slot-taken", 409),
+    /** The patient already has an appointment at an overlapping time (with another doctor). */
+    PATIENT_BUSY("appointment.patient-busy", 409),
     /** The life cycle does not allow this step from the appointment's state. */
     INVALID_TRANSITION("appointment.invalid-transition", 409),
     /** A no-show marked before the appointment's time. */

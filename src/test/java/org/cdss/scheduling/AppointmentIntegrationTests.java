@@ -290,6 +290,47 @@ class AppointmentIntegrationTests {
                 .isEqualTo(201);
     }
 
+    /** A patient is in one place at a time: not booked with a second doctor for minutes that overlap. */
+    @Test
+    void a_patient_is_not_booked_with_two_doctors_at_once() {
+        var other = testUsers.staff(Role.DOCTOR, PULMONOLOGY);
+        assertThat(frontDesk
+                        .post(
+                                "/api/appointments/schedules",
+                                Map.of(
+                                        "doctorId",
+                                        other.id(),
+                                        "departmentId",
+                                        PULMONOLOGY,
+                                        "dayOfWeek",
+                                        clinicDay.getDayOfWeek().name(),
+                                        "startTime",
+                                        "09:00",
+                                        "endTime",
+                                        "12:00",
+                                        "slotMinutes",
+                                        15))
+                        .status())
+                .isEqualTo(201);
+        PatientSummaryView patient = testUsers.patient("겹침");
+        assertThat(book(frontDesk, patient, clinicDay.atTime(9, 0)).status()).isEqualTo(201); // 09:00-09:30
+        java.util.function.Function<LocalDateTime, ApiClient.Response> withOther = at -> frontDesk.post(
+                "/api/appointments",
+                Map.of(
+                        "patientId",
+                        patient.id(),
+                        "doctorId",
+                        other.id(),
+                        "departmentId",
+                        PULMONOLOGY,
+                        "localStart",
+                        at.toString()));
+        var clash = withOther.apply(clinicDay.atTime(9, 15));
+        assertThat(clash.status()).as(clash.body()).isEqualTo(409);
+        assertThat(clash.text("code")).isEqualTo("appointment.patient-busy");
+        assertThat(withOther.apply(clinicDay.atTime(9, 30)).status()).isEqualTo(201);
+    }
+
     @Test
     void the_waiting_queue_orders_checked_in_patients_by_appointment_time() {
         // today's slots must not run past Seoul's midnight: close to it, wait for the new day (never skip in CI)
