@@ -71,8 +71,15 @@ describe('JobsPanel', () => {
     expect(within(rows[1]).getByText('Finished')).toBeTruthy();
     expect(within(rows[1]).queryByTestId('ai-job-cancel')).toBeNull();
     expect(screen.queryByText('RUNNING')).toBeNull();
-    cancelled = true;
+    // cancelling asks first; backing out sends nothing
     fireEvent.click(within(rows[0]).getByTestId('ai-job-cancel'));
+    expect(await screen.findByRole('dialog', { name: 'Cancel this AI job?' })).toBeTruthy();
+    fireEvent.click(screen.getByRole('button', { name: 'Cancel' }));
+    expect(screen.queryByRole('dialog')).toBeNull();
+    expect(posted).toEqual([]);
+    cancelled = true;
+    fireEvent.click(within(screen.getAllByTestId('ai-job-row')[0]).getByTestId('ai-job-cancel'));
+    fireEvent.click(await screen.findByTestId('confirm-action'));
     await waitFor(() => expect(posted).toEqual([`/api/ai/jobs/${RUNNING.id}/cancel`]));
     await waitFor(() => expect(screen.getAllByTestId('ai-job-row')[0].getAttribute('data-status')).toBe('CANCELLED'));
     expect(within(screen.getAllByTestId('ai-job-row')[0]).getByText('Cancelled')).toBeTruthy();

@@ -1,7 +1,7 @@
 import { useTranslation } from 'react-i18next';
 import { Alert } from '../../../components/ui/alert';
 import { Badge } from '../../../components/ui/badge';
-import { Button } from '../../../components/ui/button';
+import { ConfirmButton } from '../../../components/ui/confirm-button';
 import { EmptyState } from '../../../components/ui/empty-state';
 import { Spinner } from '../../../components/ui/spinner';
 import { Table, TableBody, TableCell, TableHead, TableHeaderCell, TableRow } from '../../../components/ui/table';
@@ -82,15 +82,19 @@ export function JobsPanel() {
                 <TableCell className="text-sm">{job.finishedAt ? formatInstant(job.finishedAt, i18n.language) : '—'}</TableCell>
                 <TableCell>
                   {active(job) ? (
-                    <Button
+                    // a cancelled job cannot be resumed: asked first
+                    <ConfirmButton
                       size="sm"
                       variant="secondary"
                       disabled={cancel.isPending}
-                      onClick={() => job.id && cancel.mutate(job.id)}
+                      title={t('confirm.cancelJob')}
+                      description={t('confirm.cancelJobDescription')}
+                      confirmLabel={t('ai.jobs.cancel')}
+                      onConfirm={() => job.id && cancel.mutate(job.id)}
                       data-testid="ai-job-cancel"
                     >
                       {t('ai.jobs.cancel')}
-                    </Button>
+                    </ConfirmButton>
                   ) : null}
                 </TableCell>
               </TableRow>

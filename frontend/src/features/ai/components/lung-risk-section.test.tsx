@@ -89,17 +89,38 @@ describe('LungRiskSection', () => {
     expect(screen.getByTestId('lung-risk-age-error').textContent).toMatch(/0 to 120/);
   });
 
-  it('records a changed band as an edit', async () => {
+  it('records a changed band as an edit with its own reason, never the text typed to reject', async () => {
+    renderSection();
+    fireEvent.click(screen.getByTestId('lung-risk-open'));
+    await waitFor(() => expect((screen.getByTestId('lung-risk-age') as HTMLInputElement).value).toBe('67'));
+    fireEvent.click(screen.getByTestId('lung-risk-run'));
+    await screen.findByTestId('lung-risk-result');
+    // begun as a rejection, then changed to an edit: the rejection form and its text are gone
+    fireEvent.click(screen.getByTestId('lung-risk-reject'));
+    fireEvent.change(screen.getByTestId('lung-risk-reason'), { target: { value: 'Wrong patient' } });
+    fireEvent.click(screen.getByTestId('lung-risk-edit'));
+    expect(screen.queryByTestId('lung-risk-reason')).toBeNull();
+    expect((screen.getByTestId('lung-risk-edit-reason') as HTMLInputElement).value).toBe('');
+    expect(screen.getByLabelText('Reason for the change (optional)')).toBeTruthy();
+    fireEvent.change(screen.getByTestId('lung-risk-edited-band'), { target: { value: 'MEDIUM' } });
+    fireEvent.change(screen.getByTestId('lung-risk-edit-reason'), { target: { value: 'Nodule stable on prior CT' } });
+    fireEvent.click(screen.getByTestId('lung-risk-edit-confirm'));
+    await waitFor(() => expect(posted).toHaveLength(2));
+    expect(posted[1].body).toEqual({ decision: 'EDITED', editedBand: 'MEDIUM', reason: 'Nodule stable on prior CT', shareWithPatient: false });
+  });
+
+  it('starts the rejection empty after switching from an edit', async () => {
     renderSection();
     fireEvent.click(screen.getByTestId('lung-risk-open'));
     await waitFor(() => expect((screen.getByTestId('lung-risk-age') as HTMLInputElement).value).toBe('67'));
     fireEvent.click(screen.getByTestId('lung-risk-run'));
     await screen.findByTestId('lung-risk-result');
     fireEvent.click(screen.getByTestId('lung-risk-edit'));
-    fireEvent.change(screen.getByTestId('lung-risk-edited-band'), { target: { value: 'MEDIUM' } });
-    fireEvent.click(screen.getByTestId('lung-risk-edit-confirm'));
-    await waitFor(() => expect(posted).toHaveLength(2));
-    expect(posted[1].body).toMatchObject({ decision: 'EDITED', editedBand: 'MEDIUM' });
+    fireEvent.change(screen.getByTestId('lung-risk-edit-reason'), { target: { value: 'Stable' } });
+    fireEvent.click(screen.getByTestId('lung-risk-reject'));
+    expect(screen.queryByTestId('lung-risk-edit-reason')).toBeNull();
+    expect((screen.getByTestId('lung-risk-reason') as HTMLInputElement).value).toBe('');
+    expect((screen.getByTestId('lung-risk-reject-confirm') as HTMLButtonElement).disabled).toBe(true);
   });
 
   it('needs a reason to reject', async () => {

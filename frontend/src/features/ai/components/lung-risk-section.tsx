@@ -158,11 +158,20 @@ function Result({ suggestion }: { suggestion: SuggestionView }) {
 function Decision({ suggestion }: { suggestion: SuggestionView }) {
   const { t } = useTranslation();
   const decide = useDecide();
-  const [rejecting, setRejecting] = useState(false);
-  const [editing, setEditing] = useState(false);
+  // one form at a time, each with its own reason: switching starts the other form empty
+  const [mode, setMode] = useState<'reject' | 'edit' | undefined>();
   const [reason, setReason] = useState('');
+  const [editReason, setEditReason] = useState('');
   const [band, setBand] = useState('');
   const [share, setShare] = useState(false);
+  const open = (next: 'reject' | 'edit') => {
+    if (next === mode) return;
+    setMode(next);
+    setReason('');
+    setEditReason('');
+    setBand('');
+    decide.reset();
+  };
   const decided = decide.data?.decision ?? suggestion.decision;
   if (decided) {
     return (
@@ -190,22 +199,23 @@ function Decision({ suggestion }: { suggestion: SuggestionView }) {
         >
           {t('ai.lungRisk.accept')}
         </Button>
-        <Button size="sm" variant="secondary" onClick={() => setRejecting(true)} data-testid="lung-risk-reject">
+        <Button size="sm" variant="secondary" onClick={() => open('reject')} data-testid="lung-risk-reject">
           {t('ai.lungRisk.reject')}
         </Button>
-        <Button size="sm" variant="secondary" onClick={() => setEditing(true)} data-testid="lung-risk-edit">
+        <Button size="sm" variant="secondary" onClick={() => open('edit')} data-testid="lung-risk-edit">
           {t('ai.lungRisk.edit')}
         </Button>
       </div>
-      {editing ? (
+      {mode === 'edit' ? (
         <form
           className="flex flex-wrap items-end gap-2"
           onSubmit={(e) => {
             e.preventDefault();
+            // the server needs the band; the reason is optional for an edit (required for a rejection)
             if (band) {
               decide.mutate({
                 id,
-                decision: { decision: 'EDITED', editedBand: band, reason: reason.trim() || undefined, shareWithPatient: share },
+                decision: { decision: 'EDITED', editedBand: band, reason: editReason.trim() || undefined, shareWithPatient: share },
               });
             }
           }}
@@ -220,12 +230,21 @@ function Decision({ suggestion }: { suggestion: SuggestionView }) {
               ))}
             </Select>
           </FormField>
+          <FormField id="lung-risk-edit-reason" label={t('ai.lungRisk.editReason')}>
+            <Input
+              id="lung-risk-edit-reason"
+              value={editReason}
+              maxLength={1000}
+              onChange={(e) => setEditReason(e.target.value)}
+              data-testid="lung-risk-edit-reason"
+            />
+          </FormField>
           <Button type="submit" size="sm" disabled={!band || decide.isPending} data-testid="lung-risk-edit-confirm">
             {t('ai.lungRisk.editConfirm')}
           </Button>
         </form>
       ) : null}
-      {rejecting ? (
+      {mode === 'reject' ? (
         <form
           className="flex flex-wrap items-end gap-2"
           onSubmit={(e) => {

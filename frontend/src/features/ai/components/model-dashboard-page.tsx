@@ -6,13 +6,16 @@ import { Card, CardContent, CardHeader, CardTitle } from '../../../components/ui
 import { PageHeader } from '../../../components/ui/page-header';
 import { Spinner } from '../../../components/ui/spinner';
 import { problemMessage } from '../../../lib/problem-message';
-import { useModelDashboard } from '../api/models';
+import { useModelDashboard, useModels } from '../api/models';
 
 /** /ai/models/:id/dashboard: how often the model was used and how often clinicians accepted it, per day. */
 export function ModelDashboardPage() {
   const { t, i18n } = useTranslation();
   const { id = '' } = useParams();
   const dashboard = useModelDashboard(id);
+  // the title names the model as the models page does (its card's name), the route id only until the list is there
+  const models = useModels();
+  const name = models.data?.models?.find((m) => m.id === id)?.name ?? id;
   const percent = new Intl.NumberFormat(i18n.language, { style: 'percent', maximumFractionDigits: 1 });
   if (dashboard.isPending) return <Spinner />;
   if (dashboard.isError) return <Alert tone="error">{problemMessage(dashboard.error, t)}</Alert>;
@@ -26,7 +29,7 @@ export function ModelDashboardPage() {
   ];
   return (
     <div className="space-y-4" data-testid="ai-dashboard-page">
-      <PageHeader title={t('ai.dashboard.title', { model: id })} />
+      <PageHeader title={t('ai.dashboard.title', { model: name })} />
       <div className="grid gap-3 sm:grid-cols-4">
         {tiles.map(([key, label, value]) => (
           <Card key={key}>

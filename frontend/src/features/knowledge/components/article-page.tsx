@@ -37,7 +37,7 @@ export function ArticlePage() {
             </h1>
             <p className="text-sm text-slate-700">{(article.data.authors ?? []).join(', ')}</p>
             <p className="text-sm text-slate-500">
-              {article.data.journal} · {article.data.published} · PMID {article.data.pmid}
+              {article.data.journal} · {article.data.published} · {t('knowledge.article.pmid', { pmid: article.data.pmid })}
             </p>
             <div className="flex gap-3 text-sm">
               <a href={article.data.pubmedUrl} target="_blank" rel="noopener noreferrer" className="text-sky-700 underline">
@@ -45,7 +45,7 @@ export function ArticlePage() {
               </a>
               {article.data.doiUrl ? (
                 <a href={article.data.doiUrl} target="_blank" rel="noopener noreferrer" className="text-sky-700 underline">
-                  DOI {article.data.doi}
+                  {t('knowledge.article.doi', { doi: article.data.doi })}
                 </a>
               ) : null}
             </div>

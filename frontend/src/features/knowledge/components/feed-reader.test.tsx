@@ -1,6 +1,6 @@
 import { QueryClient, QueryClientProvider } from '@tanstack/react-query';
 import { cleanup, fireEvent, render, screen, waitFor } from '@testing-library/react';
-import { AxiosHeaders, type AxiosAdapter, type AxiosProgressEvent, type InternalAxiosRequestConfig } from 'axios';
+import { AxiosError, AxiosHeaders, type AxiosAdapter, type AxiosProgressEvent, type InternalAxiosRequestConfig } from 'axios';
 import { MemoryRouter } from 'react-router-dom';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { apiClient } from '../../../lib/api-client';
@@ -58,6 +58,23 @@ describe('FeedReader', () => {
     fireEvent.click(screen.getByText('Mark as read'));
     await waitFor(() => expect(screen.getByTestId('feed-item').getAttribute('data-read')).toBe('true'));
     expect(calls).toContain('POST /api/knowledge/feeds/items/i1/read');
+  });
+
+  it('says that the feeds could not be loaded instead of "No feeds yet"', async () => {
+    apiClient.defaults.adapter = (async (config: InternalAxiosRequestConfig) => {
+      const data = { status: 503, code: 'internal', detail: 'The knowledge service is unavailable.' };
+      const response = { status: 503, statusText: '', data, headers: new AxiosHeaders(), config, request: {} };
+      throw new AxiosError('status 503', AxiosError.ERR_BAD_RESPONSE, config, {}, response);
+    }) as AxiosAdapter;
+    render(
+      <QueryClientProvider client={new QueryClient({ defaultOptions: { queries: { retry: false } } })}>
+        <MemoryRouter>
+          <FeedReader />
+        </MemoryRouter>
+      </QueryClientProvider>,
+    );
+    expect((await screen.findByRole('alert')).textContent).toBe('The knowledge service is unavailable.');
+    expect(screen.queryByText('No feeds yet.')).toBeNull();
   });
 });
 

@@ -1,9 +1,11 @@
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
+import { Alert } from '../../../components/ui/alert';
 import { Checkbox } from '../../../components/ui/checkbox';
 import { EmptyState } from '../../../components/ui/empty-state';
 import { Spinner } from '../../../components/ui/spinner';
 import { cn } from '../../../lib/cn';
+import { problemMessage } from '../../../lib/problem-message';
 import { formatInstant } from '../../../lib/time';
 import { useFeedItems, useFeeds, useMarkFeedItemRead } from '../api/feeds';
 
@@ -16,6 +18,7 @@ export function FeedReader() {
   const items = useFeedItems(feedId, unreadOnly);
   const markRead = useMarkFeedItemRead();
   if (feeds.isPending) return <Spinner />;
+  if (feeds.isError && !feeds.data) return <Alert tone="error">{problemMessage(feeds.error, t)}</Alert>;
   if (!feeds.data?.length) return <EmptyState title={t('knowledge.feeds.none')} description={t('knowledge.feeds.noneHint')} />;
   return (
     <div className="grid gap-4 md:grid-cols-[16rem_1fr]" data-testid="feed-reader">
@@ -48,6 +51,7 @@ export function FeedReader() {
       <div className="space-y-3">
         <Checkbox label={t('knowledge.feeds.unreadOnly')} checked={unreadOnly} onChange={(e) => setUnreadOnly(e.target.checked)} />
         {items.isPending ? <Spinner /> : null}
+        {items.isError ? <Alert tone="error">{problemMessage(items.error, t)}</Alert> : null}
         {items.data && items.data.items?.length === 0 ? <EmptyState title={t('knowledge.feeds.noItems')} /> : null}
         <ul className="space-y-2">
           {(items.data?.items ?? []).map((item) => (

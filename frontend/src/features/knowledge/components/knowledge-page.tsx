@@ -1,12 +1,14 @@
 import { useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link, useSearchParams } from 'react-router-dom';
+import { Alert } from '../../../components/ui/alert';
 import { Button } from '../../../components/ui/button';
 import { EmptyState } from '../../../components/ui/empty-state';
 import { Input } from '../../../components/ui/input';
 import { PageHeader } from '../../../components/ui/page-header';
 import { Spinner } from '../../../components/ui/spinner';
 import { cn } from '../../../lib/cn';
+import { problemMessage } from '../../../lib/problem-message';
 import { useSavedArticles } from '../api/saved-articles';
 import { DocumentLibrary } from './document-library';
 import { FeedAdmin } from './feed-admin';
@@ -101,6 +103,7 @@ function SavedTab() {
   const { t } = useTranslation();
   const saved = useSavedArticles();
   if (saved.isPending) return <Spinner />;
+  if (saved.isError && !saved.data) return <Alert tone="error">{problemMessage(saved.error, t)}</Alert>;
   if (!saved.data?.length) return <EmptyState title={t('knowledge.saved.none')} />;
   return (
     <ul className="space-y-3" data-testid="saved-articles">

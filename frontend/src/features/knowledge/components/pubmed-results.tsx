@@ -38,7 +38,7 @@ export function PubmedResults({ query, page, onPageChange }: { query: string; pa
             </Link>
             <p className="mt-1 text-sm text-slate-700">{(article.authors ?? []).slice(0, 6).join(', ')}{(article.authors?.length ?? 0) > 6 ? ', …' : ''}</p>
             <p className="text-xs text-slate-500">
-              {article.journal} · {article.published} · PMID {article.pmid}
+              {article.journal} · {article.published} · {t('knowledge.article.pmid', { pmid: article.pmid })}
             </p>
           </li>
         ))}

@@ -10,6 +10,8 @@ import { NotificationBell } from './notification-bell';
 
 const calls: string[] = [];
 let store: NotificationView[] = [];
+/** When set, GET /api/notifications fails with this problem. */
+let listFailure: { status: number; code: string; detail: string } | undefined;
 
 const notification = (id: string, kind: NotificationView['kind'], urgent: boolean, read = false): NotificationView => ({
   id,
@@ -29,7 +31,10 @@ const fakeServer: AxiosAdapter = async (config) => {
   calls.push(key);
   let status = 200;
   let data: unknown;
-  if (key === 'GET /api/notifications') {
+  if (key === 'GET /api/notifications' && listFailure) {
+    status = listFailure.status;
+    data = listFailure;
+  } else if (key === 'GET /api/notifications') {
     data = { content: store, page: { number: 0, size: 10, totalElements: store.length, totalPages: 1 }, unreadCount: store.filter((n) => !n.readAt).length };
   } else if (key === 'POST /api/notifications/read-all') {
     const marked = store.filter((n) => !n.readAt).length;
@@ -68,6 +73,7 @@ function renderBell() {
 describe('NotificationBell', () => {
   beforeEach(async () => {
     calls.length = 0;
+    listFailure = undefined;
     store = [notification('a', 'CRITICAL_RESULT', true), notification('b', 'ORDER_COMPLETED', false), notification('c', 'ORDER_SENT', false, true)];
     await setLanguage('en');
   });
@@ -109,5 +115,14 @@ describe('NotificationBell', () => {
     await queryClient.invalidateQueries({ queryKey: ['notifications'] });
     expect((await screen.findByTestId('notification-count')).textContent).toContain('1');
     expect(calls.filter((c) => c === 'GET /api/notifications').length).toBe(3);
+  });
+
+  it('says that the notifications could not be loaded instead of "No notifications"', async () => {
+    listFailure = { status: 503, code: 'internal', detail: 'The notification service is unavailable.' };
+    renderBell();
+    fireEvent.click(screen.getByTestId('notification-bell'));
+    const panel = screen.getByTestId('notification-panel');
+    expect((await within(panel).findByTestId('notification-error')).textContent).toBe('The notification service is unavailable.');
+    expect(within(panel).queryByText('No notifications.')).toBeNull();
   });
 });

@@ -1,7 +1,10 @@
 import { useEffect, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useNavigate } from 'react-router-dom';
+import { Alert } from '../../../components/ui/alert';
+import { Spinner } from '../../../components/ui/spinner';
 import { cn } from '../../../lib/cn';
+import { problemMessage } from '../../../lib/problem-message';
 import { formatInstant } from '../../../lib/time';
 import type { NotificationView } from '../../../types/api';
 import { useNotifications } from '../api/list-notifications';
@@ -101,7 +104,13 @@ export function NotificationBell() {
               {t('notifications.markAllRead')}
             </button>
           </div>
-          {items.length === 0 ? (
+          {notifications.isPending ? <Spinner className="px-3 py-4" /> : null}
+          {notifications.isError ? (
+            <Alert tone="error" className="m-3" data-testid="notification-error">
+              {problemMessage(notifications.error, t)}
+            </Alert>
+          ) : null}
+          {!notifications.data ? null : items.length === 0 ? (
             <p className="px-3 py-4 text-sm text-slate-500">{t('notifications.empty')}</p>
           ) : (
             <ul className="max-h-96 overflow-y-auto">

@@ -4,12 +4,13 @@ import { Alert } from '../../../components/ui/alert';
 import { Badge } from '../../../components/ui/badge';
 import { Button } from '../../../components/ui/button';
 import { Card, CardContent } from '../../../components/ui/card';
-import { FormField } from '../../../components/ui/form-field';
+import { FormField, fieldProps } from '../../../components/ui/form-field';
 import { Input } from '../../../components/ui/input';
 import { PageHeader } from '../../../components/ui/page-header';
 import { Select } from '../../../components/ui/select';
 import { Spinner } from '../../../components/ui/spinner';
 import { Table, TableBody, TableCell, TableHead, TableHeaderCell, TableRow } from '../../../components/ui/table';
+import { problemFieldErrors, toApiProblem, type ApiProblem } from '../../../lib/api-client';
 import { departmentName } from '../../../lib/department-name';
 import { problemMessage } from '../../../lib/problem-message';
 import type { OrderSet, OrderTemplate } from '../../../types/api';
@@ -20,6 +21,16 @@ import { OrderFormCard } from './order-form-card';
 
 /** Order forms need a patient; a template has none, so the editor's form checks against this placeholder. */
 const NO_PATIENT = '00000000-0000-4000-8000-000000000000';
+
+/** The server's errors for each item of the set, by its index (pointers `/items/{i}/…`): the first message per item. */
+function orderSetItemErrors(problem: ApiProblem | null): Record<number, string> {
+  const result: Record<number, string> = {};
+  for (const { pointer, message } of problem?.errors ?? []) {
+    const match = /^#?\/items\/(\d+)/.exec(pointer);
+    if (match && !(Number(match[1]) in result)) result[Number(match[1])] = message;
+  }
+  return result;
+}
 
 /** /admin/ocs/order-sets: the departments' order sets (ADR 0038), listed, created, edited and deleted. */
 export function OrderSetsPage() {
@@ -97,6 +108,9 @@ function OrderSetEditor({ set, onDone }: { set?: OrderSet; onDone: () => void })
     (set?.items ?? []).flatMap((i) => (i.template ? [{ itemName: i.itemName ?? '', itemNameKo: i.itemNameKo, template: i.template }] : [])),
   );
   const [formKey, setFormKey] = useState(0);
+  const problem = save.error ? toApiProblem(save.error) : null;
+  const fieldErrors = problemFieldErrors(problem);
+  const itemErrors = orderSetItemErrors(problem);
   const submit = () =>
     save.mutate(
       { id: set?.id, form: { name: name.trim(), departmentId, items: items.map((i) => i.template), version: set?.version } },
@@ -106,12 +120,23 @@ function OrderSetEditor({ set, onDone }: { set?: OrderSet; onDone: () => void })
     <Card data-testid="order-set-editor">
       <CardContent className="space-y-3 pt-4">
         <div className="grid gap-3 sm:grid-cols-2">
-          <FormField id="order-set-name" label={t('orders.templates.admin.name')}>
-            <Input id="order-set-name" data-testid="order-set-name" value={name} maxLength={120} onChange={(e) => setName(e.target.value)} />
+          <FormField id="order-set-name" label={t('orders.templates.admin.name')} error={fieldErrors.name}>
+            <Input
+              {...fieldProps('order-set-name', fieldErrors.name)}
+              data-testid="order-set-name"
+              value={name}
+              maxLength={120}
+              onChange={(e) => setName(e.target.value)}
+            />
           </FormField>
-          <FormField id="order-set-department" label={t('orders.templates.admin.department')}>
-            <Select id="order-set-department" data-testid="order-set-department" value={departmentId} onChange={(e) => setDepartmentId(e.target.value)}>
-              <option value="" />
+          <FormField id="order-set-department" label={t('orders.templates.admin.department')} error={fieldErrors.departmentId}>
+            <Select
+              {...fieldProps('order-set-department', fieldErrors.departmentId)}
+              data-testid="order-set-department"
+              value={departmentId}
+              onChange={(e) => setDepartmentId(e.target.value)}
+            >
+              <option value="">{t('orders.templates.admin.chooseDepartment')}</option>
               {(departments.data ?? []).map((d) => (
                 <option key={d.id} value={d.id}>
                   {departmentName(d, i18n.language)}
@@ -122,16 +147,26 @@ function OrderSetEditor({ set, onDone }: { set?: OrderSet; onDone: () => void })
         </div>
         <ul className="divide-y divide-slate-100 text-sm" aria-label={t('orders.templates.admin.items')}>
           {items.map((item, index) => (
-            <li key={index} className="flex items-center gap-2 py-1" data-testid="order-set-item">
+            <li key={index} className="flex flex-wrap items-center gap-2 py-1" data-testid="order-set-item">
               <Badge>{t(`orders.type.${item.template.type}`)}</Badge>
               <span>{templateName(item, i18n.language)}</span>
               <Button size="sm" variant="ghost" className="ml-auto" onClick={() => setItems((all) => all.filter((_, i) => i !== index))}>
                 {t('orders.templates.admin.removeItem')}
               </Button>
+              {itemErrors[index] ? (
+                <p className="w-full text-sm text-rose-700" data-testid="order-set-item-error">
+                  {itemErrors[index]}
+                </p>
+              ) : null}
             </li>
           ))}
         </ul>
         {items.length === 0 ? <p className="text-sm text-slate-500">{t('orders.templates.admin.noItems')}</p> : null}
+        {fieldErrors.items && Object.keys(itemErrors).length === 0 ? (
+          <p className="text-sm text-rose-700" data-testid="order-set-items-error">
+            {fieldErrors.items}
+          </p>
+        ) : null}
         <OrderFormCard
           key={formKey}
           patientId={NO_PATIENT}

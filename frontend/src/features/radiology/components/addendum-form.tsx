@@ -6,6 +6,7 @@ import { Checkbox } from '../../../components/ui/checkbox';
 import { FormField } from '../../../components/ui/form-field';
 import { problemMessage } from '../../../lib/problem-message';
 import { useAddAddendum } from '../api/report-mutations';
+import { SignConfirmDialog } from './sign-confirm-dialog';
 
 /** A signed addendum to a signed report (a correction or a supplement); it cannot be changed afterwards either. */
 export function AddendumForm({ reportId }: { reportId: string }) {
@@ -14,13 +15,18 @@ export function AddendumForm({ reportId }: { reportId: string }) {
   const [body, setBody] = useState('');
   const [critical, setCritical] = useState(false);
   const [error, setError] = useState<string | undefined>();
-  const submit = (event: FormEvent) => {
+  const [confirming, setConfirming] = useState(false);
+  // like the report, the addendum is signed only after a confirmation that says so (and names a critical finding)
+  const askToSign = (event: FormEvent) => {
     event.preventDefault();
     if (!body.trim()) {
       setError(t('validation.required'));
       return;
     }
     setError(undefined);
+    setConfirming(true);
+  };
+  const sign = () =>
     add.mutate(
       { id: reportId, body: body.trim(), critical },
       {
@@ -30,9 +36,8 @@ export function AddendumForm({ reportId }: { reportId: string }) {
         },
       },
     );
-  };
   return (
-    <form noValidate onSubmit={submit} className="space-y-2" data-testid="addendum-form">
+    <form noValidate onSubmit={askToSign} className="space-y-2" data-testid="addendum-form">
       <FormField id="addendum-body" label={t('radiology.addendum.label')} error={error} hint={t('radiology.addendum.hint')}>
         <textarea
           id="addendum-body"
@@ -51,6 +56,17 @@ export function AddendumForm({ reportId }: { reportId: string }) {
       <Button type="submit" disabled={add.isPending} data-testid="addendum-submit">
         {t('radiology.addendum.submit')}
       </Button>
+      <SignConfirmDialog
+        open={confirming}
+        onOpenChange={setConfirming}
+        title={t('radiology.addendum.confirmTitle')}
+        description={t('radiology.addendum.confirmDescription')}
+        confirmLabel={t('radiology.addendum.confirm')}
+        critical={critical}
+        busy={add.isPending}
+        testId="addendum-sign-confirm"
+        onConfirm={sign}
+      />
     </form>
   );
 }

@@ -2,6 +2,7 @@ import { useTranslation } from 'react-i18next';
 import { Alert } from '../../../components/ui/alert';
 import { Card, CardContent, CardHeader, CardTitle } from '../../../components/ui/card';
 import { EmptyState } from '../../../components/ui/empty-state';
+import { Spinner } from '../../../components/ui/spinner';
 import { problemMessage } from '../../../lib/problem-message';
 import { useMyReports } from '../api/get-report';
 import { ReportDocument } from './report-document';
@@ -16,6 +17,7 @@ export function PortalReports() {
         <CardTitle>{t('radiology.portal.title')}</CardTitle>
       </CardHeader>
       <CardContent className="space-y-6">
+        {reports.isPending ? <Spinner /> : null}
         {reports.isError ? <Alert tone="error">{problemMessage(reports.error, t)}</Alert> : null}
         {reports.data?.length === 0 ? <EmptyState title={t('radiology.portal.empty')} /> : null}
         {reports.data?.map((r) => (

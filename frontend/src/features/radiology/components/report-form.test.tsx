@@ -5,6 +5,7 @@ import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { apiClient } from '../../../lib/api-client';
 import { setLanguage } from '../../../lib/i18n';
 import { emptyReportForm, signSchema, toDraftPayload } from '../lib/report-form';
+import { AddendumForm } from './addendum-form';
 import { ReportForm } from './report-form';
 import { StudyImages } from './study-images';
 
@@ -73,6 +74,47 @@ describe('ReportForm', () => {
   it('has no BI-RADS field for other studies', () => {
     render(<ReportForm initial={emptyReportForm} breastImaging={false} onSaveDraft={vi.fn()} onSign={vi.fn()} />);
     expect(screen.queryByTestId('report-birads-input')).toBeNull();
+  });
+});
+
+describe('AddendumForm', () => {
+  const originalAdapter = apiClient.defaults.adapter;
+  const posted: unknown[] = [];
+  beforeEach(async () => {
+    posted.length = 0;
+    await setLanguage('en');
+    apiClient.defaults.adapter = (async (config) => {
+      posted.push({ url: config.url, body: JSON.parse(String(config.data)) });
+      return { status: 200, statusText: '', data: { id: 'r1' }, headers: new AxiosHeaders(), config, request: {} };
+    }) as AxiosAdapter;
+  });
+  afterEach(() => {
+    cleanup();
+    apiClient.defaults.adapter = originalAdapter;
+  });
+
+  it('signs an addendum only after the same confirmation as the report, naming a critical finding', async () => {
+    render(
+      <QueryClientProvider client={new QueryClient({ defaultOptions: { queries: { retry: false } } })}>
+        <AddendumForm reportId="r1" />
+      </QueryClientProvider>,
+    );
+    fireEvent.change(screen.getByTestId('addendum-body'), { target: { value: 'New lesion compared with the prior study.' } });
+    fireEvent.click(screen.getByTestId('addendum-submit'));
+    expect(await screen.findByRole('dialog', { name: 'Sign this addendum?' })).toBeTruthy();
+    expect(screen.queryByText('The critical finding will be sent to the ordering doctor as an urgent notification.')).toBeNull();
+    fireEvent.click(screen.getByRole('button', { name: 'Cancel' }));
+    await waitFor(() => expect(screen.queryByRole('dialog')).toBeNull());
+    expect(posted).toEqual([]);
+
+    fireEvent.click(screen.getByLabelText('Critical finding — notify the ordering doctor urgently'));
+    fireEvent.click(screen.getByTestId('addendum-submit'));
+    await screen.findByRole('dialog', { name: 'Sign this addendum?' });
+    expect(screen.getByText('The critical finding will be sent to the ordering doctor as an urgent notification.')).toBeTruthy();
+    fireEvent.click(screen.getByTestId('addendum-sign-confirm'));
+    await waitFor(() =>
+      expect(posted).toEqual([{ url: '/api/ris/reports/r1/addenda', body: { body: 'New lesion compared with the prior study.', critical: true } }]),
+    );
   });
 });
 

@@ -3,11 +3,11 @@ import { useTranslation } from 'react-i18next';
 import { Alert } from '../../../components/ui/alert';
 import { Button } from '../../../components/ui/button';
 import { Checkbox } from '../../../components/ui/checkbox';
-import { Dialog, DialogClose, DialogContent } from '../../../components/ui/dialog';
 import { FormField } from '../../../components/ui/form-field';
 import { Select } from '../../../components/ui/select';
 import { zodFieldErrors } from '../../../lib/form-errors';
 import { BIRADS_CATEGORIES, draftSchema, signSchema, type ReportFormValues } from '../lib/report-form';
+import { SignConfirmDialog } from './sign-confirm-dialog';
 
 const TEXTAREA =
   'block w-full rounded-md border border-slate-300 px-3 py-2 text-sm shadow-sm focus-visible:border-sky-500 focus-visible:outline-none focus-visible:ring-2 focus-visible:ring-sky-500/40';
@@ -122,26 +122,17 @@ export function ReportForm({
           {t('radiology.sign')}
         </Button>
       </div>
-      <Dialog open={confirming} onOpenChange={setConfirming}>
-        <DialogContent title={t('radiology.signConfirm.title')} description={t('radiology.signConfirm.description')}>
-          {values.critical ? <Alert tone="warning" className="mb-3">{t('radiology.signConfirm.critical')}</Alert> : null}
-          <div className="flex justify-end gap-2">
-            <DialogClose asChild>
-              <Button variant="secondary">{t('common.cancel')}</Button>
-            </DialogClose>
-            <Button
-              data-testid="report-sign-confirm"
-              disabled={busy}
-              onClick={() => {
-                setConfirming(false);
-                onSign(values);
-              }}
-            >
-              {t('radiology.signConfirm.confirm')}
-            </Button>
-          </div>
-        </DialogContent>
-      </Dialog>
+      <SignConfirmDialog
+        open={confirming}
+        onOpenChange={setConfirming}
+        title={t('radiology.signConfirm.title')}
+        description={t('radiology.signConfirm.description')}
+        confirmLabel={t('radiology.signConfirm.confirm')}
+        critical={values.critical}
+        busy={busy}
+        testId="report-sign-confirm"
+        onConfirm={() => onSign(values)}
+      />
     </form>
   );
 }

@@ -18,7 +18,7 @@ import { zodFieldErrors } from '../../../lib/form-errors';
 import { hasAnyRole } from '../../../lib/roles';
 import { problemMessage } from '../../../lib/problem-message';
 import { formatInstant } from '../../../lib/time';
-import type { EncounterDetailView, NoteDraftView, NoteView, NoteVersionView, RecordVitalsRequest } from '../../../types/api';
+import type { EncounterDetailView, NoteDraftView, NoteView, NoteVersionView } from '../../../types/api';
 import { useCompleteVisit } from '../api/complete-visit';
 import { useFinishEncounter } from '../api/finish-encounter';
 import { useEncounter } from '../api/get-encounter';
@@ -31,6 +31,7 @@ import { useRecordVitals } from '../api/record-vitals';
 import { AMEND_REASON_MAX, NOTE_PART_MAX, noteSchema, useSaveNote, type NoteForm } from '../api/write-note';
 import { previewBmi } from '../lib/bmi';
 import { draftApplies, sameText, soapOf } from '../lib/note-draft';
+import { parseVitals, VITAL_FIELDS, type VitalField } from '../lib/vitals';
 import { EncounterStatusBadge } from './encounter-status-badge';
 
 const SOAP_PARTS = ['subjective', 'objective', 'assessment', 'plan'] as const;
@@ -309,22 +310,30 @@ function NoteFormFields({ encounterId, note, draft }: { encounterId: string; not
   );
 }
 
-const VITAL_FIELDS = ['systolic', 'diastolic', 'heartRate', 'respiratoryRate', 'temperatureC', 'spo2', 'heightCm', 'weightKg'] as const;
-type VitalField = (typeof VITAL_FIELDS)[number];
-
-function VitalsCard({ detail, canWrite }: { detail: EncounterDetailView; canWrite: boolean }) {
+/** The vitals form and the recorded sets (exported for its test). */
+export function VitalsCard({ detail, canWrite }: { detail: EncounterDetailView; canWrite: boolean }) {
   const { t, i18n } = useTranslation();
   const record = useRecordVitals();
   const empty = Object.fromEntries(VITAL_FIELDS.map((f) => [f, ''])) as Record<VitalField, string>;
   const [form, setForm] = useState(empty);
+  const [errors, setErrors] = useState<Record<string, string>>({});
   const problem = record.error ? toApiProblem(record.error) : null;
-  const fieldErrors = problemFieldErrors(problem);
+  const fieldErrors = { ...problemFieldErrors(problem), ...errors };
+  // errors no field can show (an empty pointer: "vitals.empty"), said in the general alert
+  const unplaced = (problem?.errors ?? []).filter(
+    (e) => !(VITAL_FIELDS as readonly string[]).includes(e.pointer.replace(/^#?\//, '').split('/')[0] ?? ''),
+  );
   const bmi = previewBmi(form.heightCm, form.weightKg);
   const submit = () => {
-    const body = Object.fromEntries(
-      VITAL_FIELDS.filter((f) => form[f].trim() !== '').map((f) => [f, Number(form[f])]),
-    ) as RecordVitalsRequest;
-    record.mutate({ encounterId: detail.encounter?.id ?? '', body }, { onSuccess: () => setForm(empty) });
+    const parsed = parseVitals(form);
+    const keys = Object.entries(parsed.errors);
+    if (keys.length > 0) {
+      setErrors(Object.fromEntries(keys.map(([f, key]) => [f, t(key)])));
+      record.reset();
+      return;
+    }
+    setErrors({});
+    record.mutate({ encounterId: detail.encounter?.id ?? '', body: parsed.body }, { onSuccess: () => setForm(empty) });
   };
   return (
     <Card data-testid="vitals">
@@ -353,7 +362,11 @@ function VitalsCard({ detail, canWrite }: { detail: EncounterDetailView; canWrit
             <p className="col-span-2 text-sm" data-testid="bmi-preview">
               {t('records.vitals.bmi')}: {bmi ?? '—'}
             </p>
-            {problem && !problem.errors?.length ? <Alert tone="error">{problemMessage(record.error, t)}</Alert> : null}
+            {problem && (problem.errors.length === 0 || unplaced.length > 0) ? (
+              <Alert tone="error" className="col-span-2" data-testid="vitals-error" title={problemMessage(record.error, t)}>
+                {unplaced.length > 0 ? unplaced.map((e) => e.message).join(' ') : null}
+              </Alert>
+            ) : null}
             <Button type="submit" className="col-span-2" disabled={record.isPending}>
               {t('records.vitals.save')}
             </Button>
@@ -365,14 +378,14 @@ function VitalsCard({ detail, canWrite }: { detail: EncounterDetailView; canWrit
             <li key={v.id} className="py-1" data-testid="vitals-row">
               <span className="tabular-nums text-slate-500">{formatInstant(v.measuredAt, i18n.language)}</span>{' '}
               {[
-                v.systolic != null ? `BP ${v.systolic}/${v.diastolic}` : null,
-                v.heartRate != null ? `HR ${v.heartRate}` : null,
-                v.respiratoryRate != null ? `RR ${v.respiratoryRate}` : null,
-                v.temperatureC != null ? `T ${v.temperatureC}°C` : null,
-                v.spo2 != null ? `SpO2 ${v.spo2}%` : null,
-                v.heightCm != null ? `${v.heightCm} cm` : null,
-                v.weightKg != null ? `${v.weightKg} kg` : null,
-                v.bmi != null ? `BMI ${v.bmi}` : null,
+                v.systolic != null ? t('records.vitals.short.bp', { systolic: v.systolic, diastolic: v.diastolic }) : null,
+                v.heartRate != null ? t('records.vitals.short.hr', { value: v.heartRate }) : null,
+                v.respiratoryRate != null ? t('records.vitals.short.rr', { value: v.respiratoryRate }) : null,
+                v.temperatureC != null ? t('records.vitals.short.temperature', { value: v.temperatureC }) : null,
+                v.spo2 != null ? t('records.vitals.short.spo2', { value: v.spo2 }) : null,
+                v.heightCm != null ? t('records.vitals.short.height', { value: v.heightCm }) : null,
+                v.weightKg != null ? t('records.vitals.short.weight', { value: v.weightKg }) : null,
+                v.bmi != null ? t('records.vitals.short.bmi', { value: v.bmi }) : null,
               ]
                 .filter(Boolean)
                 .join(' · ')}

@@ -7,6 +7,7 @@ import { Checkbox } from '../../../components/ui/checkbox';
 import { EmptyState } from '../../../components/ui/empty-state';
 import { Input } from '../../../components/ui/input';
 import { Pagination } from '../../../components/ui/pagination';
+import { Spinner } from '../../../components/ui/spinner';
 import { problemMessage } from '../../../lib/problem-message';
 import { formatInstant, hospitalDayEnd, hospitalDayStart } from '../../../lib/time';
 import { TIMELINE_TYPES, useTimeline } from '../api/get-timeline';
@@ -52,6 +53,7 @@ export function TimelineSection({ patientId }: { patientId: string }) {
             <Input type="date" className="w-40" value={toDay} onChange={(e) => { setPage(0); setToDay(e.target.value); }} />
           </label>
         </fieldset>
+        {timeline.isPending ? <Spinner /> : null}
         {timeline.isError ? <Alert tone="error">{problemMessage(timeline.error, t)}</Alert> : null}
         {timeline.data?.content?.length === 0 ? <EmptyState title={t('records.noEntries')} /> : null}
         <ol className="divide-y divide-slate-100">

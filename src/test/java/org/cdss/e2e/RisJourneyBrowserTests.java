@@ -129,6 +129,8 @@ class RisJourneyBrowserTests extends DemoBrowserTest {
         // a correction is a signed addendum, appended below the signed report
         radiologist.getByTestId("addendum-body").fill("비교 영상 확인: 이전 검사에 없던 병변.");
         radiologist.getByTestId("addendum-submit").click();
+        // signing an addendum asks first, as signing the report does
+        radiologist.getByTestId("addendum-sign-confirm").click();
         assertThat(radiologist.getByTestId("report-addendum")).hasCount(1);
         assertThat(radiologist.getByTestId("report-status")).hasText("서명됨(추가 보고 있음)");
         assertThat(radiologist.getByTestId("report-impression")).hasText("악성 의심 종괴.");
