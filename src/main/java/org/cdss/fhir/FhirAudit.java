@@ -101,7 +101,8 @@ class FhirAudit {
                 patient = request.getParameters().get("subject");
             }
             if (patient != null && patient.length == 1) {
-                value = patient[0].startsWith("Patient/") ? patient[0].substring(8) : patient[0];
+                // "A", "Patient/A" and "http://host/fhir/Patient/A" name the same patient
+                value = new org.hl7.fhir.r4.model.IdType(patient[0]).getIdPart();
             }
         }
         return uuid(value);

@@ -35,6 +35,19 @@ class FhirErrors {
 
     private static final Logger log = LoggerFactory.getLogger(FhirErrors.class);
 
+    /**
+     * {@code _offset} paging is refused: HAPI then expects each provider to apply the offset itself (none does, ours
+     * page through the server's paging store and {@code next} links) and skips the page-size cap, so pages would
+     * repeat or hold everything.
+     */
+    @Hook(Pointcut.SERVER_INCOMING_REQUEST_PRE_HANDLED)
+    public void noOffsetPaging(RequestDetails request) {
+        if (request.getParameters() != null && request.getParameters().containsKey("_offset")) {
+            throw withCode(
+                    new InvalidRequestException("_offset is not supported: follow the bundle's next link"), "invalid");
+        }
+    }
+
     @Hook(Pointcut.SERVER_PRE_PROCESS_OUTGOING_EXCEPTION)
     public BaseServerResponseException translate(RequestDetails request, Throwable error) {
         Throwable cause = error;
@@ -64,6 +77,10 @@ class FhirErrors {
                 }
             }
             return e;
+        }
+        if (cause instanceof ca.uhn.fhir.parser.DataFormatException) {
+            // a search parameter HAPI could not parse (a date like 2024-13-45): the request's fault, not ours
+            return withCode(new InvalidRequestException("invalid"), "invalid");
         }
         if (cause instanceof AccessDeniedException) {
             return withCode(new ForbiddenOperationException("forbidden"), "forbidden");

@@ -51,10 +51,22 @@ class FhirScopes {
         checkIncludes(token, includes);
     }
 
+    /**
+     * Every include of the request, under whatever name HAPI accepts for it: {@code _include}, and its qualified
+     * forms {@code _include:iterate} / {@code _include:recurse}, which bind to the same parameter (a scope check that
+     * read only {@code _include} let a MedicationRequest-only token include the Patient), and {@code _revinclude}.
+     */
     static List<String> includes(RequestDetails request) {
-        String[] includes =
-                request.getParameters() == null ? null : request.getParameters().get("_include");
-        return includes == null ? List.of() : List.of(includes);
+        if (request.getParameters() == null) {
+            return List.of();
+        }
+        List<String> includes = new java.util.ArrayList<>();
+        request.getParameters().forEach((name, values) -> {
+            if (name.startsWith("_include") || name.startsWith("_revinclude")) {
+                includes.addAll(List.of(values));
+            }
+        });
+        return List.copyOf(includes);
     }
 
     private static void checkIncludes(FhirTokenAuthentication token, List<String> includes) {

@@ -62,6 +62,9 @@ class MedicationRequestProvider implements IResourceProvider {
         }
         java.util.UUID patientId =
                 FhirSearch.uuid(request.getSubject().getReferenceElement().getIdPart(), "Patient");
+        if (!request.hasMedicationCodeableConcept()) {
+            throw FhirWrites.invalid("medicationCodeableConcept with a DrugBank coding is required");
+        }
         String drugId = request.getMedicationCodeableConcept().getCoding().stream()
                 .filter(c -> FhirCodes.DRUGBANK.equals(c.getSystem()))
                 .map(Coding::getCode)

@@ -97,6 +97,45 @@ class CdsHooksRequestReader {
         }
     }
 
+    /**
+     * Everything the check reads must be of the context's patient: the prefetched Patient, the allergies, the
+     * medications, the weight and the draft orders. A client that mixed two patients (a stale prefetch, a tab with
+     * another chart) would otherwise get a check of one patient's orders against another's allergies — alerts
+     * missed — with no error. A reference left out is not refused (the resources are then taken as the patient's).
+     */
+    private static void samePatient(
+            JsonNode context, Patient patient, Bundle drafts, Bundle allergies, Bundle medications) {
+        String patientId = context.path("patientId").asString("");
+        if (patientId.isBlank()) {
+            throw DomainException.invalidField("/context/patientId", "medsafety.cds.required");
+        }
+        if (patient.getIdElement().hasIdPart()
+                && !patientId.equals(patient.getIdElement().getIdPart())) {
+            throw DomainException.invalidField("/prefetch/patient", "medsafety.cds.patient-mismatch");
+        }
+        for (MedicationRequest order : resources(drafts, MedicationRequest.class)) {
+            requireSame(patientId, order.getSubject(), "/context/draftOrders");
+        }
+        for (AllergyIntolerance allergy : resources(allergies, AllergyIntolerance.class)) {
+            requireSame(patientId, allergy.getPatient(), "/prefetch/allergies");
+        }
+        for (MedicationRequest taken : resources(medications, MedicationRequest.class)) {
+            requireSame(patientId, taken.getSubject(), "/prefetch/medications");
+        }
+        for (MedicationStatement statement : resources(medications, MedicationStatement.class)) {
+            requireSame(patientId, statement.getSubject(), "/prefetch/medications");
+        }
+    }
+
+    private static void requireSame(String patientId, org.hl7.fhir.r4.model.Reference reference, String pointer) {
+        if (reference != null && reference.hasReference()) {
+            String id = reference.getReferenceElement().getIdPart();
+            if (id != null && !id.equals(patientId)) {
+                throw DomainException.invalidField(pointer, "medsafety.cds.patient-mismatch");
+            }
+        }
+    }
+
     Read read(String hook, JsonNode body) {
         if (body == null || !body.isObject()) {
             throw DomainException.invalidField("", "medsafety.cds.required");
@@ -126,6 +165,8 @@ class CdsHooksRequestReader {
         Patient patient = parse(parser, Patient.class, prefetch.path("patient"), "/prefetch/patient");
         Bundle allergies = parse(parser, Bundle.class, prefetch.path("allergies"), "/prefetch/allergies");
         Bundle medications = parse(parser, Bundle.class, prefetch.path("medications"), "/prefetch/medications");
+
+        samePatient(context, patient, drafts, allergies, medications);
 
         Set<String> selections = new LinkedHashSet<>();
         context.path("selections").forEach(s -> selections.add(s.asString("")));
@@ -184,7 +225,11 @@ class CdsHooksRequestReader {
         Double weight = null;
         JsonNode weights = prefetch.path(WEIGHT_KEY);
         if (!weights.isMissingNode() && !weights.isNull()) { // CDS Hooks: null = the client could not prefetch it
-            weight = weightKg(parse(parser, Bundle.class, weights, "/prefetch/" + WEIGHT_KEY));
+            Bundle measured = parse(parser, Bundle.class, weights, "/prefetch/" + WEIGHT_KEY);
+            for (org.hl7.fhir.r4.model.Observation o : resources(measured, org.hl7.fhir.r4.model.Observation.class)) {
+                requireSame(context.path("patientId").asString(""), o.getSubject(), "/prefetch/" + WEIGHT_KEY);
+            }
+            weight = weightKg(measured);
         }
         return new Read(
                 new MedicationCheckRequest(

@@ -33,8 +33,12 @@ class OrderPatientActivity implements PatientOrderActivity {
     public Activity activity(UUID patientId) {
         // only the orders the caller may see are counted (ADR 0016: a count never includes rows the caller cannot
         // see): a pharmacist counts the sent medication orders routed to their pharmacy, not the doctors' drafts
+        // An EHR registered by the hospital as a CDS Hooks client (ADR 0009) asks on behalf of its prescriber and holds
+        // no role of ours: it counts as the care team does, rather than being told "0" for lack of a role.
         Map<String, Object> params = new HashMap<>();
-        String visible = OrderAccess.visibility(CurrentUser.require()).sql(params);
+        String visible = isCdsClient()
+                ? ""
+                : OrderAccess.visibility(CurrentUser.require()).sql(params);
         params.put("patient", patientId.toString());
         params.put("now", UtcTimestamps.toColumn(clock.instant()));
         return jdbc.sql("SELECT "
@@ -49,5 +53,12 @@ class OrderPatientActivity implements PatientOrderActivity {
                 .params(params)
                 .query((rs, n) -> new Activity(rs.getInt("overrides"), rs.getInt("overdue"), rs.getInt("pending")))
                 .single();
+    }
+
+    private static boolean isCdsClient() {
+        var authentication = org.springframework.security.core.context.SecurityContextHolder.getContext()
+                .getAuthentication();
+        return authentication != null
+                && authentication.getAuthorities().stream().anyMatch(a -> "CDS_CLIENT".equals(a.getAuthority()));
     }
 }

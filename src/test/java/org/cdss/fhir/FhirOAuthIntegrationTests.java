@@ -171,6 +171,18 @@ class FhirOAuthIntegrationTests {
                         .status())
                 .isEqualTo(403);
 
+        // a token for medication orders alone may not pull the patient in, under any name HAPI binds to _include
+        ApiClient ordersOnly = new ApiClient(port)
+                .bearer(FhirTokens.token(
+                        port, "test-system-orders", "test-secret-orders", "system/MedicationRequest.rs"));
+        assertThat(ordersOnly.get("/fhir/MedicationRequest?patient=" + a).status())
+                .isEqualTo(200);
+        for (String include : java.util.List.of("_include", "_include:iterate", "_include:recurse")) {
+            ApiClient.Response included = ordersOnly.get(
+                    "/fhir/MedicationRequest?patient=" + a + "&" + include + "=MedicationRequest:patient");
+            assertThat(included.status()).as(include + ": " + included.body()).isEqualTo(403);
+        }
+
         // only the scopes granted in this token count, not all the client could ask for
         ApiClient narrow = new ApiClient(port)
                 .bearer(FhirTokens.token(port, "test-system-reader", "test-secret-reader", "system/Patient.rs"));
@@ -187,6 +199,26 @@ class FhirOAuthIntegrationTests {
                 "{\"resourceType\":\"Patient\",\"name\":[{\"text\":\"토큰 환자\"}],\"birthDate\":\"1970-01-01\","
                         + "\"gender\":\"female\"}");
         assertThat(created.status()).as(created.body()).isEqualTo(201);
+
+        // bad input is a 400 OperationOutcome, never a 500: a date HAPI cannot parse, _offset paging (which would
+        // skip the page-size cap and repeat pages), a draft order naming its drug by reference
+        for (String bad : java.util.List.of(
+                "/fhir/Observation?patient=" + a + "&date=2024-13-45",
+                "/fhir/Observation?patient=" + a + "&_lastUpdated=notadate",
+                "/fhir/Observation?patient=" + a + "&_offset=0&_count=2")) {
+            ApiClient.Response refused = writer.get(bad);
+            assertThat(refused.status()).as(bad + ": " + refused.body()).isEqualTo(400);
+            assertThat(refused.body()).contains("OperationOutcome");
+        }
+        ApiClient.Response byReference = writer.raw(
+                "POST",
+                "/fhir/MedicationRequest",
+                "application/fhir+json",
+                "{\"resourceType\":\"MedicationRequest\",\"status\":\"draft\",\"intent\":\"order\","
+                        + "\"medicationReference\":{\"reference\":\"Medication/x\"},"
+                        + "\"subject\":{\"reference\":\"Patient/" + a + "\"}}");
+        assertThat(byReference.status()).as(byReference.body()).isEqualTo(400);
+        assertThat(byReference.body()).contains("OperationOutcome");
 
         // no token, a malformed one, one signed by another key, an expired one: 401 OperationOutcome
         assertThat(new ApiClient(port).get("/fhir/Patient/" + a).status()).isEqualTo(401);

@@ -471,6 +471,43 @@ class MedsafetyCdsHooksIntegrationTests {
         assertThat(cards).isEmpty();
     }
 
+    /**
+     * What the check reads must be of the context's patient: a prefetched Patient, a draft order or an allergy of
+     * another patient (a stale prefetch, another chart's tab) is a 400 naming the part, not a check of one patient's
+     * orders against another's allergies.
+     */
+    @Test
+    void resources_of_another_patient_are_refused() {
+        Map<String, Object> otherPatient = withPrefetch(
+                request("order-sign", bundle(simvastatinDraft()), emptyBundle(), emptyBundle()),
+                "patient",
+                Map.of("resourceType", "Patient", "id", "other", "gender", "male", "birthDate", "1950-01-01"));
+        Map<String, Object> otherDraft = new HashMap<>(simvastatinDraft());
+        otherDraft.put("subject", Map.of("reference", "Patient/other"));
+        Map<String, Object> otherAllergy = Map.of(
+                "resourceType",
+                "AllergyIntolerance",
+                "patient",
+                Map.of("reference", "Patient/other"),
+                "code",
+                Map.of("text", "Penicillin"));
+        Map<String, Map<String, Object>> cases = Map.of(
+                "/prefetch/patient", otherPatient,
+                "/context/draftOrders", request("order-sign", bundle(otherDraft), emptyBundle(), emptyBundle()),
+                "/prefetch/allergies",
+                        request("order-sign", bundle(simvastatinDraft()), bundle(otherAllergy), emptyBundle()));
+        cases.forEach((pointer, body) -> {
+            var response = doctor.post(SIGN, body);
+            assertThat(response.status()).as(pointer + ": " + response.body()).isEqualTo(400);
+            assertThat(response.json().path("errors").findValuesAsString("pointer"))
+                    .containsExactly(pointer);
+        });
+        // the same request with every part of the patient is checked as before
+        assertThat(doctor.post(SIGN, request("order-sign", bundle(simvastatinDraft()), emptyBundle(), emptyBundle()))
+                        .status())
+                .isEqualTo(200);
+    }
+
     @Test
     void missing_required_prefetch_is_412_problem() {
         var response = doctor.post(SIGN, request("order-sign", bundle(simvastatinDraft()), null, emptyBundle()));
