@@ -39,7 +39,8 @@ class ImagingReconciliationStatementCountIntegrationTests {
     void the_reconciliation_view_runs_the_same_statements_for_one_or_four_overdue_orders() {
         PatientSummaryView patient = users.patient("대사 문장수");
         ApiClient doctor = as("DOCTOR");
-        ApiClient radiographer = as("RADIOGRAPHER");
+        // of radiology, where imaging orders are routed: imaging staff see their departments' orders (ADR 0016)
+        ApiClient radiographer = as("RADIOGRAPHER", ImagingReconciliationIntegrationTests.RADIOLOGY);
         List<String> overdue = new ArrayList<>();
         overdue.add(overdueOrder(doctor, patient));
         StatementCounter.Counts one = countedView(radiographer, overdue);
@@ -91,9 +92,10 @@ class ImagingReconciliationStatementCountIntegrationTests {
         return orderId;
     }
 
-    private ApiClient as(String role) {
+    private ApiClient as(String role, java.util.UUID... departments) {
         ApiClient api = new ApiClient(port);
-        assertThat(api.login(users.staff(role).username(), TestUsers.PASSWORD).status())
+        assertThat(api.login(users.staff(role, departments).username(), TestUsers.PASSWORD)
+                        .status())
                 .isEqualTo(200);
         return api;
     }
