@@ -109,26 +109,13 @@ class AlertLog {
         return out;
     }
 
-    /**
-     * Whether the alert of this rule in this check was decided, read under a lock on the alert's shown rows (in the
-     * caller's transaction): a second decision on the same alert sent at the same moment waits here until the first
-     * commits, then sees it — one decision, and the other a 409 — where two plain reads would both have seen none.
-     * The decision rows are read with a locking read too: on MariaDB's repeatable read, a plain read would still see
-     * the transaction's first snapshot.
-     */
     boolean decided(UUID checkId, String ruleId) {
-        jdbc.sql("SELECT id FROM medsafety_alert_event WHERE check_id = :checkId AND rule_id = :ruleId FOR UPDATE")
-                .param("checkId", checkId.toString())
-                .param("ruleId", ruleId)
-                .query(String.class)
-                .list();
-        return !jdbc.sql("SELECT id FROM medsafety_alert_decision WHERE check_id = :checkId AND rule_id = :ruleId"
-                        + " FOR UPDATE")
-                .param("checkId", checkId.toString())
-                .param("ruleId", ruleId)
-                .query(String.class)
-                .list()
-                .isEmpty();
+        return jdbc.sql("SELECT COUNT(*) FROM medsafety_alert_decision WHERE check_id = :checkId AND rule_id = :ruleId")
+                        .param("checkId", checkId.toString())
+                        .param("ruleId", ruleId)
+                        .query(Long.class)
+                        .single()
+                > 0;
     }
 
     void recordDecision(UUID checkId, CdssPrincipal user, Shown shown, AlertDecisionRequest.Decision decision) {

@@ -149,10 +149,7 @@ public class MedicationSafety {
                         DECISION_POINTERS.prefixed(at));
             }
         }
-        // in rule order, so that two requests deciding the same alerts lock them in the same order
-        for (AlertDecisionRequest.Decision d : request.decisions().stream()
-                .sorted(java.util.Comparator.comparing(AlertDecisionRequest.Decision::ruleId))
-                .toList()) {
+        for (AlertDecisionRequest.Decision d : request.decisions()) {
             if (alertLog.decided(request.checkId(), d.ruleId())) {
                 throw new DomainException(MedsafetyProblem.DECISION_ALREADY_DECIDED);
             }

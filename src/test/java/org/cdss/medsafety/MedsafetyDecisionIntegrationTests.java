@@ -28,9 +28,6 @@ class MedsafetyDecisionIntegrationTests {
     @Autowired
     TestUsers testUsers;
 
-    @Autowired
-    org.springframework.jdbc.core.simple.JdbcClient jdbc;
-
     ApiClient doctor;
     ApiClient admin;
     String doctorName;
@@ -129,50 +126,6 @@ class MedsafetyDecisionIntegrationTests {
                 decisions(result, decision(rule, "OVERRIDDEN", "BENEFIT_OUTWEIGHS_RISK", "again")));
         assertThat(again.status()).isEqualTo(409);
         assertThat(again.json().path("code").asString()).isEqualTo("medsafety.decision-already-decided");
-    }
-
-    /**
-     * The same alert decided from two tabs at the same moment (accept in one, override in the other): one decision is
-     * kept and the other is 409, so the override statistics and the audit trail count it once.
-     */
-    @Test
-    @SuppressWarnings("unchecked")
-    void two_decisions_on_one_alert_sent_at_once_keep_one() throws Exception {
-        JsonNode result = check(doctor, order("simvastatin", "clarithromycin"));
-        String rule = firstOfType(result, "INTERACTION").path("ruleId").asString();
-        List<Map<String, Object>> bodies = List.of(
-                decisions(result, decision(rule, "ACCEPTED", null, null)),
-                decisions(result, decision(rule, "OVERRIDDEN", "BENEFIT_OUTWEIGHS_RISK", "short course, CK checked")),
-                decisions(result, decision(rule, "ACCEPTED", null, null)),
-                decisions(result, decision(rule, "OVERRIDDEN", "BENEFIT_OUTWEIGHS_RISK", "second tab")));
-        java.util.concurrent.CountDownLatch go = new java.util.concurrent.CountDownLatch(1);
-        java.util.concurrent.ExecutorService pool = java.util.concurrent.Executors.newFixedThreadPool(bodies.size());
-        List<Integer> statuses = new java.util.ArrayList<>();
-        try {
-            List<java.util.concurrent.Future<Integer>> answers = new java.util.ArrayList<>();
-            for (Map<String, Object> body : bodies) {
-                answers.add(pool.submit(() -> {
-                    go.await();
-                    return doctor.post("/api/medsafety/decisions", body).status();
-                }));
-            }
-            go.countDown();
-            for (var answer : answers) {
-                statuses.add(answer.get(30, java.util.concurrent.TimeUnit.SECONDS));
-            }
-        } finally {
-            pool.shutdownNow();
-        }
-        assertThat(statuses).as("statuses").containsOnly(200, 409);
-        assertThat(statuses.stream().filter(s -> s == 200).count())
-                .as("statuses " + statuses)
-                .isOne();
-        assertThat(jdbc.sql("SELECT COUNT(*) FROM medsafety_alert_decision WHERE check_id = :c AND rule_id = :r")
-                        .param("c", result.path("checkId").asString())
-                        .param("r", rule)
-                        .query(Long.class)
-                        .single())
-                .isOne();
     }
 
     @Test

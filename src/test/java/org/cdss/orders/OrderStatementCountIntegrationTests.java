@@ -35,8 +35,7 @@ import tools.jackson.databind.JsonNode;
  * 21 (2 outbox rows) + 3 → 23 (3 audit rows, 1 outbox row). Then create 21 and send 24: the patient's header is read by
  * a plain statement where it is needed (the form's check, the safety check's age, the answer) instead of one entity
  * load and look-ups in the persistence context, which cost more CPU than the statements (the profile in
- * bench/README.md). Send 25: the override's decision locks the alert's shown row before it reads the decisions (two
- * decisions on one alert sent at once must leave one).
+ * bench/README.md).
  */
 @IntegrationTest
 @Import(StatementCounter.class)
@@ -126,9 +125,7 @@ class OrderStatementCountIntegrationTests {
         assertThat(create.audits()).isEqualTo(2);
         assertThat(inserts(create, "audit_event")).isEqualTo(2);
         assertThat(inserts(create, "EVENT_PUBLICATION")).isZero();
-        // 25: the override's decision first locks the alert's shown row, so that two decisions on one alert sent at
-        // once leave one (AlertLog.decided)
-        assertThat(send.application()).as("send: %s", send.statements()).isEqualTo(25);
+        assertThat(send.application()).as("send: %s", send.statements()).isEqualTo(24);
         assertThat(send.audits()).isEqualTo(3);
         assertThat(inserts(send, "audit_event")).isEqualTo(3);
         assertThat(inserts(send, "EVENT_PUBLICATION")).isEqualTo(1);
