@@ -7,9 +7,12 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
+import org.cdss.shared.DomainException;
 import org.cdss.shared.db.RowIds;
 import org.cdss.shared.db.UtcTimestamps;
 import org.cdss.shared.security.CdssPrincipal;
+import org.springframework.dao.ConcurrencyFailureException;
+import org.springframework.dao.DuplicateKeyException;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
 
@@ -118,7 +121,20 @@ class AlertLog {
                 > 0;
     }
 
+    /**
+     * Appends a decision. The unique key on (check, rule) settles two decisions on one alert sent at the same moment
+     * (both passed {@link #decided}): the later insert is refused, and so is its whole request.
+     */
     void recordDecision(UUID checkId, CdssPrincipal user, Shown shown, AlertDecisionRequest.Decision decision) {
+        try {
+            insertDecision(checkId, user, shown, decision);
+        } catch (DuplicateKeyException | ConcurrencyFailureException taken) {
+            // a unique-key conflict, or (H2, MariaDB) the wait on the other request's uncommitted row given up
+            throw new DomainException(MedsafetyProblem.DECISION_ALREADY_DECIDED);
+        }
+    }
+
+    private void insertDecision(UUID checkId, CdssPrincipal user, Shown shown, AlertDecisionRequest.Decision decision) {
         jdbc.sql("""
                 INSERT INTO medsafety_alert_decision (id, check_id, decided_at, user_id, username, patient_id,
                     rule_id, tier, action, reason_code, comment, kb_version)

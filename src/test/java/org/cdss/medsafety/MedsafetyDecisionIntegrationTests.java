@@ -1,11 +1,15 @@
 package org.cdss.medsafety;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.UUID;
 import org.cdss.patients.PatientSummaryView;
+import org.cdss.shared.DomainException;
+import org.cdss.shared.security.CdssPrincipal;
 import org.cdss.shared.security.Role;
 import org.cdss.support.ApiClient;
 import org.cdss.support.IntegrationTest;
@@ -28,13 +32,21 @@ class MedsafetyDecisionIntegrationTests {
     @Autowired
     TestUsers testUsers;
 
+    @Autowired
+    org.springframework.jdbc.core.simple.JdbcClient jdbc;
+
+    @Autowired
+    AlertLog alertLog;
+
     ApiClient doctor;
     ApiClient admin;
     String doctorName;
+    org.cdss.identity.UserView doctorUser;
 
     @BeforeAll
     void login() {
-        doctorName = testUsers.staff(Role.DOCTOR).username();
+        doctorUser = testUsers.staff(Role.DOCTOR);
+        doctorName = doctorUser.username();
         doctor = new ApiClient(port);
         assertThat(doctor.login(doctorName, TestUsers.PASSWORD).status()).isEqualTo(200);
         admin = new ApiClient(port);
@@ -126,6 +138,82 @@ class MedsafetyDecisionIntegrationTests {
                 decisions(result, decision(rule, "OVERRIDDEN", "BENEFIT_OUTWEIGHS_RISK", "again")));
         assertThat(again.status()).isEqualTo(409);
         assertThat(again.json().path("code").asString()).isEqualTo("medsafety.decision-already-decided");
+    }
+
+    /**
+     * The same alert decided from two tabs at the same moment (accept in one, override in the other): one decision is
+     * kept and the other is 409, so the override statistics and the audit trail count it once.
+     */
+    @Test
+    @SuppressWarnings("unchecked")
+    void two_decisions_on_one_alert_sent_at_once_keep_one() throws Exception {
+        JsonNode result = check(doctor, order("simvastatin", "clarithromycin"));
+        String rule = firstOfType(result, "INTERACTION").path("ruleId").asString();
+        List<Map<String, Object>> bodies = List.of(
+                decisions(result, decision(rule, "ACCEPTED", null, null)),
+                decisions(result, decision(rule, "OVERRIDDEN", "BENEFIT_OUTWEIGHS_RISK", "short course, CK checked")),
+                decisions(result, decision(rule, "ACCEPTED", null, null)),
+                decisions(result, decision(rule, "OVERRIDDEN", "BENEFIT_OUTWEIGHS_RISK", "second tab")));
+        java.util.concurrent.CountDownLatch go = new java.util.concurrent.CountDownLatch(1);
+        java.util.concurrent.ExecutorService pool = java.util.concurrent.Executors.newFixedThreadPool(bodies.size());
+        List<Integer> statuses = new java.util.ArrayList<>();
+        try {
+            List<java.util.concurrent.Future<Integer>> answers = new java.util.ArrayList<>();
+            for (Map<String, Object> body : bodies) {
+                answers.add(pool.submit(() -> {
+                    go.await();
+                    return doctor.post("/api/medsafety/decisions", body).status();
+                }));
+            }
+            go.countDown();
+            for (var answer : answers) {
+                statuses.add(answer.get(30, java.util.concurrent.TimeUnit.SECONDS));
+            }
+        } finally {
+            pool.shutdownNow();
+        }
+        assertThat(statuses).as("statuses").containsOnly(200, 409);
+        assertThat(statuses.stream().filter(s -> s == 200).count())
+                .as("statuses " + statuses)
+                .isOne();
+        assertThat(jdbc.sql("SELECT COUNT(*) FROM medsafety_alert_decision WHERE check_id = :c AND rule_id = :r")
+                        .param("c", result.path("checkId").asString())
+                        .param("r", rule)
+                        .query(Long.class)
+                        .single())
+                .isOne();
+    }
+
+    /**
+     * What decides the race above whatever the timing: a second decision on an alert that passed the "already
+     * decided?" read (the other request had not committed yet) is refused by the unique key, as the same 409.
+     */
+    @Test
+    @SuppressWarnings("unchecked")
+    void a_second_decision_that_passed_the_read_is_refused_by_the_unique_key() {
+        JsonNode result = check(doctor, order("simvastatin", "clarithromycin"));
+        UUID checkId = UUID.fromString(result.path("checkId").asString());
+        String rule = firstOfType(result, "INTERACTION").path("ruleId").asString();
+        assertThat(doctor.post(
+                                "/api/medsafety/decisions",
+                                decisions(result, decision(rule, "ACCEPTED", null, null)))
+                        .status())
+                .isEqualTo(200);
+        CdssPrincipal principal = new CdssPrincipal(
+                doctorUser.id(), doctorName, doctorName, java.util.Set.of(Role.DOCTOR), java.util.Set.of(), null);
+        AlertLog.Shown shown = alertLog.shown(checkId, principal).get(rule);
+
+        assertThatThrownBy(() -> alertLog.recordDecision(
+                        checkId,
+                        principal,
+                        shown,
+                        new AlertDecisionRequest.Decision(
+                                rule,
+                                AlertDecisionRequest.Action.OVERRIDDEN,
+                                OverrideReason.BENEFIT_OUTWEIGHS_RISK,
+                                "second tab")))
+                .isInstanceOfSatisfying(DomainException.class, e -> assertThat(e.problem())
+                        .isEqualTo(MedsafetyProblem.DECISION_ALREADY_DECIDED));
     }
 
     @Test
