@@ -194,9 +194,7 @@ class MedsafetyDecisionIntegrationTests {
         JsonNode result = check(doctor, order("simvastatin", "clarithromycin"));
         UUID checkId = UUID.fromString(result.path("checkId").asString());
         String rule = firstOfType(result, "INTERACTION").path("ruleId").asString();
-        assertThat(doctor.post(
-                                "/api/medsafety/decisions",
-                                decisions(result, decision(rule, "ACCEPTED", null, null)))
+        assertThat(doctor.post("/api/medsafety/decisions", decisions(result, decision(rule, "ACCEPTED", null, null)))
                         .status())
                 .isEqualTo(200);
         CdssPrincipal principal = new CdssPrincipal(
@@ -212,8 +210,9 @@ class MedsafetyDecisionIntegrationTests {
                                 AlertDecisionRequest.Action.OVERRIDDEN,
                                 OverrideReason.BENEFIT_OUTWEIGHS_RISK,
                                 "second tab")))
-                .isInstanceOfSatisfying(DomainException.class, e -> assertThat(e.problem())
-                        .isEqualTo(MedsafetyProblem.DECISION_ALREADY_DECIDED));
+                .isInstanceOfSatisfying(
+                        DomainException.class,
+                        e -> assertThat(e.problem()).isEqualTo(MedsafetyProblem.DECISION_ALREADY_DECIDED));
     }
 
     @Test
