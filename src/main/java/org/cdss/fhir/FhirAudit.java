@@ -63,6 +63,11 @@ class FhirAudit {
         String type = request.getResourceName();
         String id = request.getId() == null ? null : request.getId().getIdPart();
         UUID patient = patientOf(request, type, id);
+        if (operation == RestOperationTypeEnum.GET_PAGE) {
+            // a next page names neither type nor patient: the search it continues does (OwnedPagingProvider)
+            type = (String) request.getUserData().get(PAGE_TYPE);
+            patient = (UUID) request.getUserData().get(PAGE_PATIENT);
+        }
         if (operation == RestOperationTypeEnum.CREATE && answer != null) {
             // a create names its resource and patient only in the answer
             id = answer.getIdElement().getIdPart();
@@ -91,7 +96,17 @@ class FhirAudit {
                 null));
     }
 
-    private static UUID patientOf(RequestDetails request, String type, String id) {
+    private static final String PAGE_TYPE = FhirAudit.class.getName() + ".pageType";
+    private static final String PAGE_PATIENT = FhirAudit.class.getName() + ".pagePatient";
+
+    /** A page of an earlier search is about to be answered: its row names that search's resource type and patient. */
+    static void pageOf(RequestDetails request, String type, UUID patient) {
+        request.getUserData().put(PAGE_TYPE, type);
+        request.getUserData().put(PAGE_PATIENT, patient);
+    }
+
+    /** The patient a request names: the Patient read, or the {@code patient}/{@code subject} search parameter. */
+    static UUID patientOf(RequestDetails request, String type, String id) {
         String value = null;
         if ("Patient".equals(type)) {
             value = id;

@@ -22,9 +22,17 @@ import org.springframework.security.core.context.SecurityContextHolder;
  */
 final class OwnedPagingProvider extends FifoMemoryPagingProvider {
 
-    /** Who ran the search (the OAuth client, null for a session), and what it asked for. */
+    /**
+     * Who ran the search (the OAuth client, null for a session), what it asked for, and the patient it named (the
+     * audit row of each later page names it too: the page link carries no search parameters).
+     */
     private record Owner(
-            UUID user, @Nullable String clientId, @Nullable String type, char permission, List<String> includes) {}
+            UUID user,
+            @Nullable String clientId,
+            @Nullable String type,
+            char permission,
+            List<String> includes,
+            @Nullable UUID patient) {}
 
     private final Map<String, Owner> owners = new ConcurrentHashMap<>();
     private final int size;
@@ -41,9 +49,16 @@ final class OwnedPagingProvider extends FifoMemoryPagingProvider {
         if (user != null) {
             char permission =
                     request.getRestOperationType() == null ? 0 : FhirScopes.permission(request.getRestOperationType());
+            String type = request.getResourceName();
             owners.put(
                     id,
-                    new Owner(user, clientId(), request.getResourceName(), permission, FhirScopes.includes(request)));
+                    new Owner(
+                            user,
+                            clientId(),
+                            type,
+                            permission,
+                            FhirScopes.includes(request),
+                            FhirAudit.patientOf(request, type, null)));
         }
         if (owners.size() > size * 2) {
             owners.keySet().removeIf(key -> super.retrieveResultList(request, key) == null);
@@ -61,6 +76,7 @@ final class OwnedPagingProvider extends FifoMemoryPagingProvider {
         if (SecurityContextHolder.getContext().getAuthentication() instanceof FhirTokenAuthentication token) {
             FhirScopes.checkPage(token, owner.type(), owner.permission(), owner.includes());
         }
+        FhirAudit.pageOf(request, owner.type(), owner.patient());
         return super.retrieveResultList(request, id);
     }
 

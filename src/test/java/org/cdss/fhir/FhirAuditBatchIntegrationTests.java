@@ -108,6 +108,37 @@ class FhirAuditBatchIntegrationTests {
         assertThat(after).containsEntry("FHIR_READ SUCCESS", 1L);
     }
 
+    /** A next page's link carries no search parameters; its row still names the patient and type of the search. */
+    @Test
+    void a_next_page_is_audited_with_the_searched_patient() {
+        String username = testUsers
+                .staff("DOCTOR", FhirAccessMatrixIntegrationTests.PULMONOLOGY)
+                .username();
+        ApiClient doctor = login(username);
+        ApiClient.Response first =
+                doctor.get("/fhir/Observation?patient=" + patient + "&category=vital-signs&_count=2");
+        assertThat(first.status()).as(first.body()).isEqualTo(200);
+        String next = null;
+        for (var link : first.json().path("link")) {
+            if (link.path("relation").asString().equals("next")) {
+                next = link.path("url").asString();
+            }
+        }
+        assertThat(next).as("a next link in " + first.body()).isNotNull().contains("_getpages=");
+        ApiClient.Response second = doctor.get(next.substring(next.indexOf("/fhir")));
+        assertThat(second.status()).as(second.body()).isEqualTo(200);
+
+        var page = jdbc.sql("SELECT resource_type, patient_id, outcome FROM audit_event"
+                        + " WHERE username = :u AND action = 'FHIR_GET_PAGE'")
+                .param("u", username)
+                .query((rs, n) -> List.of(
+                        rs.getString(1).trim(),
+                        rs.getString(2).trim(),
+                        rs.getString(3).trim()))
+                .single();
+        assertThat(page).containsExactly("fhir:Observation", patient, "SUCCESS");
+    }
+
     private ApiClient login(String username) {
         ApiClient client = new ApiClient(port);
         assertThat(client.login(username, TestUsers.PASSWORD).status()).isEqualTo(200);
