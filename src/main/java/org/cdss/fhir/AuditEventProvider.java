@@ -10,6 +10,8 @@ import ca.uhn.fhir.rest.param.ReferenceParam;
 import ca.uhn.fhir.rest.param.StringParam;
 import ca.uhn.fhir.rest.server.IResourceProvider;
 import ca.uhn.fhir.rest.server.exceptions.ResourceNotFoundException;
+import java.time.Clock;
+import java.time.Instant;
 import java.util.Locale;
 import org.cdss.audit.AuditEntryView;
 import org.cdss.audit.AuditFilter;
@@ -31,9 +33,11 @@ import org.springframework.stereotype.Component;
 class AuditEventProvider implements IResourceProvider {
 
     private final AuditQueries audit;
+    private final Clock clock;
 
-    AuditEventProvider(AuditQueries audit) {
+    AuditEventProvider(AuditQueries audit, Clock clock) {
         this.audit = audit;
+        this.clock = clock;
     }
 
     @Override
@@ -54,6 +58,12 @@ class AuditEventProvider implements IResourceProvider {
             @OptionalParam(name = AuditEvent.SP_DATE) DateRangeParam date,
             @OptionalParam(name = AuditEvent.SP_AGENT_NAME) StringParam agentName,
             @OptionalParam(name = AuditEvent.SP_SUBTYPE) StringParam subtype) {
+        // the trail grows while it is paged (each page's own reads are audited, newest first): the search ends where
+        // it started, so a later page's offset counts the same rows and no entry is sent twice
+        Instant now = clock.instant();
+        Instant upper = date == null || date.getUpperBoundAsInstant() == null
+                ? null
+                : date.getUpperBoundAsInstant().toInstant().plusMillis(1);
         AuditFilter filter = new AuditFilter(
                 agentName == null ? null : agentName.getValue(),
                 patient == null ? null : FhirSearch.patient(patient),
@@ -62,9 +72,7 @@ class AuditEventProvider implements IResourceProvider {
                 date == null || date.getLowerBoundAsInstant() == null
                         ? null
                         : date.getLowerBoundAsInstant().toInstant(),
-                date == null || date.getUpperBoundAsInstant() == null
-                        ? null
-                        : date.getUpperBoundAsInstant().toInstant().plusMillis(1));
+                upper == null || upper.isAfter(now) ? now : upper);
         return new PagedSearch<>((page, size) -> audit.search(filter, page, size), AuditEventProvider::toFhir);
     }
 
