@@ -9,9 +9,12 @@ import org.cdss.shared.db.ColumnText;
 import org.cdss.shared.db.UtcTimestamps;
 import org.cdss.shared.security.CdssPrincipal;
 import org.jspecify.annotations.Nullable;
+import org.springframework.dao.ConcurrencyFailureException;
+import org.springframework.dao.DuplicateKeyException;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
+import org.springframework.transaction.support.TransactionTemplate;
 
 /** PubMed articles a user saved, each with their own note (V22). Only the user sees theirs. */
 @Service
@@ -34,9 +37,11 @@ public class SavedArticles {
 
     private final JdbcClient jdbc;
     private final Clock clock;
+    private final TransactionTemplate tx;
 
-    SavedArticles(JdbcClient jdbc, Clock clock) {
+    SavedArticles(JdbcClient jdbc, Clock clock, TransactionTemplate tx) {
         this.jdbc = jdbc;
+        this.tx = tx;
         this.clock = clock;
     }
 
@@ -54,8 +59,10 @@ public class SavedArticles {
                 .list();
     }
 
-    /** Saves an article or updates its note. */
-    @Transactional
+    /**
+     * Saves an article or updates its note. A PUT is idempotent: when the same article is saved twice at once (a
+     * double click, two tabs) and the other insert wins, this one becomes an update of that row, not a 409.
+     */
     public SavedArticle save(CdssPrincipal user, String pmid, SaveArticle article) {
         if (!pmid.matches("\\d{1,12}")) {
             throw new DomainException(KnowledgeProblem.ARTICLE_NOT_FOUND);
@@ -71,6 +78,15 @@ public class SavedArticles {
                 article.journal() == null ? "" : article.journal().strip(), 300);
         String published = ColumnText.fit(
                 article.published() == null ? "" : article.published().strip(), 60);
+        try {
+            return tx.execute(status -> upsert(user, pmid, title, journal, published, note));
+        } catch (DuplicateKeyException | ConcurrencyFailureException raced) {
+            return tx.execute(status -> upsert(user, pmid, title, journal, published, note));
+        }
+    }
+
+    private SavedArticle upsert(
+            CdssPrincipal user, String pmid, String title, String journal, String published, @Nullable String note) {
         Instant now = clock.instant();
         int updated = jdbc.sql("UPDATE knowledge_saved_article SET note = :note, updated_at = :now "
                         + "WHERE user_id = :u AND pmid = :p")

@@ -130,4 +130,35 @@ class KnowledgeEvidenceIntegrationTests {
         assertThat(nurse.put("/api/knowledge/saved-articles/abc", citation).status())
                 .isEqualTo(404);
     }
+
+    /** A PUT is idempotent: the same article saved from several tabs at once is saved once, each answered 200. */
+    @Test
+    void one_article_saved_at_once_from_several_tabs_is_saved_once() throws Exception {
+        ApiClient nurse = as("NURSE");
+        java.util.List<Integer> statuses = new java.util.ArrayList<>();
+        java.util.concurrent.ExecutorService pool = java.util.concurrent.Executors.newFixedThreadPool(6);
+        try {
+            for (int round = 0; round < 5; round++) {
+                String path = "/api/knowledge/saved-articles/3300" + round;
+                java.util.concurrent.CountDownLatch go = new java.util.concurrent.CountDownLatch(1);
+                java.util.List<java.util.concurrent.Future<Integer>> answers = new java.util.ArrayList<>();
+                for (int tab = 0; tab < 6; tab++) {
+                    String note = "tab " + tab;
+                    answers.add(pool.submit(() -> {
+                        go.await();
+                        return nurse.put(path, Map.of("title", "Aspirin and bleeding", "note", note))
+                                .status();
+                    }));
+                }
+                go.countDown();
+                for (var answer : answers) {
+                    statuses.add(answer.get(30, java.util.concurrent.TimeUnit.SECONDS));
+                }
+            }
+        } finally {
+            pool.shutdownNow();
+        }
+        assertThat(statuses).hasSize(30).containsOnly(200);
+        assertThat(nurse.get("/api/knowledge/saved-articles").json()).hasSize(5);
+    }
 }
