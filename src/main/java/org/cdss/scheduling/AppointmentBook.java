@@ -48,6 +48,7 @@ public class AppointmentBook {
     private final ZoneId zone;
     private final Duration portalCancelNotice;
     private final int portalBookingDays;
+    private final int portalMaxUpcoming;
 
     AppointmentBook(
             Appointments appointments,
@@ -59,7 +60,8 @@ public class AppointmentBook {
             Clock clock,
             HospitalZone zone,
             @Value("${cdss.portal.cancel-notice:24h}") Duration portalCancelNotice,
-            @Value("${cdss.portal.booking-days:90}") int portalBookingDays) {
+            @Value("${cdss.portal.booking-days:90}") int portalBookingDays,
+            @Value("${cdss.portal.max-upcoming:5}") int portalMaxUpcoming) {
         this.appointments = appointments;
         this.schedules = schedules;
         this.queries = queries;
@@ -70,6 +72,7 @@ public class AppointmentBook {
         this.zone = zone.zoneId();
         this.portalCancelNotice = portalCancelNotice;
         this.portalBookingDays = portalBookingDays;
+        this.portalMaxUpcoming = portalMaxUpcoming;
     }
 
     @Transactional
@@ -92,6 +95,11 @@ public class AppointmentBook {
         }
         if (user.has(Role.PATIENT) && startsAt.isAfter(now.plus(Duration.ofDays(portalBookingDays)))) {
             throw field("/localStart", SchedulingProblem.TOO_FAR_AHEAD);
+        }
+        if (user.has(Role.PATIENT) && appointments.upcomingOfPatient(request.patientId(), now) >= portalMaxUpcoming) {
+            // a portal account cannot hold a clinic's slots in bulk; staff book beyond the cap (a soft cap: two
+            // bookings at the same moment may both pass it, which costs one slot, not the clinic)
+            throw new DomainException(SchedulingProblem.PORTAL_LIMIT, "appointment.portal-limit", portalMaxUpcoming);
         }
         DoctorSchedule schedule = schedules.offering(doctor.id(), request.departmentId(), start);
         Instant endsAt = startsAt.plus(Duration.ofMinutes(schedule.slotMinutes()));

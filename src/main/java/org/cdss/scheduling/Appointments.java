@@ -48,4 +48,10 @@ interface Appointments extends JpaRepository<Appointment, UUID> {
             select count(a) from Appointment a
             where a.patientId = :patientId and a.startsAt >= :from and a.startsAt < :to""")
     long countOfPatient(UUID patientId, Instant from, Instant to);
+
+    /** The patient's appointments still ahead that keep their slot (what a portal booking counts against its cap). */
+    @Query("""
+            select count(a) from Appointment a
+            where a.patientId = :patientId and a.activeSlot is not null and a.startsAt > :now""")
+    long upcomingOfPatient(UUID patientId, Instant now);
 }

@@ -23,6 +23,8 @@ public enum SchedulingProblem implements ProblemType {
     PATIENT_UNKNOWN("appointment.patient-unknown", 422),
     IN_THE_PAST("appointment.in-the-past", 422),
     TOO_FAR_AHEAD("appointment.too-far-ahead", 422),
+    /** A portal account already holds as many upcoming appointments as it may book itself. */
+    PORTAL_LIMIT("appointment.portal-limit", 422),
     OUTSIDE_HOURS("appointment.outside-hours", 422),
     NOT_A_DOCTOR_HERE("appointment.not-a-doctor-here", 422),
     /** A weekly schedule whose hours hold no slot. */

@@ -257,6 +257,35 @@ class AppointmentIntegrationTests {
     }
 
     /**
+     * A portal account may hold at most five upcoming appointments it booked itself (cdss.portal.max-upcoming): the
+     * sixth is refused at the portal, the front office books it; a cancelled one frees its place under the cap.
+     */
+    @Test
+    void the_portal_books_at_most_five_upcoming_appointments() {
+        PatientSummaryView own = testUsers.patient("포털상한");
+        ApiClient portal = login(testUsers.patientAccount(own).username());
+        List<String> booked = new java.util.ArrayList<>();
+        for (int week = 0; week < 5; week++) {
+            var answer = book(portal, own, clinicDay.plusWeeks(week).atTime(9, 0));
+            assertThat(answer.status()).as(answer.body()).isEqualTo(201);
+            booked.add(answer.text("id"));
+        }
+        var sixth = book(portal, own, clinicDay.plusWeeks(5).atTime(9, 0));
+        assertThat(sixth.status()).as(sixth.body()).isEqualTo(422);
+        assertThat(sixth.text("code")).isEqualTo("appointment.portal-limit");
+        assertThat(sixth.body()).contains("5");
+
+        assertThat(portal.post("/api/appointments/" + booked.getFirst() + "/cancel", Map.of("reason", "일정 변경"))
+                        .status())
+                .isEqualTo(200);
+        assertThat(book(portal, own, clinicDay.plusWeeks(5).atTime(9, 0)).status())
+                .isEqualTo(201);
+        assertThat(book(frontDesk, own, clinicDay.plusWeeks(6).atTime(9, 0)).status())
+                .as("staff book beyond the portal's cap")
+                .isEqualTo(201);
+    }
+
+    /**
      * Clinic hours that overlap the doctor's other hours on that weekday (here 09:10–11:50 inside 09:00–12:00, in any
      * department) would let two patients be booked into the same minutes at different slot starts: refused.
      */
