@@ -257,7 +257,7 @@ class AppointmentIntegrationTests {
     }
 
     /**
-     * A portal account may hold at most five upcoming appointments it booked itself (cdss.portal.max-upcoming): the
+     * The portal books for a patient holding fewer than five upcoming appointments (cdss.portal.max-upcoming): the
      * sixth is refused at the portal, the front office books it; a cancelled one frees its place under the cap.
      */
     @Test
