@@ -1,10 +1,10 @@
 import { QueryClient } from '@tanstack/react-query';
 import { cleanup, fireEvent, render, screen, waitFor, within } from '@testing-library/react';
-import { AxiosError, AxiosHeaders, type AxiosAdapter, type InternalAxiosRequestConfig } from 'axios';
 import { createMemoryRouter, RouterProvider } from 'react-router-dom';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { apiClient } from '../lib/api-client';
 import { setLanguage } from '../lib/i18n';
+import { fakeServer, type FakeServerOptions, type Handler } from '../test/fake-server';
 import type { MeView, StudyView } from '../types/api';
 import { AppProviders } from './providers';
 import { routes } from './router';
@@ -37,20 +37,9 @@ vi.mock('../features/imaging/lib/stack-viewer', () => ({
   },
 }));
 
-type Handler = (config: InternalAxiosRequestConfig) => { status: number; data?: unknown };
 const calls: string[] = [];
 
-function fakeServer(handlers: Record<string, Handler>): AxiosAdapter {
-  return async (config) => {
-    const key = `${config.method?.toUpperCase()} ${config.url}`;
-    calls.push(key);
-    const handler = handlers[key];
-    const { status, data } = handler ? handler(config) : { status: 404, data: { status: 404, code: 'not-found' } };
-    const response = { status, statusText: '', data, headers: new AxiosHeaders(), config, request: {} };
-    if (status < 400) return response;
-    throw new AxiosError(`status ${status}`, AxiosError.ERR_BAD_REQUEST, config, {}, response);
-  };
-}
+const recordCalls: FakeServerOptions = { onRequest: (_config, key) => calls.push(key) };
 
 const PATIENT = '11111111-1111-4111-8111-111111111111';
 const STUDY = '22222222-2222-4222-8222-222222222222';
@@ -88,7 +77,7 @@ function renderAt(path: string, me: MeView, handlers: Record<string, Handler> = 
     'GET /api/me': () => ({ status: 200, data: me }),
     [`GET /api/patients/${PATIENT}`]: () => ({ status: 200, data: { id: PATIENT, name: '김영상', mrn: '00012345', active: true } }),
     ...handlers,
-  });
+  }, recordCalls);
   render(
     <AppProviders queryClient={new QueryClient({ defaultOptions: { queries: { retry: false } } })}>
       <RouterProvider router={createMemoryRouter(routes, { initialEntries: [path] })} />

@@ -1,29 +1,17 @@
 import { QueryClient } from '@tanstack/react-query';
 import { cleanup, fireEvent, render, screen, waitFor, within } from '@testing-library/react';
-import { AxiosError, AxiosHeaders, type AxiosAdapter, type InternalAxiosRequestConfig } from 'axios';
 import { createMemoryRouter, RouterProvider } from 'react-router-dom';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { apiClient } from '../lib/api-client';
 import { setLanguage } from '../lib/i18n';
+import { fakeServer, type FakeServerOptions, type Handler } from '../test/fake-server';
 import type { AppointmentView, MedicationCheckResult, MeView } from '../types/api';
 import { AppProviders } from './providers';
 import { routes } from './router';
 
-type Handler = (config: InternalAxiosRequestConfig) => { status: number; data?: unknown };
-
 const calls: string[] = [];
 
-function fakeServer(handlers: Record<string, Handler>): AxiosAdapter {
-  return async (config) => {
-    const key = `${config.method?.toUpperCase()} ${config.url}`;
-    calls.push(key);
-    const handler = handlers[key];
-    const { status, data } = handler ? handler(config) : { status: 404, data: { status: 404, code: 'not-found' } };
-    const response = { status, statusText: '', data, headers: new AxiosHeaders(), config, request: {} };
-    if (status < 400) return response;
-    throw new AxiosError(`status ${status}`, AxiosError.ERR_BAD_REQUEST, config, {}, response);
-  };
-}
+const recordCalls: FakeServerOptions = { onRequest: (_config, key) => calls.push(key) };
 
 const user = (roles: MeView['roles']): MeView => ({ id: '00000000-0000-0000-0000-000000000009', username: 'u', displayName: '사용자', roles, departments: [] });
 
@@ -33,7 +21,7 @@ function renderAt(path: string, me: MeView, handlers: Record<string, Handler> = 
     'GET /api/me': () => ({ status: 200, data: me }),
     'GET /api/departments': () => ({ status: 200, data: [] }),
     ...handlers,
-  });
+  }, recordCalls);
   const queryClient = new QueryClient({ defaultOptions: { queries: { retry: false } } });
   render(
     <AppProviders queryClient={queryClient}>

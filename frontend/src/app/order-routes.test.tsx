@@ -1,10 +1,10 @@
 import { QueryClient } from '@tanstack/react-query';
 import { cleanup, fireEvent, render, screen, waitFor, within } from '@testing-library/react';
-import { AxiosError, AxiosHeaders, type AxiosAdapter, type InternalAxiosRequestConfig } from 'axios';
 import { createMemoryRouter, RouterProvider } from 'react-router-dom';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { apiClient } from '../lib/api-client';
 import { setLanguage } from '../lib/i18n';
+import { fakeServer, type FakeServerOptions, type Handler } from '../test/fake-server';
 import type { MeView, OrderDetailView, OrderView, SafetyBlockedProblem, SafetyFinding } from '../types/api';
 import { OVERRIDE_REASONS } from '../components/safety/severity';
 
@@ -12,7 +12,6 @@ const ALL_REASONS = [...OVERRIDE_REASONS];
 import { AppProviders } from './providers';
 import { routes } from './router';
 
-type Handler = (config: InternalAxiosRequestConfig) => { status: number; data?: unknown };
 interface Call {
   key: string;
   body: unknown;
@@ -20,22 +19,15 @@ interface Call {
 }
 const calls: Call[] = [];
 
-function fakeServer(handlers: Record<string, Handler>): AxiosAdapter {
-  return async (config) => {
-    const path = (config.url ?? '').split('?')[0];
-    const key = `${config.method?.toUpperCase()} ${path}`;
+const recordCalls: FakeServerOptions = {
+  keyOf: (config) => `${config.method?.toUpperCase()} ${(config.url ?? '').split('?')[0]}`,
+  onRequest: (config, key) =>
     calls.push({
       key,
       body: typeof config.data === 'string' ? JSON.parse(config.data) : config.data,
       idempotencyKey: config.headers?.['Idempotency-Key'] as string | undefined,
-    });
-    const handler = handlers[key];
-    const { status, data } = handler ? handler(config) : { status: 404, data: { status: 404, code: 'not-found' } };
-    const response = { status, statusText: '', data, headers: new AxiosHeaders(), config, request: {} };
-    if (status < 400) return response;
-    throw new AxiosError(`status ${status}`, AxiosError.ERR_BAD_REQUEST, config, {}, response);
-  };
-}
+    }),
+};
 
 const PHARMACY = '0d1f0000-0000-4000-8000-0000000000aa';
 const me = (roles: MeView['roles']): MeView => ({
@@ -52,7 +44,7 @@ function renderAt(path: string, user: MeView, handlers: Record<string, Handler> 
     'GET /api/me': () => ({ status: 200, data: user }),
     'GET /api/departments': () => ({ status: 200, data: user.departments }),
     ...handlers,
-  });
+  }, recordCalls);
   const queryClient = new QueryClient({ defaultOptions: { queries: { retry: false } } });
   render(
     <AppProviders queryClient={queryClient}>

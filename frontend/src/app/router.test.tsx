@@ -1,27 +1,14 @@
 import { QueryClient } from '@tanstack/react-query';
 import { act, cleanup, fireEvent, render, screen, within } from '@testing-library/react';
-import { AxiosError, AxiosHeaders, type AxiosAdapter, type InternalAxiosRequestConfig } from 'axios';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { createMemoryRouter, RouterProvider } from 'react-router-dom';
 import { apiClient, setUnauthorizedHandler } from '../lib/api-client';
 import { setLanguage } from '../lib/i18n';
+import { fakeServer, type Handler } from '../test/fake-server';
 import type { HomeView, MeView } from '../types/api';
 import { AppProviders } from './providers';
 import { routes } from './router';
 import { installSessionExpiry } from './session';
-
-type Handler = (config: InternalAxiosRequestConfig) => { status: number; data?: unknown };
-
-function fakeServer(handlers: Record<string, Handler>): AxiosAdapter {
-  return async (config) => {
-    const key = `${config.method?.toUpperCase()} ${config.url}`;
-    const handler = handlers[key];
-    const { status, data } = handler ? handler(config) : { status: 404, data: { status: 404, code: 'not-found' } };
-    const response = { status, statusText: '', data, headers: new AxiosHeaders(), config, request: {} };
-    if (status < 400) return response;
-    throw new AxiosError(`status ${status}`, AxiosError.ERR_BAD_REQUEST, config, {}, response);
-  };
-}
 
 const patient: MeView = {
   id: '00000000-0000-0000-0000-000000000001',

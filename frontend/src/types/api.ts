@@ -103,6 +103,7 @@ export type WriteNoteRequest = Schemas['WriteNoteRequest'];
 export type AmendNoteRequest = Schemas['AmendNoteRequest'];
 export type RecordVitalsRequest = Schemas['RecordVitalsRequest'];
 export type RecordDiagnosisRequest = Schemas['RecordDiagnosisRequest'];
+export type VoidEncounterRequest = Schemas['VoidEncounterRequest'];
 /** Life-cycle state of an encounter (`OPEN`, `FINISHED`, `ENTERED_IN_ERROR`). */
 export type EncounterStatus = NonNullable<EncounterView['status']>;
 // Notifications (issue 5)

@@ -17,3 +17,18 @@ export function usePatientPick(q: string) {
     staleTime: 30_000,
   });
 }
+
+/** GET /api/admin/patients/{id}: one patient's header (name, MRN), for the page of a patient's portal account. */
+export async function getPatientHeader(id: string): Promise<PatientSummaryView> {
+  const { data } = await apiClient.get<PatientSummaryView>(`/api/admin/patients/${encodeURIComponent(id)}`);
+  return data;
+}
+
+export function usePatientHeader(id: string | undefined) {
+  return useQuery({
+    queryKey: ['admin', 'patients', 'header', id],
+    queryFn: () => getPatientHeader(id ?? ''),
+    enabled: Boolean(id),
+    staleTime: 60_000,
+  });
+}

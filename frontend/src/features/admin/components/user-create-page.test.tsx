@@ -1,25 +1,13 @@
 import { QueryClient } from '@tanstack/react-query';
 import { cleanup, fireEvent, render, screen, waitFor, within } from '@testing-library/react';
-import { AxiosError, AxiosHeaders, type AxiosAdapter, type InternalAxiosRequestConfig } from 'axios';
 import { createMemoryRouter, RouterProvider } from 'react-router-dom';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { AppProviders } from '../../../app/providers';
 import { routes } from '../../../app/router';
 import { apiClient } from '../../../lib/api-client';
 import { setLanguage } from '../../../lib/i18n';
+import { fakeServer } from '../../../test/fake-server';
 import type { MeView } from '../../../types/api';
-
-type Handler = (config: InternalAxiosRequestConfig) => { status: number; data?: unknown };
-
-function fakeServer(handlers: Record<string, Handler>): AxiosAdapter {
-  return async (config) => {
-    const handler = handlers[`${config.method?.toUpperCase()} ${config.url}`];
-    const { status, data } = handler ? handler(config) : { status: 404, data: { status: 404, code: 'not-found' } };
-    const response = { status, statusText: '', data, headers: new AxiosHeaders(), config, request: {} };
-    if (status < 400) return response;
-    throw new AxiosError(`status ${status}`, AxiosError.ERR_BAD_REQUEST, config, {}, response);
-  };
-}
 
 const PATIENT_ID = '11111111-2222-3333-4444-555555555555';
 const admin: MeView = { id: '00000000-0000-0000-0000-00000000000a', username: 'admin', displayName: '관리자', roles: ['ADMIN'], departments: [], timeZone: 'Asia/Seoul' };
@@ -44,6 +32,14 @@ describe('new user: a patient account is linked by picking the patient, not by t
         created.push(JSON.parse(String(config.data)) as Record<string, unknown>);
         return { status: 201, data: { id: 'u-new', username: 'pt.hong', roles: ['PATIENT'] } };
       },
+      [`GET /api/admin/patients/${PATIENT_ID}`]: () => ({
+        status: 200,
+        data: { id: PATIENT_ID, mrn: 'M0001', name: '홍길동', birthDate: '1970-01-01', sex: 'M', active: true },
+      }),
+      'GET /api/admin/users/u-new': () => ({
+        status: 200,
+        data: { id: 'u-new', username: 'pt.hong', displayName: '홍길동', roles: ['PATIENT'], departments: [], active: true, patientId: PATIENT_ID, version: 0 },
+      }),
     });
     const queryClient = new QueryClient({ defaultOptions: { queries: { retry: false } } });
     render(
@@ -58,7 +54,7 @@ describe('new user: a patient account is linked by picking the patient, not by t
     apiClient.defaults.adapter = originalAdapter;
   });
 
-  it('shows the picked patient by name and MRN and sends its id', async () => {
+  it('shows the picked patient by name and MRN, sends its id, and names the patient on the new account\'s page', async () => {
     await screen.findByTestId('admin-user-new-page');
     fireEvent.change(document.getElementById('username')!, { target: { value: 'pt.hong' } });
     fireEvent.change(document.getElementById('displayName')!, { target: { value: '홍길동' } });
@@ -72,5 +68,10 @@ describe('new user: a patient account is linked by picking the patient, not by t
     expect(screen.getByTestId('admin-user-new-page').textContent).not.toContain(PATIENT_ID);
     fireEvent.click(screen.getByTestId('user-save'));
     await waitFor(() => expect(created.at(-1)?.patientId).toBe(PATIENT_ID));
+
+    // the new account's page names the patient just picked, not its id
+    const linked = await screen.findByTestId('user-patient');
+    await waitFor(() => expect(linked.textContent).toBe('홍길동 (M0001)'));
+    expect(screen.getByTestId('admin-user-edit-page').textContent).not.toContain(PATIENT_ID);
   });
 });

@@ -18,6 +18,7 @@ import { formatInstant } from '../../../lib/time';
 import type { Role, UserView } from '../../../types/api';
 import { useActivateUser } from '../api/activate-user';
 import { useDeactivateUser } from '../api/deactivate-user';
+import { usePatientHeader } from '../api/pick-patient';
 import { useUser } from '../api/get-user';
 import { useUnlockUser } from '../api/unlock-user';
 import { updateUserRequestSchema, useUpdateUser } from '../api/update-user';
@@ -71,6 +72,7 @@ function UserEditForm({ user, reload }: { user: UserView; reload: () => Promise<
   const { t, i18n } = useTranslation();
   const location = useLocation();
   const created = Boolean((location.state as { created?: boolean } | null)?.created);
+  const patient = usePatientHeader(user.patientId);
   const id = user.id ?? '';
   const update = useUpdateUser();
   const deactivate = useDeactivateUser();
@@ -171,7 +173,10 @@ function UserEditForm({ user, reload }: { user: UserView; reload: () => Promise<
             {user.patientId ? (
               <>
                 <dt className="text-slate-500">{t('admin.users.fields.patientId')}</dt>
-                <dd className="font-mono text-xs">{user.patientId}</dd>
+                {/* the id only as a tooltip: no raw id on the screen (issue 15) */}
+                <dd title={user.patientId} data-patient-id={user.patientId} data-testid="user-patient">
+                  {patient.data ? `${patient.data.name} (${patient.data.mrn})` : t('admin.users.patientLinked')}
+                </dd>
               </>
             ) : null}
           </dl>

@@ -1,25 +1,19 @@
 import { QueryClient, QueryClientProvider } from '@tanstack/react-query';
 import { cleanup, fireEvent, render, screen, waitFor, within } from '@testing-library/react';
-import { AxiosError, AxiosHeaders, type AxiosAdapter, type InternalAxiosRequestConfig } from 'axios';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { apiClient } from '../../../lib/api-client';
 import { setLanguage } from '../../../lib/i18n';
+import { fakeServer, type FakeServerOptions } from '../../../test/fake-server';
 import type { AiJobView } from '../../../types/api';
 import { JobsPanel } from './jobs-panel';
 
-type Handler = (config: InternalAxiosRequestConfig) => { status: number; data?: unknown };
 const posted: string[] = [];
 
-function fakeServer(handlers: Record<string, Handler>): AxiosAdapter {
-  return async (config) => {
+const recordPosts: FakeServerOptions = {
+  onRequest: (config) => {
     if (config.method === 'post') posted.push(config.url ?? '');
-    const handler = handlers[`${config.method?.toUpperCase()} ${config.url}`];
-    const { status, data } = handler ? handler(config) : { status: 404, data: { status: 404, code: 'not-found' } };
-    const response = { status, statusText: '', data, headers: new AxiosHeaders(), config, request: {} };
-    if (status < 400) return response;
-    throw new AxiosError(`status ${status}`, AxiosError.ERR_BAD_REQUEST, config, {}, response);
-  };
-}
+  },
+};
 
 const RUNNING: AiJobView = {
   id: '33333333-3333-4333-8333-333333333333',
@@ -41,7 +35,7 @@ function renderPanel(jobs: () => AiJobView[]) {
   apiClient.defaults.adapter = fakeServer({
     'GET /api/ai/jobs': () => ({ status: 200, data: jobs() }),
     [`POST /api/ai/jobs/${RUNNING.id}/cancel`]: () => ({ status: 200, data: { ...RUNNING, status: 'CANCELLED' } }),
-  });
+  }, recordPosts);
   render(
     <QueryClientProvider client={new QueryClient({ defaultOptions: { queries: { retry: false } } })}>
       <JobsPanel />

@@ -1,27 +1,21 @@
 import { QueryClient, QueryClientProvider } from '@tanstack/react-query';
 import { cleanup, fireEvent, render, screen, waitFor } from '@testing-library/react';
-import { AxiosError, AxiosHeaders, type AxiosAdapter, type InternalAxiosRequestConfig } from 'axios';
 import { createMemoryRouter, RouterProvider } from 'react-router-dom';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { apiClient } from '../../../lib/api-client';
 import { setLanguage } from '../../../lib/i18n';
+import { fakeServer, type FakeServerOptions } from '../../../test/fake-server';
 import type { SuggestionView } from '../../../types/api';
 import { LUNG_RISK_INPUTS } from '../lib/model-card';
 import { LungRiskSection } from './lung-risk-section';
 
-type Handler = (config: InternalAxiosRequestConfig) => { status: number; data?: unknown };
 const posted: { url: string; body: unknown }[] = [];
 
-function fakeServer(handlers: Record<string, Handler>): AxiosAdapter {
-  return async (config) => {
+const recordPosts: FakeServerOptions = {
+  onRequest: (config) => {
     if (config.method === 'post') posted.push({ url: config.url ?? '', body: JSON.parse(String(config.data)) });
-    const handler = handlers[`${config.method?.toUpperCase()} ${config.url}`];
-    const { status, data } = handler ? handler(config) : { status: 404, data: { status: 404, code: 'not-found' } };
-    const response = { status, statusText: '', data, headers: new AxiosHeaders(), config, request: {} };
-    if (status < 400) return response;
-    throw new AxiosError(`status ${status}`, AxiosError.ERR_BAD_REQUEST, config, {}, response);
-  };
-}
+  },
+};
 
 const PATIENT = '11111111-1111-4111-8111-111111111111';
 const suggestion: SuggestionView = {
@@ -40,7 +34,7 @@ function renderSection() {
     [`GET /api/ai/suggestions?patientId=${PATIENT}`]: () => ({ status: 200, data: [] }),
     'POST /api/ai/lung-risk/predict': () => ({ status: 200, data: suggestion }),
     [`POST /api/ai/suggestions/${suggestion.id}/decision`]: () => ({ status: 200, data: { ...suggestion, decision: 'ACCEPTED' } }),
-  });
+  }, recordPosts);
   const router = createMemoryRouter([{ path: '/', element: <LungRiskSection patientId={PATIENT} /> }]);
   render(
     <QueryClientProvider client={new QueryClient({ defaultOptions: { queries: { retry: false } } })}>

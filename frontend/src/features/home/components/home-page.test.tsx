@@ -1,25 +1,13 @@
 import { QueryClient } from '@tanstack/react-query';
 import { cleanup, render, screen, within } from '@testing-library/react';
-import { AxiosError, AxiosHeaders, type AxiosAdapter, type InternalAxiosRequestConfig } from 'axios';
 import { createMemoryRouter, RouterProvider } from 'react-router-dom';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { AppProviders } from '../../../app/providers';
 import { routes } from '../../../app/router';
 import { apiClient } from '../../../lib/api-client';
 import { setLanguage } from '../../../lib/i18n';
+import { fakeServer } from '../../../test/fake-server';
 import type { MeView, OrderView } from '../../../types/api';
-
-type Handler = (config: InternalAxiosRequestConfig) => { status: number; data?: unknown };
-
-function fakeServer(handlers: Record<string, Handler>): AxiosAdapter {
-  return async (config) => {
-    const handler = handlers[`${config.method?.toUpperCase()} ${config.url}`];
-    const { status, data } = handler ? handler(config) : { status: 404, data: { status: 404, code: 'not-found' } };
-    const response = { status, statusText: '', data, headers: new AxiosHeaders(), config, request: {} };
-    if (status < 400) return response;
-    throw new AxiosError(`status ${status}`, AxiosError.ERR_BAD_REQUEST, config, {}, response);
-  };
-}
 
 const DOCTOR_ID = '00000000-0000-0000-0000-00000000000d';
 const me = (roles: MeView['roles']): MeView => ({ id: DOCTOR_ID, username: 'doc', displayName: '김의사', roles, departments: [] });

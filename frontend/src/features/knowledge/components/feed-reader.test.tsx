@@ -5,23 +5,17 @@ import { MemoryRouter } from 'react-router-dom';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { apiClient } from '../../../lib/api-client';
 import { setLanguage } from '../../../lib/i18n';
+import { fakeServer, type FakeServerOptions, type Handler } from '../../../test/fake-server';
 import { DocumentLibrary } from './document-library';
 import { FeedReader } from './feed-reader';
 
-type Handler = (config: InternalAxiosRequestConfig) => { status: number; data?: unknown };
 const calls: string[] = [];
 
-function fakeServer(handlers: Record<string, Handler>): AxiosAdapter {
-  return async (config) => {
-    calls.push(`${config.method?.toUpperCase()} ${config.url}`);
-    const handler = handlers[`${config.method?.toUpperCase()} ${config.url}`];
-    const { status, data } = handler ? handler(config) : { status: 404, data: { status: 404, code: 'not-found' } };
-    return { status, statusText: '', data, headers: new AxiosHeaders(), config, request: {} };
-  };
-}
+// this reader's fake answers an error status as a response, without rejecting
+const recordCalls: FakeServerOptions = { onRequest: (_config, key) => calls.push(key), rejectErrors: false };
 
 function renderWith(ui: React.ReactNode, handlers: Record<string, Handler>) {
-  apiClient.defaults.adapter = fakeServer(handlers);
+  apiClient.defaults.adapter = fakeServer(handlers, recordCalls);
   render(
     <QueryClientProvider client={new QueryClient({ defaultOptions: { queries: { retry: false } } })}>
       <MemoryRouter>{ui}</MemoryRouter>

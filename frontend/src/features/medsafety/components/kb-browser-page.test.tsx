@@ -1,26 +1,16 @@
 import { QueryClient, QueryClientProvider } from '@tanstack/react-query';
 import { cleanup, fireEvent, render, screen, waitFor, within } from '@testing-library/react';
-import { AxiosError, AxiosHeaders, type AxiosAdapter, type InternalAxiosRequestConfig } from 'axios';
 import { createMemoryRouter, RouterProvider } from 'react-router-dom';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { apiClient } from '../../../lib/api-client';
 import { setLanguage } from '../../../lib/i18n';
+import { fakeServer, type FakeServerOptions, type Handler } from '../../../test/fake-server';
 import type { KbIngredient, KbInteraction } from '../../../types/api';
 import { KbBrowserPage } from './kb-browser-page';
 
-type Handler = (config: InternalAxiosRequestConfig) => { status: number; data?: unknown };
 const calls: { url: string; params: Record<string, unknown> }[] = [];
 
-function fakeServer(handlers: Record<string, Handler>): AxiosAdapter {
-  return async (config) => {
-    calls.push({ url: config.url ?? '', params: { ...(config.params ?? {}) } });
-    const handler = handlers[`${config.method?.toUpperCase()} ${config.url}`];
-    const { status, data } = handler ? handler(config) : { status: 404, data: { status: 404, code: 'not-found' } };
-    const response = { status, statusText: '', data, headers: new AxiosHeaders(), config, request: {} };
-    if (status < 400) return response;
-    throw new AxiosError(`status ${status}`, AxiosError.ERR_BAD_REQUEST, config, {}, response);
-  };
-}
+const recordCalls: FakeServerOptions = { onRequest: (config) => calls.push({ url: config.url ?? '', params: { ...(config.params ?? {}) } }) };
 
 const row = (ruleId: string, severity: KbInteraction['severity'], partnerId: string, partnerName: string, source: string): KbInteraction => ({
   ruleId,
@@ -51,7 +41,7 @@ function renderAt(path: string, handlers: Record<string, Handler>) {
   apiClient.defaults.adapter = fakeServer({
     'GET /api/medsafety/kb': () => ({ status: 200, data: { version: 'kb-1', sources: [{ code: 'ANSM' }, { code: 'NDF-RT' }] } }),
     ...handlers,
-  });
+  }, recordCalls);
   const router = createMemoryRouter([{ path: '/kb/browser', element: <KbBrowserPage /> }], { initialEntries: [path] });
   render(
     <QueryClientProvider client={new QueryClient({ defaultOptions: { queries: { retry: false } } })}>

@@ -36,6 +36,11 @@ export function EncounterList({ patientId, linked = true }: { patientId: string;
                 <span className="text-slate-600">{e.doctorName}</span>
                 <EncounterStatusBadge status={e.status} />
               </div>
+              {e.status === 'ENTERED_IN_ERROR' && e.voidReason ? (
+                <p className="text-slate-600" data-testid="encounter-void-reason">
+                  {t('records.void.voidedReason', { reason: e.voidReason })}
+                </p>
+              ) : null}
               {e.diagnoses && e.diagnoses.length > 0 ? (
                 <p className="text-slate-700">
                   {e.diagnoses.map((d) => `${d.code} ${d.description}`).join(' · ')}

@@ -33,11 +33,13 @@ import { previewBmi } from '../lib/bmi';
 import { draftApplies, sameText, soapOf } from '../lib/note-draft';
 import { parseVitals, VITAL_FIELDS, type VitalField } from '../lib/vitals';
 import { EncounterStatusBadge } from './encounter-status-badge';
+import { VoidEncounterButton } from './void-encounter-dialog';
 
 const SOAP_PARTS = ['subjective', 'objective', 'assessment', 'plan'] as const;
 
 /**
  * /encounters/:id: the visit with its SOAP note, vitals and diagnoses; doctors and nurses write while it is open.
+ * A doctor may void a visit recorded by mistake (entered in error, with a reason); it then reads only.
  * A doctor orders from the visit with the order basket (`orderBasket`, ADR 0033); the note autosaves as a draft.
  * `notFound` (the app's 404 page) replaces the page when the server answers 404 — someone else's visit, to a patient.
  */
@@ -55,7 +57,8 @@ export function EncounterPage({
   const { id = '' } = useParams();
   const encounter = useEncounter(id);
   const data = encounter.data;
-  const writable = data?.encounter?.status !== 'ENTERED_IN_ERROR';
+  const voided = data?.encounter?.status === 'ENTERED_IN_ERROR';
+  const writable = !voided;
   const isDoctor = hasAnyRole(roles, ['DOCTOR']);
   const isNurse = hasAnyRole(roles, ['NURSE']);
   if (notFound && isApiProblem(encounter.error) && encounter.error.status === 404) return <>{notFound}</>;
@@ -82,6 +85,12 @@ export function EncounterPage({
               <span>{data.encounter.doctorName}</span>
               <EncounterStatusBadge status={data.encounter.status} />
               {isDoctor && data.encounter.status === 'OPEN' ? <FinishButton detail={data} /> : null}
+              {isDoctor && !voided ? <VoidEncounterButton encounterId={id} /> : null}
+              {voided && data.encounter.voidReason ? (
+                <p className="w-full text-slate-700" data-testid="encounter-void-reason">
+                  {t('records.void.voidedReason', { reason: data.encounter.voidReason })}
+                </p>
+              ) : null}
             </CardContent>
           </Card>
           <NoteCard encounterId={id} notes={data.notes ?? []} canWrite={isDoctor && writable} />

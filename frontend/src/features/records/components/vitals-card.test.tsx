@@ -1,9 +1,9 @@
 import { QueryClient, QueryClientProvider } from '@tanstack/react-query';
 import { cleanup, fireEvent, render, screen, waitFor } from '@testing-library/react';
-import { AxiosError, AxiosHeaders, type AxiosAdapter } from 'axios';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { apiClient } from '../../../lib/api-client';
 import { setLanguage } from '../../../lib/i18n';
+import { fakeServer, type Handler } from '../../../test/fake-server';
 import type { EncounterDetailView } from '../../../types/api';
 import { VitalsCard } from './encounter-page';
 
@@ -11,27 +11,22 @@ const ENCOUNTER = '77777777-7777-4777-8777-777777777777';
 const posted: unknown[] = [];
 
 /** POST vitals: an empty body is refused the way the server does (a field error with an empty pointer). */
-const fakeServer: AxiosAdapter = async (config) => {
-  let status = 404;
-  let data: unknown = { status: 404, code: 'not-found' };
-  if (config.method === 'post' && config.url === `/api/encounters/${ENCOUNTER}/vitals`) {
+const handlers: Record<string, Handler> = {
+  [`POST /api/encounters/${ENCOUNTER}/vitals`]: (config) => {
     const body = JSON.parse(String(config.data)) as Record<string, unknown>;
     posted.push(body);
     if (Object.keys(body).length === 0) {
-      status = 400;
-      data = { status: 400, code: 'validation', detail: 'Some fields are missing or invalid.', errors: [{ pointer: '', message: 'Record at least one value.' }] };
-    } else {
-      status = 201;
-      data = { id: 'v1', ...body };
+      return {
+        status: 400,
+        data: { status: 400, code: 'validation', detail: 'Some fields are missing or invalid.', errors: [{ pointer: '', message: 'Record at least one value.' }] },
+      };
     }
-  }
-  const response = { status, statusText: '', data, headers: new AxiosHeaders(), config, request: {} };
-  if (status < 400) return response;
-  throw new AxiosError(`status ${status}`, AxiosError.ERR_BAD_REQUEST, config, {}, response);
+    return { status: 201, data: { id: 'v1', ...body } };
+  },
 };
 
 function renderCard() {
-  apiClient.defaults.adapter = fakeServer;
+  apiClient.defaults.adapter = fakeServer(handlers);
   const detail = { encounter: { id: ENCOUNTER }, vitals: [] } as EncounterDetailView;
   render(
     <QueryClientProvider client={new QueryClient({ defaultOptions: { queries: { retry: false } } })}>

@@ -81,6 +81,20 @@ class AuditIntegrationTests {
         assertThat(api.get("/api/admin/patients?q=" + patient.mrn()).status()).isEqualTo(403);
         var picks = admin.get("/api/admin/audit?action=AUDIT_PATIENT_PICK&size=1");
         assertThat(picks.json().path("page").path("totalElements").asLong()).isGreaterThanOrEqualTo(2);
+
+        // one patient's header, for the page of a patient's portal account: headers only, audited with the patient
+        var header = admin.get("/api/admin/patients/" + patient.id());
+        assertThat(header.status()).as(header.body()).isEqualTo(200);
+        assertThat(header.text("name")).isEqualTo("감사명칭확인");
+        assertThat(header.text("mrn")).isEqualTo(patient.mrn());
+        assertThat(header.json().has("rrn")).isFalse();
+        assertThat(admin.get("/api/admin/patients/" + java.util.UUID.randomUUID())
+                        .status())
+                .isEqualTo(404);
+        assertThat(api.get("/api/admin/patients/" + patient.id()).status()).isEqualTo(403);
+        var headerRows = admin.get("/api/admin/audit?action=ADMIN_PATIENT_HEADER&patientId=" + patient.id());
+        assertThat(headerRows.json().path("page").path("totalElements").asLong())
+                .isEqualTo(1);
     }
 
     @Test

@@ -103,6 +103,7 @@ class RoleEndpointMatrixIntegrationTests {
         row("GET /api/admin/patient-duplicates", ADMIN);
         row("POST /api/admin/patient-duplicates/merge", ADMIN);
         row("GET /api/admin/patients", ADMIN);
+        row("GET /api/admin/patients/{id}", ADMIN);
         row("GET /api/patients/{id}/allergies", CLINICAL + " PATIENT");
         row("GET /api/patients/{id}/medications", CHART);
         row("GET /api/patients/{id}/problems", CHART);
