@@ -425,4 +425,14 @@ class Order extends AbstractAggregateRoot<Order> {
     Long version() {
         return version;
     }
+
+    /** The quantity ordered to dispense, or null when the order named none. */
+    BigDecimal orderedQuantity() {
+        return medQuantity;
+    }
+
+    /** Whether a dispense of this quantity is more than the order asked for (never, when it named no quantity). */
+    boolean exceedsOrderedQuantity(BigDecimal quantity) {
+        return medQuantity != null && quantity.compareTo(medQuantity) > 0;
+    }
 }

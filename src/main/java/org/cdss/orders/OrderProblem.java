@@ -28,6 +28,8 @@ enum OrderProblem implements ProblemType {
     UNKNOWN_REFERENCE("order.unknown-reference", 422),
     /** Completing needs its outcome: a dispense, valid lab values, or a result text. */
     RESULT_INVALID("order.result-invalid", 422),
+    /** A dispense of more than the order's quantity: the prescriber revises the order first. */
+    DISPENSE_EXCEEDS_ORDERED("order.dispense-exceeds-ordered", 422),
     /** Only medication orders are checked for medication safety. */
     NOT_MEDICATION("order.not-medication", 422),
     /** A department already has an order set of that name (ADR 0038). */

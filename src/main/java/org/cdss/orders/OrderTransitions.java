@@ -1,7 +1,9 @@
 package org.cdss.orders;
 
+import java.math.BigDecimal;
 import java.time.Clock;
 import java.time.Instant;
+import java.util.List;
 import java.util.UUID;
 import java.util.function.BiConsumer;
 import org.cdss.medsafety.MedicationCheckResult;
@@ -79,8 +81,20 @@ class OrderTransitions {
                 if (request.dispense() == null) {
                     throw DomainException.field(OrderProblem.RESULT_INVALID, "/dispense", "order.dispense-required");
                 }
-                records.dispense(
-                        id, request.dispense().quantity(), request.dispense().note(), user.userId(), now);
+                BigDecimal quantity = request.dispense().quantity();
+                if (order.exceedsOrderedQuantity(quantity)) {
+                    // less than ordered is a partial dispense; more is a different order (an opioid's 10 tablets
+                    // dispensed as 100): the prescriber revises the order first
+                    String ordered =
+                            order.orderedQuantity().stripTrailingZeros().toPlainString();
+                    throw new DomainException(
+                            OrderProblem.DISPENSE_EXCEEDS_ORDERED,
+                            "order.dispense-exceeds-ordered",
+                            List.of(new DomainException.FieldProblem(
+                                    "/dispense/quantity", "order.dispense-exceeds-ordered", ordered)),
+                            ordered);
+                }
+                records.dispense(id, quantity, request.dispense().note(), user.userId(), now);
             }
             case LAB_TEST -> {
                 LabResultEntry.Outcome outcome = labResults.record(order, request.results(), user.userId(), now);

@@ -199,13 +199,25 @@ class OrderIntegrationTests {
         var noDispense = pharmacist.post("/api/ocs/orders/" + id + "/complete", Map.of());
         assertThat(noDispense.status()).isEqualTo(422);
         assertThat(noDispense.json().get("code").asString()).isEqualTo("order.result-invalid");
+        // seven ordered: seventy is another order (the prescriber revises it), nothing is dispensed
+        var tooMuch = pharmacist.post(
+                "/api/ocs/orders/" + id + "/complete", Map.of("dispense", Map.of("quantity", 70, "note", "x")));
+        assertThat(tooMuch.status()).as(tooMuch.body()).isEqualTo(422);
+        assertThat(tooMuch.json().get("code").asString()).isEqualTo("order.dispense-exceeds-ordered");
+        assertThat(tooMuch.json().at("/errors/0/pointer").asString()).isEqualTo("/dispense/quantity");
+        assertThat(tooMuch.json().get("detail").asString()).contains("7");
+        assertThat(ok(doctor.get("/api/ocs/orders/" + id), 200)
+                        .at("/order/status")
+                        .asString())
+                .isEqualTo("IN_PROGRESS");
+        // a partial dispense (five of seven) completes it
         JsonNode dispensed = ok(
                 pharmacist.post(
                         "/api/ocs/orders/" + id + "/complete",
-                        Map.of("dispense", Map.of("quantity", 14, "note", "blister"))),
+                        Map.of("dispense", Map.of("quantity", 5, "note", "blister"))),
                 200);
         assertThat(dispensed.at("/order/status").asString()).isEqualTo("COMPLETED");
-        assertThat(dispensed.at("/dispenses/0/quantity").asInt()).isEqualTo(14);
+        assertThat(dispensed.at("/dispenses/0/quantity").asInt()).isEqualTo(5);
     }
 
     @Test
