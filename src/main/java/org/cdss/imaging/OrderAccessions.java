@@ -81,7 +81,9 @@ class OrderAccessions {
         }
         ImagingOrderAcquisition.ImagingOrderFacts order =
                 orders.imagingOrder(orderId).orElse(null);
-        if (order == null) {
+        if (order == null || order.status() != OrderStatus.SENT) {
+            // the event is late (a retried publication): an order cancelled since then, whose cancel found no
+            // accession to withdraw, must not reach a modality's worklist now
             return;
         }
         Instant now = clock.instant();

@@ -47,6 +47,9 @@ class ImagingIntegrationTests {
     StudyRecords records;
 
     @Autowired
+    OrderAccessions accessions;
+
+    @Autowired
     ImageArchive archive;
 
     ApiClient doctor;
@@ -398,6 +401,44 @@ class ImagingIntegrationTests {
                         .get("state")
                         .asString())
                 .isEqualTo("CANCELLED");
+    }
+
+    /**
+     * A "sent" event handled late (its publication retried after a failure) for an order cancelled in the meantime —
+     * whose cancel found no accession to withdraw — schedules nothing: no accession, no worklist entry.
+     */
+    @Test
+    void a_late_sent_event_of_a_cancelled_imaging_order_schedules_nothing() {
+        PatientSummaryView patient = users.patient("늦은 전송");
+        String orderId = doctor.post(
+                        "/api/ocs/orders",
+                        Map.of(
+                                "patientId", patient.id(),
+                                "type", "IMAGING",
+                                "priority", "ROUTINE",
+                                "indication", "Follow-up",
+                                "imaging",
+                                        Map.of(
+                                                "modality",
+                                                "CT",
+                                                "bodyPart",
+                                                "Chest",
+                                                "laterality",
+                                                "NOT_APPLICABLE",
+                                                "contrast",
+                                                false)))
+                .json()
+                .at("/order/id")
+                .asString();
+        ApiClient.Response cancelled =
+                doctor.post("/api/ocs/orders/" + orderId + "/cancel", Map.of("reason", "Ordered twice"));
+        assertThat(cancelled.status()).as(cancelled.body()).isEqualTo(200);
+
+        accessions.scheduled(java.util.UUID.fromString(orderId));
+
+        assertThat(records.accessionOfOrder(java.util.UUID.fromString(orderId))).isEmpty();
+        assertThat(doctor.get("/api/imaging/orders/" + orderId + "/accession").status())
+                .isEqualTo(404);
     }
 
     @Test
