@@ -4,8 +4,12 @@ import java.util.Set;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.annotation.Value;
+import org.springframework.dao.DataAccessResourceFailureException;
+import org.springframework.dao.RecoverableDataAccessException;
+import org.springframework.dao.TransientDataAccessException;
 import org.springframework.scheduling.annotation.Scheduled;
 import org.springframework.stereotype.Component;
+import org.springframework.transaction.CannotCreateTransactionException;
 import org.springframework.transaction.support.TransactionTemplate;
 
 /**
@@ -56,6 +60,8 @@ class ChangeFeed {
             }
         } catch (ImageArchive.ArchiveUnavailable e) {
             log.debug("Imaging: change feed paused, archive unavailable");
+        } catch (org.springframework.dao.DataAccessException | org.springframework.transaction.TransactionException e) {
+            log.warn("Imaging: change feed paused, database unavailable ({}); retried at the next poll", e.toString());
         }
     }
 
@@ -99,7 +105,8 @@ class ChangeFeed {
 
     /**
      * One study change. A change that cannot be handled (a malformed study, a value the database refuses) is logged
-     * and skipped, so that the feed goes on; only an unavailable archive stops the batch (it is retried whole). The
+     * and skipped, so that the feed goes on; an unavailable archive or database stops the batch (it is retried whole,
+     * the cursor unmoved). The
      * study's row is written in its own transaction ({@link StudyLinking#seen}), so a failure here leaves the
      * cursor's transaction usable.
      */
@@ -116,7 +123,13 @@ class ChangeFeed {
                 }
                 linking.seen(info, null);
             });
-        } catch (ImageArchive.ArchiveUnavailable e) {
+        } catch (ImageArchive.ArchiveUnavailable
+                | TransientDataAccessException
+                | RecoverableDataAccessException
+                | DataAccessResourceFailureException
+                | CannotCreateTransactionException e) {
+            // the database is briefly unable (no pooled connection, a deadlock, a restart): skipping would lose the
+            // study for good (a later change of it is not guaranteed), so the batch stops and is retried whole
             throw e;
         } catch (RuntimeException e) {
             log.warn("Imaging: change {} (study {}) skipped: {}", c.seq(), c.resourceId(), e.toString());

@@ -66,6 +66,29 @@ class ChangeFeedTests {
         verify(records, never()).saveCursor("A", 11);
     }
 
+    /** No pooled connection for the study's row (or a deadlock): the study would be lost if the cursor moved on. */
+    @Test
+    void anUnavailableDatabaseStopsTheBatchWithoutMovingTheCursor() {
+        when(records.cursor("A")).thenReturn(Optional.of(10L));
+        when(records.lockCursor("A")).thenReturn(10L);
+        when(archive.changes(10L, 200))
+                .thenReturn(new ImageArchive.Changes(
+                        List.of(
+                                new ImageArchive.Change(11, "NewStudy", "x"),
+                                new ImageArchive.Change(12, "NewStudy", "y")),
+                        12,
+                        true));
+        ImageArchive.StudyInfo x = info("x", "1.2.5");
+        when(archive.study("x")).thenReturn(Optional.of(x));
+        when(linking.seen(eq(x), isNull()))
+                .thenThrow(new org.springframework.jdbc.CannotGetJdbcConnectionException("pool exhausted"));
+
+        assertThatThrownBy(() -> feed.step("A"))
+                .isInstanceOf(org.springframework.dao.DataAccessResourceFailureException.class);
+        verify(records, never()).saveCursor(eq("A"), org.mockito.ArgumentMatchers.anyLong());
+        verify(archive, never()).study("y");
+    }
+
     @Test
     void aCursorMovedMeanwhileByAnotherInstanceIsNotOverwritten() {
         when(records.cursor("A")).thenReturn(Optional.of(10L));
