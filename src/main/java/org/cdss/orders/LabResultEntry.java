@@ -13,7 +13,8 @@ import org.springframework.stereotype.Component;
 /**
  * Lab result entry at the completion of a lab order: each value must be one of the ordered test's (or panel's)
  * tests, once, with a value or a text; it is flagged against the catalogue's reference and critical limits and
- * stored with the order.
+ * stored with the order. A test measured in a unit takes a number, or a text that bounds one ({@code ">10.0"}, what an
+ * analyser reports beyond its range, flagged by its bound); free text is for tests without a unit.
  */
 @Component
 class LabResultEntry {
@@ -42,6 +43,12 @@ class LabResultEntry {
                 problems.add(new FieldProblem("/results/" + i + "/testCode", "order.result-test-unknown"));
             } else if (v.value() == null && (v.text() == null || v.text().isBlank())) {
                 problems.add(new FieldProblem("/results/" + i + "/value", "order.result-value-required"));
+            } else if (v.value() == null
+                    && measured(tests.get(v.testCode()))
+                    && LabFlag.Bound.parse(v.text()) == null) {
+                // a measured test's text is a value beyond the analyser's range (">10.0") or nothing: any other text
+                // would be stored unflagged, and a critical value would reach nobody urgently
+                problems.add(new FieldProblem("/results/" + i + "/text", "order.result-text-not-a-value"));
             }
         }
         if (!problems.isEmpty()) {
@@ -51,12 +58,19 @@ class LabResultEntry {
         boolean critical = false;
         for (OrderRequests.LabValue v : values) {
             LabTestView test = tests.get(v.testCode());
-            LabFlag flag =
-                    LabFlag.of(v.value(), test.refLow(), test.refHigh(), test.criticalLow(), test.criticalHigh());
+            LabFlag.Bound bound = v.value() == null ? LabFlag.Bound.parse(v.text()) : null;
+            LabFlag flag = bound != null
+                    ? LabFlag.of(bound, test.refLow(), test.refHigh(), test.criticalLow(), test.criticalHigh())
+                    : LabFlag.of(v.value(), test.refLow(), test.refHigh(), test.criticalLow(), test.criticalHigh());
             abnormal |= flag.abnormal();
             critical |= flag.critical();
             records.labResult(order.id(), test, v.value(), v.text(), flag, by, now);
         }
         return new Outcome(abnormal, critical);
+    }
+
+    /** A test measured in a unit: its result is a number (or a number's bound), never free text. */
+    private static boolean measured(LabTestView test) {
+        return test.unit() != null && !test.unit().isBlank();
     }
 }

@@ -104,7 +104,7 @@ class OrderTimelineSource implements TimelineSource {
         return query.restrict(jdbc, select, "o.patient_id", at, visible + tail).params(params);
     }
 
-    /** The worst flag of a lab order's values (CRITICAL, ABNORMAL, NORMAL), RESULT for a text result. */
+    /** The worst flag of a lab order's values (CRITICAL, ABNORMAL, NORMAL), RESULT when one could not be flagged. */
     private String resultCode(OrderRow r) {
         if (r.type() != OrderType.LAB_TEST) {
             return "RESULT";
@@ -116,7 +116,11 @@ class OrderTimelineSource implements TimelineSource {
         if (flags.stream().map(LabFlag::valueOf).anyMatch(LabFlag::critical)) {
             return "CRITICAL";
         }
-        return flags.stream().map(LabFlag::valueOf).anyMatch(LabFlag::abnormal) ? "ABNORMAL" : "NORMAL";
+        if (flags.stream().map(LabFlag::valueOf).anyMatch(LabFlag::abnormal)) {
+            return "ABNORMAL";
+        }
+        // a value that could not be flagged (a text, a bound inside the range) is a result, not a normal one
+        return flags.stream().map(LabFlag::valueOf).anyMatch(f -> f == LabFlag.NOT_NUMERIC) ? "RESULT" : "NORMAL";
     }
 
     private String name(Map<UUID, String> names, UUID id) {

@@ -67,6 +67,72 @@ class OrderIntegrationTests {
         patient = testUsers.patient("처방테스트");
     }
 
+    /**
+     * An analyser reports potassium beyond its range as ">10.0": flagged by its bound (critical high), the doctor told
+     * urgently; free text for a test measured in a unit is refused (it would be stored unflagged).
+     */
+    @Test
+    void a_value_beyond_the_analysers_range_is_flagged_by_its_bound_and_free_text_is_refused() {
+        JsonNode created = ok(doctor.post("/api/ocs/orders", labOrder("BMP", "STAT")), 201);
+        String id = created.at("/order/id").asString();
+        ok(doctor.post("/api/ocs/orders/" + id + "/send", Map.of()), 200);
+        ok(labTech.post("/api/ocs/orders/" + id + "/start", Map.of()), 200);
+
+        var freeText = labTech.post(
+                "/api/ocs/orders/" + id + "/complete",
+                Map.of(
+                        "results",
+                        List.of(Map.of("testCode", "NA", "value", 140), Map.of("testCode", "K", "text", "high"))));
+        assertThat(freeText.status()).as(freeText.body()).isEqualTo(422);
+        assertThat(freeText.json().at("/errors/0/pointer").asString()).isEqualTo("/results/1/text");
+        assertThat(freeText.json().at("/errors/0/message").asString()).contains(">10.0");
+
+        JsonNode done = ok(
+                labTech.post(
+                        "/api/ocs/orders/" + id + "/complete",
+                        Map.of(
+                                "results",
+                                List.of(
+                                        Map.of("testCode", "NA", "value", 140),
+                                        Map.of("testCode", "K", "text", ">10.0")))),
+                200);
+        Map<String, String> flags = new HashMap<>();
+        done.get("results")
+                .forEach(r ->
+                        flags.put(r.get("testCode").asString(), r.get("flag").asString()));
+        assertThat(flags).containsEntry("NA", "NORMAL").containsEntry("K", "CRITICAL_HIGH");
+        org.awaitility.Awaitility.await()
+                .atMost(java.time.Duration.ofSeconds(10))
+                .untilAsserted(() -> {
+                    List<Boolean> urgentCritical = new ArrayList<>();
+                    ok(doctor.get("/api/notifications"), 200).get("content").forEach(n -> {
+                        if (n.get("subjectId").asString().equals(id)
+                                && n.get("kind").asString().equals("CRITICAL_RESULT")) {
+                            urgentCritical.add(n.get("urgent").asBoolean());
+                        }
+                    });
+                    assertThat(urgentCritical).containsExactly(true);
+                });
+
+        // a bound values beyond which may be normal (K ">2.0") is not flagged, and the chart does not call it normal
+        String unsure = ok(doctor.post("/api/ocs/orders", labOrder("K", "ROUTINE")), 201)
+                .at("/order/id")
+                .asString();
+        ok(doctor.post("/api/ocs/orders/" + unsure + "/send", Map.of()), 200);
+        ok(labTech.post("/api/ocs/orders/" + unsure + "/start", Map.of()), 200);
+        JsonNode bounded = ok(
+                labTech.post(
+                        "/api/ocs/orders/" + unsure + "/complete",
+                        Map.of("results", List.of(Map.of("testCode", "K", "text", ">2.0")))),
+                200);
+        assertThat(bounded.at("/results/0/flag").asString()).isEqualTo("NOT_NUMERIC");
+        Map<String, String> chart = new HashMap<>();
+        ok(doctor.get("/api/patients/" + patient.id() + "/timeline?types=RESULT&size=100"), 200)
+                .get("content")
+                .forEach(e -> chart.put(e.get("id").asString(), e.get("code").asString()));
+        assertThat(chart).containsEntry(id, "CRITICAL").containsEntry(unsure, "RESULT");
+    }
+
     @Test
     void a_lab_order_goes_through_its_life_cycle_and_a_critical_value_is_flagged() {
         JsonNode created = ok(doctor.post("/api/ocs/orders", labOrder("CBC", "STAT")), 201);
