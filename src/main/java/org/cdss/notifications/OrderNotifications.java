@@ -145,13 +145,15 @@ class OrderNotifications {
         List<NotificationDraft> drafts = new ArrayList<>();
         switch (e.to()) {
             case SENT -> drafts.add(toDepartment(e, NotificationKind.ORDER_SENT, urgentOrder, params));
-            case COMPLETED -> drafts.add(toDoctor(e, NotificationKind.ORDER_COMPLETED, params));
+            case COMPLETED -> drafts.add(toDoctor(e, NotificationKind.ORDER_COMPLETED, false, params));
             case CANCELLED -> {
+                // a cancelled emergency or STAT order is as urgent as it was: the lab stops a specimen run, the
+                // prescriber whose order someone else cancelled learns it while the patient waits
                 if (!e.orderedBy().equals(e.actorId())) {
-                    drafts.add(toDoctor(e, NotificationKind.ORDER_CANCELLED, params));
+                    drafts.add(toDoctor(e, NotificationKind.ORDER_CANCELLED, urgentOrder, params));
                 }
                 if (e.from() == OrderStatus.SENT || e.from() == OrderStatus.IN_PROGRESS) {
-                    drafts.add(toDepartment(e, NotificationKind.ORDER_CANCELLED, false, params));
+                    drafts.add(toDepartment(e, NotificationKind.ORDER_CANCELLED, urgentOrder, params));
                 }
             }
             default -> {
@@ -192,13 +194,14 @@ class OrderNotifications {
                 e.at());
     }
 
-    private static NotificationDraft toDoctor(OrderStatusChanged e, NotificationKind kind, Map<String, String> params) {
+    private static NotificationDraft toDoctor(
+            OrderStatusChanged e, NotificationKind kind, boolean urgent, Map<String, String> params) {
         return new NotificationDraft(
                 key(e.orderId(), e.to().name(), "U" + e.orderedBy()),
                 e.orderedBy(),
                 null,
                 kind,
-                false,
+                urgent,
                 SUBJECT_ORDER,
                 e.orderId(),
                 e.orderNumber(),
