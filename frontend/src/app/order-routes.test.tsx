@@ -203,12 +203,53 @@ describe('order screens', () => {
     expect(screen.getByTestId('lab-flag-HGB').getAttribute('data-flag')).toBe('CRITICAL_LOW');
     fireEvent.change(hgb, { target: { value: '18' } });
     expect(screen.getByTestId('lab-flag-HGB').getAttribute('data-flag')).toBe('HIGH');
-    fireEvent.change(screen.getByTestId('lab-value-WBC'), { target: { value: 'clumped' } });
-    expect(screen.getByTestId('lab-flag-WBC').getAttribute('data-flag')).toBe('NOT_NUMERIC');
+    // a separator is never read as a decimal point: "1,5" is no 1.5 (nor 15), so no flag and a field error
+    fireEvent.change(hgb, { target: { value: '1,5' } });
+    expect(screen.getByTestId('lab-flag-HGB').getAttribute('data-flag')).toBe('');
+    // a test with a unit takes a number or a comparator result, no free text
+    const wbc = screen.getByTestId('lab-value-WBC');
+    fireEvent.change(wbc, { target: { value: 'clumped' } });
+    expect(screen.getByTestId('lab-flag-WBC').getAttribute('data-flag')).toBe('');
+    fireEvent.click(screen.getByTestId('complete-submit'));
+    expect(screen.getByTestId('lab-value-WBC-error').textContent).toContain('비교 기호');
+    expect(wbc.getAttribute('aria-invalid')).toBe('true');
+    expect(screen.getByTestId('lab-value-HGB-error').textContent).toContain('1250');
+    expect(calls.map((c) => c.key)).not.toContain('POST /api/ocs/orders/l1/complete');
+    fireEvent.change(hgb, { target: { value: '18' } });
+    expect(screen.getByTestId('lab-flag-HGB').getAttribute('data-flag')).toBe('HIGH');
+    expect(screen.getByTestId('lab-value-HGB-error').textContent).toBe('');
+    fireEvent.change(wbc, { target: { value: '>30.0' } });
+    expect(screen.getByTestId('lab-flag-WBC').getAttribute('data-flag')).toBe('CRITICAL_HIGH');
     fireEvent.click(screen.getByTestId('complete-submit'));
     await waitFor(() => expect(calls.map((c) => c.key)).toContain('POST /api/ocs/orders/l1/complete'));
     const body = calls.find((c) => c.key === 'POST /api/ocs/orders/l1/complete')?.body as { results: unknown[] };
-    expect(body.results).toEqual([{ testCode: 'WBC', text: 'clumped' }, { testCode: 'HGB', value: 18 }]);
+    expect(body.results).toEqual([{ testCode: 'WBC', text: '>30.0' }, { testCode: 'HGB', value: 18 }]);
+  });
+
+  it('refuses a dispensed quantity with a thousands separator instead of dispensing 1', async () => {
+    renderAt('/orders/m1', me(['PHARMACIST']), {
+      'GET /api/ocs/orders/m1': () => ({
+        status: 200,
+        data: detail(view('m1', { status: 'IN_PROGRESS' }), {
+          medication: { drugId: 'D1', dose: 20, doseUnit: 'mg', route: 'PO', frequency: 'QD', durationDays: 28, quantity: 28 },
+        }),
+      }),
+      'POST /api/ocs/orders/m1/complete': () => ({ status: 200, data: detail(view('m1', { status: 'COMPLETED' })) }),
+    });
+    const quantity = await screen.findByTestId('dispense-quantity');
+    expect((quantity as HTMLInputElement).value).toBe('28');
+    fireEvent.change(quantity, { target: { value: '1,000' } });
+    fireEvent.click(screen.getByTestId('complete-submit'));
+    expect(screen.getByTestId('dispense-quantity-error').textContent).toBe('쉼표 등 구분 기호 없이 숫자만 입력하세요. 예: 1250, 1.5');
+    fireEvent.change(quantity, { target: { value: '0' } });
+    fireEvent.click(screen.getByTestId('complete-submit'));
+    expect(screen.getByTestId('dispense-quantity-error').textContent).toBe('0보다 커야 합니다.');
+    expect(calls.map((c) => c.key)).not.toContain('POST /api/ocs/orders/m1/complete');
+    fireEvent.change(quantity, { target: { value: '1000' } });
+    fireEvent.click(screen.getByTestId('complete-submit'));
+    await waitFor(() => expect(calls.map((c) => c.key)).toContain('POST /api/ocs/orders/m1/complete'));
+    const body = calls.find((c) => c.key === 'POST /api/ocs/orders/m1/complete')?.body as { dispense: unknown };
+    expect(body.dispense).toEqual({ quantity: 1000 });
   });
 
   it('lists the worklist most urgent first with overdue rows marked, and verifies a medication inline', async () => {
@@ -237,6 +278,35 @@ describe('order screens', () => {
     await waitFor(() => expect(calls.map((c) => c.key)).toContain('POST /api/ocs/orders/s/start'));
     expect(calls.find((c) => c.key === 'POST /api/ocs/orders/s/start')?.body).toEqual({ version: 1 });
     expect(within(rows[1]!).getByTestId('worklist-complete').getAttribute('href')).toBe('/orders/u');
+  });
+
+  it('pages through the worklist with the total shown, the page kept in the URL', async () => {
+    const requested: unknown[] = [];
+    renderAt('/worklist', me(['PHARMACIST']), {
+      'GET /api/ocs/orders/worklist': (config) => {
+        const params = config.params as { page?: number; size?: number; department?: string };
+        requested.push(params);
+        const page = params.page ?? 0;
+        return {
+          status: 200,
+          data: {
+            content: [view(`p${page}`, { status: 'SENT' })],
+            page: { number: page, size: 50, totalElements: 51, totalPages: 2 },
+          },
+        };
+      },
+    });
+    await waitFor(() => expect(screen.getByTestId('pagination-summary').textContent).toBe('1 / 2 페이지 · 총 51건'));
+    expect(requested[0]).toEqual({ department: PHARMACY, page: 0, size: 50 });
+    expect(within(screen.getByTestId('worklist-table')).getByTestId('order-row').getAttribute('data-order-id')).toBe('p0');
+    fireEvent.click(screen.getByTestId('pagination-next'));
+    await waitFor(() => expect(screen.getByTestId('pagination-summary').textContent).toBe('2 / 2 페이지 · 총 51건'));
+    expect(requested.at(-1)).toEqual({ department: PHARMACY, page: 1, size: 50 });
+    expect(within(screen.getByTestId('worklist-table')).getByTestId('order-row').getAttribute('data-order-id')).toBe('p1');
+    expect((screen.getByTestId('pagination-next') as HTMLButtonElement).disabled).toBe(true);
+    // another filter starts again at the first page
+    fireEvent.click(screen.getByLabelText('오늘 완료된 오더 포함'));
+    await waitFor(() => expect(requested.at(-1)).toEqual({ department: PHARMACY, includeCompleted: true, page: 0, size: 50 }));
   });
 
   it('names the lab test and its results by the catalogue in the UI language, the codes only as tooltips', async () => {

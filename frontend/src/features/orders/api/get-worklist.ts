@@ -8,7 +8,10 @@ export interface WorklistSearch {
   /** A department id; absent: the user's own (first) department. */
   department?: string;
   includeCompleted?: boolean;
+  /** 0-based. */
   page?: number;
+  /** Rows per page; absent: the server's 50. */
+  size?: number;
 }
 
 /**

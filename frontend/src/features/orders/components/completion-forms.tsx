@@ -8,11 +8,12 @@ import { Table, TableBody, TableCell, TableHead, TableHeaderCell, TableRow } fro
 import { isApiProblem } from '../../../lib/api-client';
 import { cn } from '../../../lib/cn';
 import { problemMessage } from '../../../lib/problem-message';
-import type { CompleteOrderRequest, LabFlag, LabTestView, LabValue, OrderDetailView } from '../../../types/api';
+import type { CompleteOrderRequest, LabFlag, LabTestView, OrderDetailView } from '../../../types/api';
 import { useCompleteOrder } from '../api/complete-order';
 import { newIdempotencyKey } from '../api/order-mutation';
 import { useLabTests } from '../api/search-lab-tests';
-import { FLAG_STYLE, labTestName, previewFlag, referenceRange, resultTests } from '../lib/lab-flags';
+import { dispenseQuantity, labEntry, labResults, previewEntryFlag } from '../lib/completion-values';
+import { FLAG_STYLE, labTestName, referenceRange, resultTests } from '../lib/lab-flags';
 
 function useComplete(order: OrderDetailView) {
   const complete = useCompleteOrder();
@@ -42,13 +43,19 @@ export function DispenseForm({ order }: { order: OrderDetailView }) {
   const [error, setError] = useState<string | undefined>();
   const onSubmit = (event: FormEvent) => {
     event.preventDefault();
-    const value = Number(quantity.replace(',', '.'));
-    if (!quantity.trim() || !(value > 0)) {
-      setError(t('orders.validation.positive'));
+    // "1,000" is refused, never read as 1 (or as 1000): the pharmacist types 1000
+    const parsed = dispenseQuantity(quantity);
+    if ('error' in parsed) {
+      const messages = {
+        required: t('validation.required'),
+        plainNumber: t('orders.validation.plainNumber'),
+        positive: t('orders.validation.positive'),
+      };
+      setError(messages[parsed.error]);
       return;
     }
     setError(undefined);
-    submit({ dispense: { quantity: value, note: note.trim() || undefined } });
+    submit({ dispense: { quantity: parsed.quantity, note: note.trim() || undefined } });
   };
   return (
     <form noValidate onSubmit={onSubmit} className="space-y-3" data-testid="dispense-form">
@@ -68,16 +75,6 @@ export function DispenseForm({ order }: { order: OrderDetailView }) {
   );
 }
 
-/** The request's result rows from what was typed: numbers as `value`, anything else as `text`, empty rows left out. */
-export function labValues(entries: Record<string, string>): LabValue[] {
-  return Object.entries(entries)
-    .filter(([, raw]) => raw.trim() !== '')
-    .map(([testCode, raw]) => {
-      const number = Number(raw.trim().replace(',', '.'));
-      return Number.isFinite(number) ? { testCode, value: number } : { testCode, text: raw.trim() };
-    });
-}
-
 /** The laboratory's completion: one row per panel member with unit, reference range and a live flag preview. */
 export function LabResultForm({ order }: { order: OrderDetailView }) {
   const { t, i18n } = useTranslation();
@@ -86,10 +83,16 @@ export function LabResultForm({ order }: { order: OrderDetailView }) {
   const tests = resultTests(order.labTest?.testCode, catalogue.data ?? []);
   const [entries, setEntries] = useState<Record<string, string>>({});
   const [error, setError] = useState<string | undefined>();
+  const [invalid, setInvalid] = useState<readonly string[]>([]);
   const onSubmit = (event: FormEvent) => {
     event.preventDefault();
     // in panel order, whatever order the values were typed in
-    const results = labValues(Object.fromEntries(tests.map((test) => [test.code ?? '', entries[test.code ?? ''] ?? ''])));
+    const { results, invalid: refused } = labResults(tests, entries);
+    setInvalid(refused);
+    if (refused.length > 0) {
+      setError(undefined);
+      return;
+    }
     if (results.length === 0) {
       setError(t('orders.lab.resultsRequired'));
       return;
@@ -99,7 +102,16 @@ export function LabResultForm({ order }: { order: OrderDetailView }) {
   };
   return (
     <form noValidate onSubmit={onSubmit} className="space-y-3" data-testid="lab-result-form">
-      <LabEntryTable tests={tests} entries={entries} onChange={(code, value) => setEntries((e) => ({ ...e, [code]: value }))} lang={i18n.language} />
+      <LabEntryTable
+        tests={tests}
+        entries={entries}
+        invalid={invalid}
+        onChange={(code, value) => {
+          setEntries((e) => ({ ...e, [code]: value }));
+          setInvalid((codes) => codes.filter((c) => c !== code));
+        }}
+        lang={i18n.language}
+      />
       {error ? <Alert tone="error">{error}</Alert> : null}
       <ErrorAlert error={complete.error} />
       <Button type="submit" data-testid="complete-submit" disabled={complete.isPending}>
@@ -112,14 +124,18 @@ export function LabResultForm({ order }: { order: OrderDetailView }) {
 export function LabEntryTable({
   tests,
   entries,
+  invalid = [],
   onChange,
   lang,
 }: {
   tests: readonly LabTestView[];
   entries: Record<string, string>;
+  /** Codes of the tests whose values were refused on submit (each shows its field error until edited). */
+  invalid?: readonly string[];
   onChange: (code: string, value: string) => void;
   lang: string;
 }) {
+  const { t } = useTranslation();
   return (
     <Table>
       <LabTableHead />
@@ -127,18 +143,22 @@ export function LabEntryTable({
         {tests.map((test) => {
           const code = test.code ?? '';
           const raw = entries[code] ?? '';
-          const number = raw.trim() === '' ? undefined : Number(raw.trim().replace(',', '.'));
-          const flag = raw.trim() === '' ? undefined : previewFlag(number, test);
+          const flag = previewEntryFlag(labEntry(raw, test), test);
+          const id = `lab-value-${code}`;
+          const error = invalid.includes(code) ? t('orders.validation.labValue') : undefined;
           return (
             <TableRow key={code} data-testid={`lab-entry-${code}`}>
               <TableCell>
-                <label htmlFor={`lab-value-${code}`} className="font-medium">
+                <label htmlFor={id} className="font-medium">
                   {labTestName(test, lang)}
                 </label>{' '}
                 <span className="font-mono text-xs text-slate-500">{code}</span>
               </TableCell>
               <TableCell>
-                <Input id={`lab-value-${code}`} data-testid={`lab-value-${code}`} className="w-28" value={raw} onChange={(e) => onChange(code, e.target.value)} />
+                <Input {...fieldProps(id, error)} data-testid={id} className="w-28" value={raw} onChange={(e) => onChange(code, e.target.value)} />
+                <p id={`${id}-error`} className="min-h-0 max-w-56 text-sm text-rose-700" aria-live="polite" data-testid={`${id}-error`}>
+                  {error}
+                </p>
               </TableCell>
               <TableCell>{test.unit}</TableCell>
               <TableCell className="whitespace-nowrap">{referenceRange(test)}</TableCell>

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import type { LabTestView } from '../../../types/api';
-import { previewFlag, referenceRange, resultTests } from './lab-flags';
+import { previewBoundFlag, previewFlag, referenceRange, resultTests } from './lab-flags';
 
 const HGB = { code: 'HGB', refLow: 12, refHigh: 17, criticalLow: 7, criticalHigh: 20, panel: false, members: [] } satisfies LabTestView;
 
@@ -30,5 +30,31 @@ describe('previewFlag (mirror of LabFlag.of)', () => {
     const wbc = { code: 'WBC', panel: false, members: [] } satisfies LabTestView;
     expect(resultTests('CBC', [cbc, HGB, wbc]).map((t) => t.code)).toEqual(['WBC', 'HGB']);
     expect(resultTests('HGB', [cbc, HGB, wbc]).map((t) => t.code)).toEqual(['HGB']);
+  });
+});
+
+describe('previewBoundFlag (comparator results)', () => {
+  it.each([
+    ['>', 20, 'CRITICAL_HIGH'],
+    ['>=', 25, 'CRITICAL_HIGH'],
+    ['>', 19, 'HIGH'],
+    // every value above 17 is high; 17 itself is not
+    ['>', 17, 'HIGH'],
+    ['>=', 17, undefined],
+    ['>', 15, undefined],
+    ['>', 3, undefined],
+    ['<', 7, 'CRITICAL_LOW'],
+    ['<=', 5, 'CRITICAL_LOW'],
+    ['<', 12, 'LOW'],
+    ['<=', 12, undefined],
+    ['<', 15, undefined],
+    ['<', 30, undefined],
+  ] as const)('flags %s%s as %s', (comparator, value, flag) => {
+    expect(previewBoundFlag({ comparator, value }, HGB)).toBe(flag);
+  });
+
+  it('says nothing without limits on that side', () => {
+    expect(previewBoundFlag({ comparator: '>', value: 1000 }, { refLow: 1 })).toBeUndefined();
+    expect(previewBoundFlag({ comparator: '<', value: 0 }, { refHigh: 1 })).toBeUndefined();
   });
 });

@@ -13,6 +13,31 @@ export function previewFlag(value: number | undefined, test: Pick<LabTestView, '
   return 'NORMAL';
 }
 
+/** A comparator result as the analyser reports it beyond its measuring range: ">10.0", "<0.5", ">=600". */
+export interface LabBound {
+  comparator: '<' | '<=' | '>' | '>=';
+  value: number;
+}
+
+/**
+ * The flag of a comparator result: the one every value beyond the bound gets for sure, by the same limits as
+ * {@link previewFlag}. An upper bound (">10.0") can only say critical high or high, a lower one ("<0.5") critical
+ * low or low; a bound inside the range says nothing (undefined: no preview rather than a wrong one).
+ */
+export function previewBoundFlag(bound: LabBound, test: Pick<LabTestView, 'refLow' | 'refHigh' | 'criticalLow' | 'criticalHigh'>): LabFlag | undefined {
+  const { comparator, value } = bound;
+  const strict = comparator === '<' || comparator === '>';
+  if (comparator === '>' || comparator === '>=') {
+    // every x > value (or >= value) is >= criticalHigh when value >= criticalHigh; is > refHigh when value >= refHigh (> for >=)
+    if (test.criticalHigh != null && value >= test.criticalHigh) return 'CRITICAL_HIGH';
+    if (test.refHigh != null && (strict ? value >= test.refHigh : value > test.refHigh)) return 'HIGH';
+    return undefined;
+  }
+  if (test.criticalLow != null && value <= test.criticalLow) return 'CRITICAL_LOW';
+  if (test.refLow != null && (strict ? value <= test.refLow : value < test.refLow)) return 'LOW';
+  return undefined;
+}
+
 export const isCritical = (flag: LabFlag | undefined) => flag === 'CRITICAL_LOW' || flag === 'CRITICAL_HIGH';
 
 /** Arrow and colour per flag: critical in bold red, high/low with ↑/↓, so colour is never the only cue. */
