@@ -86,12 +86,27 @@ class ImagingAccess {
         }
     }
 
-    /** Adding images to a patient: uploaders, for a patient that exists (404 otherwise). */
+    /**
+     * Adding images to a patient: uploaders, for a patient that exists (404 otherwise) and is active — a merged or
+     * closed record takes no new data (409 {@code patient.inactive}): images put there would be missing from the
+     * surviving record's chart.
+     */
     void requireUploader(UUID patientId) {
         CdssPrincipal user = CurrentUser.require();
-        if (!user.hasAny(UPLOADERS) || !patients.exists(patientId)) {
+        PatientDirectory.RecordState state =
+                user.hasAny(UPLOADERS) ? patients.state(patientId) : PatientDirectory.RecordState.UNKNOWN;
+        if (state != PatientDirectory.RecordState.ACTIVE) {
             audit.record(new AuditEvent(
-                    "IMAGING_UPLOAD", "Patient", patientId.toString(), null, AuditOutcome.DENIED, null, null));
+                    "IMAGING_UPLOAD",
+                    "Patient",
+                    patientId.toString(),
+                    null,
+                    AuditOutcome.DENIED,
+                    state == PatientDirectory.RecordState.INACTIVE ? "inactive record" : null,
+                    null));
+            if (state == PatientDirectory.RecordState.INACTIVE) {
+                throw PatientDirectory.inactive("/patientId");
+            }
             throw new DomainException(org.cdss.shared.ProblemCode.NOT_FOUND);
         }
     }

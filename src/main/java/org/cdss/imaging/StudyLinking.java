@@ -78,7 +78,10 @@ class StudyLinking {
     private StudyRecords.StudyRow seenOnce(ImageArchive.StudyInfo info, @Nullable UUID intended) {
         StudyRecords.StudyRow row = records.byUid(info.studyInstanceUid()).orElse(null);
         if (row == null) {
-            UUID byMrn = patients.idByMrn(info.dicomPatientId()).orElse(null);
+            // a merged or closed record keeps its MRN, but takes no new data: a person decides where such a study goes
+            UUID byMrn = patients.idByMrn(info.dicomPatientId())
+                    .filter(id -> patients.state(id) == PatientDirectory.RecordState.ACTIVE)
+                    .orElse(null);
             StudyRecords.LinkStatus status;
             UUID patient = null;
             UUID pending = null;

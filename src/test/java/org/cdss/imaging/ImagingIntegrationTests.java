@@ -50,6 +50,9 @@ class ImagingIntegrationTests {
     OrderAccessions accessions;
 
     @Autowired
+    org.springframework.context.ApplicationContext context;
+
+    @Autowired
     ImageArchive archive;
 
     ApiClient doctor;
@@ -401,6 +404,34 @@ class ImagingIntegrationTests {
                         .get("state")
                         .asString())
                 .isEqualTo("CANCELLED");
+    }
+
+    /**
+     * A merged or closed record keeps its MRN but takes no new data: an upload for it is refused (409), and a study a
+     * modality sends under its MRN is not linked to it but waits for a person's decision.
+     */
+    @Test
+    void an_inactive_record_takes_no_images_and_a_study_with_its_mrn_waits_for_a_person() throws Exception {
+        PatientSummaryView patient = users.patient("비활성 영상");
+        ApiClient.Response inactivated =
+                as("ADMIN_STAFF").post("/api/patients/" + patient.id() + "/inactivate", Map.of("reason", "중복 등록"));
+        assertThat(inactivated.status()).as(inactivated.body()).isEqualTo(200);
+
+        ApiClient.Response refused = doctor.upload(
+                "/api/imaging/uploads?patientId=" + patient.id() + "&fileName=slice.dcm",
+                "application/dicom",
+                Files.readAllBytes(ImagingTestData.ispy2Slices().getFirst()));
+        assertThat(refused.status()).as(refused.body()).isEqualTo(409);
+        assertThat(refused.text("code")).isEqualTo("patient.inactive");
+
+        String uid = Modality.newStudyUid();
+        Modality.acquire(context, "INACT" + (System.nanoTime() % 100_000L), uid, patient.mrn(), 1);
+        StudyRecords.StudyRow row = org.awaitility.Awaitility.await()
+                .atMost(Duration.ofSeconds(30))
+                .until(() -> records.byUid(uid), java.util.Optional::isPresent)
+                .orElseThrow();
+        assertThat(row.linkStatus()).isEqualTo(StudyRecords.LinkStatus.UNMATCHED);
+        assertThat(row.patientId()).isNull();
     }
 
     /**
