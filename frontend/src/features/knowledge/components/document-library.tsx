@@ -17,7 +17,13 @@ import { DocumentHits } from './document-hits';
 export const DOCUMENT_TYPES: readonly DocumentType[] = ['PROTOCOL', 'GUIDELINE', 'POLICY', 'FORM', 'OTHER'];
 
 /** The hospital's documents: full-text search (Korean and English) with filters, and upload for authors. */
-export function DocumentLibrary({ canUpload }: { canUpload: boolean }) {
+export function DocumentLibrary({
+  canUpload,
+  uploadDepartments,
+}: {
+  canUpload: boolean;
+  uploadDepartments?: readonly string[];
+}) {
   const { t, i18n } = useTranslation();
   const departments = useDepartments();
   const [draft, setDraft] = useState('');
@@ -29,7 +35,7 @@ export function DocumentLibrary({ canUpload }: { canUpload: boolean }) {
   };
   return (
     <div className="space-y-4">
-      {canUpload ? <UploadForm /> : null}
+      {canUpload ? <UploadForm allowedDepartments={uploadDepartments} /> : null}
       <form onSubmit={submit} className="flex flex-wrap items-end gap-2" role="search">
         <div className="min-w-64 flex-1">
           <Label htmlFor="document-query">{t('knowledge.documents.query')}</Label>
@@ -84,7 +90,7 @@ export function DocumentLibrary({ canUpload }: { canUpload: boolean }) {
   );
 }
 
-function UploadForm() {
+function UploadForm({ allowedDepartments }: { allowedDepartments?: readonly string[] }) {
   const { t, i18n } = useTranslation();
   const departments = useDepartments();
   const upload = useUploadDocument();
@@ -144,11 +150,13 @@ function UploadForm() {
             <Label htmlFor="upload-department">{t('knowledge.documents.department')}</Label>
             <Select id="upload-department" value={departmentId} onChange={(e) => setDepartmentId(e.target.value)}>
               <option value="">{t('knowledge.upload.wholeHospital')}</option>
-              {(departments.data ?? []).map((d) => (
-                <option key={d.id} value={d.id}>
-                  {departmentName(d, i18n.language)}
-                </option>
-              ))}
+              {(departments.data ?? [])
+                .filter((d) => !allowedDepartments || allowedDepartments.includes(d.id ?? ''))
+                .map((d) => (
+                  <option key={d.id} value={d.id}>
+                    {departmentName(d, i18n.language)}
+                  </option>
+                ))}
             </Select>
           </div>
           <Button type="submit" disabled={!file || upload.isPending} data-testid="upload-submit">

@@ -105,4 +105,22 @@ describe('DocumentLibrary upload', () => {
     finish?.();
     expect((await screen.findByTestId('upload-done')).textContent).toContain('고혈압 프로토콜');
   });
+
+  it("offers the author's own departments only (an administrator: every department)", async () => {
+    const departments = [
+      { id: 'dep-pul', code: 'PUL', nameKo: '호흡기내과', nameEn: 'Pulmonology' },
+      { id: 'dep-sur', code: 'SUR', nameKo: '외과', nameEn: 'Surgery' },
+    ];
+    const handlers = {
+      'GET /api/departments': () => ({ status: 200, data: departments }),
+      'GET /api/knowledge/documents': () => ({ status: 200, data: { query: '', total: 0, hits: [] } }),
+    };
+    const options = () =>
+      Array.from(document.getElementById('upload-department')?.querySelectorAll('option') ?? []).map((o) => o.textContent);
+    renderWith(<DocumentLibrary canUpload uploadDepartments={['dep-pul']} />, handlers);
+    await waitFor(() => expect(options()).toEqual(['병원 전체', '호흡기내과']));
+    cleanup();
+    renderWith(<DocumentLibrary canUpload />, handlers);
+    await waitFor(() => expect(options()).toEqual(['병원 전체', '호흡기내과', '외과']));
+  });
 });

@@ -19,7 +19,16 @@ export const KNOWLEDGE_TABS = ['pubmed', 'feeds', 'documents', 'saved'] as const
 export type KnowledgeTab = (typeof KNOWLEDGE_TABS)[number];
 
 /** /knowledge: evidence at hand — PubMed, medical feeds, the hospital's documents and the user's saved articles. */
-export function KnowledgePage({ canUpload, isAdmin = false }: { canUpload: boolean; isAdmin?: boolean }) {
+export function KnowledgePage({
+  canUpload,
+  isAdmin = false,
+  uploadDepartments,
+}: {
+  canUpload: boolean;
+  isAdmin?: boolean;
+  /** The departments an upload may be filed under (the author's own); undefined: every department (administrators). */
+  uploadDepartments?: readonly string[];
+}) {
   const { t } = useTranslation();
   const [params, setParams] = useSearchParams();
   const tab = (KNOWLEDGE_TABS as readonly string[]).includes(params.get('tab') ?? '') ? (params.get('tab') as KnowledgeTab) : 'pubmed';
@@ -57,7 +66,7 @@ export function KnowledgePage({ canUpload, isAdmin = false }: { canUpload: boole
             <FeedReader />
           </div>
         ) : null}
-        {tab === 'documents' ? <DocumentLibrary canUpload={canUpload} /> : null}
+        {tab === 'documents' ? <DocumentLibrary canUpload={canUpload} uploadDepartments={uploadDepartments} /> : null}
         {tab === 'saved' ? <SavedTab /> : null}
       </div>
     </div>

@@ -74,12 +74,23 @@ public class DocumentLibrary {
             String fileName,
             @Nullable String contentType) {}
 
-    /** Reads the body (refused above the limit before reading further), extracts its text, stores version 1. */
+    /**
+     * Reads the body (refused above the limit before reading further), extracts its text, stores version 1. A
+     * department's document is published by a member of that department or an administrator (403 otherwise).
+     */
     @Transactional
     public DocumentView upload(CdssPrincipal user, Upload upload, InputStream body, long declaredLength) {
         String title = upload.title().strip();
         if (title.isEmpty() || title.length() > 300) {
             throw new DomainException(ProblemCode.VALIDATION);
+        }
+        if (upload.departmentId() != null
+                && !user.has(Role.ADMIN)
+                && !user.departmentIds().contains(upload.departmentId())) {
+            // a department's documents are issued by its members (and revised by them): a protocol filed under
+            // another department would read as that department's own
+            throw DomainException.field(
+                    org.cdss.shared.ProblemCode.FORBIDDEN, "/departmentId", "knowledge.document-department-not-yours");
         }
         List<String> audience = audience(upload.audience());
         TextExtraction.Extracted extracted =

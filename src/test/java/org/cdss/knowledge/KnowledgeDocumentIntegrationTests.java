@@ -45,7 +45,16 @@ class KnowledgeDocumentIntegrationTests {
 
     @BeforeEach
     void login() {
-        doctor = as("DOCTOR");
+        // a pulmonologist: the protocols below are pulmonology's (a department's documents are its members')
+        doctor = new ApiClient(port);
+        assertThat(doctor.login(
+                                users.staff(
+                                                org.cdss.shared.security.Role.DOCTOR,
+                                                java.util.UUID.fromString(PULMONOLOGY))
+                                        .username(),
+                                TestUsers.PASSWORD)
+                        .status())
+                .isEqualTo(200);
         nurse = as("NURSE");
         pharmacist = as("PHARMACIST");
     }
@@ -159,6 +168,28 @@ class KnowledgeDocumentIntegrationTests {
         }
         assertThat(nurse.get("/api/knowledge/documents/" + id).json().get("versions"))
                 .hasSize(2);
+    }
+
+    /** A protocol filed under another department would read as that department's own: refused, nothing stored. */
+    @Test
+    void a_document_is_published_only_under_the_authors_own_department() {
+        String word = "surgeryprotocol" + System.nanoTime();
+        ApiClient.Response refused = doctor.upload(
+                uploadPath("ICU protocol", "PROTOCOL", SURGERY, "icu.txt", null),
+                "text/plain",
+                ("ICU " + word).getBytes(StandardCharsets.UTF_8));
+        assertThat(refused.status()).as(refused.body()).isEqualTo(403);
+        assertThat(refused.json().at("/errors/0/pointer").asString()).isEqualTo("/departmentId");
+        assertThat(ids(as("ADMIN").get("/api/knowledge/documents?q=" + word).json()))
+                .isEmpty();
+        // an administrator files a document under any department
+        assertThat(as("ADMIN")
+                        .upload(
+                                uploadPath("ICU protocol", "PROTOCOL", SURGERY, "icu.txt", null),
+                                "text/plain",
+                                ("ICU " + word).getBytes(StandardCharsets.UTF_8))
+                        .status())
+                .isEqualTo(201);
     }
 
     @Test
