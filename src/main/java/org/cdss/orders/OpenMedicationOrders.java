@@ -27,14 +27,23 @@ class OpenMedicationOrders {
         this.clock = clock;
     }
 
-    /** Ingredients of the patient's other active medication orders (sent, in progress, or dispensed and running). */
-    List<String> activeMedicationDrugIds(UUID patientId, UUID exceptOrderId) {
+    /**
+     * Ingredients of the patient's other active medication orders (sent, in progress, or dispensed and running). A
+     * dispensed order that a revision replaces (a dose change) is not running any more: the revision is what the
+     * patient takes, and its check would otherwise find its own predecessor as a duplicate — {@code replacedOrderId}
+     * names the predecessor of the order being checked (not stored yet when a revision is created), the subquery the
+     * predecessors of stored revisions.
+     */
+    List<String> activeMedicationDrugIds(UUID patientId, UUID exceptOrderId, UUID replacedOrderId) {
         return jdbc
-                .sql("SELECT med_drug_id, status, completed_at, med_duration_days FROM clinical_order "
-                        + "WHERE patient_id = :p AND order_type = 'MEDICATION' AND id <> :x "
-                        + "AND status IN ('PENDING','SENT','IN_PROGRESS','COMPLETED')")
+                .sql("SELECT o.med_drug_id, o.status, o.completed_at, o.med_duration_days FROM clinical_order o "
+                        + "WHERE o.patient_id = :p AND o.order_type = 'MEDICATION' AND o.id <> :x AND o.id <> :replaced "
+                        + "AND o.status IN ('PENDING','SENT','IN_PROGRESS','COMPLETED') "
+                        + "AND NOT (o.status = 'COMPLETED' AND EXISTS (SELECT 1 FROM clinical_order r "
+                        + "WHERE r.patient_id = :p AND r.replaces_order_id = o.id AND r.status <> 'CANCELLED'))")
                 .param("p", patientId.toString())
                 .param("x", exceptOrderId == null ? "" : exceptOrderId.toString())
+                .param("replaced", replacedOrderId == null ? "" : replacedOrderId.toString())
                 .query((rs, n) -> {
                     String status = rs.getString("status");
                     if (!"COMPLETED".equals(status)) {

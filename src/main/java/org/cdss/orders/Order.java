@@ -435,4 +435,9 @@ class Order extends AbstractAggregateRoot<Order> {
     boolean exceedsOrderedQuantity(BigDecimal quantity) {
         return medQuantity != null && quantity.compareTo(medQuantity) > 0;
     }
+
+    /** The order this one revises (replaces), or null. */
+    UUID replacesOrderId() {
+        return replacesOrderId;
+    }
 }

@@ -64,7 +64,9 @@ class OrderSafetyGate {
                 order.medDoseUnit(),
                 order.medFrequency().perDay());
         List<ActiveMedication> otherOrders =
-                openMedicationOrders.activeMedicationDrugIds(order.patientId(), order.id()).stream()
+                openMedicationOrders
+                        .activeMedicationDrugIds(order.patientId(), order.id(), order.replacesOrderId())
+                        .stream()
                         .map(d -> new ActiveMedication(d, null))
                         .toList();
         Double weight = vitals.recentWeightKg(order.patientId(), clock.instant(), MedicationSafety.WEIGHT_MAX_AGE_DAYS)

@@ -286,6 +286,37 @@ class OrderIntegrationTests {
         assertThat(dispensed.at("/dispenses/0/quantity").asInt()).isEqualTo(5);
     }
 
+    /**
+     * A dose change of a dispensed, still-running prescription: the revision is what the patient takes now, so its
+     * check does not find its own predecessor as a second order of the ingredient (a blocking duplicate before).
+     */
+    @Test
+    void revising_a_dispensed_prescription_is_not_a_duplicate_of_itself() {
+        PatientSummaryView own = testUsers.patient("용량변경");
+        String id = ok(doctor.post("/api/ocs/orders", OrderBodies.medication(own.id(), CLARITHROMYCIN, 500)), 201)
+                .at("/order/id")
+                .asString();
+        ok(doctor.post("/api/ocs/orders/" + id + "/send", Map.of()), 200);
+        ok(pharmacist.post("/api/ocs/orders/" + id + "/start", Map.of()), 200);
+        ok(pharmacist.post("/api/ocs/orders/" + id + "/complete", Map.of("dispense", Map.of("quantity", 7))), 200);
+
+        // a second, separate order of the ingredient while the first runs is still a duplicate
+        JsonNode second =
+                ok(doctor.post("/api/ocs/orders", OrderBodies.medication(own.id(), CLARITHROMYCIN, 250)), 201);
+        assertThat(second.at("/safety/alerts").findValuesAsString("type")).contains("DUPLICATE");
+        ok(doctor.delete("/api/ocs/orders/" + second.at("/order/id").asString()), 200);
+
+        JsonNode revised = ok(
+                doctor.post("/api/ocs/orders/" + id + "/revise", OrderBodies.medication(own.id(), CLARITHROMYCIN, 250)),
+                201);
+        assertThat(revised.at("/safety/alerts").findValuesAsString("type"))
+                .as(revised.at("/safety/alerts").toString())
+                .doesNotContain("DUPLICATE");
+        JsonNode sent =
+                ok(doctor.post("/api/ocs/orders/" + revised.at("/order/id").asString() + "/send", Map.of()), 200);
+        assertThat(sent.at("/order/status").asString()).isEqualTo("SENT");
+    }
+
     @Test
     void bad_orders_get_clear_problems_and_nothing_is_stored() {
         long before = countOrders();
