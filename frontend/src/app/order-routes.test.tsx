@@ -622,4 +622,34 @@ describe('changing an order', () => {
     const put = calls.find((c) => c.key === 'PUT /api/ocs/orders/m1')?.body as { order: { medication: { dose: number; drugId: string } } };
     expect(put.order.medication).toMatchObject({ drugId: 'DB00641', dose: 120 });
   });
+
+  it('refuses a dose, duration or quantity with a thousands separator instead of ordering 1 mg', async () => {
+    const med = detail(view('m1', { patientId: PATIENT, orderedBy: ME }), {
+      medication: { drugId: 'DB00641', dose: 20, doseUnit: 'mg', route: 'PO', frequency: 'QD', durationDays: 14, quantity: 14 },
+      drugName: 'Simvastatin',
+      replacedBy: [],
+    });
+    renderAt('/orders/m1/edit', doctor, {
+      'GET /api/ocs/orders/m1': () => ({ status: 200, data: med }),
+      'PUT /api/ocs/orders/m1': () => ({ status: 200, data: med }),
+    });
+    const dose = await screen.findByTestId('order-dose');
+    await waitFor(() => expect((dose as HTMLInputElement).value).toBe('20'));
+    fireEvent.change(dose, { target: { value: '1,000' } });
+    fireEvent.change(screen.getByTestId('order-duration'), { target: { value: '1,5' } });
+    fireEvent.change(screen.getByTestId('order-quantity'), { target: { value: '1,000' } });
+    fireEvent.click(screen.getByTestId('order-save'));
+    const hint = '쉼표 등 구분 기호 없이 숫자만 입력하세요. 예: 1250, 1.5';
+    expect(screen.getByTestId('order-dose-error').textContent).toBe(hint);
+    expect(screen.getByTestId('order-duration-error').textContent).toBe(hint);
+    expect(screen.getByTestId('order-quantity-error').textContent).toBe(hint);
+    expect(calls.map((c) => c.key)).not.toContain('PUT /api/ocs/orders/m1');
+    fireEvent.change(dose, { target: { value: '1000' } });
+    fireEvent.change(screen.getByTestId('order-duration'), { target: { value: '7' } });
+    fireEvent.change(screen.getByTestId('order-quantity'), { target: { value: '0.5' } });
+    fireEvent.click(screen.getByTestId('order-save'));
+    await waitFor(() => expect(calls.map((c) => c.key)).toContain('PUT /api/ocs/orders/m1'));
+    const put = calls.find((c) => c.key === 'PUT /api/ocs/orders/m1')?.body as { order: { medication: unknown } };
+    expect(put.order.medication).toMatchObject({ dose: 1000, durationDays: 7, quantity: 0.5 });
+  });
 });

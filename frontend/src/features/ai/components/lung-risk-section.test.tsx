@@ -83,6 +83,15 @@ describe('LungRiskSection', () => {
     expect(screen.getByTestId('lung-risk-age-error').textContent).toMatch(/0 to 120/);
   });
 
+  it.each(['6,7', '  ', '4.5e1', '0x2D'])('refuses an age that is not a plain whole number (%j), never guessing one', async (age) => {
+    renderSection();
+    fireEvent.click(screen.getByTestId('lung-risk-open'));
+    await waitFor(() => expect((screen.getByTestId('lung-risk-age') as HTMLInputElement).value).toBe('67'));
+    fireEvent.change(screen.getByTestId('lung-risk-age'), { target: { value: age } });
+    expect((screen.getByTestId('lung-risk-run') as HTMLButtonElement).disabled).toBe(true);
+    expect(screen.getByTestId('lung-risk-age-error').textContent).toMatch(/0 to 120/);
+  });
+
   it('records a changed band as an edit with its own reason, never the text typed to reject', async () => {
     renderSection();
     fireEvent.click(screen.getByTestId('lung-risk-open'));

@@ -10,6 +10,7 @@ import { Checkbox } from '../../../components/ui/checkbox';
 import { FormField } from '../../../components/ui/form-field';
 import { Input } from '../../../components/ui/input';
 import { Select } from '../../../components/ui/select';
+import { plainDecimal } from '../../../lib/plain-number';
 import { problemMessage } from '../../../lib/problem-message';
 import { formatInstant } from '../../../lib/time';
 import type { SuggestionView } from '../../../types/api';
@@ -68,11 +69,12 @@ function AssessmentForm({ patientId, initialSex, initialAge }: { patientId: stri
     () => Object.fromEntries(LUNG_RISK_SYMPTOMS.map((s) => [s, false])) as Record<Symptom, boolean>,
   );
   const predict = usePredict();
-  const ageNumber = Number(age);
-  const ageValid = age !== '' && Number.isInteger(ageNumber) && ageNumber >= 0 && ageNumber <= 120;
+  // a plain whole number only: "  " is no age 0, "4.5e1" or "0x2D" no 45
+  const ageNumber = plainDecimal(age);
+  const ageValid = ageNumber !== undefined && Number.isInteger(ageNumber) && ageNumber >= 0 && ageNumber <= 120;
   const ready = sex !== '' && ageValid;
   const submit = () => {
-    if (!ready) return;
+    if (!ready || ageNumber === undefined) return;
     predict.mutate({ patientId, inputs: { sexCode: Number(sex), age: ageNumber, ...answers } });
   };
   return (

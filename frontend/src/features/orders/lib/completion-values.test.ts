@@ -1,27 +1,11 @@
 import { describe, expect, it } from 'vitest';
 import type { LabTestView } from '../../../types/api';
-import { dispenseQuantity, labEntry, labResults, plainDecimal, previewEntryFlag } from './completion-values';
+import { dispenseQuantity, labEntry, labResults, previewEntryFlag } from './completion-values';
 
 const ALT = { code: 'ALT', unit: 'U/L', refLow: 7, refHigh: 56, panel: false, members: [] } satisfies LabTestView;
 const K = { code: 'K', unit: 'mmol/L', refLow: 3.5, refHigh: 5.1, criticalLow: 2.5, criticalHigh: 6.0, panel: false, members: [] } satisfies LabTestView;
 const WBC = { code: 'WBC', unit: '10^3/uL', refLow: 4, refHigh: 10, criticalLow: 2, criticalHigh: 30, panel: false, members: [] } satisfies LabTestView;
 const URINE: LabTestView = { code: 'UCOLOR', panel: false, members: [] };
-
-describe('plain decimals', () => {
-  it.each([
-    ['1250', 1250],
-    ['1.5', 1.5],
-    [' 42 ', 42],
-    ['-3.2', -3.2],
-    ['0', 0],
-  ])('reads %j as %s', (raw, value) => {
-    expect(plainDecimal(raw)).toBe(value);
-  });
-
-  it.each(['1,250', '1,5', '1 250', '1.250.000', '1e3', '+5', '.5', '5.', 'Infinity', '0x10', 'abc', ''])('refuses %j', (raw) => {
-    expect(plainDecimal(raw)).toBeUndefined();
-  });
-});
 
 describe('dispensed quantity', () => {
   it('takes a plain number above zero', () => {

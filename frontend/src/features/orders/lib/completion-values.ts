@@ -1,22 +1,15 @@
 import type { LabFlag, LabTestView, LabValue } from '../../../types/api';
+import { plainDecimal } from '../../../lib/plain-number';
 import { previewBoundFlag, previewFlag, type LabBound } from './lab-flags';
 
 /*
- * What the completion forms accept in a number field. Never a guess: "1,250" may be 1250 (a thousands separator)
- * or 1.25 (a decimal comma), so it is refused and the user types 1250 or 1.25. Only plain decimals pass: digits,
- * optionally a point and more digits, optionally a leading minus; no separators, spaces, exponent or plus sign.
+ * What the completion forms accept in a number field: a plain decimal ({@link plainDecimal}, shared with order entry),
+ * never a guess ("1,250" may be 1250 or 1.25, so it is refused). A lab value may also be a comparator result.
  */
-const PLAIN_DECIMAL = /^-?\d+(\.\d+)?$/;
 /** A comparator and a plain decimal, nothing between them: ">10.0", "<0.5", ">=600". */
 const COMPARATOR_VALUE = /^(<=|>=|<|>)(-?\d+(?:\.\d+)?)$/;
 /** Text that is meant as a number but is not a plain one ("1,250", "1 250", "1.250.000", ">1,000", "+5"). */
 const NUMBER_LIKE = /^(<=|>=|<|>)?\s*[-+]?[\d.,\s]*\d[\d.,\s]*$/;
-
-/** The number in a plain decimal (surrounding spaces ignored); undefined for anything else. */
-export function plainDecimal(raw: string): number | undefined {
-  const text = raw.trim();
-  return PLAIN_DECIMAL.test(text) ? Number(text) : undefined;
-}
 
 export type DispenseQuantity = { quantity: number } | { error: 'required' | 'plainNumber' | 'positive' };
 

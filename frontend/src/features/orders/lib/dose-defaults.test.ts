@@ -8,6 +8,14 @@ describe('productDefaults', () => {
   it('leaves the dose alone when the unit is not one the order takes (IU/mL)', () => {
     expect(productDefaults({ strength: '100 IU/mL', form: 'injection', route: 'SC' })).toEqual({ route: 'SC', form: 'injection' });
   });
+  it('fills in no dose from a strength with a separator ("1,000 mg" is not 1 mg)', () => {
+    expect(productDefaults({ strength: '1,000 mg', form: 'tablet', route: 'PO' })).toEqual({ route: 'PO', form: 'tablet' });
+    expect(productDefaults({ strength: '0,5 mg', form: 'tablet', route: 'PO' })).toEqual({ route: 'PO', form: 'tablet' });
+  });
+  it('keeps a decimal strength as it is written', () => {
+    expect(productDefaults({ strength: '0.25 mg', form: 'tablet', route: 'PO' })).toEqual({ dose: '0.25', doseUnit: 'mg', route: 'PO', form: 'tablet' });
+    expect(productDefaults({ strength: '1000 mg', form: 'tablet' })).toEqual({ dose: '1000', doseUnit: 'mg', form: 'tablet' });
+  });
   it('ignores a route the order form does not know', () => {
     expect(productDefaults({ strength: '25 mcg', form: 'patch', route: 'TD' })).toEqual({ dose: '25', doseUnit: 'mcg', form: 'patch' });
   });
@@ -27,6 +35,18 @@ describe('defaultQuantity', () => {
     expect(defaultQuantity({ frequency: 'BID', durationDays: '3', form: 'tablet', dose: '250', strength: '500' })).toBe('');
     expect(defaultQuantity({ frequency: 'BID', durationDays: '', form: 'tablet' })).toBe('');
   });
+  it('counts from a plain decimal dose (1000, 0.5)', () => {
+    expect(defaultQuantity({ frequency: 'QD', durationDays: '3', form: 'tablet', dose: '1000', strength: '1000' })).toBe('3');
+    expect(defaultQuantity({ frequency: 'QD', durationDays: '3', form: 'tablet', dose: '1', strength: '0.5' })).toBe('6');
+    expect(defaultQuantity({ frequency: 'QD', durationDays: '3', form: 'tablet', dose: '0.5', strength: '0.25' })).toBe('6');
+  });
+  it('guesses no quantity from a dose or duration with a separator', () => {
+    // "1,000" mg of 1 mg tablets: never 1 tablet (read as 1) nor 1000
+    expect(defaultQuantity({ frequency: 'QD', durationDays: '3', form: 'tablet', dose: '1,000', strength: '1' })).toBe('');
+    expect(defaultQuantity({ frequency: 'QD', durationDays: '3', form: 'tablet', dose: '0,5', strength: '0.5' })).toBe('');
+    expect(defaultQuantity({ frequency: 'QD', durationDays: '1,5', form: 'tablet' })).toBe('');
+    expect(defaultQuantity({ frequency: 'QD', durationDays: '1e1', form: 'tablet' })).toBe('');
+  });
   it('is the units of one dose for ONCE', () => {
     expect(defaultQuantity({ frequency: 'ONCE', durationDays: '1', form: 'tablet' })).toBe('1');
   });
@@ -39,6 +59,13 @@ describe('withQuantityDefault', () => {
     expect(a.quantity).toBe('3');
     const b = withQuantityDefault(a, { frequency: 'TID' });
     expect(b.quantity).toBe('9');
+  });
+  it('empties the defaulted quantity when the dose becomes "1,000" instead of counting 1 mg', () => {
+    const one = { ...start, dose: '1', drugStrength: '1' };
+    const a = withQuantityDefault(one, { durationDays: '3' });
+    expect(a.quantity).toBe('3');
+    expect(withQuantityDefault(a, { dose: '1,000' }).quantity).toBe('');
+    expect(withQuantityDefault(a, { dose: '2' }).quantity).toBe('6');
   });
   it('keeps a quantity the doctor typed', () => {
     const typed = withQuantityDefault(withQuantityDefault(start, { durationDays: '3' }), { quantity: '10' });

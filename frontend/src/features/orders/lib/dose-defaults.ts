@@ -1,3 +1,4 @@
+import { plainDecimal } from '../../../lib/plain-number';
 import type { DrugSuggestion } from '../../../types/api';
 import { DOSE_UNITS, ROUTES } from './enums';
 
@@ -31,14 +32,17 @@ export interface ProductDefaults {
   form?: string;
 }
 
-/** The product's strength as the dose (one unit of the form), its unit when the form knows it, its route. */
+/**
+ * The product's strength as the dose (one unit of the form), its unit when the form knows it, its route. A strength
+ * that is not a plain decimal ("1,000 mg": 1000 or 1?) fills in no dose: the doctor types it.
+ */
 export function productDefaults(drug: Pick<DrugSuggestion, 'strength' | 'form' | 'route'>): ProductDefaults {
   const out: ProductDefaults = {};
-  const match = /^\s*(\d+(?:[.,]\d+)?)\s*([A-Za-z]+)\s*$/.exec(drug.strength ?? '');
+  const match = /^\s*(\d+(?:\.\d+)?)\s*([A-Za-z]+)\s*$/.exec(drug.strength ?? '');
   if (match) {
     const unit = (DOSE_UNITS as readonly string[]).find((u) => u.toLowerCase() === match[2].toLowerCase());
     if (unit) {
-      out.dose = match[1].replace(',', '.');
+      out.dose = match[1];
       out.doseUnit = unit;
     }
   }
@@ -50,7 +54,7 @@ export function productDefaults(drug: Pick<DrugSuggestion, 'strength' | 'form' |
 /**
  * The quantity to dispense: administrations per day × days, in tablets or capsules (one per dose, the dose being
  * the product's strength or a whole multiple of it). Empty when it cannot be counted: another form, PRN, a dose that
- * is not a whole number of units, no duration.
+ * is not a whole number of units, no duration, a dose or duration that is not a plain number ("1,000", "1e1").
  */
 export function defaultQuantity(args: {
   frequency: string;
@@ -59,8 +63,8 @@ export function defaultQuantity(args: {
   dose?: string;
   strength?: string;
 }): string {
-  const days = Number(args.durationDays);
-  if (!Number.isInteger(days) || days < 1) return '';
+  const days = plainDecimal(args.durationDays);
+  if (days === undefined || !Number.isInteger(days) || days < 1) return '';
   if (!args.form || !COUNTED_FORMS.includes(args.form)) return '';
   const unitsPerDose = unitsOfStrength(args.dose, args.strength);
   if (unitsPerDose === undefined) return '';
@@ -69,12 +73,15 @@ export function defaultQuantity(args: {
   return perDay ? String(perDay * days * unitsPerDose) : '';
 }
 
-/** How many units of the product make the dose (2 for 1000 mg of 500 mg tablets); undefined when not whole. */
+/**
+ * How many units of the product make the dose (2 for 1000 mg of 500 mg tablets); undefined when not whole or when
+ * the dose is not a plain decimal ("1,000" is never read as 1 or 1000: no quantity is guessed from it).
+ */
 function unitsOfStrength(dose?: string, strength?: string): number | undefined {
   if (!dose || !strength) return 1;
-  const d = Number(dose.replace(',', '.'));
-  const s = Number(strength.replace(',', '.'));
-  if (!(d > 0) || !(s > 0)) return undefined;
+  const d = plainDecimal(dose);
+  const s = plainDecimal(strength);
+  if (d === undefined || s === undefined || !(d > 0) || !(s > 0)) return undefined;
   const n = d / s;
   return Number.isInteger(n) ? n : undefined;
 }

@@ -57,6 +57,45 @@ describe('buildOrderForm', () => {
     expect(!result.ok && result.errors[key]).toBe(message);
   });
 
+  it.each([
+    [{ dose: '1,000' }, 'medication.dose'],
+    [{ dose: '1,5' }, 'medication.dose'],
+    [{ dose: '0,5' }, 'medication.dose'],
+    [{ dose: '1 000' }, 'medication.dose'],
+    [{ dose: '.5' }, 'medication.dose'],
+    [{ quantity: '1,000' }, 'medication.quantity'],
+    [{ durationDays: '1,000' }, 'medication.durationDays'],
+    [{ durationDays: '1,5' }, 'medication.durationDays'],
+  ])('refuses a number with a separator, never reading "1,000" as 1 (%j)', (patch, key) => {
+    const result = buildOrderForm(PATIENT, medication(patch));
+    expect(result).toEqual({ ok: false, errors: { [key]: 'orders.validation.plainNumber' } });
+  });
+
+  it('shows every refused number field and the other errors with them', () => {
+    const result = buildOrderForm(PATIENT, medication({ drugId: '', dose: '1,000', durationDays: '7', quantity: '2,5' }));
+    expect(result).toEqual({
+      ok: false,
+      errors: { 'medication.drugId': 'orders.validation.drug', 'medication.dose': 'orders.validation.plainNumber', 'medication.quantity': 'orders.validation.plainNumber' },
+    });
+  });
+
+  it.each(['1e3', '0x10', 'Infinity'])('does not read %j as a number', (dose) => {
+    const result = buildOrderForm(PATIENT, medication({ dose }));
+    expect(!result.ok && result.errors['medication.dose']).toBe('orders.validation.number');
+  });
+
+  it('reads plain decimals: 1000, 0.5 and surrounding spaces', () => {
+    const result = buildOrderForm(PATIENT, medication({ dose: '1000', durationDays: ' 7 ', quantity: '1000' }));
+    expect(result.ok && result.form.medication).toMatchObject({ dose: 1000, durationDays: 7, quantity: 1000 });
+    const half = buildOrderForm(PATIENT, medication({ dose: '0.5', quantity: '3.5' }));
+    expect(half.ok && half.form.medication).toMatchObject({ dose: 0.5, quantity: 3.5 });
+  });
+
+  it('checks the medication numbers only for a medication order', () => {
+    const values = { ...medication({ dose: '1,000' }), type: 'LAB_TEST' as const, labTest: { testCode: 'CBC', specimen: '' } };
+    expect(buildOrderForm(PATIENT, values).ok).toBe(true);
+  });
+
   it('confirms an intended duplicate only when asked', () => {
     const first = buildOrderForm(PATIENT, medication());
     const again = buildOrderForm(PATIENT, medication(), true);

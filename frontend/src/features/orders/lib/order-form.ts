@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { plainDecimal, separatedNumber } from '../../../lib/plain-number';
 import { hospitalLocalToInstant, instantToHospitalLocal } from '../../../lib/time';
 import type { OrderDetailView, OrderForm, OrderPriority, OrderTemplate, OrderType } from '../../../types/api';
 import { DOSE_UNITS, FREQUENCIES, LATERALITIES, MODALITIES, PRIORITIES, ROUTES, SPECIMENS } from './enums';
@@ -89,7 +90,13 @@ export const orderFormSchema = z.object({
 }) satisfies z.ZodType<OrderForm>;
 
 const blank = (value: string) => (value.trim() === '' ? undefined : value.trim());
-const toNumber = (value: string) => (value.trim() === '' ? undefined : Number(value.trim().replace(',', '.')));
+/**
+ * A number field's text as a number: undefined when blank (the schema says whether it is required), the value of a
+ * plain decimal, else NaN, which the schema refuses. Never a guess: "1,000" is not 1 nor 1000 (see plainDecimal).
+ */
+const toNumber = (value: string) => (value.trim() === '' ? undefined : (plainDecimal(value) ?? Number.NaN));
+/** The medication's number fields, by form key. */
+const MEDICATION_NUMBERS = ['dose', 'durationDays', 'quantity'] as const;
 
 /** A `YYYY-MM-DDTHH:mm` wall-clock time in the hospital's zone (from the server) as an ISO instant. */
 export function seoulLocalToInstant(local: string): string | undefined {
@@ -164,7 +171,8 @@ export type BuildResult = { ok: true; form: OrderForm } | { ok: false; errors: R
 /**
  * The request body for POST /api/ocs/orders (and the `order` of an edit, the body of a revision) from what the form
  * holds: only the payload of the chosen type, numbers
- * converted, empty optional fields left out. Errors are keyed by dotted path (`medication.dose`), as the server's
+ * converted (plain decimals only: "1,000" or "1,5" is refused with orders.validation.plainNumber, never read as 1 or
+ * 1.5), empty optional fields left out. Errors are keyed by dotted path (`medication.dose`), as the server's
  * field errors are after {@link pointerKey}; messages are i18n keys.
  */
 export function buildOrderForm(patientId: string, values: OrderFormValues, intendedDuplicate = false): BuildResult {
@@ -200,13 +208,19 @@ export function buildOrderForm(patientId: string, values: OrderFormValues, inten
         : undefined,
     intendedDuplicate: intendedDuplicate || undefined,
   };
-  const parsed = orderFormSchema.safeParse(candidate);
-  if (parsed.success) return { ok: true, form: parsed.data };
-  const errors: Record<string, string> = {};
-  for (const issue of parsed.error.issues) {
-    const key = issue.path.map(String).join('.');
-    if (!(key in errors)) errors[key] = issue.message;
+  // "1,000" or "1,5" asks for the number without separators rather than just "enter a number"
+  const numberErrors: Record<string, string> = {};
+  if (values.type === 'MEDICATION') {
+    for (const field of MEDICATION_NUMBERS) if (separatedNumber(m[field])) numberErrors[`medication.${field}`] = 'orders.validation.plainNumber';
   }
+  const parsed = orderFormSchema.safeParse(candidate);
+  if (parsed.success && Object.keys(numberErrors).length === 0) return { ok: true, form: parsed.data };
+  const errors: Record<string, string> = {};
+  for (const issue of parsed.error?.issues ?? []) {
+    const key = issue.path.map(String).join('.');
+    if (!(key in errors)) errors[key] = numberErrors[key] ?? issue.message;
+  }
+  for (const [key, message] of Object.entries(numberErrors)) errors[key] ??= message;
   return { ok: false, errors };
 }
 
