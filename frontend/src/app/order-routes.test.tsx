@@ -252,6 +252,43 @@ describe('order screens', () => {
     expect(body.dispense).toEqual({ quantity: 1000 });
   });
 
+  it("shows the verification's new safety findings when the check refuses it, next to the return action", async () => {
+    renderAt('/orders/m2', me(['PHARMACIST']), {
+      'GET /api/ocs/orders/m2': () => ({
+        status: 200,
+        data: detail(view('m2', { status: 'SENT', targetDepartmentId: PHARMACY }), {
+          medication: { drugId: 'D1', dose: 500, doseUnit: 'mg', route: 'PO', frequency: 'TID', durationDays: 7, quantity: 21 },
+        }),
+      }),
+      'POST /api/ocs/orders/m2/start': () => ({
+        status: 422,
+        data: {
+          status: 422,
+          code: 'order.safety-blocked',
+          detail: '오더 전송 이후 환자 기록이 바뀌어, 오더한 의사가 아직 판단하지 않은 약물 안전 경고가 있습니다. 오더를 의사에게 반려하세요.',
+          checkId: 'c2',
+          findings: [
+            {
+              ruleId: 'ALLERGY-1',
+              type: 'ALLERGY',
+              severity: 'CONTRAINDICATED',
+              tier: 'HARD_STOP',
+              drugs: ['Amoxicillin', 'Penicillin'],
+              whatHappens: 'Penicillin allergy: cross-sensitivity',
+              whatToDo: 'Avoid',
+              source: 'KB',
+              override: { blocking: true, acknowledgementRequired: false, reasonRequired: true, reasons: ALL_REASONS, commentRequiredFor: ALL_REASONS },
+            },
+          ],
+        } satisfies SafetyBlockedProblem,
+      }),
+    });
+    fireEvent.click(await screen.findByTestId('order-start'));
+    const error = await screen.findByTestId('order-start-error');
+    expect(error.textContent).toContain('반려하세요');
+    expect(within(error).getByTestId('severity-CONTRAINDICATED').textContent).toContain('Amoxicillin + Penicillin');
+  });
+
   it('lists the worklist most urgent first with overdue rows marked, and verifies a medication inline', async () => {
     renderAt('/worklist', me(['PHARMACIST']), {
       'GET /api/ocs/orders/worklist': () => ({

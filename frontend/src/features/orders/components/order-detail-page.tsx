@@ -13,9 +13,10 @@ import { Table, TableBody, TableCell, TableRow } from '../../../components/ui/ta
 import { EvidenceLink } from '../../../components/evidence-link';
 import { orderEvidenceTerm } from '../../../lib/evidence';
 import { cn } from '../../../lib/cn';
+import { isApiProblem } from '../../../lib/api-client';
 import { problemMessage } from '../../../lib/problem-message';
 import { formatInstant } from '../../../lib/time';
-import type { OrderDetailView, OrderLink } from '../../../types/api';
+import type { OrderDetailView, OrderLink, SafetyAlert } from '../../../types/api';
 import { useCancelOrder } from '../api/cancel-order';
 import { useOrder } from '../api/get-order';
 import { orderItemText } from '../../../lib/order-item-text';
@@ -26,7 +27,9 @@ import { useWithdrawOrder } from '../api/withdraw-order';
 import { cancelText, transitionNote } from '../lib/cancel-cause';
 import { isCritical, labTestName, referenceRange } from '../lib/lab-flags';
 import { doctorActions } from '../lib/order-actions';
+import { ORDER_PROBLEM } from '../lib/problem-codes';
 import { isSavedOrderState } from '../lib/saved-order-state';
+import { findingsToAlerts } from '../lib/send-flow';
 import { isOverdue } from '../lib/worklist';
 import { DispenseForm, FlagLabel, LabResultForm, LabTableHead, ResultTextForm } from './completion-forms';
 import { OrderStatusBadge, OverdueBadge, PriorityBadge } from './order-badges';
@@ -413,7 +416,16 @@ function Actions({ data, roles, userId }: { data: OrderDetailView; roles: readon
               {order.type === 'MEDICATION' ? t('orders.actions.verify') : t('orders.actions.start')}
             </Button>
             <ReturnButton data={data} />
-            {start.isError ? <Alert tone="error">{problemMessage(start.error, t)}</Alert> : null}
+            {start.isError ? (
+              <div className="w-full space-y-2" data-testid="order-start-error">
+                <Alert tone="error">{problemMessage(start.error, t)}</Alert>
+                {/* the verification's own check: alerts the prescriber has not decided on (e.g. an allergy recorded
+                    since sending) — the pharmacist returns the order */}
+                {verificationFindings(start.error).length > 0 ? (
+                  <SafetyAlertList alerts={verificationFindings(start.error)} />
+                ) : null}
+              </div>
+            ) : null}
           </div>
         ) : null}
         {performer && order.status === 'IN_PROGRESS' ? (
@@ -490,4 +502,11 @@ function CancelButton({ data }: { data: OrderDetailView }) {
       }}
     />
   );
+}
+
+/** The findings of a verification refused by the safety check (422 `order.safety-blocked`), as alerts; else none. */
+function verificationFindings(error: unknown): SafetyAlert[] {
+  return isApiProblem(error) && error.code === ORDER_PROBLEM.safetyBlocked && Array.isArray(error.extensions.findings)
+    ? findingsToAlerts(error.extensions.findings)
+    : [];
 }

@@ -142,7 +142,20 @@ class OrderController {
         return idempotency.once(key, "SEND", id, k -> transitions.send(id, request, k));
     }
 
+    /**
+     * The department takes a sent order on; for a medication, the pharmacist's verification, which checks it again:
+     * blocking alerts the prescriber has not decided on (an allergy recorded since sending) answer 422
+     * {@link SafetyBlockedProblem}, and the pharmacist returns the order to the prescriber.
+     */
     @PostMapping("/orders/{id}/start")
+    @ApiResponse(responseCode = "200", description = "Taken on (verified)")
+    @ApiResponse(
+            responseCode = "422",
+            description = "Refused by blocking medication-safety alerts not decided on at sending",
+            content =
+                    @Content(
+                            mediaType = "application/problem+json",
+                            schema = @Schema(implementation = SafetyBlockedProblem.class)))
     OrderDetailView start(
             @PathVariable UUID id,
             @Valid @RequestBody(required = false) OrderRequests.Transition body,

@@ -136,6 +136,29 @@ class OrderSafetyGate {
         return check;
     }
 
+    /**
+     * The gate at the pharmacist's verification: the order is checked again against the patient's record as it is now
+     * (an allergy, a medication or a weight recorded since it was sent). Blocking alerts the prescriber did not
+     * override at sending refuse the verification (422 {@code order.safety-blocked} with the new findings): the
+     * prescriber decides on them (the pharmacist returns the order), not the pharmacist. The check is kept with the
+     * order either way.
+     */
+    MedicationCheckResult beforeVerify(Order order) {
+        MedicationCheckResult check = check(order);
+        Set<String> overridden = new java.util.HashSet<>();
+        records.overrides(order.id()).forEach(o -> overridden.add(o.ruleId()));
+        List<SafetyAlert> unseen = blocking(check).stream()
+                .filter(a -> !overridden.contains(a.ruleId()))
+                .toList();
+        if (!unseen.isEmpty()) {
+            orders.saveAndFlush(order); // keeps this check's outcome; the transaction commits (SafetyBlocked)
+            throw (SafetyBlocked) new SafetyBlocked("order.safety-blocked-at-verification")
+                    .with("checkId", check.checkId())
+                    .with("findings", findings(unseen));
+        }
+        return check;
+    }
+
     private static List<SafetyAlert> blocking(MedicationCheckResult check) {
         return check.alerts().stream().filter(OverridePolicy::blocks).toList();
     }

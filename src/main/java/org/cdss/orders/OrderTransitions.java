@@ -56,14 +56,25 @@ class OrderTransitions {
         return changes.moved(order, from, user, now, null, "ORDER_SEND").withSafety(check);
     }
 
-    /** The target department takes the order on (for a medication: the pharmacist has verified it). */
-    @Transactional
+    /**
+     * The target department takes the order on. For a medication this is the pharmacist's verification: the safety
+     * check runs again on the patient's record as it is now ({@link OrderSafetyGate#beforeVerify}); new blocking
+     * alerts refuse it with {@code order.safety-blocked} (the key is recorded only once it passed, as at sending).
+     */
+    @Transactional(noRollbackFor = SafetyBlocked.class)
     public OrderDetailView start(UUID id, OrderRequests.Transition request, OrderIdempotency.Key key) {
         CdssPrincipal user = CurrentUser.require();
         Instant now = clock.instant();
-        Order order = acting(id, request.version(), key, user, OrderAccess::requirePerformer, now);
+        Order order = changes.visible(id, user);
+        OrderAccess.requirePerformer(user, order);
+        order.expectVersion(request.version());
+        MedicationCheckResult check = order.type() == OrderType.MEDICATION && order.status() == OrderStatus.SENT
+                ? gate.beforeVerify(order)
+                : null;
+        key.remember(id, now);
         OrderStatus from = order.start(user.userId(), now);
-        return changes.moved(order, from, user, now, request.note(), "ORDER_START");
+        return changes.moved(order, from, user, now, request.note(), "ORDER_START")
+                .withSafety(check);
     }
 
     /**

@@ -9,6 +9,11 @@ import org.cdss.shared.DomainException;
 class SafetyBlocked extends DomainException {
 
     SafetyBlocked() {
-        super(OrderProblem.SAFETY_BLOCKED, "order.safety-blocked");
+        this("order.safety-blocked");
+    }
+
+    /** The same refusal, said for another moment (the pharmacist's verification). */
+    SafetyBlocked(String messageKey) {
+        super(OrderProblem.SAFETY_BLOCKED, messageKey);
     }
 }

@@ -287,6 +287,38 @@ class OrderIntegrationTests {
     }
 
     /**
+     * An allergy recorded after the order was sent: the pharmacist's verification checks the order again, is refused
+     * with the new finding (the prescriber decides, the pharmacist returns the order), and the check is kept.
+     */
+    @Test
+    void verification_checks_again_and_an_allergy_recorded_since_sending_blocks_it() {
+        PatientSummaryView own = testUsers.patient("검수재확인");
+        String id = ok(doctor.post("/api/ocs/orders", OrderBodies.medication(own.id(), "DB01060", 500)), 201)
+                .at("/order/id")
+                .asString();
+        ok(doctor.post("/api/ocs/orders/" + id + "/send", Map.of()), 200);
+        assertThat(doctor.post(
+                                "/api/patients/" + own.id() + "/allergies",
+                                Map.of("substance", "Penicillin", "reaction", "아나필락시스", "severity", "SEVERE"))
+                        .status())
+                .isEqualTo(201);
+
+        var refused = pharmacist.post("/api/ocs/orders/" + id + "/start", Map.of("note", "verified"));
+        assertThat(refused.status()).as(refused.body()).isEqualTo(422);
+        assertThat(refused.json().get("code").asString()).isEqualTo("order.safety-blocked");
+        assertThat(refused.json().get("findings").findValuesAsString("type")).contains("ALLERGY");
+        assertThat(refused.json().get("detail").asString()).containsAnyOf("prescriber", "의사");
+        JsonNode still = ok(doctor.get("/api/ocs/orders/" + id), 200);
+        assertThat(still.at("/order/status").asString()).isEqualTo("SENT");
+
+        ok(pharmacist.post("/api/ocs/orders/" + id + "/return", Map.of("reason", "New penicillin allergy")), 200);
+        assertThat(ok(doctor.get("/api/ocs/orders/" + id), 200)
+                        .at("/order/status")
+                        .asString())
+                .isEqualTo("CANCELLED");
+    }
+
+    /**
      * A dose change of a dispensed, still-running prescription: the revision is what the patient takes now, so its
      * check does not find its own predecessor as a second order of the ingredient (a blocking duplicate before).
      */
