@@ -25,6 +25,8 @@ import org.springframework.stereotype.Component;
 @Component
 class OrderTimelineSource implements TimelineSource {
 
+    private static final int FLAG_BATCH = 500;
+
     private final JdbcClient jdbc;
     private final IdentityQueries identity;
 
@@ -55,13 +57,15 @@ class OrderTimelineSource implements TimelineSource {
             }
         }
         if (query.wants("RESULT")) {
-            for (OrderRow r : rows(query, "o.completed_at", RESULT_CONDITION, limit)) {
+            List<OrderRow> results = rows(query, "o.completed_at", RESULT_CONDITION, limit);
+            Map<UUID, List<LabFlag>> flags = labFlags(results);
+            for (OrderRow r : results) {
                 entries.add(new TimelineEntry(
                         "RESULT",
                         r.id(),
                         null,
                         r.completedAt(),
-                        resultCode(r),
+                        resultCode(r, flags.getOrDefault(r.id(), List.of())),
                         r.number() + " · " + r.summary(),
                         null));
             }
@@ -105,22 +109,41 @@ class OrderTimelineSource implements TimelineSource {
     }
 
     /** The worst flag of a lab order's values (CRITICAL, ABNORMAL, NORMAL), RESULT when one could not be flagged. */
-    private String resultCode(OrderRow r) {
+    private static String resultCode(OrderRow r, List<LabFlag> flags) {
         if (r.type() != OrderType.LAB_TEST) {
             return "RESULT";
         }
-        List<String> flags = jdbc.sql("SELECT flag FROM lab_result WHERE order_id = :o")
-                .param("o", r.id().toString())
-                .query(String.class)
-                .list();
-        if (flags.stream().map(LabFlag::valueOf).anyMatch(LabFlag::critical)) {
+        if (flags.stream().anyMatch(LabFlag::critical)) {
             return "CRITICAL";
         }
-        if (flags.stream().map(LabFlag::valueOf).anyMatch(LabFlag::abnormal)) {
+        if (flags.stream().anyMatch(LabFlag::abnormal)) {
             return "ABNORMAL";
         }
         // a value that could not be flagged (a text, a bound inside the range) is a result, not a normal one
-        return flags.stream().map(LabFlag::valueOf).anyMatch(f -> f == LabFlag.NOT_NUMERIC) ? "RESULT" : "NORMAL";
+        return flags.stream().anyMatch(f -> f == LabFlag.NOT_NUMERIC) ? "RESULT" : "NORMAL";
+    }
+
+    /**
+     * The flags of the lab orders among these rows, in a statement per {@value #FLAG_BATCH} orders (one statement
+     * per order made a page of a long chart thousands of statements).
+     */
+    private Map<UUID, List<LabFlag>> labFlags(List<OrderRow> rows) {
+        List<String> labs = rows.stream()
+                .filter(r -> r.type() == OrderType.LAB_TEST)
+                .map(r -> r.id().toString())
+                .toList();
+        Map<UUID, List<LabFlag>> flags = new HashMap<>();
+        for (int from = 0; from < labs.size(); from += FLAG_BATCH) {
+            jdbc.sql("SELECT order_id, flag FROM lab_result WHERE order_id IN (:ids)")
+                    .param("ids", labs.subList(from, Math.min(labs.size(), from + FLAG_BATCH)))
+                    .query((rs, n) -> Map.entry(
+                            UUID.fromString(rs.getString(1).trim()),
+                            LabFlag.valueOf(rs.getString(2).trim())))
+                    .list()
+                    .forEach(e -> flags.computeIfAbsent(e.getKey(), k -> new ArrayList<>())
+                            .add(e.getValue()));
+        }
+        return flags;
     }
 
     private String name(Map<UUID, String> names, UUID id) {

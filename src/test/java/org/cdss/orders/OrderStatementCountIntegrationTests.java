@@ -43,6 +43,7 @@ class OrderStatementCountIntegrationTests {
 
     static final UUID PULMONOLOGY = UUID.fromString("0d1f0000-0000-4000-8000-000000000002");
     static final UUID PHARMACY = UUID.fromString("0d1f0000-0000-4000-8000-000000000006");
+    static final UUID LABORATORY = UUID.fromString("0d1f0000-0000-4000-8000-000000000007");
 
     @LocalServerPort
     int port;
@@ -154,5 +155,53 @@ class OrderStatementCountIntegrationTests {
     private static JsonNode ok(ApiClient.Response response, int status) {
         assertThat(response.status()).as(response.body()).isEqualTo(status);
         return response.json();
+    }
+
+    /** A page of a chart's results reads the flags of its lab orders at once, however many there are. */
+    @Test
+    void a_timeline_page_of_results_runs_as_many_statements_for_six_lab_orders_as_for_two() {
+        ApiClient labTech = login(testUsers.staff(Role.LAB_TECH, LABORATORY).username());
+        PatientSummaryView charted = testUsers.patient("결과타임라인");
+        String timeline = "/api/patients/" + charted.id() + "/timeline";
+        completedLabOrders(labTech, charted, 2);
+        assertThat(ok(doctor.get(timeline + "?types=RESULT&size=50"), 200)
+                        .get("content")
+                        .size())
+                .isEqualTo(2);
+        StatementCounter.Counts two = StatementCounter.last("GET", timeline);
+        completedLabOrders(labTech, charted, 4);
+        JsonNode six = ok(doctor.get(timeline + "?types=RESULT&size=50"), 200);
+        assertThat(six.get("content").size()).isEqualTo(6);
+        assertThat(six.get("content").findValuesAsString("code")).containsOnly("ABNORMAL");
+        assertThat(StatementCounter.last("GET", timeline).application())
+                .as("%s", StatementCounter.last("GET", timeline).statements())
+                .isEqualTo(two.application());
+    }
+
+    private void completedLabOrders(ApiClient labTech, PatientSummaryView of, int count) {
+        for (int i = 0; i < count; i++) {
+            String id = ok(
+                            doctor.post(
+                                    "/api/ocs/orders",
+                                    Map.of(
+                                            "patientId",
+                                            of.id(),
+                                            "type",
+                                            "LAB_TEST",
+                                            "priority",
+                                            "ROUTINE",
+                                            "labTest",
+                                            Map.of("testCode", "K"))),
+                            201)
+                    .at("/order/id")
+                    .asString();
+            ok(doctor.post("/api/ocs/orders/" + id + "/send", Map.of()), 200);
+            ok(labTech.post("/api/ocs/orders/" + id + "/start", Map.of()), 200);
+            ok(
+                    labTech.post(
+                            "/api/ocs/orders/" + id + "/complete",
+                            Map.of("results", java.util.List.of(Map.of("testCode", "K", "value", 5.6)))),
+                    200);
+        }
     }
 }
