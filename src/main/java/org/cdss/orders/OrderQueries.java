@@ -61,7 +61,8 @@ public class OrderQueries {
     }
 
     /**
-     * A department's open orders (sent or in progress), most urgent first, then by due time. Department staff see
+     * A department's open orders (sent or in progress), most urgent first, then by due time; with today's completed
+     * ones, those after every open one. Department staff see
      * their own departments only; the care team and administrators may look at any department.
      */
     @Transactional(readOnly = true)
@@ -92,7 +93,10 @@ public class OrderQueries {
                 user,
                 filter,
                 new Clause(statuses, includeCompletedToday ? extra : Map.of()),
-                "o.priority_rank, o.due_at, o.id",
+                // today's completed orders follow every open one: a completed STAT must not push open work off the page
+                includeCompletedToday
+                        ? "CASE WHEN o.status = 'COMPLETED' THEN 1 ELSE 0 END, o.priority_rank, o.due_at, o.id"
+                        : "o.priority_rank, o.due_at, o.id",
                 page,
                 size,
                 "ORDER_WORKLIST");

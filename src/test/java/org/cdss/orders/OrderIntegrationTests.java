@@ -286,6 +286,45 @@ class OrderIntegrationTests {
         assertThat(dispensed.at("/dispenses/0/quantity").asInt()).isEqualTo(5);
     }
 
+    /** With today's completed orders shown, every open order still comes first: a completed STAT follows an open ROUTINE. */
+    @Test
+    void the_worklist_lists_open_orders_before_todays_completed_ones() {
+        String stat = ok(doctor.post("/api/ocs/orders", labOrder("K", "STAT")), 201)
+                .at("/order/id")
+                .asString();
+        ok(doctor.post("/api/ocs/orders/" + stat + "/send", Map.of()), 200);
+        ok(labTech.post("/api/ocs/orders/" + stat + "/start", Map.of()), 200);
+        ok(
+                labTech.post(
+                        "/api/ocs/orders/" + stat + "/complete",
+                        Map.of("results", List.of(Map.of("testCode", "K", "value", 4.2)))),
+                200);
+        String routine = ok(doctor.post("/api/ocs/orders", labOrder("K", "ROUTINE")), 201)
+                .at("/order/id")
+                .asString();
+        ok(doctor.post("/api/ocs/orders/" + routine + "/send", Map.of()), 200);
+
+        List<String> ids = new ArrayList<>();
+        List<String> statuses = new ArrayList<>();
+        for (int page = 0; ; page++) {
+            JsonNode worklist = ok(
+                    labTech.get("/api/ocs/orders/worklist?department=" + LABORATORY
+                            + "&includeCompleted=true&size=100&page=" + page),
+                    200);
+            worklist.get("content").forEach(o -> {
+                ids.add(o.get("id").asString());
+                statuses.add(o.get("status").asString());
+            });
+            if (page + 1 >= worklist.at("/page/totalPages").asInt()) {
+                break;
+            }
+        }
+        assertThat(ids).contains(stat, routine);
+        assertThat(ids.indexOf(routine)).isLessThan(ids.indexOf(stat));
+        int firstCompleted = statuses.indexOf("COMPLETED");
+        assertThat(statuses.subList(firstCompleted, statuses.size())).containsOnly("COMPLETED");
+    }
+
     /**
      * An allergy recorded after the order was sent: the pharmacist's verification checks the order again, is refused
      * with the new finding (the prescriber decides, the pharmacist returns the order), and the check is kept.
