@@ -20,6 +20,8 @@ import org.cdss.shared.DomainException;
  */
 final class UploadBatch {
 
+    private static final org.slf4j.Logger log = org.slf4j.LoggerFactory.getLogger(UploadBatch.class);
+
     private final ImageArchive archive;
     private final StudyLinking linking;
     private final ExecutorService stores;
@@ -91,6 +93,17 @@ final class UploadBatch {
                 return;
             }
             ImageArchive.StudyInfo info = outcome.study();
+            if (info.studyInstanceUid().isBlank() || info.studyInstanceUid().length() > StudyLinking.MAX_UID) {
+                // DICOM allows 64 characters (PS3.5 §9.1); such a study cannot be recorded (the change feed skips it
+                // too): this file is refused, the others of the upload go on
+                log.warn(
+                        "Imaging: uploaded file {} refused: study {} has no valid Study Instance UID ({} characters)",
+                        ImagingUploads.baseName(next.file()),
+                        info.archiveId(),
+                        info.studyInstanceUid().length());
+                addRefused(next.file(), "study-uid-invalid");
+                return;
+            }
             StudyRecords.StudyRow row =
                     studies.computeIfAbsent(info.studyInstanceUid(), uid -> linking.seen(info, patientId));
             StudyRecords.LinkStatus link =

@@ -104,6 +104,43 @@ class ImagingBatchUploadIntegrationTests {
         assertThat(junk.get("stored").asInt()).isZero();
     }
 
+    /**
+     * A file whose Study Instance UID is longer than DICOM's 64 characters (malformed, but seen in the wild) is
+     * refused on its own with its reason; it used to make the whole upload a 500 after earlier files were stored.
+     */
+    @Test
+    void a_file_with_an_overlong_study_uid_is_refused_alone() throws Exception {
+        PatientSummaryView patient = users.patient("긴 UID");
+        Path work = Files.createTempDirectory("cdss-long-uid");
+        try {
+            Path copy = work.resolve("long.dcm");
+            Files.copy(slices.get(30), copy);
+            String longUid = Modality.newStudyUid() + ".1234567890123456789012345678901234567890";
+            assertThat(longUid.length()).isGreaterThan(64);
+            Process dcmodify = new ProcessBuilder(
+                            "dcmodify",
+                            "-nb",
+                            "-m",
+                            "(0020,000d)=" + longUid,
+                            "-m",
+                            "(0008,0018)=" + Modality.newStudyUid() + ".9",
+                            copy.toString())
+                    .redirectErrorStream(true)
+                    .start();
+            assertThat(dcmodify.waitFor())
+                    .as(new String(dcmodify.getInputStream().readAllBytes()))
+                    .isZero();
+
+            JsonNode result =
+                    upload(patient, ImagingTestData.tar("IM0031.dcm", slice(31), "long.dcm", Files.readAllBytes(copy)));
+            assertThat(result.at("/files/0/status").asString()).isIn("STORED", "DUPLICATE");
+            assertThat(result.at("/files/1/status").asString()).isEqualTo("REFUSED");
+            assertThat(result.at("/files/1/reason").asString()).isEqualTo("study-uid-invalid");
+        } finally {
+            org.springframework.util.FileSystemUtils.deleteRecursively(work);
+        }
+    }
+
     @Test
     void a_batch_runs_the_same_statements_and_one_audit_record_for_two_or_eight_files() throws Exception {
         PatientSummaryView patient = users.patient("묶음 문장수");
