@@ -28,28 +28,37 @@ public class AccountStatus {
         this.clock = clock;
     }
 
+    /** A long-lived connection: who opened it, and when. */
+    public record Opened(CdssPrincipal principal, Instant at) {}
+
     /**
-     * The user ids among {@code principals} whose account is gone, deactivated or locked, or whose roles or
-     * departments are no longer the ones the principal carries. One query for all of them.
+     * The connections among {@code opened} whose access no longer holds: the account is gone, deactivated or locked,
+     * its roles or departments are no longer the ones the principal carries, or its password was changed (or reset by
+     * an administrator) after the connection was opened — which ends every session of the account but the one that
+     * changed it, so a stream opened with a stolen session must end too (a tab of the surviving session reconnects).
+     * One query for all of them.
      */
     @Transactional(readOnly = true)
-    public Set<UUID> revoked(Collection<CdssPrincipal> principals) {
-        if (principals.isEmpty()) {
+    public Set<Opened> revoked(Collection<Opened> opened) {
+        if (opened.isEmpty()) {
             return Set.of();
         }
-        Set<UUID> ids = principals.stream().map(CdssPrincipal::userId).collect(Collectors.toSet());
+        Set<UUID> ids = opened.stream().map(o -> o.principal().userId()).collect(Collectors.toSet());
         Map<UUID, UserAccount> current =
                 users.findAllById(ids).stream().collect(Collectors.toMap(UserAccount::id, Function.identity()));
         Instant now = clock.instant();
-        Set<UUID> revoked = new HashSet<>();
-        for (CdssPrincipal principal : principals) {
+        Set<Opened> revoked = new HashSet<>();
+        for (Opened o : opened) {
+            CdssPrincipal principal = o.principal();
             UserAccount user = current.get(principal.userId());
             if (user == null
                     || !user.active()
                     || user.isLocked(now)
                     || !user.roles().equals(principal.roles())
-                    || !user.departmentIds().equals(principal.departmentIds())) {
-                revoked.add(principal.userId());
+                    || !user.departmentIds().equals(principal.departmentIds())
+                    || (user.passwordChangedAt() != null
+                            && user.passwordChangedAt().isAfter(o.at()))) {
+                revoked.add(o);
             }
         }
         return revoked;

@@ -207,6 +207,10 @@ class UserAccount {
         return active;
     }
 
+    Instant passwordChangedAt() {
+        return passwordChangedAt;
+    }
+
     Instant lockedUntil() {
         return lockedUntil;
     }

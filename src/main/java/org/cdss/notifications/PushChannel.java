@@ -1,6 +1,7 @@
 package org.cdss.notifications;
 
 import java.io.IOException;
+import java.time.Clock;
 import java.time.Duration;
 import java.util.Map;
 import java.util.Set;
@@ -34,20 +35,25 @@ public class PushChannel {
     public record Subscriber(SseEmitter emitter, UUID userId, Set<Role> roles, Set<UUID> departmentIds) {}
 
     private final Set<Subscriber> subscribers = ConcurrentHashMap.newKeySet();
-    /** Who opened each stream, as of the stream's start: what {@link #recheckAccess()} compares with the account. */
-    private final Map<Subscriber, CdssPrincipal> openedBy = new ConcurrentHashMap<>();
+    /**
+     * Who opened each stream and when, as of the stream's start: what {@link #recheckAccess()} compares with the
+     * account.
+     */
+    private final Map<Subscriber, AccountStatus.Opened> openedBy = new ConcurrentHashMap<>();
 
     private final AccountStatus accounts;
+    private final Clock clock;
 
-    PushChannel(AccountStatus accounts) {
+    PushChannel(AccountStatus accounts, Clock clock) {
         this.accounts = accounts;
+        this.clock = clock;
     }
 
     SseEmitter subscribe(CdssPrincipal user) {
         SseEmitter emitter = new SseEmitter(STREAM_TIMEOUT.toMillis());
         Subscriber subscriber = new Subscriber(emitter, user.userId(), user.roles(), user.departmentIds());
         subscribers.add(subscriber);
-        openedBy.put(subscriber, user);
+        openedBy.put(subscriber, new AccountStatus.Opened(user, clock.instant()));
         emitter.onCompletion(() -> forget(subscriber));
         emitter.onTimeout(() -> forget(subscriber));
         emitter.onError(e -> forget(subscriber));
@@ -77,7 +83,7 @@ public class PushChannel {
         subscribers.forEach(s -> send(s, SseEmitter.event().comment("heartbeat")));
     }
 
-    /** Closes the streams of users whose access was revoked since they opened them. */
+    /** Closes the streams whose access was revoked since they were opened (a password change included). */
     @Scheduled(
             fixedDelayString = "${cdss.push.access-recheck:PT1M}",
             initialDelayString = "${cdss.push.access-recheck:PT1M}")
@@ -85,7 +91,7 @@ public class PushChannel {
         if (openedBy.isEmpty()) {
             return;
         }
-        Set<UUID> revoked;
+        Set<AccountStatus.Opened> revoked;
         try {
             revoked = accounts.revoked(Set.copyOf(openedBy.values()));
         } catch (RuntimeException e) {
@@ -94,11 +100,13 @@ public class PushChannel {
                     e.getClass().getSimpleName());
             return;
         }
-        openedBy.forEach((subscriber, user) -> {
-            if (revoked.contains(user.userId())) {
+        openedBy.forEach((subscriber, opened) -> {
+            if (revoked.contains(opened)) {
                 forget(subscriber);
                 subscriber.emitter().complete();
-                log.info("closed the push stream of user {}: access changed", user.userId());
+                log.info(
+                        "closed the push stream of user {}: access changed",
+                        opened.principal().userId());
             }
         });
     }

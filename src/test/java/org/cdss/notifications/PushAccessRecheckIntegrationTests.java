@@ -95,4 +95,23 @@ class PushAccessRecheckIntegrationTests {
 
         Awaitility.await().atMost(Duration.ofSeconds(15)).untilTrue(nurses.ended());
     }
+
+    /**
+     * A password change ends every other session of the account, and with them the streams opened before it (a
+     * stolen session's stream must not keep receiving): the stream of another session ends too.
+     */
+    @Test
+    void a_password_change_ends_the_streams_opened_before_it() {
+        UserView doctor = testUsers.staff(Role.DOCTOR);
+        ApiClient elsewhere = login(doctor);
+        Open stolen = open(elsewhere);
+        ApiClient own = login(doctor);
+
+        var changed = own.post(
+                "/api/me/password",
+                Map.of("currentPassword", TestUsers.PASSWORD, "newPassword", "Changed-passw0rd-2026!"));
+        assertThat(changed.status()).as(changed.body()).isEqualTo(204);
+
+        Awaitility.await().atMost(Duration.ofSeconds(15)).untilTrue(stolen.ended());
+    }
 }
