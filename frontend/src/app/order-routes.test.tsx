@@ -389,6 +389,23 @@ describe('order screens', () => {
     expect(screen.getByTestId('order-detail-page').textContent).not.toContain('Study received');
   });
 
+  it('offers no result-text form for an acquired imaging order: its report completes it (the radiologist gets the reading)', async () => {
+    const acquired = () => ({
+      status: 200,
+      data: detail(view('i2', { type: 'IMAGING', status: 'IN_PROGRESS', summary: 'CT Chest', targetDepartmentId: PHARMACY }), {
+        imaging: { modality: 'CT', bodyPart: 'Chest', laterality: 'NOT_APPLICABLE', contrast: false },
+      }),
+    });
+    renderAt('/orders/i2', me(['RADIOLOGIST']), { 'GET /api/ocs/orders/i2': acquired });
+    const waiting = await screen.findByTestId('order-awaits-report');
+    expect(within(waiting).getByRole('link').getAttribute('href')).toBe('/radiology/orders/i2');
+    expect(screen.queryByTestId('result-text-form')).toBeNull();
+    cleanup();
+    renderAt('/orders/i2', me(['RADIOGRAPHER']), { 'GET /api/ocs/orders/i2': acquired });
+    expect(within(await screen.findByTestId('order-awaits-report')).queryByRole('link')).toBeNull();
+    expect(screen.queryByTestId('result-text-form')).toBeNull();
+  });
+
   it('keeps a nurse from the order entry', async () => {
     renderAt('/orders/new', me(['NURSE']));
     expect(await screen.findByTestId('forbidden-page')).toBeDefined();

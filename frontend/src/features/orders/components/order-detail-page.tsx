@@ -433,6 +433,16 @@ function Actions({ data, roles, userId }: { data: OrderDetailView; roles: readon
             <DispenseForm order={data} />
           ) : order.type === 'LAB_TEST' ? (
             <LabResultForm order={data} />
+          ) : order.type === 'IMAGING' ? (
+            // completed by the radiologist's signed report from the reading worklist, never by a free text
+            <p className="text-sm text-slate-600" data-testid="order-awaits-report">
+              {t('orders.imagingAwaitsReport')}{' '}
+              {roles.includes('RADIOLOGIST') ? (
+                <Link to={`/radiology/orders/${encodeURIComponent(id)}`} className="text-sky-700 hover:underline">
+                  {t('orders.openReading')}
+                </Link>
+              ) : null}
+            </p>
           ) : (
             <ResultTextForm order={data} />
           )

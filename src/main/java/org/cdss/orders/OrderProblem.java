@@ -20,6 +20,8 @@ enum OrderProblem implements ProblemType {
     INVALID_TRANSITION("order.invalid-transition", 409),
     /** An imaging order whose images were acquired cannot be cancelled or revised by its prescriber (ADR 0041). */
     IMAGING_ACQUIRED("order.imaging-acquired", 409),
+    /** An imaging order is completed by its radiologist's signed report, not by a free text. */
+    IMAGING_NEEDS_REPORT("order.imaging-needs-report", 409),
     /** Only a pending order can be edited or withdrawn. */
     NOT_EDITABLE("order.not-editable", 409),
     /** A revision may not change the patient or the type of the order. */

@@ -79,7 +79,8 @@ class OrderTransitions {
 
     /**
      * Completes an order with its outcome: a dispense for a medication, values for a lab test (flagged against the
-     * catalogue's reference and critical limits), a result text for imaging and tissue exams.
+     * catalogue's reference and critical limits), a result text for a tissue exam. An imaging order is completed by
+     * its radiologist's signed report only ({@link #completeImagingWithReport}).
      */
     @Transactional
     public OrderDetailView complete(UUID id, OrderRequests.Complete request, OrderIdempotency.Key key) {
@@ -111,7 +112,12 @@ class OrderTransitions {
                 LabResultEntry.Outcome outcome = labResults.record(order, request.results(), user.userId(), now);
                 order.resultRecorded(outcome.abnormal(), outcome.critical(), user.userId(), now);
             }
-            case IMAGING, TISSUE_EXAM -> {
+            case IMAGING ->
+                // the radiologist's signed report completes it (completeImagingWithReport, from the reading
+                // worklist): a free text here would close the order unread, off the reading worklist, with no
+                // report to sign and no critical finding to flag (ADR 0029)
+                throw new DomainException(OrderProblem.IMAGING_NEEDS_REPORT, "order.imaging-needs-report");
+            case TISSUE_EXAM -> {
                 if (request.resultText() == null || request.resultText().isBlank()) {
                     throw DomainException.field(
                             OrderProblem.RESULT_INVALID, "/resultText", "order.result-text-required");

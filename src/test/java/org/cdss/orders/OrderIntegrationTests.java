@@ -458,16 +458,34 @@ class OrderIntegrationTests {
         assertThat(labTech.post("/api/ocs/orders/" + id + "/start", Map.of()).status())
                 .isEqualTo(404);
         ok(radiographer.post("/api/ocs/orders/" + id + "/start", Map.of()), 200);
-        ok(radiographer.post("/api/ocs/orders/" + id + "/complete", Map.of("resultText", "No nodule")), 200);
-        // final state: nothing moves any more
-        assertThat(code(doctor.post("/api/ocs/orders/" + id + "/cancel", Map.of("reason", "late")), 409))
-                .isEqualTo("order.invalid-transition");
-        assertThat(code(radiographer.post("/api/ocs/orders/" + id + "/start", Map.of()), 409))
-                .isEqualTo("order.invalid-transition");
+        // an imaging order is completed by its radiologist's signed report (the reading worklist), never by a free
+        // text: closed that way it left the reading worklist unread, with no report to sign (RisIntegrationTests)
+        for (ApiClient imagingStaff : List.of(
+                radiographer, login(testUsers.staff(Role.RADIOLOGIST, RADIOLOGY).username()))) {
+            assertThat(code(
+                            imagingStaff.post("/api/ocs/orders/" + id + "/complete", Map.of("resultText", "No nodule")),
+                            409))
+                    .isEqualTo("order.imaging-needs-report");
+        }
         assertThat(ok(doctor.get("/api/ocs/orders/" + id), 200)
+                        .at("/order/status")
+                        .asString())
+                .isEqualTo("IN_PROGRESS");
+        // a tissue exam is completed with its result text; final state: nothing moves any more
+        String tissue = ok(doctor.post("/api/ocs/orders", tissueExamOrder()), 201)
+                .at("/order/id")
+                .asString();
+        ok(doctor.post("/api/ocs/orders/" + tissue + "/send", Map.of()), 200);
+        ok(labTech.post("/api/ocs/orders/" + tissue + "/start", Map.of()), 200);
+        ok(labTech.post("/api/ocs/orders/" + tissue + "/complete", Map.of("resultText", "Adenocarcinoma")), 200);
+        assertThat(code(doctor.post("/api/ocs/orders/" + tissue + "/cancel", Map.of("reason", "late")), 409))
+                .isEqualTo("order.invalid-transition");
+        assertThat(code(labTech.post("/api/ocs/orders/" + tissue + "/start", Map.of()), 409))
+                .isEqualTo("order.invalid-transition");
+        assertThat(ok(doctor.get("/api/ocs/orders/" + tissue), 200)
                         .get("resultText")
                         .asString())
-                .isEqualTo("No nodule");
+                .isEqualTo("Adenocarcinoma");
 
         String pending = ok(doctor.post("/api/ocs/orders", imagingOrder()), 201)
                 .at("/order/id")
@@ -791,6 +809,18 @@ class OrderIntegrationTests {
                 priority,
                 "labTest",
                 Map.of("testCode", code));
+    }
+
+    private Map<String, Object> tissueExamOrder() {
+        return Map.of(
+                "patientId",
+                patient.id(),
+                "type",
+                "TISSUE_EXAM",
+                "priority",
+                "ROUTINE",
+                "tissueExam",
+                Map.of("specimen", "Biopsy", "site", "Lung", "clinicalQuestion", "Malignancy?"));
     }
 
     private Map<String, Object> imagingOrder() {
