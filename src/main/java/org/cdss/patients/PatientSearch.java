@@ -77,7 +77,7 @@ class PatientSearch {
 
     PageView<PatientSummaryView> search(
             String q, Collection<UUID> preferredDepartments, int page, int size, Order order) {
-        String term = q == null ? "" : q.strip().toLowerCase(Locale.ROOT);
+        String term = normalised(q);
         var params = new java.util.HashMap<String, Object>();
         List<Match> matches = matches(term, params);
         String where = matches.isEmpty()
@@ -198,6 +198,18 @@ class PatientSearch {
         }
         return matches;
     }
+
+    /**
+     * The search term as the stored columns hold it: trimmed, lower case, one space between Latin words ("hong  gil
+     * dong" → "hong gil dong"); a Hangul name without spaces ("홍 길동" → "홍길동"), as Korean names are registered and
+     * written.
+     */
+    static String normalised(String q) {
+        String term = q == null ? "" : q.strip().toLowerCase(Locale.ROOT).replaceAll("\\s+", " ");
+        return HANGUL_SYLLABLE.matcher(term).find() ? term.replace(" ", "") : term;
+    }
+
+    private static final java.util.regex.Pattern HANGUL_SYLLABLE = java.util.regex.Pattern.compile("[\\uAC00-\\uD7A3]");
 
     private static String escapeLike(String term) {
         return term.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_");

@@ -103,6 +103,19 @@ class PatientSearchRankingIntegrationTests {
                 .doesNotContain(substring);
     }
 
+    /** A Hangul name typed with spaces ("홍 길동") finds the name as registered. */
+    @Test
+    void a_name_typed_with_spaces_finds_the_registered_name() {
+        String name = rareName();
+        String id = register(name, "1982-06-06", null).path("id").asString();
+        assertThat(ids(frontDesk, name.charAt(0) + " " + name.substring(1)))
+                .first()
+                .isEqualTo(id);
+        assertThat(ids(frontDesk, " " + name.charAt(0) + "  " + name.charAt(1) + " " + name.charAt(2)))
+                .first()
+                .isEqualTo(id);
+    }
+
     @Test
     void initial_consonants_find_the_patient_and_rank_exact_initials_first() {
         String name = rareName();
