@@ -119,6 +119,32 @@ class MedsafetyAllergyCrossReactivityTests {
                 Arguments.of("amoxicillin", "rash", AllergySeverity.MILD, "amoxicillin", Severity.MAJOR),
                 Arguments.of("codeine", "nausea and vomiting", AllergySeverity.MILD, "codeine", Severity.MINOR),
                 Arguments.of("amoxicillin", null, null, "amoxicillin", Severity.CONTRAINDICATED),
+                // anaphylaxis described by its organ systems (NIAID/FAAN criteria, Sampson HA et al., J Allergy Clin
+                // Immunol 2006;117:391-7): breathing, circulation or airway involvement, or skin with persistent GI
+                // symptoms, is a severe reaction whatever other word comes first
+                Arguments.of("amoxicillin", "vomiting and hypotension", null, "amoxicillin", Severity.CONTRAINDICATED),
+                Arguments.of(
+                        "amoxicillin", "stomach cramps then collapse", null, "amoxicillin", Severity.CONTRAINDICATED),
+                Arguments.of(
+                        "amoxicillin",
+                        "hives, difficulty breathing",
+                        AllergySeverity.MILD,
+                        "amoxicillin",
+                        Severity.CONTRAINDICATED),
+                Arguments.of(
+                        "amoxicillin",
+                        "urticaria, wheezing, throat tightness",
+                        null,
+                        "amoxicillin",
+                        Severity.CONTRAINDICATED),
+                Arguments.of(
+                        "amoxicillin", "itching and tongue swelling", null, "amoxicillin", Severity.CONTRAINDICATED),
+                Arguments.of("amoxicillin", "두드러기, 호흡곤란", null, "amoxicillin", Severity.CONTRAINDICATED),
+                Arguments.of("amoxicillin", "구토, 혈압저하", null, "amoxicillin", Severity.CONTRAINDICATED),
+                Arguments.of("amoxicillin", "urticaria and vomiting", null, "cephalexin", Severity.CONTRAINDICATED),
+                // one system only: a rash with diarrhoea stays a rash, nausea an intolerance
+                Arguments.of("amoxicillin", "rash and diarrhea", null, "amoxicillin", Severity.MAJOR),
+                Arguments.of("codeine", "nausea", null, "codeine", Severity.MINOR),
                 // a cross-reactivity rule (MAJOR when the record does not say)
                 Arguments.of("amoxicillin", "Anaphylactic shock", null, "cephalexin", Severity.CONTRAINDICATED),
                 Arguments.of("carbamazepine", "Stevens-Johnson syndrome", null, "phenytoin", Severity.CONTRAINDICATED),
