@@ -195,6 +195,14 @@ class MedsafetyEngineTests {
         "omeprazole, esomeprazole, DUP-PPI",
         "sertraline, escitalopram, DUP-SSRI",
         "warfarin, apixaban, DUP-ANTICOAGULANTS",
+        // every heparin and low-molecular-weight heparin is an anticoagulant (the ANSM heparin class and the LMWHs
+        // it does not list), and two P2Y12 inhibitors are a duplicate (Angiolillo DJ et al., Circulation 2017)
+        "enoxaparin, dalteparin, DUP-ANTICOAGULANTS",
+        "enoxaparin, fondaparinux, DUP-ANTICOAGULANTS",
+        "heparin, tinzaparin, DUP-ANTICOAGULANTS",
+        "clopidogrel, ticagrelor, DUP-P2Y12",
+        "clopidogrel, prasugrel, DUP-P2Y12",
+        "prasugrel, ticagrelor, DUP-P2Y12",
         "alprazolam, lorazepam, DUP-BENZODIAZEPINES",
         "Tylenol, acetaminophen, DUP-SAME-INGREDIENT"
     })
@@ -203,6 +211,13 @@ class MedsafetyEngineTests {
         assertThat(of(result, AlertType.DUPLICATE))
                 .extracting(SafetyAlert::ruleId)
                 .containsExactly(rule);
+    }
+
+    /** Aspirin with a P2Y12 inhibitor is dual antiplatelet therapy, not a duplicate (ESC 2023 ACS guideline). */
+    @Test
+    void aspirin_with_clopidogrel_is_not_a_duplicate() {
+        MedicationCheckResult result = check(List.of("aspirin"), List.of("clopidogrel"), List.of());
+        assertThat(of(result, AlertType.DUPLICATE)).isEmpty();
     }
 
     @Test
