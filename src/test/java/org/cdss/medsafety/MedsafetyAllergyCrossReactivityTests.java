@@ -7,6 +7,7 @@ import java.util.stream.Stream;
 import org.cdss.medsafety.engine.KnowledgeBaseLoader;
 import org.cdss.medsafety.engine.SafetyEngine;
 import org.cdss.patients.AllergySeverity;
+import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.CsvSource;
@@ -64,7 +65,14 @@ class MedsafetyAllergyCrossReactivityTests {
         // sulfonamide antibiotics with each other (Khan 2022)
         "sulfamethoxazole, sulfadiazine, CONTRAINDICATED, ALG-SULFA-ABX-CLASS",
         "sulfadiazine, sulfamethoxazole, CONTRAINDICATED, ALG-SULFA-ABX-CLASS",
-        "sulfamethoxazole, sulfasalazine, CONTRAINDICATED, ALG-SULFA-ABX-CLASS"
+        "sulfamethoxazole, sulfasalazine, CONTRAINDICATED, ALG-SULFA-ABX-CLASS",
+        // iodinated contrast media: a prior allergic-like reaction to one is the risk for any (ACR Manual on Contrast
+        // Media 2024); recorded by agent, brand or the word patients use (조영제)
+        "iohexol, iopamidol, MAJOR, ALG-ICM-CLASS",
+        "iohexol, iodixanol, MAJOR, ALG-ICM-CLASS",
+        "조영제, iopamidol, MAJOR, ALG-ICM-CLASS",
+        "contrast media, iodixanol, MAJOR, ALG-ICM-CLASS",
+        "Omnipaque, iopromide, MAJOR, ALG-ICM-CLASS"
     })
     void each_cross_reactivity_rule_fires(String allergen, String proposed, Severity severity, String rule) {
         List<SafetyAlert> alerts = allergyAlerts(RecordedAllergy.freeText(allergen), proposed);
@@ -72,7 +80,9 @@ class MedsafetyAllergyCrossReactivityTests {
             assertThat(a.ruleId()).isEqualTo(rule);
             assertThat(a.severity()).isEqualTo(severity);
             assertThat(a.tier()).isEqualTo(severity.tier());
-            assertThat(a.citation()).contains("Khan DA").contains("2022");
+            assertThat(a.citation())
+                    .containsAnyOf("Khan DA", "ACR Manual on Contrast Media")
+                    .containsAnyOf("2022", "2024");
             assertThat(a.whatHappens()).isNotBlank();
         });
     }
@@ -109,6 +119,26 @@ class MedsafetyAllergyCrossReactivityTests {
                 && !proposed.equals("hydrochlorothiazide")
                 && !proposed.equals("celecoxib")) {
             assertThat(alerts).isEmpty();
+        }
+    }
+
+    /**
+     * A contrast allergy recorded as "조영제" is coded (it left every later check incomplete, an acknowledgement for
+     * each unrelated order); "iodine" and shellfish are not contrast allergies and stay uncoded (ACR manual).
+     */
+    @Test
+    void a_contrast_allergy_is_coded_and_an_iodine_or_shellfish_one_is_not_taken_for_it() {
+        MedicationCheckResult contrast = ENGINE.check(new MedicationCheckRequest(
+                null, List.of(ProposedDrug.of("amlodipine")), List.of(), List.of(RecordedAllergy.freeText("조영제"))));
+        assertThat(contrast.complete()).isTrue();
+        assertThat(contrast.alerts()).isEmpty();
+        for (String notContrast : List.of("iodine", "shellfish")) {
+            MedicationCheckResult other = ENGINE.check(new MedicationCheckRequest(
+                    null,
+                    List.of(ProposedDrug.of("iopamidol")),
+                    List.of(),
+                    List.of(RecordedAllergy.freeText(notContrast))));
+            assertThat(other.alerts()).noneMatch(a -> a.ruleId().equals("ALG-ICM-CLASS"));
         }
     }
 

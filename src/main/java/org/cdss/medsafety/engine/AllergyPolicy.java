@@ -66,7 +66,10 @@ final class AllergyPolicy implements SafetyPolicy {
                 related = new ArrayList<>();
             }
             Severity current = top != null ? top.severity() : sameClass ? Severity.MAJOR : null;
-            if (current == null || rule.severity().compareTo(current) < 0) {
+            // a curated rule as severe as the generic same-group alert wins over it: its advice is the class's own
+            // (a contrast medium: premedicate or change agent, not "choose another class")
+            boolean beatsGeneric = top == null && sameClass && rule.severity() == Severity.MAJOR;
+            if (current == null || rule.severity().compareTo(current) < 0 || beatsGeneric) {
                 if (top != null) {
                     related.add(top.id());
                 } else if (sameClass) {
