@@ -248,6 +248,12 @@ public final class KnowledgeBaseLoader {
                 Set<Integer> ansm = ansmClasses.get(r.f[1].substring(6));
                 require(ansm != null, "groups.tsv", r.line, "unknown ANSM class " + r.f[1]);
                 members.addAll(ansm);
+            } else if (r.f[1].startsWith("stem:")) {
+                // a WHO INN stem ("cef…", "…cillin…", "…icam"): every ingredient whose English or French name carries
+                // it, so a class member the hand-written list forgot is still in the group
+                Set<Integer> stemmed = InnStem.parse(r.f[1].substring(5)).members(ingredients);
+                require(!stemmed.isEmpty(), "groups.tsv", r.line, "no ingredient carries the stem " + r.f[1]);
+                members.addAll(stemmed);
             } else {
                 members.add(r.id(1));
             }
