@@ -236,7 +236,9 @@ public class ClinicalLists {
                 .param("id", id.toString())
                 .param("p", patientId.toString())
                 .param("name", text)
-                .param("ingredient", code != null && code.startsWith("DB") ? code : null)
+                // an ingredient or a two-part combination ("DB01060+DB00766") fits the column; else the name is
+                // checked as it stands (the engine resolves it again)
+                .param("ingredient", code != null && code.startsWith("DB") && code.length() <= 20 ? code : null)
                 .param("dose", PatientRequests.blankToNull(dose))
                 .param("started", startedOn)
                 .param("at", now())

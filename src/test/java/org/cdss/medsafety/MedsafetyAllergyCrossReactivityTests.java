@@ -150,6 +150,38 @@ class MedsafetyAllergyCrossReactivityTests {
     }
 
     /**
+     * An allergy recorded by a combination product's name is an allergy to each component (the Augmentin label
+     * contraindicates it after a reaction to amoxicillin, clavulanate or any beta-lactam): "Augmentin" was coded as
+     * clavulanic acid alone, and later penicillin orders passed without an alert.
+     */
+    @ParameterizedTest(name = "allergy to {0} + {1} -> {2}")
+    @CsvSource({
+        "Augmentin, amoxicillin, ALG-SAME-INGREDIENT",
+        "Augmentin, ampicillin, ALG-PEN-CLASS",
+        "Augmentin, piperacillin, ALG-PEN-CLASS",
+        "오구멘틴, ampicillin, ALG-PEN-CLASS",
+        "co-amoxiclav, piperacillin, ALG-PEN-CLASS",
+        "Bactrim, trimethoprim, ALG-SAME-INGREDIENT",
+        "Bactrim, sulfadiazine, ALG-SULFA-ABX-CLASS"
+    })
+    void a_combination_allergy_is_an_allergy_to_each_component(String allergen, String proposed, String rule) {
+        assertThat(allergyAlerts(RecordedAllergy.freeText(allergen), proposed))
+                .extracting(SafetyAlert::ruleId)
+                .contains(rule);
+        // stored with the code the registry gives it, and with the single code such records were stored with before
+        String code = ENGINE.codeSubstance(allergen);
+        assertThat(code).contains("+");
+        assertThat(allergyAlerts(new RecordedAllergy(code, allergen), proposed))
+                .extracting(SafetyAlert::ruleId)
+                .contains(rule);
+        if (allergen.equals("Augmentin")) {
+            assertThat(allergyAlerts(new RecordedAllergy("DB00766", allergen), proposed))
+                    .extracting(SafetyAlert::ruleId)
+                    .contains(rule);
+        }
+    }
+
+    /**
      * A contrast allergy recorded as "조영제" is coded (it left every later check incomplete, an acknowledgement for
      * each unrelated order); "iodine" and shellfish are not contrast allergies and stay uncoded (ACR manual).
      */

@@ -213,6 +213,26 @@ class MedsafetyEngineTests {
                 .containsExactly(rule);
     }
 
+    /**
+     * A combination on the medication list, stored with its combination code ("DB01060+DB00766" for Augmentin), is
+     * checked as its components: the amoxicillin in it meets methotrexate (penicillins reduce its renal clearance).
+     */
+    @Test
+    void a_combination_on_the_medication_list_is_checked_as_its_components() {
+        String code = ENGINE.codeSubstance("Augmentin");
+        assertThat(code).isEqualTo("DB01060+DB00766");
+        MedicationCheckResult result = ENGINE.check(new MedicationCheckRequest(
+                null,
+                List.of(ProposedDrug.of("methotrexate")),
+                List.of(new ActiveMedication(code, "Augmentin")),
+                List.of()));
+        assertThat(result.complete()).isTrue();
+        assertThat(of(result, AlertType.INTERACTION))
+                .flatExtracting(SafetyAlert::drugs)
+                .extracting(d -> d.name().toLowerCase(java.util.Locale.ROOT))
+                .anyMatch(n -> n.contains("amoxicillin"));
+    }
+
     /** Aspirin with a P2Y12 inhibitor is dual antiplatelet therapy, not a duplicate (ESC 2023 ACS guideline). */
     @Test
     void aspirin_with_clopidogrel_is_not_a_duplicate() {

@@ -107,8 +107,43 @@ public final class SafetyEngine {
         if (term != null) {
             return term;
         }
+        // a combination product ("Augmentin") is its components, never the one ingredient a brand index names
+        // (clavulanic acid): stored as "DB01060+DB00766", read back by #combinationParts
+        int[] parts = kb.components(text);
+        if (parts != null) {
+            return combinationCode(parts);
+        }
         Integer id = kb.idForName(text);
         return id == null || id == KnowledgeBase.AMBIGUOUS ? null : KnowledgeBase.formatId(id);
+    }
+
+    /** The stored code of a combination: its components' accessions joined by "+". */
+    static String combinationCode(int[] parts) {
+        StringBuilder code = new StringBuilder();
+        for (int part : parts) {
+            if (!code.isEmpty()) {
+                code.append('+');
+            }
+            code.append(KnowledgeBase.formatId(part));
+        }
+        return code.toString();
+    }
+
+    /** The components of a stored combination code ("DB01060+DB00766"), or null for any other code. */
+    static int[] combinationParts(String code) {
+        if (code == null || code.indexOf('+') < 0) {
+            return null;
+        }
+        String[] accessions = code.split("\\+");
+        int[] parts = new int[accessions.length];
+        for (int i = 0; i < accessions.length; i++) {
+            Integer id = KnowledgeBase.parseId(accessions[i]);
+            if (id == null) {
+                return null;
+            }
+            parts[i] = id;
+        }
+        return parts;
     }
 
     /** Whether a free name is a known combination product (checked as its components). */
@@ -223,7 +258,7 @@ public final class SafetyEngine {
         List<CheckContext.Drug> proposed = new ArrayList<>(request.proposed().size());
         int product = 0;
         for (ProposedDrug d : request.proposed()) {
-            int[] parts = blank(d.ingredientId()) ? kb.components(d.name()) : null;
+            int[] parts = blank(d.ingredientId()) ? kb.components(d.name()) : combinationParts(d.ingredientId());
             if (parts != null) {
                 components(proposed, parts, d.name(), "PROPOSED", ++product);
             } else {
@@ -234,7 +269,7 @@ public final class SafetyEngine {
                 new ArrayList<>(request.activeMedications().size());
         for (ActiveMedication m : request.activeMedications()) {
             if (m != null && !(blank(m.ingredientId()) && blank(m.name()))) {
-                int[] parts = blank(m.ingredientId()) ? kb.components(m.name()) : null;
+                int[] parts = blank(m.ingredientId()) ? kb.components(m.name()) : combinationParts(m.ingredientId());
                 if (parts != null) {
                     components(active, parts, m.name(), "ACTIVE", ++product);
                 } else {
@@ -246,7 +281,19 @@ public final class SafetyEngine {
                 new ArrayList<>(request.allergies().size());
         for (RecordedAllergy a : request.allergies()) {
             if (a != null && !(blank(a.allergenId()) && blank(a.text()))) {
-                allergies.add(allergy(a));
+                int[] parts = combinationParts(a.allergenId());
+                if (parts == null && !blank(a.text()) && kb.allergenTerm(a.text()) == null) {
+                    // the record names a combination: its components, whatever single code it was stored with
+                    // (before combinations were coded, "Augmentin" was stored as clavulanic acid)
+                    parts = kb.components(a.text());
+                }
+                if (parts != null) {
+                    for (int part : parts) {
+                        allergies.add(allergyToIngredient(part, a));
+                    }
+                } else {
+                    allergies.add(allergy(a));
+                }
             }
         }
         return new CheckContext(
@@ -363,6 +410,24 @@ public final class SafetyEngine {
                 -1,
                 kb.groupsOf(moiety),
                 blank(a.text()) ? kb.displayName(id) : label,
+                reaction);
+    }
+
+    /** One component of a combination the patient is allergic to, named as the record names the product. */
+    private CheckContext.Allergy allergyToIngredient(int id, RecordedAllergy a) {
+        AllergyReaction reaction = AllergyReaction.of(a.reaction(), a.severity());
+        String label = !blank(a.text()) ? a.text().strip() : a.allergenId().strip();
+        if (!kb.knows(id)) {
+            return new CheckContext.Allergy(Set.of(), null, null, -1, new BitSet(0), label, reaction);
+        }
+        int moiety = kb.moiety(id);
+        return new CheckContext.Allergy(
+                Set.of(moiety),
+                moiety,
+                null,
+                -1,
+                kb.groupsOf(moiety),
+                label + " (" + kb.displayName(id) + ")",
                 reaction);
     }
 
