@@ -79,6 +79,33 @@ class ImagingIntegrationTests {
         return r.json();
     }
 
+    /** A pending routine chest CT of the patient, by its doctor; its id. */
+    String chestCtOrder(PatientSummaryView patient) {
+        ApiClient.Response created = doctor.post(
+                "/api/ocs/orders",
+                Map.of(
+                        "patientId",
+                        patient.id(),
+                        "type",
+                        "IMAGING",
+                        "priority",
+                        "ROUTINE",
+                        "indication",
+                        "Follow-up",
+                        "imaging",
+                        Map.of(
+                                "modality",
+                                "CT",
+                                "bodyPart",
+                                "Chest",
+                                "laterality",
+                                "NOT_APPLICABLE",
+                                "contrast",
+                                false)));
+        assertThat(created.status()).as(created.body()).isEqualTo(201);
+        return created.json().at("/order/id").asString();
+    }
+
     @Test
     void theChangeFeedCursorIsKeptPerArchive() {
         String a = "http://127.0.0.1:1/" + java.util.UUID.randomUUID();
@@ -365,26 +392,7 @@ class ImagingIntegrationTests {
     @Test
     void a_cancelled_imaging_order_leaves_the_worklist() {
         PatientSummaryView patient = users.patient("취소 환자");
-        String orderId = doctor.post(
-                        "/api/ocs/orders",
-                        Map.of(
-                                "patientId", patient.id(),
-                                "type", "IMAGING",
-                                "priority", "ROUTINE",
-                                "indication", "Follow-up",
-                                "imaging",
-                                        Map.of(
-                                                "modality",
-                                                "CT",
-                                                "bodyPart",
-                                                "Chest",
-                                                "laterality",
-                                                "NOT_APPLICABLE",
-                                                "contrast",
-                                                false)))
-                .json()
-                .at("/order/id")
-                .asString();
+        String orderId = chestCtOrder(patient);
         assertThat(doctor.post("/api/ocs/orders/" + orderId + "/send", Map.of()).status())
                 .isEqualTo(200);
         String number = Awaitility.await()
@@ -441,26 +449,7 @@ class ImagingIntegrationTests {
     @Test
     void a_late_sent_event_of_a_cancelled_imaging_order_schedules_nothing() {
         PatientSummaryView patient = users.patient("늦은 전송");
-        String orderId = doctor.post(
-                        "/api/ocs/orders",
-                        Map.of(
-                                "patientId", patient.id(),
-                                "type", "IMAGING",
-                                "priority", "ROUTINE",
-                                "indication", "Follow-up",
-                                "imaging",
-                                        Map.of(
-                                                "modality",
-                                                "CT",
-                                                "bodyPart",
-                                                "Chest",
-                                                "laterality",
-                                                "NOT_APPLICABLE",
-                                                "contrast",
-                                                false)))
-                .json()
-                .at("/order/id")
-                .asString();
+        String orderId = chestCtOrder(patient);
         ApiClient.Response cancelled =
                 doctor.post("/api/ocs/orders/" + orderId + "/cancel", Map.of("reason", "Ordered twice"));
         assertThat(cancelled.status()).as(cancelled.body()).isEqualTo(200);
