@@ -399,36 +399,24 @@ public final class SafetyEngine {
         if (target != null) {
             id = KnowledgeBase.parseId(target);
         }
-        if (id == null || !kb.knows(id)) {
-            return new CheckContext.Allergy(Set.of(), null, null, -1, new BitSet(0), label, reaction);
-        }
-        int moiety = kb.moiety(id);
-        return new CheckContext.Allergy(
-                Set.of(moiety),
-                moiety,
-                null,
-                -1,
-                kb.groupsOf(moiety),
-                blank(a.text()) ? kb.displayName(id) : label,
-                reaction);
+        boolean known = id != null && kb.knows(id);
+        return toIngredient(id, known && blank(a.text()) ? kb.displayName(id) : label, reaction);
     }
 
     /** One component of a combination the patient is allergic to, named as the record names the product. */
     private CheckContext.Allergy allergyToIngredient(int id, RecordedAllergy a) {
         AllergyReaction reaction = AllergyReaction.of(a.reaction(), a.severity());
         String label = !blank(a.text()) ? a.text().strip() : a.allergenId().strip();
-        if (!kb.knows(id)) {
+        return toIngredient(id, kb.knows(id) ? label + " (" + kb.displayName(id) + ")" : label, reaction);
+    }
+
+    /** An allergy to one ingredient (matched on its moiety), or an uncoded one when the KB does not know it. */
+    private CheckContext.Allergy toIngredient(Integer id, String label, AllergyReaction reaction) {
+        if (id == null || !kb.knows(id)) {
             return new CheckContext.Allergy(Set.of(), null, null, -1, new BitSet(0), label, reaction);
         }
         int moiety = kb.moiety(id);
-        return new CheckContext.Allergy(
-                Set.of(moiety),
-                moiety,
-                null,
-                -1,
-                kb.groupsOf(moiety),
-                label + " (" + kb.displayName(id) + ")",
-                reaction);
+        return new CheckContext.Allergy(Set.of(moiety), moiety, null, -1, kb.groupsOf(moiety), label, reaction);
     }
 
     private static boolean blank(String s) {
