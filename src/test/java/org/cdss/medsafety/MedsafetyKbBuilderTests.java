@@ -28,7 +28,8 @@ class MedsafetyKbBuilderTests {
 
     @Test
     void the_regenerated_knowledge_base_equals_the_committed_one(@TempDir Path out) throws Exception {
-        KnowledgeBaseBuilder.Result result = KnowledgeBaseBuilder.build(DDI, out, LocalDate.of(2026, 11, 25));
+        KnowledgeBaseBuilder.Result result =
+                KnowledgeBaseBuilder.build(DDI, COMMITTED, out, LocalDate.of(2026, 11, 25));
         assertThat(result.rulesBySource()).containsOnlyKeys("ANSM", "NDF-RT", "ONC-HIGH", "ONC-NONINT");
         for (String file : new String[] {"interactions.tsv", "ingredients.tsv", "classes.tsv", "rxnorm.tsv"}) {
             assertThat(Files.mismatch(out.resolve(file), COMMITTED.resolve(file)))
@@ -50,10 +51,10 @@ class MedsafetyKbBuilderTests {
     void the_build_reports_forms_left_unlinked(@TempDir Path out) throws Exception {
         Files.copy(COMMITTED.resolve("salt-names.tsv"), out.resolve("salt-names.tsv"));
         Files.writeString(out.resolve("moieties.tsv"), "# empty\n");
-        KnowledgeBaseBuilder.Result none = KnowledgeBaseBuilder.build(DDI, out, LocalDate.of(2026, 11, 25));
+        KnowledgeBaseBuilder.Result none = KnowledgeBaseBuilder.build(DDI, COMMITTED, out, LocalDate.of(2026, 11, 25));
         assertThat(none.unlinkedForms()).contains("DB00761 Potassium chloride", "DB00258 Calcium Acetate");
         Files.copy(COMMITTED.resolve("moieties.tsv"), out.resolve("moieties.tsv"), StandardCopyOption.REPLACE_EXISTING);
-        KnowledgeBaseBuilder.Result all = KnowledgeBaseBuilder.build(DDI, out, LocalDate.of(2026, 11, 25));
+        KnowledgeBaseBuilder.Result all = KnowledgeBaseBuilder.build(DDI, COMMITTED, out, LocalDate.of(2026, 11, 25));
         assertThat(all.unlinkedForms())
                 .as("forms left unlinked: add them to moieties.tsv")
                 .isEmpty();
@@ -87,8 +88,8 @@ class MedsafetyKbBuilderTests {
 
     @Test
     void two_builds_of_the_same_sources_are_identical(@TempDir Path one, @TempDir Path two) throws Exception {
-        KnowledgeBaseBuilder.build(DDI, one, LocalDate.of(2026, 1, 1));
-        KnowledgeBaseBuilder.build(DDI, two, LocalDate.of(2026, 1, 1));
+        KnowledgeBaseBuilder.build(DDI, COMMITTED, one, LocalDate.of(2026, 1, 1));
+        KnowledgeBaseBuilder.build(DDI, COMMITTED, two, LocalDate.of(2026, 1, 1));
         for (String file :
                 new String[] {"interactions.tsv", "ingredients.tsv", "classes.tsv", "rxnorm.tsv", "kb.properties"}) {
             assertThat(Files.mismatch(one.resolve(file), two.resolve(file))).isEqualTo(-1L);

@@ -685,7 +685,7 @@ public final class KnowledgeBase {
     }
 
     /** English INN spellings of a French INN ({@code normalise}d), possibly none. */
-    static List<String> englishOfFrench(String fr) {
+    public static List<String> englishOfFrench(String fr) {
         List<String> out = new ArrayList<>(2);
         if (fr.startsWith("acide ") && fr.endsWith("ique") && fr.indexOf(' ', 6) < 0) {
             out.add(fr.substring(6, fr.length() - 4) + "ic acid");
@@ -842,6 +842,14 @@ public final class KnowledgeBase {
     /** Every interaction rule that names this ingredient (either side), in file order; empty when none. */
     public List<InteractionRule> rulesOf(int id) {
         return Collections.unmodifiableList(rulesByIngredient.getOrDefault(moiety(id), List.of()));
+    }
+
+    /**
+     * Whether an interaction source covers this ingredient: some rule names it, its moiety or one of its forms. An
+     * ingredient no source names cannot be checked for interactions at all (ADR 0061).
+     */
+    public boolean screenedForInteractions(int id) {
+        return rulesByIngredient.containsKey(moiety(id)) || rulesByIngredient.containsKey(id);
     }
 
     /** The ANSM classes ({@code classes.tsv}) this ingredient belongs to, by name. */

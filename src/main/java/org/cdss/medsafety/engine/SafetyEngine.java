@@ -36,6 +36,7 @@ public final class SafetyEngine {
     private final List<SafetyPolicy> policies = List.of(
             new UnknownDrugPolicy(),
             new InteractionPolicy(),
+            new InteractionCoveragePolicy(),
             new AllergyPolicy(),
             new DuplicateTherapyPolicy(),
             new DoseRangePolicy());
