@@ -21,12 +21,14 @@ import {
   STAFF_ROLES,
 } from '../lib/roles';
 import { AppLayout } from './app-layout';
+import { keyedByParams } from './keyed-by-params';
 import { NotFoundPage } from './error-pages';
 import { RequireAuth, RequireRoles } from './route-guards';
 
-// Pages beyond sign-in and home load on first visit, keeping the first download small.
+// Pages beyond sign-in and home load on first visit, keeping the first download small; each is mounted afresh for
+// another record on the same route (keyedByParams).
 const page = <T,>(load: () => Promise<T>, pick: (module: T) => ComponentType) => async () => ({
-  Component: pick(await load()),
+  Component: keyedByParams(pick(await load())),
 });
 
 export const routes: RouteObject[] = [

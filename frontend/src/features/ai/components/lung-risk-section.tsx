@@ -48,7 +48,7 @@ export function LungRiskSection({ patientId }: { patientId: string }) {
         </Alert>
         {open && prefill.data ? (
           <AssessmentForm
-            key={`${prefill.data.sexCode}-${prefill.data.age}`}
+            key={`${patientId}-${prefill.data.sexCode}-${prefill.data.age}`}
             patientId={patientId}
             initialSex={prefill.data.sexCode ?? null}
             initialAge={prefill.data.age ?? null}
