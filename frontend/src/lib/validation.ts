@@ -5,9 +5,13 @@ import { z } from 'zod';
 
 export const requiredText = () => z.string().trim().min(1, 'validation.required');
 
-/** Password policy: 10–128 characters (the server also refuses common passwords). */
+/** Password policy: 10–72 characters and at most 72 bytes (bcrypt's limit; the server also refuses common passwords). */
 export const password = () =>
-  z.string().min(10, 'validation.passwordLength').max(128, 'validation.passwordLength');
+  z
+    .string()
+    .min(10, 'validation.passwordLength')
+    .max(72, 'validation.passwordLength')
+    .refine((value) => new TextEncoder().encode(value).length <= 72, 'validation.passwordBytes');
 
 /** The password must not contain the username (compared without case). */
 export function passwordFreeOfUsername(value: { username?: string; password?: string }): boolean {

@@ -9,12 +9,15 @@ import org.cdss.shared.ProblemCode;
 
 /**
  * Password rules after NIST SP 800-63B §5.1.1.2: length matters, composition rules do not; refuse passwords that
- * contain the username or are on a list of commonly used passwords.
+ * contain the username or are on a list of commonly used passwords. At most 72 bytes in UTF-8: bcrypt (the password
+ * encoder) reads no further and Spring Security's refuses longer input with an exception, which was a 500 for a
+ * 25-character Korean passphrase.
  */
 final class PasswordPolicy {
 
     static final int MIN_LENGTH = 10;
-    static final int MAX_LENGTH = 128;
+    static final int MAX_LENGTH = 72;
+    static final int MAX_BYTES = 72;
 
     private static final Set<String> COMMON = Set.of(
             "password",
@@ -68,6 +71,9 @@ final class PasswordPolicy {
                 || password.codePointCount(0, password.length()) < MIN_LENGTH
                 || password.length() > MAX_LENGTH) {
             return "password.length";
+        }
+        if (password.getBytes(java.nio.charset.StandardCharsets.UTF_8).length > MAX_BYTES) {
+            return "password.too-long";
         }
         String lower = password.toLowerCase(Locale.ROOT);
         if (username != null && username.length() >= 3 && lower.contains(username.toLowerCase(Locale.ROOT))) {

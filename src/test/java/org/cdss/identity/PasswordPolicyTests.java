@@ -36,7 +36,24 @@ class PasswordPolicyTests {
     }
 
     @org.junit.jupiter.api.Test
-    void more_than_128_characters_is_too_long() {
-        assertThat(PasswordPolicy.violation("x", "abcdefghij".repeat(13))).isEqualTo("password.length");
+    void more_than_72_characters_is_too_long() {
+        assertThat(PasswordPolicy.violation("x", "abcdefghij".repeat(7) + "ab")).isNull();
+        assertThat(PasswordPolicy.violation("x", "abcdefghij".repeat(7) + "abc"))
+                .isEqualTo("password.length");
+    }
+
+    /** bcrypt reads 72 bytes; Spring Security's encoder throws beyond them (it was a 500 for a Korean passphrase). */
+    @org.junit.jupiter.api.Test
+    void more_than_72_bytes_is_too_long_and_what_is_accepted_can_be_hashed() {
+        String korean24 = "가나다라마바사아자차카타파하거너더러머버서어저처"; // 24 characters, 72 bytes
+        String korean25 = korean24 + "커";
+        assertThat(PasswordPolicy.violation("x", korean24)).isNull();
+        assertThat(PasswordPolicy.violation("x", korean25)).isEqualTo("password.too-long");
+        org.springframework.security.crypto.password.PasswordEncoder encoder =
+                org.springframework.security.crypto.factory.PasswordEncoderFactories.createDelegatingPasswordEncoder();
+        assertThat(encoder.matches(korean24, encoder.encode(korean24))).isTrue();
+        org.assertj.core.api.Assertions.assertThatThrownBy(() -> encoder.encode(korean25))
+                .as("the limit is the encoder's")
+                .isInstanceOf(IllegalArgumentException.class);
     }
 }
