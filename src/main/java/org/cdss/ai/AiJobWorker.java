@@ -208,10 +208,17 @@ class AiJobWorker {
                             (List<Map<String, Object>>) result.computeIfAbsent("skipped", k -> new ArrayList<>());
                     for (int i = from; i < to; i++) {
                         AiRequests.LungRiskPredict item = batch.items().get(i);
-                        if (patients.exists(item.patientId())) {
-                            present.add(item);
-                        } else {
-                            skipped.add(Map.of("index", i, "reason", "patient not found"));
+                        switch (patients.state(item.patientId())) {
+                            case ACTIVE -> {
+                                if (lungRisk.withinTrainingAges(item)) {
+                                    present.add(item);
+                                } else {
+                                    skipped.add(Map.of("index", i, "reason", "age outside the model's training range"));
+                                }
+                            }
+                            case UNKNOWN -> skipped.add(Map.of("index", i, "reason", "patient not found"));
+                            // merged or closed (ADR 0058): nothing new is recorded on it
+                            case INACTIVE -> skipped.add(Map.of("index", i, "reason", "patient record inactive"));
                         }
                     }
                     List<UUID> ids = present.isEmpty() ? List.of() : lungRisk.predictBatch(present, id, owner, actor);
@@ -251,13 +258,19 @@ class AiJobWorker {
             events.publishEvent(new AiJobProgressed(id, owner, "SUCCEEDED", 100));
         } catch (RuntimeException e) {
             log.warn("ai job {} failed: {}", id, e.toString());
-            jdbc.sql("UPDATE ai_job SET status = 'FAILED', finished_at = :at, lease_owner = NULL, error = :e"
-                            + " WHERE id = :id AND status = 'RUNNING'")
+            // only while the lease is ours: an instance that stalled past its lease must not fail the job another
+            // instance has taken over and is running
+            int failed = jdbc.sql(
+                            "UPDATE ai_job SET status = 'FAILED', finished_at = :at, lease_owner = NULL, error = :e"
+                                    + " WHERE id = :id AND status = 'RUNNING' AND lease_owner = :me")
                     .param("at", UtcTimestamps.toColumn(clock.instant()))
                     .param("e", ColumnText.fit(e.getClass().getSimpleName() + ": " + e.getMessage(), 1000))
                     .param("id", id.toString())
+                    .param("me", instance)
                     .update();
-            events.publishEvent(new AiJobProgressed(id, owner, "FAILED", 0));
+            if (failed > 0) {
+                events.publishEvent(new AiJobProgressed(id, owner, "FAILED", 0));
+            }
         }
     }
 

@@ -109,6 +109,7 @@ public class AiJobs {
         if (n == 0) {
             throw new DomainException(AiProblem.JOB_FINISHED);
         }
+        audit.record(AuditEvent.success("AI_JOB_CANCEL", "AiJob", id, null));
         events.publishEvent(new AiJobProgressed(
                 id, user.userId(), "CANCELLED", find(id).orElseThrow().progress()));
         return find(id).orElseThrow();

@@ -31,7 +31,28 @@ public class LungRiskModel {
 
     /** The registered model, or empty when it was not loaded (its card or file is invalid). */
     public java.util.Optional<ModelRegistry.RegisteredModel> model() {
-        return registry.find(ID);
+        // the encoding feeds the inputs in LungRiskEncoding's order: a card that declares another is not this model
+        return registry.find(ID).filter(m -> {
+            List<String> names = new ArrayList<>();
+            m.card().path("inputs").forEach(in -> names.add(in.path("name").asString("")));
+            return names.equals(LungRiskEncoding.INPUTS);
+        });
+    }
+
+    /**
+     * Whether the age is one the model was trained on (the card's {@code trainingRange} of the age input): outside
+     * it, a logistic model extrapolates and its result looks as confident as any other (a 4-year-old is seven
+     * standard deviations below the training mean), so the service refuses to score it.
+     */
+    public static boolean withinTrainingAges(ModelRegistry.RegisteredModel model, int age) {
+        JsonNode range = model.card().path("inputs").get(1).path("trainingRange");
+        return age >= range.get(0).asInt() && age <= range.get(1).asInt();
+    }
+
+    /** The card's training ages as "21–87", for messages. */
+    public static String trainingAges(ModelRegistry.RegisteredModel model) {
+        JsonNode range = model.card().path("inputs").get(1).path("trainingRange");
+        return range.get(0).asInt() + "–" + range.get(1).asInt();
     }
 
     /** Predicts for several survey-coded rows ({@link LungRiskEncoding#raw}) in one run of the model. */

@@ -80,7 +80,19 @@ public class LungRiskService {
     public SuggestionView predict(AiRequests.LungRiskPredict request) {
         CdssPrincipal user = requireRunner();
         patient(request.patientId());
+        if (patients.state(request.patientId()) == PatientDirectory.RecordState.INACTIVE) {
+            // merged or closed (ADR 0058): the suggestion would sit on a record nobody opens; assess the survivor
+            throw PatientDirectory.inactive("/patientId");
+        }
         ModelRegistry.RegisteredModel registered = available();
+        if (!LungRiskModel.withinTrainingAges(registered, request.inputs().age())) {
+            String ages = LungRiskModel.trainingAges(registered);
+            throw new DomainException(
+                    ProblemCode.VALIDATION,
+                    "ai.age-outside-training",
+                    List.of(new DomainException.FieldProblem("/inputs/age", "ai.age-outside-training", ages)),
+                    ages);
+        }
         LungRiskModel.Result result =
                 model.predict(registered, List.of(request.inputs().raw())).getFirst();
         UUID id = ledger.record(
@@ -97,6 +109,11 @@ public class LungRiskService {
         audit.record(AuditEvent.success("AI_PREDICT", "AiSuggestion", id, request.patientId())
                 .withDetail("model=" + registered.id() + " " + registered.version() + " band=" + result.band()));
         return ledger.find(id).orElseThrow();
+    }
+
+    /** Whether the model may score this item: its age is within the ages it was trained on. */
+    boolean withinTrainingAges(AiRequests.LungRiskPredict item) {
+        return LungRiskModel.withinTrainingAges(available(), item.inputs().age());
     }
 
     /** Predicts a batch (a job's work): one ledger row per item, attributed to the job and its owner. */
@@ -143,7 +160,7 @@ public class LungRiskService {
         requireRunner();
         patient(patientId);
         audit.record(AuditEvent.success("AI_SUGGESTION_LIST", "Patient", patientId, patientId));
-        return ledger.forPatient(patientId, false, 50);
+        return ledger.forPatient(patientId, 50);
     }
 
     @Transactional

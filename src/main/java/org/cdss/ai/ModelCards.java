@@ -83,6 +83,53 @@ final class ModelCards {
                 || !card.path("outputs").path("tensor").isString()) {
             problems.add("'inputTensor.name' and 'outputs.tensor' are required");
         }
+        JsonNode inputs = card.path("inputs");
+        boolean standardised = false;
+        for (JsonNode in : inputs) {
+            standardised |= in.has("trainingMean") || in.has("trainingSd");
+        }
+        for (JsonNode in : inputs) {
+            // the pre-processing reads these: a missing one would silently be 0 (a mean) or 1 (an SD)
+            if (standardised
+                    && (!in.path("trainingMean").isNumber()
+                            || !in.path("trainingSd").isNumber()
+                            || in.path("trainingSd").asDouble() <= 0)) {
+                problems.add("every input of a standardised model needs a numeric 'trainingMean' and a positive"
+                        + " 'trainingSd'");
+                break;
+            }
+        }
+        for (JsonNode in : inputs) {
+            // a number the model was trained on within a range: outside it the result is an extrapolation
+            JsonNode range = in.path("trainingRange");
+            if (List.of("integer", "number").contains(in.path("type").asString(""))
+                    && !(range.isArray()
+                            && range.size() == 2
+                            && range.get(0).isNumber()
+                            && range.get(1).isNumber()
+                            && range.get(0).asDouble() <= range.get(1).asDouble())) {
+                problems.add("numeric input '" + in.path("name").asString("") + "' needs 'trainingRange' [min, max]");
+            }
+        }
+        JsonNode order = card.path("preprocessing").path("order");
+        if (order.isArray() && inputs.isArray()) {
+            List<String> declared = new ArrayList<>();
+            inputs.forEach(in -> declared.add(in.path("name").asString("")));
+            List<String> ordered = new ArrayList<>();
+            order.forEach(n -> ordered.add(n.asString("")));
+            if (!declared.equals(ordered)) {
+                problems.add("'preprocessing.order' differs from the order of 'inputs'");
+            }
+        }
+        JsonNode outputs = card.path("outputs");
+        if (outputs.has("labels")
+                && (!outputs.path("positiveIndex").isInt()
+                        || !outputs.path("thresholds").path("medium").isNumber()
+                        || !outputs.path("thresholds").path("decision").isNumber())) {
+            // without positiveIndex the probability read would be class 0's: the risk of NOT having the disease
+            problems.add("a classifier's 'outputs' needs an integer 'positiveIndex' and numeric 'thresholds.medium'"
+                    + " and 'thresholds.decision'");
+        }
         return problems;
     }
 

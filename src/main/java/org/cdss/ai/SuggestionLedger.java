@@ -2,6 +2,7 @@ package org.cdss.ai;
 
 import java.time.Clock;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -85,16 +86,36 @@ class SuggestionLedger {
                 .map(v -> withDecisions(v));
     }
 
-    List<SuggestionView> forPatient(UUID patientId, boolean sharedOnly, int limit) {
-        return jdbc.sql("SELECT * FROM ai_suggestion WHERE patient_id = :p"
-                        + (sharedOnly ? " AND shared_with_patient = TRUE" : "") + " ORDER BY created_at DESC, id LIMIT "
-                        + limit)
+    /** A patient's suggestions, newest first, each with its decisions (read in one more statement for the page). */
+    List<SuggestionView> forPatient(UUID patientId, int limit) {
+        List<SuggestionView> page = jdbc.sql(
+                        "SELECT * FROM ai_suggestion WHERE patient_id = :p ORDER BY created_at DESC, id LIMIT " + limit)
                 .param("p", patientId.toString())
                 .query((rs, n) -> view(rs))
                 .list();
+        if (page.isEmpty()) {
+            return page;
+        }
+        Map<String, List<SuggestionView.AiDecisionView>> decisions = new java.util.HashMap<>();
+        jdbc.sql("SELECT * FROM ai_suggestion_decision WHERE suggestion_id IN (:ids) ORDER BY decided_at, id")
+                .param("ids", page.stream().map(v -> v.id().toString()).toList())
+                .query((java.sql.ResultSet rs) -> {
+                    decisions
+                            .computeIfAbsent(rs.getString("suggestion_id"), k -> new ArrayList<>())
+                            .add(decision(rs));
+                });
+        return page.stream()
+                .map(v -> withDecisions(v, decisions.getOrDefault(v.id().toString(), List.of())))
+                .toList();
     }
 
     void decide(UUID id, AiRequests.AiDecisionRequest decision, CdssPrincipal by) {
+        // one decision at a time per suggestion: the row's latest decision and share flag follow the decision recorded
+        // last (two at once could leave a rejected result shared with the patient)
+        jdbc.sql("SELECT id FROM ai_suggestion WHERE id = :id FOR UPDATE")
+                .param("id", id.toString())
+                .query(String.class)
+                .optional();
         Instant now = clock.instant();
         jdbc.sql("""
                 INSERT INTO ai_suggestion_decision (id, suggestion_id, decided_at, user_id, username, decision, reason,
@@ -124,16 +145,24 @@ class SuggestionLedger {
     }
 
     private SuggestionView withDecisions(SuggestionView v) {
-        List<SuggestionView.AiDecisionView> decisions = jdbc.sql(
-                        "SELECT * FROM ai_suggestion_decision WHERE suggestion_id = :s ORDER BY decided_at, id")
-                .param("s", v.id().toString())
-                .query((rs, n) -> new SuggestionView.AiDecisionView(
-                        UtcTimestamps.read(rs, "decided_at"),
-                        rs.getString("username"),
-                        rs.getString("decision"),
-                        rs.getString("reason"),
-                        rs.getString("edited_band")))
-                .list();
+        return withDecisions(
+                v,
+                jdbc.sql("SELECT * FROM ai_suggestion_decision WHERE suggestion_id = :s ORDER BY decided_at, id")
+                        .param("s", v.id().toString())
+                        .query((rs, n) -> decision(rs))
+                        .list());
+    }
+
+    private static SuggestionView.AiDecisionView decision(java.sql.ResultSet rs) throws java.sql.SQLException {
+        return new SuggestionView.AiDecisionView(
+                UtcTimestamps.read(rs, "decided_at"),
+                rs.getString("username"),
+                rs.getString("decision"),
+                rs.getString("reason"),
+                rs.getString("edited_band"));
+    }
+
+    private static SuggestionView withDecisions(SuggestionView v, List<SuggestionView.AiDecisionView> decisions) {
         return new SuggestionView(
                 v.id(),
                 v.modelId(),

@@ -180,6 +180,25 @@ class AiJobLeaseIntegrationTests {
         assertThat(job.finishedAt()).isNotNull();
     }
 
+    /** An instance that stalled past its lease and then fails must not fail the job another instance now runs. */
+    @Test
+    void a_failure_of_an_instance_that_lost_the_lease_leaves_the_job_to_its_new_owner() {
+        String id = insert("RUNNING", 2, "not a batch", null, Duration.ofMinutes(5)); // owned by "stopped-instance"
+        try {
+            worker.run(UUID.fromString(id)); // this instance does not hold the lease; reading the input fails
+            var job = jobs.find(UUID.fromString(id)).orElseThrow();
+            assertThat(job.status()).isEqualTo("RUNNING");
+            assertThat(job.error()).isNull();
+            assertThat(jdbc.sql("SELECT lease_owner FROM ai_job WHERE id = :id")
+                            .param("id", id)
+                            .query(String.class)
+                            .single())
+                    .isEqualTo("stopped-instance");
+        } finally {
+            jdbc.sql("DELETE FROM ai_job WHERE id = :id").param("id", id).update();
+        }
+    }
+
     @Test
     void a_queued_job_is_cancelled_once_and_a_finished_one_cannot_be() {
         var user = testUsers.staff(org.cdss.shared.security.Role.DOCTOR);
@@ -203,6 +222,15 @@ class AiJobLeaseIntegrationTests {
                 .setAuthentication(auth);
         try {
             assertThat(jobs.cancel(UUID.fromString(queued)).status()).isEqualTo("CANCELLED");
+            org.awaitility.Awaitility.await()
+                    .atMost(Duration.ofSeconds(5))
+                    .until(() -> jdbc.sql("SELECT COUNT(*) FROM audit_event WHERE action = 'AI_JOB_CANCEL'"
+                                            + " AND resource_id = :id AND user_id = :u")
+                                    .param("id", queued)
+                                    .param("u", user.id().toString())
+                                    .query(Long.class)
+                                    .single()
+                            == 1L);
             org.assertj.core.api.Assertions.assertThatThrownBy(() -> jobs.cancel(UUID.fromString(queued)))
                     .isInstanceOf(org.cdss.shared.DomainException.class);
             org.assertj.core.api.Assertions.assertThatThrownBy(() -> jobs.cancel(UUID.fromString(id)))

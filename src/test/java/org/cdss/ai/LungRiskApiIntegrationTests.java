@@ -135,6 +135,70 @@ class LungRiskApiIntegrationTests {
                 .asLong();
     }
 
+    /** ADR 0058: a merged or closed record takes no new clinical data, an AI suggestion included (single or batch). */
+    @Test
+    void an_inactive_record_gets_no_ai_suggestion() {
+        PatientSummaryView merged = testUsers.patient("병합된폐암위험");
+        var inactivated = login(testUsers.staff(Role.ADMIN_STAFF).username())
+                .post("/api/patients/" + merged.id() + "/inactivate", Map.of("reason", "중복 등록"));
+        assertThat(inactivated.status()).as(inactivated.body()).isEqualTo(200);
+        var refused = doctor.post("/api/ai/lung-risk/predict", predict(merged.id(), inputs(69, true)));
+        assertThat(refused.status()).as(refused.body()).isEqualTo(409);
+        assertThat(refused.text("code")).isEqualTo("patient.inactive");
+
+        var queued = doctor.post(
+                "/api/ai/lung-risk/batch",
+                Map.of(
+                        "items",
+                        List.of(predict(patient.id(), inputs(60, true)), predict(merged.id(), inputs(61, true)))));
+        assertThat(queued.status()).as(queued.body()).isEqualTo(202);
+        String job = queued.json().get("id").asString();
+        await().atMost(Duration.ofSeconds(30))
+                .until(() -> doctor.get("/api/ai/jobs/" + job)
+                        .json()
+                        .get("status")
+                        .asString()
+                        .equals("SUCCEEDED"));
+        JsonNode done = doctor.get("/api/ai/jobs/" + job).json();
+        assertThat(done.get("result").get("recorded").asInt()).isEqualTo(1);
+        assertThat(done.get("result").get("skipped").get(0).get("reason").asString())
+                .isEqualTo("patient record inactive");
+        assertThat(jdbc.sql("SELECT COUNT(*) FROM ai_suggestion WHERE patient_id = :p")
+                        .param("p", merged.id().toString())
+                        .query(Long.class)
+                        .single())
+                .isZero();
+    }
+
+    /** The model saw ages 21–87 only (its card): a child or a very old patient is refused, singly or in a batch. */
+    @Test
+    void an_age_outside_the_training_range_is_not_scored() {
+        var child = doctor.post("/api/ai/lung-risk/predict", predict(patient.id(), inputs(4, true)));
+        assertThat(child.status()).as(child.body()).isEqualTo(400);
+        assertThat(child.json().get("errors").get(0).get("pointer").asString()).isEqualTo("/inputs/age");
+        assertThat(child.body()).contains("21–87");
+        assertThat(doctor.post("/api/ai/lung-risk/predict", predict(patient.id(), inputs(87, true)))
+                        .status())
+                .isEqualTo(200);
+        var queued = doctor.post(
+                "/api/ai/lung-risk/batch",
+                Map.of(
+                        "items",
+                        List.of(predict(patient.id(), inputs(21, true)), predict(patient.id(), inputs(95, true)))));
+        assertThat(queued.status()).as(queued.body()).isEqualTo(202);
+        String job = queued.json().get("id").asString();
+        await().atMost(Duration.ofSeconds(30))
+                .until(() -> doctor.get("/api/ai/jobs/" + job)
+                        .json()
+                        .get("status")
+                        .asString()
+                        .equals("SUCCEEDED"));
+        JsonNode done = doctor.get("/api/ai/jobs/" + job).json();
+        assertThat(done.get("result").get("recorded").asInt()).isEqualTo(1);
+        assertThat(done.get("result").get("skipped").get(0).get("reason").asString())
+                .isEqualTo("age outside the model's training range");
+    }
+
     @Test
     void bad_input_is_400_problem_json_never_a_crash() {
         var tooOld = doctor.post("/api/ai/lung-risk/predict", predict(patient.id(), inputs(130, false)));
@@ -189,6 +253,15 @@ class LungRiskApiIntegrationTests {
         assertThat(entry.get("id").asString()).isEqualTo(id);
         assertThat(entry.get("code").asString()).isEqualTo(edited);
         assertThat(entry.get("text").asString()).matches("\\d+ %");
+        // the chart's AI history lists each suggestion with its decisions: the edited band is the clinician's
+        var history =
+                doctor.get("/api/ai/suggestions?patientId=" + patient.id()).json();
+        JsonNode listed = java.util.stream.StreamSupport.stream(history.spliterator(), false)
+                .filter(n -> n.get("id").asString().equals(id))
+                .findFirst()
+                .orElseThrow();
+        assertThat(listed.get("decisions")).hasSize(1);
+        assertThat(listed.get("decisions").get(0).get("editedBand").asString()).isEqualTo(edited);
         // a later rejection withdraws the share; a rejected result is never shared, even when asked
         doctor.post(
                 "/api/ai/suggestions/" + id + "/decision",

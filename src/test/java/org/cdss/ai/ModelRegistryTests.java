@@ -86,12 +86,59 @@ class ModelRegistryTests {
         Path folder = copy(dir, "extra-input");
         ObjectNode card = card(folder);
         card.put("id", "extra-input");
-        card.withArray("inputs").addObject().put("name", "packYears").put("type", "number");
+        ObjectNode packYears =
+                card.withArray("inputs").addObject().put("name", "packYears").put("type", "number");
+        packYears
+                .put("trainingMean", 20)
+                .put("trainingSd", 10)
+                .putArray("trainingRange")
+                .add(0)
+                .add(100);
+        ((ObjectNode) card.get("preprocessing")).withArray("order").add("packYears");
         write(folder, card);
         ModelRegistry registry = new ModelRegistry(List.of(new OnnxRuntimeBackend(1)), dir.toString());
         assertThat(registry.find("extra-input")).isEmpty();
         assertThat(registry.rejected().getFirst().reasons())
                 .containsExactly("the card declares 16 inputs, the model takes 15");
+    }
+
+    /**
+     * What the lung-risk pre-processing reads is declared, never defaulted: without {@code positiveIndex} the
+     * probability read would be the "no cancer" class's; without an SD each input would be divided by 1; an age
+     * without its training range would be scored however far outside it; inputs in another order would be fed to the
+     * wrong coefficients.
+     */
+    @org.junit.jupiter.params.ParameterizedTest(name = "{0}")
+    @org.junit.jupiter.params.provider.CsvSource(
+            delimiter = '|',
+            quoteCharacter = '"',
+            value = {
+                "no positiveIndex | a classifier's 'outputs' needs an integer 'positiveIndex'",
+                "no trainingSd | every input of a standardised model needs a numeric 'trainingMean'",
+                "no age trainingRange | numeric input 'age' needs 'trainingRange' [min, max]",
+                "order swapped | 'preprocessing.order' differs from the order of 'inputs'"
+            })
+    void a_card_that_leaves_preprocessing_to_defaults_is_not_loaded(String defect, String reason, @TempDir Path dir)
+            throws Exception {
+        Path folder = copy(dir, "defect");
+        ObjectNode card = card(folder);
+        card.put("id", "defect");
+        switch (defect) {
+            case "no positiveIndex" -> ((ObjectNode) card.get("outputs")).remove("positiveIndex");
+            case "no trainingSd" -> ((ObjectNode) card.get("inputs").get(3)).remove("trainingSd");
+            case "no age trainingRange" -> ((ObjectNode) card.get("inputs").get(1)).remove("trainingRange");
+            default -> {
+                var order = ((ObjectNode) card.get("preprocessing")).withArray("order");
+                var first = order.get(0);
+                order.set(0, order.get(1));
+                order.set(1, first);
+            }
+        }
+        write(folder, card);
+        ModelRegistry registry = new ModelRegistry(List.of(new OnnxRuntimeBackend(1)), dir.toString());
+        assertThat(registry.find("defect")).isEmpty();
+        assertThat(registry.rejected().getFirst().reasons())
+                .anySatisfy(r -> assertThat(r).startsWith(reason));
     }
 
     static Path copy(Path dir, String name) throws Exception {

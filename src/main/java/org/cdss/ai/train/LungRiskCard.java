@@ -26,6 +26,7 @@ final class LungRiskCard {
             LocalDate date,
             String sha256,
             LungRiskTrainer.Standardiser scaler,
+            int[] trainingAges,
             int positiveIndex,
             int surveyRows,
             int rows,
@@ -73,7 +74,8 @@ final class LungRiskCard {
                 in.put("type", "integer");
                 in.put("unit", "years");
                 in.put("range", List.of(0, 120));
-                in.put("encoding", "as is (training range 21–87)");
+                in.put("trainingRange", List.of(trainingAges[0], trainingAges[1]));
+                in.put("encoding", "as is; a patient outside the training range is refused");
             } else {
                 in.put("type", "boolean");
                 in.put("encoding", "yes = 2, no = 1 (survey coding)");

@@ -144,10 +144,16 @@ public final class LungRiskTrainer {
                 .toByteArray();
         int yesIndex = model.getOutputIDInfo().getID(new Label(POSITIVE));
         long positives = rows.stream().filter(Row::positive).count();
+        // the ages the model saw: the card declares them and the service refuses a patient outside them
+        int[] ages = {
+            (int) rows.stream().mapToDouble(r -> r.x()[1]).min().orElseThrow(),
+            (int) rows.stream().mapToDouble(r -> r.x()[1]).max().orElseThrow()
+        };
         Map<String, Object> card = LungRiskCard.build(
                 date,
                 sha256(onnx),
                 scaler,
+                ages,
                 yesIndex,
                 total,
                 rows.size(),
