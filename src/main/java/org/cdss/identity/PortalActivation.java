@@ -60,6 +60,15 @@ public class PortalActivation {
                 new SecretKeySpec(("cdss-portal-activation|" + pepper).getBytes(StandardCharsets.UTF_8), "HmacSHA256");
     }
 
+    /** The unredeemed code of a record merged into another (ADR 0026): it would open an account on the merged record. */
+    @Transactional
+    public void withdrawForMergedRecord(UUID merged) {
+        codes.lockByPatientId(merged).ifPresent(code -> {
+            codes.delete(code);
+            codes.flush();
+        });
+    }
+
     /**
      * A new code for this patient, replacing any earlier one. The caller (patients module) has checked that the
      * patient exists. 409 {@code identity.portal-account-exists} when the patient already has a portal account.

@@ -172,6 +172,12 @@ class UserAccount {
         updatedAt = now;
     }
 
+    /** The patient record this portal account belongs to, after a merge moved the patient to another record. */
+    void relinkPatient(UUID survivor, Instant now) {
+        patientId = survivor;
+        updatedAt = now;
+    }
+
     void activate(Instant now) {
         active = true;
         updatedAt = now;

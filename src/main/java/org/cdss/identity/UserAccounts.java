@@ -17,6 +17,8 @@ interface UserAccounts extends JpaRepository<UserAccount, UUID>, JpaSpecificatio
 
     boolean existsByPatientId(UUID patientId);
 
+    Optional<UserAccount> findByPatientId(UUID patientId);
+
     @Query("select count(u) from UserAccount u where u.active = true")
     long countActive();
 

@@ -211,6 +211,30 @@ public class UserManagement {
         return Set.copyOf(ids);
     }
 
+    /**
+     * A patient record merged into another (ADR 0026): its portal account follows the patient. It moves to the
+     * survivor when the survivor has no account; otherwise it is deactivated (the patient signs in with the
+     * survivor's account) — a login left on the merged record would show an emptied chart and could book nothing.
+     * Its sessions end either way (they carry the old record). Runs in the merge's transaction.
+     */
+    @Transactional
+    public void followPatientMerge(UUID merged, UUID survivor) {
+        users.findByPatientId(merged).ifPresent(account -> {
+            Instant now = clock.instant();
+            if (users.existsByPatientId(survivor)) {
+                account.deactivate(now);
+                audit.record(AuditEvent.success("USER_DEACTIVATE", "User", account.id(), merged)
+                        .withDetail("patient record merged into one with its own portal account"));
+            } else {
+                account.relinkPatient(survivor, now);
+                audit.record(AuditEvent.success("USER_UPDATE", "User", account.id(), survivor)
+                        .withDetail("portal account moved with the merged patient record"));
+            }
+            users.saveAndFlush(account);
+            endSessions(account);
+        });
+    }
+
     private void endSessions(UserAccount user) {
         sessions.findByPrincipalName(user.username()).keySet().forEach(sessions::deleteById);
     }

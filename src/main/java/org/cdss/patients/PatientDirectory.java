@@ -195,6 +195,21 @@ public class PatientDirectory {
                 .orElse(RecordState.UNKNOWN);
     }
 
+    /**
+     * {@link #state}, with the record's row locked until the caller's transaction ends: a command that checks the
+     * patient's existing data before adding to it (a booking against the patient's overlapping bookings) runs one at
+     * a time per patient, so two clerks cannot both find the patient free. Needs the caller's transaction.
+     */
+    @Transactional(propagation = org.springframework.transaction.annotation.Propagation.MANDATORY)
+    public RecordState lockState(UUID id) {
+        return jdbc.sql("SELECT active FROM patient WHERE id = :id FOR UPDATE")
+                .param("id", id.toString())
+                .query(Boolean.class)
+                .optional()
+                .map(active -> active ? RecordState.ACTIVE : RecordState.INACTIVE)
+                .orElse(RecordState.UNKNOWN);
+    }
+
     /** The refusal of new clinical data for an inactive (merged or closed) record: 409, with the field's pointer. */
     public static DomainException inactive(String pointer) {
         return DomainException.field(PatientProblem.INACTIVE, pointer, "patient.inactive-takes-no-new-data");

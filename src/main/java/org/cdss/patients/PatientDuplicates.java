@@ -45,6 +45,8 @@ public class PatientDuplicates {
     private final JdbcClient jdbc;
     private final AuditLog audit;
     private final Clock clock;
+    private final org.cdss.identity.UserManagement accounts;
+    private final org.cdss.identity.PortalActivation activation;
 
     PatientDuplicates(
             Patients patients,
@@ -53,7 +55,9 @@ public class PatientDuplicates {
             PatientChanges changes,
             JdbcClient jdbc,
             AuditLog audit,
-            Clock clock) {
+            Clock clock,
+            org.cdss.identity.UserManagement accounts,
+            org.cdss.identity.PortalActivation activation) {
         this.patients = patients;
         this.hasher = hasher;
         this.cipher = cipher;
@@ -61,6 +65,8 @@ public class PatientDuplicates {
         this.jdbc = jdbc;
         this.audit = audit;
         this.clock = clock;
+        this.accounts = accounts;
+        this.activation = activation;
     }
 
     /** Why a record was offered as the same person: the number, name + birth date, phone + birth date. */
@@ -237,6 +243,9 @@ public class PatientDuplicates {
             patients.saveAndFlush(target);
             rrnMoved = true;
         }
+        // the patient's portal login follows them to the survivor (or, when the survivor has its own, is closed)
+        activation.withdrawForMergedRecord(merged);
+        accounts.followPatientMerge(merged, survivor);
         changes.append(merged, user, "MERGE", List.of("active", "mergedInto"), now);
         changes.append(
                 survivor, user, "MERGE", rrnMoved ? List.of("clinicalLists", "rrn") : List.of("clinicalLists"), now);

@@ -28,8 +28,11 @@ class PortalActivationController {
 
     @PostMapping("/api/patients/{id}/portal-activation-code")
     ResponseEntity<PortalActivationCode> issue(@PathVariable UUID id) {
-        if (!directory.exists(id)) {
-            throw DomainException.notFound();
+        switch (directory.state(id)) {
+            case UNKNOWN -> throw DomainException.notFound();
+            // merged or closed (ADR 0058): an account opened on it would show an emptied chart
+            case INACTIVE -> throw PatientDirectory.inactive("/id");
+            case ACTIVE -> {}
         }
         return ResponseEntity.status(HttpStatus.CREATED)
                 .cacheControl(CacheControl.noStore())

@@ -81,7 +81,9 @@ public class AppointmentBook {
         if (user.has(Role.PATIENT) && !request.patientId().equals(user.patientId())) {
             throw DomainException.notFound();
         }
-        switch (patients.state(request.patientId())) {
+        // locked: the overlap check below and the insert run one booking at a time per patient (two clerks booking
+        // one patient with two doctors at once both found the patient free)
+        switch (patients.lockState(request.patientId())) {
             case UNKNOWN -> throw field("/patientId", SchedulingProblem.PATIENT_UNKNOWN);
             case INACTIVE -> throw PatientDirectory.inactive("/patientId"); // merged or closed: book the survivor
             case ACTIVE -> {}
@@ -97,8 +99,8 @@ public class AppointmentBook {
             throw field("/localStart", SchedulingProblem.TOO_FAR_AHEAD);
         }
         if (user.has(Role.PATIENT) && appointments.upcomingOfPatient(request.patientId(), now) >= portalMaxUpcoming) {
-            // a portal account cannot hold a clinic's slots in bulk; staff book beyond the cap (a soft cap: two
-            // bookings at the same moment may both pass it, which costs one slot, not the clinic)
+            // a portal account cannot hold a clinic's slots in bulk; staff book beyond the cap (bookings of one patient
+            // run one at a time: the patient's row is locked above)
             throw new DomainException(SchedulingProblem.PORTAL_LIMIT, "appointment.portal-limit", portalMaxUpcoming);
         }
         DoctorSchedule schedule = schedules.offering(doctor.id(), request.departmentId(), start);

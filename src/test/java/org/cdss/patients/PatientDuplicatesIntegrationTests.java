@@ -287,6 +287,78 @@ class PatientDuplicatesIntegrationTests {
                 .isEqualTo(409);
     }
 
+    /**
+     * The portal login follows the patient: it moves to the survivor when the survivor has none (its session ends,
+     * as it carried the old record), and is closed when the survivor has its own; the merged record's unredeemed
+     * activation code is withdrawn and no new one is issued for it.
+     */
+    @Test
+    void a_portal_account_follows_its_patient_to_the_surviving_record() {
+        var duplicate = testUsers.patient("포털병합중복");
+        var survivor = testUsers.patient("포털병합생존");
+        var account = testUsers.patientAccount(duplicate);
+        ApiClient portal = login(account.username());
+        assertThat(portal.get("/api/patients/" + duplicate.id()).status()).isEqualTo(200);
+        var other = testUsers.patient("포털병합코드");
+        assertThat(frontDesk
+                        .post("/api/patients/" + other.id() + "/portal-activation-code", null)
+                        .status())
+                .isEqualTo(201);
+
+        var merged = admin.post(
+                "/api/admin/patient-duplicates/merge",
+                Map.of("mergedId", duplicate.id(), "survivorId", survivor.id(), "reason", "같은 사람 중복 등록"));
+        assertThat(merged.status()).as(merged.body()).isEqualTo(200);
+        assertThat(jdbc.sql("SELECT patient_id FROM app_user WHERE id = ?")
+                        .param(account.id().toString())
+                        .query(String.class)
+                        .single())
+                .isEqualTo(survivor.id().toString());
+        assertThat(portal.get("/api/patients/" + survivor.id()).status())
+                .as("the old session carried the merged record")
+                .isEqualTo(401);
+        ApiClient again = login(account.username());
+        assertThat(again.get("/api/patients/" + survivor.id()).status()).isEqualTo(200);
+        var refused = frontDesk.post("/api/patients/" + duplicate.id() + "/portal-activation-code", null);
+        assertThat(refused.status()).as(refused.body()).isEqualTo(409);
+        assertThat(refused.text("code")).isEqualTo("patient.inactive");
+
+        // a record merged with an unredeemed code: the code is withdrawn; the survivor has an account now, so a second
+        // duplicate's own account is closed
+        var secondDuplicate = testUsers.patient("포털병합중복둘");
+        var secondAccount = testUsers.patientAccount(secondDuplicate);
+        assertThat(admin.post(
+                                "/api/admin/patient-duplicates/merge",
+                                Map.of(
+                                        "mergedId", other.id(),
+                                        "survivorId", survivor.id(),
+                                        "reason", "같은 사람 중복 등록"))
+                        .status())
+                .isEqualTo(200);
+        assertThat(jdbc.sql("SELECT COUNT(*) FROM portal_activation_code WHERE patient_id = ?")
+                        .param(other.id().toString())
+                        .query(Long.class)
+                        .single())
+                .isZero();
+        assertThat(admin.post(
+                                "/api/admin/patient-duplicates/merge",
+                                Map.of(
+                                        "mergedId", secondDuplicate.id(),
+                                        "survivorId", survivor.id(),
+                                        "reason", "같은 사람 중복 등록"))
+                        .status())
+                .isEqualTo(200);
+        assertThat(jdbc.sql("SELECT active FROM app_user WHERE id = ?")
+                        .param(secondAccount.id().toString())
+                        .query(Boolean.class)
+                        .single())
+                .isFalse();
+        assertThat(new ApiClient(port)
+                        .login(secondAccount.username(), TestUsers.PASSWORD)
+                        .status())
+                .isNotEqualTo(200);
+    }
+
     String column(String column, String id) {
         return jdbc.sql("SELECT " + column + " FROM patient WHERE id = ?")
                 .param(id)

@@ -151,6 +151,70 @@ class AppointmentIntegrationTests {
                 .isEqualTo(1);
     }
 
+    /** A patient is in one place at a time, also when clerks book them with several doctors at the same moment. */
+    @Test
+    void one_patient_booked_with_several_doctors_at_once_gets_one_appointment() throws Exception {
+        int clerks = 4;
+        List<UserView> doctors = new ArrayList<>(List.of(doctor));
+        for (int i = 1; i < clerks; i++) {
+            UserView other = testUsers.staff(Role.DOCTOR, PULMONOLOGY);
+            var hours = frontDesk.post(
+                    "/api/appointments/schedules",
+                    Map.of(
+                            "doctorId",
+                            other.id(),
+                            "departmentId",
+                            PULMONOLOGY,
+                            "dayOfWeek",
+                            clinicDay.getDayOfWeek().name(),
+                            "startTime",
+                            "09:00",
+                            "endTime",
+                            "12:00",
+                            "slotMinutes",
+                            30));
+            assertThat(hours.status()).as(hours.body()).isEqualTo(201);
+            doctors.add(other);
+        }
+        PatientSummaryView patient = testUsers.patient("동시예약");
+        List<ApiClient> sessions = new ArrayList<>();
+        for (int i = 0; i < clerks; i++) {
+            sessions.add(login(testUsers.staff(Role.ADMIN_STAFF).username()));
+        }
+        CountDownLatch go = new CountDownLatch(1);
+        ExecutorService pool = Executors.newFixedThreadPool(clerks);
+        List<Future<String>> results = new ArrayList<>();
+        for (int i = 0; i < clerks; i++) {
+            int n = i;
+            results.add(pool.submit(() -> {
+                go.await();
+                var answer = sessions.get(n)
+                        .post(
+                                "/api/appointments",
+                                Map.of(
+                                        "patientId", patient.id(),
+                                        "doctorId", doctors.get(n).id(),
+                                        "departmentId", PULMONOLOGY,
+                                        "localStart", clinicDay.atTime(9, 30).toString()));
+                return answer.status() == 201 ? "booked" : answer.text("code");
+            }));
+        }
+        go.countDown();
+        List<String> statuses = new ArrayList<>();
+        for (Future<String> f : results) {
+            statuses.add(f.get());
+        }
+        pool.shutdown();
+
+        assertThat(statuses).filteredOn("booked"::equals).hasSize(1);
+        assertThat(statuses).filteredOn("appointment.patient-busy"::equals).hasSize(clerks - 1);
+        assertThat(jdbc.sql("SELECT COUNT(*) FROM appointment WHERE patient_id = ?")
+                        .param(patient.id().toString())
+                        .query(Long.class)
+                        .single())
+                .isEqualTo(1);
+    }
+
     @Test
     void a_cancelled_appointment_frees_its_slot() {
         var first = book(frontDesk, testUsers.patient("취소"), clinicDay.atTime(11, 0));
