@@ -29,6 +29,11 @@ describe('defaultQuantity', () => {
   it('counts two tablets a dose when the dose is twice the strength', () => {
     expect(defaultQuantity({ frequency: 'BID', durationDays: '7', form: 'tablet', dose: '1000', strength: '500' })).toBe('28');
   });
+  it('counts one dose for each week begun when the drug is taken once a week', () => {
+    // methotrexate 7.5 mg (three 2.5 mg tablets) weekly for 28 days: 4 doses, 12 tablets, not 84
+    expect(defaultQuantity({ frequency: 'QW', durationDays: '28', form: 'tablet', dose: '7.5', strength: '2.5' })).toBe('12');
+    expect(defaultQuantity({ frequency: 'QW', durationDays: '10', form: 'tablet' })).toBe('2');
+  });
   it('is empty for PRN, another form, a partial tablet or no duration', () => {
     expect(defaultQuantity({ frequency: 'PRN', durationDays: '3', form: 'tablet' })).toBe('');
     expect(defaultQuantity({ frequency: 'BID', durationDays: '3', form: 'injection' })).toBe('');

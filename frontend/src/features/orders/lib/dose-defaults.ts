@@ -52,7 +52,7 @@ export function productDefaults(drug: Pick<DrugSuggestion, 'strength' | 'form' |
 }
 
 /**
- * The quantity to dispense: administrations per day × days, in tablets or capsules (one per dose, the dose being
+ * The quantity to dispense: administrations per day × days (weekly: per week begun), in tablets or capsules (one per dose, the dose being
  * the product's strength or a whole multiple of it). Empty when it cannot be counted: another form, PRN, a dose that
  * is not a whole number of units, no duration, a dose or duration that is not a plain number ("1,000", "1e1").
  */
@@ -69,6 +69,8 @@ export function defaultQuantity(args: {
   const unitsPerDose = unitsOfStrength(args.dose, args.strength);
   if (unitsPerDose === undefined) return '';
   if (args.frequency === 'ONCE') return String(unitsPerDose);
+  // once a week: one dose for each week begun (14 days of a weekly drug are 2 doses, not 14)
+  if (args.frequency === 'QW') return String(Math.ceil(days / 7) * unitsPerDose);
   const perDay = ADMINISTRATIONS_PER_DAY[args.frequency];
   return perDay ? String(perDay * days * unitsPerDose) : '';
 }

@@ -29,7 +29,7 @@ public final class OrderDetails {
         OPH
     }
 
-    /** Dosing frequencies; {@code perDay} feeds the daily-dose check (null for "as needed"). */
+    /** Dosing frequencies; {@code perDay} feeds the daily-dose check (null for weekly and "as needed"). */
     public enum Frequency {
         ONCE(1),
         QD(1),
@@ -41,6 +41,8 @@ public final class OrderDetails {
         Q8H(3),
         Q12H(2),
         QHS(1),
+        /** Once a week (oral methotrexate): no daily frequency, so the daily-dose check does not count it per day. */
+        QW(null),
         PRN(null);
 
         private final Integer perDay;

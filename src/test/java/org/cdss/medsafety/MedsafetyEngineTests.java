@@ -284,6 +284,75 @@ class MedsafetyEngineTests {
                 .anyMatch(n -> n.contains("amoxicillin"));
     }
 
+    /**
+     * A combination named by its parts, one of which the KB does not know (no tazobactam in today's sources): the
+     * known part is checked (a penicillin allergy reaches piperacillin) and the other reported as not checked; before,
+     * the whole product was one unknown drug and only an "incomplete check" acknowledgement was asked.
+     */
+    @Test
+    void a_combination_known_only_in_part_is_checked_for_the_part_it_knows() {
+        MedicationCheckResult ordered =
+                check(List.of("piperacillin/tazobactam"), List.of(), List.of(RecordedAllergy.freeText("penicillin")));
+        assertThat(of(ordered, AlertType.ALLERGY))
+                .isNotEmpty()
+                .allSatisfy(a ->
+                        assertThat(a.drugs().getFirst().name()).isEqualTo("Piperacillin (in piperacillin/tazobactam)"));
+        assertThat(of(ordered, AlertType.INCOMPLETE)).singleElement().satisfies(a -> {
+            assertThat(a.ruleId()).isEqualTo("INCOMPLETE-UNKNOWN-DRUG");
+            assertThat(a.whatHappens()).contains("tazobactam (in piperacillin/tazobactam)");
+        });
+
+        MedicationCheckResult allergic =
+                check(List.of("amoxicillin"), List.of(), List.of(RecordedAllergy.freeText("piperacillin/tazobactam")));
+        assertThat(of(allergic, AlertType.ALLERGY)).isNotEmpty();
+        assertThat(of(allergic, AlertType.INCOMPLETE))
+                .singleElement()
+                .extracting(SafetyAlert::ruleId)
+                .isEqualTo("INCOMPLETE-UNCODED-ALLERGY");
+    }
+
+    /**
+     * "As needed" (no frequency): the day's total is unknown. One dose above the daily maximum is still above it; below
+     * it, the maximum is listed in doses a day instead of being skipped without a word.
+     */
+    @Test
+    void an_as_needed_dose_is_listed_with_the_daily_maximum_and_one_dose_above_it_is_an_alert() {
+        MedicationCheckResult prn = ENGINE.check(new MedicationCheckRequest(
+                null, List.of(new ProposedDrug(null, "acetaminophen", 1000.0, "mg", null)), List.of(), List.of()));
+        assertThat(of(prn, AlertType.DOSE)).singleElement().satisfies(a -> {
+            assertThat(a.ruleId()).isEqualTo("DOSE-DAILY-UNCHECKED:DB00316");
+            assertThat(a.severity()).isEqualTo(Severity.INFO);
+            assertThat(a.whatHappens()).contains("4000 mg").contains("at most 4 doses");
+            assertThat(OverridePolicy.blocks(a)).isFalse();
+        });
+        MedicationCheckResult huge = ENGINE.check(new MedicationCheckRequest(
+                null, List.of(new ProposedDrug(null, "acetaminophen", 5000.0, "mg", null)), List.of(), List.of()));
+        assertThat(of(huge, AlertType.DOSE))
+                .extracting(SafetyAlert::ruleId)
+                .contains("DOSE-MAX-DAILY:DB00316", "DOSE-MAX-SINGLE:DB00316")
+                .doesNotContain("DOSE-DAILY-UNCHECKED:DB00316");
+    }
+
+    /**
+     * Oral methotrexate is labelled once a week; its weekly dose taken daily has killed patients (ISMP). A daily
+     * frequency is a major dose alert whatever the dose; weekly (no daily frequency) raises nothing.
+     */
+    @ParameterizedTest(name = "methotrexate {0} mg, {1} a day")
+    @CsvSource({"2.5, 1", "10, 1", "7.5, 2"})
+    void a_weekly_drug_ordered_daily_is_a_major_dose_alert(double dose, int perDay) {
+        MedicationCheckResult daily = ENGINE.check(new MedicationCheckRequest(
+                null, List.of(ProposedDrug.dosed("methotrexate", dose, "mg", perDay)), List.of(), List.of()));
+        assertThat(of(daily, AlertType.DOSE)).singleElement().satisfies(a -> {
+            assertThat(a.ruleId()).isEqualTo("DOSE-WEEKLY-AS-DAILY:DB00563");
+            assertThat(a.severity()).isEqualTo(Severity.MAJOR);
+            assertThat(a.citation()).contains("ISMP");
+            assertThat(OverridePolicy.blocks(a)).isTrue();
+        });
+        MedicationCheckResult weekly = ENGINE.check(new MedicationCheckRequest(
+                null, List.of(new ProposedDrug(null, "methotrexate", dose, "mg", null)), List.of(), List.of()));
+        assertThat(of(weekly, AlertType.DOSE)).isEmpty();
+    }
+
     /** Aspirin with a P2Y12 inhibitor is dual antiplatelet therapy, not a duplicate (ESC 2023 ACS guideline). */
     @Test
     void aspirin_with_clopidogrel_is_not_a_duplicate() {

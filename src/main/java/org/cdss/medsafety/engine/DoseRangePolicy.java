@@ -12,7 +12,8 @@ import org.cdss.medsafety.Severity;
  * over): the label's elderly maxima where {@code dose-bands.tsv} has them, else the adult ones. Children (under 18):
  * the per-kg maxima of {@code dose-bands.tsv} times the weight, capped by the adult maxima; without a weight, or
  * without cited paediatric data for the product, the dose is reported as NOT checked (INCOMPLETE): adult limits are
- * never silently applied to a child. A dose in a unit that cannot be compared is INCOMPLETE too.
+ * never silently applied to a child. A dose in a unit that cannot be compared is INCOMPLETE too. An "as needed" dose
+ * (no frequency) of a product with a daily maximum is listed with that maximum in doses a day (informational).
  */
 final class DoseRangePolicy implements SafetyPolicy {
 
@@ -153,9 +154,33 @@ final class DoseRangePolicy implements SafetyPolicy {
             findings.add(alert(c, d, unit, band, citation, rulePrefix, "single", dose, maxSingle));
         }
         Integer perDay = d.order().frequencyPerDay();
-        if (maxDaily != null && perDay != null && dose * perDay > maxDaily + 1e-9) {
-            findings.add(alert(c, d, unit, band, citation, rulePrefix, "daily", dose * perDay, maxDaily));
+        // without a frequency the day has at least this one dose
+        int atLeast = perDay == null ? 1 : perDay;
+        if (maxDaily != null && dose * atLeast > maxDaily + 1e-9) {
+            findings.add(alert(c, d, unit, band, citation, rulePrefix, "daily", dose * atLeast, maxDaily));
+        } else if (maxDaily != null && perDay == null) {
+            // "as needed" or no frequency: the day's total is not known, so the daily limit could not be compared;
+            // said, not silently skipped (listed, not blocking: the prescriber writes the most doses a day)
+            findings.add(new SafetyAlert(
+                    AlertType.DOSE,
+                    Severity.INFO,
+                    Severity.INFO.tier(),
+                    List.of(d.involved()),
+                    d.name() + ": no fixed frequency, so the " + band + " maximum daily dose of " + format(maxDaily)
+                            + " " + unit + " was not compared (at most " + doses(maxDaily, dose)
+                            + " doses of " + format(dose) + " " + unit + " a day).",
+                    "Write the most doses a day in the instructions.",
+                    SOURCE,
+                    citation,
+                    "DOSE-DAILY-UNCHECKED:" + d.accession(),
+                    List.of(),
+                    c.version()));
         }
+    }
+
+    /** How many whole doses fit in the daily maximum. */
+    private static String doses(double maxDaily, double dose) {
+        return String.valueOf((long) Math.floor(maxDaily / dose + 1e-9));
     }
 
     private static SafetyAlert unitAlert(CheckContext c, CheckContext.Drug d, String unit, String citation) {

@@ -84,7 +84,18 @@ public final class KnowledgeBase {
             Double maxDaily,
             String doseUnit,
             String atc,
-            String doseSource) {}
+            String doseSource,
+            String schedule,
+            String scheduleSource) {
+
+        /** Labelled once a week: an order with a daily frequency is a major dose alert ({@code WeeklyDosingPolicy}). */
+        public boolean weekly() {
+            return WEEKLY.equals(schedule);
+        }
+    }
+
+    /** The one schedule rule of {@code products.tsv} today. */
+    static final String WEEKLY = "weekly";
 
     /** {@code allergenBit}/{@code drugBit}: the groups' bits in {@link #groupsOf(int)}. */
     /**
@@ -667,11 +678,7 @@ public final class KnowledgeBase {
         String key = combinationKey(name);
         int[] ids = combinations.get(key);
         if (ids == null) {
-            String words = String.join(
-                    " ",
-                    Arrays.stream(key.split(" "))
-                            .filter(w -> w.chars().noneMatch(Character::isDigit) && !DOSE_WORDS.contains(w))
-                            .toList());
+            String words = withoutDoses(key);
             ids = combinations.get(words);
             if (ids == null && key.indexOf('/') > 0 && names.get(normalise(name)) == null) {
                 ids = byParts(words.isEmpty() ? key : words);
@@ -719,6 +726,50 @@ public final class KnowledgeBase {
      * "amlodipine and benazepril", "losartan-hydrochlorothiazide"): every part must name one known ingredient, else
      * null (the name then stays unknown: check incomplete).
      */
+    /** A combination key without its strengths and dose words ("amoxicillin/clavulanate 875/125 mg tablet"). */
+    private static String withoutDoses(String key) {
+        return String.join(
+                " ",
+                Arrays.stream(key.split(" "))
+                        .filter(w -> w.chars().noneMatch(Character::isDigit) && !DOSE_WORDS.contains(w))
+                        .toList());
+    }
+
+    /** A combination named by its parts, some of which the knowledge base knows and some not. */
+    public record PartialCombination(int[] known, List<String> unknown) {}
+
+    /**
+     * A free name of a combination ("piperacillin/tazobactam") whose parts the knowledge base knows only in part: the
+     * known parts' ids and the other parts as written; null when it is not such a combination (all parts known is
+     * {@link #components}, none known is an unknown drug). The known parts are checked and the others reported as
+     * not checked, instead of the whole product being unknown (a penicillin allergy never reached piperacillin).
+     */
+    public PartialCombination partialComponents(String name) {
+        if (name == null || name.isBlank() || names.get(normalise(name)) != null || components(name) != null) {
+            return null;
+        }
+        String key = combinationKey(name);
+        String words = withoutDoses(key);
+        String[] parts = (words.isEmpty() ? key : words).split("/");
+        if (parts.length < 2 || parts.length > 4) {
+            return null;
+        }
+        int[] known = new int[parts.length];
+        int n = 0;
+        List<String> unknown = new ArrayList<>(parts.length);
+        for (String part : parts) {
+            Integer id = part.isBlank() ? null : idForNormalisedName(part.strip());
+            if (id == null || id == AMBIGUOUS) {
+                unknown.add(part.strip());
+            } else {
+                known[n++] = id;
+            }
+        }
+        return n == 0 || unknown.isEmpty()
+                ? null
+                : new PartialCombination(Arrays.copyOf(known, n), List.copyOf(unknown));
+    }
+
     private int[] byParts(String key) {
         String[] parts = key.split("/");
         if (parts.length < 2 || parts.length > 4) {

@@ -217,7 +217,7 @@ public final class KnowledgeBaseLoader {
         }
 
         Map<Integer, Product> products = new TreeMap<>();
-        for (Row r : rows(opener, "products.tsv", 13)) {
+        for (Row r : rows(opener, "products.tsv", 15)) {
             Product p = new Product(
                     r.id(0),
                     r.f[1],
@@ -231,8 +231,15 @@ public final class KnowledgeBaseLoader {
                     r.number(9),
                     r.f[10],
                     r.f[11],
-                    r.f[12]);
+                    r.f[12],
+                    r.f[13],
+                    r.f[14]);
             require(products.put(p.id(), p) == null, "products.tsv", r.line, "duplicate product " + r.f[0]);
+            require(
+                    p.schedule().isEmpty() || (p.weekly() && !p.scheduleSource().isBlank()),
+                    "products.tsv",
+                    r.line,
+                    "schedule is blank or weekly, with its source");
             require(
                     (p.maxSingle() == null && p.maxDaily() == null)
                             || !p.doseUnit().isEmpty(),

@@ -39,7 +39,8 @@ public final class SafetyEngine {
             new InteractionCoveragePolicy(),
             new AllergyPolicy(),
             new DuplicateTherapyPolicy(),
-            new DoseRangePolicy());
+            new DoseRangePolicy(),
+            new WeeklyDosingPolicy());
     private final List<SearchEntry> searchEntries;
 
     private SafetyEngine(KnowledgeBase kb, String problem) {
@@ -260,8 +261,12 @@ public final class SafetyEngine {
         int product = 0;
         for (ProposedDrug d : request.proposed()) {
             int[] parts = blank(d.ingredientId()) ? kb.components(d.name()) : combinationParts(d.ingredientId());
+            KnowledgeBase.PartialCombination partial =
+                    parts == null && blank(d.ingredientId()) ? kb.partialComponents(d.name()) : null;
             if (parts != null) {
                 components(proposed, parts, d.name(), "PROPOSED", ++product);
+            } else if (partial != null) {
+                partly(proposed, partial, d.name(), "PROPOSED", ++product);
             } else {
                 proposed.add(drug(d.ingredientId(), d.name(), "PROPOSED", d));
             }
@@ -271,8 +276,12 @@ public final class SafetyEngine {
         for (ActiveMedication m : request.activeMedications()) {
             if (m != null && !(blank(m.ingredientId()) && blank(m.name()))) {
                 int[] parts = blank(m.ingredientId()) ? kb.components(m.name()) : combinationParts(m.ingredientId());
+                KnowledgeBase.PartialCombination partial =
+                        parts == null && blank(m.ingredientId()) ? kb.partialComponents(m.name()) : null;
                 if (parts != null) {
                     components(active, parts, m.name(), "ACTIVE", ++product);
+                } else if (partial != null) {
+                    partly(active, partial, m.name(), "ACTIVE", ++product);
                 } else {
                     active.add(drug(m.ingredientId(), m.name(), "ACTIVE", null));
                 }
@@ -288,9 +297,22 @@ public final class SafetyEngine {
                     // (before combinations were coded, "Augmentin" was stored as clavulanic acid)
                     parts = kb.components(a.text());
                 }
+                KnowledgeBase.PartialCombination partial =
+                        parts == null && blank(a.allergenId()) ? kb.partialComponents(a.text()) : null;
                 if (parts != null) {
                     for (int part : parts) {
                         allergies.add(allergyToIngredient(part, a));
+                    }
+                } else if (partial != null) {
+                    // the known parts are checked; each other part is an allergy that could not be coded
+                    for (int part : partial.known()) {
+                        allergies.add(allergyToIngredient(part, a));
+                    }
+                    for (String part : partial.unknown()) {
+                        allergies.add(toIngredient(
+                                null,
+                                part + " (in " + a.text().strip() + ")",
+                                AllergyReaction.of(a.reaction(), a.severity())));
                     }
                 } else {
                     allergies.add(allergy(a));
@@ -340,6 +362,23 @@ public final class SafetyEngine {
                     given.strip(),
                     product,
                     false));
+        }
+    }
+
+    /**
+     * A combination known only in part ("piperacillin/tazobactam" when the KB knows no tazobactam): the known parts
+     * as components, each other part as an unknown drug (reported as not checked by {@link UnknownDrugPolicy}).
+     */
+    private void partly(
+            List<CheckContext.Drug> into,
+            KnowledgeBase.PartialCombination partial,
+            String given,
+            String role,
+            int product) {
+        components(into, partial.known(), given, role, product);
+        for (String part : partial.unknown()) {
+            String name = part + " (in " + given.strip() + ")";
+            into.add(new CheckContext.Drug(CheckContext.UNKNOWN, null, name, role, null, name, product, false));
         }
     }
 
