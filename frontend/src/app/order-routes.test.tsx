@@ -184,7 +184,14 @@ describe('order screens', () => {
     renderAt('/orders/l1', me(['LAB_TECH']), {
       'GET /api/ocs/orders/l1': () => ({
         status: 200,
-        data: detail(view('l1', { type: 'LAB_TEST', status: 'IN_PROGRESS', summary: 'CBC' }), { labTest: { testCode: 'CBC' } }),
+        // the server's tests for this order, with the range for the patient's sex (a man's haemoglobin from 13)
+        data: detail(view('l1', { type: 'LAB_TEST', status: 'IN_PROGRESS', summary: 'CBC' }), {
+          labTest: { testCode: 'CBC' },
+          resultTests: [
+            { code: 'WBC', panel: false, members: [], nameEn: 'WBC', nameKo: '백혈구', unit: '10^3/uL', refLow: 4, refHigh: 10, criticalLow: 1, criticalHigh: 30 },
+            { code: 'HGB', panel: false, members: [], nameEn: 'Hemoglobin', nameKo: '혈색소', unit: 'g/dL', refLow: 13, refHigh: 17, criticalLow: 7, criticalHigh: 20 },
+          ],
+        }),
       }),
       'GET /api/ocs/lab-tests': () => ({
         status: 200,
@@ -198,7 +205,9 @@ describe('order screens', () => {
     });
     const hgb = await screen.findByTestId('lab-value-HGB');
     expect(screen.getByTestId('lab-entry-HGB').textContent).toContain('g/dL');
-    expect(screen.getByTestId('lab-entry-HGB').textContent).toContain('12–17');
+    expect(screen.getByTestId('lab-entry-HGB').textContent).toContain('13–17');
+    fireEvent.change(hgb, { target: { value: '12.5' } });
+    expect(screen.getByTestId('lab-flag-HGB').getAttribute('data-flag')).toBe('LOW');
     fireEvent.change(hgb, { target: { value: '6.0' } });
     expect(screen.getByTestId('lab-flag-HGB').getAttribute('data-flag')).toBe('CRITICAL_LOW');
     fireEvent.change(hgb, { target: { value: '18' } });

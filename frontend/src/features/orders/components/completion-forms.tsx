@@ -11,9 +11,8 @@ import { problemMessage } from '../../../lib/problem-message';
 import type { CompleteOrderRequest, LabFlag, LabTestView, OrderDetailView } from '../../../types/api';
 import { useCompleteOrder } from '../api/complete-order';
 import { newIdempotencyKey } from '../api/order-mutation';
-import { useLabTests } from '../api/search-lab-tests';
 import { dispenseQuantity, labEntry, labResults, previewEntryFlag } from '../lib/completion-values';
-import { FLAG_STYLE, labTestName, referenceRange, resultTests } from '../lib/lab-flags';
+import { FLAG_STYLE, labTestName, referenceRange } from '../lib/lab-flags';
 
 function useComplete(order: OrderDetailView) {
   const complete = useCompleteOrder();
@@ -78,9 +77,9 @@ export function DispenseForm({ order }: { order: OrderDetailView }) {
 /** The laboratory's completion: one row per panel member with unit, reference range and a live flag preview. */
 export function LabResultForm({ order }: { order: OrderDetailView }) {
   const { t, i18n } = useTranslation();
-  const catalogue = useLabTests('');
   const { complete, submit } = useComplete(order);
-  const tests = resultTests(order.labTest?.testCode, catalogue.data ?? []);
+  // the server's list: a panel's members, each with the reference range for this patient's sex (what it flags by)
+  const tests = order.resultTests ?? [];
   const [entries, setEntries] = useState<Record<string, string>>({});
   const [error, setError] = useState<string | undefined>();
   const [invalid, setInvalid] = useState<readonly string[]>([]);

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import type { LabTestView } from '../../../types/api';
-import { previewBoundFlag, previewFlag, referenceRange, resultTests } from './lab-flags';
+import { previewBoundFlag, previewFlag, referenceRange } from './lab-flags';
 
 const HGB = { code: 'HGB', refLow: 12, refHigh: 17, criticalLow: 7, criticalHigh: 20, panel: false, members: [] } satisfies LabTestView;
 
@@ -23,13 +23,6 @@ describe('previewFlag (mirror of LabFlag.of)', () => {
     expect(referenceRange(HGB)).toBe('12–17');
     expect(referenceRange({ refHigh: 5 })).toBe('≤ 5');
     expect(referenceRange({})).toBe('—');
-  });
-
-  it("expands a panel into its members' catalogue entries", () => {
-    const cbc = { code: 'CBC', panel: true, members: ['WBC', 'HGB'] } satisfies LabTestView;
-    const wbc = { code: 'WBC', panel: false, members: [] } satisfies LabTestView;
-    expect(resultTests('CBC', [cbc, HGB, wbc]).map((t) => t.code)).toEqual(['WBC', 'HGB']);
-    expect(resultTests('HGB', [cbc, HGB, wbc]).map((t) => t.code)).toEqual(['HGB']);
   });
 });
 

@@ -58,13 +58,5 @@ export function referenceRange(test: Pick<LabTestView, 'refLow' | 'refHigh'>): s
   return `${test.refLow}–${test.refHigh}`;
 }
 
-/** The tests whose values a lab order needs: a panel's members (from the catalogue), or the test itself. */
-export function resultTests(code: string | undefined, catalogue: readonly LabTestView[]): LabTestView[] {
-  const test = catalogue.find((entry) => entry.code === code);
-  if (!test) return [];
-  if (!test.panel) return [test];
-  return (test.members ?? []).flatMap((member) => catalogue.filter((entry) => entry.code === member));
-}
-
 /** A catalogue entry's name in the UI language (shared with the order's one-line text). */
 export { labTestName } from '../../../lib/order-item-text';

@@ -42,19 +42,43 @@ class LabCatalogue {
         return withMembers(rows).stream().findFirst();
     }
 
-    /** The tests whose values a result of {@code code} consists of: the panel's members, or the test itself. */
+    /**
+     * The tests whose values a result of {@code code} consists of: the panel's members, or the test itself, each with
+     * the reference range for a patient of this sex ({@code lab_reference_range}; the test's own range when none is
+     * recorded or the sex is not M or F). A test or member deactivated after the order was placed still takes its
+     * result: the order was accepted with it.
+     */
     @Transactional(readOnly = true)
-    Map<String, LabTestView> resultTests(String code) {
-        LabTestView test = find(code).orElseThrow();
+    Map<String, LabTestView> resultTests(String code, org.cdss.patients.@org.jspecify.annotations.Nullable Sex sex) {
+        LabTestView test = anyState(code).orElseThrow();
         Map<String, LabTestView> tests = new LinkedHashMap<>();
         if (!test.panel()) {
             tests.put(test.code(), test);
-            return tests;
+        } else {
+            for (String member : test.members()) {
+                anyState(member).ifPresent(t -> tests.put(t.code(), t));
+            }
         }
-        for (String member : test.members()) {
-            find(member).ifPresent(t -> tests.put(t.code(), t));
+        if (sex == org.cdss.patients.Sex.M || sex == org.cdss.patients.Sex.F) {
+            jdbc.sql("SELECT test_code, ref_low, ref_high FROM lab_reference_range WHERE sex = :s"
+                            + " AND test_code IN (:codes)")
+                    .param("s", sex.name())
+                    .param("codes", List.copyOf(tests.keySet()))
+                    .query((java.sql.ResultSet rs) -> {
+                        String c = rs.getString("test_code");
+                        tests.put(c, tests.get(c).withRange(rs.getBigDecimal("ref_low"), rs.getBigDecimal("ref_high")));
+                    });
         }
         return tests;
+    }
+
+    /** A test of the catalogue, active or not (an existing order's test). */
+    private Optional<LabTestView> anyState(String code) {
+        List<Row> rows = jdbc.sql("SELECT * FROM lab_test WHERE code = :c")
+                .param("c", code)
+                .query(LabCatalogue::row)
+                .list();
+        return withMembers(rows).stream().findFirst();
     }
 
     private List<LabTestView> withMembers(List<Row> rows) {

@@ -12,8 +12,8 @@ import org.springframework.stereotype.Component;
 
 /**
  * Lab result entry at the completion of a lab order: each value must be one of the ordered test's (or panel's)
- * tests, once, with a value or a text; it is flagged against the catalogue's reference and critical limits and
- * stored with the order. A test measured in a unit takes a number, or a text that bounds one ({@code ">10.0"}, what an
+ * tests, once, with a value or a text; it is flagged against the catalogue's reference range for the patient's sex
+ * and critical limits and stored with the order (with the range used). A test measured in a unit takes a number, or a text that bounds one ({@code ">10.0"}, what an
  * analyser reports beyond its range, flagged by its bound); free text is for tests without a unit.
  */
 @Component
@@ -24,17 +24,20 @@ class LabResultEntry {
 
     private final LabCatalogue catalogue;
     private final OrderRecords records;
+    private final org.cdss.patients.PatientDirectory patients;
 
-    LabResultEntry(LabCatalogue catalogue, OrderRecords records) {
+    LabResultEntry(LabCatalogue catalogue, OrderRecords records, org.cdss.patients.PatientDirectory patients) {
         this.catalogue = catalogue;
         this.records = records;
+        this.patients = patients;
     }
 
     Outcome record(Order order, List<OrderRequests.LabValue> values, java.util.UUID by, Instant now) {
         if (values.isEmpty()) {
             throw DomainException.field(OrderProblem.RESULT_INVALID, "/results", "order.results-required");
         }
-        Map<String, LabTestView> tests = catalogue.resultTests(order.labTestCode());
+        // flagged against the range for the patient's sex, and stored with the result
+        Map<String, LabTestView> tests = catalogue.resultTests(order.labTestCode(), patients.sexOf(order.patientId()));
         Set<String> seen = new HashSet<>();
         List<FieldProblem> problems = new ArrayList<>();
         for (int i = 0; i < values.size(); i++) {

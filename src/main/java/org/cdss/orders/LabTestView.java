@@ -21,4 +21,10 @@ public record LabTestView(
     public LabTestView {
         members = List.copyOf(members);
     }
+
+    /** The same test with another reference range (the one for the patient's sex). */
+    LabTestView withRange(BigDecimal low, BigDecimal high) {
+        return new LabTestView(
+                code, loinc, nameEn, nameKo, specimen, unit, low, high, criticalLow, criticalHigh, panel, members);
+    }
 }

@@ -10,6 +10,8 @@ import org.cdss.medsafety.MedicationCheckResult;
  * One order with everything about it: its typed payload (and a medication's product name as ordered), the timeline
  * of transitions, lab results, dispenses, safety overrides, the order it replaces and the orders that replace it (a
  * revision), and (on create, edit, revise, send and revalidate answers only) the medication-safety check just run.
+ * {@code resultTests}: for a lab order that can take its result (sent or in progress), the tests a result is entered
+ * for, each with the reference range for this patient's sex (what the server flags against); empty otherwise.
  * Linked orders the caller may not see are left out.
  */
 public record OrderDetailView(
@@ -27,9 +29,11 @@ public record OrderDetailView(
         List<DispenseView> dispenses,
         List<OverrideView> overrides,
         String resultText,
+        List<LabTestView> resultTests,
         MedicationCheckResult safety) {
 
     public OrderDetailView {
+        resultTests = List.copyOf(resultTests);
         replacedBy = List.copyOf(replacedBy);
         timeline = List.copyOf(timeline);
         results = List.copyOf(results);
@@ -53,6 +57,7 @@ public record OrderDetailView(
                 dispenses,
                 overrides,
                 resultText,
+                resultTests,
                 check);
     }
 

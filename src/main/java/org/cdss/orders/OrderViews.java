@@ -29,14 +29,21 @@ class OrderViews {
     private final PatientDirectory patients;
     private final IdentityQueries identity;
     private final OrderRecords records;
+    private final LabCatalogue catalogue;
     private final Clock clock;
 
     OrderViews(
-            JdbcClient jdbc, PatientDirectory patients, IdentityQueries identity, OrderRecords records, Clock clock) {
+            JdbcClient jdbc,
+            PatientDirectory patients,
+            IdentityQueries identity,
+            OrderRecords records,
+            LabCatalogue catalogue,
+            Clock clock) {
         this.jdbc = jdbc;
         this.patients = patients;
         this.identity = identity;
         this.records = records;
+        this.catalogue = catalogue;
         this.clock = clock;
     }
 
@@ -62,6 +69,7 @@ class OrderViews {
         boolean medication = r.type() == OrderType.MEDICATION;
         boolean lab = r.type() == OrderType.LAB_TEST;
         boolean completed = r.status() == OrderStatus.COMPLETED;
+        boolean awaitingResult = lab && (r.status() == OrderStatus.SENT || r.status() == OrderStatus.IN_PROGRESS);
         return new OrderDetailView(
                 view,
                 r.indication(),
@@ -77,6 +85,11 @@ class OrderViews {
                 medication && completed ? records.dispenses(id, names::of) : List.of(),
                 medication ? records.overrides(id) : List.of(),
                 !medication && !lab && completed ? records.resultText(id) : null,
+                awaitingResult
+                        ? List.copyOf(catalogue
+                                .resultTests(r.labTest().testCode(), patients.sexOf(r.patientId()))
+                                .values())
+                        : List.of(),
                 null);
     }
 

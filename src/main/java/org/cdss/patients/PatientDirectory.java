@@ -210,6 +210,20 @@ public class PatientDirectory {
                 .orElse(RecordState.UNKNOWN);
     }
 
+    /**
+     * The recorded sex of a patient, for a rule that depends on it (a lab reference range): no access check or audit
+     * here, the caller's own read of the patient's order is the audited access; null when the record is unknown.
+     */
+    @Transactional(readOnly = true)
+    public @org.jspecify.annotations.Nullable Sex sexOf(UUID id) {
+        return jdbc.sql("SELECT sex FROM patient WHERE id = :id")
+                .param("id", id.toString())
+                .query(String.class)
+                .optional()
+                .map(s -> s == null ? null : Sex.valueOf(s.strip()))
+                .orElse(null);
+    }
+
     /** The refusal of new clinical data for an inactive (merged or closed) record: 409, with the field's pointer. */
     public static DomainException inactive(String pointer) {
         return DomainException.field(PatientProblem.INACTIVE, pointer, "patient.inactive-takes-no-new-data");

@@ -67,6 +67,62 @@ class OrderIntegrationTests {
         patient = testUsers.patient("처방테스트");
     }
 
+    /** A test taken out of the catalogue after an order was placed still takes that order's result (was a 500). */
+    @Test
+    void a_test_deactivated_after_ordering_still_takes_the_result() {
+        String id = ok(doctor.post("/api/ocs/orders", labOrder("TSH", "ROUTINE")), 201)
+                .at("/order/id")
+                .asString();
+        ok(doctor.post("/api/ocs/orders/" + id + "/send", Map.of()), 200);
+        ok(labTech.post("/api/ocs/orders/" + id + "/start", Map.of()), 200);
+        jdbc.sql("UPDATE lab_test SET active = :no WHERE code = 'TSH'")
+                .param("no", false)
+                .update();
+        try {
+            JsonNode done = ok(
+                    labTech.post(
+                            "/api/ocs/orders/" + id + "/complete",
+                            Map.of("results", List.of(Map.of("testCode", "TSH", "value", 2.1)))),
+                    200);
+            assertThat(done.at("/results/0/flag").asString()).isEqualTo("NORMAL");
+        } finally {
+            jdbc.sql("UPDATE lab_test SET active = :yes WHERE code = 'TSH'")
+                    .param("yes", true)
+                    .update();
+        }
+    }
+
+    /**
+     * Haemoglobin 12.5 g/dL is anaemia in a man and normal in a woman (WHO 2011): the result is flagged against the
+     * range for the patient's sex and stored with it, and the order shows the technician that range before entry.
+     */
+    @Test
+    void a_lab_value_is_flagged_against_the_range_for_the_patients_sex() {
+        for (org.cdss.patients.Sex sex : List.of(org.cdss.patients.Sex.M, org.cdss.patients.Sex.F)) {
+            PatientSummaryView who = testUsers.patient("혈색소성별" + sex, sex);
+            Map<String, Object> order = new HashMap<>(labOrder("HGB", "ROUTINE"));
+            order.put("patientId", who.id());
+            String id = ok(doctor.post("/api/ocs/orders", order), 201)
+                    .at("/order/id")
+                    .asString();
+            ok(doctor.post("/api/ocs/orders/" + id + "/send", Map.of()), 200);
+            JsonNode started = ok(labTech.post("/api/ocs/orders/" + id + "/start", Map.of()), 200);
+            double low = sex == org.cdss.patients.Sex.M ? 13.0 : 12.0;
+            assertThat(started.at("/resultTests/0/code").asString()).isEqualTo("HGB");
+            assertThat(started.at("/resultTests/0/refLow").asDouble()).isEqualTo(low);
+            JsonNode done = ok(
+                    labTech.post(
+                            "/api/ocs/orders/" + id + "/complete",
+                            Map.of("results", List.of(Map.of("testCode", "HGB", "value", 12.5)))),
+                    200);
+            assertThat(done.at("/results/0/flag").asString())
+                    .as(sex.name())
+                    .isEqualTo(sex == org.cdss.patients.Sex.M ? "LOW" : "NORMAL");
+            assertThat(done.at("/results/0/refLow").asDouble()).isEqualTo(low);
+            assertThat(done.get("resultTests")).isEmpty();
+        }
+    }
+
     /**
      * An analyser reports potassium beyond its range as ">10.0": flagged by its bound (critical high), the doctor told
      * urgently; free text for a test measured in a unit is refused (it would be stored unflagged).
@@ -208,6 +264,36 @@ class OrderIntegrationTests {
         timeline.get("content")
                 .forEach(e -> codes.put(e.get("type").asString(), e.get("code").asString()));
         assertThat(codes).containsEntry("ORDER", "COMPLETED").containsEntry("RESULT", "CRITICAL");
+    }
+
+    /** Oral methotrexate once a week (QW) is an ordinary order; the same dose once a day is a major dose alert. */
+    @Test
+    void methotrexate_is_ordered_once_a_week_and_a_daily_order_is_stopped() {
+        Map<String, Object> weekly = new HashMap<>(OrderBodies.medication(patient.id(), "DB00563", 7.5));
+        Map<String, Object> medication = new HashMap<>(castMap(weekly.get("medication")));
+        medication.put("frequency", "QW");
+        medication.put("durationDays", 28);
+        medication.put("quantity", 12);
+        weekly.put("medication", medication);
+        JsonNode created = ok(doctor.post("/api/ocs/orders", weekly), 201);
+        assertThat(created.at("/medication/frequency").asString()).isEqualTo("QW");
+        assertThat(created.at("/safety/alerts").findValuesAsString("ruleId"))
+                .noneMatch(r -> r.startsWith("DOSE-WEEKLY-AS-DAILY"));
+
+        JsonNode daily = ok(
+                doctor.post(
+                        "/api/ocs/orders",
+                        OrderBodies.intendedDuplicate(OrderBodies.medication(patient.id(), "DB00563", 7.5))),
+                201);
+        assertThat(daily.at("/safety/alerts").findValuesAsString("ruleId")).contains("DOSE-WEEKLY-AS-DAILY:DB00563");
+        var refused = doctor.post("/api/ocs/orders/" + daily.at("/order/id").asString() + "/send", Map.of());
+        assertThat(refused.status()).as(refused.body()).isEqualTo(422);
+        assertThat(refused.json().get("code").asString()).isEqualTo("order.safety-blocked");
+    }
+
+    @SuppressWarnings("unchecked")
+    static Map<String, Object> castMap(Object value) {
+        return (Map<String, Object>) value;
     }
 
     @Test

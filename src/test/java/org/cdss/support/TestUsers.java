@@ -59,8 +59,12 @@ public class TestUsers {
     }
 
     public PatientSummaryView patient(String name) {
+        return patient(name, Sex.F);
+    }
+
+    public PatientSummaryView patient(String name, Sex sex) {
         return asSystem(() -> patients.register(
-                new PatientDirectory.NewPatient(name, null, java.time.LocalDate.of(1970, 1, 1), Sex.F)));
+                new PatientDirectory.NewPatient(name, null, java.time.LocalDate.of(1970, 1, 1), sex)));
     }
 
     public UserView patientAccount(PatientSummaryView patient) {
