@@ -187,12 +187,7 @@ public class PatientDirectory {
      */
     @Transactional(readOnly = true)
     public RecordState state(UUID id) {
-        return jdbc.sql("SELECT active FROM patient WHERE id = :id")
-                .param("id", id.toString())
-                .query(Boolean.class)
-                .optional()
-                .map(active -> active ? RecordState.ACTIVE : RecordState.INACTIVE)
-                .orElse(RecordState.UNKNOWN);
+        return state(id, "");
     }
 
     /**
@@ -202,7 +197,11 @@ public class PatientDirectory {
      */
     @Transactional(propagation = org.springframework.transaction.annotation.Propagation.MANDATORY)
     public RecordState lockState(UUID id) {
-        return jdbc.sql("SELECT active FROM patient WHERE id = :id FOR UPDATE")
+        return state(id, " FOR UPDATE");
+    }
+
+    private RecordState state(UUID id, String lock) {
+        return jdbc.sql("SELECT active FROM patient WHERE id = :id" + lock)
                 .param("id", id.toString())
                 .query(Boolean.class)
                 .optional()

@@ -96,6 +96,32 @@ class AppointmentIntegrationTests {
                         "기침"));
     }
 
+    /** Runs {@code clerks} bookings released at the same moment; each answer as "booked" or its problem code. */
+    static List<String> atOnce(int clerks, java.util.function.IntFunction<ApiClient.Response> booking)
+            throws Exception {
+        CountDownLatch go = new CountDownLatch(1);
+        ExecutorService pool = Executors.newFixedThreadPool(clerks);
+        try {
+            List<Future<String>> results = new ArrayList<>();
+            for (int i = 0; i < clerks; i++) {
+                int n = i;
+                results.add(pool.submit(() -> {
+                    go.await();
+                    var answer = booking.apply(n);
+                    return answer.status() == 201 ? "booked" : answer.text("code");
+                }));
+            }
+            go.countDown();
+            List<String> statuses = new ArrayList<>();
+            for (Future<String> f : results) {
+                statuses.add(f.get());
+            }
+            return statuses;
+        } finally {
+            pool.shutdown();
+        }
+    }
+
     @Test
     void nine_oclock_seoul_is_stored_as_utc_and_read_back_as_nine_oclock_seoul() {
         PatientSummaryView patient = testUsers.patient("시간대");
@@ -124,23 +150,7 @@ class AppointmentIntegrationTests {
             sessions.add(login(testUsers.staff(Role.ADMIN_STAFF).username()));
             patients.add(testUsers.patient("경쟁" + i));
         }
-        CountDownLatch go = new CountDownLatch(1);
-        ExecutorService pool = Executors.newFixedThreadPool(clerks);
-        List<Future<String>> results = new ArrayList<>();
-        for (int i = 0; i < clerks; i++) {
-            int n = i;
-            results.add(pool.submit(() -> {
-                go.await();
-                var answer = book(sessions.get(n), patients.get(n), clinicDay.atTime(10, 30));
-                return answer.status() == 201 ? "booked" : answer.text("code");
-            }));
-        }
-        go.countDown();
-        List<String> statuses = new ArrayList<>();
-        for (Future<String> f : results) {
-            statuses.add(f.get());
-        }
-        pool.shutdown();
+        List<String> statuses = atOnce(clerks, n -> book(sessions.get(n), patients.get(n), clinicDay.atTime(10, 30)));
 
         assertThat(statuses).filteredOn("booked"::equals).hasSize(1);
         assertThat(statuses).filteredOn("appointment.slot-taken"::equals).hasSize(clerks - 1);
@@ -181,30 +191,16 @@ class AppointmentIntegrationTests {
         for (int i = 0; i < clerks; i++) {
             sessions.add(login(testUsers.staff(Role.ADMIN_STAFF).username()));
         }
-        CountDownLatch go = new CountDownLatch(1);
-        ExecutorService pool = Executors.newFixedThreadPool(clerks);
-        List<Future<String>> results = new ArrayList<>();
-        for (int i = 0; i < clerks; i++) {
-            int n = i;
-            results.add(pool.submit(() -> {
-                go.await();
-                var answer = sessions.get(n)
+        List<String> statuses = atOnce(
+                clerks,
+                n -> sessions.get(n)
                         .post(
                                 "/api/appointments",
                                 Map.of(
                                         "patientId", patient.id(),
                                         "doctorId", doctors.get(n).id(),
                                         "departmentId", PULMONOLOGY,
-                                        "localStart", clinicDay.atTime(9, 30).toString()));
-                return answer.status() == 201 ? "booked" : answer.text("code");
-            }));
-        }
-        go.countDown();
-        List<String> statuses = new ArrayList<>();
-        for (Future<String> f : results) {
-            statuses.add(f.get());
-        }
-        pool.shutdown();
+                                        "localStart", clinicDay.atTime(9, 30).toString())));
 
         assertThat(statuses).filteredOn("booked"::equals).hasSize(1);
         assertThat(statuses).filteredOn("appointment.patient-busy"::equals).hasSize(clerks - 1);
