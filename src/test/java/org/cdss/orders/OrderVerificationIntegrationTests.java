@@ -78,6 +78,24 @@ class OrderVerificationIntegrationTests {
         throw new AssertionError("not on the worklist: " + id);
     }
 
+    /**
+     * ADR 0061: cetirizine is in no interaction source, so with clarithromycin on the list its check is incomplete;
+     * the prescriber's acknowledgement at sending holds at the pharmacist's verification (the same check again).
+     */
+    @Test
+    void an_acknowledged_unscreened_drug_is_not_stopped_again_at_verification() {
+        JsonNode created = ok(doctor.post("/api/ocs/orders", OrderBodies.medication(patient.id(), "DB00341", 10)), 201);
+        assertThat(created.at("/safety/alerts").findValuesAsString("ruleId")).contains("INCOMPLETE-NOT-SCREENED");
+        String id = created.at("/order/id").asString();
+        assertThat(doctor.post("/api/ocs/orders/" + id + "/send", Map.of()).status())
+                .isEqualTo(422);
+        ok(
+                doctor.post(
+                        "/api/ocs/orders/" + id + "/send", Map.of("override", Map.of("incompleteAcknowledged", true))),
+                200);
+        ok(pharmacist.post("/api/ocs/orders/" + id + "/start", Map.of()), 200);
+    }
+
     @Test
     void the_pharmacist_queries_the_prescriber_who_is_notified_and_answers_and_the_override_is_badged() {
         String id = overriddenOrder();
