@@ -61,7 +61,10 @@ public class SavedArticles {
 
     /**
      * Saves an article or updates its note. A PUT is idempotent: when the same article is saved twice at once (a
-     * double click, two tabs) and the other insert wins, this one becomes an update of that row, not a 409.
+     * double click, two tabs) and the other insert wins, this one becomes an update of that row, not a 409. The insert
+     * comes first: an update of a row that does not exist yet takes a gap lock on MariaDB, and several tabs' gap locks
+     * with their inserts deadlocked (one of six concurrent saves answered 409 in CI); an update of a row that exists
+     * locks that row only.
      */
     public SavedArticle save(CdssPrincipal user, String pmid, SaveArticle article) {
         if (!pmid.matches("\\d{1,12}")) {
@@ -79,34 +82,52 @@ public class SavedArticles {
         String published = ColumnText.fit(
                 article.published() == null ? "" : article.published().strip(), 60);
         try {
-            return tx.execute(status -> upsert(user, pmid, title, journal, published, note));
-        } catch (DuplicateKeyException | ConcurrencyFailureException raced) {
-            return tx.execute(status -> upsert(user, pmid, title, journal, published, note));
+            return tx.execute(status -> {
+                insert(user, pmid, title, journal, published, note);
+                return find(user, pmid);
+            });
+        } catch (DuplicateKeyException alreadySaved) {
+            // saved before, or by another tab at this moment: this save updates the note of that row
+        }
+        for (int attempt = 1; ; attempt++) {
+            try {
+                return tx.execute(status -> {
+                    updateNote(user, pmid, note);
+                    return find(user, pmid);
+                });
+            } catch (ConcurrencyFailureException raced) {
+                if (attempt == 3) {
+                    throw raced;
+                }
+            }
         }
     }
 
-    private SavedArticle upsert(
+    private void insert(
             CdssPrincipal user, String pmid, String title, String journal, String published, @Nullable String note) {
         Instant now = clock.instant();
-        int updated = jdbc.sql("UPDATE knowledge_saved_article SET note = :note, updated_at = :now "
-                        + "WHERE user_id = :u AND pmid = :p")
+        jdbc.sql("INSERT INTO knowledge_saved_article (user_id, pmid, title, journal, published, note, saved_at, "
+                        + "updated_at) VALUES (:u, :p, :t, :j, :pub, :note, :now, :now)")
+                .param("u", user.userId().toString())
+                .param("p", pmid)
+                .param("t", title)
+                .param("j", journal)
+                .param("pub", published)
                 .param("note", note)
                 .param("now", UtcTimestamps.toColumn(now))
+                .update();
+    }
+
+    private void updateNote(CdssPrincipal user, String pmid, @Nullable String note) {
+        jdbc.sql("UPDATE knowledge_saved_article SET note = :note, updated_at = :now WHERE user_id = :u AND pmid = :p")
+                .param("note", note)
+                .param("now", UtcTimestamps.toColumn(clock.instant()))
                 .param("u", user.userId().toString())
                 .param("p", pmid)
                 .update();
-        if (updated == 0) {
-            jdbc.sql("INSERT INTO knowledge_saved_article (user_id, pmid, title, journal, published, note, saved_at, "
-                            + "updated_at) VALUES (:u, :p, :t, :j, :pub, :note, :now, :now)")
-                    .param("u", user.userId().toString())
-                    .param("p", pmid)
-                    .param("t", title)
-                    .param("j", journal)
-                    .param("pub", published)
-                    .param("note", note)
-                    .param("now", UtcTimestamps.toColumn(now))
-                    .update();
-        }
+    }
+
+    private SavedArticle find(CdssPrincipal user, String pmid) {
         return mine(user).stream()
                 .filter(a -> a.pmid().equals(pmid))
                 .findFirst()
