@@ -171,9 +171,9 @@ class LungRiskApiIntegrationTests {
                 .isEqualTo("age outside the model's training range");
     }
 
-    /** Runs a batch of two items as a job; one is recorded, the other skipped: the reason given for skipping it. */
-    String batchOfTwoSkippingOne(Map<String, Object> recorded, Map<String, Object> skipped) {
-        var queued = doctor.post("/api/ai/lung-risk/batch", Map.of("items", List.of(recorded, skipped)));
+    /** Submits a batch (202) and waits until its job has succeeded; the job's id. */
+    String succeededBatch(List<Map<String, Object>> items) {
+        var queued = doctor.post("/api/ai/lung-risk/batch", Map.of("items", items));
         assertThat(queued.status()).as(queued.body()).isEqualTo(202);
         String job = queued.json().get("id").asString();
         await().atMost(Duration.ofSeconds(30))
@@ -182,7 +182,13 @@ class LungRiskApiIntegrationTests {
                         .get("status")
                         .asString()
                         .equals("SUCCEEDED"));
-        JsonNode done = doctor.get("/api/ai/jobs/" + job).json();
+        return job;
+    }
+
+    /** Runs a batch of two items as a job; one is recorded, the other skipped: the reason given for skipping it. */
+    String batchOfTwoSkippingOne(Map<String, Object> recorded, Map<String, Object> skipped) {
+        JsonNode done = doctor.get("/api/ai/jobs/" + succeededBatch(List.of(recorded, skipped)))
+                .json();
         assertThat(done.get("result").get("recorded").asInt()).isEqualTo(1);
         assertThat(done.get("result").get("skipped")).hasSize(1);
         assertThat(done.get("result").get("skipped").get(0).get("index").asInt())
@@ -284,15 +290,7 @@ class LungRiskApiIntegrationTests {
             }
         });
         await().atMost(Duration.ofSeconds(5)).until(() -> lines.contains("event:ready"));
-        var queued = doctor.post("/api/ai/lung-risk/batch", Map.of("items", items));
-        assertThat(queued.status()).as(queued.body()).isEqualTo(202);
-        String job = queued.json().get("id").asString();
-        await().atMost(Duration.ofSeconds(30))
-                .until(() -> doctor.get("/api/ai/jobs/" + job)
-                        .json()
-                        .get("status")
-                        .asString()
-                        .equals("SUCCEEDED"));
+        String job = succeededBatch(items);
         await().atMost(Duration.ofSeconds(5))
                 .until(() -> lines.stream()
                         .anyMatch(l -> l.startsWith("data:") && l.contains(job) && l.contains("SUCCEEDED")));

@@ -56,11 +56,16 @@ class AppointmentIntegrationTests {
         // eight days ahead: a weekday other than today's, whose hours the waiting-queue test defines for this doctor
         // (one doctor's clinic hours on one weekday may not overlap)
         clinicDay = LocalDate.now(SEOUL).plusDays(8);
+        clinicHours(doctor, 30);
+    }
+
+    /** The doctor's clinic hours on {@link #clinicDay}'s weekday, 09:00-12:00 in slots of this length. */
+    void clinicHours(UserView who, int slotMinutes) {
         var schedule = frontDesk.post(
                 "/api/appointments/schedules",
                 Map.of(
                         "doctorId",
-                        doctor.id(),
+                        who.id(),
                         "departmentId",
                         PULMONOLOGY,
                         "dayOfWeek",
@@ -70,7 +75,7 @@ class AppointmentIntegrationTests {
                         "endTime",
                         "12:00",
                         "slotMinutes",
-                        30));
+                        slotMinutes));
         assertThat(schedule.status()).as(schedule.body()).isEqualTo(201);
     }
 
@@ -168,22 +173,7 @@ class AppointmentIntegrationTests {
         List<UserView> doctors = new ArrayList<>(List.of(doctor));
         for (int i = 1; i < clerks; i++) {
             UserView other = testUsers.staff(Role.DOCTOR, PULMONOLOGY);
-            var hours = frontDesk.post(
-                    "/api/appointments/schedules",
-                    Map.of(
-                            "doctorId",
-                            other.id(),
-                            "departmentId",
-                            PULMONOLOGY,
-                            "dayOfWeek",
-                            clinicDay.getDayOfWeek().name(),
-                            "startTime",
-                            "09:00",
-                            "endTime",
-                            "12:00",
-                            "slotMinutes",
-                            30));
-            assertThat(hours.status()).as(hours.body()).isEqualTo(201);
+            clinicHours(other, 30);
             doctors.add(other);
         }
         PatientSummaryView patient = testUsers.patient("동시예약");
@@ -383,24 +373,7 @@ class AppointmentIntegrationTests {
     @Test
     void a_patient_is_not_booked_with_two_doctors_at_once() {
         var other = testUsers.staff(Role.DOCTOR, PULMONOLOGY);
-        assertThat(frontDesk
-                        .post(
-                                "/api/appointments/schedules",
-                                Map.of(
-                                        "doctorId",
-                                        other.id(),
-                                        "departmentId",
-                                        PULMONOLOGY,
-                                        "dayOfWeek",
-                                        clinicDay.getDayOfWeek().name(),
-                                        "startTime",
-                                        "09:00",
-                                        "endTime",
-                                        "12:00",
-                                        "slotMinutes",
-                                        15))
-                        .status())
-                .isEqualTo(201);
+        clinicHours(other, 15);
         PatientSummaryView patient = testUsers.patient("겹침");
         assertThat(book(frontDesk, patient, clinicDay.atTime(9, 0)).status()).isEqualTo(201); // 09:00-09:30
         java.util.function.Function<LocalDateTime, ApiClient.Response> withOther = at -> frontDesk.post(
